@@ -1,0 +1,132 @@
+// The one place mixdesk reads its environment. Every setting is documented in .env.example.
+import { existsSync } from 'node:fs';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { parseClosedDates, parseWeeklyHours } from './core/booking/hours.js';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: `expected a whole number from ${min} to ${max}` })
+    .int({ message: `expected a whole number from ${min} to ${max}` })
+    .min(min, { message: `expected a whole number from ${min} to ${max}` })
+    .max(max, { message: `expected a whole number from ${min} to ${max}` });
+
+const timeZone = z.string().refine((tz) => IANAZone.isValidZone(tz), {
+  message: 'expected an IANA time zone such as Europe/London or America/New_York',
+});
+
+const money = z.coerce
+  .number({ message: 'expected an amount such as 60 or 59.99' })
+  .nonnegative({ message: 'expected an amount of 0 or more' })
+  .transform((v) => Math.round(v * 100));
+
+/** Parses a setting with a parser that throws a plain message (hours, dates). */
+const parsed = <T>(parse: (raw: string) => T) =>
+  z.string().transform((raw, ctx) => {
+    try {
+      return parse(raw);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/i, {
+        message: 'expected file:./path.db (SQLite) or postgres://user@host:5432/db (PostgreSQL)',
+      })
+      .optional(),
+
+    STUDIO_NAME: z.string().min(1).default('mixdesk studio'),
+    STUDIO_TIMEZONE: timeZone.default('Europe/London'),
+    STUDIO_HOURS: parsed(parseWeeklyHours).default(parseWeeklyHours('mon-fri 10:00-18:00, sat 11:00-16:00')),
+    STUDIO_CLOSED_DATES: parsed(parseClosedDates).default([]),
+    CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'expected a three-letter ISO currency code such as GBP' })
+      .default('GBP'),
+
+    PRICE_MIX: money.default(250),
+    PRICE_MASTER: money.default(60),
+    PRICE_MIX_MASTER: money.default(290),
+    PRICE_REVISION_MIX: money.default(40),
+    PRICE_REVISION_MASTER: money.default(15),
+    DURATION_MIX_MINUTES: int(15, 24 * 60).default(300),
+    DURATION_MASTER_MINUTES: int(15, 24 * 60).default(60),
+    DURATION_MIX_MASTER_MINUTES: int(15, 24 * 60).default(360),
+    FREE_REVISIONS: int(0, 20).default(2),
+    UNATTENDED_DISCOUNT_PERCENT: int(0, 90).default(30),
+    UNATTENDED_TURNAROUND_DAYS: int(1, 60).default(5),
+    UNATTENDED_JOBS_PER_DAY: int(1, 100).default(2),
+
+    BOOKING_MIN_NOTICE_HOURS: int(0, 24 * 30).default(24),
+    BOOKING_BUFFER_MINUTES: int(0, 240).default(30),
+    BOOKING_HORIZON_DAYS: int(1, 365).default(42),
+    BOOKING_SLOT_STEP_MINUTES: int(15, 240)
+      .refine((v) => v % 15 === 0, { message: 'expected a multiple of 15 minutes' })
+      .default(60),
+    BOOKING_AUTO_CONFIRM: bool.default(true),
+
+    STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' }).optional(),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{20,}$/, { message: 'expected a token from @BotFather such as 123456:ABC-DEF…' })
+      .optional(),
+    DISCORD_BOT_TOKEN: z.string().min(20, { message: 'expected the bot token from the Discord developer portal' }).optional(),
+    CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.QUEUE_DRIVER === 'redis' && !env.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required when QUEUE_DRIVER=redis' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  DATABASE_URL: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Empty values count as unset, so `FOO=` in .env falls back to the default. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1].trim() !== ''));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(withoutEmpty(env));
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const value = env[name];
+        return `${name}=${value === undefined ? '(unset)' : JSON.stringify(value)}: ${issue.message}`;
+      }),
+    );
+  }
+  const cfg = result.data;
+  return { ...cfg, DATABASE_URL: cfg.DATABASE_URL ?? `file:${cfg.DATA_DIR.replace(/\/$/, '')}/mixdesk.db` };
+}
+
+/** Reads ./.env (when present) into process.env without overriding what is already set. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export type Provider = 'sqlite' | 'postgresql';
+export const providers: readonly Provider[] = ['sqlite', 'postgresql'];
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const prismaDir = path.join(projectRoot, 'prisma');
+
+export function schemaPath(provider: Provider): string {
+  return path.join(prismaDir, provider, 'schema.prisma');
+}
+
+export function migrationsDir(provider: Provider): string {
+  return path.join(prismaDir, provider, 'migrations');
+}
+
+/** The provider's schema file, derived from prisma/models.prisma (the only file to edit). */
+export function renderSchema(provider: Provider): string {
+  const models = readFileSync(path.join(prismaDir, 'models.prisma'), 'utf8');
+  return `// GENERATED from prisma/models.prisma by \`npm run db:schemas\`. Do not edit.
+
+generator client {
+  provider            = "prisma-client"
+  output              = "../../generated/${provider}"
+  moduleFormat        = "esm"
+  importFileExtension = "js"
+}
+
+datasource db {
+  provider = "${provider}"
+}
+
+${models}`;
+}
