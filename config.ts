@@ -56,11 +56,11 @@ const schema = z
       .regex(/^[A-Z]{3}$/, { message: 'expected a three-letter ISO currency code such as GBP' })
       .default('GBP'),
 
-    PRICE_MIX: money.default(250),
-    PRICE_MASTER: money.default(60),
-    PRICE_MIX_MASTER: money.default(290),
-    PRICE_REVISION_MIX: money.default(40),
-    PRICE_REVISION_MASTER: money.default(15),
+    PRICE_MIX: money.prefault('250'),
+    PRICE_MASTER: money.prefault('60'),
+    PRICE_MIX_MASTER: money.prefault('290'),
+    PRICE_REVISION_MIX: money.prefault('40'),
+    PRICE_REVISION_MASTER: money.prefault('15'),
     DURATION_MIX_MINUTES: int(15, 24 * 60).default(300),
     DURATION_MASTER_MINUTES: int(15, 24 * 60).default(60),
     DURATION_MIX_MASTER_MINUTES: int(15, 24 * 60).default(360),

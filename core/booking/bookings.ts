@@ -1,0 +1,287 @@
+// Creating, moving and calling off bookings. The calendar is protected by SlotHold's unique
+// block start, so two racing requests for overlapping times cannot both commit, on SQLite or
+// PostgreSQL alike; creation is idempotent by key, so a retried or duplicated request returns
+// the booking it already made.
+import { randomInt } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Db, Models, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/client.js';
+import { findService, priceFor, type Catalog, type SessionKind } from '../catalog.js';
+import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
+import type { Clock } from '../clock.js';
+import { blocksFor, bookingWindow, generateSlots, isBookable, type Interval, type SchedulePolicy } from './slots.js';
+import { assertTransition, changeableStatuses, openStatuses, type BookingStatus } from './status.js';
+
+export type Booking = Models.BookingModel;
+export type BookingWithService = Booking & { service: Models.ServiceModel };
+
+export interface BookingSettings {
+  autoConfirm: boolean;
+  unattendedTurnaroundDays: number;
+  unattendedJobsPerDay: number;
+}
+
+export interface NewBooking {
+  clientId: string;
+  serviceCode: string;
+  kind: SessionKind;
+  /** Required for standard and virtual sessions; unattended work has no fixed time. */
+  start?: Date;
+  timeZone: string;
+  idempotencyKey: string;
+  origin: { platform: string; chatId: string };
+  actor: string;
+}
+
+const REF_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+function newReference(): string {
+  let s = 'MD-';
+  for (let i = 0; i < 6; i++) s += REF_ALPHABET[randomInt(REF_ALPHABET.length)];
+  return s;
+}
+
+export class BookingService {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: Catalog,
+    private readonly policy: () => Promise<SchedulePolicy>,
+    private readonly settings: BookingSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Block starts held by bookings in a time range (ms since epoch). */
+  private async takenBlocks(db: Tx, range: Interval, bufferMinutes: number): Promise<Set<number>> {
+    const holds = await db.slotHold.findMany({
+      where: {
+        blockStart: {
+          gte: new Date(range.start.getTime() - (bufferMinutes + 24 * 60) * 60_000),
+          lt: new Date(range.end.getTime() + (bufferMinutes + 24 * 60) * 60_000),
+        },
+      },
+      select: { blockStart: true },
+    });
+    return new Set(holds.map((h) => h.blockStart.getTime()));
+  }
+
+  private service(code: string) {
+    const def = findService(this.catalog, code);
+    if (!def) throw new UserError(`"${code}" is not one of our services (${this.catalog.services.map((s) => s.code).join(', ')}).`);
+    return def;
+  }
+
+  async freeSlots(serviceCode: string, range?: Partial<Interval>): Promise<Interval[]> {
+    const def = this.service(serviceCode);
+    const policy = await this.policy();
+    const now = this.clock.now();
+    const window = bookingWindow(policy, now);
+    const from = range?.start ?? window.start;
+    const to = range?.end ?? window.end;
+    const taken = await this.takenBlocks(this.db, { start: from, end: to }, policy.bufferMinutes);
+    return generateSlots(policy, { durationMinutes: def.durationMinutes, now, taken, from, to });
+  }
+
+  async create(input: NewBooking): Promise<BookingWithService> {
+    const existing = await this.byIdempotencyKey(input.idempotencyKey);
+    if (existing) return existing;
+    const def = this.service(input.serviceCode);
+    const policy = await this.policy();
+    const now = this.clock.now();
+    let slot: Interval | undefined;
+    if (input.kind !== 'unattended') {
+      if (!input.start) throw new UserError('Please choose a time for the session.');
+      slot = { start: input.start, end: new Date(input.start.getTime() + def.durationMinutes * 60_000) };
+      if (slot.start < now) throw new UserError('That time is in the past. Please pick a slot from the list.');
+    }
+    try {
+      return await this.db.$transaction(async (tx) => {
+        const service = await tx.service.findUniqueOrThrow({ where: { code: def.code } });
+        if (slot) {
+          const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
+          if (!isBookable(policy, slot, { durationMinutes: def.durationMinutes, now, taken })) {
+            if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();
+            throw new UserError('That time is not open for booking (outside studio hours, too soon, or too far ahead). Please pick a slot from the list.');
+          }
+        }
+        const booking = await tx.booking.create({
+          data: {
+            reference: newReference(),
+            clientId: input.clientId,
+            serviceId: service.id,
+            kind: input.kind,
+            status: 'requested',
+            startsAt: slot?.start ?? null,
+            endsAt: slot?.end ?? null,
+            dueAt: slot ? null : await this.unattendedDueDate(tx, now),
+            timeZone: input.timeZone,
+            priceCents: priceFor(this.catalog, def, input.kind),
+            currency: this.catalog.currency,
+            includedRevisions: def.includedRevisions,
+            idempotencyKey: input.idempotencyKey,
+            originPlatform: input.origin.platform,
+            originChatId: input.origin.chatId,
+          },
+        });
+        await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: null, toStatus: 'requested', actor: input.actor } });
+        if (slot) await this.hold(tx, booking.id, slot, policy.bufferMinutes);
+        if (this.settings.autoConfirm) {
+          await this.step(tx, booking, 'confirmed', 'studio (auto-confirm)');
+          await this.step(tx, { ...booking, status: 'confirmed' }, 'awaiting-files', 'studio (auto-confirm)');
+        }
+        return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
+      });
+    } catch (err) {
+      return this.afterConflict(err, input.idempotencyKey);
+    }
+  }
+
+  /**
+   * A conflict may be the same request racing itself (a duplicated update, a double click):
+   * then the booking it made is the answer. Otherwise another booking took the time.
+   */
+  private async afterConflict(err: unknown, idempotencyKey: string): Promise<BookingWithService> {
+    if (!(err instanceof SlotTakenError) && !isUniqueViolation(err)) throw err;
+    const same = await this.byIdempotencyKey(idempotencyKey);
+    if (same) return same;
+    if (isUniqueViolation(err)) throw new SlotTakenError();
+    throw err;
+  }
+
+  private byIdempotencyKey(key: string): Promise<BookingWithService | null> {
+    return this.db.booking.findUnique({ where: { idempotencyKey: key }, include: { service: true } });
+  }
+
+  private async hold(tx: Tx, bookingId: string, slot: Interval, bufferMinutes: number): Promise<void> {
+    await tx.slotHold.createMany({ data: blocksFor(slot, bufferMinutes).map((blockStart) => ({ bookingId, blockStart })) });
+  }
+
+  /** Unattended work is promised by a due date that moves back as the queue of open work grows. */
+  private async unattendedDueDate(tx: Tx, now: Date): Promise<Date> {
+    const ahead = await tx.booking.count({ where: { kind: 'unattended', status: { in: [...openStatuses] } } });
+    const days = this.settings.unattendedTurnaroundDays + Math.floor(ahead / this.settings.unattendedJobsPerDay);
+    return DateTime.fromJSDate(now).plus({ days }).toJSDate();
+  }
+
+  /** 1-based place of an unattended booking among the open unattended work, oldest first. */
+  async queuePosition(booking: Booking): Promise<number | null> {
+    if (booking.kind !== 'unattended' || !openStatuses.includes(booking.status as BookingStatus)) return null;
+    const ahead = await this.db.booking.count({
+      where: { kind: 'unattended', status: { in: [...openStatuses] }, createdAt: { lt: booking.createdAt } },
+    });
+    return ahead + 1;
+  }
+
+  /**
+   * A status change made with a conditional update: if another request changed the booking
+   * first (a double-clicked button), this one fails instead of applying twice.
+   */
+  private async step(tx: Tx, booking: Booking, to: BookingStatus, actor: string, note?: string): Promise<void> {
+    assertTransition(booking.reference, booking.status, to);
+    const { count } = await tx.booking.updateMany({ where: { id: booking.id, status: booking.status }, data: { status: to } });
+    if (count !== 1) {
+      const now = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+      assertTransition(booking.reference, now.status, to);
+      throw new UserError(`Booking ${booking.reference} changed while you were looking at it; please check /status.`);
+    }
+    await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null } });
+  }
+
+  async transition(bookingId: string, to: BookingStatus, actor: string, note?: string): Promise<BookingWithService> {
+    return this.db.$transaction(async (tx) => {
+      const booking = await tx.booking.findUnique({ where: { id: bookingId } });
+      if (!booking) throw new NotFoundError('No such booking.');
+      await this.step(tx, booking, to, actor, note);
+      return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+    });
+  }
+
+  /** A client's own booking by reference; someone else's is "not found", never revealed. */
+  async ownedBy(clientId: string, reference: string): Promise<BookingWithService> {
+    const booking = await this.db.booking.findFirst({
+      where: { reference: reference.trim().toUpperCase(), clientId },
+      include: { service: true },
+    });
+    if (!booking) throw new NotFoundError(`You have no booking ${reference.trim().toUpperCase()}. /mybookings lists yours.`);
+    return booking;
+  }
+
+  listForClient(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({
+      where: { clientId },
+      include: { service: true },
+      orderBy: [{ createdAt: 'desc' }],
+    });
+  }
+
+  async changeable(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({
+      where: { clientId, status: { in: [...changeableStatuses] } },
+      include: { service: true },
+      orderBy: [{ createdAt: 'asc' }],
+    });
+  }
+
+  async cancel(clientId: string, reference: string, actor: string): Promise<BookingWithService> {
+    const booking = await this.ownedBy(clientId, reference);
+    return this.db.$transaction(async (tx) => {
+      await this.step(tx, booking, 'cancelled', actor);
+      await tx.slotHold.deleteMany({ where: { bookingId: booking.id } });
+      await tx.reminder.deleteMany({ where: { bookingId: booking.id, sentAt: null } });
+      return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
+    });
+  }
+
+  /**
+   * Moves a booking: the original is marked rescheduled and releases its time, and a new
+   * booking (same service, price and allowance) links back to it, all in one transaction.
+   */
+  async reschedule(clientId: string, reference: string, newStart: Date, idempotencyKey: string, actor: string): Promise<BookingWithService> {
+    const replay = await this.byIdempotencyKey(idempotencyKey);
+    if (replay) return replay;
+    const original = await this.ownedBy(clientId, reference);
+    if (original.kind === 'unattended') throw new UserError(`Booking ${original.reference} is unattended work with no fixed time, so there is nothing to move.`);
+    assertTransition(original.reference, original.status, 'rescheduled');
+    const policy = await this.policy();
+    const now = this.clock.now();
+    const slot = { start: newStart, end: new Date(newStart.getTime() + original.service.durationMinutes * 60_000) };
+    try {
+      return await this.db.$transaction(async (tx) => {
+        await this.step(tx, original, 'rescheduled', actor, `moved to ${slot.start.toISOString()}`);
+        await tx.slotHold.deleteMany({ where: { bookingId: original.id } });
+        await tx.reminder.deleteMany({ where: { bookingId: original.id, sentAt: null } });
+        const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
+        if (!isBookable(policy, slot, { durationMinutes: original.service.durationMinutes, now, taken })) {
+          if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();
+          throw new UserError('That time is not open for booking. Please pick a slot from the list.');
+        }
+        const moved = await tx.booking.create({
+          data: {
+            reference: newReference(),
+            clientId: original.clientId,
+            serviceId: original.serviceId,
+            kind: original.kind,
+            status: original.status,
+            startsAt: slot.start,
+            endsAt: slot.end,
+            timeZone: original.timeZone,
+            priceCents: original.priceCents,
+            currency: original.currency,
+            includedRevisions: original.includedRevisions,
+            idempotencyKey,
+            originPlatform: original.originPlatform,
+            originChatId: original.originChatId,
+            rescheduledFromId: original.id,
+            notes: original.notes,
+          },
+        });
+        await tx.bookingEvent.create({
+          data: { bookingId: moved.id, fromStatus: null, toStatus: moved.status, actor, note: `rescheduled from ${original.reference}` },
+        });
+        await this.hold(tx, moved.id, slot, policy.bufferMinutes);
+        return tx.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { service: true } });
+      });
+    } catch (err) {
+      return this.afterConflict(err, idempotencyKey);
+    }
+  }
+}

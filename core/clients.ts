@@ -1,0 +1,70 @@
+// Artists and their platform identities. One person may reach the studio from several
+// platforms; each (platform, account id) belongs to exactly one client.
+import { IANAZone } from 'luxon';
+import type { Db, Models } from '../db/client.js';
+import { isUniqueViolation } from '../db/client.js';
+import { UserError } from './errors.js';
+
+export type Client = Models.ClientModel;
+
+export const deliveryFormats = ['wav24', 'wav16', 'aiff24', 'flac24', 'mp3'] as const;
+export type DeliveryFormat = (typeof deliveryFormats)[number];
+
+export interface Identity {
+  platform: string;
+  externalId: string;
+  displayName: string;
+  username?: string;
+}
+
+export class ClientService {
+  constructor(
+    private readonly db: Db,
+    private readonly defaultTimeZone: string,
+  ) {}
+
+  find(identity: Pick<Identity, 'platform' | 'externalId'>): Promise<Client | null> {
+    return this.db.client.findFirst({
+      where: { identities: { some: { platform: identity.platform, externalId: identity.externalId } } },
+    });
+  }
+
+  /** The client behind a platform account, created on first contact (safe when two events race). */
+  async identify(identity: Identity): Promise<{ client: Client; created: boolean }> {
+    const known = await this.find(identity);
+    if (known) return { client: known, created: false };
+    try {
+      const client = await this.db.client.create({
+        data: {
+          displayName: identity.displayName.slice(0, 100) || 'artist',
+          timeZone: this.defaultTimeZone,
+          identities: {
+            create: { platform: identity.platform, externalId: identity.externalId, username: identity.username ?? null },
+          },
+        },
+      });
+      return { client, created: true };
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const raced = await this.find(identity);
+      if (!raced) throw err;
+      return { client: raced, created: false };
+    }
+  }
+
+  async setTimeZone(clientId: string, zone: string): Promise<Client> {
+    const trimmed = zone.trim();
+    if (!IANAZone.isValidZone(trimmed)) {
+      throw new UserError(`"${trimmed}" is not a time zone I know. Use a name like Europe/London, America/New_York or Asia/Tokyo.`);
+    }
+    return this.db.client.update({ where: { id: clientId }, data: { timeZone: new IANAZone(trimmed).name } });
+  }
+
+  async setDeliveryFormat(clientId: string, format: string): Promise<Client> {
+    const f = format.trim().toLowerCase();
+    if (!(deliveryFormats as readonly string[]).includes(f)) {
+      throw new UserError(`"${format}" is not a delivery format. Choose one of: ${deliveryFormats.join(', ')}.`);
+    }
+    return this.db.client.update({ where: { id: clientId }, data: { deliveryFormat: f } });
+  }
+}

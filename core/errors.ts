@@ -1,0 +1,25 @@
+/**
+ * A problem the user can fix or should know about. Its message is shown to them as is;
+ * anything else that goes wrong is logged with an error id and only the id is shown.
+ */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export class NotFoundError extends UserError {
+  override name = 'NotFoundError';
+}
+
+export class SlotTakenError extends UserError {
+  override name = 'SlotTakenError';
+  constructor() {
+    super('Sorry, that time was just taken by someone else. Please pick another slot.');
+  }
+}
+
+export class IllegalTransitionError extends UserError {
+  override name = 'IllegalTransitionError';
+}

@@ -1,0 +1,56 @@
+// The core's services wired over one database; the composition root (app.ts) and the tests
+// both build the studio through here.
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import { BookingService } from './booking/bookings.js';
+import { loadSchedulePolicy, syncCatalog } from './booking/schedule.js';
+import type { SchedulePolicy } from './booking/slots.js';
+import { catalogFromConfig, type Catalog } from './catalog.js';
+import { ClientService } from './clients.js';
+import { systemClock, type Clock } from './clock.js';
+
+export interface Studio {
+  name: string;
+  db: Db;
+  clock: Clock;
+  catalog: Catalog;
+  timeZone: string;
+  policy(): Promise<SchedulePolicy>;
+  clients: ClientService;
+  bookings: BookingService;
+}
+
+export async function createStudio(db: Db, config: Config, clock: Clock = systemClock): Promise<Studio> {
+  const catalog = catalogFromConfig(config);
+  await syncCatalog(db, catalog);
+  const policy = () =>
+    loadSchedulePolicy(db, {
+      timeZone: config.STUDIO_TIMEZONE,
+      weekly: config.STUDIO_HOURS,
+      closedDates: config.STUDIO_CLOSED_DATES,
+      minNoticeMinutes: config.BOOKING_MIN_NOTICE_HOURS * 60,
+      bufferMinutes: config.BOOKING_BUFFER_MINUTES,
+      horizonDays: config.BOOKING_HORIZON_DAYS,
+      stepMinutes: config.BOOKING_SLOT_STEP_MINUTES,
+    });
+  return {
+    name: config.STUDIO_NAME,
+    db,
+    clock,
+    catalog,
+    timeZone: config.STUDIO_TIMEZONE,
+    policy,
+    clients: new ClientService(db, config.STUDIO_TIMEZONE),
+    bookings: new BookingService(
+      db,
+      catalog,
+      policy,
+      {
+        autoConfirm: config.BOOKING_AUTO_CONFIRM,
+        unattendedTurnaroundDays: config.UNATTENDED_TURNAROUND_DAYS,
+        unattendedJobsPerDay: config.UNATTENDED_JOBS_PER_DAY,
+      },
+      clock,
+    ),
+  };
+}

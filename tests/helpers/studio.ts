@@ -1,0 +1,23 @@
+import { loadConfig, type Config } from '../../config.js';
+import { ManualClock } from '../../core/clock.js';
+import { createStudio, type Studio } from '../../core/studio.js';
+import type { Db } from '../../db/client.js';
+
+/** Tuesday 1 December 2026, 08:00 UTC: a fixed "now" for calendar tests. */
+export const NOW = new Date('2026-12-01T08:00:00Z');
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    STUDIO_TIMEZONE: 'Europe/London',
+    STUDIO_HOURS: 'mon-fri 10:00-18:00',
+    BOOKING_MIN_NOTICE_HOURS: '0',
+    BOOKING_BUFFER_MINUTES: '30',
+    ...env,
+  });
+}
+
+export async function testStudio(db: Db, env: Record<string, string> = {}, now = NOW): Promise<Studio & { clock: ManualClock }> {
+  const clock = new ManualClock(now);
+  const studio = await createStudio(db, testConfig(env), clock);
+  return { ...studio, clock };
+}
