@@ -57,7 +57,9 @@ export class ClientService {
     if (!IANAZone.isValidZone(trimmed)) {
       throw new UserError(`"${trimmed}" is not a time zone I know. Use a name like Europe/London, America/New_York or Asia/Tokyo.`);
     }
-    return this.db.client.update({ where: { id: clientId }, data: { timeZone: new IANAZone(trimmed).name } });
+    // Intl gives the canonical spelling (america/new_york → America/New_York).
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: trimmed }).resolvedOptions().timeZone;
+    return this.db.client.update({ where: { id: clientId }, data: { timeZone: canonical } });
   }
 
   async setDeliveryFormat(clientId: string, format: string): Promise<Client> {

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { adapterFactory, providerOf } from './adapters.js';
@@ -12,6 +12,11 @@ import { migrationsDir, renderSchema, type Provider } from './schemas.js';
 const require = createRequire(import.meta.url);
 const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
 
+// Node has WebAssembly; the ES lib typings used here do not declare it.
+const wasmApi = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+}).WebAssembly;
+
 let wasmReady: Promise<void> | undefined;
 
 /** Node 20 cannot import .wasm modules, so the bindings are instantiated by hand, once. */
@@ -19,9 +24,7 @@ function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     // The .wasm file is not in the package's exports map; find it beside the JS bindings.
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
-    const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
-      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
-    });
+    const { instance } = await wasmApi.instantiate(readFileSync(wasmPath), { './schema_engine_bg.js': bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   })();
@@ -31,7 +34,21 @@ function loadWasm(): Promise<void> {
 async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const provider = providerOf(databaseUrl);
-  const factory = bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl));
+  const raw = adapterFactory(databaseUrl);
+  // Freeing the engine does not close the connections it opened, and an open SQLite connection
+  // keeps the database locked; so we keep hold of them and close them ourselves.
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (connection: Promise<SqlDriverAdapter>) => {
+    const c = await connection;
+    opened.push(c);
+    return c;
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory({
+    provider: raw.provider,
+    adapterName: raw.adapterName,
+    connect: () => track(raw.connect()),
+    connectToShadowDb: () => track(raw.connectToShadowDb()),
+  });
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[`${provider}/schema.prisma`, renderSchema(provider)]] },
     () => undefined,
@@ -41,6 +58,7 @@ async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => 
     return await fn(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((c) => c.dispose()));
   }
 }
 

@@ -162,6 +162,11 @@ export class BookingService {
     return DateTime.fromJSDate(now).plus({ days }).toJSDate();
   }
 
+  /** The due date an unattended booking made now would get. */
+  estimateUnattendedDue(): Promise<Date> {
+    return this.unattendedDueDate(this.db, this.clock.now());
+  }
+
   /** 1-based place of an unattended booking among the open unattended work, oldest first. */
   async queuePosition(booking: Booking): Promise<number | null> {
     if (booking.kind !== 'unattended' || !openStatuses.includes(booking.status as BookingStatus)) return null;

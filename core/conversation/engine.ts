@@ -1,0 +1,288 @@
+// The dialog engine: one platform-neutral entry point for every chat event. It identifies the
+// artist, ignores redelivered events, runs commands and multi-step flows with state kept in the
+// database, recognises stale and double-pressed buttons, and turns failures into clear replies.
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/client.js';
+import { deliveryFormats } from '../clients.js';
+import type { Client } from '../clients.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Studio } from '../studio.js';
+import { openStatuses, type BookingStatus } from '../booking/status.js';
+import { done, type Flow, type FlowContext, type StepInput, type StepOutcome } from './flow.js';
+import { describeBooking } from './format.js';
+import { bookFlow } from './flows/book.js';
+import { cancelFlow, rescheduleFlow } from './flows/change.js';
+import { KeyedMutex } from './mutex.js';
+import { DialogStore, newToken, type DialogState } from './state.js';
+import type { Button, Incoming, Reply, Sender } from './types.js';
+
+const formatFlow: Flow = {
+  name: 'format',
+  start: async () => ({
+    next: {
+      step: 'pick',
+      data: {},
+      reply: {
+        text: 'Which format should your finished files come in?',
+        buttons: [deliveryFormats.map((f) => ({ label: f.toUpperCase(), data: `fmt:${f}` }))],
+      },
+    },
+  }),
+  steps: {
+    async pick(ctx, input) {
+      const f = input.type === 'button' ? input.action.replace(/^fmt:/, '') : input.text;
+      const client = await ctx.studio.clients.setDeliveryFormat(ctx.client.id, f);
+      return done({ text: `Done: your files will come as ${client.deliveryFormat.toUpperCase()}.` });
+    },
+  },
+};
+
+const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow };
+
+export const commandHelp: [string, string][] = [
+  ['/book', 'book mixing or mastering: service, session kind, day and time'],
+  ['/mybookings', 'your bookings'],
+  ['/status [REF]', 'where your bookings stand and what happens next'],
+  ['/reschedule [REF]', 'move a session to another time'],
+  ['/cancel [REF]', 'cancel a booking (while answering a question: stop it)'],
+  ['/timezone [ZONE]', 'show or set your time zone, e.g. /timezone America/New_York'],
+  ['/format [FORMAT]', `delivery format: ${deliveryFormats.join(', ')}`],
+  ['/help', 'this list'],
+];
+
+function stamp(reply: Reply, token: string): Reply {
+  if (!reply.buttons) return reply;
+  return { ...reply, buttons: reply.buttons.map((row) => row.map((b) => ({ ...b, data: `${token}:${b.data}` }))) };
+}
+
+function flatButtons(prompt: Reply | null): Button[] {
+  return prompt?.buttons?.flat() ?? [];
+}
+
+export class Conversation {
+  private readonly dialogs: DialogStore;
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly studio: Studio,
+    private readonly log: Logger,
+  ) {
+    this.dialogs = new DialogStore(studio.db);
+  }
+
+  private get db(): Db {
+    return this.studio.db;
+  }
+
+  /** Handles one incoming event and returns what to send back, in order. Never throws. */
+  handle(incoming: Incoming): Promise<Reply[]> {
+    const key = `${incoming.platform}:${incoming.chatId}:${incoming.userId}`;
+    return this.mutex.run(key, async () => {
+      if (incoming.eventId && !(await this.firstDelivery(incoming.platform, incoming.eventId))) {
+        this.log.debug({ eventId: incoming.eventId, platform: incoming.platform }, 'duplicate event ignored');
+        return [];
+      }
+      try {
+        return await this.dispatch(incoming);
+      } catch (err) {
+        if (err instanceof UserError) return [{ text: err.message }];
+        // Let a redelivery of this event try again: nothing of it was kept.
+        if (incoming.eventId) await this.forget(incoming.platform, incoming.eventId).catch(() => undefined);
+        return [this.unexpected(err, incoming)];
+      }
+    });
+  }
+
+  /** The current question again (after a restart, or when the user lost track). */
+  async resume(sender: Sender): Promise<Reply[]> {
+    const state = await this.dialogs.load(sender);
+    return state.flow && state.prompt ? [stamp(state.prompt, state.token)] : [];
+  }
+
+  private unexpected(err: unknown, incoming: Incoming): Reply {
+    const errorId = randomBytes(4).toString('hex');
+    this.log.error({ err, errorId, platform: incoming.platform, chatId: incoming.chatId, kind: incoming.kind }, 'unexpected error handling a chat event');
+    return { text: `Sorry, something went wrong on our side (error id ${errorId}). Nothing you sent was lost; please try again in a moment.` };
+  }
+
+  private async firstDelivery(platform: string, eventId: string): Promise<boolean> {
+    try {
+      await this.db.processedEvent.create({ data: { key: `${platform}:${eventId}` } });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  private async forget(platform: string, eventId: string): Promise<void> {
+    await this.db.processedEvent.deleteMany({ where: { key: `${platform}:${eventId}` } });
+  }
+
+  private async dispatch(inc: Incoming): Promise<Reply[]> {
+    const { client, created } = await this.studio.clients.identify({
+      platform: inc.platform,
+      externalId: inc.userId,
+      displayName: inc.displayName,
+      ...(inc.username ? { username: inc.username } : {}),
+    });
+    const state = await this.dialogs.load(inc);
+    switch (inc.kind) {
+      case 'command':
+        return this.command(inc, client, state, inc.command, inc.args, created);
+      case 'button':
+        return this.button(inc, client, state, inc.data);
+      case 'text':
+        return this.text(inc, client, state, inc.text);
+      case 'file':
+        return [{ text: `I got "${inc.file.name}", but I can't take files in chat yet. Please keep it until the studio opens uploads for your booking.` }];
+    }
+  }
+
+  private ctx(inc: Incoming, client: Client, state: DialogState): FlowContext {
+    return { studio: this.studio, client, sender: inc, data: state.data, promptToken: state.token };
+  }
+
+  /** Saves where the dialog is now and renders the outcome. */
+  private async settle(inc: Incoming, state: DialogState, flow: string, outcome: StepOutcome): Promise<Reply[]> {
+    const token = newToken();
+    const next =
+      'done' in outcome
+        ? { flow: null, step: null, token, data: {}, prompt: null }
+        : { flow, step: outcome.next.step, token, data: outcome.next.data, prompt: outcome.next.reply };
+    if (!(await this.dialogs.save(inc, state.token, next))) {
+      return [{ text: 'That was already answered (perhaps a double press); nothing was done twice.' }];
+    }
+    return 'done' in outcome ? outcome.done : [...(outcome.before ?? []), stamp(outcome.next.reply, token)];
+  }
+
+  private async startFlow(inc: Incoming, client: Client, state: DialogState, name: string, args: string): Promise<Reply[]> {
+    const flow = flows[name];
+    if (!flow) throw new Error(`unknown flow ${name}`);
+    const outcome = await flow.start(this.ctx(inc, client, state), args);
+    const replies = await this.settle(inc, state, name, outcome);
+    return state.flow && state.flow !== name ? [{ text: `(I set your unfinished /${state.flow} aside.)` }, ...replies] : replies;
+  }
+
+  /** Runs the step waiting for an answer; a UserError re-asks the same question. */
+  private async answer(inc: Incoming, client: Client, state: DialogState, input: StepInput): Promise<Reply[]> {
+    const flow = state.flow ? flows[state.flow] : undefined;
+    const step = flow && state.step ? flow.steps[state.step] : undefined;
+    if (!flow || !step) return this.stopDialog(inc, state, 'That conversation is no longer available. /help shows what I can do.');
+    try {
+      return await this.settle(inc, state, flow.name, await step(this.ctx(inc, client, state), input));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      return state.prompt ? [{ text: err.message }, stamp(state.prompt, state.token)] : [{ text: err.message }];
+    }
+  }
+
+  private async stopDialog(inc: Incoming, state: DialogState, text: string): Promise<Reply[]> {
+    await this.dialogs.save(inc, state.token, { flow: null, step: null, token: newToken(), data: {}, prompt: null });
+    return [{ text }];
+  }
+
+  private async button(inc: Incoming, client: Client, state: DialogState, data: string): Promise<Reply[]> {
+    const sep = data.indexOf(':');
+    const token = sep > 0 ? data.slice(0, sep) : '';
+    if (!state.flow || token !== state.token) {
+      const replies: Reply[] = [{ text: 'That button belongs to an earlier message or was already used, so I ignored it.' }];
+      if (state.flow && state.prompt) replies.push({ ...stamp(state.prompt, state.token), text: `Here is where we are:\n${state.prompt.text}` });
+      return replies;
+    }
+    return this.answer(inc, client, state, { type: 'button', action: data.slice(sep + 1) });
+  }
+
+  private async text(inc: Incoming, client: Client, state: DialogState, text: string): Promise<Reply[]> {
+    if (!state.flow) {
+      return [{ text: "I didn't catch that. /book books a session, /mybookings shows yours, /help lists everything I can do." }];
+    }
+    const options = flatButtons(state.prompt);
+    const t = text.trim();
+    if (options.length > 0 && /^\d+$/.test(t)) {
+      const chosen = options[Number(t) - 1];
+      if (!chosen) return [{ text: `Please choose a number from 1 to ${options.length}.` }, stamp(state.prompt!, state.token)];
+      return this.answer(inc, client, state, { type: 'button', action: chosen.data });
+    }
+    const byLabel = options.find((b) => b.label.toLowerCase() === t.toLowerCase());
+    return this.answer(inc, client, state, byLabel ? { type: 'button', action: byLabel.data } : { type: 'text', text: t });
+  }
+
+  private async command(inc: Incoming, client: Client, state: DialogState, command: string, args: string, created: boolean): Promise<Reply[]> {
+    switch (command) {
+      case 'start':
+        return [
+          {
+            text: [
+              created ? `Welcome to ${this.studio.name}, ${client.displayName}!` : `Welcome back, ${client.displayName}!`,
+              'We mix (send stems, get the vocal mix, instrumental and a cappella back) and master (send a stereo mix, get release-ready masters back).',
+              `Your time zone is set to ${client.timeZone} (/timezone to change it).`,
+              '',
+              ...commandHelp.map(([c, d]) => `${c} — ${d}`),
+            ].join('\n'),
+          },
+        ];
+      case 'help':
+        return [{ text: ['What I can do:', ...commandHelp.map(([c, d]) => `${c} — ${d}`)].join('\n') }];
+      case 'book':
+        return this.startFlow(inc, client, state, 'book', args);
+      case 'stop':
+      case 'cancel':
+        if (state.flow) return this.stopDialog(inc, state, `Stopped /${state.flow}; nothing was changed.`);
+        if (command === 'stop') return [{ text: 'There is nothing to stop.' }];
+        return this.startFlow(inc, client, state, 'cancel', args);
+      case 'reschedule':
+        return this.startFlow(inc, client, state, 'reschedule', args);
+      case 'format':
+        if (!args) return this.startFlow(inc, client, state, 'format', args);
+        return [{ text: `Done: your files will come as ${(await this.studio.clients.setDeliveryFormat(client.id, args)).deliveryFormat.toUpperCase()}.` }];
+      case 'timezone': {
+        if (!args) return [{ text: `Your time zone is ${client.timeZone}. To change it: /timezone Europe/Berlin (any IANA zone name).` }];
+        const updated = await this.studio.clients.setTimeZone(client.id, args);
+        const now = DateTime.fromJSDate(this.studio.clock.now()).setZone(updated.timeZone).toFormat('HH:mm');
+        return [{ text: `Done: times are now shown in ${updated.timeZone} (it is ${now} there).` }];
+      }
+      case 'mybookings':
+        return this.myBookings(client);
+      case 'status':
+        return this.status(client, args);
+      default:
+        return [{ text: `I don't know /${command}. /help lists what I can do.` }];
+    }
+  }
+
+  private async myBookings(client: Client): Promise<Reply[]> {
+    const all = await this.studio.bookings.listForClient(client.id);
+    if (all.length === 0) return [{ text: 'You have no bookings yet. /book makes one.' }];
+    const open = all.filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
+    const past = all.filter((b) => !open.includes(b)).slice(0, 5);
+    const describe = async (b: (typeof all)[number]) =>
+      describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b));
+    const parts: string[] = [];
+    if (open.length) parts.push(`Your bookings:\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
+    if (past.length) parts.push(`Earlier:\n${past.map((b) => `${b.reference} — ${b.service.name}, ${b.status}`).join('\n')}`);
+    return [{ text: parts.join('\n\n') }];
+  }
+
+  private async status(client: Client, args: string): Promise<Reply[]> {
+    const list = args
+      ? [await this.studio.bookings.ownedBy(client.id, args.split(/\s+/)[0] ?? '')]
+      : (await this.studio.bookings.listForClient(client.id)).filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
+    if (list.length === 0) return [{ text: 'You have nothing in progress. /book makes a booking; /mybookings shows earlier ones.' }];
+    const nextByStatus: Record<string, string> = {
+      requested: 'Waiting for the engineer to confirm.',
+      confirmed: 'Confirmed. Next: send your files before the session.',
+      'awaiting-files': 'Next: send your files before the session.',
+      'in-progress': 'The engineer is working on it.',
+      'revision-requested': 'Your revision notes are with the engineer.',
+      delivered: 'Delivered. Listen, and ask for a revision if something needs changing.',
+    };
+    const texts = await Promise.all(
+      list.map(async (b) => `${describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b))}\n  ${nextByStatus[b.status] ?? ''}`.trimEnd()),
+    );
+    return [{ text: texts.join('\n\n') }];
+  }
+}

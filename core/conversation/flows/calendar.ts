@@ -1,0 +1,92 @@
+// Picking a date and a time, shared by booking and rescheduling. Dates and times are shown in
+// the client's time zone; availability comes from the studio's calendar.
+import { DateTime } from 'luxon';
+import { parseDate } from '../../booking/hours.js';
+import { bookingWindow, type Interval } from '../../booking/slots.js';
+import { UserError } from '../../errors.js';
+import { ask, type FlowContext, type FlowData, type StepInput, type StepOutcome } from '../flow.js';
+import { formatDay, formatTime } from '../format.js';
+import type { Button } from '../types.js';
+
+const DATES_PER_PAGE = 8;
+const SLOTS_PER_ROW = 4;
+
+async function slotsByDay(ctx: FlowContext, serviceCode: string): Promise<Map<string, Interval[]>> {
+  const byDay = new Map<string, Interval[]>();
+  for (const slot of await ctx.studio.bookings.freeSlots(serviceCode)) {
+    const day = DateTime.fromJSDate(slot.start).setZone(ctx.client.timeZone).toISODate() ?? '';
+    byDay.set(day, [...(byDay.get(day) ?? []), slot]);
+  }
+  return byDay;
+}
+
+function rows(buttons: Button[], perRow: number): Button[][] {
+  const out: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += perRow) out.push(buttons.slice(i, i + perRow));
+  return out;
+}
+
+export async function askDate(ctx: FlowContext, data: FlowData, page = 0, before?: string): Promise<StepOutcome> {
+  const serviceCode = String(data.service);
+  const days = [...(await slotsByDay(ctx, serviceCode)).keys()];
+  if (days.length === 0) {
+    throw new UserError('There are no free times in the studio calendar right now. Please try again later, or choose an unattended session.');
+  }
+  const pages = Math.ceil(days.length / DATES_PER_PAGE);
+  const p = Math.min(Math.max(page, 0), pages - 1);
+  const shown = days.slice(p * DATES_PER_PAGE, (p + 1) * DATES_PER_PAGE);
+  const nav: Button[] = [];
+  if (p > 0) nav.push({ label: '‹ Earlier dates', data: `page:${p - 1}` });
+  if (p < pages - 1) nav.push({ label: 'Later dates ›', data: `page:${p + 1}` });
+  return ask(
+    'date',
+    { ...data, page: p },
+    {
+      text: `${before ? `${before}\n\n` : ''}Which day? (times in ${ctx.client.timeZone}; /timezone to change it)\nYou can also type a date like ${shown[0]}.`,
+      buttons: [...rows(shown.map((d) => ({ label: formatDay(d, ctx.client.timeZone), data: `date:${d}` })), 4), ...(nav.length ? [nav] : [])],
+    },
+  );
+}
+
+/** Handles the answer to `askDate`: a date button, a page button, or a typed date. */
+export async function answerDate(ctx: FlowContext, input: StepInput): Promise<StepOutcome> {
+  if (input.type === 'button' && input.action.startsWith('page:')) return askDate(ctx, ctx.data, Number(input.action.slice(5)));
+  const raw = input.type === 'button' ? input.action.replace(/^date:/, '') : input.text;
+  let date: string;
+  try {
+    date = parseDate(raw);
+  } catch {
+    throw new UserError(`"${raw}" is not a date I can read. Pick a day from the buttons or type one like 2026-12-24.`);
+  }
+  const zone = ctx.client.timeZone;
+  const policy = await ctx.studio.policy();
+  const now = ctx.studio.clock.now();
+  const today = DateTime.fromJSDate(now).setZone(zone).toISODate() ?? '';
+  if (date < today) throw new UserError(`${formatDay(date, zone)} ${date.slice(0, 4)} is in the past. Please pick a day from today on.`);
+  const lastDay = DateTime.fromJSDate(bookingWindow(policy, now).end).setZone(zone).toISODate() ?? '';
+  if (date > lastDay) throw new UserError(`We take bookings up to ${policy.horizonDays} days ahead (until ${formatDay(lastDay, zone)}). Please pick an earlier day.`);
+  const slots = (await slotsByDay(ctx, String(ctx.data.service))).get(date);
+  if (!slots?.length) throw new UserError(`There are no free times on ${formatDay(date, zone)}. Please pick another day.`);
+  return ask(
+    'slot',
+    { ...ctx.data, date },
+    {
+      text: `Free start times on ${formatDay(date, zone)} (${zone}):`,
+      buttons: [
+        ...rows(slots.map((s) => ({ label: formatTime(s.start, zone), data: `slot:${s.start.getTime().toString(36)}` })), SLOTS_PER_ROW),
+        [{ label: '‹ Other days', data: 'back' }],
+      ],
+    },
+  );
+}
+
+/** Handles the answer to the slot question; returns the chosen start, or the next outcome. */
+export async function answerSlot(ctx: FlowContext, input: StepInput): Promise<Date | StepOutcome> {
+  if (input.type === 'button' && input.action === 'back') return askDate(ctx, ctx.data, Number(ctx.data.page ?? 0));
+  if (input.type !== 'button' || !input.action.startsWith('slot:')) {
+    throw new UserError('Please pick one of the times shown (or type it as it appears, e.g. 10:00).');
+  }
+  const start = new Date(parseInt(input.action.slice(5), 36));
+  if (Number.isNaN(start.getTime())) throw new UserError('Please pick one of the times shown.');
+  return start;
+}

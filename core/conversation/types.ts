@@ -1,0 +1,59 @@
+// Platform-neutral messages in and out of the conversation layer. Adapters (console,
+// Telegram, Discord) turn platform events into `Incoming` and render `Reply`.
+
+export interface Sender {
+  platform: string;
+  /** The chat (DM, group, channel) the event came from. */
+  chatId: string;
+  /** The person who sent it. */
+  userId: string;
+  displayName: string;
+  username?: string;
+  /** True for one-to-one chats; in shared chats adapters must keep private replies private. */
+  isPrivateChat: boolean;
+}
+
+export interface IncomingFile {
+  name: string;
+  sizeBytes: number;
+  mimeType?: string;
+  /** Platform file id or local path, for the upload service. */
+  ref: string;
+}
+
+export type IncomingBody =
+  | { kind: 'command'; command: string; args: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'button'; data: string }
+  | { kind: 'file'; file: IncomingFile };
+
+export type Incoming = Sender & {
+  /** Platform update id; a redelivered event with the same id is ignored. */
+  eventId?: string;
+} & IncomingBody;
+
+export interface Button {
+  label: string;
+  /** Opaque data the adapter sends back in a `button` event (at most 64 bytes, Telegram's limit). */
+  data: string;
+}
+
+export interface Reply {
+  text: string;
+  /** Rows of buttons. */
+  buttons?: Button[][];
+  files?: { name: string; path: string }[];
+  links?: { label: string; url: string }[];
+  /**
+   * private (the default): only the person addressed may see it — DMs, or ephemeral replies in
+   * shared chats. public: fine for everyone in the chat.
+   */
+  visibility?: 'private' | 'public';
+}
+
+/** Parses "/book master" (and Telegram's "/book@MixdeskBot master") into a command event. */
+export function parseCommand(text: string): { command: string; args: string } | undefined {
+  const m = /^\/([a-z][a-z0-9_]*)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+  if (!m) return undefined;
+  return { command: (m[1] ?? '').toLowerCase(), args: (m[2] ?? '').trim() };
+}
