@@ -1,0 +1,61 @@
+// The composition root: reads configuration, opens the database, builds the studio core and
+// wires the adapters. `mixdesk start`, workers and tests all build the app through here.
+import { userInfo } from 'node:os';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { Conversation } from './core/conversation/engine.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { createStudio, type Studio } from './core/studio.js';
+import { openDatabase, type Db } from './db/client.js';
+import { applyMigrations } from './db/migrator.js';
+import { providerOf } from './db/adapters.js';
+import { runConsoleChat } from './bots/console/console-chat.js';
+
+export interface App {
+  config: Config;
+  db: Db;
+  studio: Studio;
+  conversation: Conversation;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** Settings accepted by the configuration that this build cannot serve yet: refuse them clearly. */
+export function unsupportedSettings(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.STORAGE_DRIVER === 's3') problems.push('STORAGE_DRIVER=s3: S3 storage is not in this build yet; use STORAGE_DRIVER=local.');
+  if (config.QUEUE_DRIVER === 'redis') problems.push('QUEUE_DRIVER=redis: the Redis queue is not in this build yet; use QUEUE_DRIVER=inprocess.');
+  if (config.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_BOT_TOKEN: the Telegram bot is not in this build yet; unset it to use the console chat.');
+  if (config.DISCORD_BOT_TOKEN) problems.push('DISCORD_BOT_TOKEN: the Discord bot is not in this build yet; unset it to use the console chat.');
+  return problems;
+}
+
+export async function createApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<App> {
+  const applied = await applyMigrations(config.DATABASE_URL);
+  if (applied.length) log.info({ applied }, 'database migrated');
+  const db = await openDatabase(config.DATABASE_URL);
+  const studio = await createStudio(db, config, clock);
+  const conversation = new Conversation(studio, log);
+  log.info({ database: providerOf(config.DATABASE_URL), studio: config.STUDIO_NAME }, 'mixdesk ready');
+  return { config, db, studio, conversation, log, close: () => db.$disconnect() };
+}
+
+export function consoleChatWanted(config: Config): boolean {
+  if (config.CONSOLE_CHAT === 'on') return true;
+  if (config.CONSOLE_CHAT === 'off') return false;
+  return !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN;
+}
+
+/** `mixdesk start`: runs the service until the console chat ends or a signal arrives. */
+export async function startService(app: App): Promise<void> {
+  if (!consoleChatWanted(app.config)) {
+    throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
+  }
+  await runConsoleChat({
+    conversation: app.conversation,
+    input: process.stdin,
+    output: process.stdout,
+    user: process.env.CONSOLE_USER || userInfo().username || 'artist',
+    studioName: app.config.STUDIO_NAME,
+  });
+}

@@ -1,0 +1,86 @@
+// The real `mixdesk start` process, driven through stdin as a newcomer would type.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../db/schemas.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-console-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function mixdesk(lines: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: `file:${path.join(dir, 'console.db')}`,
+        CONSOLE_USER: 'newcomer',
+        // Open every day, so the test does not depend on which weekday it runs.
+        STUDIO_HOURS: 'mon-sun 08:00-22:00',
+        BOOKING_MIN_NOTICE_HOURS: '1',
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+    child.stdin.end(lines.map((l) => `${l}\n`).join(''));
+  });
+}
+
+describe('console chat (mixdesk start)', () => {
+  it('a newcomer books a session end to end, even across a restart in the middle', async () => {
+    const first = await mixdesk(['/help', '/book', '2', '2', '1']);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toContain('console chat as "newcomer"');
+    expect(first.out).toMatch(/\/book — book mixing or mastering/);
+    expect(first.out).toMatch(/1\) Mixing — £250\n {2}2\) Mastering — £60\n {2}3\) Mixing \+ mastering — £290/);
+    expect(first.out).toMatch(/Free start times on/);
+
+    // A new process: the dialog continues where it stopped.
+    const second = await mixdesk(['1', '1', '/mybookings', '/status', '/quit', '/help']);
+    expect(second.code, second.err).toBe(0);
+    expect(second.out).toMatch(/We were in the middle of something:\nFree start times on/);
+    expect(second.out).toMatch(/Please check your booking:\n• Mastering, virtual session/);
+    const ref = /Booked! Your reference is (MD-[2-9A-Z]{6})\./.exec(second.out)?.[1];
+    expect(ref, second.out).toBeDefined();
+    expect(second.out).toMatch(/SonoBus keycode/);
+    expect(second.out.split(ref!).length).toBeGreaterThan(3); // in the confirmation, /mybookings and /status
+    // /quit ends the chat: the /help after it is never answered.
+    expect(second.out.trimEnd().endsWith('Bye.')).toBe(true);
+    expect(second.out.match(/What I can do:/g)).toBeNull();
+  });
+
+  it('bad input gets clear messages', async () => {
+    const r = await mixdesk(['/teleport', 'hello', '/book', '9', '/cancel', '/cancel MD-ZZZZZZ']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("I don't know /teleport. /help lists what I can do.");
+    expect(r.out).toContain("I didn't catch that.");
+    expect(r.out).toContain('Please choose a number from 1 to 3.');
+    expect(r.out).toContain('Stopped /book; nothing was changed.');
+    expect(r.out).toContain('You have no booking MD-ZZZZZZ.');
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('malformed configuration stops start-up with a message naming the variable, no stack trace', async () => {
+    const r = await mixdesk([], { STUDIO_TIMEZONE: 'Europe/Atlantis', BOOKING_BUFFER_MINUTES: 'lots' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('mixdesk cannot start.');
+    expect(r.err).toContain('STUDIO_TIMEZONE="Europe/Atlantis": expected an IANA time zone');
+    expect(r.err).toContain('BOOKING_BUFFER_MINUTES="lots": expected a whole number from 0 to 240');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  });
+
+  it('refuses settings this build cannot serve instead of pretending', async () => {
+    const r = await mixdesk([], { STORAGE_DRIVER: 's3' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('STORAGE_DRIVER=s3: S3 storage is not in this build yet');
+  });
+});

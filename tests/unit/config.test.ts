@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config.js';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has working embedded defaults', () => {
+    const c = loadConfig({});
+    expect(c.DATABASE_URL).toBe('file:./data/mixdesk.db');
+    expect(c.STUDIO_TIMEZONE).toBe('Europe/London');
+    expect(c.PRICE_MASTER).toBe(6000);
+    expect(c.STORAGE_DRIVER).toBe('local');
+    expect(c.QUEUE_DRIVER).toBe('inprocess');
+    expect(c.STUDIO_HOURS.filter((w) => w.weekday === 6)).toEqual([{ weekday: 6, startMinute: 660, endMinute: 960 }]);
+  });
+
+  it('reads values, treating empty ones as unset', () => {
+    const c = loadConfig({ PRICE_MIX: '199.99', DATA_DIR: '/srv/md/', BOOKING_AUTO_CONFIRM: 'no', STUDIO_CLOSED_DATES: '2026-12-25, 2026-12-26', CURRENCY: '' });
+    expect(c.PRICE_MIX).toBe(19999);
+    expect(c.DATABASE_URL).toBe('file:/srv/md/mixdesk.db');
+    expect(c.BOOKING_AUTO_CONFIRM).toBe(false);
+    expect(c.STUDIO_CLOSED_DATES.map((d) => d.date)).toEqual(['2026-12-25', '2026-12-26']);
+    expect(c.CURRENCY).toBe('GBP');
+  });
+
+  it('names the variable, its value and what it expects', () => {
+    expect(problems({ STUDIO_TIMEZONE: 'Mars/Base' })).toEqual([
+      'STUDIO_TIMEZONE="Mars/Base": expected an IANA time zone such as Europe/London or America/New_York',
+    ]);
+    expect(problems({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/^DATABASE_URL="mysql:\/\/x": expected file:/);
+    expect(problems({ BOOKING_SLOT_STEP_MINUTES: '50' })).toEqual(['BOOKING_SLOT_STEP_MINUTES="50": expected a multiple of 15 minutes']);
+    expect(problems({ BOOKING_HORIZON_DAYS: 'soon' })).toEqual(['BOOKING_HORIZON_DAYS="soon": expected a whole number from 1 to 365']);
+    expect(problems({ STUDIO_HOURS: 'mon-fri 9-5' })[0]).toMatch(/^STUDIO_HOURS="mon-fri 9-5": "9" is not a time of day/);
+    expect(problems({ STUDIO_CLOSED_DATES: '2026-02-30' })[0]).toMatch(/"2026-02-30" is not a date/);
+    expect(problems({ BOOKING_AUTO_CONFIRM: 'maybe' })[0]).toMatch(/^BOOKING_AUTO_CONFIRM="maybe": expected true or false/);
+    expect(problems({ QUEUE_DRIVER: 'redis' })).toEqual(['REDIS_URL=(unset): required when QUEUE_DRIVER=redis']);
+    expect(problems({ PRICE_MIX: '-5', CURRENCY: 'pounds' })).toHaveLength(2);
+  });
+});
