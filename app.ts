@@ -55,7 +55,7 @@ export async function startService(app: App): Promise<void> {
     conversation: app.conversation,
     input: process.stdin,
     output: process.stdout,
-    user: process.env.CONSOLE_USER || userInfo().username || 'artist',
+    user: app.config.CONSOLE_USER ?? (userInfo().username || 'artist'),
     studioName: app.config.STUDIO_NAME,
   });
 }

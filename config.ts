@@ -86,6 +86,7 @@ const schema = z
       .optional(),
     DISCORD_BOT_TOKEN: z.string().min(20, { message: 'expected the bot token from the Discord developer portal' }).optional(),
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
+    CONSOLE_USER: z.string().min(1).max(64).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.QUEUE_DRIVER === 'redis' && !env.REDIS_URL) {
@@ -94,6 +95,9 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/** Every setting the configuration reads (documented one by one in .env.example). */
+export const settingNames: readonly string[] = Object.keys(schema.shape);
 
 export interface Config extends Env {
   DATABASE_URL: string;

@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Database suites each create their own databases; files may run in parallel.
     pool: 'forks',
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

@@ -1,3 +1,4 @@
+import type * as SqliteClient from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../generated/sqlite/client.js';
 import { adapterFactory, providerOf } from './adapters.js';
 
@@ -15,7 +16,7 @@ export async function openDatabase(databaseUrl: string): Promise<Db> {
   const mod =
     providerOf(databaseUrl) === 'sqlite'
       ? await import('../generated/sqlite/client.js')
-      : ((await import('../generated/postgresql/client.js')) as unknown as typeof import('../generated/sqlite/client.js'));
+      : ((await import('../generated/postgresql/client.js')) as unknown as typeof SqliteClient);
   const db = new mod.PrismaClient({ adapter });
   await db.$connect();
   return db;

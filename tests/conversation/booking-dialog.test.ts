@@ -2,20 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { Conversation } from '../../core/conversation/engine.js';
 import { openDatabase } from '../../db/client.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 import { testStudio } from '../helpers/studio.js';
 import { TestChat } from '../helpers/chat.js';
 import type { Studio } from '../../core/studio.js';
 
 const log = pino({ level: 'silent' });
 
-describe('booking through the conversation layer', () => {
+describe.each(testProviders())('booking through the conversation layer on %s', (provider) => {
   let t: TestDatabase;
   let studio: Studio;
   let chat: TestChat;
 
   beforeEach(async () => {
-    t = await createTestDatabase('sqlite');
+    t = await createTestDatabase(provider);
     studio = await testStudio(t.db);
     chat = new TestChat(new Conversation(studio, log), TestChat.sender('ana'));
   });

@@ -45,3 +45,14 @@ describe('configuration', () => {
     expect(problems({ PRICE_MIX: '-5', CURRENCY: 'pounds' })).toHaveLength(2);
   });
 });
+
+describe('.env.example', () => {
+  it('documents every setting, and its values are the defaults', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseEnv } = await import('node:util');
+    const { settingNames } = await import('../../config.js');
+    const example = parseEnv(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8'));
+    for (const name of settingNames) expect(Object.keys(example), `${name} missing from .env.example`).toContain(name);
+    expect(loadConfig(example)).toEqual(loadConfig({}));
+  });
+});
