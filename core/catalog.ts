@@ -75,7 +75,7 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
 export const kindLabels: Record<SessionKind, { name: string; blurb: string }> = {
   standard: { name: 'Standard', blurb: 'attend the session in person at the studio' },
   virtual: { name: 'Virtual', blurb: 'listen in remotely over SonoBus; you get a keycode before the session' },
-  unattended: { name: 'Unattended', blurb: 'cheaper: we work in studio downtime, no fixed time, delivered by a due date' },
+  unattended: { name: 'Unattended', blurb: 'the budget option: we work on it in studio downtime, no fixed time, delivered by a due date' },
 };
 
 export function findService(catalog: Catalog, code: string): ServiceDef | undefined {

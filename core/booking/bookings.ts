@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../../db/client.js';
 import { findService, priceFor, type Catalog, type SessionKind } from '../catalog.js';
 import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
-import { blocksFor, bookingWindow, generateSlots, isBookable, type Interval, type SchedulePolicy } from './slots.js';
+import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, type Interval, type SchedulePolicy } from './slots.js';
 import { assertTransition, changeableStatuses, openStatuses, type BookingStatus } from './status.js';
 
 export type Booking = Models.BookingModel;
@@ -112,7 +112,7 @@ export class BookingService {
             status: 'requested',
             startsAt: slot?.start ?? null,
             endsAt: slot?.end ?? null,
-            dueAt: slot ? null : await this.unattendedDueDate(tx, now),
+            dueAt: slot ? null : await this.unattendedDueDate(tx, now, policy),
             timeZone: input.timeZone,
             priceCents: priceFor(this.catalog, def, input.kind),
             currency: this.catalog.currency,
@@ -155,16 +155,21 @@ export class BookingService {
     await tx.slotHold.createMany({ data: blocksFor(slot, bufferMinutes).map((blockStart) => ({ bookingId, blockStart })) });
   }
 
-  /** Unattended work is promised by a due date that moves back as the queue of open work grows. */
-  private async unattendedDueDate(tx: Tx, now: Date): Promise<Date> {
+  /**
+   * Unattended work is promised by a due date that moves back as the queue of open work grows,
+   * and lands on a day the studio is open.
+   */
+  private async unattendedDueDate(tx: Tx, now: Date, policy: SchedulePolicy): Promise<Date> {
     const ahead = await tx.booking.count({ where: { kind: 'unattended', status: { in: [...openStatuses] } } });
     const days = this.settings.unattendedTurnaroundDays + Math.floor(ahead / this.settings.unattendedJobsPerDay);
-    return DateTime.fromJSDate(now).plus({ days }).toJSDate();
+    let due = DateTime.fromJSDate(now).setZone(policy.timeZone).plus({ days });
+    for (let i = 0; i < 14 && openWindows(policy, due.toISODate() ?? '').length === 0; i++) due = due.plus({ days: 1 });
+    return due.toJSDate();
   }
 
   /** The due date an unattended booking made now would get. */
-  estimateUnattendedDue(): Promise<Date> {
-    return this.unattendedDueDate(this.db, this.clock.now());
+  async estimateUnattendedDue(): Promise<Date> {
+    return this.unattendedDueDate(this.db, this.clock.now(), await this.policy());
   }
 
   /** 1-based place of an unattended booking among the open unattended work, oldest first. */

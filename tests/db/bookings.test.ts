@@ -158,8 +158,14 @@ describe.each(testProviders())('bookings on %s', (provider) => {
     expect(first.priceCents).toBe(17500); // 30% off 250
     expect(await studio.bookings.queuePosition(first)).toBe(1);
     expect(await studio.bookings.queuePosition(third)).toBe(3);
-    expect(first.dueAt!.toISOString()).toBe('2026-12-06T08:00:00.000Z');
-    expect(third.dueAt!.getTime() - first.dueAt!.getTime()).toBe(24 * 3_600_000); // two a day
+    // Five days after Tuesday 1 Dec is Sunday; the studio (mon-fri) is closed, so Monday 7 Dec.
+    expect(first.dueAt!.toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    expect(second.dueAt!.toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    // Two a day: the third is due one day later, six days on, which is that Monday too.
+    expect(third.dueAt!.toISOString()).toBe('2026-12-07T08:00:00.000Z');
+    await mk('k-un-4');
+    const fifth = await mk('k-un-5'); // four ahead of it: two days later than the first
+    expect(fifth.dueAt!.toISOString()).toBe('2026-12-08T08:00:00.000Z');
     await studio.bookings.cancel(clientId, first.reference, 'c');
     expect(await studio.bookings.queuePosition(second)).toBe(1);
     await expect(studio.bookings.reschedule(clientId, second.reference, at('2026-12-09T10:00:00Z'), 'k-un-move', 'c')).rejects.toThrow(/nothing to move/);
