@@ -1,0 +1,77 @@
+// ITU-R BS.1770-4 / EBU R128 loudness: momentary (400 ms), short-term (3 s), gated integrated
+// loudness and EBU Tech 3342 loudness range, all built from 100 ms K-weighted sub-blocks.
+import { kWeightedBlockEnergy } from './kweighting.js';
+
+export interface Loudness {
+  /** Integrated loudness, LUFS (-Infinity for silence). */
+  integrated: number;
+  /** Loudness range, LU. */
+  range: number;
+  momentaryMax: number;
+  shortTermMax: number;
+  /** Short-term loudness every 100 ms (LUFS), for plotting. */
+  shortTerm: Float64Array;
+}
+
+const ABS_GATE = -70;
+
+/** BS.1770 channel weights: 1 for L, R, C; LFE (4th of 5.1) excluded; 1.41 for surrounds. */
+function channelWeight(index: number, count: number): number {
+  if (count <= 3) return 1;
+  if (index === 3) return 0;
+  return index >= 4 ? 1.41 : 1;
+}
+
+export const energyToLufs = (meanSquare: number): number => (meanSquare > 0 ? -0.691 + 10 * Math.log10(meanSquare) : -Infinity);
+export const lufsToEnergy = (lufs: number): number => 10 ** ((lufs + 0.691) / 10);
+
+/** Sliding sums of `width` consecutive sub-blocks, as loudness values. */
+function windows(sub: Float64Array, width: number, subBlockSize: number): Float64Array {
+  const n = Math.max(0, sub.length - width + 1);
+  const out = new Float64Array(n);
+  let acc = 0;
+  for (let i = 0; i < sub.length; i++) {
+    acc += sub[i]!;
+    if (i >= width) acc -= sub[i - width]!;
+    if (i >= width - 1) out[i - width + 1] = energyToLufs(Math.max(acc, 0) / (width * subBlockSize));
+  }
+  return out;
+}
+
+function gatedMean(values: Float64Array, relativeGate: number): { mean: number; kept: number[] } {
+  const aboveAbs = [...values].filter((v) => v > ABS_GATE);
+  if (aboveAbs.length === 0) return { mean: -Infinity, kept: [] };
+  const ungated = energyToLufs(aboveAbs.reduce((s, v) => s + lufsToEnergy(v), 0) / aboveAbs.length);
+  const kept = aboveAbs.filter((v) => v > ungated + relativeGate);
+  const mean = kept.length ? energyToLufs(kept.reduce((s, v) => s + lufsToEnergy(v), 0) / kept.length) : -Infinity;
+  return { mean, kept };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.round((sorted.length - 1) * p)]!;
+}
+
+/** 100 ms sub-block energies, channel-weighted and summed (the basis of every measure). */
+export function subBlockEnergies(channels: Float32Array[], sampleRate: number): { energies: Float64Array; subBlockSize: number } {
+  const subBlockSize = Math.round(sampleRate / 10);
+  let energies = new Float64Array(0);
+  channels.forEach((ch, c) => {
+    const w = channelWeight(c, channels.length);
+    if (w === 0) return;
+    const e = kWeightedBlockEnergy(ch, sampleRate, subBlockSize);
+    if (energies.length === 0) energies = new Float64Array(e.length);
+    for (let i = 0; i < e.length; i++) energies[i]! += w * e[i]!;
+  });
+  return { energies, subBlockSize };
+}
+
+export function measureLoudness(channels: Float32Array[], sampleRate: number): Loudness {
+  const { energies, subBlockSize } = subBlockEnergies(channels, sampleRate);
+  const momentary = windows(energies, 4, subBlockSize);
+  const shortTerm = windows(energies, 30, subBlockSize);
+  const integrated = gatedMean(momentary, -10).mean;
+  const st = gatedMean(shortTerm, -20).kept.sort((a, b) => a - b);
+  const range = st.length ? percentile(st, 0.95) - percentile(st, 0.1) : 0;
+  const max = (v: Float64Array) => v.reduce((m, x) => (x > m ? x : m), -Infinity);
+  return { integrated, range, momentaryMax: max(momentary), shortTermMax: max(shortTerm), shortTerm };
+}
