@@ -1,0 +1,126 @@
+// AIFF and AIFF-C (uncompressed: NONE, sowt, fl32, fl64). No AIFF writer exists on npm; the
+// format is small enough to write here: big-endian PCM, an 80-bit float sample rate.
+import type { AudioData } from '../types.js';
+import { AudioFileError } from './errors.js';
+import { quantize, rng } from './pcm.js';
+
+function readExtended(view: DataView, o: number): number {
+  const expon = view.getUint16(o) & 0x7fff;
+  const hi = view.getUint32(o + 2);
+  const lo = view.getUint32(o + 6);
+  if (expon === 0 && hi === 0 && lo === 0) return 0;
+  return (hi * 2 ** 32 + lo) * 2 ** (expon - 16383 - 63);
+}
+
+function writeExtended(view: DataView, o: number, value: number): void {
+  const e = Math.floor(Math.log2(value));
+  const mantissa = value / 2 ** e; // in [1, 2)
+  view.setUint16(o, e + 16383);
+  const hi = Math.floor(mantissa * 2 ** 31);
+  view.setUint32(o + 2, hi);
+  view.setUint32(o + 6, Math.round((mantissa * 2 ** 31 - hi) * 2 ** 32));
+}
+
+export function readAiff(bytes: Uint8Array, name: string): AudioData {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tag = (o: number) => String.fromCharCode(bytes[o]!, bytes[o + 1]!, bytes[o + 2]!, bytes[o + 3]!);
+  if (bytes.length < 12 || tag(0) !== 'FORM' || (tag(8) !== 'AIFF' && tag(8) !== 'AIFC')) {
+    throw new AudioFileError(name, 'not an AIFF file (no FORM/AIFF header)');
+  }
+  const aifc = tag(8) === 'AIFC';
+  let comm: { channels: number; frames: number; bits: number; sampleRate: number; compression: string } | undefined;
+  let ssnd: { offset: number; size: number } | undefined;
+  for (let o = 12; o + 8 <= bytes.length; ) {
+    const id = tag(o);
+    const size = view.getUint32(o + 4);
+    const body = o + 8;
+    if (id === 'COMM') {
+      if (size < 18 || body + 18 > bytes.length) throw new AudioFileError(name, 'AIFF COMM chunk is too short');
+      comm = {
+        channels: view.getUint16(body),
+        frames: view.getUint32(body + 2),
+        bits: view.getUint16(body + 6),
+        sampleRate: readExtended(view, body + 8),
+        compression: aifc && size >= 22 ? tag(body + 18) : 'NONE',
+      };
+    } else if (id === 'SSND') {
+      if (body + 8 > bytes.length) throw new AudioFileError(name, 'the file is truncated inside its sound data');
+      ssnd = { offset: body + 8 + view.getUint32(body), size: size - 8 };
+    }
+    o = body + size + (size & 1);
+  }
+  if (!comm) throw new AudioFileError(name, 'AIFF file has no COMM (format) chunk');
+  const { channels, frames, sampleRate, compression } = comm;
+  let { bits } = comm;
+  const float = compression === 'fl32' || compression === 'FL32' || compression === 'fl64' || compression === 'FL64';
+  if (float) bits = compression.toLowerCase() === 'fl32' ? 32 : 64;
+  const littleEndian = compression === 'sowt';
+  if (!['NONE', 'sowt'].includes(compression) && !float) throw new AudioFileError(name, `compressed AIFF-C (${compression}) is not supported; export uncompressed AIFF or WAV`);
+  if (![8, 16, 24, 32].includes(bits) && !float) throw new AudioFileError(name, `unsupported AIFF bit depth ${bits}`);
+  if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`);
+  if (!(sampleRate >= 8000 && sampleRate <= 384000)) throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`);
+  const bytesPer = Math.ceil(bits / 8);
+  const blockAlign = bytesPer * channels;
+  if (frames > 0 && !ssnd) throw new AudioFileError(name, 'AIFF file has no SSND (sound data) chunk');
+  if (ssnd && ssnd.offset + frames * blockAlign > bytes.length) {
+    throw new AudioFileError(name, `the file is truncated: ${frames} frames announced, ${Math.floor((bytes.length - ssnd.offset) / blockAlign)} present`);
+  }
+  const out = Array.from({ length: channels }, () => new Float32Array(frames));
+  const scale = 1 / 2 ** (bits - 1);
+  for (let c = 0; c < channels; c++) {
+    const ch = out[c]!;
+    let o = (ssnd?.offset ?? 0) + c * bytesPer;
+    for (let i = 0; i < frames; i++, o += blockAlign) {
+      let v: number;
+      if (float) v = bits === 32 ? view.getFloat32(o, littleEndian) : view.getFloat64(o, littleEndian);
+      else if (bits === 16) v = view.getInt16(o, littleEndian) * scale;
+      else if (bits === 24) {
+        const b0 = bytes[o]!, b1 = bytes[o + 1]!, b2 = bytes[o + 2]!;
+        v = ((littleEndian ? b0 | (b1 << 8) | (b2 << 16) : (b0 << 16) | (b1 << 8) | b2) << 8 >> 8) * scale;
+      } else if (bits === 32) v = view.getInt32(o, littleEndian) * scale;
+      else v = view.getInt8(o) * scale; // 8-bit AIFF is signed
+      ch[i] = v;
+    }
+  }
+  return { sampleRate, channels: out, bitDepth: bits, format: 'aiff' };
+}
+
+export function writeAiff(audio: AudioData, o: { bits: 16 | 24; dither?: boolean }): Uint8Array {
+  const channels = audio.channels.length;
+  const frames = audio.channels[0]?.length ?? 0;
+  const bytesPer = o.bits / 8;
+  const blockAlign = bytesPer * channels;
+  const dataSize = frames * blockAlign;
+  const total = 12 + 26 + 16 + dataSize + (dataSize & 1);
+  const bytes = new Uint8Array(total);
+  const view = new DataView(bytes.buffer);
+  const str = (off: number, s: string) => [...s].forEach((ch, i) => (bytes[off + i] = ch.charCodeAt(0)));
+  str(0, 'FORM');
+  view.setUint32(4, total - 8);
+  str(8, 'AIFF');
+  str(12, 'COMM');
+  view.setUint32(16, 18);
+  view.setUint16(20, channels);
+  view.setUint32(22, frames);
+  view.setUint16(26, o.bits);
+  writeExtended(view, 28, audio.sampleRate);
+  str(38, 'SSND');
+  view.setUint32(42, 8 + dataSize);
+  view.setUint32(46, 0);
+  view.setUint32(50, 0);
+  const random = rng();
+  for (let c = 0; c < channels; c++) {
+    const q = quantize(audio.channels[c]!, o.bits, o.dither ?? false, random);
+    let off = 54 + c * bytesPer;
+    for (let i = 0; i < frames; i++, off += blockAlign) {
+      const v = q[i]!;
+      if (o.bits === 16) view.setInt16(off, v);
+      else {
+        bytes[off] = (v >> 16) & 0xff;
+        bytes[off + 1] = (v >> 8) & 0xff;
+        bytes[off + 2] = v & 0xff;
+      }
+    }
+  }
+  return bytes;
+}

@@ -1,0 +1,96 @@
+// FLAC: decoding with @wasm-audio-decoders/flac, encoding with libflac.js (asm.js build; its
+// WebAssembly build crashes on Node 20). Both are libFLAC, so 16/24-bit round trips are exact.
+import { createRequire } from 'node:module';
+import { FLACDecoder } from '@wasm-audio-decoders/flac';
+import type * as FlacApi from 'libflacjs/dist/index.js';
+import type { AudioData } from '../types.js';
+import { AudioFileError } from './errors.js';
+import { interleave, quantize, rng } from './pcm.js';
+
+/** Total samples per channel from STREAMINFO (0 when unknown). */
+function announcedSamples(b: Uint8Array): number {
+  if (b.length < 26 || (b[4]! & 0x7f) !== 0) return 0;
+  return (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
+}
+
+export async function readFlac(bytes: Uint8Array, name: string): Promise<AudioData> {
+  const decoder = new FLACDecoder();
+  await decoder.ready;
+  try {
+    const r = await decoder.decodeFile(bytes);
+    const announced = announcedSamples(bytes);
+    if (announced > 0 && r.samplesDecoded < announced) {
+      throw new AudioFileError(name, `the file is truncated or corrupt: ${r.samplesDecoded} of its ${announced} samples could be decoded`);
+    }
+    if (r.errors.length > 0 && r.samplesDecoded === 0) throw new AudioFileError(name, `corrupt FLAC data (${r.errors[0]!.message})`);
+    if (r.errors.length > 0) throw new AudioFileError(name, `corrupt or truncated FLAC data after ${(r.samplesDecoded / r.sampleRate).toFixed(1)} s (${r.errors[0]!.message})`);
+    if (r.samplesDecoded === 0 || r.channelData.length === 0) throw new AudioFileError(name, 'FLAC file contains no audio');
+    // The decoder scales by 1/(2^(b-1) - 1); restore our int / 2^(b-1) so samples are exact.
+    const bits = r.bitDepth;
+    const back = 2 ** (bits - 1) - 1;
+    const scale = 1 / 2 ** (bits - 1);
+    const channels = r.channelData.map((ch) => {
+      const out = new Float32Array(r.samplesDecoded);
+      for (let i = 0; i < out.length; i++) out[i] = Math.round(ch[i]! * back) * scale;
+      return out;
+    });
+    return { sampleRate: r.sampleRate, channels, bitDepth: bits, format: 'flac' };
+  } catch (err) {
+    if (err instanceof AudioFileError) throw err;
+    throw new AudioFileError(name, `not a readable FLAC file (${(err as Error).message})`);
+  } finally {
+    decoder.free();
+  }
+}
+
+let flacLib: Promise<typeof FlacApi> | undefined;
+
+function libflac(): Promise<typeof FlacApi> {
+  flacLib ??= new Promise((resolve) => {
+    const Flac = createRequire(import.meta.url)('libflacjs')('asmjs') as typeof FlacApi;
+    if (Flac.isReady()) resolve(Flac);
+    else Flac.on('ready', () => resolve(Flac));
+  });
+  return flacLib;
+}
+
+export async function writeFlac(audio: AudioData, o: { bits: 16 | 24; dither?: boolean; compression?: number }): Promise<Uint8Array> {
+  const Flac = await libflac();
+  const channels = audio.channels.length;
+  const frames = audio.channels[0]?.length ?? 0;
+  const enc = Flac.create_libflac_encoder(audio.sampleRate, channels, o.bits, (o.compression ?? 5) as FlacApi.CompressionLevel, frames, false);
+  if (!enc) throw new Error(`libFLAC refused ${channels} channels at ${audio.sampleRate} Hz, ${o.bits}-bit`);
+  const chunks: Uint8Array[] = [];
+  let info: FlacApi.StreamMetadata | undefined;
+  const status = Flac.init_encoder_stream(
+    enc,
+    (data: Uint8Array) => void chunks.push(data.slice()),
+    (meta: FlacApi.StreamMetadata | undefined) => void (info = meta ?? info),
+  );
+  if (status !== 0) throw new Error(`libFLAC encoder init failed (status ${status})`);
+  const random = rng();
+  const ints: Int32Array<ArrayBuffer> = interleave(audio.channels.map((ch) => quantize(ch, o.bits, o.dither ?? false, random)));
+  const BLOCK = 65536;
+  for (let f = 0; f < frames; f += BLOCK) {
+    const n = Math.min(BLOCK, frames - f);
+    if (!Flac.FLAC__stream_encoder_process_interleaved(enc, ints.subarray(f * channels, (f + n) * channels) as Int32Array<ArrayBuffer>, n)) {
+      throw new Error(`libFLAC encoding failed (state ${Flac.FLAC__stream_encoder_get_state(enc)})`);
+    }
+  }
+  Flac.FLAC__stream_encoder_finish(enc);
+  Flac.FLAC__stream_encoder_delete(enc);
+  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  // A stream encoder cannot seek back: write the final frame sizes and MD5 into STREAMINFO.
+  if (info && out.length > 42) {
+    const put24 = (off: number, v: number) => ((out[off] = (v >> 16) & 0xff), (out[off + 1] = (v >> 8) & 0xff), (out[off + 2] = v & 0xff));
+    put24(12, info.min_framesize);
+    put24(15, info.max_framesize);
+    if (/^[0-9a-f]{32}$/i.test(info.md5sum)) for (let i = 0; i < 16; i++) out[26 + i] = parseInt(info.md5sum.slice(i * 2, i * 2 + 2), 16);
+  }
+  return out;
+}

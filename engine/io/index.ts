@@ -1,0 +1,119 @@
+// Reading and writing audio files by content, not by name: a renamed file is read for what it
+// is, and anything that is not audio is refused with a message naming the file and the problem.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AudioData } from '../types.js';
+import { readAiff, writeAiff } from './aiff.js';
+import { AudioFileError } from './errors.js';
+import { readFlac, writeFlac } from './flac.js';
+import { readMp3, writeMp3 } from './mp3.js';
+import { readWav, writeWav } from './wav.js';
+
+export { AudioFileError };
+
+export type Container = 'wav' | 'aiff' | 'flac' | 'mp3';
+
+export const outputFormats = ['wav16', 'wav24', 'wav32f', 'aiff16', 'aiff24', 'flac16', 'flac24', 'mp3', 'mp3-v0'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+export const extensionOf: Record<OutputFormat, string> = {
+  wav16: 'wav',
+  wav24: 'wav',
+  wav32f: 'wav',
+  aiff16: 'aif',
+  aiff24: 'aif',
+  flac16: 'flac',
+  flac24: 'flac',
+  mp3: 'mp3',
+  'mp3-v0': 'mp3',
+};
+
+export function isOutputFormat(v: string): v is OutputFormat {
+  return (outputFormats as readonly string[]).includes(v);
+}
+
+export function detectContainer(b: Uint8Array): Container | undefined {
+  const s = (o: number, n: number) => String.fromCharCode(...b.subarray(o, o + n));
+  if (b.length >= 12 && s(0, 4) === 'RIFF' && s(8, 4) === 'WAVE') return 'wav';
+  if (b.length >= 12 && s(0, 4) === 'FORM' && (s(8, 4) === 'AIFF' || s(8, 4) === 'AIFC')) return 'aiff';
+  if (b.length >= 4 && s(0, 4) === 'fLaC') return 'flac';
+  if (b.length >= 10 && s(0, 3) === 'ID3') return 'mp3';
+  // An MPEG audio frame header: 11 sync bits, layer III, a valid bitrate and sample rate index.
+  if (b.length >= 4 && b[0] === 0xff && (b[1]! & 0xe6) === 0xe2 && (b[2]! & 0xf0) !== 0xf0 && (b[2]! & 0x0c) !== 0x0c) return 'mp3';
+  return undefined;
+}
+
+function validate(audio: AudioData, name: string): AudioData {
+  const frames = audio.channels[0]?.length ?? 0;
+  if (frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)');
+  for (const ch of audio.channels) {
+    for (let i = 0; i < ch.length; i++) {
+      if (!Number.isFinite(ch[i]!)) throw new AudioFileError(name, `the file contains invalid samples (not a number) at ${(i / audio.sampleRate).toFixed(3)} s`);
+    }
+  }
+  return audio;
+}
+
+export async function decodeAudio(bytes: Uint8Array, name: string): Promise<AudioData> {
+  if (bytes.length === 0) throw new AudioFileError(name, 'the file is empty');
+  const container = detectContainer(bytes);
+  switch (container) {
+    case 'wav':
+      return validate(readWav(bytes, name), name);
+    case 'aiff':
+      return validate(readAiff(bytes, name), name);
+    case 'flac':
+      return validate(await readFlac(bytes, name), name);
+    case 'mp3':
+      return validate(await readMp3(bytes, name), name);
+    default:
+      throw new AudioFileError(name, 'not an audio file we can read (expected WAV, AIFF, FLAC or MP3)');
+  }
+}
+
+export async function readAudioFile(file: string): Promise<AudioData> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new AudioFileError(path.basename(file), code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
+  }
+  return decodeAudio(bytes, path.basename(file));
+}
+
+/** Source precision above the target's: quantizing it needs dither. */
+function needsDither(audio: AudioData, bits: number): boolean {
+  return audio.bitDepth === undefined || audio.bitDepth === 0 || audio.bitDepth > bits || audio.format === 'mp3';
+}
+
+export async function encodeAudio(audio: AudioData, format: OutputFormat): Promise<Uint8Array> {
+  switch (format) {
+    case 'wav16':
+      return writeWav(audio, { bits: 16, dither: needsDither(audio, 16) });
+    case 'wav24':
+      return writeWav(audio, { bits: 24, dither: needsDither(audio, 24) });
+    case 'wav32f':
+      return writeWav(audio, { bits: 32, float: true });
+    case 'aiff16':
+      return writeAiff(audio, { bits: 16, dither: needsDither(audio, 16) });
+    case 'aiff24':
+      return writeAiff(audio, { bits: 24, dither: needsDither(audio, 24) });
+    case 'flac16':
+      return writeFlac(audio, { bits: 16, dither: needsDither(audio, 16) });
+    case 'flac24':
+      return writeFlac(audio, { bits: 24, dither: needsDither(audio, 24) });
+    case 'mp3':
+      return writeMp3(audio, { mode: 'cbr320' });
+    case 'mp3-v0':
+      return writeMp3(audio, { mode: 'v0' });
+  }
+}
+
+/** Writes via a temporary file and a rename, so a crash never leaves half a file under the name. */
+export async function writeAudioFile(file: string, audio: AudioData, format: OutputFormat): Promise<void> {
+  const bytes = await encodeAudio(audio, format);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
+}

@@ -1,0 +1,49 @@
+// MP3: decoding with mpg123-decoder (gapless), encoding with LAME from wasm-media-encoders.
+import { MPEGDecoder } from 'mpg123-decoder';
+import { createMp3Encoder } from 'wasm-media-encoders';
+import type { AudioData } from '../types.js';
+import { AudioFileError } from './errors.js';
+
+export async function readMp3(bytes: Uint8Array, name: string): Promise<AudioData> {
+  const decoder = new MPEGDecoder();
+  await decoder.ready;
+  try {
+    const r = decoder.decode(bytes);
+    if (r.samplesDecoded === 0 || r.channelData.length === 0) throw new AudioFileError(name, 'no MP3 audio could be decoded');
+    const channels = r.channelData.map((ch) => ch.slice(0, r.samplesDecoded));
+    return { sampleRate: r.sampleRate, channels, bitDepth: 0, format: 'mp3' };
+  } catch (err) {
+    if (err instanceof AudioFileError) throw err;
+    throw new AudioFileError(name, `not a readable MP3 file (${(err as Error).message})`);
+  } finally {
+    decoder.free();
+  }
+}
+
+export const mp3SampleRates = [32000, 44100, 48000] as const;
+
+export async function writeMp3(audio: AudioData, o: { mode: 'cbr320' | 'v0' }): Promise<Uint8Array> {
+  if (audio.channels.length > 2) throw new Error('MP3 holds at most two channels');
+  if (!(mp3SampleRates as readonly number[]).includes(audio.sampleRate)) throw new Error(`MP3 needs 32, 44.1 or 48 kHz, not ${audio.sampleRate} Hz`);
+  const encoder = await createMp3Encoder();
+  encoder.configure({
+    channels: audio.channels.length as 1 | 2,
+    sampleRate: audio.sampleRate,
+    ...(o.mode === 'cbr320' ? { bitrate: 320 as const } : { vbrQuality: 0 }),
+  });
+  const parts: Uint8Array[] = [];
+  const frames = audio.channels[0]?.length ?? 0;
+  const BLOCK = 1152 * 64;
+  for (let f = 0; f < frames; f += BLOCK) {
+    // The encoder returns a view into its own memory: copy before the next call reuses it.
+    parts.push(encoder.encode(audio.channels.map((ch) => ch.subarray(f, Math.min(frames, f + BLOCK)))).slice());
+  }
+  parts.push(encoder.finalize().slice());
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let p = 0;
+  for (const part of parts) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
+}

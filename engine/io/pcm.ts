@@ -1,0 +1,58 @@
+// Integer PCM <-> float conversion. Integers map to float as int / 2^(bits-1), so 16- and
+// 24-bit samples survive a round trip through Float32 exactly.
+
+/** Deterministic xorshift32, so dithered output is reproducible. */
+export function rng(seed = 0x9e3779b9): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+}
+
+/**
+ * Float samples to integers of `bits`, with TPDF dither of ±1 LSB when `dither` is set
+ * (reducing precision); clipped to the integer range.
+ */
+export function quantize(x: Float32Array, bits: number, dither: boolean, random = rng()): Int32Array {
+  const scale = 2 ** (bits - 1);
+  const max = scale - 1;
+  const min = -scale;
+  const out = new Int32Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    let v = x[i]! * scale;
+    if (dither) v += random() - random();
+    let q = Math.round(v);
+    if (q > max) q = max;
+    else if (q < min) q = min;
+    out[i] = q;
+  }
+  return out;
+}
+
+/** True when every sample already lies on the integer grid of `bits` (no dither needed). */
+export function onGrid(channels: Float32Array[], bits: number): boolean {
+  const scale = 2 ** (bits - 1);
+  for (const ch of channels) {
+    for (let i = 0; i < ch.length; i++) {
+      const v = ch[i]! * scale;
+      if (v !== Math.round(v)) return false;
+    }
+  }
+  return true;
+}
+
+export function interleave(channels: Int32Array[]): Int32Array<ArrayBuffer> {
+  const n = channels[0]?.length ?? 0;
+  const c = channels.length;
+  const out = new Int32Array(n * c);
+  for (let ch = 0; ch < c; ch++) {
+    const src = channels[ch]!;
+    for (let i = 0; i < n; i++) out[i * c + ch] = src[i]!;
+  }
+  return out;
+}
