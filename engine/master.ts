@@ -1,0 +1,238 @@
+// The mastering chain: DC removal → corrective high-pass → tonal EQ on mid and side (towards a
+// reference or a house curve) → mono low end → glue compression → gain and true-peak limiting,
+// iterated until the integrated loudness lands on target → re-analysis. When the target would
+// take more limiting than the preset allows, the master stops short and the report says so.
+import { analyze, type Analysis } from './analysis/analyze.js';
+import { measureLoudness } from './analysis/loudness.js';
+import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
+import { truePeak } from './analysis/truepeak.js';
+import { filterInPlace, highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
+import { compressInPlace } from './dsp/compressor.js';
+import { limitInPlace } from './dsp/limiter.js';
+import { fromMidSide, toMidSide } from './dsp/stereo.js';
+import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
+
+export const presets = {
+  streaming: { targetLufs: -14, ceilingDbtp: -1, maxLimitingDb: 8, label: 'streaming (Spotify, YouTube, Tidal)' },
+  loud: { targetLufs: -9, ceilingDbtp: -2, maxLimitingDb: 12, label: 'loud (club, competitive genres)' },
+  apple: { targetLufs: -16, ceilingDbtp: -1, maxLimitingDb: 8, label: 'Apple Music / Sound Check' },
+  cd: { targetLufs: -10, ceilingDbtp: -0.5, maxLimitingDb: 10, label: 'CD / download' },
+} as const;
+export type Preset = keyof typeof presets;
+
+export function isPreset(v: string): v is Preset {
+  return v in presets;
+}
+
+export interface MasterOptions {
+  preset?: Preset;
+  targetLufs?: number;
+  ceilingDbtp?: number;
+  /** How strongly EQ and compression act, 0..1 (default 0.5). */
+  intensity?: number;
+  /** A commercial track whose tonal balance the master should approach. */
+  reference?: AudioData;
+  progress?: Progress;
+}
+
+export interface EqBand {
+  type: 'lowshelf' | 'peaking' | 'highshelf';
+  hz: number;
+  gainDb: number;
+}
+
+export interface MasterResult {
+  audio: AudioData;
+  before: Analysis;
+  after: Analysis;
+  settings: { preset: Preset; targetLufs: number; ceilingDbtp: number; intensity: number; reference: boolean };
+  chain: {
+    dcRemoved: number[];
+    highpassHz: number;
+    eq: EqBand[];
+    sideHighpassHz: number | null;
+    compressor: { thresholdDb: number; ratio: number; maxReductionDb: number; averageReductionDb: number };
+    gainDb: number;
+    limiter: { ceilingDbtp: number; maxReductionDb: number; busyShare: number };
+  };
+  targetMet: boolean;
+  warnings: string[];
+}
+
+/** Long-term spectrum of commercial masters relative to 1 kHz (dB): the house curve without a reference. */
+const houseCurve: [number, number][] = [
+  [20, 6], [31.5, 8], [63, 9], [125, 6], [250, 3], [500, 1.5], [1000, 0], [2000, -2.5], [4000, -5.5], [8000, -9], [12500, -12.5], [16000, -16], [20000, -24],
+];
+
+function curveAt(f: number): number {
+  for (let i = 1; i < houseCurve.length; i++) {
+    const [f1, d1] = houseCurve[i]!;
+    const [f0, d0] = houseCurve[i - 1]!;
+    if (f <= f1) return d0 + ((d1 - d0) * Math.log2(f / f0)) / Math.log2(f1 / f0);
+  }
+  return houseCurve.at(-1)![1];
+}
+
+/** Relative spectrum (mean over 100 Hz–10 kHz removed), smoothed over ±3 bands. */
+function shape(spec: Spectrum): number[] {
+  const idx = spec.hz.map((f, i) => [f, i] as const).filter(([f]) => f >= 100 && f <= 10000).map(([, i]) => i);
+  const mean = idx.reduce((s, i) => s + spec.db[i]!, 0) / idx.length;
+  return spec.db.map((_, i) => {
+    const lo = Math.max(0, i - 3), hi = Math.min(spec.db.length - 1, i + 3);
+    let s = 0;
+    for (let k = lo; k <= hi; k++) s += spec.db[k]!;
+    return s / (hi - lo + 1) - mean;
+  });
+}
+
+/** EQ bands that move the track's spectrum part of the way towards the target shape. */
+export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: number, sampleRate: number): EqBand[] {
+  const have = shape(track);
+  const want = target ? shape(target) : (() => {
+    const house = { hz: track.hz, db: track.hz.map(curveAt) };
+    return shape(house);
+  })();
+  const diff = (lo: number, hi: number) => {
+    const idx = track.hz.map((f, i) => [f, i] as const).filter(([f]) => f >= lo && f <= hi && f < sampleRate / 2).map(([, i]) => i);
+    return idx.length ? idx.reduce((s, i) => s + (want[i]! - have[i]!), 0) / idx.length : 0;
+  };
+  const amount = (target ? 0.8 : 0.5) * intensity;
+  const bands: EqBand[] = [
+    { type: 'lowshelf', hz: 90, gainDb: diff(31.5, 125) },
+    { type: 'peaking', hz: 300, gainDb: diff(200, 500) },
+    { type: 'peaking', hz: 1200, gainDb: diff(800, 2000) },
+    { type: 'peaking', hz: 3500, gainDb: diff(2500, 5000) },
+    { type: 'highshelf', hz: 9000, gainDb: diff(8000, 16000) },
+  ];
+  return bands
+    .map((b) => ({ ...b, gainDb: Math.round(Math.max(-4, Math.min(4, b.gainDb * amount)) * 10) / 10 }))
+    .filter((b) => Math.abs(b.gainDb) >= 0.3 && b.hz < sampleRate / 2.2);
+}
+
+function sections(bands: EqBand[], fs: number): Biquad[] {
+  return bands.map((b) => (b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8)));
+}
+
+const copy = (chs: Float32Array[]) => chs.map((c) => c.slice());
+
+export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
+  const preset = o.preset ?? 'streaming';
+  const p = presets[preset];
+  const targetLufs = o.targetLufs ?? p.targetLufs;
+  const ceilingDbtp = o.ceilingDbtp ?? p.ceilingDbtp;
+  const intensity = Math.max(0, Math.min(1, o.intensity ?? 0.5));
+  const fs = input.sampleRate;
+  const progress = o.progress ?? (() => undefined);
+  const warnings: string[] = [];
+
+  progress('analyse', 0);
+  const before = analyze(input);
+  if (!Number.isFinite(before.loudness.integratedLufs)) throw new Error('the audio is silent (no loudness to master)');
+  progress('analyse', 1);
+
+  const chs = copy(input.channels);
+  // DC: remove the mean exactly, then a steep 25 Hz high-pass for rumble and subsonics.
+  const dcRemoved = chs.map((ch) => {
+    let sum = 0;
+    for (let i = 0; i < ch.length; i++) sum += ch[i]!;
+    const mean = sum / ch.length;
+    if (mean !== 0) for (let i = 0; i < ch.length; i++) ch[i]! -= mean;
+    return Number(mean.toFixed(6));
+  });
+  if (before.dcOffset.maxDbfs > -60) warnings.push(`DC offset of ${before.dcOffset.maxDbfs} dBFS found and removed.`);
+  const highpassHz = 25;
+  for (const ch of chs) filterInPlace(ch, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066)]);
+  progress('eq', 0.3);
+
+  if (before.phase.correlation < 0) {
+    warnings.push(`Left and right are mostly out of phase (correlation ${before.phase.correlation}); one side may be polarity-inverted. The master keeps it as it is: please check the mix.`);
+  } else if (before.phase.worstCorrelation < -0.3) {
+    warnings.push(`A section around ${before.phase.worstAtSec} s is strongly out of phase (correlation ${before.phase.worstCorrelation}); it will lose level in mono.`);
+  }
+
+  const eq = tonalEq(before.spectrum, o.reference ? averageSpectrum(o.reference.channels, o.reference.sampleRate) : null, intensity, fs);
+  const eqSections = sections(eq, fs);
+  let sideHighpassHz: number | null = null;
+  if (chs.length === 2) {
+    const [m, s] = toMidSide(chs[0]!, chs[1]!);
+    filterInPlace(m, eqSections);
+    filterInPlace(s, eqSections);
+    // Mono below 120 Hz: the side signal carries no bass.
+    sideHighpassHz = 120;
+    filterInPlace(s, [highpass(fs, sideHighpassHz, 0.5412), highpass(fs, sideHighpassHz, 1.3066)]);
+    fromMidSide(m, s, chs[0]!, chs[1]!);
+  } else {
+    for (const ch of chs) filterInPlace(ch, eqSections);
+  }
+  progress('eq', 1);
+
+  const thresholdDb = measureLoudness(chs, fs).shortTermMax - (2 + 4 * intensity);
+  const ratio = 1.5 + 1.5 * intensity;
+  const comp = compressInPlace(chs, fs, { thresholdDb, ratio });
+  progress('compress', 1);
+
+  // Loudness: set the gain, limit, measure, correct; the limiter's bite lowers loudness a little,
+  // so a few rounds converge on the target.
+  const ceiling = dbToGain(ceilingDbtp - 0.1); // margin for other meters' interpolators
+  const preLevel = measureLoudness(chs, fs).integrated;
+  let gainDb = targetLufs - preLevel;
+  let out: Float32Array[] = [];
+  let lim = { maxReductionDb: 0, busyShare: 0 };
+  let level = -Infinity;
+  let targetMet = true;
+  for (let round = 0; round < 6; round++) {
+    out = copy(chs);
+    const g = dbToGain(gainDb);
+    for (const ch of out) for (let i = 0; i < ch.length; i++) ch[i]! *= g;
+    lim = limitInPlace(out, fs, { ceiling });
+    level = measureLoudness(out, fs).integrated;
+    progress('limit', (round + 1) / 6);
+    if (lim.maxReductionDb > p.maxLimitingDb) {
+      // Too much limiting: back off until the limiter works within the preset's bound.
+      targetMet = false;
+      gainDb -= lim.maxReductionDb - p.maxLimitingDb + 0.1;
+      continue;
+    }
+    if (Math.abs(level - targetLufs) <= 0.05) break;
+    if (!targetMet) break;
+    gainDb += targetLufs - level;
+  }
+  // Final safety: whatever the rounds did, the true peak stays under the ceiling.
+  const tp = Math.max(...out.map(truePeak));
+  if (tp > ceiling) {
+    const g = ceiling / tp;
+    for (const ch of out) for (let i = 0; i < ch.length; i++) ch[i]! *= g;
+    level = measureLoudness(out, fs).integrated;
+  }
+  if (!targetMet) {
+    warnings.push(
+      `Reaching ${targetLufs} LUFS would need more than ${p.maxLimitingDb} dB of limiting, which would flatten the transients; this master stops at ${level.toFixed(1)} LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.`,
+    );
+  }
+  progress('verify', 0);
+  const audio: AudioData = { sampleRate: fs, channels: out, format: input.format };
+  const after = analyze(audio);
+  if (after.peaks.truePeakDbtp > ceilingDbtp) warnings.push(`True peak ${after.peaks.truePeakDbtp} dBTP is above the ${ceilingDbtp} dBTP ceiling.`);
+  if (targetMet && Math.abs(after.loudness.integratedLufs - targetLufs) > 0.3) {
+    targetMet = false;
+    warnings.push(`Landed at ${after.loudness.integratedLufs} LUFS, not within 0.3 LU of ${targetLufs}.`);
+  }
+  progress('verify', 1);
+  return {
+    audio,
+    before,
+    after,
+    settings: { preset, targetLufs, ceilingDbtp, intensity, reference: Boolean(o.reference) },
+    chain: {
+      dcRemoved,
+      highpassHz,
+      eq,
+      sideHighpassHz,
+      compressor: { thresholdDb: Number(thresholdDb.toFixed(1)), ratio, maxReductionDb: Number(comp.maxReductionDb.toFixed(2)), averageReductionDb: Number(comp.averageReductionDb.toFixed(2)) },
+      gainDb: Number(gainDb.toFixed(2)),
+      limiter: { ceilingDbtp: Number(gainToDb(ceiling).toFixed(2)), maxReductionDb: Number(lim.maxReductionDb.toFixed(2)), busyShare: Number(lim.busyShare.toFixed(4)) },
+    },
+    targetMet,
+    warnings,
+  };
+}
