@@ -5,11 +5,11 @@
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { measureLoudness } from './analysis/loudness.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
-import { truePeak } from './analysis/truepeak.js';
+import { truePeakEnvelope } from './analysis/truepeak.js';
 import { filterInPlace, highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
 import { compressInPlace } from './dsp/compressor.js';
-import { limitInPlace } from './dsp/limiter.js';
-import { fromMidSide, toMidSide } from './dsp/stereo.js';
+import { applyGainCurve, limiterGain } from './dsp/limiter.js';
+import { monoBelow } from './dsp/stereo.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 
 export const presets = {
@@ -141,8 +141,6 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   });
   if (before.dcOffset.maxDbfs > -60) warnings.push(`DC offset of ${before.dcOffset.maxDbfs} dBFS found and removed.`);
   const highpassHz = 25;
-  for (const ch of chs) filterInPlace(ch, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066)]);
-  progress('eq', 0.3);
 
   if (before.phase.correlation < 0) {
     warnings.push(`Left and right are mostly out of phase (correlation ${before.phase.correlation}); one side may be polarity-inverted. The master keeps it as it is: please check the mix.`);
@@ -151,18 +149,13 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   }
 
   const eq = tonalEq(before.spectrum, o.reference ? averageSpectrum(o.reference.channels, o.reference.sampleRate) : null, intensity, fs);
-  const eqSections = sections(eq, fs);
+  // The same curve on mid and side is the same curve on left and right (it is linear), so it
+  // runs on L/R together with the corrective high-pass; only the low-end mono needs M/S.
+  for (const ch of chs) filterInPlace(ch, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)]);
   let sideHighpassHz: number | null = null;
   if (chs.length === 2) {
-    const [m, s] = toMidSide(chs[0]!, chs[1]!);
-    filterInPlace(m, eqSections);
-    filterInPlace(s, eqSections);
-    // Mono below 120 Hz: the side signal carries no bass.
     sideHighpassHz = 120;
-    filterInPlace(s, [highpass(fs, sideHighpassHz, 0.5412), highpass(fs, sideHighpassHz, 1.3066)]);
-    fromMidSide(m, s, chs[0]!, chs[1]!);
-  } else {
-    for (const ch of chs) filterInPlace(ch, eqSections);
+    monoBelow(chs[0]!, chs[1]!, fs, sideHighpassHz);
   }
   progress('eq', 1);
 
@@ -172,46 +165,50 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   progress('compress', 1);
 
   // Loudness: set the gain, limit, measure, correct; the limiter's bite lowers loudness a little,
-  // so a few rounds converge on the target.
+  // so a few rounds converge on the target. The oversampled envelope is computed once: the gain
+  // curve for any input gain derives from it, and loudness is measured through the curve.
   const ceiling = dbToGain(ceilingDbtp - 0.1); // margin for other meters' interpolators
-  const preLevel = measureLoudness(chs, fs).integrated;
-  let gainDb = targetLufs - preLevel;
-  let out: Float32Array[] = [];
+  const envelope = truePeakEnvelope(chs);
+  progress('limit', 0.2);
+  const curve = new Float32Array(envelope.length);
+  let gainDb = targetLufs - measureLoudness(chs, fs).integrated;
   let lim = { maxReductionDb: 0, busyShare: 0 };
   let level = -Infinity;
   let targetMet = true;
-  for (let round = 0; round < 6; round++) {
-    out = copy(chs);
-    const g = dbToGain(gainDb);
-    for (const ch of out) for (let i = 0; i < ch.length; i++) ch[i]! *= g;
-    lim = limitInPlace(out, fs, { ceiling });
-    level = measureLoudness(out, fs).integrated;
-    progress('limit', (round + 1) / 6);
-    if (lim.maxReductionDb > p.maxLimitingDb) {
+  let last: { gainDb: number; level: number } | undefined;
+  for (let round = 0; round < 8; round++) {
+    lim = limiterGain(envelope, dbToGain(gainDb), fs, { ceiling }, curve);
+    if (lim.maxReductionDb > p.maxLimitingDb + 0.05) {
       // Too much limiting: back off until the limiter works within the preset's bound.
       targetMet = false;
-      gainDb -= lim.maxReductionDb - p.maxLimitingDb + 0.1;
+      gainDb -= lim.maxReductionDb - p.maxLimitingDb;
       continue;
     }
-    if (Math.abs(level - targetLufs) <= 0.05) break;
-    if (!targetMet) break;
-    gainDb += targetLufs - level;
+    level = measureLoudness(chs, fs, curve).integrated;
+    progress('limit', 0.2 + (0.8 * (round + 1)) / 8);
+    if (Math.abs(level - targetLufs) <= 0.05 || !targetMet) break;
+    // Secant step: the limiter makes loudness grow slower than gain, so a plain correction undershoots.
+    const slope = last ? (level - last.level) / (gainDb - last.gainDb) : 1;
+    last = { gainDb, level };
+    gainDb += (targetLufs - level) / (slope > 0.2 && slope <= 1.5 ? slope : 1);
   }
-  // Final safety: whatever the rounds did, the true peak stays under the ceiling.
-  const tp = Math.max(...out.map(truePeak));
-  if (tp > ceiling) {
-    const g = ceiling / tp;
+  applyGainCurve(chs, curve);
+  const out = chs;
+  progress('verify', 0);
+  const audio: AudioData = { sampleRate: fs, channels: out, format: input.format };
+  let after = analyze(audio);
+  // Final safety: gain that moves between samples can still nudge an inter-sample peak over.
+  if (after.peaks.truePeakDbtp > gainToDb(ceiling) + 0.005) {
+    const g = ceiling / dbToGain(after.peaks.truePeakDbtp);
     for (const ch of out) for (let i = 0; i < ch.length; i++) ch[i]! *= g;
-    level = measureLoudness(out, fs).integrated;
+    after = analyze(audio);
   }
+  level = after.loudness.integratedLufs;
   if (!targetMet) {
     warnings.push(
       `Reaching ${targetLufs} LUFS would need more than ${p.maxLimitingDb} dB of limiting, which would flatten the transients; this master stops at ${level.toFixed(1)} LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.`,
     );
   }
-  progress('verify', 0);
-  const audio: AudioData = { sampleRate: fs, channels: out, format: input.format };
-  const after = analyze(audio);
   if (after.peaks.truePeakDbtp > ceilingDbtp) warnings.push(`True peak ${after.peaks.truePeakDbtp} dBTP is above the ${ceilingDbtp} dBTP ceiling.`);
   if (targetMet && Math.abs(after.loudness.integratedLufs - targetLufs) > 0.3) {
     targetMet = false;

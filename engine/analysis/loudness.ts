@@ -52,21 +52,22 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** 100 ms sub-block energies, channel-weighted and summed (the basis of every measure). */
-export function subBlockEnergies(channels: Float32Array[], sampleRate: number): { energies: Float64Array; subBlockSize: number } {
+export function subBlockEnergies(channels: Float32Array[], sampleRate: number, weights?: Float32Array): { energies: Float64Array; subBlockSize: number } {
   const subBlockSize = Math.round(sampleRate / 10);
   let energies = new Float64Array(0);
   channels.forEach((ch, c) => {
     const w = channelWeight(c, channels.length);
     if (w === 0) return;
-    const e = kWeightedBlockEnergy(ch, sampleRate, subBlockSize);
+    const e = kWeightedBlockEnergy(ch, sampleRate, subBlockSize, weights);
     if (energies.length === 0) energies = new Float64Array(e.length);
     for (let i = 0; i < e.length; i++) energies[i]! += w * e[i]!;
   });
   return { energies, subBlockSize };
 }
 
-export function measureLoudness(channels: Float32Array[], sampleRate: number): Loudness {
-  const { energies, subBlockSize } = subBlockEnergies(channels, sampleRate);
+/** Loudness of `channels` (times `weights` per sample, when given). */
+export function measureLoudness(channels: Float32Array[], sampleRate: number, weights?: Float32Array): Loudness {
+  const { energies, subBlockSize } = subBlockEnergies(channels, sampleRate, weights);
   const momentary = windows(energies, 4, subBlockSize);
   const shortTerm = windows(energies, 30, subBlockSize);
   const integrated = gatedMean(momentary, -10).mean;

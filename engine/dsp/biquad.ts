@@ -34,19 +34,44 @@ export function highShelf(fs: number, f0: number, gainDb: number): Biquad {
   return norm(A * (A + 1 + (A - 1) * c + k), -2 * A * (A - 1 + (A + 1) * c), A * (A + 1 + (A - 1) * c - k), A + 1 - (A - 1) * c + k, 2 * (A - 1 - (A + 1) * c), A + 1 - (A - 1) * c - k);
 }
 
-/** Runs a cascade of sections over `x` in place (transposed direct form II). */
-export function filterInPlace(x: Float32Array, sections: Biquad[]): void {
-  for (const s of sections) {
-    const { b0, b1, b2, a1, a2 } = s;
-    let z1 = 0, z2 = 0;
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i]!;
-      const y = b0 * xi + z1;
-      z1 = b1 * xi - a1 * y + z2;
-      z2 = b2 * xi - a2 * y;
-      x[i] = y;
-    }
+type Cascade = (channels: Float32Array[], from: number, to: number, state: Float64Array) => void;
+
+/**
+ * Compiles a cascade for a fixed set of channels: every sample passes through all sections with
+ * the state in locals and the coefficients as constants, and the channels run in the same loop.
+ * A biquad is bound by its feedback latency; independent chains side by side (sections of one
+ * sample, samples of other channels) let the CPU overlap them. It runs chunk by chunk, so the
+ * small loop is fully optimised after a few calls.
+ */
+function compileCascade(sections: Biquad[], channelCount: number): Cascade {
+  const lit = (x: number) => x.toPrecision(17);
+  const load: string[] = [];
+  const store: string[] = [];
+  const body: string[] = [];
+  let slot = 0;
+  for (let c = 0; c < channelCount; c++) {
+    load.push(`const x${c} = channels[${c}];`);
+    body.push(`{ let v = x${c}[i];`);
+    sections.forEach((q, k) => {
+      const a = `a${c}_${k}`, b = `b${c}_${k}`;
+      load.push(`let ${a} = state[${slot}], ${b} = state[${slot + 1}];`);
+      store.push(`state[${slot}] = ${a}; state[${slot + 1}] = ${b};`);
+      slot += 2;
+      body.push(`{ const y = ${lit(q.b0)} * v + ${a}; ${a} = ${lit(q.b1)} * v - ${lit(q.a1)} * y + ${b}; ${b} = ${lit(q.b2)} * v - ${lit(q.a2)} * y; v = y; }`);
+    });
+    body.push(`x${c}[i] = v; }`);
   }
+  return new Function('channels', 'from', 'to', 'state', `${load.join('\n')}\nfor (let i = from; i < to; i++) {\n${body.join('\n')}\n}\n${store.join('\n')}`) as Cascade;
+}
+
+/** Runs a cascade of sections over each channel in place (double-precision state). */
+export function filterInPlace(channels: Float32Array | Float32Array[], sections: Biquad[]): void {
+  const list = Array.isArray(channels) ? channels : [channels];
+  if (sections.length === 0 || list.length === 0) return;
+  const run = compileCascade(sections, list.length);
+  const state = new Float64Array(2 * sections.length * list.length);
+  const n = list[0]!.length;
+  for (let from = 0; from < n; from += 16384) run(list, from, Math.min(n, from + 16384), state);
 }
 
 /** Magnitude response of a cascade at `f` Hz, in dB. */

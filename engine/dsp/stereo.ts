@@ -1,20 +1,17 @@
-// Mid/side processing: the tonal EQ works on mid and side separately, and the side signal is
-// high-passed so the low end is mono (vinyl-safe, and no bass lost when summed to mono).
+// Mid/side: the side signal is high-passed so the low end is mono (vinyl-safe, and no bass is
+// lost when the master is summed to mono).
+import { filterInPlace, highpass } from './biquad.js';
 
-export function toMidSide(l: Float32Array, r: Float32Array): [Float32Array, Float32Array] {
-  const m = new Float32Array(l.length);
-  const s = new Float32Array(l.length);
+/** High-passes the side signal of a stereo pair in place (24 dB/octave), leaving the mid alone. */
+export function monoBelow(l: Float32Array, r: Float32Array, sampleRate: number, hz: number): void {
+  const side = new Float32Array(l.length);
+  for (let i = 0; i < l.length; i++) side[i] = (l[i]! - r[i]!) * 0.5;
+  const removed = side.slice();
+  filterInPlace(side, [highpass(sampleRate, hz, 0.5412), highpass(sampleRate, hz, 1.3066)]);
+  // L = M + S', R = M - S' where M + S = L: so L gains (S' - S) and R loses it.
   for (let i = 0; i < l.length; i++) {
-    m[i] = (l[i]! + r[i]!) * 0.5;
-    s[i] = (l[i]! - r[i]!) * 0.5;
-  }
-  return [m, s];
-}
-
-/** Writes L = M + S, R = M - S into the given arrays. */
-export function fromMidSide(m: Float32Array, s: Float32Array, l: Float32Array, r: Float32Array): void {
-  for (let i = 0; i < m.length; i++) {
-    l[i] = m[i]! + s[i]!;
-    r[i] = m[i]! - s[i]!;
+    const d = side[i]! - removed[i]!;
+    l[i]! += d;
+    r[i]! -= d;
   }
 }

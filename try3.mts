@@ -1,0 +1,14 @@
+import { makeTrack } from './tests/helpers/music.js';
+import { measureLoudness } from './engine/analysis/loudness.js';
+import { truePeak } from './engine/analysis/truepeak.js';
+import { averageSpectrum } from './engine/analysis/spectrum.js';
+import { analyze } from './engine/analysis/analyze.js';
+import { filterInPlace, highpass, peaking } from './engine/dsp/biquad.js';
+const t = makeTrack(240);
+const time = (name: string, f: () => unknown) => { const t0 = performance.now(); f(); console.log(name, (performance.now() - t0).toFixed(0)); };
+time('loudness', () => measureLoudness(t.channels, 48000));
+time('tp', () => t.channels.map(truePeak));
+time('spectrum', () => averageSpectrum(t.channels, 48000));
+time('analyze', () => analyze(t));
+const c = t.channels.map(x => x.slice());
+time('7 biquads 2ch', () => filterInPlace(c, [highpass(48000, 25), highpass(48000, 25), peaking(48000, 300, 1), peaking(48000, 300, 1), peaking(48000, 300, 1), peaking(48000, 300, 1), peaking(48000, 300, 1)]));
