@@ -1,26 +1,33 @@
 // mixdesk: the command line. `mixdesk start` runs the service (npm start).
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { createApp, startService, unsupportedSettings } from './app.js';
 import { createLogger } from './log.js';
 import { applyMigrations } from './db/migrator.js';
+import { analyzeCommand, isEngineError, masterCommand, UsageError } from './engine/cli.js';
 
 const usage = `mixdesk — the front desk of a mixing & mastering studio
 
 usage:
-  mixdesk start      run the service (console chat when no bot token is set)
-  mixdesk migrate    apply database migrations (npm run db:migrate)
-  mixdesk help       this text
+  mixdesk start                 run the service (console chat when no bot token is set)
+  mixdesk analyze FILE [--json] loudness, peaks, DC, phase, clipping, silence of an audio file
+  mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset streaming|loud|apple|cd]
+                 [--reference REF] [--intensity 0..1] [--format wav24|wav16|aiff24|flac24|mp3]
+                                master a stereo mix; writes OUT and OUT-report.png
+  mixdesk migrate               apply database migrations (npm run db:migrate)
+  mixdesk help                  this text
 
 Configuration comes from the environment and ./.env; see .env.example.`;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const command = positionals[0] ?? 'start';
+  const command = argv[0] ?? 'start';
   if (command === 'help' || command === '--help') {
     console.log(usage);
     return 0;
   }
+  // The engine commands need no configuration or database.
+  const print = (s: string) => console.log(s);
+  if (command === 'analyze') return analyzeCommand(argv.slice(1), print);
+  if (command === 'master') return masterCommand(argv.slice(1), print, (s) => process.stderr.write(s));
   loadDotEnv();
   const config = loadConfig();
   switch (command) {
@@ -55,6 +62,10 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     // Configuration mistakes are the operator's to fix: say what and where, without a stack trace.
     if (err instanceof ConfigError) console.error(`mixdesk cannot start.\n${err.message}\nSee .env.example for every setting.`);
+    else if (isEngineError(err)) {
+      console.error(err.message);
+      process.exit(err instanceof UsageError ? 2 : 1);
+    }
     else console.error(`mixdesk stopped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exit(1);
   },

@@ -173,7 +173,6 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const curve = new Float32Array(envelope.length);
   let gainDb = targetLufs - measureLoudness(chs, fs).integrated;
   let lim = { maxReductionDb: 0, busyShare: 0 };
-  let level = -Infinity;
   let targetMet = true;
   let last: { gainDb: number; level: number } | undefined;
   for (let round = 0; round < 8; round++) {
@@ -184,7 +183,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
       gainDb -= lim.maxReductionDb - p.maxLimitingDb;
       continue;
     }
-    level = measureLoudness(chs, fs, curve).integrated;
+    const level = measureLoudness(chs, fs, curve).integrated;
     progress('limit', 0.2 + (0.8 * (round + 1)) / 8);
     if (Math.abs(level - targetLufs) <= 0.05 || !targetMet) break;
     // Secant step: the limiter makes loudness grow slower than gain, so a plain correction undershoots.
@@ -203,7 +202,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     for (const ch of out) for (let i = 0; i < ch.length; i++) ch[i]! *= g;
     after = analyze(audio);
   }
-  level = after.loudness.integratedLufs;
+  const level = after.loudness.integratedLufs;
   if (!targetMet) {
     warnings.push(
       `Reaching ${targetLufs} LUFS would need more than ${p.maxLimitingDb} dB of limiting, which would flatten the transients; this master stops at ${level.toFixed(1)} LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.`,

@@ -1,0 +1,18 @@
+// The engine's library API: what the CLI and the pipeline's workers call.
+export type { AudioData, Progress } from './types.js';
+export { analyze, type Analysis } from './analysis/analyze.js';
+export { measureLoudness } from './analysis/loudness.js';
+export { truePeak } from './analysis/truepeak.js';
+export { master, presets, isPreset, type MasterOptions, type MasterResult, type Preset } from './master.js';
+export { analysisText, reportPng, reportText } from './report.js';
+export {
+  AudioFileError,
+  decodeAudio,
+  encodeAudio,
+  extensionOf,
+  isOutputFormat,
+  outputFormats,
+  readAudioFile,
+  writeAudioFile,
+  type OutputFormat,
+} from './io/index.js';

@@ -1,0 +1,175 @@
+// The mastering chain on material made here, checked by our own meter and by ffmpeg's ebur128.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../engine/analysis/analyze.js';
+import { averageSpectrum } from '../../engine/analysis/spectrum.js';
+import { encodeAudio, readAudioFile } from '../../engine/io/index.js';
+import { master } from '../../engine/master.js';
+import { reportPng, reportText } from '../../engine/report.js';
+import { makeTrack } from '../helpers/music.js';
+import { ffmpegEbur128, hasFfmpeg, hasSox, run, skipNotice } from '../helpers/tools.js';
+import { projectRoot } from '../../db/schemas.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-master-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+if (!hasFfmpeg) skipNotice('ffmpeg');
+
+describe('master()', () => {
+  const track = makeTrack(20, 48000, { dc: 0.01 });
+
+  it('lands on the default target (-14 LUFS, under -1 dBTP), removes DC, keeps the low end mono', () => {
+    const r = master(track);
+    expect(Math.abs(r.after.loudness.integratedLufs + 14)).toBeLessThanOrEqual(0.1);
+    expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(-1);
+    expect(r.targetMet).toBe(true);
+    expect(r.before.dcOffset.maxDbfs).toBeGreaterThan(-45);
+    expect(r.after.dcOffset.maxDbfs).toBeLessThan(-70);
+    expect(r.warnings.join(' ')).toMatch(/DC offset .* removed/);
+    // Nothing below 120 Hz in the side signal: L-R there is far below L+R.
+    const [l, rr] = r.audio.channels as [Float32Array, Float32Array];
+    const side = l.map((v, i) => (v - rr[i]!) / 2);
+    const mid = l.map((v, i) => (v + rr[i]!) / 2);
+    const low = (x: Float32Array) => averageSpectrum([x], 48000).db.slice(0, 8); // 20–100 Hz bands
+    const gap = low(mid).map((m, i) => m - low(side)[i]!);
+    expect(Math.min(...gap.slice(2))).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['loud', -9, -2],
+    ['apple', -16, -1],
+  ] as const)('preset %s lands on %i LUFS under %i dBTP (or says why not)', (preset, lufs, ceiling) => {
+    const r = master(track, { preset });
+    expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(ceiling);
+    if (r.targetMet) expect(Math.abs(r.after.loudness.integratedLufs - lufs)).toBeLessThanOrEqual(0.1);
+    else expect(r.warnings.join(' ')).toMatch(/would need more than \d+ dB of limiting/);
+  });
+
+  it('refuses to crush: a target far too loud for the material stops short and says so', () => {
+    const r = master(track, { targetLufs: -4, ceilingDbtp: -1 });
+    expect(r.targetMet).toBe(false);
+    expect(r.chain.limiter.maxReductionDb).toBeLessThanOrEqual(8.1);
+    expect(r.warnings.join(' ')).toMatch(/Reaching -4 LUFS would need more than 8 dB of limiting/);
+    expect(reportText(r, 'song.wav')).toMatch(/Target NOT met/);
+    expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(-1);
+  });
+
+  it('reports a polarity problem instead of hiding it', () => {
+    const r = master(makeTrack(8, 48000, { invertRight: true }));
+    expect(r.before.phase.correlation).toBeLessThan(0);
+    expect(r.warnings.join(' ')).toMatch(/out of phase .* polarity-inverted/);
+  });
+
+  it('moves the tonal balance towards a reference track', () => {
+    const dull = makeTrack(12, 48000);
+    // A bright reference: the same music with a strong high shelf (differentiated).
+    const bright = makeTrack(12, 48000);
+    for (const ch of bright.channels) for (let i = ch.length - 1; i > 0; i--) ch[i] = ch[i]! - 0.7 * ch[i - 1]!;
+    const r = master(dull, { reference: bright, intensity: 1 });
+    const hs = r.chain.eq.find((b) => b.type === 'highshelf');
+    expect(hs?.gainDb).toBeGreaterThan(1);
+    const ls = r.chain.eq.find((b) => b.type === 'lowshelf');
+    expect(ls?.gainDb ?? 0).toBeLessThan(0);
+    expect(r.settings.reference).toBe(true);
+  });
+
+  it('reports progress through every stage, ending at verify', () => {
+    const stages: string[] = [];
+    master(makeTrack(5), { progress: (s) => stages.push(s) });
+    expect([...new Set(stages)]).toEqual(['analyse', 'eq', 'compress', 'limit', 'verify']);
+  });
+
+  it('draws a PNG report', () => {
+    const png = reportPng(master(makeTrack(5)), 'song.wav');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(20_000);
+    writeFileSync(path.join(dir, 'report.png'), png);
+  });
+
+  it('refuses silence with a clear error', () => {
+    expect(() => master({ sampleRate: 48000, channels: [new Float32Array(48000), new Float32Array(48000)] })).toThrow(/silent/);
+  });
+});
+
+describe.runIf(hasFfmpeg)('as measured by ffmpeg ebur128', () => {
+  const materials: [string, () => Promise<string>][] = [
+    ['a synthesised band track (48 kHz)', async () => {
+      const f = path.join(dir, 'band.wav');
+      writeFileSync(f, await encodeAudio(makeTrack(30, 48000), 'wav24'));
+      return f;
+    }],
+    ['a quiet, bright 44.1 kHz track', async () => {
+      // (A much peakier version, 18 dB from peak to loudness, cannot reach -14 LUFS within the
+      // limiting bound; the "refuses to crush" test covers that case.)
+      const t = makeTrack(30, 44100, { level: 0.12 });
+      for (const ch of t.channels) for (let i = ch.length - 1; i > 0; i--) ch[i] = ch[i]! - 0.3 * ch[i - 1]!;
+      const f = path.join(dir, 'bright.wav');
+      writeFileSync(f, await encodeAudio(t, 'wav24'));
+      return f;
+    }],
+    ...(hasSox
+      ? ([['sox tones and noise', async () => {
+          const f = path.join(dir, 'sox.wav');
+          run('sox', ['-D', '-n', '-r', '48000', '-c', '2', '-b', '24', f, 'synth', '20', 'pluck', 'C2', 'pinknoise', 'sine', '440', 'tremolo', '3', '60', 'vol', '0.3']);
+          return f;
+        }]] as [string, () => Promise<string>][])
+      : []),
+  ];
+
+  it.each(materials)('`mixdesk master` on %s: within ±0.3 LU of -14 LUFS and at or below -1 dBTP', async (_name, make) => {
+    const input = await make();
+    const out = path.join(dir, `${path.basename(input, '.wav')}-master.wav`);
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', out], { cwd: projectRoot, encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/Target met/);
+    const m = ffmpegEbur128(out);
+    expect(Math.abs(m.integrated + 14)).toBeLessThanOrEqual(0.3);
+    expect(m.truePeak).toBeLessThanOrEqual(-1);
+    expect(readFileSync(out.replace(/\.wav$/, '-report.png')).subarray(1, 4).toString()).toBe('PNG');
+    // Our own meter agrees with ffmpeg's on the result.
+    const ours = analyze(await readAudioFile(out));
+    expect(Math.abs(ours.loudness.integratedLufs - m.integrated)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('our analysis of the unmastered material agrees with ffmpeg (integrated ±0.1 LU, LRA ±1 LU, true peak +0.2/-0.4 dB)', async () => {
+    const f = path.join(dir, 'agree.wav');
+    writeFileSync(f, await encodeAudio(makeTrack(30, 48000, { level: 0.3 }), 'wav24'));
+    const ours = analyze(await readAudioFile(f));
+    const m = ffmpegEbur128(f);
+    expect(Math.abs(ours.loudness.integratedLufs - m.integrated)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(ours.loudness.rangeLu - m.range)).toBeLessThanOrEqual(1);
+    expect(ours.peaks.truePeakDbtp - m.truePeak).toBeLessThanOrEqual(0.2);
+    expect(ours.peaks.truePeakDbtp - m.truePeak).toBeGreaterThanOrEqual(-0.4);
+  });
+});
+
+describe('CLI errors', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', ...args], { cwd: projectRoot, encoding: 'utf8' });
+  it('names the file and the problem, without a stack trace', () => {
+    const txt = path.join(dir, 'lyrics.wav');
+    writeFileSync(txt, 'not audio at all');
+    const r = cli('master', txt, '-o', path.join(dir, 'x.wav'));
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('lyrics.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3)');
+    const a = cli('analyze', path.join(dir, 'missing.flac'));
+    expect(a.status).toBe(1);
+    expect(a.stderr.trim()).toBe('missing.flac: no such file');
+  });
+  it('explains bad options', () => {
+    expect(cli('master', 'a.wav', '-o', 'b.wav', '--target', 'loud').stderr.trim()).toBe('--target expects a number from -40 to -3, got "loud"');
+    expect(cli('master', 'a.wav', '-o', 'b.wav', '--format', 'ogg').stderr).toMatch(/^--format expects one of wav16, wav24/);
+    expect(cli('master', 'a.wav').status).toBe(2);
+  });
+  it('analyze --json has the documented fields', async () => {
+    const f = path.join(dir, 'json.wav');
+    writeFileSync(f, await encodeAudio(makeTrack(4), 'wav24'));
+    const r = cli('analyze', f, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['format', 'loudness', 'peaks', 'dcOffset', 'phase', 'stereoWidth', 'clipping', 'silence', 'shortTermLufs', 'spectrum']);
+    expect(Object.keys(j.loudness)).toEqual(['integratedLufs', 'rangeLu', 'momentaryMaxLufs', 'shortTermMaxLufs']);
+    expect(j.format).toMatchObject({ container: 'wav', sampleRate: 48000, channels: 2, bitDepth: 24, durationSec: 4 });
+  });
+});
