@@ -6,7 +6,8 @@ import type { AudioData } from '../types.js';
 import { readAiff, writeAiff } from './aiff.js';
 import { AudioFileError } from './errors.js';
 import { readFlac, writeFlac } from './flac.js';
-import { readMp3, writeMp3 } from './mp3.js';
+import { mp3SampleRates, readMp3, writeMp3 } from './mp3.js';
+import { resample } from '../dsp/resample.js';
 import { readWav, writeWav } from './wav.js';
 
 export { AudioFileError };
@@ -82,6 +83,12 @@ export async function readAudioFile(file: string): Promise<AudioData> {
   return decodeAudio(bytes, path.basename(file));
 }
 
+/** MP3 has no 88.2/96 kHz: such sources are converted to 44.1 or 48 kHz (the family they belong to). */
+function mp3Rate(audio: AudioData): AudioData {
+  if ((mp3SampleRates as readonly number[]).includes(audio.sampleRate)) return audio;
+  return resample(audio, audio.sampleRate % 11025 === 0 ? 44100 : 48000);
+}
+
 /** Source precision above the target's: quantizing it needs dither. */
 function needsDither(audio: AudioData, bits: number): boolean {
   return audio.bitDepth === undefined || audio.bitDepth === 0 || audio.bitDepth > bits || audio.format === 'mp3';
@@ -104,9 +111,9 @@ export async function encodeAudio(audio: AudioData, format: OutputFormat): Promi
     case 'flac24':
       return writeFlac(audio, { bits: 24, dither: needsDither(audio, 24) });
     case 'mp3':
-      return writeMp3(audio, { mode: 'cbr320' });
+      return writeMp3(mp3Rate(audio), { mode: 'cbr320' });
     case 'mp3-v0':
-      return writeMp3(audio, { mode: 'v0' });
+      return writeMp3(mp3Rate(audio), { mode: 'v0' });
   }
 }
 

@@ -177,3 +177,13 @@ describe('bad files get a clear error naming the file and the problem', () => {
     await expect(readAudioFile(path.join(dir, 'nope.wav'))).rejects.toThrow(/^nope\.wav: no such file$/);
   });
 });
+
+describe('MP3 from high-resolution audio', () => {
+  it('a 96 kHz master becomes a 48 kHz MP3, an 88.2 kHz one 44.1 kHz', async () => {
+    for (const [rate, expected] of [[96000, 48000], [88200, 44100]] as const) {
+      const src = onGridAudio(24, rate, 1);
+      const back = await decodeAudio(await encodeAudio(src, 'mp3'), 'hi.mp3');
+      expect(back.sampleRate).toBe(expected);
+    }
+  });
+});

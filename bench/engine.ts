@@ -1,0 +1,74 @@
+// npm run bench: the mastering engine against ffmpeg, measured in the same run on the same file.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encodeAudio } from '../engine/index.js';
+import { makeTrack } from '../tests/helpers/music.js';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-'));
+const seconds = 240;
+
+function timed(cmd: string, args: string[]): { ms: number; out: string; err: string } {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+  return { ms, out: r.stdout, err: r.stderr };
+}
+
+function ebur128(file: string): string {
+  const { err } = timed('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-']);
+  const s = err.slice(err.lastIndexOf('Summary:'));
+  return `${/I:\s+(-?[\d.]+)/.exec(s)?.[1]} LUFS, ${/Peak:\s+(-?[\d.]+)/.exec(s)?.[1]} dBTP`;
+}
+
+const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
+const input = path.join(dir, 'track.wav');
+writeFileSync(input, await encodeAudio(makeTrack(seconds, 48000), 'wav24'));
+console.log(`mixdesk engine benchmark: ${seconds} s, 48 kHz, 24-bit stereo (made by the bench), ${process.arch}, node ${process.version}\n`);
+
+const once = (file: string, out: string) => {
+  const r = timed(process.execPath, ['--import', 'tsx', 'bench/master-once.ts', file, out]);
+  return { wall: r.ms, ...(JSON.parse(r.out.trim().split('\n').pop()!) as { masterMs: number; totalMs: number; decodeMs: number; encodeMs: number; maxRssMB: number; lufs: number; dbtp: number }) };
+};
+const ours = once(input, path.join(dir, 'ours.wav'));
+const cli = timed(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', path.join(dir, 'cli.wav')]);
+
+const rows: [string, number, string][] = [
+  ['mixdesk master (CLI process, incl. report PNG)', cli.ms, hasFfmpeg ? ebur128(path.join(dir, 'cli.wav')) : ''],
+  ['mixdesk engine only (decode+master+encode)', ours.totalMs, `${ours.lufs} LUFS, ${ours.dbtp} dBTP (own meter)`],
+];
+let loudnorm = NaN;
+let simple = NaN;
+if (hasFfmpeg) {
+  const p1 = timed('ffmpeg', ['-hide_banner', '-i', input, '-af', 'loudnorm=I=-14:TP=-1:LRA=11:print_format=json', '-f', 'null', '-']);
+  const m = JSON.parse(p1.err.slice(p1.err.lastIndexOf('{'), p1.err.lastIndexOf('}') + 1)) as Record<string, string>;
+  const ln = path.join(dir, 'loudnorm.wav');
+  const p2 = timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', `loudnorm=I=-14:TP=-1:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true`, '-ar', '48000', '-c:a', 'pcm_s24le', ln]);
+  loudnorm = p1.ms + p2.ms;
+  rows.push(['ffmpeg loudnorm, two passes', loudnorm, ebur128(ln)]);
+  const sc = path.join(dir, 'simple.wav');
+  simple = timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', 'highpass=f=25,acompressor,alimiter=limit=0.89', '-c:a', 'pcm_s24le', sc]).ms;
+  rows.push(['ffmpeg highpass,acompressor,alimiter', simple, ebur128(sc)]);
+} else {
+  console.log('ffmpeg not found: ffmpeg comparisons SKIPPED (apt-get install ffmpeg)\n');
+}
+
+for (const [name, ms, result] of rows) {
+  console.log(`${name.padEnd(48)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(seconds / (ms / 1000)).toFixed(0).padStart(4)}x realtime  ${result}`);
+}
+console.log(`\nmixdesk stages: decode ${(ours.decodeMs / 1000).toFixed(2)} s, master ${(ours.masterMs / 1000).toFixed(2)} s, encode ${(ours.encodeMs / 1000).toFixed(2)} s; peak RSS ${ours.maxRssMB.toFixed(0)} MB`);
+if (hasFfmpeg) {
+  console.log(`ratio two-pass loudnorm / mixdesk CLI:   ${(loudnorm / cli.ms).toFixed(2)}x (target ≥ 4x)`);
+  console.log(`ratio simple ffmpeg chain / mixdesk CLI: ${(simple / cli.ms).toFixed(2)}x (target ≥ 1x)`);
+}
+
+if (!process.argv.includes('--quick')) {
+  const long = path.join(dir, 'long.wav');
+  writeFileSync(long, await encodeAudio(makeTrack(600, 48000), 'wav24'));
+  const l = once(long, path.join(dir, 'long-out.wav'));
+  console.log(`10-minute track: ${(l.totalMs / 1000).toFixed(2)} s, peak RSS ${l.maxRssMB.toFixed(0)} MB (target < 400 MB)`);
+}
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,23 @@
+// One master, in its own process, so its time and peak memory are its own:
+// decode → master → encode, then print JSON with the timings and max RSS.
+import { readAudioFile, writeAudioFile, master } from '../engine/index.js';
+
+const [input, output] = process.argv.slice(2) as [string, string];
+const t0 = performance.now();
+const audio = await readAudioFile(input);
+const t1 = performance.now();
+const result = master(audio);
+const t2 = performance.now();
+await writeAudioFile(output, result.audio, 'wav24');
+const t3 = performance.now();
+console.log(
+  JSON.stringify({
+    decodeMs: t1 - t0,
+    masterMs: t2 - t1,
+    encodeMs: t3 - t2,
+    totalMs: t3 - t0,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    lufs: result.after.loudness.integratedLufs,
+    dbtp: result.after.peaks.truePeakDbtp,
+  }),
+);
