@@ -6,7 +6,7 @@ const [input, output] = process.argv.slice(2) as [string, string];
 const t0 = performance.now();
 const audio = await readAudioFile(input);
 const t1 = performance.now();
-const result = master(audio);
+const result = master(audio, { inPlace: true });
 const t2 = performance.now();
 await writeAudioFile(output, result.audio, 'wav24');
 const t3 = performance.now();

@@ -69,6 +69,7 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   const reference = values.reference ? await readAudioFile(values.reference) : undefined;
   const showProgress = process.stderr.isTTY;
   const result = master(audio, {
+    inPlace: true,
     preset,
     ...(targetLufs !== undefined ? { targetLufs } : {}),
     ...(ceilingDbtp !== undefined ? { ceilingDbtp } : {}),

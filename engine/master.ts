@@ -3,12 +3,12 @@
 // iterated until the integrated loudness lands on target → re-analysis. When the target would
 // take more limiting than the preset allows, the master stops short and the report says so.
 import { analyze, type Analysis } from './analysis/analyze.js';
-import { measureLoudness } from './analysis/loudness.js';
+import { LoudnessMeter, measureLoudness } from './analysis/loudness.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { truePeakEnvelope } from './analysis/truepeak.js';
 import { filterInPlace, highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
 import { compressInPlace } from './dsp/compressor.js';
-import { applyGainCurve, limiterGain } from './dsp/limiter.js';
+import { LimiterGain, streamGain } from './dsp/limiter.js';
 import { monoBelow } from './dsp/stereo.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 
@@ -33,6 +33,8 @@ export interface MasterOptions {
   /** A commercial track whose tonal balance the master should approach. */
   reference?: AudioData;
   progress?: Progress;
+  /** Process the input's sample arrays in place instead of a copy (saves a copy of the audio). */
+  inPlace?: boolean;
 }
 
 export interface EqBand {
@@ -130,7 +132,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   if (!Number.isFinite(before.loudness.integratedLufs)) throw new Error('the audio is silent (no loudness to master)');
   progress('analyse', 1);
 
-  const chs = copy(input.channels);
+  const chs = o.inPlace ? input.channels : copy(input.channels);
   // DC: remove the mean exactly, then a steep 25 Hz high-pass for rumble and subsonics.
   const dcRemoved = chs.map((ch) => {
     let sum = 0;
@@ -168,22 +170,27 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // so a few rounds converge on the target. The oversampled envelope is computed once: the gain
   // curve for any input gain derives from it, and loudness is measured through the curve.
   const ceiling = dbToGain(ceilingDbtp - 0.1); // margin for other meters' interpolators
-  const envelope = truePeakEnvelope(chs);
+  const frames = chs[0]!.length;
+  // One envelope value per 2 samples (their maximum): half the memory, and a gain that is at
+  // most one sample early.
+  const SHIFT = 1;
+  const envelope = truePeakEnvelope(chs, SHIFT);
   progress('limit', 0.2);
-  const curve = new Float32Array(envelope.length);
+  const limiterFor = (gainDb: number) => new LimiterGain(envelope, SHIFT, frames, dbToGain(gainDb), fs, { ceiling });
   let gainDb = targetLufs - measureLoudness(chs, fs).integrated;
   let lim = { maxReductionDb: 0, busyShare: 0 };
   let targetMet = true;
   let last: { gainDb: number; level: number } | undefined;
   for (let round = 0; round < 8; round++) {
-    lim = limiterGain(envelope, dbToGain(gainDb), fs, { ceiling }, curve);
+    const meter = new LoudnessMeter(chs.length, fs);
+    lim = streamGain(limiterFor(gainDb), frames, (g, from, to) => meter.add(chs, from, to, g, from));
     if (lim.maxReductionDb > p.maxLimitingDb + 0.05) {
       // Too much limiting: back off until the limiter works within the preset's bound.
       targetMet = false;
       gainDb -= lim.maxReductionDb - p.maxLimitingDb;
       continue;
     }
-    const level = measureLoudness(chs, fs, curve).integrated;
+    const level = meter.result().integrated;
     progress('limit', 0.2 + (0.8 * (round + 1)) / 8);
     if (Math.abs(level - targetLufs) <= 0.05 || !targetMet) break;
     // Secant step: the limiter makes loudness grow slower than gain, so a plain correction undershoots.
@@ -191,7 +198,9 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     last = { gainDb, level };
     gainDb += (targetLufs - level) / (slope > 0.2 && slope <= 1.5 ? slope : 1);
   }
-  applyGainCurve(chs, curve);
+  streamGain(limiterFor(gainDb), frames, (g, from, to) => {
+    for (const ch of chs) for (let i = from; i < to; i++) ch[i]! *= g[i - from]!;
+  });
   const out = chs;
   progress('verify', 0);
   const audio: AudioData = { sampleRate: fs, channels: out, format: input.format };

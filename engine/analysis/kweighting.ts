@@ -55,13 +55,13 @@ function kBlock(x: Float32Array, from: number, to: number, s: Biquad, h: Biquad,
   return acc;
 }
 
-function kBlockWeighted(x: Float32Array, w: Float32Array, from: number, to: number, s: Biquad, h: Biquad, st: Float64Array): number {
+function kBlockWeighted(x: Float32Array, w: Float32Array, wOffset: number, from: number, to: number, s: Biquad, h: Biquad, st: Float64Array): number {
   const { b0, b1, b2, a1: sa1, a2: sa2 } = s;
   const ha1 = h.a1, ha2 = h.a2;
   let x1 = st[0]!, x2 = st[1]!, y1 = st[2]!, y2 = st[3]!, z1 = st[4]!, z2 = st[5]!;
   let acc = 0;
   for (let i = from; i < to; i++) {
-    const xi = x[i]! * w[i]!;
+    const xi = x[i]! * w[i - wOffset]!;
     const y = b0 * xi + b1 * x1 + b2 * x2 - sa1 * y1 - sa2 * y2;
     const z = y - 2 * y1 + y2 - ha1 * z1 - ha2 * z2;
     x2 = x1; x1 = xi; y2 = y1; y1 = y; z2 = z1; z1 = z;
@@ -72,17 +72,9 @@ function kBlockWeighted(x: Float32Array, w: Float32Array, from: number, to: numb
 }
 
 /**
- * Squared K-weighted samples of one channel, summed into consecutive blocks of `blockSize`
- * samples (the 100 ms sub-blocks all BS.1770 measures are built from). With `weights`, the
- * signal measured is x[i] × weights[i] (a gain curve not yet applied).
+ * Sum of squared K-weighted samples of x[from, to) (times w[i - wOffset] when w is given), with
+ * the filter state carried in `st` (6 values) from one call to the next.
  */
-export function kWeightedBlockEnergy(x: Float32Array, sampleRate: number, blockSize: number, weights?: Float32Array): Float64Array {
-  const [s, h] = kWeightingStages(sampleRate);
-  const blocks = new Float64Array(Math.floor(x.length / blockSize));
-  const st = new Float64Array(6);
-  for (let b = 0; b < blocks.length; b++) {
-    const from = b * blockSize, to = from + blockSize;
-    blocks[b] = weights ? kBlockWeighted(x, weights, from, to, s, h, st) : kBlock(x, from, to, s, h, st);
-  }
-  return blocks;
+export function kWeightedEnergy(x: Float32Array, from: number, to: number, stages: [Biquad, Biquad], st: Float64Array, w?: Float32Array, wOffset = 0): number {
+  return w ? kBlockWeighted(x, w, wOffset, from, to, stages[0], stages[1], st) : kBlock(x, from, to, stages[0], stages[1], st);
 }

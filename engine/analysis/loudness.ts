@@ -1,6 +1,6 @@
 // ITU-R BS.1770-4 / EBU R128 loudness: momentary (400 ms), short-term (3 s), gated integrated
 // loudness and EBU Tech 3342 loudness range, all built from 100 ms K-weighted sub-blocks.
-import { kWeightedBlockEnergy } from './kweighting.js';
+import { kWeightedEnergy, kWeightingStages, type Biquad } from './kweighting.js';
 
 export interface Loudness {
   /** Integrated loudness, LUFS (-Infinity for silence). */
@@ -51,28 +51,66 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.round((sorted.length - 1) * p)]!;
 }
 
-/** 100 ms sub-block energies, channel-weighted and summed (the basis of every measure). */
-export function subBlockEnergies(channels: Float32Array[], sampleRate: number, weights?: Float32Array): { energies: Float64Array; subBlockSize: number } {
-  const subBlockSize = Math.round(sampleRate / 10);
-  let energies = new Float64Array(0);
-  channels.forEach((ch, c) => {
-    const w = channelWeight(c, channels.length);
-    if (w === 0) return;
-    const e = kWeightedBlockEnergy(ch, sampleRate, subBlockSize, weights);
-    if (energies.length === 0) energies = new Float64Array(e.length);
-    for (let i = 0; i < e.length; i++) energies[i]! += w * e[i]!;
-  });
-  return { energies, subBlockSize };
+/**
+ * A BS.1770 meter fed in pieces: 100 ms K-weighted sub-block energies accumulate as audio is
+ * added, so long files (and gain curves) can be measured without holding extra copies.
+ */
+export class LoudnessMeter {
+  private readonly stages: [Biquad, Biquad];
+  private readonly states: Float64Array[];
+  private readonly weights: number[];
+  readonly subBlockSize: number;
+  private energies = new Float64Array(1024);
+  private count = 0;
+  private acc = 0;
+  private inBlock = 0;
+
+  constructor(channelCount: number, sampleRate: number) {
+    this.stages = kWeightingStages(sampleRate);
+    this.states = Array.from({ length: channelCount }, () => new Float64Array(6));
+    this.weights = Array.from({ length: channelCount }, (_, c) => channelWeight(c, channelCount));
+    this.subBlockSize = Math.round(sampleRate / 10);
+  }
+
+  /** Adds frames [from, to) of `channels`, multiplied by gains[i - gainsOffset] when given. */
+  add(channels: Float32Array[], from: number, to: number, gains?: Float32Array, gainsOffset = 0): void {
+    let i = from;
+    while (i < to) {
+      const end = Math.min(to, i + this.subBlockSize - this.inBlock);
+      for (let c = 0; c < channels.length; c++) {
+        const w = this.weights[c]!;
+        if (w !== 0) this.acc += w * kWeightedEnergy(channels[c]!, i, end, this.stages, this.states[c]!, gains, gainsOffset);
+      }
+      this.inBlock += end - i;
+      i = end;
+      if (this.inBlock === this.subBlockSize) {
+        if (this.count === this.energies.length) {
+          const grown = new Float64Array(this.count * 2);
+          grown.set(this.energies);
+          this.energies = grown;
+        }
+        this.energies[this.count++] = this.acc;
+        this.acc = 0;
+        this.inBlock = 0;
+      }
+    }
+  }
+
+  result(): Loudness {
+    const energies = this.energies.subarray(0, this.count);
+    const momentary = windows(energies, 4, this.subBlockSize);
+    const shortTerm = windows(energies, 30, this.subBlockSize);
+    const integrated = gatedMean(momentary, -10).mean;
+    const st = gatedMean(shortTerm, -20).kept.sort((a, b) => a - b);
+    const range = st.length ? percentile(st, 0.95) - percentile(st, 0.1) : 0;
+    const max = (v: Float64Array) => v.reduce((m, x) => (x > m ? x : m), -Infinity);
+    return { integrated, range, momentaryMax: max(momentary), shortTermMax: max(shortTerm), shortTerm };
+  }
 }
 
-/** Loudness of `channels` (times `weights` per sample, when given). */
-export function measureLoudness(channels: Float32Array[], sampleRate: number, weights?: Float32Array): Loudness {
-  const { energies, subBlockSize } = subBlockEnergies(channels, sampleRate, weights);
-  const momentary = windows(energies, 4, subBlockSize);
-  const shortTerm = windows(energies, 30, subBlockSize);
-  const integrated = gatedMean(momentary, -10).mean;
-  const st = gatedMean(shortTerm, -20).kept.sort((a, b) => a - b);
-  const range = st.length ? percentile(st, 0.95) - percentile(st, 0.1) : 0;
-  const max = (v: Float64Array) => v.reduce((m, x) => (x > m ? x : m), -Infinity);
-  return { integrated, range, momentaryMax: max(momentary), shortTermMax: max(shortTerm), shortTerm };
+/** Loudness of `channels` (times `gains` per sample, when given). */
+export function measureLoudness(channels: Float32Array[], sampleRate: number, gains?: Float32Array): Loudness {
+  const meter = new LoudnessMeter(channels.length, sampleRate);
+  meter.add(channels, 0, channels[0]?.length ?? 0, gains);
+  return meter.result();
 }

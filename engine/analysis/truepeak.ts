@@ -74,64 +74,82 @@ const abs = (v: string) => `(${v} < 0 ? -${v} : ${v})`;
 
 type Kernel = (x: Float32Array, from: number, to: number, best: number) => number;
 
-/** Largest absolute value of the interpolated points over a range; `x` is padded (no bounds checks). */
+/** Largest absolute value of the interpolated points for window starts [from, to) of `x`. */
 const kernel: Kernel = new Function(
   'x', 'from', 'to', 'best',
   `${kernelSource((_sample, pts) => pts.map((p) => `{ const a = ${abs(p)}; if (a > best) best = a; }`).join('\n'))}
   return best;`,
 ) as Kernel;
 
-type EnvelopeKernel = (x: Float32Array, from: number, to: number, out: Float32Array) => void;
+type EnvelopeKernel = (x: Float32Array, from: number, to: number, out: Float32Array, outOffset: number, shift: number) => void;
 
-/** Writes each sample's own peak (itself and the 3 points after it) into out[m - 1], keeping the larger. */
+/** For window start m, writes the peak of its sample and the 3 points after it into out[(m + outOffset) >> shift], keeping the larger. */
 const envelopeKernel: EnvelopeKernel = new Function(
-  'x', 'from', 'to', 'out',
+  'x', 'from', 'to', 'out', 'outOffset', 'shift',
   kernelSource((sample, pts) => `
       let best = ${abs(sample)};
       ${pts.map((p) => `{ const a = ${abs(p)}; if (a > best) best = a; }`).join('\n')}
-      if (best > out[m - 1]) out[m - 1] = best;`),
+      const o = (m + outOffset) >> shift;
+      if (best > out[o]) out[o] = best;`),
 ) as EnvelopeKernel;
+
+/**
+ * Calls `visit(buffer, from, to, outOffset)` so that every sample o of x is covered once by a
+ * window start m in [from, to) of some buffer, with o = m + outOffset. The interior is read from
+ * x itself; only the two edges go through small zero-padded copies (no copy of the whole file).
+ */
+function eachWindow(x: Float32Array, visit: (buf: Float32Array, from: number, to: number, outOffset: number) => void): void {
+  const n = x.length;
+  if (n < 4 * TAPS) {
+    const buf = new Float32Array(n + TAPS);
+    buf.set(x, HALF - 1);
+    visit(buf, 0, n, 0);
+    return;
+  }
+  const head = new Float32Array(HALF - 1 + TAPS + HALF);
+  head.set(x.subarray(0, TAPS + HALF), HALF - 1);
+  visit(head, 0, HALF - 1, 0);
+  const CHUNK = 16384; // a kernel called many times is optimised fully, one long call is not
+  for (let m = 0; m <= n - TAPS; m += CHUNK) visit(x, m, Math.min(n - TAPS + 1, m + CHUNK), HALF - 1);
+  const base = n - TAPS - HALF;
+  const tail = new Float32Array(TAPS + HALF + HALF + 1);
+  tail.set(x.subarray(base));
+  visit(tail, HALF + 1, TAPS + 1, base + HALF - 1);
+}
 
 /**
  * The highest absolute value of the 4x-oversampled signal (linear). Stretches whose
  * neighbourhood cannot beat the peak found so far are skipped, which on real music skips most.
  */
 export function truePeak(x: Float32Array): number {
-  const n = x.length;
   let best = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < x.length; i++) {
     const a = Math.abs(x[i]!);
     if (a > best) best = a;
   }
-  // Zero padding: HALF - 1 before, HALF after, plus one so the kernel's priming read stays in range.
-  const padded = new Float32Array(n + TAPS + 1);
-  padded.set(x, HALF);
   const BLOCK = 256;
-  for (let from = 0; from < n; from += BLOCK) {
-    const to = Math.min(n, from + BLOCK);
-    let near = 0;
-    for (let i = from + 1; i < to + TAPS; i++) {
-      const a = Math.abs(padded[i]!);
-      if (a > near) near = a;
+  eachWindow(x, (buf, from, to) => {
+    for (let b = from; b < to; b += BLOCK) {
+      const end = Math.min(to, b + BLOCK);
+      let near = 0;
+      for (let i = b, last = end + TAPS - 1; i < last; i++) {
+        const a = Math.abs(buf[i]!);
+        if (a > near) near = a;
+      }
+      if (near * maxGain > best) best = kernel(buf, b, end, best);
     }
-    if (near * maxGain <= best) continue;
-    best = kernel(padded, from + 1, to + 1, best);
-  }
+  });
   return best;
 }
 
 /**
- * Per-sample true-peak envelope, the maximum over channels of each sample and the oversampled
- * points up to the next sample.
+ * True-peak envelope: for each sample, the largest of itself and the oversampled points up to
+ * the next sample, over all channels. With `shift` = s, one value covers 2^s samples (their
+ * maximum), which keeps the envelope of a long file small.
  */
-export function truePeakEnvelope(channels: Float32Array[]): Float32Array {
+export function truePeakEnvelope(channels: Float32Array[], shift = 0): Float32Array {
   const n = channels[0]?.length ?? 0;
-  const out = new Float32Array(n);
-  const padded = new Float32Array(n + TAPS + 1);
-  for (const ch of channels) {
-    padded.set(ch, HALF);
-    // In chunks: a kernel called many times is optimised fully, one long call is not.
-    for (let from = 1; from <= n; from += 16384) envelopeKernel(padded, from, Math.min(n + 1, from + 16384), out);
-  }
+  const out = new Float32Array(((n - 1) >> shift) + 1);
+  for (const ch of channels) eachWindow(ch, (buf, from, to, outOffset) => envelopeKernel(buf, from, to, out, outOffset, shift));
   return out;
 }

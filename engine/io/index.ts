@@ -1,6 +1,6 @@
 // Reading and writing audio files by content, not by name: a renamed file is read for what it
 // is, and anything that is not audio is refused with a message naming the file and the problem.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AudioData } from '../types.js';
 import { readAiff, writeAiff } from './aiff.js';
@@ -8,7 +8,7 @@ import { AudioFileError } from './errors.js';
 import { readFlac, writeFlac } from './flac.js';
 import { mp3SampleRates, readMp3, writeMp3 } from './mp3.js';
 import { resample } from '../dsp/resample.js';
-import { readWav, writeWav } from './wav.js';
+import { readWav, readWavFile, writeWav, writeWavFile, type WavOptions } from './wav.js';
 
 export { AudioFileError };
 
@@ -60,7 +60,7 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Audi
   const container = detectContainer(bytes);
   switch (container) {
     case 'wav':
-      return validate(readWav(bytes, name), name);
+      return validate(await readWav(bytes, name), name);
     case 'aiff':
       return validate(readAiff(bytes, name), name);
     case 'flac':
@@ -73,14 +73,20 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Audi
 }
 
 export async function readAudioFile(file: string): Promise<AudioData> {
-  let bytes: Uint8Array;
+  const name = path.basename(file);
   try {
-    bytes = await readFile(file);
+    // WAV, the usual format for long masters and stems, is read in pieces; the rest whole.
+    const fh = await open(file, 'r');
+    const head = new Uint8Array(12);
+    await fh.read(head, 0, 12, 0).finally(() => fh.close());
+    if (detectContainer(head) === 'wav') return validate(await readWavFile(file, name), name);
+    return await decodeAudio(await readFile(file), name);
   } catch (err) {
+    if (err instanceof AudioFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new AudioFileError(path.basename(file), code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
+    if (!code) throw err;
+    throw new AudioFileError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
   }
-  return decodeAudio(bytes, path.basename(file));
 }
 
 /** MP3 has no 88.2/96 kHz: such sources are converted to 44.1 or 48 kHz (the family they belong to). */
@@ -97,11 +103,9 @@ function needsDither(audio: AudioData, bits: number): boolean {
 export async function encodeAudio(audio: AudioData, format: OutputFormat): Promise<Uint8Array> {
   switch (format) {
     case 'wav16':
-      return writeWav(audio, { bits: 16, dither: needsDither(audio, 16) });
     case 'wav24':
-      return writeWav(audio, { bits: 24, dither: needsDither(audio, 24) });
     case 'wav32f':
-      return writeWav(audio, { bits: 32, float: true });
+      return writeWav(audio, wavOptions[format]!(audio));
     case 'aiff16':
       return writeAiff(audio, { bits: 16, dither: needsDither(audio, 16) });
     case 'aiff24':
@@ -117,10 +121,22 @@ export async function encodeAudio(audio: AudioData, format: OutputFormat): Promi
   }
 }
 
+const wavOptions: Partial<Record<OutputFormat, (a: AudioData) => WavOptions>> = {
+  wav16: (a) => ({ bits: 16, dither: needsDither(a, 16) }),
+  wav24: (a) => ({ bits: 24, dither: needsDither(a, 24) }),
+  wav32f: () => ({ bits: 32, float: true }),
+};
+
 /** Writes via a temporary file and a rename, so a crash never leaves half a file under the name. */
 export async function writeAudioFile(file: string, audio: AudioData, format: OutputFormat): Promise<void> {
-  const bytes = await encodeAudio(audio, format);
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, file);
+  try {
+    const wav = wavOptions[format];
+    if (wav) await writeWavFile(tmp, audio, wav(audio));
+    else await writeFile(tmp, await encodeAudio(audio, format));
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
 }

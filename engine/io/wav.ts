@@ -1,39 +1,55 @@
 // RIFF/WAVE: PCM 8/16/24/32-bit, IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE, any channel count.
+// Files are read and written in pieces, so a long WAV never sits in memory twice (bytes and samples).
+import { open } from 'node:fs/promises';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
-import { quantize, rng } from './pcm.js';
+import { rng } from './pcm.js';
 
 const PCM = 1;
 const FLOAT = 3;
 const EXTENSIBLE = 0xfffe;
 
-export function readWav(bytes: Uint8Array, name: string): AudioData {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (o: number) => String.fromCharCode(bytes[o]!, bytes[o + 1]!, bytes[o + 2]!, bytes[o + 3]!);
-  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new AudioFileError(name, 'not a WAV file (no RIFF/WAVE header)');
-  let fmt: { format: number; channels: number; sampleRate: number; bits: number; blockAlign: number } | undefined;
-  let data: { offset: number; size: number } | undefined;
-  for (let o = 12; o + 8 <= bytes.length; ) {
-    const id = tag(o);
-    const size = view.getUint32(o + 4, true);
+export interface WavFormat {
+  format: number;
+  channels: number;
+  sampleRate: number;
+  bits: number;
+  blockAlign: number;
+}
+
+interface Layout {
+  fmt: WavFormat;
+  data: { offset: number; size: number };
+}
+
+const tagAt = (b: Uint8Array, o: number) => String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!, b[o + 3]!);
+
+function parseFmt(body: Uint8Array, name: string): WavFormat {
+  const v = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  if (body.length < 16) throw new AudioFileError(name, 'WAV format chunk is too short');
+  let format = v.getUint16(0, true);
+  if (format === EXTENSIBLE) {
+    if (body.length < 26) throw new AudioFileError(name, 'WAV extensible format chunk is too short');
+    format = v.getUint16(24, true); // first two bytes of the sub-format GUID
+  }
+  return { format, channels: v.getUint16(2, true), sampleRate: v.getUint32(4, true), blockAlign: v.getUint16(12, true), bits: v.getUint16(14, true) };
+}
+
+/** Walks the chunks with random-access reads; returns the format and where the samples are. */
+async function layout(read: (offset: number, length: number) => Promise<Uint8Array>, fileSize: number, name: string): Promise<Layout> {
+  const head = await read(0, 12);
+  if (head.length < 12 || tagAt(head, 0) !== 'RIFF' || tagAt(head, 8) !== 'WAVE') throw new AudioFileError(name, 'not a WAV file (no RIFF/WAVE header)');
+  let fmt: WavFormat | undefined;
+  let data: Layout['data'] | undefined;
+  for (let o = 12; o + 8 <= fileSize; ) {
+    const h = await read(o, 8);
+    const id = tagAt(h, 0);
+    const size = new DataView(h.buffer, h.byteOffset, 8).getUint32(4, true);
     const body = o + 8;
-    if (id === 'fmt ') {
-      if (size < 16 || body + 16 > bytes.length) throw new AudioFileError(name, 'WAV format chunk is too short');
-      let format = view.getUint16(body, true);
-      if (format === EXTENSIBLE) {
-        if (size < 40) throw new AudioFileError(name, 'WAV extensible format chunk is too short');
-        format = view.getUint16(body + 24, true); // first two bytes of the sub-format GUID
-      }
-      fmt = {
-        format,
-        channels: view.getUint16(body + 2, true),
-        sampleRate: view.getUint32(body + 4, true),
-        blockAlign: view.getUint16(body + 12, true),
-        bits: view.getUint16(body + 14, true),
-      };
-    } else if (id === 'data') {
-      if (body + size > bytes.length) {
-        throw new AudioFileError(name, `the file is truncated: its audio data should be ${size} bytes but only ${bytes.length - body} are there`);
+    if (id === 'fmt ') fmt = parseFmt(await read(body, Math.min(size, 64)), name);
+    else if (id === 'data') {
+      if (body + size > fileSize) {
+        throw new AudioFileError(name, `the file is truncated: its audio data should be ${size} bytes but only ${fileSize - body} are there`);
       }
       data = { offset: body, size };
     }
@@ -44,28 +60,73 @@ export function readWav(bytes: Uint8Array, name: string): AudioData {
   const { format, channels, sampleRate, bits, blockAlign } = fmt;
   if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`);
   if (sampleRate < 8000 || sampleRate > 384000) throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`);
-  const bytesPer = bits / 8;
   const pcmOk = format === PCM && [8, 16, 24, 32].includes(bits);
   const floatOk = format === FLOAT && (bits === 32 || bits === 64);
   if (!pcmOk && !floatOk) throw new AudioFileError(name, `unsupported WAV encoding (format ${format}, ${bits}-bit); use PCM 16/24/32-bit or 32-bit float`);
-  if (blockAlign !== bytesPer * channels) throw new AudioFileError(name, 'WAV block alignment does not match its channels and bit depth');
-  const frames = Math.floor(data.size / blockAlign);
-  const out = Array.from({ length: channels }, () => new Float32Array(frames));
-  const scale = 1 / 2 ** (bits - 1);
-  for (let c = 0; c < channels; c++) {
+  if (blockAlign !== (bits / 8) * channels) throw new AudioFileError(name, 'WAV block alignment does not match its channels and bit depth');
+  return { fmt, data };
+}
+
+/** Interleaved sample bytes (whole frames) to floats, written at frame `at` of `out`. */
+function convert(bytes: Uint8Array, f: WavFormat, out: Float32Array[], at: number): void {
+  const frames = Math.floor(bytes.length / f.blockAlign);
+  const bytesPer = f.bits / 8;
+  const scale = 1 / 2 ** (f.bits - 1);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let c = 0; c < f.channels; c++) {
     const ch = out[c]!;
-    let o = data.offset + c * bytesPer;
-    for (let i = 0; i < frames; i++, o += blockAlign) {
-      let v: number;
-      if (format === FLOAT) v = bits === 32 ? view.getFloat32(o, true) : view.getFloat64(o, true);
-      else if (bits === 16) v = view.getInt16(o, true) * scale;
-      else if (bits === 24) v = ((bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16)) << 8 >> 8) * scale;
-      else if (bits === 32) v = view.getInt32(o, true) * scale;
-      else v = (bytes[o]! - 128) * scale; // 8-bit WAV is unsigned
-      ch[i] = v;
+    let o = c * bytesPer;
+    const step = f.blockAlign;
+    if (f.format === FLOAT) {
+      for (let i = 0; i < frames; i++, o += step) ch[at + i] = f.bits === 32 ? view.getFloat32(o, true) : view.getFloat64(o, true);
+    } else if (f.bits === 24) {
+      for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16)) << 8) >> 8) * scale;
+    } else if (f.bits === 16) {
+      for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8)) << 16) >> 16) * scale;
+    } else if (f.bits === 32) {
+      for (let i = 0; i < frames; i++, o += step) ch[at + i] = view.getInt32(o, true) * scale;
+    } else {
+      for (let i = 0; i < frames; i++, o += step) ch[at + i] = (bytes[o]! - 128) * scale; // 8-bit WAV is unsigned
     }
   }
-  return { sampleRate, channels: out, bitDepth: bits, format: 'wav' };
+}
+
+function allocate(l: Layout): Float32Array[] {
+  const frames = Math.floor(l.data.size / l.fmt.blockAlign);
+  return Array.from({ length: l.fmt.channels }, () => new Float32Array(frames));
+}
+
+export async function readWav(bytes: Uint8Array, name: string): Promise<AudioData> {
+  const l = await layout(async (o, n) => bytes.subarray(o, o + n), bytes.length, name);
+  const channels = allocate(l);
+  convert(bytes.subarray(l.data.offset, l.data.offset + l.data.size), l.fmt, channels, 0);
+  return { sampleRate: l.fmt.sampleRate, channels, bitDepth: l.fmt.bits, format: 'wav' };
+}
+
+/** Reads a WAV file in 4 MB pieces straight into the sample arrays. */
+export async function readWavFile(file: string, name: string): Promise<AudioData> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const read = async (offset: number, length: number) => {
+      const buf = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      await fh.read(buf, 0, buf.length, offset);
+      return buf;
+    };
+    const l = await layout(read, size, name);
+    const channels = allocate(l);
+    const piece = Math.max(1, Math.floor((4 << 20) / l.fmt.blockAlign)) * l.fmt.blockAlign;
+    const buf = new Uint8Array(piece);
+    const total = channels[0]!.length * l.fmt.blockAlign;
+    for (let done = 0; done < total; done += piece) {
+      const n = Math.min(piece, total - done);
+      await fh.read(buf, 0, n, l.data.offset + done);
+      convert(buf.subarray(0, n), l.fmt, channels, done / l.fmt.blockAlign);
+    }
+    return { sampleRate: l.fmt.sampleRate, channels, bitDepth: l.fmt.bits, format: 'wav' };
+  } finally {
+    await fh.close();
+  }
 }
 
 export interface WavOptions {
@@ -74,20 +135,18 @@ export interface WavOptions {
   dither?: boolean;
 }
 
-export function writeWav(audio: AudioData, o: WavOptions): Uint8Array {
+function header(audio: AudioData, o: WavOptions): Uint8Array {
   const channels = audio.channels.length;
   const frames = audio.channels[0]?.length ?? 0;
-  const bytesPer = o.bits / 8;
-  const blockAlign = bytesPer * channels;
+  const blockAlign = (o.bits / 8) * channels;
   const dataSize = frames * blockAlign;
   const fmtSize = o.float ? 18 : 16;
   const factSize = o.float ? 12 : 0;
-  const header = 12 + 8 + fmtSize + factSize + 8;
-  const bytes = new Uint8Array(header + dataSize + (dataSize & 1));
+  const bytes = new Uint8Array(12 + 8 + fmtSize + factSize + 8);
   const view = new DataView(bytes.buffer);
   const str = (off: number, s: string) => [...s].forEach((ch, i) => (bytes[off + i] = ch.charCodeAt(0)));
   str(0, 'RIFF');
-  view.setUint32(4, bytes.length - 8, true);
+  view.setUint32(4, bytes.length - 8 + dataSize + (dataSize & 1), true);
   str(8, 'WAVE');
   str(12, 'fmt ');
   view.setUint32(16, fmtSize, true);
@@ -108,25 +167,66 @@ export function writeWav(audio: AudioData, o: WavOptions): Uint8Array {
   }
   str(p, 'data');
   view.setUint32(p + 4, dataSize, true);
-  p += 8;
-  const random = rng();
+  return bytes;
+}
+
+/** Frames [from, to) as interleaved bytes; TPDF dither of ±1 LSB when `dither` is set. */
+function encodeFrames(audio: AudioData, o: WavOptions, from: number, to: number, random: () => number): Uint8Array {
+  const channels = audio.channels.length;
+  const bytesPer = o.bits / 8;
+  const blockAlign = bytesPer * channels;
+  const out = new Uint8Array((to - from) * blockAlign);
+  const view = new DataView(out.buffer);
+  const scale = 2 ** (o.bits - 1);
+  const max = scale - 1, min = -scale;
   for (let c = 0; c < channels; c++) {
     const src = audio.channels[c]!;
-    let off = p + c * bytesPer;
-    if (o.float) {
-      for (let i = 0; i < frames; i++, off += blockAlign) view.setFloat32(off, src[i]!, true);
-      continue;
-    }
-    const q = quantize(src, o.bits, o.dither ?? false, random);
-    for (let i = 0; i < frames; i++, off += blockAlign) {
-      const v = q[i]!;
-      if (o.bits === 16) view.setInt16(off, v, true);
-      else if (o.bits === 24) {
-        bytes[off] = v & 0xff;
-        bytes[off + 1] = (v >> 8) & 0xff;
-        bytes[off + 2] = (v >> 16) & 0xff;
-      } else view.setInt32(off, v, true);
+    let off = c * bytesPer;
+    for (let i = from; i < to; i++, off += blockAlign) {
+      if (o.float) {
+        view.setFloat32(off, src[i]!, true);
+        continue;
+      }
+      let v = src[i]! * scale;
+      if (o.dither) v += random() - random();
+      let q = Math.round(v);
+      q = q > max ? max : q < min ? min : q;
+      out[off] = q & 0xff;
+      out[off + 1] = (q >> 8) & 0xff;
+      if (bytesPer >= 3) out[off + 2] = (q >> 16) & 0xff;
+      if (bytesPer === 4) out[off + 3] = (q >> 24) & 0xff;
     }
   }
+  return out;
+}
+
+const FRAMES_PER_PIECE = 65536;
+
+export function writeWav(audio: AudioData, o: WavOptions): Uint8Array {
+  const frames = audio.channels[0]?.length ?? 0;
+  const head = header(audio, o);
+  const dataSize = frames * (o.bits / 8) * audio.channels.length;
+  const bytes = new Uint8Array(head.length + dataSize + (dataSize & 1));
+  bytes.set(head);
+  const random = rng();
+  for (let f = 0; f < frames; f += FRAMES_PER_PIECE) {
+    const to = Math.min(frames, f + FRAMES_PER_PIECE);
+    bytes.set(encodeFrames(audio, o, f, to, random), head.length + f * (o.bits / 8) * audio.channels.length);
+  }
   return bytes;
+}
+
+/** Writes a WAV file piece by piece (the caller renames it into place). */
+export async function writeWavFile(file: string, audio: AudioData, o: WavOptions): Promise<void> {
+  const fh = await open(file, 'w');
+  try {
+    const frames = audio.channels[0]?.length ?? 0;
+    await fh.write(header(audio, o));
+    const random = rng();
+    for (let f = 0; f < frames; f += FRAMES_PER_PIECE) await fh.write(encodeFrames(audio, o, f, Math.min(frames, f + FRAMES_PER_PIECE), random));
+    const dataSize = frames * (o.bits / 8) * audio.channels.length;
+    if (dataSize & 1) await fh.write(new Uint8Array(1));
+  } finally {
+    await fh.close();
+  }
 }

@@ -187,3 +187,25 @@ describe('MP3 from high-resolution audio', () => {
     }
   });
 });
+
+describe('WAV files are read and written in pieces', () => {
+  it('a file larger than one piece reads back exactly, and a truncated file is refused', async () => {
+    const { writeAudioFile } = await import('../../engine/io/index.js');
+    const src = { ...onGridAudio(24, 48000, 40), bitDepth: 24 }; // 11.5 MB of samples: three pieces
+    const f = path.join(dir, 'long.wav');
+    await writeAudioFile(f, src, 'wav24');
+    expect(readFileSync(f).length).toBe(44 + 40 * 48000 * 6);
+    expectIdentical(src, await readAudioFile(f));
+    const cut = path.join(dir, 'long-cut.wav');
+    writeFileSync(cut, readFileSync(f).subarray(0, 5_000_000));
+    await expect(readAudioFile(cut)).rejects.toThrow(/^long-cut\.wav: the file is truncated: its audio data should be 11520000 bytes but only 4999956 are there$/);
+  });
+
+  it('a failed write leaves no file and no temporary behind', async () => {
+    const { writeAudioFile } = await import('../../engine/io/index.js');
+    const target = path.join(dir, 'no-such-folder', 'x.wav');
+    await expect(writeAudioFile(target, onGridAudio(16), 'wav16')).rejects.toThrow();
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(false);
+  });
+});

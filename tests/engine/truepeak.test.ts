@@ -1,0 +1,49 @@
+// The fast true-peak paths (generated kernels, edge buffers, skipping, decimated envelope)
+// against a plain evaluation of the same interpolation filter.
+import { describe, expect, it } from 'vitest';
+import { phases, TAPS, truePeak, truePeakEnvelope } from '../../engine/analysis/truepeak.js';
+
+function reference(x: Float32Array): { best: number; env: Float64Array } {
+  const n = x.length, half = TAPS / 2;
+  const env = new Float64Array(n);
+  let best = 0;
+  for (let o = 0; o < n; o++) {
+    let e = Math.abs(x[o]!);
+    for (const c of phases) {
+      let y = 0;
+      for (let k = 0; k < TAPS; k++) {
+        const j = o - half + 1 + k;
+        if (j >= 0 && j < n) y += c[k]! * x[j]!;
+      }
+      e = Math.max(e, Math.abs(y));
+    }
+    env[o] = e;
+    best = Math.max(best, e);
+  }
+  return { best, env };
+}
+
+describe('true-peak kernels', () => {
+  it.each([1, 10, 50, 97, 200, 5000, 40000])('match the plain filter exactly for %i samples, edges included', (n) => {
+    const x = Float32Array.from({ length: n }, (_, i) => Math.sin(i * 1.3) * (i % 7 === 0 ? 1 : 0.3));
+    x[0] = 0.99;
+    x[n - 1] = -0.98;
+    const r = reference(x);
+    expect(truePeak(x)).toBeCloseTo(r.best, 6);
+    const env = truePeakEnvelope([x]);
+    const env2 = truePeakEnvelope([x], 1);
+    for (let i = 0; i < n; i++) {
+      expect(env[i]).toBeCloseTo(r.env[i]!, 6);
+      expect(env2[i >> 1]).toBeGreaterThanOrEqual(Math.fround(r.env[i]!) - 1e-7);
+    }
+  });
+
+  it('the envelope of several channels is their maximum', () => {
+    const a = Float32Array.from({ length: 1000 }, (_, i) => 0.5 * Math.sin(i * 0.2));
+    const b = Float32Array.from({ length: 1000 }, (_, i) => 0.9 * Math.sin(i * 0.05));
+    const both = truePeakEnvelope([a, b]);
+    const ea = truePeakEnvelope([a]);
+    const eb = truePeakEnvelope([b]);
+    for (let i = 0; i < 1000; i++) expect(both[i]).toBe(Math.max(ea[i]!, eb[i]!));
+  });
+});
