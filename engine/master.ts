@@ -5,8 +5,8 @@
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { LoudnessMeter, measureLoudness } from './analysis/loudness.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
-import { truePeakEnvelope } from './analysis/truepeak.js';
-import { filterInPlace, highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
+import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
+import { isShared, parallelCascade, parallelEnvelope, sharedFloat32, warmUp } from './parallel.js';
 import { compressInPlace } from './dsp/compressor.js';
 import { LimiterGain, streamGain } from './dsp/limiter.js';
 import { monoBelow } from './dsp/stereo.js';
@@ -115,7 +115,13 @@ function sections(bands: EqBand[], fs: number): Biquad[] {
   return bands.map((b) => (b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8)));
 }
 
-const copy = (chs: Float32Array[]) => chs.map((c) => c.slice());
+/** A working copy in shared memory, so the helper thread can take half of the heavy work. */
+const sharedCopy = (chs: Float32Array[]) =>
+  chs.map((c) => {
+    const s = sharedFloat32(c.length);
+    s.set(c);
+    return s;
+  });
 
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const preset = o.preset ?? 'streaming';
@@ -127,12 +133,13 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const progress = o.progress ?? (() => undefined);
   const warnings: string[] = [];
 
+  warmUp();
   progress('analyse', 0);
   const before = analyze(input);
   if (!Number.isFinite(before.loudness.integratedLufs)) throw new Error('the audio is silent (no loudness to master)');
   progress('analyse', 1);
 
-  const chs = o.inPlace ? input.channels : copy(input.channels);
+  const chs = o.inPlace && input.channels.every(isShared) ? input.channels : sharedCopy(input.channels);
   // DC: remove the mean exactly, then a steep 25 Hz high-pass for rumble and subsonics.
   const dcRemoved = chs.map((ch) => {
     let sum = 0;
@@ -153,7 +160,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const eq = tonalEq(before.spectrum, o.reference ? averageSpectrum(o.reference.channels, o.reference.sampleRate) : null, intensity, fs);
   // The same curve on mid and side is the same curve on left and right (it is linear), so it
   // runs on L/R together with the corrective high-pass; only the low-end mono needs M/S.
-  for (const ch of chs) filterInPlace(ch, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)]);
+  parallelCascade(chs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)]);
   let sideHighpassHz: number | null = null;
   if (chs.length === 2) {
     sideHighpassHz = 120;
@@ -174,10 +181,17 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // One envelope value per 2 samples (their maximum): half the memory, and a gain that is at
   // most one sample early.
   const SHIFT = 1;
-  const envelope = truePeakEnvelope(chs, SHIFT);
-  progress('limit', 0.2);
-  const limiterFor = (gainDb: number) => new LimiterGain(envelope, SHIFT, frames, dbToGain(gainDb), fs, { ceiling });
   let gainDb = targetLufs - measureLoudness(chs, fs).integrated;
+  // The envelope only has to be exact where a gained peak could reach the ceiling: below the
+  // ceiling divided by the largest gain tried, a cheap upper bound will do (quiet passages skip
+  // the oversampling). Should a round go more than 3 dB above the first estimate, it is redone.
+  const envelopeFor = (maxGainDb: number) => ({ maxGainDb, values: parallelEnvelope(chs, SHIFT, ceiling / dbToGain(maxGainDb)) });
+  let envelope = envelopeFor(gainDb + 3);
+  progress('limit', 0.2);
+  const limiterFor = (g: number) => {
+    if (g > envelope.maxGainDb) envelope = envelopeFor(g + 3);
+    return new LimiterGain(envelope.values, SHIFT, frames, dbToGain(g), fs, { ceiling });
+  };
   let lim = { maxReductionDb: 0, busyShare: 0 };
   let targetMet = true;
   let last: { gainDb: number; level: number } | undefined;

@@ -2,7 +2,7 @@
 import { durationSec, gainToDb, type AudioData } from '../types.js';
 import { measureLoudness } from './loudness.js';
 import { averageSpectrum, type Spectrum } from './spectrum.js';
-import { truePeak } from './truepeak.js';
+import { parallelTruePeak } from '../parallel.js';
 
 export interface Analysis {
   format: { container: string | null; sampleRate: number; channels: number; bitDepth: number | null; durationSec: number };
@@ -27,7 +27,8 @@ const round = (v: number, digits = 2) => (Number.isFinite(v) ? Number(v.toFixed(
 const CLIP = 0.99995;
 const SILENCE = 10 ** (-60 / 20);
 
-function correlation(l: Float32Array, r: Float32Array, from: number, to: number): number {
+/** Sums over l[from, to) and r[from, to) for correlation and mid/side energy. */
+function pairSums(l: Float32Array, r: Float32Array, from: number, to: number): [number, number, number] {
   let lr = 0, ll = 0, rr = 0;
   for (let i = from; i < to; i++) {
     const a = l[i]!, b = r[i]!;
@@ -35,61 +36,103 @@ function correlation(l: Float32Array, r: Float32Array, from: number, to: number)
     ll += a * a;
     rr += b * b;
   }
-  // Silence (or one silent side) has no phase problem to report.
-  return ll > 1e-12 && rr > 1e-12 ? lr / Math.sqrt(ll * rr) : 1;
+  return [ll, rr, lr];
+}
+
+// Silence (or one silent side) has no phase problem to report.
+const corr = (ll: number, rr: number, lr: number) => (ll > 1e-12 && rr > 1e-12 ? lr / Math.sqrt(ll * rr) : 1);
+
+interface ChannelStats {
+  sum: number;
+  peak: number;
+  runs: number;
+  clipped: number;
+  longest: number;
+  firstClip: number;
+  lead: number;
+  trail: number;
+}
+
+/** DC, peak and clipped runs of x[from, to), continuing a run across calls through `st`. */
+function scan(x: Float32Array, from: number, to: number, st: ChannelStats & { run: number }): void {
+  let { sum, peak, run } = st;
+  for (let i = from; i < to; i++) {
+    const v = x[i]!;
+    sum += v;
+    const a = v < 0 ? -v : v;
+    if (a > peak) peak = a;
+    if (a >= CLIP) run++;
+    else if (run > 0) {
+      if (run >= 3) {
+        st.runs++;
+        st.clipped += run;
+        if (run > st.longest) st.longest = run;
+        if (st.firstClip < 0) st.firstClip = i - run;
+      }
+      run = 0;
+    }
+  }
+  st.sum = sum;
+  st.peak = peak;
+  st.run = run;
+}
+
+function channelStats(x: Float32Array): ChannelStats {
+  const n = x.length;
+  const st = { sum: 0, peak: 0, runs: 0, clipped: 0, longest: 0, firstClip: -1, lead: 0, trail: 0, run: 0 };
+  for (let i = 0; i < n; i += 65536) scan(x, i, Math.min(n, i + 65536), st);
+  if (st.run >= 3) {
+    st.runs++;
+    st.clipped += st.run;
+    st.longest = Math.max(st.longest, st.run);
+    if (st.firstClip < 0) st.firstClip = n - st.run;
+  }
+  let i = 0;
+  while (i < n && Math.abs(x[i]!) < SILENCE) i++;
+  st.lead = i;
+  let j = n - 1;
+  while (j >= 0 && Math.abs(x[j]!) < SILENCE) j--;
+  st.trail = n - 1 - j;
+  return st;
 }
 
 export function analyze(audio: AudioData): Analysis {
   const { channels, sampleRate } = audio;
   const n = channels[0]?.length ?? 0;
   const loud = measureLoudness(channels, sampleRate);
-  let samplePeak = 0;
-  const dc: number[] = [];
-  let clip = { runs: 0, clippedSamples: 0, longestRun: 0, firstAtSec: null as number | null };
-  let lead = n;
-  let trail = n;
-  for (const ch of channels) {
-    let sum = 0;
-    let run = 0;
-    for (let i = 0; i < n; i++) {
-      const v = ch[i]!;
-      const a = v < 0 ? -v : v;
-      sum += v;
-      if (a > samplePeak) samplePeak = a;
-      if (a >= CLIP) run++;
-      else if (run > 0) {
-        if (run >= 3) clip = { runs: clip.runs + 1, clippedSamples: clip.clippedSamples + run, longestRun: Math.max(clip.longestRun, run), firstAtSec: clip.firstAtSec ?? (i - run) / sampleRate };
-        run = 0;
-      }
-    }
-    if (run >= 3) clip = { runs: clip.runs + 1, clippedSamples: clip.clippedSamples + run, longestRun: Math.max(clip.longestRun, run), firstAtSec: clip.firstAtSec ?? (n - run) / sampleRate };
-    dc.push(n ? sum / n : 0);
-    let i = 0;
-    while (i < n && Math.abs(ch[i]!) < SILENCE) i++;
-    lead = Math.min(lead, i);
-    let j = n - 1;
-    while (j >= 0 && Math.abs(ch[j]!) < SILENCE) j--;
-    trail = Math.min(trail, n - 1 - j);
-  }
+  const stats = channels.map(channelStats);
+  const samplePeak = Math.max(...stats.map((s) => s.peak));
+  const dc = stats.map((s) => (n ? s.sum / n : 0));
+  const firstClips = stats.map((s) => s.firstClip).filter((f) => f >= 0);
+  const clip = {
+    runs: stats.reduce((a, s) => a + s.runs, 0),
+    clippedSamples: stats.reduce((a, s) => a + s.clipped, 0),
+    longestRun: Math.max(...stats.map((s) => s.longest)),
+    firstAtSec: firstClips.length ? Math.min(...firstClips) / sampleRate : null,
+  };
+  const lead = Math.min(...stats.map((s) => s.lead));
+  const trail = Math.min(...stats.map((s) => s.trail));
   let phase = { correlation: 1, worstCorrelation: 1, worstAtSec: 0 };
   let width = 0;
   if (channels.length >= 2) {
     const [l, r] = channels as [Float32Array, Float32Array];
-    phase.correlation = correlation(l, r, 0, n);
-    const win = sampleRate;
-    for (let s = 0; s + win <= n; s += win / 2) {
-      const c = correlation(l, r, s, s + win);
-      if (c < phase.worstCorrelation) phase = { ...phase, worstCorrelation: c, worstAtSec: s / sampleRate };
+    // Half-second blocks once; 1 s windows (hop 0.5 s), the whole, and mid/side all come from them.
+    const half = Math.max(1, Math.floor(sampleRate / 2));
+    const blocks: [number, number, number][] = [];
+    for (let s = 0; s < n; s += half) blocks.push(pairSums(l, r, s, Math.min(n, s + half)));
+    const total = blocks.reduce((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]] as [number, number, number], [0, 0, 0]);
+    phase.correlation = corr(...total);
+    for (let k = 0; k + 1 < blocks.length; k++) {
+      const a = blocks[k]!, b = blocks[k + 1]!;
+      const c = corr(a[0] + b[0], a[1] + b[1], a[2] + b[2]);
+      if (c < phase.worstCorrelation) phase = { ...phase, worstCorrelation: c, worstAtSec: (k * half) / sampleRate };
     }
-    let mid = 0, side = 0;
-    for (let i = 0; i < n; i++) {
-      const m = l[i]! + r[i]!, s = l[i]! - r[i]!;
-      mid += m * m;
-      side += s * s;
-    }
-    width = mid > 0 ? Math.sqrt(side / mid) : side > 0 ? Infinity : 0;
+    const [ll, rr, lr] = total;
+    const mid = ll + rr + 2 * lr;
+    const side = ll + rr - 2 * lr;
+    width = mid > 0 ? Math.sqrt(Math.max(0, side) / mid) : side > 0 ? Infinity : 0;
   }
-  const tp = Math.max(...channels.map(truePeak));
+  const tp = Math.max(...channels.map((c) => parallelTruePeak(c)));
   return {
     format: { container: audio.format ?? null, sampleRate, channels: channels.length, bitDepth: audio.bitDepth ?? null, durationSec: round(durationSec(audio), 3) },
     loudness: {

@@ -94,40 +94,49 @@ const envelopeKernel: EnvelopeKernel = new Function(
 ) as EnvelopeKernel;
 
 /**
- * Calls `visit(buffer, from, to, outOffset)` so that every sample o of x is covered once by a
- * window start m in [from, to) of some buffer, with o = m + outOffset. The interior is read from
- * x itself; only the two edges go through small zero-padded copies (no copy of the whole file).
+ * Calls `visit(buffer, from, to, outOffset)` so that every sample o of x in [oFrom, oTo) is
+ * covered once by a window start m in [from, to) of some buffer, with o = m + outOffset. The
+ * interior is read from x itself; only the two edges of the file go through small zero-padded
+ * copies (no copy of the whole file).
  */
-function eachWindow(x: Float32Array, visit: (buf: Float32Array, from: number, to: number, outOffset: number) => void): void {
+function eachWindow(x: Float32Array, visit: (buf: Float32Array, from: number, to: number, outOffset: number) => void, oFrom = 0, oTo = x.length): void {
   const n = x.length;
+  if (oFrom >= oTo) return;
   if (n < 4 * TAPS) {
     const buf = new Float32Array(n + TAPS);
     buf.set(x, HALF - 1);
-    visit(buf, 0, n, 0);
+    visit(buf, oFrom, oTo, 0);
     return;
   }
-  const head = new Float32Array(HALF - 1 + TAPS + HALF);
-  head.set(x.subarray(0, TAPS + HALF), HALF - 1);
-  visit(head, 0, HALF - 1, 0);
+  if (oFrom < HALF - 1) {
+    const head = new Float32Array(HALF - 1 + TAPS + HALF);
+    head.set(x.subarray(0, TAPS + HALF), HALF - 1);
+    visit(head, oFrom, Math.min(oTo, HALF - 1), 0);
+  }
   const CHUNK = 16384; // a kernel called many times is optimised fully, one long call is not
-  for (let m = 0; m <= n - TAPS; m += CHUNK) visit(x, m, Math.min(n - TAPS + 1, m + CHUNK), HALF - 1);
-  const base = n - TAPS - HALF;
-  const tail = new Float32Array(TAPS + HALF + HALF + 1);
-  tail.set(x.subarray(base));
-  visit(tail, HALF + 1, TAPS + 1, base + HALF - 1);
+  const mFrom = Math.max(oFrom, HALF - 1) - (HALF - 1);
+  const mTo = Math.min(oTo, n - HALF) - (HALF - 1);
+  for (let m = mFrom; m < mTo; m += CHUNK) visit(x, m, Math.min(mTo, m + CHUNK), HALF - 1);
+  if (oTo > n - HALF) {
+    const base = n - TAPS - HALF;
+    const tail = new Float32Array(TAPS + HALF + HALF + 1);
+    tail.set(x.subarray(base));
+    const offset = base + HALF - 1;
+    visit(tail, Math.max(oFrom, n - HALF) - offset, oTo - offset, offset);
+  }
 }
 
 /**
  * The highest absolute value of the 4x-oversampled signal (linear). Stretches whose
  * neighbourhood cannot beat the peak found so far are skipped, which on real music skips most.
  */
-export function truePeak(x: Float32Array): number {
+export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length): number {
   let best = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = oFrom; i < oTo; i++) {
     const a = Math.abs(x[i]!);
     if (a > best) best = a;
   }
-  const BLOCK = 256;
+  const BLOCK = 64;
   eachWindow(x, (buf, from, to) => {
     for (let b = from; b < to; b += BLOCK) {
       const end = Math.min(to, b + BLOCK);
@@ -138,18 +147,46 @@ export function truePeak(x: Float32Array): number {
       }
       if (near * maxGain > best) best = kernel(buf, b, end, best);
     }
-  });
+  }, oFrom, oTo);
   return best;
 }
 
 /**
  * True-peak envelope: for each sample, the largest of itself and the oversampled points up to
  * the next sample, over all channels. With `shift` = s, one value covers 2^s samples (their
- * maximum), which keeps the envelope of a long file small.
+ * maximum), which keeps the envelope of a long file small. Where a stretch cannot reach `floor`
+ * (its neighbourhood times the filter's largest gain stays below it), that bound is written
+ * instead of the exact value: a limiter whose threshold is at or above `floor` sees no
+ * difference, and the oversampling is skipped there.
  */
-export function truePeakEnvelope(channels: Float32Array[], shift = 0): Float32Array {
+export function truePeakEnvelope(channels: Float32Array[], shift = 0, floor = 0): Float32Array {
   const n = channels[0]?.length ?? 0;
   const out = new Float32Array(((n - 1) >> shift) + 1);
-  for (const ch of channels) eachWindow(ch, (buf, from, to, outOffset) => envelopeKernel(buf, from, to, out, outOffset, shift));
+  truePeakEnvelopeInto(channels, out, shift, floor, 0, n);
   return out;
+}
+
+/** The envelope of samples [oFrom, oTo) only (for splitting the work between threads). */
+export function truePeakEnvelopeInto(channels: Float32Array[], out: Float32Array, shift: number, floor: number, oFrom: number, oTo: number): void {
+  const BLOCK = 64;
+  for (const ch of channels) {
+    eachWindow(ch, (buf, from, to, outOffset) => {
+      for (let b = from; b < to; b += BLOCK) {
+        const end = Math.min(to, b + BLOCK);
+        let near = 0;
+        for (let i = b, last = end + TAPS - 1; i < last; i++) {
+          const a = Math.abs(buf[i]!);
+          if (a > near) near = a;
+        }
+        const bound = near * maxGain;
+        if (bound > floor) envelopeKernel(buf, b, end, out, outOffset, shift);
+        else {
+          for (let m = b; m < end; m++) {
+            const o = (m + outOffset) >> shift;
+            if (bound > out[o]!) out[o] = bound;
+          }
+        }
+      }
+    }, oFrom, oTo);
+  }
 }

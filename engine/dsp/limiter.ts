@@ -26,12 +26,10 @@ export class LimiterGain {
   private readonly la: number;
   private readonly alpha: number;
   private readonly limit: number;
-  private readonly n: number;
-  private readonly dqVal: Float32Array;
-  private readonly dqIdx: Int32Array;
-  private head = 0;
-  private size = 0;
   private readonly ring: Float32Array;
+  private req = new Float32Array(0);
+  private pre = new Float32Array(0);
+  private suf = new Float32Array(0);
   private slot = 0;
   private sum = 0;
   private prev = 1;
@@ -46,66 +44,69 @@ export class LimiterGain {
   constructor(
     private readonly envelope: Float32Array,
     private readonly shift: number,
-    frames: number,
+    private readonly frames: number,
     private readonly inputGain: number,
     sampleRate: number,
     s: LimiterSettings,
   ) {
-    this.n = frames;
     this.la = Math.max(1, Math.round(((s.lookaheadMs ?? 1.5) / 1000) * sampleRate));
     this.alpha = 1 - Math.exp(-1 / (((s.releaseMs ?? 80) / 1000) * sampleRate));
     this.limit = s.ceiling / inputGain;
-    this.dqVal = new Float32Array(this.la + 2);
-    this.dqIdx = new Int32Array(this.la + 2);
     this.ring = new Float32Array(this.la + 1);
-    for (let j = 0; j < Math.min(this.la, frames); j++) this.push(j);
-  }
-
-  private required(j: number): number {
-    const p = this.envelope[j >> this.shift]!;
-    return p > this.limit ? this.limit / p : 1;
-  }
-
-  private push(j: number): void {
-    const v = this.required(j);
-    const cap = this.dqVal.length;
-    while (this.size > 0 && this.dqVal[(this.head + this.size - 1) % cap]! >= v) this.size--;
-    const at = (this.head + this.size) % cap;
-    this.dqVal[at] = v;
-    this.dqIdx[at] = j;
-    this.size++;
   }
 
   /** Writes the next `count` multipliers into out[0 .. count). */
   fill(out: Float32Array, count: number): void {
-    const { la, alpha, n, ring, dqVal, dqIdx, inputGain } = this;
-    const cap = dqVal.length;
-    const width = la + 1;
+    const { la, alpha, ring, inputGain, envelope, shift, limit, frames } = this;
+    const w = la + 1;
+    const len = count + la;
+    if (this.req.length < len) {
+      this.req = new Float32Array(len);
+      this.pre = new Float32Array(len);
+      this.suf = new Float32Array(len);
+    }
+    const { req, pre, suf } = this;
+    // Gain each sample needs (1 past the end of the input).
+    for (let k = 0, j = this.i; k < len; k++, j++) {
+      const p = j < frames ? envelope[j >> shift]! : 0;
+      req[k] = p > limit ? limit / p : 1;
+    }
+    // Minimum over [k, k + la] by van Herk / Gil-Werman: prefix and suffix minima within blocks
+    // of w, then min(suffix[k], prefix[k + la]). Branch-light, constant work per sample.
+    for (let b = 0; b < len; b += w) {
+      const e = Math.min(len, b + w);
+      let m = 1;
+      for (let k = b; k < e; k++) pre[k] = m = req[k]! < m ? req[k]! : m;
+      m = 1;
+      for (let k = e - 1; k >= b; k--) suf[k] = m = req[k]! < m ? req[k]! : m;
+    }
+    let { slot, sum, prev, minGain, busy } = this;
     const busyBelow = 10 ** (-1 / 20);
     for (let k = 0; k < count; k++) {
-      const i = this.i++;
-      if (i + la < n) this.push(i + la);
-      while (dqIdx[this.head]! < i) {
-        this.head = this.head + 1 === cap ? 0 : this.head + 1;
-        this.size--;
-      }
-      const m = dqVal[this.head]!;
-      if (i === 0) {
+      const a = suf[k]!, b = pre[k + la]!;
+      const m = a < b ? a : b;
+      if (this.i + k === 0) {
         // Before the start the average sees the first window's minimum: never more than an early peak allows.
         ring.fill(m);
-        this.sum = width * m;
+        sum = w * m;
       }
-      this.sum += m - ring[this.slot]!;
-      ring[this.slot] = m;
-      this.slot = this.slot + 1 === width ? 0 : this.slot + 1;
-      const boxed = this.sum / width;
-      const released = this.prev + (1 - this.prev) * alpha;
+      sum += m - ring[slot]!;
+      ring[slot] = m;
+      slot = slot + 1 === w ? 0 : slot + 1;
+      const boxed = sum / w;
+      const released = prev + (1 - prev) * alpha;
       const g = boxed < released ? boxed : released;
-      this.prev = g;
-      if (g < this.minGain) this.minGain = g;
-      if (g < busyBelow) this.busy++;
+      prev = g;
+      if (g < minGain) minGain = g;
+      if (g < busyBelow) busy++;
       out[k] = g * inputGain;
     }
+    this.slot = slot;
+    this.sum = sum;
+    this.prev = prev;
+    this.minGain = minGain;
+    this.busy = busy;
+    this.i += count;
   }
 
   stats(): LimiterStats {

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
 import { rng } from './pcm.js';
+import { sharedFloat32 } from '../parallel.js';
 
 const PCM = 1;
 const FLOAT = 3;
@@ -93,7 +94,8 @@ function convert(bytes: Uint8Array, f: WavFormat, out: Float32Array[], at: numbe
 
 function allocate(l: Layout): Float32Array[] {
   const frames = Math.floor(l.data.size / l.fmt.blockAlign);
-  return Array.from({ length: l.fmt.channels }, () => new Float32Array(frames));
+  // Shared memory, so the engine's helper thread can work on the samples without a copy.
+  return Array.from({ length: l.fmt.channels }, () => sharedFloat32(frames));
 }
 
 export async function readWav(bytes: Uint8Array, name: string): Promise<AudioData> {

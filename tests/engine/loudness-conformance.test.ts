@@ -6,7 +6,7 @@ import { truePeak } from '../../engine/analysis/truepeak.js';
 import { sineSegments, truePeakSine } from '../helpers/signals.js';
 
 const rates = [44100, 48000];
-const dbtp = (channels: Float32Array[]) => 20 * Math.log10(Math.max(...channels.map(truePeak)));
+const dbtp = (channels: Float32Array[]) => 20 * Math.log10(Math.max(...channels.map((c) => truePeak(c))));
 
 describe.each(rates)('EBU Tech 3341 at %i Hz', (fs) => {
   const cases: [string, { db: number; seconds: number }[], number][] = [

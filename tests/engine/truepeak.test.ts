@@ -1,7 +1,7 @@
 // The fast true-peak paths (generated kernels, edge buffers, skipping, decimated envelope)
 // against a plain evaluation of the same interpolation filter.
 import { describe, expect, it } from 'vitest';
-import { phases, TAPS, truePeak, truePeakEnvelope } from '../../engine/analysis/truepeak.js';
+import { phases, TAPS, truePeak, truePeakEnvelope, truePeakEnvelopeInto } from '../../engine/analysis/truepeak.js';
 
 function reference(x: Float32Array): { best: number; env: Float64Array } {
   const n = x.length, half = TAPS / 2;
@@ -45,5 +45,20 @@ describe('true-peak kernels', () => {
     const ea = truePeakEnvelope([a]);
     const eb = truePeakEnvelope([b]);
     for (let i = 0; i < 1000; i++) expect(both[i]).toBe(Math.max(ea[i]!, eb[i]!));
+  });
+});
+
+describe('work split into sample ranges (as the threads do) gives the same answer', () => {
+  it.each([100, 5000, 40001])('%i samples', (n) => {
+    const x = Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.9) * Math.cos(i * 0.013));
+    for (const k of [0, 1, 7, 11, Math.floor(n / 2) & ~1, n - 13, n - 1, n]) {
+      expect(Math.max(truePeak(x, 0, k), truePeak(x, k, n))).toBe(truePeak(x));
+      const whole = truePeakEnvelope([x], 1);
+      const split = new Float32Array(whole.length);
+      const even = k & ~1;
+      truePeakEnvelopeInto([x], split, 1, 0, 0, even);
+      truePeakEnvelopeInto([x], split, 1, 0, even, n);
+      expect(split).toEqual(whole);
+    }
   });
 });

@@ -1,0 +1,33 @@
+// The engine's helper thread: runs one job at a time on shared sample arrays and signals the
+// waiting main thread through a shared flag (see parallel.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
+import { filterInPlace, type Biquad } from './dsp/biquad.js';
+
+export type Job =
+  | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
+  | { op: 'truePeak'; x: Float32Array; from: number; to: number }
+  | { op: 'cascade'; channels: Float32Array[]; sections: Biquad[] };
+
+export interface Envelope {
+  job: Job;
+  /** [0]: 0 while running, 1 when done, 2 on failure. */
+  flag: Int32Array;
+  result: Float64Array;
+}
+
+parentPort?.on('message', ({ job, flag, result }: Envelope) => {
+  try {
+    if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
+    else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to);
+    else filterInPlace(job.channels, job.sections);
+    Atomics.store(flag, 0, 1);
+  } catch {
+    Atomics.store(flag, 0, 2);
+  }
+  Atomics.notify(flag, 0);
+});
+
+// Tell the main thread that jobs can be handed over now.
+const ready = (workerData as { ready?: Int32Array } | undefined)?.ready;
+if (ready) Atomics.store(ready, 0, 1);

@@ -1,0 +1,96 @@
+// Both cores for the heaviest steps, keeping the engine's API synchronous: the main thread hands
+// half of the work to a helper thread, does its own half, then blocks on a shared flag
+// (Atomics.wait is allowed on Node's main thread) until the helper is done. Only sample arrays
+// in shared memory can be handed over; anything else, or a machine with one core, just runs on
+// the calling thread.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
+import { filterInPlace, type Biquad } from './dsp/biquad.js';
+import type { Envelope, Job } from './parallel-worker.js';
+
+let helper: Worker | null | undefined;
+/** Set to 1 by the helper once it can take jobs; until then everything runs on the caller's thread. */
+const ready = new Int32Array(new SharedArrayBuffer(4));
+
+function getHelper(): Worker | null {
+  if (helper === undefined) {
+    if (availableParallelism() < 2 || process.env.MIXDESK_THREADS === '1') helper = null;
+    else {
+      // From TypeScript sources the helper boots through tsx; a built engine loads the .js directly.
+      const file = import.meta.url.endsWith('.ts') ? './parallel-worker-boot.mjs' : './parallel-worker.js';
+      helper = new Worker(new URL(file, import.meta.url), { workerData: { ready } });
+      helper.unref(); // never keeps the process alive
+      helper.on('error', () => (helper = null));
+    }
+  }
+  return helper && Atomics.load(ready, 0) === 1 ? helper : null;
+}
+
+/** Starts the helper thread early, so its start-up overlaps other work. */
+export function warmUp(): void {
+  getHelper();
+}
+
+export function isShared(a: Float32Array): boolean {
+  return a.buffer instanceof SharedArrayBuffer;
+}
+
+/** A Float32Array in shared memory (the helper thread can work on it). */
+export function sharedFloat32(length: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(length * 4));
+}
+
+/** Runs `job` on the helper while `local` runs here; falls back to doing both here. */
+function split<T>(job: Job, local: () => T, fallback: () => void): { local: T; result: number } {
+  const worker = getHelper();
+  if (!worker) {
+    const l = local();
+    fallback();
+    return { local: l, result: NaN };
+  }
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const result = new Float64Array(new SharedArrayBuffer(8));
+  worker.postMessage({ job, flag, result } satisfies Envelope);
+  const l = local();
+  // A job is a few hundred milliseconds; a helper silent for minutes has died.
+  if (Atomics.load(flag, 0) === 0 && Atomics.wait(flag, 0, 0, 300_000) === 'timed-out') {
+    helper = null;
+    throw new Error(`engine helper thread did not finish ${job.op}`);
+  }
+  if (Atomics.load(flag, 0) !== 1) throw new Error(`engine helper thread failed on ${job.op}`);
+  return { local: l, result: result[0]! };
+}
+
+export function parallelTruePeak(x: Float32Array): number {
+  if (!isShared(x) || x.length < 65536) return truePeak(x);
+  const mid = x.length >> 1;
+  let other = 0;
+  const r = split({ op: 'truePeak', x, from: mid, to: x.length }, () => truePeak(x, 0, mid), () => (other = truePeak(x, mid, x.length)));
+  return Math.max(r.local, Number.isNaN(r.result) ? other : r.result);
+}
+
+export function parallelEnvelope(channels: Float32Array[], shift: number, floor: number): Float32Array {
+  const n = channels[0]?.length ?? 0;
+  const shared = channels.every(isShared) && n >= 65536;
+  const out = shared ? sharedFloat32(((n - 1) >> shift) + 1) : new Float32Array(((n - 1) >> shift) + 1);
+  if (!shared) {
+    truePeakEnvelopeInto(channels, out, shift, floor, 0, n);
+    return out;
+  }
+  // Split on a multiple of 2^shift so the halves never write the same envelope value.
+  const mid = (n >> (shift + 1)) << shift;
+  split(
+    { op: 'envelope', channels, out, shift, floor, from: mid, to: n },
+    () => truePeakEnvelopeInto(channels, out, shift, floor, 0, mid),
+    () => truePeakEnvelopeInto(channels, out, shift, floor, mid, n),
+  );
+  return out;
+}
+
+/** A filter cascade with the channels shared out between the threads. */
+export function parallelCascade(channels: Float32Array[], sections: Biquad[]): void {
+  if (channels.length < 2 || !channels.every(isShared)) return filterInPlace(channels, sections);
+  const half = channels.length >> 1;
+  split({ op: 'cascade', channels: channels.slice(half), sections }, () => filterInPlace(channels.slice(0, half), sections), () => filterInPlace(channels.slice(half), sections));
+}
