@@ -19,7 +19,8 @@ function getHelper(): Worker | null {
     else {
       // From TypeScript sources the helper boots through tsx; a built engine loads the .js directly.
       const file = import.meta.url.endsWith('.ts') ? './parallel-worker-boot.mjs' : './parallel-worker.js';
-      helper = new Worker(new URL(file, import.meta.url), { workerData: { ready } });
+      // Its heap holds only code and small job messages (the samples are shared), so keep it small.
+      helper = new Worker(new URL(file, import.meta.url), { workerData: { ready }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
       helper.unref(); // never keeps the process alive
       helper.on('error', () => (helper = null));
     }

@@ -49,7 +49,7 @@ export interface Spectrum {
  * Average spectrum of the mid (L+R)/2 signal. At most `maxFrames` FFT frames are taken, spread
  * over the whole file, which is plenty for a long-term average and keeps long files fast.
  */
-export function averageSpectrum(channels: Float32Array[], sampleRate: number, size = 4096, maxFrames = 256): Spectrum {
+export function averageSpectrum(channels: Float32Array[], sampleRate: number, size = 4096, maxFrames = 128): Spectrum {
   const n = channels[0]?.length ?? 0;
   const frames = Math.max(0, Math.floor(n / size));
   const step = Math.max(1, Math.floor(frames / maxFrames));

@@ -64,14 +64,23 @@ function compileCascade(sections: Biquad[], channelCount: number): Cascade {
   return new Function('channels', 'from', 'to', 'state', `${load.join('\n')}\nfor (let i = from; i < to; i++) {\n${body.join('\n')}\n}\n${store.join('\n')}`) as Cascade;
 }
 
+/**
+ * A cascade that keeps its state between calls, for audio that arrives in pieces:
+ * filter(channels, from, to) processes frames [from, to) in place.
+ */
+export function streamingFilter(sections: Biquad[], channelCount: number): (channels: Float32Array[], from: number, to: number) => void {
+  const run = compileCascade(sections, channelCount);
+  const state = new Float64Array(2 * sections.length * channelCount);
+  return (channels, from, to) => {
+    for (let f = from; f < to; f += 16384) run(channels, f, Math.min(to, f + 16384), state);
+  };
+}
+
 /** Runs a cascade of sections over each channel in place (double-precision state). */
 export function filterInPlace(channels: Float32Array | Float32Array[], sections: Biquad[]): void {
   const list = Array.isArray(channels) ? channels : [channels];
   if (sections.length === 0 || list.length === 0) return;
-  const run = compileCascade(sections, list.length);
-  const state = new Float64Array(2 * sections.length * list.length);
-  const n = list[0]!.length;
-  for (let from = 0; from < n; from += 16384) run(list, from, Math.min(n, from + 16384), state);
+  streamingFilter(sections, list.length)(list, 0, list[0]!.length);
 }
 
 /** Magnitude response of a cascade at `f` Hz, in dB. */

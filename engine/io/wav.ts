@@ -3,7 +3,6 @@
 import { open } from 'node:fs/promises';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
-import { rng } from './pcm.js';
 import { sharedFloat32 } from '../parallel.js';
 
 const PCM = 1;
@@ -172,31 +171,44 @@ function header(audio: AudioData, o: WavOptions): Uint8Array {
   return bytes;
 }
 
-/** Frames [from, to) as interleaved bytes; TPDF dither of ±1 LSB when `dither` is set. */
-function encodeFrames(audio: AudioData, o: WavOptions, from: number, to: number, random: () => number): Uint8Array {
+/**
+ * One channel's samples [from, to) as little-endian integers of `bytes` bytes every `step` bytes
+ * of `out`, starting at `off`. TPDF dither (two uniform values of ±½ LSB from one xorshift draw)
+ * when `dither` is set; `seed` carries the generator between calls.
+ */
+function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, off: number, step: number, bytes: number, dither: boolean, seed: Uint32Array): void {
+  const scale = 2 ** (bytes * 8 - 1);
+  const max = scale - 1, min = -scale;
+  let s = seed[0]!;
+  for (let i = from; i < to; i++, off += step) {
+    let v = src[i]! * scale;
+    if (dither) {
+      s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
+      v += ((s & 0xffff) - (s >>> 16)) / 65536;
+    }
+    let q = Math.round(v);
+    q = q > max ? max : q < min ? min : q;
+    out[off] = q;
+    out[off + 1] = q >> 8;
+    if (bytes >= 3) out[off + 2] = q >> 16;
+    if (bytes === 4) out[off + 3] = q >> 24;
+  }
+  seed[0] = s;
+}
+
+/** Frames [from, to) as interleaved bytes, into `into` when given (reused between pieces). */
+function encodeFrames(audio: AudioData, o: WavOptions, from: number, to: number, seed: Uint32Array, into?: Uint8Array): Uint8Array {
   const channels = audio.channels.length;
   const bytesPer = o.bits / 8;
   const blockAlign = bytesPer * channels;
-  const out = new Uint8Array((to - from) * blockAlign);
-  const view = new DataView(out.buffer);
-  const scale = 2 ** (o.bits - 1);
-  const max = scale - 1, min = -scale;
+  const out = into ? into.subarray(0, (to - from) * blockAlign) : new Uint8Array((to - from) * blockAlign);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   for (let c = 0; c < channels; c++) {
     const src = audio.channels[c]!;
-    let off = c * bytesPer;
-    for (let i = from; i < to; i++, off += blockAlign) {
-      if (o.float) {
-        view.setFloat32(off, src[i]!, true);
-        continue;
-      }
-      let v = src[i]! * scale;
-      if (o.dither) v += random() - random();
-      let q = Math.round(v);
-      q = q > max ? max : q < min ? min : q;
-      out[off] = q & 0xff;
-      out[off + 1] = (q >> 8) & 0xff;
-      if (bytesPer >= 3) out[off + 2] = (q >> 16) & 0xff;
-      if (bytesPer === 4) out[off + 3] = (q >> 24) & 0xff;
+    if (o.float) {
+      for (let i = from, off = c * bytesPer; i < to; i++, off += blockAlign) view.setFloat32(off, src[i]!, true);
+    } else {
+      putInts(src, from, to, out, c * bytesPer, blockAlign, bytesPer, o.dither ?? false, seed);
     }
   }
   return out;
@@ -210,10 +222,10 @@ export function writeWav(audio: AudioData, o: WavOptions): Uint8Array {
   const dataSize = frames * (o.bits / 8) * audio.channels.length;
   const bytes = new Uint8Array(head.length + dataSize + (dataSize & 1));
   bytes.set(head);
-  const random = rng();
+  const seed = Uint32Array.of(0x9e3779b9);
   for (let f = 0; f < frames; f += FRAMES_PER_PIECE) {
     const to = Math.min(frames, f + FRAMES_PER_PIECE);
-    bytes.set(encodeFrames(audio, o, f, to, random), head.length + f * (o.bits / 8) * audio.channels.length);
+    bytes.set(encodeFrames(audio, o, f, to, seed), head.length + f * (o.bits / 8) * audio.channels.length);
   }
   return bytes;
 }
@@ -224,8 +236,9 @@ export async function writeWavFile(file: string, audio: AudioData, o: WavOptions
   try {
     const frames = audio.channels[0]?.length ?? 0;
     await fh.write(header(audio, o));
-    const random = rng();
-    for (let f = 0; f < frames; f += FRAMES_PER_PIECE) await fh.write(encodeFrames(audio, o, f, Math.min(frames, f + FRAMES_PER_PIECE), random));
+    const seed = Uint32Array.of(0x9e3779b9);
+    const piece = new Uint8Array(FRAMES_PER_PIECE * (o.bits / 8) * audio.channels.length);
+    for (let f = 0; f < frames; f += FRAMES_PER_PIECE) await fh.write(encodeFrames(audio, o, f, Math.min(frames, f + FRAMES_PER_PIECE), seed, piece));
     const dataSize = frames * (o.bits / 8) * audio.channels.length;
     if (dataSize & 1) await fh.write(new Uint8Array(1));
   } finally {
