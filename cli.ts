@@ -1,8 +1,7 @@
 // mixdesk: the command line. `mixdesk start` runs the service (npm start).
+// The service's modules (database, bots) load only for the commands that need them, so the
+// engine commands start quickly.
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { createApp, startService, unsupportedSettings } from './app.js';
-import { createLogger } from './log.js';
-import { applyMigrations } from './db/migrator.js';
 import { analyzeCommand, isEngineError, masterCommand, UsageError } from './engine/cli.js';
 
 const usage = `mixdesk — the front desk of a mixing & mastering studio
@@ -32,11 +31,14 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'migrate': {
+      const { applyMigrations } = await import('./db/migrator.js');
       const applied = await applyMigrations(config.DATABASE_URL);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
       return 0;
     }
     case 'start': {
+      const { createApp, startService, unsupportedSettings } = await import('./app.js');
+      const { createLogger } = await import('./log.js');
       const problems = unsupportedSettings(config);
       if (problems.length) throw new ConfigError(problems);
       const log = createLogger(config.LOG_LEVEL ?? 'warn');
