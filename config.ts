@@ -78,6 +78,17 @@ const schema = z
     BOOKING_AUTO_CONFIRM: bool.default(true),
 
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)' }).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ENDPOINT: z.url({ message: 'expected the URL of an S3-compatible server, e.g. http://127.0.0.1:9000' }).optional(),
+    S3_FORCE_PATH_STYLE: bool.optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_PREFIX: z
+      .string()
+      .regex(/^([A-Za-z0-9][A-Za-z0-9._-]*\/)*$/, { message: 'expected a key prefix ending in a slash, e.g. mixdesk/' })
+      .default(''),
+    UPLOAD_MAX_MB: int(1, 100_000).default(2048),
     QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' }).optional(),
     TELEGRAM_BOT_TOKEN: z
@@ -89,6 +100,9 @@ const schema = z
     CONSOLE_USER: z.string().min(1).max(64).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when STORAGE_DRIVER=s3' });
+    }
     if (env.QUEUE_DRIVER === 'redis' && !env.REDIS_URL) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required when QUEUE_DRIVER=redis' });
     }

@@ -79,7 +79,16 @@ describe('console chat (mixdesk start)', () => {
   });
 
   it('refuses settings this build cannot serve instead of pretending', async () => {
+    const r = await mixdesk([], { QUEUE_DRIVER: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('QUEUE_DRIVER=redis: the Redis queue is not in this build yet');
+  });
+
+  it('S3 storage needs its bucket', async () => {
     const r = await mixdesk([], { STORAGE_DRIVER: 's3' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('S3_BUCKET=(unset): required when STORAGE_DRIVER=s3');
+  });
     expect(r.code).toBe(1);
     expect(r.err).toContain('STORAGE_DRIVER=s3: S3 storage is not in this build yet');
   });
