@@ -89,7 +89,4 @@ describe('console chat (mixdesk start)', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('S3_BUCKET=(unset): required when STORAGE_DRIVER=s3');
   });
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('STORAGE_DRIVER=s3: S3 storage is not in this build yet');
-  });
 });
