@@ -12,7 +12,7 @@ export interface TestS3 {
 
 export async function startS3(bucket = 'mixdesk-test'): Promise<TestS3> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: bucket, configs: [] }] });
   const { port } = (await server.run()) as { port: number };
   return {
     endpoint: `http://127.0.0.1:${port}`,
