@@ -10,6 +10,7 @@ import { openDatabase, type Db } from './db/client.js';
 import { applyMigrations } from './db/migrator.js';
 import { providerOf } from './db/adapters.js';
 import { runConsoleChat } from './bots/console/console-chat.js';
+import { createObjectStore } from './storage/index.js';
 
 export interface App {
   config: Config;
@@ -33,9 +34,9 @@ export async function createApp(config: Config, log: Logger, clock: Clock = syst
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) log.info({ applied }, 'database migrated');
   const db = await openDatabase(config.DATABASE_URL);
-  const studio = await createStudio(db, config, clock);
+  const studio = await createStudio(db, config, createObjectStore(config), clock);
   const conversation = new Conversation(studio, log);
-  log.info({ database: providerOf(config.DATABASE_URL), studio: config.STUDIO_NAME }, 'mixdesk ready');
+  log.info({ database: providerOf(config.DATABASE_URL), storage: studio.store.kind, studio: config.STUDIO_NAME }, 'mixdesk ready');
   return { config, db, studio, conversation, log, close: () => db.$disconnect() };
 }
 

@@ -8,6 +8,8 @@ import type { SchedulePolicy } from './booking/slots.js';
 import { catalogFromConfig, type Catalog } from './catalog.js';
 import { ClientService } from './clients.js';
 import { systemClock, type Clock } from './clock.js';
+import { UploadService } from './uploads.js';
+import type { ObjectStore } from '../storage/object-store.js';
 
 export interface Studio {
   name: string;
@@ -18,9 +20,11 @@ export interface Studio {
   policy(): Promise<SchedulePolicy>;
   clients: ClientService;
   bookings: BookingService;
+  store: ObjectStore;
+  uploads: UploadService;
 }
 
-export async function createStudio(db: Db, config: Config, clock: Clock = systemClock): Promise<Studio> {
+export async function createStudio(db: Db, config: Config, store: ObjectStore, clock: Clock = systemClock): Promise<Studio> {
   const catalog = catalogFromConfig(config);
   await syncCatalog(db, catalog);
   const policy = () =>
@@ -33,6 +37,17 @@ export async function createStudio(db: Db, config: Config, clock: Clock = system
       horizonDays: config.BOOKING_HORIZON_DAYS,
       stepMinutes: config.BOOKING_SLOT_STEP_MINUTES,
     });
+  const bookings = new BookingService(
+    db,
+    catalog,
+    policy,
+    {
+      autoConfirm: config.BOOKING_AUTO_CONFIRM,
+      unattendedTurnaroundDays: config.UNATTENDED_TURNAROUND_DAYS,
+      unattendedJobsPerDay: config.UNATTENDED_JOBS_PER_DAY,
+    },
+    clock,
+  );
   return {
     name: config.STUDIO_NAME,
     db,
@@ -41,16 +56,8 @@ export async function createStudio(db: Db, config: Config, clock: Clock = system
     timeZone: config.STUDIO_TIMEZONE,
     policy,
     clients: new ClientService(db, config.STUDIO_TIMEZONE),
-    bookings: new BookingService(
-      db,
-      catalog,
-      policy,
-      {
-        autoConfirm: config.BOOKING_AUTO_CONFIRM,
-        unattendedTurnaroundDays: config.UNATTENDED_TURNAROUND_DAYS,
-        unattendedJobsPerDay: config.UNATTENDED_JOBS_PER_DAY,
-      },
-      clock,
-    ),
+    bookings,
+    store,
+    uploads: new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024),
   };
 }

@@ -16,6 +16,9 @@ import { describeBooking } from './format.js';
 import { bookFlow } from './flows/book.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { KeyedMutex } from './mutex.js';
+import { describeUpload, parseUploadArgs } from './uploads.js';
+import { homedir } from 'node:os';
+import { basename } from 'node:path';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
 
@@ -48,6 +51,7 @@ export const commandHelp: [string, string][] = [
   ['/status [REF]', 'where your bookings stand and what happens next'],
   ['/reschedule [REF]', 'move a session to another time'],
   ['/cancel [REF]', 'cancel a booking (while answering a question: stop it)'],
+  ['/upload', 'send your mix or stems for a booking'],
   ['/timezone [ZONE]', 'show or set your time zone, e.g. /timezone America/New_York'],
   ['/format [FORMAT]', `delivery format: ${deliveryFormats.join(', ')}`],
   ['/help', 'this list'],
@@ -137,8 +141,10 @@ export class Conversation {
         return this.button(inc, client, state, inc.data);
       case 'text':
         return this.text(inc, client, state, inc.text);
-      case 'file':
-        return [{ text: `I got "${inc.file.name}", but I can't take files in chat yet. Please keep it until the studio opens uploads for your booking.` }];
+      case 'file': {
+        const outcome = await this.studio.uploads.accept({ client, fileName: inc.file.name, path: inc.file.ref, sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}` });
+        return [describeUpload(outcome, client.timeZone)];
+      }
     }
   }
 
@@ -247,11 +253,29 @@ export class Conversation {
       }
       case 'mybookings':
         return this.myBookings(client);
+      case 'upload':
+        return this.upload(inc, client, args);
       case 'status':
         return this.status(client, args);
       default:
         return [{ text: `I don't know /${command}. /help lists what I can do.` }];
     }
+  }
+
+  private async upload(inc: Incoming, client: Client, args: string): Promise<Reply[]> {
+    if (!args) {
+      const how =
+        inc.platform === 'console'
+          ? 'Type /upload followed by the path of the file on this computer, e.g. /upload ~/Music/mix.wav (add the booking reference when you have several).'
+          : 'Send the file here as a document (not as a voice message), and I will store it with your booking.';
+      return [{ text: `${how}
+WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrument or vocal, all from bar 1) for mixing.` }];
+    }
+    if (inc.platform !== 'console') return [{ text: 'Please send the file itself here as a document; a path only means something on the studio computer.' }];
+    const { path: given, ref } = parseUploadArgs(args);
+    const file = given.replace(/^~(?=\/|$)/, homedir());
+    const outcome = await this.studio.uploads.accept({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
+    return [describeUpload(outcome, client.timeZone)];
   }
 
   private async myBookings(client: Client): Promise<Reply[]> {

@@ -17,8 +17,10 @@ export interface IncomingFile {
   name: string;
   sizeBytes: number;
   mimeType?: string;
-  /** Platform file id or local path, for the upload service. */
+  /** Local path of the received file (adapters download chat attachments first). */
   ref: string;
+  /** The platform's id for the file, so a redelivered message stores nothing twice. */
+  id?: string;
 }
 
 export type IncomingBody =

@@ -57,6 +57,18 @@ describe('console chat (mixdesk start)', () => {
     expect(second.out.match(/What I can do:/g)).toBeNull();
   });
 
+  it('a booked artist sends a mix with /upload and the studio keeps it', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { encodeAudio } = await import('../../engine/io/index.js');
+    const { makeTrack } = await import('../helpers/music.js');
+    const mix = path.join(dir, 'my mix.wav');
+    writeFileSync(mix, await encodeAudio(makeTrack(3), 'wav24'));
+    const r = await mixdesk(['/book master', '3', '1', `/upload ${mix}`, `/upload ${mix}`], { CONSOLE_USER: 'uploader', DATA_DIR: dir });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Received my mix\.wav for MD-[2-9A-Z]{6} \(Mastering\) as your mix\./);
+    expect(r.out).toMatch(/I already have my mix\.wav/);
+  });
+
   it('bad input gets clear messages', async () => {
     const r = await mixdesk(['/teleport', 'hello', '/book', '9', '/cancel', '/cancel MD-ZZZZZZ']);
     expect(r.code).toBe(0);

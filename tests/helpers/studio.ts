@@ -2,6 +2,11 @@ import { loadConfig, type Config } from '../../config.js';
 import { ManualClock } from '../../core/clock.js';
 import { createStudio, type Studio } from '../../core/studio.js';
 import type { Db } from '../../db/client.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LocalObjectStore } from '../../storage/local-store.js';
+import type { ObjectStore } from '../../storage/object-store.js';
 
 /** Tuesday 1 December 2026, 08:00 UTC: a fixed "now" for calendar tests. */
 export const NOW = new Date('2026-12-01T08:00:00Z');
@@ -16,8 +21,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
-export async function testStudio(db: Db, env: Record<string, string> = {}, now = NOW): Promise<Studio & { clock: ManualClock }> {
+export async function testStudio(db: Db, env: Record<string, string> = {}, now = NOW, store?: ObjectStore): Promise<Studio & { clock: ManualClock }> {
   const clock = new ManualClock(now);
-  const studio = await createStudio(db, testConfig(env), clock);
+  const objects = store ?? new LocalObjectStore(mkdtempSync(path.join(tmpdir(), 'mixdesk-objects-')));
+  const studio = await createStudio(db, testConfig(env), objects, clock);
   return { ...studio, clock };
 }

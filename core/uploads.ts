@@ -1,0 +1,201 @@
+// Taking files from artists: a stereo mix for mastering, stems for mixing, a reference track.
+// Every file is checked as audio before anything is kept, stored before the database points at
+// it, recognised when it arrives twice (same platform file, or same content for the same
+// booking), and described back to the artist with what the studio will want to know.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Db, Models } from '../db/client.js';
+import { isUniqueViolation } from '../db/client.js';
+import { analyze, type Analysis } from '../engine/analysis/analyze.js';
+import { AudioFileError, readAudioFile } from '../engine/io/index.js';
+import { safeFileName, type ObjectStore } from '../storage/object-store.js';
+import type { BookingService, BookingWithService } from './booking/bookings.js';
+import type { Client } from './clients.js';
+import { UserError } from './errors.js';
+
+export type Upload = Models.UploadModel;
+export const uploadRoles = ['mix', 'stem', 'reference'] as const;
+export type UploadRole = (typeof uploadRoles)[number];
+
+/** Statuses in which a booking takes files. */
+export const acceptsFiles = ['requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
+
+export interface IncomingUpload {
+  client: Client;
+  /** The booking's reference; may be left out when the artist has one booking taking files. */
+  bookingRef?: string;
+  fileName: string;
+  /** A local file: the console's path, a downloaded chat attachment, a finished resumable upload. */
+  path: string;
+  /** Platform file id or upload-session id: the same one again stores nothing new. */
+  sourceKey?: string;
+  role?: UploadRole;
+}
+
+export interface UploadOutcome {
+  upload: Upload;
+  booking: BookingWithService;
+  /** True when this exact file (or this very message) had arrived before. */
+  duplicate: boolean;
+  analysis: Analysis | null;
+  warnings: string[];
+}
+
+const VOCAL = /(^|[^a-z])(vox|vocals?|voc|lead|bvs?|backing|harmony|harm|choir|adlibs?|rap|verse|hook)([^a-z]|$)/i;
+
+export function guessStemTag(fileName: string): 'vocal' | 'instrument' {
+  return VOCAL.test(fileName.replace(/\.[^.]+$/, '')) ? 'vocal' : 'instrument';
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : `${(bytes / (1 << 20)).toFixed(1)} MB`;
+}
+
+export class UploadService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: ObjectStore,
+    private readonly bookings: BookingService,
+    private readonly maxBytes: number,
+  ) {}
+
+  /** The booking a file is for: the named one, or the only one taking files. */
+  async targetBooking(client: Client, ref?: string): Promise<BookingWithService> {
+    if (ref) {
+      const b = await this.bookings.ownedBy(client.id, ref);
+      if (!acceptsFiles.includes(b.status)) throw new UserError(`Booking ${b.reference} is ${b.status} and takes no more files.`);
+      return b;
+    }
+    const open = await this.db.booking.findMany({
+      where: { clientId: client.id, status: { in: acceptsFiles } },
+      include: { service: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    if (open.length === 0) throw new UserError('You have no booking waiting for files. /book makes one; then send your files.');
+    if (open.length > 1) {
+      throw new UserError(`You have ${open.length} bookings taking files (${open.map((b) => b.reference).join(', ')}): say which, e.g. /upload PATH ${open[0]!.reference}.`);
+    }
+    return open[0]!;
+  }
+
+  async accept(i: IncomingUpload): Promise<UploadOutcome> {
+    const name = i.fileName;
+    if (i.sourceKey) {
+      const seen = await this.db.upload.findUnique({ where: { sourceKey: i.sourceKey }, include: { booking: { include: { service: true } } } });
+      if (seen) return { upload: seen, booking: seen.booking, duplicate: true, analysis: null, warnings: [] };
+    }
+    const booking = await this.targetBooking(i.client, i.bookingRef);
+    let size: number;
+    try {
+      const s = await stat(i.path);
+      if (!s.isFile()) throw new UserError(`${name}: that is a folder, not a file.`);
+      size = s.size;
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`${name}: I cannot find that file.`);
+    }
+    if (size > this.maxBytes) throw new UserError(`${name} is ${formatSize(size)}; the largest file the studio takes is ${formatSize(this.maxBytes)}.`);
+    const sha256 = await sha256OfFile(i.path);
+    const same = await this.db.upload.findFirst({ where: { bookingId: booking.id, sha256 } });
+    if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
+
+    let analysis: Analysis;
+    try {
+      const audio = await readAudioFile(i.path);
+      analysis = analyze(audio);
+    } catch (err) {
+      // A clear refusal naming the file and the problem; nothing was stored.
+      if (err instanceof AudioFileError) throw new UserError(`${name}: ${err.problem}. Nothing was stored; please send WAV, AIFF, FLAC or MP3.`);
+      throw err;
+    }
+    const role: UploadRole = i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem');
+    const warnings = await this.warnings(analysis, role, booking);
+
+    const key = `uploads/${booking.id}/${randomUUID()}-${safeFileName(name)}`;
+    const stored = await this.store.put(key, createReadStream(i.path), { contentType: mimeOf(analysis.format.container) });
+    if (stored.sha256 !== sha256) {
+      await this.store.delete(key);
+      throw new Error(`${name} changed while it was being stored`);
+    }
+    try {
+      const upload = await this.db.upload.create({
+        data: {
+          bookingId: booking.id,
+          clientId: i.client.id,
+          role,
+          stemTag: role === 'stem' ? guessStemTag(name) : null,
+          fileName: name.slice(0, 255),
+          sizeBytes: BigInt(size),
+          mimeType: mimeOf(analysis.format.container),
+          format: analysis.format.container,
+          sampleRate: analysis.format.sampleRate,
+          bitDepth: analysis.format.bitDepth,
+          channels: analysis.format.channels,
+          durationSec: analysis.format.durationSec,
+          sha256,
+          storageKey: key,
+          sourceKey: i.sourceKey ?? null,
+        },
+      });
+      return { upload, booking, duplicate: false, analysis, warnings };
+    } catch (err) {
+      // The same message raced itself: keep the first copy, drop ours.
+      await this.store.delete(key);
+      if (isUniqueViolation(err) && i.sourceKey) {
+        const first = await this.db.upload.findUniqueOrThrow({ where: { sourceKey: i.sourceKey } });
+        return { upload: first, booking, duplicate: true, analysis: null, warnings: [] };
+      }
+      throw err;
+    }
+  }
+
+  /** What an engineer would flag about this file, in words an artist understands. */
+  private async warnings(a: Analysis, role: UploadRole, booking: BookingWithService): Promise<string[]> {
+    const w: string[] = [];
+    if (a.clipping.runs > 0) w.push(`it clips in ${a.clipping.runs} place${a.clipping.runs > 1 ? 's' : ''} (first at ${a.clipping.firstAtSec?.toFixed(1)} s); if you can, export it a few dB lower`);
+    if (a.format.container === 'mp3') w.push('it is an MP3 (lossy); a WAV, AIFF or FLAC export gives a better result');
+    if (a.format.sampleRate < 44100) w.push(`its sample rate is ${a.format.sampleRate} Hz; 44.1 kHz or more is expected`);
+    if (a.dcOffset.maxDbfs > -50) w.push('it has a DC offset (the studio removes it)');
+    if (role === 'mix' && a.format.channels === 1) w.push('it is mono; a master is normally made from a stereo mix');
+    if (role === 'mix' && a.peaks.truePeakDbtp > -0.5 && a.loudness.rangeLu < 3) w.push('it looks already limited; for mastering, a mix without a limiter on the master bus leaves more room');
+    if (role === 'mix' && a.phase.correlation < 0) w.push(`left and right are largely out of phase (correlation ${a.phase.correlation}); one side may be polarity-inverted`);
+    if (a.silence.leadingSec > 2) w.push(`it starts with ${a.silence.leadingSec.toFixed(1)} s of silence`);
+    if (role === 'stem') {
+      // Stems of one song should share a sample rate and length: report, do not reject.
+      const others = await this.db.upload.findMany({ where: { bookingId: booking.id, role: 'stem' }, select: { fileName: true, sampleRate: true, durationSec: true } });
+      const rates = new Set(others.map((o) => o.sampleRate).filter((r) => r !== a.format.sampleRate));
+      if (rates.size) w.push(`its sample rate (${a.format.sampleRate} Hz) differs from your other stems (${[...rates].join(', ')} Hz); they will be converted`);
+      const longest = Math.max(0, ...others.map((o) => o.durationSec ?? 0));
+      if (others.length && Math.abs(longest - a.format.durationSec) > 0.5) {
+        w.push(`its length (${a.format.durationSec.toFixed(1)} s) differs from your other stems (${longest.toFixed(1)} s); all stems should start at bar 1 — shorter ones are padded, not cut`);
+      }
+    }
+    return w;
+  }
+
+  listForBooking(bookingId: string): Promise<Upload[]> {
+    return this.db.upload.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
+  }
+}
+
+function mimeOf(container: string | null): string {
+  switch (container) {
+    case 'wav':
+      return 'audio/wav';
+    case 'aiff':
+      return 'audio/aiff';
+    case 'flac':
+      return 'audio/flac';
+    case 'mp3':
+      return 'audio/mpeg';
+    default:
+      return 'application/octet-stream';
+  }
+}

@@ -1,0 +1,134 @@
+// Files through the conversation layer into the store and the database, on local disk and S3.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Conversation } from '../../core/conversation/engine.js';
+import type { Studio } from '../../core/studio.js';
+import { encodeAudio } from '../../engine/io/index.js';
+import { LocalObjectStore } from '../../storage/local-store.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+import { S3ObjectStore } from '../../storage/s3-store.js';
+import { TestChat } from '../helpers/chat.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { makeTrack } from '../helpers/music.js';
+import { startS3, type TestS3 } from '../helpers/s3.js';
+import { testStudio } from '../helpers/studio.js';
+
+const log = pino({ level: 'silent' });
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-up-'));
+let s3: TestS3;
+beforeAll(async () => {
+  s3 = await startS3('uploads-test');
+});
+afterAll(async () => {
+  await s3?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function wav(name: string, seconds = 4, rate = 48000, o: Parameters<typeof makeTrack>[2] = {}): Promise<string> {
+  const f = path.join(dir, name);
+  writeFileSync(f, await encodeAudio(makeTrack(seconds, rate, o), 'wav24'));
+  return f;
+}
+
+const stores: [string, () => ObjectStore][] = [
+  ['local disk', () => new LocalObjectStore(mkdtempSync(path.join(dir, 'objects-')))],
+  ['S3', () => new S3ObjectStore({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: `${Math.random().toString(36).slice(2)}/` })],
+];
+
+describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
+  let t: TestDatabase;
+  let studio: Studio;
+  let chat: TestChat;
+
+  beforeEach(async () => {
+    t = await createTestDatabase('sqlite');
+    studio = await testStudio(t.db, { UPLOAD_MAX_MB: '5' }, undefined, makeStore());
+    chat = new TestChat(new Conversation(studio, log), { ...TestChat.sender('ana', 'console'), chatId: 'console:ana' });
+  });
+  afterEach(() => t.drop());
+
+  async function bookMastering(c = chat): Promise<string> {
+    await c.send('/book master');
+    await c.press('Standard');
+    await c.press(0);
+    await c.press(0);
+    await c.press('Confirm');
+    return /MD-[2-9A-Z]{6}/.exec(c.text)![0];
+  }
+
+  it('a mix for a mastering booking is analysed, stored and recorded; the same file again is recognised', async () => {
+    const ref = await bookMastering();
+    const file = await wav('mix.wav', 4, 48000, { dc: 0.02 });
+    await chat.send(`/upload ${file}`);
+    expect(chat.text).toMatch(new RegExp(`^Received mix\\.wav for ${ref} \\(Mastering\\) as your mix\\.`));
+    expect(chat.text).toMatch(/WAV, 48 kHz, 24-bit, stereo, 0:04/);
+    expect(chat.text).toMatch(/It has a DC offset/);
+    const up = await t.db.upload.findFirstOrThrow();
+    expect(up).toMatchObject({ role: 'mix', format: 'wav', sampleRate: 48000, bitDepth: 24, channels: 2, fileName: 'mix.wav' });
+    const head = await studio.store.head(up.storageKey);
+    expect(head?.sha256).toBe(up.sha256);
+    expect(head?.size).toBe(Number(up.sizeBytes));
+    await chat.send(`/upload ${file} ${ref}`);
+    expect(chat.text).toMatch(/^I already have mix\.wav for MD-/);
+    expect(await t.db.upload.count()).toBe(1);
+    expect(await studio.store.list('uploads/')).toHaveLength(1);
+  });
+
+  it('refuses bad files clearly and keeps nothing of them', async () => {
+    await bookMastering();
+    const fake = path.join(dir, 'notes.wav');
+    writeFileSync(fake, 'these are my lyrics\n'.repeat(50));
+    await chat.send(`/upload ${fake}`);
+    expect(chat.text).toBe('notes.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was stored; please send WAV, AIFF, FLAC or MP3.');
+    await chat.send(`/upload ${path.join(dir, 'missing.wav')}`);
+    expect(chat.text).toBe('missing.wav: I cannot find that file.');
+    const big = await wav('long.wav', 20); // 20 s of 24-bit stereo: 5.8 MB, over the 5 MB cap
+    await chat.send(`/upload ${big}`);
+    expect(chat.text).toBe('long.wav is 5.5 MB; the largest file the studio takes is 5.0 MB.');
+    expect(await t.db.upload.count()).toBe(0);
+    expect(await studio.store.list('')).toEqual([]);
+  });
+
+  it('asks which booking when several take files; other artists’ bookings stay invisible', async () => {
+    const first = await bookMastering();
+    const second = await bookMastering();
+    const file = await wav('a.wav');
+    await chat.send(`/upload ${file}`);
+    expect(chat.text).toBe(`You have 2 bookings taking files (${first}, ${second}): say which, e.g. /upload PATH ${first}.`);
+    await chat.send(`/upload ${file} ${second}`);
+    expect(chat.text).toMatch(new RegExp(`^Received a\\.wav for ${second}`));
+    const ben = new TestChat(chat.conversation, { ...TestChat.sender('ben', 'console'), chatId: 'console:ben' });
+    await ben.send(`/upload ${file} ${first}`);
+    expect(ben.text).toBe(`You have no booking ${first}. /mybookings lists yours.`);
+    await ben.send(`/upload ${file}`);
+    expect(ben.text).toMatch(/^You have no booking waiting for files/);
+  });
+
+  it('stems are tagged and mismatched sample rates or lengths are reported, not refused', async () => {
+    await chat.send('/book mix');
+    await chat.press('Unattended');
+    await chat.press('Confirm');
+    await chat.send(`/upload ${await wav('Drums.wav', 4, 48000)}`);
+    expect(chat.text).toMatch(/^Received Drums\.wav for MD-[2-9A-Z]{6} \(Mixing\) as an instrument stem\./);
+    await chat.send(`/upload ${await wav('Lead Vox.wav', 6, 44100, { level: 0.2 })}`);
+    expect(chat.text).toMatch(/as a vocal stem/);
+    expect(chat.text).toMatch(/sample rate \(44100 Hz\) differs from your other stems \(48000 Hz\)/);
+    expect(chat.text).toMatch(/length \(6\.0 s\) differs from your other stems \(4\.0 s\)/);
+    const stems = await t.db.upload.findMany({ orderBy: { createdAt: 'asc' } });
+    expect(stems.map((s) => [s.role, s.stemTag])).toEqual([['stem', 'instrument'], ['stem', 'vocal']]);
+  });
+
+  it('a file message delivered twice by the platform is stored once', async () => {
+    await bookMastering();
+    const file = await wav('from-telegram.wav');
+    const event = { kind: 'file' as const, file: { name: 'from-telegram.wav', sizeBytes: 1, ref: file, id: 'tg-file-123' } };
+    await chat.event(event);
+    expect(chat.text).toMatch(/^Received from-telegram\.wav/);
+    await chat.event(event);
+    expect(chat.text).toMatch(/^I already have from-telegram\.wav/);
+    expect(await t.db.upload.count()).toBe(1);
+  });
+});
