@@ -4,7 +4,8 @@
 // booking), and described back to the artist with what the studio will want to know.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { isZip, unpackArchive } from './archives.js';
 import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import { analyze, type Analysis } from '../engine/analysis/analyze.js';
@@ -58,13 +59,63 @@ export function formatSize(bytes: number): string {
   return bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : `${(bytes / (1 << 20)).toFixed(1)} MB`;
 }
 
+export interface ArchiveOutcome {
+  archive: string;
+  received: UploadOutcome[];
+  skipped: { name: string; reason: string }[];
+}
+
 export class UploadService {
   constructor(
     private readonly db: Db,
     private readonly store: ObjectStore,
     private readonly bookings: BookingService,
     private readonly maxBytes: number,
+    private readonly maxArchiveBytes = maxBytes * 8,
   ) {}
+
+  /** A single audio file, or a zip archive of them (stems), whichever `path` holds. */
+  async acceptAny(i: IncomingUpload): Promise<UploadOutcome | ArchiveOutcome> {
+    const head = new Uint8Array(4);
+    try {
+      const fh = await open(i.path, 'r');
+      await fh.read(head, 0, 4, 0).finally(() => fh.close());
+    } catch {
+      // Not readable: accept() gives the artist the right message.
+    }
+    if (!isZip(head)) return this.accept(i);
+    const booking = await this.targetBooking(i.client, i.bookingRef);
+    const unpacked = await unpackArchive(i.path, i.fileName, {
+      maxTotalBytes: this.maxArchiveBytes,
+      maxFileBytes: this.maxBytes,
+      maxEntries: 500,
+      // Deflate tops out near 1032:1, which only long runs of zeros reach.
+      maxRatio: 1000,
+    });
+    try {
+      const out: ArchiveOutcome = { archive: i.fileName, received: [], skipped: unpacked.skipped };
+      for (const f of unpacked.files) {
+        try {
+          out.received.push(
+            await this.accept({
+              client: i.client,
+              bookingRef: booking.reference,
+              fileName: f.name,
+              path: f.path,
+              role: i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem'),
+              ...(i.sourceKey ? { sourceKey: `${i.sourceKey}#${f.name}` } : {}),
+            }),
+          );
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          out.skipped.push({ name: f.name, reason: err.message.replace(/^[^:]*: /, '').replace(/ Nothing was stored.*$/, '') });
+        }
+      }
+      return out;
+    } finally {
+      await unpacked.cleanup();
+    }
+  }
 
   /** The booking a file is for: the named one, or the only one taking files. */
   async targetBooking(client: Client, ref?: string): Promise<BookingWithService> {

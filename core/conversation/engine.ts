@@ -16,7 +16,7 @@ import { describeBooking } from './format.js';
 import { bookFlow } from './flows/book.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { KeyedMutex } from './mutex.js';
-import { describeUpload, parseUploadArgs } from './uploads.js';
+import { describeAny, parseUploadArgs } from './uploads.js';
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { DialogStore, newToken, type DialogState } from './state.js';
@@ -142,8 +142,8 @@ export class Conversation {
       case 'text':
         return this.text(inc, client, state, inc.text);
       case 'file': {
-        const outcome = await this.studio.uploads.accept({ client, fileName: inc.file.name, path: inc.file.ref, sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}` });
-        return [describeUpload(outcome, client.timeZone)];
+        const outcome = await this.studio.uploads.acceptAny({ client, fileName: inc.file.name, path: inc.file.ref, sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}` });
+        return describeAny(outcome, client.timeZone);
       }
     }
   }
@@ -274,8 +274,8 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
     if (inc.platform !== 'console') return [{ text: 'Please send the file itself here as a document; a path only means something on the studio computer.' }];
     const { path: given, ref } = parseUploadArgs(args);
     const file = given.replace(/^~(?=\/|$)/, homedir());
-    const outcome = await this.studio.uploads.accept({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
-    return [describeUpload(outcome, client.timeZone)];
+    const outcome = await this.studio.uploads.acceptAny({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
+    return describeAny(outcome, client.timeZone);
   }
 
   private async myBookings(client: Client): Promise<Reply[]> {

@@ -1,6 +1,6 @@
 // How received files read back in chat.
 import { DateTime } from 'luxon';
-import type { UploadOutcome } from '../uploads.js';
+import type { ArchiveOutcome, UploadOutcome } from '../uploads.js';
 import { formatSize } from '../uploads.js';
 import type { Reply } from './types.js';
 
@@ -35,4 +35,20 @@ export function parseUploadArgs(args: string): { path: string; ref?: string } {
   const ref = parts.length > 1 && REF.test(last) ? last.toUpperCase() : undefined;
   const raw = (ref ? parts.slice(0, -1).join(' ') : args.trim()).replace(/^(["'])(.*)\1$/, '$2');
   return ref ? { path: raw, ref } : { path: raw };
+}
+
+export function describeAny(o: UploadOutcome | ArchiveOutcome, zone: string): Reply[] {
+  if (!('archive' in o)) return [describeUpload(o, zone)];
+  const fresh = o.received.filter((r) => !r.duplicate);
+  const again = o.received.filter((r) => r.duplicate);
+  const ref = o.received[0]?.booking.reference;
+  const lines = [`From ${o.archive}: ${fresh.length} file${fresh.length === 1 ? '' : 's'} received${ref ? ` for ${ref}` : ''}${again.length ? `, ${again.length} I already had` : ''}.`];
+  for (const r of fresh) {
+    const a = r.analysis;
+    lines.push(`• ${r.upload.fileName}${r.upload.role === 'stem' ? ` (${r.upload.stemTag})` : ''}${a ? ` — ${a.format.sampleRate / 1000} kHz, ${a.format.bitDepth ? `${a.format.bitDepth}-bit, ` : ''}${clock(a.format.durationSec)}` : ''}`);
+    for (const w of r.warnings) lines.push(`    ${w[0]!.toUpperCase()}${w.slice(1)}.`);
+  }
+  if (o.skipped.length) lines.push('', 'Skipped:', ...o.skipped.map((s) => `• ${s.name}: ${s.reason}`));
+  lines.push('', '/status shows where your booking stands.');
+  return [{ text: lines.join('\n') }];
 }
