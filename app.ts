@@ -11,6 +11,8 @@ import { applyMigrations } from './db/migrator.js';
 import { providerOf } from './db/adapters.js';
 import { runConsoleChat } from './bots/console/console-chat.js';
 import { createObjectStore } from './storage/index.js';
+import { purgeExpiredUploads } from './core/retention.js';
+import cron from 'node-cron';
 
 export interface App {
   config: Config;
@@ -46,11 +48,33 @@ export function consoleChatWanted(config: Config): boolean {
   return !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN;
 }
 
+/** Scheduled housekeeping. Each job is safe to run on several instances at once. */
+function scheduleJobs(app: App): () => void {
+  const retention = cron.schedule(
+    app.config.RETENTION_CRON,
+    () =>
+      void purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log).catch((err: unknown) =>
+        app.log.error({ err }, 'retention job failed'),
+      ),
+    { timezone: app.config.STUDIO_TIMEZONE, name: 'retention', noOverlap: true },
+  );
+  return () => void retention.stop();
+}
+
 /** `mixdesk start`: runs the service until the console chat ends or a signal arrives. */
 export async function startService(app: App): Promise<void> {
   if (!consoleChatWanted(app.config)) {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
+  const stopJobs = scheduleJobs(app);
+  try {
+    await runConsole(app);
+  } finally {
+    stopJobs();
+  }
+}
+
+async function runConsole(app: App): Promise<void> {
   await runConsoleChat({
     conversation: app.conversation,
     input: process.stdin,

@@ -13,6 +13,7 @@ usage:
                  [--reference REF] [--intensity 0..1] [--format wav24|wav16|aiff24|flac24|mp3]
                                 master a stereo mix; writes OUT and OUT-report.png
   mixdesk migrate               apply database migrations (npm run db:migrate)
+  mixdesk retention             remove raw uploads of bookings finished RETENTION_UPLOAD_DAYS ago, now
   mixdesk help                  this text
 
 Configuration comes from the environment and ./.env; see .env.example.`;
@@ -34,6 +35,19 @@ async function main(argv: string[]): Promise<number> {
       const { applyMigrations } = await import('./db/migrator.js');
       const applied = await applyMigrations(config.DATABASE_URL);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      return 0;
+    }
+    case 'retention': {
+      const { createApp } = await import('./app.js');
+      const { createLogger } = await import('./log.js');
+      const { purgeExpiredUploads } = await import('./core/retention.js');
+      const app = await createApp(config, createLogger(config.LOG_LEVEL ?? 'warn'));
+      try {
+        const r = await purgeExpiredUploads(app.db, app.studio.store, new Date(), config.RETENTION_UPLOAD_DAYS, app.log);
+        console.log(`removed ${r.purged} raw upload(s), ${(r.freedBytes / 2 ** 20).toFixed(1)} MB`);
+      } finally {
+        await app.close();
+      }
       return 0;
     }
     case 'start': {

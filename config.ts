@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import cron from 'node-cron';
 import { parseClosedDates, parseWeeklyHours } from './core/booking/hours.js';
 
 const bool = z
@@ -89,6 +90,11 @@ const schema = z
       .regex(/^([A-Za-z0-9][A-Za-z0-9._-]*\/)*$/, { message: 'expected a key prefix ending in a slash, e.g. mixdesk/' })
       .default(''),
     UPLOAD_MAX_MB: int(1, 100_000).default(2048),
+    RETENTION_UPLOAD_DAYS: int(1, 3650).default(90),
+    RETENTION_CRON: z
+      .string()
+      .refine((v) => cron.validate(v), { message: 'expected a cron expression, e.g. "17 3 * * *" (03:17 every day)' })
+      .default('17 3 * * *'),
     QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' }).optional(),
     TELEGRAM_BOT_TOKEN: z

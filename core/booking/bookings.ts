@@ -122,7 +122,7 @@ export class BookingService {
             originChatId: input.origin.chatId,
           },
         });
-        await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: null, toStatus: 'requested', actor: input.actor } });
+        await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: null, toStatus: 'requested', actor: input.actor, at: now } });
         if (slot) await this.hold(tx, booking.id, slot, policy.bufferMinutes);
         if (this.settings.autoConfirm) {
           await this.step(tx, booking, 'confirmed', 'studio (auto-confirm)');
@@ -193,7 +193,7 @@ export class BookingService {
       assertTransition(booking.reference, now.status, to);
       throw new UserError(`Booking ${booking.reference} changed while you were looking at it; please check /status.`);
     }
-    await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null } });
+    await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() } });
   }
 
   async transition(bookingId: string, to: BookingStatus, actor: string, note?: string): Promise<BookingWithService> {
@@ -285,9 +285,11 @@ export class BookingService {
           },
         });
         await tx.bookingEvent.create({
-          data: { bookingId: moved.id, fromStatus: null, toStatus: moved.status, actor, note: `rescheduled from ${original.reference}` },
+          data: { bookingId: moved.id, fromStatus: null, toStatus: moved.status, actor, note: `rescheduled from ${original.reference}`, at: now },
         });
         await this.hold(tx, moved.id, slot, policy.bufferMinutes);
+        // Files already sent belong to the engagement, which continues under the new booking.
+        await tx.upload.updateMany({ where: { bookingId: original.id }, data: { bookingId: moved.id } });
         return tx.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { service: true } });
       });
     } catch (err) {

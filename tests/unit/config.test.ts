@@ -56,3 +56,10 @@ describe('.env.example', () => {
     expect(loadConfig(example)).toEqual(loadConfig({}));
   });
 });
+
+describe('retention settings', () => {
+  it('validates the cron expression', () => {
+    expect(loadConfig({}).RETENTION_CRON).toBe('17 3 * * *');
+    expect(problems({ RETENTION_CRON: 'every night' })).toEqual(['RETENTION_CRON="every night": expected a cron expression, e.g. "17 3 * * *" (03:17 every day)']);
+  });
+});

@@ -1,0 +1,33 @@
+// Retention: the raw files of finished bookings are removed from storage after a configurable
+// number of days. The Upload rows stay (name, checksum, analysis fields) with purgedAt set, so
+// the history is intact and a re-run finds nothing more to do.
+import type { Db } from '../db/client.js';
+import type { Logger } from './logger.js';
+import type { ObjectStore } from '../storage/object-store.js';
+
+/** A booking is finished when completed or cancelled (a rescheduled one hands its files on). */
+const FINISHED = ['completed', 'cancelled'];
+
+export interface RetentionResult {
+  purged: number;
+  freedBytes: number;
+}
+
+export async function purgeExpiredUploads(db: Db, store: ObjectStore, now: Date, keepDays: number, log?: Logger): Promise<RetentionResult> {
+  const cutoff = new Date(now.getTime() - keepDays * 86_400_000);
+  const finished = await db.bookingEvent.findMany({
+    where: { toStatus: { in: FINISHED }, at: { lt: cutoff }, booking: { status: { in: FINISHED } } },
+    select: { bookingId: true },
+    distinct: ['bookingId'],
+  });
+  const uploads = await db.upload.findMany({ where: { bookingId: { in: finished.map((f) => f.bookingId) }, purgedAt: null } });
+  let freedBytes = 0;
+  for (const u of uploads) {
+    // Delete first, then record: a crash in between only means the next run deletes again.
+    await store.delete(u.storageKey);
+    await db.upload.update({ where: { id: u.id }, data: { purgedAt: now } });
+    freedBytes += Number(u.sizeBytes);
+  }
+  if (uploads.length) log?.info({ purged: uploads.length, freedBytes, keepDays }, 'retention: raw uploads of finished bookings removed');
+  return { purged: uploads.length, freedBytes };
+}
