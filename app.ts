@@ -13,6 +13,9 @@ import { runConsoleChat } from './bots/console/console-chat.js';
 import { createObjectStore } from './storage/index.js';
 import { purgeExpiredUploads } from './core/retention.js';
 import cron from 'node-cron';
+import path from 'node:path';
+import { startWebServer, type WebServer } from './web/server.js';
+import { linkSecret } from './web/secret.js';
 
 export interface App {
   config: Config;
@@ -36,7 +39,11 @@ export async function createApp(config: Config, log: Logger, clock: Clock = syst
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) log.info({ applied }, 'database migrated');
   const db = await openDatabase(config.DATABASE_URL);
-  const studio = await createStudio(db, config, createObjectStore(config), clock);
+  const studio = await createStudio(db, config, createObjectStore(config), clock, {
+    secret: config.UPLOAD_LINK_SECRET ?? (await linkSecret(config.DATA_DIR)),
+    baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`,
+    ttlHours: config.UPLOAD_LINK_TTL_HOURS,
+  });
   const conversation = new Conversation(studio, log);
   log.info({ database: providerOf(config.DATABASE_URL), storage: studio.store.kind, studio: config.STUDIO_NAME }, 'mixdesk ready');
   return { config, db, studio, conversation, log, close: () => db.$disconnect() };
@@ -67,10 +74,32 @@ export async function startService(app: App): Promise<void> {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
   const stopJobs = scheduleJobs(app);
+  const web = await startWeb(app);
   try {
     await runConsole(app);
   } finally {
     stopJobs();
+    await web?.close();
+  }
+}
+
+/** The upload web server; if its port is taken the service runs on without it (links are then refused clearly). */
+async function startWeb(app: App): Promise<WebServer | null> {
+  const c = app.config;
+  try {
+    return await startWebServer({
+      studio: app.studio,
+      log: app.log,
+      host: c.WEB_HOST,
+      port: c.WEB_PORT,
+      ...(c.PUBLIC_BASE_URL ? { publicBaseUrl: c.PUBLIC_BASE_URL } : {}),
+      stagingDir: path.resolve(c.DATA_DIR, 'staging'),
+      maxUploadBytes: c.UPLOAD_MAX_MB * 8 * 2 ** 20,
+      maxFileMb: c.UPLOAD_MAX_MB,
+    });
+  } catch (err) {
+    app.log.warn({ err, port: c.WEB_PORT }, 'web server not started: upload links are unavailable');
+    return null;
   }
 }
 

@@ -91,6 +91,14 @@ const schema = z
       .default(''),
     UPLOAD_MAX_MB: int(1, 100_000).default(2048),
     RETENTION_UPLOAD_DAYS: int(1, 3650).default(90),
+    WEB_HOST: z.string().min(1).default('127.0.0.1'),
+    WEB_PORT: int(0, 65535).default(8080),
+    PUBLIC_BASE_URL: z
+      .url({ message: 'expected the address artists reach the web server at, e.g. https://studio.example.com' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+    UPLOAD_LINK_SECRET: z.string().min(32, { message: 'expected at least 32 random characters (e.g. openssl rand -base64 48)' }).optional(),
+    UPLOAD_LINK_TTL_HOURS: int(1, 24 * 90).default(72),
     RETENTION_CRON: z
       .string()
       .refine((v) => cron.validate(v), { message: 'expected a cron expression, e.g. "17 3 * * *" (03:17 every day)' })

@@ -9,6 +9,8 @@ import { catalogFromConfig, type Catalog } from './catalog.js';
 import { ClientService } from './clients.js';
 import { systemClock, type Clock } from './clock.js';
 import { UploadService } from './uploads.js';
+import { UploadLinkService, type LinkSettings } from './upload-links.js';
+import { randomBytes } from 'node:crypto';
 import type { ObjectStore } from '../storage/object-store.js';
 
 export interface Studio {
@@ -22,9 +24,10 @@ export interface Studio {
   bookings: BookingService;
   store: ObjectStore;
   uploads: UploadService;
+  links: UploadLinkService;
 }
 
-export async function createStudio(db: Db, config: Config, store: ObjectStore, clock: Clock = systemClock): Promise<Studio> {
+export async function createStudio(db: Db, config: Config, store: ObjectStore, clock: Clock = systemClock, links?: LinkSettings): Promise<Studio> {
   const catalog = catalogFromConfig(config);
   await syncCatalog(db, catalog);
   const policy = () =>
@@ -59,5 +62,11 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, c
     bookings,
     store,
     uploads: new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024),
+    links: new UploadLinkService(
+      db,
+      bookings,
+      clock,
+      links ?? { secret: randomBytes(32).toString('base64url'), baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`, ttlHours: config.UPLOAD_LINK_TTL_HOURS },
+    ),
   };
 }

@@ -236,6 +236,7 @@ export class BookingService {
     return this.db.$transaction(async (tx) => {
       await this.step(tx, booking, 'cancelled', actor);
       await tx.slotHold.deleteMany({ where: { bookingId: booking.id } });
+      await tx.uploadLink.updateMany({ where: { bookingId: booking.id, revokedAt: null }, data: { revokedAt: this.clock.now() } });
       await tx.reminder.deleteMany({ where: { bookingId: booking.id, sentAt: null } });
       return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
     });
@@ -259,6 +260,7 @@ export class BookingService {
         await this.step(tx, original, 'rescheduled', actor, `moved to ${slot.start.toISOString()}`);
         await tx.slotHold.deleteMany({ where: { bookingId: original.id } });
         await tx.reminder.deleteMany({ where: { bookingId: original.id, sentAt: null } });
+        await tx.uploadLink.updateMany({ where: { bookingId: original.id, revokedAt: null }, data: { revokedAt: now } });
         const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
         if (!isBookable(policy, slot, { durationMinutes: original.service.durationMinutes, now, taken })) {
           if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();

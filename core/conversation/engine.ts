@@ -52,6 +52,7 @@ export const commandHelp: [string, string][] = [
   ['/reschedule [REF]', 'move a session to another time'],
   ['/cancel [REF]', 'cancel a booking (while answering a question: stop it)'],
   ['/upload', 'send your mix or stems for a booking'],
+  ['/uploadlink [REF]', 'a private web link for large files (resumable)'],
   ['/timezone [ZONE]', 'show or set your time zone, e.g. /timezone America/New_York'],
   ['/format [FORMAT]', `delivery format: ${deliveryFormats.join(', ')}`],
   ['/help', 'this list'],
@@ -255,6 +256,18 @@ export class Conversation {
         return this.myBookings(client);
       case 'upload':
         return this.upload(inc, client, args);
+      case 'uploadlink': {
+        const booking = await this.studio.uploads.targetBooking(client, args.split(/\s+/)[0] || undefined);
+        const { url, link } = await this.studio.links.issue(client, booking.reference, booking.service.code === 'master' ? 'mix' : 'stem');
+        const until = DateTime.fromJSDate(link.expiresAt).setZone(client.timeZone).toFormat('ccc d LLL, HH:mm');
+        return [
+          {
+            text: `Your private upload link for ${booking.reference}, valid until ${until}:\n${url}\nOpen it in a browser and choose your files; big files continue where they stopped if the connection drops. It is yours alone: please do not share it.`,
+            links: [{ label: 'Upload files', url }],
+            visibility: 'private',
+          },
+        ];
+      }
       case 'status':
         return this.status(client, args);
       default:
@@ -266,8 +279,8 @@ export class Conversation {
     if (!args) {
       const how =
         inc.platform === 'console'
-          ? 'Type /upload followed by the path of the file on this computer, e.g. /upload ~/Music/mix.wav (add the booking reference when you have several).'
-          : 'Send the file here as a document (not as a voice message), and I will store it with your booking.';
+          ? 'Type /upload followed by the path of the file on this computer, e.g. /upload ~/Music/mix.wav (add the booking reference when you have several), or /uploadlink for a private web page.'
+          : 'Send the file here as a document (not as a voice message), and I will store it with your booking. For large files, /uploadlink gives you a private web page.';
       return [{ text: `${how}
 WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrument or vocal, all from bar 1) for mixing.` }];
     }

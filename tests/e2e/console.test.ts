@@ -20,6 +20,7 @@ function mixdesk(lines: string[], env: Record<string, string> = {}): Promise<{ c
         // Open every day, so the test does not depend on which weekday it runs.
         STUDIO_HOURS: 'mon-sun 08:00-22:00',
         BOOKING_MIN_NOTICE_HOURS: '1',
+        WEB_PORT: '0',
         ...env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -100,5 +101,35 @@ describe('console chat (mixdesk start)', () => {
     const r = await mixdesk([], { STORAGE_DRIVER: 's3' });
     expect(r.code).toBe(1);
     expect(r.err).toContain('S3_BUCKET=(unset): required when STORAGE_DRIVER=s3');
+  });
+});
+
+describe('upload links from the console', () => {
+  it('/uploadlink gives a private link that the running web server serves', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `file:${path.join(dir, 'links.db')}`, DATA_DIR: dir, CONSOLE_USER: 'linker', STUDIO_HOURS: 'mon-sun 08:00-22:00', WEB_PORT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stdin.write('/book master\n3\n1\n/uploadlink\n');
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no link in:\n${out}`)), 20_000);
+      const check = setInterval(() => {
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/u\/[\w.-]+)/.exec(out);
+        if (m) {
+          clearInterval(check);
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      }, 100);
+    });
+    expect(out).toMatch(/Your private upload link for MD-[2-9A-Z]{6}, valid until/);
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/files for MD-[2-9A-Z]{6}/);
+    child.stdin.end('/quit\n');
+    await new Promise((r) => child.on('close', r));
   });
 });

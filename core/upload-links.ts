@@ -1,0 +1,89 @@
+// Private upload links: one per booking and purpose, signed (HMAC-SHA256), expiring, revocable.
+// The token is "<id>.<signature>": the id finds the link's row (expiry, revocation), the
+// signature proves the studio made it; neither alone is enough.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db, Models } from '../db/client.js';
+import type { BookingService, BookingWithService } from './booking/bookings.js';
+import type { Clock } from './clock.js';
+import { UserError } from './errors.js';
+import type { Client } from './clients.js';
+import { acceptsFiles, type UploadRole } from './uploads.js';
+
+export type UploadLink = Models.UploadLinkModel;
+
+/** Why a link was refused; shown on the page, with a 403. */
+export class LinkRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LinkRefused';
+  }
+}
+
+export interface LinkSettings {
+  secret: string;
+  /** e.g. https://studio.example.com (no trailing slash) */
+  baseUrl: string;
+  ttlHours: number;
+}
+
+export class UploadLinkService {
+  /** False while no web server serves the links (then none are handed out). */
+  available = false;
+
+  /** Called by the web server once it listens: links can be handed out, at this address. */
+  servedAt(baseUrl: string): void {
+    this.s.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.available = true;
+  }
+
+  constructor(
+    private readonly db: Db,
+    private readonly bookings: BookingService,
+    private readonly clock: Clock,
+    private readonly s: LinkSettings,
+  ) {}
+
+  private sign(id: string, expiresAt: Date): string {
+    return createHmac('sha256', this.s.secret).update(`${id}.${expiresAt.getTime()}`).digest('base64url').slice(0, 43);
+  }
+
+  url(token: string): string {
+    return `${this.s.baseUrl}/u/${token}`;
+  }
+
+  /** A new link for one of the client's bookings that takes files. */
+  async issue(client: Client, bookingRef: string, purpose: UploadRole): Promise<{ link: UploadLink; token: string; url: string; booking: BookingWithService }> {
+    if (!this.available) throw new UserError('Upload links are not available right now (the studio’s web server is off). Send the file here, or ask the studio.');
+    const booking = await this.bookings.ownedBy(client.id, bookingRef);
+    if (!acceptsFiles.includes(booking.status)) throw new UserError(`Booking ${booking.reference} is ${booking.status} and takes no more files.`);
+    const id = randomBytes(16).toString('base64url');
+    const expiresAt = new Date(this.clock.now().getTime() + this.s.ttlHours * 3_600_000);
+    const link = await this.db.uploadLink.create({ data: { id, bookingId: booking.id, purpose, expiresAt } });
+    const token = `${id}.${this.sign(id, expiresAt)}`;
+    return { link, token, url: this.url(token), booking };
+  }
+
+  /** The link and booking behind a token, or LinkRefused with a message for the page. */
+  async verify(token: string): Promise<{ link: UploadLink; booking: BookingWithService & { client: Models.ClientModel } }> {
+    const [id, sig] = token.split('.');
+    if (!id || !sig || !/^[\w-]{22}$/.test(id)) throw new LinkRefused('This upload link is not valid. Ask for a new one in your chat with the studio.');
+    const link = await this.db.uploadLink.findUnique({ where: { id } });
+    const expected = link ? Buffer.from(this.sign(link.id, link.expiresAt)) : Buffer.alloc(43);
+    const given = Buffer.from(sig.padEnd(43, '=').slice(0, 43));
+    if (!link || !timingSafeEqual(expected, given)) throw new LinkRefused('This upload link is not valid. Ask for a new one in your chat with the studio.');
+    if (link.revokedAt) throw new LinkRefused('This upload link was withdrawn. Ask for a new one in your chat with the studio.');
+    if (link.expiresAt <= this.clock.now()) throw new LinkRefused('This upload link has expired. Ask for a new one in your chat with the studio.');
+    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: link.bookingId }, include: { service: true, client: true } });
+    if (!acceptsFiles.includes(booking.status)) throw new LinkRefused(`Booking ${booking.reference} is ${booking.status} and takes no more files.`);
+    return { link, booking };
+  }
+
+  async revoke(linkId: string): Promise<void> {
+    await this.db.uploadLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+  }
+
+  /** Withdraws every open link of a booking (cancelled, finished). */
+  async revokeForBooking(bookingId: string): Promise<void> {
+    await this.db.uploadLink.updateMany({ where: { bookingId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+  }
+}

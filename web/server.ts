@@ -1,0 +1,170 @@
+// The small HTTP server: the private upload page (/u/TOKEN), the resumable upload endpoint
+// (/files/, the tus protocol through @tus/server) and health. Every tus request carries the
+// link's token; an upload started under one link cannot be continued under another. Finished
+// uploads go through the same upload service as files sent in chat, then the staged copy is
+// removed.
+import { createReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { DateTime } from 'luxon';
+import { FileStore } from '@tus/file-store';
+import { Server as TusServer } from '@tus/server';
+import type { Logger } from 'pino';
+import { UserError } from '../core/errors.js';
+import { LinkRefused } from '../core/upload-links.js';
+import type { Studio } from '../core/studio.js';
+import { describeAny } from '../core/conversation/uploads.js';
+import { refusedPage, uploadPage } from './page.js';
+import type { UploadRole } from '../core/uploads.js';
+
+export interface WebOptions {
+  studio: Studio;
+  log: Logger;
+  host: string;
+  port: number;
+  /** Where artists reach this server; defaults to http://host:port. */
+  publicBaseUrl?: string;
+  /** Staging folder for unfinished resumable uploads. */
+  stagingDir: string;
+  /** Largest upload (a zip of stems may be larger than one file). */
+  maxUploadBytes: number;
+  maxFileMb: number;
+}
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const tusClient = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
+
+const refuse = (status: number, message: string) => ({ status_code: status, body: JSON.stringify({ error: message }) });
+
+export async function startWebServer(o: WebOptions): Promise<WebServer> {
+  const { studio, log } = o;
+  await mkdir(o.stagingDir, { recursive: true });
+  const datastore = new FileStore({ directory: o.stagingDir });
+
+  const linkOf = async (token: string | null) => {
+    try {
+      return await studio.links.verify(token ?? '');
+    } catch (err) {
+      if (err instanceof LinkRefused) throw refuse(403, err.message);
+      throw err;
+    }
+  };
+
+  const tus = new TusServer({
+    path: '/files',
+    datastore,
+    maxSize: o.maxUploadBytes,
+    relativeLocation: true,
+    async onUploadCreate(req, upload) {
+      const { link } = await linkOf(req.headers.get('x-upload-token'));
+      const name = upload.metadata?.filename;
+      if (!name) throw refuse(400, 'The file name is missing.');
+      return { metadata: { ...upload.metadata, link: link.id } };
+    },
+    async onIncomingRequest(req, uploadId) {
+      const { link } = await linkOf(req.headers.get('x-upload-token'));
+      if (req.method === 'POST' || req.method === 'OPTIONS') return;
+      const upload = await datastore.getUpload(uploadId).catch(() => null);
+      // Someone else's upload id, or one that no longer exists: the same answer either way.
+      if (!upload || upload.metadata?.link !== link.id) throw refuse(404, 'No such upload.');
+    },
+    async onUploadFinish(req, upload) {
+      const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
+      const staged = path.join(o.stagingDir, upload.id);
+      try {
+        const outcome = await studio.uploads.acceptAny({
+          client: booking.client,
+          bookingRef: booking.reference,
+          fileName: upload.metadata?.filename ?? 'upload',
+          path: staged,
+          sourceKey: `tus:${upload.id}`,
+          role: link.purpose as UploadRole,
+        });
+        const message = describeAny(outcome, booking.client.timeZone).map((r) => r.text).join('\n');
+        return { status_code: 200, body: JSON.stringify({ message }) };
+      } catch (err) {
+        if (err instanceof UserError) return refuse(422, err.message);
+        log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
+        return refuse(500, 'The file arrived but could not be stored; please try again in a moment.');
+      } finally {
+        await datastore.remove(upload.id).catch(() => undefined);
+      }
+    },
+  });
+
+  const send = (res: ServerResponse, status: number, type: string, body: string) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' });
+    res.end(body);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    if (url.pathname === '/healthz') {
+      await studio.db.$queryRawUnsafe('SELECT 1');
+      return send(res, 200, 'application/json', JSON.stringify({ ok: true, storage: studio.store.kind }));
+    }
+    if (url.pathname === '/assets/tus.min.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=86400' });
+      createReadStream(tusClient).pipe(res);
+      return;
+    }
+    const page = /^\/u\/([\w.-]{1,120})$/.exec(url.pathname);
+    if (page) {
+      try {
+        const { link, booking } = await studio.links.verify(page[1]!);
+        return send(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          uploadPage({
+            studio: studio.name,
+            reference: booking.reference,
+            service: booking.service.name,
+            purpose: link.purpose,
+            token: page[1]!,
+            maxMb: o.maxFileMb,
+            expires: DateTime.fromJSDate(link.expiresAt).setZone(booking.client.timeZone).toFormat('ccc d LLL, HH:mm ZZZZ'),
+          }),
+        );
+      } catch (err) {
+        if (err instanceof LinkRefused) return send(res, 403, 'text/html; charset=utf-8', refusedPage(studio.name, err.message));
+        throw err;
+      }
+    }
+    send(res, 404, 'text/plain', 'not found');
+  };
+
+  const server: HttpServer = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      log.error({ err, url: req.url }, 'web request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Something went wrong on our side; please try again.');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = o.publicBaseUrl ?? `http://${o.host}:${port}`;
+  studio.links.servedAt(url);
+  log.info({ url }, 'web server listening');
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        studio.links.available = false;
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
