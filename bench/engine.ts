@@ -30,14 +30,17 @@ writeFileSync(input, await encodeAudio(makeTrack(seconds, 48000), 'wav24'));
 console.log(`mixdesk engine benchmark: ${seconds} s, 48 kHz, 24-bit stereo (made by the bench), ${process.arch}, node ${process.version}\n`);
 
 const once = (file: string, out: string) => {
-  const r = timed(process.execPath, ['--import', 'tsx', 'bench/master-once.ts', file, out]);
+  const r = timed(process.execPath, ['bench/master-once.mjs', file, out]);
   return { wall: r.ms, ...(JSON.parse(r.out.trim().split('\n').pop()!) as { masterMs: number; totalMs: number; decodeMs: number; encodeMs: number; maxRssMB: number; lufs: number; dbtp: number }) };
 };
 const ours = once(input, path.join(dir, 'ours.wav'));
-const cli = timed(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', path.join(dir, 'cli.wav')]);
+// The production CLI is the build (npm run build); the development one runs the sources through tsx.
+const cli = timed(process.execPath, ['dist/cli.js', 'master', input, '-o', path.join(dir, 'cli.wav')]);
+const devCli = timed(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', path.join(dir, 'dev.wav')]);
 
 const rows: [string, number, string][] = [
-  ['mixdesk master (CLI process, incl. report PNG)', cli.ms, hasFfmpeg ? ebur128(path.join(dir, 'cli.wav')) : ''],
+  ['mixdesk master (built CLI, incl. report PNG)', cli.ms, hasFfmpeg ? ebur128(path.join(dir, 'cli.wav')) : ''],
+  ['mixdesk master (from sources via tsx)', devCli.ms, ''],
   ['mixdesk engine only (decode+master+encode)', ours.totalMs, `${ours.lufs} LUFS, ${ours.dbtp} dBTP (own meter)`],
 ];
 let loudnorm = NaN;

@@ -3,10 +3,10 @@
 // iterated until the integrated loudness lands on target → re-analysis. When the target would
 // take more limiting than the preset allows, the master stops short and the report says so.
 import { analyze, type Analysis } from './analysis/analyze.js';
-import { LoudnessMeter, measureLoudness } from './analysis/loudness.js';
+import { LoudnessMeter } from './analysis/loudness.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
-import { isShared, parallelCascade, parallelEnvelope, sharedFloat32, warmUp } from './parallel.js';
+import { isShared, parallelCascade, parallelEnvelope, parallelLoudness, sharedFloat32, warmUp } from './parallel.js';
 import { compressInPlace } from './dsp/compressor.js';
 import { LimiterGain, streamGain } from './dsp/limiter.js';
 import { monoBelow } from './dsp/stereo.js';
@@ -140,14 +140,9 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   progress('analyse', 1);
 
   const chs = o.inPlace && input.channels.every(isShared) ? input.channels : sharedCopy(input.channels);
-  // DC: remove the mean exactly, then a steep 25 Hz high-pass for rumble and subsonics.
-  const dcRemoved = chs.map((ch) => {
-    let sum = 0;
-    for (let i = 0; i < ch.length; i++) sum += ch[i]!;
-    const mean = sum / ch.length;
-    if (mean !== 0) for (let i = 0; i < ch.length; i++) ch[i]! -= mean;
-    return Number(mean.toFixed(6));
-  });
+  // DC: the mean comes off first, then a steep 25 Hz high-pass takes rumble and subsonics.
+  // The analysis measured each channel's mean; the filter pass below takes it off on the way in.
+  const dcRemoved = before.dcOffset.perChannel;
   if (before.dcOffset.maxDbfs > -60) warnings.push(`DC offset of ${before.dcOffset.maxDbfs} dBFS found and removed.`);
   const highpassHz = 25;
 
@@ -160,7 +155,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const eq = tonalEq(before.spectrum, o.reference ? averageSpectrum(o.reference.channels, o.reference.sampleRate) : null, intensity, fs);
   // The same curve on mid and side is the same curve on left and right (it is linear), so it
   // runs on L/R together with the corrective high-pass; only the low-end mono needs M/S.
-  parallelCascade(chs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)]);
+  parallelCascade(chs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved);
   let sideHighpassHz: number | null = null;
   if (chs.length === 2) {
     sideHighpassHz = 120;
@@ -168,7 +163,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   }
   progress('eq', 1);
 
-  const thresholdDb = measureLoudness(chs, fs).shortTermMax - (2 + 4 * intensity);
+  const thresholdDb = parallelLoudness(chs, fs).shortTermMax - (2 + 4 * intensity);
   const ratio = 1.5 + 1.5 * intensity;
   const comp = compressInPlace(chs, fs, { thresholdDb, ratio });
   progress('compress', 1);
@@ -181,7 +176,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // One envelope value per 4 samples (their maximum): a quarter of the memory, and a gain at
   // most 3 samples (60 µs) early, well inside the 1.5 ms look-ahead.
   const SHIFT = 2;
-  let gainDb = targetLufs - measureLoudness(chs, fs).integrated;
+  let gainDb = targetLufs - parallelLoudness(chs, fs).integrated;
   // The envelope only has to be exact where a gained peak could reach the ceiling: below the
   // ceiling divided by the largest gain tried, a cheap upper bound will do (quiet passages skip
   // the oversampling). Should a round go more than 3 dB above the first estimate, it is redone.

@@ -3,11 +3,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
+import { channelEnergies } from './analysis/loudness.js';
 
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
   | { op: 'truePeak'; x: Float32Array; from: number; to: number }
-  | { op: 'cascade'; channels: Float32Array[]; sections: Biquad[] };
+  | { op: 'cascade'; channels: Float32Array[]; sections: Biquad[]; offsets?: number[] }
+  | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array };
 
 export interface Envelope {
   job: Job;
@@ -20,7 +22,8 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
   try {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to);
-    else filterInPlace(job.channels, job.sections);
+    else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
+    else filterInPlace(job.channels, job.sections, job.offsets);
     Atomics.store(flag, 0, 1);
   } catch {
     Atomics.store(flag, 0, 2);

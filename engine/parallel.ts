@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
+import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
 import type { Envelope, Job } from './parallel-worker.js';
 
 let helper: Worker | null | undefined;
@@ -89,9 +90,29 @@ export function parallelEnvelope(channels: Float32Array[], shift: number, floor:
   return out;
 }
 
-/** A filter cascade with the channels shared out between the threads. */
-export function parallelCascade(channels: Float32Array[], sections: Biquad[]): void {
-  if (channels.length < 2 || !channels.every(isShared)) return filterInPlace(channels, sections);
+/** A filter cascade (after taking `offsets[c]` off each channel) with the channels shared out between the threads. */
+export function parallelCascade(channels: Float32Array[], sections: Biquad[], offsets?: number[]): void {
+  if (channels.length < 2 || !channels.every(isShared)) return filterInPlace(channels, sections, offsets);
   const half = channels.length >> 1;
-  split({ op: 'cascade', channels: channels.slice(half), sections }, () => filterInPlace(channels.slice(0, half), sections), () => filterInPlace(channels.slice(half), sections));
+  const mine = offsets?.slice(0, half);
+  const theirs = offsets?.slice(half);
+  split(
+    { op: 'cascade', channels: channels.slice(half), sections, ...(theirs ? { offsets: theirs } : {}) },
+    () => filterInPlace(channels.slice(0, half), sections, mine),
+    () => filterInPlace(channels.slice(half), sections, theirs),
+  );
+}
+
+/** BS.1770 loudness with the two channels of a stereo pair measured on both threads. */
+export function parallelLoudness(channels: Float32Array[], sampleRate: number): Loudness {
+  const n = channels[0]?.length ?? 0;
+  if (channels.length !== 2 || !channels.every(isShared) || n < 65536) return measureLoudness(channels, sampleRate);
+  const size = Math.round(sampleRate / 10);
+  const blocks = Math.floor(n / size);
+  const mine = new Float64Array(blocks);
+  const theirs = new Float64Array(new SharedArrayBuffer(blocks * 8));
+  const [l, r] = channels as [Float32Array, Float32Array];
+  split({ op: 'energies', x: r, sampleRate, out: theirs }, () => channelEnergies(l, sampleRate, mine), () => channelEnergies(r, sampleRate, theirs));
+  for (let b = 0; b < blocks; b++) mine[b]! += theirs[b]!;
+  return loudnessFromEnergies(mine, size);
 }

@@ -1,8 +1,7 @@
 // Everything the studio reports about a file. Field names are a stable API (README: "Analysis JSON").
 import { durationSec, gainToDb, type AudioData } from '../types.js';
-import { measureLoudness } from './loudness.js';
 import { averageSpectrum, type Spectrum } from './spectrum.js';
-import { parallelTruePeak } from '../parallel.js';
+import { parallelLoudness, parallelTruePeak } from '../parallel.js';
 
 export interface Analysis {
   format: { container: string | null; sampleRate: number; channels: number; bitDepth: number | null; durationSec: number };
@@ -99,7 +98,7 @@ function channelStats(x: Float32Array): ChannelStats {
 export function analyze(audio: AudioData): Analysis {
   const { channels, sampleRate } = audio;
   const n = channels[0]?.length ?? 0;
-  const loud = measureLoudness(channels, sampleRate);
+  const loud = parallelLoudness(channels, sampleRate);
   const stats = channels.map(channelStats);
   const samplePeak = Math.max(...stats.map((s) => s.peak));
   const dc = stats.map((s) => (n ? s.sum / n : 0));

@@ -97,15 +97,27 @@ export class LoudnessMeter {
   }
 
   result(): Loudness {
-    const energies = this.energies.subarray(0, this.count);
-    const momentary = windows(energies, 4, this.subBlockSize);
-    const shortTerm = windows(energies, 30, this.subBlockSize);
-    const integrated = gatedMean(momentary, -10).mean;
-    const st = gatedMean(shortTerm, -20).kept.sort((a, b) => a - b);
-    const range = st.length ? percentile(st, 0.95) - percentile(st, 0.1) : 0;
-    const max = (v: Float64Array) => v.reduce((m, x) => (x > m ? x : m), -Infinity);
-    return { integrated, range, momentaryMax: max(momentary), shortTermMax: max(shortTerm), shortTerm };
+    return loudnessFromEnergies(this.energies.subarray(0, this.count), this.subBlockSize);
   }
+}
+
+/** All the measures from 100 ms sub-block energies (channel-weighted sums of squares). */
+export function loudnessFromEnergies(energies: Float64Array, subBlockSize: number): Loudness {
+  const momentary = windows(energies, 4, subBlockSize);
+  const shortTerm = windows(energies, 30, subBlockSize);
+  const integrated = gatedMean(momentary, -10).mean;
+  const st = gatedMean(shortTerm, -20).kept.sort((a, b) => a - b);
+  const range = st.length ? percentile(st, 0.95) - percentile(st, 0.1) : 0;
+  const max = (v: Float64Array) => v.reduce((m, x) => (x > m ? x : m), -Infinity);
+  return { integrated, range, momentaryMax: max(momentary), shortTermMax: max(shortTerm), shortTerm };
+}
+
+/** Sub-block energies of one channel into `out` (one value per 100 ms), for splitting channels between threads. */
+export function channelEnergies(x: Float32Array, sampleRate: number, out: Float64Array): void {
+  const stages = kWeightingStages(sampleRate);
+  const st = new Float64Array(6);
+  const size = Math.round(sampleRate / 10);
+  for (let b = 0; b < out.length; b++) out[b] = kWeightedEnergy(x, b * size, (b + 1) * size, stages, st);
 }
 
 /** Loudness of `channels` (times `gains` per sample, when given). */

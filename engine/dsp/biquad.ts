@@ -43,7 +43,7 @@ type Cascade = (channels: Float32Array[], from: number, to: number, state: Float
  * sample, samples of other channels) let the CPU overlap them. It runs chunk by chunk, so the
  * small loop is fully optimised after a few calls.
  */
-function compileCascade(sections: Biquad[], channelCount: number): Cascade {
+function compileCascade(sections: Biquad[], channelCount: number, offsets?: number[]): Cascade {
   const lit = (x: number) => x.toPrecision(17);
   const load: string[] = [];
   const store: string[] = [];
@@ -51,7 +51,9 @@ function compileCascade(sections: Biquad[], channelCount: number): Cascade {
   let slot = 0;
   for (let c = 0; c < channelCount; c++) {
     load.push(`const x${c} = channels[${c}];`);
-    body.push(`{ let v = x${c}[i];`);
+    // An offset (DC) is taken off on the way in, at no extra cost.
+    const offset = offsets?.[c] ?? 0;
+    body.push(`{ let v = x${c}[i]${offset ? ` - ${lit(offset)}` : ''};`);
     sections.forEach((q, k) => {
       const a = `a${c}_${k}`, b = `b${c}_${k}`;
       load.push(`let ${a} = state[${slot}], ${b} = state[${slot + 1}];`);
@@ -68,19 +70,19 @@ function compileCascade(sections: Biquad[], channelCount: number): Cascade {
  * A cascade that keeps its state between calls, for audio that arrives in pieces:
  * filter(channels, from, to) processes frames [from, to) in place.
  */
-export function streamingFilter(sections: Biquad[], channelCount: number): (channels: Float32Array[], from: number, to: number) => void {
-  const run = compileCascade(sections, channelCount);
+export function streamingFilter(sections: Biquad[], channelCount: number, offsets?: number[]): (channels: Float32Array[], from: number, to: number) => void {
+  const run = compileCascade(sections, channelCount, offsets);
   const state = new Float64Array(2 * sections.length * channelCount);
   return (channels, from, to) => {
     for (let f = from; f < to; f += 16384) run(channels, f, Math.min(to, f + 16384), state);
   };
 }
 
-/** Runs a cascade of sections over each channel in place (double-precision state). */
-export function filterInPlace(channels: Float32Array | Float32Array[], sections: Biquad[]): void {
+/** Runs a cascade of sections over each channel in place (double-precision state), after subtracting `offsets[c]`. */
+export function filterInPlace(channels: Float32Array | Float32Array[], sections: Biquad[], offsets?: number[]): void {
   const list = Array.isArray(channels) ? channels : [channels];
   if (sections.length === 0 || list.length === 0) return;
-  streamingFilter(sections, list.length)(list, 0, list[0]!.length);
+  streamingFilter(sections, list.length, offsets)(list, 0, list[0]!.length);
 }
 
 /** Magnitude response of a cascade at `f` Hz, in dB. */

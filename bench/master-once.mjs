@@ -1,8 +1,8 @@
-// One master, in its own process, so its time and peak memory are its own:
-// decode → master → encode, then print JSON with the timings and max RSS.
-import { readAudioFile, writeAudioFile, master } from '../engine/index.js';
+// One master in its own process (from the build in dist/), so its time and peak memory are its
+// own: decode → master → encode, then one line of JSON.
+import { master, readAudioFile, writeAudioFile } from '../dist/engine/index.js';
 
-const [input, output] = process.argv.slice(2) as [string, string];
+const [input, output] = process.argv.slice(2);
 const t0 = performance.now();
 const audio = await readAudioFile(input);
 const t1 = performance.now();
