@@ -96,13 +96,7 @@ export class BookingService {
     try {
       return await this.db.$transaction(async (tx) => {
         const service = await tx.service.findUniqueOrThrow({ where: { code: def.code } });
-        if (slot) {
-          const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
-          if (!isBookable(policy, slot, { durationMinutes: def.durationMinutes, now, taken })) {
-            if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();
-            throw new UserError('That time is not open for booking (outside studio hours, too soon, or too far ahead). Please pick a slot from the list.');
-          }
-        }
+        if (slot) await this.assertBookable(tx, policy, slot, now);
         const booking = await tx.booking.create({
           data: {
             reference: newReference(),
@@ -145,6 +139,15 @@ export class BookingService {
     if (same) return same;
     if (isUniqueViolation(err)) throw new SlotTakenError();
     throw err;
+  }
+
+  /** The slot is free and open (hours, notice, horizon); a taken one is SlotTakenError. */
+  private async assertBookable(tx: Tx, policy: SchedulePolicy, slot: Interval, now: Date): Promise<void> {
+    const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
+    const durationMinutes = (slot.end.getTime() - slot.start.getTime()) / 60_000;
+    if (isBookable(policy, slot, { durationMinutes, now, taken })) return;
+    if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();
+    throw new UserError('That time is not open for booking (outside studio hours, too soon, or too far ahead). Please pick a slot from the list.');
   }
 
   private byIdempotencyKey(key: string): Promise<BookingWithService | null> {
@@ -261,11 +264,7 @@ export class BookingService {
         await tx.slotHold.deleteMany({ where: { bookingId: original.id } });
         await tx.reminder.deleteMany({ where: { bookingId: original.id, sentAt: null } });
         await tx.uploadLink.updateMany({ where: { bookingId: original.id, revokedAt: null }, data: { revokedAt: now } });
-        const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
-        if (!isBookable(policy, slot, { durationMinutes: original.service.durationMinutes, now, taken })) {
-          if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();
-          throw new UserError('That time is not open for booking. Please pick a slot from the list.');
-        }
+        await this.assertBookable(tx, policy, slot, now);
         const moved = await tx.booking.create({
           data: {
             reference: newReference(),

@@ -126,6 +126,16 @@ function eachWindow(x: Float32Array, visit: (buf: Float32Array, from: number, to
   }
 }
 
+/** Largest |sample| that the windows starting in [from, to) read. */
+function windowMax(buf: Float32Array, from: number, to: number): number {
+  let near = 0;
+  for (let i = from, last = to + TAPS - 1; i < last; i++) {
+    const a = Math.abs(buf[i]!);
+    if (a > near) near = a;
+  }
+  return near;
+}
+
 /**
  * The highest absolute value of the 4x-oversampled signal (linear). Stretches whose
  * neighbourhood cannot beat the peak found so far are skipped, which on real music skips most.
@@ -140,12 +150,7 @@ export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length): number {
   eachWindow(x, (buf, from, to) => {
     for (let b = from; b < to; b += BLOCK) {
       const end = Math.min(to, b + BLOCK);
-      let near = 0;
-      for (let i = b, last = end + TAPS - 1; i < last; i++) {
-        const a = Math.abs(buf[i]!);
-        if (a > near) near = a;
-      }
-      if (near * maxGain > best) best = kernel(buf, b, end, best);
+      if (windowMax(buf, b, end) * maxGain > best) best = kernel(buf, b, end, best);
     }
   }, oFrom, oTo);
   return best;
@@ -173,12 +178,7 @@ export function truePeakEnvelopeInto(channels: Float32Array[], out: Float32Array
     eachWindow(ch, (buf, from, to, outOffset) => {
       for (let b = from; b < to; b += BLOCK) {
         const end = Math.min(to, b + BLOCK);
-        let near = 0;
-        for (let i = b, last = end + TAPS - 1; i < last; i++) {
-          const a = Math.abs(buf[i]!);
-          if (a > near) near = a;
-        }
-        const bound = near * maxGain;
+        const bound = windowMax(buf, b, end) * maxGain;
         if (bound > floor) envelopeKernel(buf, b, end, out, outOffset, shift);
         else {
           for (let m = b; m < end; m++) {

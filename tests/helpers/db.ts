@@ -27,31 +27,8 @@ export function testProviders(): Provider[] {
   return ['sqlite', 'postgresql'];
 }
 
-export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
-  if (provider === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-test-'));
-    const url = `file:${path.join(dir, 'test.db')}`;
-    await applyMigrations(url);
-    const db = await openDatabase(url);
-    return {
-      provider,
-      url,
-      db,
-      drop: async () => {
-        await db.$disconnect();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `mixdesk_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
+/** Migrates the database at `url` and opens it; `cleanup` runs after disconnecting. */
+async function migrated(provider: Provider, url: string, cleanup: () => Promise<void> | void): Promise<TestDatabase> {
   await applyMigrations(url);
   const db = await openDatabase(url);
   return {
@@ -60,10 +37,29 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     db,
     drop: async () => {
       await db.$disconnect();
-      const a = new pg.Client({ connectionString: pgUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await cleanup();
     },
   };
+}
+
+export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-test-'));
+    return migrated(provider, `file:${path.join(dir, 'test.db')}`, () => rmSync(dir, { recursive: true, force: true }));
+  }
+  if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `mixdesk_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  return migrated(provider, u.toString(), () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
