@@ -29,7 +29,9 @@ export interface App {
 /** Settings accepted by the configuration that this build cannot serve yet: refuse them clearly. */
 export function unsupportedSettings(config: Config): string[] {
   const problems: string[] = [];
-  if (config.QUEUE_DRIVER === 'redis') problems.push('QUEUE_DRIVER=redis: the Redis queue is not in this build yet; use QUEUE_DRIVER=inprocess.');
+  if (config.QUEUE_DRIVER === 'redis') {
+    problems.push('QUEUE_DRIVER=redis: the service queues no work yet (the pipeline issue adds it), so there is nothing for Redis workers to do; use QUEUE_DRIVER=inprocess.');
+  }
   if (config.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_BOT_TOKEN: the Telegram bot is not in this build yet; unset it to use the console chat.');
   if (config.DISCORD_BOT_TOKEN) problems.push('DISCORD_BOT_TOKEN: the Discord bot is not in this build yet; unset it to use the console chat.');
   return problems;

@@ -105,6 +105,7 @@ const schema = z
       .default('17 3 * * *'),
     QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' }).optional(),
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'expected letters, digits, - or _ (e.g. mixdesk)' }).default('mixdesk'),
     TELEGRAM_BOT_TOKEN: z
       .string()
       .regex(/^\d+:[\w-]{20,}$/, { message: 'expected a token from @BotFather such as 123456:ABC-DEF…' })

@@ -94,7 +94,7 @@ describe('console chat (mixdesk start)', () => {
   it('refuses settings this build cannot serve instead of pretending', async () => {
     const r = await mixdesk([], { QUEUE_DRIVER: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(r.code).toBe(1);
-    expect(r.err).toContain('QUEUE_DRIVER=redis: the Redis queue is not in this build yet');
+    expect(r.err).toContain('QUEUE_DRIVER=redis: the service queues no work yet');
   });
 
   it('S3 storage needs its bucket', async () => {

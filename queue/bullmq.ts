@@ -1,0 +1,82 @@
+// The distributed queue: BullMQ on Redis. Workers (`mixdesk worker`) on any number of machines
+// take jobs; a worker that dies mid-job has its job taken over once its lock lapses.
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { defaultAttempts, defaultBackoffMs, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
+
+export interface BullSettings {
+  url: string;
+  /** Key prefix, so deployments (and test files) sharing a Redis stay apart. */
+  prefix: string;
+  /** How long a job's lock lasts without renewal before another worker may take it over. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
+export class BullQueue implements JobQueue {
+  readonly kind = 'redis' as const;
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly workerConnections: Redis[] = [];
+  private readonly failed: ((name: string, data: unknown, error: Error, job: JobInfo) => void)[] = [];
+  private readonly connection: Redis;
+
+  constructor(private readonly s: BullSettings) {
+    // Workers block on Redis; BullMQ requires unlimited retries per request for them.
+    this.connection = new Redis(s.url, { maxRetriesPerRequest: null });
+  }
+
+  private queue(name: string): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new Queue(name, { connection: this.connection, prefix: this.s.prefix });
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async add<T>(name: string, data: T, opts: JobOptions = {}): Promise<string> {
+    const job = await this.queue(name).add(name, data, {
+      ...(opts.jobId ? { jobId: opts.jobId } : {}),
+      attempts: opts.attempts ?? defaultAttempts,
+      backoff: { type: 'exponential', delay: opts.backoffMs ?? defaultBackoffMs },
+      ...(opts.delayMs ? { delay: opts.delayMs } : {}),
+      removeOnComplete: { age: 7 * 86400 },
+      removeOnFail: { age: 30 * 86400 },
+    });
+    return job.id ?? opts.jobId ?? '';
+  }
+
+  async process<T>(name: string, handler: JobHandler<T>, opts: { concurrency?: number } = {}): Promise<void> {
+    const connection = new Redis(this.s.url, { maxRetriesPerRequest: null });
+    this.workerConnections.push(connection);
+    const worker = new Worker(
+      name,
+      async (job: Job) => handler(job.data as T, { id: job.id ?? '', name, attempt: job.attemptsMade + 1 }),
+      {
+        connection,
+        prefix: this.s.prefix,
+        concurrency: opts.concurrency ?? 1,
+        ...(this.s.lockDurationMs ? { lockDuration: this.s.lockDurationMs } : {}),
+        ...(this.s.stalledIntervalMs ? { stalledInterval: this.s.stalledIntervalMs } : {}),
+      },
+    );
+    worker.on('failed', (job, err) => {
+      if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+      for (const l of this.failed) l(name, job.data, err, { id: job.id ?? '', name, attempt: job.attemptsMade });
+    });
+    this.workers.push(worker);
+    await worker.waitUntilReady();
+  }
+
+  onFailed(listener: (name: string, data: unknown, error: Error, job: JobInfo) => void): void {
+    this.failed.push(listener);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // Connections handed to BullMQ are ours to close.
+    await Promise.all([this.connection, ...this.workerConnections].map((c) => c.quit()));
+  }
+}

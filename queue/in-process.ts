@@ -1,0 +1,107 @@
+// The embedded queue: jobs run in this process, with retries and exponential backoff, and jobs
+// with the same id run once. Nothing survives a restart (the Redis queue is for that).
+import { randomUUID } from 'node:crypto';
+import { defaultAttempts, defaultBackoffMs, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
+
+interface Pending {
+  id: string;
+  name: string;
+  data: unknown;
+  attempt: number;
+  attempts: number;
+  backoffMs: number;
+  notBefore: number;
+}
+
+export class InProcessQueue implements JobQueue {
+  readonly kind = 'inprocess' as const;
+  private readonly handlers = new Map<string, { handler: JobHandler<unknown>; concurrency: number; running: number }>();
+  private readonly waiting: Pending[] = [];
+  private readonly seen = new Set<string>();
+  private readonly failed: ((name: string, data: unknown, error: Error, job: JobInfo) => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private active = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  async add<T>(name: string, data: T, opts: JobOptions = {}): Promise<string> {
+    const id = opts.jobId ?? randomUUID();
+    if (this.seen.has(id)) return id;
+    this.seen.add(id);
+    this.waiting.push({
+      id,
+      name,
+      data,
+      attempt: 1,
+      attempts: opts.attempts ?? defaultAttempts,
+      backoffMs: opts.backoffMs ?? defaultBackoffMs,
+      notBefore: Date.now() + (opts.delayMs ?? 0),
+    });
+    this.pump();
+    return id;
+  }
+
+  async process<T>(name: string, handler: JobHandler<T>, opts: { concurrency?: number } = {}): Promise<void> {
+    this.handlers.set(name, { handler: handler as JobHandler<unknown>, concurrency: opts.concurrency ?? 1, running: 0 });
+    this.pump();
+  }
+
+  onFailed(listener: (name: string, data: unknown, error: Error, job: JobInfo) => void): void {
+    this.failed.push(listener);
+  }
+
+  /** Resolves once nothing is waiting or running (for tests and orderly shutdown). */
+  idle(): Promise<void> {
+    if (this.waiting.length === 0 && this.active === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    while (this.active > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    const now = Date.now();
+    let soonest = Infinity;
+    for (let i = 0; i < this.waiting.length; i++) {
+      const job = this.waiting[i]!;
+      const h = this.handlers.get(job.name);
+      if (!h || h.running >= h.concurrency) continue;
+      if (job.notBefore > now) {
+        soonest = Math.min(soonest, job.notBefore);
+        continue;
+      }
+      this.waiting.splice(i--, 1);
+      void this.run(job, h);
+    }
+    if (soonest < Infinity) this.timer = setTimeout(() => this.pump(), soonest - now);
+    this.checkIdle();
+  }
+
+  private async run(job: Pending, h: { handler: JobHandler<unknown>; running: number }): Promise<void> {
+    h.running++;
+    this.active++;
+    try {
+      await h.handler(job.data, { id: job.id, name: job.name, attempt: job.attempt });
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      if (job.attempt < job.attempts) {
+        this.waiting.push({ ...job, attempt: job.attempt + 1, notBefore: Date.now() + job.backoffMs * 2 ** (job.attempt - 1) });
+      } else {
+        for (const l of this.failed) l(job.name, job.data, error, { id: job.id, name: job.name, attempt: job.attempt });
+      }
+    } finally {
+      h.running--;
+      this.active--;
+      this.pump();
+    }
+  }
+
+  private checkIdle(): void {
+    if (this.waiting.length === 0 && this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
+  }
+}

@@ -1,0 +1,11 @@
+// Chooses the JobQueue from configuration.
+import type { Config } from '../config.js';
+import { BullQueue } from './bullmq.js';
+import { InProcessQueue } from './in-process.js';
+import type { JobQueue } from './job-queue.js';
+
+export type { JobQueue, JobOptions, JobHandler } from './job-queue.js';
+
+export function createJobQueue(c: Config): JobQueue {
+  return c.QUEUE_DRIVER === 'redis' ? new BullQueue({ url: c.REDIS_URL!, prefix: c.QUEUE_PREFIX }) : new InProcessQueue();
+}
