@@ -58,13 +58,18 @@ export function consoleChatWanted(config: Config): boolean {
 }
 
 /** Scheduled housekeeping. Each job is safe to run on several instances at once. */
-function scheduleJobs(app: App): () => void {
+function scheduleJobs(app: App, web: WebServer | null): () => void {
   const retention = cron.schedule(
     app.config.RETENTION_CRON,
-    () =>
-      void purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log).catch((err: unknown) =>
-        app.log.error({ err }, 'retention job failed'),
-      ),
+    async () => {
+      try {
+        await purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log);
+        const abandoned = (await web?.cleanUpStaging()) ?? 0;
+        if (abandoned) app.log.info({ abandoned }, 'retention: unfinished uploads removed from staging');
+      } catch (err) {
+        app.log.error({ err }, 'retention job failed');
+      }
+    },
     { timezone: app.config.STUDIO_TIMEZONE, name: 'retention', noOverlap: true },
   );
   return () => void retention.stop();
@@ -75,8 +80,8 @@ export async function startService(app: App): Promise<void> {
   if (!consoleChatWanted(app.config)) {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
-  const stopJobs = scheduleJobs(app);
   const web = await startWeb(app);
+  const stopJobs = scheduleJobs(app, web);
   try {
     await runConsole(app);
   } finally {

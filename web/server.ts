@@ -32,10 +32,14 @@ export interface WebOptions {
   /** Largest upload (a zip of stems may be larger than one file). */
   maxUploadBytes: number;
   maxFileMb: number;
+  /** Unfinished uploads older than this are removed by cleanUpStaging() (default 7 days). */
+  stagingExpiryMs?: number;
 }
 
 export interface WebServer {
   url: string;
+  /** Removes unfinished uploads nobody resumed in time; returns how many. */
+  cleanUpStaging(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -46,7 +50,7 @@ const refuse = (status: number, message: string) => ({ status_code: status, body
 export async function startWebServer(o: WebOptions): Promise<WebServer> {
   const { studio, log } = o;
   await mkdir(o.stagingDir, { recursive: true });
-  const datastore = new FileStore({ directory: o.stagingDir });
+  const datastore = new FileStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: o.stagingExpiryMs ?? 7 * 86_400_000 });
 
   const linkOf = async (token: string | null) => {
     try {
@@ -160,6 +164,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   log.info({ url }, 'web server listening');
   return {
     url,
+    cleanUpStaging: () => tus.cleanUpExpiredUploads(),
     close: () =>
       new Promise<void>((resolve) => {
         studio.links.available = false;
