@@ -11,7 +11,7 @@ import { applyMigrations } from './db/migrator.js';
 import { providerOf } from './db/adapters.js';
 import { runConsoleChat } from './bots/console/console-chat.js';
 import { createObjectStore } from './storage/index.js';
-import { purgeExpiredUploads } from './core/retention.js';
+import { pruneProcessedEvents, purgeExpiredUploads } from './core/retention.js';
 import cron from 'node-cron';
 import path from 'node:path';
 import { startWebServer, type WebServer } from './web/server.js';
@@ -64,6 +64,7 @@ function scheduleJobs(app: App, web: WebServer | null): () => void {
     async () => {
       try {
         await purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log);
+        await pruneProcessedEvents(app.db, app.studio.clock.now());
         const abandoned = (await web?.cleanUpStaging()) ?? 0;
         if (abandoned) app.log.info({ abandoned }, 'retention: unfinished uploads removed from staging');
       } catch (err) {

@@ -31,3 +31,12 @@ export async function purgeExpiredUploads(db: Db, store: ObjectStore, now: Date,
   if (uploads.length) log?.info({ purged: uploads.length, freedBytes, keepDays }, 'retention: raw uploads of finished bookings removed');
   return { purged: uploads.length, freedBytes };
 }
+
+/**
+ * Forgets processed chat-event ids after `keepDays`: platforms redeliver within minutes or hours,
+ * so the table only has to remember recent ones.
+ */
+export async function pruneProcessedEvents(db: Db, now: Date, keepDays = 30): Promise<number> {
+  const { count } = await db.processedEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) } } });
+  return count;
+}

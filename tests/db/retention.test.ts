@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purgeExpiredUploads } from '../../core/retention.js';
+import { pruneProcessedEvents, purgeExpiredUploads } from '../../core/retention.js';
 import type { Studio } from '../../core/studio.js';
 import { encodeAudio } from '../../engine/io/index.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
@@ -62,6 +62,12 @@ describe.each(testProviders())('retention on %s', (provider) => {
     expect(row.sha256).toBe(up.upload.sha256);
     expect(await t.db.upload.count({ where: { purgedAt: null } })).toBe(1);
     expect((await purgeExpiredUploads(t.db, studio.store, later, 90)).purged).toBe(0);
+  });
+
+  it('forgets processed event ids after 30 days', async () => {
+    await t.db.processedEvent.createMany({ data: [{ key: `${provider}:old`, createdAt: new Date('2026-10-01T00:00:00Z') }, { key: `${provider}:new`, createdAt: new Date('2026-11-20T00:00:00Z') }] });
+    expect(await pruneProcessedEvents(t.db, new Date('2026-11-24T00:00:00Z'))).toBe(1);
+    expect((await t.db.processedEvent.findMany()).map((e) => e.key)).toEqual([`${provider}:new`]);
   });
 
   it('files sent before a reschedule move with the booking', async () => {
