@@ -45,7 +45,7 @@ export async function createApp(config: Config, log: Logger, clock: Clock = syst
     secret: config.UPLOAD_LINK_SECRET ?? (await linkSecret(config.DATA_DIR)),
     baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`,
     ttlHours: config.UPLOAD_LINK_TTL_HOURS,
-  });
+  }, log);
   const conversation = new Conversation(studio, log);
   log.info({ database: providerOf(config.DATABASE_URL), storage: studio.store.kind, studio: config.STUDIO_NAME }, 'mixdesk ready');
   return { config, db, studio, conversation, log, close: () => db.$disconnect() };
@@ -83,9 +83,12 @@ export async function startService(app: App): Promise<void> {
   }
   const web = await startWeb(app);
   const stopJobs = scheduleJobs(app, web);
+  // Messages recorded in the outbox (by this or another instance) go out every few seconds.
+  const dispatcher = setInterval(() => void app.studio.outbox.dispatch().catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed')), 2000);
   try {
     await runConsole(app);
   } finally {
+    clearInterval(dispatcher);
     stopJobs();
     await web?.close();
   }
@@ -114,6 +117,7 @@ async function startWeb(app: App): Promise<WebServer | null> {
 async function runConsole(app: App): Promise<void> {
   await runConsoleChat({
     conversation: app.conversation,
+    outbox: app.studio.outbox,
     input: process.stdin,
     output: process.stdout,
     user: app.config.CONSOLE_USER ?? (userInfo().username || 'artist'),

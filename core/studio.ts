@@ -11,6 +11,8 @@ import { systemClock, type Clock } from './clock.js';
 import { UploadService } from './uploads.js';
 import { UploadLinkService, type LinkSettings } from './upload-links.js';
 import { randomBytes } from 'node:crypto';
+import { Outbox } from './outbox.js';
+import type { Logger } from './logger.js';
 import type { ObjectStore } from '../storage/object-store.js';
 
 export interface Studio {
@@ -25,9 +27,12 @@ export interface Studio {
   store: ObjectStore;
   uploads: UploadService;
   links: UploadLinkService;
+  outbox: Outbox;
 }
 
-export async function createStudio(db: Db, config: Config, store: ObjectStore, clock: Clock = systemClock, links?: LinkSettings): Promise<Studio> {
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+
+export async function createStudio(db: Db, config: Config, store: ObjectStore, clock: Clock = systemClock, links?: LinkSettings, log: Logger = quiet): Promise<Studio> {
   const catalog = catalogFromConfig(config);
   await syncCatalog(db, catalog);
   const policy = () =>
@@ -68,5 +73,6 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, c
       clock,
       links ?? { secret: randomBytes(32).toString('base64url'), baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`, ttlHours: config.UPLOAD_LINK_TTL_HOURS },
     ),
+    outbox: new Outbox(db, clock, log),
   };
 }

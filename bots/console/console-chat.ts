@@ -4,9 +4,12 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Conversation } from '../../core/conversation/engine.js';
 import { parseCommand, type Reply, type Sender } from '../../core/conversation/types.js';
+import type { Outbox } from '../../core/outbox.js';
 
 export interface ConsoleChatOptions {
   conversation: Conversation;
+  /** Messages that arrive outside a turn (deliveries, reminders) are printed as they come. */
+  outbox?: Outbox;
   input: Readable;
   output: Writable;
   user: string;
@@ -32,6 +35,12 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
     o.output.write('\n> ');
   };
   o.output.write(`${o.studioName} — console chat as "${o.user}". /help lists commands, numbers pick options, /quit leaves.\n`);
+  o.outbox?.register('console', {
+    send: async (chatId, reply) => {
+      if (chatId !== sender.chatId) throw new Error(`console chat ${chatId} is not open here`);
+      say([reply]);
+    },
+  });
   const pending = await o.conversation.resume(sender);
   if (pending.length) o.output.write('\nWe were in the middle of something:');
   say(pending.length ? pending : [{ text: 'Type /book to book a session.' }]);

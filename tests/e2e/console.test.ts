@@ -133,3 +133,41 @@ describe('upload links from the console', () => {
     await new Promise((r) => child.on('close', r));
   });
 });
+
+describe('messages from the outbox', () => {
+  it('a message recorded for this console (by any instance) is printed while the chat is open', async () => {
+    const dbUrl = `file:${path.join(dir, 'outbox.db')}`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: dbUrl, DATA_DIR: dir, CONSOLE_USER: 'notified', WEB_PORT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const waitFor = (re: RegExp, ms = 20_000) =>
+      new Promise<void>((resolve, reject) => {
+        const end = Date.now() + ms;
+        const tick = setInterval(() => {
+          if (re.test(out)) {
+            clearInterval(tick);
+            resolve();
+          } else if (Date.now() > end) {
+            clearInterval(tick);
+            reject(new Error(`not seen ${re} in:\n${out}`));
+          }
+        }, 50);
+      });
+    await waitFor(/console chat as "notified"/);
+    const { openDatabase } = await import('../../db/client.js');
+    const { Outbox } = await import('../../core/outbox.js');
+    const { systemClock } = await import('../../core/clock.js');
+    const db = await openDatabase(dbUrl);
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+    await new Outbox(db, systemClock, silent).record('delivery:test-1', 'console', 'console:notified', { text: 'Your master of mix.wav is ready (version 1).' });
+    await db.$disconnect();
+    await waitFor(/Your master of mix\.wav is ready \(version 1\)\./);
+    child.stdin.end('/quit\n');
+    await new Promise((r) => child.on('close', r));
+    expect(out.match(/Your master of mix\.wav is ready/g)).toHaveLength(1);
+  });
+});

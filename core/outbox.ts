@@ -1,0 +1,92 @@
+// Messages to artists outside a conversation turn (deliveries, reminders, progress) go through
+// the outbox: recorded first, then sent by whichever instance claims them, retried with backoff
+// until the platform accepts. A key per message makes sending it twice impossible.
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/client.js';
+import type { Clock } from './clock.js';
+import type { Reply } from './conversation/types.js';
+import type { Logger } from './logger.js';
+
+/** How a platform adapter delivers a message; throws when the platform did not take it. */
+export interface Sender {
+  send(chatId: string, reply: Reply): Promise<void>;
+}
+
+export interface OutboxSettings {
+  /** First retry after this, doubling up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  /** After this many failed tries the message is marked failed (and logged for the engineer). */
+  maxAttempts: number;
+  /** How long a dispatcher owns a claimed message before another may try it. */
+  claimMs: number;
+}
+
+export const defaultOutboxSettings: OutboxSettings = { backoffMs: 5_000, maxBackoffMs: 3_600_000, maxAttempts: 30, claimMs: 60_000 };
+
+export class Outbox {
+  private readonly senders = new Map<string, Sender>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly s: OutboxSettings = defaultOutboxSettings,
+  ) {}
+
+  register(platform: string, sender: Sender): void {
+    this.senders.set(platform, sender);
+  }
+
+  /** Records the message (once per key); it is sent by the next dispatch. Returns false for a repeated key. */
+  async record(key: string, platform: string, chatId: string, reply: Reply): Promise<boolean> {
+    try {
+      await this.db.notification.create({ data: { key, platform, chatId, payload: JSON.stringify(reply), nextAttemptAt: this.clock.now() } });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Sends what is due; safe to run on several instances at once. */
+  async dispatch(limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
+    const now = this.clock.now();
+    const due = await this.db.notification.findMany({
+      where: { status: 'pending', nextAttemptAt: { lte: now }, platform: { in: [...this.senders.keys()] }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+    });
+    const result = { sent: 0, retried: 0, failed: 0 };
+    for (const n of due) {
+      // Claim with a conditional update: of two dispatchers, one gets the message.
+      const { count } = await this.db.notification.updateMany({
+        where: { id: n.id, status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+        data: { claimedUntil: new Date(now.getTime() + this.s.claimMs) },
+      });
+      if (count !== 1) continue;
+      try {
+        await this.senders.get(n.platform)!.send(n.chatId, JSON.parse(n.payload) as Reply);
+        await this.db.notification.update({ where: { id: n.id }, data: { status: 'sent', sentAt: this.clock.now(), attempts: n.attempts + 1, claimedUntil: null, lastError: null } });
+        result.sent++;
+      } catch (err) {
+        const attempts = n.attempts + 1;
+        const message = err instanceof Error ? err.message : String(err);
+        const failed = attempts >= this.s.maxAttempts;
+        const wait = Math.min(this.s.maxBackoffMs, this.s.backoffMs * 2 ** (attempts - 1));
+        await this.db.notification.update({
+          where: { id: n.id },
+          data: { attempts, lastError: message.slice(0, 500), claimedUntil: null, status: failed ? 'failed' : 'pending', nextAttemptAt: new Date(this.clock.now().getTime() + wait) },
+        });
+        if (failed) {
+          result.failed++;
+          this.log.error({ notification: n.id, key: n.key, platform: n.platform, attempts, error: message }, 'message to an artist could not be delivered; giving up');
+        } else {
+          result.retried++;
+          this.log.warn({ notification: n.id, platform: n.platform, attempts, error: message }, 'message not delivered yet; will retry');
+        }
+      }
+    }
+    return result;
+  }
+}

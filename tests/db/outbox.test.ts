@@ -1,0 +1,90 @@
+// The outbox on SQLite and PostgreSQL: recorded before sending, retried until accepted, sent once
+// even with two dispatchers.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../core/clock.js';
+import { Outbox } from '../../core/outbox.js';
+import type { Reply } from '../../core/conversation/types.js';
+import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
+
+const settings = { backoffMs: 1000, maxBackoffMs: 60_000, maxAttempts: 4, claimMs: 30_000 };
+
+describe.each(testProviders())('outbox on %s', (provider) => {
+  let t: TestDatabase;
+  const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
+  const lines: string[] = [];
+  const log = pino({ level: 'warn' }, { write: (s: string) => void lines.push(s) });
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(() => t?.drop());
+
+  it('sends a recorded message once; the same key is not recorded twice', async () => {
+    const sent: [string, Reply][] = [];
+    const box = new Outbox(t.db, clock, log, settings);
+    box.register('test', { send: async (chat, reply) => void sent.push([chat, reply]) });
+    expect(await box.record('delivery:1', 'test', 'chat-1', { text: 'Your master is ready', links: [{ label: 'Download', url: 'https://x/y' }] })).toBe(true);
+    expect(await box.record('delivery:1', 'test', 'chat-1', { text: 'Your master is ready' })).toBe(false);
+    expect(await box.dispatch()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await box.dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(sent).toEqual([['chat-1', { text: 'Your master is ready', links: [{ label: 'Download', url: 'https://x/y' }] }]]);
+  });
+
+  it('a platform outage loses nothing: retried with backoff until it is accepted', async () => {
+    let down = 2;
+    const sent: string[] = [];
+    const box = new Outbox(t.db, clock, log, settings);
+    box.register('flaky', {
+      send: async (_chat, reply) => {
+        if (down-- > 0) throw new Error('429 Too Many Requests');
+        sent.push(reply.text);
+      },
+    });
+    await box.record('reminder:1', 'flaky', 'c', { text: 'Your session is in 1 hour' });
+    expect(await box.dispatch()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await box.dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 }); // not due yet
+    clock.advance(1000);
+    expect((await box.dispatch()).retried).toBe(1);
+    clock.advance(1500); // second retry waits 2 s
+    expect((await box.dispatch()).sent).toBe(0);
+    clock.advance(600);
+    expect((await box.dispatch()).sent).toBe(1);
+    expect(sent).toEqual(['Your session is in 1 hour']);
+    const row = await t.db.notification.findUniqueOrThrow({ where: { key: 'reminder:1' } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+  });
+
+  it('gives up after the last try and says so in the log', async () => {
+    const box = new Outbox(t.db, clock, log, settings);
+    box.register('dead', { send: async () => Promise.reject(new Error('bot was blocked by the user')) });
+    await box.record('delivery:dead', 'dead', 'c', { text: 'x' });
+    for (let i = 0; i < 4; i++) {
+      await box.dispatch();
+      clock.advance(60_000);
+    }
+    const row = await t.db.notification.findUniqueOrThrow({ where: { key: 'delivery:dead' } });
+    expect(row).toMatchObject({ status: 'failed', attempts: 4, lastError: 'bot was blocked by the user' });
+    expect(lines.join('')).toContain('could not be delivered; giving up');
+  });
+
+  it('two dispatchers at once send every message exactly once', async () => {
+    const counts = new Map<string, number>();
+    const sender = { send: async (_c: string, r: Reply) => void counts.set(r.text, (counts.get(r.text) ?? 0) + 1) };
+    const a = new Outbox(t.db, clock, log, settings);
+    const b = new Outbox(t.db, clock, log, settings);
+    a.register('multi', sender);
+    b.register('multi', sender);
+    for (let i = 0; i < 20; i++) await a.record(`multi:${i}`, 'multi', 'c', { text: `m${i}` });
+    await Promise.all([a.dispatch(), b.dispatch(), a.dispatch(), b.dispatch()]);
+    expect(counts.size).toBe(20);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('messages for a platform nobody here can send to wait for an instance that can', async () => {
+    const box = new Outbox(t.db, clock, log, settings);
+    await box.record('tg:1', 'telegram', 'c', { text: 'hello' });
+    await box.dispatch();
+    expect((await t.db.notification.findUniqueOrThrow({ where: { key: 'tg:1' } })).status).toBe('pending');
+  });
+});
