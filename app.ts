@@ -1,6 +1,6 @@
 // The composition root: reads configuration, opens the database, builds the studio core and
 // wires the adapters. `mixdesk start`, workers and tests all build the app through here.
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { Conversation } from './core/conversation/engine.js';
@@ -16,6 +16,7 @@ import cron from 'node-cron';
 import path from 'node:path';
 import { startWebServer, type WebServer } from './web/server.js';
 import { linkSecret } from './web/secret.js';
+import { createJobQueue } from './queue/index.js';
 
 export interface App {
   config: Config;
@@ -29,8 +30,8 @@ export interface App {
 /** Settings accepted by the configuration that this build cannot serve yet: refuse them clearly. */
 export function unsupportedSettings(config: Config): string[] {
   const problems: string[] = [];
-  if (config.QUEUE_DRIVER === 'redis') {
-    problems.push('QUEUE_DRIVER=redis: the service queues no work yet (the pipeline issue adds it), so there is nothing for Redis workers to do; use QUEUE_DRIVER=inprocess.');
+  if (config.QUEUE_DRIVER === 'inprocess' && !config.SERVICE_RUNS_JOBS) {
+    problems.push('SERVICE_RUNS_JOBS=false with QUEUE_DRIVER=inprocess: nothing would ever master or remind; use QUEUE_DRIVER=redis with `mixdesk worker` processes, or SERVICE_RUNS_JOBS=true.');
   }
   if (config.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_BOT_TOKEN: the Telegram bot is not in this build yet; unset it to use the console chat.');
   if (config.DISCORD_BOT_TOKEN) problems.push('DISCORD_BOT_TOKEN: the Discord bot is not in this build yet; unset it to use the console chat.');
@@ -41,20 +42,67 @@ export async function createApp(config: Config, log: Logger, clock: Clock = syst
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) log.info({ applied }, 'database migrated');
   const db = await openDatabase(config.DATABASE_URL);
-  const studio = await createStudio(db, config, createObjectStore(config), clock, {
-    secret: config.UPLOAD_LINK_SECRET ?? (await linkSecret(config.DATA_DIR)),
-    baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`,
-    ttlHours: config.UPLOAD_LINK_TTL_HOURS,
-  }, log);
+  const studio = await createStudio(db, config, createObjectStore(config), {
+    clock,
+    links: {
+      secret: config.UPLOAD_LINK_SECRET ?? (await linkSecret(config.DATA_DIR)),
+      baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`,
+      ttlHours: config.UPLOAD_LINK_TTL_HOURS,
+    },
+    log,
+    queue: createJobQueue(config),
+  });
   const conversation = new Conversation(studio, log);
   log.info({ database: providerOf(config.DATABASE_URL), storage: studio.store.kind, studio: config.STUDIO_NAME }, 'mixdesk ready');
-  return { config, db, studio, conversation, log, close: () => db.$disconnect() };
+  return {
+    config,
+    db,
+    studio,
+    conversation,
+    log,
+    close: async () => {
+      await studio.queue.close();
+      await db.$disconnect();
+    },
+  };
 }
 
 export function consoleChatWanted(config: Config): boolean {
   if (config.CONSOLE_CHAT === 'on') return true;
   if (config.CONSOLE_CHAT === 'off') return false;
   return !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN;
+}
+
+/** Takes pipeline jobs here and sends due reminders every minute (claimed, so any number of instances may). */
+async function runJobs(app: App): Promise<() => void> {
+  await app.studio.pipeline.work(app.config.JOB_CONCURRENCY);
+  await app.studio.pipeline.resumeUnfinished();
+  const instance = `${hostname()}:${process.pid}`;
+  const reminders = cron.schedule(
+    '* * * * *',
+    async () => {
+      try {
+        const sent = await app.studio.reminders.sendDue(instance);
+        if (sent) app.log.info({ sent }, 'reminders sent');
+      } catch (err) {
+        app.log.error({ err }, 'reminder tick failed');
+      }
+    },
+    { name: 'reminders', noOverlap: true },
+  );
+  return () => void reminders.stop();
+}
+
+/** `mixdesk worker`: takes jobs from the shared queue until SIGINT/SIGTERM. */
+export async function runWorker(app: App): Promise<void> {
+  if (app.studio.queue.kind !== 'redis') app.log.warn('QUEUE_DRIVER=inprocess: this worker only runs jobs queued in its own process (use Redis to share work)');
+  const stop = await runJobs(app);
+  app.log.info({ pid: process.pid, concurrency: app.config.JOB_CONCURRENCY }, 'worker ready');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  stop();
 }
 
 /** Scheduled housekeeping. Each job is safe to run on several instances at once. */
@@ -83,12 +131,14 @@ export async function startService(app: App): Promise<void> {
   }
   const web = await startWeb(app);
   const stopJobs = scheduleJobs(app, web);
+  const stopWork = app.config.SERVICE_RUNS_JOBS ? await runJobs(app) : () => undefined;
   // Messages recorded in the outbox (by this or another instance) go out every few seconds.
   const dispatcher = setInterval(() => void app.studio.outbox.dispatch().catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed')), 2000);
   try {
     await runConsole(app);
   } finally {
     clearInterval(dispatcher);
+    stopWork();
     stopJobs();
     await web?.close();
   }
@@ -121,6 +171,7 @@ async function runConsole(app: App): Promise<void> {
     input: process.stdin,
     output: process.stdout,
     user: app.config.CONSOLE_USER ?? (userInfo().username || 'artist'),
+    store: app.studio.store,
     studioName: app.config.STUDIO_NAME,
   });
 }

@@ -12,6 +12,8 @@ usage:
   mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset streaming|loud|apple|cd]
                  [--reference REF] [--intensity 0..1] [--format wav24|wav16|aiff24|flac24|mp3]
                                 master a stereo mix; writes OUT and OUT-report.png
+  mixdesk worker                take pipeline jobs (masters) and send due reminders; run as many as
+                                you like on any machines sharing PostgreSQL, S3 and Redis
   mixdesk migrate               apply database migrations (npm run db:migrate)
   mixdesk retention             remove raw uploads of bookings finished RETENTION_UPLOAD_DAYS ago, now
   mixdesk help                  this text
@@ -62,6 +64,17 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGTERM', stop);
       try {
         await startService(app);
+      } finally {
+        await app.close();
+      }
+      return 0;
+    }
+    case 'worker': {
+      const { createApp, runWorker } = await import('./app.js');
+      const { createLogger } = await import('./log.js');
+      const app = await createApp(config, createLogger(config.LOG_LEVEL ?? 'info'));
+      try {
+        await runWorker(app);
       } finally {
         await app.close();
       }

@@ -106,6 +106,20 @@ const schema = z
     QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' }).optional(),
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'expected letters, digits, - or _ (e.g. mixdesk)' }).default('mixdesk'),
+    SERVICE_RUNS_JOBS: bool.default(true),
+    JOB_CONCURRENCY: int(1, 16).default(1),
+    MASTER_PRESET: z.enum(['streaming', 'loud', 'apple', 'cd']).default('streaming'),
+    DOWNLOAD_LINK_TTL_DAYS: int(1, 365).default(30),
+    REMINDER_OFFSETS_HOURS: z
+      .string()
+      .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, { message: 'expected hours before the session, comma-separated, e.g. 24,1' })
+      .transform((v) => [...new Set(v.split(',').map(Number))].filter((h) => h > 0).sort((a, b) => b - a))
+      .default([24, 1]),
+    SONOBUS_SERVER: z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected a host name, e.g. aoo.sonobus.net' }).default('aoo.sonobus.net'),
+    ENGINEER_CHAT: z
+      .string()
+      .regex(/^(console|telegram|discord):\S+$/, { message: 'expected platform:chat, e.g. discord:123456789012345678 or console:engineer' })
+      .optional(),
     TELEGRAM_BOT_TOKEN: z
       .string()
       .regex(/^\d+:[\w-]{20,}$/, { message: 'expected a token from @BotFather such as 123456:ABC-DEF…' })

@@ -1,7 +1,7 @@
 // Messages to artists outside a conversation turn (deliveries, reminders, progress) go through
 // the outbox: recorded first, then sent by whichever instance claims them, retried with backoff
 // until the platform accepts. A key per message makes sending it twice impossible.
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import type { Clock } from './clock.js';
 import type { Reply } from './conversation/types.js';
@@ -38,10 +38,13 @@ export class Outbox {
     this.senders.set(platform, sender);
   }
 
-  /** Records the message (once per key); it is sent by the next dispatch. Returns false for a repeated key. */
-  async record(key: string, platform: string, chatId: string, reply: Reply): Promise<boolean> {
+  /**
+   * Records the message (once per key); it is sent by the next dispatch. Returns false for a
+   * repeated key. Inside a transaction (`tx`) the message exists only if the transaction commits.
+   */
+  async record(key: string, platform: string, chatId: string, reply: Reply, tx?: Tx): Promise<boolean> {
     try {
-      await this.db.notification.create({ data: { key, platform, chatId, payload: JSON.stringify(reply), nextAttemptAt: this.clock.now() } });
+      await (tx ?? this.db).notification.create({ data: { key, platform, chatId, payload: JSON.stringify(reply), nextAttemptAt: this.clock.now() } });
       return true;
     } catch (err) {
       if (isUniqueViolation(err)) return false;

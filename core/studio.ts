@@ -11,9 +11,19 @@ import { systemClock, type Clock } from './clock.js';
 import { UploadService } from './uploads.js';
 import { UploadLinkService, type LinkSettings } from './upload-links.js';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Outbox } from './outbox.js';
 import type { Logger } from './logger.js';
 import type { ObjectStore } from '../storage/object-store.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import { InProcessQueue } from '../queue/in-process.js';
+import { presets } from '../engine/master.js';
+import { EngineerAlerts } from './alerts.js';
+import { DownloadLinks } from './download-links.js';
+import { KeycodeService } from './keycodes.js';
+import { Pipeline, type PipelineSettings } from './pipeline.js';
+import { ReminderService } from './reminders.js';
+import { RevisionService } from './revisions.js';
 
 export interface Studio {
   name: string;
@@ -28,11 +38,31 @@ export interface Studio {
   uploads: UploadService;
   links: UploadLinkService;
   outbox: Outbox;
+  queue: JobQueue;
+  pipeline: Pipeline;
+  revisions: RevisionService;
+  reminders: ReminderService;
+  keycodes: KeycodeService;
+  downloads: DownloadLinks;
+  alerts: EngineerAlerts;
+}
+
+export interface StudioOptions {
+  clock?: Clock;
+  links?: LinkSettings;
+  log?: Logger;
+  /** In-process by default. */
+  queue?: JobQueue;
+  /** Overrides for the pipeline (tests run the engine on the calling thread, with fewer retries). */
+  pipeline?: Partial<PipelineSettings>;
 }
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
-export async function createStudio(db: Db, config: Config, store: ObjectStore, clock: Clock = systemClock, links?: LinkSettings, log: Logger = quiet): Promise<Studio> {
+export async function createStudio(db: Db, config: Config, store: ObjectStore, o: StudioOptions = {}): Promise<Studio> {
+  const clock = o.clock ?? systemClock;
+  const log = o.log ?? quiet;
+  const linkSettings = o.links ?? { secret: randomBytes(32).toString('base64url'), baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`, ttlHours: config.UPLOAD_LINK_TTL_HOURS };
   const catalog = catalogFromConfig(config);
   await syncCatalog(db, catalog);
   const policy = () =>
@@ -53,9 +83,22 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, c
       autoConfirm: config.BOOKING_AUTO_CONFIRM,
       unattendedTurnaroundDays: config.UNATTENDED_TURNAROUND_DAYS,
       unattendedJobsPerDay: config.UNATTENDED_JOBS_PER_DAY,
+      reminderOffsetsHours: config.REMINDER_OFFSETS_HOURS,
     },
     clock,
   );
+  const outbox = new Outbox(db, clock, log);
+  const queue = o.queue ?? new InProcessQueue();
+  const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
+  const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
+  const pipeline = new Pipeline(db, store, queue, outbox, bookings, downloads, alerts, clock, log, {
+    preset: config.MASTER_PRESET,
+    attempts: 3,
+    backoffMs: 5_000,
+    workDir: path.resolve(config.DATA_DIR, 'work'),
+    ...o.pipeline,
+  });
+  const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
   return {
     name: config.STUDIO_NAME,
     db,
@@ -67,12 +110,14 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, c
     bookings,
     store,
     uploads: new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024),
-    links: new UploadLinkService(
-      db,
-      bookings,
-      clock,
-      links ?? { secret: randomBytes(32).toString('base64url'), baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`, ttlHours: config.UPLOAD_LINK_TTL_HOURS },
-    ),
-    outbox: new Outbox(db, clock, log),
+    links: new UploadLinkService(db, bookings, clock, linkSettings),
+    outbox,
+    queue,
+    pipeline,
+    revisions: new RevisionService(db, bookings, pipeline, alerts, log, presets[config.MASTER_PRESET].targetLufs),
+    reminders: new ReminderService(db, outbox, keycodes, clock, log),
+    keycodes,
+    downloads,
+    alerts,
   };
 }

@@ -45,6 +45,9 @@ export interface UploadOutcome {
 
 const VOCAL = /(^|[^a-z])(vox|vocals?|voc|lead|bvs?|backing|harmony|harm|choir|adlibs?|rap|verse|hook)([^a-z]|$)/i;
 
+/** A commercial track the artist wants the result to resemble: "reference.wav", "ref - Song.flac". */
+const REFERENCE = /(^|[^a-z])(ref|reference)([^a-z]|$)/i;
+
 export function guessStemTag(fileName: string): 'vocal' | 'instrument' {
   return VOCAL.test(fileName.replace(/\.[^.]+$/, '')) ? 'vocal' : 'instrument';
 }
@@ -166,7 +169,7 @@ export class UploadService {
       if (err instanceof AudioFileError) throw new UserError(`${name}: ${err.problem}. Nothing was stored; please send WAV, AIFF, FLAC or MP3.`);
       throw err;
     }
-    const role: UploadRole = i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem');
+    const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
     const warnings = await this.warnings(analysis, role, booking);
 
     const key = `uploads/${booking.id}/${randomUUID()}-${safeFileName(name)}`;

@@ -16,3 +16,4 @@ export {
   writeAudioFile,
   type OutputFormat,
 } from './io/index.js';
+export { masterFile, masterFileInThread, type MasterFileJob, type MasterSummary } from './master-file.js';

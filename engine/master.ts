@@ -32,6 +32,10 @@ export interface MasterOptions {
   intensity?: number;
   /** A commercial track whose tonal balance the master should approach. */
   reference?: AudioData;
+  /** Artist's tonal wishes on top of the automatic EQ, in dB (e.g. "warmer": bass +1.5, treble -1). */
+  tone?: { bassDb?: number; trebleDb?: number };
+  /** -1..1: more punch (+) compresses more gently so transients come through; less (-) glues harder. */
+  punch?: number;
   progress?: Progress;
   /** Process the input's sample arrays in place instead of a copy (saves a copy of the audio). */
   inPlace?: boolean;
@@ -47,7 +51,7 @@ export interface MasterResult {
   audio: AudioData;
   before: Analysis;
   after: Analysis;
-  settings: { preset: Preset; targetLufs: number; ceilingDbtp: number; intensity: number; reference: boolean };
+  settings: { preset: Preset; targetLufs: number; ceilingDbtp: number; intensity: number; reference: boolean; bassDb: number; trebleDb: number; punch: number };
   chain: {
     dcRemoved: number[];
     highpassHz: number;
@@ -123,6 +127,8 @@ const sharedCopy = (chs: Float32Array[]) =>
     return s;
   });
 
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const preset = o.preset ?? 'streaming';
   const p = presets[preset];
@@ -152,7 +158,14 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     warnings.push(`A section around ${before.phase.worstAtSec} s is strongly out of phase (correlation ${before.phase.worstCorrelation}); it will lose level in mono.`);
   }
 
-  const eq = tonalEq(before.spectrum, o.reference ? averageSpectrum(o.reference.channels, o.reference.sampleRate) : null, intensity, fs);
+  const bassDb = clamp(o.tone?.bassDb ?? 0, -6, 6);
+  const trebleDb = clamp(o.tone?.trebleDb ?? 0, -6, 6);
+  const punch = clamp(o.punch ?? 0, -1, 1);
+  const eq = [
+    ...tonalEq(before.spectrum, o.reference ? averageSpectrum(o.reference.channels, o.reference.sampleRate) : null, intensity, fs),
+    ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
+    ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
+  ];
   // The same curve on mid and side is the same curve on left and right (it is linear), so it
   // runs on L/R together with the corrective high-pass; only the low-end mono needs M/S.
   parallelCascade(chs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved);
@@ -163,8 +176,9 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   }
   progress('eq', 1);
 
-  const thresholdDb = parallelLoudness(chs, fs).shortTermMax - (2 + 4 * intensity);
-  const ratio = 1.5 + 1.5 * intensity;
+  // Punch trades glue for transients: a higher threshold and a lower ratio let more through.
+  const thresholdDb = parallelLoudness(chs, fs).shortTermMax - (2 + 4 * intensity) + 2 * punch;
+  const ratio = Math.max(1.1, 1.5 + 1.5 * intensity - 0.6 * punch);
   const comp = compressInPlace(chs, fs, { thresholdDb, ratio });
   progress('compress', 1);
 
@@ -237,7 +251,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     audio,
     before,
     after,
-    settings: { preset, targetLufs, ceilingDbtp, intensity, reference: Boolean(o.reference) },
+    settings: { preset, targetLufs, ceilingDbtp, intensity, reference: Boolean(o.reference), bassDb, trebleDb, punch },
     chain: {
       dcRemoved,
       highpassHz,

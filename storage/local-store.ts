@@ -16,6 +16,11 @@ export class LocalObjectStore implements ObjectStore {
 
   constructor(private readonly root: string) {}
 
+  /** Where an object lives on this machine (the console chat shows delivered files by path). */
+  localPath(key: string): string {
+    return this.file(key);
+  }
+
   private file(key: string): string {
     assertSafeKey(key);
     if (key.endsWith(META)) throw new Error(`unsafe storage key "${key}"`);

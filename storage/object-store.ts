@@ -29,6 +29,8 @@ export interface ObjectStore {
   /** A time-limited URL to download the object directly, where the backend can make one. */
   presignGet?(key: string, expiresInSec: number): Promise<string>;
   presignPut?(key: string, expiresInSec: number): Promise<string>;
+  /** The object's path on this machine, for stores on local disk. */
+  localPath?(key: string): string;
 }
 
 export class ObjectNotFoundError extends Error {

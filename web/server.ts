@@ -3,6 +3,7 @@
 // link's token; an upload started under one link cannot be continued under another. Finished
 // uploads go through the same upload service as files sent in chat, then the staged copy is
 // removed.
+import { pipeline } from 'node:stream/promises';
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
@@ -91,7 +92,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
           sourceKey: `tus:${upload.id}`,
           role: link.purpose as UploadRole,
         });
-        const message = describeAny(outcome, booking.client.timeZone).map((r) => r.text).join('\n');
+        const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))].map((r) => r.text).join('\n');
         return { status_code: 200, body: JSON.stringify({ message }) };
       } catch (err) {
         if (err instanceof UserError) return refuse(422, err.message);
@@ -108,6 +109,28 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     res.end(body);
   };
 
+  /** A delivered file behind a signed link: redirected to S3, or streamed from local disk. */
+  const serveDownload = async (token: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = studio.downloads.verify(token);
+    if (!target) return send(res, 403, 'text/html; charset=utf-8', refusedPage(studio.name, 'This download link is not valid or has expired. Ask for a new one in your chat with the studio.'));
+    const info = await studio.store.head(target.key);
+    if (!info) return send(res, 404, 'text/html; charset=utf-8', refusedPage(studio.name, 'This file is no longer stored. Ask the studio to send it again.'));
+    if (studio.store.presignGet) {
+      res.writeHead(302, { location: await studio.store.presignGet(target.key, 900), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      return void res.end();
+    }
+    res.writeHead(200, {
+      'content-type': info.contentType ?? 'application/octet-stream',
+      'content-length': String(info.size),
+      'content-disposition': `attachment; filename="${target.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(target.fileName)}`,
+      'cache-control': 'private, no-store',
+      'x-robots-tag': 'noindex',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    const body = await studio.store.get(target.key);
+    await pipeline(body, res);
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
@@ -121,6 +144,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       createReadStream(tusClient).pipe(res);
       return;
     }
+    const download = /^\/d\/([\w.-]{1,2000})$/.exec(url.pathname);
+    if (download) return serveDownload(download[1]!, req, res);
     const page = /^\/u\/([\w.-]{1,120})$/.exec(url.pathname);
     if (page) {
       try {

@@ -3,7 +3,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Conversation } from '../../core/conversation/engine.js';
-import { parseCommand, type Reply, type Sender } from '../../core/conversation/types.js';
+import { parseCommand, type Reply, type ReplyFile, type Sender } from '../../core/conversation/types.js';
+import type { ObjectStore } from '../../storage/object-store.js';
 import type { Outbox } from '../../core/outbox.js';
 
 export interface ConsoleChatOptions {
@@ -14,31 +15,41 @@ export interface ConsoleChatOptions {
   output: Writable;
   user: string;
   studioName: string;
+  /** With a store on local disk, delivered files are shown by their path. */
+  store?: ObjectStore;
 }
 
-export function renderReply(reply: Reply): string {
+/** Where a delivered file can be opened from the terminal: its path on this machine, or its link. */
+export type FileLocator = (f: ReplyFile) => string;
+
+const defaultLocator: FileLocator = (f) => f.path ?? f.url ?? f.name;
+
+export function renderReply(reply: Reply, locate: FileLocator = defaultLocator): string {
   const lines = [reply.text];
   let n = 0;
   for (const row of reply.buttons ?? []) {
     for (const b of row) lines.push(`  ${++n}) ${b.label}`);
   }
   for (const l of reply.links ?? []) lines.push(`  ${l.label}: ${l.url}`);
-  for (const f of reply.files ?? []) lines.push(`  file: ${f.path}`);
+  for (const f of reply.files ?? []) lines.push(`  ${f.kind === 'image' ? 'picture' : 'file'}: ${locate(f)}`);
   return lines.join('\n');
 }
 
 /** Runs until the input ends or the user types /quit. */
 export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
   const sender: Sender = { platform: 'console', chatId: `console:${o.user}`, userId: o.user, displayName: o.user, isPrivateChat: true };
-  const say = (replies: Reply[]) => {
-    for (const r of replies) o.output.write(`\n${renderReply(r)}\n`);
+  const store = o.store;
+  const locate: FileLocator = (f) => f.path ?? (f.storageKey && store?.localPath ? store.localPath(f.storageKey) : undefined) ?? f.url ?? f.name;
+  const say = (replies: Reply[], to?: string) => {
+    for (const r of replies) o.output.write(`\n${to ? `[to ${to}] ` : ''}${renderReply(r, locate)}\n`);
     o.output.write('\n> ');
   };
   o.output.write(`${o.studioName} — console chat as "${o.user}". /help lists commands, numbers pick options, /quit leaves.\n`);
   o.outbox?.register('console', {
     send: async (chatId, reply) => {
-      if (chatId !== sender.chatId) throw new Error(`console chat ${chatId} is not open here`);
-      say([reply]);
+      // The engineer's alerts (ENGINEER_CHAT=console:engineer) show in the same terminal, marked.
+      if (chatId !== sender.chatId && chatId !== 'engineer') throw new Error(`console chat ${chatId} is not open here`);
+      say([reply], chatId === sender.chatId ? undefined : 'the engineer');
     },
   });
   const pending = await o.conversation.resume(sender);

@@ -10,6 +10,7 @@ import { findService, priceFor, type Catalog, type SessionKind } from '../catalo
 import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, type Interval, type SchedulePolicy } from './slots.js';
+import { planReminders } from '../reminders.js';
 import { assertTransition, changeableStatuses, openStatuses, type BookingStatus } from './status.js';
 
 export type Booking = Models.BookingModel;
@@ -17,6 +18,8 @@ export type BookingWithService = Booking & { service: Models.ServiceModel };
 
 export interface BookingSettings {
   autoConfirm: boolean;
+  /** Hours before a session that reminders are due (default 24 and 1). */
+  reminderOffsetsHours?: readonly number[];
   unattendedTurnaroundDays: number;
   unattendedJobsPerDay: number;
 }
@@ -118,6 +121,7 @@ export class BookingService {
         });
         await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: null, toStatus: 'requested', actor: input.actor, at: now } });
         if (slot) await this.hold(tx, booking.id, slot, policy.bufferMinutes);
+        await planReminders(tx, booking, this.settings.reminderOffsetsHours ?? [24, 1], now);
         if (this.settings.autoConfirm) {
           await this.step(tx, booking, 'confirmed', 'studio (auto-confirm)');
           await this.step(tx, { ...booking, status: 'confirmed' }, 'awaiting-files', 'studio (auto-confirm)');
@@ -197,6 +201,11 @@ export class BookingService {
       throw new UserError(`Booking ${booking.reference} changed while you were looking at it; please check /status.`);
     }
     await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() } });
+  }
+
+  /** A status change inside the caller's transaction (the pipeline's delivery commits with it). */
+  async transitionIn(tx: Tx, booking: Booking, to: BookingStatus, actor: string, note?: string): Promise<void> {
+    await this.step(tx, booking, to, actor, note);
   }
 
   async transition(bookingId: string, to: BookingStatus, actor: string, note?: string): Promise<BookingWithService> {
@@ -289,6 +298,7 @@ export class BookingService {
           data: { bookingId: moved.id, fromStatus: null, toStatus: moved.status, actor, note: `rescheduled from ${original.reference}`, at: now },
         });
         await this.hold(tx, moved.id, slot, policy.bufferMinutes);
+        await planReminders(tx, moved, this.settings.reminderOffsetsHours ?? [24, 1], now);
         // Files already sent belong to the engagement, which continues under the new booking.
         await tx.upload.updateMany({ where: { bookingId: original.id }, data: { bookingId: moved.id } });
         return tx.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { service: true } });

@@ -15,6 +15,7 @@ import { done, type Flow, type FlowContext, type StepInput, type StepOutcome } f
 import { describeBooking } from './format.js';
 import { bookFlow } from './flows/book.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
+import { reviseFlow } from './flows/revise.js';
 import { KeyedMutex } from './mutex.js';
 import { describeAny, parseUploadArgs } from './uploads.js';
 import { homedir } from 'node:os';
@@ -43,7 +44,7 @@ const formatFlow: Flow = {
   },
 };
 
-const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow };
+const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow, revise: reviseFlow };
 
 export const commandHelp: [string, string][] = [
   ['/book', 'book mixing or mastering: service, session kind, day and time'],
@@ -53,6 +54,7 @@ export const commandHelp: [string, string][] = [
   ['/cancel [REF]', 'cancel a booking (while answering a question: stop it)'],
   ['/upload', 'send your mix or stems for a booking'],
   ['/uploadlink [REF]', 'a private web link for large files (resumable)'],
+  ['/revise [REF] [CHANGES]', 'ask for changes to a delivery, e.g. /revise louder'],
   ['/timezone [ZONE]', 'show or set your time zone, e.g. /timezone America/New_York'],
   ['/format [FORMAT]', `delivery format: ${deliveryFormats.join(', ')}`],
   ['/help', 'this list'],
@@ -144,7 +146,7 @@ export class Conversation {
         return this.text(inc, client, state, inc.text);
       case 'file': {
         const outcome = await this.studio.uploads.acceptAny({ client, fileName: inc.file.name, path: inc.file.ref, sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}` });
-        return describeAny(outcome, client.timeZone);
+        return [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
       }
     }
   }
@@ -270,6 +272,8 @@ export class Conversation {
       }
       case 'status':
         return this.status(client, args);
+      case 'revise':
+        return this.startFlow(inc, client, state, 'revise', args);
       default:
         return [{ text: `I don't know /${command}. /help lists what I can do.` }];
     }
@@ -288,7 +292,7 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
     const { path: given, ref } = parseUploadArgs(args);
     const file = given.replace(/^~(?=\/|$)/, homedir());
     const outcome = await this.studio.uploads.acceptAny({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
-    return describeAny(outcome, client.timeZone);
+    return [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
   }
 
   private async myBookings(client: Client): Promise<Reply[]> {
@@ -318,7 +322,13 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
       delivered: 'Delivered. Listen, and ask for a revision if something needs changing.',
     };
     const texts = await Promise.all(
-      list.map(async (b) => `${describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b))}\n  ${nextByStatus[b.status] ?? ''}`.trimEnd()),
+      list.map(async (b) => {
+        const running = b.status === 'in-progress' ? await this.studio.pipeline.progressOf(b.id) : null;
+        const revisions = b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await this.studio.revisions.allowance(b) : null;
+        const lines = [describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b)), `  ${running ?? nextByStatus[b.status] ?? ''}`];
+        if (revisions) lines.push(`  Revisions: ${revisions.used} asked for, ${revisions.freeLeft} free left (then ${revisions.price} each).`);
+        return lines.join('\n').trimEnd();
+      }),
     );
     return [{ text: texts.join('\n\n') }];
   }

@@ -40,11 +40,24 @@ export interface Button {
   data: string;
 }
 
+export interface ReplyFile {
+  name: string;
+  /** A file on this machine (console, tests). */
+  path?: string;
+  /** A stored object: adapters stream it from the ObjectStore. */
+  storageKey?: string;
+  sizeBytes?: number;
+  /** A signed download link, for when the file is larger than the platform takes. */
+  url?: string;
+  /** image: shown as a picture (the report); audio: playable in chat where the platform can. */
+  kind?: 'image' | 'audio' | 'file';
+}
+
 export interface Reply {
   text: string;
   /** Rows of buttons. */
   buttons?: Button[][];
-  files?: { name: string; path: string }[];
+  files?: ReplyFile[];
   links?: { label: string; url: string }[];
   /**
    * private (the default): only the person addressed may see it — DMs, or ephemeral replies in

@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../../config.js';
 import { ManualClock } from '../../core/clock.js';
-import { createStudio, type Studio } from '../../core/studio.js';
+import { createStudio, type Studio, type StudioOptions } from '../../core/studio.js';
 import type { Db } from '../../db/client.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +21,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
-export async function testStudio(db: Db, env: Record<string, string> = {}, now = NOW, store?: ObjectStore): Promise<Studio & { clock: ManualClock }> {
+export async function testStudio(db: Db, env: Record<string, string> = {}, now = NOW, store?: ObjectStore, o: Omit<StudioOptions, 'clock'> = {}): Promise<Studio & { clock: ManualClock }> {
   const clock = new ManualClock(now);
   const objects = store ?? new LocalObjectStore(mkdtempSync(path.join(tmpdir(), 'mixdesk-objects-')));
-  const studio = await createStudio(db, testConfig(env), objects, clock);
+  const studio = await createStudio(db, testConfig(env), objects, { clock, ...o });
   return { ...studio, clock };
 }

@@ -1,0 +1,21 @@
+// Alerts for the engineer (a job that failed for good, revision notes): always logged, and sent
+// through the outbox to the engineer's chat when one is configured (ENGINEER_CHAT).
+import type { Logger } from './logger.js';
+import type { Outbox } from './outbox.js';
+
+export class EngineerAlerts {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly log: Logger,
+    /** "platform:chatId", e.g. discord:1234 or console:engineer. */
+    private readonly chat?: string,
+  ) {}
+
+  /** `key` makes the alert single: the same key is sent once. */
+  async alert(key: string, text: string, details: Record<string, unknown> = {}): Promise<void> {
+    this.log.info({ alert: key, ...details }, text);
+    if (!this.chat) return;
+    const sep = this.chat.indexOf(':');
+    await this.outbox.record(`alert:${key}`, this.chat.slice(0, sep), this.chat.slice(sep + 1), { text: `🔔 ${text}`, visibility: 'private' });
+  }
+}

@@ -1,0 +1,305 @@
+// The pipeline: a mix uploaded for a mastering booking is mastered with the booking's settings,
+// encoded in the artist's format (plus an MP3 preview), stored, and delivered back to the chat it
+// came from with the report picture. Every step can run again without harm: a version's delivery
+// row is keyed by (booking, version), its files by a fixed storage key, and the finish — file
+// rows, booking status, revision, and the message in the outbox — commits in one transaction
+// that only the first finisher gets to run. A worker killed mid-job loses or doubles nothing.
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline as pipe } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import type { Db, Models } from '../db/client.js';
+import { AudioFileError, extensionOf, isOutputFormat, masterFileInThread, type MasterFileJob, type MasterSummary, type OutputFormat, type Preset } from '../engine/index.js';
+import { safeFileName, type ObjectStore } from '../storage/object-store.js';
+import type { JobInfo, JobQueue } from '../queue/job-queue.js';
+import type { EngineerAlerts } from './alerts.js';
+import type { BookingService, BookingWithService } from './booking/bookings.js';
+import type { Clock } from './clock.js';
+import type { Reply, ReplyFile } from './conversation/types.js';
+import type { DownloadLinks } from './download-links.js';
+import type { Logger } from './logger.js';
+import type { Outbox } from './outbox.js';
+import type { ArchiveOutcome, UploadOutcome } from './uploads.js';
+import { freeRevisionsLeft } from './revisions.js';
+
+/** The engine settings of one version; a revision starts from the previous version's. */
+export interface MasterSettings {
+  preset: Preset;
+  targetLufs?: number;
+  ceilingDbtp?: number;
+  intensity?: number;
+  bassDb?: number;
+  trebleDb?: number;
+  punch?: number;
+  /** Match the tonal balance of the booking's latest reference upload. */
+  useReference?: boolean;
+}
+
+export interface MasterJob {
+  bookingId: string;
+  version: number;
+  settings: MasterSettings;
+  revisionId?: string;
+}
+
+export type MasterRunner = (job: MasterFileJob, progress: (stage: string, fraction: number) => void) => Promise<MasterSummary>;
+
+export interface PipelineSettings {
+  preset: Preset;
+  /** Tries per job (the last failure tells the artist and alerts the engineer). */
+  attempts: number;
+  backoffMs: number;
+  /** Where jobs unpack their working files. */
+  workDir?: string;
+  /** How the engine is run; a worker thread by default. */
+  runMaster?: MasterRunner;
+}
+
+export const MASTER_JOB = 'master';
+
+const stageLabels: Record<string, string> = {
+  queued: 'waiting for a free worker',
+  fetch: 'fetching your mix',
+  analyse: 'analysing',
+  eq: 'EQ and low end',
+  compress: 'compression',
+  limit: 'limiting to the target loudness',
+  verify: 'checking the result',
+  encode: 'encoding your files',
+  store: 'storing the files',
+};
+
+const formatLabels: Partial<Record<OutputFormat, string>> = { wav24: 'WAV 24-bit', wav16: 'WAV 16-bit', wav32f: 'WAV 32-bit float', aiff24: 'AIFF 24-bit', aiff16: 'AIFF 16-bit', flac24: 'FLAC 24-bit', flac16: 'FLAC 16-bit', mp3: 'MP3 320k', 'mp3-v0': 'MP3 V0' };
+
+export class Pipeline {
+  constructor(
+    private readonly db: Db,
+    private readonly store: ObjectStore,
+    private readonly queue: JobQueue,
+    private readonly outbox: Outbox,
+    private readonly bookings: BookingService,
+    private readonly downloads: DownloadLinks,
+    private readonly alerts: EngineerAlerts,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly s: PipelineSettings,
+  ) {}
+
+  /** Makes this process take pipeline jobs. */
+  async work(concurrency = 1): Promise<void> {
+    this.queue.onFailed((name, data, error, job) => {
+      if (name === MASTER_JOB) void this.masterFailed(data as MasterJob, error, job).catch((err: unknown) => this.log.error({ err }, 'reporting a failed master failed'));
+    });
+    await this.queue.process<MasterJob>(MASTER_JOB, (data, job) => this.runMaster(data, job), { concurrency });
+  }
+
+  /**
+   * Versions left preparing by a process that stopped (the in-process queue forgets its jobs at
+   * a restart) are queued again; with Redis the job still exists and the same id adds nothing.
+   */
+  async resumeUnfinished(): Promise<number> {
+    const open = await this.db.delivery.findMany({ where: { status: 'preparing' } });
+    for (const d of open) {
+      const revision = await this.db.revision.findFirst({ where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null }, orderBy: { number: 'desc' } });
+      await this.enqueueMaster({ bookingId: d.bookingId, version: d.version, settings: JSON.parse(d.settings) as MasterSettings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) });
+    }
+    if (open.length) this.log.info({ versions: open.length }, 'unfinished masters queued again');
+    return open.length;
+  }
+
+  /** After a file arrived in chat or on the web: starts what it makes possible, and says so. */
+  async afterUpload(outcome: UploadOutcome | ArchiveOutcome): Promise<Reply[]> {
+    const mixes = ('archive' in outcome ? outcome.received : [outcome]).filter((o) => !o.duplicate && o.upload.role === 'mix');
+    const last = mixes.at(-1);
+    if (!last) return [];
+    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: last.booking.id }, include: { service: true } });
+    if (booking.service.code !== 'master') return [];
+    switch (booking.status) {
+      case 'requested':
+        return [{ text: `The automatic master of ${last.upload.fileName} starts as soon as the studio confirms ${booking.reference}.` }];
+      case 'confirmed':
+      case 'awaiting-files':
+        await this.startFirstMaster(booking);
+        return [{ text: `Mastering ${last.upload.fileName} now. I will send the master and its report here when it is ready (usually a few minutes); /status shows how far it is.` }];
+      case 'in-progress':
+        return [{ text: `A master of your earlier mix is being made right now. When it arrives, /revise will master this newer mix (${last.upload.fileName}).` }];
+      default:
+        return [];
+    }
+  }
+
+  /** The first version, once a confirmed mastering booking has its mix (also after a late confirm). */
+  async startFirstMaster(booking: BookingWithService): Promise<void> {
+    if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.bookings.transition(booking.id, 'in-progress', 'pipeline', 'mix received: automatic master');
+    await this.enqueueMaster({ bookingId: booking.id, version: 1, settings: { preset: this.s.preset } });
+  }
+
+  async enqueueMaster(job: MasterJob): Promise<void> {
+    await this.db.delivery.upsert({
+      where: { bookingId_version: { bookingId: job.bookingId, version: job.version } },
+      create: { bookingId: job.bookingId, version: job.version, status: 'preparing', stage: 'queued', settings: JSON.stringify(job.settings) },
+      update: {},
+    });
+    // One job per version: adding it again (a double click, a repeated upload) changes nothing.
+    await this.queue.add(MASTER_JOB, job, { jobId: `master-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+  }
+
+  /** "mastering v2: limiting to the target loudness (60%)" for /status, or null. */
+  async progressOf(bookingId: string): Promise<string | null> {
+    const d = await this.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
+    if (!d) return null;
+    const stage = stageLabels[d.stage ?? 'queued'] ?? d.stage;
+    return `Master version ${d.version}: ${stage}${d.stage && d.stage !== 'queued' ? ` (${Math.round(d.progress * 100)}%)` : ''}.`;
+  }
+
+  private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
+    const delivery = await this.db.delivery.upsert({
+      where: { bookingId_version: { bookingId: data.bookingId, version: data.version } },
+      create: { bookingId: data.bookingId, version: data.version, status: 'preparing', settings: JSON.stringify(data.settings) },
+      update: {},
+    });
+    if (delivery.status === 'ready') return; // finished by an earlier try
+    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
+    if (booking.status === 'cancelled') return;
+    const mix = await this.db.upload.findFirst({ where: { bookingId: booking.id, role: 'mix', purgedAt: null }, orderBy: { createdAt: 'desc' } });
+    if (!mix) throw new AudioFileError('(none)', 'there is no mix stored for this booking');
+    const reference = data.settings.useReference
+      ? await this.db.upload.findFirst({ where: { bookingId: booking.id, role: 'reference', purgedAt: null }, orderBy: { createdAt: 'desc' } })
+      : null;
+    this.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
+
+    const progress = this.progressWriter(delivery.id);
+    const base = this.s.workDir ?? tmpdir();
+    await mkdir(base, { recursive: true });
+    const work = await mkdtemp(path.join(base, 'master-'));
+    try {
+      progress('fetch', 0);
+      const input = path.join(work, `in-${safeFileName(mix.fileName)}`);
+      await pipe(await this.store.get(mix.storageKey), createWriteStream(input));
+      const refPath = reference ? path.join(work, `ref-${safeFileName(reference.fileName)}`) : undefined;
+      if (reference && refPath) await pipe(await this.store.get(reference.storageKey), createWriteStream(refPath));
+
+      const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : 'wav24';
+      const base = `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;
+      const files: { kind: string; format: string; name: string; local: string }[] = [{ kind: 'master', format, name: `${base}.${extensionOf[format]}`, local: '' }];
+      if (format !== 'mp3') files.push({ kind: 'preview', format: 'mp3', name: `${base} (preview).mp3`, local: '' });
+      for (const [i, f] of files.entries()) f.local = path.join(work, `out-${i}.${extensionOf[f.format as OutputFormat]}`);
+      const png = path.join(work, 'report.png');
+      const s = data.settings;
+      const run = this.s.runMaster ?? masterFileInThread;
+      const summary = await run(
+        {
+          input,
+          name: mix.fileName,
+          ...(refPath ? { reference: refPath } : {}),
+          outputs: files.map((f) => ({ path: f.local, format: f.format as OutputFormat })),
+          reportPng: png,
+          options: {
+            preset: s.preset,
+            ...(s.targetLufs !== undefined ? { targetLufs: s.targetLufs } : {}),
+            ...(s.ceilingDbtp !== undefined ? { ceilingDbtp: s.ceilingDbtp } : {}),
+            ...(s.intensity !== undefined ? { intensity: s.intensity } : {}),
+            tone: { bassDb: s.bassDb ?? 0, trebleDb: s.trebleDb ?? 0 },
+            punch: s.punch ?? 0,
+          },
+        },
+        progress,
+      );
+
+      progress('store', 0);
+      const prefix = `deliveries/${booking.id}/v${data.version}`;
+      const stored: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[] = [];
+      for (const f of [...files, { kind: 'report', format: 'png', name: `${base} report.png`, local: png }]) {
+        // A fixed key per file: a retry overwrites instead of leaving a second copy.
+        const storageKey = `${prefix}/${f.kind}-${safeFileName(f.name)}`;
+        const info = await this.store.put(storageKey, createReadStream(f.local), { contentType: contentTypeOf(f.format) });
+        stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
+      }
+      await this.finish(delivery.id, booking, data, mix.id, stored, summary);
+      this.log.info({ booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, pid: process.pid }, 'master delivered');
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  /** Progress into the delivery row, at most twice a second (and at each new stage). */
+  private progressWriter(deliveryId: string): (stage: string, fraction: number) => void {
+    let last = { stage: '', at: 0 };
+    let chain = Promise.resolve();
+    return (stage, fraction) => {
+      const now = Date.now();
+      if (stage === last.stage && now - last.at < 500) return;
+      last = { stage, at: now };
+      chain = chain
+        .then(() => this.db.delivery.updateMany({ where: { id: deliveryId, status: 'preparing' }, data: { stage, progress: Math.max(0, Math.min(1, fraction)) } }))
+        .then(() => undefined, () => undefined);
+    };
+  }
+
+  private async finish(deliveryId: string, booking: BookingWithService, data: MasterJob, sourceUploadId: string, files: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[], summary: MasterSummary): Promise<void> {
+    const report = files.find((f) => f.kind === 'report')!;
+    await this.db.$transaction(async (tx) => {
+      // Only the first finisher of a version gets past this line.
+      const { count } = await tx.delivery.updateMany({
+        where: { id: deliveryId, status: 'preparing' },
+        data: { status: 'ready', stage: null, progress: 1, sourceUploadId, reportKey: report.storageKey, reportText: summary.reportText, settings: JSON.stringify(data.settings), error: null, sentAt: this.clock.now() },
+      });
+      if (count !== 1) return;
+      await tx.deliveryFile.deleteMany({ where: { deliveryId } });
+      for (const f of files) await tx.deliveryFile.create({ data: { ...f, deliveryId } });
+      const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+      if (current.status === 'in-progress') await this.bookings.transitionIn(tx, current, 'delivered', 'pipeline', `master v${data.version}`);
+      if (data.revisionId) await tx.revision.update({ where: { id: data.revisionId }, data: { status: 'resolved', resolvedAt: this.clock.now(), deliveryId } });
+      const left = await freeRevisionsLeft(tx, booking);
+      await this.outbox.record(`delivery:${deliveryId}`, booking.originPlatform, booking.originChatId, this.deliveryReply(booking, data.version, files, summary, left), tx);
+    });
+  }
+
+  private deliveryReply(booking: BookingWithService, version: number, files: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[], m: MasterSummary, freeLeft: number): Reply {
+    const a = m.after;
+    const master = files.find((f) => f.kind === 'master')!;
+    const lines = [
+      `Your master for ${booking.reference} is ready — version ${version}.`,
+      `  ${a.loudness.integratedLufs.toFixed(1)} LUFS integrated, ${a.peaks.truePeakDbtp.toFixed(1)} dBTP true peak (target ${m.settings.targetLufs} LUFS, ceiling ${m.settings.ceilingDbtp} dBTP${m.targetMet ? '' : ' — not fully reached, see the notes'}).`,
+      `  ${formatLabels[master.format as OutputFormat] ?? master.format}${files.some((f) => f.kind === 'preview') ? ', plus an MP3 preview to listen on the go' : ''}; the picture shows loudness and spectrum before and after.`,
+      ...m.warnings.map((w) => `  Note: ${w}`),
+      '',
+      freeLeft > 0
+        ? `${freeLeft} free revision${freeLeft === 1 ? '' : 's'} left. Want changes? /revise (e.g. /revise louder, /revise warmer, /revise more punch).`
+        : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
+    ];
+    const asFile = (f: (typeof files)[number]): ReplyFile => ({
+      name: f.fileName,
+      storageKey: f.storageKey,
+      sizeBytes: Number(f.sizeBytes),
+      url: this.downloads.url(f.storageKey, f.fileName),
+      kind: f.kind === 'report' ? 'image' : 'audio',
+    });
+    const ordered = [...files.filter((f) => f.kind === 'report'), ...files.filter((f) => f.kind !== 'report')];
+    return { text: lines.join('\n'), files: ordered.map(asFile), visibility: 'private' };
+  }
+
+  private async masterFailed(data: MasterJob, error: Error, job: JobInfo): Promise<void> {
+    const booking = await this.db.booking.findUnique({ where: { id: data.bookingId }, include: { service: true } });
+    if (!booking) return;
+    const delivery = await this.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
+    if (!delivery || delivery.status === 'ready') return;
+    await this.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
+    const reason = error instanceof AudioFileError || error.name === 'AudioFileError' ? ` (${error.message})` : '';
+    await this.outbox.record(`master-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
+      text: `Sorry — the master of ${booking.reference} (version ${data.version}) could not be finished${reason}. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.`,
+      visibility: 'private',
+    });
+    await this.alerts.alert(`master-failed:${delivery.id}`, `Master v${data.version} of ${booking.reference} failed after ${job.attempt} tries: ${error.message}`, { booking: booking.reference, version: data.version });
+  }
+}
+
+export function money(cents: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
+}
+
+function contentTypeOf(format: string): string {
+  return format === 'png' ? 'image/png' : format === 'mp3' ? 'audio/mpeg' : format.startsWith('wav') ? 'audio/wav' : format.startsWith('aiff') ? 'audio/aiff' : format.startsWith('flac') ? 'audio/flac' : 'application/octet-stream';
+}

@@ -1,0 +1,101 @@
+// Session reminders: rows with a due time, made when a session is booked (moved with it, removed
+// when it is cancelled). node-cron only ticks; each due reminder is claimed with a conditional
+// update, so however many instances tick, one of them sends it — through the outbox, whose
+// per-reminder key makes a second send impossible even after a crash between claim and send.
+import { DateTime } from 'luxon';
+import type { Db, Models, Tx } from '../db/client.js';
+import type { Clock } from './clock.js';
+import type { KeycodeService } from './keycodes.js';
+import type { Logger } from './logger.js';
+import type { Outbox } from './outbox.js';
+import type { Reply } from './conversation/types.js';
+
+/** "before-24h", "before-1h", "before-0.5h". */
+export const reminderKind = (hours: number) => `before-${hours}h`;
+
+/** Reminders for a booked session (none for unattended work, none already past). */
+export async function planReminders(tx: Tx, booking: Pick<Models.BookingModel, 'id' | 'kind' | 'startsAt'>, offsetsHours: readonly number[], now: Date): Promise<void> {
+  if (booking.kind === 'unattended' || !booking.startsAt) return;
+  const rows = offsetsHours
+    .map((h) => ({ bookingId: booking.id, kind: reminderKind(h), dueAt: new Date(booking.startsAt!.getTime() - h * 3_600_000) }))
+    .filter((r) => r.dueAt > now);
+  for (const data of rows) await tx.reminder.create({ data });
+}
+
+function untilText(ms: number): string {
+  const hours = Math.round(ms / 3_600_000);
+  if (ms < 90 * 60_000) return `in ${Math.max(1, Math.round(ms / 60_000))} minutes`;
+  if (hours < 36) return `in ${hours} hours`;
+  return `in ${Math.round(hours / 24)} days`;
+}
+
+export class ReminderService {
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: Outbox,
+    private readonly keycodes: KeycodeService,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    /** A claim older than this is considered abandoned (its instance died) and is taken over. */
+    private readonly claimMs = 5 * 60_000,
+  ) {}
+
+  /** Sends every reminder that is due and not yet sent; returns how many this instance sent. */
+  async sendDue(instance: string, limit = 100): Promise<number> {
+    const now = this.clock.now();
+    const stale = new Date(now.getTime() - this.claimMs);
+    const due = await this.db.reminder.findMany({
+      where: { sentAt: null, dueAt: { lte: now }, OR: [{ claimedAt: null }, { claimedAt: { lt: stale } }] },
+      orderBy: { dueAt: 'asc' },
+      take: limit,
+    });
+    let sent = 0;
+    for (const r of due) {
+      const { count } = await this.db.reminder.updateMany({
+        where: { id: r.id, sentAt: null, OR: [{ claimedAt: null }, { claimedAt: { lt: stale } }] },
+        data: { claimedAt: now, claimedBy: instance, attempts: { increment: 1 } },
+      });
+      if (count !== 1) continue; // another instance has it
+      try {
+        const booking = await this.db.booking.findUniqueOrThrow({ where: { id: r.bookingId }, include: { service: true } });
+        // A session that was cancelled or moved keeps no reminders; this one slipped through a race.
+        if (['cancelled', 'rescheduled'].includes(booking.status) || !booking.startsAt) {
+          await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: `not sent: booking ${booking.status}` } });
+          continue;
+        }
+        const reply = await this.message(booking, now);
+        await this.outbox.record(`reminder:${r.id}`, booking.originPlatform, booking.originChatId, reply);
+        await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: null } });
+        sent++;
+      } catch (err) {
+        // Released for the next tick (here or elsewhere); the outbox key keeps it single.
+        await this.db.reminder.update({ where: { id: r.id }, data: { claimedAt: null, claimedBy: null, lastError: String(err instanceof Error ? err.message : err).slice(0, 500) } });
+        this.log.error({ err, reminder: r.id }, 'a reminder could not be prepared; it will be tried again');
+      }
+    }
+    return sent;
+  }
+
+  private async message(booking: Models.BookingModel & { service: Models.ServiceModel }, now: Date): Promise<Reply> {
+    const start = DateTime.fromJSDate(booking.startsAt!).setZone(booking.timeZone);
+    const when = `${start.toFormat('cccc d LLLL, HH:mm')} (${booking.timeZone})`;
+    const head = `Reminder: your ${booking.service.name.toLowerCase()} session ${booking.reference} is ${untilText(booking.startsAt!.getTime() - now.getTime())}, on ${when}.`;
+    if (booking.kind !== 'virtual') {
+      return { text: `${head}\nSee you at the studio. Bring your files if you have not sent them yet (/upload).`, visibility: 'private' };
+    }
+    const k = await this.keycodes.forSession(booking);
+    const link = this.keycodes.link(k);
+    return {
+      text: [
+        head,
+        'You will listen in remotely with SonoBus (free: https://sonobus.net). Your private session keycode:',
+        `  Group: ${k.groupName}`,
+        `  Password: ${k.password}`,
+        'Open the join link on the computer you will listen on, or enter the group and password in SonoBus (Connect → Group). Use headphones; the studio starts the stream at the session time.',
+        'The keycode is yours alone for this session: please do not share it.',
+      ].join('\n'),
+      links: [{ label: 'Join the session in SonoBus', url: link }],
+      visibility: 'private',
+    };
+  }
+}

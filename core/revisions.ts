@@ -1,0 +1,167 @@
+// Revisions: a number of free ones per booking (from the service), then paid ones the artist
+// confirms. Each makes a new versioned delivery. For mastering, quick adjustments ("louder",
+// "warmer", "more punch", "target -12", "match my reference") re-run the engine from the previous
+// version's settings; the notes always reach the engineer.
+import type { Db, Tx } from '../db/client.js';
+import type { EngineerAlerts } from './alerts.js';
+import type { BookingService, BookingWithService } from './booking/bookings.js';
+import { UserError } from './errors.js';
+import type { Logger } from './logger.js';
+import { money, type MasterSettings, type Pipeline } from './pipeline.js';
+
+export interface Adjustments {
+  /** Loudness change in LU (+1 per "louder"). */
+  loudnessLu?: number;
+  targetLufs?: number;
+  bassDb?: number;
+  trebleDb?: number;
+  punch?: number;
+  useReference?: boolean;
+}
+
+/** The quick adjustments offered as buttons, and the words that ask for them. */
+export const quickAdjustments: { id: string; label: string; words: RegExp; apply: Adjustments }[] = [
+  { id: 'louder', label: 'Louder', words: /\blouder\b/gi, apply: { loudnessLu: 1 } },
+  { id: 'quieter', label: 'Quieter', words: /\b(quieter|softer|less loud)\b/gi, apply: { loudnessLu: -1 } },
+  { id: 'brighter', label: 'Brighter', words: /\b(brighter|more air|more top)\b/gi, apply: { trebleDb: 1.5 } },
+  { id: 'warmer', label: 'Warmer', words: /\b(warmer|darker|less harsh)\b/gi, apply: { bassDb: 1, trebleDb: -1.5 } },
+  { id: 'punch+', label: 'More punch', words: /\b(more punch|punchier|more dynamic)\b/gi, apply: { punch: 0.5 } },
+  { id: 'punch-', label: 'Less punch', words: /\b(less punch|smoother|more glue)\b/gi, apply: { punch: -0.5 } },
+  { id: 'bass+', label: 'More bass', words: /\b(more bass|more low end|bassier)\b/gi, apply: { bassDb: 1.5 } },
+  { id: 'bass-', label: 'Less bass', words: /\b(less bass|less low end|less boomy)\b/gi, apply: { bassDb: -1.5 } },
+  { id: 'reference', label: 'Match my reference', words: /\b(match (my |the )?reference|like (my |the )?reference)\b/gi, apply: { useReference: true } },
+];
+
+function add(a: Adjustments, b: Adjustments): Adjustments {
+  const out: Adjustments = { ...a };
+  for (const k of ['loudnessLu', 'bassDb', 'trebleDb', 'punch'] as const) if (b[k] !== undefined) out[k] = (out[k] ?? 0) + b[k];
+  if (b.targetLufs !== undefined) out.targetLufs = b.targetLufs;
+  if (b.useReference) out.useReference = true;
+  return out;
+}
+
+/** Reads adjustments out of free text; what is left over are notes for the engineer. */
+export function parseAdjustments(text: string): { adjustments: Adjustments; understood: string[] } {
+  let adjustments: Adjustments = {};
+  const understood: string[] = [];
+  for (const q of quickAdjustments) {
+    for (const _ of text.matchAll(q.words)) {
+      adjustments = add(adjustments, q.apply);
+      understood.push(q.label.toLowerCase());
+    }
+  }
+  const target = /\b(?:target\s*)?(-\d{1,2}(?:\.\d)?)\s*lufs\b|\btarget\s*(-\d{1,2}(?:\.\d)?)\b/i.exec(text);
+  if (target) {
+    const v = Number(target[1] ?? target[2]);
+    if (v < -30 || v > -5) throw new UserError(`A target of ${v} LUFS is outside what the studio masters to (-30 to -5 LUFS).`);
+    adjustments.targetLufs = v;
+    understood.push(`target ${v} LUFS`);
+  }
+  return { adjustments, understood };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** The next version's settings: the previous version's, moved by the adjustments. */
+export function applyAdjustments(prev: MasterSettings, baseTargetLufs: number, a: Adjustments): MasterSettings {
+  const target = a.targetLufs ?? (prev.targetLufs ?? baseTargetLufs) + (a.loudnessLu ?? 0);
+  return {
+    ...prev,
+    targetLufs: round1(clamp(target, -30, -5)),
+    bassDb: round1(clamp((prev.bassDb ?? 0) + (a.bassDb ?? 0), -6, 6)),
+    trebleDb: round1(clamp((prev.trebleDb ?? 0) + (a.trebleDb ?? 0), -6, 6)),
+    punch: round1(clamp((prev.punch ?? 0) + (a.punch ?? 0), -1, 1)),
+    useReference: a.useReference ?? prev.useReference ?? false,
+  };
+}
+
+export async function freeRevisionsLeft(db: Tx, booking: { id: string; includedRevisions: number }): Promise<number> {
+  const used = await db.revision.count({ where: { bookingId: booking.id, paid: false } });
+  return Math.max(0, booking.includedRevisions - used);
+}
+
+export interface RevisionRequest {
+  notes: string;
+  adjustments: Adjustments;
+  /** The artist agreed to pay for a revision beyond the free ones. */
+  acceptPaid: boolean;
+  actor: string;
+}
+
+export class PaymentNeeded extends UserError {
+  constructor(
+    readonly booking: BookingWithService,
+    readonly price: string,
+  ) {
+    super(`Your ${booking.includedRevisions} free revisions of ${booking.reference} are used; another one costs ${price}.`);
+  }
+}
+
+export class RevisionService {
+  constructor(
+    private readonly db: Db,
+    private readonly bookings: BookingService,
+    private readonly pipeline: Pipeline,
+    private readonly alerts: EngineerAlerts,
+    private readonly log: Logger,
+    private readonly baseTargetLufs: number,
+  ) {}
+
+  /** The client's bookings that can be revised now. */
+  revisable(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({ where: { clientId, status: 'delivered' }, include: { service: true }, orderBy: { updatedAt: 'desc' } });
+  }
+
+  async allowance(booking: BookingWithService): Promise<{ used: number; freeLeft: number; price: string }> {
+    const used = await this.db.revision.count({ where: { bookingId: booking.id } });
+    return { used, freeLeft: await freeRevisionsLeft(this.db, booking), price: money(booking.service.revisionPriceCents, booking.currency) };
+  }
+
+  async hasReference(bookingId: string): Promise<boolean> {
+    return (await this.db.upload.count({ where: { bookingId, role: 'reference', purgedAt: null } })) > 0;
+  }
+
+  /** Records the revision and starts it; throws PaymentNeeded when a paid one was not accepted. */
+  async request(booking: BookingWithService, r: RevisionRequest): Promise<{ number: number; paid: boolean; version: number | null; freeLeft: number }> {
+    if (booking.status !== 'delivered') throw new UserError(`Booking ${booking.reference} is ${booking.status}; a revision can be asked for once it is delivered.`);
+    const freeLeft = await freeRevisionsLeft(this.db, booking);
+    const paid = freeLeft === 0;
+    if (paid && !r.acceptPaid) throw new PaymentNeeded(booking, money(booking.service.revisionPriceCents, booking.currency));
+    if (r.adjustments.useReference && !(await this.hasReference(booking.id))) {
+      throw new UserError('There is no reference track for this booking yet. Send one first (a file with "reference" in its name), then ask again.');
+    }
+    const last = await this.db.delivery.findFirst({ where: { bookingId: booking.id, status: 'ready' }, orderBy: { version: 'desc' } });
+    const automatic = booking.service.code === 'master' && last !== null;
+    const nextVersion = ((await this.db.delivery.aggregate({ where: { bookingId: booking.id }, _max: { version: true } }))._max.version ?? 0) + 1;
+    const notes = r.notes.trim().slice(0, 2000);
+    const revision = await this.db.$transaction(async (tx) => {
+      const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
+      const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+      await this.bookings.transitionIn(tx, current, 'revision-requested', r.actor, notes || undefined);
+      if (automatic) await this.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
+      return tx.revision.create({
+        data: {
+          bookingId: booking.id,
+          number,
+          notes,
+          paid,
+          priceCents: paid ? booking.service.revisionPriceCents : 0,
+          adjustments: JSON.stringify(r.adjustments),
+          status: automatic ? 'in-progress' : 'requested',
+        },
+      });
+    });
+    const left = paid ? 0 : freeLeft - 1;
+    await this.alerts.alert(
+      `revision:${revision.id}`,
+      `Revision ${revision.number}${paid ? ` (paid, ${money(revision.priceCents, booking.currency)})` : ' (free)'} of ${booking.reference} (${booking.service.name})${notes ? `: "${notes}"` : ''}${automatic ? ' — automatic re-master started.' : ' — waiting for you.'}`,
+      { booking: booking.reference },
+    );
+    if (!automatic) return { number: revision.number, paid, version: null, freeLeft: left };
+    const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);
+    await this.pipeline.enqueueMaster({ bookingId: booking.id, version: nextVersion, settings, revisionId: revision.id });
+    this.log.info({ booking: booking.reference, revision: revision.number, version: nextVersion, settings }, 'revision started');
+    return { number: revision.number, paid, version: nextVersion, freeLeft: left };
+  }
+}

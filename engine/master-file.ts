@@ -1,0 +1,82 @@
+// Mastering a file to files: what the pipeline's workers run. `masterFileInThread` runs it on a
+// worker thread so a service process keeps answering chats and uploads while a master is made
+// (the engine itself blocks the thread it runs on, and uses a second core through its helper).
+import { writeFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import type { Analysis } from './analysis/analyze.js';
+import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat } from './io/index.js';
+import { master, type MasterOptions, type MasterResult } from './master.js';
+import { reportPng, reportText } from './report.js';
+import type { Progress } from './types.js';
+
+export interface MasterFileJob {
+  input: string;
+  /** Shown in the report (the artist's file name). */
+  name: string;
+  reference?: string;
+  outputs: { path: string; format: OutputFormat }[];
+  reportPng: string;
+  options: Omit<MasterOptions, 'reference' | 'progress' | 'inPlace'>;
+}
+
+/** The master's numbers without the audio (small enough to pass between threads and store). */
+export interface MasterSummary {
+  settings: MasterResult['settings'];
+  chain: MasterResult['chain'];
+  targetMet: boolean;
+  warnings: string[];
+  before: Omit<Analysis, 'shortTermLufs' | 'spectrum'>;
+  after: Omit<Analysis, 'shortTermLufs' | 'spectrum'>;
+  reportText: string;
+}
+
+const lean = ({ shortTermLufs: _s, spectrum: _p, ...rest }: Analysis) => rest;
+
+export async function masterFile(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
+  const audio = await readAudioFile(job.input);
+  const reference = job.reference ? await readAudioFile(job.reference) : undefined;
+  const result = master(audio, { ...job.options, inPlace: true, ...(reference ? { reference } : {}), ...(progress ? { progress } : {}) });
+  for (const [i, o] of job.outputs.entries()) {
+    progress?.('encode', i / job.outputs.length);
+    await writeAudioFile(o.path, result.audio, o.format);
+  }
+  progress?.('encode', 1);
+  await writeFile(job.reportPng, reportPng(result, job.name));
+  return {
+    settings: result.settings,
+    chain: result.chain,
+    targetMet: result.targetMet,
+    warnings: result.warnings,
+    before: lean(result.before),
+    after: lean(result.after),
+    reportText: reportText(result, job.name),
+  };
+}
+
+type FromThread = { progress: [string, number] } | { done: MasterSummary } | { error: { message: string; fileName?: string; problem?: string } };
+
+export function masterFileInThread(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
+  const file = import.meta.url.endsWith('.ts') ? './master-thread-boot.mjs' : './master-thread.js';
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(file, import.meta.url), { workerData: job });
+    let settled = false;
+    worker.on('message', (m: FromThread) => {
+      if ('progress' in m) progress?.(...m.progress);
+      else if ('done' in m) {
+        settled = true;
+        resolve(m.done);
+      } else {
+        settled = true;
+        // Audio problems keep their type, so callers can tell the artist what is wrong.
+        reject(m.error.problem !== undefined ? new AudioFileError(m.error.fileName ?? job.name, m.error.problem) : new Error(m.error.message));
+      }
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`mastering thread stopped (exit code ${code})`));
+    });
+  });
+}

@@ -1,0 +1,14 @@
+// The mastering thread's body (see master-file.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { AudioFileError } from './io/index.js';
+import { masterFile, type MasterFileJob } from './master-file.js';
+
+const port = parentPort!;
+try {
+  const done = await masterFile(workerData as MasterFileJob, (stage, f) => port.postMessage({ progress: [stage, f] }));
+  port.postMessage({ done });
+} catch (err) {
+  port.postMessage({
+    error: err instanceof AudioFileError ? { message: err.message, fileName: err.fileName, problem: err.problem } : { message: err instanceof Error ? err.message : String(err) },
+  });
+}
