@@ -92,9 +92,9 @@ describe('console chat (mixdesk start)', () => {
   });
 
   it('refuses settings this build cannot serve instead of pretending', async () => {
-    const r = await mixdesk([], { QUEUE_DRIVER: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' });
+    const r = await mixdesk([], { SERVICE_RUNS_JOBS: 'false' });
     expect(r.code).toBe(1);
-    expect(r.err).toContain('QUEUE_DRIVER=redis: the service queues no work yet');
+    expect(r.err).toContain('SERVICE_RUNS_JOBS=false with QUEUE_DRIVER=inprocess: nothing would ever master or remind');
   });
 
   it('S3 storage needs its bucket', async () => {

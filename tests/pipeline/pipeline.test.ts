@@ -1,0 +1,223 @@
+// The pipeline on SQLite and PostgreSQL: a mix for a mastering booking becomes a delivered,
+// versioned master (files stored, message in the outbox), revisions make new versions, and
+// retries, duplicate jobs and failures never double or lose a delivery.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Conversation } from '../../core/conversation/engine.js';
+import type { Reply } from '../../core/conversation/types.js';
+import type { Studio } from '../../core/studio.js';
+import { analyze, decodeAudio, encodeAudio, masterFile } from '../../engine/index.js';
+import { InProcessQueue } from '../../queue/in-process.js';
+import { TestChat } from '../helpers/chat.js';
+import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
+import { makeTrack } from '../helpers/music.js';
+import { testStudio } from '../helpers/studio.js';
+import type { MasterRunner } from '../../core/pipeline.js';
+import { readStream } from '../helpers/streams.js';
+
+const log = pino({ level: 'silent' });
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-pipeline-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const mix = path.join(dir, 'Night Drive.wav');
+writeFileSync(mix, await encodeAudio(makeTrack(8, 48000, { level: 0.3 }), 'wav24'));
+
+describe.each(testProviders())('pipeline on %s', (provider) => {
+  let t: TestDatabase;
+  let studio: Studio;
+  let queue: InProcessQueue;
+  let chat: TestChat;
+  const sent: Reply[] = [];
+
+  async function setUp(runMaster?: MasterRunner, o: { work?: boolean } = {}): Promise<void> {
+    queue = new InProcessQueue();
+    studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10, ...(runMaster ? { runMaster } : {}) } });
+    studio.outbox.register('test', { send: async (_chat, reply) => void sent.push(reply) });
+    // The engineer's alerts (ENGINEER_CHAT=console:engineer) arrive in the same list.
+    studio.outbox.register('console', { send: async (_chat, reply) => void sent.push(reply) });
+    chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara'));
+    if (o.work !== false) await studio.pipeline.work();
+  }
+
+  beforeEach(async () => {
+    t = await createTestDatabase(provider);
+    sent.length = 0;
+  });
+  afterEach(async () => {
+    await queue?.close();
+    await t.drop();
+  });
+
+  async function bookAndSendMix(): Promise<string> {
+    await chat.send('/book master');
+    await chat.press('Standard');
+    await chat.press(0);
+    await chat.press(0);
+    await chat.press('Confirm');
+    const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    await chat.event({ kind: 'file', file: { name: 'Night Drive.wav', sizeBytes: 0, ref: mix, id: 'file-1' } });
+    return ref;
+  }
+
+  async function delivered(): Promise<Reply[]> {
+    await queue.idle();
+    await studio.outbox.dispatch();
+    return sent.splice(0);
+  }
+
+  it('a mix for a mastering booking comes back mastered, in the artist\'s format, with the report picture', async () => {
+    await setUp();
+    await chat.send('/format flac24');
+    const ref = await bookAndSendMix();
+    expect(chat.text).toContain('Mastering Night Drive.wav now.');
+    const [message, ...more] = await delivered();
+    expect(more).toEqual([]);
+    expect(message!.text).toContain(`Your master for ${ref} is ready — version 1.`);
+    expect(message!.text).toMatch(/-14\.\d LUFS integrated/);
+    expect(message!.text).toContain('2 free revisions left');
+    expect(message!.visibility).toBe('private');
+    expect(message!.files!.map((f) => [f.name, f.kind])).toEqual([
+      ['Night Drive - master v1 report.png', 'image'],
+      ['Night Drive - master v1.flac', 'audio'],
+      ['Night Drive - master v1 (preview).mp3', 'audio'],
+    ]);
+    // The stored master is what the message says it is.
+    const flac = message!.files![1]!;
+    const bytes = await readStream(await studio.store.get(flac.storageKey!));
+    expect(bytes.length).toBe(flac.sizeBytes);
+    const a = analyze(await decodeAudio(bytes, flac.name));
+    expect(a.format.container).toBe('flac');
+    expect(Math.abs(a.loudness.integratedLufs + 14)).toBeLessThan(0.3);
+    expect(a.peaks.truePeakDbtp).toBeLessThanOrEqual(-1);
+    expect(flac.url).toMatch(/\/d\/[\w-]+\.[\w-]+$/);
+    expect(studio.downloads.verify(flac.url!.split('/d/')[1]!)).toMatchObject({ key: flac.storageKey, fileName: flac.name });
+    const png = await readStream(await studio.store.get(message!.files![0]!.storageKey!));
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+
+    const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref }, include: { deliveries: { include: { files: true } } } });
+    expect(booking.status).toBe('delivered');
+    expect(booking.deliveries).toHaveLength(1);
+    expect(booking.deliveries[0]).toMatchObject({ version: 1, status: 'ready', progress: 1 });
+    expect(booking.deliveries[0]!.reportText).toContain('Target met');
+    expect(booking.deliveries[0]!.files.map((f) => f.kind).sort()).toEqual(['master', 'preview', 'report']);
+
+    await chat.send('/status');
+    expect(chat.text).toContain('Revisions: 0 asked for, 2 free left (then £15.00 each).');
+  });
+
+  it('revisions: quick adjustments make new versions; after the free ones the price is asked and confirmed', async () => {
+    await setUp();
+    const ref = await bookAndSendMix();
+    await delivered();
+
+    await chat.send('/revise');
+    expect(chat.text).toContain('You have 2 free revisions left.');
+    await chat.press('Louder');
+    expect(chat.text).toContain(`Revision 1 of ${ref} started (free; 1 free left): louder. Making version 2 now`);
+    const [v2, alert] = [...(await delivered())].sort((a) => (a.text.startsWith('🔔') ? 1 : -1));
+    expect(v2!.text).toContain('version 2.');
+    expect(v2!.text).toContain('(target -13 LUFS, ceiling -1 dBTP)');
+    expect(Math.abs(Number(/(-[\d.]+) LUFS integrated/.exec(v2!.text)![1]) + 13)).toBeLessThanOrEqual(0.3);
+    expect(v2!.text).toContain('1 free revision left');
+    expect(alert!.text).toContain(`Revision 1 (free) of ${ref}`);
+
+    await chat.send(`/revise ${ref} warmer and more punch, and the intro feels too quiet`);
+    expect(chat.text).toContain('Revision 2');
+    expect(chat.text).toContain('warmer, more punch');
+    const v3 = (await delivered()).find((r) => r.text.includes('version 3'));
+    expect(v3!.text).toContain('Your free revisions are used');
+
+    // The third revision costs money: asked first, nothing happens on "No".
+    await chat.send('/revise louder');
+    expect(chat.text).toContain('Your 2 free revisions of');
+    expect(chat.text).toContain('another one costs £15.00');
+    await chat.press('No');
+    expect(chat.text).toContain('No revision was made; nothing was charged.');
+    expect(await t.db.revision.count()).toBe(2);
+    await chat.send('/revise louder');
+    await chat.press('Yes, revise for £15.00');
+    expect(chat.text).toContain('Revision 3');
+    expect((await delivered()).some((r) => r.text.includes('version 4'))).toBe(true);
+
+    const revisions = await t.db.revision.findMany({ orderBy: { number: 'asc' }, include: { delivery: true } });
+    expect(revisions.map((r) => [r.number, r.paid, r.priceCents, r.status, r.delivery?.version])).toEqual([
+      [1, false, 0, 'resolved', 2],
+      [2, false, 0, 'resolved', 3],
+      [3, true, 1500, 'resolved', 4],
+    ]);
+    const settings = (await t.db.delivery.findMany({ orderBy: { version: 'asc' } })).map((d) => JSON.parse(d.settings) as Record<string, unknown>);
+    expect(settings.map((s) => s.targetLufs)).toEqual([undefined, -13, -13, -12]);
+    expect(settings[2]).toMatchObject({ bassDb: 1, trebleDb: -1.5, punch: 0.5 });
+    expect(revisions[1]!.notes).toContain('the intro feels too quiet');
+  });
+
+  it('a try that dies is done again; two workers on the same version deliver it once', async () => {
+    let calls = 0;
+    const flaky: MasterRunner = async (job, progress) => {
+      calls++;
+      const summary = await masterFile(job, progress);
+      if (calls === 1) throw new Error('worker lost mid-job'); // files written, nothing committed
+      return summary;
+    };
+    await setUp(flaky);
+    await bookAndSendMix();
+    const messages = await delivered();
+    expect(calls).toBe(2);
+    expect(messages).toHaveLength(1);
+    const delivery = await t.db.delivery.findFirstOrThrow({ include: { files: true } });
+    expect(delivery.files).toHaveLength(3);
+
+    // The same job run by a second worker (a lock that lapsed while the first was still busy).
+    const other = await testStudio(t.db, {}, undefined, studio.store, { queue: new InProcessQueue(), pipeline: { attempts: 1, backoffMs: 10 } });
+    await t.db.delivery.update({ where: { id: delivery.id }, data: { status: 'preparing' } });
+    await other.pipeline.work();
+    const job = { bookingId: delivery.bookingId, version: 1, settings: { preset: 'streaming' as const } };
+    await Promise.all([other.queue.add('master', job), queue.add('master', job)]);
+    await Promise.all([(other.queue as InProcessQueue).idle(), queue.idle()]);
+    await other.queue.close();
+    expect(await t.db.notification.count({ where: { key: { startsWith: 'delivery:' } } })).toBe(1);
+    expect(await t.db.deliveryFile.count()).toBe(3);
+  });
+
+  it('a master that fails every try: the artist hears it clearly, the engineer is alerted, the files stay', async () => {
+    await setUp(async () => Promise.reject(new Error('disk full')));
+    const ref = await bookAndSendMix();
+    await queue.idle();
+    // The failure report runs after the last try.
+    await expect.poll(async () => (await studio.outbox.dispatch(), sent.length), { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    const texts = sent.map((r) => r.text);
+    expect(texts.find((x) => x.startsWith('Sorry'))).toContain(`the master of ${ref} (version 1) could not be finished. Nothing is lost`);
+    expect(texts.find((x) => x.startsWith('🔔'))).toContain(`Master v1 of ${ref} failed after 2 tries: disk full`);
+    expect(texts.join('\n')).not.toContain('at '); // no stack trace
+    expect(await t.db.delivery.findFirstOrThrow()).toMatchObject({ status: 'failed', error: 'disk full' });
+    expect(await t.db.upload.count({ where: { purgedAt: null } })).toBe(1);
+  });
+
+  it('versions left preparing by a stopped process are queued again at start', async () => {
+    await setUp(undefined, { work: false });
+    await bookAndSendMix(); // queued, but this queue has no worker yet: like a process that stopped
+    const restarted = new InProcessQueue();
+    const again = await testStudio(t.db, {}, undefined, studio.store, { queue: restarted, pipeline: { attempts: 1, backoffMs: 10 } });
+    again.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
+    await again.pipeline.work();
+    expect(await again.pipeline.resumeUnfinished()).toBe(1);
+    await restarted.idle();
+    await again.outbox.dispatch();
+    expect(sent.map((r) => r.text).join()).toContain('version 1.');
+    await restarted.close();
+  });
+});
+
+it('the master engine runs on its own thread and reports progress', async () => {
+  const { masterFileInThread } = await import('../../engine/index.js');
+  const stages = new Set<string>();
+  const out = path.join(dir, 'thread.wav');
+  const summary = await masterFileInThread({ input: mix, name: 'Night Drive.wav', outputs: [{ path: out, format: 'wav16' }], reportPng: path.join(dir, 'thread.png'), options: { targetLufs: -16 } }, (s) => stages.add(s));
+  expect([...stages]).toEqual(expect.arrayContaining(['analyse', 'limit', 'verify', 'encode']));
+  expect(Math.abs(summary.after.loudness.integratedLufs + 16)).toBeLessThan(0.3);
+  expect(readFileSync(out).subarray(0, 4).toString()).toBe('RIFF');
+  await expect(masterFileInThread({ input: path.join(dir, 'missing.wav'), name: 'missing.wav', outputs: [], reportPng: path.join(dir, 'x.png'), options: {} })).rejects.toThrow(/missing\.wav/);
+});
