@@ -106,6 +106,7 @@ const schema = z
     QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' }).optional(),
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'expected letters, digits, - or _ (e.g. mixdesk)' }).default('mixdesk'),
+    QUEUE_LOCK_SECONDS: int(1, 3600).default(30),
     SERVICE_RUNS_JOBS: bool.default(true),
     JOB_CONCURRENCY: int(1, 16).default(1),
     MASTER_PRESET: z.enum(['streaming', 'loud', 'apple', 'cd']).default('streaming'),

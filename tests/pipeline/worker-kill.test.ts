@@ -1,0 +1,103 @@
+// Two real `mixdesk worker` processes sharing PostgreSQL, Redis (BullMQ) and the file store; the
+// one that picks up the master is killed with SIGKILL mid-job. The other takes the job over, and
+// the artist receives exactly one delivery.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../core/conversation/types.js';
+import { projectRoot } from '../../db/schemas.js';
+import { encodeAudio } from '../../engine/io/index.js';
+import { BullQueue } from '../../queue/bullmq.js';
+import { LocalObjectStore } from '../../storage/local-store.js';
+import { createTestDatabase, pgUrl } from '../helpers/db.js';
+import { makeTrack } from '../helpers/music.js';
+import { testStudio } from '../helpers/studio.js';
+
+const redisUrl = process.env.TEST_REDIS_URL;
+if (!redisUrl || !pgUrl) console.warn('Worker-kill pipeline test SKIPPED: it needs TEST_DATABASE_URL and TEST_REDIS_URL (CI sets both).');
+
+describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-master', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-workers-'));
+  const prefix = `mdkill-${randomBytes(4).toString('hex')}`;
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    children.forEach((c) => c.kill('SIGKILL'));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the job completes once and the artist receives exactly one delivery', async () => {
+    const t = await createTestDatabase('postgresql');
+    const queue = new BullQueue({ url: redisUrl!, prefix });
+    const store = new LocalObjectStore(path.join(dir, 'objects'));
+    try {
+      const studio = await testStudio(t.db, {}, undefined, store, { queue });
+      const outputs = new Map<number, string>();
+      const worker = () =>
+        new Promise<ChildProcess>((resolve, reject) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'worker'], {
+            cwd: projectRoot,
+            env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.url, DATA_DIR: dir, QUEUE_DRIVER: 'redis', REDIS_URL: redisUrl!, QUEUE_PREFIX: prefix, QUEUE_LOCK_SECONDS: '2', LOG_LEVEL: 'info' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          children.push(child);
+          outputs.set(child.pid!, '');
+          const take = (d: Buffer) => {
+            outputs.set(child.pid!, outputs.get(child.pid!)! + d.toString());
+            if (outputs.get(child.pid!)!.includes('worker ready')) resolve(child);
+          };
+          child.stdout!.on('data', take);
+          child.stderr!.on('data', take);
+          child.on('error', reject);
+          child.on('exit', (code, signal) => signal === null && reject(new Error(`worker exited ${code}: ${outputs.get(child.pid!)}`)));
+        });
+      const workers = await Promise.all([worker(), worker()]);
+
+      const { client } = await studio.clients.identify({ platform: 'test', externalId: 'kim', displayName: 'Kim' });
+      const booking = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'kill-1', origin: { platform: 'test', chatId: 'dm-kim' }, actor: 'test' });
+      const mix = path.join(dir, 'Long Song.wav');
+      writeFileSync(mix, await encodeAudio(makeTrack(45), 'wav24'));
+      const outcome = await studio.uploads.accept({ client, bookingRef: booking.reference, fileName: 'Long Song.wav', path: mix });
+      expect((await studio.pipeline.afterUpload(outcome))[0]!.text).toContain('Mastering Long Song.wav now.');
+
+      const started = async () => workers.find((w) => outputs.get(w.pid!)!.includes('"msg":"master started"'));
+      let first: ChildProcess | undefined;
+      for (let i = 0; i < 300 && !first; i++) {
+        first = await started();
+        if (!first) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(first, [...outputs.values()].join('\n')).toBeDefined();
+      first!.kill('SIGKILL');
+      const survivor = workers.find((w) => w !== first)!;
+
+      let delivery = await t.db.delivery.findFirst({ where: { bookingId: booking.id, status: 'ready' } });
+      for (let i = 0; i < 600 && !delivery; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        delivery = await t.db.delivery.findFirst({ where: { bookingId: booking.id, status: 'ready' } });
+      }
+      expect(delivery, outputs.get(survivor.pid!)).not.toBeNull();
+      const log = (w: ChildProcess) => outputs.get(w.pid!)!;
+      expect(log(first!)).not.toContain('master delivered');
+      expect(log(survivor).match(/"msg":"master delivered"/g)).toHaveLength(1);
+      expect(log(survivor)).toContain('"msg":"master started"'); // taken over after the kill
+
+      // Give a late duplicate every chance to show up, then count what the artist gets.
+      await new Promise((r) => setTimeout(r, 1500));
+      const received: Reply[] = [];
+      studio.outbox.register('test', { send: async (_chat, r) => void received.push(r) });
+      await studio.outbox.dispatch();
+      expect(received).toHaveLength(1);
+      expect(received[0]!.text).toContain(`Your master for ${booking.reference} is ready — version 1.`);
+      expect(await t.db.delivery.count({ where: { bookingId: booking.id } })).toBe(1);
+      expect(await t.db.deliveryFile.count({ where: { deliveryId: delivery!.id } })).toBe(3);
+      expect((await t.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe('delivered');
+      for (const f of received[0]!.files!) expect((await store.head(f.storageKey!))?.size).toBe(f.sizeBytes);
+      survivor.kill('SIGTERM');
+    } finally {
+      await queue.close();
+      await t.drop();
+    }
+  }, 120_000);
+});
