@@ -104,6 +104,51 @@ describe('console chat (mixdesk start)', () => {
   });
 });
 
+describe('the whole loop in the console on embedded defaults', () => {
+  it('book mastering, /upload mix.wav, receive the master and report, /revise louder, receive version 2', async () => {
+    const { writeFileSync, existsSync } = await import('node:fs');
+    const { encodeAudio } = await import('../../engine/io/index.js');
+    const { makeTrack } = await import('../helpers/music.js');
+    const mix = path.join(dir, 'mix.wav');
+    writeFileSync(mix, await encodeAudio(makeTrack(10), 'wav24'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `file:${path.join(dir, 'loop.db')}`, DATA_DIR: path.join(dir, 'loop'), CONSOLE_USER: 'looper', STUDIO_HOURS: 'mon-sun 08:00-22:00', BOOKING_MIN_NOTICE_HOURS: '1', WEB_PORT: '0', ENGINEER_CHAT: 'console:engineer' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const until = async (re: RegExp) => {
+      for (let i = 0; i < 600 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(out, err).toMatch(re);
+    };
+    try {
+      child.stdin.write('/book master\n3\n1\n');
+      await until(/Booked! Your reference is (MD-[2-9A-Z]{6})/);
+      child.stdin.write(`/upload ${mix}\n`);
+      await until(/Mastering mix\.wav now\./);
+      await until(/is ready — version 1\./);
+      const paths = (v: number) => [...out.matchAll(new RegExp(`(?:picture|file): (\\S+/v${v}/\\S+)`, 'g'))].map((m) => m[1]!);
+      expect(paths(1).map((p) => path.basename(p))).toEqual(['report-mix_-_master_v1_report.png', 'master-mix_-_master_v1.wav', 'preview-mix_-_master_v1_preview_.mp3']);
+      expect(paths(1).every((p) => existsSync(p))).toBe(true);
+      child.stdin.write('/revise louder\n');
+      await until(/Revision 1 of MD-[2-9A-Z]{6} started \(free; 1 free left\): louder\. Making version 2 now/);
+      await until(/\[to the engineer\] 🔔 Revision 1 \(free\)/);
+      await until(/is ready — version 2\.\n.*target -13 LUFS/);
+      expect(paths(2).every((p) => existsSync(p))).toBe(true);
+      child.stdin.write('/status\n');
+      await until(/Revisions: 1 asked for, 1 free left/);
+      child.stdin.end('/quit\n');
+      expect(await new Promise((r) => child.on('close', r))).toBe(0);
+      expect(err).not.toMatch(/\n\s+at /);
+    } finally {
+      child.kill();
+    }
+  }, 90_000);
+});
+
 describe('upload links from the console', () => {
   it('/uploadlink gives a private link that the running web server serves', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
