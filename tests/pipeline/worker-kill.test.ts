@@ -58,7 +58,7 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
       const { client } = await studio.clients.identify({ platform: 'test', externalId: 'kim', displayName: 'Kim' });
       const booking = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'kill-1', origin: { platform: 'test', chatId: 'dm-kim' }, actor: 'test' });
       const mix = path.join(dir, 'Long Song.wav');
-      writeFileSync(mix, await encodeAudio(makeTrack(45), 'wav24'));
+      writeFileSync(mix, await encodeAudio(makeTrack(90), 'wav24'));
       const outcome = await studio.uploads.accept({ client, bookingRef: booking.reference, fileName: 'Long Song.wav', path: mix });
       expect((await studio.pipeline.afterUpload(outcome))[0]!.text).toContain('Mastering Long Song.wav now.');
 
@@ -79,12 +79,13 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
       }
       expect(delivery, outputs.get(survivor.pid!)).not.toBeNull();
       const log = (w: ChildProcess) => outputs.get(w.pid!)!;
+      // The log line follows the commit; give it (and any late duplicate) time to show up.
+      await expect.poll(() => log(survivor), { timeout: 10_000 }).toContain('"msg":"master delivered"');
+      await new Promise((r) => setTimeout(r, 1500));
       expect(log(first!)).not.toContain('master delivered');
       expect(log(survivor).match(/"msg":"master delivered"/g)).toHaveLength(1);
       expect(log(survivor)).toContain('"msg":"master started"'); // taken over after the kill
 
-      // Give a late duplicate every chance to show up, then count what the artist gets.
-      await new Promise((r) => setTimeout(r, 1500));
       const received: Reply[] = [];
       studio.outbox.register('test', { send: async (_chat, r) => void received.push(r) });
       await studio.outbox.dispatch();
