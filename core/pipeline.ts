@@ -162,7 +162,10 @@ export class Pipeline {
     });
     if (delivery.status === 'ready') return; // finished by an earlier try
     const booking = await this.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
-    if (booking.status === 'cancelled') return;
+    if (booking.status === 'cancelled') {
+      await this.db.delivery.updateMany({ where: { id: delivery.id, status: 'preparing' }, data: { status: 'failed', error: 'booking cancelled', stage: null } });
+      return;
+    }
     const mix = await this.db.upload.findFirst({ where: { bookingId: booking.id, role: 'mix', purgedAt: null }, orderBy: { createdAt: 'desc' } });
     if (!mix) throw new AudioFileError('(none)', 'there is no mix stored for this booking');
     const reference = data.settings.useReference

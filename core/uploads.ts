@@ -169,6 +169,9 @@ export class UploadService {
       if (err instanceof AudioFileError) throw new UserError(`${name}: ${err.problem}. Nothing was stored; please send WAV, AIFF, FLAC or MP3.`);
       throw err;
     }
+    if (!Number.isFinite(analysis.loudness.integratedLufs) && (i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem')) === 'mix') {
+      throw new UserError(`${name} is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.`);
+    }
     const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
     const warnings = await this.warnings(analysis, role, booking);
 

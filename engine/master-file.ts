@@ -35,7 +35,14 @@ const lean = ({ shortTermLufs: _s, spectrum: _p, ...rest }: Analysis) => rest;
 export async function masterFile(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
   const audio = await readAudioFile(job.input);
   const reference = job.reference ? await readAudioFile(job.reference) : undefined;
-  const result = master(audio, { ...job.options, inPlace: true, ...(reference ? { reference } : {}), ...(progress ? { progress } : {}) });
+  let result: MasterResult;
+  try {
+    result = master(audio, { ...job.options, inPlace: true, ...(reference ? { reference } : {}), ...(progress ? { progress } : {}) });
+  } catch (err) {
+    // A silent file is the file's problem, not ours: name it like any other audio problem.
+    if (err instanceof Error && /silent/.test(err.message)) throw new AudioFileError(job.name, err.message);
+    throw err;
+  }
   for (const [i, o] of job.outputs.entries()) {
     progress?.('encode', i / job.outputs.length);
     await writeAudioFile(o.path, result.audio, o.format);

@@ -196,6 +196,21 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(await t.db.upload.count({ where: { purgedAt: null } })).toBe(1);
   });
 
+  it('a silent mix is refused at once with a clear message; nothing is queued', async () => {
+    await setUp();
+    const silent = path.join(dir, 'silent.wav');
+    writeFileSync(silent, await encodeAudio({ sampleRate: 48000, channels: [new Float32Array(48000 * 3), new Float32Array(48000 * 3)] }, 'wav24'));
+    await chat.send('/book master');
+    await chat.press('Standard');
+    await chat.press(0);
+    await chat.press(0);
+    await chat.press('Confirm');
+    await chat.event({ kind: 'file', file: { name: 'silent.wav', sizeBytes: 0, ref: silent, id: 'file-silent' } });
+    expect(chat.text).toBe('silent.wav is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.');
+    expect(await t.db.delivery.count()).toBe(0);
+    expect(await t.db.upload.count()).toBe(0);
+  });
+
   it('versions left preparing by a stopped process are queued again at start', async () => {
     await setUp(undefined, { work: false });
     await bookAndSendMix(); // queued, but this queue has no worker yet: like a process that stopped
