@@ -1,0 +1,78 @@
+// The Telegram bot: grammY, a composer per feature, an error boundary, auto-retry on flood limits,
+// per-chat sequential handling with @grammyjs/runner for long polling, or a webhook (web/ serves
+// it, checking Telegram's secret token). Messages outside a turn (deliveries, reminders) come
+// through the outbox, which this module registers as the 'telegram' sender.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, BotError, webhookCallback, type Context } from 'grammy';
+import type { Conversation } from '../../core/conversation/engine.js';
+import type { Logger } from '../../core/logger.js';
+import type { Outbox } from '../../core/outbox.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+import type { ChatDeps } from './chat.js';
+import { booking, help, menu, revisions, settings, status } from './features/commands.js';
+import { dialog } from './features/dialog.js';
+import { uploads } from './features/uploads.js';
+import { t } from './i18n.js';
+import { TelegramRenderer } from './render.js';
+
+export interface TelegramOptions {
+  token: string;
+  conversation: Conversation;
+  outbox: Outbox;
+  store: ObjectStore;
+  log: Logger;
+  /** https://api.telegram.org unless a local Bot API server (or a test fake) is used. */
+  apiRoot?: string;
+  /** Retries on 429 and 5xx before a call fails (the outbox retries further). */
+  maxRetries?: number;
+}
+
+export interface TelegramBot {
+  bot: Bot;
+  /** Long polling, one update at a time per chat. */
+  startPolling(): Promise<void>;
+  /** For web/: the request handler of webhook mode (checks the secret token). */
+  webhook(secretToken: string): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot> {
+  const apiRoot = (o.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
+  const bot = new Bot(o.token, { client: { apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: o.maxRetries ?? 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
+  await bot.init();
+  const renderer = new TelegramRenderer(bot.api, o.store);
+  const deps: ChatDeps & { apiRoot: string; token: string } = { conversation: o.conversation, renderer, log: o.log, botUsername: () => bot.botInfo.username, apiRoot, token: o.token };
+
+  // Updates of one person are handled in order (the runner works on several at once otherwise);
+  // keyed by the user, because their dialog lives in their private chat wherever they wrote.
+  bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
+  bot.use(help(deps), booking(deps), status(deps), revisions(deps), settings(deps), uploads(deps), dialog(deps));
+
+  // The error boundary: whatever slipped past the core, the artist hears something and the log has it.
+  bot.catch(async (err: BotError<Context>) => {
+    o.log.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');
+    await err.ctx.reply(t('sending-failed')).catch(() => undefined);
+  });
+
+  o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply) });
+  await bot.api.setMyCommands(menu).catch((err: unknown) => o.log.warn({ err }, 'could not set the Telegram command menu'));
+
+  let runner: RunnerHandle | undefined;
+  return {
+    bot,
+    async startPolling() {
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { timeout: 25 } } });
+    },
+    webhook: (secretToken) => {
+      const handle = webhookCallback(bot, 'http', { secretToken });
+      return async (req, res) => void (await handle(req, res));
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Button presses and free text: both answer the question the core's dialog is waiting on. The
+// press is acknowledged at once (Telegram shows a spinner until then); the core recognises stale
+// and double-pressed buttons.
+import { Composer, type Context } from 'grammy';
+import { forward, type ChatDeps } from '../chat.js';
+
+export function dialog(deps: ChatDeps): Composer<Context> {
+  const c = new Composer();
+  c.on('callback_query:data', async (ctx) => {
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    await forward(ctx, deps, { kind: 'button', data: ctx.callbackQuery.data });
+  });
+  // Unknown commands get the core's "I don't know /x" answer; plain text answers the dialog.
+  c.on('message:text', (ctx) => {
+    const text = ctx.msg.text;
+    const m = /^\/([a-z][a-z0-9_]*)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+    // In groups only commands are for the bot; the dialog itself continues in the private chat.
+    if (!m && ctx.chat.type !== 'private') return;
+    return forward(ctx, deps, m ? { kind: 'command', command: m[1]!.toLowerCase(), args: (m[2] ?? '').trim() } : { kind: 'text', text });
+  });
+  return c;
+}

@@ -1,0 +1,58 @@
+// Files sent in chat: documents and audio up to the Bot API's 20 MB download cap are fetched and
+// stored through the core; larger ones get the private upload link; voice notes and photos are
+// refused with what to do instead.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { Composer, type Context } from 'grammy';
+import { safeFileName } from '../../../storage/object-store.js';
+import { deliver, forward, senderOf, type ChatDeps } from '../chat.js';
+import { t } from '../i18n.js';
+
+export const DOWNLOAD_CAP = 20 * 2 ** 20;
+
+export interface UploadDeps extends ChatDeps {
+  /** https://api.telegram.org by default; a local Bot API server or a test fake otherwise. */
+  apiRoot: string;
+  token: string;
+}
+
+export function uploads(deps: UploadDeps): Composer<Context> {
+  const c = new Composer();
+  c.command(['upload', 'uploadlink'], (ctx) => forward(ctx, deps, { kind: 'command', command: ctx.msg.text.slice(1).split(/[\s@]/)[0]!.toLowerCase(), args: ctx.match }));
+  c.on(['message:document', 'message:audio'], async (ctx) => {
+    const doc = ctx.msg.document ?? ctx.msg.audio!;
+    const name = doc.file_name ?? `audio-${doc.file_unique_id}`;
+    if ((doc.file_size ?? 0) > DOWNLOAD_CAP) {
+      await deliver(ctx, deps, [{ text: t('file-too-big-for-chat', { file: name, size: ((doc.file_size ?? 0) / 2 ** 20).toFixed(0) }) }]);
+      await forward(ctx, deps, { kind: 'command', command: 'uploadlink', args: '' });
+      return;
+    }
+    const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-tg-'));
+    try {
+      const local = path.join(dir, safeFileName(name));
+      try {
+        const file = await ctx.api.getFile(doc.file_id);
+        const res = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`);
+        if (!res.ok || !res.body) throw new Error(`download answered ${res.status}`);
+        await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(local));
+      } catch (err) {
+        deps.log.warn({ err, file: name }, 'telegram file download failed');
+        await deliver(ctx, deps, [{ text: t('file-download-failed', { file: name }) }]);
+        return;
+      }
+      await forward(ctx, deps, { kind: 'file', file: { name, sizeBytes: doc.file_size ?? 0, ref: local, id: doc.file_unique_id, ...(doc.mime_type ? { mimeType: doc.mime_type } : {}) } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  c.on('message:voice', (ctx) => deliver(ctx, deps, [{ text: t('voice-not-accepted') }]));
+  c.on('message:photo', (ctx) => deliver(ctx, deps, [{ text: t('photo-not-accepted') }]));
+  return c;
+}
+
+export { senderOf };

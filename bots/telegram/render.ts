@@ -1,0 +1,72 @@
+// Core replies as Telegram messages: text with an inline keyboard (button data stamped by the core,
+// at most 64 bytes), links as URL buttons where Telegram allows them and always in the text, and
+// files from the object store — the report as a photo, the preview as audio, masters as documents —
+// or as their signed link when larger than a bot may send (50 MB).
+import { InlineKeyboard, InputFile, type Api } from 'grammy';
+import type { Reply, ReplyFile } from '../../core/conversation/types.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+import { t } from './i18n.js';
+
+export const SEND_CAP = 50 * 2 ** 20;
+const TEXT_CAP = 4096;
+
+function keyboard(reply: Reply): InlineKeyboard | undefined {
+  const kb = new InlineKeyboard();
+  let any = false;
+  for (const row of reply.buttons ?? []) {
+    for (const b of row) kb.text(b.label, b.data);
+    kb.row();
+    any = true;
+  }
+  // Telegram refuses URL buttons to plain-http or loopback addresses; those stay in the text only.
+  for (const l of reply.links ?? []) {
+    if (/^https:\/\/(?!127\.|localhost)/.test(l.url)) {
+      kb.url(l.label, l.url).row();
+      any = true;
+    }
+  }
+  return any ? kb : undefined;
+}
+
+function chunks(text: string): string[] {
+  if (text.length <= TEXT_CAP) return [text];
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > TEXT_CAP) {
+    const cut = rest.lastIndexOf('\n', TEXT_CAP) > TEXT_CAP / 2 ? rest.lastIndexOf('\n', TEXT_CAP) : TEXT_CAP;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, '');
+  }
+  return [...out, rest];
+}
+
+export class TelegramRenderer {
+  constructor(
+    private readonly api: Api,
+    private readonly store: ObjectStore,
+  ) {}
+
+  /** Sends one reply to a chat; throws when Telegram refuses (the outbox then retries). */
+  async send(chatId: string | number, reply: Reply): Promise<void> {
+    const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url));
+    const text = [reply.text, ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
+    const parts = chunks(text);
+    const kb = keyboard(reply);
+    for (const [i, part] of parts.entries()) {
+      await this.api.sendMessage(chatId, part, { ...(i === parts.length - 1 && kb ? { reply_markup: kb } : {}), link_preview_options: { is_disabled: true } });
+    }
+    for (const f of reply.files ?? []) await this.sendFile(chatId, f);
+  }
+
+  private async sendFile(chatId: string | number, f: ReplyFile): Promise<void> {
+    const size = f.sizeBytes ?? 0;
+    if (size > SEND_CAP || (!f.storageKey && !f.path)) {
+      await this.api.sendMessage(chatId, t('file-as-link', { file: f.name, size: (size / 2 ** 20).toFixed(0), url: f.url ?? '' }), { link_preview_options: { is_disabled: true } });
+      return;
+    }
+    const input = new InputFile(f.storageKey ? await this.store.get(f.storageKey) : f.path!, f.name);
+    if (f.kind === 'image') await this.api.sendPhoto(chatId, input, { caption: f.name });
+    else if (f.kind === 'audio' && /\.mp3$/i.test(f.name)) await this.api.sendAudio(chatId, input, { title: f.name.replace(/\.mp3$/i, '') });
+    else await this.api.sendDocument(chatId, input);
+  }
+}

@@ -1,0 +1,212 @@
+// grammY for real, long polling a Telegram Bot API fake over HTTP on loopback, wired to the real
+// core (SQLite, local store, in-process queue, the engine): an artist's whole journey, and the
+// ways chat goes wrong (duplicate updates, stale buttons, big and wrong files, flood limits, groups).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTelegramBot, type TelegramBot } from '../../bots/telegram/bot.js';
+import { Conversation } from '../../core/conversation/engine.js';
+import type { Studio } from '../../core/studio.js';
+import { analyze, decodeAudio, encodeAudio } from '../../engine/index.js';
+import { InProcessQueue } from '../../queue/in-process.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { makeTrack } from '../helpers/music.js';
+import { testStudio } from '../helpers/studio.js';
+import { TelegramFake, type BotCall } from '../helpers/telegram-fake.js';
+
+const log = pino({ level: 'silent' });
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-tg-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let wav: Buffer;
+beforeAll(async () => {
+  wav = Buffer.from(await encodeAudio(makeTrack(8, 48000, { level: 0.3 }), 'wav24'));
+});
+
+describe('Telegram bot against a Bot API fake', () => {
+  let fake: TelegramFake;
+  let t: TestDatabase;
+  let studio: Studio;
+  let queue: InProcessQueue;
+  let telegram: TelegramBot;
+  let dispatcher: NodeJS.Timeout;
+
+  beforeEach(async () => {
+    fake = await new TelegramFake().start();
+    t = await createTestDatabase('sqlite');
+    queue = new InProcessQueue();
+    studio = await testStudio(t.db, { STUDIO_HOURS: 'mon-sun 08:00-22:00' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
+    studio.links.servedAt('https://studio.example');
+    await studio.pipeline.work();
+    telegram = await createTelegramBot({ token: fake.token, apiRoot: fake.url, conversation: new Conversation(studio, log), outbox: studio.outbox, store: studio.store, log });
+    await telegram.startPolling();
+    dispatcher = setInterval(() => void studio.outbox.dispatch().catch(() => undefined), 100);
+  });
+  afterEach(async () => {
+    clearInterval(dispatcher);
+    await telegram.stop();
+    await queue.close();
+    await fake.stop();
+    await t.drop();
+  });
+
+  const ana = () => fake.user(501, 'Ana');
+  const said = (chat: number, re: RegExp, since = 0) => fake.waitFor((c) => String(c.params.chat_id) === String(chat) && re.test(String(c.params.text ?? '')), { since });
+
+  async function book(who = ana()): Promise<string> {
+    let since = fake.calls.length;
+    fake.sendText(who, '/book master');
+    const kinds = await said(who.id, /session/, since);
+    since = fake.calls.length;
+    fake.press(who, kinds, 'Standard');
+    const days = await said(who.id, /Which day/, since);
+    since = fake.calls.length;
+    fake.press(who, days, /./);
+    const times = await said(who.id, /Free start times/, since);
+    since = fake.calls.length;
+    fake.press(who, times, /./);
+    const check = await said(who.id, /Please check your booking/, since);
+    since = fake.calls.length;
+    fake.press(who, check, 'Confirm');
+    const booked = await said(who.id, /Booked! Your reference is/, since);
+    return /MD-[2-9A-Z]{6}/.exec(String(booked.params.text))![0];
+  }
+
+  const filesSince = (since: number, chat: number) => fake.calls.slice(since).filter((c) => String(c.params.chat_id) === String(chat) && c.file);
+
+  it('an artist books mastering, sends a WAV, gets the master and report, revises, gets version 2 and sees the count', async () => {
+    const a = ana();
+    fake.sendText(a, '/start');
+    await said(a.id, /Welcome to/);
+    const ref = await book(a);
+
+    let since = fake.calls.length;
+    fake.sendDocument(a, 'Night Drive.wav', wav);
+    await said(a.id, new RegExp(`Received Night Drive\\.wav for ${ref}`), since);
+    await said(a.id, /Mastering Night Drive\.wav now/, since);
+    const ready = await said(a.id, /is ready — version 1\./, since);
+    expect(String(ready.params.text)).toMatch(/-14\.\d LUFS integrated/);
+    await fake.waitFor((c) => c.method === 'sendAudio', { since });
+    const files = filesSince(since, a.id);
+    expect(files.map((c) => [c.method, c.file!.name])).toEqual([
+      ['sendPhoto', 'Night Drive - master v1 report.png'],
+      ['sendDocument', 'Night Drive - master v1.wav'],
+      ['sendAudio', 'Night Drive - master v1 (preview).mp3'],
+    ]);
+    const master = analyze(await decodeAudio(files[1]!.file!.bytes, 'master.wav'));
+    expect(Math.abs(master.loudness.integratedLufs + 14)).toBeLessThan(0.3);
+    expect(master.peaks.truePeakDbtp).toBeLessThanOrEqual(-1);
+
+    since = fake.calls.length;
+    fake.sendText(a, '/revise');
+    const prompt = await said(a.id, /You have 2 free revisions left/, since);
+    fake.press(a, prompt, 'Louder');
+    await said(a.id, new RegExp(`Revision 1 of ${ref} started \\(free; 1 free left\\): louder`), since);
+    const v2 = await said(a.id, /is ready — version 2\./, since);
+    expect(String(v2.params.text)).toContain('1 free revision left');
+    await fake.waitFor((c) => c.method === 'sendAudio', { since });
+    expect(filesSince(since, a.id).map((c) => c.file!.name)).toEqual(['Night Drive - master v2 report.png', 'Night Drive - master v2.wav', 'Night Drive - master v2 (preview).mp3']);
+
+    since = fake.calls.length;
+    fake.sendText(a, '/status');
+    await said(a.id, /Revisions: 1 asked for, 1 free left \(then £15\.00 each\)\./, since);
+  }, 60_000);
+
+  it('duplicate updates book and store once; double-pressed and stale buttons are harmless', async () => {
+    const a = ana();
+    let since = fake.calls.length;
+    fake.sendText(a, '/book master');
+    const kinds = await said(a.id, /session/, since);
+    fake.press(a, kinds, 'Standard');
+    const days = await said(a.id, /Which day/, since);
+    fake.press(a, days, /./);
+    const times = await said(a.id, /Free start times/, since);
+    fake.press(a, times, /./);
+    const check = await said(a.id, /Please check your booking/, since);
+    since = fake.calls.length;
+    const confirm = fake.press(a, check, 'Confirm');
+    await said(a.id, /Booked!/, since);
+    fake.redeliver(confirm); // Telegram delivered the press twice
+    fake.press(a, check, 'Confirm'); // and the artist double-tapped
+    await said(a.id, /already answered|earlier message/, since);
+    expect(await t.db.booking.count()).toBe(1);
+
+    since = fake.calls.length;
+    fake.press(a, kinds, 'Virtual'); // a button from an old message
+    await said(a.id, /That button belongs to an earlier message or was already used/, since);
+
+    // The same document update twice stores the file once.
+    await studio.bookings.transition((await t.db.booking.findFirstOrThrow()).id, 'in-progress', 'test'); // no automatic master here
+    since = fake.calls.length;
+    const upload = fake.sendDocument(a, 'mix.wav', wav);
+    await said(a.id, /Received mix\.wav/, since);
+    fake.redeliver(upload);
+    await fake.drained();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await t.db.upload.count()).toBe(1);
+    expect(fake.textsTo(a.id).filter((x) => x.includes('Received mix.wav'))).toHaveLength(1);
+  }, 60_000);
+
+  it('files over the 20 MB download cap get the private upload link; non-audio documents are refused clearly', async () => {
+    const a = ana();
+    await book(a);
+    let since = fake.calls.length;
+    fake.sendDocument(a, 'Huge Mix.wav', Buffer.alloc(21 * 2 ** 20));
+    await said(a.id, /Huge Mix\.wav is 21 MB; Telegram lets bots fetch files up to 20 MB/, since);
+    await said(a.id, /Your private upload link for MD-[2-9A-Z]{6}.*\nhttps:\/\/studio\.example\/u\//, since);
+    expect(fake.calls.slice(since).some((c) => c.method === 'getFile')).toBe(false);
+
+    since = fake.calls.length;
+    fake.sendDocument(a, 'notes.pdf', Buffer.from('%PDF-1.7 not audio at all'), 'application/pdf');
+    await said(a.id, /notes\.pdf: .*Nothing was stored; please send WAV, AIFF, FLAC or MP3\./, since);
+    expect(await t.db.upload.count()).toBe(0);
+    expect(fake.textsTo(a.id).join('\n')).not.toMatch(/\n\s+at |Error:/);
+  }, 60_000);
+
+  it('flood limits (429) are waited out and retried: nothing is lost', async () => {
+    const a = ana();
+    fake.floodLimit('sendMessage', 2);
+    fake.sendText(a, '/help');
+    await said(a.id, /What I can do:/);
+    // And a message from the outbox too.
+    fake.floodLimit('sendMessage', 1);
+    await studio.outbox.record('test:1', 'telegram', String(a.id), { text: 'Your session is in 1 hour' });
+    await said(a.id, /Your session is in 1 hour/);
+    expect(fake.textsTo(a.id).filter((x) => x === 'Your session is in 1 hour')).toHaveLength(1);
+  }, 30_000);
+
+  it('in a group, answers go to the private chat; the group learns nothing private', async () => {
+    const group = { id: -100777, type: 'supergroup', title: 'Producers' };
+    const a = ana();
+    const ben = fake.user(502, 'Ben');
+    fake.blocked.add(ben.id); // Ben never opened a private chat with the bot
+    let since = fake.calls.length;
+    fake.sendText(a, '/book master', group);
+    await said(a.id, /What can we do for you|session/, since);
+    await said(group.id, /Ana, I answered you in a private chat/, since);
+    since = fake.calls.length;
+    fake.sendText(ben, '/mybookings', group);
+    await said(group.id, /Ben, I keep bookings, links and files private.*t\.me\/MixdeskTestBot/, since);
+    // Chatter in the group is not for the bot.
+    fake.sendText(a, 'great track everyone', group);
+    await fake.drained();
+    await new Promise((r) => setTimeout(r, 200));
+    const groupTexts = fake.textsTo(group.id);
+    expect(groupTexts).toHaveLength(2);
+    expect(groupTexts.join('\n')).not.toMatch(/MD-|£|http/);
+    expect(fake.to(group.id).some((c) => c.file)).toBe(false);
+  }, 30_000);
+
+  it('a delivery file larger than a bot may send goes as its signed link', async () => {
+    const a = ana();
+    await studio.store.put('deliveries/x/v1/master-big.wav', Buffer.from('pretend'));
+    await studio.outbox.record('test:big', 'telegram', String(a.id), {
+      text: 'Your master is ready',
+      files: [{ name: 'Big Song - master v1.wav', storageKey: 'deliveries/x/v1/master-big.wav', sizeBytes: 60 * 2 ** 20, url: 'https://studio.example/d/abc.def', kind: 'audio' }],
+    });
+    const link = await said(a.id, /Big Song - master v1\.wav \(60 MB\) is larger than Telegram lets me send; download it here: https:\/\/studio\.example\/d\/abc\.def/);
+    expect((link as BotCall).file).toBeUndefined();
+    expect(fake.to(a.id).some((c) => c.method === 'sendDocument')).toBe(false);
+  }, 30_000);
+});
