@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, BotError, webhookCallback, type Context } from 'grammy';
+import { Bot, webhookCallback, type BotError, type Context } from 'grammy';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Logger } from '../../core/logger.js';
 import type { Outbox } from '../../core/outbox.js';
