@@ -9,7 +9,10 @@ import type { Logger } from './logger.js';
 
 /** How a platform adapter delivers a message; throws when the platform did not take it. */
 export interface Sender {
-  send(chatId: string, reply: Reply): Promise<void>;
+  /** Returns the platform's message id where there is one (needed to edit progress messages). */
+  send(chatId: string, reply: Reply): Promise<string | void>;
+  /** Replaces the text of a message sent earlier; platforms without edits leave it out. */
+  edit?(chatId: string, messageId: string, reply: Reply): Promise<void>;
 }
 
 export interface OutboxSettings {
@@ -52,6 +55,20 @@ export class Outbox {
     }
   }
 
+  /**
+   * A progress message under `key`: the first call records it, later ones replace its text. Where
+   * the platform can edit, the artist sees one message change; elsewhere only the first is sent.
+   */
+  async progress(key: string, platform: string, chatId: string, reply: Reply): Promise<void> {
+    const payload = JSON.stringify(reply);
+    const now = this.clock.now();
+    await this.db.notification.upsert({
+      where: { key },
+      create: { key, platform, chatId, payload, replaceable: true, nextAttemptAt: now },
+      update: { payload, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null },
+    });
+  }
+
   /** Sends what is due; safe to run on several instances at once. */
   async dispatch(limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
     const now = this.clock.now();
@@ -69,8 +86,22 @@ export class Outbox {
       });
       if (count !== 1) continue;
       try {
-        await this.senders.get(n.platform)!.send(n.chatId, JSON.parse(n.payload) as Reply);
-        await this.db.notification.update({ where: { id: n.id }, data: { status: 'sent', sentAt: this.clock.now(), attempts: n.attempts + 1, claimedUntil: null, lastError: null } });
+        const sender = this.senders.get(n.platform)!;
+        const reply = JSON.parse(n.payload) as Reply;
+        let messageId = n.platformMessageId;
+        if (n.replaceable && messageId) {
+          // An update of a progress message: edited where the platform can, otherwise not repeated.
+          if (sender.edit) await sender.edit(n.chatId, messageId, reply);
+        } else {
+          // Without an id to edit by, a progress message is sent once and its updates are skipped.
+          messageId = (await sender.send(n.chatId, reply)) ?? (n.replaceable ? 'sent' : null);
+        }
+        // Only if nobody replaced the text meanwhile; a newer progress text stays pending.
+        await this.db.notification.updateMany({
+          where: { id: n.id, payload: n.payload },
+          data: { status: 'sent', sentAt: this.clock.now(), attempts: n.attempts + 1, claimedUntil: null, lastError: null, platformMessageId: messageId },
+        });
+        if (messageId !== n.platformMessageId) await this.db.notification.update({ where: { id: n.id }, data: { platformMessageId: messageId, claimedUntil: null } });
         result.sent++;
       } catch (err) {
         const attempts = n.attempts + 1;

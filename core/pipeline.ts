@@ -173,7 +173,9 @@ export class Pipeline {
       : null;
     this.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
 
-    const progress = this.progressWriter(delivery.id);
+    const announce = (text: string) =>
+      this.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' }).catch((err: unknown) => this.log.warn({ err }, 'progress message not recorded'));
+    const progress = this.progressWriter(delivery.id, (stage) => announce(`⏳ Master version ${data.version} of ${booking.reference}: ${stageLabels[stage] ?? stage}…`));
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
     const work = await mkdtemp(path.join(base, 'master-'));
@@ -221,19 +223,24 @@ export class Pipeline {
         stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
       await this.finish(delivery.id, booking, data, mix.id, stored, summary);
+      await announce(`✅ Master version ${data.version} of ${booking.reference} is ready.`);
       this.log.info({ booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, pid: process.pid }, 'master delivered');
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
 
-  /** Progress into the delivery row, at most twice a second (and at each new stage). */
-  private progressWriter(deliveryId: string): (stage: string, fraction: number) => void {
+  /**
+   * Progress into the delivery row (for /status) at most twice a second, and to the chat at each
+   * new stage (one message, edited where the platform can).
+   */
+  private progressWriter(deliveryId: string, onStage: (stage: string) => Promise<unknown>): (stage: string, fraction: number) => void {
     let last = { stage: '', at: 0 };
     let chain = Promise.resolve();
     return (stage, fraction) => {
       const now = Date.now();
       if (stage === last.stage && now - last.at < 500) return;
+      if (stage !== last.stage) chain = chain.then(() => onStage(stage)).then(() => undefined);
       last = { stage, at: now };
       chain = chain
         .then(() => this.db.delivery.updateMany({ where: { id: deliveryId, status: 'preparing' }, data: { stage, progress: Math.max(0, Math.min(1, fraction)) } }))
@@ -290,6 +297,7 @@ export class Pipeline {
     const delivery = await this.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
     if (!delivery || delivery.status === 'ready') return;
     await this.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
+    await this.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: `⚠️ Master version ${data.version} of ${booking.reference} stopped.`, visibility: 'private' });
     const reason = error instanceof AudioFileError || error.name === 'AudioFileError' ? ` (${error.message})` : '';
     await this.outbox.record(`master-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
       text: `Sorry — the master of ${booking.reference} (version ${data.version}) could not be finished${reason}. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.`,

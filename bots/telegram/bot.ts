@@ -57,7 +57,7 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
     await err.ctx.reply(t('sending-failed')).catch(() => undefined);
   });
 
-  o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply) });
+  o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply), edit: (chatId, id, reply) => renderer.edit(chatId, id, reply) });
   await bot.api.setMyCommands(menu).catch((err: unknown) => o.log.warn({ err }, 'could not set the Telegram command menu'));
 
   let runner: RunnerHandle | undefined;

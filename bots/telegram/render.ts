@@ -2,7 +2,7 @@
 // at most 64 bytes), links as URL buttons where Telegram allows them and always in the text, and
 // files from the object store — the report as a photo, the preview as audio, masters as documents —
 // or as their signed link when larger than a bot may send (50 MB).
-import { InlineKeyboard, InputFile, type Api } from 'grammy';
+import { GrammyError, InlineKeyboard, InputFile, type Api } from 'grammy';
 import type { Reply, ReplyFile } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { t } from './i18n.js';
@@ -46,16 +46,28 @@ export class TelegramRenderer {
     private readonly store: ObjectStore,
   ) {}
 
-  /** Sends one reply to a chat; throws when Telegram refuses (the outbox then retries). */
-  async send(chatId: string | number, reply: Reply): Promise<void> {
+  /** Replaces a message's text (progress); "not modified" is not an error. */
+  async edit(chatId: string | number, messageId: string, reply: Reply): Promise<void> {
+    try {
+      await this.api.editMessageText(chatId, Number(messageId), reply.text.slice(0, TEXT_CAP), { link_preview_options: { is_disabled: true } });
+    } catch (err) {
+      if (!(err instanceof GrammyError && /not modified/.test(err.description))) throw err;
+    }
+  }
+
+  /** Sends one reply to a chat; throws when Telegram refuses (the outbox then retries). Returns the last text message's id. */
+  async send(chatId: string | number, reply: Reply): Promise<string> {
     const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url));
     const text = [reply.text, ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
     const parts = chunks(text);
     const kb = keyboard(reply);
+    let id = '';
     for (const [i, part] of parts.entries()) {
-      await this.api.sendMessage(chatId, part, { ...(i === parts.length - 1 && kb ? { reply_markup: kb } : {}), link_preview_options: { is_disabled: true } });
+      const m = await this.api.sendMessage(chatId, part, { ...(i === parts.length - 1 && kb ? { reply_markup: kb } : {}), link_preview_options: { is_disabled: true } });
+      id = String(m.message_id);
     }
     for (const f of reply.files ?? []) await this.sendFile(chatId, f);
+    return id;
   }
 
   private async sendFile(chatId: string | number, f: ReplyFile): Promise<void> {

@@ -87,4 +87,45 @@ describe.each(testProviders())('outbox on %s', (provider) => {
     await box.dispatch();
     expect((await t.db.notification.findUniqueOrThrow({ where: { key: 'tg:1' } })).status).toBe('pending');
   });
+
+  it('a progress message is sent once and then edited; a platform that cannot edit gets it once', async () => {
+    const box = new Outbox(t.db, clock, log, settings);
+    const calls: string[] = [];
+    let next = 40;
+    box.register('edits', {
+      send: async (_c, r) => {
+        calls.push(`send ${r.text}`);
+        return String(++next);
+      },
+      edit: async (_c, id, r) => void calls.push(`edit ${id} ${r.text}`),
+    });
+    box.register('plain', { send: async (_c, r) => void calls.push(`plain ${r.text}`) });
+    for (const platform of ['edits', 'plain']) {
+      await box.progress(`progress:${platform}`, platform, 'c', { text: 'analysing' });
+      await box.dispatch();
+      await box.progress(`progress:${platform}`, platform, 'c', { text: 'limiting' });
+      await box.progress(`progress:${platform}`, platform, 'c', { text: 'encoding' });
+      await box.dispatch();
+      await box.progress(`progress:${platform}`, platform, 'c', { text: 'ready' });
+      await box.dispatch();
+    }
+    expect(calls).toEqual(['send analysing', 'edit 41 encoding', 'edit 41 ready', 'plain analysing']);
+  });
+
+  it('a progress update that arrives while the previous text is being sent is not lost', async () => {
+    const box = new Outbox(t.db, clock, log, settings);
+    const texts: string[] = [];
+    box.register('slow', {
+      send: async (_c, r) => {
+        texts.push(r.text);
+        await box.progress('progress:slow', 'slow', 'c', { text: 'newer' }); // arrives mid-send
+        return '7';
+      },
+      edit: async (_c, _id, r) => void texts.push(`edit ${r.text}`),
+    });
+    await box.progress('progress:slow', 'slow', 'c', { text: 'older' });
+    await box.dispatch();
+    await box.dispatch();
+    expect(texts).toEqual(['older', 'edit newer']);
+  });
 });

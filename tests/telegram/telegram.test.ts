@@ -94,6 +94,13 @@ describe('Telegram bot against a Bot API fake', () => {
       ['sendDocument', 'Night Drive - master v1.wav'],
       ['sendAudio', 'Night Drive - master v1 (preview).mp3'],
     ]);
+    // Progress: one message, edited as the master moves on, ending on "ready".
+    await fake.waitFor((c) => /^✅ Master version 1/.test(String(c.params.text)), { since });
+    const progress = fake.calls.slice(since).filter((c) => c.method === 'sendMessage' && /^(⏳|✅) Master version 1/.test(String(c.params.text)));
+    expect(progress).toHaveLength(1);
+    const edits = fake.calls.slice(since).filter((c) => c.method === 'editMessageText');
+    expect(edits.every((e) => Number(e.params.message_id) === progress[0]!.messageId)).toBe(true);
+    expect(String((edits.at(-1) ?? progress[0]!).params.text)).toBe(`✅ Master version 1 of ${ref} is ready.`);
     const master = analyze(await decodeAudio(files[1]!.file!.bytes, 'master.wav'));
     expect(Math.abs(master.loudness.integratedLufs + 14)).toBeLessThan(0.3);
     expect(master.peaks.truePeakDbtp).toBeLessThanOrEqual(-1);
