@@ -14,7 +14,8 @@ import { createObjectStore } from './storage/index.js';
 import { pruneProcessedEvents, purgeExpiredUploads } from './core/retention.js';
 import cron from 'node-cron';
 import path from 'node:path';
-import { startWebServer, type WebServer } from './web/server.js';
+import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
+import { createTelegramBot } from './bots/telegram/bot.js';
 import { linkSecret } from './web/secret.js';
 import { createJobQueue } from './queue/index.js';
 
@@ -33,7 +34,6 @@ export function unsupportedSettings(config: Config): string[] {
   if (config.QUEUE_DRIVER === 'inprocess' && !config.SERVICE_RUNS_JOBS) {
     problems.push('SERVICE_RUNS_JOBS=false with QUEUE_DRIVER=inprocess: nothing would ever master or remind; use QUEUE_DRIVER=redis with `mixdesk worker` processes, or SERVICE_RUNS_JOBS=true.');
   }
-  if (config.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_BOT_TOKEN: the Telegram bot is not in this build yet; unset it to use the console chat.');
   if (config.DISCORD_BOT_TOKEN) problems.push('DISCORD_BOT_TOKEN: the Discord bot is not in this build yet; unset it to use the console chat.');
   return problems;
 }
@@ -126,18 +126,39 @@ function scheduleJobs(app: App, web: WebServer | null): () => void {
 
 /** `mixdesk start`: runs the service until the console chat ends or a signal arrives. */
 export async function startService(app: App): Promise<void> {
-  if (!consoleChatWanted(app.config)) {
+  const c = app.config;
+  if (!consoleChatWanted(c) && !c.TELEGRAM_BOT_TOKEN) {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
-  const web = await startWeb(app);
+  const telegram = c.TELEGRAM_BOT_TOKEN
+    ? await createTelegramBot({ token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT, conversation: app.conversation, outbox: app.studio.outbox, store: app.studio.store, log: app.log })
+    : null;
+  const web = await startWeb(app, telegram && c.TELEGRAM_WEBHOOK ? telegram.webhook(c.TELEGRAM_WEBHOOK_SECRET!) : undefined);
+  if (telegram) {
+    if (c.TELEGRAM_WEBHOOK) {
+      if (!web) throw new Error(`TELEGRAM_WEBHOOK=true needs the web server, which could not start on ${c.WEB_HOST}:${c.WEB_PORT}.`);
+      await telegram.bot.api.setWebhook(`${c.PUBLIC_BASE_URL}/telegram/webhook`, { secret_token: c.TELEGRAM_WEBHOOK_SECRET! });
+      app.log.info('telegram bot: webhook set');
+    } else {
+      await telegram.startPolling();
+      app.log.info({ bot: telegram.bot.botInfo.username }, 'telegram bot: polling');
+    }
+  }
   const stopJobs = scheduleJobs(app, web);
   const stopWork = app.config.SERVICE_RUNS_JOBS ? await runJobs(app) : () => undefined;
   // Messages recorded in the outbox (by this or another instance) go out every few seconds.
   const dispatcher = setInterval(() => void app.studio.outbox.dispatch().catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed')), 2000);
   try {
-    await runConsole(app);
+    if (consoleChatWanted(c)) await runConsole(app);
+    else {
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+    }
   } finally {
     clearInterval(dispatcher);
+    await telegram?.stop();
     stopWork();
     stopJobs();
     await web?.close();
@@ -145,7 +166,7 @@ export async function startService(app: App): Promise<void> {
 }
 
 /** The upload web server; if its port is taken the service runs on without it (links are then refused clearly). */
-async function startWeb(app: App): Promise<WebServer | null> {
+async function startWeb(app: App, telegramWebhook?: WebOptions['telegramWebhook']): Promise<WebServer | null> {
   const c = app.config;
   try {
     return await startWebServer({
@@ -157,6 +178,7 @@ async function startWeb(app: App): Promise<WebServer | null> {
       stagingDir: path.resolve(c.DATA_DIR, 'staging'),
       maxUploadBytes: c.UPLOAD_MAX_MB * 8 * 2 ** 20,
       maxFileMb: c.UPLOAD_MAX_MB,
+      ...(telegramWebhook ? { telegramWebhook } : {}),
     });
   } catch (err) {
     app.log.warn({ err, port: c.WEB_PORT }, 'web server not started: upload links are unavailable');

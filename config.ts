@@ -125,6 +125,15 @@ const schema = z
       .string()
       .regex(/^\d+:[\w-]{20,}$/, { message: 'expected a token from @BotFather such as 123456:ABC-DEF…' })
       .optional(),
+    TELEGRAM_API_ROOT: z
+      .url({ message: 'expected the Bot API address, e.g. https://api.telegram.org or a local Bot API server' })
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default('https://api.telegram.org'),
+    TELEGRAM_WEBHOOK: bool.default(false),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, { message: 'expected 16-256 letters, digits, _ or - (Telegram sends it back in a header)' })
+      .optional(),
     DISCORD_BOT_TOKEN: z.string().min(20, { message: 'expected the bot token from the Discord developer portal' }).optional(),
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
     CONSOLE_USER: z.string().min(1).max(64).optional(),
@@ -132,6 +141,9 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when STORAGE_DRIVER=s3' });
+    }
+    if (env.TELEGRAM_WEBHOOK && (!env.PUBLIC_BASE_URL || !env.TELEGRAM_WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK'], message: 'webhook mode needs PUBLIC_BASE_URL (https, reachable by Telegram) and TELEGRAM_WEBHOOK_SECRET' });
     }
     if (env.QUEUE_DRIVER === 'redis' && !env.REDIS_URL) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required when QUEUE_DRIVER=redis' });

@@ -97,11 +97,12 @@ export class Outbox {
           messageId = (await sender.send(n.chatId, reply)) ?? (n.replaceable ? 'sent' : null);
         }
         // Only if nobody replaced the text meanwhile; a newer progress text stays pending.
-        await this.db.notification.updateMany({
+        const { count: settled } = await this.db.notification.updateMany({
           where: { id: n.id, payload: n.payload },
           data: { status: 'sent', sentAt: this.clock.now(), attempts: n.attempts + 1, claimedUntil: null, lastError: null, platformMessageId: messageId },
         });
-        if (messageId !== n.platformMessageId) await this.db.notification.update({ where: { id: n.id }, data: { platformMessageId: messageId, claimedUntil: null } });
+        // Replaced meanwhile: keep the message id and release the claim, so the next dispatch sends the newer text.
+        if (settled === 0) await this.db.notification.update({ where: { id: n.id }, data: { platformMessageId: messageId, claimedUntil: null } });
         result.sent++;
       } catch (err) {
         const attempts = n.attempts + 1;

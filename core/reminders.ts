@@ -63,6 +63,12 @@ export class ReminderService {
           await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: `not sent: booking ${booking.status}` } });
           continue;
         }
+        // A service that was down past two reminders sends the nearer one only.
+        const later = await this.db.reminder.count({ where: { bookingId: r.bookingId, sentAt: null, id: { not: r.id }, dueAt: { gt: r.dueAt, lte: now } } });
+        if (later > 0) {
+          await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: 'not sent: a later reminder was due as well' } });
+          continue;
+        }
         const reply = await this.message(booking, now);
         await this.outbox.record(`reminder:${r.id}`, booking.originPlatform, booking.originChatId, reply);
         await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: null } });

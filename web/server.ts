@@ -35,6 +35,8 @@ export interface WebOptions {
   maxFileMb: number;
   /** Unfinished uploads older than this are removed by cleanUpStaging() (default 7 days). */
   stagingExpiryMs?: number;
+  /** Telegram's webhook (POST /telegram/webhook), when the bot runs in webhook mode. */
+  telegramWebhook?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 export interface WebServer {
@@ -134,6 +136,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
+    // grammY's handler answers 401 unless Telegram's secret-token header matches.
+    if (url.pathname === '/telegram/webhook' && o.telegramWebhook && req.method === 'POST') return o.telegramWebhook(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/healthz') {
       await studio.db.$queryRawUnsafe('SELECT 1');

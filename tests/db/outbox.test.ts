@@ -121,11 +121,16 @@ describe.each(testProviders())('outbox on %s', (provider) => {
         await box.progress('progress:slow', 'slow', 'c', { text: 'newer' }); // arrives mid-send
         return '7';
       },
-      edit: async (_c, _id, r) => void texts.push(`edit ${r.text}`),
+      edit: async (_c, _id, r) => {
+        texts.push(`edit ${r.text}`);
+        if (r.text === 'newer') await box.progress('progress:slow', 'slow', 'c', { text: 'newest' }); // and mid-edit
+      },
     });
     await box.progress('progress:slow', 'slow', 'c', { text: 'older' });
     await box.dispatch();
     await box.dispatch();
-    expect(texts).toEqual(['older', 'edit newer']);
+    await box.dispatch(); // no waiting for a claim to lapse: the claim was released
+    await box.dispatch();
+    expect(texts).toEqual(['older', 'edit newer', 'edit newest']);
   });
 });

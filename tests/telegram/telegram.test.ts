@@ -205,6 +205,32 @@ describe('Telegram bot against a Bot API fake', () => {
     expect(fake.to(group.id).some((c) => c.file)).toBe(false);
   }, 30_000);
 
+  it('reminders and the SonoBus keycode of a virtual session arrive in the artist\'s chat', async () => {
+    const a = ana();
+    let since = fake.calls.length;
+    fake.sendText(a, '/book master');
+    const kinds = await said(a.id, /session/, since);
+    fake.press(a, kinds, 'Virtual');
+    const days = await said(a.id, /Which day/, since);
+    fake.press(a, days, /Thu/);
+    const times = await said(a.id, /Free start times/, since);
+    fake.press(a, times, /./);
+    const check = await said(a.id, /Please check your booking/, since);
+    fake.press(a, check, 'Confirm');
+    const booked = await said(a.id, /Booked!/, since);
+    const ref = /MD-[2-9A-Z]{6}/.exec(String(booked.params.text))![0];
+    const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
+    since = fake.calls.length;
+    (studio.clock as import('../../core/clock.js').ManualClock).set(new Date(booking.startsAt!.getTime() - 60 * 60_000));
+    // The 24 h reminder is overdue too (the service was down): only the nearer one goes out.
+    expect(await studio.reminders.sendDue('test')).toBe(1);
+    const reminder = await said(a.id, /is in 60 minutes/, since);
+    expect(String(reminder.params.text)).toMatch(/Group: mixdesk-[a-z2-9]{10}\n {2}Password: [a-z2-9]{12}/);
+    expect(String(reminder.params.text)).toContain('https://go.sonobus.net/sblaunch?s=aoo.sonobus.net&g=mixdesk-');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.textsTo(a.id).filter((x) => x.startsWith('Reminder:'))).toHaveLength(1);
+  }, 30_000);
+
   it('a delivery file larger than a bot may send goes as its signed link', async () => {
     const a = ana();
     await studio.store.put('deliveries/x/v1/master-big.wav', Buffer.from('pretend'));
