@@ -23,6 +23,7 @@ import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
 import type { ArchiveOutcome, UploadOutcome } from './uploads.js';
 import { freeRevisionsLeft } from './revisions.js';
+import { UserError } from './errors.js';
 
 /** The engine settings of one version; a revision starts from the previous version's. */
 export interface MasterSettings {
@@ -289,6 +290,53 @@ export class Pipeline {
     });
     const ordered = [...files.filter((f) => f.kind === 'report'), ...files.filter((f) => f.kind !== 'report')];
     return { text: lines.join('\n'), files: ordered.map(asFile), visibility: 'private' };
+  }
+
+  /**
+   * Files the engineer made (a master, or a mix's full / instrumental / a cappella renders) become
+   * the next version and go to the artist the same way as the automatic master.
+   */
+  async deliverFiles(bookingId: string, files: { name: string; path: string; kind: 'master' | 'full' | 'instrumental' | 'acappella' }[], actor: string, note?: string): Promise<{ version: number; reference: string }> {
+    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+    if (['cancelled', 'rescheduled', 'completed', 'requested'].includes(booking.status)) {
+      throw new UserError(`Booking ${booking.reference} is ${booking.status}; there is nothing to deliver to.`);
+    }
+    if (!files.length) throw new UserError('Attach at least one file to deliver.');
+    const version = ((await this.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
+    const stored: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[] = [];
+    for (const f of files) {
+      const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.name)}`;
+      const info = await this.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
+      stored.push({ kind: f.kind, format: (f.name.split('.').pop() ?? '').toLowerCase(), fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
+    }
+    await this.db.$transaction(async (tx) => {
+      const delivery = await tx.delivery.create({ data: { bookingId, version, status: 'ready', progress: 1, settings: '{}', reportText: note ?? null, sentAt: this.clock.now() } });
+      for (const f of stored) await tx.deliveryFile.create({ data: { ...f, deliveryId: delivery.id } });
+      let current = await tx.booking.findUniqueOrThrow({ where: { id: bookingId } });
+      for (const to of ['in-progress', 'delivered'] as const) {
+        if (current.status === to || (to === 'in-progress' && current.status === 'delivered')) continue;
+        await this.bookings.transitionIn(tx, current, to, actor, to === 'delivered' ? `engineer delivery v${version}` : undefined);
+        current = { ...current, status: to };
+      }
+      const open = await tx.revision.findFirst({ where: { bookingId, status: { in: ['requested', 'in-progress'] }, deliveryId: null }, orderBy: { number: 'desc' } });
+      if (open) await tx.revision.update({ where: { id: open.id }, data: { status: 'resolved', resolvedAt: this.clock.now(), deliveryId: delivery.id } });
+      const left = await freeRevisionsLeft(tx, booking);
+      const kinds: Record<string, string> = { master: 'master', full: 'full mix', instrumental: 'instrumental', acappella: 'a cappella' };
+      const lines = [
+        `Your ${booking.service.name.toLowerCase()} for ${booking.reference} is ready — version ${version}: ${[...new Set(files.map((f) => kinds[f.kind]))].join(', ')}.`,
+        ...(note ? [`From the engineer: ${note}`] : []),
+        '',
+        left > 0 ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? /revise with your notes.` : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
+      ];
+      const reply: Reply = {
+        text: lines.join('\n'),
+        files: stored.map((f) => ({ name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), url: this.downloads.url(f.storageKey, f.fileName), kind: /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio' })),
+        visibility: 'private',
+      };
+      await this.outbox.record(`delivery:${delivery.id}`, booking.originPlatform, booking.originChatId, reply, tx);
+    });
+    this.log.info({ booking: booking.reference, version, files: files.length, actor }, 'engineer delivery');
+    return { version, reference: booking.reference };
   }
 
   private async masterFailed(data: MasterJob, error: Error, job: JobInfo): Promise<void> {

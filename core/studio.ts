@@ -24,6 +24,7 @@ import { KeycodeService } from './keycodes.js';
 import { Pipeline, type PipelineSettings } from './pipeline.js';
 import { ReminderService } from './reminders.js';
 import { RevisionService } from './revisions.js';
+import { StudioDesk } from './desk.js';
 
 export interface Studio {
   name: string;
@@ -45,6 +46,7 @@ export interface Studio {
   keycodes: KeycodeService;
   downloads: DownloadLinks;
   alerts: EngineerAlerts;
+  desk: StudioDesk;
 }
 
 export interface StudioOptions {
@@ -119,5 +121,6 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
+    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET),
   };
 }

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createTelegramBot, type TelegramBot } from '../../bots/telegram/bot.js';
 import { Conversation } from '../../core/conversation/engine.js';
 import type { Studio } from '../../core/studio.js';
+import type { ManualClock } from '../../core/clock.js';
 import { analyze, decodeAudio, encodeAudio } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/in-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -221,7 +222,7 @@ describe('Telegram bot against a Bot API fake', () => {
     const ref = /MD-[2-9A-Z]{6}/.exec(String(booked.params.text))![0];
     const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
     since = fake.calls.length;
-    (studio.clock as import('../../core/clock.js').ManualClock).set(new Date(booking.startsAt!.getTime() - 60 * 60_000));
+    (studio.clock as ManualClock).set(new Date(booking.startsAt!.getTime() - 60 * 60_000));
     // The 24 h reminder is overdue too (the service was down): only the nearer one goes out.
     expect(await studio.reminders.sendDue('test')).toBe(1);
     const reminder = await said(a.id, /is in 60 minutes/, since);

@@ -1,0 +1,48 @@
+// /deliver (engineer): attach engineer-made files — full mix, instrumental, a cappella, or a
+// master — and they go to the artist as the next version.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { safeFileName } from '../../../storage/object-store.js';
+import { text } from '../chat.js';
+import type { DiscordCommand } from '../types.js';
+
+const kinds = ['full', 'instrumental', 'acappella', 'master'] as const;
+
+export const command: DiscordCommand = {
+  engineer: true,
+  data: (() => {
+    const b = new SlashCommandBuilder()
+      .setName('deliver')
+      .setDescription('Engineer: send finished files to the artist as the next version')
+      .addStringOption((o) => o.setName('reference').setDescription('The booking').setRequired(true));
+    for (const k of kinds) b.addAttachmentOption((o) => o.setName(k).setDescription(k === 'acappella' ? 'A cappella render' : `${k[0]!.toUpperCase()}${k.slice(1)} render`).setRequired(false));
+    return b.addStringOption((o) => o.setName('note').setDescription('A note for the artist').setRequired(false));
+  })(),
+  async execute(i, deps) {
+    const attached = kinds.map((k) => ({ kind: k, file: i.options.getAttachment(k) })).filter((a) => a.file);
+    if (!attached.length) return void (await text(i, 'Attach at least one file (full, instrumental, acappella or master).'));
+    await i.deferReply(i.inGuild() ? { flags: MessageFlags.Ephemeral } : {});
+    const booking = await deps.studio.desk.booking(i.options.getString('reference', true));
+    const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-deliver-'));
+    try {
+      const files = [];
+      for (const a of attached) {
+        const local = path.join(dir, `${a.kind}-${safeFileName(a.file!.name)}`);
+        const res = await fetch(a.file!.url);
+        if (!res.ok || !res.body) return void (await text(i, `Could not fetch ${a.file!.name} from Discord; nothing was delivered. Try again.`));
+        await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(local));
+        files.push({ name: a.file!.name, path: local, kind: a.kind });
+      }
+      const out = await deps.studio.pipeline.deliverFiles(booking.id, files, `engineer:discord:${i.user.id}`, i.options.getString('note') ?? undefined);
+      await text(i, `Delivered version ${out.version} of ${out.reference} (${files.map((f) => f.name).join(', ')}); it goes to the artist privately.`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+// /upload: send a mix or stems as an attachment (up to what the interaction allows), or get the
+// private upload link for larger files.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { safeFileName } from '../../../storage/object-store.js';
+import { forward, forwardCommand, respond } from '../chat.js';
+import type { DiscordCommand } from '../types.js';
+
+export const command: DiscordCommand = {
+  data: new SlashCommandBuilder()
+    .setName('upload')
+    .setDescription('Send your mix or stems for a booking (large files: you get a private upload link)')
+    .addAttachmentOption((o) => o.setName('file').setDescription('WAV, AIFF, FLAC, MP3, or a zip of stems').setRequired(false))
+    .addStringOption((o) => o.setName('reference').setDescription('The booking, when you have several').setRequired(false)),
+  async execute(i, deps) {
+    const file = i.options.getAttachment('file');
+    const ref = i.options.getString('reference') ?? '';
+    if (!file) return forwardCommand(i, deps, 'uploadlink', ref);
+    const limit = i.attachmentSizeLimit || 25 * 2 ** 20;
+    if (file.size > limit) {
+      await respond(i, [{ text: `${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, more than Discord passes to bots here; use your private upload link instead:` }], deps);
+      return forward(i, { kind: 'command', command: 'uploadlink', args: ref }, deps);
+    }
+    // Fetching and checking the audio can take longer than Discord's 3 s to answer.
+    await i.deferReply(i.inGuild() ? { flags: MessageFlags.Ephemeral } : {});
+    const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-dc-'));
+    try {
+      const local = path.join(dir, safeFileName(file.name));
+      const res = await fetch(file.url);
+      if (!res.ok || !res.body) {
+        await respond(i, [{ text: `I could not fetch ${file.name} from Discord just now. Nothing was stored; please try again in a moment.` }], deps);
+        return;
+      }
+      await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(local));
+      await forward(i, { kind: 'file', file: { name: file.name, sizeBytes: file.size, ref: local, id: file.id, ...(file.contentType ? { mimeType: file.contentType } : {}) } }, deps);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,77 @@
+// Core replies as Discord messages: content (chunked at 2,000 characters), buttons reflowed into
+// rows of five (at most 25; longer choices become a select menu), links as link buttons and in the
+// text, and files attached when under the size limit, otherwise as their signed links.
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, StringSelectMenuBuilder, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import type { Reply, ReplyFile } from '../../core/conversation/types.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+
+export const DEFAULT_ATTACHMENT_LIMIT = 10 * 2 ** 20;
+const CONTENT_CAP = 2000;
+
+export interface DiscordMessage {
+  content: string;
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  files: { attachment: Buffer; name: string }[];
+}
+
+function rows(reply: Reply): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const buttons = reply.buttons?.flat() ?? [];
+  const out: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  if (buttons.length > 25) {
+    const menu = new StringSelectMenuBuilder().setCustomId('select').setPlaceholder('Choose…').addOptions(buttons.slice(0, 25).map((b) => ({ label: b.label.slice(0, 100), value: b.data })));
+    out.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu).toJSON());
+  } else {
+    for (let i = 0; i < buttons.length; i += 5) {
+      out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + 5).map((b) => new ButtonBuilder().setCustomId(b.data).setLabel(b.label.slice(0, 80)).setStyle(ButtonStyle.Secondary))).toJSON());
+    }
+  }
+  const links = (reply.links ?? []).filter((l) => /^https?:\/\//.test(l.url)).slice(0, 5);
+  if (links.length && out.length < 5) {
+    out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(links.map((l) => new ButtonBuilder().setURL(l.url).setLabel(l.label.slice(0, 80)).setStyle(ButtonStyle.Link))).toJSON());
+  }
+  return out.slice(0, 5);
+}
+
+export function chunks(text: string): string[] {
+  const out: string[] = [];
+  let rest = text || '…';
+  while (rest.length > CONTENT_CAP) {
+    const nl = rest.lastIndexOf('\n', CONTENT_CAP);
+    const cut = nl > CONTENT_CAP / 2 ? nl : CONTENT_CAP;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, '');
+  }
+  return [...out, rest];
+}
+
+async function readAll(s: NodeJS.ReadableStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of s) parts.push(c as Buffer);
+  return Buffer.concat(parts);
+}
+
+/** One or more messages for a reply; components and files go with the last one. */
+export async function renderReply(reply: Reply, store: ObjectStore, attachmentLimit = DEFAULT_ATTACHMENT_LIMIT): Promise<DiscordMessage[]> {
+  const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url));
+  const tooBig: ReplyFile[] = [];
+  const files: DiscordMessage['files'] = [];
+  let total = 0;
+  for (const f of reply.files ?? []) {
+    const size = f.sizeBytes ?? 0;
+    // Discord's limit counts the whole message; what does not fit goes as a link.
+    if ((!f.storageKey && !f.path) || total + size > attachmentLimit) {
+      tooBig.push(f);
+      continue;
+    }
+    total += size;
+    const { createReadStream } = await import('node:fs');
+    files.push({ attachment: await readAll(f.storageKey ? await store.get(f.storageKey) : createReadStream(f.path!)), name: f.name });
+  }
+  const text = [
+    reply.text,
+    ...links.map((l) => `${l.label}: ${l.url}`),
+    ...tooBig.map((f) => `${f.name}${f.sizeBytes ? ` (${(f.sizeBytes / 2 ** 20).toFixed(0)} MB)` : ''} is too large to attach here; download it: ${f.url ?? '(link unavailable)'}`),
+  ].join('\n');
+  const parts = chunks(text);
+  return parts.map((content, i) => (i === parts.length - 1 ? { content, components: rows(reply), files } : { content, components: [], files: [] }));
+}

@@ -1,0 +1,21 @@
+// What a slash command module exports (the discord.js guide's shape), and what it gets to work with.
+import type { ChatInputCommandInteraction, REST, SlashCommandBuilder, SlashCommandOptionsOnlyBuilder, SlashCommandSubcommandsOnlyBuilder } from 'discord.js';
+import type { Conversation } from '../../core/conversation/engine.js';
+import type { Logger } from '../../core/logger.js';
+import type { Studio } from '../../core/studio.js';
+
+export interface DiscordDeps {
+  studio: Studio;
+  conversation: Conversation;
+  log: Logger;
+  rest: REST;
+  /** Discord user ids that are engineers everywhere (also in DMs), besides each server's engineer role. */
+  engineerIds: readonly string[];
+}
+
+export interface DiscordCommand {
+  data: SlashCommandBuilder | SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
+  /** Only the studio's engineers may run it (checked by the router before execute). */
+  engineer?: boolean;
+  execute(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void>;
+}
