@@ -98,7 +98,8 @@ export class StudioDesk {
     const b = await this.booking(reference);
     if (b.kind === 'unattended') throw new UserError(`${b.reference} is unattended work: there is no session to start.`);
     if (b.status === 'confirmed' || b.status === 'awaiting-files') await this.bookings.transition(b.id, 'in-progress', actor, 'session started');
-    else if (b.status !== 'in-progress') throw new UserError(`${b.reference} is ${b.status}; a session can start once it is confirmed.`);
+    // A session may also follow an automatic master (delivered) or a revision request.
+    else if (!['in-progress', 'delivered', 'revision-requested'].includes(b.status)) throw new UserError(`${b.reference} is ${b.status}; a session can start once it is confirmed.`);
     if (b.kind !== 'virtual') {
       await this.tell(b, 'session-start', `Your session ${b.reference} is starting — see you in the studio!`);
       return { text: `Session ${b.reference} started (in person).` };

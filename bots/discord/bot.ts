@@ -1,0 +1,63 @@
+// The Discord bot: discord.js client, the interaction router, and the outbox's 'discord' sender,
+// which delivers to the artist's DMs through the REST API (its queue handles rate limits).
+import { Client, GatewayIntentBits, Routes, type RawFile } from 'discord.js';
+import type { Conversation } from '../../core/conversation/engine.js';
+import type { Reply } from '../../core/conversation/types.js';
+import type { Logger } from '../../core/logger.js';
+import type { Studio } from '../../core/studio.js';
+import { commands } from './commands/index.js';
+import { renderReply } from './render.js';
+import { routeInteractions } from './router.js';
+import type { DiscordDeps } from './types.js';
+
+export interface DiscordOptions {
+  token: string;
+  studio: Studio;
+  conversation: Conversation;
+  log: Logger;
+  engineerIds?: readonly string[];
+  /** https://discord.com/api unless pointed elsewhere (tests). */
+  apiRoot?: string;
+}
+
+export interface DiscordBot {
+  client: Client;
+  deps: DiscordDeps;
+  /** Connects to the gateway (not used by the tests, which feed interactions directly). */
+  login(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createDiscordBot(o: DiscordOptions): DiscordBot {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages], ...(o.apiRoot ? { rest: { api: o.apiRoot } } : {}) });
+  client.rest.setToken(o.token);
+  const deps: DiscordDeps = { studio: o.studio, conversation: o.conversation, log: o.log, rest: client.rest, engineerIds: o.engineerIds ?? [] };
+  routeInteractions(client, deps, commands);
+  const dms = new Map<string, string>();
+  o.studio.outbox.register('discord', {
+    async send(userId: string, reply: Reply) {
+      let channel = dms.get(userId);
+      if (!channel) {
+        channel = ((await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
+        dms.set(userId, channel);
+      }
+      let last = '';
+      for (const m of await renderReply(reply, o.studio.store)) {
+        const files: RawFile[] = m.files.map((f) => ({ name: f.name, data: f.attachment }));
+        const body = { content: m.content, components: m.components, ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}) };
+        last = ((await client.rest.post(Routes.channelMessages(channel), { body, files })) as { id: string }).id;
+      }
+      return last;
+    },
+    async edit(userId: string, messageId: string, reply: Reply) {
+      const channel = dms.get(userId) ?? ((await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
+      await client.rest.patch(Routes.channelMessage(channel, messageId), { body: { content: reply.text.slice(0, 2000) } });
+    },
+  });
+  return {
+    client,
+    deps,
+    login: async () => void (await client.login(o.token)),
+    stop: () => client.destroy(),
+  };
+}

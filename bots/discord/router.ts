@@ -1,0 +1,57 @@
+// The single interaction router: slash commands to their modules (engineer commands checked
+// first), buttons and select menus to the core's dialog; errors become clear ephemeral messages.
+import { randomBytes } from 'node:crypto';
+import { DiscordAPIError, Events, type Client, type Interaction } from 'discord.js';
+import { UserError } from '../../core/errors.js';
+import { forward, text, type Answerable } from './chat.js';
+import { isEngineer } from './engineers.js';
+import type { DiscordCommand, DiscordDeps } from './types.js';
+
+/** What an artist or engineer is told when Discord refuses something. */
+export function explainDiscordError(err: DiscordAPIError): string {
+  switch (err.code) {
+    case 50007:
+      return 'I cannot send you direct messages (your privacy settings block them). Allow DMs from server members, or use /status here to get your files.';
+    case 40005:
+      return 'That file is larger than Discord allows here; I will send a download link instead.';
+    case 10062:
+      return 'That took too long to answer; please try again.';
+    default:
+      return 'Discord refused that request; please try again in a moment.';
+  }
+}
+
+export function routeInteractions(client: Client, deps: DiscordDeps, commands: DiscordCommand[]): void {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  client.on(Events.InteractionCreate, (i: Interaction) => void handle(i).catch((err: unknown) => fail(i, err)));
+
+  async function handle(i: Interaction): Promise<void> {
+    if (i.isChatInputCommand()) {
+      const cmd = byName.get(i.commandName);
+      if (!cmd) return void (await text(i, `I don't know /${i.commandName}. /help lists what I can do.`));
+      if (cmd.engineer && !(await isEngineer(i, deps.studio.db, deps.engineerIds))) {
+        return void (await text(i, `/${i.commandName} is for the studio's engineers. Ask a server admin to give you the engineer role (/setup).`));
+      }
+      await cmd.execute(i, deps);
+    } else if (i.isButton()) {
+      await forward(i, { kind: 'button', data: i.customId }, deps);
+    } else if (i.isStringSelectMenu()) {
+      await forward(i, { kind: 'button', data: i.values[0] ?? '' }, deps);
+    }
+  }
+
+  async function fail(i: Interaction, err: unknown): Promise<void> {
+    if (!i.isRepliable()) return;
+    let message: string;
+    if (err instanceof UserError) message = err.message;
+    else if (err instanceof DiscordAPIError) {
+      deps.log.warn({ err, code: err.code }, 'discord refused a request');
+      message = explainDiscordError(err);
+    } else {
+      const errorId = randomBytes(4).toString('hex');
+      deps.log.error({ err, errorId }, 'discord interaction failed');
+      message = `Sorry, something went wrong on our side (error id ${errorId}). Nothing you sent was lost; please try again in a moment.`;
+    }
+    await text(i as Answerable, message).catch(() => undefined);
+  }
+}

@@ -1,0 +1,145 @@
+// discord.js for real: raw INTERACTION_CREATE payloads fed through the client, its REST pointed at
+// a local server that records every request; wired to the real core (SQLite, local store,
+// in-process queue, the engine).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDiscordBot, type DiscordBot } from '../../bots/discord/bot.js';
+import { Conversation } from '../../core/conversation/engine.js';
+import type { Studio } from '../../core/studio.js';
+import { analyze, decodeAudio, encodeAudio } from '../../engine/index.js';
+import { InProcessQueue } from '../../queue/in-process.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { DiscordFake, EPHEMERAL, type FakeUser, type Sent } from '../helpers/discord-fake.js';
+import { makeTrack } from '../helpers/music.js';
+import { testStudio } from '../helpers/studio.js';
+
+const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-dc-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let wav: Buffer;
+beforeAll(async () => {
+  wav = Buffer.from(await encodeAudio(makeTrack(8, 48000, { level: 0.3 }), 'wav24'));
+});
+
+const GUILD = '700000000000000001';
+const OTHER_GUILD = '700000000000000002';
+const ENGINEER_ROLE = '800000000000000001';
+const MANAGE_GUILD = String(1 << 5);
+
+it('guard: discord.js still exposes the handler the tests feed interactions through', async () => {
+  const { Client } = await import('discord.js');
+  const client = new Client({ intents: [] });
+  const handler = (client as unknown as { actions?: { InteractionCreate?: { handle?: unknown } } }).actions?.InteractionCreate?.handle;
+  expect(typeof handler, 'discord.js moved client.actions.InteractionCreate.handle: update tests/helpers/discord-fake.ts').toBe('function');
+  await client.destroy();
+});
+
+describe('Discord bot against a recording REST server', () => {
+  let fake: DiscordFake;
+  let t: TestDatabase;
+  let studio: Studio;
+  let queue: InProcessQueue;
+  let bot: DiscordBot;
+
+  beforeEach(async () => {
+    fake = await new DiscordFake().start();
+    t = await createTestDatabase('sqlite');
+    queue = new InProcessQueue();
+    studio = await testStudio(t.db, { STUDIO_HOURS: 'mon-sun 08:00-22:00', BOOKING_AUTO_CONFIRM: 'false' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
+    studio.links.servedAt('https://studio.example');
+    await studio.pipeline.work();
+    bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+  });
+  afterEach(async () => {
+    await bot.stop();
+    await queue.close();
+    await fake.stop();
+    await t.drop();
+  });
+
+  /** Feeds an interaction and waits for its first answer. */
+  async function send(payload: { id: string; token: string }): Promise<Sent[]> {
+    DiscordFake.feed(bot.client, payload);
+    await fake.waitFor((s) => fake.answersTo(payload).includes(s));
+    await new Promise((r) => setTimeout(r, 50)); // follow-ups
+    await fake.waitFor(() => fake.answersTo(payload).every((s) => s.callbackType !== 5) || fake.answersTo(payload).some((s) => s.kind === 'edit-original'));
+    return fake.answersTo(payload);
+  }
+  const said = (answers: Sent[]) => answers.map((s) => fake.textOf(s)).join('\n---\n');
+  const buttonsOf = (answers: Sent[]) =>
+    answers.flatMap((s) => ((s.body.components as { components: { label?: string; custom_id?: string }[] }[] | undefined) ?? []).flatMap((r) => r.components));
+  const press = (answers: Sent[], user: FakeUser, label: string | RegExp, guildId = GUILD) => {
+    const b = buttonsOf(answers).find((x) => x.custom_id && (typeof label === 'string' ? x.label?.includes(label) : label.test(x.label ?? '')));
+    if (!b) throw new Error(`no button ${String(label)} in ${JSON.stringify(buttonsOf(answers))}`);
+    return send(fake.button(b.custom_id!, user, { guildId }));
+  };
+  const settle = async () => {
+    await queue.idle();
+    await studio.outbox.dispatch();
+  };
+
+  it('an artist books and uploads; the engineer confirms, starts the virtual session, masters and delivers; the artist revises', async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    const eng = fake.user('500000000000000009', 'Eng');
+    await send(fake.slash('setup', eng, { guildId: GUILD, permissions: MANAGE_GUILD, options: [{ name: 'engineer_role', type: 8, value: ENGINEER_ROLE }], resolved: { roles: { [ENGINEER_ROLE]: { id: ENGINEER_ROLE, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } } }));
+
+    // The artist books a virtual mastering session in the server: everything private (ephemeral).
+    let a = await send(fake.slash('book', ana, { guildId: GUILD, options: [{ name: 'service', type: 3, value: 'master' }] }));
+    a = await press(a, ana, 'Virtual');
+    a = await press(a, ana, /Thu/);
+    a = await press(a, ana, /\d\d:\d\d/);
+    a = await press(a, ana, 'Confirm');
+    const ref = /MD-[2-9A-Z]{6}/.exec(said(a))![0];
+    expect(said(a)).toContain('Booked!');
+    expect((await t.db.booking.findFirstOrThrow()).status).toBe('requested');
+
+    const file = fake.attachment('Night Drive.wav', wav);
+    a = await send(fake.slash('upload', ana, { guildId: GUILD, options: [{ name: 'file', type: 11, value: file.id }], resolved: { attachments: { [file.id]: file } } }));
+    expect(said(a)).toContain(`Received Night Drive.wav for ${ref}`);
+    expect(said(a)).toContain('starts as soon as the studio confirms');
+
+    // The engineer confirms: the mix is already here, so the automatic master starts.
+    a = await send(fake.slash('booking', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }] }));
+    expect(said(a)).toContain(`Confirmed ${ref}; its mix was already here`);
+    await settle();
+    const v1 = await fake.waitFor((s) => s.kind === 'dm' && /is ready — version 1\./.test(fake.textOf(s)));
+    expect(v1.channelId).toBe(`dm-${ana.id}`);
+    expect(v1.files.map((f) => f.name)).toEqual(['Night Drive - master v1 report.png', 'Night Drive - master v1.wav', 'Night Drive - master v1 (preview).mp3']);
+    expect(Math.abs(analyze(await decodeAudio(v1.files[1]!.bytes, 'm.wav')).loudness.integratedLufs + 14)).toBeLessThan(0.3);
+
+    // The session starts: the artist gets the keycode by DM, the engineer sees it ephemerally.
+    a = await send(fake.slash('session', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'start', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }] }));
+    expect(said(a)).toMatch(/has the keycode\.\nYour side: SonoBus group mixdesk-[a-z2-9]{10}, password [a-z2-9]{12}/);
+    await settle();
+    const keycode = await fake.waitFor((s) => s.kind === 'dm' && /is starting now\. Join in SonoBus/.test(fake.textOf(s)));
+    expect(fake.textOf(keycode)).toContain(/Group: (mixdesk-[a-z2-9]{10})/.exec(said(a).replace('group ', 'Group: '))![1]!);
+
+    // The engineer re-masters louder, then delivers their own renders.
+    a = await send(fake.slash('master', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'reference', type: 3, value: ref }, { name: 'target', type: 10, value: -12 }] }));
+    expect(said(a)).toContain(`Mastering ${ref} as version 2`);
+    await settle();
+    const v2 = await fake.waitFor((s) => s.kind === 'dm' && /version 2\./.test(fake.textOf(s)));
+    expect(fake.textOf(v2)).toContain('target -12 LUFS');
+    const full = fake.attachment('Night Drive (full).wav', wav);
+    const inst = fake.attachment('Night Drive (instrumental).wav', wav);
+    a = await send(fake.slash('deliver', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'reference', type: 3, value: ref }, { name: 'full', type: 11, value: full.id }, { name: 'instrumental', type: 11, value: inst.id }, { name: 'note', type: 3, value: 'Vocal up 1 dB' }], resolved: { attachments: { [full.id]: full, [inst.id]: inst } } }));
+    expect(said(a)).toContain(`Delivered version 3 of ${ref}`);
+    await settle();
+    const v3 = await fake.waitFor((s) => s.kind === 'dm' && /version 3: full mix, instrumental/.test(fake.textOf(s)));
+    expect(fake.textOf(v3)).toContain('From the engineer: Vocal up 1 dB');
+    expect(v3.files.map((f) => f.name)).toEqual(['Night Drive (full).wav', 'Night Drive (instrumental).wav']);
+
+    // The artist revises.
+    a = await send(fake.slash('revise', ana, { guildId: GUILD, options: [{ name: 'changes', type: 3, value: 'warmer' }] }));
+    expect(said(a)).toContain(`Revision 1 of ${ref} started (free; 1 free left): warmer. Making version 4 now`);
+    await settle();
+    await fake.waitFor((s) => s.kind === 'dm' && /version 4\./.test(fake.textOf(s)));
+
+    // Nothing went to a channel, and every answer in the server was ephemeral.
+    expect(fake.sent.filter((s) => s.kind === 'channel-message')).toEqual([]);
+    for (const s of fake.sent.filter((x) => x.kind === 'callback' || x.kind === 'followup')) expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
+  }, 90_000);
+});
