@@ -327,6 +327,12 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
         const revisions = b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await this.studio.revisions.allowance(b) : null;
         const lines = [describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b)), `  ${running ?? nextByStatus[b.status] ?? ''}`];
         if (revisions) lines.push(`  Revisions: ${revisions.used} asked for, ${revisions.freeLeft} free left (then ${revisions.price} each).`);
+        // Where the files are, in case a message with them never reached the artist.
+        const latest = await this.db.delivery.findFirst({ where: { bookingId: b.id, status: 'ready' }, orderBy: { version: 'desc' }, include: { files: true } });
+        if (latest) {
+          lines.push(`  Latest delivery: version ${latest.version}`);
+          for (const f of latest.files.filter((x) => x.kind !== 'report')) lines.push(`    ${f.fileName}: ${this.studio.downloads.url(f.storageKey, f.fileName)}`);
+        }
         return lines.join('\n').trimEnd();
       }),
     );

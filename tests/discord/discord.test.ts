@@ -142,4 +142,69 @@ describe('Discord bot against a recording REST server', () => {
     expect(fake.sent.filter((s) => s.kind === 'channel-message')).toEqual([]);
     for (const s of fake.sent.filter((x) => x.kind === 'callback' || x.kind === 'followup')) expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
   }, 90_000);
+
+  const setup = (user: FakeUser, guildId: string, role: string, permissions = MANAGE_GUILD) =>
+    send(fake.slash('setup', user, { guildId, permissions, options: [{ name: 'engineer_role', type: 8, value: role }], resolved: { roles: { [role]: { id: role, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } } }));
+
+  it('engineer commands are refused to everyone else; /setup only to server admins; each server keeps its own settings', async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    const admin = fake.user('500000000000000008', 'Admin');
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-1', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+
+    // No engineer role anywhere yet: refused, and nothing changes.
+    let a = await send(fake.slash('booking', ana, { guildId: GUILD, options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }] }] }));
+    expect(said(a)).toContain("/booking is for the studio's engineers.");
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('requested');
+    a = await send(fake.slash('queue', ana, { options: [] })); // in a DM, not in DISCORD_ENGINEER_IDS
+    expect(said(a)).toContain("/queue is for the studio's engineers.");
+
+    // /setup by a member without Manage Server is refused.
+    a = await setup(ana, GUILD, ENGINEER_ROLE, '0');
+    expect(said(a)).toContain('Only this server’s admins (Manage Server) can change its studio settings.');
+    expect(await t.db.guildSettings.count()).toBe(0);
+
+    // Server A makes ENGINEER_ROLE its engineer role; in server B that role id means nothing.
+    await setup(admin, GUILD, ENGINEER_ROLE);
+    await setup(admin, OTHER_GUILD, '800000000000000002');
+    a = await send(fake.slash('queue', ana, { guildId: OTHER_GUILD, roles: [ENGINEER_ROLE], options: [] }));
+    expect(said(a)).toContain("/queue is for the studio's engineers.");
+    a = await send(fake.slash('queue', ana, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
+    expect(said(a)).toContain(`1. ${b.reference} · Mastering · Unattended · Ana · requested · due`);
+    expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: GUILD } })).engineerRoleId).toBe(ENGINEER_ROLE);
+    expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: OTHER_GUILD } })).engineerRoleId).toBe('800000000000000002');
+  }, 30_000);
+
+  it('closed DMs lose nothing: the delivery waits in the outbox and /status shows where the files are', async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    fake.closedDms.add(ana.id);
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'mix', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-2', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    await studio.bookings.transition(b.id, 'confirmed', 'test');
+    const { writeFileSync } = await import('node:fs');
+    const render = path.join(dir, 'full.wav');
+    writeFileSync(render, wav);
+    await studio.pipeline.deliverFiles(b.id, [{ name: 'Song (full).wav', path: render, kind: 'full' }], 'test');
+    expect((await studio.outbox.dispatch()).retried).toBe(1);
+    expect(fake.dmsTo(ana.id)).toEqual([]);
+    const row = await t.db.notification.findFirstOrThrow({ where: { key: { startsWith: 'delivery:' } } });
+    expect(row.status).toBe('pending');
+    expect(row.lastError).toContain('Cannot send messages to this user');
+
+    const a = await send(fake.slash('status', ana, { guildId: GUILD, options: [] }));
+    expect(said(a)).toMatch(/Latest delivery: version 1\n {4}Song \(full\)\.wav: https:\/\/studio\.example\/d\//);
+    expect(Number(a[0]!.body.flags) & EPHEMERAL).toBe(EPHEMERAL);
+  }, 30_000);
+
+  it('an attachment over the interaction\'s limit gets the private upload link; in DMs answers are ordinary messages', async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-3', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    const big = { ...fake.attachment('Huge.wav', Buffer.alloc(16)), size: 80 * 2 ** 20 };
+    const a = await send(fake.slash('upload', ana, { options: [{ name: 'file', type: 11, value: big.id }], resolved: { attachments: { [big.id]: big } } }));
+    expect(said(a)).toContain('Huge.wav is 80 MB, more than Discord passes to bots here; use your private upload link instead:');
+    expect(said(a)).toMatch(/Your private upload link for MD-[2-9A-Z]{6}.*\nhttps:\/\/studio\.example\/u\//);
+    expect(a.every((s) => (Number(s.body.flags ?? 0) & EPHEMERAL) === 0)).toBe(true);
+    expect(await t.db.upload.count()).toBe(0);
+  }, 30_000);
 });
