@@ -16,6 +16,7 @@ import cron from 'node-cron';
 import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
 import { createTelegramBot } from './bots/telegram/bot.js';
+import { createDiscordBot } from './bots/discord/bot.js';
 import { linkSecret } from './web/secret.js';
 import { createJobQueue } from './queue/index.js';
 
@@ -34,7 +35,6 @@ export function unsupportedSettings(config: Config): string[] {
   if (config.QUEUE_DRIVER === 'inprocess' && !config.SERVICE_RUNS_JOBS) {
     problems.push('SERVICE_RUNS_JOBS=false with QUEUE_DRIVER=inprocess: nothing would ever master or remind; use QUEUE_DRIVER=redis with `mixdesk worker` processes, or SERVICE_RUNS_JOBS=true.');
   }
-  if (config.DISCORD_BOT_TOKEN) problems.push('DISCORD_BOT_TOKEN: the Discord bot is not in this build yet; unset it to use the console chat.');
   return problems;
 }
 
@@ -127,13 +127,20 @@ function scheduleJobs(app: App, web: WebServer | null): () => void {
 /** `mixdesk start`: runs the service until the console chat ends or a signal arrives. */
 export async function startService(app: App): Promise<void> {
   const c = app.config;
-  if (!consoleChatWanted(c) && !c.TELEGRAM_BOT_TOKEN) {
+  if (!consoleChatWanted(c) && !c.TELEGRAM_BOT_TOKEN && !c.DISCORD_BOT_TOKEN) {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
   const telegram = c.TELEGRAM_BOT_TOKEN
     ? await createTelegramBot({ token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT, conversation: app.conversation, outbox: app.studio.outbox, store: app.studio.store, log: app.log })
     : null;
   const web = await startWeb(app, telegram && c.TELEGRAM_WEBHOOK ? telegram.webhook(c.TELEGRAM_WEBHOOK_SECRET!) : undefined);
+  const discord = c.DISCORD_BOT_TOKEN
+    ? createDiscordBot({ token: c.DISCORD_BOT_TOKEN, studio: app.studio, conversation: app.conversation, log: app.log, engineerIds: c.DISCORD_ENGINEER_IDS, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) })
+    : null;
+  if (discord) {
+    await discord.login();
+    app.log.info('discord bot: connected');
+  }
   if (telegram) {
     if (c.TELEGRAM_WEBHOOK) {
       if (!web) throw new Error(`TELEGRAM_WEBHOOK=true needs the web server, which could not start on ${c.WEB_HOST}:${c.WEB_PORT}.`);
@@ -159,6 +166,7 @@ export async function startService(app: App): Promise<void> {
   } finally {
     clearInterval(dispatcher);
     await telegram?.stop();
+    await discord?.stop();
     stopWork();
     stopJobs();
     await web?.close();

@@ -135,6 +135,14 @@ const schema = z
       .regex(/^[A-Za-z0-9_-]{16,256}$/, { message: 'expected 16-256 letters, digits, _ or - (Telegram sends it back in a header)' })
       .optional(),
     DISCORD_BOT_TOKEN: z.string().min(20, { message: 'expected the bot token from the Discord developer portal' }).optional(),
+    DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected the application id (a number) from the Discord developer portal' }).optional(),
+    DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected a server (guild) id' }).optional(),
+    DISCORD_ENGINEER_IDS: z
+      .string()
+      .regex(/^\s*(\d{15,25}(\s*,\s*\d{15,25})*)?\s*$/, { message: 'expected Discord user ids, comma-separated' })
+      .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+      .default([]),
+    DISCORD_API_ROOT: z.url().optional(),
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
     CONSOLE_USER: z.string().min(1).max(64).optional(),
   })

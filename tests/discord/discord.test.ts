@@ -208,3 +208,34 @@ describe('Discord bot against a recording REST server', () => {
     expect(await t.db.upload.count()).toBe(0);
   }, 30_000);
 });
+
+describe('npm run discord:deploy-commands', () => {
+  const run = (env: Record<string, string>) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      void import('node:child_process').then(({ spawn }) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/discord-deploy-commands.ts'], { cwd: path.resolve(import.meta.dirname, '../..'), env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...env } });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    });
+
+  it('registers every command in one server, and says what is missing otherwise', async () => {
+    const fake = await new DiscordFake().start();
+    try {
+      const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toContain(`registered 20 commands in server ${GUILD}`);
+      const put = fake.sent.find((s) => s.kind === 'commands')!;
+      expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
+      const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
+      expect(names).toEqual(['availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'timezone', 'upload', 'uploadlink']);
+      const missing = await run({});
+      expect(missing.code).toBe(2);
+      expect(missing.out).toContain('DISCORD_BOT_TOKEN: required to register the slash commands');
+    } finally {
+      await fake.stop();
+    }
+  }, 30_000);
+});
