@@ -1,12 +1,12 @@
 // From an interaction to the core's conversation and back. In servers every answer is ephemeral
 // (only the person who asked sees it): the core's replies are private by default — bookings,
 // prices, links, files, keycodes. In DMs they are ordinary messages.
-import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import type { IncomingBody, Reply, Sender } from '../../core/conversation/types.js';
 import { renderReply } from './render.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
 
-export type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+export type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
 
 export function senderOf(i: Answerable): Sender {
   return {

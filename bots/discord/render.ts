@@ -6,6 +6,8 @@ import type { Reply, ReplyFile } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 10 * 2 ** 20;
+/** The custom id of the button (and modal) for a typed answer. */
+export const TYPE_ANSWER = 'mixdesk:type-answer';
 const CONTENT_CAP = 2000;
 
 export interface DiscordMessage {
@@ -24,6 +26,10 @@ function rows(reply: Reply): APIActionRowComponent<APIComponentInMessageActionRo
     for (let i = 0; i < buttons.length; i += 5) {
       out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + 5).map((b) => new ButtonBuilder().setCustomId(b.data).setLabel(b.label.slice(0, 80)).setStyle(ButtonStyle.Secondary))).toJSON());
     }
+  }
+  // Typed answers cannot reach a bot that only sees interactions: a button opens a text box.
+  if (reply.awaitsAnswer && out.length < 5) {
+    out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(TYPE_ANSWER).setLabel('✍️ Type an answer').setStyle(ButtonStyle.Primary)).toJSON());
   }
   const links = (reply.links ?? []).filter((l) => /^https?:\/\//.test(l.url)).slice(0, 5);
   if (links.length && out.length < 5) {

@@ -1,7 +1,8 @@
 // The single interaction router: slash commands to their modules (engineer commands checked
 // first), buttons and select menus to the core's dialog; errors become clear ephemeral messages.
 import { randomBytes } from 'node:crypto';
-import { DiscordAPIError, Events, type Client, type Interaction } from 'discord.js';
+import { ActionRowBuilder, DiscordAPIError, Events, ModalBuilder, TextInputBuilder, TextInputStyle, type Client, type Interaction } from 'discord.js';
+import { TYPE_ANSWER } from './render.js';
 import { UserError } from '../../core/errors.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
@@ -33,6 +34,11 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
         return void (await text(i, `/${i.commandName} is for the studio's engineers. Ask a server admin to give you the engineer role (/setup).`));
       }
       await cmd.execute(i, deps);
+    } else if (i.isButton() && i.customId === TYPE_ANSWER) {
+      const input = new TextInputBuilder().setCustomId('answer').setLabel('Your answer').setStyle(TextInputStyle.Paragraph).setMaxLength(2000).setRequired(true);
+      await i.showModal(new ModalBuilder().setCustomId(TYPE_ANSWER).setTitle('Your answer').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
+    } else if (i.isModalSubmit() && i.customId === TYPE_ANSWER) {
+      await forward(i, { kind: 'text', text: i.fields.getTextInputValue('answer') }, deps);
     } else if (i.isButton()) {
       await forward(i, { kind: 'button', data: i.customId }, deps);
     } else if (i.isStringSelectMenu()) {

@@ -60,9 +60,11 @@ export const commandHelp: [string, string][] = [
   ['/help', 'this list'],
 ];
 
+/** A prompt as sent: its buttons carry the prompt's token, and it is marked as awaiting an answer. */
 function stamp(reply: Reply, token: string): Reply {
-  if (!reply.buttons) return reply;
-  return { ...reply, buttons: reply.buttons.map((row) => row.map((b) => ({ ...b, data: `${token}:${b.data}` }))) };
+  const marked = { ...reply, awaitsAnswer: true };
+  if (!reply.buttons) return marked;
+  return { ...marked, buttons: reply.buttons.map((row) => row.map((b) => ({ ...b, data: `${token}:${b.data}` }))) };
 }
 
 function flatButtons(prompt: Reply | null): Button[] {

@@ -64,6 +64,11 @@ export interface Reply {
    * shared chats. public: fine for everyone in the chat.
    */
   visibility?: 'private' | 'public';
+  /**
+   * A question of a dialog: besides its buttons, a typed answer is accepted. Adapters where
+   * plain messages do not reach the bot (Discord slash commands) offer a way to type one.
+   */
+  awaitsAnswer?: boolean;
 }
 
 /** Parses "/book master" (and Telegram's "/book@MixdeskBot master") into a command event. */

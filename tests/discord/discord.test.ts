@@ -209,6 +209,47 @@ describe('Discord bot against a recording REST server', () => {
   }, 30_000);
 });
 
+describe('typed answers in Discord', () => {
+  it('a question that needs words offers a text box; its answer goes to the dialog', async () => {
+    const fake = await new DiscordFake().start();
+    const t = await createTestDatabase('sqlite');
+    const queue = new InProcessQueue();
+    const studio = await testStudio(t.db, {}, undefined, undefined, { queue });
+    const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+    try {
+      const ana = fake.user('500000000000000001', 'Ana');
+      const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+      // Auto-confirmed (the default): it waits for files.
+      const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'mix', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-m', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+      const { writeFileSync } = await import('node:fs');
+      const render = path.join(dir, 'mix-v1.wav');
+      writeFileSync(render, wav);
+      await studio.pipeline.deliverFiles(b.id, [{ name: 'Song (full).wav', path: render, kind: 'full' }], 'test');
+
+      const ask = fake.slash('revise', ana, { guildId: GUILD, options: [] });
+      DiscordFake.feed(bot.client, ask);
+      const prompt = await fake.waitFor((s) => fake.answersTo(ask).includes(s));
+      expect(fake.textOf(prompt)).toContain('Write your notes for the engineer');
+      const typeButton = ((prompt.body.components as { components: { label?: string; custom_id?: string }[] }[]) ?? []).flatMap((r) => r.components).find((c) => c.label === '✍️ Type an answer')!;
+      const press = fake.button(typeButton.custom_id!, ana, { guildId: GUILD });
+      DiscordFake.feed(bot.client, press);
+      const modal = await fake.waitFor((s) => fake.answersTo(press).includes(s));
+      expect(modal.callbackType).toBe(9); // MODAL
+      const submit = fake.modalSubmit(typeButton.custom_id!, { answer: 'Vocals 1 dB up in the chorus, less reverb on the snare' }, ana, { guildId: GUILD });
+      DiscordFake.feed(bot.client, submit);
+      const done = await fake.waitFor((s) => fake.answersTo(submit).includes(s));
+      expect(fake.textOf(done)).toContain(`Revision 1 of ${b.reference} noted (free; 1 free left). Your notes are with the engineer`);
+      expect(Number(done.body.flags) & EPHEMERAL).toBe(EPHEMERAL);
+      expect((await t.db.revision.findFirstOrThrow()).notes).toBe('Vocals 1 dB up in the chorus, less reverb on the snare');
+    } finally {
+      await bot.stop();
+      await queue.close();
+      await fake.stop();
+      await t.drop();
+    }
+  }, 30_000);
+});
+
 describe('npm run discord:deploy-commands', () => {
   const run = (env: Record<string, string>) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {

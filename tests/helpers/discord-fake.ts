@@ -97,6 +97,15 @@ export class DiscordFake {
     return { ...base, type: 3, message: { id: this.snowflake(), channel_id: base.channel_id, content: '', author: { id: this.appId, username: 'mixdesk', discriminator: '0' }, attachments: [], embeds: [], components: [], timestamp: new Date().toISOString(), type: 0, flags: EPHEMERAL }, data: { custom_id: customId, component_type: 2 } };
   }
 
+  /** A submitted modal with text inputs. */
+  modalSubmit(customId: string, values: Record<string, string>, user: FakeUser, o: { guildId?: string } = {}) {
+    return {
+      ...this.base(user, o),
+      type: 5,
+      data: { custom_id: customId, components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) },
+    };
+  }
+
   /** Feeds a raw interaction through discord.js as the gateway would (a private API: see the guard test). */
   static feed(client: Client, payload: unknown): void {
     (client as unknown as { actions: { InteractionCreate: { handle(p: unknown): void } } }).actions.InteractionCreate.handle(payload);
