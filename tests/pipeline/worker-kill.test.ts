@@ -89,12 +89,17 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
       const received: Reply[] = [];
       studio.outbox.register('test', { send: async (_chat, r) => void received.push(r) });
       await studio.outbox.dispatch();
-      expect(received).toHaveLength(1);
-      expect(received[0]!.text).toContain(`Your master for ${booking.reference} is ready — version 1.`);
+      // One delivery, and the one progress message (its final text: the version is ready).
+      const progress = received.filter((x) => /^(⏳|✅)/.test(x.text));
+      const deliveries = received.filter((x) => !progress.includes(x));
+      expect(progress).toHaveLength(1);
+      expect(progress[0]!.text).toBe(`✅ Master version 1 of ${booking.reference} is ready.`);
+      expect(deliveries).toHaveLength(1);
+      expect(deliveries[0]!.text).toContain(`Your master for ${booking.reference} is ready — version 1.`);
       expect(await t.db.delivery.count({ where: { bookingId: booking.id } })).toBe(1);
       expect(await t.db.deliveryFile.count({ where: { deliveryId: delivery!.id } })).toBe(3);
       expect((await t.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe('delivered');
-      for (const f of received[0]!.files!) expect((await store.head(f.storageKey!))?.size).toBe(f.sizeBytes);
+      for (const f of deliveries[0]!.files!) expect((await store.head(f.storageKey!))?.size).toBe(f.sizeBytes);
       survivor.kill('SIGTERM');
     } finally {
       await queue.close();
