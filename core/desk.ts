@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { Db, Models } from '../db/client.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { openStatuses } from './booking/status.js';
+import type { Catalog } from './catalog.js';
 import type { Clock } from './clock.js';
 import { formatWhen, kindName } from './conversation/format.js';
 import type { Reply } from './conversation/types.js';
@@ -32,7 +33,8 @@ export class StudioDesk {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly studioZone: string,
-    private readonly defaultPreset: MasterSettings['preset'] = 'streaming',
+    private readonly defaultPreset: MasterSettings['preset'],
+    private readonly catalog: Catalog,
   ) {}
 
   async booking(reference: string): Promise<DeskBooking> {
@@ -147,6 +149,18 @@ export class StudioDesk {
     });
     await this.tell(b, `revision-resolved-${r.number}`, `Your revision ${r.number} of ${b.reference} is resolved${note ? `: ${note}` : '.'}`);
     return `Revision ${r.number} of ${b.reference} resolved.`;
+  }
+
+  /** Public text for a server's announcement channel: open times per service, nothing about anyone. */
+  async openSlotsAnnouncement(studioName: string, days = 7, perService = 6): Promise<string> {
+    const now = this.clock.now();
+    const lines = [`Open sessions at ${studioName} in the next ${days} days (${this.studioZone}):`];
+    for (const s of this.catalog.services) {
+      const slots = (await this.bookings.freeSlots(s.code, { start: now, end: new Date(now.getTime() + days * 86_400_000) })).slice(0, perService);
+      lines.push(`• ${s.name}: ${slots.length ? slots.map((x) => DateTime.fromJSDate(x.start).setZone(this.studioZone).toFormat('ccc d LLL HH:mm')).join(', ') : 'fully booked'}`);
+    }
+    lines.push('Book with /book — in a DM with me or here (only you see your booking).');
+    return lines.join('\n');
   }
 
   async lookupClient(query: string): Promise<string> {

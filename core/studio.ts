@@ -121,6 +121,6 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
-    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET),
+    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog),
   };
 }

@@ -175,6 +175,34 @@ describe('Discord bot against a recording REST server', () => {
     expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: OTHER_GUILD } })).engineerRoleId).toBe('800000000000000002');
   }, 30_000);
 
+  it('/announce posts open times, and nothing else, to the announcement channel chosen with /setup', async () => {
+    const admin = fake.user('500000000000000008', 'Admin');
+    const ana = fake.user('500000000000000001', 'Ana');
+    const channel = '900000000000000001';
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-an', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    let a = await send(fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
+    expect(said(a)).toContain("/announce is for the studio's engineers."); // no engineer role set up yet
+    await send(
+      fake.slash('setup', admin, {
+        guildId: GUILD,
+        permissions: MANAGE_GUILD,
+        options: [{ name: 'engineer_role', type: 8, value: ENGINEER_ROLE }],
+        resolved: { roles: { [ENGINEER_ROLE]: { id: ENGINEER_ROLE, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } },
+      }),
+    );
+    a = await send(fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
+    expect(said(a)).toContain('This server has no announcement channel yet');
+    await send(fake.slash('setup', admin, { guildId: GUILD, permissions: MANAGE_GUILD, options: [{ name: 'announce_channel', type: 7, value: channel }], resolved: { channels: { [channel]: { id: channel, type: 0, name: 'studio-news', permissions: '0' } } } }));
+    a = await send(fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'days', type: 4, value: 3 }] }));
+    expect(said(a)).toContain(`Posted the open times in <#${channel}>.`);
+    const post = fake.sent.find((x) => x.kind === 'channel-message')!;
+    expect(post.channelId).toBe(channel);
+    expect(fake.textOf(post)).toMatch(/^Open sessions at .* in the next 3 days \(Europe\/London\):\n• Mixing: .*\n• Mastering: \w{3} \d+ \w{3} \d\d:\d\d/);
+    expect(fake.textOf(post)).not.toMatch(/MD-|Ana|£/);
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
+  }, 30_000);
+
   it('closed DMs lose nothing: the delivery waits in the outbox and /status shows where the files are', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     fake.closedDms.add(ana.id);
@@ -267,11 +295,11 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 20 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 21 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands')!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
-      expect(names).toEqual(['availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'timezone', 'upload', 'uploadlink']);
+      expect(names).toEqual(['announce', 'availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'timezone', 'upload', 'uploadlink']);
       const missing = await run({});
       expect(missing.code).toBe(2);
       expect(missing.out).toContain('DISCORD_BOT_TOKEN: required to register the slash commands');

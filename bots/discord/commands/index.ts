@@ -1,5 +1,6 @@
 // Every slash command, for the router and the deployment script.
 import type { DiscordCommand } from '../types.js';
+import { command as announce } from './announce.js';
 import { command as availability } from './availability.js';
 import { command as book } from './book.js';
 import { command as booking } from './booking.js';
@@ -21,4 +22,4 @@ import { command as timezone } from './timezone.js';
 import { command as upload } from './upload.js';
 import { command as uploadlink } from './uploadlink.js';
 
-export const commands: DiscordCommand[] = [book, mybookings, status, upload, uploadlink, revise, format, reschedule, cancel, timezone, help, queue, availability, booking, session, master, deliver, revision, client, setup];
+export const commands: DiscordCommand[] = [book, mybookings, status, upload, uploadlink, revise, format, reschedule, cancel, timezone, help, queue, availability, booking, session, master, deliver, revision, client, setup, announce];
