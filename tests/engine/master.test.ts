@@ -11,11 +11,13 @@ import { master } from '../../engine/master.js';
 import { reportPng, reportText } from '../../engine/report.js';
 import { makeTrack } from '../helpers/music.js';
 import { ffmpegEbur128, hasFfmpeg, hasSox, run, skipNotice } from '../helpers/tools.js';
+import { fluidsynthNotice, hasFluidsynth, renderMidi, writeSong } from '../helpers/midi.js';
 import { projectRoot } from '../../db/schemas.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-master-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 if (!hasFfmpeg) skipNotice('ffmpeg');
+if (!hasFluidsynth) fluidsynthNotice();
 
 describe('master()', () => {
   const track = makeTrack(20, 48000, { dc: 0.01 });
@@ -113,6 +115,13 @@ describe.runIf(hasFfmpeg)('as measured by ffmpeg ebur128', () => {
       ? ([['sox tones and noise', async () => {
           const f = path.join(dir, 'sox.wav');
           run('sox', ['-D', '-n', '-r', '48000', '-c', '2', '-b', '24', f, 'synth', '20', 'pluck', 'C2', 'pinknoise', 'sine', '440', 'tremolo', '3', '60', 'vol', '0.3']);
+          return f;
+        }]] as [string, () => Promise<string>][])
+      : []),
+    ...(hasFluidsynth
+      ? ([['a General MIDI song rendered by fluidsynth (FluidR3 GM)', async () => {
+          const f = path.join(dir, 'gm-song.wav');
+          renderMidi(writeSong(path.join(dir, 'gm-song.mid'), 12), f);
           return f;
         }]] as [string, () => Promise<string>][])
       : []),
