@@ -17,3 +17,4 @@ export {
   type OutputFormat,
 } from './io/index.js';
 export { masterFile, masterFileInThread, type MasterFileJob, type MasterSummary } from './master-file.js';
+export { guessStemRole, isStemRole, isVocal, mixdown, stemRoles, type MixdownOptions, type MixdownReport, type StemInput, type StemRole } from './mixdown.js';

@@ -17,7 +17,7 @@ export interface WavFormat {
   blockAlign: number;
 }
 
-interface Layout {
+export interface Layout {
   fmt: WavFormat;
   data: { offset: number; size: number };
 }
@@ -36,7 +36,7 @@ function parseFmt(body: Uint8Array, name: string): WavFormat {
 }
 
 /** Walks the chunks with random-access reads; returns the format and where the samples are. */
-async function layout(read: (offset: number, length: number) => Promise<Uint8Array>, fileSize: number, name: string): Promise<Layout> {
+export async function layout(read: (offset: number, length: number) => Promise<Uint8Array>, fileSize: number, name: string): Promise<Layout> {
   const head = await read(0, 12);
   if (head.length < 12 || tagAt(head, 0) !== 'RIFF' || tagAt(head, 8) !== 'WAVE') throw new AudioFileError(name, 'not a WAV file (no RIFF/WAVE header)');
   let fmt: WavFormat | undefined;
@@ -68,7 +68,7 @@ async function layout(read: (offset: number, length: number) => Promise<Uint8Arr
 }
 
 /** Interleaved sample bytes (whole frames) to floats, written at frame `at` of `out`. */
-function convert(bytes: Uint8Array, f: WavFormat, out: Float32Array[], at: number): void {
+export function convert(bytes: Uint8Array, f: WavFormat, out: Float32Array[], at: number): void {
   const frames = Math.floor(bytes.length / f.blockAlign);
   const bytesPer = f.bits / 8;
   const scale = 1 / 2 ** (f.bits - 1);
@@ -136,7 +136,7 @@ export interface WavOptions {
   dither?: boolean;
 }
 
-function header(audio: AudioData, o: WavOptions): Uint8Array {
+export function header(audio: AudioData, o: WavOptions): Uint8Array {
   const channels = audio.channels.length;
   const frames = audio.channels[0]?.length ?? 0;
   const blockAlign = (o.bits / 8) * channels;
@@ -197,7 +197,7 @@ function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, o
 }
 
 /** Frames [from, to) as interleaved bytes, into `into` when given (reused between pieces). */
-function encodeFrames(audio: AudioData, o: WavOptions, from: number, to: number, seed: Uint32Array, into?: Uint8Array): Uint8Array {
+export function encodeFrames(audio: AudioData, o: WavOptions, from: number, to: number, seed: Uint32Array, into?: Uint8Array): Uint8Array {
   const channels = audio.channels.length;
   const bytesPer = o.bits / 8;
   const blockAlign = bytesPer * channels;
