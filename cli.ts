@@ -2,7 +2,7 @@
 // The service's modules (database, bots) load only for the commands that need them, so the
 // engine commands start quickly.
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
-import { analyzeCommand, isEngineError, masterCommand, UsageError } from './engine/cli.js';
+import { analyzeCommand, isEngineError, masterCommand, mixdownCommand, UsageError } from './engine/cli.js';
 
 const usage = `mixdesk — the front desk of a mixing & mastering studio
 
@@ -14,6 +14,10 @@ usage:
                                 master a stereo mix; writes OUT and OUT-report.png
   mixdesk worker                take pipeline jobs (masters) and send due reminders; run as many as
                                 you like on any machines sharing PostgreSQL, S3 and Redis
+  mixdesk mixdown STEMS... -o DIR [--balance auto|flat] [--format F] [--title NAME]
+                 [--role FILE=ROLE] [--gain FILE=dB] [--pan FILE=-1..1] [--master [--target LUFS]]
+                                full mix, instrumental and a cappella from stems (roles: lead-vocal,
+                                backing-vocal, drums, bass, keys, guitars, fx, other)
   mixdesk migrate               apply database migrations (npm run db:migrate)
   mixdesk retention             remove raw uploads of bookings finished RETENTION_UPLOAD_DAYS ago, now
   mixdesk help                  this text
@@ -30,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const print = (s: string) => console.log(s);
   if (command === 'analyze') return analyzeCommand(argv.slice(1), print);
   if (command === 'master') return masterCommand(argv.slice(1), print, (s) => process.stderr.write(s));
+  if (command === 'mixdown') return mixdownCommand(argv.slice(1), print, (s) => process.stderr.write(s));
   loadDotEnv();
   const config = loadConfig();
   switch (command) {
@@ -91,7 +96,11 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     // Configuration mistakes are the operator's to fix: say what and where, without a stack trace.
     if (err instanceof ConfigError) console.error(`mixdesk cannot start.\n${err.message}\nSee .env.example for every setting.`);
-    else if (isEngineError(err)) {
+    else if (err instanceof Error && String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
+      // A mistyped option: say what, like any usage mistake (no stack trace).
+      console.error(err.message.split('\n').slice(0, 3).join('\n'));
+      process.exit(2);
+    } else if (isEngineError(err)) {
       console.error(err.message);
       process.exit(err instanceof UsageError ? 2 : 1);
     }

@@ -1,5 +1,5 @@
 // `mixdesk analyze` and `mixdesk master`: the engine from the command line.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -7,7 +7,13 @@ import {
   analyze,
   AudioFileError,
   extensionOf,
+  guessStemRole,
   isOutputFormat,
+  isStemRole,
+  masterFile,
+  mixdown,
+  stemRoles,
+  type StemInput,
   isPreset,
   master,
   outputFormats,
@@ -91,4 +97,78 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
 
 export function isEngineError(e: unknown): e is AudioFileError | UsageError {
   return e instanceof AudioFileError || e instanceof UsageError;
+}
+
+/** `mixdesk mixdown STEMS... -o DIR`: the full mix, instrumental and a cappella from stems. */
+export async function mixdownCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      balance: { type: 'string' },
+      format: { type: 'string' },
+      title: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      gain: { type: 'string', multiple: true },
+      pan: { type: 'string', multiple: true },
+      master: { type: 'boolean' },
+      target: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  if (!positionals.length || !values.output) {
+    throw new UsageError('usage: mixdesk mixdown STEMS... -o DIR [--balance auto|flat] [--format wav24|…] [--title NAME] [--role FILE=ROLE] [--gain FILE=dB] [--pan FILE=-1..1] [--master [--target LUFS]]');
+  }
+  const balance = values.balance ?? 'auto';
+  if (balance !== 'auto' && balance !== 'flat') throw new UsageError(`--balance expects auto or flat, got "${balance}"`);
+  const format = values.format ?? 'wav24';
+  if (!isOutputFormat(format)) throw new UsageError(`--format expects one of ${outputFormats.join(', ')}, got "${format}"`);
+  const perStem = (opt: string, list: string[] | undefined) => {
+    const m = new Map<string, string>();
+    for (const item of list ?? []) {
+      const eq = item.lastIndexOf('=');
+      if (eq < 1) throw new UsageError(`--${opt} expects FILE=VALUE, got "${item}"`);
+      m.set(path.basename(item.slice(0, eq)), item.slice(eq + 1));
+    }
+    return m;
+  };
+  const roles = perStem('role', values.role);
+  const gains = perStem('gain', values.gain);
+  const pans = perStem('pan', values.pan);
+  const stems: StemInput[] = positionals.map((p) => {
+    const name = path.basename(p);
+    const role = roles.get(name) ?? guessStemRole(name);
+    if (!isStemRole(role)) throw new UsageError(`--role for ${name} expects one of ${stemRoles.join(', ')}, got "${role}"`);
+    const gain = number('gain', gains.get(name), -60, 24);
+    const pan = number('pan', pans.get(name), -1, 1);
+    return { path: p, name, role, ...(gain !== undefined ? { gainDb: gain } : {}), ...(pan !== undefined ? { pan } : {}) };
+  });
+  const targetLufs = number('target', values.target, -40, -3);
+  await mkdir(values.output, { recursive: true });
+  const report = await mixdown(stems, values.output, { balance, format, ...(values.title ? { title: values.title } : {}), ...(process.stderr.isTTY ? { progress: (s: string, f: number) => err(`\r${s} ${Math.round(f * 100)}%   `) } : {}) });
+  if (process.stderr.isTTY) err('\r');
+  const mastered: string[] = [];
+  if (values.master) {
+    // The same settings for all three, so they land at the same loudness.
+    for (const file of [report.outputs.full, report.outputs.instrumental, report.outputs.acappella].filter((f): f is string => Boolean(f))) {
+      const master = file.replace(/(\.[^.]+)$/, ' (master)$1');
+      await masterFile({ input: file, name: path.basename(file), outputs: [{ path: master, format }], reportPng: master.replace(/\.[^.]+$/, '-report.png'), options: { ...(targetLufs !== undefined ? { targetLufs } : {}) } });
+      mastered.push(master);
+    }
+  }
+  if (values.json) {
+    out(JSON.stringify({ ...report, mastered }, null, 2));
+    return 0;
+  }
+  const lines = [
+    `Mixed ${report.stems.length} stem${report.stems.length === 1 ? '' : 's'} at ${report.sampleRate} Hz, ${report.durationSec.toFixed(1)} s (${balance} balance):`,
+    ...report.stems.map((s) => `  ${s.name.padEnd(28)} ${s.role.padEnd(14)} ${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB${s.pan ? `, pan ${s.pan}` : ''}`),
+    ...report.skipped.map((s) => `  skipped ${s.name}: ${s.reason}`),
+    ...report.warnings.map((w) => `  note: ${w}`),
+    `Wrote ${[report.outputs.full, report.outputs.instrumental, report.outputs.acappella].filter(Boolean).join(', ')}`,
+    ...(mastered.length ? [`Mastered ${mastered.join(', ')}`] : []),
+  ];
+  out(lines.join('\n'));
+  return 0;
 }
