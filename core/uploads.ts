@@ -10,6 +10,7 @@ import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import { analyze, type Analysis } from '../engine/analysis/analyze.js';
 import { AudioFileError, readAudioFile } from '../engine/io/index.js';
+import { guessStemRole } from '../engine/mixdown.js';
 import { safeFileName, type ObjectStore } from '../storage/object-store.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import type { Client } from './clients.js';
@@ -43,14 +44,9 @@ export interface UploadOutcome {
   warnings: string[];
 }
 
-const VOCAL = /(^|[^a-z])(vox|vocals?|voc|lead|bvs?|backing|harmony|harm|choir|adlibs?|rap|verse|hook)([^a-z]|$)/i;
 
 /** A commercial track the artist wants the result to resemble: "reference.wav", "ref - Song.flac". */
 const REFERENCE = /(^|[^a-z])(ref|reference)([^a-z]|$)/i;
-
-export function guessStemTag(fileName: string): 'vocal' | 'instrument' {
-  return VOCAL.test(fileName.replace(/\.[^.]+$/, '')) ? 'vocal' : 'instrument';
-}
 
 async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -187,7 +183,7 @@ export class UploadService {
           bookingId: booking.id,
           clientId: i.client.id,
           role,
-          stemTag: role === 'stem' ? guessStemTag(name) : null,
+          stemTag: role === 'stem' ? guessStemRole(name) : null,
           fileName: name.slice(0, 255),
           sizeBytes: BigInt(size),
           mimeType: mimeOf(analysis.format.container),

@@ -4,6 +4,8 @@ import type { ArchiveOutcome, UploadOutcome } from '../uploads.js';
 import { formatSize } from '../uploads.js';
 import type { Reply } from './types.js';
 
+export const roleLabel = (role: string | null) => (role ?? 'other').replace('-', ' ');
+
 const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.round(sec % 60)).padStart(2, '0')}`;
 
 export function describeUpload(o: UploadOutcome, zone: string): Reply {
@@ -13,7 +15,7 @@ export function describeUpload(o: UploadOutcome, zone: string): Reply {
     return { text: `I already have ${u.fileName} for ${o.booking.reference} (received ${when}); nothing new was stored.` };
   }
   const a = o.analysis;
-  const lines = [`Received ${u.fileName} for ${o.booking.reference} (${o.booking.service.name}) as ${u.role === 'stem' ? (u.stemTag === 'vocal' ? 'a vocal stem' : 'an instrument stem') : u.role === 'mix' ? 'your mix' : 'a reference track'}.`];
+  const lines = [`Received ${u.fileName} for ${o.booking.reference} (${o.booking.service.name}) as ${u.role === 'stem' ? `a stem (${roleLabel(u.stemTag)}; /stems to change)` : u.role === 'mix' ? 'your mix' : 'a reference track'}.`];
   if (a) {
     const ch = a.format.channels === 1 ? 'mono' : a.format.channels === 2 ? 'stereo' : `${a.format.channels} channels`;
     const depth = a.format.bitDepth ? `${a.format.bitDepth}-bit, ` : '';
@@ -45,7 +47,7 @@ export function describeAny(o: UploadOutcome | ArchiveOutcome, zone: string): Re
   const lines = [`From ${o.archive}: ${fresh.length} file${fresh.length === 1 ? '' : 's'} received${ref ? ` for ${ref}` : ''}${again.length ? `, ${again.length} I already had` : ''}.`];
   for (const r of fresh) {
     const a = r.analysis;
-    lines.push(`• ${r.upload.fileName}${r.upload.role === 'stem' ? ` (${r.upload.stemTag})` : ''}${a ? ` — ${a.format.sampleRate / 1000} kHz, ${a.format.bitDepth ? `${a.format.bitDepth}-bit, ` : ''}${clock(a.format.durationSec)}` : ''}`);
+    lines.push(`• ${r.upload.fileName}${r.upload.role === 'stem' ? ` (${roleLabel(r.upload.stemTag)})` : ''}${a ? ` — ${a.format.sampleRate / 1000} kHz, ${a.format.bitDepth ? `${a.format.bitDepth}-bit, ` : ''}${clock(a.format.durationSec)}` : ''}`);
     for (const w of r.warnings) lines.push(`    ${w[0]!.toUpperCase()}${w.slice(1)}.`);
   }
   if (o.skipped.length) lines.push('', 'Skipped:', ...o.skipped.map((s) => `• ${s.name}: ${s.reason}`));

@@ -48,15 +48,15 @@ describe('zip archives of stems', () => {
     ]);
     await chat.send(`/upload ${zip}`);
     expect(chat.text).toMatch(/^From stems\.zip: 2 files received for MD-[2-9A-Z]{6}\./);
-    expect(chat.text).toMatch(/• Drums\.wav \(instrument\)/);
-    expect(chat.text).toMatch(/• Lead Vox\.wav \(vocal\)/);
+    expect(chat.text).toMatch(/• Drums\.wav \(drums\)/);
+    expect(chat.text).toMatch(/• Lead Vox\.wav \(lead vocal\)/);
     expect(chat.text).toContain('• Song/notes.txt: not an audio file');
     expect(chat.text).toContain('• Other/drums.WAV: same name as another file in the archive');
     expect(chat.text).toContain('• Song/link.wav: a link, not a file');
     expect(chat.text).toContain('• fake.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3).');
     expect(chat.text).not.toMatch(/MACOSX/);
     const ups = await t.db.upload.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(ups.map((u) => [u.fileName, u.role, u.stemTag])).toEqual([['Drums.wav', 'stem', 'instrument'], ['Lead Vox.wav', 'stem', 'vocal']]);
+    expect(ups.map((u) => [u.fileName, u.role, u.stemTag])).toEqual([['Drums.wav', 'stem', 'drums'], ['Lead Vox.wav', 'stem', 'lead-vocal']]);
     expect(await studio.store.list('uploads/')).toHaveLength(2);
     expect(unzipDirs().length).toBe(before); // the temporary folder is gone
     // The same archive again: everything recognised, nothing stored twice.

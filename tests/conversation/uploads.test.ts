@@ -112,13 +112,13 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
     await chat.press('Unattended');
     await chat.press('Confirm');
     await chat.send(`/upload ${await wav('Drums.wav', 4, 48000)}`);
-    expect(chat.text).toMatch(/^Received Drums\.wav for MD-[2-9A-Z]{6} \(Mixing\) as an instrument stem\./);
+    expect(chat.text).toMatch(/^Received Drums\.wav for MD-[2-9A-Z]{6} \(Mixing\) as a stem \(drums; \/stems to change\)\./);
     await chat.send(`/upload ${await wav('Lead Vox.wav', 6, 44100, { level: 0.2 })}`);
-    expect(chat.text).toMatch(/as a vocal stem/);
+    expect(chat.text).toMatch(/as a stem \(lead vocal; \/stems to change\)/);
     expect(chat.text).toMatch(/sample rate \(44100 Hz\) differs from your other stems \(48000 Hz\)/);
     expect(chat.text).toMatch(/length \(6\.0 s\) differs from your other stems \(4\.0 s\)/);
     const stems = await t.db.upload.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(stems.map((s) => [s.role, s.stemTag])).toEqual([['stem', 'instrument'], ['stem', 'vocal']]);
+    expect(stems.map((s) => [s.role, s.stemTag])).toEqual([['stem', 'drums'], ['stem', 'lead-vocal']]);
   });
 
   it('a file message delivered twice by the platform is stored once', async () => {
