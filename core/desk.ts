@@ -6,6 +6,7 @@ import type { Db, Models } from '../db/client.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { openStatuses } from './booking/status.js';
 import type { Catalog } from './catalog.js';
+import type { MixdownJobs } from './mixdown-job.js';
 import type { Clock } from './clock.js';
 import { formatWhen, kindName } from './conversation/format.js';
 import type { Reply } from './conversation/types.js';
@@ -35,7 +36,15 @@ export class StudioDesk {
     private readonly studioZone: string,
     private readonly defaultPreset: MasterSettings['preset'],
     private readonly catalog: Catalog,
+    private readonly mixdowns: MixdownJobs,
   ) {}
+
+  /** Renders the full mix, instrumental and a cappella from the booking's stems as the next version. */
+  async mixdown(reference: string, balance: 'auto' | 'flat', actor: string): Promise<string> {
+    const b = await this.booking(reference);
+    const version = await this.mixdowns.enqueue(b.id, balance, actor);
+    return `Mixing down ${b.reference} as version ${version} (${balance} balance${b.service.code === 'mix-master' ? ', then mastered' : ''}); it goes to the artist when ready.`;
+  }
 
   async booking(reference: string): Promise<DeskBooking> {
     const b = await this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: { service: true, client: true } });

@@ -62,7 +62,8 @@ export const MASTER_JOB = 'master';
 
 const stageLabels: Record<string, string> = {
   queued: 'waiting for a free worker',
-  fetch: 'fetching your mix',
+  fetch: 'fetching your files',
+  mix: 'mixing the stems',
   analyse: 'analysing',
   eq: 'EQ and low end',
   compress: 'compression',
@@ -152,7 +153,8 @@ export class Pipeline {
     const d = await this.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
     if (!d) return null;
     const stage = stageLabels[d.stage ?? 'queued'] ?? d.stage;
-    return `Master version ${d.version}: ${stage}${d.stage && d.stage !== 'queued' ? ` (${Math.round(d.progress * 100)}%)` : ''}.`;
+    const what = d.settings.includes('"mixdown"') ? 'Mixdown' : 'Master';
+    return `${what} version ${d.version}: ${stage}${d.stage && d.stage !== 'queued' ? ` (${Math.round(d.progress * 100)}%)` : ''}.`;
   }
 
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {

@@ -25,6 +25,7 @@ import { Pipeline, type PipelineSettings } from './pipeline.js';
 import { ReminderService } from './reminders.js';
 import { RevisionService } from './revisions.js';
 import { StudioDesk } from './desk.js';
+import { MixdownJobs } from './mixdown-job.js';
 
 export interface Studio {
   name: string;
@@ -47,6 +48,7 @@ export interface Studio {
   downloads: DownloadLinks;
   alerts: EngineerAlerts;
   desk: StudioDesk;
+  mixdowns: MixdownJobs;
 }
 
 export interface StudioOptions {
@@ -101,6 +103,12 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     ...o.pipeline,
   });
   const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
+  const mixdowns = new MixdownJobs(db, store, queue, outbox, bookings, downloads, alerts, clock, log, {
+    preset: config.MASTER_PRESET,
+    attempts: o.pipeline?.attempts ?? 3,
+    backoffMs: o.pipeline?.backoffMs ?? 5_000,
+    workDir: path.resolve(config.DATA_DIR, 'work'),
+  });
   return {
     name: config.STUDIO_NAME,
     db,
@@ -121,6 +129,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
-    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog),
+    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns),
+    mixdowns,
   };
 }

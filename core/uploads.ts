@@ -10,7 +10,7 @@ import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import { analyze, type Analysis } from '../engine/analysis/analyze.js';
 import { AudioFileError, readAudioFile } from '../engine/io/index.js';
-import { guessStemRole } from '../engine/mixdown.js';
+import { guessStemRole, isStemRole, stemRoles } from '../engine/mixdown.js';
 import { safeFileName, type ObjectStore } from '../storage/object-store.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import type { Client } from './clients.js';
@@ -231,6 +231,19 @@ export class UploadService {
       }
     }
     return w;
+  }
+
+  /** A booking's stems in the order they arrived (the numbers /stems shows). */
+  stems(bookingId: string): Promise<Upload[]> {
+    return this.db.upload.findMany({ where: { bookingId, role: 'stem', purgedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  async setStemRole(bookingId: string, n: number, role: string): Promise<Upload> {
+    if (!isStemRole(role)) throw new UserError(`"${role}" is not a stem role; use one of ${stemRoles.join(', ')}.`);
+    const stems = await this.stems(bookingId);
+    const stem = Number.isInteger(n) ? stems[n - 1] : undefined;
+    if (!stem) throw new UserError(stems.length ? `Pick a stem number from 1 to ${stems.length} (/stems lists them).` : 'This booking has no stems yet.');
+    return this.db.upload.update({ where: { id: stem.id }, data: { stemTag: role } });
   }
 
   listForBooking(bookingId: string): Promise<Upload[]> {

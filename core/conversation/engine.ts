@@ -17,7 +17,8 @@ import { bookFlow } from './flows/book.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
 import { KeyedMutex } from './mutex.js';
-import { describeAny, parseUploadArgs } from './uploads.js';
+import { describeAny, parseUploadArgs, roleLabel } from './uploads.js';
+import { stemRoles } from '../../engine/mixdown.js';
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { DialogStore, newToken, type DialogState } from './state.js';
@@ -55,6 +56,7 @@ export const commandHelp: [string, string][] = [
   ['/upload', 'send your mix or stems for a booking'],
   ['/uploadlink [REF]', 'a private web link for large files (resumable)'],
   ['/revise [REF] [CHANGES]', 'ask for changes to a delivery, e.g. /revise louder'],
+  ['/stems [N ROLE]', 'your stems and their roles (vocal or instrument, and which); change one'],
   ['/timezone [ZONE]', 'show or set your time zone, e.g. /timezone America/New_York'],
   ['/format [FORMAT]', `delivery format: ${deliveryFormats.join(', ')}`],
   ['/help', 'this list'],
@@ -276,6 +278,8 @@ export class Conversation {
         return this.status(client, args);
       case 'revise':
         return this.startFlow(inc, client, state, 'revise', args);
+      case 'stems':
+        return this.stems(client, args);
       default:
         return [{ text: `I don't know /${command}. /help lists what I can do.` }];
     }
@@ -295,6 +299,31 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
     const file = given.replace(/^~(?=\/|$)/, homedir());
     const outcome = await this.studio.uploads.acceptAny({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
     return [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
+  }
+
+  /** "/stems [REF]" lists a booking's stems and their roles; "/stems N ROLE [REF]" changes one. */
+  private async stems(client: Client, args: string): Promise<Reply[]> {
+    const words = args.split(/\s+/).filter(Boolean);
+    const ref = words.find((w) => /^MD-[2-9A-Z]{6}$/i.test(w));
+    const rest = words.filter((w) => w !== ref);
+    const booking = await this.studio.uploads.targetBooking(client, ref);
+    if (rest.length) {
+      const [n, role] = rest;
+      const changed = await this.studio.uploads.setStemRole(booking.id, Number(n), role ?? '');
+      return [{ text: `${changed.fileName} is now ${roleLabel(changed.stemTag)}.` }];
+    }
+    const stems = await this.studio.uploads.stems(booking.id);
+    if (!stems.length) return [{ text: `${booking.reference} has no stems yet. Send them here (one file per instrument or vocal, all from bar 1), or a zip of them.` }];
+    return [
+      {
+        text: [
+          `Stems of ${booking.reference}:`,
+          ...stems.map((s, i) => `${i + 1}. ${s.fileName} — ${roleLabel(s.stemTag)}`),
+          '',
+          `Vocals (lead and backing) make the a cappella; everything else the instrumental. To change one: /stems NUMBER ROLE, e.g. /stems 2 backing-vocal. Roles: ${stemRoles.join(', ')}.`,
+        ].join('\n'),
+      },
+    ];
   }
 
   private async myBookings(client: Client): Promise<Reply[]> {

@@ -295,11 +295,11 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 21 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 23 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands')!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
-      expect(names).toEqual(['announce', 'availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'timezone', 'upload', 'uploadlink']);
+      expect(names).toEqual(['announce', 'availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mixdown', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'stems', 'timezone', 'upload', 'uploadlink']);
       const missing = await run({});
       expect(missing.code).toBe(2);
       expect(missing.out).toContain('DISCORD_BOT_TOKEN: required to register the slash commands');

@@ -10,6 +10,7 @@ import { command as deliver } from './deliver.js';
 import { command as format } from './format.js';
 import { command as help } from './help.js';
 import { command as master } from './master.js';
+import { command as mixdown } from './mixdown.js';
 import { command as mybookings } from './mybookings.js';
 import { command as queue } from './queue.js';
 import { command as reschedule } from './reschedule.js';
@@ -18,8 +19,9 @@ import { command as revision } from './revision.js';
 import { command as session } from './session.js';
 import { command as setup } from './setup.js';
 import { command as status } from './status.js';
+import { command as stems } from './stems.js';
 import { command as timezone } from './timezone.js';
 import { command as upload } from './upload.js';
 import { command as uploadlink } from './uploadlink.js';
 
-export const commands: DiscordCommand[] = [book, mybookings, status, upload, uploadlink, revise, format, reschedule, cancel, timezone, help, queue, availability, booking, session, master, deliver, revision, client, setup, announce];
+export const commands: DiscordCommand[] = [book, mybookings, status, upload, uploadlink, revise, format, reschedule, cancel, timezone, help, queue, availability, booking, session, master, deliver, revision, client, setup, announce, stems, mixdown];

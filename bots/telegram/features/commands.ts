@@ -23,6 +23,7 @@ export const menu = [
   { command: 'upload', description: 'Send your mix or stems' },
   { command: 'uploadlink', description: 'A private link for large files' },
   { command: 'revise', description: 'Ask for changes to a delivery' },
+  { command: 'stems', description: 'Your stems and their roles' },
   { command: 'format', description: 'Delivery format' },
   { command: 'reschedule', description: 'Move a session' },
   { command: 'cancel', description: 'Cancel a booking' },

@@ -23,7 +23,7 @@ export interface UploadDeps extends ChatDeps {
 
 export function uploads(deps: UploadDeps): Composer<Context> {
   const c = new Composer();
-  c.command(['upload', 'uploadlink'], (ctx) => forward(ctx, deps, { kind: 'command', command: ctx.msg.text.slice(1).split(/[\s@]/)[0]!.toLowerCase(), args: ctx.match }));
+  c.command(['upload', 'uploadlink', 'stems'], (ctx) => forward(ctx, deps, { kind: 'command', command: ctx.msg.text.slice(1).split(/[\s@]/)[0]!.toLowerCase(), args: ctx.match }));
   c.on(['message:document', 'message:audio'], async (ctx) => {
     const doc = ctx.msg.document ?? ctx.msg.audio!;
     const name = doc.file_name ?? `audio-${doc.file_unique_id}`;
