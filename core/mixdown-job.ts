@@ -7,20 +7,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
-import type { Db, Models } from '../db/client.js';
 import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../engine/index.js';
-import type { JobQueue } from '../queue/job-queue.js';
-import { safeFileName, type ObjectStore } from '../storage/object-store.js';
-import type { EngineerAlerts } from './alerts.js';
-import type { BookingService } from './booking/bookings.js';
-import type { Clock } from './clock.js';
+import { safeFileName } from '../storage/object-store.js';
 import type { Reply } from './conversation/types.js';
-import type { DownloadLinks } from './download-links.js';
 import { UserError } from './errors.js';
-import type { Logger } from './logger.js';
-import type { Outbox } from './outbox.js';
 import { money } from './pipeline.js';
-import { freeRevisionsLeft } from './revisions.js';
+import { commitDelivery, replyFile, type PipelineDeps, type StoredFile } from './deliveries.js';
 
 export const MIXDOWN_JOB = 'mixdown';
 
@@ -41,70 +33,62 @@ const labels: Record<string, string> = { full: 'full mix', instrumental: 'instru
 
 export class MixdownJobs {
   constructor(
-    private readonly db: Db,
-    private readonly store: ObjectStore,
-    private readonly queue: JobQueue,
-    private readonly outbox: Outbox,
-    private readonly bookings: BookingService,
-    private readonly downloads: DownloadLinks,
-    private readonly alerts: EngineerAlerts,
-    private readonly clock: Clock,
-    private readonly log: Logger,
+    private readonly d: PipelineDeps,
     private readonly s: MixdownJobSettings,
   ) {}
 
   async work(concurrency = 1): Promise<void> {
-    this.queue.onFailed((name, data, error, job) => {
-      if (name === MIXDOWN_JOB) void this.failed(data as MixdownJob, error, job.attempt).catch((err: unknown) => this.log.error({ err }, 'reporting a failed mixdown failed'));
+    this.d.queue.onFailed((name, data, error, job) => {
+      if (name === MIXDOWN_JOB) void this.failed(data as MixdownJob, error, job.attempt).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed mixdown failed'));
     });
-    await this.queue.process<MixdownJob>(MIXDOWN_JOB, (data) => this.run(data), { concurrency });
+    await this.d.queue.process<MixdownJob>(MIXDOWN_JOB, (data) => this.run(data), { concurrency });
   }
 
   /** Queues the renders of a mixing booking as its next version; returns the version. */
   async enqueue(bookingId: string, balance: 'auto' | 'flat', actor: string): Promise<number> {
-    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
     if (!['mix', 'mix-master'].includes(booking.service.code)) throw new UserError(`${booking.reference} is ${booking.service.name}: there are no stems to mix down.`);
-    const stems = await this.db.upload.count({ where: { bookingId, role: 'stem', purgedAt: null } });
+    const stems = await this.d.db.upload.count({ where: { bookingId, role: 'stem', purgedAt: null } });
     if (!stems) throw new UserError(`${booking.reference} has no stems yet.`);
     // Into the work: from waiting for files, or again after a delivery (the engineer's new pass).
-    if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.bookings.transition(bookingId, 'in-progress', actor, 'mixdown');
+    if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.d.bookings.transition(bookingId, 'in-progress', actor, 'mixdown');
     else if (booking.status === 'delivered') {
-      await this.bookings.transition(bookingId, 'revision-requested', actor, 'new mixdown');
-      await this.bookings.transition(bookingId, 'in-progress', actor);
-    } else if (booking.status === 'revision-requested') await this.bookings.transition(bookingId, 'in-progress', actor);
+      await this.d.bookings.transition(bookingId, 'revision-requested', actor, 'new mixdown');
+      await this.d.bookings.transition(bookingId, 'in-progress', actor);
+    } else if (booking.status === 'revision-requested') await this.d.bookings.transition(bookingId, 'in-progress', actor);
     else if (booking.status !== 'in-progress') throw new UserError(`${booking.reference} is ${booking.status}; confirm it first.`);
-    const version = ((await this.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
-    await this.db.delivery.create({ data: { bookingId, version, status: 'preparing', stage: 'queued', settings: JSON.stringify({ mixdown: { balance } }) } });
-    await this.queue.add(MIXDOWN_JOB, { bookingId, version, balance } satisfies MixdownJob, { jobId: `mixdown-${bookingId}-v${version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+    const version = ((await this.d.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
+    await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', stage: 'queued', settings: JSON.stringify({ mixdown: { balance } }) } });
+    await this.d.queue.add(MIXDOWN_JOB, { bookingId, version, balance } satisfies MixdownJob, { jobId: `mixdown-${bookingId}-v${version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
     return version;
   }
 
   private async run(data: MixdownJob): Promise<void> {
-    const delivery = await this.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
+    const delivery = await this.d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
     if (!delivery || delivery.status === 'ready') return;
-    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
-    const stems = await this.db.upload.findMany({ where: { bookingId: booking.id, role: 'stem', purgedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
+    const stems = await this.d.db.upload.findMany({ where: { bookingId: booking.id, role: 'stem', purgedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     if (!stems.length) throw new AudioFileError('stems', 'there are no stems stored for this booking');
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
     const work = await mkdtemp(path.join(base, 'mixdown-'));
     try {
-      await this.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'fetch' } });
+      await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'fetch' } });
       const inputs = [];
       for (const [i, s] of stems.entries()) {
         const local = path.join(work, `${i}-${safeFileName(s.fileName)}`);
-        await pipe(await this.store.get(s.storageKey), createWriteStream(local));
+        await pipe(await this.d.store.get(s.storageKey), createWriteStream(local));
         inputs.push({ path: local, name: s.fileName, role: (s.stemTag ?? 'other') as StemRole });
       }
       const format: OutputFormat = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : 'wav24';
       const out = path.join(work, 'out');
       await mkdir(out);
-      await this.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'mix' } });
+      await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'mix' } });
       const report = await mixdown(inputs, out, { balance: data.balance, format, title: `${booking.reference} v${data.version}` });
       let renders = (['full', 'instrumental', 'acappella'] as const).flatMap((kind) => (report.outputs[kind] ? [{ kind, file: report.outputs[kind] }] : []));
       const mastered = booking.service.code === 'mix-master';
       if (mastered) {
-        await this.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'limit' } });
+        await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'limit' } });
         // One set of settings for all three, so they land at the same loudness.
         renders = await Promise.all(
           renders.map(async (r) => {
@@ -114,26 +98,22 @@ export class MixdownJobs {
           }),
         );
       }
-      await this.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'store' } });
-      const stored: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[] = [];
+      await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'store' } });
+      const stored: StoredFile[] = [];
       for (const r of renders) {
         const fileName = `${booking.reference} - ${labels[r.kind]}${mastered ? ' (master)' : ''} v${data.version}${path.extname(r.file)}`;
         const storageKey = `deliveries/${booking.id}/v${data.version}/${r.kind}-${safeFileName(fileName)}`;
-        const info = await this.store.put(storageKey, createReadStream(r.file));
+        const info = await this.d.store.put(storageKey, createReadStream(r.file));
         stored.push({ kind: r.kind, format, fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
       const notes = [...report.skipped.map((s) => `${s.name} was left out: ${s.reason}.`), ...report.warnings.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}.`)];
-      await this.db.$transaction(async (tx) => {
-        const { count } = await tx.delivery.updateMany({ where: { id: delivery.id, status: 'preparing' }, data: { status: 'ready', stage: null, progress: 1, reportText: notes.join('\n') || null, sentAt: this.clock.now() } });
-        if (count !== 1) return;
-        await tx.deliveryFile.deleteMany({ where: { deliveryId: delivery.id } });
-        for (const f of stored) await tx.deliveryFile.create({ data: { ...f, deliveryId: delivery.id } });
-        const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
-        if (current.status === 'in-progress') await this.bookings.transitionIn(tx, current, 'delivered', 'pipeline', `mixdown v${data.version}`);
-        const open = await tx.revision.findFirst({ where: { bookingId: booking.id, status: { in: ['requested', 'in-progress'] }, deliveryId: null }, orderBy: { number: 'desc' } });
-        if (open) await tx.revision.update({ where: { id: open.id }, data: { status: 'resolved', resolvedAt: this.clock.now(), deliveryId: delivery.id } });
-        const left = await freeRevisionsLeft(tx, booking);
-        const reply: Reply = {
+      await commitDelivery(this.d, {
+        deliveryId: delivery.id,
+        booking,
+        files: stored,
+        actor: 'pipeline',
+        ready: { reportText: notes.join('\n') || null },
+        reply: (left): Reply => ({
           text: [
             `Your ${mastered ? 'mixes (mastered)' : 'mixes'} for ${booking.reference} are ready — version ${data.version}: ${renders.map((r) => labels[r.kind]).join(', ')}.`,
             `  From ${report.stems.length} stem${report.stems.length === 1 ? '' : 's'}, ${report.durationSec.toFixed(0)} s.`,
@@ -141,26 +121,25 @@ export class MixdownJobs {
             '',
             left > 0 ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? /revise with your notes.` : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
           ].join('\n'),
-          files: stored.map((f) => ({ name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), url: this.downloads.url(f.storageKey, f.fileName), kind: 'audio' })),
+          files: stored.map((f) => replyFile(this.d, f)),
           visibility: 'private',
-        };
-        await this.outbox.record(`delivery:${delivery.id}`, booking.originPlatform, booking.originChatId, reply, tx);
+        }),
       });
-      this.log.info({ booking: booking.reference, version: data.version, stems: report.stems.length }, 'mixdown delivered');
+      this.d.log.info({ booking: booking.reference, version: data.version, stems: report.stems.length }, 'mixdown delivered');
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
 
   private async failed(data: MixdownJob, error: Error, attempts: number): Promise<void> {
-    const booking = await this.db.booking.findUnique({ where: { id: data.bookingId } });
-    const delivery = await this.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
+    const booking = await this.d.db.booking.findUnique({ where: { id: data.bookingId } });
+    const delivery = await this.d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
     if (!booking || !delivery || delivery.status === 'ready') return;
-    await this.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
-    await this.outbox.record(`mixdown-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
+    await this.d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
+    await this.d.outbox.record(`mixdown-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
       text: `Sorry — the mixes of ${booking.reference} (version ${data.version}) could not be rendered${error.name === 'AudioFileError' ? ` (${error.message})` : ''}. Your stems are safe; the engineer has been told.`,
       visibility: 'private',
     });
-    await this.alerts.alert(`mixdown-failed:${delivery.id}`, `Mixdown v${data.version} of ${booking.reference} failed after ${attempts} tries: ${error.message}`);
+    await this.d.alerts.alert(`mixdown-failed:${delivery.id}`, `Mixdown v${data.version} of ${booking.reference} failed after ${attempts} tries: ${error.message}`);
   }
 }

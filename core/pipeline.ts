@@ -10,19 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
 import { createReadStream } from 'node:fs';
-import type { Db, Models } from '../db/client.js';
 import { AudioFileError, extensionOf, isOutputFormat, masterFileInThread, type MasterFileJob, type MasterSummary, type OutputFormat, type Preset } from '../engine/index.js';
-import { safeFileName, type ObjectStore } from '../storage/object-store.js';
-import type { JobInfo, JobQueue } from '../queue/job-queue.js';
-import type { EngineerAlerts } from './alerts.js';
-import type { BookingService, BookingWithService } from './booking/bookings.js';
-import type { Clock } from './clock.js';
-import type { Reply, ReplyFile } from './conversation/types.js';
-import type { DownloadLinks } from './download-links.js';
-import type { Logger } from './logger.js';
-import type { Outbox } from './outbox.js';
+import { safeFileName } from '../storage/object-store.js';
+import type { JobInfo } from '../queue/job-queue.js';
+import type { BookingWithService } from './booking/bookings.js';
+import type { Reply } from './conversation/types.js';
+import { commitDelivery, replyFile, type PipelineDeps, type StoredFile } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from './uploads.js';
-import { freeRevisionsLeft } from './revisions.js';
 import { UserError } from './errors.js';
 
 /** The engine settings of one version; a revision starts from the previous version's. */
@@ -77,24 +71,16 @@ const formatLabels: Partial<Record<OutputFormat, string>> = { wav24: 'WAV 24-bit
 
 export class Pipeline {
   constructor(
-    private readonly db: Db,
-    private readonly store: ObjectStore,
-    private readonly queue: JobQueue,
-    private readonly outbox: Outbox,
-    private readonly bookings: BookingService,
-    private readonly downloads: DownloadLinks,
-    private readonly alerts: EngineerAlerts,
-    private readonly clock: Clock,
-    private readonly log: Logger,
+    private readonly d: PipelineDeps,
     private readonly s: PipelineSettings,
   ) {}
 
   /** Makes this process take pipeline jobs. */
   async work(concurrency = 1): Promise<void> {
-    this.queue.onFailed((name, data, error, job) => {
-      if (name === MASTER_JOB) void this.masterFailed(data as MasterJob, error, job).catch((err: unknown) => this.log.error({ err }, 'reporting a failed master failed'));
+    this.d.queue.onFailed((name, data, error, job) => {
+      if (name === MASTER_JOB) void this.masterFailed(data as MasterJob, error, job).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed master failed'));
     });
-    await this.queue.process<MasterJob>(MASTER_JOB, (data, job) => this.runMaster(data, job), { concurrency });
+    await this.d.queue.process<MasterJob>(MASTER_JOB, (data, job) => this.runMaster(data, job), { concurrency });
   }
 
   /**
@@ -102,12 +88,12 @@ export class Pipeline {
    * a restart) are queued again; with Redis the job still exists and the same id adds nothing.
    */
   async resumeUnfinished(): Promise<number> {
-    const open = await this.db.delivery.findMany({ where: { status: 'preparing' } });
+    const open = await this.d.db.delivery.findMany({ where: { status: 'preparing' } });
     for (const d of open) {
-      const revision = await this.db.revision.findFirst({ where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null }, orderBy: { number: 'desc' } });
+      const revision = await this.d.db.revision.findFirst({ where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null }, orderBy: { number: 'desc' } });
       await this.enqueueMaster({ bookingId: d.bookingId, version: d.version, settings: JSON.parse(d.settings) as MasterSettings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) });
     }
-    if (open.length) this.log.info({ versions: open.length }, 'unfinished masters queued again');
+    if (open.length) this.d.log.info({ versions: open.length }, 'unfinished masters queued again');
     return open.length;
   }
 
@@ -116,7 +102,7 @@ export class Pipeline {
     const mixes = ('archive' in outcome ? outcome.received : [outcome]).filter((o) => !o.duplicate && o.upload.role === 'mix');
     const last = mixes.at(-1);
     if (!last) return [];
-    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: last.booking.id }, include: { service: true } });
+    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: last.booking.id }, include: { service: true } });
     if (booking.service.code !== 'master') return [];
     switch (booking.status) {
       case 'requested':
@@ -134,23 +120,23 @@ export class Pipeline {
 
   /** The first version, once a confirmed mastering booking has its mix (also after a late confirm). */
   async startFirstMaster(booking: BookingWithService): Promise<void> {
-    if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.bookings.transition(booking.id, 'in-progress', 'pipeline', 'mix received: automatic master');
+    if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.d.bookings.transition(booking.id, 'in-progress', 'pipeline', 'mix received: automatic master');
     await this.enqueueMaster({ bookingId: booking.id, version: 1, settings: { preset: this.s.preset } });
   }
 
   async enqueueMaster(job: MasterJob): Promise<void> {
-    await this.db.delivery.upsert({
+    await this.d.db.delivery.upsert({
       where: { bookingId_version: { bookingId: job.bookingId, version: job.version } },
       create: { bookingId: job.bookingId, version: job.version, status: 'preparing', stage: 'queued', settings: JSON.stringify(job.settings) },
       update: {},
     });
     // One job per version: adding it again (a double click, a repeated upload) changes nothing.
-    await this.queue.add(MASTER_JOB, job, { jobId: `master-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+    await this.d.queue.add(MASTER_JOB, job, { jobId: `master-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
   }
 
   /** "mastering v2: limiting to the target loudness (60%)" for /status, or null. */
   async progressOf(bookingId: string): Promise<string | null> {
-    const d = await this.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
+    const d = await this.d.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
     if (!d) return null;
     const stage = stageLabels[d.stage ?? 'queued'] ?? d.stage;
     const what = d.settings.includes('"mixdown"') ? 'Mixdown' : 'Master';
@@ -158,26 +144,26 @@ export class Pipeline {
   }
 
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
-    const delivery = await this.db.delivery.upsert({
+    const delivery = await this.d.db.delivery.upsert({
       where: { bookingId_version: { bookingId: data.bookingId, version: data.version } },
       create: { bookingId: data.bookingId, version: data.version, status: 'preparing', settings: JSON.stringify(data.settings) },
       update: {},
     });
     if (delivery.status === 'ready') return; // finished by an earlier try
-    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
+    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
     if (booking.status === 'cancelled') {
-      await this.db.delivery.updateMany({ where: { id: delivery.id, status: 'preparing' }, data: { status: 'failed', error: 'booking cancelled', stage: null } });
+      await this.d.db.delivery.updateMany({ where: { id: delivery.id, status: 'preparing' }, data: { status: 'failed', error: 'booking cancelled', stage: null } });
       return;
     }
-    const mix = await this.db.upload.findFirst({ where: { bookingId: booking.id, role: 'mix', purgedAt: null }, orderBy: { createdAt: 'desc' } });
+    const mix = await this.d.db.upload.findFirst({ where: { bookingId: booking.id, role: 'mix', purgedAt: null }, orderBy: { createdAt: 'desc' } });
     if (!mix) throw new AudioFileError('(none)', 'there is no mix stored for this booking');
     const reference = data.settings.useReference
-      ? await this.db.upload.findFirst({ where: { bookingId: booking.id, role: 'reference', purgedAt: null }, orderBy: { createdAt: 'desc' } })
+      ? await this.d.db.upload.findFirst({ where: { bookingId: booking.id, role: 'reference', purgedAt: null }, orderBy: { createdAt: 'desc' } })
       : null;
-    this.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
+    this.d.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
 
     const announce = (text: string) =>
-      this.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' }).catch((err: unknown) => this.log.warn({ err }, 'progress message not recorded'));
+      this.d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' }).catch((err: unknown) => this.d.log.warn({ err }, 'progress message not recorded'));
     const progress = this.progressWriter(delivery.id, (stage) => announce(`⏳ Master version ${data.version} of ${booking.reference}: ${stageLabels[stage] ?? stage}…`));
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
@@ -185,9 +171,9 @@ export class Pipeline {
     try {
       progress('fetch', 0);
       const input = path.join(work, `in-${safeFileName(mix.fileName)}`);
-      await pipe(await this.store.get(mix.storageKey), createWriteStream(input));
+      await pipe(await this.d.store.get(mix.storageKey), createWriteStream(input));
       const refPath = reference ? path.join(work, `ref-${safeFileName(reference.fileName)}`) : undefined;
-      if (reference && refPath) await pipe(await this.store.get(reference.storageKey), createWriteStream(refPath));
+      if (reference && refPath) await pipe(await this.d.store.get(reference.storageKey), createWriteStream(refPath));
 
       const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : 'wav24';
       const base = `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;
@@ -218,16 +204,16 @@ export class Pipeline {
 
       progress('store', 0);
       const prefix = `deliveries/${booking.id}/v${data.version}`;
-      const stored: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[] = [];
+      const stored: StoredFile[] = [];
       for (const f of [...files, { kind: 'report', format: 'png', name: `${base} report.png`, local: png }]) {
         // A fixed key per file: a retry overwrites instead of leaving a second copy.
         const storageKey = `${prefix}/${f.kind}-${safeFileName(f.name)}`;
-        const info = await this.store.put(storageKey, createReadStream(f.local), { contentType: contentTypeOf(f.format) });
+        const info = await this.d.store.put(storageKey, createReadStream(f.local), { contentType: contentTypeOf(f.format) });
         stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
       await this.finish(delivery.id, booking, data, mix.id, stored, summary);
       await announce(`✅ Master version ${data.version} of ${booking.reference} is ready.`);
-      this.log.info({ booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, pid: process.pid }, 'master delivered');
+      this.d.log.info({ booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, pid: process.pid }, 'master delivered');
     } finally {
       await rm(work, { recursive: true, force: true });
     }
@@ -246,31 +232,24 @@ export class Pipeline {
       if (stage !== last.stage) chain = chain.then(() => onStage(stage)).then(() => undefined);
       last = { stage, at: now };
       chain = chain
-        .then(() => this.db.delivery.updateMany({ where: { id: deliveryId, status: 'preparing' }, data: { stage, progress: Math.max(0, Math.min(1, fraction)) } }))
+        .then(() => this.d.db.delivery.updateMany({ where: { id: deliveryId, status: 'preparing' }, data: { stage, progress: Math.max(0, Math.min(1, fraction)) } }))
         .then(() => undefined, () => undefined);
     };
   }
 
-  private async finish(deliveryId: string, booking: BookingWithService, data: MasterJob, sourceUploadId: string, files: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[], summary: MasterSummary): Promise<void> {
-    const report = files.find((f) => f.kind === 'report')!;
-    await this.db.$transaction(async (tx) => {
-      // Only the first finisher of a version gets past this line.
-      const { count } = await tx.delivery.updateMany({
-        where: { id: deliveryId, status: 'preparing' },
-        data: { status: 'ready', stage: null, progress: 1, sourceUploadId, reportKey: report.storageKey, reportText: summary.reportText, settings: JSON.stringify(data.settings), error: null, sentAt: this.clock.now() },
-      });
-      if (count !== 1) return;
-      await tx.deliveryFile.deleteMany({ where: { deliveryId } });
-      for (const f of files) await tx.deliveryFile.create({ data: { ...f, deliveryId } });
-      const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
-      if (current.status === 'in-progress') await this.bookings.transitionIn(tx, current, 'delivered', 'pipeline', `master v${data.version}`);
-      if (data.revisionId) await tx.revision.update({ where: { id: data.revisionId }, data: { status: 'resolved', resolvedAt: this.clock.now(), deliveryId } });
-      const left = await freeRevisionsLeft(tx, booking);
-      await this.outbox.record(`delivery:${deliveryId}`, booking.originPlatform, booking.originChatId, this.deliveryReply(booking, data.version, files, summary, left), tx);
+  private async finish(deliveryId: string, booking: BookingWithService, data: MasterJob, sourceUploadId: string, files: StoredFile[], summary: MasterSummary): Promise<void> {
+    await commitDelivery(this.d, {
+      deliveryId,
+      booking,
+      files,
+      actor: 'pipeline',
+      ready: { sourceUploadId, reportKey: files.find((f) => f.kind === 'report')!.storageKey, reportText: summary.reportText, settings: JSON.stringify(data.settings) },
+      ...(data.revisionId ? { revisionId: data.revisionId } : {}),
+      reply: (left) => this.deliveryReply(booking, data.version, files, summary, left),
     });
   }
 
-  private deliveryReply(booking: BookingWithService, version: number, files: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[], m: MasterSummary, freeLeft: number): Reply {
+  private deliveryReply(booking: BookingWithService, version: number, files: StoredFile[], m: MasterSummary, freeLeft: number): Reply {
     const a = m.after;
     const master = files.find((f) => f.kind === 'master')!;
     const lines = [
@@ -283,15 +262,8 @@ export class Pipeline {
         ? `${freeLeft} free revision${freeLeft === 1 ? '' : 's'} left. Want changes? /revise (e.g. /revise louder, /revise warmer, /revise more punch).`
         : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
     ];
-    const asFile = (f: (typeof files)[number]): ReplyFile => ({
-      name: f.fileName,
-      storageKey: f.storageKey,
-      sizeBytes: Number(f.sizeBytes),
-      url: this.downloads.url(f.storageKey, f.fileName),
-      kind: f.kind === 'report' ? 'image' : 'audio',
-    });
     const ordered = [...files.filter((f) => f.kind === 'report'), ...files.filter((f) => f.kind !== 'report')];
-    return { text: lines.join('\n'), files: ordered.map(asFile), visibility: 'private' };
+    return { text: lines.join('\n'), files: ordered.map((f) => replyFile(this.d, f)), visibility: 'private' };
   }
 
   /**
@@ -299,61 +271,54 @@ export class Pipeline {
    * the next version and go to the artist the same way as the automatic master.
    */
   async deliverFiles(bookingId: string, files: { name: string; path: string; kind: 'master' | 'full' | 'instrumental' | 'acappella' }[], actor: string, note?: string): Promise<{ version: number; reference: string }> {
-    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
     if (['cancelled', 'rescheduled', 'completed', 'requested'].includes(booking.status)) {
       throw new UserError(`Booking ${booking.reference} is ${booking.status}; there is nothing to deliver to.`);
     }
     if (!files.length) throw new UserError('Attach at least one file to deliver.');
-    const version = ((await this.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
-    const stored: Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>[] = [];
+    const version = ((await this.d.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
+    const stored: StoredFile[] = [];
     for (const f of files) {
       const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.name)}`;
-      const info = await this.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
+      const info = await this.d.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
       stored.push({ kind: f.kind, format: (f.name.split('.').pop() ?? '').toLowerCase(), fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
     }
-    await this.db.$transaction(async (tx) => {
-      const delivery = await tx.delivery.create({ data: { bookingId, version, status: 'ready', progress: 1, settings: '{}', reportText: note ?? null, sentAt: this.clock.now() } });
-      for (const f of stored) await tx.deliveryFile.create({ data: { ...f, deliveryId: delivery.id } });
-      let current = await tx.booking.findUniqueOrThrow({ where: { id: bookingId } });
-      for (const to of ['in-progress', 'delivered'] as const) {
-        if (current.status === to || (to === 'in-progress' && current.status === 'delivered')) continue;
-        await this.bookings.transitionIn(tx, current, to, actor, to === 'delivered' ? `engineer delivery v${version}` : undefined);
-        current = { ...current, status: to };
-      }
-      const open = await tx.revision.findFirst({ where: { bookingId, status: { in: ['requested', 'in-progress'] }, deliveryId: null }, orderBy: { number: 'desc' } });
-      if (open) await tx.revision.update({ where: { id: open.id }, data: { status: 'resolved', resolvedAt: this.clock.now(), deliveryId: delivery.id } });
-      const left = await freeRevisionsLeft(tx, booking);
-      const kinds: Record<string, string> = { master: 'master', full: 'full mix', instrumental: 'instrumental', acappella: 'a cappella' };
-      const lines = [
-        `Your ${booking.service.name.toLowerCase()} for ${booking.reference} is ready — version ${version}: ${[...new Set(files.map((f) => kinds[f.kind]))].join(', ')}.`,
-        ...(note ? [`From the engineer: ${note}`] : []),
-        '',
-        left > 0 ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? /revise with your notes.` : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
-      ];
-      const reply: Reply = {
-        text: lines.join('\n'),
-        files: stored.map((f) => ({ name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), url: this.downloads.url(f.storageKey, f.fileName), kind: /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio' })),
+    const delivery = await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', settings: '{}' } });
+    const kinds: Record<string, string> = { master: 'master', full: 'full mix', instrumental: 'instrumental', acappella: 'a cappella' };
+    await commitDelivery(this.d, {
+      deliveryId: delivery.id,
+      booking,
+      files: stored,
+      actor,
+      ready: { reportText: note ?? null },
+      reply: (left) => ({
+        text: [
+          `Your ${booking.service.name.toLowerCase()} for ${booking.reference} is ready — version ${version}: ${[...new Set(files.map((f) => kinds[f.kind]))].join(', ')}.`,
+          ...(note ? [`From the engineer: ${note}`] : []),
+          '',
+          left > 0 ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? /revise with your notes.` : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
+        ].join('\n'),
+        files: stored.map((f) => replyFile(this.d, f)),
         visibility: 'private',
-      };
-      await this.outbox.record(`delivery:${delivery.id}`, booking.originPlatform, booking.originChatId, reply, tx);
+      }),
     });
-    this.log.info({ booking: booking.reference, version, files: files.length, actor }, 'engineer delivery');
+    this.d.log.info({ booking: booking.reference, version, files: files.length, actor }, 'engineer delivery');
     return { version, reference: booking.reference };
   }
 
   private async masterFailed(data: MasterJob, error: Error, job: JobInfo): Promise<void> {
-    const booking = await this.db.booking.findUnique({ where: { id: data.bookingId }, include: { service: true } });
+    const booking = await this.d.db.booking.findUnique({ where: { id: data.bookingId }, include: { service: true } });
     if (!booking) return;
-    const delivery = await this.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
+    const delivery = await this.d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
     if (!delivery || delivery.status === 'ready') return;
-    await this.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
-    await this.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: `⚠️ Master version ${data.version} of ${booking.reference} stopped.`, visibility: 'private' });
+    await this.d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
+    await this.d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: `⚠️ Master version ${data.version} of ${booking.reference} stopped.`, visibility: 'private' });
     const reason = error instanceof AudioFileError || error.name === 'AudioFileError' ? ` (${error.message})` : '';
-    await this.outbox.record(`master-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
+    await this.d.outbox.record(`master-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
       text: `Sorry — the master of ${booking.reference} (version ${data.version}) could not be finished${reason}. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.`,
       visibility: 'private',
     });
-    await this.alerts.alert(`master-failed:${delivery.id}`, `Master v${data.version} of ${booking.reference} failed after ${job.attempt} tries: ${error.message}`, { booking: booking.reference, version: data.version });
+    await this.d.alerts.alert(`master-failed:${delivery.id}`, `Master v${data.version} of ${booking.reference} failed after ${job.attempt} tries: ${error.message}`, { booking: booking.reference, version: data.version });
   }
 }
 

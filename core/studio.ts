@@ -95,7 +95,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const queue = o.queue ?? new InProcessQueue();
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
-  const pipeline = new Pipeline(db, store, queue, outbox, bookings, downloads, alerts, clock, log, {
+  const deps = { db, store, queue, outbox, bookings, downloads, alerts, clock, log };
+  const pipeline = new Pipeline(deps, {
     preset: config.MASTER_PRESET,
     attempts: 3,
     backoffMs: 5_000,
@@ -103,7 +104,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     ...o.pipeline,
   });
   const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
-  const mixdowns = new MixdownJobs(db, store, queue, outbox, bookings, downloads, alerts, clock, log, {
+  const mixdowns = new MixdownJobs(deps, {
     preset: config.MASTER_PRESET,
     attempts: o.pipeline?.attempts ?? 3,
     backoffMs: o.pipeline?.backoffMs ?? 5_000,

@@ -1,0 +1,71 @@
+// What the master job, the mixdown job and the engineer's own deliveries share: the services they
+// work with, and the one way a version is committed — its files, the booking's status, the
+// revision it answers and the message to the artist, in one transaction that only the first
+// finisher of a version gets to run (so a retried or duplicated job never delivers twice).
+import type { Db, Models } from '../db/client.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import type { ObjectStore } from '../storage/object-store.js';
+import type { EngineerAlerts } from './alerts.js';
+import type { BookingService, BookingWithService } from './booking/bookings.js';
+import type { Clock } from './clock.js';
+import type { Reply, ReplyFile } from './conversation/types.js';
+import type { DownloadLinks } from './download-links.js';
+import type { Logger } from './logger.js';
+import type { Outbox } from './outbox.js';
+import { freeRevisionsLeft } from './revisions.js';
+
+export interface PipelineDeps {
+  db: Db;
+  store: ObjectStore;
+  queue: JobQueue;
+  outbox: Outbox;
+  bookings: BookingService;
+  downloads: DownloadLinks;
+  alerts: EngineerAlerts;
+  clock: Clock;
+  log: Logger;
+}
+
+export type StoredFile = Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>;
+
+export interface Commit {
+  deliveryId: string;
+  booking: BookingWithService;
+  files: StoredFile[];
+  actor: string;
+  /** Columns of the delivery set as it becomes ready. */
+  ready: Partial<Pick<Models.DeliveryModel, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings'>>;
+  /** The revision this version answers; otherwise the booking's open one, if any. */
+  revisionId?: string;
+  /** The message, given the free revisions left. */
+  reply(freeLeft: number): Reply;
+}
+
+/** Commits a prepared version; false when another finisher already did. */
+export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolean> {
+  return d.db.$transaction(async (tx) => {
+    const { count } = await tx.delivery.updateMany({
+      where: { id: c.deliveryId, status: 'preparing' },
+      data: { ...c.ready, status: 'ready', stage: null, progress: 1, error: null, sentAt: d.clock.now() },
+    });
+    if (count !== 1) return false;
+    await tx.deliveryFile.deleteMany({ where: { deliveryId: c.deliveryId } });
+    for (const f of c.files) await tx.deliveryFile.create({ data: { ...f, deliveryId: c.deliveryId } });
+    // The booking walks to delivered from wherever the work left it.
+    let current = await tx.booking.findUniqueOrThrow({ where: { id: c.booking.id } });
+    for (const to of ['in-progress', 'delivered'] as const) {
+      if (current.status === 'delivered' || current.status === to) continue;
+      await d.bookings.transitionIn(tx, current, to, c.actor);
+      current = { ...current, status: to };
+    }
+    const revision = c.revisionId ?? (await tx.revision.findFirst({ where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] }, deliveryId: null }, orderBy: { number: 'desc' } }))?.id;
+    if (revision) await tx.revision.update({ where: { id: revision }, data: { status: 'resolved', resolvedAt: d.clock.now(), deliveryId: c.deliveryId } });
+    await d.outbox.record(`delivery:${c.deliveryId}`, c.booking.originPlatform, c.booking.originChatId, c.reply(await freeRevisionsLeft(tx, c.booking)), tx);
+    return true;
+  });
+}
+
+/** A stored file as the artist gets it: streamed by the adapter, or by its signed link. */
+export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
+  return { name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), url: d.downloads.url(f.storageKey, f.fileName), kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio' };
+}
