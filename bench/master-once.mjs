@@ -1,22 +1,7 @@
 // One master in its own process (from the build in dist/), so its time and peak memory are its
 // own: decode → master → encode, then one line of JSON.
-import { readFileSync } from 'node:fs';
 import { master, readAudioFile, writeAudioFile } from '../dist/engine/index.js';
-
-/**
- * Peak resident memory of this process. On Linux, getrusage's maxRSS survives exec, so a child
- * started by a big parent reports the parent's size (fork briefly shares it); VmHWM belongs to
- * this program's own address space.
- */
-function peakRssMB() {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (kb) return Number(kb) / 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
+import { peakRssMB } from './peak-rss.mjs';
 
 const [input, output] = process.argv.slice(2);
 const t0 = performance.now();

@@ -1,18 +1,8 @@
 // One mixdown in its own process (from the build in dist/), so its time and peak memory are its
 // own. Arguments: output directory, then the stems. Prints one line of JSON.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { guessStemRole, mixdown } from '../dist/engine/index.js';
-
-function peakRssMB() {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (kb) return Number(kb) / 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
+import { peakRssMB } from './peak-rss.mjs';
 
 const [out, ...files] = process.argv.slice(2);
 const t0 = performance.now();

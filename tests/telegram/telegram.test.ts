@@ -55,20 +55,20 @@ describe('Telegram bot against a Bot API fake', () => {
   const ana = () => fake.user(501, 'Ana');
   const said = (chat: number, re: RegExp, since = 0) => fake.waitFor((c) => String(c.params.chat_id) === String(chat) && re.test(String(c.params.text ?? '')), { since });
 
-  async function book(who = ana()): Promise<string> {
-    let since = fake.calls.length;
+  /** Through the booking dialog up to the "Please check your booking" question. */
+  async function toCheck(who: ReturnType<typeof ana>, kind = 'Standard', day: RegExp = /./): Promise<{ kinds: BotCall; check: BotCall }> {
+    const since = fake.calls.length;
     fake.sendText(who, '/book master');
     const kinds = await said(who.id, /session/, since);
-    since = fake.calls.length;
-    fake.press(who, kinds, 'Standard');
-    const days = await said(who.id, /Which day/, since);
-    since = fake.calls.length;
-    fake.press(who, days, /./);
-    const times = await said(who.id, /Free start times/, since);
-    since = fake.calls.length;
-    fake.press(who, times, /./);
-    const check = await said(who.id, /Please check your booking/, since);
-    since = fake.calls.length;
+    fake.press(who, kinds, kind);
+    fake.press(who, await said(who.id, /Which day/, since), day);
+    fake.press(who, await said(who.id, /Free start times/, since), /./);
+    return { kinds, check: await said(who.id, /Please check your booking/, since) };
+  }
+
+  async function book(who = ana(), kind = 'Standard', day: RegExp = /./): Promise<string> {
+    const { check } = await toCheck(who, kind, day);
+    const since = fake.calls.length;
     fake.press(who, check, 'Confirm');
     const booked = await said(who.id, /Booked! Your reference is/, since);
     return /MD-[2-9A-Z]{6}/.exec(String(booked.params.text))![0];
@@ -123,16 +123,8 @@ describe('Telegram bot against a Bot API fake', () => {
 
   it('duplicate updates book and store once; double-pressed and stale buttons are harmless', async () => {
     const a = ana();
+    const { kinds, check } = await toCheck(a);
     let since = fake.calls.length;
-    fake.sendText(a, '/book master');
-    const kinds = await said(a.id, /session/, since);
-    fake.press(a, kinds, 'Standard');
-    const days = await said(a.id, /Which day/, since);
-    fake.press(a, days, /./);
-    const times = await said(a.id, /Free start times/, since);
-    fake.press(a, times, /./);
-    const check = await said(a.id, /Please check your booking/, since);
-    since = fake.calls.length;
     const confirm = fake.press(a, check, 'Confirm');
     await said(a.id, /Booked!/, since);
     fake.redeliver(confirm); // Telegram delivered the press twice
@@ -208,20 +200,9 @@ describe('Telegram bot against a Bot API fake', () => {
 
   it('reminders and the SonoBus keycode of a virtual session arrive in the artist\'s chat', async () => {
     const a = ana();
-    let since = fake.calls.length;
-    fake.sendText(a, '/book master');
-    const kinds = await said(a.id, /session/, since);
-    fake.press(a, kinds, 'Virtual');
-    const days = await said(a.id, /Which day/, since);
-    fake.press(a, days, /Thu/);
-    const times = await said(a.id, /Free start times/, since);
-    fake.press(a, times, /./);
-    const check = await said(a.id, /Please check your booking/, since);
-    fake.press(a, check, 'Confirm');
-    const booked = await said(a.id, /Booked!/, since);
-    const ref = /MD-[2-9A-Z]{6}/.exec(String(booked.params.text))![0];
+    const ref = await book(a, 'Virtual', /Thu/);
     const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
-    since = fake.calls.length;
+    const since = fake.calls.length;
     (studio.clock as ManualClock).set(new Date(booking.startsAt!.getTime() - 60 * 60_000));
     // The 24 h reminder is overdue too (the service was down): only the nearer one goes out.
     expect(await studio.reminders.sendDue('test')).toBe(1);
