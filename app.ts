@@ -2,7 +2,7 @@
 // wires the adapters. `mixdesk start`, workers and tests all build the app through here.
 import { hostname, userInfo } from 'node:os';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import { Conversation } from './core/conversation/engine.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { createStudio, type Studio } from './core/studio.js';
@@ -131,15 +131,19 @@ export async function startService(app: App): Promise<void> {
   if (!consoleChatWanted(c) && !c.TELEGRAM_BOT_TOKEN && !c.DISCORD_BOT_TOKEN) {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
+  // A refused token is the operator's to fix: say so plainly (no stack trace).
+  const refused = (setting: string) => (err: unknown): never => {
+    throw new ConfigError([`${setting}: the platform refused to connect with it (${err instanceof Error ? err.message : String(err)})`]);
+  };
   const telegram = c.TELEGRAM_BOT_TOKEN
-    ? await createTelegramBot({ token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT, conversation: app.conversation, outbox: app.studio.outbox, store: app.studio.store, log: app.log })
+    ? await createTelegramBot({ token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT, conversation: app.conversation, outbox: app.studio.outbox, store: app.studio.store, log: app.log }).catch(refused('TELEGRAM_BOT_TOKEN'))
     : null;
   const web = await startWeb(app, telegram && c.TELEGRAM_WEBHOOK ? telegram.webhook(c.TELEGRAM_WEBHOOK_SECRET!) : undefined);
   const discord = c.DISCORD_BOT_TOKEN
     ? createDiscordBot({ token: c.DISCORD_BOT_TOKEN, studio: app.studio, conversation: app.conversation, log: app.log, engineerIds: c.DISCORD_ENGINEER_IDS, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) })
     : null;
   if (discord) {
-    await discord.login();
+    await discord.login().catch(refused('DISCORD_BOT_TOKEN'));
     app.log.info('discord bot: connected');
   }
   if (telegram) {

@@ -42,6 +42,23 @@ describe('Telegram in the service', () => {
     }
   }, 60_000);
 
+  it('a token Telegram refuses stops start-up with a clear message', async () => {
+    const fake = await new TelegramFake().start();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, 'bad.db')}`, WEB_PORT: '0', TELEGRAM_BOT_TOKEN: '123456:wrong-token-wrong-token-wrong', TELEGRAM_API_ROOT: fake.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((r) => child.on('close', r));
+    await fake.stop();
+    expect(code).toBe(1);
+    expect(err).toContain('mixdesk cannot start.');
+    expect(err).toContain('TELEGRAM_BOT_TOKEN: the platform refused to connect with it');
+    expect(err).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it('webhook mode: updates with the secret token are handled, others refused', async () => {
     const fake = await new TelegramFake().start();
     const t = await createTestDatabase('sqlite');
