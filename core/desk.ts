@@ -7,6 +7,7 @@ import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { openStatuses } from './booking/status.js';
 import type { Catalog } from './catalog.js';
 import type { MixdownJobs } from './mixdown-job.js';
+import type { UploadService } from './uploads.js';
 import type { Clock } from './clock.js';
 import { formatWhen, kindName } from './conversation/format.js';
 import type { Reply } from './conversation/types.js';
@@ -37,7 +38,20 @@ export class StudioDesk {
     private readonly defaultPreset: MasterSettings['preset'],
     private readonly catalog: Catalog,
     private readonly mixdowns: MixdownJobs,
+    private readonly uploads: UploadService,
   ) {}
+
+  /** The booking's stems and roles, or (with a number and a role) one changed, for the engineer. */
+  async stems(reference: string, n?: number, role?: string): Promise<string> {
+    const b = await this.booking(reference);
+    if (n !== undefined && role !== undefined) {
+      const changed = await this.uploads.setStemRole(b.id, n, role);
+      return `${b.reference}: ${changed.fileName} is now ${(changed.stemTag ?? 'other').replace('-', ' ')}.`;
+    }
+    const stems = await this.uploads.stems(b.id);
+    if (!stems.length) return `${b.reference} has no stems yet.`;
+    return [`Stems of ${b.reference} (${b.client.displayName}):`, ...stems.map((s, i) => `${i + 1}. ${s.fileName} — ${(s.stemTag ?? 'other').replace('-', ' ')}`)].join('\n');
+  }
 
   /** Renders the full mix, instrumental and a cappella from the booking's stems as the next version. */
   async mixdown(reference: string, balance: 'auto' | 'flat', actor: string): Promise<string> {

@@ -96,6 +96,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
   const deps = { db, store, queue, outbox, bookings, downloads, alerts, clock, log };
+  const uploads = new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024);
   const pipeline = new Pipeline(deps, {
     preset: config.MASTER_PRESET,
     attempts: 3,
@@ -120,7 +121,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     clients: new ClientService(db, config.STUDIO_TIMEZONE),
     bookings,
     store,
-    uploads: new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024),
+    uploads,
     links: new UploadLinkService(db, bookings, clock, linkSettings),
     outbox,
     queue,
@@ -130,7 +131,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
-    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns),
+    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns, uploads),
     mixdowns,
   };
 }

@@ -64,9 +64,15 @@ describe('Discord bot against a recording REST server', () => {
   async function send(payload: { id: string; token: string }): Promise<Sent[]> {
     DiscordFake.feed(bot.client, payload);
     await fake.waitFor((s) => fake.answersTo(payload).includes(s));
-    await new Promise((r) => setTimeout(r, 50)); // follow-ups
-    await fake.waitFor(() => fake.answersTo(payload).every((s) => s.callbackType !== 5) || fake.answersTo(payload).some((s) => s.kind === 'edit-original'));
-    return fake.answersTo(payload);
+    // Follow-ups come after the first answer: wait until a deferred reply is filled in and nothing
+    // more has arrived for a while (no clocks are asserted, this only waits).
+    for (let seen = -1; ; ) {
+      const answers = fake.answersTo(payload);
+      const pending = answers.some((s) => s.callbackType === 5) && !answers.some((s) => s.kind === 'edit-original');
+      if (!pending && answers.length === seen) return answers;
+      seen = answers.length;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
   const said = (answers: Sent[]) => answers.map((s) => fake.textOf(s)).join('\n---\n');
   const buttonsOf = (answers: Sent[]) =>
@@ -295,11 +301,11 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 23 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 24 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands')!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
-      expect(names).toEqual(['announce', 'availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mixdown', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'stems', 'timezone', 'upload', 'uploadlink']);
+      expect(names).toEqual(['announce', 'availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mixdown', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'stemroles', 'stems', 'timezone', 'upload', 'uploadlink']);
       const missing = await run({});
       expect(missing.code).toBe(2);
       expect(missing.out).toContain('DISCORD_BOT_TOKEN: required to register the slash commands');

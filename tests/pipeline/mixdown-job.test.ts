@@ -46,6 +46,9 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
       expect(chat.text).toBe('Bass DI.wav is now keys.');
       await chat.send('/stems 9 bass');
       expect(chat.text).toBe('Pick a stem number from 1 to 4 (/stems lists them).');
+      // The engineer sees and changes the same list.
+      expect(await studio.desk.stems(ref)).toContain(`Stems of ${ref} (mo):\n1. Drums.wav — drums\n2. Bass DI.wav — keys`);
+      expect(await studio.desk.stems(ref, 2, 'bass')).toBe(`${ref}: Bass DI.wav is now bass.`);
       await chat.send('/stems 2 tuba');
       expect(chat.text).toContain('"tuba" is not a stem role; use one of lead-vocal, backing-vocal, drums, bass, keys, guitars, fx, other.');
 

@@ -19,9 +19,10 @@ import { command as revision } from './revision.js';
 import { command as session } from './session.js';
 import { command as setup } from './setup.js';
 import { command as status } from './status.js';
+import { command as stemroles } from './stemroles.js';
 import { command as stems } from './stems.js';
 import { command as timezone } from './timezone.js';
 import { command as upload } from './upload.js';
 import { command as uploadlink } from './uploadlink.js';
 
-export const commands: DiscordCommand[] = [book, mybookings, status, upload, uploadlink, revise, format, reschedule, cancel, timezone, help, queue, availability, booking, session, master, deliver, revision, client, setup, announce, stems, mixdown];
+export const commands: DiscordCommand[] = [book, mybookings, status, upload, uploadlink, revise, format, reschedule, cancel, timezone, help, queue, availability, booking, session, master, deliver, revision, client, setup, announce, stems, mixdown, stemroles];
