@@ -78,6 +78,7 @@ async function runJobs(app: App): Promise<() => void> {
   await app.studio.pipeline.work(app.config.JOB_CONCURRENCY);
   await app.studio.mixdowns.work(app.config.JOB_CONCURRENCY);
   await app.studio.pipeline.resumeUnfinished();
+  await app.studio.mixdowns.resumeUnfinished();
   const instance = `${hostname()}:${process.pid}`;
   const reminders = cron.schedule(
     '* * * * *',

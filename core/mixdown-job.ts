@@ -44,6 +44,16 @@ export class MixdownJobs {
     await this.d.queue.process<MixdownJob>(MIXDOWN_JOB, (data) => this.run(data), { concurrency });
   }
 
+  /** Mixdowns left preparing by a process that stopped are queued again (the same job id adds nothing twice). */
+  async resumeUnfinished(): Promise<number> {
+    const open = (await this.d.db.delivery.findMany({ where: { status: 'preparing' } })).filter((d) => d.settings.includes('"mixdown"'));
+    for (const d of open) {
+      const { mixdown } = JSON.parse(d.settings) as { mixdown: { balance: 'auto' | 'flat' } };
+      await this.d.queue.add(MIXDOWN_JOB, { bookingId: d.bookingId, version: d.version, balance: mixdown.balance } satisfies MixdownJob, { jobId: `mixdown-${d.bookingId}-v${d.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+    }
+    return open.length;
+  }
+
   /** Queues the renders of a mixing booking as its next version; returns the version. */
   async enqueue(bookingId: string, balance: 'auto' | 'flat', actor: string): Promise<number> {
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });

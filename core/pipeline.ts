@@ -89,12 +89,21 @@ export class Pipeline {
    */
   async resumeUnfinished(): Promise<number> {
     const open = await this.d.db.delivery.findMany({ where: { status: 'preparing' } });
+    let queued = 0;
     for (const d of open) {
+      const settings = JSON.parse(d.settings) as MasterSettings & { mixdown?: unknown; engineer?: boolean };
+      if (settings.mixdown) continue; // the mixdown jobs resume their own
+      if (settings.engineer) {
+        // Files the engineer sent, interrupted before they were committed: they send them again.
+        await this.d.db.delivery.update({ where: { id: d.id }, data: { status: 'failed', error: 'interrupted before it was delivered; deliver the files again' } });
+        continue;
+      }
       const revision = await this.d.db.revision.findFirst({ where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null }, orderBy: { number: 'desc' } });
-      await this.enqueueMaster({ bookingId: d.bookingId, version: d.version, settings: JSON.parse(d.settings) as MasterSettings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) });
+      await this.enqueueMaster({ bookingId: d.bookingId, version: d.version, settings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) });
+      queued++;
     }
-    if (open.length) this.d.log.info({ versions: open.length }, 'unfinished masters queued again');
-    return open.length;
+    if (queued) this.d.log.info({ versions: queued }, 'unfinished masters queued again');
+    return queued;
   }
 
   /** After a file arrived in chat or on the web: starts what it makes possible, and says so. */
@@ -283,7 +292,7 @@ export class Pipeline {
       const info = await this.d.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
       stored.push({ kind: f.kind, format: (f.name.split('.').pop() ?? '').toLowerCase(), fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
     }
-    const delivery = await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', settings: '{}' } });
+    const delivery = await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', settings: JSON.stringify({ engineer: true }) } });
     const kinds: Record<string, string> = { master: 'master', full: 'full mix', instrumental: 'instrumental', acappella: 'a cappella' };
     await commitDelivery(this.d, {
       deliveryId: delivery.id,
