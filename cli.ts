@@ -1,7 +1,6 @@
 // mixdesk: the command line. `mixdesk start` runs the service (npm start).
 // The service's modules (database, bots) load only for the commands that need them, so the
 // engine commands start quickly.
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { analyzeCommand, isEngineError, masterCommand, mixdownCommand, UsageError } from './engine/cli.js';
 
 const usage = `mixdesk — the front desk of a mixing & mastering studio
@@ -35,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'analyze') return analyzeCommand(argv.slice(1), print);
   if (command === 'master') return masterCommand(argv.slice(1), print, (s) => process.stderr.write(s));
   if (command === 'mixdown') return mixdownCommand(argv.slice(1), print, (s) => process.stderr.write(s));
+  // Configuration (zod and friends) loads only for the service's commands: the engine's start faster.
+  const { loadConfig, loadDotEnv, ConfigError } = await import('./config.js');
   loadDotEnv();
   const config = loadConfig();
   switch (command) {
@@ -95,7 +96,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     // Configuration mistakes are the operator's to fix: say what and where, without a stack trace.
-    if (err instanceof ConfigError) console.error(`mixdesk cannot start.\n${err.message}\nSee .env.example for every setting.`);
+    if (err instanceof Error && err.name === 'ConfigError') console.error(`mixdesk cannot start.\n${err.message}\nSee .env.example for every setting.`);
     else if (err instanceof Error && String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
       // A mistyped option: say what, like any usage mistake (no stack trace).
       console.error(err.message.split('\n').slice(0, 3).join('\n'));

@@ -1,5 +1,6 @@
 // `mixdesk analyze` and `mixdesk master`: the engine from the command line.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { warmUp } from './parallel.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -71,6 +72,8 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   const input = positionals[0]!;
   let output = values.output;
   if (!path.extname(output)) output = `${output}.${extensionOf[format]}`;
+  // The helper thread boots while the file is read, so it is ready when mastering starts.
+  warmUp();
   const audio = await readAudioFile(input);
   const reference = values.reference ? await readAudioFile(values.reference) : undefined;
   const showProgress = process.stderr.isTTY;

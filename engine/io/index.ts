@@ -5,8 +5,11 @@ import path from 'node:path';
 import type { AudioData } from '../types.js';
 import { readAiff, writeAiff } from './aiff.js';
 import { AudioFileError } from './errors.js';
-import { readFlac, writeFlac } from './flac.js';
-import { mp3SampleRates, readMp3, writeMp3 } from './mp3.js';
+// The FLAC and MP3 codecs (WebAssembly and asm.js) load on first use: WAV work starts faster.
+const flac = () => import('./flac.js');
+const mp3 = () => import('./mp3.js');
+/** The rates MP3 has (as in mp3.ts, kept here so choosing one needs no codec). */
+const mp3SampleRates = [32000, 44100, 48000] as const;
 import { resample } from '../dsp/resample.js';
 import { readWav, readWavFile, writeWav, writeWavFile, type WavOptions } from './wav.js';
 
@@ -64,9 +67,9 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Audi
     case 'aiff':
       return validate(readAiff(bytes, name), name);
     case 'flac':
-      return validate(await readFlac(bytes, name), name);
+      return validate(await (await flac()).readFlac(bytes, name), name);
     case 'mp3':
-      return validate(await readMp3(bytes, name), name);
+      return validate(await (await mp3()).readMp3(bytes, name), name);
     default:
       throw new AudioFileError(name, 'not an audio file we can read (expected WAV, AIFF, FLAC or MP3)');
   }
@@ -111,13 +114,13 @@ export async function encodeAudio(audio: AudioData, format: OutputFormat): Promi
     case 'aiff24':
       return writeAiff(audio, { bits: 24, dither: needsDither(audio, 24) });
     case 'flac16':
-      return writeFlac(audio, { bits: 16, dither: needsDither(audio, 16) });
+      return (await flac()).writeFlac(audio, { bits: 16, dither: needsDither(audio, 16) });
     case 'flac24':
-      return writeFlac(audio, { bits: 24, dither: needsDither(audio, 24) });
+      return (await flac()).writeFlac(audio, { bits: 24, dither: needsDither(audio, 24) });
     case 'mp3':
-      return writeMp3(mp3Rate(audio), { mode: 'cbr320' });
+      return (await mp3()).writeMp3(mp3Rate(audio), { mode: 'cbr320' });
     case 'mp3-v0':
-      return writeMp3(mp3Rate(audio), { mode: 'v0' });
+      return (await mp3()).writeMp3(mp3Rate(audio), { mode: 'v0' });
   }
 }
 
