@@ -4,12 +4,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies } from './analysis/loudness.js';
+import { convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
   | { op: 'truePeak'; x: Float32Array; from: number; to: number }
   | { op: 'cascade'; channels: Float32Array[]; sections: Biquad[]; offsets?: number[] }
-  | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array };
+  | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
+  | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
+  | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array };
 
 export interface Envelope {
   job: Job;
@@ -23,6 +26,8 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
+    else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
+    else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
     else filterInPlace(job.channels, job.sections, job.offsets);
     Atomics.store(flag, 0, 1);
   } catch {

@@ -9,6 +9,7 @@ import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
 import type { Envelope, Job } from './parallel-worker.js';
+import { convert, convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 
 let helper: Worker | null | undefined;
 /** Set to 1 by the helper once it can take jobs; until then everything runs on the caller's thread. */
@@ -115,4 +116,25 @@ export function parallelLoudness(channels: Float32Array[], sampleRate: number): 
   split({ op: 'energies', x: r, sampleRate, out: theirs }, () => channelEnergies(l, sampleRate, mine), () => channelEnergies(r, sampleRate, theirs));
   for (let b = 0; b < blocks; b++) mine[b]! += theirs[b]!;
   return loudnessFromEnergies(mine, size);
+}
+
+/** PCM bytes of a stereo piece to floats, one channel on each thread. */
+export function parallelConvert(bytes: Uint8Array, fmt: WavFormat, out: Float32Array[], at: number): void {
+  if (fmt.channels !== 2 || !isShared(bytes as unknown as Float32Array) || !out.every(isShared) || bytes.length < 65536) return convert(bytes, fmt, out, at);
+  split(
+    { op: 'pcm', bytes, fmt, out: out[1]!, channel: 1, at },
+    () => convertChannel(bytes, fmt, out[0]!, 0, at),
+    () => convertChannel(bytes, fmt, out[1]!, 1, at),
+  );
+}
+
+/** Float channels to interleaved PCM bytes (frames [from, to) into `out`), one channel on each thread. */
+export function parallelEncode(channels: Float32Array[], o: WavOptions, from: number, to: number, seeds: Uint32Array[], out: Uint8Array): void {
+  const n = channels.length;
+  const local = (c: number) => encodeChannel(channels[c]!, c, n, o, from, to, seeds[c]!, out);
+  if (n !== 2 || !channels.every(isShared) || !isShared(out as unknown as Float32Array) || to - from < 16384) {
+    for (let c = 0; c < n; c++) local(c);
+    return;
+  }
+  split({ op: 'encode', src: channels[1]!, channel: 1, channels: n, o, from, to, seed: seeds[1]!, out }, () => local(0), () => local(1));
 }

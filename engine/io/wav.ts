@@ -3,7 +3,7 @@
 import { open } from 'node:fs/promises';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
-import { sharedFloat32 } from '../parallel.js';
+import { parallelConvert, parallelEncode, sharedFloat32 } from '../parallel.js';
 
 const PCM = 1;
 const FLOAT = 3;
@@ -69,25 +69,27 @@ export async function layout(read: (offset: number, length: number) => Promise<U
 
 /** Interleaved sample bytes (whole frames) to floats, written at frame `at` of `out`. */
 export function convert(bytes: Uint8Array, f: WavFormat, out: Float32Array[], at: number): void {
+  for (let c = 0; c < f.channels; c++) convertChannel(bytes, f, out[c]!, c, at);
+}
+
+/** One channel of interleaved sample bytes to floats (the engine's helper thread takes one). */
+export function convertChannel(bytes: Uint8Array, f: WavFormat, ch: Float32Array, c: number, at: number): void {
   const frames = Math.floor(bytes.length / f.blockAlign);
   const bytesPer = f.bits / 8;
   const scale = 1 / 2 ** (f.bits - 1);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let c = 0; c < f.channels; c++) {
-    const ch = out[c]!;
-    let o = c * bytesPer;
-    const step = f.blockAlign;
-    if (f.format === FLOAT) {
-      for (let i = 0; i < frames; i++, o += step) ch[at + i] = f.bits === 32 ? view.getFloat32(o, true) : view.getFloat64(o, true);
-    } else if (f.bits === 24) {
-      for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16)) << 8) >> 8) * scale;
-    } else if (f.bits === 16) {
-      for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8)) << 16) >> 16) * scale;
-    } else if (f.bits === 32) {
-      for (let i = 0; i < frames; i++, o += step) ch[at + i] = view.getInt32(o, true) * scale;
-    } else {
-      for (let i = 0; i < frames; i++, o += step) ch[at + i] = (bytes[o]! - 128) * scale; // 8-bit WAV is unsigned
-    }
+  let o = c * bytesPer;
+  const step = f.blockAlign;
+  if (f.format === FLOAT) {
+    for (let i = 0; i < frames; i++, o += step) ch[at + i] = f.bits === 32 ? view.getFloat32(o, true) : view.getFloat64(o, true);
+  } else if (f.bits === 24) {
+    for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16)) << 8) >> 8) * scale;
+  } else if (f.bits === 16) {
+    for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8)) << 16) >> 16) * scale;
+  } else if (f.bits === 32) {
+    for (let i = 0; i < frames; i++, o += step) ch[at + i] = view.getInt32(o, true) * scale;
+  } else {
+    for (let i = 0; i < frames; i++, o += step) ch[at + i] = (bytes[o]! - 128) * scale; // 8-bit WAV is unsigned
   }
 }
 
@@ -117,12 +119,13 @@ export async function readWavFile(file: string, name: string): Promise<AudioData
     const l = await layout(read, size, name);
     const channels = allocate(l);
     const piece = Math.max(1, Math.floor((4 << 20) / l.fmt.blockAlign)) * l.fmt.blockAlign;
-    const buf = new Uint8Array(piece);
+    // Shared, so the helper thread can convert one channel of each piece while this one does the other.
+    const buf = new Uint8Array(new SharedArrayBuffer(piece));
     const total = channels[0]!.length * l.fmt.blockAlign;
     for (let done = 0; done < total; done += piece) {
       const n = Math.min(piece, total - done);
       await fh.read(buf, 0, n, l.data.offset + done);
-      convert(buf.subarray(0, n), l.fmt, channels, done / l.fmt.blockAlign);
+      parallelConvert(buf.subarray(0, n), l.fmt, channels, done / l.fmt.blockAlign);
     }
     return { sampleRate: l.fmt.sampleRate, channels, bitDepth: l.fmt.bits, format: 'wav' };
   } finally {
@@ -199,19 +202,21 @@ function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, o
 /** Frames [from, to) as interleaved bytes, into `into` when given (reused between pieces). */
 export function encodeFrames(audio: AudioData, o: WavOptions, from: number, to: number, seed: Uint32Array, into?: Uint8Array): Uint8Array {
   const channels = audio.channels.length;
+  const out = into ? into.subarray(0, (to - from) * (o.bits / 8) * channels) : new Uint8Array((to - from) * (o.bits / 8) * channels);
+  for (let c = 0; c < channels; c++) encodeChannel(audio.channels[c]!, c, channels, o, from, to, seed, out);
+  return out;
+}
+
+/** One channel's frames [from, to) into its slots of interleaved `out` (the helper thread takes one). */
+export function encodeChannel(src: Float32Array, c: number, channels: number, o: WavOptions, from: number, to: number, seed: Uint32Array, out: Uint8Array): void {
   const bytesPer = o.bits / 8;
   const blockAlign = bytesPer * channels;
-  const out = into ? into.subarray(0, (to - from) * blockAlign) : new Uint8Array((to - from) * blockAlign);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-  for (let c = 0; c < channels; c++) {
-    const src = audio.channels[c]!;
-    if (o.float) {
-      for (let i = from, off = c * bytesPer; i < to; i++, off += blockAlign) view.setFloat32(off, src[i]!, true);
-    } else {
-      putInts(src, from, to, out, c * bytesPer, blockAlign, bytesPer, o.dither ?? false, seed);
-    }
+  if (o.float) {
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    for (let i = from, off = c * bytesPer; i < to; i++, off += blockAlign) view.setFloat32(off, src[i]!, true);
+  } else {
+    putInts(src, from, to, out, c * bytesPer, blockAlign, bytesPer, o.dither ?? false, seed);
   }
-  return out;
 }
 
 const FRAMES_PER_PIECE = 65536;
@@ -236,9 +241,17 @@ export async function writeWavFile(file: string, audio: AudioData, o: WavOptions
   try {
     const frames = audio.channels[0]?.length ?? 0;
     await fh.write(header(audio, o));
-    const seed = Uint32Array.of(0x9e3779b9);
-    const piece = new Uint8Array(FRAMES_PER_PIECE * (o.bits / 8) * audio.channels.length);
-    for (let f = 0; f < frames; f += FRAMES_PER_PIECE) await fh.write(encodeFrames(audio, o, f, Math.min(frames, f + FRAMES_PER_PIECE), seed, piece));
+    // One dither generator per channel (uncorrelated noise), in shared memory like the piece
+    // buffer, so the helper thread can encode one channel while this one does the other.
+    const seeds = audio.channels.map((_, c) => new Uint32Array(new SharedArrayBuffer(4)).fill(0x9e3779b9 ^ (c * 0x85ebca6b)));
+    const piece = new Uint8Array(new SharedArrayBuffer(FRAMES_PER_PIECE * 4 * (o.bits / 8) * audio.channels.length));
+    const step = FRAMES_PER_PIECE * 4;
+    for (let f = 0; f < frames; f += step) {
+      const to = Math.min(frames, f + step);
+      const out = piece.subarray(0, (to - f) * (o.bits / 8) * audio.channels.length);
+      parallelEncode(audio.channels, o, f, to, seeds, out);
+      await fh.write(out);
+    }
     const dataSize = frames * (o.bits / 8) * audio.channels.length;
     if (dataSize & 1) await fh.write(new Uint8Array(1));
   } finally {
