@@ -3,12 +3,10 @@
 // iterated until the integrated loudness lands on target → re-analysis. When the target would
 // take more limiting than the preset allows, the master stops short and the report says so.
 import { analyze, type Analysis } from './analysis/analyze.js';
-import { LoudnessMeter } from './analysis/loudness.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
-import { isShared, parallelCascade, parallelEnvelope, parallelLoudness, sharedFloat32, warmUp } from './parallel.js';
+import { isShared, parallelCascade, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelLoudness, sharedFloat32, warmUp } from './parallel.js';
 import { compressInPlace } from './dsp/compressor.js';
-import { LimiterGain, streamGain } from './dsp/limiter.js';
 import { monoBelow } from './dsp/stereo.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 
@@ -197,23 +195,24 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const envelopeFor = (maxGainDb: number) => ({ maxGainDb, values: parallelEnvelope(chs, SHIFT, ceiling / dbToGain(maxGainDb)) });
   let envelope = envelopeFor(gainDb + 3);
   progress('limit', 0.2);
+  // Each pass runs half on each thread (parallel.ts); the limiter is rebuilt from the envelope.
   const limiterFor = (g: number) => {
     if (g > envelope.maxGainDb) envelope = envelopeFor(g + 3);
-    return new LimiterGain(envelope.values, SHIFT, frames, dbToGain(g), fs, { ceiling });
+    return { channels: chs, envelope: envelope.values, shift: SHIFT, frames, inputGain: dbToGain(g), sampleRate: fs, ceiling };
   };
   let lim = { maxReductionDb: 0, busyShare: 0 };
   let targetMet = true;
   let last: { gainDb: number; level: number } | undefined;
   for (let round = 0; round < 8; round++) {
-    const meter = new LoudnessMeter(chs.length, fs);
-    lim = streamGain(limiterFor(gainDb), frames, (g, from, to) => meter.add(chs, from, to, g, from));
+    const pass = parallelLimitRound(limiterFor(gainDb));
+    lim = { maxReductionDb: pass.maxReductionDb, busyShare: pass.busyShare };
     if (lim.maxReductionDb > p.maxLimitingDb + 0.05) {
       // Too much limiting: back off until the limiter works within the preset's bound.
       targetMet = false;
       gainDb -= lim.maxReductionDb - p.maxLimitingDb;
       continue;
     }
-    const level = meter.result().integrated;
+    const level = pass.loudness.integrated;
     progress('limit', 0.2 + (0.8 * (round + 1)) / 8);
     if (Math.abs(level - targetLufs) <= 0.1 || !targetMet) break;
     // Secant step: a limiter at work makes loudness grow slower than gain (about 0.7 dB per dB
@@ -222,9 +221,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     last = { gainDb, level };
     gainDb += (targetLufs - level) / (slope > 0.2 && slope <= 1.5 ? slope : 1);
   }
-  streamGain(limiterFor(gainDb), frames, (g, from, to) => {
-    for (const ch of chs) for (let i = from; i < to; i++) ch[i]! *= g[i - from]!;
-  });
+  parallelLimitApply(limiterFor(gainDb));
   const out = chs;
   progress('verify', 0);
   const audio: AudioData = { sampleRate: fs, channels: out, format: input.format };

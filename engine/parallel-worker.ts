@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies } from './analysis/loudness.js';
+import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 
 export type Job =
@@ -12,6 +13,8 @@ export type Job =
   | { op: 'cascade'; channels: Float32Array[]; sections: Biquad[]; offsets?: number[] }
   | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
+  | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
+  | { op: 'limitApply'; range: LimitRange }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array };
 
 export interface Envelope {
@@ -26,6 +29,11 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
+    else if (job.op === 'limitRound') {
+      const st = limitRoundRange(job.range, job.out);
+      job.stats[0] = st.minGain;
+      job.stats[1] = st.busy;
+    } else if (job.op === 'limitApply') limitApplyRange(job.range);
     else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
     else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
     else filterInPlace(job.channels, job.sections, job.offsets);

@@ -9,6 +9,7 @@ import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
 import type { Envelope, Job } from './parallel-worker.js';
+import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { convert, convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 
 let helper: Worker | null | undefined;
@@ -137,4 +138,49 @@ export function parallelEncode(channels: Float32Array[], o: WavOptions, from: nu
     return;
   }
   split({ op: 'encode', src: channels[1]!, channel: 1, channels: n, o, from, to, seed: seeds[1]!, out }, () => local(0), () => local(1));
+}
+
+/** The split point of a limiting pass: the middle, on a 100 ms block boundary. */
+function limitSplit(frames: number, sampleRate: number): number {
+  const size = Math.round(sampleRate / 10);
+  return Math.floor(frames / 2 / size) * size;
+}
+
+/**
+ * One round of the loudness search: the limiter's gain for `inputGain` and the loudness it yields,
+ * the first half here and the second on the helper thread.
+ */
+export function parallelLimitRound(r: Omit<LimitRange, 'from' | 'to'>): { loudness: Loudness; maxReductionDb: number; busyShare: number } {
+  const size = Math.round(r.sampleRate / 10);
+  const blocks = Math.floor(r.frames / size);
+  const mid = limitSplit(r.frames, r.sampleRate);
+  const shared = r.channels.every(isShared) && isShared(r.envelope) && mid > 0;
+  const energies = new Float64Array(new SharedArrayBuffer(Math.max(1, blocks) * 8)).subarray(0, blocks);
+  let stats: { minGain: number; busy: number };
+  if (!shared || !getHelper()) {
+    stats = limitRoundRange({ ...r, from: 0, to: r.frames }, energies);
+  } else {
+    const theirs = energies.subarray(mid / size);
+    const theirStats = new Float64Array(new SharedArrayBuffer(16));
+    let fallback: { minGain: number; busy: number } | undefined;
+    const mine = split(
+      { op: 'limitRound', range: { ...r, from: mid, to: r.frames }, out: theirs, stats: theirStats },
+      () => limitRoundRange({ ...r, from: 0, to: mid }, energies.subarray(0, mid / size)),
+      () => (fallback = limitRoundRange({ ...r, from: mid, to: r.frames }, theirs)),
+    ).local;
+    const other = fallback ?? { minGain: theirStats[0]!, busy: theirStats[1]! };
+    stats = { minGain: Math.min(mine.minGain, other.minGain), busy: mine.busy + other.busy };
+  }
+  return { loudness: loudnessFromEnergies(energies, size), maxReductionDb: -20 * Math.log10(Math.min(1, stats.minGain)), busyShare: r.frames ? stats.busy / r.frames : 0 };
+}
+
+/** The final pass: the limiter's gain applied in place, one half on each thread. */
+export function parallelLimitApply(r: Omit<LimitRange, 'from' | 'to'>): void {
+  const mid = limitSplit(r.frames, r.sampleRate);
+  if (!r.channels.every(isShared) || !isShared(r.envelope) || mid === 0) return limitApplyRange({ ...r, from: 0, to: r.frames });
+  split(
+    { op: 'limitApply', range: { ...r, from: mid, to: r.frames } },
+    () => limitApplyRange({ ...r, from: 0, to: mid }),
+    () => limitApplyRange({ ...r, from: mid, to: r.frames }),
+  );
 }

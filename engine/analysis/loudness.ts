@@ -16,7 +16,7 @@ export interface Loudness {
 const ABS_GATE = -70;
 
 /** BS.1770 channel weights: 1 for L, R, C; LFE (4th of 5.1) excluded; 1.41 for surrounds. */
-function channelWeight(index: number, count: number): number {
+export function channelWeight(index: number, count: number): number {
   if (count <= 3) return 1;
   if (index === 3) return 0;
   return index >= 4 ? 1.41 : 1;

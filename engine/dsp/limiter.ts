@@ -36,6 +36,7 @@ export class LimiterGain {
   private i = 0;
   private minGain = 1;
   private busy = 0;
+  private started = false;
 
   /**
    * @param envelope true-peak envelope of the input, one value per 2^shift samples
@@ -48,7 +49,10 @@ export class LimiterGain {
     private readonly inputGain: number,
     sampleRate: number,
     s: LimiterSettings,
+    /** Where to begin (a thread taking the second half starts a little early so its state settles). */
+    start = 0,
   ) {
+    this.i = start;
     this.la = Math.max(1, Math.round(((s.lookaheadMs ?? 1.5) / 1000) * sampleRate));
     this.alpha = 1 - Math.exp(-1 / (((s.releaseMs ?? 80) / 1000) * sampleRate));
     this.limit = s.ceiling / inputGain;
@@ -85,7 +89,8 @@ export class LimiterGain {
     for (let k = 0; k < count; k++) {
       const a = suf[k]!, b = pre[k + la]!;
       const m = a < b ? a : b;
-      if (this.i + k === 0) {
+      if (!this.started) {
+        this.started = true;
         // Before the start the average sees the first window's minimum: never more than an early peak allows.
         ring.fill(m);
         sum = w * m;
@@ -124,4 +129,40 @@ export function streamGain(gain: LimiterGain, frames: number, use: (chunk: Float
     use(buf, from, from + count);
   }
   return gain.stats();
+}
+
+/** Settling time for a limiter (or K-weighting) started mid-track: its state then matches a full run. */
+export const WARM_UP_SECONDS = 2;
+
+/**
+ * The limiter's multipliers for frames [from, to), computed from `from - warm` so its state has
+ * settled; `use` sees every chunk from the warm start (chunks before `from` only prime state).
+ * Returns the deepest gain and the busy count within [from, to).
+ */
+export function gainRange(
+  make: (start: number) => LimiterGain,
+  inputGain: number,
+  from: number,
+  to: number,
+  warm: number,
+  use: (chunk: Float32Array, a: number, b: number) => void,
+): { minGain: number; busy: number } {
+  const start = Math.max(0, from - warm);
+  const gain = make(start);
+  const CHUNK = 65536;
+  const buf = new Float32Array(CHUNK);
+  const busyBelow = 10 ** (-1 / 20) * inputGain;
+  let minGain = Infinity;
+  let busy = 0;
+  for (let a = start; a < to; a += CHUNK) {
+    const count = Math.min(CHUNK, to - a);
+    gain.fill(buf, count);
+    use(buf, a, a + count);
+    for (let k = Math.max(0, from - a); k < count; k++) {
+      const g = buf[k]!;
+      if (g < minGain) minGain = g;
+      if (g < busyBelow) busy++;
+    }
+  }
+  return { minGain: minGain / inputGain, busy };
 }

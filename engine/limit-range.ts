@@ -1,0 +1,54 @@
+// One range of a limiting round: the limiter's gain over frames [from, to) and either the
+// K-weighted loudness energies it yields (a round of the loudness search) or the gain applied in
+// place (the final pass). The engine's two threads each take one half; the second half starts
+// WARM_UP_SECONDS early so the limiter and the K-weighting filters have settled by `from`.
+import { kWeightingStages, kWeightedEnergy } from './analysis/kweighting.js';
+import { channelWeight } from './analysis/loudness.js';
+import { gainRange, LimiterGain, WARM_UP_SECONDS } from './dsp/limiter.js';
+
+export interface LimitRange {
+  channels: Float32Array[];
+  envelope: Float32Array;
+  shift: number;
+  frames: number;
+  inputGain: number;
+  sampleRate: number;
+  ceiling: number;
+  from: number;
+  to: number;
+}
+
+const warmFor = (r: LimitRange) => (r.from === 0 ? 0 : Math.round(WARM_UP_SECONDS * r.sampleRate));
+const maker = (r: LimitRange) => (start: number) => new LimiterGain(r.envelope, r.shift, r.frames, r.inputGain, r.sampleRate, { ceiling: r.ceiling }, start);
+
+/**
+ * Energies of the 100 ms blocks that start at `from` (a block boundary) and end by `to`, with the
+ * limiter's gain applied, into `out`; returns the deepest gain and the busy count of the range.
+ */
+export function limitRoundRange(r: LimitRange, out: Float64Array): { minGain: number; busy: number } {
+  const size = Math.round(r.sampleRate / 10);
+  const stages = kWeightingStages(r.sampleRate);
+  const states = r.channels.map(() => new Float64Array(6));
+  const weights = r.channels.map((_, c) => channelWeight(c, r.channels.length));
+  out.fill(0);
+  return gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => {
+    let i = a;
+    while (i < b) {
+      // Up to the next block boundary (or the start of the range, before which nothing is kept).
+      const block = i < r.from ? -1 : Math.floor((i - r.from) / size);
+      const end = Math.min(b, i < r.from ? r.from : r.from + (block + 1) * size);
+      for (let c = 0; c < r.channels.length; c++) {
+        const e = kWeightedEnergy(r.channels[c]!, i, end, stages, states[c]!, g, a);
+        if (block >= 0 && block < out.length && weights[c]) out[block]! += weights[c]! * e;
+      }
+      i = end;
+    }
+  });
+}
+
+/** Applies the limiter's gain in place over [from, to). */
+export function limitApplyRange(r: LimitRange): void {
+  gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => {
+    for (const ch of r.channels) for (let i = Math.max(a, r.from); i < b; i++) ch[i]! *= g[i - a]!;
+  });
+}
