@@ -5,8 +5,7 @@
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
-import { isShared, parallelCascade, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelLoudness, sharedFloat32, warmUp } from './parallel.js';
-import { compressInPlace } from './dsp/compressor.js';
+import { isShared, parallelCascade, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, sharedFloat32, warmUp } from './parallel.js';
 import { monoBelow } from './dsp/stereo.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 
@@ -177,7 +176,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // Punch trades glue for transients: a higher threshold and a lower ratio let more through.
   const thresholdDb = parallelLoudness(chs, fs).shortTermMax - (2 + 4 * intensity) + 2 * punch;
   const ratio = Math.max(1.1, 1.5 + 1.5 * intensity - 0.6 * punch);
-  const comp = compressInPlace(chs, fs, { thresholdDb, ratio });
+  const comp = parallelCompress(chs, fs, { thresholdDb, ratio });
   progress('compress', 1);
 
   // Loudness: set the gain, limit, measure, correct; the limiter's bite lowers loudness a little,

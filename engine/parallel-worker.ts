@@ -5,6 +5,7 @@ import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies } from './analysis/loudness.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
+import { compressRange, type CompressorSettings } from './dsp/compressor.js';
 import { convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 
 export type Job =
@@ -15,6 +16,7 @@ export type Job =
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
   | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
   | { op: 'limitApply'; range: LimitRange }
+  | { op: 'compress'; channels: Float32Array[]; sampleRate: number; settings: CompressorSettings; from: number; to: number; warm: Float32Array[]; stats: Float64Array }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array };
 
 export interface Envelope {
@@ -34,6 +36,11 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
       job.stats[0] = st.minGain;
       job.stats[1] = st.busy;
     } else if (job.op === 'limitApply') limitApplyRange(job.range);
+    else if (job.op === 'compress') {
+      const st = compressRange(job.channels, job.sampleRate, job.settings, job.from, job.to, job.warm);
+      job.stats[0] = st.maxReductionDb;
+      job.stats[1] = st.sumReductionDb;
+    }
     else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
     else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
     else filterInPlace(job.channels, job.sections, job.offsets);

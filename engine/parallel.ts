@@ -10,6 +10,7 @@ import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
 import type { Envelope, Job } from './parallel-worker.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
+import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type CompressorResult, type CompressorSettings } from './dsp/compressor.js';
 import { convert, convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 
 let helper: Worker | null | undefined;
@@ -30,6 +31,10 @@ function getHelper(): Worker | null {
   }
   return helper && Atomics.load(ready, 0) === 1 ? helper : null;
 }
+
+let handedOver = 0;
+/** How many jobs the helper thread has been given (tests check the two-thread paths really ran). */
+export const helperJobCount = (): number => handedOver;
 
 /** Starts the helper thread early, so its start-up overlaps other work. */
 export function warmUp(): void {
@@ -55,6 +60,7 @@ function split<T>(job: Job, local: () => T, fallback: () => void): { local: T; r
   }
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const result = new Float64Array(new SharedArrayBuffer(8));
+  handedOver++;
   worker.postMessage({ job, flag, result } satisfies Envelope);
   const l = local();
   // A job is a few hundred milliseconds; a helper silent for minutes has died.
@@ -183,4 +189,26 @@ export function parallelLimitApply(r: Omit<LimitRange, 'from' | 'to'>): void {
     () => limitApplyRange({ ...r, from: 0, to: mid }),
     () => limitApplyRange({ ...r, from: mid, to: r.frames }),
   );
+}
+
+/** The glue compressor, the second half on the helper (primed on a copy of the frames before it). */
+export function parallelCompress(channels: Float32Array[], sampleRate: number, s: CompressorSettings): CompressorResult {
+  const n = channels[0]?.length ?? 0;
+  const warm = Math.round((COMPRESSOR_WARM_UP_SECONDS * sampleRate) / 16) * 16;
+  const mid = Math.floor(n / 2 / 16) * 16;
+  if (!channels.every(isShared) || mid - warm < 0 || !getHelper()) return compressInPlace(channels, sampleRate, s);
+  const before = channels.map((ch) => {
+    const copy = sharedFloat32(warm);
+    copy.set(ch.subarray(mid - warm, mid));
+    return copy;
+  });
+  const stats = new Float64Array(new SharedArrayBuffer(16));
+  let fallback: ReturnType<typeof compressRange> | undefined;
+  const mine = split(
+    { op: 'compress', channels, sampleRate, settings: s, from: mid, to: n, warm: before, stats },
+    () => compressRange(channels, sampleRate, s, 0, mid),
+    () => (fallback = compressRange(channels, sampleRate, s, mid, n, before)),
+  ).local;
+  const other = fallback ?? { maxReductionDb: stats[0]!, sumReductionDb: stats[1]!, frames: n - mid };
+  return { maxReductionDb: Math.max(mine.maxReductionDb, other.maxReductionDb), averageReductionDb: n ? (mine.sumReductionDb + other.sumReductionDb) / n : 0 };
 }

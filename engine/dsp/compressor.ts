@@ -20,7 +20,20 @@ export interface CompressorResult {
 const CONTROL = 16;
 
 export function compressInPlace(channels: Float32Array[], sampleRate: number, s: CompressorSettings): CompressorResult {
-  const n = channels[0]?.length ?? 0;
+  const r = compressRange(channels, sampleRate, s, 0, channels[0]?.length ?? 0);
+  return { maxReductionDb: r.maxReductionDb, averageReductionDb: r.frames ? r.sumReductionDb / r.frames : 0 };
+}
+
+/** The detector and gain settle within this; a thread taking a later range starts this early. */
+export const COMPRESSOR_WARM_UP_SECONDS = 4;
+
+/**
+ * Compresses frames [from, to) in place (`from` a multiple of 16). `warm` holds copies of the
+ * frames just before `from` (the other thread may be changing the originals): the detector runs
+ * over them first, so the gain at `from` is what a run from the start would have.
+ */
+export function compressRange(channels: Float32Array[], sampleRate: number, s: CompressorSettings, from: number, to: number, warm?: Float32Array[]): { maxReductionDb: number; sumReductionDb: number; frames: number } {
+  const n = to;
   const knee = s.kneeDb ?? 6;
   const coef = (ms: number, step = 1) => Math.exp(-step / ((ms / 1000) * sampleRate));
   const aRms = coef(s.rmsMs ?? 5);
@@ -33,7 +46,24 @@ export function compressInPlace(channels: Float32Array[], sampleRate: number, s:
   let gain = 1;
   let maxGr = 0;
   let sumGr = 0;
-  for (let start = 0; start < n; start += CONTROL) {
+  const gainFor = (over: number) => (over > knee / 2 ? slope * over : over > -knee / 2 ? (slope * (over + knee / 2) ** 2) / (2 * knee) : 0);
+  if (warm?.length) {
+    const w = warm[0]!.length;
+    for (let start = w % CONTROL; start < w; start += CONTROL) {
+      for (let i = start; i < start + CONTROL; i++) {
+        let p = 0;
+        for (let k = 0; k < c; k++) {
+          const v = warm[k]![i]!;
+          if (v * v > p) p = v * v;
+        }
+        ms = aRms * ms + (1 - aRms) * p;
+      }
+      const target = gainFor((ms > 1e-20 ? 10 * Math.log10(ms) : -200) - s.thresholdDb);
+      grDb = target > grDb ? aAtt * grDb + (1 - aAtt) * target : aRel * grDb + (1 - aRel) * target;
+    }
+    gain = 10 ** (-grDb / 20);
+  }
+  for (let start = from; start < n; start += CONTROL) {
     const end = Math.min(n, start + CONTROL);
     for (let i = start; i < end; i++) {
       let p = 0;
@@ -43,11 +73,7 @@ export function compressInPlace(channels: Float32Array[], sampleRate: number, s:
       }
       ms = aRms * ms + (1 - aRms) * p;
     }
-    const levelDb = ms > 1e-20 ? 10 * Math.log10(ms) : -200;
-    const over = levelDb - s.thresholdDb;
-    let target = 0;
-    if (over > knee / 2) target = slope * over;
-    else if (over > -knee / 2) target = (slope * (over + knee / 2) ** 2) / (2 * knee);
+    const target = gainFor((ms > 1e-20 ? 10 * Math.log10(ms) : -200) - s.thresholdDb);
     grDb = target > grDb ? aAtt * grDb + (1 - aAtt) * target : aRel * grDb + (1 - aRel) * target;
     if (grDb > maxGr) maxGr = grDb;
     sumGr += grDb * (end - start);
@@ -65,5 +91,5 @@ export function compressInPlace(channels: Float32Array[], sampleRate: number, s:
     }
     gain = next;
   }
-  return { maxReductionDb: maxGr, averageReductionDb: n ? sumGr / n : 0 };
+  return { maxReductionDb: maxGr, sumReductionDb: sumGr, frames: to - from };
 }

@@ -1,0 +1,60 @@
+// The engine's two-thread passes against the same work done on one thread: the second half starts
+// early enough that its state has settled, so the results must match.
+import { availableParallelism } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compressInPlace } from '../../engine/dsp/compressor.js';
+import { limitApplyRange, limitRoundRange } from '../../engine/limit-range.js';
+import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, sharedFloat32, warmUp } from '../../engine/parallel.js';
+import { measureLoudness } from '../../engine/analysis/loudness.js';
+import { makeTrack } from '../helpers/music.js';
+
+const shared = (chs: Float32Array[]) =>
+  chs.map((c) => {
+    const s = sharedFloat32(c.length);
+    s.set(c);
+    return s;
+  });
+
+const maxDiff = (a: Float32Array[], b: Float32Array[]) => Math.max(...a.map((ch, c) => ch.reduce((m, v, i) => Math.max(m, Math.abs(v - b[c]![i]!)), 0)));
+
+describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread passes', () => {
+  const track = makeTrack(40, 48000, { level: 0.6 });
+
+  beforeAll(async () => {
+    warmUp();
+    await new Promise((r) => setTimeout(r, 1500));
+  });
+
+  it('compressor', () => {
+    const one = track.channels.map((c) => c.slice());
+    const two = shared(track.channels);
+    const s = { thresholdDb: -20, ratio: 3 };
+    const a = compressInPlace(one, 48000, s);
+    const jobs = helperJobCount();
+    const b = parallelCompress(two, 48000, s);
+    expect(helperJobCount()).toBe(jobs + 1); // the second half ran on the helper
+    expect(maxDiff(one, two)).toBeLessThan(1e-6);
+    expect(b.maxReductionDb).toBeCloseTo(a.maxReductionDb, 4);
+    expect(b.averageReductionDb).toBeCloseTo(a.averageReductionDb, 4);
+    expect(a.maxReductionDb).toBeGreaterThan(1); // it really compressed
+  });
+
+  it('limiter rounds and the final gain', () => {
+    const chs = shared(track.channels);
+    const ceiling = 10 ** (-1.1 / 20);
+    const envelope = parallelEnvelope(chs, 2, ceiling / 10 ** (12 / 20));
+    const r = { channels: chs, envelope, shift: 2, frames: chs[0]!.length, inputGain: 10 ** (9 / 20), sampleRate: 48000, ceiling };
+    const energies = new Float64Array(Math.floor(r.frames / 4800));
+    const serial = limitRoundRange({ ...r, from: 0, to: r.frames }, energies);
+    const jobs = helperJobCount();
+    const round = parallelLimitRound(r);
+    expect(helperJobCount()).toBe(jobs + 1);
+    expect(-20 * Math.log10(serial.minGain)).toBeGreaterThan(3); // the limiter really worked
+    expect(round.maxReductionDb).toBeCloseTo(-20 * Math.log10(serial.minGain), 4);
+    const one = chs.map((c) => c.slice());
+    limitApplyRange({ ...r, channels: one, from: 0, to: r.frames });
+    parallelLimitApply(r);
+    expect(maxDiff(one, chs)).toBeLessThan(1e-6);
+    expect(round.loudness.integrated).toBeCloseTo(measureLoudness(chs, 48000).integrated, 2);
+  });
+});
