@@ -17,6 +17,8 @@ const shared = (chs: Float32Array[]) =>
 
 const maxDiff = (a: Float32Array[], b: Float32Array[]) => Math.max(...a.map((ch, c) => ch.reduce((m, v, i) => Math.max(m, Math.abs(v - b[c]![i]!)), 0)));
 
+if (availableParallelism() < 2) console.warn('One CPU core: the engine runs on one thread, so the two-thread comparisons are SKIPPED.');
+
 describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread passes', () => {
   const track = makeTrack(40, 48000, { level: 0.6 });
 
