@@ -47,34 +47,27 @@ export function compressRange(channels: Float32Array[], sampleRate: number, s: C
   let maxGr = 0;
   let sumGr = 0;
   const gainFor = (over: number) => (over > knee / 2 ? slope * over : over > -knee / 2 ? (slope * (over + knee / 2) ** 2) / (2 * knee) : 0);
-  if (warm?.length) {
-    const w = warm[0]!.length;
-    for (let start = w % CONTROL; start < w; start += CONTROL) {
-      for (let i = start; i < start + CONTROL; i++) {
-        let p = 0;
-        for (let k = 0; k < c; k++) {
-          const v = warm[k]![i]!;
-          if (v * v > p) p = v * v;
-        }
-        ms = aRms * ms + (1 - aRms) * p;
-      }
-      const target = gainFor((ms > 1e-20 ? 10 * Math.log10(ms) : -200) - s.thresholdDb);
-      grDb = target > grDb ? aAtt * grDb + (1 - aAtt) * target : aRel * grDb + (1 - aRel) * target;
-    }
-    gain = 10 ** (-grDb / 20);
-  }
-  for (let start = from; start < n; start += CONTROL) {
-    const end = Math.min(n, start + CONTROL);
+  /** The detector over frames [start, end) of `src`, then the smoothed gain reduction (dB). */
+  const detect = (src: Float32Array[], start: number, end: number) => {
     for (let i = start; i < end; i++) {
       let p = 0;
       for (let k = 0; k < c; k++) {
-        const v = channels[k]![i]!;
+        const v = src[k]![i]!;
         if (v * v > p) p = v * v;
       }
       ms = aRms * ms + (1 - aRms) * p;
     }
     const target = gainFor((ms > 1e-20 ? 10 * Math.log10(ms) : -200) - s.thresholdDb);
     grDb = target > grDb ? aAtt * grDb + (1 - aAtt) * target : aRel * grDb + (1 - aRel) * target;
+  };
+  if (warm?.length) {
+    const w = warm[0]!.length;
+    for (let start = w % CONTROL; start < w; start += CONTROL) detect(warm, start, start + CONTROL);
+    gain = 10 ** (-grDb / 20);
+  }
+  for (let start = from; start < n; start += CONTROL) {
+    const end = Math.min(n, start + CONTROL);
+    detect(channels, start, end);
     if (grDb > maxGr) maxGr = grDb;
     sumGr += grDb * (end - start);
     const next = 10 ** (-grDb / 20);
