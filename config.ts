@@ -119,7 +119,7 @@ const schema = z
     SONOBUS_SERVER: z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected a host name, e.g. aoo.sonobus.net' }).default('aoo.sonobus.net'),
     ENGINEER_CHAT: z
       .string()
-      .regex(/^(console|telegram|discord):\S+$/, { message: 'expected platform:chat, e.g. discord:123456789012345678 or console:engineer' })
+      .regex(/^(console|telegram|discord):\S+$/, { message: 'expected platform:chat, e.g. discord:<engineer user id> (a DM), telegram:<chat id> or console:engineer' })
       .optional(),
     TELEGRAM_BOT_TOKEN: z
       .string()

@@ -7,7 +7,7 @@ export class EngineerAlerts {
   constructor(
     private readonly outbox: Outbox,
     private readonly log: Logger,
-    /** "platform:chatId", e.g. discord:1234 or console:engineer. */
+    /** "platform:chat": discord:<engineer user id> (a DM), telegram:<chat id>, console:engineer. */
     private readonly chat?: string,
   ) {}
 

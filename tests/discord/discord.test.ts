@@ -243,6 +243,26 @@ describe('Discord bot against a recording REST server', () => {
   }, 30_000);
 });
 
+describe('alerts for the engineer on Discord', () => {
+  it('ENGINEER_CHAT=discord:<user id> sends the alert to the engineer by DM', async () => {
+    const fake = await new DiscordFake().start();
+    const t = await createTestDatabase('sqlite');
+    const engineer = '500000000000000009';
+    const studio = await testStudio(t.db, { ENGINEER_CHAT: `discord:${engineer}` });
+    const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+    try {
+      await studio.alerts.alert('test-1', 'Master v1 of MD-ABCDEF failed after 3 tries: disk full');
+      await studio.outbox.dispatch();
+      const dm = fake.dmsTo(engineer);
+      expect(dm.map((s) => fake.textOf(s))).toEqual(['🔔 Master v1 of MD-ABCDEF failed after 3 tries: disk full']);
+    } finally {
+      await bot.stop();
+      await fake.stop();
+      await t.drop();
+    }
+  }, 30_000);
+});
+
 describe('typed answers in Discord', () => {
   it('a question that needs words offers a text box; its answer goes to the dialog', async () => {
     const fake = await new DiscordFake().start();
