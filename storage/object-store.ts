@@ -27,7 +27,8 @@ export interface ObjectStore {
   delete(key: string): Promise<void>;
   list(prefix: string): Promise<ObjectInfo[]>;
   /** A time-limited URL to download the object directly, where the backend can make one. */
-  presignGet?(key: string, expiresInSec: number): Promise<string>;
+  /** `downloadName`: the file name the browser should save it under. */
+  presignGet?(key: string, expiresInSec: number, downloadName?: string): Promise<string>;
   presignPut?(key: string, expiresInSec: number): Promise<string>;
   /** The object's path on this machine, for stores on local disk. */
   localPath?(key: string): string;
@@ -64,4 +65,9 @@ export function safeFileName(name: string): string {
     .replace(/\.{2,}/g, '.')
     .slice(-120);
   return cleaned || 'file';
+}
+
+/** A Content-Disposition for downloading as `name` (ASCII fallback plus the exact UTF-8 name). */
+export function contentDisposition(name: string): string {
+  return `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { assertSafeKey, ObjectNotFoundError, type ByteRange, type ObjectInfo, type ObjectStore } from './object-store.js';
+import { assertSafeKey, contentDisposition, ObjectNotFoundError, type ByteRange, type ObjectInfo, type ObjectStore } from './object-store.js';
 
 export interface S3Settings {
   bucket: string;
@@ -132,8 +132,10 @@ export class S3ObjectStore implements ObjectStore {
     return out.sort((a, b) => a.key.localeCompare(b.key));
   }
 
-  presignGet(key: string, expiresInSec: number): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.s.bucket, Key: this.k(key) }), { expiresIn: expiresInSec });
+  presignGet(key: string, expiresInSec: number, downloadName?: string): Promise<string> {
+    // With a name, S3 answers with it as the attachment's file name (not the key's last segment).
+    const disposition = downloadName ? { ResponseContentDisposition: contentDisposition(downloadName) } : {};
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.s.bucket, Key: this.k(key), ...disposition }), { expiresIn: expiresInSec });
   }
 
   presignPut(key: string, expiresInSec: number): Promise<string> {

@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { UserError } from '../core/errors.js';
 import { LinkRefused } from '../core/upload-links.js';
 import type { Studio } from '../core/studio.js';
+import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
 import { refusedPage, uploadPage } from './page.js';
 import type { UploadRole } from '../core/uploads.js';
@@ -118,13 +119,13 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     const info = await studio.store.head(target.key);
     if (!info) return send(res, 404, 'text/html; charset=utf-8', refusedPage(studio.name, 'This file is no longer stored. Ask the studio to send it again.'));
     if (studio.store.presignGet) {
-      res.writeHead(302, { location: await studio.store.presignGet(target.key, 900), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      res.writeHead(302, { location: await studio.store.presignGet(target.key, 900, target.fileName), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
       return void res.end();
     }
     res.writeHead(200, {
       'content-type': info.contentType ?? 'application/octet-stream',
       'content-length': String(info.size),
-      'content-disposition': `attachment; filename="${target.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(target.fileName)}`,
+      'content-disposition': contentDisposition(target.fileName),
       'cache-control': 'private, no-store',
       'x-robots-tag': 'noindex',
     });
