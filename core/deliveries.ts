@@ -69,3 +69,46 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
 export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
   return { name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), url: d.downloads.url(f.storageKey, f.fileName), kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio' };
 }
+
+/** The number the booking's next delivery gets. */
+export async function nextVersion(db: Db, bookingId: string): Promise<number> {
+  return ((await db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
+}
+
+export function money(cents: number, currency: string): string {
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
+}
+
+/** The last line of a delivery: free revisions left and how to ask, or what a further one costs. */
+export function revisionsLine(left: number, booking: BookingWithService, howToAsk: string): string {
+  return left > 0
+    ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? ${howToAsk}.`
+    : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`;
+}
+
+export interface Failure {
+  bookingId: string;
+  version: number;
+  /** Names the messages' keys (master-failed:…, mixdown-failed:…), so each is sent once. */
+  job: 'master' | 'mixdown';
+  error: Error;
+  attempts: number;
+  /** The artist's message; `reason` is " (the audio problem)" for audio problems, else empty. */
+  artist(reference: string, reason: string): string;
+  alert(reference: string): string;
+  /** The final text of the version's progress message, if it has one. */
+  progress?(reference: string): string;
+}
+
+/** A job's last try failed: the version is marked failed, the artist told plainly, the engineer alerted. */
+export async function failVersion(d: PipelineDeps, f: Failure): Promise<void> {
+  const booking = await d.db.booking.findUnique({ where: { id: f.bookingId } });
+  const delivery = await d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: f.bookingId, version: f.version } } });
+  if (!booking || !delivery || delivery.status === 'ready') return;
+  await d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: f.error.message.slice(0, 500), stage: null } });
+  if (f.progress) await d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: f.progress(booking.reference), visibility: 'private' });
+  // Audio problems are the artist's to know (a silent or unreadable file); anything else is ours.
+  const reason = f.error.name === 'AudioFileError' ? ` (${f.error.message})` : '';
+  await d.outbox.record(`${f.job}-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: f.artist(booking.reference, reason), visibility: 'private' });
+  await d.alerts.alert(`${f.job}-failed:${delivery.id}`, f.alert(booking.reference), { booking: booking.reference, version: f.version });
+}

@@ -7,10 +7,12 @@ import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { openStatuses } from './booking/status.js';
 import type { Catalog } from './catalog.js';
 import type { MixdownJobs } from './mixdown-job.js';
+import { nextVersion } from './deliveries.js';
 import type { UploadService } from './uploads.js';
 import type { Clock } from './clock.js';
 import { formatWhen, kindName } from './conversation/format.js';
 import type { Reply } from './conversation/types.js';
+import { roleLabel, stemLines } from './conversation/uploads.js';
 import { NotFoundError, UserError } from './errors.js';
 import type { KeycodeService } from './keycodes.js';
 import type { Outbox } from './outbox.js';
@@ -46,11 +48,11 @@ export class StudioDesk {
     const b = await this.booking(reference);
     if (n !== undefined && role !== undefined) {
       const changed = await this.uploads.setStemRole(b.id, n, role);
-      return `${b.reference}: ${changed.fileName} is now ${(changed.stemTag ?? 'other').replace('-', ' ')}.`;
+      return `${b.reference}: ${changed.fileName} is now ${roleLabel(changed.stemTag)}.`;
     }
     const stems = await this.uploads.stems(b.id);
     if (!stems.length) return `${b.reference} has no stems yet.`;
-    return [`Stems of ${b.reference} (${b.client.displayName}):`, ...stems.map((s, i) => `${i + 1}. ${s.fileName} — ${(s.stemTag ?? 'other').replace('-', ' ')}`)].join('\n');
+    return [`Stems of ${b.reference} (${b.client.displayName}):`, ...stemLines(stems)].join('\n');
   }
 
   /** Renders the full mix, instrumental and a cappella from the booking's stems as the next version. */
@@ -153,7 +155,7 @@ export class StudioDesk {
       await this.bookings.transition(b.id, 'revision-requested', 'engineer', 'engineer re-master');
       await this.bookings.transition(b.id, 'in-progress', 'engineer');
     } else if (b.status !== 'in-progress') await this.bookings.transition(b.id, 'in-progress', 'engineer');
-    const version = ((await this.db.delivery.aggregate({ where: { bookingId: b.id }, _max: { version: true } }))._max.version ?? 0) + 1;
+    const version = await nextVersion(this.db, b.id);
     await this.pipeline.enqueueMaster({ bookingId: b.id, version, settings: { preset, ...settings } });
     return `Mastering ${b.reference} as version ${version} (${JSON.stringify({ preset, ...settings })}); it goes to the artist when ready.`;
   }

@@ -11,8 +11,7 @@ import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat,
 import { safeFileName } from '../storage/object-store.js';
 import type { Reply } from './conversation/types.js';
 import { UserError } from './errors.js';
-import { money } from './pipeline.js';
-import { commitDelivery, replyFile, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
 
 export const MIXDOWN_JOB = 'mixdown';
 
@@ -67,7 +66,7 @@ export class MixdownJobs {
       await this.d.bookings.transition(bookingId, 'in-progress', actor);
     } else if (booking.status === 'revision-requested') await this.d.bookings.transition(bookingId, 'in-progress', actor);
     else if (booking.status !== 'in-progress') throw new UserError(`${booking.reference} is ${booking.status}; confirm it first.`);
-    const version = ((await this.d.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
+    const version = await nextVersion(this.d.db, bookingId);
     await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', stage: 'queued', settings: JSON.stringify({ mixdown: { balance } }) } });
     await this.d.queue.add(MIXDOWN_JOB, { bookingId, version, balance } satisfies MixdownJob, { jobId: `mixdown-${bookingId}-v${version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
     return version;
@@ -129,7 +128,7 @@ export class MixdownJobs {
             `  From ${report.stems.length} stem${report.stems.length === 1 ? '' : 's'}, ${report.durationSec.toFixed(0)} s.`,
             ...notes.map((n) => `  Note: ${n}`),
             '',
-            left > 0 ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? /revise with your notes.` : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
+            revisionsLine(left, booking, '/revise with your notes'),
           ].join('\n'),
           files: stored.map((f) => replyFile(this.d, f)),
           visibility: 'private',
@@ -141,15 +140,15 @@ export class MixdownJobs {
     }
   }
 
-  private async failed(data: MixdownJob, error: Error, attempts: number): Promise<void> {
-    const booking = await this.d.db.booking.findUnique({ where: { id: data.bookingId } });
-    const delivery = await this.d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
-    if (!booking || !delivery || delivery.status === 'ready') return;
-    await this.d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
-    await this.d.outbox.record(`mixdown-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
-      text: `Sorry — the mixes of ${booking.reference} (version ${data.version}) could not be rendered${error.name === 'AudioFileError' ? ` (${error.message})` : ''}. Your stems are safe; the engineer has been told.`,
-      visibility: 'private',
+  private failed(data: MixdownJob, error: Error, attempts: number): Promise<void> {
+    return failVersion(this.d, {
+      bookingId: data.bookingId,
+      version: data.version,
+      job: 'mixdown',
+      error,
+      attempts,
+      artist: (ref, reason) => `Sorry — the mixes of ${ref} (version ${data.version}) could not be rendered${reason}. Your stems are safe; the engineer has been told.`,
+      alert: (ref) => `Mixdown v${data.version} of ${ref} failed after ${attempts} tries: ${error.message}`,
     });
-    await this.d.alerts.alert(`mixdown-failed:${delivery.id}`, `Mixdown v${data.version} of ${booking.reference} failed after ${attempts} tries: ${error.message}`);
   }
 }

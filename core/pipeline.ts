@@ -15,7 +15,7 @@ import { safeFileName } from '../storage/object-store.js';
 import type { JobInfo } from '../queue/job-queue.js';
 import type { BookingWithService } from './booking/bookings.js';
 import type { Reply } from './conversation/types.js';
-import { commitDelivery, replyFile, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from './uploads.js';
 import { UserError } from './errors.js';
 
@@ -267,9 +267,7 @@ export class Pipeline {
       `  ${formatLabels[master.format as OutputFormat] ?? master.format}${files.some((f) => f.kind === 'preview') ? ', plus an MP3 preview to listen on the go' : ''}; the picture shows loudness and spectrum before and after.`,
       ...m.warnings.map((w) => `  Note: ${w}`),
       '',
-      freeLeft > 0
-        ? `${freeLeft} free revision${freeLeft === 1 ? '' : 's'} left. Want changes? /revise (e.g. /revise louder, /revise warmer, /revise more punch).`
-        : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
+      revisionsLine(freeLeft, booking, '/revise (e.g. /revise louder, /revise warmer, /revise more punch)'),
     ];
     const ordered = [...files.filter((f) => f.kind === 'report'), ...files.filter((f) => f.kind !== 'report')];
     return { text: lines.join('\n'), files: ordered.map((f) => replyFile(this.d, f)), visibility: 'private' };
@@ -285,7 +283,7 @@ export class Pipeline {
       throw new UserError(`Booking ${booking.reference} is ${booking.status}; there is nothing to deliver to.`);
     }
     if (!files.length) throw new UserError('Attach at least one file to deliver.');
-    const version = ((await this.d.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
+    const version = await nextVersion(this.d.db, bookingId);
     const stored: StoredFile[] = [];
     for (const f of files) {
       const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.name)}`;
@@ -305,7 +303,7 @@ export class Pipeline {
           `Your ${booking.service.name.toLowerCase()} for ${booking.reference} is ready — version ${version}: ${[...new Set(files.map((f) => kinds[f.kind]))].join(', ')}.`,
           ...(note ? [`From the engineer: ${note}`] : []),
           '',
-          left > 0 ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? /revise with your notes.` : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`,
+          revisionsLine(left, booking, '/revise with your notes'),
         ].join('\n'),
         files: stored.map((f) => replyFile(this.d, f)),
         visibility: 'private',
@@ -315,25 +313,20 @@ export class Pipeline {
     return { version, reference: booking.reference };
   }
 
-  private async masterFailed(data: MasterJob, error: Error, job: JobInfo): Promise<void> {
-    const booking = await this.d.db.booking.findUnique({ where: { id: data.bookingId }, include: { service: true } });
-    if (!booking) return;
-    const delivery = await this.d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
-    if (!delivery || delivery.status === 'ready') return;
-    await this.d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: error.message.slice(0, 500), stage: null } });
-    await this.d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: `⚠️ Master version ${data.version} of ${booking.reference} stopped.`, visibility: 'private' });
-    const reason = error instanceof AudioFileError || error.name === 'AudioFileError' ? ` (${error.message})` : '';
-    await this.d.outbox.record(`master-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
-      text: `Sorry — the master of ${booking.reference} (version ${data.version}) could not be finished${reason}. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.`,
-      visibility: 'private',
+  private masterFailed(data: MasterJob, error: Error, job: JobInfo): Promise<void> {
+    return failVersion(this.d, {
+      bookingId: data.bookingId,
+      version: data.version,
+      job: 'master',
+      error,
+      attempts: job.attempt,
+      progress: (ref) => `⚠️ Master version ${data.version} of ${ref} stopped.`,
+      artist: (ref, reason) => `Sorry — the master of ${ref} (version ${data.version}) could not be finished${reason}. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.`,
+      alert: (ref) => `Master v${data.version} of ${ref} failed after ${job.attempt} tries: ${error.message}`,
     });
-    await this.d.alerts.alert(`master-failed:${delivery.id}`, `Master v${data.version} of ${booking.reference} failed after ${job.attempt} tries: ${error.message}`, { booking: booking.reference, version: data.version });
   }
 }
 
-export function money(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
-}
 
 function contentTypeOf(format: string): string {
   return format === 'png' ? 'image/png' : format === 'mp3' ? 'audio/mpeg' : format.startsWith('wav') ? 'audio/wav' : format.startsWith('aiff') ? 'audio/aiff' : format.startsWith('flac') ? 'audio/flac' : 'application/octet-stream';

@@ -7,7 +7,8 @@ import type { EngineerAlerts } from './alerts.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { UserError } from './errors.js';
 import type { Logger } from './logger.js';
-import { money, type MasterSettings, type Pipeline } from './pipeline.js';
+import { money, nextVersion } from './deliveries.js';
+import type { MasterSettings, Pipeline } from './pipeline.js';
 
 export interface Adjustments {
   /** Loudness change in LU (+1 per "louder"). */
@@ -133,7 +134,7 @@ export class RevisionService {
     }
     const last = await this.db.delivery.findFirst({ where: { bookingId: booking.id, status: 'ready' }, orderBy: { version: 'desc' } });
     const automatic = booking.service.code === 'master' && last !== null;
-    const nextVersion = ((await this.db.delivery.aggregate({ where: { bookingId: booking.id }, _max: { version: true } }))._max.version ?? 0) + 1;
+    const version = await nextVersion(this.db, booking.id);
     const notes = r.notes.trim().slice(0, 2000);
     const revision = await this.db.$transaction(async (tx) => {
       const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
@@ -160,8 +161,8 @@ export class RevisionService {
     );
     if (!automatic) return { number: revision.number, paid, version: null, freeLeft: left };
     const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);
-    await this.pipeline.enqueueMaster({ bookingId: booking.id, version: nextVersion, settings, revisionId: revision.id });
-    this.log.info({ booking: booking.reference, revision: revision.number, version: nextVersion, settings }, 'revision started');
-    return { number: revision.number, paid, version: nextVersion, freeLeft: left };
+    await this.pipeline.enqueueMaster({ bookingId: booking.id, version, settings, revisionId: revision.id });
+    this.log.info({ booking: booking.reference, revision: revision.number, version, settings }, 'revision started');
+    return { number: revision.number, paid, version, freeLeft: left };
   }
 }

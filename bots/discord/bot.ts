@@ -34,13 +34,18 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
   const deps: DiscordDeps = { studio: o.studio, conversation: o.conversation, log: o.log, rest: client.rest, engineerIds: o.engineerIds ?? [] };
   routeInteractions(client, deps, commands);
   const dms = new Map<string, string>();
+  /** The DM channel with a user, opened once. */
+  const dmChannel = async (userId: string) => {
+    let channel = dms.get(userId);
+    if (!channel) {
+      channel = ((await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
+      dms.set(userId, channel);
+    }
+    return channel;
+  };
   o.studio.outbox.register('discord', {
     async send(userId: string, reply: Reply) {
-      let channel = dms.get(userId);
-      if (!channel) {
-        channel = ((await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
-        dms.set(userId, channel);
-      }
+      const channel = await dmChannel(userId);
       let last = '';
       for (const m of await renderReply(reply, o.studio.store)) {
         const files: RawFile[] = m.files.map((f) => ({ name: f.name, data: f.attachment }));
@@ -50,7 +55,7 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
       return last;
     },
     async edit(userId: string, messageId: string, reply: Reply) {
-      const channel = dms.get(userId) ?? ((await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string }).id;
+      const channel = await dmChannel(userId);
       await client.rest.patch(Routes.channelMessage(channel, messageId), { body: { content: reply.text.slice(0, 2000) } });
     },
   });

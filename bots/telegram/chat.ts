@@ -4,7 +4,7 @@
 import type { Context } from 'grammy';
 import { GrammyError } from 'grammy';
 import type { Conversation } from '../../core/conversation/engine.js';
-import type { IncomingBody, Reply, Sender } from '../../core/conversation/types.js';
+import { parseCommand, type IncomingBody, type Reply, type Sender } from '../../core/conversation/types.js';
 import type { Logger } from '../../core/logger.js';
 import { t } from './i18n.js';
 import type { TelegramRenderer } from './render.js';
@@ -35,6 +35,12 @@ export async function forward(ctx: Context, deps: ChatDeps, body: IncomingBody):
   const sender = senderOf(ctx);
   const replies = await deps.conversation.handle({ ...sender, ...body, eventId: String(ctx.update.update_id) });
   await deliver(ctx, deps, replies);
+}
+
+/** A command message (/book@MixdeskBot master) to the core, parsed as every adapter parses it. */
+export function forwardCommand(ctx: Context, deps: ChatDeps): Promise<void> {
+  const cmd = parseCommand(ctx.msg?.text ?? '');
+  return cmd ? forward(ctx, deps, { kind: 'command', ...cmd }) : Promise.resolve();
 }
 
 export async function deliver(ctx: Context, deps: ChatDeps, replies: Reply[]): Promise<void> {

@@ -17,7 +17,7 @@ import { bookFlow } from './flows/book.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
 import { KeyedMutex } from './mutex.js';
-import { describeAny, parseUploadArgs, roleLabel } from './uploads.js';
+import { describeAny, parseUploadArgs, roleLabel, stemLines } from './uploads.js';
 import { stemRoles } from '../../engine/mixdown.js';
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
@@ -318,7 +318,7 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
       {
         text: [
           `Stems of ${booking.reference}:`,
-          ...stems.map((s, i) => `${i + 1}. ${s.fileName} — ${roleLabel(s.stemTag)}`),
+          ...stemLines(stems),
           '',
           `Vocals (lead and backing) make the a cappella; everything else the instrumental. To change one: /stems NUMBER ROLE, e.g. /stems 2 backing-vocal. Roles: ${stemRoles.join(', ')}.`,
         ].join('\n'),

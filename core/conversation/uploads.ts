@@ -6,6 +6,9 @@ import type { Reply } from './types.js';
 
 export const roleLabel = (role: string | null) => (role ?? 'other').replace('-', ' ');
 
+/** "1. Drums.wav — drums": a booking's stems numbered as /stems and the engineer change them. */
+export const stemLines = (stems: { fileName: string; stemTag: string | null }[]) => stems.map((s, i) => `${i + 1}. ${s.fileName} — ${roleLabel(s.stemTag)}`);
+
 const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.round(sec % 60)).padStart(2, '0')}`;
 
 export function describeUpload(o: UploadOutcome, zone: string): Reply {

@@ -14,13 +14,6 @@ export interface LimiterSettings {
   releaseMs?: number;
 }
 
-export interface LimiterStats {
-  /** Deepest gain reduction, dB (positive). */
-  maxReductionDb: number;
-  /** Share of samples with more than 1 dB of reduction. */
-  busyShare: number;
-}
-
 /** Generates the total per-sample multiplier (input gain × limiter gain), in order, chunk by chunk. */
 export class LimiterGain {
   private readonly la: number;
@@ -34,8 +27,6 @@ export class LimiterGain {
   private sum = 0;
   private prev = 1;
   private i = 0;
-  private minGain = 1;
-  private busy = 0;
   private started = false;
 
   /**
@@ -84,8 +75,7 @@ export class LimiterGain {
       m = 1;
       for (let k = e - 1; k >= b; k--) suf[k] = m = req[k]! < m ? req[k]! : m;
     }
-    let { slot, sum, prev, minGain, busy } = this;
-    const busyBelow = 10 ** (-1 / 20);
+    let { slot, sum, prev } = this;
     for (let k = 0; k < count; k++) {
       const a = suf[k]!, b = pre[k + la]!;
       const m = a < b ? a : b;
@@ -102,33 +92,13 @@ export class LimiterGain {
       const released = prev + (1 - prev) * alpha;
       const g = boxed < released ? boxed : released;
       prev = g;
-      if (g < minGain) minGain = g;
-      if (g < busyBelow) busy++;
       out[k] = g * inputGain;
     }
     this.slot = slot;
     this.sum = sum;
     this.prev = prev;
-    this.minGain = minGain;
-    this.busy = busy;
     this.i += count;
   }
-
-  stats(): LimiterStats {
-    return { maxReductionDb: -20 * Math.log10(this.minGain), busyShare: this.i ? this.busy / this.i : 0 };
-  }
-}
-
-/** Runs `gain` over the whole input in chunks, handing each chunk of multipliers to `use`. */
-export function streamGain(gain: LimiterGain, frames: number, use: (chunk: Float32Array, from: number, to: number) => void): LimiterStats {
-  const CHUNK = 65536;
-  const buf = new Float32Array(CHUNK);
-  for (let from = 0; from < frames; from += CHUNK) {
-    const count = Math.min(CHUNK, frames - from);
-    gain.fill(buf, count);
-    use(buf, from, from + count);
-  }
-  return gain.stats();
 }
 
 /** Settling time for a limiter (or K-weighting) started mid-track: its state then matches a full run. */

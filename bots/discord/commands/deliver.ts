@@ -1,14 +1,11 @@
 // /deliver (engineer): attach engineer-made files — full mix, instrumental, a cappella, or a
 // master — and they go to the artist as the next version.
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { safeFileName } from '../../../storage/object-store.js';
+import { fetchToFile } from '../../fetch-file.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 
@@ -34,9 +31,7 @@ export const command: DiscordCommand = {
       const files = [];
       for (const a of attached) {
         const local = path.join(dir, `${a.kind}-${safeFileName(a.file!.name)}`);
-        const res = await fetch(a.file!.url);
-        if (!res.ok || !res.body) return void (await text(i, `Could not fetch ${a.file!.name} from Discord; nothing was delivered. Try again.`));
-        await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(local));
+        if (!(await fetchToFile(a.file!.url, local))) return void (await text(i, `Could not fetch ${a.file!.name} from Discord; nothing was delivered. Try again.`));
         files.push({ name: a.file!.name, path: local, kind: a.kind });
       }
       const out = await deps.studio.pipeline.deliverFiles(booking.id, files, `engineer:discord:${i.user.id}`, i.options.getString('note') ?? undefined);

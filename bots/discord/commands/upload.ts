@@ -1,14 +1,11 @@
 // /upload: send a mix or stems as an attachment (up to what the interaction allows), or get the
 // private upload link for larger files.
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { safeFileName } from '../../../storage/object-store.js';
+import { fetchToFile } from '../../fetch-file.js';
 import { forward, forwardCommand, respond } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 
@@ -32,12 +29,10 @@ export const command: DiscordCommand = {
     const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-dc-'));
     try {
       const local = path.join(dir, safeFileName(file.name));
-      const res = await fetch(file.url);
-      if (!res.ok || !res.body) {
+      if (!(await fetchToFile(file.url, local))) {
         await respond(i, [{ text: `I could not fetch ${file.name} from Discord just now. Nothing was stored; please try again in a moment.` }], deps);
         return;
       }
-      await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(local));
       await forward(i, { kind: 'file', file: { name: file.name, sizeBytes: file.size, ref: local, id: file.id, ...(file.contentType ? { mimeType: file.contentType } : {}) } }, deps);
     } finally {
       await rm(dir, { recursive: true, force: true });

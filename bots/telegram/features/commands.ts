@@ -1,11 +1,11 @@
 // One composer per feature; each hands its commands to the core's conversation layer, which owns
 // the dialog (so the console, Telegram and Discord behave the same).
 import { Composer, type Context } from 'grammy';
-import { forward, type ChatDeps } from '../chat.js';
+import { forwardCommand, type ChatDeps } from '../chat.js';
 
 function commands(names: string[], deps: ChatDeps): Composer<Context> {
   const c = new Composer();
-  c.command(names, (ctx) => forward(ctx, deps, { kind: 'command', command: ctx.msg.text.slice(1).split(/[\s@]/)[0]!.toLowerCase(), args: ctx.match }));
+  c.command(names, (ctx) => forwardCommand(ctx, deps));
   return c;
 }
 

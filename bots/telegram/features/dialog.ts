@@ -2,6 +2,7 @@
 // press is acknowledged at once (Telegram shows a spinner until then); the core recognises stale
 // and double-pressed buttons.
 import { Composer, type Context } from 'grammy';
+import { parseCommand } from '../../../core/conversation/types.js';
 import { forward, type ChatDeps } from '../chat.js';
 
 export function dialog(deps: ChatDeps): Composer<Context> {
@@ -13,10 +14,10 @@ export function dialog(deps: ChatDeps): Composer<Context> {
   // Unknown commands get the core's "I don't know /x" answer; plain text answers the dialog.
   c.on('message:text', (ctx) => {
     const text = ctx.msg.text;
-    const m = /^\/([a-z][a-z0-9_]*)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+    const m = parseCommand(text);
     // In groups only commands are for the bot; the dialog itself continues in the private chat.
     if (!m && ctx.chat.type !== 'private') return;
-    return forward(ctx, deps, m ? { kind: 'command', command: m[1]!.toLowerCase(), args: (m[2] ?? '').trim() } : { kind: 'text', text });
+    return forward(ctx, deps, m ? { kind: 'command', ...m } : { kind: 'text', text });
   });
   return c;
 }

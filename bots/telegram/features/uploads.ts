@@ -1,16 +1,13 @@
 // Files sent in chat: documents and audio up to the Bot API's 20 MB download cap are fetched and
 // stored through the core; larger ones get the private upload link; voice notes and photos are
 // refused with what to do instead.
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Composer, type Context } from 'grammy';
 import { safeFileName } from '../../../storage/object-store.js';
-import { deliver, forward, senderOf, type ChatDeps } from '../chat.js';
+import { fetchToFile } from '../../fetch-file.js';
+import { deliver, forward, forwardCommand, senderOf, type ChatDeps } from '../chat.js';
 import { t } from '../i18n.js';
 
 export const DOWNLOAD_CAP = 20 * 2 ** 20;
@@ -23,7 +20,7 @@ export interface UploadDeps extends ChatDeps {
 
 export function uploads(deps: UploadDeps): Composer<Context> {
   const c = new Composer();
-  c.command(['upload', 'uploadlink', 'stems'], (ctx) => forward(ctx, deps, { kind: 'command', command: ctx.msg.text.slice(1).split(/[\s@]/)[0]!.toLowerCase(), args: ctx.match }));
+  c.command(['upload', 'uploadlink', 'stems'], (ctx) => forwardCommand(ctx, deps));
   c.on(['message:document', 'message:audio'], async (ctx) => {
     const doc = ctx.msg.document ?? ctx.msg.audio!;
     const name = doc.file_name ?? `audio-${doc.file_unique_id}`;
@@ -37,9 +34,7 @@ export function uploads(deps: UploadDeps): Composer<Context> {
       const local = path.join(dir, safeFileName(name));
       try {
         const file = await ctx.api.getFile(doc.file_id);
-        const res = await fetch(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`);
-        if (!res.ok || !res.body) throw new Error(`download answered ${res.status}`);
-        await pipeline(Readable.fromWeb(res.body as WebReadableStream), createWriteStream(local));
+        if (!(await fetchToFile(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`, local))) throw new Error('Telegram did not hand the file over');
       } catch (err) {
         deps.log.warn({ err, file: name }, 'telegram file download failed');
         await deliver(ctx, deps, [{ text: t('file-download-failed', { file: name }) }]);
