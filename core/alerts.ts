@@ -2,6 +2,7 @@
 // through the outbox to the engineer's chat when one is configured (ENGINEER_CHAT).
 import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
+import { t } from './texts.js';
 
 export class EngineerAlerts {
   constructor(
@@ -16,6 +17,6 @@ export class EngineerAlerts {
     this.log.info({ alert: key, ...details }, text);
     if (!this.chat) return;
     const sep = this.chat.indexOf(':');
-    await this.outbox.record(`alert:${key}`, this.chat.slice(0, sep), this.chat.slice(sep + 1), { text: `🔔 ${text}`, visibility: 'private' });
+    await this.outbox.record(`alert:${key}`, this.chat.slice(0, sep), this.chat.slice(sep + 1), { text: t('alert', { text }), visibility: 'private' });
   }
 }

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { safeFileName } from '../storage/object-store.js';
 import { UserError } from './errors.js';
+import { t } from './texts.js';
 
 export interface ArchiveLimits {
   /** Largest total of unpacked bytes. */
@@ -68,18 +69,18 @@ export async function unpackArchive(file: string, displayName: string, limits: A
   } catch (err) {
     const message = (err as Error).message;
     if (/absolute path|invalid relative path|invalid characters/.test(message)) {
-      throw new UserError(`${displayName} contains a file with an unsafe path (${message.replace(/^.*?: /, '')}); nothing from it was stored.`);
+      throw new UserError(t('zip-unsafe-path', { file: displayName, detail: message.replace(/^.*?: /, '') }));
     }
-    throw new UserError(`${displayName} is not a zip archive I can read (${message}); nothing from it was stored.`);
+    throw new UserError(t('zip-unreadable', { file: displayName, detail: message }));
   }
-  if (list.length > limits.maxEntries) throw new UserError(`${displayName} has ${list.length} entries; at most ${limits.maxEntries} are accepted.`);
+  if (list.length > limits.maxEntries) throw new UserError(t('zip-too-many', { file: displayName, count: list.length, max: limits.maxEntries }));
   const total = list.reduce((s, e) => s + e.uncompressedSize, 0);
   if (total > limits.maxTotalBytes) {
-    throw new UserError(`${displayName} would unpack to ${(total / 2 ** 20).toFixed(0)} MB, more than the ${(limits.maxTotalBytes / 2 ** 20).toFixed(0)} MB accepted; nothing from it was stored.`);
+    throw new UserError(t('zip-too-large', { file: displayName, mb: (total / 2 ** 20).toFixed(0), max: (limits.maxTotalBytes / 2 ** 20).toFixed(0) }));
   }
   const bomb = list.find((e) => e.uncompressedSize > 1 << 20 && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio);
   if (bomb) {
-    throw new UserError(`${displayName} looks like a zip bomb (${bomb.fileName} packs ${Math.round(bomb.uncompressedSize / Math.max(1, bomb.compressedSize))}:1); nothing from it was stored.`);
+    throw new UserError(t('zip-bomb', { file: displayName, entry: bomb.fileName, ratio: String(Math.round(bomb.uncompressedSize / Math.max(1, bomb.compressedSize))) }));
   }
 
   const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-unzip-'));
@@ -90,11 +91,11 @@ export async function unpackArchive(file: string, displayName: string, limits: A
       const name = e.fileName;
       if (name.endsWith('/')) return false; // a folder
       if (JUNK.test(name)) return false;
-      if (isLink(e)) return void result.skipped.push({ name, reason: 'a link, not a file' });
-      if (!AUDIO.test(name)) return void result.skipped.push({ name, reason: 'not an audio file' });
-      if (e.uncompressedSize > limits.maxFileBytes) return void result.skipped.push({ name, reason: `larger than ${(limits.maxFileBytes / 2 ** 20).toFixed(0)} MB` });
+      if (isLink(e)) return void result.skipped.push({ name, reason: t('zip-skip-link') });
+      if (!AUDIO.test(name)) return void result.skipped.push({ name, reason: t('zip-skip-not-audio') });
+      if (e.uncompressedSize > limits.maxFileBytes) return void result.skipped.push({ name, reason: t('zip-skip-too-large', { max: (limits.maxFileBytes / 2 ** 20).toFixed(0) }) });
       const safe = safeFileName(name);
-      if (used.has(safe.toLowerCase())) return void result.skipped.push({ name, reason: 'same name as another file in the archive' });
+      if (used.has(safe.toLowerCase())) return void result.skipped.push({ name, reason: t('zip-skip-same-name') });
       used.add(safe.toLowerCase());
       return true;
     });
@@ -131,6 +132,6 @@ export async function unpackArchive(file: string, displayName: string, limits: A
   } catch (err) {
     await result.cleanup();
     if (err instanceof UserError) throw err;
-    throw new UserError(`${displayName} could not be unpacked (${(err as Error).message}); nothing from it was stored.`);
+    throw new UserError(t('zip-failed', { file: displayName, detail: (err as Error).message }));
   }
 }

@@ -1,4 +1,5 @@
 // The studio's services, session kinds and prices, from configuration.
+import { t } from './texts.js';
 
 export const serviceCodes = ['mix', 'master', 'mix-master'] as const;
 export type ServiceCode = (typeof serviceCodes)[number];
@@ -43,8 +44,8 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
     services: [
       {
         code: 'mix',
-        name: 'Mixing',
-        description: 'Upload your stems; get back the vocal mix, the instrumental and the a cappella.',
+        name: t('service-mix'),
+        description: t('service-mix-description'),
         priceCents: c.PRICE_MIX,
         durationMinutes: c.DURATION_MIX_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
@@ -52,8 +53,8 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
       },
       {
         code: 'master',
-        name: 'Mastering',
-        description: 'Upload your stereo mix; get back release-ready masters.',
+        name: t('service-master'),
+        description: t('service-master-description'),
         priceCents: c.PRICE_MASTER,
         durationMinutes: c.DURATION_MASTER_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
@@ -61,8 +62,8 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
       },
       {
         code: 'mix-master',
-        name: 'Mixing + mastering',
-        description: 'Stems in, mastered vocal mix, instrumental and a cappella out.',
+        name: t('service-mix-master'),
+        description: t('service-mix-master-description'),
         priceCents: c.PRICE_MIX_MASTER,
         durationMinutes: c.DURATION_MIX_MASTER_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
@@ -73,9 +74,9 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
 }
 
 export const kindLabels: Record<SessionKind, { name: string; blurb: string }> = {
-  standard: { name: 'Standard', blurb: 'attend the session in person at the studio' },
-  virtual: { name: 'Virtual', blurb: 'listen in remotely over SonoBus; you get a keycode before the session' },
-  unattended: { name: 'Unattended', blurb: 'the budget option: we work on it in studio downtime, no fixed time, delivered by a due date' },
+  standard: { name: t('kind-standard'), blurb: t('kind-standard-blurb') },
+  virtual: { name: t('kind-virtual'), blurb: t('kind-virtual-blurb') },
+  unattended: { name: t('kind-unattended'), blurb: t('kind-unattended-blurb') },
 };
 
 export function findService(catalog: Catalog, code: string): ServiceDef | undefined {

@@ -4,6 +4,7 @@ import { IANAZone } from 'luxon';
 import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import { UserError } from './errors.js';
+import { t } from './texts.js';
 
 export type Client = Models.ClientModel;
 
@@ -55,7 +56,7 @@ export class ClientService {
   async setTimeZone(clientId: string, zone: string): Promise<Client> {
     const trimmed = zone.trim();
     if (!IANAZone.isValidZone(trimmed)) {
-      throw new UserError(`"${trimmed}" is not a time zone I know. Use a name like Europe/London, America/New_York or Asia/Tokyo.`);
+      throw new UserError(t('unknown-time-zone', { zone: trimmed }));
     }
     // Intl gives the canonical spelling (america/new_york → America/New_York).
     const canonical = new Intl.DateTimeFormat('en', { timeZone: trimmed }).resolvedOptions().timeZone;
@@ -65,7 +66,7 @@ export class ClientService {
   async setDeliveryFormat(clientId: string, format: string): Promise<Client> {
     const f = format.trim().toLowerCase();
     if (!(deliveryFormats as readonly string[]).includes(f)) {
-      throw new UserError(`"${format}" is not a delivery format. Choose one of: ${deliveryFormats.join(', ')}.`);
+      throw new UserError(t('unknown-format', { format, formats: deliveryFormats.join(', ') }));
     }
     return this.db.client.update({ where: { id: clientId }, data: { deliveryFormat: f } });
   }

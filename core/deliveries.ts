@@ -13,6 +13,7 @@ import type { DownloadLinks } from './download-links.js';
 import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
 import { freeRevisionsLeft } from './revisions.js';
+import { t } from './texts.js';
 
 export interface PipelineDeps {
   db: Db;
@@ -81,9 +82,7 @@ export function money(cents: number, currency: string): string {
 
 /** The last line of a delivery: free revisions left and how to ask, or what a further one costs. */
 export function revisionsLine(left: number, booking: BookingWithService, howToAsk: string): string {
-  return left > 0
-    ? `${left} free revision${left === 1 ? '' : 's'} left. Want changes? ${howToAsk}.`
-    : `Your free revisions are used; /revise still works (a further revision costs ${money(booking.service.revisionPriceCents, booking.currency)}).`;
+  return left > 0 ? t('revisions-left', { count: left, how: howToAsk }) : t('revisions-used', { price: money(booking.service.revisionPriceCents, booking.currency) });
 }
 
 export interface Failure {

@@ -1,3 +1,5 @@
+import { t } from './texts.js';
+
 /**
  * A problem the user can fix or should know about. Its message is shown to them as is;
  * anything else that goes wrong is logged with an error id and only the id is shown.
@@ -16,7 +18,7 @@ export class NotFoundError extends UserError {
 export class SlotTakenError extends UserError {
   override name = 'SlotTakenError';
   constructor() {
-    super('Sorry, that time was just taken by someone else. Please pick another slot.');
+    super(t('slot-taken'));
   }
 }
 

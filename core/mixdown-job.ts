@@ -12,6 +12,7 @@ import { safeFileName } from '../storage/object-store.js';
 import type { Reply } from './conversation/types.js';
 import { UserError } from './errors.js';
 import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { t } from './texts.js';
 
 export const MIXDOWN_JOB = 'mixdown';
 
@@ -28,7 +29,7 @@ export interface MixdownJobSettings {
   workDir?: string;
 }
 
-const labels: Record<string, string> = { full: 'full mix', instrumental: 'instrumental', acappella: 'a cappella' };
+const labels: Record<string, string> = { full: t('render-full'), instrumental: t('render-instrumental'), acappella: t('render-acappella') };
 
 export class MixdownJobs {
   constructor(
@@ -56,16 +57,16 @@ export class MixdownJobs {
   /** Queues the renders of a mixing booking as its next version; returns the version. */
   async enqueue(bookingId: string, balance: 'auto' | 'flat', actor: string): Promise<number> {
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
-    if (!['mix', 'mix-master'].includes(booking.service.code)) throw new UserError(`${booking.reference} is ${booking.service.name}: there are no stems to mix down.`);
+    if (!['mix', 'mix-master'].includes(booking.service.code)) throw new UserError(t('mixdown-no-stems-service', { ref: booking.reference, service: booking.service.name }));
     const stems = await this.d.db.upload.count({ where: { bookingId, role: 'stem', purgedAt: null } });
-    if (!stems) throw new UserError(`${booking.reference} has no stems yet.`);
+    if (!stems) throw new UserError(t('mixdown-no-stems-yet', { ref: booking.reference }));
     // Into the work: from waiting for files, or again after a delivery (the engineer's new pass).
     if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.d.bookings.transition(bookingId, 'in-progress', actor, 'mixdown');
     else if (booking.status === 'delivered') {
       await this.d.bookings.transition(bookingId, 'revision-requested', actor, 'new mixdown');
       await this.d.bookings.transition(bookingId, 'in-progress', actor);
     } else if (booking.status === 'revision-requested') await this.d.bookings.transition(bookingId, 'in-progress', actor);
-    else if (booking.status !== 'in-progress') throw new UserError(`${booking.reference} is ${booking.status}; confirm it first.`);
+    else if (booking.status !== 'in-progress') throw new UserError(t('mixdown-confirm-first', { ref: booking.reference, status: booking.status }));
     const version = await nextVersion(this.d.db, bookingId);
     await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', stage: 'queued', settings: JSON.stringify({ mixdown: { balance } }) } });
     await this.d.queue.add(MIXDOWN_JOB, { bookingId, version, balance } satisfies MixdownJob, { jobId: `mixdown-${bookingId}-v${version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
@@ -110,12 +111,12 @@ export class MixdownJobs {
       await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'store' } });
       const stored: StoredFile[] = [];
       for (const r of renders) {
-        const fileName = `${booking.reference} - ${labels[r.kind]}${mastered ? ' (master)' : ''} v${data.version}${path.extname(r.file)}`;
+        const fileName = `${t(mastered ? 'mixdown-file-name-mastered' : 'mixdown-file-name', { ref: booking.reference, render: labels[r.kind] ?? r.kind, version: data.version })}${path.extname(r.file)}`;
         const storageKey = `deliveries/${booking.id}/v${data.version}/${r.kind}-${safeFileName(fileName)}`;
         const info = await this.d.store.put(storageKey, createReadStream(r.file));
         stored.push({ kind: r.kind, format, fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
-      const notes = [...report.skipped.map((s) => `${s.name} was left out: ${s.reason}.`), ...report.warnings.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}.`)];
+      const notes = [...report.skipped.map((s) => t('mixdown-left-out', { stem: s.name, reason: s.reason })), ...report.warnings.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}.`)];
       await commitDelivery(this.d, {
         deliveryId: delivery.id,
         booking,
@@ -124,11 +125,11 @@ export class MixdownJobs {
         ready: { reportText: notes.join('\n') || null },
         reply: (left): Reply => ({
           text: [
-            `Your ${mastered ? 'mixes (mastered)' : 'mixes'} for ${booking.reference} are ready — version ${data.version}: ${renders.map((r) => labels[r.kind]).join(', ')}.`,
-            `  From ${report.stems.length} stem${report.stems.length === 1 ? '' : 's'}, ${report.durationSec.toFixed(0)} s.`,
-            ...notes.map((n) => `  Note: ${n}`),
+            t(mastered ? 'mixdown-ready-mastered' : 'mixdown-ready', { ref: booking.reference, version: data.version, renders: renders.map((r) => labels[r.kind]).join(', ') }),
+            `  ${t('mixdown-from', { count: report.stems.length, seconds: report.durationSec.toFixed(0) })}`,
+            ...notes.map((n) => `  ${t('delivery-note', { note: n })}`),
             '',
-            revisionsLine(left, booking, '/revise with your notes'),
+            revisionsLine(left, booking, t('revise-how-notes')),
           ].join('\n'),
           files: stored.map((f) => replyFile(this.d, f)),
           visibility: 'private',
@@ -147,8 +148,8 @@ export class MixdownJobs {
       job: 'mixdown',
       error,
       attempts,
-      artist: (ref, reason) => `Sorry — the mixes of ${ref} (version ${data.version}) could not be rendered${reason}. Your stems are safe; the engineer has been told.`,
-      alert: (ref) => `Mixdown v${data.version} of ${ref} failed after ${attempts} tries: ${error.message}`,
+      artist: (ref, reason) => t('mixdown-failed', { ref, version: data.version, reason }),
+      alert: (ref) => t('mixdown-failed-alert', { version: data.version, ref, attempts, error: error.message }),
     });
   }
 }

@@ -18,6 +18,7 @@ import type { Reply } from './conversation/types.js';
 import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from './uploads.js';
 import { UserError } from './errors.js';
+import { t } from './texts.js';
 
 /** The engine settings of one version; a revision starts from the previous version's. */
 export interface MasterSettings {
@@ -55,16 +56,16 @@ export interface PipelineSettings {
 export const MASTER_JOB = 'master';
 
 const stageLabels: Record<string, string> = {
-  queued: 'waiting for a free worker',
-  fetch: 'fetching your files',
-  mix: 'mixing the stems',
-  analyse: 'analysing',
-  eq: 'EQ and low end',
-  compress: 'compression',
-  limit: 'limiting to the target loudness',
-  verify: 'checking the result',
-  encode: 'encoding your files',
-  store: 'storing the files',
+  queued: t('stage-queued'),
+  fetch: t('stage-fetch'),
+  mix: t('stage-mix'),
+  analyse: t('stage-analyse'),
+  eq: t('stage-eq'),
+  compress: t('stage-compress'),
+  limit: t('stage-limit'),
+  verify: t('stage-verify'),
+  encode: t('stage-encode'),
+  store: t('stage-store'),
 };
 
 const formatLabels: Partial<Record<OutputFormat, string>> = { wav24: 'WAV 24-bit', wav16: 'WAV 16-bit', wav32f: 'WAV 32-bit float', aiff24: 'AIFF 24-bit', aiff16: 'AIFF 16-bit', flac24: 'FLAC 24-bit', flac16: 'FLAC 16-bit', mp3: 'MP3 320k', 'mp3-v0': 'MP3 V0' };
@@ -115,13 +116,13 @@ export class Pipeline {
     if (booking.service.code !== 'master') return [];
     switch (booking.status) {
       case 'requested':
-        return [{ text: `The automatic master of ${last.upload.fileName} starts as soon as the studio confirms ${booking.reference}.` }];
+        return [{ text: t('master-waits-for-confirm', { file: last.upload.fileName, ref: booking.reference }) }];
       case 'confirmed':
       case 'awaiting-files':
         await this.startFirstMaster(booking);
-        return [{ text: `Mastering ${last.upload.fileName} now. I will send the master and its report here when it is ready (usually a few minutes); /status shows how far it is.` }];
+        return [{ text: t('master-starting', { file: last.upload.fileName }) }];
       case 'in-progress':
-        return [{ text: `A master of your earlier mix is being made right now. When it arrives, /revise will master this newer mix (${last.upload.fileName}).` }];
+        return [{ text: t('master-newer-mix', { file: last.upload.fileName }) }];
       default:
         return [];
     }
@@ -148,8 +149,11 @@ export class Pipeline {
     const d = await this.d.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
     if (!d) return null;
     const stage = stageLabels[d.stage ?? 'queued'] ?? d.stage;
-    const what = d.settings.includes('"mixdown"') ? 'Mixdown' : 'Master';
-    return `${what} version ${d.version}: ${stage}${d.stage && d.stage !== 'queued' ? ` (${Math.round(d.progress * 100)}%)` : ''}.`;
+    const mixdown = d.settings.includes('"mixdown"');
+    const vars = { version: d.version, stage: stage ?? '' };
+    if (!d.stage || d.stage === 'queued') return mixdown ? t('progress-mixdown', vars) : t('progress-master', vars);
+    const withPercent = { ...vars, percent: Math.round(d.progress * 100) };
+    return mixdown ? t('progress-mixdown-percent', withPercent) : t('progress-master-percent', withPercent);
   }
 
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
@@ -173,7 +177,7 @@ export class Pipeline {
 
     const announce = (text: string) =>
       this.d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' }).catch((err: unknown) => this.d.log.warn({ err }, 'progress message not recorded'));
-    const progress = this.progressWriter(delivery.id, (stage) => announce(`⏳ Master version ${data.version} of ${booking.reference}: ${stageLabels[stage] ?? stage}…`));
+    const progress = this.progressWriter(delivery.id, (stage) => announce(t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabels[stage] ?? stage })));
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
     const work = await mkdtemp(path.join(base, 'master-'));
@@ -221,7 +225,7 @@ export class Pipeline {
         stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
       await this.finish(delivery.id, booking, data, mix.id, stored, summary);
-      await announce(`✅ Master version ${data.version} of ${booking.reference} is ready.`);
+      await announce(t('progress-ready', { version: data.version, ref: booking.reference }));
       this.d.log.info({ booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, pid: process.pid }, 'master delivered');
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -261,13 +265,19 @@ export class Pipeline {
   private deliveryReply(booking: BookingWithService, version: number, files: StoredFile[], m: MasterSummary, freeLeft: number): Reply {
     const a = m.after;
     const master = files.find((f) => f.kind === 'master')!;
+    const numbers = {
+      lufs: a.loudness.integratedLufs.toFixed(1),
+      dbtp: a.peaks.truePeakDbtp.toFixed(1),
+      target: String(m.settings.targetLufs),
+      ceiling: String(m.settings.ceilingDbtp),
+    };
     const lines = [
-      `Your master for ${booking.reference} is ready — version ${version}.`,
-      `  ${a.loudness.integratedLufs.toFixed(1)} LUFS integrated, ${a.peaks.truePeakDbtp.toFixed(1)} dBTP true peak (target ${m.settings.targetLufs} LUFS, ceiling ${m.settings.ceilingDbtp} dBTP${m.targetMet ? '' : ' — not fully reached, see the notes'}).`,
-      `  ${formatLabels[master.format as OutputFormat] ?? master.format}${files.some((f) => f.kind === 'preview') ? ', plus an MP3 preview to listen on the go' : ''}; the picture shows loudness and spectrum before and after.`,
-      ...m.warnings.map((w) => `  Note: ${w}`),
+      t('master-ready', { ref: booking.reference, version }),
+      `  ${t(m.targetMet ? 'master-numbers' : 'master-numbers-missed', numbers)}`,
+      `  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format: formatLabels[master.format as OutputFormat] ?? master.format })}`,
+      ...m.warnings.map((w) => `  ${t('delivery-note', { note: w })}`),
       '',
-      revisionsLine(freeLeft, booking, '/revise (e.g. /revise louder, /revise warmer, /revise more punch)'),
+      revisionsLine(freeLeft, booking, t('revise-how-master-examples')),
     ];
     const ordered = [...files.filter((f) => f.kind === 'report'), ...files.filter((f) => f.kind !== 'report')];
     return { text: lines.join('\n'), files: ordered.map((f) => replyFile(this.d, f)), visibility: 'private' };
@@ -280,9 +290,9 @@ export class Pipeline {
   async deliverFiles(bookingId: string, files: { name: string; path: string; kind: 'master' | 'full' | 'instrumental' | 'acappella' }[], actor: string, note?: string): Promise<{ version: number; reference: string }> {
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
     if (['cancelled', 'rescheduled', 'completed', 'requested'].includes(booking.status)) {
-      throw new UserError(`Booking ${booking.reference} is ${booking.status}; there is nothing to deliver to.`);
+      throw new UserError(t('deliver-nothing-to-deliver', { ref: booking.reference, status: booking.status }));
     }
-    if (!files.length) throw new UserError('Attach at least one file to deliver.');
+    if (!files.length) throw new UserError(t('deliver-attach'));
     const version = await nextVersion(this.d.db, bookingId);
     const stored: StoredFile[] = [];
     for (const f of files) {
@@ -291,7 +301,7 @@ export class Pipeline {
       stored.push({ kind: f.kind, format: (f.name.split('.').pop() ?? '').toLowerCase(), fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
     }
     const delivery = await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', settings: JSON.stringify({ engineer: true }) } });
-    const kinds: Record<string, string> = { master: 'master', full: 'full mix', instrumental: 'instrumental', acappella: 'a cappella' };
+    const kinds: Record<string, string> = { master: t('render-master'), full: t('render-full'), instrumental: t('render-instrumental'), acappella: t('render-acappella') };
     await commitDelivery(this.d, {
       deliveryId: delivery.id,
       booking,
@@ -300,10 +310,10 @@ export class Pipeline {
       ready: { reportText: note ?? null },
       reply: (left) => ({
         text: [
-          `Your ${booking.service.name.toLowerCase()} for ${booking.reference} is ready — version ${version}: ${[...new Set(files.map((f) => kinds[f.kind]))].join(', ')}.`,
-          ...(note ? [`From the engineer: ${note}`] : []),
+          t('engineer-delivery-ready', { service: booking.service.name.toLowerCase(), ref: booking.reference, version, what: [...new Set(files.map((f) => kinds[f.kind]))].join(', ') }),
+          ...(note ? [t('engineer-delivery-note', { note })] : []),
           '',
-          revisionsLine(left, booking, '/revise with your notes'),
+          revisionsLine(left, booking, t('revise-how-notes')),
         ].join('\n'),
         files: stored.map((f) => replyFile(this.d, f)),
         visibility: 'private',
@@ -320,9 +330,9 @@ export class Pipeline {
       job: 'master',
       error,
       attempts: job.attempt,
-      progress: (ref) => `⚠️ Master version ${data.version} of ${ref} stopped.`,
-      artist: (ref, reason) => `Sorry — the master of ${ref} (version ${data.version}) could not be finished${reason}. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.`,
-      alert: (ref) => `Master v${data.version} of ${ref} failed after ${job.attempt} tries: ${error.message}`,
+      progress: (ref) => t('progress-stopped', { version: data.version, ref }),
+      artist: (ref, reason) => t('master-failed', { ref, version: data.version, reason }),
+      alert: (ref) => t('master-failed-alert', { version: data.version, ref, attempts: job.attempt, error: error.message }),
     });
   }
 }

@@ -9,6 +9,7 @@ import type { KeycodeService } from './keycodes.js';
 import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
 import type { Reply } from './conversation/types.js';
+import { t } from './texts.js';
 
 /** "before-24h", "before-1h", "before-0.5h". */
 export const reminderKind = (hours: number) => `before-${hours}h`;
@@ -24,9 +25,9 @@ export async function planReminders(tx: Tx, booking: Pick<Models.BookingModel, '
 
 function untilText(ms: number): string {
   const hours = Math.round(ms / 3_600_000);
-  if (ms < 90 * 60_000) return `in ${Math.max(1, Math.round(ms / 60_000))} minutes`;
-  if (hours < 36) return `in ${hours} hours`;
-  return `in ${Math.round(hours / 24)} days`;
+  if (ms < 90 * 60_000) return t('in-minutes', { count: Math.max(1, Math.round(ms / 60_000)) });
+  if (hours < 36) return t('in-hours', { count: hours });
+  return t('in-days', { count: Math.round(hours / 24) });
 }
 
 export class ReminderService {
@@ -85,22 +86,22 @@ export class ReminderService {
   private async message(booking: Models.BookingModel & { service: Models.ServiceModel }, now: Date): Promise<Reply> {
     const start = DateTime.fromJSDate(booking.startsAt!).setZone(booking.timeZone);
     const when = `${start.toFormat('cccc d LLLL, HH:mm')} (${booking.timeZone})`;
-    const head = `Reminder: your ${booking.service.name.toLowerCase()} session ${booking.reference} is ${untilText(booking.startsAt!.getTime() - now.getTime())}, on ${when}.`;
+    const head = t('reminder-head', { service: booking.service.name.toLowerCase(), ref: booking.reference, until: untilText(booking.startsAt!.getTime() - now.getTime()), when });
     if (booking.kind !== 'virtual') {
-      return { text: `${head}\nSee you at the studio. Bring your files if you have not sent them yet (/upload).`, visibility: 'private' };
+      return { text: `${head}\n${t('reminder-in-person')}`, visibility: 'private' };
     }
     const k = await this.keycodes.forSession(booking);
     const link = this.keycodes.link(k);
     return {
       text: [
         head,
-        'You will listen in remotely with SonoBus (free: https://sonobus.net). Your private session keycode:',
-        `  Group: ${k.groupName}`,
-        `  Password: ${k.password}`,
-        'Open the join link on the computer you will listen on, or enter the group and password in SonoBus (Connect → Group). Use headphones; the studio starts the stream at the session time.',
-        'The keycode is yours alone for this session: please do not share it.',
+        t('reminder-sonobus'),
+        `  ${t('keycode-group', { group: k.groupName })}`,
+        `  ${t('keycode-password', { password: k.password })}`,
+        t('reminder-sonobus-how'),
+        t('keycode-private'),
       ].join('\n'),
-      links: [{ label: 'Join the session in SonoBus', url: link }],
+      links: [{ label: t('sonobus-join-button'), url: link }],
       visibility: 'private',
     };
   }

@@ -9,6 +9,7 @@ import { UserError } from './errors.js';
 import type { Logger } from './logger.js';
 import { money, nextVersion } from './deliveries.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
+import { t } from './texts.js';
 
 export interface Adjustments {
   /** Loudness change in LU (+1 per "louder"). */
@@ -22,15 +23,15 @@ export interface Adjustments {
 
 /** The quick adjustments offered as buttons, and the words that ask for them. */
 export const quickAdjustments: { id: string; label: string; words: RegExp; apply: Adjustments }[] = [
-  { id: 'louder', label: 'Louder', words: /\blouder\b/gi, apply: { loudnessLu: 1 } },
-  { id: 'quieter', label: 'Quieter', words: /\b(quieter|softer|less loud)\b/gi, apply: { loudnessLu: -1 } },
-  { id: 'brighter', label: 'Brighter', words: /\b(brighter|more air|more top)\b/gi, apply: { trebleDb: 1.5 } },
-  { id: 'warmer', label: 'Warmer', words: /\b(warmer|darker|less harsh)\b/gi, apply: { bassDb: 1, trebleDb: -1.5 } },
-  { id: 'punch+', label: 'More punch', words: /\b(more punch|punchier|more dynamic)\b/gi, apply: { punch: 0.5 } },
-  { id: 'punch-', label: 'Less punch', words: /\b(less punch|smoother|more glue)\b/gi, apply: { punch: -0.5 } },
-  { id: 'bass+', label: 'More bass', words: /\b(more bass|more low end|bassier)\b/gi, apply: { bassDb: 1.5 } },
-  { id: 'bass-', label: 'Less bass', words: /\b(less bass|less low end|less boomy)\b/gi, apply: { bassDb: -1.5 } },
-  { id: 'reference', label: 'Match my reference', words: /\b(match (my |the )?reference|like (my |the )?reference)\b/gi, apply: { useReference: true } },
+  { id: 'louder', label: t('adjust-louder'), words: /\blouder\b/gi, apply: { loudnessLu: 1 } },
+  { id: 'quieter', label: t('adjust-quieter'), words: /\b(quieter|softer|less loud)\b/gi, apply: { loudnessLu: -1 } },
+  { id: 'brighter', label: t('adjust-brighter'), words: /\b(brighter|more air|more top)\b/gi, apply: { trebleDb: 1.5 } },
+  { id: 'warmer', label: t('adjust-warmer'), words: /\b(warmer|darker|less harsh)\b/gi, apply: { bassDb: 1, trebleDb: -1.5 } },
+  { id: 'punch+', label: t('adjust-more-punch'), words: /\b(more punch|punchier|more dynamic)\b/gi, apply: { punch: 0.5 } },
+  { id: 'punch-', label: t('adjust-less-punch'), words: /\b(less punch|smoother|more glue)\b/gi, apply: { punch: -0.5 } },
+  { id: 'bass+', label: t('adjust-more-bass'), words: /\b(more bass|more low end|bassier)\b/gi, apply: { bassDb: 1.5 } },
+  { id: 'bass-', label: t('adjust-less-bass'), words: /\b(less bass|less low end|less boomy)\b/gi, apply: { bassDb: -1.5 } },
+  { id: 'reference', label: t('revise-match-reference'), words: /\b(match (my |the )?reference|like (my |the )?reference)\b/gi, apply: { useReference: true } },
 ];
 
 function add(a: Adjustments, b: Adjustments): Adjustments {
@@ -54,9 +55,9 @@ export function parseAdjustments(text: string): { adjustments: Adjustments; unde
   const target = /\b(?:target\s*)?(-\d{1,2}(?:\.\d)?)\s*lufs\b|\btarget\s*(-\d{1,2}(?:\.\d)?)\b/i.exec(text);
   if (target) {
     const v = Number(target[1] ?? target[2]);
-    if (v < -30 || v > -5) throw new UserError(`A target of ${v} LUFS is outside what the studio masters to (-30 to -5 LUFS).`);
+    if (v < -30 || v > -5) throw new UserError(t('target-out-of-range', { lufs: String(v) }));
     adjustments.targetLufs = v;
-    understood.push(`target ${v} LUFS`);
+    understood.push(t('adjust-target', { lufs: String(v) }));
   }
   return { adjustments, understood };
 }
@@ -95,7 +96,7 @@ export class PaymentNeeded extends UserError {
     readonly booking: BookingWithService,
     readonly price: string,
   ) {
-    super(`Your ${booking.includedRevisions} free revisions of ${booking.reference} are used; another one costs ${price}.`);
+    super(t('revisions-all-used', { count: booking.includedRevisions, ref: booking.reference, price }));
   }
 }
 
@@ -125,12 +126,12 @@ export class RevisionService {
 
   /** Records the revision and starts it; throws PaymentNeeded when a paid one was not accepted. */
   async request(booking: BookingWithService, r: RevisionRequest): Promise<{ number: number; paid: boolean; version: number | null; freeLeft: number }> {
-    if (booking.status !== 'delivered') throw new UserError(`Booking ${booking.reference} is ${booking.status}; a revision can be asked for once it is delivered.`);
+    if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: booking.status }));
     const freeLeft = await freeRevisionsLeft(this.db, booking);
     const paid = freeLeft === 0;
     if (paid && !r.acceptPaid) throw new PaymentNeeded(booking, money(booking.service.revisionPriceCents, booking.currency));
     if (r.adjustments.useReference && !(await this.hasReference(booking.id))) {
-      throw new UserError('There is no reference track for this booking yet. Send one first (a file with "reference" in its name), then ask again.');
+      throw new UserError(t('revise-no-reference'));
     }
     const last = await this.db.delivery.findFirst({ where: { bookingId: booking.id, status: 'ready' }, orderBy: { version: 'desc' } });
     const automatic = booking.service.code === 'master' && last !== null;
@@ -156,7 +157,14 @@ export class RevisionService {
     const left = paid ? 0 : freeLeft - 1;
     await this.alerts.alert(
       `revision:${revision.id}`,
-      `Revision ${revision.number}${paid ? ` (paid, ${money(revision.priceCents, booking.currency)})` : ' (free)'} of ${booking.reference} (${booking.service.name})${notes ? `: "${notes}"` : ''}${automatic ? ' — automatic re-master started.' : ' — waiting for you.'}`,
+      t('revision-alert', {
+        number: revision.number,
+        cost: paid ? t('revision-alert-paid', { price: money(revision.priceCents, booking.currency) }) : t('revision-alert-free'),
+        ref: booking.reference,
+        service: booking.service.name,
+        notes: notes ? t('revision-alert-notes', { notes }) : '',
+        next: automatic ? t('revision-alert-automatic') : t('revision-alert-waiting'),
+      }),
       { booking: booking.reference },
     );
     if (!automatic) return { number: revision.number, paid, version: null, freeLeft: left };

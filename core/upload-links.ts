@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import { UserError } from './errors.js';
 import type { Client } from './clients.js';
 import { acceptsFiles, type UploadRole } from './uploads.js';
+import { t } from './texts.js';
 
 export type UploadLink = Models.UploadLinkModel;
 
@@ -53,9 +54,9 @@ export class UploadLinkService {
 
   /** A new link for one of the client's bookings that takes files. */
   async issue(client: Client, bookingRef: string, purpose: UploadRole): Promise<{ link: UploadLink; token: string; url: string; booking: BookingWithService }> {
-    if (!this.available) throw new UserError('Upload links are not available right now (the studio’s web server is off). Send the file here, or ask the studio.');
+    if (!this.available) throw new UserError(t('upload-links-off'));
     const booking = await this.bookings.ownedBy(client.id, bookingRef);
-    if (!acceptsFiles.includes(booking.status)) throw new UserError(`Booking ${booking.reference} is ${booking.status} and takes no more files.`);
+    if (!acceptsFiles.includes(booking.status)) throw new UserError(t('booking-takes-no-files', { ref: booking.reference, status: booking.status }));
     const id = randomBytes(16).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.s.ttlHours * 3_600_000);
     const link = await this.db.uploadLink.create({ data: { id, bookingId: booking.id, purpose, expiresAt } });
@@ -66,15 +67,15 @@ export class UploadLinkService {
   /** The link and booking behind a token, or LinkRefused with a message for the page. */
   async verify(token: string): Promise<{ link: UploadLink; booking: BookingWithService & { client: Models.ClientModel } }> {
     const [id, sig] = token.split('.');
-    if (!id || !sig || !/^[\w-]{22}$/.test(id)) throw new LinkRefused('This upload link is not valid. Ask for a new one in your chat with the studio.');
+    if (!id || !sig || !/^[\w-]{22}$/.test(id)) throw new LinkRefused(t('link-invalid'));
     const link = await this.db.uploadLink.findUnique({ where: { id } });
     const expected = link ? Buffer.from(this.sign(link.id, link.expiresAt)) : Buffer.alloc(43);
     const given = Buffer.from(sig.padEnd(43, '=').slice(0, 43));
-    if (!link || !timingSafeEqual(expected, given)) throw new LinkRefused('This upload link is not valid. Ask for a new one in your chat with the studio.');
-    if (link.revokedAt) throw new LinkRefused('This upload link was withdrawn. Ask for a new one in your chat with the studio.');
-    if (link.expiresAt <= this.clock.now()) throw new LinkRefused('This upload link has expired. Ask for a new one in your chat with the studio.');
+    if (!link || !timingSafeEqual(expected, given)) throw new LinkRefused(t('link-invalid'));
+    if (link.revokedAt) throw new LinkRefused(t('link-withdrawn'));
+    if (link.expiresAt <= this.clock.now()) throw new LinkRefused(t('link-expired'));
     const booking = await this.db.booking.findUniqueOrThrow({ where: { id: link.bookingId }, include: { service: true, client: true } });
-    if (!acceptsFiles.includes(booking.status)) throw new LinkRefused(`Booking ${booking.reference} is ${booking.status} and takes no more files.`);
+    if (!acceptsFiles.includes(booking.status)) throw new LinkRefused(t('booking-takes-no-files', { ref: booking.reference, status: booking.status }));
     return { link, booking };
   }
 

@@ -15,6 +15,7 @@ import { safeFileName, type ObjectStore } from '../storage/object-store.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import type { Client } from './clients.js';
 import { UserError } from './errors.js';
+import { t } from './texts.js';
 
 export type Upload = Models.UploadModel;
 export const uploadRoles = ['mix', 'stem', 'reference'] as const;
@@ -120,7 +121,7 @@ export class UploadService {
   async targetBooking(client: Client, ref?: string): Promise<BookingWithService> {
     if (ref) {
       const b = await this.bookings.ownedBy(client.id, ref);
-      if (!acceptsFiles.includes(b.status)) throw new UserError(`Booking ${b.reference} is ${b.status} and takes no more files.`);
+      if (!acceptsFiles.includes(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: b.status }));
       return b;
     }
     const open = await this.db.booking.findMany({
@@ -128,9 +129,9 @@ export class UploadService {
       include: { service: true },
       orderBy: { createdAt: 'asc' },
     });
-    if (open.length === 0) throw new UserError('You have no booking waiting for files. /book makes one; then send your files.');
+    if (open.length === 0) throw new UserError(t('no-booking-for-files'));
     if (open.length > 1) {
-      throw new UserError(`You have ${open.length} bookings taking files (${open.map((b) => b.reference).join(', ')}): say which, e.g. /upload PATH ${open[0]!.reference}.`);
+      throw new UserError(t('which-booking-for-files', { count: open.length, refs: open.map((b) => b.reference).join(', '), example: open[0]!.reference }));
     }
     return open[0]!;
   }
@@ -145,13 +146,13 @@ export class UploadService {
     let size: number;
     try {
       const s = await stat(i.path);
-      if (!s.isFile()) throw new UserError(`${name}: that is a folder, not a file.`);
+      if (!s.isFile()) throw new UserError(t('upload-is-folder', { file: name }));
       size = s.size;
     } catch (err) {
       if (err instanceof UserError) throw err;
-      throw new UserError(`${name}: I cannot find that file.`);
+      throw new UserError(t('upload-not-found', { file: name }));
     }
-    if (size > this.maxBytes) throw new UserError(`${name} is ${formatSize(size)}; the largest file the studio takes is ${formatSize(this.maxBytes)}.`);
+    if (size > this.maxBytes) throw new UserError(t('upload-too-big', { file: name, size: formatSize(size), max: formatSize(this.maxBytes) }));
     const sha256 = await sha256OfFile(i.path);
     const same = await this.db.upload.findFirst({ where: { bookingId: booking.id, sha256 } });
     if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
@@ -162,11 +163,11 @@ export class UploadService {
       analysis = analyze(audio);
     } catch (err) {
       // A clear refusal naming the file and the problem; nothing was stored.
-      if (err instanceof AudioFileError) throw new UserError(`${name}: ${err.problem}. Nothing was stored; please send WAV, AIFF, FLAC or MP3.`);
+      if (err instanceof AudioFileError) throw new UserError(t('upload-not-audio', { file: name, problem: err.problem }));
       throw err;
     }
     if (!Number.isFinite(analysis.loudness.integratedLufs) && (i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem')) === 'mix') {
-      throw new UserError(`${name} is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.`);
+      throw new UserError(t('upload-silent', { file: name }));
     }
     const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
     const warnings = await this.warnings(analysis, role, booking);
@@ -212,22 +213,22 @@ export class UploadService {
   /** What an engineer would flag about this file, in words an artist understands. */
   private async warnings(a: Analysis, role: UploadRole, booking: BookingWithService): Promise<string[]> {
     const w: string[] = [];
-    if (a.clipping.runs > 0) w.push(`it clips in ${a.clipping.runs} place${a.clipping.runs > 1 ? 's' : ''} (first at ${a.clipping.firstAtSec?.toFixed(1)} s); if you can, export it a few dB lower`);
-    if (a.format.container === 'mp3') w.push('it is an MP3 (lossy); a WAV, AIFF or FLAC export gives a better result');
-    if (a.format.sampleRate < 44100) w.push(`its sample rate is ${a.format.sampleRate} Hz; 44.1 kHz or more is expected`);
-    if (a.dcOffset.maxDbfs > -50) w.push('it has a DC offset (the studio removes it)');
-    if (role === 'mix' && a.format.channels === 1) w.push('it is mono; a master is normally made from a stereo mix');
-    if (role === 'mix' && a.peaks.truePeakDbtp > -0.5 && a.loudness.rangeLu < 3) w.push('it looks already limited; for mastering, a mix without a limiter on the master bus leaves more room');
-    if (role === 'mix' && a.phase.correlation < 0) w.push(`left and right are largely out of phase (correlation ${a.phase.correlation}); one side may be polarity-inverted`);
-    if (a.silence.leadingSec > 2) w.push(`it starts with ${a.silence.leadingSec.toFixed(1)} s of silence`);
+    if (a.clipping.runs > 0) w.push(t('warn-clips', { count: a.clipping.runs, at: a.clipping.firstAtSec?.toFixed(1) ?? '?' }));
+    if (a.format.container === 'mp3') w.push(t('warn-mp3'));
+    if (a.format.sampleRate < 44100) w.push(t('warn-low-rate', { rate: String(a.format.sampleRate) }));
+    if (a.dcOffset.maxDbfs > -50) w.push(t('warn-dc'));
+    if (role === 'mix' && a.format.channels === 1) w.push(t('warn-mono-mix'));
+    if (role === 'mix' && a.peaks.truePeakDbtp > -0.5 && a.loudness.rangeLu < 3) w.push(t('warn-limited'));
+    if (role === 'mix' && a.phase.correlation < 0) w.push(t('warn-out-of-phase', { correlation: String(a.phase.correlation) }));
+    if (a.silence.leadingSec > 2) w.push(t('warn-leading-silence', { seconds: a.silence.leadingSec.toFixed(1) }));
     if (role === 'stem') {
       // Stems of one song should share a sample rate and length: report, do not reject.
       const others = await this.db.upload.findMany({ where: { bookingId: booking.id, role: 'stem' }, select: { fileName: true, sampleRate: true, durationSec: true } });
       const rates = new Set(others.map((o) => o.sampleRate).filter((r) => r !== a.format.sampleRate));
-      if (rates.size) w.push(`its sample rate (${a.format.sampleRate} Hz) differs from your other stems (${[...rates].join(', ')} Hz); they will be converted`);
+      if (rates.size) w.push(t('warn-stem-rate', { rate: String(a.format.sampleRate), others: [...rates].join(', ') }));
       const longest = Math.max(0, ...others.map((o) => o.durationSec ?? 0));
       if (others.length && Math.abs(longest - a.format.durationSec) > 0.5) {
-        w.push(`its length (${a.format.durationSec.toFixed(1)} s) differs from your other stems (${longest.toFixed(1)} s); all stems should start at bar 1 — shorter ones are padded, not cut`);
+        w.push(t('warn-stem-length', { seconds: a.format.durationSec.toFixed(1), longest: longest.toFixed(1) }));
       }
     }
     return w;
@@ -239,10 +240,10 @@ export class UploadService {
   }
 
   async setStemRole(bookingId: string, n: number, role: string): Promise<Upload> {
-    if (!isStemRole(role)) throw new UserError(`"${role}" is not a stem role; use one of ${stemRoles.join(', ')}.`);
+    if (!isStemRole(role)) throw new UserError(t('stem-role-unknown', { role, roles: stemRoles.join(', ') }));
     const stems = await this.stems(bookingId);
     const stem = Number.isInteger(n) ? stems[n - 1] : undefined;
-    if (!stem) throw new UserError(stems.length ? `Pick a stem number from 1 to ${stems.length} (/stems lists them).` : 'This booking has no stems yet.');
+    if (!stem) throw new UserError(stems.length ? t('stem-number-range', { count: stems.length }) : t('stems-none-yet'));
     return this.db.upload.update({ where: { id: stem.id }, data: { stemTag: role } });
   }
 

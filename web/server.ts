@@ -21,6 +21,7 @@ import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
 import { refusedPage, uploadPage } from './page.js';
 import type { UploadRole } from '../core/uploads.js';
+import { t } from '../core/texts.js';
 
 export interface WebOptions {
   studio: Studio;
@@ -73,7 +74,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     async onUploadCreate(req, upload) {
       const { link } = await linkOf(req.headers.get('x-upload-token'));
       const name = upload.metadata?.filename;
-      if (!name) throw refuse(400, 'The file name is missing.');
+      if (!name) throw refuse(400, t('web-no-file-name'));
       return { metadata: { ...upload.metadata, link: link.id } };
     },
     async onIncomingRequest(req, uploadId) {
@@ -81,7 +82,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       if (req.method === 'POST' || req.method === 'OPTIONS') return;
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       // Someone else's upload id, or one that no longer exists: the same answer either way.
-      if (!upload || upload.metadata?.link !== link.id) throw refuse(404, 'No such upload.');
+      if (!upload || upload.metadata?.link !== link.id) throw refuse(404, t('web-no-such-upload'));
     },
     async onUploadFinish(req, upload) {
       const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
@@ -100,7 +101,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       } catch (err) {
         if (err instanceof UserError) return refuse(422, err.message);
         log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
-        return refuse(500, 'The file arrived but could not be stored; please try again in a moment.');
+        return refuse(500, t('web-not-stored'));
       } finally {
         await datastore.remove(upload.id).catch(() => undefined);
       }
@@ -115,9 +116,9 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   /** A delivered file behind a signed link: redirected to S3, or streamed from local disk. */
   const serveDownload = async (token: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = studio.downloads.verify(token);
-    if (!target) return send(res, 403, 'text/html; charset=utf-8', refusedPage(studio.name, 'This download link is not valid or has expired. Ask for a new one in your chat with the studio.'));
+    if (!target) return send(res, 403, 'text/html; charset=utf-8', refusedPage(studio.name, t('web-download-invalid')));
     const info = await studio.store.head(target.key);
-    if (!info) return send(res, 404, 'text/html; charset=utf-8', refusedPage(studio.name, 'This file is no longer stored. Ask the studio to send it again.'));
+    if (!info) return send(res, 404, 'text/html; charset=utf-8', refusedPage(studio.name, t('web-download-gone')));
     if (studio.store.presignGet) {
       res.writeHead(302, { location: await studio.store.presignGet(target.key, 900, target.fileName), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
       return void res.end();
@@ -180,7 +181,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   const server: HttpServer = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       log.error({ err, url: req.url }, 'web request failed');
-      if (!res.headersSent) send(res, 500, 'text/plain', 'Something went wrong on our side; please try again.');
+      if (!res.headersSent) send(res, 500, 'text/plain', t('web-failed'));
       else res.destroy();
     });
   });

@@ -6,6 +6,7 @@ import type { Conversation } from '../../core/conversation/engine.js';
 import { parseCommand, type Reply, type ReplyFile, type Sender } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { Outbox } from '../../core/outbox.js';
+import { t } from '../../core/texts.js';
 
 export interface ConsoleChatOptions {
   conversation: Conversation;
@@ -31,7 +32,7 @@ export function renderReply(reply: Reply, locate: FileLocator = defaultLocator):
     for (const b of row) lines.push(`  ${++n}) ${b.label}`);
   }
   for (const l of reply.links ?? []) lines.push(`  ${l.label}: ${l.url}`);
-  for (const f of reply.files ?? []) lines.push(`  ${f.kind === 'image' ? 'picture' : 'file'}: ${locate(f)}`);
+  for (const f of reply.files ?? []) lines.push(`  ${f.kind === 'image' ? t('console-picture') : t('console-file')}: ${locate(f)}`);
   return lines.join('\n');
 }
 
@@ -41,20 +42,20 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
   const store = o.store;
   const locate: FileLocator = (f) => f.path ?? (f.storageKey && store?.localPath ? store.localPath(f.storageKey) : undefined) ?? f.url ?? f.name;
   const say = (replies: Reply[], to?: string) => {
-    for (const r of replies) o.output.write(`\n${to ? `[to ${to}] ` : ''}${renderReply(r, locate)}\n`);
+    for (const r of replies) o.output.write(`\n${to ? `${t('console-to', { who: to })} ` : ''}${renderReply(r, locate)}\n`);
     o.output.write('\n> ');
   };
-  o.output.write(`${o.studioName} — console chat as "${o.user}". /help lists commands, numbers pick options, /quit leaves.\n`);
+  o.output.write(`${t('console-header', { studio: o.studioName, user: o.user })}\n`);
   o.outbox?.register('console', {
     send: async (chatId, reply) => {
       // The engineer's alerts (ENGINEER_CHAT=console:engineer) show in the same terminal, marked.
       if (chatId !== sender.chatId && chatId !== 'engineer') throw new Error(`console chat ${chatId} is not open here`);
-      say([reply], chatId === sender.chatId ? undefined : 'the engineer');
+      say([reply], chatId === sender.chatId ? undefined : t('console-the-engineer'));
     },
   });
   const pending = await o.conversation.resume(sender);
-  if (pending.length) o.output.write('\nWe were in the middle of something:');
-  say(pending.length ? pending : [{ text: 'Type /book to book a session.' }]);
+  if (pending.length) o.output.write(`\n${t('console-resume')}`);
+  say(pending.length ? pending : [{ text: t('console-start-hint') }]);
 
   const rl = createInterface({ input: o.input, terminal: false });
   // Lines are handled strictly in order, even when pasted or piped in faster than we answer.
@@ -78,5 +79,5 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
     });
     rl.on('close', () => void queue.then(() => resolve()));
   });
-  o.output.write('\nBye.\n');
+  o.output.write(`\n${t('console-bye')}\n`);
 }

@@ -5,6 +5,7 @@ import { MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInp
 import type { IncomingBody, Reply, Sender } from '../../core/conversation/types.js';
 import { renderReply } from './render.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
+import { t } from '../../core/texts.js';
 
 export type Answerable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
 
@@ -25,7 +26,7 @@ export async function respond(i: Answerable, replies: Reply[], deps: DiscordDeps
   const ephemeral = i.inGuild();
   const limit = i.attachmentSizeLimit || undefined;
   const messages = (await Promise.all(replies.map((r) => renderReply(r, deps.studio.store, limit)))).flat();
-  if (!messages.length) messages.push({ content: 'Done.', components: [], files: [] });
+  if (!messages.length) messages.push({ content: t('discord-done'), components: [], files: [] });
   for (const [n, m] of messages.entries()) {
     const payload = { content: m.content, components: m.components, files: m.files };
     if (n === 0 && i.deferred) await i.editReply(payload);

@@ -4,6 +4,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, StringSelectMenuBuilder, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { Reply, ReplyFile } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
+import { t } from '../../core/texts.js';
 
 export const DEFAULT_ATTACHMENT_LIMIT = 10 * 2 ** 20;
 /** The custom id of the button (and modal) for a typed answer. */
@@ -20,7 +21,7 @@ function rows(reply: Reply): APIActionRowComponent<APIComponentInMessageActionRo
   const buttons = reply.buttons?.flat() ?? [];
   const out: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   if (buttons.length > 25) {
-    const menu = new StringSelectMenuBuilder().setCustomId('select').setPlaceholder('Choose…').addOptions(buttons.slice(0, 25).map((b) => ({ label: b.label.slice(0, 100), value: b.data })));
+    const menu = new StringSelectMenuBuilder().setCustomId('select').setPlaceholder(t('discord-choose')).addOptions(buttons.slice(0, 25).map((b) => ({ label: b.label.slice(0, 100), value: b.data })));
     out.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu).toJSON());
   } else {
     for (let i = 0; i < buttons.length; i += 5) {
@@ -29,7 +30,7 @@ function rows(reply: Reply): APIActionRowComponent<APIComponentInMessageActionRo
   }
   // Typed answers cannot reach a bot that only sees interactions: a button opens a text box.
   if (reply.awaitsAnswer && out.length < 5) {
-    out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(TYPE_ANSWER).setLabel('✍️ Type an answer').setStyle(ButtonStyle.Primary)).toJSON());
+    out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(TYPE_ANSWER).setLabel(t('discord-type-answer')).setStyle(ButtonStyle.Primary)).toJSON());
   }
   const links = (reply.links ?? []).filter((l) => /^https?:\/\//.test(l.url)).slice(0, 5);
   if (links.length && out.length < 5) {
@@ -75,8 +76,11 @@ export async function renderReply(reply: Reply, store: ObjectStore, attachmentLi
   }
   const text = [
     reply.text,
-    ...links.map((l) => `${l.label}: ${l.url}`),
-    ...tooBig.map((f) => `${f.name}${f.sizeBytes ? ` (${(f.sizeBytes / 2 ** 20).toFixed(0)} MB)` : ''} is too large to attach here; download it: ${f.url ?? '(link unavailable)'}`),
+    ...links.map((l) => t('discord-link', { label: l.label, url: l.url })),
+    ...tooBig.map((f) => {
+      const vars = { file: f.name, url: f.url ?? t('discord-link-unavailable') };
+      return f.sizeBytes ? t('discord-file-as-link-size', { ...vars, size: (f.sizeBytes / 2 ** 20).toFixed(0) }) : t('discord-file-as-link', vars);
+    }),
   ].join('\n');
   const parts = chunks(text);
   return parts.map((content, i) => (i === parts.length - 1 ? { content, components: rows(reply), files } : { content, components: [], files: [] }));

@@ -7,18 +7,19 @@ import { UserError } from '../../core/errors.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
+import { t } from '../../core/texts.js';
 
 /** What an artist or engineer is told when Discord refuses something. */
 export function explainDiscordError(err: DiscordAPIError): string {
   switch (err.code) {
     case 50007:
-      return 'I cannot send you direct messages (your privacy settings block them). Allow DMs from server members, or use /status here to get your files.';
+      return t('discord-no-dms');
     case 40005:
-      return 'That file is larger than Discord allows here; I will send a download link instead.';
+      return t('discord-file-too-large');
     case 10062:
-      return 'That took too long to answer; please try again.';
+      return t('discord-too-slow');
     default:
-      return 'Discord refused that request; please try again in a moment.';
+      return t('discord-refused');
   }
 }
 
@@ -29,14 +30,14 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
   async function handle(i: Interaction): Promise<void> {
     if (i.isChatInputCommand()) {
       const cmd = byName.get(i.commandName);
-      if (!cmd) return void (await text(i, `I don't know /${i.commandName}. /help lists what I can do.`));
+      if (!cmd) return void (await text(i, t('unknown-command', { command: i.commandName })));
       if (cmd.engineer && !(await isEngineer(i, deps.studio.db, deps.engineerIds))) {
-        return void (await text(i, `/${i.commandName} is for the studio's engineers. Ask a server admin to give you the engineer role (/setup).`));
+        return void (await text(i, t('discord-engineers-only', { command: i.commandName })));
       }
       await cmd.execute(i, deps);
     } else if (i.isButton() && i.customId === TYPE_ANSWER) {
-      const input = new TextInputBuilder().setCustomId('answer').setLabel('Your answer').setStyle(TextInputStyle.Paragraph).setMaxLength(2000).setRequired(true);
-      await i.showModal(new ModalBuilder().setCustomId(TYPE_ANSWER).setTitle('Your answer').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
+      const input = new TextInputBuilder().setCustomId('answer').setLabel(t('discord-your-answer')).setStyle(TextInputStyle.Paragraph).setMaxLength(2000).setRequired(true);
+      await i.showModal(new ModalBuilder().setCustomId(TYPE_ANSWER).setTitle(t('discord-your-answer')).addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
     } else if (i.isModalSubmit() && i.customId === TYPE_ANSWER) {
       await forward(i, { kind: 'text', text: i.fields.getTextInputValue('answer') }, deps);
     } else if (i.isButton()) {
@@ -56,7 +57,7 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
     } else {
       const errorId = randomBytes(4).toString('hex');
       deps.log.error({ err, errorId }, 'discord interaction failed');
-      message = `Sorry, something went wrong on our side (error id ${errorId}). Nothing you sent was lost; please try again in a moment.`;
+      message = t('unexpected-error', { id: errorId });
     }
     await text(i as Answerable, message).catch(() => undefined);
   }

@@ -14,7 +14,7 @@ import type { ChatDeps } from './chat.js';
 import { booking, help, menu, revisions, settings, status } from './features/commands.js';
 import { dialog } from './features/dialog.js';
 import { uploads } from './features/uploads.js';
-import { t } from './i18n.js';
+import { t } from '../../core/texts.js';
 import { TelegramRenderer } from './render.js';
 
 export interface TelegramOptions {
@@ -54,7 +54,7 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
   // The error boundary: whatever slipped past the core, the artist hears something and the log has it.
   bot.catch(async (err: BotError<Context>) => {
     o.log.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');
-    await err.ctx.reply(t('sending-failed')).catch(() => undefined);
+    await err.ctx.reply(t('telegram-sending-failed')).catch(() => undefined);
   });
 
   o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply), edit: (chatId, id, reply) => renderer.edit(chatId, id, reply) });

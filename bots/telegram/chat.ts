@@ -6,7 +6,7 @@ import { GrammyError } from 'grammy';
 import type { Conversation } from '../../core/conversation/engine.js';
 import { parseCommand, type IncomingBody, type Reply, type Sender } from '../../core/conversation/types.js';
 import type { Logger } from '../../core/logger.js';
-import { t } from './i18n.js';
+import { t } from '../../core/texts.js';
 import type { TelegramRenderer } from './render.js';
 
 export interface ChatDeps {
@@ -53,11 +53,11 @@ export async function deliver(ctx: Context, deps: ChatDeps, replies: Reply[]): P
       if (inGroup && r.visibility === 'public') await deps.renderer.send(ctx.chat!.id, r);
       else await deps.renderer.send(target, r);
     }
-    if (inGroup && replies.some((r) => r.visibility !== 'public')) await ctx.reply(t('replied-privately', { name }));
+    if (inGroup && replies.some((r) => r.visibility !== 'public')) await ctx.reply(t('telegram-replied-privately', { name }));
   } catch (err) {
     // A user who never opened a private chat cannot be written to first: say how, in the group.
     if (inGroup && err instanceof GrammyError && err.error_code === 403) {
-      await ctx.reply(t('open-private-chat', { name, bot: deps.botUsername() }));
+      await ctx.reply(t('telegram-open-private-chat', { name, bot: deps.botUsername() }));
       return;
     }
     throw err;

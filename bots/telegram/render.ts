@@ -5,7 +5,7 @@
 import { GrammyError, InlineKeyboard, InputFile, type Api } from 'grammy';
 import type { Reply, ReplyFile } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
-import { t } from './i18n.js';
+import { t } from '../../core/texts.js';
 
 export const SEND_CAP = 50 * 2 ** 20;
 const TEXT_CAP = 4096;
@@ -73,7 +73,7 @@ export class TelegramRenderer {
   private async sendFile(chatId: string | number, f: ReplyFile): Promise<void> {
     const size = f.sizeBytes ?? 0;
     if (size > SEND_CAP || (!f.storageKey && !f.path)) {
-      await this.api.sendMessage(chatId, t('file-as-link', { file: f.name, size: (size / 2 ** 20).toFixed(0), url: f.url ?? '' }), { link_preview_options: { is_disabled: true } });
+      await this.api.sendMessage(chatId, t('telegram-file-as-link', { file: f.name, size: (size / 2 ** 20).toFixed(0), url: f.url ?? '' }), { link_preview_options: { is_disabled: true } });
       return;
     }
     const input = new InputFile(f.storageKey ? await this.store.get(f.storageKey) : f.path!, f.name);

@@ -12,6 +12,7 @@ import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../reminders.js';
 import { assertTransition, changeableStatuses, openStatuses, type BookingStatus } from './status.js';
+import { t } from '../texts.js';
 
 export type Booking = Models.BookingModel;
 export type BookingWithService = Booking & { service: Models.ServiceModel };
@@ -69,7 +70,7 @@ export class BookingService {
 
   private service(code: string) {
     const def = findService(this.catalog, code);
-    if (!def) throw new UserError(`"${code}" is not one of our services (${this.catalog.services.map((s) => s.code).join(', ')}).`);
+    if (!def) throw new UserError(t('no-such-service', { code, codes: this.catalog.services.map((s) => s.code).join(', ') }));
     return def;
   }
 
@@ -92,9 +93,9 @@ export class BookingService {
     const now = this.clock.now();
     let slot: Interval | undefined;
     if (input.kind !== 'unattended') {
-      if (!input.start) throw new UserError('Please choose a time for the session.');
+      if (!input.start) throw new UserError(t('choose-a-time'));
       slot = { start: input.start, end: new Date(input.start.getTime() + def.durationMinutes * 60_000) };
-      if (slot.start < now) throw new UserError('That time is in the past. Please pick a slot from the list.');
+      if (slot.start < now) throw new UserError(t('time-in-past'));
     }
     try {
       return await this.db.$transaction(async (tx) => {
@@ -151,7 +152,7 @@ export class BookingService {
     const durationMinutes = (slot.end.getTime() - slot.start.getTime()) / 60_000;
     if (isBookable(policy, slot, { durationMinutes, now, taken })) return;
     if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();
-    throw new UserError('That time is not open for booking (outside studio hours, too soon, or too far ahead). Please pick a slot from the list.');
+    throw new UserError(t('time-not-open'));
   }
 
   private byIdempotencyKey(key: string): Promise<BookingWithService | null> {
@@ -198,7 +199,7 @@ export class BookingService {
     if (count !== 1) {
       const now = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
       assertTransition(booking.reference, now.status, to);
-      throw new UserError(`Booking ${booking.reference} changed while you were looking at it; please check /status.`);
+      throw new UserError(t('booking-changed-meanwhile', { ref: booking.reference }));
     }
     await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() } });
   }
@@ -211,7 +212,7 @@ export class BookingService {
   async transition(bookingId: string, to: BookingStatus, actor: string, note?: string): Promise<BookingWithService> {
     return this.db.$transaction(async (tx) => {
       const booking = await tx.booking.findUnique({ where: { id: bookingId } });
-      if (!booking) throw new NotFoundError('No such booking.');
+      if (!booking) throw new NotFoundError(t('no-such-booking'));
       await this.step(tx, booking, to, actor, note);
       return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
     });
@@ -223,7 +224,7 @@ export class BookingService {
       where: { reference: reference.trim().toUpperCase(), clientId },
       include: { service: true },
     });
-    if (!booking) throw new NotFoundError(`You have no booking ${reference.trim().toUpperCase()}. /mybookings lists yours.`);
+    if (!booking) throw new NotFoundError(t('not-your-booking', { ref: reference.trim().toUpperCase() }));
     return booking;
   }
 
@@ -262,7 +263,7 @@ export class BookingService {
     const replay = await this.byIdempotencyKey(idempotencyKey);
     if (replay) return replay;
     const original = await this.ownedBy(clientId, reference);
-    if (original.kind === 'unattended') throw new UserError(`Booking ${original.reference} is unattended work with no fixed time, so there is nothing to move.`);
+    if (original.kind === 'unattended') throw new UserError(t('booking-nothing-to-move', { ref: original.reference }));
     assertTransition(original.reference, original.status, 'rescheduled');
     const policy = await this.policy();
     const now = this.clock.now();

@@ -1,6 +1,7 @@
 // The booking lifecycle. Every change goes through `assertTransition`, so an illegal one
 // (cancelling a delivered booking, delivering a cancelled one) is refused with a clear reason.
 import { IllegalTransitionError } from '../errors.js';
+import { defaultLocale, t, translate, type TextKey } from '../texts.js';
 
 export const bookingStatuses = [
   'requested',
@@ -33,26 +34,27 @@ export const changeableStatuses: readonly BookingStatus[] = ['requested', 'confi
 export const openStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
 
 export const statusLabels: Record<BookingStatus, string> = {
-  requested: 'requested (waiting for the engineer to confirm)',
-  confirmed: 'confirmed',
-  'awaiting-files': 'confirmed, waiting for your files',
-  'in-progress': 'in progress',
-  delivered: 'delivered',
-  'revision-requested': 'revision requested',
-  completed: 'completed',
-  cancelled: 'cancelled',
-  rescheduled: 'moved to a new time',
+  requested: t('status-requested'),
+  confirmed: t('status-confirmed'),
+  'awaiting-files': t('status-awaiting-files'),
+  'in-progress': t('status-in-progress'),
+  delivered: t('status-delivered'),
+  'revision-requested': t('status-revision-requested'),
+  completed: t('status-completed'),
+  cancelled: t('status-cancelled'),
+  rescheduled: t('status-rescheduled'),
 };
 
-const verbs: Partial<Record<BookingStatus, string>> = {
-  confirmed: 'confirmed',
-  cancelled: 'cancelled',
-  rescheduled: 'rescheduled',
-  delivered: 'delivered',
-  'revision-requested': 'revised',
-  'in-progress': 'started',
-  completed: 'completed',
-  'awaiting-files': 'opened for files',
+/** Why a change is refused, by the status it would have led to. */
+const refusals: Partial<Record<BookingStatus, TextKey>> = {
+  confirmed: 'cannot-confirm',
+  cancelled: 'cannot-cancel',
+  rescheduled: 'cannot-reschedule',
+  delivered: 'cannot-deliver',
+  'revision-requested': 'cannot-revise',
+  'in-progress': 'cannot-start',
+  completed: 'cannot-complete',
+  'awaiting-files': 'cannot-open-for-files',
 };
 
 export function isBookingStatus(v: string): v is BookingStatus {
@@ -66,6 +68,8 @@ export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
 export function assertTransition(reference: string, from: string, to: BookingStatus): asserts from is BookingStatus {
   if (!isBookingStatus(from)) throw new Error(`booking ${reference} has unknown status "${from}"`);
   if (!canTransition(from, to)) {
-    throw new IllegalTransitionError(`Booking ${reference} is ${statusLabels[from]}, so it cannot be ${verbs[to] ?? to} now.`);
+    const key = refusals[to];
+    const vars = { ref: reference, status: statusLabels[from] };
+    throw new IllegalTransitionError(key ? translate(defaultLocale, key as 'cannot-confirm', vars) : t('cannot-change', { ...vars, to }));
   }
 }

@@ -23,6 +23,7 @@ import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
+import { t } from '../texts.js';
 
 const formatFlow: Flow = {
   name: 'format',
@@ -31,7 +32,7 @@ const formatFlow: Flow = {
       step: 'pick',
       data: {},
       reply: {
-        text: 'Which format should your finished files come in?',
+        text: t('format-ask'),
         buttons: [deliveryFormats.map((f) => ({ label: f.toUpperCase(), data: `fmt:${f}` }))],
       },
     },
@@ -40,7 +41,7 @@ const formatFlow: Flow = {
     async pick(ctx, input) {
       const f = input.type === 'button' ? input.action.replace(/^fmt:/, '') : input.text;
       const client = await ctx.studio.clients.setDeliveryFormat(ctx.client.id, f);
-      return done({ text: `Done: your files will come as ${client.deliveryFormat.toUpperCase()}.` });
+      return done({ text: t('format-set', { format: client.deliveryFormat.toUpperCase() }) });
     },
   },
 };
@@ -48,18 +49,18 @@ const formatFlow: Flow = {
 const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow, revise: reviseFlow };
 
 export const commandHelp: [string, string][] = [
-  ['/book', 'book mixing or mastering: service, session kind, day and time'],
-  ['/mybookings', 'your bookings'],
-  ['/status [REF]', 'where your bookings stand and what happens next'],
-  ['/reschedule [REF]', 'move a session to another time'],
-  ['/cancel [REF]', 'cancel a booking (while answering a question: stop it)'],
-  ['/upload', 'send your mix or stems for a booking'],
-  ['/uploadlink [REF]', 'a private web link for large files (resumable)'],
-  ['/revise [REF] [CHANGES]', 'ask for changes to a delivery, e.g. /revise louder'],
-  ['/stems [N ROLE]', 'your stems and their roles (vocal or instrument, and which); change one'],
-  ['/timezone [ZONE]', 'show or set your time zone, e.g. /timezone America/New_York'],
-  ['/format [FORMAT]', `delivery format: ${deliveryFormats.join(', ')}`],
-  ['/help', 'this list'],
+  ['/book', t('help-book')],
+  ['/mybookings', t('help-mybookings')],
+  ['/status [REF]', t('help-status')],
+  ['/reschedule [REF]', t('help-reschedule')],
+  ['/cancel [REF]', t('help-cancel')],
+  ['/upload', t('help-upload')],
+  ['/uploadlink [REF]', t('help-uploadlink')],
+  ['/revise [REF] [CHANGES]', t('help-revise')],
+  ['/stems [N ROLE]', t('help-stems')],
+  ['/timezone [ZONE]', t('help-timezone')],
+  ['/format [FORMAT]', t('help-format', { formats: deliveryFormats.join(', ') })],
+  ['/help', t('help-help')],
 ];
 
 /** A prompt as sent: its buttons carry the prompt's token, and it is marked as awaiting an answer. */
@@ -116,7 +117,7 @@ export class Conversation {
   private unexpected(err: unknown, incoming: Incoming): Reply {
     const errorId = randomBytes(4).toString('hex');
     this.log.error({ err, errorId, platform: incoming.platform, chatId: incoming.chatId, kind: incoming.kind }, 'unexpected error handling a chat event');
-    return { text: `Sorry, something went wrong on our side (error id ${errorId}). Nothing you sent was lost; please try again in a moment.` };
+    return { text: t('unexpected-error', { id: errorId }) };
   }
 
   private async firstDelivery(platform: string, eventId: string): Promise<boolean> {
@@ -167,7 +168,7 @@ export class Conversation {
         ? { flow: null, step: null, token, data: {}, prompt: null }
         : { flow, step: outcome.next.step, token, data: outcome.next.data, prompt: outcome.next.reply };
     if (!(await this.dialogs.save(inc, state.token, next))) {
-      return [{ text: 'That was already answered (perhaps a double press); nothing was done twice.' }];
+      return [{ text: t('already-answered') }];
     }
     return 'done' in outcome ? outcome.done : [...(outcome.before ?? []), stamp(outcome.next.reply, token)];
   }
@@ -177,14 +178,14 @@ export class Conversation {
     if (!flow) throw new Error(`unknown flow ${name}`);
     const outcome = await flow.start(this.ctx(inc, client, state), args);
     const replies = await this.settle(inc, state, name, outcome);
-    return state.flow && state.flow !== name ? [{ text: `(I set your unfinished /${state.flow} aside.)` }, ...replies] : replies;
+    return state.flow && state.flow !== name ? [{ text: t('flow-set-aside', { flow: state.flow }) }, ...replies] : replies;
   }
 
   /** Runs the step waiting for an answer; a UserError re-asks the same question. */
   private async answer(inc: Incoming, client: Client, state: DialogState, input: StepInput): Promise<Reply[]> {
     const flow = state.flow ? flows[state.flow] : undefined;
     const step = flow && state.step ? flow.steps[state.step] : undefined;
-    if (!flow || !step) return this.stopDialog(inc, state, 'That conversation is no longer available. /help shows what I can do.');
+    if (!flow || !step) return this.stopDialog(inc, state, t('dialog-gone'));
     try {
       return await this.settle(inc, state, flow.name, await step(this.ctx(inc, client, state), input));
     } catch (err) {
@@ -202,8 +203,8 @@ export class Conversation {
     const sep = data.indexOf(':');
     const token = sep > 0 ? data.slice(0, sep) : '';
     if (!state.flow || token !== state.token) {
-      const replies: Reply[] = [{ text: 'That button belongs to an earlier message or was already used, so I ignored it.' }];
-      if (state.flow && state.prompt) replies.push({ ...stamp(state.prompt, state.token), text: `Here is where we are:\n${state.prompt.text}` });
+      const replies: Reply[] = [{ text: t('button-stale') }];
+      if (state.flow && state.prompt) replies.push({ ...stamp(state.prompt, state.token), text: t('button-stale-where-we-are', { prompt: state.prompt.text }) });
       return replies;
     }
     return this.answer(inc, client, state, { type: 'button', action: data.slice(sep + 1) });
@@ -211,17 +212,17 @@ export class Conversation {
 
   private async text(inc: Incoming, client: Client, state: DialogState, text: string): Promise<Reply[]> {
     if (!state.flow) {
-      return [{ text: "I didn't catch that. /book books a session, /mybookings shows yours, /help lists everything I can do." }];
+      return [{ text: t('not-understood') }];
     }
     const options = flatButtons(state.prompt);
-    const t = text.trim();
-    if (options.length > 0 && /^\d+$/.test(t)) {
-      const chosen = options[Number(t) - 1];
-      if (!chosen) return [{ text: `Please choose a number from 1 to ${options.length}.` }, stamp(state.prompt!, state.token)];
+    const typed = text.trim();
+    if (options.length > 0 && /^\d+$/.test(typed)) {
+      const chosen = options[Number(typed) - 1];
+      if (!chosen) return [{ text: t('choose-number', { count: options.length }) }, stamp(state.prompt!, state.token)];
       return this.answer(inc, client, state, { type: 'button', action: chosen.data });
     }
-    const byLabel = options.find((b) => b.label.toLowerCase() === t.toLowerCase());
-    return this.answer(inc, client, state, byLabel ? { type: 'button', action: byLabel.data } : { type: 'text', text: t });
+    const byLabel = options.find((b) => b.label.toLowerCase() === typed.toLowerCase());
+    return this.answer(inc, client, state, byLabel ? { type: 'button', action: byLabel.data } : { type: 'text', text: typed });
   }
 
   private async command(inc: Incoming, client: Client, state: DialogState, command: string, args: string, created: boolean): Promise<Reply[]> {
@@ -230,33 +231,33 @@ export class Conversation {
         return [
           {
             text: [
-              created ? `Welcome to ${this.studio.name}, ${client.displayName}!` : `Welcome back, ${client.displayName}!`,
-              'We mix (send stems, get the vocal mix, instrumental and a cappella back) and master (send a stereo mix, get release-ready masters back).',
-              `Your time zone is set to ${client.timeZone} (/timezone to change it).`,
+              created ? t('welcome-new', { studio: this.studio.name, name: client.displayName }) : t('welcome-back', { name: client.displayName }),
+              t('welcome-what-we-do'),
+              t('welcome-time-zone', { zone: client.timeZone }),
               '',
               ...commandHelp.map(([c, d]) => `${c} — ${d}`),
             ].join('\n'),
           },
         ];
       case 'help':
-        return [{ text: ['What I can do:', ...commandHelp.map(([c, d]) => `${c} — ${d}`)].join('\n') }];
+        return [{ text: [t('help-title'), ...commandHelp.map(([c, d]) => `${c} — ${d}`)].join('\n') }];
       case 'book':
         return this.startFlow(inc, client, state, 'book', args);
       case 'stop':
       case 'cancel':
-        if (state.flow) return this.stopDialog(inc, state, `Stopped /${state.flow}; nothing was changed.`);
-        if (command === 'stop') return [{ text: 'There is nothing to stop.' }];
+        if (state.flow) return this.stopDialog(inc, state, t('dialog-stopped', { flow: state.flow }));
+        if (command === 'stop') return [{ text: t('nothing-to-stop') }];
         return this.startFlow(inc, client, state, 'cancel', args);
       case 'reschedule':
         return this.startFlow(inc, client, state, 'reschedule', args);
       case 'format':
         if (!args) return this.startFlow(inc, client, state, 'format', args);
-        return [{ text: `Done: your files will come as ${(await this.studio.clients.setDeliveryFormat(client.id, args)).deliveryFormat.toUpperCase()}.` }];
+        return [{ text: t('format-set', { format: (await this.studio.clients.setDeliveryFormat(client.id, args)).deliveryFormat.toUpperCase() }) }];
       case 'timezone': {
-        if (!args) return [{ text: `Your time zone is ${client.timeZone}. To change it: /timezone Europe/Berlin (any IANA zone name).` }];
+        if (!args) return [{ text: t('timezone-show', { zone: client.timeZone }) }];
         const updated = await this.studio.clients.setTimeZone(client.id, args);
         const now = DateTime.fromJSDate(this.studio.clock.now()).setZone(updated.timeZone).toFormat('HH:mm');
-        return [{ text: `Done: times are now shown in ${updated.timeZone} (it is ${now} there).` }];
+        return [{ text: t('timezone-set', { zone: updated.timeZone, time: now }) }];
       }
       case 'mybookings':
         return this.myBookings(client);
@@ -268,8 +269,8 @@ export class Conversation {
         const until = DateTime.fromJSDate(link.expiresAt).setZone(client.timeZone).toFormat('ccc d LLL, HH:mm');
         return [
           {
-            text: `Your private upload link for ${booking.reference}, valid until ${until}:\n${url}\nOpen it in a browser and choose your files; big files continue where they stopped if the connection drops. It is yours alone: please do not share it.`,
-            links: [{ label: 'Upload files', url }],
+            text: t('upload-link', { ref: booking.reference, until, url }),
+            links: [{ label: t('upload-link-button'), url }],
             visibility: 'private',
           },
         ];
@@ -281,20 +282,16 @@ export class Conversation {
       case 'stems':
         return this.stems(client, args);
       default:
-        return [{ text: `I don't know /${command}. /help lists what I can do.` }];
+        return [{ text: t('unknown-command', { command }) }];
     }
   }
 
   private async upload(inc: Incoming, client: Client, args: string): Promise<Reply[]> {
     if (!args) {
-      const how =
-        inc.platform === 'console'
-          ? 'Type /upload followed by the path of the file on this computer, e.g. /upload ~/Music/mix.wav (add the booking reference when you have several), or /uploadlink for a private web page.'
-          : 'Send the file here as a document (not as a voice message), and I will store it with your booking. For large files, /uploadlink gives you a private web page.';
-      return [{ text: `${how}
-WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrument or vocal, all from bar 1) for mixing.` }];
+      const how = inc.platform === 'console' ? t('upload-how-console') : t('upload-how-chat');
+      return [{ text: `${how}\n${t('upload-what-to-send')}` }];
     }
-    if (inc.platform !== 'console') return [{ text: 'Please send the file itself here as a document; a path only means something on the studio computer.' }];
+    if (inc.platform !== 'console') return [{ text: t('upload-send-the-file') }];
     const { path: given, ref } = parseUploadArgs(args);
     const file = given.replace(/^~(?=\/|$)/, homedir());
     const outcome = await this.studio.uploads.acceptAny({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
@@ -310,17 +307,17 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
     if (rest.length) {
       const [n, role] = rest;
       const changed = await this.studio.uploads.setStemRole(booking.id, Number(n), role ?? '');
-      return [{ text: `${changed.fileName} is now ${roleLabel(changed.stemTag)}.` }];
+      return [{ text: t('stem-role-set', { file: changed.fileName, role: roleLabel(changed.stemTag) }) }];
     }
     const stems = await this.studio.uploads.stems(booking.id);
-    if (!stems.length) return [{ text: `${booking.reference} has no stems yet. Send them here (one file per instrument or vocal, all from bar 1), or a zip of them.` }];
+    if (!stems.length) return [{ text: t('stems-none', { ref: booking.reference }) }];
     return [
       {
         text: [
-          `Stems of ${booking.reference}:`,
+          t('stems-title', { ref: booking.reference }),
           ...stemLines(stems),
           '',
-          `Vocals (lead and backing) make the a cappella; everything else the instrumental. To change one: /stems NUMBER ROLE, e.g. /stems 2 backing-vocal. Roles: ${stemRoles.join(', ')}.`,
+          t('stems-how', { roles: stemRoles.join(', ') }),
         ].join('\n'),
       },
     ];
@@ -328,14 +325,14 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
 
   private async myBookings(client: Client): Promise<Reply[]> {
     const all = await this.studio.bookings.listForClient(client.id);
-    if (all.length === 0) return [{ text: 'You have no bookings yet. /book makes one.' }];
+    if (all.length === 0) return [{ text: t('mybookings-none') }];
     const open = all.filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
     const past = all.filter((b) => !open.includes(b)).slice(0, 5);
     const describe = async (b: (typeof all)[number]) =>
       describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b));
     const parts: string[] = [];
-    if (open.length) parts.push(`Your bookings:\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
-    if (past.length) parts.push(`Earlier:\n${past.map((b) => `${b.reference} — ${b.service.name}, ${b.status}`).join('\n')}`);
+    if (open.length) parts.push(`${t('mybookings-title')}\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
+    if (past.length) parts.push([t('mybookings-earlier'), ...past.map((b) => t('mybookings-past', { ref: b.reference, service: b.service.name, status: b.status }))].join('\n'));
     return [{ text: parts.join('\n\n') }];
   }
 
@@ -343,25 +340,25 @@ WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrume
     const list = args
       ? [await this.studio.bookings.ownedBy(client.id, args.split(/\s+/)[0] ?? '')]
       : (await this.studio.bookings.listForClient(client.id)).filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
-    if (list.length === 0) return [{ text: 'You have nothing in progress. /book makes a booking; /mybookings shows earlier ones.' }];
+    if (list.length === 0) return [{ text: t('status-nothing') }];
     const nextByStatus: Record<string, string> = {
-      requested: 'Waiting for the engineer to confirm.',
-      confirmed: 'Confirmed. Next: send your files before the session.',
-      'awaiting-files': 'Next: send your files before the session.',
-      'in-progress': 'The engineer is working on it.',
-      'revision-requested': 'Your revision notes are with the engineer.',
-      delivered: 'Delivered. Listen, and ask for a revision if something needs changing.',
+      requested: t('status-next-requested'),
+      confirmed: t('status-next-confirmed'),
+      'awaiting-files': t('status-next-awaiting-files'),
+      'in-progress': t('status-next-in-progress'),
+      'revision-requested': t('status-next-revision-requested'),
+      delivered: t('status-next-delivered'),
     };
     const texts = await Promise.all(
       list.map(async (b) => {
         const running = b.status === 'in-progress' ? await this.studio.pipeline.progressOf(b.id) : null;
         const revisions = b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await this.studio.revisions.allowance(b) : null;
         const lines = [describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b)), `  ${running ?? nextByStatus[b.status] ?? ''}`];
-        if (revisions) lines.push(`  Revisions: ${revisions.used} asked for, ${revisions.freeLeft} free left (then ${revisions.price} each).`);
+        if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
         // Where the files are, in case a message with them never reached the artist.
         const latest = await this.db.delivery.findFirst({ where: { bookingId: b.id, status: 'ready' }, orderBy: { version: 'desc' }, include: { files: true } });
         if (latest) {
-          lines.push(`  Latest delivery: version ${latest.version}`);
+          lines.push(`  ${t('status-latest-delivery', { version: latest.version })}`);
           for (const f of latest.files.filter((x) => x.kind !== 'report')) lines.push(`    ${f.fileName}: ${this.studio.downloads.url(f.storageKey, f.fileName)}`);
         }
         return lines.join('\n').trimEnd();

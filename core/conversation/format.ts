@@ -3,14 +3,13 @@ import { DateTime } from 'luxon';
 import type { BookingWithService } from '../booking/bookings.js';
 import { isBookingStatus, statusLabels } from '../booking/status.js';
 import { formatMoney, isSessionKind, kindLabels } from '../catalog.js';
+import { t } from '../texts.js';
 
 export function formatWhen(at: Date, zone: string, studioZone?: string): string {
   const here = DateTime.fromJSDate(at).setZone(zone);
-  let s = `${here.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
-  if (studioZone && studioZone !== zone) {
-    s += ` — ${DateTime.fromJSDate(at).setZone(studioZone).toFormat('HH:mm')} at the studio`;
-  }
-  return s;
+  const s = `${here.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+  if (!studioZone || studioZone === zone) return s;
+  return t('when-studio-time', { when: s, studioTime: DateTime.fromJSDate(at).setZone(studioZone).toFormat('HH:mm') });
 }
 
 export function formatDay(date: string, zone: string): string {
@@ -31,12 +30,13 @@ export function statusName(status: string): string {
 
 /** One booking in a few lines, in the client's time zone. */
 export function describeBooking(b: BookingWithService, zone: string, studioZone: string, queuePosition?: number | null): string {
-  const lines = [`${b.reference} — ${b.service.name}, ${kindName(b.kind).toLowerCase()} session`];
-  if (b.startsAt) lines.push(`  When: ${formatWhen(b.startsAt, zone, studioZone)}`);
+  const lines = [t('booking-title', { ref: b.reference, service: b.service.name, kind: kindName(b.kind).toLowerCase() })];
+  if (b.startsAt) lines.push(`  ${t('booking-when', { when: formatWhen(b.startsAt, zone, studioZone) })}`);
   if (b.dueAt) {
-    lines.push(`  Due by: ${DateTime.fromJSDate(b.dueAt).setZone(zone).toFormat('ccc d LLL yyyy')}${queuePosition ? ` (number ${queuePosition} in the unattended queue)` : ''}`);
+    const date = DateTime.fromJSDate(b.dueAt).setZone(zone).toFormat('ccc d LLL yyyy');
+    lines.push(`  ${queuePosition ? t('booking-due-queue', { date, position: queuePosition }) : t('booking-due', { date })}`);
   }
-  lines.push(`  Price: ${formatMoney(b.priceCents, b.currency)} · ${b.includedRevisions} free revisions`);
-  lines.push(`  Status: ${statusName(b.status)}`);
+  lines.push(`  ${t('booking-price', { price: formatMoney(b.priceCents, b.currency), revisions: b.includedRevisions })}`);
+  lines.push(`  ${t('booking-status', { status: statusName(b.status) })}`);
   return lines.join('\n');
 }

@@ -3,11 +3,17 @@ import { DateTime } from 'luxon';
 import type { ArchiveOutcome, UploadOutcome } from '../uploads.js';
 import { formatSize } from '../uploads.js';
 import type { Reply } from './types.js';
+import { t } from '../texts.js';
 
 export const roleLabel = (role: string | null) => (role ?? 'other').replace('-', ' ');
 
 /** "1. Drums.wav — drums": a booking's stems numbered as /stems and the engineer change them. */
 export const stemLines = (stems: { fileName: string; stemTag: string | null }[]) => stems.map((s, i) => `${i + 1}. ${s.fileName} — ${roleLabel(s.stemTag)}`);
+
+/** "24-bit, " (with its separator), or nothing when the format has no fixed bit depth. */
+const bitDepth = (bits: number | null | undefined) => (bits ? `${t('upload-bit-depth', { bits })} ` : '');
+/** A warning phrase as a sentence of its own. */
+const sentence = (phrase: string) => `${phrase[0]!.toUpperCase()}${phrase.slice(1)}.`;
 
 const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.round(sec % 60)).padStart(2, '0')}`;
 
@@ -15,19 +21,19 @@ export function describeUpload(o: UploadOutcome, zone: string): Reply {
   const u = o.upload;
   if (o.duplicate) {
     const when = DateTime.fromJSDate(u.createdAt).setZone(zone).toFormat('d LLL, HH:mm');
-    return { text: `I already have ${u.fileName} for ${o.booking.reference} (received ${when}); nothing new was stored.` };
+    return { text: t('upload-duplicate', { file: u.fileName, ref: o.booking.reference, when }) };
   }
   const a = o.analysis;
-  const lines = [`Received ${u.fileName} for ${o.booking.reference} (${o.booking.service.name}) as ${u.role === 'stem' ? `a stem (${roleLabel(u.stemTag)}; /stems to change)` : u.role === 'mix' ? 'your mix' : 'a reference track'}.`];
+  const as = u.role === 'stem' ? t('upload-as-stem', { role: roleLabel(u.stemTag) }) : u.role === 'mix' ? t('upload-as-mix') : t('upload-as-reference');
+  const lines = [t('upload-received', { file: u.fileName, ref: o.booking.reference, service: o.booking.service.name, as })];
   if (a) {
-    const ch = a.format.channels === 1 ? 'mono' : a.format.channels === 2 ? 'stereo' : `${a.format.channels} channels`;
-    const depth = a.format.bitDepth ? `${a.format.bitDepth}-bit, ` : '';
-    lines.push(`  ${(a.format.container ?? 'audio').toUpperCase()}, ${a.format.sampleRate / 1000} kHz, ${depth}${ch}, ${clock(a.format.durationSec)}, ${formatSize(Number(u.sizeBytes))}`);
-    lines.push(`  Loudness ${a.loudness.integratedLufs} LUFS, true peak ${a.peaks.truePeakDbtp} dBTP`);
+    const channels = a.format.channels === 1 ? t('upload-mono') : a.format.channels === 2 ? t('upload-stereo') : t('upload-channels', { count: a.format.channels });
+    lines.push(`  ${t('upload-format', { container: (a.format.container ?? 'audio').toUpperCase(), khz: String(a.format.sampleRate / 1000), depth: bitDepth(a.format.bitDepth), channels, duration: clock(a.format.durationSec), size: formatSize(Number(u.sizeBytes)) })}`);
+    lines.push(`  ${t('upload-loudness', { lufs: String(a.loudness.integratedLufs), dbtp: String(a.peaks.truePeakDbtp) })}`);
   }
-  lines.push(`  Stored safely (checksum ${u.sha256.slice(0, 12)}…).`);
-  if (o.warnings.length) lines.push('', 'Worth knowing:', ...o.warnings.map((w) => `• ${w[0]!.toUpperCase()}${w.slice(1)}.`));
-  lines.push('', '/status shows where your booking stands.');
+  lines.push(`  ${t('upload-stored', { checksum: u.sha256.slice(0, 12) })}`);
+  if (o.warnings.length) lines.push('', t('upload-worth-knowing'), ...o.warnings.map((w) => `• ${sentence(w)}`));
+  lines.push('', t('upload-status-hint'));
   return { text: lines.join('\n') };
 }
 
@@ -47,13 +53,14 @@ export function describeAny(o: UploadOutcome | ArchiveOutcome, zone: string): Re
   const fresh = o.received.filter((r) => !r.duplicate);
   const again = o.received.filter((r) => r.duplicate);
   const ref = o.received[0]?.booking.reference;
-  const lines = [`From ${o.archive}: ${fresh.length} file${fresh.length === 1 ? '' : 's'} received${ref ? ` for ${ref}` : ''}${again.length ? `, ${again.length} I already had` : ''}.`];
+  const counts = { archive: o.archive, count: fresh.length, again: again.length, ref: ref ?? '' };
+  const lines = [t(ref ? (again.length ? 'archive-received-for-again' : 'archive-received-for') : again.length ? 'archive-received-again' : 'archive-received', counts)];
   for (const r of fresh) {
     const a = r.analysis;
-    lines.push(`• ${r.upload.fileName}${r.upload.role === 'stem' ? ` (${roleLabel(r.upload.stemTag)})` : ''}${a ? ` — ${a.format.sampleRate / 1000} kHz, ${a.format.bitDepth ? `${a.format.bitDepth}-bit, ` : ''}${clock(a.format.durationSec)}` : ''}`);
-    for (const w of r.warnings) lines.push(`    ${w[0]!.toUpperCase()}${w.slice(1)}.`);
+    lines.push(`• ${r.upload.fileName}${r.upload.role === 'stem' ? ` (${roleLabel(r.upload.stemTag)})` : ''}${a ? ` — ${a.format.sampleRate / 1000} kHz, ${bitDepth(a.format.bitDepth)}${clock(a.format.durationSec)}` : ''}`);
+    for (const w of r.warnings) lines.push(`    ${sentence(w)}`);
   }
-  if (o.skipped.length) lines.push('', 'Skipped:', ...o.skipped.map((s) => `• ${s.name}: ${s.reason}`));
-  lines.push('', '/status shows where your booking stands.');
+  if (o.skipped.length) lines.push('', t('archive-skipped'), ...o.skipped.map((s) => `• ${s.name}: ${s.reason}`));
+  lines.push('', t('upload-status-hint'));
   return [{ text: lines.join('\n') }];
 }

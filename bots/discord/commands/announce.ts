@@ -3,20 +3,21 @@
 import { Routes, SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
   data: new SlashCommandBuilder()
     .setName('announce')
-    .setDescription('Engineer: post the open session times to this server’s announcement channel')
+    .setDescription(t('discord-cmd-announce'))
     .setDMPermission(false)
-    .addIntegerOption((o) => o.setName('days').setDescription('How far ahead (default 7)').setMinValue(1).setMaxValue(42).setRequired(false)),
+    .addIntegerOption((o) => o.setName('days').setDescription(t('discord-cmd-announce-days')).setMinValue(1).setMaxValue(42).setRequired(false)),
   async execute(i, deps) {
-    if (!i.inGuild()) return void (await text(i, '/announce posts in a server; run it there.'));
+    if (!i.inGuild()) return void (await text(i, t('discord-announce-servers-only')));
     const settings = await deps.studio.db.guildSettings.findUnique({ where: { guildId: i.guildId } });
-    if (!settings?.announceChannelId) return void (await text(i, 'This server has no announcement channel yet: a server admin can choose one with /setup announce_channel.'));
+    if (!settings?.announceChannelId) return void (await text(i, t('discord-announce-no-channel')));
     const message = await deps.studio.desk.openSlotsAnnouncement(deps.studio.name, i.options.getInteger('days') ?? 7);
     await deps.rest.post(Routes.channelMessages(settings.announceChannelId), { body: { content: message.slice(0, 2000), allowed_mentions: { parse: [] } } });
-    await text(i, `Posted the open times in <#${settings.announceChannelId}>.`);
+    await text(i, t('discord-announced', { channel: `<#${settings.announceChannelId}>` }));
   },
 };

@@ -2,23 +2,24 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
   data: new SlashCommandBuilder()
     .setName('availability')
-    .setDescription('Engineer: opening hours and closed dates')
-    .addSubcommand((s) => s.setName('show').setDescription('Show the weekly hours and dated changes'))
+    .setDescription(t('discord-cmd-availability'))
+    .addSubcommand((s) => s.setName('show').setDescription(t('discord-cmd-availability-show')))
     .addSubcommand((s) =>
       s
         .setName('add')
-        .setDescription('Open the studio on a weekday, every week')
-        .addStringOption((o) => o.setName('weekday').setDescription('mon … sun').setRequired(true))
-        .addStringOption((o) => o.setName('from').setDescription('HH:MM').setRequired(true))
-        .addStringOption((o) => o.setName('to').setDescription('HH:MM').setRequired(true)),
+        .setDescription(t('discord-cmd-availability-add'))
+        .addStringOption((o) => o.setName('weekday').setDescription(t('discord-cmd-availability-weekday')).setRequired(true))
+        .addStringOption((o) => o.setName('from').setDescription(t('discord-cmd-availability-from')).setRequired(true))
+        .addStringOption((o) => o.setName('to').setDescription(t('discord-cmd-availability-to')).setRequired(true)),
     )
-    .addSubcommand((s) => s.setName('block').setDescription('Close the studio on a date').addStringOption((o) => o.setName('date').setDescription('YYYY-MM-DD').setRequired(true)).addStringOption((o) => o.setName('note').setDescription('Why (for you)').setRequired(false)))
-    .addSubcommand((s) => s.setName('reset').setDescription('Remove the weekly rules (the configured hours apply again)')),
+    .addSubcommand((s) => s.setName('block').setDescription(t('discord-cmd-availability-block')).addStringOption((o) => o.setName('date').setDescription(t('discord-cmd-availability-date')).setRequired(true)).addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-availability-note')).setRequired(false)))
+    .addSubcommand((s) => s.setName('reset').setDescription(t('discord-cmd-availability-reset'))),
   async execute(i, deps) {
     const desk = deps.studio.desk;
     const sub = i.options.getSubcommand();

@@ -2,17 +2,18 @@
 import { SlashCommandBuilder, type SlashCommandStringOption } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
-const ref = (o: SlashCommandStringOption) => o.setName('reference').setDescription('The booking, e.g. MD-7K2Q9A').setRequired(true);
+const ref = (o: SlashCommandStringOption) => o.setName('reference').setDescription(t('discord-cmd-booking-reference')).setRequired(true);
 
 export const command: DiscordCommand = {
   engineer: true,
   data: new SlashCommandBuilder()
     .setName('booking')
-    .setDescription('Engineer: confirm, decline or move a booking')
-    .addSubcommand((s) => s.setName('confirm').setDescription('Confirm a requested booking').addStringOption(ref))
-    .addSubcommand((s) => s.setName('decline').setDescription('Decline a booking').addStringOption(ref).addStringOption((o) => o.setName('reason').setDescription('Told to the artist').setRequired(false)))
-    .addSubcommand((s) => s.setName('reschedule').setDescription('Move a session').addStringOption(ref).addStringOption((o) => o.setName('start').setDescription('YYYY-MM-DD HH:MM, studio time').setRequired(true))),
+    .setDescription(t('discord-cmd-booking'))
+    .addSubcommand((s) => s.setName('confirm').setDescription(t('discord-cmd-booking-confirm')).addStringOption(ref))
+    .addSubcommand((s) => s.setName('decline').setDescription(t('discord-cmd-booking-decline')).addStringOption(ref).addStringOption((o) => o.setName('reason').setDescription(t('discord-cmd-booking-reason')).setRequired(false)))
+    .addSubcommand((s) => s.setName('reschedule').setDescription(t('discord-cmd-booking-reschedule')).addStringOption(ref).addStringOption((o) => o.setName('start').setDescription(t('discord-cmd-booking-start')).setRequired(true))),
   async execute(i, deps) {
     const desk = deps.studio.desk;
     const r = i.options.getString('reference', true);

@@ -8,6 +8,7 @@ import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 const kinds = ['full', 'instrumental', 'acappella', 'master'] as const;
 
@@ -16,14 +17,14 @@ export const command: DiscordCommand = {
   data: (() => {
     const b = new SlashCommandBuilder()
       .setName('deliver')
-      .setDescription('Engineer: send finished files to the artist as the next version')
-      .addStringOption((o) => o.setName('reference').setDescription('The booking').setRequired(true));
+      .setDescription(t('discord-cmd-deliver'))
+      .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-deliver-reference')).setRequired(true));
     for (const k of kinds) b.addAttachmentOption((o) => o.setName(k).setDescription(k === 'acappella' ? 'A cappella render' : `${k[0]!.toUpperCase()}${k.slice(1)} render`).setRequired(false));
-    return b.addStringOption((o) => o.setName('note').setDescription('A note for the artist').setRequired(false));
+    return b.addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-deliver-note')).setRequired(false));
   })(),
   async execute(i, deps) {
     const attached = kinds.map((k) => ({ kind: k, file: i.options.getAttachment(k) })).filter((a) => a.file);
-    if (!attached.length) return void (await text(i, 'Attach at least one file (full, instrumental, acappella or master).'));
+    if (!attached.length) return void (await text(i, t('discord-deliver-attach')));
     await i.deferReply(i.inGuild() ? { flags: MessageFlags.Ephemeral } : {});
     const booking = await deps.studio.desk.booking(i.options.getString('reference', true));
     const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-deliver-'));
@@ -31,11 +32,11 @@ export const command: DiscordCommand = {
       const files = [];
       for (const a of attached) {
         const local = path.join(dir, `${a.kind}-${safeFileName(a.file!.name)}`);
-        if (!(await fetchToFile(a.file!.url, local))) return void (await text(i, `Could not fetch ${a.file!.name} from Discord; nothing was delivered. Try again.`));
+        if (!(await fetchToFile(a.file!.url, local))) return void (await text(i, t('discord-deliver-fetch-failed', { file: a.file!.name })));
         files.push({ name: a.file!.name, path: local, kind: a.kind });
       }
       const out = await deps.studio.pipeline.deliverFiles(booking.id, files, `engineer:discord:${i.user.id}`, i.options.getString('note') ?? undefined);
-      await text(i, `Delivered version ${out.version} of ${out.reference} (${files.map((f) => f.name).join(', ')}); it goes to the artist privately.`);
+      await text(i, t('discord-delivered', { version: out.version, ref: out.reference, files: files.map((f) => f.name).join(', ') }));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

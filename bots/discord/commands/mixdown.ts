@@ -3,14 +3,15 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
   data: new SlashCommandBuilder()
     .setName('mixdown')
-    .setDescription('Engineer: render full mix, instrumental and a cappella from the stems')
-    .addStringOption((o) => o.setName('reference').setDescription('The booking').setRequired(true))
-    .addStringOption((o) => o.setName('balance').setDescription('Starting balance').addChoices({ name: 'auto (by role loudness)', value: 'auto' }, { name: 'flat (as sent)', value: 'flat' }).setRequired(false)),
+    .setDescription(t('discord-cmd-mixdown'))
+    .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-mixdown-reference')).setRequired(true))
+    .addStringOption((o) => o.setName('balance').setDescription(t('discord-cmd-mixdown-balance')).addChoices({ name: 'auto (by role loudness)', value: 'auto' }, { name: 'flat (as sent)', value: 'flat' }).setRequired(false)),
   execute: async (i, deps) =>
     void (await text(i, await deps.studio.desk.mixdown(i.options.getString('reference', true), (i.options.getString('balance') ?? 'auto') as 'auto' | 'flat', `engineer:discord:${i.user.id}`))),
 };

@@ -2,18 +2,19 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
   data: new SlashCommandBuilder()
     .setName('revision')
-    .setDescription('Engineer: revisions')
+    .setDescription(t('discord-cmd-revision'))
     .addSubcommand((s) =>
       s
         .setName('resolve')
-        .setDescription('Mark the open revision resolved (deliver new files with /deliver instead when there are any)')
-        .addStringOption((o) => o.setName('reference').setDescription('The booking').setRequired(true))
-        .addStringOption((o) => o.setName('note').setDescription('Told to the artist').setRequired(false)),
+        .setDescription(t('discord-cmd-revision-resolve'))
+        .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-revision-reference')).setRequired(true))
+        .addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-revision-note')).setRequired(false)),
     ),
   execute: async (i, deps) => void (await text(i, await deps.studio.desk.resolveRevision(i.options.getString('reference', true), i.options.getString('note') ?? '', `engineer:discord:${i.user.id}`))),
 };

@@ -3,19 +3,21 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
   data: new SlashCommandBuilder()
     .setName('session')
-    .setDescription('Engineer: start or end a session')
-    .addSubcommand((s) => s.setName('start').setDescription('Start (virtual: sends the artist the SonoBus keycode)').addStringOption((o) => o.setName('reference').setDescription('The booking').setRequired(true)))
-    .addSubcommand((s) => s.setName('end').setDescription('End the session').addStringOption((o) => o.setName('reference').setDescription('The booking').setRequired(true))),
+    .setDescription(t('discord-cmd-session'))
+    .addSubcommand((s) => s.setName('start').setDescription(t('discord-cmd-session-start')).addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-session-reference')).setRequired(true)))
+    .addSubcommand((s) => s.setName('end').setDescription(t('discord-cmd-session-end')).addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-session-reference')).setRequired(true))),
   async execute(i, deps) {
     const r = i.options.getString('reference', true);
     const actor = `engineer:discord:${i.user.id}`;
     if (i.options.getSubcommand() === 'end') return void (await text(i, await deps.studio.desk.endSession(r, actor)));
     const started = await deps.studio.desk.startSession(r, actor);
-    await text(i, started.keycode ? `${started.text}\nYour side: SonoBus group ${started.keycode.group}, password ${started.keycode.password}\n${started.keycode.link}` : started.text);
+    const k = started.keycode;
+    await text(i, k ? `${started.text}\n${t('discord-session-your-side', { group: k.group, password: k.password, link: k.link })}` : started.text);
   },
 };

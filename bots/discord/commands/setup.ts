@@ -3,25 +3,34 @@
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   data: new SlashCommandBuilder()
     .setName('setup')
-    .setDescription('Server admins: the engineer role, the announcement channel, the language')
+    .setDescription(t('discord-cmd-setup'))
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setDMPermission(false)
-    .addRoleOption((o) => o.setName('engineer_role').setDescription('Members with this role run the studio’s engineer commands here').setRequired(false))
-    .addChannelOption((o) => o.setName('announce_channel').setDescription('Public announcements (open slots); nothing private goes there').addChannelTypes(ChannelType.GuildText).setRequired(false))
-    .addStringOption((o) => o.setName('language').setDescription('Language of this server’s announcements').addChoices({ name: 'English', value: 'en' }).setRequired(false)),
+    .addRoleOption((o) => o.setName('engineer_role').setDescription(t('discord-cmd-setup-engineer_role')).setRequired(false))
+    .addChannelOption((o) => o.setName('announce_channel').setDescription(t('discord-cmd-setup-announce_channel')).addChannelTypes(ChannelType.GuildText).setRequired(false))
+    .addStringOption((o) => o.setName('language').setDescription(t('discord-cmd-setup-language')).addChoices({ name: 'English', value: 'en' }).setRequired(false)),
   async execute(i, deps) {
-    if (!i.inGuild()) return void (await text(i, '/setup is for servers; run it in the server you want to set up.'));
+    if (!i.inGuild()) return void (await text(i, t('discord-setup-servers-only')));
     // Discord hides the command from others, but permissions can be overridden per server: check again.
-    if (!i.memberPermissions.has(PermissionFlagsBits.ManageGuild)) return void (await text(i, 'Only this server’s admins (Manage Server) can change its studio settings.'));
+    if (!i.memberPermissions.has(PermissionFlagsBits.ManageGuild)) return void (await text(i, t('discord-setup-admins-only')));
     const role = i.options.getRole('engineer_role');
     const channel = i.options.getChannel('announce_channel');
     const language = i.options.getString('language');
     const data = { ...(role ? { engineerRoleId: role.id } : {}), ...(channel ? { announceChannelId: channel.id } : {}), ...(language ? { language } : {}) };
     const s = await deps.studio.db.guildSettings.upsert({ where: { guildId: i.guildId }, create: { guildId: i.guildId, ...data }, update: data });
-    await text(i, [`Studio settings for this server:`, `• Engineer role: ${s.engineerRoleId ? `<@&${s.engineerRoleId}>` : 'not set (engineer commands are refused here)'}`, `• Announcements: ${s.announceChannelId ? `<#${s.announceChannelId}>` : 'none'}`, `• Language: ${s.language}`].join('\n'));
+    await text(
+      i,
+      [
+        t('discord-setup-title'),
+        t('discord-setup-engineer-role', { role: s.engineerRoleId ? `<@&${s.engineerRoleId}>` : t('discord-setup-no-engineer-role') }),
+        t('discord-setup-announcements', { channel: s.announceChannelId ? `<#${s.announceChannelId}>` : t('discord-setup-no-announcements') }),
+        t('discord-setup-language', { language: s.language }),
+      ].join('\n'),
+    );
   },
 };

@@ -1,4 +1,5 @@
 // /stems: the booking's stems and their roles; change one (the core's /stems).
 import { coreCommand } from '../chat.js';
+import { t } from '../../../core/texts.js';
 
-export const command = coreCommand('stems', 'Your stems and their roles (vocal or instrument); change one', { name: 'change', description: 'NUMBER ROLE, e.g. 2 backing-vocal' });
+export const command = coreCommand('stems', t('discord-cmd-stems'), { name: 'change', description: t('discord-cmd-stems-change') });

@@ -1,4 +1,5 @@
 // /timezone: Show or set your time zone (the core's /timezone dialog).
 import { coreCommand } from '../chat.js';
+import { t } from '../../../core/texts.js';
 
-export const command = coreCommand('timezone', 'Show or set your time zone', { name: 'zone', description: 'An IANA zone, e.g. Europe/Berlin' });
+export const command = coreCommand('timezone', t('discord-cmd-timezone'), { name: 'zone', description: t('discord-cmd-timezone-zone') });

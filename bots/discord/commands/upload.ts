@@ -8,13 +8,14 @@ import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
 import { forward, forwardCommand, respond } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
+import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   data: new SlashCommandBuilder()
     .setName('upload')
-    .setDescription('Send your mix or stems for a booking (large files: you get a private upload link)')
-    .addAttachmentOption((o) => o.setName('file').setDescription('WAV, AIFF, FLAC, MP3, or a zip of stems').setRequired(false))
-    .addStringOption((o) => o.setName('reference').setDescription('The booking, when you have several').setRequired(false)),
+    .setDescription(t('discord-cmd-upload'))
+    .addAttachmentOption((o) => o.setName('file').setDescription(t('discord-cmd-upload-file')).setRequired(false))
+    .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-upload-reference')).setRequired(false)),
   async execute(i, deps) {
     const file = i.options.getAttachment('file');
     const ref = i.options.getString('reference') ?? '';
@@ -30,7 +31,7 @@ export const command: DiscordCommand = {
     try {
       const local = path.join(dir, safeFileName(file.name));
       if (!(await fetchToFile(file.url, local))) {
-        await respond(i, [{ text: `I could not fetch ${file.name} from Discord just now. Nothing was stored; please try again in a moment.` }], deps);
+        await respond(i, [{ text: t('discord-fetch-failed', { file: file.name }) }], deps);
         return;
       }
       await forward(i, { kind: 'file', file: { name: file.name, sizeBytes: file.size, ref: local, id: file.id, ...(file.contentType ? { mimeType: file.contentType } : {}) } }, deps);

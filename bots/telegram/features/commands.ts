@@ -2,6 +2,7 @@
 // the dialog (so the console, Telegram and Discord behave the same).
 import { Composer, type Context } from 'grammy';
 import { forwardCommand, type ChatDeps } from '../chat.js';
+import { t } from '../../../core/texts.js';
 
 function commands(names: string[], deps: ChatDeps): Composer<Context> {
   const c = new Composer();
@@ -17,16 +18,16 @@ export const settings = (deps: ChatDeps) => commands(['format', 'timezone'], dep
 
 /** The commands shown in Telegram's menu. */
 export const menu = [
-  { command: 'book', description: 'Book mixing or mastering' },
-  { command: 'mybookings', description: 'Your bookings' },
-  { command: 'status', description: 'Where your bookings stand' },
-  { command: 'upload', description: 'Send your mix or stems' },
-  { command: 'uploadlink', description: 'A private link for large files' },
-  { command: 'revise', description: 'Ask for changes to a delivery' },
-  { command: 'stems', description: 'Your stems and their roles' },
-  { command: 'format', description: 'Delivery format' },
-  { command: 'reschedule', description: 'Move a session' },
-  { command: 'cancel', description: 'Cancel a booking' },
-  { command: 'timezone', description: 'Your time zone' },
-  { command: 'help', description: 'What I can do' },
+  { command: 'book', description: t('telegram-menu-book') },
+  { command: 'mybookings', description: t('telegram-menu-mybookings') },
+  { command: 'status', description: t('telegram-menu-status') },
+  { command: 'upload', description: t('telegram-menu-upload') },
+  { command: 'uploadlink', description: t('telegram-menu-uploadlink') },
+  { command: 'revise', description: t('telegram-menu-revise') },
+  { command: 'stems', description: t('telegram-menu-stems') },
+  { command: 'format', description: t('telegram-menu-format') },
+  { command: 'reschedule', description: t('telegram-menu-reschedule') },
+  { command: 'cancel', description: t('telegram-menu-cancel') },
+  { command: 'timezone', description: t('telegram-menu-timezone') },
+  { command: 'help', description: t('telegram-menu-help') },
 ];

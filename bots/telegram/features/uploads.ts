@@ -8,7 +8,7 @@ import { Composer, type Context } from 'grammy';
 import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
 import { deliver, forward, forwardCommand, senderOf, type ChatDeps } from '../chat.js';
-import { t } from '../i18n.js';
+import { t } from '../../../core/texts.js';
 
 export const DOWNLOAD_CAP = 20 * 2 ** 20;
 
@@ -25,7 +25,7 @@ export function uploads(deps: UploadDeps): Composer<Context> {
     const doc = ctx.msg.document ?? ctx.msg.audio!;
     const name = doc.file_name ?? `audio-${doc.file_unique_id}`;
     if ((doc.file_size ?? 0) > DOWNLOAD_CAP) {
-      await deliver(ctx, deps, [{ text: t('file-too-big-for-chat', { file: name, size: ((doc.file_size ?? 0) / 2 ** 20).toFixed(0) }) }]);
+      await deliver(ctx, deps, [{ text: t('telegram-file-too-big-for-chat', { file: name, size: ((doc.file_size ?? 0) / 2 ** 20).toFixed(0) }) }]);
       await forward(ctx, deps, { kind: 'command', command: 'uploadlink', args: '' });
       return;
     }
@@ -37,7 +37,7 @@ export function uploads(deps: UploadDeps): Composer<Context> {
         if (!(await fetchToFile(`${deps.apiRoot}/file/bot${deps.token}/${file.file_path}`, local))) throw new Error('Telegram did not hand the file over');
       } catch (err) {
         deps.log.warn({ err, file: name }, 'telegram file download failed');
-        await deliver(ctx, deps, [{ text: t('file-download-failed', { file: name }) }]);
+        await deliver(ctx, deps, [{ text: t('telegram-file-download-failed', { file: name }) }]);
         return;
       }
       await forward(ctx, deps, { kind: 'file', file: { name, sizeBytes: doc.file_size ?? 0, ref: local, id: doc.file_unique_id, ...(doc.mime_type ? { mimeType: doc.mime_type } : {}) } });
@@ -45,8 +45,8 @@ export function uploads(deps: UploadDeps): Composer<Context> {
       await rm(dir, { recursive: true, force: true });
     }
   });
-  c.on('message:voice', (ctx) => deliver(ctx, deps, [{ text: t('voice-not-accepted') }]));
-  c.on('message:photo', (ctx) => deliver(ctx, deps, [{ text: t('photo-not-accepted') }]));
+  c.on('message:voice', (ctx) => deliver(ctx, deps, [{ text: t('telegram-voice-not-accepted') }]));
+  c.on('message:photo', (ctx) => deliver(ctx, deps, [{ text: t('telegram-photo-not-accepted') }]));
   return c;
 }
 

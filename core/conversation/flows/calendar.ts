@@ -7,6 +7,7 @@ import { UserError } from '../../errors.js';
 import { ask, type FlowContext, type FlowData, type StepInput, type StepOutcome } from '../flow.js';
 import { formatDay, formatTime } from '../format.js';
 import type { Button } from '../types.js';
+import { t } from '../../texts.js';
 
 const DATES_PER_PAGE = 8;
 const SLOTS_PER_ROW = 4;
@@ -30,19 +31,19 @@ export async function askDate(ctx: FlowContext, data: FlowData, page = 0, before
   const serviceCode = String(data.service);
   const days = [...(await slotsByDay(ctx, serviceCode)).keys()];
   if (days.length === 0) {
-    throw new UserError('There are no free times in the studio calendar right now. Please try again later, or choose an unattended session.');
+    throw new UserError(t('calendar-full'));
   }
   const pages = Math.ceil(days.length / DATES_PER_PAGE);
   const p = Math.min(Math.max(page, 0), pages - 1);
   const shown = days.slice(p * DATES_PER_PAGE, (p + 1) * DATES_PER_PAGE);
   const nav: Button[] = [];
-  if (p > 0) nav.push({ label: '‹ Earlier dates', data: `page:${p - 1}` });
-  if (p < pages - 1) nav.push({ label: 'Later dates ›', data: `page:${p + 1}` });
+  if (p > 0) nav.push({ label: t('calendar-earlier'), data: `page:${p - 1}` });
+  if (p < pages - 1) nav.push({ label: t('calendar-later'), data: `page:${p + 1}` });
   return ask(
     'date',
     { ...data, page: p },
     {
-      text: `${before ? `${before}\n\n` : ''}Which day? (times in ${ctx.client.timeZone}; /timezone to change it)\nYou can also type a date like ${shown[0]}.`,
+      text: `${before ? `${before}\n\n` : ''}${t('calendar-ask-day', { zone: ctx.client.timeZone, example: shown[0] ?? '' })}`,
       buttons: [...rows(shown.map((d) => ({ label: formatDay(d, ctx.client.timeZone), data: `date:${d}` })), 4), ...(nav.length ? [nav] : [])],
     },
   );
@@ -56,25 +57,25 @@ export async function answerDate(ctx: FlowContext, input: StepInput): Promise<St
   try {
     date = parseDate(raw);
   } catch {
-    throw new UserError(`"${raw}" is not a date I can read. Pick a day from the buttons or type one like 2026-12-24.`);
+    throw new UserError(t('calendar-unreadable', { typed: raw }));
   }
   const zone = ctx.client.timeZone;
   const policy = await ctx.studio.policy();
   const now = ctx.studio.clock.now();
   const today = DateTime.fromJSDate(now).setZone(zone).toISODate() ?? '';
-  if (date < today) throw new UserError(`${formatDay(date, zone)} ${date.slice(0, 4)} is in the past. Please pick a day from today on.`);
+  if (date < today) throw new UserError(t('calendar-past', { day: formatDay(date, zone), year: date.slice(0, 4) }));
   const lastDay = DateTime.fromJSDate(bookingWindow(policy, now).end).setZone(zone).toISODate() ?? '';
-  if (date > lastDay) throw new UserError(`We take bookings up to ${policy.horizonDays} days ahead (until ${formatDay(lastDay, zone)}). Please pick an earlier day.`);
+  if (date > lastDay) throw new UserError(t('calendar-too-far', { days: policy.horizonDays, last: formatDay(lastDay, zone) }));
   const slots = (await slotsByDay(ctx, String(ctx.data.service))).get(date);
-  if (!slots?.length) throw new UserError(`There are no free times on ${formatDay(date, zone)}. Please pick another day.`);
+  if (!slots?.length) throw new UserError(t('calendar-day-full', { day: formatDay(date, zone) }));
   return ask(
     'slot',
     { ...ctx.data, date },
     {
-      text: `Free start times on ${formatDay(date, zone)} (${zone}):`,
+      text: t('calendar-ask-time', { day: formatDay(date, zone), zone }),
       buttons: [
         ...rows(slots.map((s) => ({ label: formatTime(s.start, zone), data: `slot:${s.start.getTime().toString(36)}` })), SLOTS_PER_ROW),
-        [{ label: '‹ Other days', data: 'back' }],
+        [{ label: t('calendar-other-days'), data: 'back' }],
       ],
     },
   );
@@ -84,9 +85,9 @@ export async function answerDate(ctx: FlowContext, input: StepInput): Promise<St
 export async function answerSlot(ctx: FlowContext, input: StepInput): Promise<Date | StepOutcome> {
   if (input.type === 'button' && input.action === 'back') return askDate(ctx, ctx.data, Number(ctx.data.page ?? 0));
   if (input.type !== 'button' || !input.action.startsWith('slot:')) {
-    throw new UserError('Please pick one of the times shown (or type it as it appears, e.g. 10:00).');
+    throw new UserError(t('calendar-pick-time-typed'));
   }
   const start = new Date(parseInt(input.action.slice(5), 36));
-  if (Number.isNaN(start.getTime())) throw new UserError('Please pick one of the times shown.');
+  if (Number.isNaN(start.getTime())) throw new UserError(t('calendar-pick-time'));
   return start;
 }

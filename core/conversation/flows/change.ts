@@ -5,6 +5,7 @@ import { ask, done, type Flow, type FlowContext, type FlowData, type StepInput, 
 import { describeBooking, formatWhen } from '../format.js';
 import { dialogKey, nextSteps } from './book.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
+import { t } from '../../texts.js';
 
 type Purpose = 'cancel' | 'reschedule';
 
@@ -14,7 +15,7 @@ async function candidates(ctx: FlowContext, purpose: Purpose): Promise<BookingWi
 }
 
 function label(b: BookingWithService, ctx: FlowContext): string {
-  const when = b.startsAt ? formatWhen(b.startsAt, ctx.client.timeZone).replace(/ \(.*\)$/, '') : 'unattended';
+  const when = b.startsAt ? formatWhen(b.startsAt, ctx.client.timeZone).replace(/ \(.*\)$/, '') : t('change-unattended');
   return `${b.reference} · ${b.service.name} · ${when}`;
 }
 
@@ -23,11 +24,11 @@ async function pick(ctx: FlowContext, args: string, purpose: Purpose, then: (b: 
   if (args.trim()) return then(await ctx.studio.bookings.ownedBy(ctx.client.id, args.trim().split(/\s+/)[0] ?? ''));
   const list = await candidates(ctx, purpose);
   if (list.length === 0) {
-    return done({ text: purpose === 'cancel' ? 'You have no bookings that can still be cancelled. /mybookings lists them all.' : 'You have no scheduled sessions that can still be moved. /mybookings lists your bookings.' });
+    return done({ text: purpose === 'cancel' ? t('change-none-to-cancel') : t('change-none-to-move') });
   }
   if (list.length === 1) return then(list[0]!);
   return ask('pick', {}, {
-    text: `Which booking do you want to ${purpose}?`,
+    text: purpose === 'cancel' ? t('change-which-to-cancel') : t('change-which-to-move'),
     buttons: list.map((b) => [{ label: label(b, ctx), data: `bk:${b.reference}` }]),
   });
 }
@@ -39,8 +40,8 @@ async function picked(ctx: FlowContext, input: StepInput): Promise<BookingWithSe
 
 async function askCancel(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
   return ask('confirm', { ref: b.reference }, {
-    text: `Cancel this booking?\n\n${describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone)}`,
-    buttons: [[{ label: 'Yes, cancel it', data: 'yes' }, { label: 'No, keep it', data: 'no' }]],
+    text: t('cancel-ask', { booking: describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone) }),
+    buttons: [[{ label: t('cancel-yes'), data: 'yes' }, { label: t('cancel-no'), data: 'no' }]],
   });
 }
 
@@ -50,34 +51,34 @@ export const cancelFlow: Flow = {
   steps: {
     pick: async (ctx, input) => askCancel(ctx, await picked(ctx, input)),
     async confirm(ctx, input) {
-      if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError('Please answer yes or no.');
+      if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
       const ref = String(ctx.data.ref);
-      if (input.action === 'no') return done({ text: `Kept ${ref}; nothing changed.` });
+      if (input.action === 'no') return done({ text: t('cancel-kept', { ref }) });
       const b = await ctx.studio.bookings.cancel(ctx.client.id, ref, `client:${ctx.client.id}`);
-      return done({ text: `Cancelled ${b.reference}. ${b.startsAt ? 'Its time is free again for others.' : 'It has left the unattended queue.'}` });
+      return done({ text: b.startsAt ? t('cancel-done-slot', { ref: b.reference }) : t('cancel-done-queue', { ref: b.reference }) });
     },
   },
 };
 
 async function askNewDate(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
   const data: FlowData = { ref: b.reference, service: b.service.code };
-  return askDate({ ...ctx, data }, data, 0, `Moving ${b.reference} (${b.service.name}, now ${formatWhen(b.startsAt!, ctx.client.timeZone)}).`);
+  return askDate({ ...ctx, data }, data, 0, t('move-intro', { ref: b.reference, service: b.service.name, when: formatWhen(b.startsAt!, ctx.client.timeZone) }));
 }
 
 export const rescheduleFlow: Flow = {
   name: 'reschedule',
   start: (ctx, args) =>
     pick(ctx, args, 'reschedule', async (b) => {
-      if (!b.startsAt) throw new UserError(`${b.reference} is unattended work with no fixed time, so there is nothing to move.`);
+      if (!b.startsAt) throw new UserError(t('move-unattended', { ref: b.reference }));
       if (!['requested', 'confirmed', 'awaiting-files'].includes(b.status)) {
-        throw new UserError(`${b.reference} is ${b.status}, so it can no longer be moved.`);
+        throw new UserError(t('move-too-late', { ref: b.reference, status: b.status }));
       }
       return askNewDate(ctx, b);
     }),
   steps: {
     pick: async (ctx, input) => {
       const b = await picked(ctx, input);
-      if (!b.startsAt) throw new UserError(`${b.reference} has no fixed time to move.`);
+      if (!b.startsAt) throw new UserError(t('move-no-time', { ref: b.reference }));
       return askNewDate(ctx, b);
     },
     date: answerDate,
@@ -85,17 +86,17 @@ export const rescheduleFlow: Flow = {
       const start = await answerSlot(ctx, input);
       if (!(start instanceof Date)) return start;
       return ask('confirm', { ...ctx.data, start: start.getTime() }, {
-        text: `Move ${String(ctx.data.ref)} to ${formatWhen(start, ctx.client.timeZone, ctx.studio.timeZone)}?`,
-        buttons: [[{ label: '✅ Move it', data: 'yes' }, { label: '✖ Keep the old time', data: 'no' }]],
+        text: t('move-ask', { ref: String(ctx.data.ref), when: formatWhen(start, ctx.client.timeZone, ctx.studio.timeZone) }),
+        buttons: [[{ label: t('move-yes'), data: 'yes' }, { label: t('move-no'), data: 'no' }]],
       });
     },
     async confirm(ctx, input) {
-      if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError('Please answer yes or no.');
-      if (input.action === 'no') return done({ text: `Kept ${String(ctx.data.ref)} at its old time.` });
+      if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
+      if (input.action === 'no') return done({ text: t('move-kept', { ref: String(ctx.data.ref) }) });
       try {
         const moved = await ctx.studio.bookings.reschedule(ctx.client.id, String(ctx.data.ref), new Date(Number(ctx.data.start)), dialogKey(ctx), `client:${ctx.client.id}`);
         return done({
-          text: `Moved. ${String(ctx.data.ref)} is replaced by ${moved.reference}:\n\n${describeBooking(moved, ctx.client.timeZone, ctx.studio.timeZone)}\n\n${nextSteps(moved, ctx.client.timeZone)}`,
+          text: `${t('move-done', { ref: String(ctx.data.ref), newRef: moved.reference })}\n\n${describeBooking(moved, ctx.client.timeZone, ctx.studio.timeZone)}\n\n${nextSteps(moved, ctx.client.timeZone)}`,
         });
       } catch (err) {
         if (err instanceof SlotTakenError) return askDate(ctx, ctx.data, 0, err.message);

@@ -4,6 +4,7 @@ import type { BookingWithService } from '../../booking/bookings.js';
 import { UserError } from '../../errors.js';
 import { PaymentNeeded, parseAdjustments, quickAdjustments } from '../../revisions.js';
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
+import { t } from '../../texts.js';
 
 const REF = /^MD-[2-9A-Z]{6}$/i;
 
@@ -12,29 +13,29 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
   const quick = quickAdjustments.filter((q) => q.id !== 'reference');
   const buttons = [];
   for (let i = 0; i < quick.length; i += 2) buttons.push(quick.slice(i, i + 2).map((q) => ({ label: q.label, data: `adj:${q.id}` })));
-  if (await ctx.studio.revisions.hasReference(b.id)) buttons.push([{ label: 'Match my reference', data: 'adj:reference' }]);
-  const allowance = freeLeft > 0 ? `You have ${freeLeft} free revision${freeLeft === 1 ? '' : 's'} left.` : `Your free revisions are used; another costs ${price}.`;
-  const how = b.service.code === 'master' ? 'Pick a quick change, or write what you would like different (e.g. "louder and a bit warmer", "target -12 LUFS").' : 'Write your notes for the engineer (what to change, with times in the song where it helps).';
-  return ask('adjust', { ref: b.reference }, { text: `Revision of ${b.reference} (${b.service.name}). ${allowance}\n${how}`, ...(b.service.code === 'master' ? { buttons } : {}) });
+  if (await ctx.studio.revisions.hasReference(b.id)) buttons.push([{ label: t('revise-match-reference'), data: 'adj:reference' }]);
+  const allowance = freeLeft > 0 ? t('revise-free-left', { count: freeLeft }) : t('revise-paid-next', { price });
+  const how = b.service.code === 'master' ? t('revise-how-master') : t('revise-how-mix');
+  return ask('adjust', { ref: b.reference }, { text: `${t('revise-ask', { ref: b.reference, service: b.service.name, allowance })}\n${how}`, ...(b.service.code === 'master' ? { buttons } : {}) });
 }
 
 async function submit(ctx: FlowContext, b: BookingWithService, text: string, acceptPaid: boolean): Promise<StepOutcome> {
   const { adjustments, understood } = parseAdjustments(text);
-  if (b.service.code === 'master' && !understood.length && !text.trim()) throw new UserError('Tell me what to change, e.g. "louder" or "warmer".');
+  if (b.service.code === 'master' && !understood.length && !text.trim()) throw new UserError(t('revise-say-what'));
   try {
     const r = await ctx.studio.revisions.request(b, { notes: text, adjustments, acceptPaid, actor: `client:${ctx.client.id}` });
-    const cost = r.paid ? 'paid' : `free; ${r.freeLeft} free left`;
+    const cost = r.paid ? t('revise-cost-paid') : t('revise-cost-free', { count: r.freeLeft });
     if (r.version === null) {
-      return done({ text: `Revision ${r.number} of ${b.reference} noted (${cost}). Your notes are with the engineer, who will send the new version here.` });
+      return done({ text: t('revise-noted', { number: r.number, ref: b.reference, cost }) });
     }
-    const what = understood.length ? understood.join(', ') : 'your notes';
-    const notesOnly = !understood.length ? ' I could not turn your words into a quick change, so this version repeats the last settings; the engineer has your notes too.' : '';
-    return done({ text: `Revision ${r.number} of ${b.reference} started (${cost}): ${what}. Making version ${r.version} now; it arrives here when ready (/status shows how far it is).${notesOnly}` });
+    const what = understood.length ? understood.join(', ') : t('revise-your-notes');
+    const started = t('revise-started', { number: r.number, ref: b.reference, cost, what, version: r.version });
+    return done({ text: understood.length ? started : `${started} ${t('revise-notes-only')}` });
   } catch (err) {
     if (!(err instanceof PaymentNeeded)) throw err;
     return ask('paid', { ref: b.reference, text }, {
-      text: `${err.message} Shall I go ahead? The studio will add it to your invoice.`,
-      buttons: [[{ label: `Yes, revise for ${err.price}`, data: 'yes' }, { label: 'No', data: 'no' }]],
+      text: t('revise-ask-paid', { reason: err.message }),
+      buttons: [[{ label: t('revise-paid-yes', { price: err.price }), data: 'yes' }, { label: t('revise-paid-no'), data: 'no' }]],
     });
   }
 }
@@ -49,9 +50,9 @@ export const reviseFlow: Flow = {
     const words = args.trim().split(/\s+/).filter(Boolean);
     if (words[0] && REF.test(words[0])) return withBooking(ctx, await ctx.studio.bookings.ownedBy(ctx.client.id, words[0]), words.slice(1).join(' '));
     const list = await ctx.studio.revisions.revisable(ctx.client.id);
-    if (list.length === 0) return done({ text: 'Nothing of yours is delivered and waiting for feedback right now. /status shows where your bookings stand.' });
+    if (list.length === 0) return done({ text: t('revise-nothing') });
     if (list.length === 1) return withBooking(ctx, list[0]!, args);
-    return ask('pick', { text: args }, { text: 'Which booking should be revised?', buttons: list.map((b) => [{ label: `${b.reference} · ${b.service.name}`, data: `bk:${b.reference}` }]) });
+    return ask('pick', { text: args }, { text: t('revise-which'), buttons: list.map((b) => [{ label: `${b.reference} · ${b.service.name}`, data: `bk:${b.reference}` }]) });
   },
   steps: {
     async pick(ctx, input: StepInput) {
@@ -61,12 +62,12 @@ export const reviseFlow: Flow = {
     async adjust(ctx, input) {
       const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
       const text = input.type === 'button' ? (quickAdjustments.find((q) => `adj:${q.id}` === input.action)?.label.toLowerCase() ?? '') : input.text;
-      if (!text.trim()) throw new UserError('Please pick a change or write your notes.');
+      if (!text.trim()) throw new UserError(t('revise-pick-or-write'));
       return submit(ctx, b, text, false);
     },
     async paid(ctx, input) {
-      if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError('Please answer yes or no.');
-      if (input.action === 'no') return done({ text: 'No revision was made; nothing was charged.' });
+      if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
+      if (input.action === 'no') return done({ text: t('revise-declined') });
       const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
       return submit(ctx, b, String(ctx.data.text ?? ''), true);
     },

@@ -1,0 +1,651 @@
+# Every text mixdesk says in chat, on every platform (console, Telegram, Discord).
+# Keys and variables are typed from this file: run `npm run texts` after changing it.
+# Another language is another file beside this one (e.g. de.ftl); missing texts fall back to English.
+# Numbers choose plural forms ({ $count -> [one] … *[other] … }); pre-formatted values are strings.
+
+## The dialog: commands, buttons, help
+
+welcome-new = Welcome to { $studio }, { $name }!
+welcome-back = Welcome back, { $name }!
+welcome-what-we-do = We mix (send stems, get the vocal mix, instrumental and a cappella back) and master (send a stereo mix, get release-ready masters back).
+welcome-time-zone = Your time zone is set to { $zone } (/timezone to change it).
+help-title = What I can do:
+help-book = book mixing or mastering: service, session kind, day and time
+help-mybookings = your bookings
+help-status = where your bookings stand and what happens next
+help-reschedule = move a session to another time
+help-cancel = cancel a booking (while answering a question: stop it)
+help-upload = send your mix or stems for a booking
+help-uploadlink = a private web link for large files (resumable)
+help-revise = ask for changes to a delivery, e.g. /revise louder
+help-stems = your stems and their roles (vocal or instrument, and which); change one
+help-timezone = show or set your time zone, e.g. /timezone America/New_York
+help-format = delivery format: { $formats }
+help-help = this list
+unknown-command = I don't know /{ $command }. /help lists what I can do.
+not-understood = I didn't catch that. /book books a session, /mybookings shows yours, /help lists everything I can do.
+choose-number = Please choose a number from 1 to { $count }.
+already-answered = That was already answered (perhaps a double press); nothing was done twice.
+flow-set-aside = (I set your unfinished /{ $flow } aside.)
+dialog-gone = That conversation is no longer available. /help shows what I can do.
+dialog-stopped = Stopped /{ $flow }; nothing was changed.
+nothing-to-stop = There is nothing to stop.
+button-stale = That button belongs to an earlier message or was already used, so I ignored it.
+button-stale-where-we-are =
+    Here is where we are:
+    { $prompt }
+unexpected-error = Sorry, something went wrong on our side (error id { $id }). Nothing you sent was lost; please try again in a moment.
+
+## Settings
+
+format-ask = Which format should your finished files come in?
+format-set = Done: your files will come as { $format }.
+timezone-show = Your time zone is { $zone }. To change it: /timezone Europe/Berlin (any IANA zone name).
+timezone-set = Done: times are now shown in { $zone } (it is { $time } there).
+
+## Bookings and status
+
+mybookings-none = You have no bookings yet. /book makes one.
+mybookings-title = Your bookings:
+mybookings-earlier = Earlier:
+mybookings-past = { $ref } — { $service }, { $status }
+status-nothing = You have nothing in progress. /book makes a booking; /mybookings shows earlier ones.
+status-next-requested = Waiting for the engineer to confirm.
+status-next-confirmed = Confirmed. Next: send your files before the session.
+status-next-awaiting-files = Next: send your files before the session.
+status-next-in-progress = The engineer is working on it.
+status-next-revision-requested = Your revision notes are with the engineer.
+status-next-delivered = Delivered. Listen, and ask for a revision if something needs changing.
+status-revisions = Revisions: { $used } asked for, { $free } free left (then { $price } each).
+status-latest-delivery = Latest delivery: version { $version }
+
+## Uploads in chat
+
+upload-how-console = Type /upload followed by the path of the file on this computer, e.g. /upload ~/Music/mix.wav (add the booking reference when you have several), or /uploadlink for a private web page.
+upload-how-chat = Send the file here as a document (not as a voice message), and I will store it with your booking. For large files, /uploadlink gives you a private web page.
+upload-what-to-send = WAV, AIFF, FLAC or MP3; a stereo mix for mastering, stems (one file per instrument or vocal, all from bar 1) for mixing.
+upload-send-the-file = Please send the file itself here as a document; a path only means something on the studio computer.
+upload-link =
+    Your private upload link for { $ref }, valid until { $until }:
+    { $url }
+    Open it in a browser and choose your files; big files continue where they stopped if the connection drops. It is yours alone: please do not share it.
+upload-link-button = Upload files
+
+## Stems
+
+stem-role-set = { $file } is now { $role }.
+stems-none = { $ref } has no stems yet. Send them here (one file per instrument or vocal, all from bar 1), or a zip of them.
+stems-title = Stems of { $ref }:
+stems-how = Vocals (lead and backing) make the a cappella; everything else the instrumental. To change one: /stems NUMBER ROLE, e.g. /stems 2 backing-vocal. Roles: { $roles }.
+
+## Booking descriptions (shared by /mybookings, /status, confirmations)
+
+booking-title = { $ref } — { $service }, { $kind } session
+booking-when = When: { $when }
+booking-due = Due by: { $date }
+booking-due-queue = Due by: { $date } (number { $position } in the unattended queue)
+booking-price = Price: { $price } · { $revisions } free revisions
+booking-status = Status: { $status }
+when-studio-time = { $when } — { $studioTime } at the studio
+
+## /book
+
+book-no-such-service = That service is no longer offered. Please start again with /book.
+book-ask-service = What can we do for you?
+book-service-line = • { $service } — from { $price }: { $description }
+book-service-button = { $service } — { $price }
+book-ask-kind = { $service }. How would you like the session?
+book-kind-line = • { $kind } — { $price }: { $blurb }
+book-kind-button = { $kind } — { $price }
+book-kind-again = Please choose the session kind again with /book.
+book-check = Please check your booking:
+book-check-service = • { $service }, { $kind } session
+book-check-unattended = • No fixed time: we work on it in studio downtime, delivered by { $date }
+book-check-time = • { $when }, { $hours } h
+book-check-price = • Price: { $price }, including { $revisions } free revisions (then { $revisionPrice } each)
+book-confirm-button = ✅ Confirm booking
+book-stop-button = ✖ Stop
+book-unknown-service = "{ $wanted }" is not one of our services. Choose: { $codes } — or just /book.
+book-choose-service = Please choose one of the services.
+book-choose-kind = Please choose standard, virtual or unattended.
+book-confirm-or-stop = Please confirm or stop.
+book-stopped = Stopped. Nothing was booked. /book starts again.
+book-booked = Booked! Your reference is { $ref }.
+next-title = What happens next:
+next-files-master = send your stereo mix (WAV, AIFF or FLAC; 24-bit if you have it; no limiter on the master bus)
+next-files-mix = send your stems (one file per instrument and vocal, all from bar 1, same sample rate)
+next-engineer-confirms = • The engineer confirms your booking; you hear from me as soon as they do.
+next-unattended = • { $files }; we start in the next free studio time.
+next-before = • Before { $when }, { $files }.
+next-virtual = • 24 hours and 1 hour before the session you get a SonoBus keycode and join link to listen in.
+next-standard = • Come to the studio a few minutes before the start.
+next-change = • /mybookings shows your bookings; /reschedule or /cancel change this one.
+
+## Choosing a day and a time
+
+calendar-full = There are no free times in the studio calendar right now. Please try again later, or choose an unattended session.
+calendar-earlier = ‹ Earlier dates
+calendar-later = Later dates ›
+calendar-ask-day =
+    Which day? (times in { $zone }; /timezone to change it)
+    You can also type a date like { $example }.
+calendar-unreadable = "{ $typed }" is not a date I can read. Pick a day from the buttons or type one like 2026-12-24.
+calendar-past = { $day } { $year } is in the past. Please pick a day from today on.
+calendar-too-far = We take bookings up to { $days } days ahead (until { $last }). Please pick an earlier day.
+calendar-day-full = There are no free times on { $day }. Please pick another day.
+calendar-ask-time = Free start times on { $day } ({ $zone }):
+calendar-other-days = ‹ Other days
+calendar-pick-time-typed = Please pick one of the times shown (or type it as it appears, e.g. 10:00).
+calendar-pick-time = Please pick one of the times shown.
+
+## /cancel and /reschedule
+
+change-unattended = unattended
+change-none-to-cancel = You have no bookings that can still be cancelled. /mybookings lists them all.
+change-none-to-move = You have no scheduled sessions that can still be moved. /mybookings lists your bookings.
+change-which-to-cancel = Which booking do you want to cancel?
+change-which-to-move = Which booking do you want to reschedule?
+cancel-ask =
+    Cancel this booking?
+
+    { $booking }
+cancel-yes = Yes, cancel it
+cancel-no = No, keep it
+answer-yes-or-no = Please answer yes or no.
+cancel-kept = Kept { $ref }; nothing changed.
+cancel-done-slot = Cancelled { $ref }. Its time is free again for others.
+cancel-done-queue = Cancelled { $ref }. It has left the unattended queue.
+move-intro = Moving { $ref } ({ $service }, now { $when }).
+move-unattended = { $ref } is unattended work with no fixed time, so there is nothing to move.
+move-too-late = { $ref } is { $status }, so it can no longer be moved.
+move-no-time = { $ref } has no fixed time to move.
+move-ask = Move { $ref } to { $when }?
+move-yes = ✅ Move it
+move-no = ✖ Keep the old time
+move-kept = Kept { $ref } at its old time.
+move-done = Moved. { $ref } is replaced by { $newRef }:
+
+## /revise
+
+revise-match-reference = Match my reference
+revise-free-left = You have { $count } free { $count ->
+        [one] revision
+       *[other] revisions
+    } left.
+revise-paid-next = Your free revisions are used; another costs { $price }.
+revise-how-master = Pick a quick change, or write what you would like different (e.g. "louder and a bit warmer", "target -12 LUFS").
+revise-how-mix = Write your notes for the engineer (what to change, with times in the song where it helps).
+revise-ask = Revision of { $ref } ({ $service }). { $allowance }
+revise-say-what = Tell me what to change, e.g. "louder" or "warmer".
+revise-cost-paid = paid
+revise-cost-free = free; { $count } free left
+revise-noted = Revision { $number } of { $ref } noted ({ $cost }). Your notes are with the engineer, who will send the new version here.
+revise-your-notes = your notes
+revise-notes-only = I could not turn your words into a quick change, so this version repeats the last settings; the engineer has your notes too.
+revise-started = Revision { $number } of { $ref } started ({ $cost }): { $what }. Making version { $version } now; it arrives here when ready (/status shows how far it is).
+revise-ask-paid = { $reason } Shall I go ahead? The studio will add it to your invoice.
+revise-paid-yes = Yes, revise for { $price }
+revise-paid-no = No
+revise-nothing = Nothing of yours is delivered and waiting for feedback right now. /status shows where your bookings stand.
+revise-which = Which booking should be revised?
+revise-pick-or-write = Please pick a change or write your notes.
+revise-declined = No revision was made; nothing was charged.
+
+## Services, session kinds and booking states
+
+service-mix = Mixing
+service-mix-description = Upload your stems; get back the vocal mix, the instrumental and the a cappella.
+service-master = Mastering
+service-master-description = Upload your stereo mix; get back release-ready masters.
+service-mix-master = Mixing + mastering
+service-mix-master-description = Stems in, mastered vocal mix, instrumental and a cappella out.
+
+kind-standard = Standard
+kind-standard-blurb = attend the session in person at the studio
+kind-virtual = Virtual
+kind-virtual-blurb = listen in remotely over SonoBus; you get a keycode before the session
+kind-unattended = Unattended
+kind-unattended-blurb = the budget option: we work on it in studio downtime, no fixed time, delivered by a due date
+status-requested = requested (waiting for the engineer to confirm)
+status-confirmed = confirmed
+status-awaiting-files = confirmed, waiting for your files
+status-in-progress = in progress
+status-delivered = delivered
+status-revision-requested = revision requested
+status-completed = completed
+status-cancelled = cancelled
+status-rescheduled = moved to a new time
+cannot-confirm = Booking { $ref } is { $status }, so it cannot be confirmed now.
+cannot-cancel = Booking { $ref } is { $status }, so it cannot be cancelled now.
+cannot-reschedule = Booking { $ref } is { $status }, so it cannot be rescheduled now.
+cannot-deliver = Booking { $ref } is { $status }, so it cannot be delivered now.
+cannot-revise = Booking { $ref } is { $status }, so it cannot be revised now.
+cannot-start = Booking { $ref } is { $status }, so it cannot be started now.
+cannot-complete = Booking { $ref } is { $status }, so it cannot be completed now.
+cannot-open-for-files = Booking { $ref } is { $status }, so it cannot be opened for files now.
+cannot-change = Booking { $ref } is { $status }, so it cannot be { $to } now.
+
+## Booking rules
+
+slot-taken = Sorry, that time was just taken by someone else. Please pick another slot.
+no-such-service = "{ $code }" is not one of our services ({ $codes }).
+choose-a-time = Please choose a time for the session.
+time-in-past = That time is in the past. Please pick a slot from the list.
+time-not-open = That time is not open for booking (outside studio hours, too soon, or too far ahead). Please pick a slot from the list.
+booking-changed-meanwhile = Booking { $ref } changed while you were looking at it; please check /status.
+booking-nothing-to-move = Booking { $ref } is unattended work with no fixed time, so there is nothing to move.
+no-such-booking = No such booking.
+not-your-booking = You have no booking { $ref }. /mybookings lists yours.
+unknown-time-zone = "{ $zone }" is not a time zone I know. Use a name like Europe/London, America/New_York or Asia/Tokyo.
+unknown-format = "{ $format }" is not a delivery format. Choose one of: { $formats }.
+
+## Receiving files
+
+booking-takes-no-files = Booking { $ref } is { $status } and takes no more files.
+no-booking-for-files = You have no booking waiting for files. /book makes one; then send your files.
+which-booking-for-files = You have { $count } bookings taking files ({ $refs }): say which, e.g. /upload PATH { $example }.
+upload-is-folder = { $file }: that is a folder, not a file.
+upload-not-found = { $file }: I cannot find that file.
+upload-too-big = { $file } is { $size }; the largest file the studio takes is { $max }.
+upload-not-audio = { $file }: { $problem }. Nothing was stored; please send WAV, AIFF, FLAC or MP3.
+upload-silent = { $file } is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.
+stem-role-unknown = "{ $role }" is not a stem role; use one of { $roles }.
+stem-number-range = Pick a stem number from 1 to { $count } (/stems lists them).
+stems-none-yet = This booking has no stems yet.
+upload-links-off = Upload links are not available right now (the studio’s web server is off). Send the file here, or ask the studio.
+warn-clips = it clips in { $count } { $count ->
+        [one] place
+       *[other] places
+    } (first at { $at } s); if you can, export it a few dB lower
+warn-mp3 = it is an MP3 (lossy); a WAV, AIFF or FLAC export gives a better result
+warn-low-rate = its sample rate is { $rate } Hz; 44.1 kHz or more is expected
+warn-dc = it has a DC offset (the studio removes it)
+warn-mono-mix = it is mono; a master is normally made from a stereo mix
+warn-limited = it looks already limited; for mastering, a mix without a limiter on the master bus leaves more room
+warn-out-of-phase = left and right are largely out of phase (correlation { $correlation }); one side may be polarity-inverted
+warn-leading-silence = it starts with { $seconds } s of silence
+warn-stem-rate = its sample rate ({ $rate } Hz) differs from your other stems ({ $others } Hz); they will be converted
+warn-stem-length = its length ({ $seconds } s) differs from your other stems ({ $longest } s); all stems should start at bar 1 — shorter ones are padded, not cut
+
+## Archives (zip)
+
+zip-unsafe-path = { $file } contains a file with an unsafe path ({ $detail }); nothing from it was stored.
+zip-unreadable = { $file } is not a zip archive I can read ({ $detail }); nothing from it was stored.
+zip-too-many = { $file } has { $count } entries; at most { $max } are accepted.
+zip-too-large = { $file } would unpack to { $mb } MB, more than the { $max } MB accepted; nothing from it was stored.
+zip-bomb = { $file } looks like a zip bomb ({ $entry } packs { $ratio }:1); nothing from it was stored.
+zip-failed = { $file } could not be unpacked ({ $detail }); nothing from it was stored.
+zip-skip-link = a link, not a file
+zip-skip-not-audio = not an audio file
+zip-skip-too-large = larger than { $max } MB
+zip-skip-same-name = same name as another file in the archive
+
+## The automatic master and other deliveries
+
+master-waits-for-confirm = The automatic master of { $file } starts as soon as the studio confirms { $ref }.
+master-starting = Mastering { $file } now. I will send the master and its report here when it is ready (usually a few minutes); /status shows how far it is.
+master-newer-mix = A master of your earlier mix is being made right now. When it arrives, /revise will master this newer mix ({ $file }).
+stage-queued = waiting for a free worker
+stage-fetch = fetching your files
+stage-mix = mixing the stems
+stage-analyse = analysing
+stage-eq = EQ and low end
+stage-compress = compression
+stage-limit = limiting to the target loudness
+stage-verify = checking the result
+stage-encode = encoding your files
+stage-store = storing the files
+progress-master = Master version { $version }: { $stage }.
+progress-master-percent = Master version { $version }: { $stage } ({ $percent }%).
+progress-mixdown = Mixdown version { $version }: { $stage }.
+progress-mixdown-percent = Mixdown version { $version }: { $stage } ({ $percent }%).
+progress-running = ⏳ Master version { $version } of { $ref }: { $stage }…
+progress-ready = ✅ Master version { $version } of { $ref } is ready.
+progress-stopped = ⚠️ Master version { $version } of { $ref } stopped.
+master-ready = Your master for { $ref } is ready — version { $version }.
+master-numbers = { $lufs } LUFS integrated, { $dbtp } dBTP true peak (target { $target } LUFS, ceiling { $ceiling } dBTP).
+master-numbers-missed = { $lufs } LUFS integrated, { $dbtp } dBTP true peak (target { $target } LUFS, ceiling { $ceiling } dBTP — not fully reached, see the notes).
+master-files = { $format }; the picture shows loudness and spectrum before and after.
+master-files-preview = { $format }, plus an MP3 preview to listen on the go; the picture shows loudness and spectrum before and after.
+delivery-note = Note: { $note }
+revise-how-master-examples = /revise (e.g. /revise louder, /revise warmer, /revise more punch)
+revise-how-notes = /revise with your notes
+revisions-left = { $count } free { $count ->
+        [one] revision
+       *[other] revisions
+    } left. Want changes? { $how }.
+revisions-used = Your free revisions are used; /revise still works (a further revision costs { $price }).
+deliver-nothing-to-deliver = Booking { $ref } is { $status }; there is nothing to deliver to.
+deliver-attach = Attach at least one file to deliver.
+render-master = master
+render-full = full mix
+render-instrumental = instrumental
+render-acappella = a cappella
+engineer-delivery-ready = Your { $service } for { $ref } is ready — version { $version }: { $what }.
+engineer-delivery-note = From the engineer: { $note }
+master-failed = Sorry — the master of { $ref } (version { $version }) could not be finished{ $reason }. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.
+master-failed-alert = Master v{ $version } of { $ref } failed after { $attempts } tries: { $error }
+alert = 🔔 { $text }
+
+## Mixdowns (full mix, instrumental, a cappella)
+
+mixdown-no-stems-service = { $ref } is { $service }: there are no stems to mix down.
+mixdown-no-stems-yet = { $ref } has no stems yet.
+mixdown-confirm-first = { $ref } is { $status }; confirm it first.
+mixdown-file-name = { $ref } - { $render } v{ $version }
+mixdown-file-name-mastered = { $ref } - { $render } (master) v{ $version }
+mixdown-left-out = { $stem } was left out: { $reason }.
+mixdown-ready = Your mixes for { $ref } are ready — version { $version }: { $renders }.
+mixdown-ready-mastered = Your mixes (mastered) for { $ref } are ready — version { $version }: { $renders }.
+mixdown-from = From { $count } { $count ->
+        [one] stem
+       *[other] stems
+    }, { $seconds } s.
+mixdown-failed = Sorry — the mixes of { $ref } (version { $version }) could not be rendered{ $reason }. Your stems are safe; the engineer has been told.
+mixdown-failed-alert = Mixdown v{ $version } of { $ref } failed after { $attempts } tries: { $error }
+
+## Revisions
+
+adjust-louder = Louder
+adjust-quieter = Quieter
+adjust-brighter = Brighter
+adjust-warmer = Warmer
+adjust-more-punch = More punch
+adjust-less-punch = Less punch
+adjust-more-bass = More bass
+adjust-less-bass = Less bass
+adjust-target = target { $lufs } LUFS
+target-out-of-range = A target of { $lufs } LUFS is outside what the studio masters to (-30 to -5 LUFS).
+revisions-all-used = Your { $count } free revisions of { $ref } are used; another one costs { $price }.
+revise-not-delivered = Booking { $ref } is { $status }; a revision can be asked for once it is delivered.
+revise-no-reference = There is no reference track for this booking yet. Send one first (a file with "reference" in its name), then ask again.
+revision-alert = Revision { $number } ({ $cost }) of { $ref } ({ $service }){ $notes } — { $next }
+revision-alert-paid = paid, { $price }
+revision-alert-free = free
+revision-alert-notes = : "{ $notes }"
+revision-alert-automatic = automatic re-master started.
+revision-alert-waiting = waiting for you.
+
+## Session reminders and keycodes
+
+in-minutes = in { $count } { $count ->
+        [one] minute
+       *[other] minutes
+    }
+in-hours = in { $count } hours
+in-days = in { $count } days
+reminder-head = Reminder: your { $service } session { $ref } is { $until }, on { $when }.
+reminder-in-person = See you at the studio. Bring your files if you have not sent them yet (/upload).
+reminder-sonobus = You will listen in remotely with SonoBus (free: https://sonobus.net). Your private session keycode:
+keycode-group = Group: { $group }
+keycode-password = Password: { $password }
+reminder-sonobus-how = Open the join link on the computer you will listen on, or enter the group and password in SonoBus (Connect → Group). Use headphones; the studio starts the stream at the session time.
+keycode-private = The keycode is yours alone for this session: please do not share it.
+sonobus-join-button = Join the session in SonoBus
+
+## The engineer's desk (Discord slash commands)
+
+desk-not-a-time = "{ $typed }" is not a time; use HH:MM, e.g. 10:00.
+desk-stem-role-set = { $ref }: { $file } is now { $role }.
+desk-stems-title = Stems of { $ref } ({ $client }):
+desk-mixing-down = Mixing down { $ref } as version { $version } ({ $balance } balance); it goes to the artist when ready.
+desk-mixing-down-mastered = Mixing down { $ref } as version { $version } ({ $balance } balance, then mastered); it goes to the artist when ready.
+desk-no-such-booking = There is no booking { $ref }.
+desk-sessions = Sessions, next { $days } days:
+desk-no-sessions = No sessions in the next { $days } days.
+desk-unattended = Unattended work:
+desk-no-unattended = No unattended work waiting.
+desk-due = due { $date }
+desk-confirmed-artist = Good news: the studio confirmed { $ref } ({ $service }). Send your files when ready (/upload).
+desk-confirmed-artist-time = Good news: the studio confirmed { $ref } ({ $service }, { $when }). Send your files when ready (/upload).
+desk-confirmed-mastering = Confirmed { $ref }; its mix was already here, so the automatic master has started.
+desk-confirmed = Confirmed { $ref }; { $client } has been told.
+desk-declined-artist = Sorry — the studio could not take { $ref } ({ $service }). Nothing is charged. /book finds another time.
+desk-declined-artist-reason = Sorry — the studio could not take { $ref } ({ $service }): { $reason } Nothing is charged. /book finds another time.
+desk-declined = Declined { $ref }; { $client } has been told.
+desk-not-a-start = "{ $typed }" is not a time; use YYYY-MM-DD HH:MM in studio time ({ $zone }).
+desk-moved-artist = The studio moved { $ref } to { $when }; its new reference is { $newRef }. Reminders move with it.
+desk-moved = Moved { $ref } to { $when } (new reference { $newRef }); the artist has been told.
+desk-no-session-unattended = { $ref } is unattended work: there is no session to start.
+desk-session-not-confirmed = { $ref } is { $status }; a session can start once it is confirmed.
+session-starting-in-person = Your session { $ref } is starting — see you in the studio!
+desk-session-started-in-person = Session { $ref } started (in person).
+session-starting-virtual = Your session { $ref } is starting now. Join in SonoBus:
+keycode-private-short = The keycode is yours alone: please do not share it.
+desk-session-started = Session { $ref } started; { $client } has the keycode.
+desk-session-not-running = { $ref } is { $status }; only a running session can end.
+session-ended-artist = Thanks for the session { $ref }! Your files will arrive here as soon as they are rendered.
+desk-session-ended = Session { $ref } ended; deliver the files with /deliver when they are ready.
+desk-no-mix = { $ref } has no stereo mix to master yet.
+desk-mastering = Mastering { $ref } as version { $version } ({ $settings }); it goes to the artist when ready.
+desk-no-open-revision = { $ref } has no open revision.
+revision-resolved-artist = Your revision { $number } of { $ref } is resolved.
+revision-resolved-artist-note = Your revision { $number } of { $ref } is resolved: { $note }
+desk-revision-resolved = Revision { $number } of { $ref } resolved.
+announce-title = Open sessions at { $studio } in the next { $days } days ({ $zone }):
+announce-service = • { $service }: { $times }
+announce-fully-booked = fully booked
+announce-how = Book with /book — in a DM with me or here (only you see your booking).
+desk-client-query-short = Give at least two characters of a name, username or reference.
+desk-no-client = No client matches "{ $query }".
+desk-client = { $name } ({ $identities }; { $zone }; files as { $format })
+desk-weekly-hours = Weekly hours ({ $zone }):
+desk-weekly-hours-config = Weekly hours: from the configuration (STUDIO_HOURS); add a rule to set them here.
+desk-dates = Dates:
+desk-date-closed = closed
+desk-no-dates = No dates blocked or changed.
+desk-not-a-weekday = "{ $typed }" is not a weekday (mon … sun).
+desk-end-before-start = The end must be after the start.
+desk-hours-added = Open { $day } { $from }-{ $to } every week.
+desk-not-a-date = "{ $typed }" is not a date; use YYYY-MM-DD.
+desk-date-blocked = Closed on { $date }; no new bookings can take it (existing ones stay: move them with /booking reschedule).
+desk-hours-cleared = Removed { $count } weekly { $count ->
+        [one] rule
+       *[other] rules
+    }; the hours from the configuration apply again.
+
+## What a received file reads back as
+
+upload-duplicate = I already have { $file } for { $ref } (received { $when }); nothing new was stored.
+upload-received = Received { $file } for { $ref } ({ $service }) as { $as }.
+upload-as-stem = a stem ({ $role }; /stems to change)
+upload-as-mix = your mix
+upload-as-reference = a reference track
+upload-mono = mono
+upload-stereo = stereo
+upload-channels = { $count } channels
+upload-bit-depth = { $bits }-bit,
+upload-format = { $container }, { $khz } kHz, { $depth }{ $channels }, { $duration }, { $size }
+upload-loudness = Loudness { $lufs } LUFS, true peak { $dbtp } dBTP
+upload-stored = Stored safely (checksum { $checksum }…).
+upload-worth-knowing = Worth knowing:
+upload-status-hint = /status shows where your booking stands.
+archive-received = From { $archive }: { $count } { $count ->
+        [one] file
+       *[other] files
+    } received.
+archive-received-for = From { $archive }: { $count } { $count ->
+        [one] file
+       *[other] files
+    } received for { $ref }.
+archive-received-again = From { $archive }: { $count } { $count ->
+        [one] file
+       *[other] files
+    } received, { $again } I already had.
+archive-received-for-again = From { $archive }: { $count } { $count ->
+        [one] file
+       *[other] files
+    } received for { $ref }, { $again } I already had.
+archive-skipped = Skipped:
+
+## Telegram
+
+telegram-replied-privately = 📬 { $name }, I answered you in a private chat, to keep your bookings and files private.
+telegram-open-private-chat = { $name }, I keep bookings, links and files private, so I answer in a private chat — but you have not opened one with me yet. Open t.me/{ $bot }, press Start, then ask again.
+telegram-file-too-big-for-chat = { $file } is { $size } MB; Telegram lets bots fetch files up to 20 MB. Use your private upload link instead:
+telegram-voice-not-accepted = Voice messages are compressed too much for mixing or mastering. Please send your file as a document (📎 → File), uncompressed.
+telegram-photo-not-accepted = That is a picture. Please send audio as a file (📎 → File): WAV, AIFF, FLAC or MP3.
+telegram-file-download-failed = I could not fetch { $file } from Telegram just now. Nothing was stored; please send it again in a moment.
+telegram-file-as-link = { $file } ({ $size } MB) is larger than Telegram lets me send; download it here: { $url }
+telegram-sending-failed = Sorry, something went wrong on our side. Nothing you sent was lost; please try again in a moment.
+telegram-menu-book = Book mixing or mastering
+telegram-menu-mybookings = Your bookings
+telegram-menu-status = Where your bookings stand
+telegram-menu-upload = Send your mix or stems
+telegram-menu-uploadlink = A private link for large files
+telegram-menu-revise = Ask for changes to a delivery
+telegram-menu-stems = Your stems and their roles
+telegram-menu-format = Delivery format
+telegram-menu-reschedule = Move a session
+telegram-menu-cancel = Cancel a booking
+telegram-menu-timezone = Your time zone
+telegram-menu-help = What I can do
+
+## Discord
+
+discord-no-dms = I cannot send you direct messages (your privacy settings block them). Allow DMs from server members, or use /status here to get your files.
+discord-file-too-large = That file is larger than Discord allows here; I will send a download link instead.
+discord-too-slow = That took too long to answer; please try again.
+discord-refused = Discord refused that request; please try again in a moment.
+discord-engineers-only = /{ $command } is for the studio's engineers. Ask a server admin to give you the engineer role (/setup).
+discord-your-answer = Your answer
+discord-type-answer = ✍️ Type an answer
+discord-choose = Choose…
+discord-done = Done.
+discord-link = { $label }: { $url }
+discord-file-as-link = { $file } is too large to attach here; download it: { $url }
+discord-file-as-link-size = { $file } ({ $size } MB) is too large to attach here; download it: { $url }
+discord-link-unavailable = (link unavailable)
+discord-fetch-failed = I could not fetch { $file } from Discord just now. Nothing was stored; please try again in a moment.
+discord-setup-servers-only = /setup is for servers; run it in the server you want to set up.
+discord-setup-admins-only = Only this server’s admins (Manage Server) can change its studio settings.
+discord-setup-title = Studio settings for this server:
+discord-setup-engineer-role = • Engineer role: { $role }
+discord-setup-no-engineer-role = not set (engineer commands are refused here)
+discord-setup-announcements = • Announcements: { $channel }
+discord-setup-no-announcements = none
+discord-setup-language = • Language: { $language }
+discord-session-your-side =
+    Your side: SonoBus group { $group }, password { $password }
+    { $link }
+discord-stemroles-both = Give both a stem number and a role to change one, or neither to list them.
+discord-announce-servers-only = /announce posts in a server; run it there.
+discord-announce-no-channel = This server has no announcement channel yet: a server admin can choose one with /setup announce_channel.
+discord-announced = Posted the open times in { $channel }.
+discord-deliver-attach = Attach at least one file (full, instrumental, acappella or master).
+discord-deliver-fetch-failed = Could not fetch { $file } from Discord; nothing was delivered. Try again.
+discord-delivered = Delivered version { $version } of { $ref } ({ $files }); it goes to the artist privately.
+
+## The console chat
+
+console-start-hint = Type /book to book a session.
+console-header = { $studio } — console chat as "{ $user }". /help lists commands, numbers pick options, /quit leaves.
+console-resume = We were in the middle of something:
+console-to = [to { $who }]
+console-the-engineer = the engineer
+console-picture = picture
+console-file = file
+console-bye = Bye.
+
+## The upload and download pages
+
+web-upload-title = Upload — { $ref }
+web-upload-heading = { $studio }: files for { $ref }
+web-upload-what-stems = { $service } — send your stems (one file per instrument or vocal, all from bar 1), or a zip of them.
+web-upload-what-mix = { $service } — send your stereo mix.
+web-upload-what-reference = { $service } — send your reference track.
+web-upload-formats = WAV, AIFF, FLAC or MP3, up to { $maxMb } MB each. If the connection drops, choose the same file again: it continues where it stopped.
+web-upload-private = This link is private to you and works until { $expires }.
+web-upload-choose = Choose files
+web-upload-waiting = waiting…
+web-upload-uploading = uploading…
+web-upload-refused = not accepted
+web-upload-accepted = accepted ✓
+web-refused-title = Link not valid
+web-no-file-name = The file name is missing.
+web-no-such-upload = No such upload.
+web-not-stored = The file arrived but could not be stored; please try again in a moment.
+web-download-invalid = This download link is not valid or has expired. Ask for a new one in your chat with the studio.
+web-download-gone = This file is no longer stored. Ask the studio to send it again.
+web-failed = Something went wrong on our side; please try again.
+link-invalid = This upload link is not valid. Ask for a new one in your chat with the studio.
+link-withdrawn = This upload link was withdrawn. Ask for a new one in your chat with the studio.
+link-expired = This upload link has expired. Ask for a new one in your chat with the studio.
+
+## Discord slash commands (descriptions shown in the command picker)
+
+discord-cmd-announce = Engineer: post the open session times to this server’s announcement channel
+discord-cmd-announce-days = How far ahead (default 7)
+discord-cmd-availability = Engineer: opening hours and closed dates
+discord-cmd-availability-show = Show the weekly hours and dated changes
+discord-cmd-availability-add = Open the studio on a weekday, every week
+discord-cmd-availability-weekday = mon … sun
+discord-cmd-availability-from = HH:MM
+discord-cmd-availability-to = HH:MM
+discord-cmd-availability-block = Close the studio on a date
+discord-cmd-availability-date = YYYY-MM-DD
+discord-cmd-availability-note = Why (for you)
+discord-cmd-availability-reset = Remove the weekly rules (the configured hours apply again)
+discord-cmd-book = Book mixing or mastering: service, session kind, day and time
+discord-cmd-book-service = mix, master or mix-master
+discord-cmd-booking-reference = The booking, e.g. MD-7K2Q9A
+discord-cmd-booking = Engineer: confirm, decline or move a booking
+discord-cmd-booking-confirm = Confirm a requested booking
+discord-cmd-booking-decline = Decline a booking
+discord-cmd-booking-reason = Told to the artist
+discord-cmd-booking-reschedule = Move a session
+discord-cmd-booking-start = YYYY-MM-DD HH:MM, studio time
+discord-cmd-cancel = Cancel a booking
+discord-cmd-cancel-reference = A booking reference
+discord-cmd-client = Engineer: clients
+discord-cmd-client-lookup = Find a client by name, username or booking reference
+discord-cmd-client-query = Name, username or MD-…
+discord-cmd-deliver = Engineer: send finished files to the artist as the next version
+discord-cmd-deliver-reference = The booking
+discord-cmd-deliver-note = A note for the artist
+discord-cmd-format = Delivery format: wav24, wav16, aiff24, flac24 or mp3
+discord-cmd-format-format = wav24, wav16, aiff24, flac24 or mp3
+discord-cmd-help = What the studio bot can do
+discord-cmd-master = Engineer: master a booking’s mix (a new version goes to the artist)
+discord-cmd-master-reference = The booking
+discord-cmd-master-preset = Loudness preset
+discord-cmd-master-target = Target LUFS (-30 … -5)
+discord-cmd-master-ceiling = True-peak ceiling dBTP (-10 … 0)
+discord-cmd-master-intensity = EQ and compression strength 0 … 1
+discord-cmd-mixdown = Engineer: render full mix, instrumental and a cappella from the stems
+discord-cmd-mixdown-reference = The booking
+discord-cmd-mixdown-balance = Starting balance
+discord-cmd-mybookings = Your bookings
+discord-cmd-queue = Engineer: upcoming sessions and unattended work
+discord-cmd-queue-days = How far ahead (default 14)
+discord-cmd-reschedule = Move a session to another time
+discord-cmd-reschedule-reference = A booking reference
+discord-cmd-revise = Ask for changes to a delivery (e.g. louder, warmer)
+discord-cmd-revise-changes = Booking reference and/or what to change
+discord-cmd-revision = Engineer: revisions
+discord-cmd-revision-resolve = Mark the open revision resolved (deliver new files with /deliver instead when there are any)
+discord-cmd-revision-reference = The booking
+discord-cmd-revision-note = Told to the artist
+discord-cmd-session = Engineer: start or end a session
+discord-cmd-session-start = Start (virtual: sends the artist the SonoBus keycode)
+discord-cmd-session-reference = The booking
+discord-cmd-session-end = End the session
+discord-cmd-setup = Server admins: the engineer role, the announcement channel, the language
+discord-cmd-setup-engineer_role = Members with this role run the studio’s engineer commands here
+discord-cmd-setup-announce_channel = Public announcements (open slots); nothing private goes there
+discord-cmd-setup-language = Language of this server’s announcements
+discord-cmd-status = Where your bookings stand, and jobs in progress
+discord-cmd-status-reference = A booking reference, e.g. MD-7K2Q9A
+discord-cmd-stemroles = Engineer: a booking’s stems and their roles; change one
+discord-cmd-stemroles-reference = The booking
+discord-cmd-stemroles-number = The stem’s number (as listed)
+discord-cmd-stemroles-role = Its role
+discord-cmd-stems = Your stems and their roles (vocal or instrument); change one
+discord-cmd-stems-change = NUMBER ROLE, e.g. 2 backing-vocal
+discord-cmd-timezone = Show or set your time zone
+discord-cmd-timezone-zone = An IANA zone, e.g. Europe/Berlin
+discord-cmd-upload = Send your mix or stems for a booking (large files: you get a private upload link)
+discord-cmd-upload-file = WAV, AIFF, FLAC, MP3, or a zip of stems
+discord-cmd-upload-reference = The booking, when you have several
+discord-cmd-uploadlink = A private web link for large files (resumable)
+discord-cmd-uploadlink-reference = A booking reference
