@@ -31,6 +31,16 @@ describe('texts catalog', () => {
     expect(unused).toEqual([]);
   });
 
+  it('leaves no user-facing text inline in the code (errors, replies, buttons, command descriptions)', () => {
+    const inline = /(UserError|NotFoundError|LinkRefused|IllegalTransitionError)\((['`"])|\b(text|label): (['`"])[A-Za-z]|(description: |setDescription\(|setLabel\(|setTitle\(|setPlaceholder\()(['`"])/;
+    const offenders = ['core', 'bots', 'web']
+      .flatMap((d) => sources(path.join(root, d)))
+      .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').map((line, i) => ({ at: `${path.relative(root, f)}:${i + 1}`, line })))
+      .filter((l) => inline.test(l.line))
+      .map((l) => `${l.at}: ${l.line.trim()}`);
+    expect(offenders).toEqual([]);
+  });
+
   it('formats every text with its variables, without errors or isolation marks', () => {
     const bundle = new FluentBundle('en', { useIsolating: false });
     expect(bundle.addResource(new FluentResource(ftl))).toEqual([]);
