@@ -14,6 +14,7 @@ import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
 import { freeRevisionsLeft } from './revisions.js';
 import { t } from './texts.js';
+import { formatMoney } from './catalog.js';
 
 export interface PipelineDeps {
   db: Db;
@@ -76,13 +77,9 @@ export async function nextVersion(db: Db, bookingId: string): Promise<number> {
   return ((await db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
 }
 
-export function money(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
-}
-
 /** The last line of a delivery: free revisions left and how to ask, or what a further one costs. */
 export function revisionsLine(left: number, booking: BookingWithService, howToAsk: string): string {
-  return left > 0 ? t('revisions-left', { count: left, how: howToAsk }) : t('revisions-used', { price: money(booking.service.revisionPriceCents, booking.currency) });
+  return left > 0 ? t('revisions-left', { count: left, how: howToAsk }) : t('revisions-used', { price: formatMoney(booking.service.revisionPriceCents, booking.currency) });
 }
 
 export interface Failure {

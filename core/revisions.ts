@@ -7,9 +7,10 @@ import type { EngineerAlerts } from './alerts.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { UserError } from './errors.js';
 import type { Logger } from './logger.js';
-import { money, nextVersion } from './deliveries.js';
+import { nextVersion } from './deliveries.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from './texts.js';
+import { formatMoney } from './catalog.js';
 
 export interface Adjustments {
   /** Loudness change in LU (+1 per "louder"). */
@@ -117,7 +118,7 @@ export class RevisionService {
 
   async allowance(booking: BookingWithService): Promise<{ used: number; freeLeft: number; price: string }> {
     const used = await this.db.revision.count({ where: { bookingId: booking.id } });
-    return { used, freeLeft: await freeRevisionsLeft(this.db, booking), price: money(booking.service.revisionPriceCents, booking.currency) };
+    return { used, freeLeft: await freeRevisionsLeft(this.db, booking), price: formatMoney(booking.service.revisionPriceCents, booking.currency) };
   }
 
   async hasReference(bookingId: string): Promise<boolean> {
@@ -129,7 +130,7 @@ export class RevisionService {
     if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: booking.status }));
     const freeLeft = await freeRevisionsLeft(this.db, booking);
     const paid = freeLeft === 0;
-    if (paid && !r.acceptPaid) throw new PaymentNeeded(booking, money(booking.service.revisionPriceCents, booking.currency));
+    if (paid && !r.acceptPaid) throw new PaymentNeeded(booking, formatMoney(booking.service.revisionPriceCents, booking.currency));
     if (r.adjustments.useReference && !(await this.hasReference(booking.id))) {
       throw new UserError(t('revise-no-reference'));
     }
@@ -159,7 +160,7 @@ export class RevisionService {
       `revision:${revision.id}`,
       t('revision-alert', {
         number: revision.number,
-        cost: paid ? t('revision-alert-paid', { price: money(revision.priceCents, booking.currency) }) : t('revision-alert-free'),
+        cost: paid ? t('revision-alert-paid', { price: formatMoney(revision.priceCents, booking.currency) }) : t('revision-alert-free'),
         ref: booking.reference,
         service: booking.service.name,
         notes: notes ? t('revision-alert-notes', { notes }) : '',

@@ -118,7 +118,7 @@ describe('Telegram bot against a Bot API fake', () => {
 
     since = fake.calls.length;
     fake.sendText(a, '/status');
-    await said(a.id, /Revisions: 1 asked for, 1 free left \(then £15\.00 each\)\./, since);
+    await said(a.id, /Revisions: 1 asked for, 1 free left \(then £15 each\)\./, since);
   }, 60_000);
 
   it('duplicate updates book and store once; double-pressed and stale buttons are harmless', async () => {
