@@ -8,6 +8,7 @@ import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biqua
 import { isShared, parallelCascade, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, sharedFloat32, warmUp } from './parallel.js';
 import { monoBelow } from './dsp/stereo.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
+import type { Loudness } from './analysis/loudness.js';
 
 export const presets = {
   streaming: { targetLufs: -14, ceilingDbtp: -1, maxLimitingDb: 8, label: 'streaming (Spotify, YouTube, Tidal)' },
@@ -202,8 +203,11 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   let lim = { maxReductionDb: 0, busyShare: 0 };
   let targetMet = true;
   let last: { gainDb: number; level: number } | undefined;
+  // The loudness a round measured is the loudness of the output limited at that gain.
+  let measured: { gainDb: number; loudness: Loudness } | undefined;
   for (let round = 0; round < 8; round++) {
     const pass = parallelLimitRound(limiterFor(gainDb));
+    measured = { gainDb, loudness: pass.loudness };
     lim = { maxReductionDb: pass.maxReductionDb, busyShare: pass.busyShare };
     if (lim.maxReductionDb > p.maxLimitingDb + 0.05) {
       // Too much limiting: back off until the limiter works within the preset's bound.
@@ -224,7 +228,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const out = chs;
   progress('verify', 0);
   const audio: AudioData = { sampleRate: fs, channels: out, format: input.format };
-  let after = analyze(audio);
+  let after = analyze(audio, measured?.gainDb === gainDb ? { loudness: measured.loudness } : {});
   // Final safety: gain that moves between samples can still nudge an inter-sample peak over.
   if (after.peaks.truePeakDbtp > gainToDb(ceiling) + 0.005) {
     const g = ceiling / dbToGain(after.peaks.truePeakDbtp);

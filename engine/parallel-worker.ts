@@ -7,12 +7,14 @@ import { channelEnergies } from './analysis/loudness.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { compressRange, type CompressorSettings } from './dsp/compressor.js';
 import { convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
+import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
 
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
   | { op: 'truePeak'; x: Float32Array; from: number; to: number }
   | { op: 'cascade'; channels: Float32Array[]; sections: Biquad[]; offsets?: number[] }
   | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
+  | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
   | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
   | { op: 'limitApply'; range: LimitRange }
@@ -31,6 +33,10 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
+    else if (job.op === 'stats') {
+      blockPairSums(job.l, job.r, job.size, job.first, job.last, job.pairs);
+      statsToArray(channelStats(job.r), job.out);
+    }
     else if (job.op === 'limitRound') {
       const st = limitRoundRange(job.range, job.out);
       job.stats[0] = st.minGain;

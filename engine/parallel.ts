@@ -12,6 +12,7 @@ import type { Envelope, Job } from './parallel-worker.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type CompressorResult, type CompressorSettings } from './dsp/compressor.js';
 import { convert, convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
+import { blockPairSums, channelStats, STATS_LENGTH, statsFromArray, type ChannelStats } from './analysis/stats.js';
 
 let helper: Worker | null | undefined;
 /** Set to 1 by the helper once it can take jobs; until then everything runs on the caller's thread. */
@@ -123,6 +124,36 @@ export function parallelLoudness(channels: Float32Array[], sampleRate: number): 
   split({ op: 'energies', x: r, sampleRate, out: theirs }, () => channelEnergies(l, sampleRate, mine), () => channelEnergies(r, sampleRate, theirs));
   for (let b = 0; b < blocks; b++) mine[b]! += theirs[b]!;
   return loudnessFromEnergies(mine, size);
+}
+
+/**
+ * Each channel's sample statistics, and the left/right sums of `size`-frame blocks (3 per block),
+ * for a stereo pair one channel and half the blocks on each thread.
+ */
+export function parallelStats(channels: Float32Array[], size: number): { stats: ChannelStats[]; pairs: Float64Array } {
+  const n = channels[0]?.length ?? 0;
+  const blocks = channels.length >= 2 ? Math.ceil(n / size) : 0;
+  const pairs = new Float64Array(new SharedArrayBuffer(Math.max(1, blocks) * 24)).subarray(0, blocks * 3);
+  const [l, r] = channels as [Float32Array, Float32Array];
+  if (channels.length !== 2 || !channels.every(isShared) || n < 65536) {
+    if (blocks) blockPairSums(l, r, size, 0, blocks, pairs);
+    return { stats: channels.map(channelStats), pairs };
+  }
+  const mid = blocks >> 1;
+  const theirs = new Float64Array(new SharedArrayBuffer(STATS_LENGTH * 8));
+  let fallback: ChannelStats | undefined;
+  const mine = split(
+    { op: 'stats', l, r, size, first: mid, last: blocks, pairs: pairs.subarray(3 * mid), out: theirs },
+    () => {
+      blockPairSums(l, r, size, 0, mid, pairs);
+      return channelStats(l);
+    },
+    () => {
+      blockPairSums(l, r, size, mid, blocks, pairs.subarray(3 * mid));
+      fallback = channelStats(r);
+    },
+  ).local;
+  return { stats: [mine, fallback ?? statsFromArray(theirs)], pairs };
 }
 
 /** PCM bytes of a stereo piece to floats, one channel on each thread. */

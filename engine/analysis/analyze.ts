@@ -1,7 +1,8 @@
 // Everything the studio reports about a file. Field names are a stable API (README: "Analysis JSON").
 import { durationSec, gainToDb, type AudioData } from '../types.js';
 import { averageSpectrum, type Spectrum } from './spectrum.js';
-import { parallelLoudness, parallelTruePeak } from '../parallel.js';
+import { parallelLoudness, parallelStats, parallelTruePeak } from '../parallel.js';
+import type { Loudness } from './loudness.js';
 
 export interface Analysis {
   format: { container: string | null; sampleRate: number; channels: number; bitDepth: number | null; durationSec: number };
@@ -23,83 +24,21 @@ export interface Analysis {
 }
 
 const round = (v: number, digits = 2) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
-const CLIP = 0.99995;
-const SILENCE = 10 ** (-60 / 20);
-
-/** Sums over l[from, to) and r[from, to) for correlation and mid/side energy. */
-function pairSums(l: Float32Array, r: Float32Array, from: number, to: number): [number, number, number] {
-  let lr = 0, ll = 0, rr = 0;
-  for (let i = from; i < to; i++) {
-    const a = l[i]!, b = r[i]!;
-    lr += a * b;
-    ll += a * a;
-    rr += b * b;
-  }
-  return [ll, rr, lr];
-}
-
 // Silence (or one silent side) has no phase problem to report.
 const corr = (ll: number, rr: number, lr: number) => (ll > 1e-12 && rr > 1e-12 ? lr / Math.sqrt(ll * rr) : 1);
 
-interface ChannelStats {
-  sum: number;
-  peak: number;
-  runs: number;
-  clipped: number;
-  longest: number;
-  firstClip: number;
-  lead: number;
-  trail: number;
+/** What the caller already measured on exactly this audio, so it is not measured twice. */
+export interface KnownMeasures {
+  loudness?: Loudness;
 }
 
-/** DC, peak and clipped runs of x[from, to), continuing a run across calls through `st`. */
-function scan(x: Float32Array, from: number, to: number, st: ChannelStats & { run: number }): void {
-  let { sum, peak, run } = st;
-  for (let i = from; i < to; i++) {
-    const v = x[i]!;
-    sum += v;
-    const a = v < 0 ? -v : v;
-    if (a > peak) peak = a;
-    if (a >= CLIP) run++;
-    else if (run > 0) {
-      if (run >= 3) {
-        st.runs++;
-        st.clipped += run;
-        if (run > st.longest) st.longest = run;
-        if (st.firstClip < 0) st.firstClip = i - run;
-      }
-      run = 0;
-    }
-  }
-  st.sum = sum;
-  st.peak = peak;
-  st.run = run;
-}
-
-function channelStats(x: Float32Array): ChannelStats {
-  const n = x.length;
-  const st = { sum: 0, peak: 0, runs: 0, clipped: 0, longest: 0, firstClip: -1, lead: 0, trail: 0, run: 0 };
-  for (let i = 0; i < n; i += 65536) scan(x, i, Math.min(n, i + 65536), st);
-  if (st.run >= 3) {
-    st.runs++;
-    st.clipped += st.run;
-    st.longest = Math.max(st.longest, st.run);
-    if (st.firstClip < 0) st.firstClip = n - st.run;
-  }
-  let i = 0;
-  while (i < n && Math.abs(x[i]!) < SILENCE) i++;
-  st.lead = i;
-  let j = n - 1;
-  while (j >= 0 && Math.abs(x[j]!) < SILENCE) j--;
-  st.trail = n - 1 - j;
-  return st;
-}
-
-export function analyze(audio: AudioData): Analysis {
+export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
   const { channels, sampleRate } = audio;
   const n = channels[0]?.length ?? 0;
-  const loud = parallelLoudness(channels, sampleRate);
-  const stats = channels.map(channelStats);
+  const loud = known.loudness ?? parallelLoudness(channels, sampleRate);
+  // Half-second blocks of left/right sums: 1 s windows (hop 0.5 s), the whole, and mid/side all come from them.
+  const half = Math.max(1, Math.floor(sampleRate / 2));
+  const { stats, pairs } = parallelStats(channels, half);
   const samplePeak = Math.max(...stats.map((s) => s.peak));
   const dc = stats.map((s) => (n ? s.sum / n : 0));
   const firstClips = stats.map((s) => s.firstClip).filter((f) => f >= 0);
@@ -114,11 +53,7 @@ export function analyze(audio: AudioData): Analysis {
   let phase = { correlation: 1, worstCorrelation: 1, worstAtSec: 0 };
   let width = 0;
   if (channels.length >= 2) {
-    const [l, r] = channels as [Float32Array, Float32Array];
-    // Half-second blocks once; 1 s windows (hop 0.5 s), the whole, and mid/side all come from them.
-    const half = Math.max(1, Math.floor(sampleRate / 2));
-    const blocks: [number, number, number][] = [];
-    for (let s = 0; s < n; s += half) blocks.push(pairSums(l, r, s, Math.min(n, s + half)));
+    const blocks = Array.from({ length: pairs.length / 3 }, (_, k) => [pairs[3 * k]!, pairs[3 * k + 1]!, pairs[3 * k + 2]!] as [number, number, number]);
     const total = blocks.reduce((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]] as [number, number, number], [0, 0, 0]);
     phase.correlation = corr(...total);
     for (let k = 0; k + 1 < blocks.length; k++) {

@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compressInPlace } from '../../engine/dsp/compressor.js';
 import { limitApplyRange, limitRoundRange } from '../../engine/limit-range.js';
-import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, sharedFloat32, warmUp } from '../../engine/parallel.js';
+import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelStats, sharedFloat32, warmUp } from '../../engine/parallel.js';
+import { blockPairSums, channelStats } from '../../engine/analysis/stats.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { makeTrack } from '../helpers/music.js';
 
@@ -39,6 +40,20 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(b.maxReductionDb).toBeCloseTo(a.maxReductionDb, 4);
     expect(b.averageReductionDb).toBeCloseTo(a.averageReductionDb, 4);
     expect(a.maxReductionDb).toBeGreaterThan(1); // it really compressed
+  });
+
+  it('sample statistics and left/right block sums', () => {
+    const chs = shared(track.channels);
+    chs[1]!.fill(1, 1_000_000, 1_000_010); // a clipped run on the channel the helper takes
+    const jobs = helperJobCount();
+    const { stats, pairs } = parallelStats(chs, 24000);
+    expect(helperJobCount()).toBe(jobs + 1);
+    expect(stats).toEqual(chs.map(channelStats));
+    expect(stats[1]!.runs).toBe(1);
+    const serial = new Float64Array(pairs.length);
+    blockPairSums(chs[0]!, chs[1]!, 24000, 0, pairs.length / 3, serial);
+    expect(pairs.length).toBe(3 * Math.ceil(chs[0]!.length / 24000));
+    expect([...pairs]).toEqual([...serial]);
   });
 
   it('limiter rounds and the final gain', () => {
