@@ -49,7 +49,6 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     const { stats, pairs } = parallelStats(chs, 24000);
     expect(helperJobCount()).toBe(jobs + 1);
     expect(stats).toEqual(chs.map(channelStats));
-    expect(stats[1]!.runs).toBeGreaterThan(channelStats(track.channels[1]!).runs - 1); // the inserted run counted
     expect(stats[1]!.longest).toBeGreaterThanOrEqual(10);
     const serial = new Float64Array(pairs.length);
     blockPairSums(chs[0]!, chs[1]!, 24000, 0, pairs.length / 3, serial);
