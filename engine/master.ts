@@ -5,8 +5,7 @@
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
-import { isShared, parallelCascade, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, sharedFloat32, warmUp } from './parallel.js';
-import { monoBelow } from './dsp/stereo.js';
+import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedFloat32, warmUp } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
 
@@ -166,16 +165,13 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   ];
   // The same curve on mid and side is the same curve on left and right (it is linear), so it
   // runs on L/R together with the corrective high-pass; only the low-end mono needs M/S.
-  parallelCascade(chs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved);
-  let sideHighpassHz: number | null = null;
-  if (chs.length === 2) {
-    sideHighpassHz = 120;
-    monoBelow(chs[0]!, chs[1]!, fs, sideHighpassHz);
-  }
+  // One pass: DC off, the cascade, the mono low end, and the loudness the compressor is set from.
+  const sideHighpassHz = chs.length === 2 ? 120 : null;
+  const toned = parallelTone(chs, fs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved, sideHighpassHz);
   progress('eq', 1);
 
   // Punch trades glue for transients: a higher threshold and a lower ratio let more through.
-  const thresholdDb = parallelLoudness(chs, fs).shortTermMax - (2 + 4 * intensity) + 2 * punch;
+  const thresholdDb = toned.shortTermMax - (2 + 4 * intensity) + 2 * punch;
   const ratio = Math.max(1.1, 1.5 + 1.5 * intensity - 0.6 * punch);
   const comp = parallelCompress(chs, fs, { thresholdDb, ratio });
   progress('compress', 1);

@@ -5,6 +5,7 @@ import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies } from './analysis/loudness.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
+import { toneRange, type ToneRange } from './tone-range.js';
 import { compressRange, type CompressorSettings } from './dsp/compressor.js';
 import { convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
@@ -18,6 +19,7 @@ export type Job =
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
   | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
   | { op: 'limitApply'; range: LimitRange }
+  | { op: 'tone'; range: ToneRange }
   | { op: 'compress'; channels: Float32Array[]; sampleRate: number; settings: CompressorSettings; from: number; to: number; warm: Float32Array[]; stats: Float64Array }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array };
 
@@ -42,6 +44,7 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
       job.stats[0] = st.minGain;
       job.stats[1] = st.busy;
     } else if (job.op === 'limitApply') limitApplyRange(job.range);
+    else if (job.op === 'tone') toneRange(job.range);
     else if (job.op === 'compress') {
       const st = compressRange(job.channels, job.sampleRate, job.settings, job.from, job.to, job.warm);
       job.stats[0] = st.maxReductionDb;

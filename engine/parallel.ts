@@ -10,6 +10,8 @@ import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
 import type { Envelope, Job } from './parallel-worker.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
+import { toneRange, type ToneRange } from './tone-range.js';
+import { WARM_UP_SECONDS } from './dsp/limiter.js';
 import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type CompressorResult, type CompressorSettings } from './dsp/compressor.js';
 import { convert, convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
 import { blockPairSums, channelStats, STATS_LENGTH, statsFromArray, type ChannelStats } from './analysis/stats.js';
@@ -110,6 +112,37 @@ export function parallelCascade(channels: Float32Array[], sections: Biquad[], of
     () => filterInPlace(channels.slice(0, half), sections, mine),
     () => filterInPlace(channels.slice(half), sections, theirs),
   );
+}
+
+/**
+ * The tone pass (DC, filter cascade, mono low end) in place, one half on each thread, and the
+ * BS.1770 loudness of its result.
+ */
+export function parallelTone(channels: Float32Array[], sampleRate: number, sections: Biquad[], offsets: number[] | undefined, sideHighpassHz: number | null): Loudness {
+  const n = channels[0]?.length ?? 0;
+  const size = Math.round(sampleRate / 10);
+  const blocks = Math.floor(n / size);
+  const energies = new Float64Array(new SharedArrayBuffer(Math.max(1, blocks) * 8)).subarray(0, blocks);
+  const base: Omit<ToneRange, 'from' | 'to' | 'energies'> = { channels, sampleRate, sections, sideHighpassHz, ...(offsets ? { offsets } : {}) };
+  const warm = Math.round(WARM_UP_SECONDS * sampleRate);
+  const mid = Math.floor(n / 2 / size) * size;
+  if (!channels.every(isShared) || mid - warm < 0 || !getHelper()) {
+    toneRange({ ...base, from: 0, to: n, energies });
+    return loudnessFromEnergies(energies, size);
+  }
+  // The frames before the second half as they are now: this thread is about to change them.
+  const before = channels.map((ch) => {
+    const copy = sharedFloat32(warm);
+    copy.set(ch.subarray(mid - warm, mid));
+    return copy;
+  });
+  const second: ToneRange = { ...base, from: mid, to: n, energies: energies.subarray(mid / size), warm: before };
+  split(
+    { op: 'tone', range: second },
+    () => toneRange({ ...base, from: 0, to: mid, energies: energies.subarray(0, mid / size) }),
+    () => toneRange(second),
+  );
+  return loudnessFromEnergies(energies, size);
 }
 
 /** BS.1770 loudness with the two channels of a stereo pair measured on both threads. */

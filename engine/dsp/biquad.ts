@@ -43,26 +43,34 @@ type Cascade = (channels: Float32Array[], from: number, to: number, state: Float
  * sample, samples of other channels) let the CPU overlap them. It runs chunk by chunk, so the
  * small loop is fully optimised after a few calls.
  */
-function compileCascade(sections: Biquad[], channelCount: number, offsets?: number[]): Cascade {
+function compileCascade(sections: Biquad[], channelCount: number, offsets?: number[], side: Biquad[] = []): Cascade {
   const lit = (x: number) => x.toPrecision(17);
   const load: string[] = [];
   const store: string[] = [];
   const body: string[] = [];
   let slot = 0;
+  /** Transposed direct form II: the section's two state values live in locals named after it. */
+  const run = (name: string, q: Biquad, v: string) => {
+    const a = `a${name}`, b = `b${name}`;
+    load.push(`let ${a} = state[${slot}], ${b} = state[${slot + 1}];`);
+    store.push(`state[${slot}] = ${a}; state[${slot + 1}] = ${b};`);
+    slot += 2;
+    body.push(`{ const y = ${lit(q.b0)} * ${v} + ${a}; ${a} = ${lit(q.b1)} * ${v} - ${lit(q.a1)} * y + ${b}; ${b} = ${lit(q.b2)} * ${v} - ${lit(q.a2)} * y; ${v} = y; }`);
+  };
   for (let c = 0; c < channelCount; c++) {
     load.push(`const x${c} = channels[${c}];`);
     // An offset (DC) is taken off on the way in, at no extra cost.
     const offset = offsets?.[c] ?? 0;
-    body.push(`{ let v = x${c}[i]${offset ? ` - ${lit(offset)}` : ''};`);
-    sections.forEach((q, k) => {
-      const a = `a${c}_${k}`, b = `b${c}_${k}`;
-      load.push(`let ${a} = state[${slot}], ${b} = state[${slot + 1}];`);
-      store.push(`state[${slot}] = ${a}; state[${slot + 1}] = ${b};`);
-      slot += 2;
-      body.push(`{ const y = ${lit(q.b0)} * v + ${a}; ${a} = ${lit(q.b1)} * v - ${lit(q.a1)} * y + ${b}; ${b} = ${lit(q.b2)} * v - ${lit(q.a2)} * y; v = y; }`);
-    });
-    body.push(`x${c}[i] = v; }`);
+    body.push(`let v${c} = x${c}[i]${offset ? ` - ${lit(offset)}` : ''};`);
+    sections.forEach((q, k) => run(`${c}_${k}`, q, `v${c}`));
   }
+  if (side.length && channelCount === 2) {
+    // L = M + S and R = M - S: filtering S into S' adds (S' - S) to L and takes it from R.
+    body.push('const s = (v0 - v1) * 0.5; let u = s;');
+    side.forEach((q, k) => run(`s_${k}`, q, 'u'));
+    body.push('v0 += u - s; v1 -= u - s;');
+  }
+  for (let c = 0; c < channelCount; c++) body.push(`x${c}[i] = v${c};`);
   return new Function('channels', 'from', 'to', 'state', `${load.join('\n')}\nfor (let i = from; i < to; i++) {\n${body.join('\n')}\n}\n${store.join('\n')}`) as Cascade;
 }
 
@@ -70,9 +78,9 @@ function compileCascade(sections: Biquad[], channelCount: number, offsets?: numb
  * A cascade that keeps its state between calls, for audio that arrives in pieces:
  * filter(channels, from, to) processes frames [from, to) in place.
  */
-export function streamingFilter(sections: Biquad[], channelCount: number, offsets?: number[]): (channels: Float32Array[], from: number, to: number) => void {
-  const run = compileCascade(sections, channelCount, offsets);
-  const state = new Float64Array(2 * sections.length * channelCount);
+export function streamingFilter(sections: Biquad[], channelCount: number, offsets?: number[], side: Biquad[] = []): (channels: Float32Array[], from: number, to: number) => void {
+  const run = compileCascade(sections, channelCount, offsets, side);
+  const state = new Float64Array(2 * sections.length * channelCount + 2 * side.length);
   return (channels, from, to) => {
     for (let f = from; f < to; f += 16384) run(channels, f, Math.min(to, f + 16384), state);
   };

@@ -4,7 +4,10 @@ import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compressInPlace } from '../../engine/dsp/compressor.js';
 import { limitApplyRange, limitRoundRange } from '../../engine/limit-range.js';
-import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelStats, sharedFloat32, warmUp } from '../../engine/parallel.js';
+import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelStats, parallelTone, sharedFloat32, warmUp } from '../../engine/parallel.js';
+import { toneRange } from '../../engine/tone-range.js';
+import { highpass, peaking } from '../../engine/dsp/biquad.js';
+import { loudnessFromEnergies } from '../../engine/analysis/loudness.js';
 import { blockPairSums, channelStats } from '../../engine/analysis/stats.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { makeTrack } from '../helpers/music.js';
@@ -40,6 +43,21 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(b.maxReductionDb).toBeCloseTo(a.maxReductionDb, 4);
     expect(b.averageReductionDb).toBeCloseTo(a.averageReductionDb, 4);
     expect(a.maxReductionDb).toBeGreaterThan(1); // it really compressed
+  });
+
+  it('tone pass: DC, filter cascade, mono low end and the loudness of the result', () => {
+    const sections = [highpass(48000, 25, 0.5412), highpass(48000, 25, 1.3066), peaking(48000, 300, 2, 0.8)];
+    const one = track.channels.map((c) => c.slice());
+    const energies = new Float64Array(Math.floor(one[0]!.length / 4800));
+    toneRange({ channels: one, sampleRate: 48000, sections, offsets: [0.01, -0.02], sideHighpassHz: 120, from: 0, to: one[0]!.length, energies });
+    const two = shared(track.channels);
+    const jobs = helperJobCount();
+    const loudness = parallelTone(two, 48000, sections, [0.01, -0.02], 120);
+    expect(helperJobCount()).toBe(jobs + 1);
+    expect(maxDiff(one, two)).toBeLessThan(1e-6); // filter state settled by the split
+    expect(loudness.integrated).toBeCloseTo(loudnessFromEnergies(energies, 4800).integrated, 6);
+    expect(loudness.shortTermMax).toBeCloseTo(loudnessFromEnergies(energies, 4800).shortTermMax, 6);
+    expect(maxDiff(one, track.channels)).toBeGreaterThan(0.01); // it really filtered
   });
 
   it('sample statistics and left/right block sums', () => {

@@ -1,0 +1,55 @@
+// The tone pass over frames [from, to), in one walk over the audio: the DC offsets off, the
+// filter cascade (corrective high-pass and EQ) on every channel, the low end made mono, and the
+// K-weighted energies of the result per 100 ms block (the loudness the compressor is set from).
+// The engine's two threads each take a half; the second half first runs the same filters over a
+// pristine copy of the frames before it (`warm`), so every filter state has settled by `from`.
+import { kWeightingStages, kWeightedEnergy } from './analysis/kweighting.js';
+import { channelWeight } from './analysis/loudness.js';
+import { streamingFilter, type Biquad } from './dsp/biquad.js';
+import { sideHighpass } from './dsp/stereo.js';
+
+export interface ToneRange {
+  channels: Float32Array[];
+  sampleRate: number;
+  sections: Biquad[];
+  /** Taken off each channel before filtering (its DC offset). */
+  offsets?: number[];
+  /** For a stereo pair, the side signal is high-passed below this. */
+  sideHighpassHz: number | null;
+  /** `from` lies on a 100 ms block boundary; energies[k] is the block starting at from + k blocks. */
+  from: number;
+  to: number;
+  energies: Float64Array;
+  /** Copies of the frames just before `from`, as they were before any processing. */
+  warm?: Float32Array[];
+}
+
+export function toneRange(r: ToneRange): void {
+  // The mono low end runs inside the cascade's loop, on each sample's filtered left and right.
+  const side = r.channels.length === 2 && r.sideHighpassHz ? sideHighpass(r.sampleRate, r.sideHighpassHz) : [];
+  const filter = streamingFilter(r.sections, r.channels.length, r.offsets, side);
+  const stages = kWeightingStages(r.sampleRate);
+  const states = r.channels.map(() => new Float64Array(6));
+  const weights = r.channels.map((_, c) => channelWeight(c, r.channels.length));
+  const size = Math.round(r.sampleRate / 10);
+  if (r.warm?.length) {
+    const w = r.warm[0]!.length;
+    filter(r.warm, 0, w);
+    r.warm.forEach((ch, c) => kWeightedEnergy(ch, 0, w, stages, states[c]!));
+  }
+  r.energies.fill(0);
+  // Chunks of whole blocks: filtered, then measured while still in cache.
+  const CHUNK = size * 16;
+  for (let a = r.from; a < r.to; a += CHUNK) {
+    const b = Math.min(r.to, a + CHUNK);
+    filter(r.channels, a, b);
+    for (let s = a; s < b; s += size) {
+      const block = (s - r.from) / size;
+      const e = Math.min(b, s + size);
+      for (let c = 0; c < r.channels.length; c++) {
+        const energy = kWeightedEnergy(r.channels[c]!, s, e, stages, states[c]!);
+        if (block < r.energies.length && weights[c]) r.energies[block]! += weights[c]! * energy;
+      }
+    }
+  }
+}
