@@ -187,18 +187,22 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   let gainDb = targetLufs - parallelLoudness(chs, fs).integrated;
   // The envelope only has to be exact where a gained peak could reach the ceiling: below the
   // ceiling divided by the largest gain tried, a cheap upper bound will do (quiet passages skip
-  // the oversampling). Should a round go more than 3 dB above the first estimate, it is redone.
+  // the oversampling). Should a round go more than 2 dB above the first estimate, it is redone
+  // (the search below rarely needs more than 1.5 dB).
+  const MARGIN_DB = 2;
   const envelopeFor = (maxGainDb: number) => ({ maxGainDb, values: parallelEnvelope(chs, SHIFT, ceiling / dbToGain(maxGainDb)) });
-  let envelope = envelopeFor(gainDb + 3);
+  let envelope = envelopeFor(gainDb + MARGIN_DB);
   progress('limit', 0.2);
   // Each pass runs half on each thread (parallel.ts); the limiter is rebuilt from the envelope.
   const limiterFor = (g: number) => {
-    if (g > envelope.maxGainDb) envelope = envelopeFor(g + 3);
+    if (g > envelope.maxGainDb) envelope = envelopeFor(g + MARGIN_DB);
     return { channels: chs, envelope: envelope.values, shift: SHIFT, frames, inputGain: dbToGain(g), sampleRate: fs, ceiling };
   };
   let lim = { maxReductionDb: 0, busyShare: 0 };
   let targetMet = true;
   let last: { gainDb: number; level: number } | undefined;
+  /** The last step was cut short where the limiter would reach the preset's bound. */
+  let atBound = false;
   // The loudness a round measured is the loudness of the output limited at that gain.
   let measured: { gainDb: number; loudness: Loudness } | undefined;
   for (let round = 0; round < 8; round++) {
@@ -214,11 +218,21 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     const level = pass.loudness.integrated;
     progress('limit', 0.2 + (0.8 * (round + 1)) / 8);
     if (Math.abs(level - targetLufs) <= 0.1 || !targetMet) break;
+    if (atBound && level < targetLufs) {
+      // Limiting as much as the preset allows and still short of the target: stop here.
+      targetMet = false;
+      break;
+    }
     // Secant step: a limiter at work makes loudness grow slower than gain (about 0.7 dB per dB
     // once it takes several dB), so a plain correction would undershoot.
     const slope = last ? (level - last.level) / (gainDb - last.gainDb) : lim.maxReductionDb > 3 ? 0.7 : 1;
     last = { gainDb, level };
-    gainDb += (targetLufs - level) / (slope > 0.2 && slope <= 1.5 ? slope : 1);
+    const step = (targetLufs - level) / (slope > 0.2 && slope <= 1.5 ? slope : 1);
+    // Once limiting, its depth grows about dB for dB with gain: a step past the preset's bound
+    // would only be taken back (and could need a new envelope), so it stops at the bound.
+    const room = p.maxLimitingDb - lim.maxReductionDb;
+    atBound = lim.maxReductionDb > 0.5 && step > room;
+    gainDb += atBound ? room : step;
   }
   parallelLimitApply(limiterFor(gainDb));
   const out = chs;

@@ -53,6 +53,7 @@ describe('master()', () => {
     const r = master(track, { targetLufs: -4, ceilingDbtp: -1 });
     expect(r.targetMet).toBe(false);
     expect(r.chain.limiter.maxReductionDb).toBeLessThanOrEqual(8.1);
+    expect(r.chain.limiter.maxReductionDb).toBeGreaterThan(7.5); // as loud as the bound allows, not short of it
     expect(r.warnings.join(' ')).toMatch(/Reaching -4 LUFS would need more than 8 dB of limiting/);
     expect(reportText(r, 'song.wav')).toMatch(/Target NOT met/);
     expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(-1);
