@@ -33,10 +33,32 @@ const once = (file: string, out: string) => {
   const r = timed(process.execPath, ['bench/master-once.mjs', file, out]);
   return { wall: r.ms, ...(JSON.parse(r.out.trim().split('\n').pop()!) as { masterMs: number; totalMs: number; decodeMs: number; encodeMs: number; maxRssMB: number; lufs: number; dbtp: number }) };
 };
-const ours = once(input, path.join(dir, 'ours.wav'));
-// The production CLI is the build (npm run build); the development one runs the sources through tsx.
-const cli = timed(process.execPath, ['dist/cli.js', 'master', input, '-o', path.join(dir, 'cli.wav')]);
-const devCli = timed(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', path.join(dir, 'dev.wav')]);
+// Each measurement is taken `runs` times, the contenders taking turns, and the best time counts:
+// this machine is shared, and a single run moves by ±20 % under a neighbour's load.
+const runsArg = process.argv.find((a) => a.startsWith('--runs='));
+const runs = Math.max(1, Number(runsArg?.slice('--runs='.length) ?? 3) || 3);
+const best = new Map<string, number>();
+const keep = (name: string, ms: number) => best.set(name, Math.min(best.get(name) ?? Infinity, ms));
+let ours = once(input, path.join(dir, 'ours.wav'));
+let loudnormOut = '';
+for (let r = 0; r < runs; r++) {
+  const o = r === 0 ? ours : once(input, path.join(dir, 'ours.wav'));
+  if (o.totalMs < ours.totalMs) ours = o;
+  // The production CLI is the build (npm run build); the development one runs the sources through tsx.
+  keep('cli', timed(process.execPath, ['dist/cli.js', 'master', input, '-o', path.join(dir, 'cli.wav')]).ms);
+  keep('dev', timed(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', path.join(dir, 'dev.wav')]).ms);
+  if (hasFfmpeg) {
+    const p1 = timed('ffmpeg', ['-hide_banner', '-i', input, '-af', 'loudnorm=I=-14:TP=-1:LRA=11:print_format=json', '-f', 'null', '-']);
+    const m = JSON.parse(p1.err.slice(p1.err.lastIndexOf('{'), p1.err.lastIndexOf('}') + 1)) as Record<string, string>;
+    loudnormOut = path.join(dir, 'loudnorm.wav');
+    const p2 = timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', `loudnorm=I=-14:TP=-1:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true`, '-ar', '48000', '-c:a', 'pcm_s24le', loudnormOut]);
+    keep('loudnorm', p1.ms + p2.ms);
+    keep('simple', timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', 'highpass=f=25,acompressor,alimiter=limit=0.89', '-c:a', 'pcm_s24le', path.join(dir, 'simple.wav')]).ms);
+  }
+}
+const cli = { ms: best.get('cli')! };
+const devCli = { ms: best.get('dev')! };
+console.log(`best of ${runs} runs each (--runs=N to change)\n`);
 
 const rows: [string, number, string][] = [
   ['mixdesk master (built CLI, incl. report PNG)', cli.ms, hasFfmpeg ? ebur128(path.join(dir, 'cli.wav')) : ''],
@@ -46,15 +68,10 @@ const rows: [string, number, string][] = [
 let loudnorm = NaN;
 let simple = NaN;
 if (hasFfmpeg) {
-  const p1 = timed('ffmpeg', ['-hide_banner', '-i', input, '-af', 'loudnorm=I=-14:TP=-1:LRA=11:print_format=json', '-f', 'null', '-']);
-  const m = JSON.parse(p1.err.slice(p1.err.lastIndexOf('{'), p1.err.lastIndexOf('}') + 1)) as Record<string, string>;
-  const ln = path.join(dir, 'loudnorm.wav');
-  const p2 = timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', `loudnorm=I=-14:TP=-1:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true`, '-ar', '48000', '-c:a', 'pcm_s24le', ln]);
-  loudnorm = p1.ms + p2.ms;
-  rows.push(['ffmpeg loudnorm, two passes', loudnorm, ebur128(ln)]);
-  const sc = path.join(dir, 'simple.wav');
-  simple = timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', 'highpass=f=25,acompressor,alimiter=limit=0.89', '-c:a', 'pcm_s24le', sc]).ms;
-  rows.push(['ffmpeg highpass,acompressor,alimiter', simple, ebur128(sc)]);
+  loudnorm = best.get('loudnorm')!;
+  rows.push(['ffmpeg loudnorm, two passes', loudnorm, ebur128(loudnormOut)]);
+  simple = best.get('simple')!;
+  rows.push(['ffmpeg highpass,acompressor,alimiter', simple, ebur128(path.join(dir, 'simple.wav'))]);
 } else {
   console.log('ffmpeg not found: ffmpeg comparisons SKIPPED (apt-get install ffmpeg)\n');
 }
