@@ -1,7 +1,7 @@
 // The booking lifecycle. Every change goes through `assertTransition`, so an illegal one
 // (cancelling a delivered booking, delivering a cancelled one) is refused with a clear reason.
 import { IllegalTransitionError } from '../errors.js';
-import { defaultLocale, t, translate, type TextKey } from '../texts.js';
+import { t, type TextKey } from '../texts.js';
 
 export const bookingStatuses = [
   'requested',
@@ -46,7 +46,7 @@ export const statusLabels: Record<BookingStatus, string> = {
 };
 
 /** Why a change is refused, by the status it would have led to. */
-const refusals: Partial<Record<BookingStatus, TextKey>> = {
+const refusals: Partial<Record<BookingStatus, Exclude<Extract<TextKey, `cannot-${string}`>, 'cannot-change'>>> = {
   confirmed: 'cannot-confirm',
   cancelled: 'cannot-cancel',
   rescheduled: 'cannot-reschedule',
@@ -70,6 +70,6 @@ export function assertTransition(reference: string, from: string, to: BookingSta
   if (!canTransition(from, to)) {
     const key = refusals[to];
     const vars = { ref: reference, status: statusLabels[from] };
-    throw new IllegalTransitionError(key ? translate(defaultLocale, key as 'cannot-confirm', vars) : t('cannot-change', { ...vars, to }));
+    throw new IllegalTransitionError(key ? t(key, vars) : t('cannot-change', { ...vars, to }));
   }
 }
