@@ -104,14 +104,14 @@ interface SimdKernel {
   points: (count: number) => void;
 }
 
-/**
- * The interpolator as a WebAssembly SIMD kernel (scripts/wasm-truepeak.ts): four positions per step
- * in single precision, about four times the JavaScript kernels' speed. Null where WebAssembly SIMD is
- * unavailable or MIXDESK_SIMD=0; the JavaScript kernels then do the work.
- */
 // Node has WebAssembly; the ES libraries TypeScript is set up with do not declare it.
 const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
 
+/**
+ * The interpolator as a WebAssembly SIMD kernel (scripts/wasm-truepeak.ts): four positions per step
+ * in single precision, about three times the JavaScript kernels' speed. Null where WebAssembly SIMD
+ * is unavailable or MIXDESK_SIMD=0; the JavaScript kernels then do the work.
+ */
 const simd: SimdKernel | null = (() => {
   if (process.env.MIXDESK_SIMD === '0') return null;
   try {
