@@ -7,6 +7,7 @@ import { kWeightingStages, kWeightedEnergy } from './analysis/kweighting.js';
 import { channelWeight } from './analysis/loudness.js';
 import { streamingFilter, type Biquad } from './dsp/biquad.js';
 import { sideHighpass } from './dsp/stereo.js';
+import { stereoPass } from './dsp/stereo-kernel.js';
 
 export interface ToneRange {
   channels: Float32Array[];
@@ -27,11 +28,22 @@ export interface ToneRange {
 export function toneRange(r: ToneRange): void {
   // The mono low end runs inside the cascade's loop, on each sample's filtered left and right.
   const side = r.channels.length === 2 && r.sideHighpassHz ? sideHighpass(r.sampleRate, r.sideHighpassHz) : [];
+  const size = Math.round(r.sampleRate / 10);
+  // A stereo pair runs both channels at once in the SIMD kernel (the same numbers as below).
+  const pass = r.channels.length === 2 ? stereoPass({ sections: r.sections, side, kStages: kWeightingStages(r.sampleRate), size, ...(r.offsets ? { offsets: r.offsets } : {}) }) : null;
+  if (pass) {
+    const [l, rr] = r.channels as [Float32Array, Float32Array];
+    if (r.warm?.length) pass.run(r.warm[0]!, r.warm[1]!, 0, r.warm[0]!.length);
+    r.energies.fill(0);
+    pass.run(l, rr, r.from, r.to, (block, energy) => {
+      if (block < r.energies.length) r.energies[block] = energy;
+    });
+    return;
+  }
   const filter = streamingFilter(r.sections, r.channels.length, r.offsets, side);
   const stages = kWeightingStages(r.sampleRate);
   const states = r.channels.map(() => new Float64Array(6));
   const weights = r.channels.map((_, c) => channelWeight(c, r.channels.length));
-  const size = Math.round(r.sampleRate / 10);
   if (r.warm?.length) {
     const w = r.warm[0]!.length;
     filter(r.warm, 0, w);

@@ -1,0 +1,85 @@
+// The stereo WebAssembly SIMD kernels (scripts/wasm-stereo.ts): left and right run side by side in
+// the lanes of one f64x2, with the same operations as the JavaScript filters. One pass at a time
+// per thread (its filter state lives in the kernel's memory); null where WebAssembly SIMD is
+// unavailable or MIXDESK_SIMD=0.
+import type { Biquad } from './biquad.js';
+import { stereoLayout as L, stereoSimd } from './stereo-simd.js';
+
+// Node has WebAssembly; the ES libraries TypeScript is set up with do not declare it.
+const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
+
+interface Exports {
+  memory: { buffer: ArrayBuffer };
+  kweight: (count: number, size: number, gained: number) => void;
+  [cascade: `cascade${number}`]: (count: number, side: number) => void;
+}
+
+const kernel = (() => {
+  if (process.env.MIXDESK_SIMD === '0') return null;
+  try {
+    const e = new wasm.Instance(new wasm.Module(Buffer.from(stereoSimd, 'base64'))).exports as Exports;
+    const mem = e.memory.buffer; // fixed size: the views stay valid
+    return { e, f32: new Float32Array(mem), f64: new Float64Array(mem) };
+  } catch {
+    return null;
+  }
+})();
+
+export interface StereoPassSettings {
+  sections: Biquad[];
+  /** DC taken off left and right on the way in. */
+  offsets?: number[];
+  /** The side signal's sections (the mono low end), or none. */
+  side: Biquad[];
+  /** K-weighting: the shelf and the high-pass (b = 1, -2, 1). */
+  kStages: [Biquad, Biquad];
+  /** Frames per energy segment (100 ms). */
+  size: number;
+}
+
+export interface StereoPass {
+  /**
+   * Filters frames [from, to) of l and r in place, then measures their K-weighted energy in
+   * segments of `size` frames from `from`; `segment(k, energy)` receives each (left + right).
+   */
+  run(l: Float32Array, r: Float32Array, from: number, to: number, segment?: (k: number, energy: number) => void): void;
+}
+
+let passes = 0;
+
+/** A stereo tone pass with fresh filter state, or null when the kernels cannot run here. */
+export function stereoPass(s: StereoPassSettings): StereoPass | null {
+  // Whole segments per call: at very high sample rates one 100 ms segment is more than a call holds.
+  const per = Math.floor(L.CAPACITY / s.size) * s.size;
+  if (!kernel || s.sections.length > L.MAX_SECTIONS || s.side.length > 2 || per === 0 || per / s.size > L.maxSegments) return null;
+  const { e, f32, f64 } = kernel;
+  const at = (byte: number) => byte / 8;
+  const configure = () => {
+    f64.fill(0, at(L.offsets), at(L.kState + 6 * 16)); // coefficients and every state
+    f64[at(L.offsets)] = s.offsets?.[0] ?? 0;
+    f64[at(L.offsets) + 1] = s.offsets?.[1] ?? 0;
+    s.sections.forEach((q, k) => [q.b0, q.b1, q.b2, q.a1, q.a2].forEach((c, j) => f64.fill(c, at(L.coefs + k * 80 + j * 16), at(L.coefs + k * 80 + j * 16) + 2)));
+    s.side.forEach((q, k) => f64.set([q.b0, q.b1, q.b2, q.a1, q.a2], at(L.sideCoefs + k * 40)));
+    const [shelf, hp] = s.kStages;
+    f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
+  };
+  configure();
+  const cascade = e[`cascade${s.sections.length}`]!;
+  const id = ++passes;
+  return {
+    run(l, r, from, to, segment) {
+      // The state of this pass lives in the kernel's memory: a newer pass would have replaced it.
+      if (id !== passes) throw new Error('another stereo pass ran on this thread in between');
+      for (let a = from, k = 0; a < to; a += per) {
+        const n = Math.min(per, to - a);
+        f32.set(l.subarray(a, a + n), L.left / 4);
+        f32.set(r.subarray(a, a + n), L.right / 4);
+        cascade(n, s.side.length ? 1 : 0);
+        e.kweight(n, s.size, 0);
+        l.set(f32.subarray(L.left / 4, L.left / 4 + n), a);
+        r.set(f32.subarray(L.right / 4, L.right / 4 + n), a);
+        if (segment) for (let j = 0; j * s.size < n; j++, k++) segment(k, f64[at(L.energies) + j]!);
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The WebAssembly SIMD kernels: generated files current (npm run wasm), in use here, and giving the
+// same numbers as the JavaScript paths they replace (MIXDESK_SIMD=0 runs those).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stereoModuleSource, target } from '../../scripts/wasm-stereo.js';
+import { stereoPass } from '../../engine/dsp/stereo-kernel.js';
+import { kWeightingStages } from '../../engine/analysis/kweighting.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Runs `script` (ESM, run from the repository) with MIXDESK_SIMD set, and parses its JSON output. */
+function run<T>(script: string, simd: '0' | '1'): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env: { ...process.env, MIXDESK_SIMD: simd }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+describe('stereo SIMD kernels (tone pass: cascade, mono low end, K-weighted energies)', () => {
+  it('engine/dsp/stereo-simd.ts is current', async () => {
+    expect(fs.readFileSync(target, 'utf8')).toBe(await stereoModuleSource());
+  });
+
+  it('run here', () => {
+    expect(stereoPass({ sections: [], side: [], kStages: kWeightingStages(48000), size: 4800 })).not.toBeNull();
+  });
+
+  it.each([44100, 48000, 96000])('give the same samples and energies as the JavaScript filters at %i Hz', (rate) => {
+    const script = `
+      const { toneRange } = await import('./engine/tone-range.ts');
+      const { stereoPass } = await import('./engine/dsp/stereo-kernel.ts');
+      const { kWeightingStages } = await import('./engine/analysis/kweighting.ts');
+      const kernel = stereoPass({ sections: [], side: [], kStages: kWeightingStages(${rate}), size: 4800 }) !== null;
+      const { highpass, lowShelf, peaking, highShelf } = await import('./engine/dsp/biquad.ts');
+      const fs = ${rate}, n = fs * 7 + 123;
+      const l = Float32Array.from({ length: n }, (_, i) => 0.4 * Math.sin(i * 0.013) + 0.2 * Math.sin(i * 0.9) + 0.01);
+      const r = Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i * 0.017 + 1) - 0.25 * Math.sin(i * 0.41) - 0.02);
+      const sections = [highpass(fs, 25, 0.5412), highpass(fs, 25, 1.3066), lowShelf(fs, 90, 1.5), peaking(fs, 300, -1, 0.8), peaking(fs, 3500, 2, 0.8), highShelf(fs, 9000, -1)];
+      const size = Math.round(fs / 10);
+      const mid = Math.floor(n / 2 / size) * size, warm = 2 * fs;
+      const before = [l.slice(mid - warm, mid), r.slice(mid - warm, mid)];
+      const e1 = new Float64Array(Math.floor(mid / size)), e2 = new Float64Array(Math.floor(n / size) - mid / size);
+      toneRange({ channels: [l, r], sampleRate: fs, sections, offsets: [0.01, -0.02], sideHighpassHz: 120, from: 0, to: mid, energies: e1 });
+      toneRange({ channels: [l, r], sampleRate: fs, sections, offsets: [0.01, -0.02], sideHighpassHz: 120, from: mid, to: n, energies: e2, warm: before });
+      console.log(JSON.stringify({ kernel, l: Array.from(l.filter((_, i) => i % 97 === 0)), r: Array.from(r.filter((_, i) => i % 89 === 0)), sumL: l.reduce((s, v) => s + v, 0), sumR: r.reduce((s, v) => s + v, 0), e: [...e1, ...e2] }));`;
+    const { kernel: jsKernel, ...js } = run<{ kernel: boolean; l: number[]; r: number[]; sumL: number; sumR: number; e: number[] }>(script, '0');
+    const { kernel: simdKernel, ...simd } = run<{ kernel: boolean } & typeof js>(script, '1');
+    expect([jsKernel, simdKernel]).toEqual([false, true]);
+    expect(simd).toEqual(js); // bit for bit: the same operations in the same order
+    expect(js.e.length).toBeGreaterThan(60);
+  });
+});
