@@ -14,8 +14,7 @@ export const layout = (() => {
   const MAX_SECTIONS = 16;
   const left = 0;
   const right = left + CAPACITY * 4;
-  const gain = right + CAPACITY * 4;
-  const energies = gain + CAPACITY * 4; // f64 per segment
+  const energies = right + CAPACITY * 4; // f64 per segment
   const maxSegments = 64;
   const offsets = energies + maxSegments * 8; // f64x2: the DC taken off each channel
   const coefs = offsets + 16; // per section 5 × f64x2 (b0 b1 b2 a1 a2, the same in both lanes)
@@ -25,7 +24,7 @@ export const layout = (() => {
   const kCoefs = sideState + 2 * 16; // shelf b0 b1 b2 a1 a2, high-pass a1 a2 (f64 each)
   const kState = kCoefs + 7 * 8; // x1 x2 y1 y2 z1 z2 as f64x2
   const end = kState + 6 * 16;
-  return { CAPACITY, MAX_SECTIONS, left, right, gain, energies, maxSegments, offsets, coefs, state, sideCoefs, sideState, kCoefs, kState, pages: Math.ceil(end / 65536) };
+  return { CAPACITY, MAX_SECTIONS, left, right, energies, maxSegments, offsets, coefs, state, sideCoefs, sideState, kCoefs, kState, pages: Math.ceil(end / 65536) };
 })();
 
 const L = layout;
@@ -93,14 +92,14 @@ function cascadeFunc(n: number): string {
 }
 
 /**
- * kweight(count, size, gained): K-weighted energies of both channels (times the gain array when
- * gained = 1), summed over segments of `size` frames into energies[], with the filter state carried
- * in memory between calls. Direct form I, as the JavaScript kBlock.
+ * kweight(count, size): K-weighted energies of both channels, summed over segments of `size` frames
+ * into energies[], with the filter state carried in memory between calls. Direct form I, as the
+ * JavaScript kBlock.
  */
 function kweightFunc(): string {
   const names = ['x1', 'x2', 'y1', 'y2', 'z1', 'z2'];
   return `
-  (func (export "kweight") (param $count i32) (param $size i32) (param $gained i32)
+  (func (export "kweight") (param $count i32) (param $size i32)
     (local $p i32) (local $end i32) (local $seg i32) (local $segEnd i32) (local $e i32)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $sa1 v128) (local $sa2 v128) (local $ha1 v128) (local $ha2 v128)
     ${names.map((s) => `(local $${s} v128)`).join(' ')}
@@ -119,8 +118,6 @@ function kweightFunc(): string {
           (loop $frames
             (br_if $segDone (i32.ge_u (local.get $p) (local.get $segEnd)))
             (local.set $xi ${frame(L.left)})
-            (if (local.get $gained) (then
-              (local.set $xi (f64x2.mul (local.get $xi) (f64x2.splat (f64.promote_f32 (f32.load offset=${L.gain} (local.get $p))))))))
             (local.set $y (f64x2.sub (f64x2.sub (f64x2.add (f64x2.add (f64x2.mul (local.get $b0) (local.get $xi)) (f64x2.mul (local.get $b1) (local.get $x1))) (f64x2.mul (local.get $b2) (local.get $x2))) (f64x2.mul (local.get $sa1) (local.get $y1))) (f64x2.mul (local.get $sa2) (local.get $y2))))
             (local.set $z (f64x2.sub (f64x2.sub (f64x2.add (f64x2.sub (local.get $y) (f64x2.mul (v128.const f64x2 2 2) (local.get $y1))) (local.get $y2)) (f64x2.mul (local.get $ha1) (local.get $z1))) (f64x2.mul (local.get $ha2) (local.get $z2))))
             (local.set $x2 (local.get $x1)) (local.set $x1 (local.get $xi))

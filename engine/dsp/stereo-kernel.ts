@@ -10,7 +10,7 @@ const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint
 
 interface Exports {
   memory: { buffer: ArrayBuffer };
-  kweight: (count: number, size: number, gained: number) => void;
+  kweight: (count: number, size: number) => void;
   [cascade: `cascade${number}`]: (count: number, side: number) => void;
 }
 
@@ -75,7 +75,7 @@ export function stereoPass(s: StereoPassSettings): StereoPass | null {
         f32.set(l.subarray(a, a + n), L.left / 4);
         f32.set(r.subarray(a, a + n), L.right / 4);
         cascade(n, s.side.length ? 1 : 0);
-        e.kweight(n, s.size, 0);
+        e.kweight(n, s.size);
         l.set(f32.subarray(L.left / 4, L.left / 4 + n), a);
         r.set(f32.subarray(L.right / 4, L.right / 4 + n), a);
         if (segment) for (let j = 0; j * s.size < n; j++, k++) segment(k, f64[at(L.energies) + j]!);
