@@ -3,6 +3,7 @@
 
 import { HALF, maxGain, phases, TAPS } from './truepeak-filter.js';
 import { SIMD_CAPACITY, truePeakSimd } from './truepeak-simd.js';
+import { loadKernel } from '../wasm.js';
 
 export { OVERSAMPLE, phases, TAPS } from './truepeak-filter.js';
 
@@ -104,24 +105,16 @@ interface SimdKernel {
   points: (count: number) => void;
 }
 
-// Node has WebAssembly; the ES libraries TypeScript is set up with do not declare it.
-const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
-
 /**
  * The interpolator as a WebAssembly SIMD kernel (scripts/wasm-truepeak.ts): four positions per step
  * in single precision, about three times the JavaScript kernels' speed. Null where WebAssembly SIMD
  * is unavailable or MIXDESK_SIMD=0; the JavaScript kernels then do the work.
  */
 const simd: SimdKernel | null = (() => {
-  if (process.env.MIXDESK_SIMD === '0') return null;
-  try {
-    const instance = new wasm.Instance(new wasm.Module(Buffer.from(truePeakSimd, 'base64')));
-    const e = instance.exports as { memory: { buffer: ArrayBuffer }; xOffset: { value: number }; rOffset: { value: number }; points: (count: number) => void };
-    const mem = e.memory.buffer; // fixed size: the views stay valid
-    return { x: new Float32Array(mem, e.xOffset.value, SIMD_CAPACITY + TAPS + 3), r: new Float32Array(mem, e.rOffset.value, SIMD_CAPACITY + 4), points: e.points };
-  } catch {
-    return null;
-  }
+  const e = loadKernel<{ memory: { buffer: ArrayBuffer }; xOffset: { value: number }; rOffset: { value: number }; points: (count: number) => void }>(truePeakSimd);
+  if (!e) return null;
+  const mem = e.memory.buffer; // fixed size: the views stay valid
+  return { x: new Float32Array(mem, e.xOffset.value, SIMD_CAPACITY + TAPS + 3), r: new Float32Array(mem, e.rOffset.value, SIMD_CAPACITY + 4), points: e.points };
 })();
 
 /** Which kernel measures true peak here (tests and the benchmark say so). */

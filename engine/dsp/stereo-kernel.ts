@@ -4,9 +4,7 @@
 // unavailable or MIXDESK_SIMD=0.
 import type { Biquad } from './biquad.js';
 import { stereoLayout as L, stereoSimd } from './stereo-simd.js';
-
-// Node has WebAssembly; the ES libraries TypeScript is set up with do not declare it.
-const wasm = (globalThis as unknown as { WebAssembly: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
+import { loadKernel } from '../wasm.js';
 
 interface Exports {
   memory: { buffer: ArrayBuffer };
@@ -15,14 +13,10 @@ interface Exports {
 }
 
 const kernel = (() => {
-  if (process.env.MIXDESK_SIMD === '0') return null;
-  try {
-    const e = new wasm.Instance(new wasm.Module(Buffer.from(stereoSimd, 'base64'))).exports as Exports;
-    const mem = e.memory.buffer; // fixed size: the views stay valid
-    return { e, f32: new Float32Array(mem), f64: new Float64Array(mem) };
-  } catch {
-    return null;
-  }
+  const e = loadKernel<Exports>(stereoSimd);
+  if (!e) return null;
+  const mem = e.memory.buffer; // fixed size: the views stay valid
+  return { e, f32: new Float32Array(mem), f64: new Float64Array(mem) };
 })();
 
 export interface StereoPassSettings {
