@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stereoModuleSource, target } from '../../scripts/wasm-stereo.js';
+import { limiterModuleSource, target as limiterTarget } from '../../scripts/wasm-limiter.js';
 import { stereoPass } from '../../engine/dsp/stereo-kernel.js';
 import { kWeightingStages } from '../../engine/analysis/kweighting.js';
 
@@ -16,6 +17,38 @@ function run<T>(script: string, simd: '0' | '1'): T {
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as T;
 }
+
+describe('the limiter gain kernel', () => {
+  it('engine/dsp/limiter-wasm.ts is current', async () => {
+    expect(fs.readFileSync(limiterTarget, 'utf8')).toBe(await limiterModuleSource());
+  });
+
+  it('gives the same multipliers as the JavaScript loop, chunk sizes and starts mixed', () => {
+    const script = `
+      const { LimiterGain, limiterKernel } = await import('./engine/dsp/limiter.ts');
+      const n = 48000 * 5 + 77;
+      const env = Float32Array.from({ length: (n >> 2) + 1 }, (_, i) => 0.2 + 0.9 * Math.abs(Math.sin(i * 0.002) * Math.sin(i * 0.37)));
+      const out = [];
+      for (const [start, chunk] of [[0, 65536], [0, 1000], [96000, 4096], [n - 5000, 65536]]) {
+        const g = new LimiterGain(env, 2, n, 1.6, 48000, { ceiling: 0.89 }, start);
+        const buf = new Float32Array(chunk);
+        let sum = 0, probe = [];
+        for (let a = start; a < n; a += chunk) {
+          const c = Math.min(chunk, n - a);
+          g.fill(buf, c);
+          for (let k = 0; k < c; k++) sum += buf[k];
+          probe.push(buf[0], buf[c - 1]);
+        }
+        out.push({ sum, probe });
+      }
+      console.log(JSON.stringify({ kernel: limiterKernel(), out }));`;
+    const js = run<{ kernel: string; out: { sum: number; probe: number[] }[] }>(script, '0');
+    const wasm = run<typeof js>(script, '1');
+    expect([js.kernel, wasm.kernel]).toEqual(['javascript', 'wasm']);
+    expect(wasm.out).toEqual(js.out); // bit for bit
+    expect(Math.min(...js.out[0]!.probe)).toBeLessThan(1.6 * 0.9); // the limiter really worked
+  });
+});
 
 describe('stereo SIMD kernels (tone pass: cascade, mono low end, K-weighted energies)', () => {
   it('engine/dsp/stereo-simd.ts is current', async () => {
