@@ -24,7 +24,7 @@ interface LimiterExports {
   fill(count: number, start: number, frames: number, shift: number, envBase: number, la: number, started: number, slot: number, sum: number, prev: number, alpha: number, limit: number, inputGain: number): void;
 }
 
-/** The gain generator in WebAssembly (scripts/wasm-limiter.ts), about three times the JavaScript loop's speed; null where it cannot run. */
+/** The gain generator in WebAssembly (scripts/wasm-limiter.ts), about 1.75 times the JavaScript loop's speed; null where it cannot run. */
 const kernel = (() => {
   const e = loadKernel<LimiterExports>(limiterWasm);
   return e ? { e, f32: new Float32Array(e.memory.buffer) } : null;

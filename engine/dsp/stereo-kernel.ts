@@ -48,16 +48,14 @@ export function stereoPass(s: StereoPassSettings): StereoPass | null {
   if (!kernel || s.sections.length > L.MAX_SECTIONS || s.side.length > 2 || per === 0 || per / s.size > L.maxSegments) return null;
   const { e, f32, f64 } = kernel;
   const at = (byte: number) => byte / 8;
-  const configure = () => {
-    f64.fill(0, at(L.offsets), at(L.kState + 6 * 16)); // coefficients and every state
-    f64[at(L.offsets)] = s.offsets?.[0] ?? 0;
-    f64[at(L.offsets) + 1] = s.offsets?.[1] ?? 0;
-    s.sections.forEach((q, k) => [q.b0, q.b1, q.b2, q.a1, q.a2].forEach((c, j) => f64.fill(c, at(L.coefs + k * 80 + j * 16), at(L.coefs + k * 80 + j * 16) + 2)));
-    s.side.forEach((q, k) => f64.set([q.b0, q.b1, q.b2, q.a1, q.a2], at(L.sideCoefs + k * 40)));
-    const [shelf, hp] = s.kStages;
-    f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
-  };
-  configure();
+  f64.fill(0, at(L.offsets), at(L.kState + 6 * 16)); // coefficients and every state
+  f64[at(L.offsets)] = s.offsets?.[0] ?? 0;
+  f64[at(L.offsets) + 1] = s.offsets?.[1] ?? 0;
+  // Each section coefficient twice (one per lane).
+  s.sections.forEach((q, k) => [q.b0, q.b1, q.b2, q.a1, q.a2].forEach((c, j) => f64.fill(c, at(L.coefs + k * 80 + j * 16), at(L.coefs + k * 80 + j * 16) + 2)));
+  s.side.forEach((q, k) => f64.set([q.b0, q.b1, q.b2, q.a1, q.a2], at(L.sideCoefs + k * 40)));
+  const [shelf, hp] = s.kStages;
+  f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
   const cascade = e[`cascade${s.sections.length}`]!;
   const id = ++passes;
   return {
