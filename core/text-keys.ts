@@ -457,6 +457,7 @@ export interface TextVars {
   'link-invalid': undefined;
   'link-withdrawn': undefined;
   'link-expired': undefined;
+  'discord-option-booking': undefined;
   'discord-cmd-announce': undefined;
   'discord-cmd-announce-days': undefined;
   'discord-cmd-availability': undefined;
@@ -484,19 +485,16 @@ export interface TextVars {
   'discord-cmd-client-lookup': undefined;
   'discord-cmd-client-query': undefined;
   'discord-cmd-deliver': undefined;
-  'discord-cmd-deliver-reference': undefined;
   'discord-cmd-deliver-note': undefined;
   'discord-cmd-format': undefined;
   'discord-cmd-format-format': undefined;
   'discord-cmd-help': undefined;
   'discord-cmd-master': undefined;
-  'discord-cmd-master-reference': undefined;
   'discord-cmd-master-preset': undefined;
   'discord-cmd-master-target': undefined;
   'discord-cmd-master-ceiling': undefined;
   'discord-cmd-master-intensity': undefined;
   'discord-cmd-mixdown': undefined;
-  'discord-cmd-mixdown-reference': undefined;
   'discord-cmd-mixdown-balance': undefined;
   'discord-cmd-mybookings': undefined;
   'discord-cmd-queue': undefined;
@@ -507,11 +505,9 @@ export interface TextVars {
   'discord-cmd-revise-changes': undefined;
   'discord-cmd-revision': undefined;
   'discord-cmd-revision-resolve': undefined;
-  'discord-cmd-revision-reference': undefined;
   'discord-cmd-revision-note': undefined;
   'discord-cmd-session': undefined;
   'discord-cmd-session-start': undefined;
-  'discord-cmd-session-reference': undefined;
   'discord-cmd-session-end': undefined;
   'discord-cmd-setup': undefined;
   'discord-cmd-setup-engineer_role': undefined;
@@ -520,7 +516,6 @@ export interface TextVars {
   'discord-cmd-status': undefined;
   'discord-cmd-status-reference': undefined;
   'discord-cmd-stemroles': undefined;
-  'discord-cmd-stemroles-reference': undefined;
   'discord-cmd-stemroles-number': undefined;
   'discord-cmd-stemroles-role': undefined;
   'discord-cmd-stems': undefined;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
-import { text } from '../chat.js';
+import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
@@ -18,7 +18,7 @@ export const command: DiscordCommand = {
     const b = new SlashCommandBuilder()
       .setName('deliver')
       .setDescription(t('discord-cmd-deliver'))
-      .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-deliver-reference')).setRequired(true));
+      .addStringOption(bookingOption);
     for (const k of kinds) b.addAttachmentOption((o) => o.setName(k).setDescription(k === 'acappella' ? 'A cappella render' : `${k[0]!.toUpperCase()}${k.slice(1)} render`).setRequired(false));
     return b.addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-deliver-note')).setRequired(false));
   })(),

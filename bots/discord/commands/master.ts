@@ -1,6 +1,6 @@
 // /master (engineer): run or re-run the engine on a booking's mix with chosen settings.
 import { SlashCommandBuilder } from 'discord.js';
-import { text } from '../chat.js';
+import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
@@ -9,7 +9,7 @@ export const command: DiscordCommand = {
   data: new SlashCommandBuilder()
     .setName('master')
     .setDescription(t('discord-cmd-master'))
-    .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-master-reference')).setRequired(true))
+    .addStringOption(bookingOption)
     .addStringOption((o) => o.setName('preset').setDescription(t('discord-cmd-master-preset')).addChoices({ name: 'streaming (-14 LUFS)', value: 'streaming' }, { name: 'loud (-9 LUFS)', value: 'loud' }, { name: 'apple (-16 LUFS)', value: 'apple' }, { name: 'cd (-10 LUFS)', value: 'cd' }).setRequired(false))
     .addNumberOption((o) => o.setName('target').setDescription(t('discord-cmd-master-target')).setMinValue(-30).setMaxValue(-5).setRequired(false))
     .addNumberOption((o) => o.setName('ceiling').setDescription(t('discord-cmd-master-ceiling')).setMinValue(-10).setMaxValue(0).setRequired(false))

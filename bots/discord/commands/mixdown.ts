@@ -1,7 +1,7 @@
 // /mixdown (engineer): render the full mix, instrumental and a cappella from a booking's stems
 // (mastered too for mix + master); the artist gets them as the next version.
 import { SlashCommandBuilder } from 'discord.js';
-import { text } from '../chat.js';
+import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
@@ -10,7 +10,7 @@ export const command: DiscordCommand = {
   data: new SlashCommandBuilder()
     .setName('mixdown')
     .setDescription(t('discord-cmd-mixdown'))
-    .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-mixdown-reference')).setRequired(true))
+    .addStringOption(bookingOption)
     .addStringOption((o) => o.setName('balance').setDescription(t('discord-cmd-mixdown-balance')).addChoices({ name: 'auto (by role loudness)', value: 'auto' }, { name: 'flat (as sent)', value: 'flat' }).setRequired(false)),
   execute: async (i, deps) =>
     void (await text(i, await deps.studio.desk.mixdown(i.options.getString('reference', true), (i.options.getString('balance') ?? 'auto') as 'auto' | 'flat', `engineer:discord:${i.user.id}`))),

@@ -1,6 +1,6 @@
 // /revision resolve (engineer): close an open revision without new files (with a note).
 import { SlashCommandBuilder } from 'discord.js';
-import { text } from '../chat.js';
+import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
@@ -13,7 +13,7 @@ export const command: DiscordCommand = {
       s
         .setName('resolve')
         .setDescription(t('discord-cmd-revision-resolve'))
-        .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-revision-reference')).setRequired(true))
+        .addStringOption(bookingOption)
         .addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-revision-note')).setRequired(false)),
     ),
   execute: async (i, deps) => void (await text(i, await deps.studio.desk.resolveRevision(i.options.getString('reference', true), i.options.getString('note') ?? '', `engineer:discord:${i.user.id}`))),

@@ -1,7 +1,7 @@
 // /session start|end (engineer): a virtual session's start sends the artist the SonoBus keycode
 // privately (and shows it to the engineer, ephemerally).
 import { SlashCommandBuilder } from 'discord.js';
-import { text } from '../chat.js';
+import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
@@ -10,8 +10,8 @@ export const command: DiscordCommand = {
   data: new SlashCommandBuilder()
     .setName('session')
     .setDescription(t('discord-cmd-session'))
-    .addSubcommand((s) => s.setName('start').setDescription(t('discord-cmd-session-start')).addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-session-reference')).setRequired(true)))
-    .addSubcommand((s) => s.setName('end').setDescription(t('discord-cmd-session-end')).addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-session-reference')).setRequired(true))),
+    .addSubcommand((s) => s.setName('start').setDescription(t('discord-cmd-session-start')).addStringOption(bookingOption))
+    .addSubcommand((s) => s.setName('end').setDescription(t('discord-cmd-session-end')).addStringOption(bookingOption)),
   async execute(i, deps) {
     const r = i.options.getString('reference', true);
     const actor = `engineer:discord:${i.user.id}`;

@@ -1,7 +1,7 @@
 // /stemroles (engineer): a booking's stems and their roles; change one for the artist.
 import { SlashCommandBuilder } from 'discord.js';
 import { stemRoles } from '../../../engine/mixdown.js';
-import { text } from '../chat.js';
+import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
@@ -10,7 +10,7 @@ export const command: DiscordCommand = {
   data: new SlashCommandBuilder()
     .setName('stemroles')
     .setDescription(t('discord-cmd-stemroles'))
-    .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-stemroles-reference')).setRequired(true))
+    .addStringOption(bookingOption)
     .addIntegerOption((o) => o.setName('number').setDescription(t('discord-cmd-stemroles-number')).setMinValue(1).setRequired(false))
     .addStringOption((o) => o.setName('role').setDescription(t('discord-cmd-stemroles-role')).addChoices(...stemRoles.map((r) => ({ name: r, value: r }))).setRequired(false)),
   async execute(i, deps) {
