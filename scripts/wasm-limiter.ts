@@ -1,7 +1,6 @@
 // Writes engine/dsp/limiter-wasm.ts: the limiter's gain generator (LimiterGain.fill) in WebAssembly,
 // with the JavaScript version's operations in the same order and the same single-precision stores,
 // so it produces the same multipliers. Assembled with wabt; `npm run wasm`.
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assemble } from './wasm-assemble.js';
 
@@ -124,9 +123,4 @@ export async function limiterModuleSource(): Promise<string> {
     `export const limiterWasm = '${base64}';`,
     '',
   ].join('\n');
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  fs.writeFileSync(target, await limiterModuleSource());
-  console.log(`wrote ${target}`);
 }

@@ -2,7 +2,6 @@
 // left and right in the two lanes of an f64x2 — a biquad cascade (with the mid/side low-end stage)
 // and the BS.1770 K-weighting energies — with the same operations, in the same order, as the
 // JavaScript kernels, so the results are the same numbers. Assembled with wabt; `npm run wasm`.
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assemble } from './wasm-assemble.js';
 
@@ -148,9 +147,4 @@ export async function stereoModuleSource(): Promise<string> {
     `export const stereoSimd = '${base64}';`,
     '',
   ].join('\n');
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  fs.writeFileSync(target, await stereoModuleSource());
-  console.log(`wrote ${target}`);
 }

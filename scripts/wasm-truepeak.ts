@@ -1,8 +1,7 @@
 // Writes engine/analysis/truepeak-simd.ts: the true-peak interpolator as a WebAssembly SIMD kernel
 // (four window positions per step, f32x4), generated as text from the filter's coefficients and
 // assembled with wabt, stored as base64 so the sources and the build load it the same way.
-// `npm run wasm` after changing the filter; a test fails while the two disagree.
-import fs from 'node:fs';
+// `npm run wasm` (scripts/wasm.ts) after changing the filter; a test fails while the two disagree.
 import { fileURLToPath } from 'node:url';
 import { assemble } from './wasm-assemble.js';
 import { HALF, phases, TAPS } from '../engine/analysis/truepeak-filter.js';
@@ -62,9 +61,4 @@ export async function kernelModuleSource(): Promise<string> {
     `export const truePeakSimd = '${base64}';`,
     '',
   ].join('\n');
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === fs.realpathSync(process.argv[1])) {
-  fs.writeFileSync(target, await kernelModuleSource());
-  console.log(`wrote ${target}`);
 }
