@@ -2,7 +2,6 @@
 // waiting main thread through a shared flag (see parallel.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
-import { filterInPlace, type Biquad } from './dsp/biquad.js';
 import { channelEnergies } from './analysis/loudness.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { toneRange, type ToneRange } from './tone-range.js';
@@ -13,7 +12,6 @@ import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
   | { op: 'truePeak'; x: Float32Array; from: number; to: number }
-  | { op: 'cascade'; channels: Float32Array[]; sections: Biquad[]; offsets?: number[] }
   | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
   | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
@@ -52,7 +50,6 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     }
     else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
     else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
-    else filterInPlace(job.channels, job.sections, job.offsets);
     Atomics.store(flag, 0, 1);
   } catch {
     Atomics.store(flag, 0, 2);

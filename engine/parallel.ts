@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
-import { filterInPlace, type Biquad } from './dsp/biquad.js';
+import type { Biquad } from './dsp/biquad.js';
 import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
 import type { Envelope, Job } from './parallel-worker.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
@@ -99,19 +99,6 @@ export function parallelEnvelope(channels: Float32Array[], shift: number, floor:
     () => truePeakEnvelopeInto(channels, out, shift, floor, mid, n),
   );
   return out;
-}
-
-/** A filter cascade (after taking `offsets[c]` off each channel) with the channels shared out between the threads. */
-export function parallelCascade(channels: Float32Array[], sections: Biquad[], offsets?: number[]): void {
-  if (channels.length < 2 || !channels.every(isShared)) return filterInPlace(channels, sections, offsets);
-  const half = channels.length >> 1;
-  const mine = offsets?.slice(0, half);
-  const theirs = offsets?.slice(half);
-  split(
-    { op: 'cascade', channels: channels.slice(half), sections, ...(theirs ? { offsets: theirs } : {}) },
-    () => filterInPlace(channels.slice(0, half), sections, mine),
-    () => filterInPlace(channels.slice(half), sections, theirs),
-  );
 }
 
 /**

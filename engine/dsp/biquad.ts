@@ -86,13 +86,6 @@ export function streamingFilter(sections: Biquad[], channelCount: number, offset
   };
 }
 
-/** Runs a cascade of sections over each channel in place (double-precision state), after subtracting `offsets[c]`. */
-export function filterInPlace(channels: Float32Array | Float32Array[], sections: Biquad[], offsets?: number[]): void {
-  const list = Array.isArray(channels) ? channels : [channels];
-  if (sections.length === 0 || list.length === 0) return;
-  streamingFilter(sections, list.length, offsets)(list, 0, list[0]!.length);
-}
-
 /** Magnitude response of a cascade at `f` Hz, in dB. */
 export function responseDb(sections: Biquad[], fs: number, f: number): number {
   const w = (2 * Math.PI * f) / fs;
