@@ -485,6 +485,10 @@ export interface TextVars {
   'discord-cmd-client-lookup': undefined;
   'discord-cmd-client-query': undefined;
   'discord-cmd-deliver': undefined;
+  'discord-cmd-deliver-full': undefined;
+  'discord-cmd-deliver-instrumental': undefined;
+  'discord-cmd-deliver-acappella': undefined;
+  'discord-cmd-deliver-master': undefined;
   'discord-cmd-deliver-note': undefined;
   'discord-cmd-format': undefined;
   'discord-cmd-format-format': undefined;

@@ -32,7 +32,7 @@ describe('texts catalog', () => {
   });
 
   it('leaves no user-facing text inline in the code (errors, replies, buttons, command descriptions)', () => {
-    const inline = /(UserError|NotFoundError|LinkRefused|IllegalTransitionError)\((['`"])|\b(text|label): (['`"])[A-Za-z]|(description: |setDescription\(|setLabel\(|setTitle\(|setPlaceholder\()(['`"])/;
+    const inline = /(UserError|NotFoundError|LinkRefused|IllegalTransitionError)\((['`"])|\b(text|label): (['`"])[A-Za-z]|(description: |setDescription\(|setLabel\(|setTitle\(|setPlaceholder\()(['`"])|\.(setDescription|setLabel|setTitle|setPlaceholder)\((?!t\()[^)]*['`"]/;
     const offenders = ['core', 'bots', 'web']
       .flatMap((d) => sources(path.join(root, d)))
       .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').map((line, i) => ({ at: `${path.relative(root, f)}:${i + 1}`, line })))

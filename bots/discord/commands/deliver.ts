@@ -11,6 +11,7 @@ import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
 const kinds = ['full', 'instrumental', 'acappella', 'master'] as const;
+const kindDescriptions = { full: 'discord-cmd-deliver-full', instrumental: 'discord-cmd-deliver-instrumental', acappella: 'discord-cmd-deliver-acappella', master: 'discord-cmd-deliver-master' } as const;
 
 export const command: DiscordCommand = {
   engineer: true,
@@ -19,7 +20,7 @@ export const command: DiscordCommand = {
       .setName('deliver')
       .setDescription(t('discord-cmd-deliver'))
       .addStringOption(bookingOption);
-    for (const k of kinds) b.addAttachmentOption((o) => o.setName(k).setDescription(k === 'acappella' ? 'A cappella render' : `${k[0]!.toUpperCase()}${k.slice(1)} render`).setRequired(false));
+    for (const k of kinds) b.addAttachmentOption((o) => o.setName(k).setDescription(t(kindDescriptions[k])).setRequired(false));
     return b.addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-deliver-note')).setRequired(false));
   })(),
   async execute(i, deps) {
