@@ -12,7 +12,7 @@ import { safeFileName } from '../storage/object-store.js';
 import type { Reply } from './conversation/types.js';
 import { UserError } from './errors.js';
 import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
-import { t } from './texts.js';
+import { sentence, t } from './texts.js';
 
 export const MIXDOWN_JOB = 'mixdown';
 
@@ -116,7 +116,7 @@ export class MixdownJobs {
         const info = await this.d.store.put(storageKey, createReadStream(r.file));
         stored.push({ kind: r.kind, format, fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
-      const notes = [...report.skipped.map((s) => t('mixdown-left-out', { stem: s.name, reason: s.reason })), ...report.warnings.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}.`)];
+      const notes = [...report.skipped.map((s) => t('mixdown-left-out', { stem: s.name, reason: s.reason })), ...report.warnings.map(sentence)];
       await commitDelivery(this.d, {
         deliveryId: delivery.id,
         booking,

@@ -35,11 +35,14 @@ type VarsArg<K extends TextKey> = [TextVars[K]] extends [undefined] ? [] : [Text
 /** The text `key` in `locale`, falling back to English for a text a translation does not have yet. */
 export function translate<K extends TextKey>(locale: string, key: K, ...[vars]: VarsArg<K>): string {
   const b = bundle(locale);
-  const message = b.getMessage(key) ?? (locale === defaultLocale ? undefined : bundle(defaultLocale).getMessage(key));
-  if (!message?.value) throw new Error(`no text "${key}" in locales/${defaultLocale}.ftl`);
   const owner = b.hasMessage(key) ? b : bundle(defaultLocale);
+  const message = owner.getMessage(key);
+  if (!message?.value) throw new Error(`no text "${key}" in locales/${defaultLocale}.ftl`);
   return owner.formatPattern(message.value, (vars ?? null) as Record<string, string | number> | null);
 }
+
+/** A phrase ("it clips in 2 places") as a sentence of its own. */
+export const sentence = (phrase: string): string => `${phrase[0]!.toUpperCase()}${phrase.slice(1)}.`;
 
 /** The text `key` in English (the only complete language so far). */
 export function t<K extends TextKey>(key: K, ...vars: VarsArg<K>): string {

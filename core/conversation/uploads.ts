@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { ArchiveOutcome, UploadOutcome } from '../uploads.js';
 import { formatSize } from '../uploads.js';
 import type { Reply } from './types.js';
-import { t } from '../texts.js';
+import { sentence, t } from '../texts.js';
 
 export const roleLabel = (role: string | null) => (role ?? 'other').replace('-', ' ');
 
@@ -12,8 +12,6 @@ export const stemLines = (stems: { fileName: string; stemTag: string | null }[])
 
 /** "24-bit, " (with its separator), or nothing when the format has no fixed bit depth. */
 const bitDepth = (bits: number | null | undefined) => (bits ? `${t('upload-bit-depth', { bits })} ` : '');
-/** A warning phrase as a sentence of its own. */
-const sentence = (phrase: string) => `${phrase[0]!.toUpperCase()}${phrase.slice(1)}.`;
 
 const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.round(sec % 60)).padStart(2, '0')}`;
 
