@@ -5,7 +5,7 @@
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
-import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedFloat32, warmUp } from './parallel.js';
+import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedCopyOf, warmUp } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
 
@@ -116,14 +116,6 @@ function sections(bands: EqBand[], fs: number): Biquad[] {
   return bands.map((b) => (b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8)));
 }
 
-/** A working copy in shared memory, so the helper thread can take half of the heavy work. */
-const sharedCopy = (chs: Float32Array[]) =>
-  chs.map((c) => {
-    const s = sharedFloat32(c.length);
-    s.set(c);
-    return s;
-  });
-
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
@@ -142,7 +134,8 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   if (!Number.isFinite(before.loudness.integratedLufs)) throw new Error('the audio is silent (no loudness to master)');
   progress('analyse', 1);
 
-  const chs = o.inPlace && input.channels.every(isShared) ? input.channels : sharedCopy(input.channels);
+  // A working copy in shared memory, so the helper thread can take half of the heavy work.
+  const chs = o.inPlace && input.channels.every(isShared) ? input.channels : input.channels.map(sharedCopyOf);
   // DC: the mean comes off first, then a steep 25 Hz high-pass takes rumble and subsonics.
   // The analysis measured each channel's mean; the filter pass below takes it off on the way in.
   const dcRemoved = before.dcOffset.perChannel;

@@ -53,6 +53,13 @@ export function sharedFloat32(length: number): Float32Array {
   return new Float32Array(new SharedArrayBuffer(length * 4));
 }
 
+/** A copy of `x` in shared memory. */
+export function sharedCopyOf(x: Float32Array): Float32Array {
+  const copy = sharedFloat32(x.length);
+  copy.set(x);
+  return copy;
+}
+
 /** Runs `job` on the helper while `local` runs here; falls back to doing both here. */
 function split<T>(job: Job, local: () => T, fallback: () => void): { local: T; result: number } {
   const worker = getHelper();
@@ -118,11 +125,7 @@ export function parallelTone(channels: Float32Array[], sampleRate: number, secti
     return loudnessFromEnergies(energies, size);
   }
   // The frames before the second half as they are now: this thread is about to change them.
-  const before = channels.map((ch) => {
-    const copy = sharedFloat32(warm);
-    copy.set(ch.subarray(mid - warm, mid));
-    return copy;
-  });
+  const before = channels.map((ch) => sharedCopyOf(ch.subarray(mid - warm, mid)));
   const second: ToneRange = { ...base, from: mid, to: n, energies: energies.subarray(mid / size), warm: before };
   split(
     { op: 'tone', range: second },
@@ -248,11 +251,7 @@ export function parallelCompress(channels: Float32Array[], sampleRate: number, s
   const warm = Math.round((COMPRESSOR_WARM_UP_SECONDS * sampleRate) / 16) * 16;
   const mid = Math.floor(n / 2 / 16) * 16;
   if (!channels.every(isShared) || mid - warm < 0 || !getHelper()) return compressInPlace(channels, sampleRate, s);
-  const before = channels.map((ch) => {
-    const copy = sharedFloat32(warm);
-    copy.set(ch.subarray(mid - warm, mid));
-    return copy;
-  });
+  const before = channels.map((ch) => sharedCopyOf(ch.subarray(mid - warm, mid)));
   const stats = new Float64Array(new SharedArrayBuffer(16));
   let fallback: ReturnType<typeof compressRange> | undefined;
   const mine = split(

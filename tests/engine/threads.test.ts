@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compressInPlace } from '../../engine/dsp/compressor.js';
 import { limitApplyRange, limitRoundRange } from '../../engine/limit-range.js';
-import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelStats, parallelTone, sharedFloat32, warmUp } from '../../engine/parallel.js';
+import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelStats, parallelTone, sharedCopyOf, warmUp } from '../../engine/parallel.js';
 import { toneRange } from '../../engine/tone-range.js';
 import { highpass, peaking } from '../../engine/dsp/biquad.js';
 import { loudnessFromEnergies } from '../../engine/analysis/loudness.js';
@@ -12,12 +12,7 @@ import { blockPairSums, channelStats } from '../../engine/analysis/stats.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { makeTrack } from '../helpers/music.js';
 
-const shared = (chs: Float32Array[]) =>
-  chs.map((c) => {
-    const s = sharedFloat32(c.length);
-    s.set(c);
-    return s;
-  });
+const shared = (chs: Float32Array[]) => chs.map(sharedCopyOf);
 
 const maxDiff = (a: Float32Array[], b: Float32Array[]) => Math.max(...a.map((ch, c) => ch.reduce((m, v, i) => Math.max(m, Math.abs(v - b[c]![i]!)), 0)));
 
