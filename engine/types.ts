@@ -6,6 +6,8 @@ export interface AudioData {
   bitDepth?: number;
   /** Container/codec the audio came from: wav, aiff, flac, mp3. */
   format?: string;
+  /** The source stored floating-point samples (WAV/AIFF-C float), which may hold non-finite values. */
+  floatSource?: boolean;
 }
 
 export function frameCount(a: AudioData): number {

@@ -82,7 +82,7 @@ export function readAiff(bytes: Uint8Array, name: string): AudioData {
       ch[i] = v;
     }
   }
-  return { sampleRate, channels: out, bitDepth: bits, format: 'aiff' };
+  return { sampleRate, channels: out, bitDepth: bits, format: 'aiff', ...(float ? { floatSource: true } : {}) };
 }
 
 export function writeAiff(audio: AudioData, o: { bits: 16 | 24; dither?: boolean }): Uint8Array {

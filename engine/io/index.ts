@@ -50,6 +50,9 @@ export function detectContainer(b: Uint8Array): Container | undefined {
 function validate(audio: AudioData, name: string): AudioData {
   const frames = audio.channels[0]?.length ?? 0;
   if (frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)');
+  // Integer PCM (and FLAC) always decodes to finite samples; float sources and the MP3 decoder's
+  // output are checked (a full pass over the samples, so only where it can find something).
+  if (!audio.floatSource && audio.format !== 'mp3') return audio;
   for (const ch of audio.channels) {
     for (let i = 0; i < ch.length; i++) {
       if (!Number.isFinite(ch[i]!)) throw new AudioFileError(name, `the file contains invalid samples (not a number) at ${(i / audio.sampleRate).toFixed(3)} s`);

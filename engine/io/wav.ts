@@ -99,11 +99,15 @@ function allocate(l: Layout): Float32Array[] {
   return Array.from({ length: l.fmt.channels }, () => sharedFloat32(frames));
 }
 
+function decoded(l: Layout, channels: Float32Array[]): AudioData {
+  return { sampleRate: l.fmt.sampleRate, channels, bitDepth: l.fmt.bits, format: 'wav', ...(l.fmt.format === FLOAT ? { floatSource: true } : {}) };
+}
+
 export async function readWav(bytes: Uint8Array, name: string): Promise<AudioData> {
   const l = await layout(async (o, n) => bytes.subarray(o, o + n), bytes.length, name);
   const channels = allocate(l);
   convert(bytes.subarray(l.data.offset, l.data.offset + l.data.size), l.fmt, channels, 0);
-  return { sampleRate: l.fmt.sampleRate, channels, bitDepth: l.fmt.bits, format: 'wav' };
+  return decoded(l, channels);
 }
 
 /** Reads a WAV file in 4 MB pieces straight into the sample arrays. */
@@ -127,7 +131,7 @@ export async function readWavFile(file: string, name: string): Promise<AudioData
       await fh.read(buf, 0, n, l.data.offset + done);
       parallelConvert(buf.subarray(0, n), l.fmt, channels, done / l.fmt.blockAlign);
     }
-    return { sampleRate: l.fmt.sampleRate, channels, bitDepth: l.fmt.bits, format: 'wav' };
+    return decoded(l, channels);
   } finally {
     await fh.close();
   }

@@ -169,6 +169,25 @@ describe('bad files get a clear error naming the file and the problem', () => {
     await expect(decodeAudio(bytes, name)).rejects.toThrow(message);
   });
 
+  it('float samples that are not numbers are refused with where they are (WAV read whole or in pieces, AIFF-C float)', async () => {
+    const audio = onGridAudio(24);
+    audio.channels[1]![24000] = Number.NaN;
+    const wav = await encodeAudio(audio, 'wav32f');
+    const message = /^broken\.wav: the file contains invalid samples \(not a number\) at 0\.500 s$/;
+    await expect(decodeAudio(wav, 'broken.wav')).rejects.toThrow(message);
+    const file = path.join(dir, 'broken.wav');
+    writeFileSync(file, wav);
+    await expect(readAudioFile(file)).rejects.toThrow(message);
+    if (hasFfmpeg) {
+      const aifc = path.join(dir, 'broken.aifc');
+      run('ffmpeg', ['-v', 'error', '-y', '-i', file, '-c:a', 'pcm_f32be', '-f', 'aiff', aifc]);
+      await expect(readAudioFile(aifc)).rejects.toThrow(/^broken\.aifc: the file contains invalid samples \(not a number\) at 0\.500 s$/);
+    }
+    // The same file with the sample repaired reads (the check finds only what is there).
+    audio.channels[1]![24000] = 0;
+    expect((await decodeAudio(await encodeAudio(audio, 'wav32f'), 'fixed.wav')).floatSource).toBe(true);
+  });
+
   it('an MP3 renamed to .wav is read for what it is; a missing file is named', async () => {
     const mp3 = await encodeAudio(onGridAudio(24, 44100, 1), 'mp3');
     const f = path.join(dir, 'really-an-mp3.wav');
