@@ -1,6 +1,9 @@
 // Sample statistics the analysis reports besides loudness and true peak: DC, sample peak, clipped
 // runs, leading/trailing silence per channel, and the left/right sums behind phase correlation
 // and stereo width. Plain loops over ranges, so the two threads can each take a share.
+import { loadKernel } from '../wasm.js';
+import { STATS_CAPACITY, statsSimd } from './stats-simd.js';
+
 const CLIP = 0.99995;
 const SILENCE = 10 ** (-60 / 20);
 
@@ -21,40 +24,104 @@ export const STATS_LENGTH = fields.length;
 export const statsToArray = (s: ChannelStats, out: Float64Array): void => fields.forEach((f, i) => (out[i] = s[f]));
 export const statsFromArray = (a: Float64Array): ChannelStats => Object.fromEntries(fields.map((f, i) => [f, a[i]!])) as unknown as ChannelStats;
 
+interface StatsKernel {
+  /** The left (or only) channel's samples, and the right channel's, in the kernel's memory. */
+  l: Float32Array;
+  r: Float32Array;
+  scan: (count: number) => void;
+  pairs: (count: number) => void;
+  sum: { value: number };
+  peak: { value: number };
+  ll: { value: number };
+  rr: { value: number };
+  lr: { value: number };
+}
+
+/**
+ * Sums and peaks in WebAssembly SIMD (scripts/wasm-stats.ts), several times the speed of the
+ * JavaScript loops below, which run where it is unavailable or MIXDESK_SIMD=0.
+ */
+const simd: StatsKernel | null = (() => {
+  type Exports = { memory: { buffer: ArrayBuffer }; rOffset: { value: number }; scan: (count: number) => void; pairs: (count: number) => void } & Record<'sum' | 'peak' | 'll' | 'rr' | 'lr', { value: number }>;
+  const e = loadKernel<Exports>(statsSimd);
+  if (!e) return null;
+  const mem = e.memory.buffer; // fixed size: the views stay valid
+  return { ...e, l: new Float32Array(mem, 0, STATS_CAPACITY), r: new Float32Array(mem, e.rOffset.value, STATS_CAPACITY) };
+})();
+
+/** Which code computes the statistics here (tests say so). */
+export const statsKernel = (): 'wasm-simd' | 'javascript' => (simd ? 'wasm-simd' : 'javascript');
+
+/** Copies x[from, to) to the kernel's buffer and zeros up to a multiple of `multiple`; returns the padded count. */
+function load(buf: Float32Array, x: Float32Array, from: number, to: number, multiple: number): number {
+  const n = to - from;
+  const padded = Math.ceil(n / multiple) * multiple;
+  buf.set(x.subarray(from, to));
+  buf.fill(0, n, padded);
+  return padded;
+}
+
+/** The sum and the largest |x| of x[from, to) (at most STATS_CAPACITY samples). */
+function sumAndPeak(x: Float32Array, from: number, to: number): [number, number] {
+  if (simd) {
+    simd.scan(load(simd.l, x, from, to, 8));
+    return [simd.sum.value, simd.peak.value];
+  }
+  let s0 = 0, s1 = 0, hi = 0, lo = 0;
+  let i = from;
+  for (; i + 1 < to; i += 2) {
+    const a = x[i]!, b = x[i + 1]!;
+    s0 += a;
+    s1 += b;
+    if (a > hi) hi = a;
+    if (a < lo) lo = a;
+    if (b > hi) hi = b;
+    if (b < lo) lo = b;
+  }
+  if (i < to) {
+    const a = x[i]!;
+    s0 += a;
+    if (a > hi) hi = a;
+    if (a < lo) lo = a;
+  }
+  return [s0 + s1, hi > -lo ? hi : -lo];
+}
+
+type ScanState = ChannelStats & { run: number };
+
+/** A run of clipped samples ended just before sample i. */
+function endRun(st: ScanState, i: number): void {
+  if (st.run >= 3) {
+    st.runs++;
+    st.clipped += st.run;
+    if (st.run > st.longest) st.longest = st.run;
+    if (st.firstClip < 0) st.firstClip = i - st.run;
+  }
+  st.run = 0;
+}
+
 /** DC, peak and clipped runs of x[from, to), continuing a run across calls through `st`. */
-function scan(x: Float32Array, from: number, to: number, st: ChannelStats & { run: number }): void {
-  let { sum, peak, run } = st;
+function scan(x: Float32Array, from: number, to: number, st: ScanState): void {
+  const [sum, peak] = sumAndPeak(x, from, to);
+  st.sum += sum;
+  if (peak > st.peak) st.peak = peak;
+  if (peak < CLIP) {
+    // Nothing at full scale here (the usual case): only a run from before can end.
+    if (st.run > 0) endRun(st, from);
+    return;
+  }
   for (let i = from; i < to; i++) {
     const v = x[i]!;
-    sum += v;
-    const a = v < 0 ? -v : v;
-    if (a > peak) peak = a;
-    if (a >= CLIP) run++;
-    else if (run > 0) {
-      if (run >= 3) {
-        st.runs++;
-        st.clipped += run;
-        if (run > st.longest) st.longest = run;
-        if (st.firstClip < 0) st.firstClip = i - run;
-      }
-      run = 0;
-    }
+    if ((v < 0 ? -v : v) >= CLIP) st.run++;
+    else if (st.run > 0) endRun(st, i);
   }
-  st.sum = sum;
-  st.peak = peak;
-  st.run = run;
 }
 
 export function channelStats(x: Float32Array): ChannelStats {
   const n = x.length;
-  const st = { sum: 0, peak: 0, runs: 0, clipped: 0, longest: 0, firstClip: -1, lead: 0, trail: 0, run: 0 };
-  for (let i = 0; i < n; i += 65536) scan(x, i, Math.min(n, i + 65536), st);
-  if (st.run >= 3) {
-    st.runs++;
-    st.clipped += st.run;
-    st.longest = Math.max(st.longest, st.run);
-    if (st.firstClip < 0) st.firstClip = n - st.run;
-  }
+  const st: ScanState = { sum: 0, peak: 0, runs: 0, clipped: 0, longest: 0, firstClip: -1, lead: 0, trail: 0, run: 0 };
+  for (let i = 0; i < n; i += STATS_CAPACITY) scan(x, i, Math.min(n, i + STATS_CAPACITY), st);
+  endRun(st, n);
   let i = 0;
   while (i < n && Math.abs(x[i]!) < SILENCE) i++;
   st.lead = i;
@@ -68,6 +135,17 @@ export function channelStats(x: Float32Array): ChannelStats {
 /** Sums over l[from, to) and r[from, to) for correlation and mid/side energy. */
 export function pairSums(l: Float32Array, r: Float32Array, from: number, to: number): [number, number, number] {
   let lr = 0, ll = 0, rr = 0;
+  if (simd) {
+    for (let a = from; a < to; a += STATS_CAPACITY) {
+      const b = Math.min(to, a + STATS_CAPACITY);
+      load(simd.l, l, a, b, 4);
+      simd.pairs(load(simd.r, r, a, b, 4));
+      ll += simd.ll.value;
+      rr += simd.rr.value;
+      lr += simd.lr.value;
+    }
+    return [ll, rr, lr];
+  }
   for (let i = from; i < to; i++) {
     const a = l[i]!, b = r[i]!;
     lr += a * b;

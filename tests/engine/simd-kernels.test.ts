@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stereoModuleSource, target } from '../../scripts/wasm-stereo.js';
 import { limiterModuleSource, target as limiterTarget } from '../../scripts/wasm-limiter.js';
+import { statsModuleSource, target as statsTarget } from '../../scripts/wasm-stats.js';
 import { stereoPass } from '../../engine/dsp/stereo-kernel.js';
 import { kWeightingStages } from '../../engine/analysis/kweighting.js';
 
@@ -82,5 +83,38 @@ describe('stereo SIMD kernels (tone pass: cascade, mono low end, K-weighted ener
     expect([jsKernel, simdKernel]).toEqual([false, true]);
     expect(simd).toEqual(js); // bit for bit: the same operations in the same order
     expect(js.e.length).toBeGreaterThan(60);
+  });
+});
+
+describe('the statistics kernel (sum, peak, left/right products)', () => {
+  it('engine/analysis/stats-simd.ts is current', async () => {
+    expect(fs.readFileSync(statsTarget, 'utf8')).toBe(await statsModuleSource());
+  });
+
+  it('gives the JavaScript statistics: clipped runs across its chunks, silence at the ends, sums to the last bits', () => {
+    // 200 003 samples: three full chunks of 65 536 and an odd tail, so padding is exercised.
+    const script = `
+      const { channelStats, pairSums, statsKernel } = await import('./engine/analysis/stats.ts');
+      const n = 200003;
+      const l = Float32Array.from({ length: n }, (_, i) => (i < 4800 || i > n - 960 ? 0 : 0.5 * Math.sin(i * 0.01) + 0.001));
+      const r = Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i * 0.017) - 0.02);
+      l.fill(1, 65534, 65539); // a run across the first chunk boundary
+      l.fill(-1, 70000, 70002); // two samples: not a run
+      l.fill(1, 131072, 131082); // a run starting exactly at a boundary
+      l.fill(-1, 196600, 196608); // a run ending exactly at a boundary
+      console.log(JSON.stringify({ kernel: statsKernel(), l: channelStats(l), r: channelStats(r), pairs: pairSums(l, r, 3, n), head: pairSums(l, r, 0, 5) }));`;
+    type Out = { kernel: string; l: Record<string, number>; r: Record<string, number>; pairs: number[]; head: number[] };
+    const js = run<Out>(script, '0');
+    const simd = run<Out>(script, '1');
+    expect([js.kernel, simd.kernel]).toEqual(['javascript', 'wasm-simd']);
+    expect(js.l).toMatchObject({ runs: 3, clipped: 23, longest: 10, firstClip: 65534, lead: 4800, trail: 959, peak: 1 });
+    for (const [a, b] of [[js.l, simd.l], [js.r, simd.r]] as const) {
+      const { sum: sa, ...restA } = a;
+      const { sum: sb, ...restB } = b;
+      expect(restB).toEqual(restA);
+      expect(Math.abs(sb! - sa!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(sa!)));
+    }
+    simd.pairs.forEach((v, i) => expect(Math.abs(v - js.pairs[i]!)).toBeLessThan(1e-12 * Math.abs(js.pairs[i]!)));
+    expect(simd.head).toEqual(js.head);
   });
 });
