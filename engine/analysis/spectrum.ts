@@ -1,37 +1,90 @@
 // Long-term average spectrum in third-octave bands (20 Hz – 20 kHz), from a Hann-windowed FFT
 // of the mid signal. Feeds the report's picture and the master's tonal EQ.
 
-/** In-place radix-2 FFT of (re, im), length a power of two. */
+interface FftPlan {
+  /** Bit-reversal partner of each index (only pairs with i < j swap). */
+  reverse: Uint32Array;
+  /** e^(-2πik/n) for k < n/2. */
+  cos: Float64Array;
+  sin: Float64Array;
+}
+
+const plans = new Map<number, FftPlan>();
+
+function plan(n: number): FftPlan {
+  let p = plans.get(n);
+  if (!p) {
+    const reverse = new Uint32Array(n);
+    for (let i = 1, j = 0; i < n; i++) {
+      let bit = n >> 1;
+      for (; j & bit; bit >>= 1) j ^= bit;
+      j ^= bit;
+      reverse[i] = j;
+    }
+    const half = n >> 1;
+    const cos = Float64Array.from({ length: half }, (_, k) => Math.cos((-2 * Math.PI * k) / n));
+    const sin = Float64Array.from({ length: half }, (_, k) => Math.sin((-2 * Math.PI * k) / n));
+    plans.set(n, (p = { reverse, cos, sin }));
+  }
+  return p;
+}
+
+/** In-place radix-2 FFT of (re, im), length a power of two; twiddles come from a table per length. */
 export function fft(re: Float64Array, im: Float64Array): void {
   const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
+  const { reverse, cos, sin } = plan(n);
+  for (let i = 1; i < n; i++) {
+    const j = reverse[i]!;
     if (i < j) {
-      [re[i], re[j]] = [re[j]!, re[i]!];
-      [im[i], im[j]] = [im[j]!, im[i]!];
+      const r = re[i]!, m = im[i]!;
+      re[i] = re[j]!;
+      im[i] = im[j]!;
+      re[j] = r;
+      im[j] = m;
     }
   }
   for (let len = 2; len <= n; len <<= 1) {
-    const ang = (-2 * Math.PI) / len;
-    const wr = Math.cos(ang);
-    const wi = Math.sin(ang);
+    const half = len >> 1;
+    const stride = n / len;
     for (let i = 0; i < n; i += len) {
-      let cr = 1, ci = 0;
-      for (let k = 0; k < len / 2; k++) {
-        const a = i + k, b = a + len / 2;
-        const tr = re[b]! * cr - im[b]! * ci;
-        const ti = re[b]! * ci + im[b]! * cr;
+      for (let k = 0, t = 0; k < half; k++, t += stride) {
+        const a = i + k, b = a + half;
+        const cr = cos[t]!, ci = sin[t]!;
+        const br = re[b]!, bi = im[b]!;
+        const tr = br * cr - bi * ci;
+        const ti = br * ci + bi * cr;
         re[b] = re[a]! - tr;
         im[b] = im[a]! - ti;
         re[a]! += tr;
         im[a]! += ti;
-        const ncr = cr * wr - ci * wi;
-        ci = cr * wi + ci * wr;
-        cr = ncr;
       }
     }
+  }
+}
+
+/**
+ * Adds |X[k]|² for k < n/2 of the real frame x (length n) to `power`, through one complex FFT of
+ * half the length (even samples as real parts, odd ones as imaginary) and the split that
+ * separates the two halves' spectra. `re` and `im` (length n/2) are working space.
+ */
+export function addRealPower(x: Float64Array, re: Float64Array, im: Float64Array, power: Float64Array): void {
+  const h = re.length;
+  for (let k = 0; k < h; k++) {
+    re[k] = x[2 * k]!;
+    im[k] = x[2 * k + 1]!;
+  }
+  fft(re, im);
+  const { cos, sin } = plan(2 * h);
+  for (let k = 0; k < h; k++) {
+    const j = k === 0 ? 0 : h - k;
+    // Even part E = (Z[k] + conj Z[h-k]) / 2, odd part O = (Z[k] - conj Z[h-k]) / 2i; X = E + W^k O.
+    const zr = re[k]!, zi = im[k]!, cr = re[j]!, ci = -im[j]!;
+    const er = (zr + cr) / 2, ei = (zi + ci) / 2;
+    const or = (zi - ci) / 2, oi = -(zr - cr) / 2;
+    const c = cos[k]!, s = sin[k]!;
+    const xr = er + or * c - oi * s;
+    const xi = ei + or * s + oi * c;
+    power[k]! += xr * xr + xi * xi;
   }
 }
 
@@ -55,19 +108,18 @@ export function averageSpectrum(channels: Float32Array[], sampleRate: number, si
   const step = Math.max(1, Math.floor(frames / maxFrames));
   const power = new Float64Array(size / 2);
   const window = Float64Array.from({ length: size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
-  const re = new Float64Array(size);
-  const im = new Float64Array(size);
+  const frame = new Float64Array(size);
+  const re = new Float64Array(size / 2);
+  const im = new Float64Array(size / 2);
   let used = 0;
   for (let f = 0; f < frames; f += step) {
     const off = f * size;
     for (let i = 0; i < size; i++) {
       let m = 0;
       for (const ch of channels) m += ch[off + i]!;
-      re[i] = (m / channels.length) * window[i]!;
-      im[i] = 0;
+      frame[i] = (m / channels.length) * window[i]!;
     }
-    fft(re, im);
-    for (let k = 0; k < size / 2; k++) power[k]! += re[k]! * re[k]! + im[k]! * im[k]!;
+    addRealPower(frame, re, im, power);
     used++;
   }
   const norm = used > 0 ? 1 / (used * (size / 4) ** 2) : 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/analysis/analyze.js';
+import { addRealPower, fft } from '../../engine/analysis/spectrum.js';
 
 const fs = 48000;
 const tone = (seconds: number, amp: number, f = 440, phase = 0) => Float32Array.from({ length: Math.round(seconds * fs) }, (_, i) => amp * Math.sin((2 * Math.PI * f * i) / fs + phase));
@@ -53,5 +54,23 @@ describe('analyze()', () => {
     expect(a.format).toEqual({ container: 'flac', sampleRate: fs, channels: 1, bitDepth: 24, durationSec: 2 });
     const loudest = a.spectrum.hz[a.spectrum.db.indexOf(Math.max(...a.spectrum.db))];
     expect(loudest).toBeCloseTo(1000, -1);
+  });
+
+  it('the spectrum’s real-input FFT gives the power of a full complex FFT, bin for bin', () => {
+    const n = 512;
+    let seed = 7;
+    const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 0.3) + ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5));
+    const re = Float64Array.from(x);
+    const im = new Float64Array(n);
+    fft(re, im);
+    const power = new Float64Array(n / 2).fill(1); // it adds to what is there
+    addRealPower(x, new Float64Array(n / 2), new Float64Array(n / 2), power);
+    for (let k = 0; k < n / 2; k++) expect(power[k]! - 1).toBeCloseTo(re[k]! ** 2 + im[k]! ** 2, 8);
+    // And the FFT itself: a cosine on bin 5 is n/2 there and nothing elsewhere.
+    const cre = Float64Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * 5 * i) / n));
+    const cim = new Float64Array(n);
+    fft(cre, cim);
+    expect(cre[5]).toBeCloseTo(n / 2, 9);
+    expect(Math.max(...cre.map((v, k) => (k === 5 || k === n - 5 ? 0 : Math.abs(v))), ...cim.map(Math.abs))).toBeLessThan(1e-9);
   });
 });
