@@ -11,7 +11,7 @@ import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
 
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
-  | { op: 'truePeak'; x: Float32Array; from: number; to: number }
+  | { op: 'truePeak'; x: Float32Array; from: number; to: number; samplePeak?: number }
   | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
   | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
@@ -31,7 +31,7 @@ export interface Envelope {
 parentPort?.on('message', ({ job, flag, result }: Envelope) => {
   try {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
-    else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to);
+    else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to, job.samplePeak);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
     else if (job.op === 'stats') {
       blockPairSums(job.l, job.r, job.size, job.first, job.last, job.pairs);

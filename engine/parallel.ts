@@ -82,11 +82,15 @@ function split<T>(job: Job, local: () => T, fallback: () => void): { local: T; r
   return { local: l, result: result[0]! };
 }
 
-export function parallelTruePeak(x: Float32Array): number {
-  if (!isShared(x) || x.length < 65536) return truePeak(x);
+export function parallelTruePeak(x: Float32Array, samplePeak?: number): number {
+  if (!isShared(x) || x.length < 65536) return truePeak(x, 0, x.length, samplePeak);
   const mid = x.length >> 1;
   let other = 0;
-  const r = split({ op: 'truePeak', x, from: mid, to: x.length }, () => truePeak(x, 0, mid), () => (other = truePeak(x, mid, x.length)));
+  const r = split(
+    { op: 'truePeak', x, from: mid, to: x.length, ...(samplePeak !== undefined ? { samplePeak } : {}) },
+    () => truePeak(x, 0, mid, samplePeak),
+    () => (other = truePeak(x, mid, x.length, samplePeak)),
+  );
   return Math.max(r.local, Number.isNaN(r.result) ? other : r.result);
 }
 

@@ -4,13 +4,17 @@
 // `npm run wasm` (scripts/wasm.ts) after changing the filter; a test fails while the two disagree.
 import { fileURLToPath } from 'node:url';
 import { assemble } from './wasm-assemble.js';
-import { HALF, phases, TAPS } from '../engine/analysis/truepeak-filter.js';
+import { HALF, maxGain, phases, TAPS } from '../engine/analysis/truepeak-filter.js';
 
 export const target = fileURLToPath(new URL('../engine/analysis/truepeak-simd.ts', import.meta.url));
 /** Window positions per call at most (the JavaScript side hands over chunks of this size). */
 export const CAPACITY = 16384;
-/** Input floats: the windows of CAPACITY positions, plus 3 for the last group of four. */
-const X_FLOATS = CAPACITY + TAPS + 3;
+/** Positions per block of `peak`: one bound (the largest |sample| its windows read) decides whether its points are computed. */
+export const PEAK_BLOCK = 64;
+/** What one block's bound reads: its windows, rounded up to whole vectors. */
+const BLOCK_READ = Math.ceil((PEAK_BLOCK + TAPS - 1) / 4) * 4;
+/** Input floats: the windows of CAPACITY positions, plus what the last block's bound reads past them. */
+const X_FLOATS = CAPACITY + BLOCK_READ;
 const R_OFFSET = Math.ceil((X_FLOATS * 4) / 16) * 16;
 const PAGES = Math.ceil((R_OFFSET + (CAPACITY + 4) * 4) / 65536);
 
@@ -19,7 +23,7 @@ export function kernelWat(): string {
   const [c1, c2] = phases as [Float64Array, Float64Array];
   const half = TAPS / 2;
   const splat = (v: number) => `(v128.const f32x4 ${Array(4).fill(Math.fround(v).toPrecision(9)).join(' ')})`;
-  const load = (k: number) => `(v128.load offset=${k * 4} align=4 (local.get $x))`;
+  const load = (k: number, base = '$x') => `(v128.load offset=${k * 4} align=4 (local.get ${base}))`;
   const lines: string[] = [];
   // The symmetric form of the JavaScript kernel: s_k = x_k + x_(T-1-k), d_k = x_k - x_(T-1-k).
   for (let k = 0; k < half; k++) {
@@ -29,6 +33,13 @@ export function kernelWat(): string {
       k === 0 ? `(local.set ${acc} (f32x4.mul (local.get ${v}) ${splat(c)}))` : `(local.set ${acc} (f32x4.add (local.get ${acc}) (f32x4.mul (local.get ${v}) ${splat(c)})))`;
     lines.push(term('$mid', c2[k]!, '$s'), term('$even', (c1[k]! + c1[TAPS - 1 - k]!) / 2, '$s'), term('$odd', (c1[k]! - c1[TAPS - 1 - k]!) / 2, '$d'));
   }
+  const largest = `(f32x4.max
+            (f32x4.max (f32x4.abs ${load(HALF - 1)}) (f32x4.abs (local.get $mid)))
+            (f32x4.max (f32x4.abs (f32x4.add (local.get $even) (local.get $odd))) (f32x4.abs (f32x4.sub (local.get $even) (local.get $odd)))))`;
+  const hmax = (v: string) => `(f32.max (f32.max (f32x4.extract_lane 0 (local.get ${v})) (f32x4.extract_lane 1 (local.get ${v}))) (f32.max (f32x4.extract_lane 2 (local.get ${v})) (f32x4.extract_lane 3 (local.get ${v}))))`;
+  // A little above the filter's largest gain: the bound is multiplied in single precision, and the
+  // points themselves are computed in it too (rounding can lift one by a few units in the last place).
+  const boundGain = Math.fround(maxGain * (1 + 1e-5)).toPrecision(9);
   return `(module
   (memory (export "memory") ${PAGES})
   (global (export "xOffset") i32 (i32.const 0))
@@ -42,13 +53,46 @@ export function kernelWat(): string {
       (loop $next
         (br_if $done (i32.ge_u (local.get $r) (local.get $end)))
         ${lines.join('\n        ')}
-        (v128.store (local.get $r)
-          (f32x4.max
-            (f32x4.max (f32x4.abs ${load(HALF - 1)}) (f32x4.abs (local.get $mid)))
-            (f32x4.max (f32x4.abs (f32x4.add (local.get $even) (local.get $odd))) (f32x4.abs (f32x4.sub (local.get $even) (local.get $odd))))))
+        (v128.store (local.get $r) ${largest})
         (local.set $x (i32.add (local.get $x) (i32.const 16)))
         (local.set $r (i32.add (local.get $r) (i32.const 16)))
-        (br $next)))))
+        (br $next))))
+  ;; peak(count, best): the largest of best and every r[m] above for m in [0, count), skipping the
+  ;; blocks whose bound (largest |sample| read times the filter's largest gain) cannot beat it.
+  (func (export "peak") (param $count i32) (param $best f32) (result f32)
+    (local $x i32) (local $w i32) (local $wEnd i32) (local $end i32) (local $blockEnd i32)
+    (local $a v128) (local $b v128) (local $s v128) (local $d v128) (local $mid v128) (local $even v128) (local $odd v128)
+    (local $m v128) (local $acc v128)
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $done (loop $blocks
+      (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+      (local.set $m (v128.const f32x4 0 0 0 0))
+      (local.set $w (local.get $x))
+      (local.set $wEnd (i32.add (local.get $x) (i32.const ${BLOCK_READ * 4})))
+      (block $boundDone (loop $bound
+        (br_if $boundDone (i32.ge_u (local.get $w) (local.get $wEnd)))
+        (local.set $m (f32x4.max (local.get $m) (f32x4.abs (v128.load align=4 (local.get $w)))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (br $bound)))
+      (local.set $blockEnd (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
+      (if (f32.gt (f32.mul ${hmax('$m')} (f32.const ${boundGain})) (local.get $best)) (then
+        (if (i32.gt_u (local.get $blockEnd) (local.get $end)) (then (local.set $blockEnd (local.get $end))))
+        (local.set $acc (v128.const f32x4 0 0 0 0))
+        (local.set $w (local.get $x))
+        (block $groupsDone (loop $groups
+          (br_if $groupsDone (i32.ge_u (local.get $w) (local.get $blockEnd)))
+          ${lines.map((l) => l.replaceAll('(local.get $x))', '(local.get $w))')).join('\n          ')}
+          ;; Positions past count (the last group of a call) do not count.
+          (local.set $acc (f32x4.max (local.get $acc) (v128.and ${largest.replaceAll('(local.get $x))', '(local.get $w))')}
+            (i32x4.lt_s
+              (i32x4.add (i32x4.splat (i32.shr_u (local.get $w) (i32.const 2))) (v128.const i32x4 0 1 2 3))
+              (i32x4.splat (local.get $count))))))
+          (local.set $w (i32.add (local.get $w) (i32.const 16)))
+          (br $groups)))
+        (local.set $best (f32.max (local.get $best) ${hmax('$acc')}))))
+      (local.set $x (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
+      (br $blocks)))
+    (local.get $best)))
 `;
 }
 
@@ -58,6 +102,8 @@ export async function kernelModuleSource(): Promise<string> {
     '// Generated by `npm run wasm` (scripts/wasm-truepeak.ts) from truepeak-filter.ts; do not edit.',
     `/** The true-peak kernel (WebAssembly SIMD): window positions per call at most. */`,
     `export const SIMD_CAPACITY = ${CAPACITY};`,
+    `/** Floats of input the kernel's memory holds (positions plus what the last block's bound reads). */`,
+    `export const SIMD_INPUT = ${X_FLOATS};`,
     `export const truePeakSimd = '${base64}';`,
     '',
   ].join('\n');

@@ -66,7 +66,7 @@ export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
     const side = ll + rr - 2 * lr;
     width = mid > 0 ? Math.sqrt(Math.max(0, side) / mid) : side > 0 ? Infinity : 0;
   }
-  const tp = Math.max(...channels.map((c) => parallelTruePeak(c)));
+  const tp = Math.max(...channels.map((c, i) => parallelTruePeak(c, stats[i]!.peak)));
   return {
     format: { container: audio.format ?? null, sampleRate, channels: channels.length, bitDepth: audio.bitDepth ?? null, durationSec: round(durationSec(audio), 3) },
     loudness: {

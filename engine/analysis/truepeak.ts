@@ -2,7 +2,7 @@
 // interpolator evaluates three points between each pair of samples; the fourth is the sample.
 
 import { HALF, maxGain, phases, TAPS } from './truepeak-filter.js';
-import { SIMD_CAPACITY, truePeakSimd } from './truepeak-simd.js';
+import { SIMD_CAPACITY, SIMD_INPUT, truePeakSimd } from './truepeak-simd.js';
 import { loadKernel } from '../wasm.js';
 
 export { OVERSAMPLE, phases, TAPS } from './truepeak-filter.js';
@@ -103,6 +103,7 @@ interface SimdKernel {
   x: Float32Array;
   r: Float32Array;
   points: (count: number) => void;
+  peak: (count: number, best: number) => number;
 }
 
 /**
@@ -111,10 +112,10 @@ interface SimdKernel {
  * is unavailable or MIXDESK_SIMD=0; the JavaScript kernels then do the work.
  */
 const simd: SimdKernel | null = (() => {
-  const e = loadKernel<{ memory: { buffer: ArrayBuffer }; xOffset: { value: number }; rOffset: { value: number }; points: (count: number) => void }>(truePeakSimd);
+  const e = loadKernel<{ memory: { buffer: ArrayBuffer }; xOffset: { value: number }; rOffset: { value: number } } & Pick<SimdKernel, 'points' | 'peak'>>(truePeakSimd);
   if (!e) return null;
   const mem = e.memory.buffer; // fixed size: the views stay valid
-  return { x: new Float32Array(mem, e.xOffset.value, SIMD_CAPACITY + TAPS + 3), r: new Float32Array(mem, e.rOffset.value, SIMD_CAPACITY + 4), points: e.points };
+  return { x: new Float32Array(mem, e.xOffset.value, SIMD_INPUT), r: new Float32Array(mem, e.rOffset.value, SIMD_CAPACITY + 4), points: e.points, peak: e.peak };
 })();
 
 /** Which kernel measures true peak here (tests and the benchmark say so). */
@@ -125,12 +126,16 @@ export const truePeakKernel = (): 'wasm-simd' | 'javascript' => (simd ? 'wasm-si
  * largest of |sample| and its three interpolated points (past the end of buf, zeros are read).
  */
 function simdPoints(k: SimdKernel, buf: Float32Array, from: number, to: number): Float32Array {
-  const need = to - from + TAPS + 3;
-  const have = Math.min(need, buf.length - from);
-  k.x.set(buf.subarray(from, from + have));
-  if (have < need) k.x.fill(0, have, need);
+  loadWindows(k, buf, from, to, to - from + TAPS + 3);
   k.points(to - from);
   return k.r;
+}
+
+/** Copies the samples that the windows starting in [from, to) of buf read to the kernel, zeros past buf's end and up to `through`. */
+function loadWindows(k: SimdKernel, buf: Float32Array, from: number, to: number, through: number): void {
+  const have = Math.min(to - from + TAPS + 3, buf.length - from);
+  k.x.set(buf.subarray(from, from + have));
+  if (have < through) k.x.fill(0, have, Math.min(through, k.x.length));
 }
 
 const BLOCK = 64;
@@ -146,26 +151,31 @@ function neededRun(buf: Float32Array, start: number, to: number, needed: (bound:
 /**
  * The highest absolute value of the 4x-oversampled signal (linear). Stretches whose
  * neighbourhood cannot beat the peak found so far are skipped, which on real music skips most.
+ * `samplePeak`, the largest |sample| of x where the caller knows it, saves a pass and lets the
+ * skipping start at the top.
  */
-export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length): number {
-  let best = 0;
-  for (let i = oFrom; i < oTo; i++) {
-    const a = Math.abs(x[i]!);
-    if (a > best) best = a;
+export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?: number): number {
+  let best = samplePeak ?? 0;
+  if (samplePeak === undefined) {
+    for (let i = oFrom; i < oTo; i++) {
+      const a = Math.abs(x[i]!);
+      if (a > best) best = a;
+    }
   }
   eachWindow(x, (buf, from, to) => {
+    if (simd) {
+      // The kernel bounds each block and interpolates only where the bound beats the peak so far.
+      for (let m = from; m < to; m += SIMD_CAPACITY) {
+        const count = Math.min(SIMD_CAPACITY, to - m);
+        loadWindows(simd, buf, m, m + count, SIMD_INPUT);
+        best = simd.peak(count, best);
+      }
+      return;
+    }
     for (let b = from; b < to; b += BLOCK) {
       const end = Math.min(to, b + BLOCK);
       if (windowMax(buf, b, end) * maxGain <= best) continue;
-      if (!simd) {
-        best = kernel(buf, b, end, best);
-        continue;
-      }
-      // This block and the ones after it that could beat the peak go to the kernel in one call.
-      const runEnd = neededRun(buf, end, to, (bound) => bound > best);
-      const r = simdPoints(simd, buf, b, runEnd);
-      for (let m = 0; m < runEnd - b; m++) if (r[m]! > best) best = r[m]!;
-      b = runEnd - BLOCK;
+      best = kernel(buf, b, end, best);
     }
   }, oFrom, oTo);
   return best;

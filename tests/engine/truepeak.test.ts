@@ -119,3 +119,22 @@ describe('loudness measured on two threads', () => {
     expect([...a.shortTerm]).toEqual([...b.shortTerm]);
   });
 });
+
+describe('ranges and a known sample peak', () => {
+  it.each([64, 16384, 16385, 16447, 30000])('a range ending at %i ignores the loud samples after it, but for the points leading into them', (k) => {
+    const n = k + 3000;
+    const x = Float32Array.from({ length: n }, (_, i) => (i < k ? 0.1 * Math.sin(i * 0.7) : 0.9 * Math.sin(i * 2.9)));
+    const r = reference(x);
+    let want = 0;
+    for (let o = 0; o < k; o++) want = Math.max(want, r.env[o]!);
+    expect(truePeak(x, 0, k)).toBeCloseTo(want, 6);
+    expect(truePeak(x, 0, k)).toBeLessThan(truePeak(x) - 0.2);
+  });
+
+  it('a sample peak handed in gives the same true peak as one measured', () => {
+    const x = Float32Array.from({ length: 50000 }, (_, i) => 0.6 * Math.sin(i * 0.05) + 0.3 * Math.sin(i * 2.2));
+    const peak = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    expect(truePeak(x, 0, x.length, peak)).toBe(truePeak(x));
+    expect(truePeak(x)).toBeGreaterThan(peak);
+  });
+});
