@@ -16,7 +16,9 @@ const BLOCK_READ = Math.ceil((PEAK_BLOCK + TAPS - 1) / 4) * 4;
 /** Input floats: the windows of CAPACITY positions, plus what the last block's bound reads past them. */
 const X_FLOATS = CAPACITY + BLOCK_READ;
 const R_OFFSET = Math.ceil((X_FLOATS * 4) / 16) * 16;
-const PAGES = Math.ceil((R_OFFSET + (CAPACITY + 4) * 4) / 65536);
+/** One value per group of four positions (`envelope`). */
+const G_OFFSET = R_OFFSET + (CAPACITY + 4) * 4;
+const PAGES = Math.ceil((G_OFFSET + (CAPACITY / 4 + 1) * 4) / 65536);
 
 /** The kernel's text: r[m] = max(|x[m + HALF - 1]|, |p1|, |p2|, |p3|) for m in [0, count), four at a time. */
 export function kernelWat(): string {
@@ -40,10 +42,25 @@ export function kernelWat(): string {
   // A little above the filter's largest gain: the bound is multiplied in single precision, and the
   // points themselves are computed in it too (rounding can lift one by a few units in the last place).
   const boundGain = Math.fround(maxGain * (1 + 1e-5)).toPrecision(9);
+  // The point code reads from the window of $x; the block loops run it at $w.
+  const atW = (code: string) => code.replaceAll('(local.get $x))', '(local.get $w))');
+  // g[group of the position at $w] = max(itself, value).
+  const keepLarger = (value: string) => `(f32.store offset=${G_OFFSET} (local.tee $g (i32.shr_u (local.get $w) (i32.const 2)))
+              (f32.max (f32.load offset=${G_OFFSET} (local.get $g)) ${value}))`;
+  // $m: the largest |sample| the windows of the block at $x read.
+  const blockBound = `(local.set $m (v128.const f32x4 0 0 0 0))
+      (local.set $w (local.get $x))
+      (local.set $wEnd (i32.add (local.get $x) (i32.const ${BLOCK_READ * 4})))
+      (block $boundDone (loop $bound
+        (br_if $boundDone (i32.ge_u (local.get $w) (local.get $wEnd)))
+        (local.set $m (f32x4.max (local.get $m) (f32x4.abs (v128.load align=4 (local.get $w)))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (br $bound)))`;
   return `(module
   (memory (export "memory") ${PAGES})
   (global (export "xOffset") i32 (i32.const 0))
   (global (export "rOffset") i32 (i32.const ${R_OFFSET}))
+  (global (export "gOffset") i32 (i32.const ${G_OFFSET}))
   (func (export "points") (param $count i32)
     (local $x i32) (local $r i32) (local $end i32)
     (local $a v128) (local $b v128) (local $s v128) (local $d v128) (local $mid v128) (local $even v128) (local $odd v128)
@@ -57,6 +74,41 @@ export function kernelWat(): string {
         (local.set $x (i32.add (local.get $x) (i32.const 16)))
         (local.set $r (i32.add (local.get $r) (i32.const 16)))
         (br $next))))
+  ;; envelope(count, lo, floor): g[j] becomes the larger of itself and the largest r[m] above over
+  ;; the group m in [4j, 4j + 4) that lies in [lo, count) — or, for the groups of a block whose bound
+  ;; cannot exceed floor, that bound (the caller's limiter sees no difference below floor; the
+  ;; interpolation is skipped).
+  (func (export "envelope") (param $count i32) (param $lo i32) (param $floor f32)
+    (local $x i32) (local $w i32) (local $wEnd i32) (local $end i32) (local $blockEnd i32)
+    (local $a v128) (local $b v128) (local $s v128) (local $d v128) (local $mid v128) (local $even v128) (local $odd v128)
+    (local $m v128) (local $v v128) (local $bound f32) (local $pos v128) (local $g i32)
+    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    (block $done (loop $blocks
+      (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+      ${blockBound}
+      (local.set $bound (f32.mul ${hmax('$m')} (f32.const ${boundGain})))
+      (local.set $blockEnd (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
+      (if (i32.gt_u (local.get $blockEnd) (local.get $end)) (then (local.set $blockEnd (local.get $end))))
+      (local.set $w (local.get $x))
+      (if (f32.le (local.get $bound) (local.get $floor))
+        (then
+          (block $fillDone (loop $fill
+            (br_if $fillDone (i32.ge_u (local.get $w) (local.get $blockEnd)))
+            ${keepLarger('(local.get $bound)')}
+            (local.set $w (i32.add (local.get $w) (i32.const 16)))
+            (br $fill))))
+        (else
+          (block $groupsDone (loop $groups
+            (br_if $groupsDone (i32.ge_u (local.get $w) (local.get $blockEnd)))
+            ${atW(lines.join('\n            '))}
+            (local.set $pos (i32x4.add (i32x4.splat (i32.shr_u (local.get $w) (i32.const 2))) (v128.const i32x4 0 1 2 3)))
+            (local.set $v (v128.and ${atW(largest)}
+              (v128.and (i32x4.ge_s (local.get $pos) (i32x4.splat (local.get $lo))) (i32x4.lt_s (local.get $pos) (i32x4.splat (local.get $count))))))
+            ${keepLarger(hmax('$v'))}
+            (local.set $w (i32.add (local.get $w) (i32.const 16)))
+            (br $groups)))))
+      (local.set $x (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
+      (br $blocks))))
   ;; peak(count, best): the largest of best and every r[m] above for m in [0, count), skipping the
   ;; blocks whose bound (largest |sample| read times the filter's largest gain) cannot beat it.
   (func (export "peak") (param $count i32) (param $best f32) (result f32)
@@ -66,14 +118,7 @@ export function kernelWat(): string {
     (local.set $end (i32.shl (local.get $count) (i32.const 2)))
     (block $done (loop $blocks
       (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
-      (local.set $m (v128.const f32x4 0 0 0 0))
-      (local.set $w (local.get $x))
-      (local.set $wEnd (i32.add (local.get $x) (i32.const ${BLOCK_READ * 4})))
-      (block $boundDone (loop $bound
-        (br_if $boundDone (i32.ge_u (local.get $w) (local.get $wEnd)))
-        (local.set $m (f32x4.max (local.get $m) (f32x4.abs (v128.load align=4 (local.get $w)))))
-        (local.set $w (i32.add (local.get $w) (i32.const 16)))
-        (br $bound)))
+      ${blockBound}
       (local.set $blockEnd (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
       (if (f32.gt (f32.mul ${hmax('$m')} (f32.const ${boundGain})) (local.get $best)) (then
         (if (i32.gt_u (local.get $blockEnd) (local.get $end)) (then (local.set $blockEnd (local.get $end))))
@@ -81,9 +126,9 @@ export function kernelWat(): string {
         (local.set $w (local.get $x))
         (block $groupsDone (loop $groups
           (br_if $groupsDone (i32.ge_u (local.get $w) (local.get $blockEnd)))
-          ${lines.map((l) => l.replaceAll('(local.get $x))', '(local.get $w))')).join('\n          ')}
+          ${atW(lines.join('\n          '))}
           ;; Positions past count (the last group of a call) do not count.
-          (local.set $acc (f32x4.max (local.get $acc) (v128.and ${largest.replaceAll('(local.get $x))', '(local.get $w))')}
+          (local.set $acc (f32x4.max (local.get $acc) (v128.and ${atW(largest)}
             (i32x4.lt_s
               (i32x4.add (i32x4.splat (i32.shr_u (local.get $w) (i32.const 2))) (v128.const i32x4 0 1 2 3))
               (i32x4.splat (local.get $count))))))

@@ -102,7 +102,10 @@ interface SimdKernel {
   /** Input samples (windows of up to SIMD_CAPACITY positions) and results, in the kernel's memory. */
   x: Float32Array;
   r: Float32Array;
+  /** `envelope`'s results: one per group of four positions. */
+  g: Float32Array;
   points: (count: number) => void;
+  envelope: (count: number, lo: number, floor: number) => void;
   peak: (count: number, best: number) => number;
 }
 
@@ -112,10 +115,18 @@ interface SimdKernel {
  * is unavailable or MIXDESK_SIMD=0; the JavaScript kernels then do the work.
  */
 const simd: SimdKernel | null = (() => {
-  const e = loadKernel<{ memory: { buffer: ArrayBuffer }; xOffset: { value: number }; rOffset: { value: number } } & Pick<SimdKernel, 'points' | 'peak'>>(truePeakSimd);
+  type Exports = { memory: { buffer: ArrayBuffer } } & Record<'xOffset' | 'rOffset' | 'gOffset', { value: number }> & Pick<SimdKernel, 'points' | 'envelope' | 'peak'>;
+  const e = loadKernel<Exports>(truePeakSimd);
   if (!e) return null;
   const mem = e.memory.buffer; // fixed size: the views stay valid
-  return { x: new Float32Array(mem, e.xOffset.value, SIMD_INPUT), r: new Float32Array(mem, e.rOffset.value, SIMD_CAPACITY + 4), points: e.points, peak: e.peak };
+  return {
+    x: new Float32Array(mem, e.xOffset.value, SIMD_INPUT),
+    r: new Float32Array(mem, e.rOffset.value, SIMD_CAPACITY + 4),
+    g: new Float32Array(mem, e.gOffset.value, SIMD_CAPACITY / 4 + 1),
+    points: e.points,
+    envelope: e.envelope,
+    peak: e.peak,
+  };
 })();
 
 /** Which kernel measures true peak here (tests and the benchmark say so). */
@@ -131,11 +142,42 @@ function simdPoints(k: SimdKernel, buf: Float32Array, from: number, to: number):
   return k.r;
 }
 
-/** Copies the samples that the windows starting in [from, to) of buf read to the kernel, zeros past buf's end and up to `through`. */
+/**
+ * Copies the samples that the windows starting in [from, to) of buf read to the kernel: zeros
+ * before buf's start (from < 0) and past its end, up to `through`.
+ */
 function loadWindows(k: SimdKernel, buf: Float32Array, from: number, to: number, through: number): void {
-  const have = Math.min(to - from + TAPS + 3, buf.length - from);
-  k.x.set(buf.subarray(from, from + have));
+  const lead = Math.max(0, -from);
+  if (lead) k.x.fill(0, 0, lead);
+  const have = Math.max(lead, Math.min(to - from + TAPS + 3, buf.length - from));
+  k.x.set(buf.subarray(from + lead, from + have), lead);
   if (have < through) k.x.fill(0, have, Math.min(through, k.x.length));
+}
+
+/**
+ * The envelope of window starts [from, to) of buf into out (shift ≥ 2) by the kernel's `envelope`:
+ * its groups of four positions start on sample indices divisible by four, so each group is part of
+ * one envelope value; positions outside [from, to) in the first and last group are masked. With
+ * shift 2 (the master's) a group is one value, and the kernel keeps the larger of old and new itself.
+ */
+function simdEnvelope(k: SimdKernel, buf: Float32Array, from: number, to: number, outOffset: number, out: Float32Array, shift: number, floor: number): void {
+  const s = shift - 2;
+  for (let m = from - ((from + outOffset) & 3); m < to; m += SIMD_CAPACITY) {
+    const count = Math.min(SIMD_CAPACITY, to - m);
+    const first = (m + outOffset) >> 2;
+    const groups = (count + 3) >> 2;
+    loadWindows(k, buf, m, m + count, SIMD_INPUT);
+    if (s === 0) k.g.set(out.subarray(first, first + groups));
+    else k.g.fill(0, 0, groups);
+    k.envelope(count, Math.max(0, from - m), floor);
+    if (s === 0) out.set(k.g.subarray(0, groups), first);
+    else {
+      for (let j = 0; j < groups; j++) {
+        const o = (first + j) >> s;
+        if (k.g[j]! > out[o]!) out[o] = k.g[j]!;
+      }
+    }
+  }
 }
 
 const BLOCK = 64;
@@ -200,6 +242,7 @@ export function truePeakEnvelope(channels: Float32Array[], shift = 0, floor = 0)
 export function truePeakEnvelopeInto(channels: Float32Array[], out: Float32Array, shift: number, floor: number, oFrom: number, oTo: number): void {
   for (const ch of channels) {
     eachWindow(ch, (buf, from, to, outOffset) => {
+      if (simd && shift >= 2) return simdEnvelope(simd, buf, from, to, outOffset, out, shift, floor);
       for (let b = from; b < to; b += BLOCK) {
         const end = Math.min(to, b + BLOCK);
         const bound = windowMax(buf, b, end) * maxGain;
