@@ -138,3 +138,35 @@ describe('ranges and a known sample peak', () => {
     expect(truePeak(x)).toBeGreaterThan(peak);
   });
 });
+
+describe('the decimated envelope with a floor (the master\'s limiter)', () => {
+  it.each([[2, 40000], [2, 16387], [3, 40001], [2, 97]])('shift %i, %i samples: exact above the floor, an upper bound no higher than the floor below it', (shift, n) => {
+    const x = Float32Array.from({ length: n }, (_, i) => (Math.floor(i / 3000) % 2 ? 0.9 : 0.05) * Math.sin(i * 0.37 + Math.sin(i * 0.001)));
+    const r = reference(x);
+    const floor = 0.3;
+    const check = (env: Float32Array) => {
+      expect(env.length).toBe(((n - 1) >> shift) + 1);
+      let bounded = 0;
+      for (let o = 0; o < env.length; o++) {
+        let exact = 0;
+        for (let i = o << shift; i < Math.min(n, (o + 1) << shift); i++) exact = Math.max(exact, r.env[i]!);
+        const v = env[o]!;
+        expect(v).toBeGreaterThanOrEqual(Math.fround(exact) * (1 - SINGLE));
+        if (v > floor) expect(Math.abs(v - exact)).toBeLessThanOrEqual(exact * SINGLE);
+        else if (v > exact * (1 + SINGLE)) bounded++;
+      }
+      return bounded;
+    };
+    const whole = truePeakEnvelope([x], shift, floor);
+    const bounded = check(whole);
+    if (n > 10000) expect(bounded).toBeGreaterThan(0); // the quiet stretches really were skipped
+    // Split as the threads split it (on a multiple of 2^shift): the same exact values (the bounds
+    // below the floor depend on where the blocks start, and change nothing for the limiter).
+    const mid = (n >> (shift + 1)) << shift;
+    const split = new Float32Array(whole.length);
+    truePeakEnvelopeInto([x], split, shift, floor, 0, mid);
+    truePeakEnvelopeInto([x], split, shift, floor, mid, n);
+    check(split);
+    for (let o = 0; o < whole.length; o++) if (whole[o]! > floor || split[o]! > floor) expect(split[o]).toBe(whole[o]);
+  });
+});
