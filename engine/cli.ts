@@ -87,9 +87,12 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     ...(showProgress ? { progress: (stage: string, f: number) => err(`\r${stage} ${Math.round(f * 100)}%   `) } : {}),
   });
   if (showProgress) err('\r');
+  // The report's PNG compresses on another thread while the audio is encoded and written.
+  const picture = reportPng(result, path.basename(input));
+  picture.catch(() => undefined); // awaited below; should the audio fail first, that error is the one reported
   await writeAudioFile(output, result.audio, format);
   const png = output.replace(/\.[^.]+$/, '') + '-report.png';
-  await writeFile(png, reportPng(result, path.basename(input)));
+  await writeFile(png, await picture);
   if (values.json) {
     out(JSON.stringify({ output, report: png, settings: result.settings, targetMet: result.targetMet, warnings: result.warnings, chain: result.chain, before: { ...result.before, shortTermLufs: undefined }, after: { ...result.after, shortTermLufs: undefined } }, null, 2));
   } else {

@@ -43,12 +43,15 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     if (err instanceof Error && /silent/.test(err.message)) throw new AudioFileError(job.name, err.message);
     throw err;
   }
+  // The PNG compresses on another thread while the audio is encoded.
+  const png = reportPng(result, job.name);
+  png.catch(() => undefined); // awaited below; should an output fail first, that error is the one reported
   for (const [i, o] of job.outputs.entries()) {
     progress?.('encode', i / job.outputs.length);
     await writeAudioFile(o.path, result.audio, o.format);
   }
   progress?.('encode', 1);
-  await writeFile(job.reportPng, reportPng(result, job.name));
+  await writeFile(job.reportPng, await png);
   return {
     settings: result.settings,
     chain: result.chain,

@@ -76,8 +76,11 @@ function line(g: SKRSContext2D, pts: [number, number][], color: string, width: n
   g.stroke();
 }
 
-/** A 1200×800 PNG: headline numbers, short-term loudness over time, and the spectrum. */
-export function reportPng(r: MasterResult, name: string): Buffer {
+/**
+ * A 1200×800 PNG: headline numbers, short-term loudness over time, and the spectrum. The drawing
+ * is quick; the PNG compression runs on libuv's thread pool, so callers can encode audio meanwhile.
+ */
+export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
   const W = 1200, H = 800;
   const canvas = createCanvas(W, H);
   const g = canvas.getContext('2d');
@@ -134,5 +137,5 @@ export function reportPng(r: MasterResult, name: string): Buffer {
   g.fillText('■ before', 980, 140);
   g.fillStyle = BLUE;
   g.fillText('■ after', 1070, 140);
-  return canvas.toBuffer('image/png');
+  return canvas.encode('png');
 }

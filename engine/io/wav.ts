@@ -251,14 +251,19 @@ export async function writeWavFile(file: string, audio: AudioData, o: WavOptions
     // One dither generator per channel (uncorrelated noise), in shared memory like the piece
     // buffer, so the helper thread can encode one channel while this one does the other.
     const seeds = audio.channels.map((_, c) => new Uint32Array(new SharedArrayBuffer(4)).fill(0x9e3779b9 ^ (c * 0x85ebca6b)));
-    const piece = new Uint8Array(new SharedArrayBuffer(FRAMES_PER_PIECE * 4 * (o.bits / 8) * audio.channels.length));
+    // Two piece buffers: one is written to the file while the next piece is encoded into the other.
+    const pieces = [0, 1].map(() => new Uint8Array(new SharedArrayBuffer(FRAMES_PER_PIECE * 4 * (o.bits / 8) * audio.channels.length)));
     const step = FRAMES_PER_PIECE * 4;
-    for (let f = 0; f < frames; f += step) {
+    let writing: Promise<unknown> = Promise.resolve();
+    for (let f = 0, k = 0; f < frames; f += step, k ^= 1) {
       const to = Math.min(frames, f + step);
-      const out = piece.subarray(0, (to - f) * (o.bits / 8) * audio.channels.length);
+      const out = pieces[k]!.subarray(0, (to - f) * (o.bits / 8) * audio.channels.length);
       parallelEncode(audio.channels, o, f, to, seeds, out);
-      await fh.write(out);
+      await writing; // the buffer encoded next is the one this write is reading
+      writing = fh.write(out);
+      writing.catch(() => undefined); // awaited above or below; an encoding error must not leave it unhandled
     }
+    await writing;
     const dataSize = frames * (o.bits / 8) * audio.channels.length;
     if (dataSize & 1) await fh.write(new Uint8Array(1));
   } finally {

@@ -84,8 +84,8 @@ describe('master()', () => {
     expect([...new Set(stages)]).toEqual(['analyse', 'eq', 'compress', 'limit', 'verify']);
   });
 
-  it('draws a PNG report', () => {
-    const png = reportPng(master(makeTrack(5)), 'song.wav');
+  it('draws a PNG report', async () => {
+    const png = await reportPng(master(makeTrack(5)), 'song.wav');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(20_000);
     writeFileSync(path.join(dir, 'report.png'), png);
