@@ -117,8 +117,8 @@ function kweightFunc(): string {
           (loop $frames
             (br_if $segDone (i32.ge_u (local.get $p) (local.get $segEnd)))
             (local.set $xi ${frame(L.left)})
-            (local.set $y (f64x2.sub (f64x2.sub (f64x2.add (f64x2.add (f64x2.mul (local.get $b0) (local.get $xi)) (f64x2.mul (local.get $b1) (local.get $x1))) (f64x2.mul (local.get $b2) (local.get $x2))) (f64x2.mul (local.get $sa1) (local.get $y1))) (f64x2.mul (local.get $sa2) (local.get $y2))))
-            (local.set $z (f64x2.sub (f64x2.sub (f64x2.add (f64x2.sub (local.get $y) (f64x2.mul (v128.const f64x2 2 2) (local.get $y1))) (local.get $y2)) (f64x2.mul (local.get $ha1) (local.get $z1))) (f64x2.mul (local.get $ha2) (local.get $z2))))
+            (local.set $y (f64x2.sub (f64x2.sub (f64x2.add (f64x2.add (f64x2.mul (local.get $b0) (local.get $xi)) (f64x2.mul (local.get $b1) (local.get $x1))) (f64x2.mul (local.get $b2) (local.get $x2))) (f64x2.mul (local.get $sa2) (local.get $y2))) (f64x2.mul (local.get $sa1) (local.get $y1))))
+            (local.set $z (f64x2.sub (f64x2.sub (f64x2.add (f64x2.sub (local.get $y) (f64x2.mul (v128.const f64x2 2 2) (local.get $y1))) (local.get $y2)) (f64x2.mul (local.get $ha2) (local.get $z2))) (f64x2.mul (local.get $ha1) (local.get $z1))))
             (local.set $x2 (local.get $x1)) (local.set $x1 (local.get $xi))
             (local.set $y2 (local.get $y1)) (local.set $y1 (local.get $y))
             (local.set $z2 (local.get $z1)) (local.set $z1 (local.get $z))

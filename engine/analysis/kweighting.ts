@@ -35,7 +35,9 @@ export function kWeightingStages(sampleRate: number): [Biquad, Biquad] {
 
 /**
  * Squared K-weighted samples summed over x[from, to) (times w[i] when given); the filter state
- * lives in `st` between calls. Called once per 100 ms sub-block, these small functions get fully
+ * lives in `st` between calls. The last output's term comes last in each sum: the next sample
+ * waits only for one multiplication and one subtraction after it (a third faster than the
+ * textbook order, which put two more operations on that chain). Called once per 100 ms sub-block, these small functions get fully
  * optimised after a few calls, with coefficients in locals and no branch in the loop: written
  * as one loop over the whole file with a branch on `w`, the same work ran 3x slower.
  */
@@ -46,8 +48,8 @@ function kBlock(x: Float32Array, from: number, to: number, s: Biquad, h: Biquad,
   let acc = 0;
   for (let i = from; i < to; i++) {
     const xi = x[i]!;
-    const y = b0 * xi + b1 * x1 + b2 * x2 - sa1 * y1 - sa2 * y2;
-    const z = y - 2 * y1 + y2 - ha1 * z1 - ha2 * z2;
+    const y = b0 * xi + b1 * x1 + b2 * x2 - sa2 * y2 - sa1 * y1;
+    const z = y - 2 * y1 + y2 - ha2 * z2 - ha1 * z1;
     x2 = x1; x1 = xi; y2 = y1; y1 = y; z2 = z1; z1 = z;
     acc += z * z;
   }
@@ -62,8 +64,8 @@ function kBlockWeighted(x: Float32Array, w: Float32Array, wOffset: number, from:
   let acc = 0;
   for (let i = from; i < to; i++) {
     const xi = x[i]! * w[i - wOffset]!;
-    const y = b0 * xi + b1 * x1 + b2 * x2 - sa1 * y1 - sa2 * y2;
-    const z = y - 2 * y1 + y2 - ha1 * z1 - ha2 * z2;
+    const y = b0 * xi + b1 * x1 + b2 * x2 - sa2 * y2 - sa1 * y1;
+    const z = y - 2 * y1 + y2 - ha2 * z2 - ha1 * z1;
     x2 = x1; x1 = xi; y2 = y1; y1 = y; z2 = z1; z1 = z;
     acc += z * z;
   }
