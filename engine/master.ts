@@ -1,10 +1,11 @@
-// The mastering chain: DC removal → corrective high-pass → tonal EQ on mid and side (towards a
-// reference or a house curve) → mono low end → glue compression → gain and true-peak limiting,
-// iterated until the integrated loudness lands on target → re-analysis. When the target would
+// The mastering chain: DC removal → corrective high-pass → tonal EQ (towards a reference or a house
+// curve) → side EQ matching a stereo reference's width per band → mono low end → glue compression
+// → gain and true-peak limiting, iterated until the integrated loudness lands on target → re-analysis. When the target would
 // take more limiting than the preset allows, the master stops short and the report says so.
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
+import { sideHighpass } from './dsp/stereo.js';
 import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedCopyOf, warmUp } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
@@ -53,6 +54,8 @@ export interface MasterResult {
     dcRemoved: number[];
     highpassHz: number;
     eq: EqBand[];
+    /** Bands on the side signal only (with a stereo reference: the width per band matched to it). */
+    sideEq: EqBand[];
     sideHighpassHz: number | null;
     compressor: { thresholdDb: number; ratio: number; maxReductionDb: number; averageReductionDb: number };
     gainDb: number;
@@ -112,6 +115,34 @@ export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: num
     .filter((b) => Math.abs(b.gainDb) >= 0.3 && b.hz < sampleRate / 2.2);
 }
 
+/** Where the side is this far under the mid, that band is mono: there is no width to shape. */
+const MONO_DB = -40;
+
+/**
+ * Side-only EQ bands that move the track's width per band (side level relative to mid) part of
+ * the way towards the reference's: a reference wider in the highs widens the highs, one narrower
+ * in the mids narrows them. Below 200 Hz the low end is made mono anyway.
+ */
+export function sideEq(track: { mid: Spectrum; side: Spectrum }, reference: { mid: Spectrum; side: Spectrum }, intensity: number, sampleRate: number): EqBand[] {
+  const width = (x: { mid: Spectrum; side: Spectrum }) => x.side.db.map((d, i) => d - x.mid.db[i]!);
+  const have = width(track);
+  const want = width(reference);
+  const diff = (lo: number, hi: number) => {
+    const idx = track.mid.hz.map((f, i) => [f, i] as const).filter(([f, i]) => f >= lo && f <= hi && f < sampleRate / 2 && have[i]! > MONO_DB).map(([, i]) => i);
+    return idx.length ? idx.reduce((s, i) => s + (Math.max(want[i]!, MONO_DB) - have[i]!), 0) / idx.length : 0;
+  };
+  const amount = 0.8 * intensity;
+  const bands: EqBand[] = [
+    { type: 'peaking', hz: 300, gainDb: diff(200, 500) },
+    { type: 'peaking', hz: 1200, gainDb: diff(800, 2000) },
+    { type: 'peaking', hz: 3500, gainDb: diff(2500, 5000) },
+    { type: 'highshelf', hz: 9000, gainDb: diff(8000, 16000) },
+  ];
+  return bands
+    .map((b) => ({ ...b, gainDb: Math.round(Math.max(-3, Math.min(3, b.gainDb * amount)) * 10) / 10 }))
+    .filter((b) => Math.abs(b.gainDb) >= 0.3 && b.hz < sampleRate / 2.2);
+}
+
 function sections(bands: EqBand[], fs: number): Biquad[] {
   return bands.map((b) => (b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8)));
 }
@@ -156,11 +187,23 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
     ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
   ];
-  // The same curve on mid and side is the same curve on left and right (it is linear), so it
-  // runs on L/R together with the corrective high-pass; only the low-end mono needs M/S.
-  // One pass: DC off, the cascade, the mono low end, and the loudness the compressor is set from.
+  // The tonal curve is for mid and side alike, which is the same curve on left and right (it is
+  // linear), so it runs on L/R together with the corrective high-pass; the side stage (M/S) adds
+  // the mono low end and, with a stereo reference, side bands that match its width per band.
+  // One pass: DC off, the cascade, the side stage, and the loudness the compressor is set from.
+  const ref = o.reference;
+  const sideBands =
+    ref && ref.channels.length === 2 && chs.length === 2
+      ? sideEq(
+          { mid: before.spectrum, side: averageSpectrum(chs, fs, undefined, undefined, 'side') },
+          { mid: averageSpectrum(ref.channels, ref.sampleRate), side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
+          intensity,
+          fs,
+        )
+      : [];
   const sideHighpassHz = chs.length === 2 ? 120 : null;
-  const toned = parallelTone(chs, fs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved, sideHighpassHz);
+  const side = sideHighpassHz ? [...sideHighpass(fs, sideHighpassHz), ...sections(sideBands, fs)] : [];
+  const toned = parallelTone(chs, fs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved, side);
   progress('eq', 1);
 
   // Punch trades glue for transients: a higher threshold and a lower ratio let more through.
@@ -259,6 +302,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
       dcRemoved,
       highpassHz,
       eq,
+      sideEq: sideBands,
       sideHighpassHz,
       compressor: { thresholdDb: Number(thresholdDb.toFixed(1)), ratio, maxReductionDb: Number(comp.maxReductionDb.toFixed(2)), averageReductionDb: Number(comp.averageReductionDb.toFixed(2)) },
       gainDb: Number(gainDb.toFixed(2)),

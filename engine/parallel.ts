@@ -116,12 +116,12 @@ export function parallelEnvelope(channels: Float32Array[], shift: number, floor:
  * The tone pass (DC, filter cascade, mono low end) in place, one half on each thread, and the
  * BS.1770 loudness of its result.
  */
-export function parallelTone(channels: Float32Array[], sampleRate: number, sections: Biquad[], offsets: number[] | undefined, sideHighpassHz: number | null): Loudness {
+export function parallelTone(channels: Float32Array[], sampleRate: number, sections: Biquad[], offsets: number[] | undefined, side: Biquad[]): Loudness {
   const n = channels[0]?.length ?? 0;
   const size = Math.round(sampleRate / 10);
   const blocks = Math.floor(n / size);
   const energies = new Float64Array(new SharedArrayBuffer(Math.max(1, blocks) * 8)).subarray(0, blocks);
-  const base: Omit<ToneRange, 'from' | 'to' | 'energies'> = { channels, sampleRate, sections, sideHighpassHz, ...(offsets ? { offsets } : {}) };
+  const base: Omit<ToneRange, 'from' | 'to' | 'energies'> = { channels, sampleRate, sections, side, ...(offsets ? { offsets } : {}) };
   const warm = Math.round(WARM_UP_SECONDS * sampleRate);
   const mid = Math.floor(n / 2 / size) * size;
   if (!channels.every(isShared) || mid - warm < 0 || !getHelper()) {

@@ -2,7 +2,7 @@
 // over time and the spectrum, before and after), drawn with @napi-rs/canvas.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Analysis } from './analysis/analyze.js';
-import type { MasterResult } from './master.js';
+import type { EqBand, MasterResult } from './master.js';
 import { presets } from './master.js';
 
 const fmt = (v: number, unit: string, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)} ${unit}` : `-inf ${unit}`);
@@ -35,7 +35,8 @@ export function reportText(r: MasterResult, name: string): string {
   const width = Math.max(...before.map(([k]) => k.length));
   const col = Math.max(...before.map(([, v]) => v.length), 6);
   const c = r.chain;
-  const eq = c.eq.length ? c.eq.map((b) => `${b.type === 'peaking' ? 'bell' : b.type === 'lowshelf' ? 'low shelf' : 'high shelf'} ${b.hz} Hz ${signed(b.gainDb)} dB`).join(', ') : 'none needed';
+  const bands = (eq: EqBand[]) => eq.map((b) => `${b.type === 'peaking' ? 'bell' : b.type === 'lowshelf' ? 'low shelf' : 'high shelf'} ${b.hz} Hz ${signed(b.gainDb)} dB`).join(', ');
+  const eq = c.eq.length ? bands(c.eq) : 'none needed';
   const lines = [
     `Master of ${name} — ${presets[r.settings.preset].label}: target ${r.settings.targetLufs} LUFS, ceiling ${r.settings.ceilingDbtp} dBTP`,
     `  ${''.padEnd(width)}  ${'before'.padEnd(col)}  after`,
@@ -44,6 +45,7 @@ export function reportText(r: MasterResult, name: string): string {
     'Chain:',
     `  DC removed (${c.dcRemoved.map((d) => d.toFixed(5)).join(', ')}), high-pass ${c.highpassHz} Hz`,
     `  EQ${r.settings.reference ? ' (matched to the reference)' : ''}: ${eq}`,
+    c.sideEq.length ? `  Side EQ (width matched to the reference): ${bands(c.sideEq)}` : '',
     c.sideHighpassHz ? `  Low end mono below ${c.sideHighpassHz} Hz` : '',
     `  Compressor ${c.compressor.ratio.toFixed(2)}:1 at ${c.compressor.thresholdDb} dB: ${c.compressor.averageReductionDb.toFixed(1)} dB average, ${c.compressor.maxReductionDb.toFixed(1)} dB at most`,
     `  Gain ${signed(c.gainDb)} dB, true-peak limiter at ${c.limiter.ceilingDbtp} dBTP: ${c.limiter.maxReductionDb.toFixed(1)} dB at most, over 1 dB on ${(c.limiter.busyShare * 100).toFixed(1)}% of the track`,

@@ -1,12 +1,12 @@
 // The tone pass over frames [from, to), in one walk over the audio: the DC offsets off, the
-// filter cascade (corrective high-pass and EQ) on every channel, the low end made mono, and the
+// filter cascade (corrective high-pass and EQ) on every channel, the side stage (the low end made
+// mono, and a side EQ when matching a reference), and the
 // K-weighted energies of the result per 100 ms block (the loudness the compressor is set from).
 // The engine's two threads each take a half; the second half first runs the same filters over a
 // pristine copy of the frames before it (`warm`), so every filter state has settled by `from`.
 import { kWeightingStages, kWeightedEnergy } from './analysis/kweighting.js';
 import { channelWeight } from './analysis/loudness.js';
 import { streamingFilter, type Biquad } from './dsp/biquad.js';
-import { sideHighpass } from './dsp/stereo.js';
 import { stereoPass } from './dsp/stereo-kernel.js';
 
 export interface ToneRange {
@@ -15,8 +15,8 @@ export interface ToneRange {
   sections: Biquad[];
   /** Taken off each channel before filtering (its DC offset). */
   offsets?: number[];
-  /** For a stereo pair, the side signal is high-passed below this. */
-  sideHighpassHz: number | null;
+  /** For a stereo pair, the side signal's sections (its high-pass for a mono low end, and any side EQ). */
+  side: Biquad[];
   /** `from` lies on a 100 ms block boundary; energies[k] is the block starting at from + k blocks. */
   from: number;
   to: number;
@@ -26,10 +26,11 @@ export interface ToneRange {
 }
 
 export function toneRange(r: ToneRange): void {
-  // The mono low end runs inside the cascade's loop, on each sample's filtered left and right.
-  const side = r.channels.length === 2 && r.sideHighpassHz ? sideHighpass(r.sampleRate, r.sideHighpassHz) : [];
+  // The side stage runs inside the cascade's loop, on each sample's filtered left and right.
+  const side = r.channels.length === 2 ? r.side : [];
   const size = Math.round(r.sampleRate / 10);
-  // A stereo pair runs both channels at once in the SIMD kernel (the same numbers as below).
+  // A stereo pair runs both channels at once in the SIMD kernel (the same numbers as below); it
+  // holds the side high-pass, so a side EQ on top of it (a reference match) takes the code below.
   const pass = r.channels.length === 2 ? stereoPass({ sections: r.sections, side, kStages: kWeightingStages(r.sampleRate), size, ...(r.offsets ? { offsets: r.offsets } : {}) }) : null;
   if (pass) {
     const [l, rr] = r.channels as [Float32Array, Float32Array];

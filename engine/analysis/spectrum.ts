@@ -99,10 +99,12 @@ export interface Spectrum {
 }
 
 /**
- * Average spectrum of the mid (L+R)/2 signal. At most `maxFrames` FFT frames are taken, spread
- * over the whole file, which is plenty for a long-term average and keeps long files fast.
+ * Average spectrum of the mid (L+R)/2 signal, or with `part` 'side' of a stereo pair's side
+ * (L-R)/2. At most `maxFrames` FFT frames are taken, spread over the whole file, which is plenty
+ * for a long-term average and keeps long files fast.
  */
-export function averageSpectrum(channels: Float32Array[], sampleRate: number, size = 4096, maxFrames = 128): Spectrum {
+export function averageSpectrum(channels: Float32Array[], sampleRate: number, size = 4096, maxFrames = 128, part: 'mid' | 'side' = 'mid'): Spectrum {
+  if (part === 'side' && channels.length !== 2) throw new Error('a side spectrum needs a stereo pair');
   const n = channels[0]?.length ?? 0;
   const frames = Math.max(0, Math.floor(n / size));
   const step = Math.max(1, Math.floor(frames / maxFrames));
@@ -114,10 +116,15 @@ export function averageSpectrum(channels: Float32Array[], sampleRate: number, si
   let used = 0;
   for (let f = 0; f < frames; f += step) {
     const off = f * size;
-    for (let i = 0; i < size; i++) {
-      let m = 0;
-      for (const ch of channels) m += ch[off + i]!;
-      frame[i] = (m / channels.length) * window[i]!;
+    if (part === 'side') {
+      const [l, r] = channels as [Float32Array, Float32Array];
+      for (let i = 0; i < size; i++) frame[i] = (l[off + i]! - r[off + i]!) * 0.5 * window[i]!;
+    } else {
+      for (let i = 0; i < size; i++) {
+        let m = 0;
+        for (const ch of channels) m += ch[off + i]!;
+        frame[i] = (m / channels.length) * window[i]!;
+      }
     }
     addRealPower(frame, re, im, power);
     used++;

@@ -78,6 +78,38 @@ describe('master()', () => {
     expect(r.settings.reference).toBe(true);
   });
 
+  it('matches a stereo reference\'s width per band with side-only EQ', () => {
+    const track = makeTrack(12, 48000);
+    // The reference: the same music with its side made much brighter (differentiated side only).
+    const ref = makeTrack(12, 48000);
+    const [rl, rr] = ref.channels as [Float32Array, Float32Array];
+    let prev = 0;
+    for (let i = 0; i < rl.length; i++) {
+      const m = (rl[i]! + rr[i]!) / 2, side = (rl[i]! - rr[i]!) / 2;
+      const bright = 2 * (side - 0.8 * prev);
+      prev = side;
+      rl[i] = m + bright;
+      rr[i] = m - bright;
+    }
+    const widthHigh = (chs: Float32Array[]) => {
+      const mid = averageSpectrum(chs, 48000), side = averageSpectrum(chs, 48000, undefined, undefined, 'side');
+      const idx = mid.hz.map((f, i) => [f, i] as const).filter(([f]) => f >= 8000 && f <= 16000).map(([, i]) => i);
+      return idx.reduce((s, i) => s + side.db[i]! - mid.db[i]!, 0) / idx.length;
+    };
+    const before = widthHigh(track.channels);
+    const r = master({ ...track, channels: track.channels.map((c) => c.slice()) }, { reference: ref, intensity: 1 });
+    const shelf = r.chain.sideEq.find((b) => b.type === 'highshelf');
+    expect(shelf?.gainDb).toBeGreaterThan(1);
+    expect(r.chain.eq).toEqual([]); // the mid signals already match: no tonal EQ
+    expect(widthHigh(r.audio.channels) - before).toBeGreaterThan(1); // wider highs, as in the reference
+    expect(reportText(r, 'song.wav')).toMatch(/Side EQ \(width matched to the reference\): .*high shelf 9000 Hz \+/);
+    // Nothing to match against the same track, a mono reference, or no reference at all.
+    expect(master(makeTrack(12, 48000), { reference: makeTrack(12, 48000), intensity: 1 }).chain.sideEq).toEqual([]);
+    const mono = makeTrack(12, 48000);
+    expect(master(makeTrack(12, 48000), { reference: { ...mono, channels: [mono.channels[0]!] }, intensity: 1 }).chain.sideEq).toEqual([]);
+    expect(master(makeTrack(12, 48000)).chain.sideEq).toEqual([]);
+  });
+
   it('reports progress through every stage, ending at verify', () => {
     const stages: string[] = [];
     master(makeTrack(5), { progress: (s) => stages.push(s) });

@@ -67,6 +67,7 @@ describe('stereo SIMD kernels (tone pass: cascade, mono low end, K-weighted ener
       const { kWeightingStages } = await import('./engine/analysis/kweighting.ts');
       const kernel = stereoPass({ sections: [], side: [], kStages: kWeightingStages(${rate}), size: 4800 }) !== null;
       const { highpass, lowShelf, peaking, highShelf } = await import('./engine/dsp/biquad.ts');
+      const { sideHighpass } = await import('./engine/dsp/stereo.ts');
       const fs = ${rate}, n = fs * 7 + 123;
       const l = Float32Array.from({ length: n }, (_, i) => 0.4 * Math.sin(i * 0.013) + 0.2 * Math.sin(i * 0.9) + 0.01);
       const r = Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i * 0.017 + 1) - 0.25 * Math.sin(i * 0.41) - 0.02);
@@ -75,8 +76,8 @@ describe('stereo SIMD kernels (tone pass: cascade, mono low end, K-weighted ener
       const mid = Math.floor(n / 2 / size) * size, warm = 2 * fs;
       const before = [l.slice(mid - warm, mid), r.slice(mid - warm, mid)];
       const e1 = new Float64Array(Math.floor(mid / size)), e2 = new Float64Array(Math.floor(n / size) - mid / size);
-      toneRange({ channels: [l, r], sampleRate: fs, sections, offsets: [0.01, -0.02], sideHighpassHz: 120, from: 0, to: mid, energies: e1 });
-      toneRange({ channels: [l, r], sampleRate: fs, sections, offsets: [0.01, -0.02], sideHighpassHz: 120, from: mid, to: n, energies: e2, warm: before });
+      toneRange({ channels: [l, r], sampleRate: fs, sections, offsets: [0.01, -0.02], side: sideHighpass(fs, 120), from: 0, to: mid, energies: e1 });
+      toneRange({ channels: [l, r], sampleRate: fs, sections, offsets: [0.01, -0.02], side: sideHighpass(fs, 120), from: mid, to: n, energies: e2, warm: before });
       console.log(JSON.stringify({ kernel, l: Array.from(l.filter((_, i) => i % 97 === 0)), r: Array.from(r.filter((_, i) => i % 89 === 0)), sumL: l.reduce((s, v) => s + v, 0), sumR: r.reduce((s, v) => s + v, 0), e: [...e1, ...e2] }));`;
     const { kernel: jsKernel, ...js } = run<{ kernel: boolean; l: number[]; r: number[]; sumL: number; sumR: number; e: number[] }>(script, '0');
     const { kernel: simdKernel, ...simd } = run<{ kernel: boolean } & typeof js>(script, '1');

@@ -6,7 +6,8 @@ import { compressInPlace } from '../../engine/dsp/compressor.js';
 import { limitApplyRange, limitRoundRange } from '../../engine/limit-range.js';
 import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelStats, parallelTone, sharedCopyOf, warmUp } from '../../engine/parallel.js';
 import { toneRange } from '../../engine/tone-range.js';
-import { highpass, peaking } from '../../engine/dsp/biquad.js';
+import { highpass, highShelf, peaking } from '../../engine/dsp/biquad.js';
+import { sideHighpass } from '../../engine/dsp/stereo.js';
 import { loudnessFromEnergies } from '../../engine/analysis/loudness.js';
 import { blockPairSums, channelStats } from '../../engine/analysis/stats.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
@@ -40,14 +41,18 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(a.maxReductionDb).toBeGreaterThan(1); // it really compressed
   });
 
-  it('tone pass: DC, filter cascade, mono low end and the loudness of the result', () => {
+  // The side stage alone runs in the SIMD kernel; with side EQ bands too, in the JavaScript filters.
+  it.each([
+    ['mono low end', sideHighpass(48000, 120)],
+    ['mono low end and side EQ', [...sideHighpass(48000, 120), peaking(48000, 3500, 2, 0.8), highShelf(48000, 9000, 1.5)]],
+  ])('tone pass: DC, filter cascade, %s, and the loudness of the result', (_name, side) => {
     const sections = [highpass(48000, 25, 0.5412), highpass(48000, 25, 1.3066), peaking(48000, 300, 2, 0.8)];
     const one = track.channels.map((c) => c.slice());
     const energies = new Float64Array(Math.floor(one[0]!.length / 4800));
-    toneRange({ channels: one, sampleRate: 48000, sections, offsets: [0.01, -0.02], sideHighpassHz: 120, from: 0, to: one[0]!.length, energies });
+    toneRange({ channels: one, sampleRate: 48000, sections, offsets: [0.01, -0.02], side, from: 0, to: one[0]!.length, energies });
     const two = shared(track.channels);
     const jobs = helperJobCount();
-    const loudness = parallelTone(two, 48000, sections, [0.01, -0.02], 120);
+    const loudness = parallelTone(two, 48000, sections, [0.01, -0.02], side);
     expect(helperJobCount()).toBe(jobs + 1);
     expect(maxDiff(one, two)).toBeLessThan(1e-6); // filter state settled by the split
     expect(loudness.integrated).toBeCloseTo(loudnessFromEnergies(energies, 4800).integrated, 6);
