@@ -3,6 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
 import { channelEnergies } from './analysis/loudness.js';
+import { kWeightingStages } from './analysis/kweighting.js';
+import { stereoEnergies } from './dsp/stereo-kernel.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { toneRange, type ToneRange } from './tone-range.js';
 import { compressRange, type CompressorSettings } from './dsp/compressor.js';
@@ -13,6 +15,7 @@ export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
   | { op: 'truePeak'; x: Float32Array; from: number; to: number; samplePeak?: number }
   | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
+  | { op: 'stereoEnergies'; l: Float32Array; r: Float32Array; sampleRate: number; warmFrom: number; from: number; to: number; out: Float64Array }
   | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
   | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
@@ -33,6 +36,9 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to, job.samplePeak);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
+    else if (job.op === 'stereoEnergies') {
+      if (!stereoEnergies(job.l, job.r, kWeightingStages(job.sampleRate), Math.round(job.sampleRate / 10), job.warmFrom, job.from, job.to, job.out)) throw new Error('no stereo kernel');
+    }
     else if (job.op === 'stats') {
       blockPairSums(job.l, job.r, job.size, job.first, job.last, job.pairs);
       statsToArray(channelStats(job.r), job.out);

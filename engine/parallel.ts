@@ -11,6 +11,8 @@ import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness }
 import type { Envelope, Job } from './parallel-worker.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { toneRange, type ToneRange } from './tone-range.js';
+import { hasStereoKernel, stereoEnergies } from './dsp/stereo-kernel.js';
+import { kWeightingStages } from './analysis/kweighting.js';
 import { WARM_UP_SECONDS } from './dsp/limiter.js';
 import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type CompressorResult, type CompressorSettings } from './dsp/compressor.js';
 import { convert, convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
@@ -139,15 +141,36 @@ export function parallelTone(channels: Float32Array[], sampleRate: number, secti
   return loudnessFromEnergies(energies, size);
 }
 
-/** BS.1770 loudness with the two channels of a stereo pair measured on both threads. */
+/** Frames the K-weighting filters run before a thread's range, so their state has settled by its start. */
+const K_WARM_UP_SECONDS = 1;
+
+/**
+ * BS.1770 loudness of a stereo pair on both threads: with the stereo kernel, both channels at once
+ * and the track split in time (the second half's filters settled on the second before it);
+ * without it, one channel on each thread.
+ */
 export function parallelLoudness(channels: Float32Array[], sampleRate: number): Loudness {
   const n = channels[0]?.length ?? 0;
   if (channels.length !== 2 || !channels.every(isShared) || n < 65536) return measureLoudness(channels, sampleRate);
   const size = Math.round(sampleRate / 10);
   const blocks = Math.floor(n / size);
+  const [l, r] = channels as [Float32Array, Float32Array];
+  if (hasStereoKernel()) {
+    const energies = new Float64Array(new SharedArrayBuffer(Math.max(1, blocks) * 8)).subarray(0, blocks);
+    const half = blocks >> 1;
+    const mid = half * size;
+    const warmFrom = Math.max(0, mid - Math.round(K_WARM_UP_SECONDS * sampleRate));
+    const stages = kWeightingStages(sampleRate);
+    const second = energies.subarray(half);
+    split(
+      { op: 'stereoEnergies', l, r, sampleRate, warmFrom, from: mid, to: blocks * size, out: second },
+      () => stereoEnergies(l, r, stages, size, 0, 0, mid, energies.subarray(0, half)),
+      () => stereoEnergies(l, r, stages, size, warmFrom, mid, blocks * size, second),
+    );
+    return loudnessFromEnergies(energies, size);
+  }
   const mine = new Float64Array(blocks);
   const theirs = new Float64Array(new SharedArrayBuffer(blocks * 8));
-  const [l, r] = channels as [Float32Array, Float32Array];
   split({ op: 'energies', x: r, sampleRate, out: theirs }, () => channelEnergies(l, sampleRate, mine), () => channelEnergies(r, sampleRate, theirs));
   for (let b = 0; b < blocks; b++) mine[b]! += theirs[b]!;
   return loudnessFromEnergies(mine, size);

@@ -41,6 +41,9 @@ export interface StereoPass {
 
 let passes = 0;
 
+/** Whether the stereo kernels run here (WebAssembly SIMD available and not switched off). */
+export const hasStereoKernel = (): boolean => kernel !== null;
+
 /** A stereo tone pass with fresh filter state, or null when the kernels cannot run here. */
 export function stereoPass(s: StereoPassSettings): StereoPass | null {
   // Whole segments per call: at very high sample rates one 100 ms segment is more than a call holds.
@@ -74,4 +77,37 @@ export function stereoPass(s: StereoPassSettings): StereoPass | null {
       }
     },
   };
+}
+
+/**
+ * The K-weighted energies of a stereo pair, measured only (nothing written back): segments of
+ * `size` frames from `from` (left + right) into out[0 ..], up to `to`, after the filters have run
+ * over [warmFrom, from) to settle. The same numbers as the JavaScript K-weighting per channel,
+ * summed. False where the kernel cannot run here (the caller measures in JavaScript).
+ */
+export function stereoEnergies(l: Float32Array, r: Float32Array, kStages: [Biquad, Biquad], size: number, warmFrom: number, from: number, to: number, out: Float64Array): boolean {
+  const per = Math.floor(L.CAPACITY / size) * size;
+  if (!kernel || per === 0 || per / size > L.maxSegments) return false;
+  const { e, f32, f64 } = kernel;
+  const at = (byte: number) => byte / 8;
+  passes++; // any tone pass in progress on this thread loses its state here
+  f64.fill(0, at(L.kState), at(L.kState) + 12);
+  const [shelf, hp] = kStages;
+  f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
+  const load = (a: number, n: number) => {
+    f32.set(l.subarray(a, a + n), L.left / 4);
+    f32.set(r.subarray(a, a + n), L.right / 4);
+  };
+  for (let a = warmFrom; a < from; a += per) {
+    const n = Math.min(per, from - a);
+    load(a, n);
+    e.kweight(n, n);
+  }
+  for (let a = from, k = 0; a < to; a += per) {
+    const n = Math.min(per, to - a);
+    load(a, n);
+    e.kweight(n, size);
+    for (let j = 0; j * size < n && k < out.length; j++, k++) out[k] = f64[at(L.energies) + j]!;
+  }
+  return true;
 }

@@ -116,7 +116,10 @@ describe('loudness measured on two threads', () => {
     const b = measureLoudness([l, r], 48000);
     expect(a.integrated).toBeCloseTo(b.integrated, 9);
     expect(a.range).toBeCloseTo(b.range, 9);
-    expect([...a.shortTerm]).toEqual([...b.shortTerm]);
+    // Split in time, the second half's filters start from state settled over the second before
+    // it: the same values to far below what any meter shows.
+    expect(a.shortTerm.length).toBe(b.shortTerm.length);
+    a.shortTerm.forEach((v, i) => expect(Math.abs(v - b.shortTerm[i]!)).toBeLessThan(1e-9));
   });
 });
 
