@@ -5,6 +5,7 @@
 import { kWeightingStages, kWeightedEnergy } from './analysis/kweighting.js';
 import { channelWeight } from './analysis/loudness.js';
 import { gainRange, LimiterGain, WARM_UP_SECONDS } from './dsp/limiter.js';
+import { gainedStereoMeter } from './dsp/stereo-kernel.js';
 
 export interface LimitRange {
   channels: Float32Array[];
@@ -28,18 +29,39 @@ const maker = (r: LimitRange) => (start: number) => new LimiterGain(r.envelope, 
 export function limitRoundRange(r: LimitRange, out: Float64Array): { minGain: number; busy: number } {
   const size = Math.round(r.sampleRate / 10);
   const stages = kWeightingStages(r.sampleRate);
+  out.fill(0);
+  /** The 100 ms block frame i belongs to (-1 before the range) and where its piece ends, by `b`. */
+  const piece = (i: number, b: number) => {
+    const block = i < r.from ? -1 : Math.floor((i - r.from) / size);
+    return { block, end: Math.min(b, i < r.from ? r.from : r.from + (block + 1) * size) };
+  };
+  const keep = (block: number, e: number) => {
+    if (block >= 0 && block < out.length) out[block]! += e;
+  };
+  // A stereo pair runs both channels at once in the SIMD kernel.
+  const meter = r.channels.length === 2 ? gainedStereoMeter(stages) : null;
+  if (meter) {
+    const [left, right] = r.channels as [Float32Array, Float32Array];
+    return gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => {
+      for (let s = a; s < b; s += meter.capacity) {
+        const t = Math.min(b, s + meter.capacity);
+        meter.load(left, right, g.subarray(s - a), s, t);
+        for (let i = s; i < t; ) {
+          const { block, end } = piece(i, t);
+          keep(block, meter.energy(i - s, end - s));
+          i = end;
+        }
+      }
+    });
+  }
   const states = r.channels.map(() => new Float64Array(6));
   const weights = r.channels.map((_, c) => channelWeight(c, r.channels.length));
-  out.fill(0);
   return gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => {
-    let i = a;
-    while (i < b) {
-      // Up to the next block boundary (or the start of the range, before which nothing is kept).
-      const block = i < r.from ? -1 : Math.floor((i - r.from) / size);
-      const end = Math.min(b, i < r.from ? r.from : r.from + (block + 1) * size);
+    for (let i = a; i < b; ) {
+      const { block, end } = piece(i, b);
       for (let c = 0; c < r.channels.length; c++) {
         const e = kWeightedEnergy(r.channels[c]!, i, end, stages, states[c]!, g, a);
-        if (block >= 0 && block < out.length && weights[c]) out[block]! += weights[c]! * e;
+        if (weights[c]) keep(block, weights[c]! * e);
       }
       i = end;
     }

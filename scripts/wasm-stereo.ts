@@ -22,8 +22,9 @@ export const layout = (() => {
   const sideState = sideCoefs + 2 * 40; // 2 sections × 2 f64
   const kCoefs = sideState + 2 * 16; // shelf b0 b1 b2 a1 a2, high-pass a1 a2 (f64 each)
   const kState = kCoefs + 7 * 8; // x1 x2 y1 y2 z1 z2 as f64x2
-  const end = kState + 6 * 16;
-  return { CAPACITY, MAX_SECTIONS, left, right, energies, maxSegments, offsets, coefs, state, sideCoefs, sideState, kCoefs, kState, pages: Math.ceil(end / 65536) };
+  const gains = kState + 6 * 16; // f32 per frame (kweightGain)
+  const end = gains + CAPACITY * 4;
+  return { CAPACITY, MAX_SECTIONS, left, right, energies, maxSegments, offsets, coefs, state, sideCoefs, sideState, kCoefs, kState, gains, pages: Math.ceil(end / 65536) };
 })();
 
 const L = layout;
@@ -93,19 +94,22 @@ function cascadeFunc(n: number): string {
 /**
  * kweight(count, size): K-weighted energies of both channels, summed over segments of `size` frames
  * into energies[], with the filter state carried in memory between calls. Direct form I, as the
- * JavaScript kBlock.
+ * JavaScript kBlock. kweightGain(start, count, size): the same for frames [start, start + count),
+ * each frame times its gain (gains[]), as the JavaScript kBlockWeighted.
  */
-function kweightFunc(): string {
+function kweightFunc(gain: boolean): string {
   const names = ['x1', 'x2', 'y1', 'y2', 'z1', 'z2'];
+  const input = gain ? `(f64x2.mul ${frame(L.left)} (f64x2.splat (f64.promote_f32 (f32.load offset=${L.gains} (local.get $p)))))` : frame(L.left);
   return `
-  (func (export "kweight") (param $count i32) (param $size i32)
+  (func (export "${gain ? 'kweightGain' : 'kweight'}") ${gain ? '(param $start i32) ' : ''}(param $count i32) (param $size i32)
     (local $p i32) (local $end i32) (local $seg i32) (local $segEnd i32) (local $e i32)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $sa1 v128) (local $sa2 v128) (local $ha1 v128) (local $ha2 v128)
     ${names.map((s) => `(local $${s} v128)`).join(' ')}
     (local $xi v128) (local $y v128) (local $z v128) (local $acc v128)
     ${['b0', 'b1', 'b2', 'sa1', 'sa2', 'ha1', 'ha2'].map((c, j) => `(local.set $${c} (f64x2.splat ${f64(L.kCoefs + j * 8)}))`).join(' ')}
     ${names.map((s, j) => `(local.set $${s} ${v128(L.kState + j * 16)})`).join(' ')}
-    (local.set $end (i32.shl (local.get $count) (i32.const 2)))
+    ${gain ? `(local.set $p (i32.shl (local.get $start) (i32.const 2)))` : ''}
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $count) (i32.const 2))))
     (local.set $e (i32.const ${L.energies}))
     (block $done
       (loop $segments
@@ -116,7 +120,7 @@ function kweightFunc(): string {
         (block $segDone
           (loop $frames
             (br_if $segDone (i32.ge_u (local.get $p) (local.get $segEnd)))
-            (local.set $xi ${frame(L.left)})
+            (local.set $xi ${input})
             (local.set $y (f64x2.sub (f64x2.sub (f64x2.add (f64x2.add (f64x2.mul (local.get $b0) (local.get $xi)) (f64x2.mul (local.get $b1) (local.get $x1))) (f64x2.mul (local.get $b2) (local.get $x2))) (f64x2.mul (local.get $sa2) (local.get $y2))) (f64x2.mul (local.get $sa1) (local.get $y1))))
             (local.set $z (f64x2.sub (f64x2.sub (f64x2.add (f64x2.sub (local.get $y) (f64x2.mul (v128.const f64x2 2 2) (local.get $y1))) (local.get $y2)) (f64x2.mul (local.get $ha2) (local.get $z2))) (f64x2.mul (local.get $ha1) (local.get $z1))))
             (local.set $x2 (local.get $x1)) (local.set $x1 (local.get $xi))
@@ -135,7 +139,8 @@ export function stereoWat(): string {
   return `(module
   (memory (export "memory") ${L.pages})
   ${Array.from({ length: L.MAX_SECTIONS + 1 }, (_, n) => cascadeFunc(n)).join('\n')}
-  ${kweightFunc()})
+  ${kweightFunc(false)}
+  ${kweightFunc(true)})
 `;
 }
 

@@ -9,6 +9,7 @@ import { loadKernel } from '../wasm.js';
 interface Exports {
   memory: { buffer: ArrayBuffer };
   kweight: (count: number, size: number) => void;
+  kweightGain: (start: number, count: number, size: number) => void;
   [cascade: `cascade${number}`]: (count: number, side: number) => void;
 }
 
@@ -110,4 +111,41 @@ export function stereoEnergies(l: Float32Array, r: Float32Array, kStages: [Biqua
     for (let j = 0; j * size < n && k < out.length; j++, k++) out[k] = f64[at(L.energies) + j]!;
   }
   return true;
+}
+
+export interface GainedStereoMeter {
+  /** Frames per `load` at most. */
+  capacity: number;
+  /** Frames [a, b) of l and r, and their gains g[0, b - a), into the kernel. */
+  load(l: Float32Array, r: Float32Array, g: Float32Array, a: number, b: number): void;
+  /** The K-weighted energy (left + right) of frames [from, to) of the loaded piece (offsets into it), the filter state carried on. */
+  energy(from: number, to: number): number;
+}
+
+/**
+ * K-weighted energies of a stereo pair times a gain per frame (a limiting round's loudness), with
+ * fresh filter state; the same operations as the JavaScript kBlockWeighted. Null where the kernel
+ * cannot run here.
+ */
+export function gainedStereoMeter(kStages: [Biquad, Biquad]): GainedStereoMeter | null {
+  if (!kernel) return null;
+  const { e, f32, f64 } = kernel;
+  const at = (byte: number) => byte / 8;
+  const id = ++passes;
+  f64.fill(0, at(L.kState), at(L.kState) + 12);
+  const [shelf, hp] = kStages;
+  f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
+  return {
+    capacity: L.CAPACITY,
+    load(l, r, g, a, b) {
+      if (id !== passes) throw new Error('another stereo pass ran on this thread in between');
+      f32.set(l.subarray(a, b), L.left / 4);
+      f32.set(r.subarray(a, b), L.right / 4);
+      f32.set(g.subarray(0, b - a), L.gains / 4);
+    },
+    energy(from, to) {
+      e.kweightGain(from, to - from, to - from);
+      return f64[at(L.energies)]!;
+    },
+  };
 }

@@ -119,3 +119,30 @@ describe('the statistics kernel (sum, peak, left/right products)', () => {
     expect(simd.head).toEqual(js.head);
   });
 });
+
+describe('the K-weighting of a limiting round (gains applied, both channels in the stereo kernel)', () => {
+  it('gives the JavaScript energies to the last bits, and the same limiter figures', () => {
+    const script = `
+      const { limitRoundRange } = await import('./engine/limit-range.ts');
+      const { hasStereoKernel } = await import('./engine/dsp/stereo-kernel.ts');
+      const fs = 44100, n = fs * 9 + 77;
+      const l = Float32Array.from({ length: n }, (_, i) => 0.6 * Math.sin(i * 0.013) * Math.sin(i * 0.0007) + 0.2 * Math.sin(i * 0.9));
+      const r = Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin(i * 0.017 + 1) - 0.25 * Math.sin(i * 0.41));
+      // An envelope made here (each 4 frames' largest sample), so only the K-weighting differs between the runs.
+      const envelope = new Float32Array((n >> 2) + 1);
+      for (let i = 0; i < n; i++) envelope[i >> 2] = Math.max(envelope[i >> 2], Math.abs(l[i]), Math.abs(r[i]));
+      const size = fs / 10, from = 3 * size;
+      const range = { channels: [l, r], envelope, shift: 2, frames: n, inputGain: 1.8, sampleRate: fs, ceiling: 0.89, from, to: n };
+      const out = new Float64Array(Math.floor((n - from) / size));
+      const st = limitRoundRange(range, out);
+      console.log(JSON.stringify({ kernel: hasStereoKernel(), st, out: Array.from(out) }));`;
+    type Out = { kernel: boolean; st: { minGain: number; busy: number }; out: number[] };
+    const js = run<Out>(script, '0');
+    const simd = run<Out>(script, '1');
+    expect([js.kernel, simd.kernel]).toEqual([false, true]);
+    expect(simd.st).toEqual(js.st);
+    expect(js.st.minGain).toBeLessThan(0.8); // the limiter really worked
+    expect(simd.out.length).toBe(js.out.length);
+    simd.out.forEach((v, i) => expect(Math.abs(v - js.out[i]!)).toBeLessThanOrEqual(1e-12 * js.out[i]!));
+  });
+});
