@@ -41,7 +41,9 @@ export function limiterWat(): string {
     (param $count i32) (param $start i32) (param $frames i32) (param $shift i32) (param $envBase i32) (param $la i32) (param $started i32)
     (param $slot0 i32) (param $sum0 f64) (param $prev0 f64) (param $alpha f64) (param $limit f64) (param $inputGain f64)
     (local $k i32) (local $j i32) (local $b i32) (local $e i32) (local $len i32) (local $w i32) (local $slot i32)
+    (local $lastP f64) (local $lastR f32)
     (local $p f64) (local $m f64) (local $r f64) (local $a f64) (local $c f64) (local $sum f64) (local $prev f64) (local $g f64) (local $wf f64)
+    (local.set $lastP (f64.const nan))
     (local.set $w (i32.add ${get('la')} (i32.const 1)))
     (local.set $wf (f64.convert_i32_u ${get('w')}))
     (local.set $len (i32.add ${get('count')} ${get('la')}))
@@ -54,7 +56,11 @@ export function limiterWat(): string {
         (f64.promote_f32 ${f32at(L.env, `(i32.sub (i32.shr_u ${get('j')} ${get('shift')}) ${get('envBase')})`)})
         (f64.const 0)
         (i32.lt_u ${get('j')} ${get('frames')})))
-      ${f32to(L.req, get('k'), `(select (f64.div ${get('limit')} ${get('p')}) (f64.const 1) (f64.gt ${get('p')} ${get('limit')}))`)}
+      ;; One envelope value covers 2^shift frames: divide only when it changes.
+      (if (f64.ne ${get('p')} ${get('lastP')}) (then
+        (local.set $lastP ${get('p')})
+        (local.set $lastR (f32.demote_f64 (select (f64.div ${get('limit')} ${get('p')}) (f64.const 1) (f64.gt ${get('p')} ${get('limit')}))))))
+      (f32.store offset=${L.req} (i32.shl ${get('k')} (i32.const 2)) ${get('lastR')})
       (local.set $k (i32.add ${get('k')} (i32.const 1)))
       (br $req)))
     ;; Minimum over [k, k + la]: prefix and suffix minima within blocks of w (van Herk / Gil-Werman).
