@@ -91,6 +91,29 @@ function shape(spec: Spectrum): number[] {
   });
 }
 
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** The EQ's bands and the spectrum region [lo, hi] (Hz) that sets each one's gain. */
+const regions = [
+  { type: 'lowshelf', hz: 90, lo: 31.5, hi: 125 },
+  { type: 'peaking', hz: 300, lo: 200, hi: 500 },
+  { type: 'peaking', hz: 1200, lo: 800, hi: 2000 },
+  { type: 'peaking', hz: 3500, lo: 2500, hi: 5000 },
+  { type: 'highshelf', hz: 9000, lo: 8000, hi: 16000 },
+] as const;
+
+/** Indices of the third-octave bands within [lo, hi] Hz and below Nyquist. */
+function bandsBetween(hz: number[], lo: number, hi: number, sampleRate: number): number[] {
+  return hz.map((f, i) => [f, i] as const).filter(([f]) => f >= lo && f <= hi && f < sampleRate / 2).map(([, i]) => i);
+}
+
+/** Each region's difference times `amount`, bounded to ±boundDb, in 0.1 dB; bands under 0.3 dB or too near Nyquist left out. */
+function eqBands(from: readonly (typeof regions)[number][], diff: (lo: number, hi: number) => number, amount: number, boundDb: number, sampleRate: number): EqBand[] {
+  return from
+    .map(({ type, hz, lo, hi }) => ({ type, hz, gainDb: Math.round(clamp(diff(lo, hi) * amount, -boundDb, boundDb) * 10) / 10 }))
+    .filter((b) => Math.abs(b.gainDb) >= 0.3 && b.hz < sampleRate / 2.2);
+}
+
 /** EQ bands that move the track's spectrum part of the way towards the target shape. */
 export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: number, sampleRate: number): EqBand[] {
   const have = shape(track);
@@ -99,20 +122,10 @@ export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: num
     return shape(house);
   })();
   const diff = (lo: number, hi: number) => {
-    const idx = track.hz.map((f, i) => [f, i] as const).filter(([f]) => f >= lo && f <= hi && f < sampleRate / 2).map(([, i]) => i);
+    const idx = bandsBetween(track.hz, lo, hi, sampleRate);
     return idx.length ? idx.reduce((s, i) => s + (want[i]! - have[i]!), 0) / idx.length : 0;
   };
-  const amount = (target ? 0.8 : 0.5) * intensity;
-  const bands: EqBand[] = [
-    { type: 'lowshelf', hz: 90, gainDb: diff(31.5, 125) },
-    { type: 'peaking', hz: 300, gainDb: diff(200, 500) },
-    { type: 'peaking', hz: 1200, gainDb: diff(800, 2000) },
-    { type: 'peaking', hz: 3500, gainDb: diff(2500, 5000) },
-    { type: 'highshelf', hz: 9000, gainDb: diff(8000, 16000) },
-  ];
-  return bands
-    .map((b) => ({ ...b, gainDb: Math.round(Math.max(-4, Math.min(4, b.gainDb * amount)) * 10) / 10 }))
-    .filter((b) => Math.abs(b.gainDb) >= 0.3 && b.hz < sampleRate / 2.2);
+  return eqBands(regions, diff, (target ? 0.8 : 0.5) * intensity, 4, sampleRate);
 }
 
 /** Where the side is this far under the mid, that band is mono: there is no width to shape. */
@@ -128,26 +141,16 @@ export function sideEq(track: { mid: Spectrum; side: Spectrum }, reference: { mi
   const have = width(track);
   const want = width(reference);
   const diff = (lo: number, hi: number) => {
-    const idx = track.mid.hz.map((f, i) => [f, i] as const).filter(([f, i]) => f >= lo && f <= hi && f < sampleRate / 2 && have[i]! > MONO_DB).map(([, i]) => i);
+    const idx = bandsBetween(track.mid.hz, lo, hi, sampleRate).filter((i) => have[i]! > MONO_DB);
     return idx.length ? idx.reduce((s, i) => s + (Math.max(want[i]!, MONO_DB) - have[i]!), 0) / idx.length : 0;
   };
-  const amount = 0.8 * intensity;
-  const bands: EqBand[] = [
-    { type: 'peaking', hz: 300, gainDb: diff(200, 500) },
-    { type: 'peaking', hz: 1200, gainDb: diff(800, 2000) },
-    { type: 'peaking', hz: 3500, gainDb: diff(2500, 5000) },
-    { type: 'highshelf', hz: 9000, gainDb: diff(8000, 16000) },
-  ];
-  return bands
-    .map((b) => ({ ...b, gainDb: Math.round(Math.max(-3, Math.min(3, b.gainDb * amount)) * 10) / 10 }))
-    .filter((b) => Math.abs(b.gainDb) >= 0.3 && b.hz < sampleRate / 2.2);
+  return eqBands(regions.filter((r) => r.type !== 'lowshelf'), diff, 0.8 * intensity, 3, sampleRate);
 }
 
 function sections(bands: EqBand[], fs: number): Biquad[] {
   return bands.map((b) => (b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8)));
 }
 
-const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const preset = o.preset ?? 'streaming';
