@@ -1,6 +1,7 @@
 // Sample statistics the analysis reports besides loudness and true peak: DC, sample peak, clipped
 // runs, leading/trailing silence per channel, and the left/right sums behind phase correlation
-// and stereo width. Plain loops over ranges, so the two threads can each take a share.
+// and stereo width, over ranges, so the two threads can each take a share (sums and peaks in a
+// WebAssembly SIMD kernel where it runs).
 import { loadKernel } from '../wasm.js';
 import { STATS_CAPACITY, statsSimd } from './stats-simd.js';
 

@@ -87,29 +87,27 @@ export function stereoPass(s: StereoPassSettings): StereoPass | null {
  * summed. False where the kernel cannot run here (the caller measures in JavaScript).
  */
 export function stereoEnergies(l: Float32Array, r: Float32Array, kStages: [Biquad, Biquad], size: number, warmFrom: number, from: number, to: number, out: Float64Array): boolean {
-  const per = Math.floor(L.CAPACITY / size) * size;
-  if (!kernel || per === 0 || per / size > L.maxSegments) return false;
+  if (!kernel) return false;
   const { e, f32, f64 } = kernel;
   const at = (byte: number) => byte / 8;
   passes++; // any tone pass in progress on this thread loses its state here
   f64.fill(0, at(L.kState), at(L.kState) + 12);
   const [shelf, hp] = kStages;
   f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
-  const load = (a: number, n: number) => {
-    f32.set(l.subarray(a, a + n), L.left / 4);
-    f32.set(r.subarray(a, a + n), L.right / 4);
+  /** The energy of frames [a, b), in calls of at most the kernel's capacity. */
+  const energy = (a: number, b: number) => {
+    let sum = 0;
+    for (let c = a; c < b; c += L.CAPACITY) {
+      const n = Math.min(L.CAPACITY, b - c);
+      f32.set(l.subarray(c, c + n), L.left / 4);
+      f32.set(r.subarray(c, c + n), L.right / 4);
+      e.kweight(n, n);
+      sum += f64[at(L.energies)]!;
+    }
+    return sum;
   };
-  for (let a = warmFrom; a < from; a += per) {
-    const n = Math.min(per, from - a);
-    load(a, n);
-    e.kweight(n, n);
-  }
-  for (let a = from, k = 0; a < to; a += per) {
-    const n = Math.min(per, to - a);
-    load(a, n);
-    e.kweight(n, size);
-    for (let j = 0; j * size < n && k < out.length; j++, k++) out[k] = f64[at(L.energies) + j]!;
-  }
+  energy(warmFrom, from);
+  for (let a = from, k = 0; a < to && k < out.length; a += size, k++) out[k] = energy(a, Math.min(to, a + size));
   return true;
 }
 
