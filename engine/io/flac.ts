@@ -1,5 +1,5 @@
-// FLAC: decoding with @wasm-audio-decoders/flac, encoding with libflac.js (asm.js build; its
-// WebAssembly build crashes on Node 20). Both are libFLAC, so 16/24-bit round trips are exact.
+// FLAC: decoding with @wasm-audio-decoders/flac, encoding with libflac.js (its WebAssembly build,
+// 4.5× its asm.js build). Both are libFLAC, so 16/24-bit round trips are exact.
 import { createRequire } from 'node:module';
 import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import type * as FlacApi from 'libflacjs/dist/index.js';
@@ -47,7 +47,17 @@ let flacLib: Promise<typeof FlacApi> | undefined;
 
 function libflac(): Promise<typeof FlacApi> {
   flacLib ??= new Promise((resolve) => {
-    const Flac = createRequire(import.meta.url)('libflacjs')('asmjs') as typeof FlacApi;
+    // Its Emscripten loader takes Node's global fetch for a browser's and fails to fetch its .wasm
+    // by file path ("Failed to parse URL"); without fetch it reads the file. The choice is made
+    // while the module loads, synchronously, so fetch is hidden for just that moment.
+    const fetch = globalThis.fetch;
+    let Flac: typeof FlacApi;
+    try {
+      Reflect.deleteProperty(globalThis, 'fetch');
+      Flac = createRequire(import.meta.url)('libflacjs')('wasm') as typeof FlacApi;
+    } finally {
+      globalThis.fetch = fetch;
+    }
     if (Flac.isReady()) resolve(Flac);
     else Flac.on('ready', () => resolve(Flac));
   });
