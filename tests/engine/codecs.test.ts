@@ -58,6 +58,8 @@ describe('lossless round trips are bit-exact', () => {
     expect(decoded.bitDepth).toBe(bits);
     expect(decoded.format).toBe(container);
     expectIdentical(src, decoded);
+    // Loading the FLAC encoder hides Node's fetch for a moment (engine/io/flac.ts): it is back.
+    expect(typeof globalThis.fetch).toBe('function');
   });
 
   it('wav32f keeps float samples exactly, including values beyond full scale', async () => {
