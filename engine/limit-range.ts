@@ -70,7 +70,8 @@ export function limitRoundRange(r: LimitRange, out: Float64Array): { minGain: nu
 
 /** Applies the limiter's gain in place over [from, to). */
 export function limitApplyRange(r: LimitRange): void {
-  gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => {
-    for (const ch of r.channels) for (let i = Math.max(a, r.from); i < b; i++) ch[i]! *= g[i - a]!;
-  });
+  const multiply = (ch: Float32Array, g: Float32Array, a: number, b: number) => {
+    for (let i = Math.max(a, r.from); i < b; i++) ch[i]! *= g[i - a]!;
+  };
+  gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => r.channels.forEach((ch) => multiply(ch, g, a, b)), false);
 }

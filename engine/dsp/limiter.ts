@@ -144,7 +144,8 @@ export const WARM_UP_SECONDS = 2;
 /**
  * The limiter's multipliers for frames [from, to), computed from `from - warm` so its state has
  * settled; `use` sees every chunk from the warm start (chunks before `from` only prime state).
- * Returns the deepest gain and the busy count within [from, to).
+ * Returns the deepest gain and the busy count within [from, to) (unless `measure` is false: the
+ * final pass needs neither).
  */
 export function gainRange(
   make: (start: number) => LimiterGain,
@@ -153,6 +154,7 @@ export function gainRange(
   to: number,
   warm: number,
   use: (chunk: Float32Array, a: number, b: number) => void,
+  measure = true,
 ): { minGain: number; busy: number } {
   const start = Math.max(0, from - warm);
   const gain = make(start);
@@ -165,10 +167,12 @@ export function gainRange(
     const count = Math.min(CHUNK, to - a);
     gain.fill(buf, count);
     use(buf, a, a + count);
+    if (!measure) continue;
+    // Without branches: whether the limiter is busy changes from sample to sample.
     for (let k = Math.max(0, from - a); k < count; k++) {
       const g = buf[k]!;
-      if (g < minGain) minGain = g;
-      if (g < busyBelow) busy++;
+      minGain = g < minGain ? g : minGain;
+      busy += g < busyBelow ? 1 : 0;
     }
   }
   return { minGain: minGain / inputGain, busy };
