@@ -8,7 +8,7 @@ import { stereoEnergies } from './dsp/stereo-kernel.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { toneRange, type ToneRange } from './tone-range.js';
 import { compressRange, type CompressorSettings } from './dsp/compressor.js';
-import { convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
+import { convertChannel, encodeChannel, encodeInKernel, type WavFormat, type WavOptions } from './io/wav.js';
 import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
 
 export type Job =
@@ -22,7 +22,8 @@ export type Job =
   | { op: 'limitApply'; range: LimitRange }
   | { op: 'tone'; range: ToneRange }
   | { op: 'compress'; channels: Float32Array[]; sampleRate: number; settings: CompressorSettings; from: number; to: number; warm: Float32Array[]; stats: Float64Array }
-  | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array };
+  | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }
+  | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array };
 
 export interface Envelope {
   job: Job;
@@ -56,6 +57,7 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     }
     else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
     else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
+    else if (job.op === 'encodeFrames') job.ends.set(encodeInKernel(job.channels, job.o, job.from, job.to, job.states, job.out));
     Atomics.store(flag, 0, 1);
   } catch {
     Atomics.store(flag, 0, 2);

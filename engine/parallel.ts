@@ -15,7 +15,8 @@ import { hasStereoKernel, stereoEnergies } from './dsp/stereo-kernel.js';
 import { kWeightingStages } from './analysis/kweighting.js';
 import { WARM_UP_SECONDS } from './dsp/limiter.js';
 import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type CompressorResult, type CompressorSettings } from './dsp/compressor.js';
-import { convert, convertChannel, encodeChannel, type WavFormat, type WavOptions } from './io/wav.js';
+import { convert, convertChannel, encodeChannel, encodeInKernel, kernelEncodes, type WavFormat, type WavOptions } from './io/wav.js';
+import { xorshiftJump } from './io/pcm.js';
 import { blockPairSums, channelStats, STATS_LENGTH, statsFromArray, type ChannelStats } from './analysis/stats.js';
 
 let helper: Worker | null | undefined;
@@ -216,11 +217,33 @@ export function parallelConvert(bytes: Uint8Array, fmt: WavFormat, out: Float32A
   );
 }
 
-/** Float channels to interleaved PCM bytes (frames [from, to) into `out`), one channel on each thread. */
+/**
+ * Float channels to interleaved PCM bytes (frames [from, to) into `out`). Integer PCM of one or two
+ * channels goes through the WebAssembly kernel, the frames split in time between the threads (the
+ * second half's dither generators jumped ahead to where it starts); anything else in JavaScript,
+ * one channel on each thread. Either way the same bytes, and seeds[c] ends as a single pass leaves it.
+ */
 export function parallelEncode(channels: Float32Array[], o: WavOptions, from: number, to: number, seeds: Uint32Array[], out: Uint8Array): void {
   const n = channels.length;
+  const sharedOut = isShared(out as unknown as Float32Array);
+  if (kernelEncodes(o, n)) {
+    const states = seeds.map((s) => s[0]! | 0);
+    const mid = from + ((to - from) >> 1);
+    const frameBytes = (o.bits / 8) * n;
+    const keep = (ends: ArrayLike<number>) => seeds.forEach((s, c) => (s[0] = ends[c]!));
+    if (!channels.every(isShared) || !sharedOut || to - from < 16384) return keep(encodeInKernel(channels, o, from, to, states, out));
+    const later = o.dither ? states.map((s) => xorshiftJump(s, mid - from)) : states;
+    const ends = new Int32Array(new SharedArrayBuffer(4 * n));
+    const rest = out.subarray((mid - from) * frameBytes);
+    split(
+      { op: 'encodeFrames', channels, o, from: mid, to, states: later, out: rest, ends },
+      () => encodeInKernel(channels, o, from, mid, states, out),
+      () => ends.set(encodeInKernel(channels, o, mid, to, later, rest)),
+    );
+    return keep(ends);
+  }
   const local = (c: number) => encodeChannel(channels[c]!, c, n, o, from, to, seeds[c]!, out);
-  if (n !== 2 || !channels.every(isShared) || !isShared(out as unknown as Float32Array) || to - from < 16384) {
+  if (n !== 2 || !channels.every(isShared) || !sharedOut || to - from < 16384) {
     for (let c = 0; c < n; c++) local(c);
     return;
   }

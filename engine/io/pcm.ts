@@ -14,6 +14,41 @@ export function rng(seed = 0x9e3779b9): () => number {
   };
 }
 
+/** One step of the dither's xorshift32 (engine/io/wav.ts), on the state's bits as an int32. */
+function xorshiftStep(s: number): number {
+  s ^= s << 13;
+  s ^= s >>> 17;
+  s ^= s << 5;
+  return s | 0;
+}
+
+/** The xorshift32 step as a linear map of the 32 state bits: its matrix's columns, then their squares. */
+const jumpPowers: Uint32Array[] = [];
+
+function applyMatrix(columns: Uint32Array, v: number): number {
+  let r = 0;
+  for (let j = 0; j < 32; j++) if ((v >>> j) & 1) r ^= columns[j]!;
+  return r | 0;
+}
+
+/**
+ * The generator's state `steps` steps on (as `steps` calls of the step would leave it), in 32
+ * matrix applications at most: the xorshift step is linear over GF(2), so its powers of two
+ * jump ahead. Lets a thread start the dither in the middle of a piece.
+ */
+export function xorshiftJump(state: number, steps: number): number {
+  if (!jumpPowers.length) jumpPowers.push(Uint32Array.from({ length: 32 }, (_, j) => xorshiftStep((1 << j) | 0) >>> 0));
+  let s = state | 0;
+  for (let i = 0, k = steps; k > 0; i++, k = Math.floor(k / 2)) {
+    while (jumpPowers.length <= i) {
+      const last = jumpPowers.at(-1)!;
+      jumpPowers.push(last.map((col) => applyMatrix(last, col) >>> 0));
+    }
+    if (k % 2) s = applyMatrix(jumpPowers[i]!, s);
+  }
+  return s;
+}
+
 /**
  * Float samples to integers of `bits`, with TPDF dither of ±1 LSB when `dither` is set
  * (reducing precision); clipped to the integer range.

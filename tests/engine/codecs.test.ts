@@ -76,6 +76,21 @@ describe('lossless round trips are bit-exact', () => {
   });
 });
 
+describe('the dither generator jumps ahead (a thread starts it mid-piece)', () => {
+  it('lands where that many steps land', async () => {
+    const { xorshiftJump } = await import('../../engine/io/pcm.js');
+    let s = 0x9e3779b9 | 0;
+    const start = s;
+    for (let k = 1; k <= 200_000; k++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      if (k % 7919 === 0 || k < 5) expect(xorshiftJump(start, k)).toBe(s | 0);
+    }
+    expect(xorshiftJump(start, 0)).toBe(start);
+  });
+});
+
 describe('reducing bit depth dithers (TPDF), keeping precision does not', () => {
   it('a 24-bit source to 16-bit gets ±1 LSB triangular noise; 24 to 24 is untouched', async () => {
     const src = { ...onGridAudio(24), bitDepth: 24 };

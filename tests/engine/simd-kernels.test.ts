@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { stereoModuleSource, target } from '../../scripts/wasm-stereo.js';
 import { limiterModuleSource, target as limiterTarget } from '../../scripts/wasm-limiter.js';
 import { statsModuleSource, target as statsTarget } from '../../scripts/wasm-stats.js';
+import { pcmModuleSource, target as pcmTarget } from '../../scripts/wasm-pcm.js';
 import { stereoPass } from '../../engine/dsp/stereo-kernel.js';
 import { kWeightingStages } from '../../engine/analysis/kweighting.js';
 
@@ -144,5 +145,44 @@ describe('the K-weighting of a limiting round (gains applied, both channels in t
     expect(js.st.minGain).toBeLessThan(0.8); // the limiter really worked
     expect(simd.out.length).toBe(js.out.length);
     simd.out.forEach((v, i) => expect(Math.abs(v - js.out[i]!)).toBeLessThanOrEqual(1e-12 * js.out[i]!));
+  });
+});
+
+describe('the PCM kernel (integer WAV with TPDF dither)', () => {
+  it('engine/io/pcm-wasm.ts is current', async () => {
+    expect(fs.readFileSync(pcmTarget, 'utf8')).toBe(await pcmModuleSource());
+  });
+
+  it('writes the bytes the JavaScript encoder writes: 16/24/32-bit, dithered or not, mono and stereo, in memory and to a file on two threads', () => {
+    // 300 001 frames: several kernel calls and file pieces, an odd tail; full scale, beyond it, NaN and infinities.
+    const script = `
+      const { createHash } = await import('node:crypto');
+      const { readFileSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { writeWav, writeWavFile, kernelEncodes } = await import('./engine/io/wav.ts');
+      const { sharedCopyOf, warmUp } = await import('./engine/parallel.ts');
+      warmUp();
+      await new Promise((r) => setTimeout(r, 1500));
+      const n = 300001;
+      const l = Float32Array.from({ length: n }, (_, i) => 0.9 * Math.sin(i * 0.01) + 1e-7 * Math.sin(i));
+      const r = Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin(i * 0.013 + 1));
+      l.set([1, -1, 1.5, -1.5, NaN, Infinity, -Infinity, 0.99999999], 1000);
+      const sha = (b) => createHash('sha256').update(b).digest('hex');
+      const out = { kernel: kernelEncodes({ bits: 24 }, 2), hashes: [] };
+      for (const bits of [16, 24, 32]) for (const dither of [false, true]) for (const chs of [[l], [l, r]]) {
+        out.hashes.push(sha(writeWav({ sampleRate: 48000, channels: chs }, { bits, dither })));
+        const file = tmpdir() + '/mixdesk-pcm-' + process.pid + '.wav';
+        await writeWavFile(file, { sampleRate: 48000, channels: chs.map(sharedCopyOf) }, { bits, dither });
+        out.hashes.push(sha(readFileSync(file)));
+      }
+      console.log(JSON.stringify(out));`;
+    type Out = { kernel: boolean; hashes: string[] };
+    const js = run<Out>(script, '0');
+    const wasm = run<Out>(script, '1');
+    expect([js.kernel, wasm.kernel]).toEqual([false, true]);
+    expect(wasm.hashes).toEqual(js.hashes);
+    // In memory and from the file the same bytes too (one dither generator per channel in both).
+    for (let i = 0; i < js.hashes.length; i += 2) expect(js.hashes[i + 1]).toBe(js.hashes[i]);
+    expect(new Set(js.hashes).size).toBe(js.hashes.length / 2); // dither and bit depth change the bytes
   });
 });
