@@ -1,7 +1,8 @@
 // WAV files read and written block by block, for work whose memory must not grow with the length
 // or the number of files (the mixdown reads dozens of stems side by side).
 import { open, type FileHandle } from 'node:fs/promises';
-import { convert, encodeFrames, header, layout, type Layout, type WavOptions } from './wav.js';
+import { convert, ditherSeeds, header, layout, type Layout, type WavOptions } from './wav.js';
+import { parallelEncode } from '../parallel.js';
 
 export class WavReader {
   private constructor(
@@ -69,14 +70,16 @@ export class WavReader {
 /** Appends blocks to a WAV file; the header's sizes are written at close. */
 export class WavWriter {
   private frames = 0;
-  private readonly seed = Uint32Array.of(0x9e3779b9);
+  private readonly seeds: Uint32Array[];
   private constructor(
     private readonly fh: FileHandle,
     private readonly sampleRate: number,
     private readonly channels: number,
     private readonly o: WavOptions,
     private readonly headerSize: number,
-  ) {}
+  ) {
+    this.seeds = ditherSeeds(channels);
+  }
 
   static async create(file: string, sampleRate: number, channels: number, o: WavOptions): Promise<WavWriter> {
     const fh = await open(file, 'w');
@@ -86,7 +89,8 @@ export class WavWriter {
   }
 
   async write(block: Float32Array[], count: number): Promise<void> {
-    const bytes = encodeFrames({ sampleRate: this.sampleRate, channels: block }, this.o, 0, count, this.seed);
+    const bytes = new Uint8Array(count * (this.o.bits / 8) * this.channels);
+    parallelEncode(block, this.o, 0, count, this.seeds, bytes);
     await this.fh.write(bytes, 0, bytes.length, this.headerSize + this.frames * (this.o.bits / 8) * this.channels);
     this.frames += count;
   }

@@ -208,14 +208,6 @@ function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, o
   seed[0] = s;
 }
 
-/** Frames [from, to) as interleaved bytes, into `into` when given (reused between pieces). */
-export function encodeFrames(audio: AudioData, o: WavOptions, from: number, to: number, seed: Uint32Array, into?: Uint8Array): Uint8Array {
-  const channels = audio.channels.length;
-  const out = into ? into.subarray(0, (to - from) * (o.bits / 8) * channels) : new Uint8Array((to - from) * (o.bits / 8) * channels);
-  for (let c = 0; c < channels; c++) encodeChannel(audio.channels[c]!, c, channels, o, from, to, seed, out);
-  return out;
-}
-
 /** One channel's frames [from, to) into its slots of interleaved `out` (the helper thread takes one). */
 export function encodeChannel(src: Float32Array, c: number, channels: number, o: WavOptions, from: number, to: number, seed: Uint32Array, out: Uint8Array): void {
   const bytesPer = o.bits / 8;
@@ -267,7 +259,7 @@ export function encodeInKernel(channels: Float32Array[], o: WavOptions, from: nu
 const FRAMES_PER_PIECE = 65536;
 
 /** One dither generator per channel (uncorrelated noise), in shared memory (the helper thread may advance one). */
-function ditherSeeds(channels: number): Uint32Array[] {
+export function ditherSeeds(channels: number): Uint32Array[] {
   return Array.from({ length: channels }, (_, c) => new Uint32Array(new SharedArrayBuffer(4)).fill(0x9e3779b9 ^ (c * 0x85ebca6b)));
 }
 
