@@ -7,7 +7,7 @@ import type { Analysis } from './analysis/analyze.js';
 import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat } from './io/index.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
 import { reportPng, reportText } from './report.js';
-import type { Progress } from './types.js';
+import { runsFromSources, type Progress } from './types.js';
 
 export interface MasterFileJob {
   input: string;
@@ -63,10 +63,16 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
   };
 }
 
-type FromThread = { progress: [string, number] } | { done: MasterSummary } | { error: { message: string; fileName?: string; problem?: string } };
+type FromThread = { progress: [string, number] } | { done: MasterSummary; helperJobs: number } | { error: { message: string; fileName?: string; problem?: string } };
+
+let lastHelperJobs = 0;
+/** How many jobs the last mastering thread to finish had handed to its helper thread (tests check both cores were used). */
+export const lastMasterHelperJobs = (): number => lastHelperJobs;
 
 export function masterFileInThread(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
-  const file = import.meta.url.endsWith('.ts') ? './master-thread-boot.mjs' : './master-thread.js';
+  const file = runsFromSources(import.meta.url) ? './master-thread-boot.mjs' : './master-thread.js';
+  // A thread per job: when it ends, everything the master held goes with it (a thread kept for the
+  // next job held on to each job's sample buffers, about 100 MB a master, until its heap collected).
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(file, import.meta.url), { workerData: job });
     let settled = false;
@@ -74,6 +80,7 @@ export function masterFileInThread(job: MasterFileJob, progress?: Progress): Pro
       if ('progress' in m) progress?.(...m.progress);
       else if ('done' in m) {
         settled = true;
+        lastHelperJobs = m.helperJobs;
         resolve(m.done);
       } else {
         settled = true;

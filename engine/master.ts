@@ -6,7 +6,7 @@ import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
 import { sideHighpass } from './dsp/stereo.js';
-import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedCopyOf, warmUp } from './parallel.js';
+import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedCopyOf, waitForHelper, warmUp } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
 
@@ -162,7 +162,10 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const progress = o.progress ?? (() => undefined);
   const warnings: string[] = [];
 
-  warmUp();
+  // A long file waits for the helper thread should it still be starting (a fresh thread's first
+  // master): the passes below run twice as fast with it.
+  if ((input.channels[0]?.length ?? 0) >= 10 * fs) waitForHelper(3000);
+  else warmUp();
   progress('analyse', 0);
   const before = analyze(input);
   if (!Number.isFinite(before.loudness.integratedLufs)) throw new Error('the audio is silent (no loudness to master)');

@@ -67,4 +67,7 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
 
 // Tell the main thread that jobs can be handed over now.
 const ready = (workerData as { ready?: Int32Array } | undefined)?.ready;
-if (ready) Atomics.store(ready, 0, 1);
+if (ready) {
+  Atomics.store(ready, 0, 1);
+  Atomics.notify(ready, 0); // a caller may be waiting for it (waitForHelper)
+}

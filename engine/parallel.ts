@@ -18,6 +18,7 @@ import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type Compre
 import { convert, convertChannel, encodeChannel, encodeInKernel, kernelEncodes, type WavFormat, type WavOptions } from './io/wav.js';
 import { xorshiftJump } from './io/pcm.js';
 import { blockPairSums, channelStats, STATS_LENGTH, statsFromArray, type ChannelStats } from './analysis/stats.js';
+import { runsFromSources } from './types.js';
 
 let helper: Worker | null | undefined;
 /** Set to 1 by the helper once it can take jobs; until then everything runs on the caller's thread. */
@@ -28,7 +29,7 @@ function getHelper(): Worker | null {
     if (availableParallelism() < 2 || process.env.MIXDESK_THREADS === '1') helper = null;
     else {
       // From TypeScript sources the helper boots through tsx; a built engine loads the .js directly.
-      const file = import.meta.url.endsWith('.ts') ? './parallel-worker-boot.mjs' : './parallel-worker.js';
+      const file = runsFromSources(import.meta.url) ? './parallel-worker-boot.mjs' : './parallel-worker.js';
       // Its heap holds only code and small job messages (the samples are shared), so keep it small.
       helper = new Worker(new URL(file, import.meta.url), { workerData: { ready }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
       helper.unref(); // never keeps the process alive
@@ -45,6 +46,18 @@ export const helperJobCount = (): number => handedOver;
 /** Starts the helper thread early, so its start-up overlaps other work. */
 export function warmUp(): void {
   getHelper();
+}
+
+/**
+ * Starts the helper thread and waits up to `maxMs` for it to take jobs (it loads its code first:
+ * about 0.1 s from the build, more through tsx). Worth it before long work, which it halves;
+ * false if it is not there by then (the work then starts on this thread alone).
+ */
+export function waitForHelper(maxMs: number): boolean {
+  if (getHelper()) return true;
+  if (helper === null) return false;
+  Atomics.wait(ready, 0, 0, maxMs);
+  return getHelper() !== null;
 }
 
 export function isShared(a: Float32Array): boolean {

@@ -23,3 +23,9 @@ export type Progress = (stage: string, fraction: number) => void;
 
 export const dbToGain = (db: number): number => 10 ** (db / 20);
 export const gainToDb = (g: number): number => (g > 0 ? 20 * Math.log10(g) : -Infinity);
+
+/**
+ * Whether the module at `moduleUrl` (its import.meta.url) runs from the TypeScript sources (through
+ * tsx) rather than the build; tsx may add a query to the URL, so only the path counts.
+ */
+export const runsFromSources = (moduleUrl: string): boolean => new URL(moduleUrl).pathname.endsWith('.ts');
