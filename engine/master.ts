@@ -1,7 +1,8 @@
 // The mastering chain: DC removal → corrective high-pass → tonal EQ (towards a reference or a house
 // curve) → side EQ matching a stereo reference's width per band → mono low end → glue compression
-// → gain and true-peak limiting, iterated until the integrated loudness lands on target → re-analysis. When the target would
-// take more limiting than the preset allows, the master stops short and the report says so.
+// → gain and true-peak limiting, iterated until the integrated loudness lands on target →
+// re-analysis. When the target would take more limiting than the preset allows, the master stops
+// short and the report says so.
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
@@ -151,7 +152,6 @@ function sections(bands: EqBand[], fs: number): Biquad[] {
   return bands.map((b) => (b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8)));
 }
 
-
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const preset = o.preset ?? 'streaming';
   const p = presets[preset];
@@ -185,11 +185,13 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     warnings.push(`A section around ${before.phase.worstAtSec} s is strongly out of phase (correlation ${before.phase.worstCorrelation}); it will lose level in mono.`);
   }
 
+  const ref = o.reference;
+  const refMid = ref ? averageSpectrum(ref.channels, ref.sampleRate) : null;
   const bassDb = clamp(o.tone?.bassDb ?? 0, -6, 6);
   const trebleDb = clamp(o.tone?.trebleDb ?? 0, -6, 6);
   const punch = clamp(o.punch ?? 0, -1, 1);
   const eq = [
-    ...tonalEq(before.spectrum, o.reference ? averageSpectrum(o.reference.channels, o.reference.sampleRate) : null, intensity, fs),
+    ...tonalEq(before.spectrum, refMid, intensity, fs),
     ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
     ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
   ];
@@ -197,12 +199,11 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // linear), so it runs on L/R together with the corrective high-pass; the side stage (M/S) adds
   // the mono low end and, with a stereo reference, side bands that match its width per band.
   // One pass: DC off, the cascade, the side stage, and the loudness the compressor is set from.
-  const ref = o.reference;
   const sideBands =
-    ref && ref.channels.length === 2 && chs.length === 2
+    ref && refMid && ref.channels.length === 2 && chs.length === 2
       ? sideEq(
           { mid: before.spectrum, side: averageSpectrum(chs, fs, undefined, undefined, 'side') },
-          { mid: averageSpectrum(ref.channels, ref.sampleRate), side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
+          { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
           intensity,
           fs,
         )
