@@ -81,6 +81,19 @@ export function stereoPass(s: StereoPassSettings): StereoPass | null {
 }
 
 /**
+ * The K-weighting's coefficients and a fresh state in the kernel's memory, for a measurement of
+ * its own; any tone pass in progress on this thread loses its state (its next call says so).
+ * Returns the measurement's pass number.
+ */
+function freshKWeighting(kStages: [Biquad, Biquad]): number {
+  const f64 = kernel!.f64;
+  f64.fill(0, L.kState / 8, L.kState / 8 + 12);
+  const [shelf, hp] = kStages;
+  f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], L.kCoefs / 8);
+  return ++passes;
+}
+
+/**
  * The K-weighted energies of a stereo pair, measured only (nothing written back): segments of
  * `size` frames from `from` (left + right) into out[0 ..], up to `to`, after the filters have run
  * over [warmFrom, from) to settle. The same numbers as the JavaScript K-weighting per channel,
@@ -89,11 +102,7 @@ export function stereoPass(s: StereoPassSettings): StereoPass | null {
 export function stereoEnergies(l: Float32Array, r: Float32Array, kStages: [Biquad, Biquad], size: number, warmFrom: number, from: number, to: number, out: Float64Array): boolean {
   if (!kernel) return false;
   const { e, f32, f64 } = kernel;
-  const at = (byte: number) => byte / 8;
-  passes++; // any tone pass in progress on this thread loses its state here
-  f64.fill(0, at(L.kState), at(L.kState) + 12);
-  const [shelf, hp] = kStages;
-  f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
+  freshKWeighting(kStages);
   /** The energy of frames [a, b), in calls of at most the kernel's capacity. */
   const energy = (a: number, b: number) => {
     let sum = 0;
@@ -102,7 +111,7 @@ export function stereoEnergies(l: Float32Array, r: Float32Array, kStages: [Biqua
       f32.set(l.subarray(c, c + n), L.left / 4);
       f32.set(r.subarray(c, c + n), L.right / 4);
       e.kweight(n, n);
-      sum += f64[at(L.energies)]!;
+      sum += f64[L.energies / 8]!;
     }
     return sum;
   };
@@ -128,11 +137,7 @@ export interface GainedStereoMeter {
 export function gainedStereoMeter(kStages: [Biquad, Biquad]): GainedStereoMeter | null {
   if (!kernel) return null;
   const { e, f32, f64 } = kernel;
-  const at = (byte: number) => byte / 8;
-  const id = ++passes;
-  f64.fill(0, at(L.kState), at(L.kState) + 12);
-  const [shelf, hp] = kStages;
-  f64.set([shelf.b0, shelf.b1, shelf.b2, shelf.a1, shelf.a2, hp.a1, hp.a2], at(L.kCoefs));
+  const id = freshKWeighting(kStages);
   return {
     capacity: L.CAPACITY,
     load(l, r, g, a, b) {
@@ -143,7 +148,7 @@ export function gainedStereoMeter(kStages: [Biquad, Biquad]): GainedStereoMeter 
     },
     energy(from, to) {
       e.kweightGain(from, to - from, to - from);
-      return f64[at(L.energies)]!;
+      return f64[L.energies / 8]!;
     },
   };
 }
