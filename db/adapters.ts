@@ -2,7 +2,9 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Provider } from './schemas.js';
+import { serializeSqlite } from './serialized-sqlite.js';
 
 export function providerOf(databaseUrl: string): Provider {
   if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return 'postgresql';
@@ -17,12 +19,13 @@ export function sqliteFilePath(databaseUrl: string): string {
   return path.resolve(raw);
 }
 
-export function adapterFactory(databaseUrl: string): PrismaBetterSqlite3 | PrismaPg {
+export function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory | PrismaPg {
   if (providerOf(databaseUrl) === 'sqlite') {
     const file = sqliteFilePath(databaseUrl);
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    // Waiting on a lock (instead of failing at once) lets concurrent writers queue up.
-    return new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
+    // Waiting on a lock (instead of failing at once) lets other processes' writers queue up;
+    // within this process, the serialisation makes every statement wait for an open transaction.
+    return serializeSqlite(new PrismaBetterSqlite3({ url: file, timeout: 10_000 }));
   }
   return new PrismaPg({ connectionString: databaseUrl, max: 10 });
 }
