@@ -22,7 +22,7 @@ if (pgUrl) process.env.TEST_DATABASE_URL = pgUrl;
 async function run(provider: Provider): Promise<void> {
   const t = await createTestDatabase(provider);
   const objects = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-chat-'));
-  const log = pino({ level: 'error' });
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   try {
     // A year of calendar, so every artist can find a time; the crowd still races for the first days.
     const config = loadConfig({ BOOKING_HORIZON_DAYS: '365', BOOKING_MIN_NOTICE_HOURS: '0' });

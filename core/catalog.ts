@@ -88,10 +88,18 @@ export function priceFor(catalog: Catalog, service: ServiceDef, kind: SessionKin
   return Math.round((service.priceCents * (100 - catalog.unattendedDiscountPercent)) / 100);
 }
 
+// Building an Intl.NumberFormat costs more than formatting with it; prices appear in every menu.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(
-    cents / 100,
-  );
+  const digits = cents % 100 === 0 ? 0 : 2;
+  const key = `${currency}:${digits}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: digits });
+    moneyFormats.set(key, f);
+  }
+  return f.format(cents / 100);
 }
 
 export function isSessionKind(v: string): v is SessionKind {

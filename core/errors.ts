@@ -1,4 +1,5 @@
 import { t } from './texts.js';
+import { DatabaseBusyError } from '../db/transient.js';
 
 /**
  * A problem the user can fix or should know about. Its message is shown to them as is;
@@ -24,4 +25,14 @@ export class SlotTakenError extends UserError {
 
 export class IllegalTransitionError extends UserError {
   override name = 'IllegalTransitionError';
+}
+
+/**
+ * The message to show for a failure the user can act on: a UserError's own, or "busy, try again"
+ * when the database stayed busy through its retries. Anything else is a fault (undefined).
+ */
+export function userMessage(err: unknown): string | undefined {
+  if (err instanceof UserError) return err.message;
+  if (err instanceof DatabaseBusyError) return t('database-busy');
+  return undefined;
 }

@@ -30,6 +30,7 @@ export interface TextVars {
   'nothing-to-stop': undefined;
   'button-stale': undefined;
   'button-stale-where-we-are': { prompt: TextValue };
+  'database-busy': undefined;
   'unexpected-error': { id: TextValue };
   'format-ask': undefined;
   'format-set': { format: TextValue };

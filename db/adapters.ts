@@ -19,7 +19,7 @@ export function sqliteFilePath(databaseUrl: string): string {
   return path.resolve(raw);
 }
 
-export function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory | PrismaPg {
+export function adapterFactory(databaseUrl: string, poolSize = 10): SqlMigrationAwareDriverAdapterFactory | PrismaPg {
   if (providerOf(databaseUrl) === 'sqlite') {
     const file = sqliteFilePath(databaseUrl);
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -27,5 +27,5 @@ export function adapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdap
     // within this process, the serialisation makes every statement wait for an open transaction.
     return serializeSqlite(new PrismaBetterSqlite3({ url: file, timeout: 10_000 }));
   }
-  return new PrismaPg({ connectionString: databaseUrl, max: 10 });
+  return new PrismaPg({ connectionString: databaseUrl, max: poolSize });
 }

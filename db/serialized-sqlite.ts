@@ -130,12 +130,24 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 }
 
+/**
+ * Write-ahead logging lets readers in other processes (a worker, the CLI) proceed while this one
+ * writes, and with synchronous=NORMAL a commit appends to the log instead of syncing the whole
+ * database file: a committed transaction survives a crash of the process; only a power cut may
+ * lose the last few (the database itself stays consistent).
+ */
+const PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+
 /** The SQLite adapter factory with every connection's statements serialised with its transactions. */
 export function serializeSqlite(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => new SerializedAdapter(await factory.connect()),
+    connect: async () => {
+      const adapter = await factory.connect();
+      await adapter.executeScript(PRAGMAS);
+      return new SerializedAdapter(adapter);
+    },
     connectToShadowDb: async () => new SerializedAdapter(await factory.connectToShadowDb()),
   };
 }

@@ -34,6 +34,7 @@ button-stale = That button belongs to an earlier message or was already used, so
 button-stale-where-we-are =
     Here is where we are:
     { $prompt }
+database-busy = The studio's desk is very busy right now, so I could not save that. Nothing was changed; please try again in a moment.
 unexpected-error = Sorry, something went wrong on our side (error id { $id }). Nothing you sent was lost; please try again in a moment.
 
 ## Settings

@@ -14,7 +14,7 @@ import { DateTime } from 'luxon';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import type { Logger } from 'pino';
-import { UserError } from '../core/errors.js';
+import { UserError, userMessage } from '../core/errors.js';
 import { LinkRefused } from '../core/upload-links.js';
 import type { Studio } from '../core/studio.js';
 import { contentDisposition } from '../storage/object-store.js';
@@ -99,7 +99,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))].map((r) => r.text).join('\n');
         return { status_code: 200, body: JSON.stringify({ message }) };
       } catch (err) {
-        if (err instanceof UserError) return refuse(422, err.message);
+        const message = userMessage(err);
+        if (message !== undefined) return refuse(err instanceof UserError ? 422 : 503, message);
         log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
         return refuse(500, t('web-not-stored'));
       } finally {

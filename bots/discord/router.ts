@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { ActionRowBuilder, DiscordAPIError, Events, ModalBuilder, TextInputBuilder, TextInputStyle, type Client, type Interaction } from 'discord.js';
 import { TYPE_ANSWER } from './render.js';
-import { UserError } from '../../core/errors.js';
+import { userMessage } from '../../core/errors.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
@@ -49,12 +49,11 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
 
   async function fail(i: Interaction, err: unknown): Promise<void> {
     if (!i.isRepliable()) return;
-    let message: string;
-    if (err instanceof UserError) message = err.message;
-    else if (err instanceof DiscordAPIError) {
+    let message = userMessage(err);
+    if (message === undefined && err instanceof DiscordAPIError) {
       deps.log.warn({ err, code: err.code }, 'discord refused a request');
       message = explainDiscordError(err);
-    } else {
+    } else if (message === undefined) {
       const errorId = randomBytes(4).toString('hex');
       deps.log.error({ err, errorId }, 'discord interaction failed');
       message = t('unexpected-error', { id: errorId });

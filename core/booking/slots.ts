@@ -2,6 +2,7 @@
 // resolved per date in the studio's time zone, so DST changes move the UTC instants, not the hours.
 import { DateTime } from 'luxon';
 import type { DateOverride, WeeklyWindow } from './hours.js';
+import { addDays, isoWeekday, localDate, memoInstant } from './local-time.js';
 
 export interface SchedulePolicy {
   timeZone: string;
@@ -31,21 +32,34 @@ export function blocksFor(slot: Interval, bufferMinutes: number): Date[] {
   return blocks;
 }
 
-function atMinute(day: DateTime, minute: number): DateTime {
-  if (minute >= 24 * 60) return day.plus({ days: 1 }).startOf('day');
-  return day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 });
+/** The instant a wall-clock minute of a studio date falls on (24:00 is the next midnight). */
+function atMinute(zone: string, date: string, minute: number): number {
+  return memoInstant(zone, date, minute, () => {
+    const day = DateTime.fromISO(date, { zone }).startOf('day');
+    if (minute >= 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
+    return day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 }).toMillis();
+  });
 }
+
 
 /** Opening windows of one studio-calendar date (YYYY-MM-DD) as UTC intervals. */
 export function openWindows(policy: SchedulePolicy, date: string): Interval[] {
-  const day = DateTime.fromISO(date, { zone: policy.timeZone }).startOf('day');
   const overrides = policy.overrides.filter((o) => o.date === date);
   if (overrides.some((o) => o.closed)) return [];
   const withHours = overrides.flatMap((o) => o.windows);
-  const windows = withHours.length > 0 ? withHours : policy.weekly.filter((w) => w.weekday === day.weekday);
+  const weekday = isoWeekday(date);
+  const windows = withHours.length > 0 ? withHours : policy.weekly.filter((w) => w.weekday === weekday);
   return windows
-    .map((w) => ({ start: atMinute(day, w.startMinute).toJSDate(), end: atMinute(day, w.endMinute).toJSDate() }))
+    .map((w) => ({ start: new Date(atMinute(policy.timeZone, date, w.startMinute)), end: new Date(atMinute(policy.timeZone, date, w.endMinute)) }))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** Is any block of [start, end + buffer) held? The same blocks as `blocksFor`, without allocating. */
+function overlapsTaken(startMs: number, endMs: number, bufferMinutes: number, taken: ReadonlySet<number>): boolean {
+  if (taken.size === 0) return false;
+  const stop = endMs + bufferMinutes * 60_000;
+  for (let t = Math.floor(startMs / BLOCK_MS) * BLOCK_MS; t < stop; t += BLOCK_MS) if (taken.has(t)) return true;
+  return false;
 }
 
 export interface SlotQuery {
@@ -62,7 +76,7 @@ export interface SlotQuery {
 export function bookingWindow(policy: SchedulePolicy, now: Date): Interval {
   return {
     start: new Date(now.getTime() + policy.minNoticeMinutes * 60_000),
-    end: DateTime.fromJSDate(now).setZone(policy.timeZone).startOf('day').plus({ days: policy.horizonDays + 1 }).toJSDate(),
+    end: new Date(atMinute(policy.timeZone, addDays(localDate(now, policy.timeZone), policy.horizonDays + 1), 0)),
   };
 }
 
@@ -73,16 +87,16 @@ export function generateSlots(policy: SchedulePolicy, q: SlotQuery): Interval[] 
   if (from >= to) return [];
   const durationMs = q.durationMinutes * 60_000;
   const slots: Interval[] = [];
-  // One day of margin either side: a studio date can straddle UTC dates.
-  let day = DateTime.fromJSDate(from).setZone(policy.timeZone).startOf('day').minus({ days: 1 });
-  const lastDay = DateTime.fromJSDate(to).setZone(policy.timeZone).startOf('day').plus({ days: 1 });
-  for (; day <= lastDay; day = day.plus({ days: 1 })) {
-    for (const w of openWindows(policy, day.toISODate() ?? '')) {
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
+  // The studio dates of `from` and `to` (windows never span more than a day past their date).
+  const lastDay = localDate(to, policy.timeZone);
+  for (let day = localDate(fromMs - 86_400_000, policy.timeZone); day <= lastDay; day = addDays(day, 1)) {
+    for (const w of openWindows(policy, day)) {
       for (let t = w.start.getTime(); t + durationMs <= w.end.getTime(); t += policy.stepMinutes * 60_000) {
-        const slot = { start: new Date(t), end: new Date(t + durationMs) };
-        if (slot.start < from || slot.start >= to) continue;
-        if (blocksFor(slot, policy.bufferMinutes).some((b) => q.taken.has(b.getTime()))) continue;
-        slots.push(slot);
+        if (t < fromMs || t >= toMs) continue;
+        if (overlapsTaken(t, t + durationMs, policy.bufferMinutes, q.taken)) continue;
+        slots.push({ start: new Date(t), end: new Date(t + durationMs) });
       }
     }
   }

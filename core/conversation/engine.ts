@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import { deliveryFormats } from '../clients.js';
 import type { Client } from '../clients.js';
-import { UserError } from '../errors.js';
+import { UserError, userMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Studio } from '../studio.js';
 import { openStatuses, type BookingStatus } from '../booking/status.js';
@@ -100,7 +100,12 @@ export class Conversation {
       try {
         return await this.dispatch(incoming);
       } catch (err) {
-        if (err instanceof UserError) return [{ text: err.message }];
+        const message = userMessage(err);
+        if (message !== undefined) {
+          // Nothing was kept of an event that met a busy database: a redelivery may try again.
+          if (!(err instanceof UserError) && incoming.eventId) await this.forget(incoming.platform, incoming.eventId).catch(() => undefined);
+          return [{ text: message }];
+        }
         // Let a redelivery of this event try again: nothing of it was kept.
         if (incoming.eventId) await this.forget(incoming.platform, incoming.eventId).catch(() => undefined);
         return [this.unexpected(err, incoming)];
@@ -189,8 +194,9 @@ export class Conversation {
     try {
       return await this.settle(inc, state, flow.name, await step(this.ctx(inc, client, state), input));
     } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      return state.prompt ? [{ text: err.message }, stamp(state.prompt, state.token)] : [{ text: err.message }];
+      const message = userMessage(err);
+      if (message === undefined) throw err;
+      return state.prompt ? [{ text: message }, stamp(state.prompt, state.token)] : [{ text: message }];
     }
   }
 

@@ -4,6 +4,7 @@ import type { BookingWithService } from '../booking/bookings.js';
 import { isBookingStatus, statusLabels } from '../booking/status.js';
 import { formatMoney, isSessionKind, kindLabels } from '../catalog.js';
 import { t } from '../texts.js';
+import { localTime } from '../booking/local-time.js';
 
 export function formatWhen(at: Date, zone: string, studioZone?: string): string {
   const here = DateTime.fromJSDate(at).setZone(zone);
@@ -12,12 +13,13 @@ export function formatWhen(at: Date, zone: string, studioZone?: string): string 
   return t('when-studio-time', { when: s, studioTime: DateTime.fromJSDate(at).setZone(studioZone).toFormat('HH:mm') });
 }
 
-export function formatDay(date: string, zone: string): string {
-  return DateTime.fromISO(date, { zone }).toFormat('ccc d LLL');
+/** A calendar date (already in the reader's zone) as "Wed 2 Dec"; read as UTC so no zone lookup is needed. */
+export function formatDay(date: string): string {
+  return DateTime.fromISO(date, { zone: 'utc' }).toFormat('ccc d LLL');
 }
 
 export function formatTime(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at).setZone(zone).toFormat('HH:mm');
+  return localTime(at, zone);
 }
 
 export function kindName(kind: string): string {

@@ -35,6 +35,7 @@ function classify(replies: Reply[]): string | null {
   if (text.startsWith(unexpectedPrefix)) return 'unexpected';
   if (text.includes(t('already-answered'))) return 'already-answered';
   if (text.includes(t('button-stale'))) return 'stale-button';
+  if (text.includes(t('database-busy'))) return 'busy';
   return null;
 }
 
@@ -46,7 +47,7 @@ export async function bookingCrowd(conversation: Conversation, n: number, o: { p
   const result: CrowdResult = { attempted: n, booked: 0, latencies: [], errors: {}, slotRetries: 0 };
   const platform = o.platform ?? 'crowd';
   const maxSteps = o.maxSteps ?? 30;
-  const booked = t('book-booked', { ref: '' });
+  const booked = t('book-booked', { ref: '\u0000' }).split('\u0000')[0]!;
 
   async function artist(i: number): Promise<void> {
     const random = prng((o.seed ?? 1) * 7919 + i);

@@ -1,0 +1,47 @@
+// A transaction that could not start in time (every connection busy, or SQLite's one connection
+// held by a queue of others: P2028), or that lost a write conflict or deadlock (P2034), did
+// nothing and may simply run again. It is retried a bounded number of times; then the caller
+// gets DatabaseBusyError, which the chat answers with "busy, please try again in a moment".
+
+const transientCodes = new Set(['P2028', 'P2034']);
+
+export function isTransientDbError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && transientCodes.has(String((err as { code?: unknown }).code));
+}
+
+export class DatabaseBusyError extends Error {
+  override name = 'DatabaseBusyError';
+  constructor(
+    readonly attempts: number,
+    readonly lastError: unknown,
+  ) {
+    super(`the database stayed busy through ${attempts} attempts: ${(lastError as Error)?.message ?? String(lastError)}`);
+  }
+}
+
+export interface RetryOptions {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** Wait before the second try; doubles each time (with jitter so racers spread out). */
+  backoffMs: number;
+  warn?: (obj: object, msg: string) => void;
+}
+
+export const defaultRetry: RetryOptions = { attempts: 4, backoffMs: 50 };
+
+export async function retryTransient<T>(run: () => Promise<T>, o: RetryOptions = defaultRetry): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isTransientDbError(err)) throw err;
+      if (attempt >= o.attempts) throw new DatabaseBusyError(attempt, err);
+      const delayMs = Math.round(o.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+      o.warn?.(
+        { code: (err as { code?: string }).code, attempt, of: o.attempts, delayMs },
+        `database busy (${(err as Error).message.split('\n').at(-1)}): waiting ${delayMs} ms for a connection or the running transaction, then trying again`,
+      );
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+}
