@@ -6,6 +6,7 @@ import type { Db, Models } from '../db/client.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { openStatuses } from './booking/status.js';
 import type { Catalog } from './catalog.js';
+import type { SchedulePolicySource } from './booking/schedule.js';
 import type { MixdownJobs } from './mixdown-job.js';
 import { nextVersion } from './deliveries.js';
 import type { UploadService } from './uploads.js';
@@ -42,6 +43,7 @@ export class StudioDesk {
     private readonly catalog: Catalog,
     private readonly mixdowns: MixdownJobs,
     private readonly uploads: UploadService,
+    private readonly schedule: SchedulePolicySource,
   ) {}
 
   /** The booking's stems and roles, or (with a number and a role) one changed, for the engineer. */
@@ -230,7 +232,7 @@ export class StudioDesk {
     const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     return [
       rules.length
-        ? [t('desk-weekly-hours', { zone: this.studioZone }), ...rules.map((r) => `• ${WEEKDAYS[r.weekday]} ${hm(r.startMinute)}-${hm(r.endMinute)}`)].join('\n')
+        ? [t('desk-weekly-hours', { zone: this.studioZone }), ...rules.map((r) => `• ${WEEKDAYS[r.weekday % 7]} ${hm(r.startMinute)}-${hm(r.endMinute)}`)].join('\n')
         : t('desk-weekly-hours-config'),
       overrides.length
         ? [t('desk-dates'), ...overrides.map((o) => `• ${o.date}: ${o.closed ? t('desk-date-closed') : `${hm(o.startMinute!)}-${hm(o.endMinute!)}`}${o.note ? ` (${o.note})` : ''}`)].join('\n')
@@ -243,18 +245,22 @@ export class StudioDesk {
     if (day < 0) throw new UserError(t('desk-not-a-weekday', { typed: weekday }));
     const [start, end] = [minutes(from), minutes(to)];
     if (end <= start) throw new UserError(t('desk-end-before-start'));
-    await this.db.availabilityRule.create({ data: { weekday: day, startMinute: start, endMinute: end } });
+    // Stored as the ISO weekday the calendar uses (Monday 1 … Sunday 7).
+    await this.db.availabilityRule.create({ data: { weekday: day === 0 ? 7 : day, startMinute: start, endMinute: end } });
+    this.schedule.invalidate();
     return t('desk-hours-added', { day: WEEKDAYS[day] ?? '', from, to });
   }
 
   async blockDate(date: string, note: string): Promise<string> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw new UserError(t('desk-not-a-date', { typed: date }));
     await this.db.availabilityOverride.create({ data: { date, closed: true, note: note || null } });
+    this.schedule.invalidate();
     return t('desk-date-blocked', { date });
   }
 
   async clearWeeklyHours(): Promise<string> {
     const { count } = await this.db.availabilityRule.deleteMany({});
+    this.schedule.invalidate();
     return t('desk-hours-cleared', { count });
   }
 }

@@ -3,7 +3,7 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { BookingService } from './booking/bookings.js';
-import { loadSchedulePolicy, syncCatalog } from './booking/schedule.js';
+import { SchedulePolicySource, syncCatalog } from './booking/schedule.js';
 import type { SchedulePolicy } from './booking/slots.js';
 import { catalogFromConfig, type Catalog } from './catalog.js';
 import { ClientService } from './clients.js';
@@ -69,16 +69,16 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const linkSettings = o.links ?? { secret: randomBytes(32).toString('base64url'), baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`, ttlHours: config.UPLOAD_LINK_TTL_HOURS };
   const catalog = catalogFromConfig(config);
   await syncCatalog(db, catalog);
-  const policy = () =>
-    loadSchedulePolicy(db, {
-      timeZone: config.STUDIO_TIMEZONE,
-      weekly: config.STUDIO_HOURS,
-      closedDates: config.STUDIO_CLOSED_DATES,
-      minNoticeMinutes: config.BOOKING_MIN_NOTICE_HOURS * 60,
-      bufferMinutes: config.BOOKING_BUFFER_MINUTES,
-      horizonDays: config.BOOKING_HORIZON_DAYS,
-      stepMinutes: config.BOOKING_SLOT_STEP_MINUTES,
-    });
+  const schedule = new SchedulePolicySource(db, {
+    timeZone: config.STUDIO_TIMEZONE,
+    weekly: config.STUDIO_HOURS,
+    closedDates: config.STUDIO_CLOSED_DATES,
+    minNoticeMinutes: config.BOOKING_MIN_NOTICE_HOURS * 60,
+    bufferMinutes: config.BOOKING_BUFFER_MINUTES,
+    horizonDays: config.BOOKING_HORIZON_DAYS,
+    stepMinutes: config.BOOKING_SLOT_STEP_MINUTES,
+  });
+  const policy = () => schedule.get();
   const bookings = new BookingService(
     db,
     catalog,
@@ -131,7 +131,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
-    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns, uploads),
+    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns, uploads, schedule),
     mixdowns,
   };
 }

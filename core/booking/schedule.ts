@@ -24,13 +24,47 @@ export async function loadSchedulePolicy(db: Db, s: ScheduleSettings): Promise<S
   }));
   return {
     timeZone: s.timeZone,
-    weekly: rules.length > 0 ? rules.map((r) => ({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute })) : s.weekly,
+    // Sunday is ISO weekday 7; rows written before that was fixed stored it as 0.
+    weekly: rules.length > 0 ? rules.map((r) => ({ weekday: r.weekday === 0 ? 7 : r.weekday, startMinute: r.startMinute, endMinute: r.endMinute })) : s.weekly,
     overrides: [...s.closedDates, ...dbOverrides],
     minNoticeMinutes: s.minNoticeMinutes,
     bufferMinutes: s.bufferMinutes,
     horizonDays: s.horizonDays,
     stepMinutes: s.stepMinutes,
   };
+}
+
+/**
+ * The policy is read on nearly every chat message (two queries each time), and changes only when
+ * the engineer edits the hours. It is kept for a couple of seconds and dropped at once when this
+ * process changes it; another process (a second instance) sees a change within `ttlMs`.
+ */
+export class SchedulePolicySource {
+  #cached: { at: number; policy: Promise<SchedulePolicy> } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: ScheduleSettings,
+    private readonly ttlMs = 2_000,
+  ) {}
+
+  get(): Promise<SchedulePolicy> {
+    const now = performance.now();
+    if (!this.#cached || now - this.#cached.at > this.ttlMs) {
+      const policy = loadSchedulePolicy(this.db, this.settings);
+      const entry = { at: now, policy };
+      this.#cached = entry;
+      // A failed read is not kept: the next caller reads again.
+      policy.catch(() => {
+        if (this.#cached === entry) this.#cached = undefined;
+      });
+    }
+    return this.#cached.policy;
+  }
+
+  invalidate(): void {
+    this.#cached = undefined;
+  }
 }
 
 /** Makes the Service table match the configured catalogue (prices may change; bookings keep theirs). */

@@ -70,7 +70,7 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     await chat.send('next tuesday');
     expect(chat.replies[0]!.text).toMatch(/is not a date I can read/);
     await chat.send('2026-12-05');
-    expect(chat.replies[0]!.text).toBe('There are no free times on Sat 5 Dec. Please pick another day.');
+    expect(chat.replies[0]!.text).toMatch(/^There are no free times on Sat 5 Dec\. Please pick another day\.\n\nWhich day\?/);
     await chat.send('2026-12-03');
     expect(chat.text).toMatch(/Free start times on Thu 3 Dec/);
     expect(await t.db.booking.count()).toBe(0);
@@ -134,6 +134,24 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     expect(chat.text).toMatch(/just taken by someone else/);
     expect(chat.text).toMatch(/Which day\?/);
     expect(await t.db.booking.count()).toBe(1);
+  });
+
+  it('a day that filled up while the artist looked is refused with the calendar as it is now', async () => {
+    await chat.send('/book');
+    await chat.press('Mixing');
+    await chat.press('Standard');
+    const thursday = chat.button('Thu 3 Dec');
+    // Meanwhile another artist takes the only mixing time that day (five hours plus the buffer).
+    const ben = (await studio.clients.identify({ platform: 'test', externalId: 'ben', displayName: 'Ben' })).client;
+    await studio.bookings.create({
+      clientId: ben.id, serviceCode: 'mix', kind: 'standard', start: new Date('2026-12-03T10:00:00Z'), timeZone: 'Europe/London',
+      idempotencyKey: 'ben-thu', origin: { platform: 'test', chatId: 'chat-ben' }, actor: 'client:ben',
+    });
+    await chat.event({ kind: 'button', data: thursday.data });
+    expect(chat.text).toMatch(/^There are no free times on Thu 3 Dec\. Please pick another day\.\n\nWhich day\?/);
+    expect(chat.buttons.map((b) => b.label)).not.toContain('Thu 3 Dec');
+    await chat.press('Fri 4 Dec');
+    expect(chat.text).toMatch(/Free start times on Fri 4 Dec/);
   });
 
   it('cancels and reschedules through dialogs, and only the owner can', async () => {

@@ -43,10 +43,22 @@ function buttons(replies: Reply[]): Button[] {
   return replies.flatMap((r) => r.buttons?.flat() ?? []);
 }
 
-export async function bookingCrowd(conversation: Conversation, n: number, o: { platform?: string; seed?: number; maxSteps?: number } = {}): Promise<CrowdResult> {
+export interface CrowdOptions {
+  platform?: string;
+  seed?: number;
+  maxSteps?: number;
+  /** Time an artist takes to read a reply before answering, ms [min, max) (benchmarks only: tests never wait on the clock). */
+  readingMs?: [number, number];
+  /** Artists arrive at random moments over this many ms instead of all at once (benchmarks only). */
+  arrivalMs?: number;
+  /** Artists browse up to this many pages of dates before choosing one (spreads them over the calendar). */
+  pages?: number;
+}
+
+export async function bookingCrowd(conversation: Conversation, n: number, o: CrowdOptions = {}): Promise<CrowdResult> {
   const result: CrowdResult = { attempted: n, booked: 0, latencies: [], errors: {}, slotRetries: 0 };
   const platform = o.platform ?? 'crowd';
-  const maxSteps = o.maxSteps ?? 30;
+  const maxSteps = o.maxSteps ?? 80;
   const booked = t('book-booked', { ref: '\u0000' }).split('\u0000')[0]!;
 
   async function artist(i: number): Promise<void> {
@@ -55,6 +67,10 @@ export async function bookingCrowd(conversation: Conversation, n: number, o: { p
     const sender = { platform, chatId: `chat-${i}`, userId: `artist-${i}`, displayName: `Artist ${i}`, isPrivateChat: true };
     let eventSeq = 0;
     const send = async (body: Record<string, unknown>): Promise<Reply[]> => {
+      if (o.readingMs && eventSeq > 0) {
+        const [min, max] = o.readingMs;
+        await new Promise((r) => setTimeout(r, min + random() * (max - min)));
+      }
       const started = performance.now();
       const replies = await conversation.handle({ ...sender, eventId: `${i}-${eventSeq++}`, ...body } as Incoming);
       result.latencies.push(performance.now() - started);
@@ -64,6 +80,8 @@ export async function bookingCrowd(conversation: Conversation, n: number, o: { p
     };
     const press = (b: Button) => send({ kind: 'button', data: b.data });
     const withData = (rs: Reply[], prefix: string) => buttons(rs).filter((b) => b.data.split(':')[1] === prefix);
+    const wantedPage = Math.floor(random() * (o.pages ?? 1));
+    if (o.arrivalMs) await new Promise((r) => setTimeout(r, random() * o.arrivalMs!));
 
     let replies = await send({ kind: 'command', command: 'book', args: '' });
     for (let step = 0; step < maxSteps; step++) {
@@ -80,7 +98,9 @@ export async function bookingCrowd(conversation: Conversation, n: number, o: { p
       else if (kind.length) replies = await press(pick(kind));
       else if (date.length) {
         if (replies.some((r) => r.text.includes(t('slot-taken')))) result.slotRetries++;
-        replies = await press(pick(date));
+        const later = withData(replies, 'page').find((b) => b.label === t('calendar-later'));
+        const page = later ? Number(later.data.split(':')[2]) - 1 : 0;
+        replies = await press(later && page < wantedPage ? later : pick(date));
       } else if (slot.length) replies = await press(pick(slot));
       else if (yes.length) replies = await press(yes[0]!);
       // Anything else (an error, a lost dialog): start over, as an artist would.

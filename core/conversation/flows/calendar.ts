@@ -94,7 +94,8 @@ export async function answerDate(ctx: FlowContext, input: StepInput): Promise<St
   const dayStart = DateTime.fromISO(date, { zone });
   const range = { start: dayStart.toJSDate(), end: dayStart.plus({ days: 1 }).toJSDate() };
   const slots = slotsByDay(await ctx.studio.bookings.freeSlots(String(ctx.data.service), range), zone).get(date);
-  if (!slots?.length) throw new UserError(t('calendar-day-full', { day: formatDay(date) }));
+  // The day filled up since the list was shown: show the list as it is now, not the stale one.
+  if (!slots?.length) return askDate(ctx, ctx.data, Number(ctx.data.page ?? 0), t('calendar-day-full', { day: formatDay(date) }));
   return ask(
     'slot',
     { ...ctx.data, date },
