@@ -141,7 +141,7 @@ export async function startService(app: App): Promise<void> {
     : null;
   const web = await startWeb(app, telegram && c.TELEGRAM_WEBHOOK ? telegram.webhook(c.TELEGRAM_WEBHOOK_SECRET!) : undefined);
   const discord = c.DISCORD_BOT_TOKEN
-    ? createDiscordBot({ token: c.DISCORD_BOT_TOKEN, studio: app.studio, conversation: app.conversation, log: app.log, engineerIds: c.DISCORD_ENGINEER_IDS, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) })
+    ? createDiscordBot({ token: c.DISCORD_BOT_TOKEN, studio: app.studio, conversation: app.conversation, log: app.log, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) })
     : null;
   if (discord) {
     await discord.login().catch(refused('DISCORD_BOT_TOKEN'));

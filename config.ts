@@ -90,6 +90,8 @@ const schema = z
       .regex(/^([A-Za-z0-9][A-Za-z0-9._-]*\/)*$/, { message: 'expected a key prefix ending in a slash, e.g. mixdesk/' })
       .default(''),
     UPLOAD_MAX_MB: int(1, 100_000).default(2048),
+    // Longer files are refused from their headers before decoding (albums' longest tracks and DJ mixes fit).
+    UPLOAD_MAX_MINUTES: int(1, 600).default(60),
     RETENTION_UPLOAD_DAYS: int(1, 3650).default(90),
     WEB_HOST: z.string().min(1).default('127.0.0.1'),
     WEB_PORT: int(0, 65535).default(8080),
@@ -137,6 +139,9 @@ const schema = z
     DISCORD_BOT_TOKEN: z.string().min(20, { message: 'expected the bot token from the Discord developer portal' }).optional(),
     DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected the application id (a number) from the Discord developer portal' }).optional(),
     DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected a server (guild) id' }).optional(),
+    // The studio's own server: the only one where a role can make someone the engineer.
+    DISCORD_STUDIO_GUILD_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected the studio server (guild) id' }).optional(),
+    DISCORD_ENGINEER_ROLE_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected a role id in the studio server' }).optional(),
     DISCORD_ENGINEER_IDS: z
       .string()
       .regex(/^\s*(\d{15,25}(\s*,\s*\d{15,25})*)?\s*$/, { message: 'expected Discord user ids, comma-separated' })

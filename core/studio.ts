@@ -26,6 +26,7 @@ import { ReminderService } from './reminders.js';
 import { RevisionService } from './revisions.js';
 import { StudioDesk } from './desk.js';
 import { MixdownJobs } from './mixdown-job.js';
+import { EngineerAuthority } from './authority.js';
 
 export interface Studio {
   name: string;
@@ -49,6 +50,8 @@ export interface Studio {
   alerts: EngineerAlerts;
   desk: StudioDesk;
   mixdowns: MixdownJobs;
+  /** Who is the studio's engineer, from the studio's configuration only. */
+  authority: EngineerAuthority;
 }
 
 export interface StudioOptions {
@@ -96,7 +99,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
   const deps = { db, store, queue, outbox, bookings, downloads, alerts, clock, log };
-  const uploads = new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024);
+  const uploads = new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024, config.UPLOAD_MAX_MINUTES * 60);
   const pipeline = new Pipeline(deps, {
     preset: config.MASTER_PRESET,
     attempts: 3,
@@ -133,5 +136,10 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     alerts,
     desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns, uploads, schedule),
     mixdowns,
+    authority: new EngineerAuthority(db, {
+      discordEngineerIds: config.DISCORD_ENGINEER_IDS,
+      discordStudioGuildId: config.DISCORD_STUDIO_GUILD_ID,
+      discordEngineerRoleId: config.DISCORD_ENGINEER_ROLE_ID,
+    }),
   };
 }

@@ -417,6 +417,8 @@ export interface TextVars {
   'discord-setup-title': undefined;
   'discord-setup-engineer-role': { role: TextValue };
   'discord-setup-no-engineer-role': undefined;
+  'discord-setup-engineer-role-studio-only': undefined;
+  'discord-setup-community-engineers': undefined;
   'discord-setup-announcements': { channel: TextValue };
   'discord-setup-no-announcements': undefined;
   'discord-setup-language': { language: TextValue };

@@ -71,6 +71,7 @@ export class UploadService {
     private readonly store: ObjectStore,
     private readonly bookings: BookingService,
     private readonly maxBytes: number,
+    private readonly maxSeconds = 60 * 60,
     private readonly maxArchiveBytes = maxBytes * 8,
   ) {}
 
@@ -159,7 +160,7 @@ export class UploadService {
 
     let analysis: Analysis;
     try {
-      const audio = await readAudioFile(i.path);
+      const audio = await readAudioFile(i.path, { maxSeconds: this.maxSeconds });
       analysis = analyze(audio);
     } catch (err) {
       // A clear refusal naming the file and the problem; nothing was stored.

@@ -15,7 +15,6 @@ export interface DiscordOptions {
   studio: Studio;
   conversation: Conversation;
   log: Logger;
-  engineerIds?: readonly string[];
   /** https://discord.com/api unless pointed elsewhere (tests). */
   apiRoot?: string;
 }
@@ -31,7 +30,7 @@ export interface DiscordBot {
 export function createDiscordBot(o: DiscordOptions): DiscordBot {
   const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages], ...(o.apiRoot ? { rest: { api: o.apiRoot } } : {}) });
   client.rest.setToken(o.token);
-  const deps: DiscordDeps = { studio: o.studio, conversation: o.conversation, log: o.log, rest: client.rest, engineerIds: o.engineerIds ?? [] };
+  const deps: DiscordDeps = { studio: o.studio, conversation: o.conversation, log: o.log, rest: client.rest };
   routeInteractions(client, deps, commands);
   const dms = new Map<string, string>();
   /** The DM channel with a user, opened once. */

@@ -1,13 +1,10 @@
-// Who may run the engineer's commands: users named in DISCORD_ENGINEER_IDS everywhere, and in a
-// server the members holding the engineer role its admins chose with /setup.
+// The adapter's half of the engineer check: it tells the core who asks and from where; the core
+// (EngineerAuthority, from the studio's configuration) decides.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { Db } from '../../db/client.js';
+import type { EngineerAuthority } from '../../core/authority.js';
 
-export async function isEngineer(i: ChatInputCommandInteraction, db: Db, engineerIds: readonly string[]): Promise<boolean> {
-  if (engineerIds.includes(i.user.id)) return true;
-  if (!i.inGuild()) return false;
-  const settings = await db.guildSettings.findUnique({ where: { guildId: i.guildId } });
-  if (!settings?.engineerRoleId) return false;
-  const roles = i.member.roles;
-  return Array.isArray(roles) ? roles.includes(settings.engineerRoleId) : roles.cache.has(settings.engineerRoleId);
+export function isEngineer(i: ChatInputCommandInteraction, authority: EngineerAuthority): Promise<boolean> {
+  const roles = i.inGuild() ? i.member.roles : [];
+  const roleIds = Array.isArray(roles) ? roles : [...roles.cache.keys()];
+  return authority.isDiscordEngineer({ userId: i.user.id, guildId: i.inGuild() ? i.guildId : null, roleIds });
 }

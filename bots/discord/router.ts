@@ -31,7 +31,7 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
     if (i.isChatInputCommand()) {
       const cmd = byName.get(i.commandName);
       if (!cmd) return void (await text(i, t('unknown-command', { command: i.commandName })));
-      if (cmd.engineer && !(await isEngineer(i, deps.studio.db, deps.engineerIds))) {
+      if (cmd.engineer && !(await isEngineer(i, deps.studio.authority))) {
         return void (await text(i, t('discord-engineers-only', { command: i.commandName })));
       }
       await cmd.execute(i, deps);

@@ -9,8 +9,6 @@ export interface DiscordDeps {
   conversation: Conversation;
   log: Logger;
   rest: REST;
-  /** Discord user ids that are engineers everywhere (also in DMs), besides each server's engineer role. */
-  engineerIds: readonly string[];
 }
 
 export interface DiscordCommand {

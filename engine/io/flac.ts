@@ -13,28 +13,55 @@ function announcedSamples(b: Uint8Array): number {
   return (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
 }
 
-export async function readFlac(bytes: Uint8Array, name: string): Promise<AudioData> {
+/** Fed to the decoder this many bytes at a time, so the compressed and decoded data never both sit whole. */
+const CHUNK = 1 << 20;
+
+/**
+ * Decodes FLAC in pieces. `maxFrames` bounds what it will decode: a file whose header does not
+ * say its length (or lies about it) is refused as soon as it passes the bound, not after.
+ */
+export async function readFlac(bytes: Uint8Array, name: string, maxFrames = Infinity): Promise<AudioData> {
   const decoder = new FLACDecoder();
   await decoder.ready;
   try {
-    const r = await decoder.decodeFile(bytes);
     const announced = announcedSamples(bytes);
-    if (announced > 0 && r.samplesDecoded < announced) {
-      throw new AudioFileError(name, `the file is truncated or corrupt: ${r.samplesDecoded} of its ${announced} samples could be decoded`);
+    if (announced > maxFrames) throw new AudioFileError(name, `it holds ${announced} samples per channel, more than the ${maxFrames} allowed`);
+    const pieces: Float32Array[][] = [];
+    let decoded = 0;
+    let sampleRate = 0;
+    let bits = 0;
+    const take = (r: Awaited<ReturnType<FLACDecoder['decode']>>) => {
+      if (r.errors.length > 0) {
+        throw new AudioFileError(name, decoded + r.samplesDecoded === 0 ? `corrupt FLAC data (${r.errors[0]!.message})` : `corrupt or truncated FLAC data after ${(decoded / (r.sampleRate || 1)).toFixed(1)} s (${r.errors[0]!.message})`);
+      }
+      if (r.samplesDecoded === 0) return;
+      sampleRate = r.sampleRate;
+      bits = r.bitDepth;
+      decoded += r.samplesDecoded;
+      if (decoded > maxFrames) throw new AudioFileError(name, `it decodes to more than the ${maxFrames} samples per channel allowed`);
+      pieces.push(r.channelData.map((ch) => ch.slice(0, r.samplesDecoded)));
+    };
+    for (let o = 0; o < bytes.length; o += CHUNK) take(await decoder.decode(bytes.subarray(o, o + CHUNK)));
+    take(await decoder.flush());
+    if (announced > 0 && decoded < announced) {
+      throw new AudioFileError(name, `the file is truncated or corrupt: ${decoded} of its ${announced} samples could be decoded`);
     }
-    if (r.errors.length > 0 && r.samplesDecoded === 0) throw new AudioFileError(name, `corrupt FLAC data (${r.errors[0]!.message})`);
-    if (r.errors.length > 0) throw new AudioFileError(name, `corrupt or truncated FLAC data after ${(r.samplesDecoded / r.sampleRate).toFixed(1)} s (${r.errors[0]!.message})`);
-    if (r.samplesDecoded === 0 || r.channelData.length === 0) throw new AudioFileError(name, 'FLAC file contains no audio');
+    if (decoded === 0 || pieces.length === 0) throw new AudioFileError(name, 'FLAC file contains no audio');
     // The decoder scales by 1/(2^(b-1) - 1); restore our int / 2^(b-1) so samples are exact.
-    const bits = r.bitDepth;
     const back = 2 ** (bits - 1) - 1;
     const scale = 1 / 2 ** (bits - 1);
-    const channels = r.channelData.map((ch) => {
-      const out = new Float32Array(r.samplesDecoded);
-      for (let i = 0; i < out.length; i++) out[i] = Math.round(ch[i]! * back) * scale;
+    const channels = pieces[0]!.map((_, c) => {
+      const out = new Float32Array(decoded);
+      let at = 0;
+      for (const piece of pieces) {
+        const ch = piece[c]!;
+        for (let i = 0; i < ch.length; i++) out[at + i] = Math.round(ch[i]! * back) * scale;
+        at += ch.length;
+        piece[c] = new Float32Array(0); // let the piece go as soon as it is copied
+      }
       return out;
     });
-    return { sampleRate: r.sampleRate, channels, bitDepth: bits, format: 'flac' };
+    return { sampleRate, channels, bitDepth: bits, format: 'flac' };
   } catch (err) {
     if (err instanceof AudioFileError) throw err;
     throw new AudioFileError(name, `not a readable FLAC file (${(err as Error).message})`);

@@ -1,6 +1,6 @@
 // Reading and writing audio files by content, not by name: a renamed file is read for what it
 // is, and anything that is not audio is refused with a message naming the file and the problem.
-import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AudioData } from '../types.js';
 import { readAiff, writeAiff } from './aiff.js';
@@ -12,6 +12,7 @@ const mp3 = () => import('./mp3.js');
 const mp3SampleRates = [32000, 44100, 48000] as const;
 import { resample } from '../dsp/resample.js';
 import { readWav, readWavFile, writeWav, writeWavFile, type WavOptions } from './wav.js';
+import { assertWithinLength, probeAudioFile } from './probe.js';
 
 export { AudioFileError };
 
@@ -61,7 +62,12 @@ function validate(audio: AudioData, name: string): AudioData {
   return audio;
 }
 
-export async function decodeAudio(bytes: Uint8Array, name: string): Promise<AudioData> {
+export interface ReadLimits {
+  /** Files longer than this are refused from their headers, before decoding. */
+  maxSeconds?: number;
+}
+
+export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadLimits & { sampleRate?: number } = {}): Promise<AudioData> {
   if (bytes.length === 0) throw new AudioFileError(name, 'the file is empty');
   const container = detectContainer(bytes);
   switch (container) {
@@ -70,7 +76,7 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Audi
     case 'aiff':
       return validate(readAiff(bytes, name), name);
     case 'flac':
-      return validate(await (await flac()).readFlac(bytes, name), name);
+      return validate(await (await flac()).readFlac(bytes, name, limits.maxSeconds !== undefined && limits.sampleRate ? Math.ceil(limits.maxSeconds * limits.sampleRate) : Infinity), name);
     case 'mp3':
       return validate(await (await mp3()).readMp3(bytes, name), name);
     default:
@@ -78,15 +84,15 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Audi
   }
 }
 
-export async function readAudioFile(file: string): Promise<AudioData> {
+export async function readAudioFile(file: string, limits: ReadLimits = {}): Promise<AudioData> {
   const name = path.basename(file);
   try {
+    // The headers first: what the file will decode to decides whether it is decoded at all.
+    const probe = await probeAudioFile(file, name);
+    if (limits.maxSeconds !== undefined) assertWithinLength(probe, limits.maxSeconds, name);
     // WAV, the usual format for long masters and stems, is read in pieces; the rest whole.
-    const fh = await open(file, 'r');
-    const head = new Uint8Array(12);
-    await fh.read(head, 0, 12, 0).finally(() => fh.close());
-    if (detectContainer(head) === 'wav') return validate(await readWavFile(file, name), name);
-    return await decodeAudio(await readFile(file), name);
+    if (probe.container === 'wav') return validate(await readWavFile(file, name), name);
+    return await decodeAudio(await readFile(file), name, { ...limits, sampleRate: probe.sampleRate });
   } catch (err) {
     if (err instanceof AudioFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

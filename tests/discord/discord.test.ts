@@ -48,7 +48,7 @@ describe('Discord bot against a recording REST server', () => {
     fake = await new DiscordFake().start();
     t = await createTestDatabase('sqlite');
     queue = new InProcessQueue();
-    studio = await testStudio(t.db, { STUDIO_HOURS: 'mon-sun 08:00-22:00', BOOKING_AUTO_CONFIRM: 'false' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
+    studio = await testStudio(t.db, { STUDIO_HOURS: 'mon-sun 08:00-22:00', BOOKING_AUTO_CONFIRM: 'false', DISCORD_STUDIO_GUILD_ID: GUILD }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
     studio.links.servedAt('https://studio.example');
     await studio.pipeline.work();
     bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
@@ -170,15 +170,47 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(a)).toContain('Only this server’s admins (Manage Server) can change its studio settings.');
     expect(await t.db.guildSettings.count()).toBe(0);
 
-    // Server A makes ENGINEER_ROLE its engineer role; in server B that role id means nothing.
+    // The studio's server makes ENGINEER_ROLE its engineer role; in another server that role id means nothing.
     await setup(admin, GUILD, ENGINEER_ROLE);
-    await setup(admin, OTHER_GUILD, '800000000000000002');
     a = await send(fake.slash('queue', ana, { guildId: OTHER_GUILD, roles: [ENGINEER_ROLE], options: [] }));
     expect(said(a)).toContain("/queue is for the studio's engineers.");
     a = await send(fake.slash('queue', ana, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
     expect(said(a)).toContain(`1. ${b.reference} · Mastering · Unattended · Ana · requested · due`);
     expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: GUILD } })).engineerRoleId).toBe(ENGINEER_ROLE);
-    expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: OTHER_GUILD } })).engineerRoleId).toBe('800000000000000002');
+  }, 30_000);
+
+  it("a community server's admin cannot make anyone the studio's engineer (the observed escalation)", async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    const mallory = fake.user('500000000000000066', 'Mallory');
+    const theirRole = '800000000000000066';
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-esc', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+
+    // The admin of a community server the bot is in names their own role the engineer role.
+    let a = await setup(mallory, OTHER_GUILD, theirRole);
+    expect(said(a)).toContain("Engineer access belongs to the studio: it is given in the studio's own server");
+    expect(await t.db.guildSettings.count({ where: { engineerRoleId: theirRole } })).toBe(0);
+    // Even a row left by an older version that stored such a role grants nothing.
+    await t.db.guildSettings.upsert({ where: { guildId: OTHER_GUILD }, create: { guildId: OTHER_GUILD, engineerRoleId: theirRole }, update: { engineerRoleId: theirRole } });
+
+    const as = (name: string, options: unknown[]) => send(fake.slash(name, mallory, { guildId: OTHER_GUILD, roles: [theirRole], permissions: MANAGE_GUILD, options }));
+    const attempts = [
+      await as('client', [{ name: 'lookup', type: 1, options: [{ name: 'query', type: 3, value: 'Ana' }] }]),
+      await as('queue', []),
+      await as('booking', [{ name: 'decline', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }, { name: 'reason', type: 3, value: 'spam' }] }]),
+    ];
+    for (const [k, answer] of attempts.entries()) {
+      expect(said(answer), `attempt ${k}`).toMatch(/is for the studio's engineers\.$/);
+      expect(said(answer)).not.toContain(b.reference);
+      expect(said(answer)).not.toContain('Ana');
+    }
+    // No side effect: the booking stands and the artist was told nothing.
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('requested');
+    await settle();
+    expect(fake.sent.filter((s) => s.kind === 'dm')).toEqual([]);
+    // /setup in a community server still sets what is that server's own.
+    a = await send(fake.slash('setup', mallory, { guildId: OTHER_GUILD, permissions: MANAGE_GUILD, options: [{ name: 'language', type: 3, value: 'en' }] }));
+    expect(said(a)).toContain('Engineer commands: only the studio');
   }, 30_000);
 
   it('/announce posts open times, and nothing else, to the announcement channel chosen with /setup', async () => {
