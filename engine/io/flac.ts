@@ -13,8 +13,12 @@ function announcedSamples(b: Uint8Array): number {
   return (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
 }
 
-/** Fed to the decoder this many bytes at a time, so the compressed and decoded data never both sit whole. */
-const CHUNK = 1 << 20;
+/**
+ * Fed to the decoder this many bytes at a time, so the compressed and decoded data never both sit
+ * whole. Small, because FLAC's frames of silence take a few bytes each: 16 KB of them can hold
+ * three million samples per channel.
+ */
+const CHUNK = 16 << 10;
 
 /**
  * Decodes FLAC in pieces. `maxFrames` bounds what it will decode: a file whose header does not

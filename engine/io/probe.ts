@@ -133,9 +133,14 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
     let frames = 0;
     let at = o;
     let declared: number | undefined;
+    // Whether the chain ran into the end of the file (perhaps mid-frame), rather than into other bytes.
+    let toTheEnd = false;
     for (;;) {
       const h = parseMpegHeader(await f.bytes(at, 4));
-      if (!h || h.sampleRate !== first.sampleRate || h.version !== first.version || at + h.length > f.size) break;
+      if (!h || h.sampleRate !== first.sampleRate || h.version !== first.version || at + h.length > f.size) {
+        toTheEnd = at + 4 > f.size || (!!h && h.sampleRate === first.sampleRate && at + h.length > f.size);
+        break;
+      }
       if (frames === 0) declared = xingFrames(await f.bytes(at, Math.min(h.length, 256)), h);
       frames++;
       at += h.length;
@@ -143,7 +148,6 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
     // A Xing/Info frame carries no audio of its own.
     const audioFrames = declared !== undefined ? frames - 1 : frames;
     const seconds = (audioFrames * first.samples) / first.sampleRate;
-    const toTheEnd = at + 4 > f.size;
     if (declared !== undefined && toTheEnd && audioFrames < declared * 0.98) {
       const said = (declared * first.samples) / first.sampleRate;
       throw new AudioFileError(name, `the file is truncated: its header declares ${said.toFixed(1)} s of audio but only ${seconds.toFixed(1)} s is there`);
