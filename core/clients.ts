@@ -5,6 +5,7 @@ import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import { UserError } from './errors.js';
 import { t } from './texts.js';
+import { cleanName } from './clean-text.js';
 
 export type Client = Models.ClientModel;
 
@@ -37,10 +38,10 @@ export class ClientService {
     try {
       const client = await this.db.client.create({
         data: {
-          displayName: identity.displayName.slice(0, 100) || 'artist',
+          displayName: cleanName(identity.displayName).slice(0, 100) || 'artist',
           timeZone: this.defaultTimeZone,
           identities: {
-            create: { platform: identity.platform, externalId: identity.externalId, username: identity.username ?? null },
+            create: { platform: identity.platform, externalId: identity.externalId, username: identity.username === undefined ? null : cleanName(identity.username) },
           },
         },
       });

@@ -31,8 +31,9 @@ export class DownloadLinks {
 
   /** What a token points at, or null when it is forged, damaged or expired. */
   verify(token: string): DownloadTarget | null {
-    const [payload, sig] = token.split('.');
-    if (!payload || !sig) return null;
+    const m = /^([\w-]+)\.([\w-]+)$/.exec(token);
+    if (!m) return null;
+    const [, payload, sig] = m as unknown as [string, string, string];
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(sig);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;

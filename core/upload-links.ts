@@ -66,11 +66,13 @@ export class UploadLinkService {
 
   /** The link and booking behind a token, or LinkRefused with a message for the page. */
   async verify(token: string): Promise<{ link: UploadLink; booking: BookingWithService & { client: Models.ClientModel } }> {
-    const [id, sig] = token.split('.');
-    if (!id || !sig || !/^[\w-]{22}$/.test(id)) throw new LinkRefused(t('link-invalid'));
+    // Exactly "<22-character id>.<43-character signature>": nothing before, between or after.
+    const m = /^([\w-]{22})\.([\w-]{43})$/.exec(token);
+    if (!m) throw new LinkRefused(t('link-invalid'));
+    const [, id, sig] = m as unknown as [string, string, string];
     const link = await this.db.uploadLink.findUnique({ where: { id } });
     const expected = link ? Buffer.from(this.sign(link.id, link.expiresAt)) : Buffer.alloc(43);
-    const given = Buffer.from(sig.padEnd(43, '=').slice(0, 43));
+    const given = Buffer.from(sig);
     if (!link || !timingSafeEqual(expected, given)) throw new LinkRefused(t('link-invalid'));
     if (link.revokedAt) throw new LinkRefused(t('link-withdrawn'));
     if (link.expiresAt <= this.clock.now()) throw new LinkRefused(t('link-expired'));

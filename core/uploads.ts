@@ -16,6 +16,7 @@ import type { BookingService, BookingWithService } from './booking/bookings.js';
 import type { Client } from './clients.js';
 import { UserError } from './errors.js';
 import { t } from './texts.js';
+import { cleanName } from './clean-text.js';
 
 export type Upload = Models.UploadModel;
 export const uploadRoles = ['mix', 'stem', 'reference'] as const;
@@ -138,7 +139,8 @@ export class UploadService {
   }
 
   async accept(i: IncomingUpload): Promise<UploadOutcome> {
-    const name = i.fileName;
+    // The name as shown and stored: one line, no control characters (web uploads name their files too).
+    const name = cleanName(i.fileName) || 'file';
     if (i.sourceKey) {
       const seen = await this.db.upload.findUnique({ where: { sourceKey: i.sourceKey }, include: { booking: { include: { service: true } } } });
       if (seen) return { upload: seen, booking: seen.booking, duplicate: true, analysis: null, warnings: [] };

@@ -118,7 +118,11 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   const serveDownload = async (token: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = studio.downloads.verify(token);
     if (!target) return send(res, 403, 'text/html; charset=utf-8', refusedPage(studio.name, t('web-download-invalid')));
-    const info = await studio.store.head(target.key);
+    // A validly signed key that the store refuses (outside it, malformed) is as gone as a missing one.
+    const info = await studio.store.head(target.key).catch((err: unknown) => {
+      log.warn({ err, key: target.key }, 'signed download key refused by the store');
+      return null;
+    });
     if (!info) return send(res, 404, 'text/html; charset=utf-8', refusedPage(studio.name, t('web-download-gone')));
     if (studio.store.presignGet) {
       res.writeHead(302, { location: await studio.store.presignGet(target.key, 900, target.fileName), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });

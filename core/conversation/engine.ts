@@ -24,6 +24,7 @@ import { basename } from 'node:path';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
 import { t } from '../texts.js';
+import { cleanName, cleanText } from '../clean-text.js';
 
 const formatFlow: Flow = {
   name: 'format',
@@ -63,6 +64,21 @@ export const commandHelp: [string, string][] = [
   ['/help', t('help-help')],
 ];
 
+/** The event with control characters taken out of everything a person typed or named. */
+function cleanIncoming(inc: Incoming): Incoming {
+  const names = { displayName: cleanName(inc.displayName) || 'artist', ...(inc.username !== undefined ? { username: cleanName(inc.username) } : {}) };
+  switch (inc.kind) {
+    case 'text':
+      return { ...inc, ...names, text: cleanText(inc.text) };
+    case 'command':
+      return { ...inc, ...names, args: cleanText(inc.args) };
+    case 'file':
+      return { ...inc, ...names, file: { ...inc.file, name: cleanName(inc.file.name) || 'file' } };
+    default:
+      return { ...inc, ...names };
+  }
+}
+
 /** A prompt as sent: its buttons carry the prompt's token, and it is marked as awaiting an answer. */
 function stamp(reply: Reply, token: string): Reply {
   const marked = { ...reply, awaitsAnswer: true };
@@ -90,7 +106,8 @@ export class Conversation {
   }
 
   /** Handles one incoming event and returns what to send back, in order. Never throws. */
-  handle(incoming: Incoming): Promise<Reply[]> {
+  handle(raw: Incoming): Promise<Reply[]> {
+    const incoming = cleanIncoming(raw);
     const key = `${incoming.platform}:${incoming.chatId}:${incoming.userId}`;
     return this.mutex.run(key, async () => {
       if (incoming.eventId && !(await this.firstDelivery(incoming.platform, incoming.eventId))) {

@@ -47,6 +47,17 @@ describe.each(stores)('download links, files on %s', (_name, makeStore) => {
     await t?.drop();
   });
 
+  it('a validly signed key that resolves outside the store is 404, not 500; a token with extra segments is refused', async () => {
+    for (const key of ['../../etc/passwd', '/etc/passwd', 'deliveries/../../x']) {
+      const url = studio.downloads.url(key, 'x.wav');
+      const r = await fetch(url);
+      expect(r.status, key).toBe(404);
+      expect(await r.text()).toContain('This file is no longer stored.');
+    }
+    const good = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Song.wav');
+    expect((await fetch(`${good}.extra`)).status).toBe(403);
+  });
+
   it('a signed link downloads the file under its real name', async () => {
     const url = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Sóng - master v1.wav');
     expect(url.startsWith(`${web.url}/d/`)).toBe(true);

@@ -103,6 +103,21 @@ describe('the upload page', () => {
   });
 });
 
+describe('edges of the link and its token', () => {
+  it('refuses a token with trailing characters or extra segments (403), and a non-ASCII X-Upload-Token with 403, not 500', async () => {
+    for (const bad of [`${token}x`, `${token}.extra`, `x${token}`, `${token.split('.')[0]}.${token.split('.')[1]}.${token.split('.')[1]}`]) {
+      const r = await fetch(`${web.url}/u/${bad}`);
+      expect(r.status, bad).toBe(403);
+      expect(await r.text()).toContain('This upload link is not valid.');
+    }
+    const sig = token.split('.')[1]!;
+    const nonAscii = `${token.split('.')[0]}.${sig.slice(0, -1)}é`;
+    const r = await create(nonAscii, 'song.wav', 1000);
+    expect(r.status).toBe(403);
+    expect(await r.text()).toContain('This upload link is not valid.');
+  });
+});
+
 describe('resumable uploads', () => {
   it('a 200 MB file survives a connection killed halfway and is stored with the right sha256', async () => {
     const file = path.join(dir, 'big-mix.wav');
