@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import { FileStore } from '@tus/file-store';
-import { Server as TusServer } from '@tus/server';
+import { EVENTS, Server as TusServer } from '@tus/server';
 import type { Logger } from 'pino';
 import { UserError, userMessage } from '../core/errors.js';
 import { LinkRefused } from '../core/upload-links.js';
@@ -103,10 +103,13 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         if (message !== undefined) return refuse(err instanceof UserError ? 422 : 503, message);
         log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
         return refuse(500, t('web-not-stored'));
-      } finally {
-        await datastore.remove(upload.id).catch(() => undefined);
       }
     },
+  });
+  // The staged copy goes once the answer is written: the creation-with-upload POST still reads the
+  // upload after onUploadFinish, and removing it there turned a stored file into a 404.
+  tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
+    void datastore.remove(upload.id).catch((err: unknown) => log.warn({ err, upload: upload.id }, 'could not remove a finished upload from staging'));
   });
 
   const send = (res: ServerResponse, status: number, type: string, body: string) => {

@@ -189,6 +189,38 @@ describe('resumable uploads', () => {
     expect(message).toMatch(/^Received second-mix\.flac for MD-[2-9A-Z]{6} \(Mastering\) as your mix\.\n {2}FLAC, 44\.1 kHz, 24-bit, stereo/);
   });
 
+  it('creation-with-upload (one POST with the whole body) is answered with the result; an empty file is "empty"; staging is left clean', async () => {
+    const staging = path.join(dir, 'staging');
+    const body = Buffer.from(await encodeAudio(makeTrack(2, 48000), 'wav24'));
+    const r = await fetch(`${web.url}/files/`, {
+      method: 'POST',
+      headers: tusHeaders(token, { 'Upload-Length': String(body.length), 'Upload-Metadata': meta('one-post.wav'), 'Content-Type': 'application/offset+octet-stream' }),
+      body,
+    });
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as { message: string }).message).toMatch(/^Received one-post\.wav for MD-/);
+    expect(await t.db.upload.count({ where: { fileName: 'one-post.wav' } })).toBe(1);
+    const empty = await create(token, 'empty.wav', 0);
+    expect(empty.status).toBe(422);
+    expect(((await empty.json()) as { error: string }).error).toMatch(/^empty\.wav: the file is empty\./);
+    expect(await t.db.upload.count({ where: { fileName: 'empty.wav' } })).toBe(0);
+    // Neither left a staged file (nor its .json) behind; the removal runs after the answer, so
+    // give the file system a few turns of the event loop (bounded; no clock involved).
+    const stagedNames = () =>
+      readdirSync(staging)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => {
+          try {
+            return (JSON.parse(readFileSync(path.join(staging, f), 'utf8')) as { metadata?: { filename?: string } }).metadata?.filename;
+          } catch {
+            return undefined; // removed while we looked
+          }
+        });
+    for (let turn = 0; turn < 1000 && stagedNames().some((n) => n === 'one-post.wav' || n === 'empty.wav'); turn++) await new Promise((r) => setImmediate(r));
+    expect(stagedNames()).not.toContain('one-post.wav');
+    expect(stagedNames()).not.toContain('empty.wav');
+  });
+
   it('refuses bad uploads clearly and stores nothing', async () => {
     const before = await t.db.upload.count();
     // A forged token cannot even start.
