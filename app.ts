@@ -15,7 +15,8 @@ import { pruneProcessedEvents, purgeExpiredUploads } from './core/retention.js';
 import cron from 'node-cron';
 import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
-import { createTelegramBot } from './bots/telegram/bot.js';
+import { createTelegramBot, type TelegramBot } from './bots/telegram/bot.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDiscordBot } from './bots/discord/bot.js';
 import { linkSecret } from './web/secret.js';
 import { createJobQueue } from './queue/index.js';
@@ -136,26 +137,43 @@ export async function startService(app: App): Promise<void> {
   const refused = (setting: string) => (err: unknown): never => {
     throw new ConfigError([`${setting}: the platform refused to connect with it (${err instanceof Error ? err.message : String(err)})`]);
   };
-  const telegram = c.TELEGRAM_BOT_TOKEN
-    ? await createTelegramBot({ token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT, conversation: app.conversation, outbox: app.studio.outbox, store: app.studio.store, log: app.log }).catch(refused('TELEGRAM_BOT_TOKEN'))
-    : null;
-  const web = await startWeb(app, telegram && c.TELEGRAM_WEBHOOK ? telegram.webhook(c.TELEGRAM_WEBHOOK_SECRET!) : undefined);
+  // Telegram connects in the background (bounded, logged retries): an unreachable Telegram never
+  // holds up the web server, Discord, the console or the jobs.
+  let telegram: TelegramBot | null = null;
+  let telegramWebhook: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  const web = await startWeb(
+    app,
+    c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK
+      ? async (req, res) => {
+          if (telegramWebhook) return telegramWebhook(req, res);
+          res.writeHead(503).end(); // not connected yet: Telegram delivers the update again later
+        }
+      : undefined,
+  );
+  if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK && !web) {
+    throw new Error(`TELEGRAM_WEBHOOK=true needs the web server, which could not start on ${c.WEB_HOST}:${c.WEB_PORT}.`);
+  }
+  const token = c.TELEGRAM_BOT_TOKEN;
+  if (token) {
+    void (async () => {
+      const bot = await createTelegramBot({ token, apiRoot: c.TELEGRAM_API_ROOT, conversation: app.conversation, outbox: app.studio.outbox, store: app.studio.store, log: app.log });
+      telegram = bot;
+      if (c.TELEGRAM_WEBHOOK) {
+        telegramWebhook = bot.webhook(c.TELEGRAM_WEBHOOK_SECRET!);
+        await bot.bot.api.setWebhook(`${c.PUBLIC_BASE_URL}/telegram/webhook`, { secret_token: c.TELEGRAM_WEBHOOK_SECRET! });
+        app.log.info('telegram bot: webhook set');
+      } else {
+        await bot.startPolling();
+        app.log.info({ bot: bot.bot.botInfo.username }, 'telegram bot: polling');
+      }
+    })().catch((err: unknown) => app.log.error(`telegram bot not started: ${err instanceof Error ? err.message : String(err)}; everything else runs`));
+  }
   const discord = c.DISCORD_BOT_TOKEN
     ? createDiscordBot({ token: c.DISCORD_BOT_TOKEN, studio: app.studio, conversation: app.conversation, log: app.log, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) })
     : null;
   if (discord) {
     await discord.login().catch(refused('DISCORD_BOT_TOKEN'));
     app.log.info('discord bot: connected');
-  }
-  if (telegram) {
-    if (c.TELEGRAM_WEBHOOK) {
-      if (!web) throw new Error(`TELEGRAM_WEBHOOK=true needs the web server, which could not start on ${c.WEB_HOST}:${c.WEB_PORT}.`);
-      await telegram.bot.api.setWebhook(`${c.PUBLIC_BASE_URL}/telegram/webhook`, { secret_token: c.TELEGRAM_WEBHOOK_SECRET! });
-      app.log.info('telegram bot: webhook set');
-    } else {
-      await telegram.startPolling();
-      app.log.info({ bot: telegram.bot.botInfo.username }, 'telegram bot: polling');
-    }
   }
   const stopJobs = scheduleJobs(app, web);
   const stopWork = app.config.SERVICE_RUNS_JOBS ? await runJobs(app) : () => undefined;
@@ -171,7 +189,7 @@ export async function startService(app: App): Promise<void> {
     }
   } finally {
     clearInterval(dispatcher);
-    await telegram?.stop();
+    await (telegram as TelegramBot | null)?.stop();
     await discord?.stop();
     stopWork();
     stopJobs();
@@ -195,7 +213,11 @@ async function startWeb(app: App, telegramWebhook?: WebOptions['telegramWebhook'
       ...(telegramWebhook ? { telegramWebhook } : {}),
     });
   } catch (err) {
-    app.log.warn({ err, port: c.WEB_PORT }, 'web server not started: upload links are unavailable');
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `${c.WEB_HOST}:${c.WEB_PORT} is already in use by another program (set WEB_PORT)` : code === 'EACCES' ? `no permission to listen on ${c.WEB_HOST}:${c.WEB_PORT}` : (err as Error).message;
+    // Links would point at whatever holds the port: none are handed out unless PUBLIC_BASE_URL names another server.
+    if (!c.PUBLIC_BASE_URL) app.studio.links.markOffline();
+    app.log.warn(`web server not started: ${why}; upload and download links are unavailable`);
     return null;
   }
 }

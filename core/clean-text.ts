@@ -3,6 +3,7 @@
 // They are taken out where text enters the core.
 
 // C0 controls except tab, line feed and carriage return, DEL, and C1 controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Names are one line: tabs and line breaks become spaces.
 const LINE_BREAKS = /[\t\n\r]+/g;

@@ -69,7 +69,8 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
 
 /** A stored file as the artist gets it: streamed by the adapter, or by its signed link. */
 export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
-  return { name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), url: d.downloads.url(f.storageKey, f.fileName), kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio' };
+  const url = d.downloads.url(f.storageKey, f.fileName);
+  return { name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), ...(url ? { url } : {}), kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio' };
 }
 
 /** The number the booking's next delivery gets. */

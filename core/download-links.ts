@@ -23,7 +23,9 @@ export class DownloadLinks {
     return createHmac('sha256', this.s.secret).update(`download.${payload}`).digest('base64url');
   }
 
-  url(key: string, fileName: string): string {
+  /** A signed link to a stored file; undefined while no web server serves links (see LinkSettings.offline). */
+  url(key: string, fileName: string): string | undefined {
+    if (this.s.offline) return undefined;
     const expiresAt = Math.floor(this.clock.now().getTime() / 1000) + this.ttlDays * 86_400;
     const payload = Buffer.from(JSON.stringify([key, fileName, expiresAt])).toString('base64url');
     return `${this.s.baseUrl}/d/${payload}.${this.sign(payload)}`;

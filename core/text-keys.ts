@@ -411,6 +411,7 @@ export interface TextVars {
   'discord-file-as-link': { file: TextValue; url: TextValue };
   'discord-file-as-link-size': { file: TextValue; size: TextValue; url: TextValue };
   'discord-link-unavailable': undefined;
+  'download-link-unavailable': undefined;
   'discord-fetch-failed': { file: TextValue };
   'discord-setup-servers-only': undefined;
   'discord-setup-admins-only': undefined;

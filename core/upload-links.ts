@@ -25,6 +25,12 @@ export interface LinkSettings {
   /** e.g. https://studio.example.com (no trailing slash) */
   baseUrl: string;
   ttlHours: number;
+  /**
+   * Nothing serves links at baseUrl: this process's web server could not start and no
+   * PUBLIC_BASE_URL points at another. Download links are then withheld rather than pointing at
+   * whatever else holds the port.
+   */
+  offline?: boolean;
 }
 
 export class UploadLinkService {
@@ -34,7 +40,14 @@ export class UploadLinkService {
   /** Called by the web server once it listens: links can be handed out, at this address. */
   servedAt(baseUrl: string): void {
     this.s.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.s.offline = false;
     this.available = true;
+  }
+
+  /** No web server serves this process's links (its port was taken): hand out none, upload or download. */
+  markOffline(): void {
+    this.available = false;
+    this.s.offline = true;
   }
 
   constructor(

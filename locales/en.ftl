@@ -517,6 +517,7 @@ discord-link = { $label }: { $url }
 discord-file-as-link = { $file } is too large to attach here; download it: { $url }
 discord-file-as-link-size = { $file } ({ $size } MB) is too large to attach here; download it: { $url }
 discord-link-unavailable = (link unavailable)
+download-link-unavailable = (download link unavailable right now: ask the studio)
 discord-fetch-failed = I could not fetch { $file } from Discord just now. Nothing was stored; please try again in a moment.
 discord-setup-servers-only = /setup is for servers; run it in the server you want to set up.
 discord-setup-admins-only = Only this server’s admins (Manage Server) can change its studio settings.

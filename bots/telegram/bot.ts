@@ -4,6 +4,7 @@
 // through the outbox, which this module registers as the 'telegram' sender.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
+import { connectWithRetries, type ConnectPolicy } from './connect.js';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, webhookCallback, type BotError, type Context } from 'grammy';
 import type { Conversation } from '../../core/conversation/engine.js';
@@ -27,6 +28,8 @@ export interface TelegramOptions {
   apiRoot?: string;
   /** Retries on 429 and 5xx before a call fails (the outbox retries further). */
   maxRetries?: number;
+  /** How reaching Telegram at start-up is retried (bounded). */
+  connect?: ConnectPolicy;
 }
 
 export interface TelegramBot {
@@ -41,8 +44,13 @@ export interface TelegramBot {
 export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot> {
   const apiRoot = (o.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
   const bot = new Bot(o.token, { client: { apiRoot } });
+  // getMe first, before auto-retry is installed: start-up has its own bounded, logged retries, and
+  // a try that hangs (an unreachable host) gives up after 30 s instead of grammY's 500 s.
+  await connectWithRetries(async () => {
+    // grammY types its signal with the abort-controller polyfill; Node's own is what it gets at runtime.
+    bot.botInfo = await bot.api.getMe(AbortSignal.timeout(30_000) as unknown as Parameters<typeof bot.api.getMe>[0]);
+  }, o.log, o.connect);
   bot.api.config.use(autoRetry({ maxRetryAttempts: o.maxRetries ?? 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
-  await bot.init();
   const renderer = new TelegramRenderer(bot.api, o.store);
   const deps: ChatDeps & { apiRoot: string; token: string } = { conversation: o.conversation, renderer, log: o.log, botUsername: () => bot.botInfo.username, apiRoot, token: o.token };
 

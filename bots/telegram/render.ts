@@ -73,7 +73,7 @@ export class TelegramRenderer {
   private async sendFile(chatId: string | number, f: ReplyFile): Promise<void> {
     const size = f.sizeBytes ?? 0;
     if (size > SEND_CAP || (!f.storageKey && !f.path)) {
-      await this.api.sendMessage(chatId, t('telegram-file-as-link', { file: f.name, size: (size / 2 ** 20).toFixed(0), url: f.url ?? '' }), { link_preview_options: { is_disabled: true } });
+      await this.api.sendMessage(chatId, t('telegram-file-as-link', { file: f.name, size: (size / 2 ** 20).toFixed(0), url: f.url ?? t('download-link-unavailable') }), { link_preview_options: { is_disabled: true } });
       return;
     }
     const input = new InputFile(f.storageKey ? await this.store.get(f.storageKey) : f.path!, f.name);

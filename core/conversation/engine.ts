@@ -382,7 +382,7 @@ export class Conversation {
         const latest = await this.db.delivery.findFirst({ where: { bookingId: b.id, status: 'ready' }, orderBy: { version: 'desc' }, include: { files: true } });
         if (latest) {
           lines.push(`  ${t('status-latest-delivery', { version: latest.version })}`);
-          for (const f of latest.files.filter((x) => x.kind !== 'report')) lines.push(`    ${f.fileName}: ${this.studio.downloads.url(f.storageKey, f.fileName)}`);
+          for (const f of latest.files.filter((x) => x.kind !== 'report')) lines.push(`    ${f.fileName}: ${this.studio.downloads.url(f.storageKey, f.fileName) ?? t('download-link-unavailable')}`);
         }
         return lines.join('\n').trimEnd();
       }),

@@ -134,7 +134,7 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
     let at = o;
     let declared: number | undefined;
     // Whether the chain ran into the end of the file (perhaps mid-frame), rather than into other bytes.
-    let toTheEnd = false;
+    let toTheEnd: boolean;
     for (;;) {
       const h = parseMpegHeader(await f.bytes(at, 4));
       if (!h || h.sampleRate !== first.sampleRate || h.version !== first.version || at + h.length > f.size) {

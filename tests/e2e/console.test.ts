@@ -35,6 +35,35 @@ function mixdesk(lines: string[], env: Record<string, string> = {}): Promise<{ c
   });
 }
 
+describe('start-up that never hangs silently', () => {
+  it('with its web port taken and Telegram unreachable, it says so in one line each and the console chat still works', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const closedPort = (closed.address() as { port: number }).port;
+    await new Promise<void>((r) => closed.close(() => r())); // nothing listens there now: connections are refused
+    try {
+      const r = await mixdesk(['/help', '/quit'], {
+        WEB_PORT: String((taken.address() as { port: number }).port),
+        CONSOLE_CHAT: 'on',
+        TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        TELEGRAM_API_ROOT: `http://127.0.0.1:${closedPort}`,
+        DATABASE_URL: `file:${path.join(dir, 'startup.db')}`,
+      });
+      const all = `${r.out}\n${r.err}`;
+      expect(r.code, all).toBe(0);
+      expect(all).toMatch(/What I can do:/);
+      expect(all).toMatch(/web server not started: 127\.0\.0\.1:\d+ is already in use by another program \(set WEB_PORT\); upload and download links are unavailable/);
+      expect(all).toMatch(/cannot reach Telegram: .*, retrying in 5 s/);
+      expect(all).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+});
+
 describe('console chat (mixdesk start)', () => {
   it('a newcomer books a session end to end, even across a restart in the middle', async () => {
     const first = await mixdesk(['/help', '/book', '2', '2', '1']);

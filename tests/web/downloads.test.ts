@@ -49,17 +49,17 @@ describe.each(stores)('download links, files on %s', (_name, makeStore) => {
 
   it('a validly signed key that resolves outside the store is 404, not 500; a token with extra segments is refused', async () => {
     for (const key of ['../../etc/passwd', '/etc/passwd', 'deliveries/../../x']) {
-      const url = studio.downloads.url(key, 'x.wav');
+      const url = studio.downloads.url(key, 'x.wav')!;
       const r = await fetch(url);
       expect(r.status, key).toBe(404);
       expect(await r.text()).toContain('This file is no longer stored.');
     }
-    const good = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Song.wav');
+    const good = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Song.wav')!;
     expect((await fetch(`${good}.extra`)).status).toBe(403);
   });
 
   it('a signed link downloads the file under its real name', async () => {
-    const url = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Sóng - master v1.wav');
+    const url = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Sóng - master v1.wav')!;
     expect(url.startsWith(`${web.url}/d/`)).toBe(true);
     const res = await fetch(url);
     expect(res.status).toBe(200);
@@ -74,7 +74,7 @@ describe.each(stores)('download links, files on %s', (_name, makeStore) => {
   });
 
   it('forged, altered and expired links are refused; a removed file says so', async () => {
-    const url = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Song.wav');
+    const url = studio.downloads.url('deliveries/b1/v1/master-Song.wav', 'Song.wav')!;
     const [payload, sig] = url.split('/d/')[1]!.split('.');
     // Someone else's key under the same signature.
     const other = Buffer.from(JSON.stringify(['uploads/secret/mix.wav', 'mix.wav', 9_999_999_999])).toString('base64url');
@@ -83,7 +83,7 @@ describe.each(stores)('download links, files on %s', (_name, makeStore) => {
       expect(res.status).toBe(403);
       expect(await res.text()).toContain('This download link is not valid or has expired.');
     }
-    const gone = studio.downloads.url('deliveries/b1/v1/removed.wav', 'removed.wav');
+    const gone = studio.downloads.url('deliveries/b1/v1/removed.wav', 'removed.wav')!;
     const res = await fetch(gone);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('This file is no longer stored.');
