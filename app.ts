@@ -16,6 +16,7 @@ import cron from 'node-cron';
 import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
 import { createTelegramBot, type TelegramBot } from './bots/telegram/bot.js';
+import { TelegramTokenRefused } from './bots/telegram/connect.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDiscordBot } from './bots/discord/bot.js';
 import { linkSecret } from './web/secret.js';
@@ -134,8 +135,9 @@ export async function startService(app: App): Promise<void> {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
   // A refused token is the operator's to fix: say so plainly (no stack trace).
+  const refusedError = (setting: string, err: unknown) => new ConfigError([`${setting}: the platform refused to connect with it (${err instanceof Error ? err.message : String(err)})`]);
   const refused = (setting: string) => (err: unknown): never => {
-    throw new ConfigError([`${setting}: the platform refused to connect with it (${err instanceof Error ? err.message : String(err)})`]);
+    throw refusedError(setting, err);
   };
   // Telegram connects in the background (bounded, logged retries): an unreachable Telegram never
   // holds up the web server, Discord, the console or the jobs.
@@ -153,6 +155,11 @@ export async function startService(app: App): Promise<void> {
   if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK && !web) {
     throw new Error(`TELEGRAM_WEBHOOK=true needs the web server, which could not start on ${c.WEB_HOST}:${c.WEB_PORT}.`);
   }
+  // A refused token is the operator's to fix and stops the service (as a bad setting does); an
+  // unreachable Telegram does not.
+  let failStart!: (err: unknown) => void;
+  const fatal = new Promise<never>((_, reject) => (failStart = reject));
+  fatal.catch(() => undefined); // raced below; a failure after the service stopped is moot
   const token = c.TELEGRAM_BOT_TOKEN;
   if (token) {
     void (async () => {
@@ -166,7 +173,10 @@ export async function startService(app: App): Promise<void> {
         await bot.startPolling();
         app.log.info({ bot: bot.bot.botInfo.username }, 'telegram bot: polling');
       }
-    })().catch((err: unknown) => app.log.error(`telegram bot not started: ${err instanceof Error ? err.message : String(err)}; everything else runs`));
+    })().catch((err: unknown) => {
+      if (err instanceof TelegramTokenRefused) return void failStart(refusedError('TELEGRAM_BOT_TOKEN', err));
+      app.log.error(`telegram bot not started: ${err instanceof Error ? err.message : String(err)}; everything else runs`);
+    });
   }
   const discord = c.DISCORD_BOT_TOKEN
     ? createDiscordBot({ token: c.DISCORD_BOT_TOKEN, studio: app.studio, conversation: app.conversation, log: app.log, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) })
@@ -180,13 +190,13 @@ export async function startService(app: App): Promise<void> {
   // Messages recorded in the outbox (by this or another instance) go out every few seconds.
   const dispatcher = setInterval(() => void app.studio.outbox.dispatch().catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed')), 2000);
   try {
-    if (consoleChatWanted(c)) await runConsole(app);
-    else {
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-    }
+    const running = consoleChatWanted(c)
+      ? runConsole(app)
+      : new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+    await Promise.race([running, fatal]);
   } finally {
     clearInterval(dispatcher);
     await (telegram as TelegramBot | null)?.stop();

@@ -31,7 +31,7 @@ export async function connectWithRetries(call: () => Promise<void>, log: Logger,
       return await call();
     } catch (err) {
       if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
-        throw new TelegramTokenRefused(`Telegram refused TELEGRAM_BOT_TOKEN (${err.description})`);
+        throw new TelegramTokenRefused(`${err.error_code}: ${err.description}`);
       }
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
       if (attempt >= p.attempts) throw new TelegramUnreachable(`cannot reach Telegram after ${attempt} tries: ${reason}`);
