@@ -15,7 +15,6 @@ import type {
 /** A FIFO async lock: `run` waits for every earlier holder to release. */
 export class AsyncLock {
   #tail: Promise<void> = Promise.resolve();
-  #waiting = 0;
 
   /** Resolves with a release function once the lock is ours. */
   acquire(): Promise<() => void> {
@@ -23,9 +22,7 @@ export class AsyncLock {
     const held = new Promise<void>((r) => (release = r));
     const previous = this.#tail;
     this.#tail = previous.then(() => held);
-    this.#waiting++;
     return previous.then(() => {
-      this.#waiting--;
       let released = false;
       return () => {
         if (released) return;
@@ -42,11 +39,6 @@ export class AsyncLock {
     } finally {
       release();
     }
-  }
-
-  /** How many callers are queued (for diagnostics). */
-  get waiting(): number {
-    return this.#waiting;
   }
 }
 
