@@ -4,7 +4,8 @@ import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
 import { quantize, rng } from './pcm.js';
 
-function readExtended(view: DataView, o: number): number {
+/** The 80-bit extended float AIFF stores its sample rate in. */
+export function readExtended(view: DataView, o: number): number {
   const expon = view.getUint16(o) & 0x7fff;
   const hi = view.getUint32(o + 2);
   const lo = view.getUint32(o + 6);

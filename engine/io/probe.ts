@@ -6,6 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AudioFileError } from './errors.js';
 import { layout } from './wav.js';
+import { readExtended } from './aiff.js';
 import { detectContainer, type Container } from './index.js';
 
 export interface AudioProbe {
@@ -41,13 +42,6 @@ class WindowedFile {
 
 const tag = (b: Uint8Array, o: number) => String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!, b[o + 3]!);
 
-function readExtended(b: Uint8Array, o: number): number {
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const expon = v.getUint16(o) & 0x7fff;
-  const mantissa = v.getUint32(o + 2) * 2 ** 32 + v.getUint32(o + 6);
-  return expon === 0 && mantissa === 0 ? 0 : mantissa * 2 ** (expon - 16383 - 63);
-}
-
 async function probeAiff(f: WindowedFile, name: string): Promise<AudioProbe> {
   for (let o = 12; o + 8 <= f.size; ) {
     const h = await f.bytes(o, 8);
@@ -56,7 +50,7 @@ async function probeAiff(f: WindowedFile, name: string): Promise<AudioProbe> {
       if (size < 18 || o + 8 + 18 > f.size) throw new AudioFileError(name, 'AIFF COMM chunk is too short');
       const c = await f.bytes(o + 8, 18);
       const v = new DataView(c.buffer, c.byteOffset, 18);
-      const sampleRate = readExtended(c, 8);
+      const sampleRate = readExtended(v, 8);
       const frames = v.getUint32(2);
       return { container: 'aiff', channels: v.getUint16(0), sampleRate, frames, durationSec: sampleRate > 0 ? frames / sampleRate : null };
     }
