@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../../db/client.js';
 import { findService, priceFor, type Catalog, type SessionKind } from '../catalog.js';
 import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
-import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, type Interval, type SchedulePolicy } from './slots.js';
+import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../reminders.js';
 import { assertTransition, changeableStatuses, openStatuses, type BookingStatus } from './status.js';
 import { t } from '../texts.js';
@@ -151,7 +151,7 @@ export class BookingService {
     const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
     const durationMinutes = (slot.end.getTime() - slot.start.getTime()) / 60_000;
     if (isBookable(policy, slot, { durationMinutes, now, taken })) return;
-    if (blocksFor(slot, policy.bufferMinutes).some((b) => taken.has(b.getTime()))) throw new SlotTakenError();
+    if (overlapsTaken(slot.start.getTime(), slot.end.getTime(), policy.bufferMinutes, taken)) throw new SlotTakenError();
     throw new UserError(t('time-not-open'));
   }
 

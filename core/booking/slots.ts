@@ -41,7 +41,6 @@ function atMinute(zone: string, date: string, minute: number): number {
   });
 }
 
-
 /** Opening windows of one studio-calendar date (YYYY-MM-DD) as UTC intervals. */
 export function openWindows(policy: SchedulePolicy, date: string): Interval[] {
   const overrides = policy.overrides.filter((o) => o.date === date);
@@ -55,7 +54,7 @@ export function openWindows(policy: SchedulePolicy, date: string): Interval[] {
 }
 
 /** Is any block of [start, end + buffer) held? The same blocks as `blocksFor`, without allocating. */
-function overlapsTaken(startMs: number, endMs: number, bufferMinutes: number, taken: ReadonlySet<number>): boolean {
+export function overlapsTaken(startMs: number, endMs: number, bufferMinutes: number, taken: ReadonlySet<number>): boolean {
   if (taken.size === 0) return false;
   const stop = endMs + bufferMinutes * 60_000;
   for (let t = Math.floor(startMs / BLOCK_MS) * BLOCK_MS; t < stop; t += BLOCK_MS) if (taken.has(t)) return true;
