@@ -12,6 +12,7 @@ import { providerOf } from './db/adapters.js';
 import { runConsoleChat } from './bots/console/console-chat.js';
 import { createObjectStore } from './storage/index.js';
 import { pruneProcessedEvents, purgeExpiredUploads } from './core/retention.js';
+import { removeLeftovers } from './core/leftovers.js';
 import cron from 'node-cron';
 import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
@@ -55,6 +56,14 @@ export async function createApp(config: Config, log: Logger, clock: Clock = syst
     queue: createJobQueue(config),
   });
   const conversation = new Conversation(studio, log);
+  await removeLeftovers(
+    [
+      { dir: path.resolve(config.DATA_DIR, 'work'), prefixes: ['master-', 'mixdown-'] },
+      ...(config.STORAGE_DRIVER === 'local' ? [{ dir: path.resolve(config.DATA_DIR, 'objects', '.tmp') }] : []),
+    ],
+    clock.now().getTime(),
+    log,
+  );
   log.info({ database: providerOf(config.DATABASE_URL), storage: studio.store.kind, studio: config.STUDIO_NAME }, 'mixdesk ready');
   return {
     config,

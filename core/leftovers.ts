@@ -1,0 +1,47 @@
+// What a killed process leaves behind: mastering and mixdown work folders (DATA_DIR/work/master-*,
+// mixdown-*) and partial objects the local store was writing (objects/.tmp/*). Removed at start
+// once older than any job runs, so a job of another instance sharing DATA_DIR is never touched.
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from './logger.js';
+
+/** Far longer than the longest job (a 60-minute master or a 48-stem mixdown take minutes). */
+export const LEFTOVER_AGE_MS = 6 * 3_600_000;
+
+export interface LeftoverPlace {
+  dir: string;
+  /** Entry names to consider; every entry when absent. */
+  prefixes?: readonly string[];
+}
+
+/** Size of a file, or of everything under a folder. */
+async function sizeOf(p: string): Promise<number> {
+  const s = await stat(p);
+  if (!s.isDirectory()) return s.size;
+  let total = 0;
+  for (const e of await readdir(p)) total += await sizeOf(path.join(p, e)).catch(() => 0);
+  return total;
+}
+
+export async function removeLeftovers(places: LeftoverPlace[], now: number, log: Logger, olderThanMs = LEFTOVER_AGE_MS): Promise<{ removed: number; bytes: number }> {
+  let removed = 0;
+  let bytes = 0;
+  for (const place of places) {
+    const names = await readdir(place.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (place.prefixes && !place.prefixes.some((p) => name.startsWith(p))) continue;
+      const full = path.join(place.dir, name);
+      try {
+        const s = await stat(full);
+        if (now - s.mtimeMs < olderThanMs) continue;
+        bytes += await sizeOf(full);
+        await rm(full, { recursive: true, force: true });
+        removed++;
+      } catch (err) {
+        log.warn({ err, path: full }, 'could not remove a leftover of an earlier run');
+      }
+    }
+  }
+  if (removed) log.info({ removed, bytes }, `removed ${removed} leftovers of killed processes (${(bytes / 2 ** 20).toFixed(1)} MB)`);
+  return { removed, bytes };
+}
