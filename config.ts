@@ -92,6 +92,8 @@ const schema = z
     UPLOAD_MAX_MB: int(1, 100_000).default(2048),
     // Longer files are refused from their headers before decoding (albums' longest tracks and DJ mixes fit).
     UPLOAD_MAX_MINUTES: int(1, 600).default(60),
+    // Stored plus staged bytes one booking may hold (its stems, mixes, references, unfinished uploads).
+    UPLOAD_BOOKING_QUOTA_GB: int(1, 10_000).default(20),
     RETENTION_UPLOAD_DAYS: int(1, 3650).default(90),
     WEB_HOST: z.string().min(1).default('127.0.0.1'),
     WEB_PORT: int(0, 65535).default(8080),

@@ -99,7 +99,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
   const deps = { db, store, queue, outbox, bookings, downloads, alerts, clock, log };
-  const uploads = new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024, config.UPLOAD_MAX_MINUTES * 60);
+  const uploads = new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024, config.UPLOAD_MAX_MINUTES * 60, config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30);
   const pipeline = new Pipeline(deps, {
     preset: config.MASTER_PRESET,
     attempts: 3,

@@ -196,6 +196,8 @@ export interface TextVars {
   'upload-is-folder': { file: TextValue };
   'upload-not-found': { file: TextValue };
   'upload-too-big': { file: TextValue; max: TextValue; size: TextValue };
+  'upload-over-quota': { file: TextValue; quota: TextValue; ref: TextValue; size: TextValue; used: TextValue };
+  'upload-size-unknown': undefined;
   'upload-not-audio': { file: TextValue; problem: TextValue };
   'upload-silent': { file: TextValue };
   'stem-role-unknown': { role: TextValue; roles: TextValue };

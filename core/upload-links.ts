@@ -94,6 +94,11 @@ export class UploadLinkService {
     return { link, booking };
   }
 
+  /** Ids of every link a booking was given (an unfinished upload names the link it started under). */
+  async idsFor(bookingId: string): Promise<Set<string>> {
+    return new Set((await this.db.uploadLink.findMany({ where: { bookingId }, select: { id: true } })).map((l) => l.id));
+  }
+
   async revoke(linkId: string): Promise<void> {
     await this.db.uploadLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
   }

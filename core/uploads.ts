@@ -73,8 +73,25 @@ export class UploadService {
     private readonly bookings: BookingService,
     private readonly maxBytes: number,
     private readonly maxSeconds = 60 * 60,
+    private readonly quotaBytes = Infinity,
     private readonly maxArchiveBytes = maxBytes * 8,
   ) {}
+
+  /** Bytes of the booking's stored files (purged ones no longer count). */
+  async storedBytes(bookingId: string): Promise<number> {
+    const r = await this.db.upload.aggregate({ where: { bookingId, purgedAt: null }, _sum: { sizeBytes: true } });
+    return Number(r._sum.sizeBytes ?? 0);
+  }
+
+  /**
+   * Refuses a file that would take the booking past its allowance: what it stores, what is on its
+   * way (`stagedBytes`: unfinished resumable uploads), and this file.
+   */
+  async assertWithinQuota(booking: Pick<BookingWithService, 'id' | 'reference'>, file: string, bytes: number, stagedBytes = 0): Promise<void> {
+    const used = (await this.storedBytes(booking.id)) + stagedBytes;
+    if (used + bytes <= this.quotaBytes) return;
+    throw new UserError(t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.quotaBytes), used: formatSize(used) }));
+  }
 
   /** A single audio file, or a zip archive of them (stems), whichever `path` holds. */
   async acceptAny(i: IncomingUpload): Promise<UploadOutcome | ArchiveOutcome> {
@@ -159,6 +176,7 @@ export class UploadService {
     const sha256 = await sha256OfFile(i.path);
     const same = await this.db.upload.findFirst({ where: { bookingId: booking.id, sha256 } });
     if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
+    await this.assertWithinQuota(booking, name, size);
 
     let analysis: Analysis;
     try {

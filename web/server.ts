@@ -66,15 +66,35 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     }
   };
 
+  /** Declared sizes of the booking's unfinished resumable uploads (under any of its links). */
+  const stagedBytes = async (bookingId: string): Promise<number> => {
+    const links = await studio.links.idsFor(bookingId);
+    let total = 0;
+    for (const id of (await datastore.configstore.list?.()) ?? []) {
+      const info = await datastore.configstore.get(id).catch(() => undefined);
+      if (info && links.has(String(info.metadata?.link)) && info.offset !== info.size) total += info.size ?? 0;
+    }
+    return total;
+  };
+
   const tus = new TusServer({
     path: '/files',
     datastore,
     maxSize: o.maxUploadBytes,
     relativeLocation: true,
     async onUploadCreate(req, upload) {
-      const { link } = await linkOf(req.headers.get('x-upload-token'));
+      const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
       const name = upload.metadata?.filename;
       if (!name) throw refuse(400, t('web-no-file-name'));
+      // The booking's allowance covers what it stores and what is on its way, so a link cannot
+      // stage more than that however many uploads it starts.
+      if (upload.size === undefined) throw refuse(400, t('upload-size-unknown'));
+      try {
+        await studio.uploads.assertWithinQuota(booking, name, upload.size, await stagedBytes(booking.id));
+      } catch (err) {
+        if (err instanceof UserError) throw refuse(413, err.message);
+        throw err;
+      }
       return { metadata: { ...upload.metadata, link: link.id } };
     },
     async onIncomingRequest(req, uploadId) {

@@ -1,6 +1,6 @@
 // The private upload page and the resumable upload API over real HTTP on loopback.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, openSync, rmSync, writeSync, closeSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync, writeSync, closeSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -219,6 +219,33 @@ describe('resumable uploads', () => {
     for (let turn = 0; turn < 1000 && stagedNames().some((n) => n === 'one-post.wav' || n === 'empty.wav'); turn++) await new Promise((r) => setImmediate(r));
     expect(stagedNames()).not.toContain('one-post.wav');
     expect(stagedNames()).not.toContain('empty.wav');
+  });
+
+  it("a booking's allowance covers stored and staged bytes: one link cannot stage more than it", async () => {
+    const quotaStudio = await testStudio(t.db, { UPLOAD_MAX_MB: '2048', UPLOAD_BOOKING_QUOTA_GB: '1' });
+    const quotaWeb = await startWebServer({ studio: quotaStudio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: path.join(dir, 'staging-quota'), maxUploadBytes: 8 * 2 ** 30, maxFileMb: 2048 });
+    try {
+      const b = await quotaStudio.bookings.create({ clientId: client.id, serviceCode: 'mix', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'web-quota', origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+      const link = await quotaStudio.links.issue(client, b.reference, 'stem');
+      const start = (name: string, size: number, extra: Record<string, string> = {}) =>
+        fetch(`${quotaWeb.url}/files/`, { method: 'POST', headers: tusHeaders(link.token, { 'Upload-Length': String(Math.round(size)), 'Upload-Metadata': meta(name), ...extra }) });
+      const gb = 2 ** 30;
+      expect((await start('first.wav', 0.6 * gb)).status).toBe(201);
+      const second = await start('second.wav', 0.6 * gb);
+      expect(second.status).toBe(413);
+      expect(((await second.json()) as { error: string }).error).toMatch(/^second\.wav \(614\.4 MB\) would take MD-\w+ past its storage allowance of 1\.0 GB \(614\.4 MB already stored or on its way\)/);
+      expect((await start('small.wav', 0.3 * gb)).status).toBe(201);
+      // An upload that will not say its size cannot be counted: refused.
+      const deferred = await fetch(`${quotaWeb.url}/files/`, { method: 'POST', headers: tusHeaders(link.token, { 'Upload-Defer-Length': '1', 'Upload-Metadata': meta('unknown.wav') }) });
+      expect(deferred.status).toBe(400);
+      // Stored files count too, in chat as on the web: with 0.999 GB stored, a 2 MB file does not fit.
+      await t.db.upload.create({ data: { bookingId: b.id, clientId: client.id, role: 'stem', fileName: 'big.wav', sizeBytes: BigInt(Math.round(0.999 * gb)), sha256: 'x'.repeat(64), storageKey: 'uploads/none' } });
+      const f = path.join(dir, 'fits-not.wav');
+      writeFileSync(f, await encodeAudio(makeTrack(8, 48000), 'wav24'));
+      await expect(quotaStudio.uploads.accept({ client, bookingRef: b.reference, fileName: 'fits-not.wav', path: f })).rejects.toThrow(/would take MD-\w+ past its storage allowance of 1\.0 GB/);
+    } finally {
+      await quotaWeb.close();
+    }
   });
 
   it('refuses bad uploads clearly and stores nothing', async () => {
