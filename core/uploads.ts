@@ -8,8 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { isZip, unpackArchive } from './archives.js';
 import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
-import { analyze, type Analysis } from '../engine/analysis/analyze.js';
-import { AudioFileError, readAudioFile } from '../engine/io/index.js';
+import { analyzeFileInThread, AudioFileError, type Analysis } from '../engine/index.js';
 import { guessStemRole, isStemRole, stemRoles } from '../engine/mixdown.js';
 import { safeFileName, type ObjectStore } from '../storage/object-store.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
@@ -180,8 +179,8 @@ export class UploadService {
 
     let analysis: Analysis;
     try {
-      const audio = await readAudioFile(i.path, { maxSeconds: this.maxSeconds });
-      analysis = analyze(audio);
+      // On a thread of its own: a long file's decoding and measuring would hold every chat up.
+      analysis = await analyzeFileInThread({ path: i.path, name, limits: { maxSeconds: this.maxSeconds } });
     } catch (err) {
       // A clear refusal naming the file and the problem; nothing was stored.
       if (err instanceof AudioFileError) throw new UserError(t('upload-not-audio', { file: name, problem: err.problem }));

@@ -17,4 +17,5 @@ export {
   type OutputFormat,
 } from './io/index.js';
 export { masterFile, masterFileInThread, type MasterFileJob, type MasterSummary } from './master-file.js';
+export { analyzeFile, analyzeFileInThread, type AnalyzeFileJob } from './analyze-file.js';
 export { guessStemRole, isStemRole, isVocal, mixdown, stemRoles, type MixdownOptions, type MixdownReport, type StemInput, type StemRole } from './mixdown.js';

@@ -2,12 +2,12 @@
 // worker thread so a service process keeps answering chats and uploads while a master is made
 // (the engine itself blocks the thread it runs on, and uses a second core through its helper).
 import { writeFile } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import type { Analysis } from './analysis/analyze.js';
 import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat } from './io/index.js';
+import { runEngineThread } from './engine-thread.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
 import { reportPng, reportText } from './report.js';
-import { runsFromSources, type Progress } from './types.js';
+import type { Progress } from './types.js';
 
 export interface MasterFileJob {
   input: string;
@@ -63,37 +63,15 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
   };
 }
 
-type FromThread = { progress: [string, number] } | { done: MasterSummary; helperJobs: number } | { error: { message: string; fileName?: string; problem?: string } };
-
 let lastHelperJobs = 0;
 /** How many jobs the last mastering thread to finish had handed to its helper thread (tests check both cores were used). */
 export const lastMasterHelperJobs = (): number => lastHelperJobs;
 
+// A thread per job: a thread kept for the next job held on to each job's sample buffers, about
+// 100 MB a master, until its heap collected.
 export function masterFileInThread(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
-  const file = runsFromSources(import.meta.url) ? './master-thread-boot.mjs' : './master-thread.js';
-  // A thread per job: when it ends, everything the master held goes with it (a thread kept for the
-  // next job held on to each job's sample buffers, about 100 MB a master, until its heap collected).
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(file, import.meta.url), { workerData: job });
-    let settled = false;
-    worker.on('message', (m: FromThread) => {
-      if ('progress' in m) progress?.(...m.progress);
-      else if ('done' in m) {
-        settled = true;
-        lastHelperJobs = m.helperJobs;
-        resolve(m.done);
-      } else {
-        settled = true;
-        // Audio problems keep their type, so callers can tell the artist what is wrong.
-        reject(m.error.problem !== undefined ? new AudioFileError(m.error.fileName ?? job.name, m.error.problem) : new Error(m.error.message));
-      }
-    });
-    worker.on('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`mastering thread stopped (exit code ${code})`));
-    });
+  return runEngineThread<MasterSummary>('master-thread', job, job.name, (m) => {
+    if ('progress' in m) progress?.(...m.progress);
+    else if ('done' in m) lastHelperJobs = m.helperJobs ?? 0;
   });
 }
