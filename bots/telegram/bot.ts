@@ -41,6 +41,21 @@ export interface TelegramBot {
   stop(): Promise<void>;
 }
 
+/**
+ * The error boundary: whatever slipped past the core, the artist hears something and the log has
+ * it. It never throws itself: an update may have no chat to answer in (a button under an
+ * inline-mode message has no message), and ctx.reply then fails before it even sends.
+ */
+export async function errorBoundary(err: BotError<Context>, log: Logger): Promise<void> {
+  log.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');
+  try {
+    if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery({ text: t('telegram-sending-failed') });
+    else if (err.ctx.chat) await err.ctx.reply(t('telegram-sending-failed'));
+  } catch (failed) {
+    log.warn({ err: failed, update: err.ctx.update.update_id }, 'could not tell the artist that their update failed');
+  }
+}
+
 export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot> {
   const apiRoot = (o.apiRoot ?? 'https://api.telegram.org').replace(/\/+$/, '');
   const bot = new Bot(o.token, { client: { apiRoot } });
@@ -59,11 +74,7 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
   bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
   bot.use(help(deps), booking(deps), status(deps), revisions(deps), settings(deps), uploads(deps), dialog(deps));
 
-  // The error boundary: whatever slipped past the core, the artist hears something and the log has it.
-  bot.catch(async (err: BotError<Context>) => {
-    o.log.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed');
-    await err.ctx.reply(t('telegram-sending-failed')).catch(() => undefined);
-  });
+  bot.catch((err) => errorBoundary(err, o.log));
 
   o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply), edit: (chatId, id, reply) => renderer.edit(chatId, id, reply) });
   await bot.api.setMyCommands(menu).catch((err: unknown) => o.log.warn({ err }, 'could not set the Telegram command menu'));

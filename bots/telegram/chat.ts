@@ -37,16 +37,27 @@ export async function forward(ctx: Context, deps: ChatDeps, body: IncomingBody):
   await deliver(ctx, deps, replies);
 }
 
-/** A command message (/book@MixdeskBot master) to the core, parsed as every adapter parses it. */
-export function forwardCommand(ctx: Context, deps: ChatDeps): Promise<void> {
+/**
+ * A command message (/book@MixdeskBot master) as the core's command, or undefined when it is not a
+ * command or is addressed to another bot (/help@OtherBot in a group is not ours to answer).
+ */
+export function commandFor(ctx: Context, deps: ChatDeps): { command: string; args: string } | undefined {
   const cmd = parseCommand(ctx.msg?.text ?? '');
+  if (!cmd) return undefined;
+  if (cmd.target && cmd.target.toLowerCase() !== deps.botUsername().toLowerCase()) return undefined;
+  return { command: cmd.command, args: cmd.args };
+}
+
+export function forwardCommand(ctx: Context, deps: ChatDeps): Promise<void> {
+  const cmd = commandFor(ctx, deps);
   return cmd ? forward(ctx, deps, { kind: 'command', ...cmd }) : Promise.resolve();
 }
 
 export async function deliver(ctx: Context, deps: ChatDeps, replies: Reply[]): Promise<void> {
   if (!replies.length) return;
   const inGroup = ctx.chat !== undefined && ctx.chat.type !== 'private';
-  const target = inGroup ? ctx.from!.id : ctx.chat!.id;
+  // No chat at all (a button under an inline-mode message): the artist's private chat.
+  const target = ctx.chat && !inGroup ? ctx.chat.id : ctx.from!.id;
   const name = ctx.from?.first_name ?? '';
   try {
     for (const r of replies) {

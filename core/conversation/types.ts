@@ -72,8 +72,9 @@ export interface Reply {
 }
 
 /** Parses "/book master" (and Telegram's "/book@MixdeskBot master") into a command event. */
-export function parseCommand(text: string): { command: string; args: string } | undefined {
-  const m = /^\/([a-z][a-z0-9_]*)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text.trim());
+export function parseCommand(text: string): { command: string; args: string; target?: string } | undefined {
+  const m = /^\/([a-z][a-z0-9_]*)(?:@(\w+))?(?:\s+([\s\S]*))?$/i.exec(text.trim());
   if (!m) return undefined;
-  return { command: (m[1] ?? '').toLowerCase(), args: (m[2] ?? '').trim() };
+  // `target`: the bot a group command is addressed to (/help@SomeBot); adapters ignore others'.
+  return { command: (m[1] ?? '').toLowerCase(), args: (m[3] ?? '').trim(), ...(m[2] ? { target: m[2] } : {}) };
 }

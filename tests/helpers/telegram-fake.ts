@@ -118,6 +118,11 @@ export class TelegramFake {
     return this.push({ callback_query: { id: randomBytes(6).toString('hex'), from, chat_instance: '1', data, message: { message_id: call.messageId, chat, date: 0, text: call.params.text } } });
   }
 
+  /** A press of a button under an inline-mode message: the update carries no message and no chat. */
+  pressInline(from: ReturnType<TelegramFake['user']>, data: string): number {
+    return this.push({ callback_query: { id: randomBytes(6).toString('hex'), from, chat_instance: '1', data, inline_message_id: 'inline-1' } });
+  }
+
   storeFile(bytes: Buffer, path: string): StoredFile {
     const f = { id: `F${randomBytes(8).toString('hex')}`, uniqueId: `U${randomBytes(6).toString('hex')}`, bytes, path };
     this.files.set(f.id, f);

@@ -76,6 +76,30 @@ describe('Telegram bot against a Bot API fake', () => {
 
   const filesSince = (since: number, chat: number) => fake.calls.slice(since).filter((c) => String(c.params.chat_id) === String(chat) && c.file);
 
+  it('commands addressed to another bot are ignored, in groups and in private; ours are answered', async () => {
+    const a = ana();
+    const group = { id: -1001, type: 'supergroup', title: 'Beat makers' };
+    const since = fake.calls.length;
+    fake.sendText(a, '/help@OtherBot', group);
+    fake.sendText(a, '/book@OtherBot master');
+    fake.sendText(a, `/help@${fake.botUser.username}`, group);
+    await fake.waitFor((c) => c.method === 'sendMessage' && /What I can do/.test(String(c.params.text ?? '')), { since });
+    fake.sendText(a, '/help');
+    const last = await fake.waitFor((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(a.id) && /What I can do/.test(String(c.params.text ?? '')), { since: fake.calls.length });
+    const helps = fake.calls.slice(since).filter((c) => c.method === 'sendMessage' && /What I can do/.test(String(c.params.text ?? '')));
+    expect(helps).toHaveLength(2); // the addressed one and the plain one
+    expect(fake.calls.slice(since).some((c) => /What can we do for you/.test(String(c.params.text ?? '')))).toBe(false);
+    expect(last).toBeDefined();
+  });
+
+  it('a button under an inline-mode message (no message, no chat) is answered in the private chat', async () => {
+    const a = ana();
+    const since = fake.calls.length;
+    fake.pressInline(a, 'stale:svc:master');
+    const answer = await fake.waitFor((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(a.id), { since });
+    expect(String(answer.params.text)).toMatch(/earlier message or was already used/);
+  });
+
   it('an artist books mastering, sends a WAV, gets the master and report, revises, gets version 2 and sees the count', async () => {
     const a = ana();
     fake.sendText(a, '/start');

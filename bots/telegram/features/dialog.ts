@@ -3,7 +3,7 @@
 // and double-pressed buttons.
 import { Composer, type Context } from 'grammy';
 import { parseCommand } from '../../../core/conversation/types.js';
-import { forward, type ChatDeps } from '../chat.js';
+import { commandFor, forward, type ChatDeps } from '../chat.js';
 
 export function dialog(deps: ChatDeps): Composer<Context> {
   const c = new Composer();
@@ -14,9 +14,10 @@ export function dialog(deps: ChatDeps): Composer<Context> {
   // Unknown commands get the core's "I don't know /x" answer; plain text answers the dialog.
   c.on('message:text', (ctx) => {
     const text = ctx.msg.text;
-    const m = parseCommand(text);
-    // In groups only commands are for the bot; the dialog itself continues in the private chat.
-    if (!m && ctx.chat.type !== 'private') return;
+    const m = commandFor(ctx, deps);
+    // A command for another bot is not ours; in groups only our commands are for us (the dialog
+    // itself continues in the private chat).
+    if (!m && (parseCommand(text) || ctx.chat.type !== 'private')) return;
     return forward(ctx, deps, m ? { kind: 'command', ...m } : { kind: 'text', text });
   });
   return c;
