@@ -1,7 +1,7 @@
 // The single interaction router: slash commands to their modules (engineer commands checked
 // first), buttons and select menus to the core's dialog; errors become clear ephemeral messages.
 import { randomBytes } from 'node:crypto';
-import { ActionRowBuilder, DiscordAPIError, Events, ModalBuilder, TextInputBuilder, TextInputStyle, type Client, type Interaction } from 'discord.js';
+import { ActionRowBuilder, DiscordAPIError, Events, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type Client, type Interaction } from 'discord.js';
 import { TYPE_ANSWER } from './render.js';
 import { userMessage } from '../../core/errors.js';
 import { forward, text, type Answerable } from './chat.js';
@@ -31,6 +31,10 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
     if (i.isChatInputCommand()) {
       const cmd = byName.get(i.commandName);
       if (!cmd) return void (await text(i, t('unknown-command', { command: i.commandName })));
+      // Discord wants an answer within 3 s; a command may read, write, fetch or post first (and a
+      // busy database or a rate limit can take longer), so every command is deferred at once and
+      // its answer fills the deferred reply in. Private in servers, as every answer there is.
+      await i.deferReply(i.inGuild() ? { flags: MessageFlags.Ephemeral } : {});
       if (cmd.engineer && !(await isEngineer(i, deps.studio.authority))) {
         return void (await text(i, t('discord-engineers-only', { command: i.commandName })));
       }

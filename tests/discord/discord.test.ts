@@ -213,6 +213,26 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(a)).toContain('Engineer commands: only the studio');
   }, 30_000);
 
+  it('every command is deferred before it posts, fetches or writes: a slow channel post still answers in time', async () => {
+    const admin = fake.user('500000000000000008', 'Admin');
+    const channel = '900000000000000003';
+    await setup(admin, GUILD, ENGINEER_ROLE);
+    await send(fake.slash('setup', admin, { guildId: GUILD, permissions: MANAGE_GUILD, options: [{ name: 'announce_channel', type: 7, value: channel }], resolved: { channels: { [channel]: { id: channel, type: 0, name: 'news', permissions: '0' } } } }));
+    let open!: () => void;
+    fake.channelPostGate = new Promise<void>((r) => (open = r));
+    const ask = fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] });
+    DiscordFake.feed(bot.client, ask);
+    // Discord is slow to take the post; by the time it arrives the interaction was already deferred.
+    await fake.waitFor(() => fake.heldChannelPosts > 0);
+    const first = fake.answersTo(ask)[0];
+    expect(first?.callbackType).toBe(5); // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
+    expect(first?.body.flags).toBe(EPHEMERAL);
+    open();
+    fake.channelPostGate = null;
+    const done = await fake.waitFor((s) => fake.answersTo(ask).includes(s) && s.kind === 'edit-original');
+    expect(fake.textOf(done)).toContain(`Posted the open times in <#${channel}>.`);
+  }, 30_000);
+
   it('/announce posts open times, and nothing else, to the announcement channel chosen with /setup', async () => {
     const admin = fake.user('500000000000000008', 'Admin');
     const ana = fake.user('500000000000000001', 'Ana');
@@ -314,7 +334,8 @@ describe('typed answers in Discord', () => {
 
       const ask = fake.slash('revise', ana, { guildId: GUILD, options: [] });
       DiscordFake.feed(bot.client, ask);
-      const prompt = await fake.waitFor((s) => fake.answersTo(ask).includes(s));
+      // Every command is deferred first; the prompt fills the deferred reply in.
+      const prompt = await fake.waitFor((s) => fake.answersTo(ask).includes(s) && s.kind === 'edit-original');
       expect(fake.textOf(prompt)).toContain('Write your notes for the engineer');
       const typeButton = ((prompt.body.components as { components: { label?: string; custom_id?: string }[] }[]) ?? []).flatMap((r) => r.components).find((c) => c.label === '✍️ Type an answer')!;
       const press = fake.button(typeButton.custom_id!, ana, { guildId: GUILD });

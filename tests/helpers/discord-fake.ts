@@ -139,6 +139,10 @@ export class DiscordFake {
     res.end(JSON.stringify(body));
   }
 
+  /** While set, posts to server channels wait for it (a slow Discord); `heldChannelPosts` counts those that arrived. */
+  channelPostGate: Promise<void> | null = null;
+  heldChannelPosts = 0;
+
   private async parse(req: IncomingMessage): Promise<{ body: Record<string, unknown>; files: Sent['files'] }> {
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('multipart/form-data')) {
@@ -203,6 +207,10 @@ export class DiscordFake {
     }
     if ((m = /^\/channels\/([^/]+)\/messages$/.exec(route))) {
       const channel = m[1]!;
+      if (this.channelPostGate && !channel.startsWith('dm-')) {
+        this.heldChannelPosts++;
+        await this.channelPostGate;
+      }
       if (channel.startsWith('dm-') && this.closedDms.has(channel.slice(3))) return this.json(res, 403, { code: 50007, message: 'Cannot send messages to this user' });
       this.sent.push({ kind: channel.startsWith('dm-') ? 'dm' : 'channel-message', path: route, body, channelId: channel, files });
       return this.json(res, 200, this.message(channel, body));

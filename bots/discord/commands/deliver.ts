@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
 import { bookingOption, text } from '../chat.js';
@@ -26,7 +26,6 @@ export const command: DiscordCommand = {
   async execute(i, deps) {
     const attached = kinds.map((k) => ({ kind: k, file: i.options.getAttachment(k) })).filter((a) => a.file);
     if (!attached.length) return void (await text(i, t('discord-deliver-attach')));
-    await i.deferReply(i.inGuild() ? { flags: MessageFlags.Ephemeral } : {});
     const booking = await deps.studio.desk.booking(i.options.getString('reference', true));
     const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-deliver-'));
     try {

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
 import { forward, forwardCommand, respond } from '../chat.js';
@@ -25,8 +25,6 @@ export const command: DiscordCommand = {
       await respond(i, [{ text: `${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, more than Discord passes to bots here; use your private upload link instead:` }], deps);
       return forward(i, { kind: 'command', command: 'uploadlink', args: ref }, deps);
     }
-    // Fetching and checking the audio can take longer than Discord's 3 s to answer.
-    await i.deferReply(i.inGuild() ? { flags: MessageFlags.Ephemeral } : {});
     const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-dc-'));
     try {
       const local = path.join(dir, safeFileName(file.name));
