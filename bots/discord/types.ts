@@ -13,7 +13,9 @@ export interface DiscordDeps {
 
 export interface DiscordCommand {
   data: SlashCommandBuilder | SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
-  /** Only the studio's engineers may run it (checked by the router before execute). */
+  /** Only the studio's engineers may run it (checked by the router before execute; registered hidden). */
   engineer?: boolean;
+  /** Only makes sense in a server (never offered in DMs). */
+  serverOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void>;
 }

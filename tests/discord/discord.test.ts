@@ -358,10 +358,10 @@ describe('typed answers in Discord', () => {
 });
 
 describe('npm run discord:deploy-commands', () => {
-  const run = (env: Record<string, string>) =>
+  const run = (env: Record<string, string>, args: string[] = []) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
       void import('node:child_process').then(({ spawn }) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/discord-deploy-commands.ts'], { cwd: path.resolve(import.meta.dirname, '../..'), env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...env } });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/discord-deploy-commands.ts', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...env } });
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -375,13 +375,75 @@ describe('npm run discord:deploy-commands', () => {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain(`registered 24 commands in server ${GUILD}`);
-      const put = fake.sent.find((s) => s.kind === 'commands')!;
+      const put = fake.sent.find((s) => s.kind === 'commands' && s.path.includes('/guilds/'))!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
       expect(names).toEqual(['announce', 'availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mixdown', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'stemroles', 'stems', 'timezone', 'upload', 'uploadlink']);
       const missing = await run({});
       expect(missing.code).toBe(2);
       expect(missing.out).toContain('DISCORD_BOT_TOKEN: required to register the slash commands');
+    } finally {
+      await fake.stop();
+    }
+  }, 30_000);
+
+  type Option = { name: string; description: string; required?: boolean; options?: Option[]; choices?: { name: string; value: unknown }[] };
+  type Body = Option & { default_member_permissions?: string; contexts?: number[]; integration_types?: number[]; dm_permission?: unknown };
+  const engineerNames = ['announce', 'availability', 'booking', 'client', 'deliver', 'master', 'mixdown', 'queue', 'revision', 'session', 'stemroles'];
+
+  /** Discord's documented limits for chat-input commands. */
+  function checkLimits(c: Body): void {
+    const chars = (o: Option): number => o.name.length + o.description.length + (o.choices ?? []).reduce((n, ch) => n + ch.name.length + String(ch.value).length, 0) + (o.options ?? []).reduce((n, x) => n + chars(x), 0);
+    const walk = (o: Option, where: string) => {
+      expect(o.name, where).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
+      expect(o.name, where).toBe(o.name.toLowerCase());
+      expect(o.description.length, `${where} description`).toBeGreaterThanOrEqual(1);
+      expect(o.description.length, `${where} description`).toBeLessThanOrEqual(100);
+      expect((o.options ?? []).length, `${where} options`).toBeLessThanOrEqual(25);
+      expect((o.choices ?? []).length, `${where} choices`).toBeLessThanOrEqual(25);
+      const required = (o.options ?? []).map((x) => x.required === true);
+      expect(required.indexOf(false) === -1 || required.lastIndexOf(true) < required.indexOf(false), `${where}: required options come first`).toBe(true);
+      for (const x of o.options ?? []) walk(x, `${where} ${x.name}`);
+    };
+    walk(c, `/${c.name}`);
+    expect(chars(c), `/${c.name} characters`).toBeLessThanOrEqual(4000);
+    expect(c.dm_permission, `/${c.name} uses contexts, not dm_permission`).toBeUndefined();
+    expect(c.integration_types).toEqual([0]);
+  }
+
+  it('--print shows the exact bodies without calling Discord; they keep to Discord\'s limits and hide the engineer\'s commands in the studio server', async () => {
+    const r = await run({ DISCORD_STUDIO_GUILD_ID: GUILD }, ['--print']);
+    expect(r.code, r.out).toBe(0);
+    const reg = JSON.parse(r.out) as { global: Body[]; guilds: { guildId: string; commands: Body[] }[] };
+    expect(reg.global.length).toBeLessThanOrEqual(100);
+    for (const c of [...reg.global, ...reg.guilds.flatMap((g) => g.commands)]) checkLimits(c);
+    // Artists' commands are global, offered in servers and in DMs, visible to everyone.
+    expect(reg.global.map((c) => c.name).sort()).toEqual(['book', 'cancel', 'format', 'help', 'mybookings', 'reschedule', 'revise', 'setup', 'status', 'stems', 'timezone', 'upload', 'uploadlink']);
+    for (const c of reg.global.filter((x) => x.name !== 'setup')) {
+      expect(c.contexts, c.name).toEqual([0, 1]);
+      expect(c.default_member_permissions, c.name).toBeUndefined();
+    }
+    expect(reg.global.find((c) => c.name === 'setup')).toMatchObject({ contexts: [0], default_member_permissions: String(1 << 5) });
+    // The engineer's commands: only in the studio's server, hidden from everyone the studio did not grant.
+    expect(reg.guilds).toHaveLength(1);
+    expect(reg.guilds[0]!.guildId).toBe(GUILD);
+    expect(reg.guilds[0]!.commands.map((c) => c.name).sort()).toEqual(engineerNames);
+    for (const c of reg.guilds[0]!.commands) expect(c, c.name).toMatchObject({ default_member_permissions: '0', contexts: [0] });
+    // Without a studio server they are global, still hidden.
+    const flat = JSON.parse((await run({}, ['--print'])).out) as { global: Body[]; guilds: unknown[] };
+    expect(flat.guilds).toEqual([]);
+    expect(flat.global.filter((c) => engineerNames.includes(c.name)).every((c) => c.default_member_permissions === '0')).toBe(true);
+  }, 30_000);
+
+  it('deploys the artists\' commands globally and the engineer\'s in the studio server', async () => {
+    const fake = await new DiscordFake().start();
+    try {
+      const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_STUDIO_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
+      expect(r.code, r.out).toBe(0);
+      const puts = fake.sent.filter((s) => s.kind === 'commands');
+      expect(puts.map((p) => p.path)).toEqual([`/applications/${fake.appId}/commands`, `/applications/${fake.appId}/guilds/${GUILD}/commands`]);
+      expect((puts[1]!.body.commands as Body[]).map((c) => c.name).sort()).toEqual(engineerNames);
+      expect(r.out).toContain(`registered 11 commands in server ${GUILD}`);
     } finally {
       await fake.stop();
     }

@@ -6,11 +6,11 @@ import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
+  serverOnly: true,
   engineer: true,
   data: new SlashCommandBuilder()
     .setName('announce')
     .setDescription(t('discord-cmd-announce'))
-    .setDMPermission(false)
     .addIntegerOption((o) => o.setName('days').setDescription(t('discord-cmd-announce-days')).setMinValue(1).setMaxValue(42).setRequired(false)),
   async execute(i, deps) {
     if (!i.inGuild()) return void (await text(i, t('discord-announce-servers-only')));

@@ -7,11 +7,11 @@ import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
+  serverOnly: true,
   data: new SlashCommandBuilder()
     .setName('setup')
     .setDescription(t('discord-cmd-setup'))
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setDMPermission(false)
     .addRoleOption((o) => o.setName('engineer_role').setDescription(t('discord-cmd-setup-engineer_role')).setRequired(false))
     .addChannelOption((o) => o.setName('announce_channel').setDescription(t('discord-cmd-setup-announce_channel')).addChannelTypes(ChannelType.GuildText).setRequired(false))
     .addStringOption((o) => o.setName('language').setDescription(t('discord-cmd-setup-language')).addChoices({ name: 'English', value: 'en' }).setRequired(false)),
