@@ -7,6 +7,7 @@ import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { openStatuses } from './booking/status.js';
 import type { Catalog } from './catalog.js';
 import type { SchedulePolicySource } from './booking/schedule.js';
+import type { EngineerAudit } from './audit.js';
 import type { MixdownJobs } from './mixdown-job.js';
 import { nextVersion } from './deliveries.js';
 import type { UploadService } from './uploads.js';
@@ -44,6 +45,7 @@ export class StudioDesk {
     private readonly mixdowns: MixdownJobs,
     private readonly uploads: UploadService,
     private readonly schedule: SchedulePolicySource,
+    private readonly audit: EngineerAudit,
   ) {}
 
   /** The booking's stems and roles, or (with a number and a role) one changed, for the engineer. */
@@ -221,9 +223,17 @@ export class StudioDesk {
       take: 5,
     });
     if (!clients.length) return t('desk-no-client', { query: q });
+    const actions = await this.audit.forBookings(clients.flatMap((c) => c.bookings.map((b) => b.reference)));
+    const history = (reference: string) =>
+      actions
+        .filter((a) => a.reference === reference)
+        .slice(0, 5)
+        .map((a) => `      ${t('desk-engineer-action', { when: DateTime.fromJSDate(a.at).setZone(this.studioZone).toFormat('d LLL HH:mm'), who: `${a.platform}:${a.userId}`, action: a.action, outcome: a.outcome })}`);
     return clients
       .map((c) => [
-        t('desk-client', { name: c.displayName, identities: c.identities.map((i) => `${i.platform}${i.username ? ` @${i.username}` : ''}`).join(', '), zone: c.timeZone, format: c.deliveryFormat }), ...c.bookings.map((b) => `  ${b.reference} · ${b.service.name} · ${b.status}`)].join('\n'))
+        t('desk-client', { name: c.displayName, identities: c.identities.map((i) => `${i.platform}${i.username ? ` @${i.username}` : ''}`).join(', '), zone: c.timeZone, format: c.deliveryFormat }),
+        ...c.bookings.flatMap((b) => [`  ${b.reference} · ${b.service.name} · ${b.status}`, ...history(b.reference)]),
+      ].join('\n'))
       .join('\n\n');
   }
 

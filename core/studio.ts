@@ -27,6 +27,7 @@ import { RevisionService } from './revisions.js';
 import { StudioDesk } from './desk.js';
 import { MixdownJobs } from './mixdown-job.js';
 import { EngineerAuthority } from './authority.js';
+import { EngineerAudit } from './audit.js';
 
 export interface Studio {
   name: string;
@@ -52,6 +53,8 @@ export interface Studio {
   mixdowns: MixdownJobs;
   /** Who is the studio's engineer, from the studio's configuration only. */
   authority: EngineerAuthority;
+  /** What the engineers did. */
+  audit: EngineerAudit;
 }
 
 export interface StudioOptions {
@@ -108,6 +111,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     ...o.pipeline,
   });
   const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
+  const audit = new EngineerAudit(db, clock);
   const mixdowns = new MixdownJobs(deps, {
     preset: config.MASTER_PRESET,
     attempts: o.pipeline?.attempts ?? 3,
@@ -134,8 +138,9 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
-    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns, uploads, schedule),
+    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns, uploads, schedule, audit),
     mixdowns,
+    audit,
     authority: new EngineerAuthority(db, {
       discordEngineerIds: config.DISCORD_ENGINEER_IDS,
       discordStudioGuildId: config.DISCORD_STUDIO_GUILD_ID,

@@ -350,6 +350,7 @@ export interface TextVars {
   'desk-client-query-short': undefined;
   'desk-no-client': { query: TextValue };
   'desk-client': { format: TextValue; identities: TextValue; name: TextValue; zone: TextValue };
+  'desk-engineer-action': { action: TextValue; outcome: TextValue; when: TextValue; who: TextValue };
   'desk-weekly-hours': { zone: TextValue };
   'desk-weekly-hours-config': undefined;
   'desk-dates': undefined;

@@ -432,6 +432,7 @@ announce-how = Book with /book — in a DM with me or here (only you see your bo
 desk-client-query-short = Give at least two characters of a name, username or reference.
 desk-no-client = No client matches "{ $query }".
 desk-client = { $name } ({ $identities }; { $zone }; files as { $format })
+desk-engineer-action = { $when } · { $who } · /{ $action } · { $outcome }
 desk-weekly-hours = Weekly hours ({ $zone }):
 desk-weekly-hours-config = Weekly hours: from the configuration (STUDIO_HOURS); add a rule to set them here.
 desk-dates = Dates:

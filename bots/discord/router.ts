@@ -1,9 +1,10 @@
 // The single interaction router: slash commands to their modules (engineer commands checked
 // first), buttons and select menus to the core's dialog; errors become clear ephemeral messages.
 import { randomBytes } from 'node:crypto';
-import { ActionRowBuilder, DiscordAPIError, Events, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type Client, type Interaction } from 'discord.js';
+import { ActionRowBuilder, DiscordAPIError, Events, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type Client, type Interaction } from 'discord.js';
 import { TYPE_ANSWER } from './render.js';
 import { userMessage } from '../../core/errors.js';
+import type { ActionRecord } from '../../core/audit.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
@@ -23,6 +24,20 @@ export function explainDiscordError(err: DiscordAPIError): string {
   }
 }
 
+/** An engineer's slash command as an audit record: the command and subcommand, the booking it named, its options. */
+function auditRecord(i: ChatInputCommandInteraction, outcome: ActionRecord['outcome']): ActionRecord {
+  const sub = i.options.getSubcommand(false);
+  const options = (sub ? (i.options.data[0]?.options ?? []) : i.options.data).filter((o) => o.value !== undefined);
+  return {
+    platform: 'discord',
+    userId: i.user.id,
+    action: [i.commandName, sub].filter(Boolean).join(' '),
+    reference: i.options.getString('reference', false),
+    detail: options.map((o) => `${o.name}=${String(o.value)}`).join(' ') || null,
+    outcome,
+  };
+}
+
 export function routeInteractions(client: Client, deps: DiscordDeps, commands: DiscordCommand[]): void {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   client.on(Events.InteractionCreate, (i: Interaction) => void handle(i).catch((err: unknown) => fail(i, err)));
@@ -36,9 +51,21 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
       // its answer fills the deferred reply in. Private in servers, as every answer there is.
       await i.deferReply(i.inGuild() ? { flags: MessageFlags.Ephemeral } : {});
       if (cmd.engineer && !(await isEngineer(i, deps.studio.authority))) {
+        deps.log.warn({ userId: i.user.id, guildId: i.guildId, command: i.commandName }, 'engineer command refused');
         return void (await text(i, t('discord-engineers-only', { command: i.commandName })));
       }
-      await cmd.execute(i, deps);
+      if (!cmd.engineer) return cmd.execute(i, deps);
+      // Every engineer action is kept: who, what, which booking, when, and how it ended.
+      let outcome: 'done' | 'refused' | 'failed' = 'failed';
+      try {
+        await cmd.execute(i, deps);
+        outcome = 'done';
+      } catch (err) {
+        outcome = userMessage(err) !== undefined ? 'refused' : 'failed';
+        throw err;
+      } finally {
+        await deps.studio.audit.record(auditRecord(i, outcome)).catch((err: unknown) => deps.log.error({ err }, 'could not record an engineer action'));
+      }
     } else if (i.isButton() && i.customId === TYPE_ANSWER) {
       const input = new TextInputBuilder().setCustomId('answer').setLabel(t('discord-your-answer')).setStyle(TextInputStyle.Paragraph).setMaxLength(2000).setRequired(true);
       await i.showModal(new ModalBuilder().setCustomId(TYPE_ANSWER).setTitle(t('discord-your-answer')).addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)));

@@ -213,6 +213,30 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(a)).toContain('Engineer commands: only the studio');
   }, 30_000);
 
+  it("engineer actions are kept — who, what, which booking, when, how it ended — and listed with the booking", async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    const eng = fake.user('500000000000000009', 'Eng');
+    await setup(eng, GUILD, ENGINEER_ROLE);
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-audit', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    const asEngineer = (name: string, options: unknown[]) => send(fake.slash(name, eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options }));
+    await asEngineer('booking', [{ name: 'decline', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }, { name: 'reason', type: 3, value: 'double booked' }] }]);
+    // Confirming what was declined is refused by the booking's rules: kept as refused.
+    await asEngineer('booking', [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }] }]);
+    // The test clock stands still, so the two share a time: compare them in action order.
+    const rows = (await t.db.engineerAction.findMany()).sort((x, y) => y.action.localeCompare(x.action));
+    expect(rows.map((r) => [r.platform, r.userId, r.action, r.reference, r.outcome])).toEqual([
+      ['discord', eng.id, 'booking decline', b.reference, 'done'],
+      ['discord', eng.id, 'booking confirm', b.reference, 'refused'],
+    ]);
+    expect(rows[0]!.detail).toBe(`reference=${b.reference} reason=double booked`);
+    const lookup = await asEngineer('client', [{ name: 'lookup', type: 1, options: [{ name: 'query', type: 3, value: 'Ana' }] }]);
+    expect(said(lookup)).toContain(`discord:${eng.id} · /booking decline · done`);
+    expect(said(lookup)).toContain(`discord:${eng.id} · /booking confirm · refused`);
+    // The lookup itself is an engineer action too (it reads other people's data).
+    expect(await t.db.engineerAction.count({ where: { action: 'client lookup' } })).toBe(1);
+  }, 30_000);
+
   it('every command is deferred before it posts, fetches or writes: a slow channel post still answers in time', async () => {
     const admin = fake.user('500000000000000008', 'Admin');
     const channel = '900000000000000003';

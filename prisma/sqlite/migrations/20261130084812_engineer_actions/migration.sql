@@ -1,0 +1,17 @@
+-- CreateTable
+CREATE TABLE "EngineerAction" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "platform" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "reference" TEXT,
+    "detail" TEXT,
+    "outcome" TEXT NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE INDEX "EngineerAction_reference_at_idx" ON "EngineerAction"("reference", "at");
+
+-- CreateIndex
+CREATE INDEX "EngineerAction_at_idx" ON "EngineerAction"("at");
