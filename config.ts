@@ -186,6 +186,15 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1].trim() !== ''));
 }
 
+/** Settings whose values are secrets: named in messages, never shown. */
+const SECRET_SETTING = /TOKEN|SECRET|PASSWORD|ACCESS_KEY/;
+
+/** A value as an error message may show it: secrets hidden, and a URL's password too. */
+export function shownValue(name: string, value: string): string {
+  if (SECRET_SETTING.test(name)) return `(hidden, ${value.length} characters)`;
+  return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@'));
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = schema.safeParse(withoutEmpty(env));
   if (!result.success) {
@@ -193,7 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       result.error.issues.map((issue) => {
         const name = issue.path.join('.') || '(environment)';
         const value = env[name];
-        return `${name}=${value === undefined ? '(unset)' : JSON.stringify(value)}: ${issue.message}`;
+        return `${name}=${value === undefined ? '(unset)' : shownValue(name, value)}: ${issue.message}`;
       }),
     );
   }

@@ -47,6 +47,20 @@ describe('configuration', () => {
 });
 
 describe('.env.example', () => {
+  it('never shows a secret in a message: tokens and secrets hidden, passwords in URLs masked', () => {
+    let message = '';
+    try {
+      loadConfig({ DISCORD_BOT_TOKEN: 'short', TELEGRAM_BOT_TOKEN: 'not-a-token-abcdef', UPLOAD_LINK_SECRET: 'tiny', DATABASE_URL: 'mysql://admin:hunter2@db:3306/x' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('DISCORD_BOT_TOKEN=(hidden, 5 characters)');
+    expect(message).toContain('TELEGRAM_BOT_TOKEN=(hidden, 18 characters)');
+    expect(message).toContain('UPLOAD_LINK_SECRET=(hidden, 4 characters)');
+    expect(message).toContain('DATABASE_URL="mysql://admin:***@db:3306/x"');
+    for (const secret of ['short', 'not-a-token-abcdef', 'tiny', 'hunter2']) expect(message).not.toContain(secret);
+  });
+
   it('documents every setting, and its values are the defaults', async () => {
     const { readFileSync } = await import('node:fs');
     const { parseEnv } = await import('node:util');
