@@ -92,20 +92,28 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Ends the process once what was printed has gone: output to a pipe is written asynchronously, and
+ * exiting at once cut `mixdesk analyze --json | …` off after 64 KB.
+ */
+function exit(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exit(code),
   (err: unknown) => {
     // Configuration mistakes are the operator's to fix: say what and where, without a stack trace.
     if (err instanceof Error && err.name === 'ConfigError') console.error(`mixdesk cannot start.\n${err.message}\nSee .env.example for every setting.`);
     else if (err instanceof Error && String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
       // A mistyped option: say what, like any usage mistake (no stack trace).
       console.error(err.message.split('\n').slice(0, 3).join('\n'));
-      process.exit(2);
+      return exit(2);
     } else if (isEngineError(err)) {
       console.error(err.message);
-      process.exit(err instanceof UsageError ? 2 : 1);
-    }
-    else console.error(`mixdesk stopped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    process.exit(1);
+      return exit(err instanceof UsageError ? 2 : 1);
+    } else console.error(`mixdesk stopped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    exit(1);
   },
 );

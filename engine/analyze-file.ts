@@ -1,9 +1,12 @@
-// Analysing a file: decoding (within the caller's limits) and measuring. `analyzeFileInThread`
-// does it on a thread of its own, so the service keeps answering chats, uploads and /healthz
-// while a long upload is analysed.
-import { analyze, type Analysis } from './analysis/analyze.js';
+// Analysing a file: read in pieces (within the caller's limits) and measured as it is read, so
+// memory follows the piece, not the file. `analyzeFileInThread` does it on a thread of its own, so
+// the service keeps answering chats, uploads and /healthz while a long upload is analysed.
+import path from 'node:path';
+import { AnalysisStream } from './analysis/analysis-stream.js';
+import type { Analysis } from './analysis/analyze.js';
 import { runEngineThread } from './engine-thread.js';
-import { readAudioFile, type ReadLimits } from './io/index.js';
+import { openAudioStream } from './io/audio-stream.js';
+import type { ReadLimits } from './io/index.js';
 
 export interface AnalyzeFileJob {
   path: string;
@@ -13,8 +16,14 @@ export interface AnalyzeFileJob {
 }
 
 export async function analyzeFile(job: AnalyzeFileJob): Promise<Analysis> {
-  return analyze(await readAudioFile(job.path, job.limits));
+  const stream = await openAudioStream(job.path, job.limits, job.name);
+  const analysis = new AnalysisStream(stream);
+  for await (const piece of stream.pieces()) analysis.add(piece);
+  return analysis.result();
 }
+
+/** `mixdesk analyze FILE`: the file's name in messages, no length limit. */
+export const analyzeAudioFile = (file: string): Promise<Analysis> => analyzeFile({ path: file, name: path.basename(file), limits: {} });
 
 export function analyzeFileInThread(job: AnalyzeFileJob): Promise<Analysis> {
   return runEngineThread<Analysis>('analyze-thread', job, job.name);

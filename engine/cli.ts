@@ -1,11 +1,11 @@
 // `mixdesk analyze` and `mixdesk master`: the engine from the command line.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { warmUp } from './parallel.js';
+import { analyzeAudioFile } from './analyze-file.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   analysisText,
-  analyze,
   AudioFileError,
   extensionOf,
   guessStemRole,
@@ -39,7 +39,8 @@ export async function analyzeCommand(args: string[], out: (s: string) => void): 
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new UsageError('usage: mixdesk analyze FILE [--json]');
   const file = positionals[0]!;
-  const a = analyze(await readAudioFile(file));
+  // Streamed: memory follows a piece of the file, whatever its length.
+  const a = await analyzeAudioFile(file);
   out(values.json ? JSON.stringify(a, null, 2) : analysisText(a, path.basename(file)));
   return 0;
 }

@@ -1,5 +1,6 @@
 // Everything the studio reports about a file. Field names are a stable API (README: "Analysis JSON").
-import { durationSec, gainToDb, type AudioData } from '../types.js';
+import { gainToDb, type AudioData } from '../types.js';
+import type { ChannelStats } from './stats.js';
 import { averageSpectrum, type Spectrum } from './spectrum.js';
 import { parallelLoudness, parallelStats, parallelTruePeak } from '../parallel.js';
 import type { Loudness } from './loudness.js';
@@ -34,11 +35,39 @@ export interface KnownMeasures {
 
 export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
   const { channels, sampleRate } = audio;
-  const n = channels[0]?.length ?? 0;
-  const loud = known.loudness ?? parallelLoudness(channels, sampleRate);
-  // Half-second blocks of left/right sums: 1 s windows (hop 0.5 s), the whole, and mid/side all come from them.
-  const half = Math.max(1, Math.floor(sampleRate / 2));
-  const { stats, pairs } = parallelStats(channels, half);
+  const loudness = known.loudness ?? parallelLoudness(channels, sampleRate);
+  const { stats, pairs } = parallelStats(channels, halfSecond(sampleRate));
+  return assembleAnalysis({
+    format: { container: audio.format ?? null, sampleRate, channels: channels.length, bitDepth: audio.bitDepth ?? null },
+    frames: channels[0]?.length ?? 0,
+    loudness,
+    stats,
+    pairs,
+    truePeak: Math.max(...channels.map((c, i) => parallelTruePeak(c, stats[i]!.peak))),
+    spectrum: averageSpectrum(channels, sampleRate),
+  });
+}
+
+/** Half-second blocks of left/right sums: 1 s windows (hop 0.5 s), the whole, and mid/side all come from them. */
+export const halfSecond = (sampleRate: number): number => Math.max(1, Math.floor(sampleRate / 2));
+
+/** The measures an analysis is made of, however the audio was read (whole, or streamed in pieces). */
+export interface Measures {
+  format: Omit<Analysis['format'], 'durationSec'>;
+  frames: number;
+  loudness: Loudness;
+  stats: ChannelStats[];
+  /** Left/right sums of half-second blocks, 3 per block (empty for mono). */
+  pairs: Float64Array;
+  /** Linear, over all channels. */
+  truePeak: number;
+  spectrum: Spectrum;
+}
+
+export function assembleAnalysis(m: Measures): Analysis {
+  const { stats, pairs, loudness: loud, frames: n } = m;
+  const { sampleRate } = m.format;
+  const half = halfSecond(sampleRate);
   const samplePeak = Math.max(...stats.map((s) => s.peak));
   const dc = stats.map((s) => (n ? s.sum / n : 0));
   const firstClips = stats.map((s) => s.firstClip).filter((f) => f >= 0);
@@ -52,7 +81,7 @@ export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
   const trail = Math.min(...stats.map((s) => s.trail));
   let phase = { correlation: 1, worstCorrelation: 1, worstAtSec: 0 };
   let width = 0;
-  if (channels.length >= 2) {
+  if (m.format.channels >= 2) {
     const blocks = Array.from({ length: pairs.length / 3 }, (_, k) => [pairs[3 * k]!, pairs[3 * k + 1]!, pairs[3 * k + 2]!] as [number, number, number]);
     const total = blocks.reduce((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]] as [number, number, number], [0, 0, 0]);
     phase.correlation = corr(...total);
@@ -66,22 +95,21 @@ export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
     const side = ll + rr - 2 * lr;
     width = mid > 0 ? Math.sqrt(Math.max(0, side) / mid) : side > 0 ? Infinity : 0;
   }
-  const tp = Math.max(...channels.map((c, i) => parallelTruePeak(c, stats[i]!.peak)));
   return {
-    format: { container: audio.format ?? null, sampleRate, channels: channels.length, bitDepth: audio.bitDepth ?? null, durationSec: round(durationSec(audio), 3) },
+    format: { ...m.format, durationSec: round(n / sampleRate, 3) },
     loudness: {
       integratedLufs: round(loud.integrated),
       rangeLu: round(loud.range),
       momentaryMaxLufs: round(loud.momentaryMax),
       shortTermMaxLufs: round(loud.shortTermMax),
     },
-    peaks: { truePeakDbtp: round(gainToDb(tp)), samplePeakDbfs: round(gainToDb(samplePeak)) },
+    peaks: { truePeakDbtp: round(gainToDb(m.truePeak)), samplePeakDbfs: round(gainToDb(samplePeak)) },
     dcOffset: { perChannel: dc.map((v) => round(v, 6)), maxDbfs: round(gainToDb(Math.max(...dc.map(Math.abs)))) },
     phase: { correlation: round(phase.correlation, 3), worstCorrelation: round(phase.worstCorrelation, 3), worstAtSec: round(phase.worstAtSec, 1) },
     stereoWidth: round(width, 3),
     clipping: clip,
     silence: { leadingSec: round(lead / sampleRate, 3), trailingSec: round(trail / sampleRate, 3) },
     shortTermLufs: [...loud.shortTerm].map((v) => round(v, 1)),
-    spectrum: averageSpectrum(channels, sampleRate),
+    spectrum: m.spectrum,
   };
 }

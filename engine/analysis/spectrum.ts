@@ -99,46 +99,115 @@ export interface Spectrum {
 }
 
 /**
- * Average spectrum of the mid (L+R)/2 signal, or with `part` 'side' of a stereo pair's side
- * (L-R)/2. At most `maxFrames` FFT frames are taken, spread over the whole file, which is plenty
- * for a long-term average and keeps long files fast.
+ * The long-term average spectrum fed in consecutive pieces. At most `maxFrames` FFT frames are
+ * taken, spread over the whole file, which is plenty for a long-term average and keeps long files
+ * fast. Where to take them follows from the length the file announces; a file of unknown length
+ * keeps every frame, then every second one, fourth one… so that at most 2 × maxFrames are held.
  */
-export function averageSpectrum(channels: Float32Array[], sampleRate: number, size = 4096, maxFrames = 128, part: 'mid' | 'side' = 'mid'): Spectrum {
-  if (part === 'side' && channels.length !== 2) throw new Error('a side spectrum needs a stereo pair');
-  const n = channels[0]?.length ?? 0;
-  const frames = Math.max(0, Math.floor(n / size));
-  const step = Math.max(1, Math.floor(frames / maxFrames));
-  const power = new Float64Array(size / 2);
-  const window = Float64Array.from({ length: size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
-  const frame = new Float64Array(size);
-  const re = new Float64Array(size / 2);
-  const im = new Float64Array(size / 2);
-  let used = 0;
-  for (let f = 0; f < frames; f += step) {
-    const off = f * size;
-    if (part === 'side') {
-      const [l, r] = channels as [Float32Array, Float32Array];
-      for (let i = 0; i < size; i++) frame[i] = (l[off + i]! - r[off + i]!) * 0.5 * window[i]!;
-    } else {
-      for (let i = 0; i < size; i++) {
-        let m = 0;
-        for (const ch of channels) m += ch[off + i]!;
-        frame[i] = (m / channels.length) * window[i]!;
+export class SpectrumAccumulator {
+  private readonly power: Float64Array;
+  private readonly window: Float64Array;
+  private readonly frame: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+  private used = 0;
+  /** Samples seen so far. */
+  private seen = 0;
+  /** Index (in frames of `size`) of the frame being filled, and how much of it is. */
+  private index = 0;
+  private filled = 0;
+  private step: number;
+  /** Frames the file holds (null: unknown, each taken frame's power is kept for thinning out). */
+  private readonly frames: number | null;
+  private readonly kept: Float64Array[] = [];
+
+  constructor(
+    private readonly channelCount: number,
+    private readonly sampleRate: number,
+    expectedLength: number | null,
+    private readonly size = 4096,
+    private readonly maxFrames = 128,
+    private readonly part: 'mid' | 'side' = 'mid',
+  ) {
+    if (part === 'side' && channelCount !== 2) throw new Error('a side spectrum needs a stereo pair');
+    this.frames = expectedLength === null ? null : Math.max(0, Math.floor(expectedLength / size));
+    this.step = this.frames === null ? 1 : Math.max(1, Math.floor(this.frames / maxFrames));
+    this.power = new Float64Array(size / 2);
+    this.window = Float64Array.from({ length: size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
+    this.frame = new Float64Array(size);
+    this.re = new Float64Array(size / 2);
+    this.im = new Float64Array(size / 2);
+  }
+
+  add(channels: Float32Array[]): void {
+    const len = channels[0]?.length ?? 0;
+    const { size, window, frame } = this;
+    while (this.frames === null || this.index < this.frames) {
+      const from = this.index * size + this.filled - this.seen;
+      if (from >= len) break;
+      const count = Math.min(size - this.filled, len - from);
+      if (this.part === 'side') {
+        const [l, r] = channels as [Float32Array, Float32Array];
+        for (let k = 0, i = this.filled; k < count; k++, i++) frame[i] = (l[from + k]! - r[from + k]!) * 0.5 * window[i]!;
+      } else {
+        for (let k = 0, i = this.filled; k < count; k++, i++) {
+          let m = 0;
+          for (const ch of channels) m += ch[from + k]!;
+          frame[i] = (m / channels.length) * window[i]!;
+        }
+      }
+      this.filled += count;
+      if (this.filled === size) this.take();
+    }
+    this.seen += len;
+  }
+
+  private take(): void {
+    if (this.frames !== null) addRealPower(this.frame, this.re, this.im, this.power);
+    else {
+      const p = new Float64Array(this.size / 2);
+      addRealPower(this.frame, this.re, this.im, p);
+      this.kept.push(p);
+      if (this.kept.length === 2 * this.maxFrames) {
+        // Keep frames 0, 2, 4…: the ones a step twice as long takes.
+        for (let k = 0; k < this.maxFrames; k++) this.kept[k] = this.kept[2 * k]!;
+        this.kept.length = this.maxFrames;
+        this.step *= 2;
       }
     }
-    addRealPower(frame, re, im, power);
-    used++;
+    this.used++;
+    this.filled = 0;
+    this.index = (Math.floor(this.index / this.step) + 1) * this.step;
   }
-  const norm = used > 0 ? 1 / (used * (size / 4) ** 2) : 0;
-  const binHz = sampleRate / size;
-  const db = bandCentres.map((fc) => {
-    const lo = fc / 2 ** (1 / 6);
-    const hi = Math.min(fc * 2 ** (1 / 6), sampleRate / 2);
-    let sum = 0;
-    for (let k = Math.max(1, Math.ceil(lo / binHz)); k <= Math.floor(hi / binHz) && k < size / 2; k++) sum += power[k]!;
-    // Bands narrower than one bin (lowest ones) read the nearest bin.
-    if (sum === 0 && fc < sampleRate / 2) sum = power[Math.max(1, Math.round(fc / binHz))]! ;
-    return sum * norm > 0 ? 10 * Math.log10(sum * norm) : -140;
-  });
-  return { hz: bandCentres, db };
+
+  result(): Spectrum {
+    const { power, size, sampleRate } = this;
+    let used = this.used;
+    if (this.frames === null) {
+      for (const p of this.kept) for (let k = 0; k < p.length; k++) power[k]! += p[k]!;
+      used = this.kept.length;
+    }
+    const norm = used > 0 ? 1 / (used * (size / 4) ** 2) : 0;
+    const binHz = sampleRate / size;
+    const db = bandCentres.map((fc) => {
+      const lo = fc / 2 ** (1 / 6);
+      const hi = Math.min(fc * 2 ** (1 / 6), sampleRate / 2);
+      let sum = 0;
+      for (let k = Math.max(1, Math.ceil(lo / binHz)); k <= Math.floor(hi / binHz) && k < size / 2; k++) sum += power[k]!;
+      // Bands narrower than one bin (lowest ones) read the nearest bin.
+      if (sum === 0 && fc < sampleRate / 2) sum = power[Math.max(1, Math.round(fc / binHz))]!;
+      return sum * norm > 0 ? 10 * Math.log10(sum * norm) : -140;
+    });
+    return { hz: bandCentres, db };
+  }
+}
+
+/**
+ * Average spectrum of the mid (L+R)/2 signal, or with `part` 'side' of a stereo pair's side
+ * (L-R)/2 (see SpectrumAccumulator).
+ */
+export function averageSpectrum(channels: Float32Array[], sampleRate: number, size = 4096, maxFrames = 128, part: 'mid' | 'side' = 'mid'): Spectrum {
+  const acc = new SpectrumAccumulator(channels.length, sampleRate, channels[0]?.length ?? 0, size, maxFrames, part);
+  acc.add(channels);
+  return acc.result();
 }

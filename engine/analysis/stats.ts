@@ -101,36 +101,65 @@ function endRun(st: ScanState, i: number): void {
   st.run = 0;
 }
 
-/** DC, peak and clipped runs of x[from, to), continuing a run across calls through `st`. */
-function scan(x: Float32Array, from: number, to: number, st: ScanState): void {
+/** DC, peak and clipped runs of x[from, to), continuing a run across calls through `st`; x[0] is sample `base` of the channel. */
+function scan(x: Float32Array, from: number, to: number, st: ScanState, base: number): void {
   const [sum, peak] = sumAndPeak(x, from, to);
   st.sum += sum;
   if (peak > st.peak) st.peak = peak;
   if (peak < CLIP) {
     // Nothing at full scale here (the usual case): only a run from before can end.
-    if (st.run > 0) endRun(st, from);
+    if (st.run > 0) endRun(st, base + from);
     return;
   }
   for (let i = from; i < to; i++) {
     const v = x[i]!;
     if ((v < 0 ? -v : v) >= CLIP) st.run++;
-    else if (st.run > 0) endRun(st, i);
+    else if (st.run > 0) endRun(st, base + i);
+  }
+}
+
+/**
+ * One channel's statistics fed in consecutive pieces (a long file is never whole in memory); a
+ * clipped run or the silence at either end carries across the pieces' boundaries.
+ */
+export class ChannelScanner {
+  private readonly st: ScanState = { sum: 0, peak: 0, runs: 0, clipped: 0, longest: 0, firstClip: -1, lead: 0, trail: 0, run: 0 };
+  private length = 0;
+  /** Index of the first and the last sample above the silence level, -1 until one is heard. */
+  private firstLoud = -1;
+  private lastLoud = -1;
+
+  add(x: Float32Array): void {
+    const n = x.length;
+    // Positions within this piece, then shifted to the whole channel's.
+    const base = this.length;
+    for (let i = 0; i < n; i += STATS_CAPACITY) scan(x, i, Math.min(n, i + STATS_CAPACITY), this.st, base);
+    let j = n - 1;
+    while (j >= 0 && Math.abs(x[j]!) < SILENCE) j--;
+    if (j >= 0) {
+      this.lastLoud = base + j;
+      if (this.firstLoud < 0) {
+        let i = 0;
+        while (Math.abs(x[i]!) < SILENCE) i++;
+        this.firstLoud = base + i;
+      }
+    }
+    this.length += n;
+  }
+
+  result(): ChannelStats {
+    const st = { ...this.st };
+    endRun(st, this.length);
+    const n = this.length;
+    const { run: _run, ...stats } = st;
+    return { ...stats, lead: this.firstLoud < 0 ? n : this.firstLoud, trail: this.lastLoud < 0 ? n : n - 1 - this.lastLoud };
   }
 }
 
 export function channelStats(x: Float32Array): ChannelStats {
-  const n = x.length;
-  const st: ScanState = { sum: 0, peak: 0, runs: 0, clipped: 0, longest: 0, firstClip: -1, lead: 0, trail: 0, run: 0 };
-  for (let i = 0; i < n; i += STATS_CAPACITY) scan(x, i, Math.min(n, i + STATS_CAPACITY), st);
-  endRun(st, n);
-  let i = 0;
-  while (i < n && Math.abs(x[i]!) < SILENCE) i++;
-  st.lead = i;
-  let j = n - 1;
-  while (j >= 0 && Math.abs(x[j]!) < SILENCE) j--;
-  st.trail = n - 1 - j;
-  const { run: _run, ...stats } = st;
-  return stats;
+  const scanner = new ChannelScanner();
+  scanner.add(x);
+  return scanner.result();
 }
 
 /** Sums over l[from, to) and r[from, to) for correlation and mid/side energy. */
@@ -164,5 +193,49 @@ export function blockPairSums(l: Float32Array, r: Float32Array, size: number, fi
     out[3 * (k - first)] = ll;
     out[3 * (k - first) + 1] = rr;
     out[3 * (k - first) + 2] = lr;
+  }
+}
+
+/**
+ * blockPairSums fed in consecutive pieces: the left/right sums of `size`-frame blocks, a block
+ * that spans two pieces summed from both.
+ */
+export class BlockPairAccumulator {
+  private sums = new Float64Array(3 * 256);
+  private blocks = 0;
+  private inBlock = 0;
+  private readonly partial: [number, number, number] = [0, 0, 0];
+
+  constructor(private readonly size: number) {}
+
+  add(l: Float32Array, r: Float32Array): void {
+    const n = l.length;
+    for (let i = 0; i < n; ) {
+      const end = Math.min(n, i + this.size - this.inBlock);
+      const [ll, rr, lr] = pairSums(l, r, i, end);
+      this.partial[0] += ll;
+      this.partial[1] += rr;
+      this.partial[2] += lr;
+      this.inBlock += end - i;
+      i = end;
+      if (this.inBlock === this.size) this.close();
+    }
+  }
+
+  private close(): void {
+    if (3 * this.blocks === this.sums.length) {
+      const grown = new Float64Array(this.sums.length * 2);
+      grown.set(this.sums);
+      this.sums = grown;
+    }
+    this.sums.set(this.partial, 3 * this.blocks++);
+    this.partial.fill(0);
+    this.inBlock = 0;
+  }
+
+  /** The sums, 3 per block; a last, shorter block counts as one. */
+  result(): Float64Array {
+    if (this.inBlock > 0) this.close();
+    return this.sums.slice(0, 3 * this.blocks);
   }
 }

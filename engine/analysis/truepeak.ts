@@ -267,3 +267,43 @@ export function truePeakEnvelopeInto(channels: Float32Array[], out: Float32Array
     }, oFrom, oTo);
   }
 }
+
+/**
+ * True peak of one channel fed in consecutive pieces. Samples are measured in batches; each batch
+ * keeps the samples around it that its interpolation windows read (the last batch, the file's
+ * end, reads zeros past it, as the whole-file measure does), so the result equals truePeak's.
+ */
+const STREAM_BATCH = 1 << 16;
+
+export class TruePeakStream {
+  private buf = new Float32Array(STREAM_BATCH + 2 * TAPS);
+  /** Samples in buf; the first `context` of them were measured already and only serve the windows. */
+  private length = 0;
+  private context = 0;
+  private best = 0;
+
+  add(x: Float32Array): void {
+    for (let i = 0; i < x.length; ) {
+      const take = Math.min(x.length - i, this.buf.length - this.length);
+      this.buf.set(x.subarray(i, i + take), this.length);
+      this.length += take;
+      i += take;
+      if (this.length === this.buf.length) this.measure();
+    }
+  }
+
+  /** Measures all but the last TAPS samples (their windows reach into what comes next) and keeps TAPS before them. */
+  private measure(): void {
+    const to = this.length - TAPS;
+    this.best = Math.max(this.best, truePeak(this.buf.subarray(0, this.length), this.context, to));
+    this.buf.copyWithin(0, to - TAPS, this.length);
+    this.length = 2 * TAPS;
+    this.context = TAPS;
+  }
+
+  result(): number {
+    if (this.length > this.context) this.best = Math.max(this.best, truePeak(this.buf.subarray(0, this.length), this.context, this.length));
+    this.context = this.length;
+    return this.best;
+  }
+}

@@ -22,33 +22,55 @@ function writeExtended(view: DataView, o: number, value: number): void {
   view.setUint32(o + 6, Math.round((mantissa * 2 ** 31 - hi) * 2 ** 32));
 }
 
-export function readAiff(bytes: Uint8Array, name: string): AudioData {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (o: number) => String.fromCharCode(bytes[o]!, bytes[o + 1]!, bytes[o + 2]!, bytes[o + 3]!);
-  if (bytes.length < 12 || tag(0) !== 'FORM' || (tag(8) !== 'AIFF' && tag(8) !== 'AIFC')) {
+/** Where an AIFF file's samples are and how they are stored. */
+export interface AiffLayout {
+  channels: number;
+  frames: number;
+  sampleRate: number;
+  /** Bits per sample (32 or 64 for float). */
+  bits: number;
+  float: boolean;
+  littleEndian: boolean;
+  /** Byte offset of the first frame. */
+  dataOffset: number;
+  blockAlign: number;
+}
+
+/**
+ * The layout from the chunk headers, read through `read(offset, length)` (a file of `size` bytes),
+ * so a long file's headers are found without reading its samples.
+ */
+export async function aiffLayout(read: (offset: number, length: number) => Promise<Uint8Array> | Uint8Array, size: number, name: string): Promise<AiffLayout> {
+  const tag = (b: Uint8Array, o: number) => String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!, b[o + 3]!);
+  const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const head = await read(0, 12);
+  if (head.length < 12 || tag(head, 0) !== 'FORM' || (tag(head, 8) !== 'AIFF' && tag(head, 8) !== 'AIFC')) {
     throw new AudioFileError(name, 'not an AIFF file (no FORM/AIFF header)');
   }
-  const aifc = tag(8) === 'AIFC';
+  const aifc = tag(head, 8) === 'AIFC';
   let comm: { channels: number; frames: number; bits: number; sampleRate: number; compression: string } | undefined;
   let ssnd: { offset: number; size: number } | undefined;
-  for (let o = 12; o + 8 <= bytes.length; ) {
-    const id = tag(o);
-    const size = view.getUint32(o + 4);
+  for (let o = 12; o + 8 <= size; ) {
+    const h = await read(o, 8);
+    const id = tag(h, 0);
+    const chunkSize = view(h).getUint32(4);
     const body = o + 8;
     if (id === 'COMM') {
-      if (size < 18 || body + 18 > bytes.length) throw new AudioFileError(name, 'AIFF COMM chunk is too short');
+      if (chunkSize < 18 || body + 18 > size) throw new AudioFileError(name, 'AIFF COMM chunk is too short');
+      const c = await read(body, Math.min(22, chunkSize));
+      const v = view(c);
       comm = {
-        channels: view.getUint16(body),
-        frames: view.getUint32(body + 2),
-        bits: view.getUint16(body + 6),
-        sampleRate: readExtended(view, body + 8),
-        compression: aifc && size >= 22 ? tag(body + 18) : 'NONE',
+        channels: v.getUint16(0),
+        frames: v.getUint32(2),
+        bits: v.getUint16(6),
+        sampleRate: readExtended(v, 8),
+        compression: aifc && c.length >= 22 ? tag(c, 18) : 'NONE',
       };
     } else if (id === 'SSND') {
-      if (body + 8 > bytes.length) throw new AudioFileError(name, 'the file is truncated inside its sound data');
-      ssnd = { offset: body + 8 + view.getUint32(body), size: size - 8 };
+      if (body + 8 > size) throw new AudioFileError(name, 'the file is truncated inside its sound data');
+      ssnd = { offset: body + 8 + view(await read(body, 4)).getUint32(0), size: chunkSize - 8 };
     }
-    o = body + size + (size & 1);
+    o = body + chunkSize + (chunkSize & 1);
   }
   if (!comm) throw new AudioFileError(name, 'AIFF file has no COMM (format) chunk');
   const { channels, frames, sampleRate, compression } = comm;
@@ -60,18 +82,26 @@ export function readAiff(bytes: Uint8Array, name: string): AudioData {
   if (![8, 16, 24, 32].includes(bits) && !float) throw new AudioFileError(name, `unsupported AIFF bit depth ${bits}`);
   if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`);
   if (!(sampleRate >= 8000 && sampleRate <= 384000)) throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`);
-  const bytesPer = Math.ceil(bits / 8);
-  const blockAlign = bytesPer * channels;
+  const blockAlign = Math.ceil(bits / 8) * channels;
   if (frames > 0 && !ssnd) throw new AudioFileError(name, 'AIFF file has no SSND (sound data) chunk');
-  if (ssnd && ssnd.offset + frames * blockAlign > bytes.length) {
-    throw new AudioFileError(name, `the file is truncated: ${frames} frames announced, ${Math.floor((bytes.length - ssnd.offset) / blockAlign)} present`);
+  const dataOffset = ssnd?.offset ?? 0;
+  if (ssnd && dataOffset + frames * blockAlign > size) {
+    throw new AudioFileError(name, `the file is truncated: ${frames} frames announced, ${Math.floor((size - dataOffset) / blockAlign)} present`);
   }
-  const out = Array.from({ length: channels }, () => new Float32Array(frames));
+  return { channels, frames, sampleRate, bits, float, littleEndian, dataOffset, blockAlign };
+}
+
+/** Frames of `bytes` (whole frames of the layout's format) into out[c] from index `at`. */
+export function aiffConvert(bytes: Uint8Array, l: AiffLayout, out: Float32Array[], at = 0): void {
+  const { bits, float, littleEndian, blockAlign, channels } = l;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const frames = Math.floor(bytes.length / blockAlign);
+  const bytesPer = Math.ceil(bits / 8);
   const scale = 1 / 2 ** (bits - 1);
   for (let c = 0; c < channels; c++) {
     const ch = out[c]!;
-    let o = (ssnd?.offset ?? 0) + c * bytesPer;
-    for (let i = 0; i < frames; i++, o += blockAlign) {
+    let o = c * bytesPer;
+    for (let i = at; i < at + frames; i++, o += blockAlign) {
       let v: number;
       if (float) v = bits === 32 ? view.getFloat32(o, littleEndian) : view.getFloat64(o, littleEndian);
       else if (bits === 16) v = view.getInt16(o, littleEndian) * scale;
@@ -83,7 +113,13 @@ export function readAiff(bytes: Uint8Array, name: string): AudioData {
       ch[i] = v;
     }
   }
-  return { sampleRate, channels: out, bitDepth: bits, format: 'aiff', ...(float ? { floatSource: true } : {}) };
+}
+
+export async function readAiff(bytes: Uint8Array, name: string): Promise<AudioData> {
+  const l = await aiffLayout((offset, length) => bytes.subarray(offset, offset + length), bytes.length, name);
+  const out = Array.from({ length: l.channels }, () => new Float32Array(l.frames));
+  aiffConvert(bytes.subarray(l.dataOffset, l.dataOffset + l.frames * l.blockAlign), l, out);
+  return { sampleRate: l.sampleRate, channels: out, bitDepth: l.bits, format: 'aiff', ...(l.float ? { floatSource: true } : {}) };
 }
 
 export function writeAiff(audio: AudioData, o: { bits: 16 | 24; dither?: boolean }): Uint8Array {

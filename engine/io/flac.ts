@@ -6,6 +6,7 @@ import type * as FlacApi from 'libflacjs/dist/index.js';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
 import { interleave, quantize, rng } from './pcm.js';
+import { joinPieces, type DecodedPiece } from './pieces.js';
 
 /** Total samples per channel from STREAMINFO (0 when unknown). */
 function announcedSamples(b: Uint8Array): number {
@@ -14,64 +15,84 @@ function announcedSamples(b: Uint8Array): number {
 }
 
 /**
- * Fed to the decoder this many bytes at a time, so the compressed and decoded data never both sit
- * whole. Small, because FLAC's frames of silence take a few bytes each: 16 KB of them can hold
- * three million samples per channel.
+ * Bytes fed to the decoder at a time, so the compressed and decoded data never both sit whole. The
+ * size follows what the last bytes decoded to, aiming at PIECE_FRAMES a piece: FLAC's frames of
+ * silence take a few bytes each (16 KB of them hold three million samples per channel), music's
+ * a few KB, and what a chunk decodes to is held at once, by the decoder and by the piece.
  */
-const CHUNK = 16 << 10;
+const MIN_CHUNK = 512;
+const MAX_CHUNK = 64 << 10;
+const PIECE_FRAMES = 1 << 17;
 
 /**
- * Decodes FLAC in pieces. `maxFrames` bounds what it will decode: a file whose header does not
- * say its length (or lies about it) is refused as soon as it passes the bound, not after.
+ * Decodes FLAC fed as consecutive byte chunks, yielding the audio piece by piece (samples exact:
+ * int / 2^(b-1)). `maxFrames` bounds what it will decode: a file whose header does not say its
+ * length (or lies about it) is refused as soon as it passes the bound, not after; one that ends
+ * before the length its header announces is refused as truncated.
  */
-export async function readFlac(bytes: Uint8Array, name: string, maxFrames = Infinity): Promise<AudioData> {
+export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, name: string, maxFrames = Infinity): AsyncGenerator<DecodedPiece> {
   const decoder = new FLACDecoder();
   await decoder.ready;
   try {
-    const announced = announcedSamples(bytes);
-    if (announced > maxFrames) throw new AudioFileError(name, `it holds ${announced} samples per channel, more than the ${maxFrames} allowed`);
-    const pieces: Float32Array[][] = [];
+    let announced = -1;
+    let size = MIN_CHUNK;
     let decoded = 0;
     let sampleRate = 0;
-    let bits = 0;
-    const take = (r: Awaited<ReturnType<FLACDecoder['decode']>>) => {
+    let back = 0;
+    let scale = 0;
+    const take = (r: Awaited<ReturnType<FLACDecoder['decode']>>): DecodedPiece | undefined => {
       if (r.errors.length > 0) {
         throw new AudioFileError(name, decoded + r.samplesDecoded === 0 ? `corrupt FLAC data (${r.errors[0]!.message})` : `corrupt or truncated FLAC data after ${(decoded / (r.sampleRate || 1)).toFixed(1)} s (${r.errors[0]!.message})`);
       }
-      if (r.samplesDecoded === 0) return;
-      sampleRate = r.sampleRate;
-      bits = r.bitDepth;
+      if (r.samplesDecoded === 0) return undefined;
+      if (back === 0) {
+        // The decoder scales by 1/(2^(b-1) - 1); restore our int / 2^(b-1) so samples are exact.
+        back = 2 ** (r.bitDepth - 1) - 1;
+        scale = 1 / 2 ** (r.bitDepth - 1);
+        sampleRate = r.sampleRate;
+      }
       decoded += r.samplesDecoded;
       if (decoded > maxFrames) throw new AudioFileError(name, `it decodes to more than the ${maxFrames} samples per channel allowed`);
-      pieces.push(r.channelData.map((ch) => ch.slice(0, r.samplesDecoded)));
+      const channels = r.channelData.map((ch) => {
+        const out = new Float32Array(r.samplesDecoded);
+        for (let i = 0; i < out.length; i++) out[i] = Math.round(ch[i]! * back) * scale;
+        return out;
+      });
+      return { channels, sampleRate, bitDepth: r.bitDepth };
     };
-    for (let o = 0; o < bytes.length; o += CHUNK) take(await decoder.decode(bytes.subarray(o, o + CHUNK)));
-    take(await decoder.flush());
+    for await (const chunk of chunks) {
+      if (announced < 0) {
+        announced = announcedSamples(chunk);
+        if (announced > maxFrames) throw new AudioFileError(name, `it holds ${announced} samples per channel, more than the ${maxFrames} allowed`);
+      }
+      for (let o = 0; o < chunk.length; ) {
+        const bytes = chunk.subarray(o, o + size);
+        o += bytes.length;
+        const piece = take(await decoder.decode(bytes));
+        const frames = piece?.channels[0]?.length ?? 0;
+        size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, frames ? Math.floor((bytes.length * PIECE_FRAMES) / frames) : 2 * size));
+        if (piece) yield piece;
+      }
+    }
+    const last = take(await decoder.flush());
+    if (last) yield last;
     if (announced > 0 && decoded < announced) {
       throw new AudioFileError(name, `the file is truncated or corrupt: ${decoded} of its ${announced} samples could be decoded`);
     }
-    if (decoded === 0 || pieces.length === 0) throw new AudioFileError(name, 'FLAC file contains no audio');
-    // The decoder scales by 1/(2^(b-1) - 1); restore our int / 2^(b-1) so samples are exact.
-    const back = 2 ** (bits - 1) - 1;
-    const scale = 1 / 2 ** (bits - 1);
-    const channels = pieces[0]!.map((_, c) => {
-      const out = new Float32Array(decoded);
-      let at = 0;
-      for (const piece of pieces) {
-        const ch = piece[c]!;
-        for (let i = 0; i < ch.length; i++) out[at + i] = Math.round(ch[i]! * back) * scale;
-        at += ch.length;
-        piece[c] = new Float32Array(0); // let the piece go as soon as it is copied
-      }
-      return out;
-    });
-    return { sampleRate, channels, bitDepth: bits, format: 'flac' };
+    if (decoded === 0) throw new AudioFileError(name, 'FLAC file contains no audio');
   } catch (err) {
     if (err instanceof AudioFileError) throw err;
     throw new AudioFileError(name, `not a readable FLAC file (${(err as Error).message})`);
   } finally {
     decoder.free();
   }
+}
+
+/** A whole FLAC file in memory, decoded (see flacPieces). */
+export async function readFlac(bytes: Uint8Array, name: string, maxFrames = Infinity): Promise<AudioData> {
+  const pieces: DecodedPiece[] = [];
+  for await (const piece of flacPieces([bytes], name, maxFrames)) pieces.push(piece);
+  return { ...joinPieces(pieces), format: 'flac' };
 }
 
 let flacLib: Promise<typeof FlacApi> | undefined;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AudioData } from '../types.js';
 import { readAiff, writeAiff } from './aiff.js';
 import { AudioFileError } from './errors.js';
+import { assertFinite } from './pieces.js';
 // The FLAC and MP3 codecs (WebAssembly and asm.js) load on first use: WAV work starts faster.
 const flac = () => import('./flac.js');
 const mp3 = () => import('./mp3.js');
@@ -51,14 +52,11 @@ export function detectContainer(b: Uint8Array): Container | undefined {
 function validate(audio: AudioData, name: string): AudioData {
   const frames = audio.channels[0]?.length ?? 0;
   if (frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)');
-  // Integer PCM (and FLAC) always decodes to finite samples; float sources and the MP3 decoder's
-  // output are checked (a full pass over the samples, so only where it can find something).
-  if (!audio.floatSource && audio.format !== 'mp3') return audio;
-  for (const ch of audio.channels) {
-    for (let i = 0; i < ch.length; i++) {
-      if (!Number.isFinite(ch[i]!)) throw new AudioFileError(name, `the file contains invalid samples (not a number) at ${(i / audio.sampleRate).toFixed(3)} s`);
-    }
-  }
+  // Integer PCM (and FLAC) always decodes to finite samples; float sources are checked here (a
+  // full pass over the samples, so only where it can find something), the MP3 decoder's output as
+  // it is decoded.
+  if (!audio.floatSource) return audio;
+  assertFinite(audio.channels, name, audio.sampleRate);
   return audio;
 }
 
@@ -74,7 +72,7 @@ export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadL
     case 'wav':
       return validate(await readWav(bytes, name), name);
     case 'aiff':
-      return validate(readAiff(bytes, name), name);
+      return validate(await readAiff(bytes, name), name);
     case 'flac':
       return validate(await (await flac()).readFlac(bytes, name, limits.maxSeconds !== undefined && limits.sampleRate ? Math.ceil(limits.maxSeconds * limits.sampleRate) : Infinity), name);
     case 'mp3':
@@ -86,13 +84,20 @@ export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadL
 
 export async function readAudioFile(file: string, limits: ReadLimits = {}): Promise<AudioData> {
   const name = path.basename(file);
-  try {
+  return fileErrors(name, async () => {
     // The headers first: what the file will decode to decides whether it is decoded at all.
     const probe = await probeAudioFile(file, name);
     if (limits.maxSeconds !== undefined) assertWithinLength(probe, limits.maxSeconds, name);
     // WAV, the usual format for long masters and stems, is read in pieces; the rest whole.
     if (probe.container === 'wav') return validate(await readWavFile(file, name), name);
     return await decodeAudio(await readFile(file), name, { ...limits, sampleRate: probe.sampleRate });
+  });
+}
+
+/** Turns a system error (no such file, a folder…) into the message a user reads. */
+export async function fileErrors<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
   } catch (err) {
     if (err instanceof AudioFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

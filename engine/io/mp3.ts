@@ -3,21 +3,43 @@ import { MPEGDecoder } from 'mpg123-decoder';
 import { createMp3Encoder } from 'wasm-media-encoders';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
+import { assertFinite, joinPieces, type DecodedPiece } from './pieces.js';
 
-export async function readMp3(bytes: Uint8Array, name: string): Promise<AudioData> {
+/**
+ * Bytes fed to the decoder at a time. Small, because what it decodes from them is held at once:
+ * 16 KB of a 32 kbps stream is 4 s (1.5 MB of samples); the decoder's own buffers grow with the chunk.
+ */
+const CHUNK = 16 << 10;
+
+/** MP3 fed as consecutive byte chunks, decoded piece by piece (gapless: encoder delay and padding removed). */
+export async function* mp3Pieces(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, name: string): AsyncGenerator<DecodedPiece> {
   const decoder = new MPEGDecoder();
   await decoder.ready;
+  let decoded = 0;
   try {
-    const r = decoder.decode(bytes);
-    if (r.samplesDecoded === 0 || r.channelData.length === 0) throw new AudioFileError(name, 'no MP3 audio could be decoded');
-    const channels = r.channelData.map((ch) => ch.slice(0, r.samplesDecoded));
-    return { sampleRate: r.sampleRate, channels, bitDepth: 0, format: 'mp3' };
+    for await (const chunk of chunks) {
+      for (let o = 0; o < chunk.length; o += CHUNK) {
+        const r = decoder.decode(chunk.subarray(o, o + CHUNK));
+        if (r.samplesDecoded === 0 || r.channelData.length === 0) continue;
+        const channels = r.channelData.map((ch) => ch.slice(0, r.samplesDecoded));
+        assertFinite(channels, name, r.sampleRate, decoded);
+        decoded += r.samplesDecoded;
+        yield { channels, sampleRate: r.sampleRate, bitDepth: 0 };
+      }
+    }
+    if (decoded === 0) throw new AudioFileError(name, 'no MP3 audio could be decoded');
   } catch (err) {
     if (err instanceof AudioFileError) throw err;
     throw new AudioFileError(name, `not a readable MP3 file (${(err as Error).message})`);
   } finally {
     decoder.free();
   }
+}
+
+export async function readMp3(bytes: Uint8Array, name: string): Promise<AudioData> {
+  const pieces: DecodedPiece[] = [];
+  for await (const piece of mp3Pieces([bytes], name)) pieces.push(piece);
+  return { ...joinPieces(pieces), bitDepth: 0, format: 'mp3' };
 }
 
 export const mp3SampleRates = [32000, 44100, 48000] as const;

@@ -6,13 +6,15 @@ import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AudioFileError } from './errors.js';
 import { layout } from './wav.js';
-import { readExtended } from './aiff.js';
+import { aiffLayout } from './aiff.js';
 import { detectContainer, type Container } from './index.js';
 
 export interface AudioProbe {
   container: Container;
   sampleRate: number;
   channels: number;
+  /** Bits per sample of the source (0 for MP3). */
+  bitDepth: number;
   /** Frames (samples per channel) the file holds, or null when its header does not say (a streamed FLAC). */
   frames: number | null;
   durationSec: number | null;
@@ -43,20 +45,8 @@ class WindowedFile {
 const tag = (b: Uint8Array, o: number) => String.fromCharCode(b[o]!, b[o + 1]!, b[o + 2]!, b[o + 3]!);
 
 async function probeAiff(f: WindowedFile, name: string): Promise<AudioProbe> {
-  for (let o = 12; o + 8 <= f.size; ) {
-    const h = await f.bytes(o, 8);
-    const size = new DataView(h.buffer, h.byteOffset, 8).getUint32(4);
-    if (tag(h, 0) === 'COMM') {
-      if (size < 18 || o + 8 + 18 > f.size) throw new AudioFileError(name, 'AIFF COMM chunk is too short');
-      const c = await f.bytes(o + 8, 18);
-      const v = new DataView(c.buffer, c.byteOffset, 18);
-      const sampleRate = readExtended(v, 8);
-      const frames = v.getUint32(2);
-      return { container: 'aiff', channels: v.getUint16(0), sampleRate, frames, durationSec: sampleRate > 0 ? frames / sampleRate : null };
-    }
-    o += 8 + size + (size & 1);
-  }
-  throw new AudioFileError(name, 'AIFF file has no COMM (format) chunk');
+  const l = await aiffLayout((offset, length) => f.bytes(offset, length).then((b) => b.slice()), f.size, name);
+  return { container: 'aiff', channels: l.channels, sampleRate: l.sampleRate, bitDepth: l.bits, frames: l.frames, durationSec: l.frames / l.sampleRate };
 }
 
 async function probeFlac(f: WindowedFile, name: string): Promise<AudioProbe> {
@@ -66,7 +56,8 @@ async function probeFlac(f: WindowedFile, name: string): Promise<AudioProbe> {
   const channels = ((b[20]! >> 1) & 7) + 1;
   const total = (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
   if (sampleRate === 0) throw new AudioFileError(name, 'not a readable FLAC file (sample rate 0)');
-  return { container: 'flac', sampleRate, channels, frames: total || null, durationSec: total ? total / sampleRate : null };
+  const bitDepth = (((b[20]! & 1) << 4) | (b[21]! >> 4)) + 1;
+  return { container: 'flac', sampleRate, channels, bitDepth, frames: total || null, durationSec: total ? total / sampleRate : null };
 }
 
 // MPEG audio layer III frame headers (ISO 11172-3, 13818-3, and the unofficial MPEG 2.5).
@@ -148,7 +139,7 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
     }
     if (frames < MIN_FRAME_RUN && !toTheEnd) continue;
     if (frames < MIN_FRAME_RUN) throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)');
-    return { container: 'mp3', sampleRate: first.sampleRate, channels: first.mono ? 1 : 2, frames: audioFrames * first.samples, durationSec: seconds };
+    return { container: 'mp3', sampleRate: first.sampleRate, channels: first.mono ? 1 : 2, bitDepth: 0, frames: audioFrames * first.samples, durationSec: seconds };
   }
   throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)');
 }
@@ -165,7 +156,7 @@ export async function probeAudioFile(file: string, name = path.basename(file)): 
       case 'wav': {
         const l = await layout((offset, length) => f.bytes(offset, length).then((b) => b.slice()), size, name);
         const frames = Math.floor(l.data.size / l.fmt.blockAlign);
-        return { container, sampleRate: l.fmt.sampleRate, channels: l.fmt.channels, frames, durationSec: frames / l.fmt.sampleRate };
+        return { container, sampleRate: l.fmt.sampleRate, channels: l.fmt.channels, bitDepth: l.fmt.bits, frames, durationSec: frames / l.fmt.sampleRate };
       }
       case 'aiff':
         return await probeAiff(f, name);

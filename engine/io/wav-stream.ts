@@ -1,7 +1,7 @@
 // WAV files read and written block by block, for work whose memory must not grow with the length
 // or the number of files (the mixdown reads dozens of stems side by side).
 import { open, type FileHandle } from 'node:fs/promises';
-import { convert, ditherSeeds, header, layout, type Layout, type WavOptions } from './wav.js';
+import { convert, ditherSeeds, FLOAT_FORMAT, header, layout, type Layout, type WavOptions } from './wav.js';
 import { parallelEncode } from '../parallel.js';
 
 export class WavReader {
@@ -39,6 +39,10 @@ export class WavReader {
   }
   get bits(): number {
     return this.l.fmt.bits;
+  }
+  /** The file stores floating-point samples, which may hold non-numbers. */
+  get floatSource(): boolean {
+    return this.l.fmt.format === FLOAT_FORMAT;
   }
   get frames(): number {
     return Math.floor(this.l.data.size / this.l.fmt.blockAlign);

@@ -9,6 +9,7 @@ import { pcmLayout as PL, pcmWasm } from './pcm-wasm.js';
 
 const PCM = 1;
 const FLOAT = 3;
+export const FLOAT_FORMAT = FLOAT;
 const EXTENSIBLE = 0xfffe;
 
 export interface WavFormat {
