@@ -2,7 +2,7 @@
 // work with, and the one way a version is committed — its files, the booking's status, the
 // revision it answers and the message to the artist, in one transaction that only the first
 // finisher of a version gets to run (so a retried or duplicated job never delivers twice).
-import type { Db, Models } from '../db/client.js';
+import type { Db, Models, Tx } from '../db/client.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { EngineerAlerts } from './alerts.js';
@@ -12,7 +12,6 @@ import type { Reply, ReplyFile } from './conversation/types.js';
 import type { DownloadLinks } from './download-links.js';
 import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
-import { freeRevisionsLeft } from './revisions.js';
 import { t } from './texts.js';
 import { formatMoney } from './catalog.js';
 
@@ -74,6 +73,12 @@ export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
 }
 
 /** The number the booking's next delivery gets. */
+/** Free revisions the booking has left (each delivery message says so). */
+export async function freeRevisionsLeft(db: Tx, booking: { id: string; includedRevisions: number }): Promise<number> {
+  const used = await db.revision.count({ where: { bookingId: booking.id, paid: false } });
+  return Math.max(0, booking.includedRevisions - used);
+}
+
 export async function nextVersion(db: Db, bookingId: string): Promise<number> {
   return ((await db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
 }

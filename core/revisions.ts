@@ -2,12 +2,12 @@
 // confirms. Each makes a new versioned delivery. For mastering, quick adjustments ("louder",
 // "warmer", "more punch", "target -12", "match my reference") re-run the engine from the previous
 // version's settings; the notes always reach the engineer.
-import type { Db, Tx } from '../db/client.js';
+import type { Db } from '../db/client.js';
 import type { EngineerAlerts } from './alerts.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
 import { UserError } from './errors.js';
 import type { Logger } from './logger.js';
-import { nextVersion } from './deliveries.js';
+import { freeRevisionsLeft, nextVersion } from './deliveries.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from './texts.js';
 import { formatMoney } from './catalog.js';
@@ -77,11 +77,6 @@ export function applyAdjustments(prev: MasterSettings, baseTargetLufs: number, a
     punch: round1(clamp((prev.punch ?? 0) + (a.punch ?? 0), -1, 1)),
     useReference: a.useReference ?? prev.useReference ?? false,
   };
-}
-
-export async function freeRevisionsLeft(db: Tx, booking: { id: string; includedRevisions: number }): Promise<number> {
-  const used = await db.revision.count({ where: { bookingId: booking.id, paid: false } });
-  return Math.max(0, booking.includedRevisions - used);
 }
 
 export interface RevisionRequest {

@@ -8,7 +8,7 @@ import { stereoEnergies } from './dsp/stereo-kernel.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { toneRange, type ToneRange } from './tone-range.js';
 import { compressRange, type CompressorSettings } from './dsp/compressor.js';
-import { convertChannel, encodeChannel, encodeInKernel, type WavFormat, type WavOptions } from './io/wav.js';
+import { convertChannel, encodeChannel, encodeInKernel, type WavFormat, type WavOptions } from './io/pcm-codec.js';
 import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
 
 export type Job =

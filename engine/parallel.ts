@@ -15,7 +15,7 @@ import { hasStereoKernel, stereoEnergies } from './dsp/stereo-kernel.js';
 import { kWeightingStages } from './analysis/kweighting.js';
 import { WARM_UP_SECONDS } from './dsp/limiter.js';
 import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type CompressorResult, type CompressorSettings } from './dsp/compressor.js';
-import { convert, convertChannel, encodeChannel, encodeInKernel, kernelEncodes, type WavFormat, type WavOptions } from './io/wav.js';
+import { convert, convertChannel, encodeChannel, encodeInKernel, kernelEncodes, type WavFormat, type WavOptions } from './io/pcm-codec.js';
 import { xorshiftJump } from './io/pcm.js';
 import { blockPairSums, channelStats, STATS_LENGTH, statsFromArray, type ChannelStats } from './analysis/stats.js';
 import { runsFromSources } from './types.js';

@@ -14,10 +14,12 @@ const mp3SampleRates = [32000, 44100, 48000] as const;
 import { resample } from '../dsp/resample.js';
 import { readWav, readWavFile, writeWav, writeWavFile, type WavOptions } from './wav.js';
 import { assertWithinLength, probeAudioFile } from './probe.js';
+import { detectContainer, type Container } from './container.js';
+
+export { detectContainer, type Container };
 
 export { AudioFileError };
 
-export type Container = 'wav' | 'aiff' | 'flac' | 'mp3';
 
 export const outputFormats = ['wav16', 'wav24', 'wav32f', 'aiff16', 'aiff24', 'flac16', 'flac24', 'mp3', 'mp3-v0'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -38,16 +40,6 @@ export function isOutputFormat(v: string): v is OutputFormat {
   return (outputFormats as readonly string[]).includes(v);
 }
 
-export function detectContainer(b: Uint8Array): Container | undefined {
-  const s = (o: number, n: number) => String.fromCharCode(...b.subarray(o, o + n));
-  if (b.length >= 12 && s(0, 4) === 'RIFF' && s(8, 4) === 'WAVE') return 'wav';
-  if (b.length >= 12 && s(0, 4) === 'FORM' && (s(8, 4) === 'AIFF' || s(8, 4) === 'AIFC')) return 'aiff';
-  if (b.length >= 4 && s(0, 4) === 'fLaC') return 'flac';
-  if (b.length >= 10 && s(0, 3) === 'ID3') return 'mp3';
-  // An MPEG audio frame header: 11 sync bits, layer III, a valid bitrate and sample rate index.
-  if (b.length >= 4 && b[0] === 0xff && (b[1]! & 0xe6) === 0xe2 && (b[2]! & 0xf0) !== 0xf0 && (b[2]! & 0x0c) !== 0x0c) return 'mp3';
-  return undefined;
-}
 
 function validate(audio: AudioData, name: string): AudioData {
   const frames = audio.channels[0]?.length ?? 0;

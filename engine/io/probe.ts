@@ -7,7 +7,7 @@ import path from 'node:path';
 import { AudioFileError } from './errors.js';
 import { layout } from './wav.js';
 import { aiffLayout } from './aiff.js';
-import { detectContainer, type Container } from './index.js';
+import { detectContainer, type Container } from './container.js';
 
 export interface AudioProbe {
   container: Container;

@@ -1,7 +1,8 @@
 // WAV files read and written block by block, for work whose memory must not grow with the length
 // or the number of files (the mixdown reads dozens of stems side by side).
 import { open, type FileHandle } from 'node:fs/promises';
-import { convert, ditherSeeds, FLOAT_FORMAT, header, layout, type Layout, type WavOptions } from './wav.js';
+import { convert, FLOAT_FORMAT, type WavOptions } from './pcm-codec.js';
+import { ditherSeeds, header, layout, type Layout } from './wav.js';
 import { parallelEncode } from '../parallel.js';
 
 export class WavReader {

@@ -4,21 +4,13 @@ import { open } from 'node:fs/promises';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
 import { parallelConvert, parallelEncode, sharedFloat32 } from '../parallel.js';
-import { loadKernel } from '../wasm.js';
-import { pcmLayout as PL, pcmWasm } from './pcm-wasm.js';
+import { convert, FLOAT_FORMAT, type WavFormat, type WavOptions } from './pcm-codec.js';
+
+export { FLOAT_FORMAT, type WavFormat, type WavOptions };
 
 const PCM = 1;
-const FLOAT = 3;
-export const FLOAT_FORMAT = FLOAT;
+const FLOAT = FLOAT_FORMAT;
 const EXTENSIBLE = 0xfffe;
-
-export interface WavFormat {
-  format: number;
-  channels: number;
-  sampleRate: number;
-  bits: number;
-  blockAlign: number;
-}
 
 export interface Layout {
   fmt: WavFormat;
@@ -70,32 +62,6 @@ export async function layout(read: (offset: number, length: number) => Promise<U
   return { fmt, data };
 }
 
-/** Interleaved sample bytes (whole frames) to floats, written at frame `at` of `out`. */
-export function convert(bytes: Uint8Array, f: WavFormat, out: Float32Array[], at: number): void {
-  for (let c = 0; c < f.channels; c++) convertChannel(bytes, f, out[c]!, c, at);
-}
-
-/** One channel of interleaved sample bytes to floats (the engine's helper thread takes one). */
-export function convertChannel(bytes: Uint8Array, f: WavFormat, ch: Float32Array, c: number, at: number): void {
-  const frames = Math.floor(bytes.length / f.blockAlign);
-  const bytesPer = f.bits / 8;
-  const scale = 1 / 2 ** (f.bits - 1);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let o = c * bytesPer;
-  const step = f.blockAlign;
-  if (f.format === FLOAT) {
-    for (let i = 0; i < frames; i++, o += step) ch[at + i] = f.bits === 32 ? view.getFloat32(o, true) : view.getFloat64(o, true);
-  } else if (f.bits === 24) {
-    for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16)) << 8) >> 8) * scale;
-  } else if (f.bits === 16) {
-    for (let i = 0; i < frames; i++, o += step) ch[at + i] = (((bytes[o]! | (bytes[o + 1]! << 8)) << 16) >> 16) * scale;
-  } else if (f.bits === 32) {
-    for (let i = 0; i < frames; i++, o += step) ch[at + i] = view.getInt32(o, true) * scale;
-  } else {
-    for (let i = 0; i < frames; i++, o += step) ch[at + i] = (bytes[o]! - 128) * scale; // 8-bit WAV is unsigned
-  }
-}
-
 function allocate(l: Layout): Float32Array[] {
   const frames = Math.floor(l.data.size / l.fmt.blockAlign);
   // Shared memory, so the engine's helper thread can work on the samples without a copy.
@@ -140,12 +106,6 @@ export async function readWavFile(file: string, name: string): Promise<AudioData
   }
 }
 
-export interface WavOptions {
-  bits: 16 | 24 | 32;
-  float?: boolean;
-  dither?: boolean;
-}
-
 export function header(audio: AudioData, o: WavOptions): Uint8Array {
   const channels = audio.channels.length;
   const frames = audio.channels[0]?.length ?? 0;
@@ -179,82 +139,6 @@ export function header(audio: AudioData, o: WavOptions): Uint8Array {
   str(p, 'data');
   view.setUint32(p + 4, dataSize, true);
   return bytes;
-}
-
-/**
- * One channel's samples [from, to) as little-endian integers of `bytes` bytes every `step` bytes
- * of `out`, starting at `off`. TPDF dither (two uniform values of ±½ LSB from one xorshift draw)
- * when `dither` is set; `seed` carries the generator between calls.
- */
-function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, off: number, step: number, bytes: number, dither: boolean, seed: Uint32Array): void {
-  const scale = 2 ** (bytes * 8 - 1);
-  const max = scale - 1, min = -scale;
-  // The generator's state as an int32 (the same bits as the stored uint32) keeps the loop in
-  // integer arithmetic; and floor(v + 0.5) equals Math.round(v) here (v + 0.5 is exact) at a
-  // third of the cost.
-  let s = seed[0]! | 0;
-  for (let i = from; i < to; i++, off += step) {
-    let v = src[i]! * scale;
-    if (dither) {
-      s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
-      v += ((s & 0xffff) - (s >>> 16)) / 65536;
-    }
-    let q = Math.floor(v + 0.5);
-    q = q > max ? max : q < min ? min : q;
-    out[off] = q;
-    out[off + 1] = q >> 8;
-    if (bytes >= 3) out[off + 2] = q >> 16;
-    if (bytes === 4) out[off + 3] = q >> 24;
-  }
-  seed[0] = s;
-}
-
-/** One channel's frames [from, to) into its slots of interleaved `out` (the helper thread takes one). */
-export function encodeChannel(src: Float32Array, c: number, channels: number, o: WavOptions, from: number, to: number, seed: Uint32Array, out: Uint8Array): void {
-  const bytesPer = o.bits / 8;
-  const blockAlign = bytesPer * channels;
-  if (o.float) {
-    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
-    for (let i = from, off = c * bytesPer; i < to; i++, off += blockAlign) view.setFloat32(off, src[i]!, true);
-  } else {
-    putInts(src, from, to, out, c * bytesPer, blockAlign, bytesPer, o.dither ?? false, seed);
-  }
-}
-
-type PcmExports = { memory: { buffer: ArrayBuffer }; s0: { value: number }; s1: { value: number } } & Record<string, (frames: number, channels: number) => void>;
-
-/**
- * Integer PCM in WebAssembly (scripts/wasm-pcm.ts): putInts's operations in the same order, so the
- * same bytes, several times faster; null where it cannot run (MIXDESK_SIMD=0 switches it off too).
- */
-const pcmKernel = (() => {
-  const e = loadKernel<PcmExports>(pcmWasm);
-  return e && { e, f32: new Float32Array(e.memory.buffer), u8: new Uint8Array(e.memory.buffer) };
-})();
-
-/** Whether encodeInKernel can write this: integer PCM of one or two channels, where the kernel runs. */
-export function kernelEncodes(o: WavOptions, channels: number): boolean {
-  return pcmKernel !== null && !o.float && channels >= 1 && channels <= 2;
-}
-
-/**
- * Frames [from, to) of every channel as interleaved integer PCM into out[0 ..], in the kernel; the
- * dither generators start from states[c] (int32 bits) and their final states are returned.
- */
-export function encodeInKernel(channels: Float32Array[], o: WavOptions, from: number, to: number, states: number[], out: Uint8Array): number[] {
-  const { e, f32, u8 } = pcmKernel!;
-  const n = channels.length;
-  const frameBytes = (o.bits / 8) * n;
-  const run = e[`pcm${o.bits}${o.dither ? 'd' : ''}`]!;
-  e.s0.value = states[0] ?? 0;
-  e.s1.value = states[1] ?? 0;
-  for (let a = from; a < to; a += PL.CAPACITY) {
-    const m = Math.min(PL.CAPACITY, to - a);
-    channels.forEach((ch, c) => f32.set(ch.subarray(a, a + m), (c ? PL.right : PL.left) / 4));
-    run(m, n);
-    out.set(u8.subarray(PL.out, PL.out + m * frameBytes), (a - from) * frameBytes);
-  }
-  return [e.s0.value, e.s1.value].slice(0, n);
 }
 
 const FRAMES_PER_PIECE = 65536;
