@@ -2,14 +2,17 @@
 // The service's modules (database, bots) load only for the commands that need them, so the
 // engine commands start quickly.
 import { analyzeCommand, isEngineError, masterCommand, mixdownCommand, UsageError } from './engine/cli.js';
+import { outputFormats } from './engine/formats.js';
+import { presetIds } from './engine/presets.js';
 
 const usage = `mixdesk — the front desk of a mixing & mastering studio
 
 usage:
   mixdesk start                 run the service (console chat when no bot token is set)
   mixdesk analyze FILE [--json] loudness, peaks, DC, phase, clipping, silence of an audio file
-  mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset streaming|loud|apple|cd]
-                 [--reference REF] [--intensity 0..1] [--format wav24|wav16|aiff24|flac24|mp3]
+  mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}]
+                 [--reference REF] [--intensity 0..1]
+                 [--format ${outputFormats.join('|')}]
                                 master a stereo mix; writes OUT and OUT-report.png
   mixdesk worker                take pipeline jobs (masters) and send due reminders; run as many as
                                 you like on any machines sharing PostgreSQL, S3 and Redis

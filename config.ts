@@ -4,6 +4,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { parseClosedDates, parseWeeklyHours } from './core/booking/hours.js';
+import { defaultPreset, presetIds } from './engine/presets.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -113,7 +114,7 @@ const schema = z
     QUEUE_LOCK_SECONDS: int(1, 3600).default(30),
     SERVICE_RUNS_JOBS: bool.default(true),
     JOB_CONCURRENCY: int(1, 16).default(1),
-    MASTER_PRESET: z.enum(['streaming', 'loud', 'apple', 'cd']).default('streaming'),
+    MASTER_PRESET: z.enum(presetIds).default(defaultPreset),
     DOWNLOAD_LINK_TTL_DAYS: int(1, 365).default(30),
     REMINDER_OFFSETS_HOURS: z
       .string()

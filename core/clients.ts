@@ -6,11 +6,11 @@ import { isUniqueViolation } from '../db/client.js';
 import { UserError } from './errors.js';
 import { t } from './texts.js';
 import { cleanName } from './clean-text.js';
+import { deliveryFormats, isDeliveryFormat } from '../engine/formats.js';
 
 export type Client = Models.ClientModel;
 
-export const deliveryFormats = ['wav24', 'wav16', 'aiff24', 'flac24', 'mp3'] as const;
-export type DeliveryFormat = (typeof deliveryFormats)[number];
+export { deliveryFormats, type DeliveryFormat } from '../engine/formats.js';
 
 export interface Identity {
   platform: string;
@@ -66,7 +66,7 @@ export class ClientService {
 
   async setDeliveryFormat(clientId: string, format: string): Promise<Client> {
     const f = format.trim().toLowerCase();
-    if (!(deliveryFormats as readonly string[]).includes(f)) {
+    if (!isDeliveryFormat(f)) {
       throw new UserError(t('unknown-format', { format, formats: deliveryFormats.join(', ') }));
     }
     return this.db.client.update({ where: { id: clientId }, data: { deliveryFormat: f } });

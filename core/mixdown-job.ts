@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
 import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../engine/index.js';
+import { defaultFormat } from '../engine/formats.js';
 import { safeFileName } from '../storage/object-store.js';
 import type { Reply } from './conversation/types.js';
 import { UserError } from './errors.js';
@@ -90,7 +91,7 @@ export class MixdownJobs {
         await pipe(await this.d.store.get(s.storageKey), createWriteStream(local));
         inputs.push({ path: local, name: s.fileName, role: (s.stemTag ?? 'other') as StemRole });
       }
-      const format: OutputFormat = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : 'wav24';
+      const format: OutputFormat = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
       const out = path.join(work, 'out');
       await mkdir(out);
       await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'mix' } });

@@ -12,6 +12,7 @@ import { pipeline as pipe } from 'node:stream/promises';
 import { createReadStream } from 'node:fs';
 import { AudioFileError, extensionOf, isOutputFormat, masterFileInThread, type MasterFileJob, type MasterSummary, type OutputFormat, type Preset } from '../engine/index.js';
 import { safeFileName } from '../storage/object-store.js';
+import { contentTypeOf, defaultFormat, formats } from '../engine/formats.js';
 import type { JobInfo } from '../queue/job-queue.js';
 import type { BookingWithService } from './booking/bookings.js';
 import type { Reply } from './conversation/types.js';
@@ -68,7 +69,6 @@ const stageLabels: Record<string, string> = {
   store: t('stage-store'),
 };
 
-const formatLabels: Partial<Record<OutputFormat, string>> = { wav24: 'WAV 24-bit', wav16: 'WAV 16-bit', wav32f: 'WAV 32-bit float', aiff24: 'AIFF 24-bit', aiff16: 'AIFF 16-bit', flac24: 'FLAC 24-bit', flac16: 'FLAC 16-bit', mp3: 'MP3 320k', 'mp3-v0': 'MP3 V0' };
 
 export class Pipeline {
   constructor(
@@ -188,7 +188,7 @@ export class Pipeline {
       const refPath = reference ? path.join(work, `ref-${safeFileName(reference.fileName)}`) : undefined;
       if (reference && refPath) await pipe(await this.d.store.get(reference.storageKey), createWriteStream(refPath));
 
-      const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : 'wav24';
+      const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
       const base = `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;
       const files: { kind: string; format: string; name: string; local: string }[] = [{ kind: 'master', format, name: `${base}.${extensionOf[format]}`, local: '' }];
       if (format !== 'mp3') files.push({ kind: 'preview', format: 'mp3', name: `${base} (preview).mp3`, local: '' });
@@ -274,7 +274,7 @@ export class Pipeline {
     const lines = [
       t('master-ready', { ref: booking.reference, version }),
       `  ${t(m.targetMet ? 'master-numbers' : 'master-numbers-missed', numbers)}`,
-      `  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format: formatLabels[master.format as OutputFormat] ?? master.format })}`,
+      `  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format: isOutputFormat(master.format) ? formats[master.format].label : master.format })}`,
       ...m.warnings.map((w) => `  ${t('delivery-note', { note: w })}`),
       '',
       revisionsLine(freeLeft, booking, t('revise-how-master-examples')),
@@ -337,7 +337,3 @@ export class Pipeline {
   }
 }
 
-
-function contentTypeOf(format: string): string {
-  return format === 'png' ? 'image/png' : format === 'mp3' ? 'audio/mpeg' : format.startsWith('wav') ? 'audio/wav' : format.startsWith('aiff') ? 'audio/aiff' : format.startsWith('flac') ? 'audio/flac' : 'application/octet-stream';
-}

@@ -17,7 +17,7 @@ import type { Logger } from './logger.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { InProcessQueue } from '../queue/in-process.js';
-import { presets } from '../engine/master.js';
+import { presets } from '../engine/presets.js';
 import { EngineerAlerts } from './alerts.js';
 import { DownloadLinks } from './download-links.js';
 import { KeycodeService } from './keycodes.js';

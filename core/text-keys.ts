@@ -497,8 +497,8 @@ export interface TextVars {
   'discord-cmd-deliver-acappella': undefined;
   'discord-cmd-deliver-master': undefined;
   'discord-cmd-deliver-note': undefined;
-  'discord-cmd-format': undefined;
-  'discord-cmd-format-format': undefined;
+  'discord-cmd-format': { formats: TextValue };
+  'discord-cmd-format-format': { formats: TextValue };
   'discord-cmd-help': undefined;
   'discord-cmd-master': undefined;
   'discord-cmd-master-preset': undefined;

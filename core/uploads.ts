@@ -9,6 +9,8 @@ import { isZip, unpackArchive } from './archives.js';
 import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import { analyzeFileInThread, AudioFileError, type Analysis } from '../engine/index.js';
+import { containers } from '../engine/formats.js';
+import type { Container } from '../engine/io/container.js';
 import { guessStemRole, isStemRole, stemRoles } from '../engine/mixdown.js';
 import { safeFileName, type ObjectStore } from '../storage/object-store.js';
 import type { BookingService, BookingWithService } from './booking/bookings.js';
@@ -273,16 +275,5 @@ export class UploadService {
 }
 
 function mimeOf(container: string | null): string {
-  switch (container) {
-    case 'wav':
-      return 'audio/wav';
-    case 'aiff':
-      return 'audio/aiff';
-    case 'flac':
-      return 'audio/flac';
-    case 'mp3':
-      return 'audio/mpeg';
-    default:
-      return 'application/octet-stream';
-  }
+  return container && Object.hasOwn(containers, container) ? containers[container as Container].mime : 'application/octet-stream';
 }

@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { warmUp } from './parallel.js';
 import { analyzeAudioFile } from './analyze-file.js';
+import { presetIds } from './presets.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -61,7 +62,7 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     },
   });
   if (positionals.length !== 1 || !values.output) {
-    throw new UsageError('usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset streaming|loud|apple|cd] [--reference REF] [--intensity 0..1] [--format wav24|wav16|aiff24|flac24|mp3]');
+    throw new UsageError(`usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF] [--intensity 0..1] [--format ${outputFormats.join('|')}]`);
   }
   const preset = values.preset ?? 'streaming';
   if (!isPreset(preset)) throw new UsageError(`--preset expects one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
@@ -125,7 +126,7 @@ export async function mixdownCommand(args: string[], out: (s: string) => void, e
     },
   });
   if (!positionals.length || !values.output) {
-    throw new UsageError('usage: mixdesk mixdown STEMS... -o DIR [--balance auto|flat] [--format wav24|…] [--title NAME] [--role FILE=ROLE] [--gain FILE=dB] [--pan FILE=-1..1] [--master [--target LUFS]]');
+    throw new UsageError(`usage: mixdesk mixdown STEMS... -o DIR [--balance auto|flat] [--format ${outputFormats.join('|')}] [--title NAME] [--role FILE=ROLE] [--gain FILE=dB] [--pan FILE=-1..1] [--master [--target LUFS]]`);
   }
   const balance = values.balance ?? 'auto';
   if (balance !== 'auto' && balance !== 'flat') throw new UsageError(`--balance expects auto or flat, got "${balance}"`);

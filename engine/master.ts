@@ -10,18 +10,9 @@ import { sideHighpass } from './dsp/stereo.js';
 import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedCopyOf, waitForHelper, warmUp } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
+import { defaultPreset, presets, type Preset } from './presets.js';
 
-export const presets = {
-  streaming: { targetLufs: -14, ceilingDbtp: -1, maxLimitingDb: 8, label: 'streaming (Spotify, YouTube, Tidal)' },
-  loud: { targetLufs: -9, ceilingDbtp: -2, maxLimitingDb: 12, label: 'loud (club, competitive genres)' },
-  apple: { targetLufs: -16, ceilingDbtp: -1, maxLimitingDb: 8, label: 'Apple Music / Sound Check' },
-  cd: { targetLufs: -10, ceilingDbtp: -0.5, maxLimitingDb: 10, label: 'CD / download' },
-} as const;
-export type Preset = keyof typeof presets;
-
-export function isPreset(v: string): v is Preset {
-  return v in presets;
-}
+export { isPreset, presets, type Preset } from './presets.js';
 
 export interface MasterOptions {
   preset?: Preset;
@@ -153,7 +144,7 @@ function sections(bands: EqBand[], fs: number): Biquad[] {
 }
 
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
-  const preset = o.preset ?? 'streaming';
+  const preset = o.preset ?? defaultPreset;
   const p = presets[preset];
   const targetLufs = o.targetLufs ?? p.targetLufs;
   const ceilingDbtp = o.ceilingDbtp ?? p.ceilingDbtp;

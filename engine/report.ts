@@ -3,7 +3,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Analysis } from './analysis/analyze.js';
 import type { EqBand, MasterResult } from './master.js';
-import { presets } from './master.js';
+import { presets } from './presets.js';
 
 const fmt = (v: number, unit: string, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)} ${unit}` : `-inf ${unit}`);
 const signed = (v: number, digits = 1) => `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;

@@ -15,30 +15,14 @@ import { resample } from '../dsp/resample.js';
 import { readWav, readWavFile, writeWav, writeWavFile, type WavOptions } from './wav.js';
 import { assertWithinLength, probeAudioFile } from './probe.js';
 import { detectContainer, type Container } from './container.js';
+import type { OutputFormat } from '../formats.js';
 
 export { detectContainer, type Container };
 
 export { AudioFileError };
 
 
-export const outputFormats = ['wav16', 'wav24', 'wav32f', 'aiff16', 'aiff24', 'flac16', 'flac24', 'mp3', 'mp3-v0'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
-
-export const extensionOf: Record<OutputFormat, string> = {
-  wav16: 'wav',
-  wav24: 'wav',
-  wav32f: 'wav',
-  aiff16: 'aif',
-  aiff24: 'aif',
-  flac16: 'flac',
-  flac24: 'flac',
-  mp3: 'mp3',
-  'mp3-v0': 'mp3',
-};
-
-export function isOutputFormat(v: string): v is OutputFormat {
-  return (outputFormats as readonly string[]).includes(v);
-}
+export { extensionOf, isOutputFormat, outputFormats, type OutputFormat } from '../formats.js';
 
 
 function validate(audio: AudioData, name: string): AudioData {

@@ -3,20 +3,21 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { startWebServer } from '../../web/server.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { testStudio } from '../helpers/studio.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-staging-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.useRealTimers());
 
 describe('staging clean-up', () => {
   it('removes an abandoned upload after the expiry, and its URL stops working', async () => {
     const t = await createTestDatabase('sqlite');
     const studio = await testStudio(t.db);
     const staging = path.join(dir, 'staging');
-    const web = await startWebServer({ studio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: staging, maxUploadBytes: 2 ** 20, maxFileMb: 1, stagingExpiryMs: 200 });
+    const web = await startWebServer({ studio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: staging, maxUploadBytes: 2 ** 20, maxFileMb: 1, stagingExpiryMs: 3_600_000 });
     try {
       const client = (await studio.clients.identify({ platform: 'test', externalId: 's1', displayName: 'S' })).client;
       const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 's-1', origin: { platform: 'test', chatId: 'c' }, actor: 't' });
@@ -27,7 +28,11 @@ describe('staging clean-up', () => {
       await fetch(location, { method: 'PATCH', headers: { ...headers, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: Buffer.alloc(400) });
       expect(readdirSync(staging).length).toBeGreaterThan(0);
       expect(await web.cleanUpStaging()).toBe(0); // not expired yet
-      await new Promise((r) => setTimeout(r, 400));
+      // The clock (only Date: sockets and timers keep real time) moves past the hour's expiry.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 59 * 60_000);
+      expect(await web.cleanUpStaging()).toBe(0);
+      vi.setSystemTime(Date.now() + 2 * 60_000);
       expect(await web.cleanUpStaging()).toBe(1);
       expect(readdirSync(staging).filter((n) => !n.endsWith('.json'))).toEqual([]);
       const head = await fetch(location, { method: 'HEAD', headers });

@@ -3,6 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
+import { isPreset, presetChoice, presetIds } from '../../../engine/presets.js';
 
 export const command: DiscordCommand = {
   engineer: true,
@@ -10,12 +11,13 @@ export const command: DiscordCommand = {
     .setName('master')
     .setDescription(t('discord-cmd-master'))
     .addStringOption(bookingOption)
-    .addStringOption((o) => o.setName('preset').setDescription(t('discord-cmd-master-preset')).addChoices({ name: 'streaming (-14 LUFS)', value: 'streaming' }, { name: 'loud (-9 LUFS)', value: 'loud' }, { name: 'apple (-16 LUFS)', value: 'apple' }, { name: 'cd (-10 LUFS)', value: 'cd' }).setRequired(false))
+    .addStringOption((o) => o.setName('preset').setDescription(t('discord-cmd-master-preset')).addChoices(...presetIds.map((p) => ({ name: presetChoice(p), value: p }))).setRequired(false))
     .addNumberOption((o) => o.setName('target').setDescription(t('discord-cmd-master-target')).setMinValue(-30).setMaxValue(-5).setRequired(false))
     .addNumberOption((o) => o.setName('ceiling').setDescription(t('discord-cmd-master-ceiling')).setMinValue(-10).setMaxValue(0).setRequired(false))
     .addNumberOption((o) => o.setName('intensity').setDescription(t('discord-cmd-master-intensity')).setMinValue(0).setMaxValue(1).setRequired(false)),
   async execute(i, deps) {
-    const preset = (i.options.getString('preset') ?? undefined) as 'streaming' | 'loud' | 'apple' | 'cd' | undefined;
+    const chosen = i.options.getString('preset');
+    const preset = chosen !== null && isPreset(chosen) ? chosen : undefined;
     const n = (k: string) => i.options.getNumber(k) ?? undefined;
     const settings = Object.fromEntries(Object.entries({ targetLufs: n('target'), ceilingDbtp: n('ceiling'), intensity: n('intensity') }).filter(([, v]) => v !== undefined));
     await text(i, await deps.studio.desk.master(i.options.getString('reference', true), settings, preset));

@@ -1,0 +1,20 @@
+// The mastering presets, defined once: the engine's targets, the studio's MASTER_PRESET setting,
+// the engineer's /master choices, the CLI's usage and the docs all read this table.
+export const presets = {
+  streaming: { targetLufs: -14, ceilingDbtp: -1, maxLimitingDb: 8, label: 'streaming (Spotify, YouTube, Tidal)' },
+  loud: { targetLufs: -9, ceilingDbtp: -2, maxLimitingDb: 12, label: 'loud (club, competitive genres)' },
+  apple: { targetLufs: -16, ceilingDbtp: -1, maxLimitingDb: 8, label: 'Apple Music / Sound Check' },
+  cd: { targetLufs: -10, ceilingDbtp: -0.5, maxLimitingDb: 10, label: 'CD / download' },
+} as const;
+
+export type Preset = keyof typeof presets;
+/** The ids, as a non-empty tuple (what zod's enum takes). */
+export const presetIds = Object.keys(presets) as [Preset, ...Preset[]];
+export const defaultPreset: Preset = 'streaming';
+
+export function isPreset(v: string): v is Preset {
+  return Object.hasOwn(presets, v);
+}
+
+/** "streaming (-14 LUFS, -1 dBTP)": how a preset is offered in a choice. */
+export const presetChoice = (p: Preset): string => `${p} (${presets[p].targetLufs} LUFS, ${presets[p].ceilingDbtp} dBTP)`;
