@@ -1,6 +1,5 @@
 import { defineConfig } from 'vitest/config';
-
-import { tiers } from './tests/tiers.js';
+import { tiers, tiersWithDatabases } from './tests/tiers.js';
 
 // Each tier runs alone with `npm run test:unit` (or test:engine, test:db, test:e2e); `npm test` runs all.
 export default defineConfig({
@@ -8,6 +7,13 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './tests/summary-reporter.ts'],
-    projects: Object.entries(tiers).map(([name, folders]) => ({ extends: true, test: { name, include: folders.map((f) => `tests/${f}/**/*.test.ts`) } })),
+    projects: Object.entries(tiers).map(([name, folders]) => ({
+      extends: true,
+      test: {
+        name,
+        include: folders.map((f) => `tests/${f}/**/*.test.ts`),
+        ...(tiersWithDatabases.includes(name as keyof typeof tiers) ? { globalSetup: ['./tests/global-setup.ts'] } : {}),
+      },
+    })),
   },
 });

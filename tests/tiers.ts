@@ -10,3 +10,6 @@ export const tiers = {
   /** The studio through its chats, bots, web server and workers. */
   e2e: ['conversation', 'discord', 'telegram', 'web', 'pipeline', 'e2e'],
 } as const;
+
+/** The tiers whose suites make databases: they get this run's migrated templates (tests/global-setup.ts). */
+export const tiersWithDatabases: readonly (keyof typeof tiers)[] = ['db', 'e2e'];

@@ -1,6 +1,8 @@
 // Fresh, migrated databases for tests: a temporary SQLite file always, and a throw-away
-// PostgreSQL database when TEST_DATABASE_URL points at a server (CI sets it).
-import { mkdtempSync, rmSync } from 'node:fs';
+// PostgreSQL database when TEST_DATABASE_URL points at a server (CI sets it). Each is a copy of
+// the template tests/global-setup.ts migrated for the run, or migrated here when there is none
+// (a benchmark, a file run outside the test projects).
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -27,9 +29,34 @@ export function testProviders(): Provider[] {
   return ['sqlite', 'postgresql'];
 }
 
+/** Where the global set-up left this run's template databases. */
+export const TEMPLATE_ENV = { sqlite: 'MIXDESK_TEST_SQLITE_TEMPLATE', postgresql: 'MIXDESK_TEST_PG_TEMPLATE' } as const;
+
+/** Runs one statement on the server of TEST_DATABASE_URL (creating and dropping databases). */
+export async function adminQuery(sql: string): Promise<void> {
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** TEST_DATABASE_URL with another database name. */
+export function urlFor(database: string): string {
+  const u = new URL(pgUrl!);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 /** Migrates the database at `url` and opens it; `cleanup` runs after disconnecting. */
 async function migrated(provider: Provider, url: string, cleanup: () => Promise<void> | void): Promise<TestDatabase> {
   await applyMigrations(url);
+  return opened(provider, url, cleanup);
+}
+
+async function opened(provider: Provider, url: string, cleanup: () => Promise<void> | void): Promise<TestDatabase> {
   const db = await openDatabase(url);
   return {
     provider,
@@ -43,23 +70,21 @@ async function migrated(provider: Provider, url: string, cleanup: () => Promise<
 }
 
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
+  const template = process.env[TEMPLATE_ENV[provider]];
   if (provider === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-test-'));
-    return migrated(provider, `file:${path.join(dir, 'test.db')}`, () => rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'test.db');
+    const cleanup = () => rmSync(dir, { recursive: true, force: true });
+    if (template && existsSync(template)) {
+      copyFileSync(template, file);
+      if (existsSync(`${template}-wal`)) copyFileSync(`${template}-wal`, `${file}-wal`);
+      return opened(provider, `file:${file}`, cleanup);
+    }
+    return migrated(provider, `file:${file}`, cleanup);
   }
   if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `mixdesk_test_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  return migrated(provider, u.toString(), () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await adminQuery(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  const cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  return template ? opened(provider, urlFor(name), cleanup) : migrated(provider, urlFor(name), cleanup);
 }
