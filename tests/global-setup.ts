@@ -8,21 +8,46 @@ import { randomBytes } from 'node:crypto';
 import { applyMigrations } from '../db/migrator.js';
 import { adminQuery, pgUrl, TEMPLATE_ENV, urlFor } from './helpers/db.js';
 
-export default async function setup(): Promise<() => Promise<void>> {
+interface Templates {
+  sqlite: string;
+  postgresql?: string;
+  remove(): Promise<void>;
+}
+
+async function createTemplates(): Promise<Templates> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-template-'));
   const sqlite = path.join(dir, 'template.db');
   await applyMigrations(`file:${sqlite}`);
-  // Read by the test processes, which start after this and inherit the environment.
-  process.env[TEMPLATE_ENV.sqlite] = sqlite;
-  let pgTemplate: string | undefined;
+  let postgresql: string | undefined;
   if (pgUrl) {
-    pgTemplate = `mixdesk_template_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${pgTemplate}`);
-    await applyMigrations(urlFor(pgTemplate));
-    process.env[TEMPLATE_ENV.postgresql] = pgTemplate;
+    postgresql = `mixdesk_template_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${postgresql}`);
+    await applyMigrations(urlFor(postgresql));
   }
+  return {
+    sqlite,
+    ...(postgresql ? { postgresql } : {}),
+    async remove() {
+      rmSync(dir, { recursive: true, force: true });
+      if (postgresql) await adminQuery(`DROP DATABASE IF EXISTS ${postgresql} WITH (FORCE)`);
+    },
+  };
+}
+
+// Each project that lists this set-up runs it, at the same time, in vitest's process: the templates
+// are made once (two schema engines at once in the one WebAssembly instance crash it) and removed
+// after the last project.
+const shared = globalThis as { mixdeskTemplates?: Promise<Templates>; mixdeskTemplateUsers?: number };
+
+export default async function setup(): Promise<() => Promise<void>> {
+  shared.mixdeskTemplateUsers = (shared.mixdeskTemplateUsers ?? 0) + 1;
+  const templates = await (shared.mixdeskTemplates ??= createTemplates());
+  // Read by the test processes, which start after this and inherit the environment.
+  process.env[TEMPLATE_ENV.sqlite] = templates.sqlite;
+  if (templates.postgresql) process.env[TEMPLATE_ENV.postgresql] = templates.postgresql;
   return async () => {
-    rmSync(dir, { recursive: true, force: true });
-    if (pgTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`);
+    if (--shared.mixdeskTemplateUsers! > 0) return;
+    delete shared.mixdeskTemplates;
+    await templates.remove();
   };
 }
