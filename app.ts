@@ -36,7 +36,9 @@ export interface App {
 export function unsupportedSettings(config: Config): string[] {
   const problems: string[] = [];
   if (config.QUEUE_DRIVER === 'inprocess' && !config.SERVICE_RUNS_JOBS) {
-    problems.push('SERVICE_RUNS_JOBS=false with QUEUE_DRIVER=inprocess: nothing would ever master or remind; use QUEUE_DRIVER=redis with `mixdesk worker` processes, or SERVICE_RUNS_JOBS=true.');
+    problems.push(
+      'SERVICE_RUNS_JOBS=false with QUEUE_DRIVER=inprocess: nothing would ever master or remind; use QUEUE_DRIVER=redis with `mixdesk worker` processes, or SERVICE_RUNS_JOBS=true.',
+    );
   }
   return problems;
 }
@@ -144,10 +146,13 @@ export async function startService(app: App): Promise<void> {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
   // A refused token is the operator's to fix: say so plainly (no stack trace).
-  const refusedError = (setting: string, err: unknown) => new ConfigError([`${setting}: the platform refused to connect with it (${err instanceof Error ? err.message : String(err)})`]);
-  const refused = (setting: string) => (err: unknown): never => {
-    throw refusedError(setting, err);
-  };
+  const refusedError = (setting: string, err: unknown) =>
+    new ConfigError([`${setting}: the platform refused to connect with it (${err instanceof Error ? err.message : String(err)})`]);
+  const refused =
+    (setting: string) =>
+    (err: unknown): never => {
+      throw refusedError(setting, err);
+    };
   // Telegram connects in the background (bounded, logged retries): an unreachable Telegram never
   // holds up the web server, Discord, the console or the jobs.
   let telegram: TelegramBot | null = null;
@@ -172,7 +177,14 @@ export async function startService(app: App): Promise<void> {
   const token = c.TELEGRAM_BOT_TOKEN;
   if (token) {
     void (async () => {
-      const bot = await createTelegramBot({ token, apiRoot: c.TELEGRAM_API_ROOT, conversation: app.conversation, outbox: app.studio.outbox, store: app.studio.store, log: app.log });
+      const bot = await createTelegramBot({
+        token,
+        apiRoot: c.TELEGRAM_API_ROOT,
+        conversation: app.conversation,
+        outbox: app.studio.outbox,
+        store: app.studio.store,
+        log: app.log,
+      });
       telegram = bot;
       if (c.TELEGRAM_WEBHOOK) {
         telegramWebhook = bot.webhook(c.TELEGRAM_WEBHOOK_SECRET!);
@@ -188,7 +200,13 @@ export async function startService(app: App): Promise<void> {
     });
   }
   const discord = c.DISCORD_BOT_TOKEN
-    ? createDiscordBot({ token: c.DISCORD_BOT_TOKEN, studio: app.studio, conversation: app.conversation, log: app.log, ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}) })
+    ? createDiscordBot({
+        token: c.DISCORD_BOT_TOKEN,
+        studio: app.studio,
+        conversation: app.conversation,
+        log: app.log,
+        ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}),
+      })
     : null;
   if (discord) {
     await discord.login().catch(refused('DISCORD_BOT_TOKEN'));
@@ -233,7 +251,12 @@ async function startWeb(app: App, telegramWebhook?: WebOptions['telegramWebhook'
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `${c.WEB_HOST}:${c.WEB_PORT} is already in use by another program (set WEB_PORT)` : code === 'EACCES' ? `no permission to listen on ${c.WEB_HOST}:${c.WEB_PORT}` : (err as Error).message;
+    const why =
+      code === 'EADDRINUSE'
+        ? `${c.WEB_HOST}:${c.WEB_PORT} is already in use by another program (set WEB_PORT)`
+        : code === 'EACCES'
+          ? `no permission to listen on ${c.WEB_HOST}:${c.WEB_PORT}`
+          : (err as Error).message;
     // Links would point at whatever holds the port: none are handed out unless PUBLIC_BASE_URL names another server.
     if (!c.PUBLIC_BASE_URL) app.studio.links.markOffline();
     app.log.warn(`web server not started: ${why}; upload and download links are unavailable`);

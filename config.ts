@@ -80,7 +80,10 @@ const schema = z
     BOOKING_AUTO_CONFIRM: bool.default(true),
 
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
-    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)' }).optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'expected an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)' })
+      .optional(),
     S3_REGION: z.string().min(1).default('us-east-1'),
     S3_ENDPOINT: z.url({ message: 'expected the URL of an S3-compatible server, e.g. http://127.0.0.1:9000' }).optional(),
     S3_FORCE_PATH_STYLE: bool.optional(),
@@ -109,8 +112,14 @@ const schema = z
       .refine((v) => cron.validate(v), { message: 'expected a cron expression, e.g. "17 3 * * *" (03:17 every day)' })
       .default('17 3 * * *'),
     QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' }).optional(),
-    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'expected letters, digits, - or _ (e.g. mixdesk)' }).default('mixdesk'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, { message: 'expected redis://host:6379' })
+      .optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'expected letters, digits, - or _ (e.g. mixdesk)' })
+      .default('mixdesk'),
     QUEUE_LOCK_SECONDS: int(1, 3600).default(30),
     SERVICE_RUNS_JOBS: bool.default(true),
     JOB_CONCURRENCY: int(1, 16).default(1),
@@ -121,10 +130,15 @@ const schema = z
       .regex(/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?)*\s*$/, { message: 'expected hours before the session, comma-separated, e.g. 24,1' })
       .transform((v) => [...new Set(v.split(',').map(Number))].filter((h) => h > 0).sort((a, b) => b - a))
       .default([24, 1]),
-    SONOBUS_SERVER: z.string().regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected a host name, e.g. aoo.sonobus.net' }).default('aoo.sonobus.net'),
+    SONOBUS_SERVER: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected a host name, e.g. aoo.sonobus.net' })
+      .default('aoo.sonobus.net'),
     ENGINEER_CHAT: z
       .string()
-      .regex(/^(console|telegram|discord):\S+$/, { message: 'expected platform:chat, e.g. discord:<engineer user id> (a DM), telegram:<chat id> or console:engineer' })
+      .regex(/^(console|telegram|discord):\S+$/, {
+        message: 'expected platform:chat, e.g. discord:<engineer user id> (a DM), telegram:<chat id> or console:engineer',
+      })
       .optional(),
     TELEGRAM_BOT_TOKEN: z
       .string()
@@ -140,15 +154,32 @@ const schema = z
       .regex(/^[A-Za-z0-9_-]{16,256}$/, { message: 'expected 16-256 letters, digits, _ or - (Telegram sends it back in a header)' })
       .optional(),
     DISCORD_BOT_TOKEN: z.string().min(20, { message: 'expected the bot token from the Discord developer portal' }).optional(),
-    DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected the application id (a number) from the Discord developer portal' }).optional(),
-    DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected a server (guild) id' }).optional(),
+    DISCORD_APPLICATION_ID: z
+      .string()
+      .regex(/^\d{15,25}$/, { message: 'expected the application id (a number) from the Discord developer portal' })
+      .optional(),
+    DISCORD_GUILD_ID: z
+      .string()
+      .regex(/^\d{15,25}$/, { message: 'expected a server (guild) id' })
+      .optional(),
     // The studio's own server: the only one where a role can make someone the engineer.
-    DISCORD_STUDIO_GUILD_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected the studio server (guild) id' }).optional(),
-    DISCORD_ENGINEER_ROLE_ID: z.string().regex(/^\d{15,25}$/, { message: 'expected a role id in the studio server' }).optional(),
+    DISCORD_STUDIO_GUILD_ID: z
+      .string()
+      .regex(/^\d{15,25}$/, { message: 'expected the studio server (guild) id' })
+      .optional(),
+    DISCORD_ENGINEER_ROLE_ID: z
+      .string()
+      .regex(/^\d{15,25}$/, { message: 'expected a role id in the studio server' })
+      .optional(),
     DISCORD_ENGINEER_IDS: z
       .string()
       .regex(/^\s*(\d{15,25}(\s*,\s*\d{15,25})*)?\s*$/, { message: 'expected Discord user ids, comma-separated' })
-      .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
       .default([]),
     DISCORD_API_ROOT: z.url().optional(),
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
@@ -159,7 +190,11 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when STORAGE_DRIVER=s3' });
     }
     if (env.TELEGRAM_WEBHOOK && (!env.PUBLIC_BASE_URL || !env.TELEGRAM_WEBHOOK_SECRET)) {
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK'], message: 'webhook mode needs PUBLIC_BASE_URL (https, reachable by Telegram) and TELEGRAM_WEBHOOK_SECRET' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK'],
+        message: 'webhook mode needs PUBLIC_BASE_URL (https, reachable by Telegram) and TELEGRAM_WEBHOOK_SECRET',
+      });
     }
     if (env.QUEUE_DRIVER === 'redis' && !env.REDIS_URL) {
       ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required when QUEUE_DRIVER=redis' });

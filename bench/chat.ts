@@ -43,9 +43,16 @@ async function crowd(provider: Provider, o: CrowdOptions): Promise<{ r: CrowdRes
 
 function report(label: string, { r, seconds, inDb }: { r: CrowdResult; seconds: number; inDb: number }): number {
   const sorted = [...r.latencies].sort((a, b) => a - b);
-  const errors = Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
-  console.log(`  ${label}: ${r.booked}/${r.attempted} booked (${inDb} in the database) in ${seconds.toFixed(1)} s, ${sorted.length} messages (${(sorted.length / seconds).toFixed(0)}/s)`);
-  console.log(`    per message: p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`);
+  const errors =
+    Object.entries(r.errors)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none';
+  console.log(
+    `  ${label}: ${r.booked}/${r.attempted} booked (${inDb} in the database) in ${seconds.toFixed(1)} s, ${sorted.length} messages (${(sorted.length / seconds).toFixed(0)}/s)`,
+  );
+  console.log(
+    `    per message: p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
+  );
   console.log(`    errors: ${errors}; times taken meanwhile (the artist picked again): ${r.slotRetries}`);
   return percentile(sorted, 95);
 }
@@ -57,7 +64,9 @@ async function run(provider: Provider): Promise<void> {
   const p95 = report('artists arriving over 10 s, reading each reply 1-3 s', paced);
   const stress = await crowd(provider, { pages: 6 });
   const stressP95 = report('stress: every artist answers instantly', stress);
-  summary.push(`chat-bench ${provider}: ${paced.r.booked}/${paced.r.attempted} booked, p95 ${p95.toFixed(0)} ms (stress: ${stress.r.booked}/${stress.r.attempted} booked, ${(stress.r.latencies.length / stress.seconds).toFixed(0)} messages/s, p95 ${stressP95.toFixed(0)} ms)`);
+  summary.push(
+    `chat-bench ${provider}: ${paced.r.booked}/${paced.r.attempted} booked, p95 ${p95.toFixed(0)} ms (stress: ${stress.r.booked}/${stress.r.attempted} booked, ${(stress.r.latencies.length / stress.seconds).toFixed(0)} messages/s, p95 ${stressP95.toFixed(0)} ms)`,
+  );
 }
 
 console.log(`mixdesk chat benchmark: ${N} artists booking at once (${process.arch}, node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);

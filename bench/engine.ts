@@ -31,7 +31,18 @@ console.log(`mixdesk engine benchmark: ${seconds} s, 48 kHz, 24-bit stereo (made
 
 const once = (file: string, out: string) => {
   const r = timed(process.execPath, ['bench/master-once.mjs', file, out]);
-  return { wall: r.ms, ...(JSON.parse(r.out.trim().split('\n').pop()!) as { masterMs: number; totalMs: number; decodeMs: number; encodeMs: number; maxRssMB: number; lufs: number; dbtp: number }) };
+  return {
+    wall: r.ms,
+    ...(JSON.parse(r.out.trim().split('\n').pop()!) as {
+      masterMs: number;
+      totalMs: number;
+      decodeMs: number;
+      encodeMs: number;
+      maxRssMB: number;
+      lufs: number;
+      dbtp: number;
+    }),
+  };
 };
 // Each measurement is taken `runs` times, the contenders taking turns, and the best time counts:
 // this machine is shared, and a single run moves by ±20 % under a neighbour's load.
@@ -51,9 +62,34 @@ for (let r = 0; r < runs; r++) {
     const p1 = timed('ffmpeg', ['-hide_banner', '-i', input, '-af', 'loudnorm=I=-14:TP=-1:LRA=11:print_format=json', '-f', 'null', '-']);
     const m = JSON.parse(p1.err.slice(p1.err.lastIndexOf('{'), p1.err.lastIndexOf('}') + 1)) as Record<string, string>;
     loudnormOut = path.join(dir, 'loudnorm.wav');
-    const p2 = timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', `loudnorm=I=-14:TP=-1:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true`, '-ar', '48000', '-c:a', 'pcm_s24le', loudnormOut]);
+    const p2 = timed('ffmpeg', [
+      '-hide_banner',
+      '-y',
+      '-i',
+      input,
+      '-af',
+      `loudnorm=I=-14:TP=-1:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true`,
+      '-ar',
+      '48000',
+      '-c:a',
+      'pcm_s24le',
+      loudnormOut,
+    ]);
     keep('loudnorm', p1.ms + p2.ms);
-    keep('simple', timed('ffmpeg', ['-hide_banner', '-y', '-i', input, '-af', 'highpass=f=25,acompressor,alimiter=limit=0.89', '-c:a', 'pcm_s24le', path.join(dir, 'simple.wav')]).ms);
+    keep(
+      'simple',
+      timed('ffmpeg', [
+        '-hide_banner',
+        '-y',
+        '-i',
+        input,
+        '-af',
+        'highpass=f=25,acompressor,alimiter=limit=0.89',
+        '-c:a',
+        'pcm_s24le',
+        path.join(dir, 'simple.wav'),
+      ]).ms,
+    );
   }
 }
 const cli = { ms: best.get('cli')! };
@@ -79,7 +115,9 @@ if (hasFfmpeg) {
 for (const [name, ms, result] of rows) {
   console.log(`${name.padEnd(48)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(seconds / (ms / 1000)).toFixed(0).padStart(4)}x realtime  ${result}`);
 }
-console.log(`\nmixdesk stages: decode ${(ours.decodeMs / 1000).toFixed(2)} s, master ${(ours.masterMs / 1000).toFixed(2)} s, encode ${(ours.encodeMs / 1000).toFixed(2)} s; peak RSS ${ours.maxRssMB.toFixed(0)} MB`);
+console.log(
+  `\nmixdesk stages: decode ${(ours.decodeMs / 1000).toFixed(2)} s, master ${(ours.masterMs / 1000).toFixed(2)} s, encode ${(ours.encodeMs / 1000).toFixed(2)} s; peak RSS ${ours.maxRssMB.toFixed(0)} MB`,
+);
 if (hasFfmpeg) {
   console.log(`ratio two-pass loudnorm / mixdesk CLI:   ${(loudnorm / cli.ms).toFixed(2)}x (target ≥ 4x)`);
   console.log(`ratio simple ffmpeg chain / mixdesk CLI: ${(simple / cli.ms).toFixed(2)}x (target ≥ 1x)`);

@@ -6,5 +6,9 @@ import { peakRssMB } from './peak-rss.mjs';
 
 const [out, ...files] = process.argv.slice(2);
 const t0 = performance.now();
-const report = await mixdown(files.map((f) => ({ path: f, name: path.basename(f), role: guessStemRole(path.basename(f)) })), out, { title: 'bench' });
+const report = await mixdown(
+  files.map((f) => ({ path: f, name: path.basename(f), role: guessStemRole(path.basename(f)) })),
+  out,
+  { title: 'bench' },
+);
 console.log(JSON.stringify({ ms: performance.now() - t0, durationSec: report.durationSec, stems: report.stems.length, maxRssMB: peakRssMB() }));

@@ -40,7 +40,9 @@ for (const n of [8, 48]) {
   if (r.status !== 0) throw new Error(r.stderr);
   const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; durationSec: number; stems: number; maxRssMB: number };
   runs[n] = m;
-  console.log(`${String(n).padStart(2)} stems: ${(m.ms / 1000).toFixed(2)} s for ${m.durationSec.toFixed(0)} s of music (${(m.durationSec / (m.ms / 1000)).toFixed(1)}x realtime; ${((n * m.durationSec) / (m.ms / 1000)).toFixed(0)} stem-seconds per second), peak RSS ${m.maxRssMB.toFixed(0)} MB`);
+  console.log(
+    `${String(n).padStart(2)} stems: ${(m.ms / 1000).toFixed(2)} s for ${m.durationSec.toFixed(0)} s of music (${(m.durationSec / (m.ms / 1000)).toFixed(1)}x realtime; ${((n * m.durationSec) / (m.ms / 1000)).toFixed(0)} stem-seconds per second), peak RSS ${m.maxRssMB.toFixed(0)} MB`,
+  );
 }
 console.log(`peak RSS 48 stems / 8 stems: ${(runs[48]!.maxRssMB / runs[8]!.maxRssMB).toFixed(2)} (flat means ≈ 1)`);
 rmSync(dir, { recursive: true, force: true });

@@ -22,9 +22,13 @@ async function throughput(queue: JobQueue, concurrency: number): Promise<number>
   let done = 0;
   let finish!: () => void;
   const all = new Promise<void>((r) => (finish = r));
-  await queue.process<{ n: number }>('tiny', async () => {
-    if (++done === JOBS) finish();
-  }, { concurrency });
+  await queue.process<{ n: number }>(
+    'tiny',
+    async () => {
+      if (++done === JOBS) finish();
+    },
+    { concurrency },
+  );
   const t0 = performance.now();
   await Promise.all(Array.from({ length: JOBS }, (_, n) => queue.add('tiny', { n })));
   await all;
@@ -38,12 +42,17 @@ const inproc = await throughput(new InProcessQueue(), 1);
 console.log(`in-process queue: ${JOBS} small jobs in ${inproc.toFixed(0)} ms (${((JOBS / inproc) * 1000).toFixed(0)} jobs/s)`);
 const redisUrl = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-const redisUp = await probe.connect().then(() => probe.ping().then(() => true), () => false);
+const redisUp = await probe.connect().then(
+  () => probe.ping().then(() => true),
+  () => false,
+);
 probe.disconnect();
 if (redisUp) {
   const prefix = `mdbench-${Date.now()}`;
   const ms = await throughput(new BullQueue({ url: redisUrl, prefix }), 16);
-  console.log(`Redis queue (BullMQ, loopback, 16 at a time): ${JOBS} small jobs in ${ms.toFixed(0)} ms (${((JOBS / ms) * 1000).toFixed(0)} jobs/s, ${(ms / inproc).toFixed(1)}x the in-process time)`);
+  console.log(
+    `Redis queue (BullMQ, loopback, 16 at a time): ${JOBS} small jobs in ${ms.toFixed(0)} ms (${((JOBS / ms) * 1000).toFixed(0)} jobs/s, ${(ms / inproc).toFixed(1)}x the in-process time)`,
+  );
   const cleanup = new Redis(redisUrl);
   const keys = await cleanup.keys(`${prefix}:*`);
   if (keys.length) await cleanup.del(...keys);
@@ -70,14 +79,31 @@ async function endToEnd(tracks: number, workers: number): Promise<number[]> {
   const bookingsIds: string[] = [];
   for (let i = 0; i < tracks; i++) {
     const { client } = await studio.clients.identify({ platform: 'bench', externalId: `artist-${i}`, displayName: `Artist ${i}` });
-    const booking = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: `bench-${i}`, origin: { platform: 'bench', chatId: `c${i}` }, actor: 'bench' });
+    const booking = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: `bench-${i}`,
+      origin: { platform: 'bench', chatId: `c${i}` },
+      actor: 'bench',
+    });
     bookingsIds.push(booking.id);
     starts.push(performance.now());
     const outcome = await studio.uploads.accept({ client, bookingRef: booking.reference, fileName: 'track.wav', path: mix });
     await studio.pipeline.afterUpload(outcome);
   }
   await queue.idle();
-  const ends = await Promise.all(bookingsIds.map(async (id) => (await db.notification.findFirstOrThrow({ where: { key: { startsWith: 'delivery:' }, payload: { contains: (await db.booking.findUniqueOrThrow({ where: { id } })).reference } } })).createdAt));
+  const ends = await Promise.all(
+    bookingsIds.map(
+      async (id) =>
+        (
+          await db.notification.findFirstOrThrow({
+            where: { key: { startsWith: 'delivery:' }, payload: { contains: (await db.booking.findUniqueOrThrow({ where: { id } })).reference } },
+          })
+        ).createdAt,
+    ),
+  );
   await queue.close();
   await db.$disconnect();
   const t0 = performance.timeOrigin;
@@ -85,10 +111,16 @@ async function endToEnd(tracks: number, workers: number): Promise<number[]> {
 }
 
 const [single] = await endToEnd(1, 1);
-console.log(`\nupload → delivery, one ${seconds} s 48 kHz 24-bit track, one worker: ${(single! / 1000).toFixed(2)} s (${(seconds / (single! / 1000)).toFixed(0)}x realtime)`);
+console.log(
+  `\nupload → delivery, one ${seconds} s 48 kHz 24-bit track, one worker: ${(single! / 1000).toFixed(2)} s (${(seconds / (single! / 1000)).toFixed(0)}x realtime)`,
+);
 for (const workers of [1, 2]) {
   const times = await endToEnd(2, workers);
-  console.log(`upload → delivery, two tracks at once, ${workers} worker${workers > 1 ? 's' : ''}: last delivered after ${(Math.max(...times) / 1000).toFixed(2)} s (first after ${(Math.min(...times) / 1000).toFixed(2)} s)`);
+  console.log(
+    `upload → delivery, two tracks at once, ${workers} worker${workers > 1 ? 's' : ''}: last delivered after ${(Math.max(...times) / 1000).toFixed(2)} s (first after ${(Math.min(...times) / 1000).toFixed(2)} s)`,
+  );
 }
-console.log('(each master already uses both cores through its helper thread, so a second worker on this 2-core machine mostly overlaps I/O and encoding; more machines add throughput)');
+console.log(
+  '(each master already uses both cores through its helper thread, so a second worker on this 2-core machine mostly overlaps I/O and encoding; more machines add throughput)',
+);
 rmSync(dir, { recursive: true, force: true });

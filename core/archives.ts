@@ -42,7 +42,9 @@ function open(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
     // strictFileNames: a backslash is a path trick too. validateEntrySizes: the stream fails if an
     // entry unpacks to more than its header said (a lying zip bomb).
-    yauzl.open(file, { lazyEntries: true, autoClose: true, strictFileNames: true, validateEntrySizes: true }, (err, zip) => (err || !zip ? reject(err) : resolve(zip))),
+    yauzl.open(file, { lazyEntries: true, autoClose: true, strictFileNames: true, validateEntrySizes: true }, (err, zip) =>
+      err || !zip ? reject(err) : resolve(zip),
+    ),
   );
 }
 
@@ -80,7 +82,9 @@ export async function unpackArchive(file: string, displayName: string, limits: A
   }
   const bomb = list.find((e) => e.uncompressedSize > 1 << 20 && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio);
   if (bomb) {
-    throw new UserError(t('zip-bomb', { file: displayName, entry: bomb.fileName, ratio: String(Math.round(bomb.uncompressedSize / Math.max(1, bomb.compressedSize))) }));
+    throw new UserError(
+      t('zip-bomb', { file: displayName, entry: bomb.fileName, ratio: String(Math.round(bomb.uncompressedSize / Math.max(1, bomb.compressedSize))) }),
+    );
   }
 
   const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-unzip-'));
@@ -93,7 +97,8 @@ export async function unpackArchive(file: string, displayName: string, limits: A
       if (JUNK.test(name)) return false;
       if (isLink(e)) return void result.skipped.push({ name, reason: t('zip-skip-link') });
       if (!AUDIO.test(name)) return void result.skipped.push({ name, reason: t('zip-skip-not-audio') });
-      if (e.uncompressedSize > limits.maxFileBytes) return void result.skipped.push({ name, reason: t('zip-skip-too-large', { max: (limits.maxFileBytes / 2 ** 20).toFixed(0) }) });
+      if (e.uncompressedSize > limits.maxFileBytes)
+        return void result.skipped.push({ name, reason: t('zip-skip-too-large', { max: (limits.maxFileBytes / 2 ** 20).toFixed(0) }) });
       const safe = safeFileName(name);
       if (used.has(safe.toLowerCase())) return void result.skipped.push({ name, reason: t('zip-skip-same-name') });
       used.add(safe.toLowerCase());

@@ -41,7 +41,11 @@ export class ClientService {
           displayName: cleanName(identity.displayName).slice(0, 100) || 'artist',
           timeZone: this.defaultTimeZone,
           identities: {
-            create: { platform: identity.platform, externalId: identity.externalId, username: identity.username === undefined ? null : cleanName(identity.username) },
+            create: {
+              platform: identity.platform,
+              externalId: identity.externalId,
+              username: identity.username === undefined ? null : cleanName(identity.username),
+            },
           },
         },
       });

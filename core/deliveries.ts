@@ -15,6 +15,10 @@ import type { Outbox } from './outbox.js';
 import { t } from './texts.js';
 import { formatMoney } from './catalog.js';
 
+/** How a version is made (Delivery.kind): the engine masters the mix, renders the stems, or the engineer sends files. */
+export const versionKinds = ['master', 'mixdown', 'engineer'] as const;
+export type VersionKind = (typeof versionKinds)[number];
+
 export interface PipelineDeps {
   db: Db;
   store: ObjectStore;
@@ -59,7 +63,14 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
       await d.bookings.transitionIn(tx, current, to, c.actor);
       current = { ...current, status: to };
     }
-    const revision = c.revisionId ?? (await tx.revision.findFirst({ where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] }, deliveryId: null }, orderBy: { number: 'desc' } }))?.id;
+    const revision =
+      c.revisionId ??
+      (
+        await tx.revision.findFirst({
+          where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] }, deliveryId: null },
+          orderBy: { number: 'desc' },
+        })
+      )?.id;
     if (revision) await tx.revision.update({ where: { id: revision }, data: { status: 'resolved', resolvedAt: d.clock.now(), deliveryId: c.deliveryId } });
     await d.outbox.record(`delivery:${c.deliveryId}`, c.booking.originPlatform, c.booking.originChatId, c.reply(await freeRevisionsLeft(tx, c.booking)), tx);
     return true;
@@ -69,7 +80,13 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
 /** A stored file as the artist gets it: streamed by the adapter, or by its signed link. */
 export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
   const url = d.downloads.url(f.storageKey, f.fileName);
-  return { name: f.fileName, storageKey: f.storageKey, sizeBytes: Number(f.sizeBytes), ...(url ? { url } : {}), kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio' };
+  return {
+    name: f.fileName,
+    storageKey: f.storageKey,
+    sizeBytes: Number(f.sizeBytes),
+    ...(url ? { url } : {}),
+    kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio',
+  };
 }
 
 /** The number the booking's next delivery gets. */
@@ -85,7 +102,9 @@ export async function nextVersion(db: Db, bookingId: string): Promise<number> {
 
 /** The last line of a delivery: free revisions left and how to ask, or what a further one costs. */
 export function revisionsLine(left: number, booking: BookingWithService, howToAsk: string): string {
-  return left > 0 ? t('revisions-left', { count: left, how: howToAsk }) : t('revisions-used', { price: formatMoney(booking.service.revisionPriceCents, booking.currency) });
+  return left > 0
+    ? t('revisions-left', { count: left, how: howToAsk })
+    : t('revisions-used', { price: formatMoney(booking.service.revisionPriceCents, booking.currency) });
 }
 
 export interface Failure {
@@ -108,9 +127,16 @@ export async function failVersion(d: PipelineDeps, f: Failure): Promise<void> {
   const delivery = await d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: f.bookingId, version: f.version } } });
   if (!booking || !delivery || delivery.status === 'ready') return;
   await d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: f.error.message.slice(0, 500), stage: null } });
-  if (f.progress) await d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: f.progress(booking.reference), visibility: 'private' });
+  if (f.progress)
+    await d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, {
+      text: f.progress(booking.reference),
+      visibility: 'private',
+    });
   // Audio problems are the artist's to know (a silent or unreadable file); anything else is ours.
   const reason = f.error.name === 'AudioFileError' ? ` (${f.error.message})` : '';
-  await d.outbox.record(`${f.job}-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, { text: f.artist(booking.reference, reason), visibility: 'private' });
+  await d.outbox.record(`${f.job}-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
+    text: f.artist(booking.reference, reason),
+    visibility: 'private',
+  });
   await d.alerts.alert(`${f.job}-failed:${delivery.id}`, f.alert(booking.reference), { booking: booking.reference, version: f.version });
 }

@@ -86,14 +86,24 @@ export class StudioDesk {
       include: { service: true, client: true },
       orderBy: { startsAt: 'asc' },
     });
-    const unattended = await this.db.booking.findMany({ where: { kind: 'unattended', status: { in: [...openStatuses] } }, include: { service: true, client: true }, orderBy: { createdAt: 'asc' } });
+    const unattended = await this.db.booking.findMany({
+      where: { kind: 'unattended', status: { in: [...openStatuses] } },
+      include: { service: true, client: true },
+      orderBy: { createdAt: 'asc' },
+    });
     const line = (b: DeskBooking) => `${b.reference} · ${b.service.name} · ${kindName(b.kind)} · ${b.client.displayName} · ${b.status}`;
     const parts = [
       sessions.length
         ? [t('desk-sessions', { days }), ...sessions.map((b) => `• ${formatWhen(b.startsAt!, this.studioZone)} — ${line(b)}`)].join('\n')
         : t('desk-no-sessions', { days }),
       unattended.length
-        ? [t('desk-unattended'), ...unattended.map((b, i) => `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: DateTime.fromJSDate(b.dueAt).setZone(this.studioZone).toFormat('ccc d LLL') })}` : ''}`)].join('\n')
+        ? [
+            t('desk-unattended'),
+            ...unattended.map(
+              (b, i) =>
+                `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: DateTime.fromJSDate(b.dueAt).setZone(this.studioZone).toFormat('ccc d LLL') })}` : ''}`,
+            ),
+          ].join('\n')
         : t('desk-no-unattended'),
     ];
     return parts.join('\n\n');
@@ -122,7 +132,13 @@ export class StudioDesk {
   async decline(reference: string, reason: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
     await this.bookings.cancel(b.clientId, b.reference, actor);
-    await this.tell(b, 'declined', reason ? t('desk-declined-artist-reason', { ref: b.reference, service: b.service.name, reason }) : t('desk-declined-artist', { ref: b.reference, service: b.service.name }));
+    await this.tell(
+      b,
+      'declined',
+      reason
+        ? t('desk-declined-artist-reason', { ref: b.reference, service: b.service.name, reason })
+        : t('desk-declined-artist', { ref: b.reference, service: b.service.name }),
+    );
     return t('desk-declined', { ref: b.reference, client: b.client.displayName });
   }
 
@@ -141,7 +157,8 @@ export class StudioDesk {
     if (b.kind === 'unattended') throw new UserError(t('desk-no-session-unattended', { ref: b.reference }));
     if (b.status === 'confirmed' || b.status === 'awaiting-files') await this.bookings.transition(b.id, 'in-progress', actor, 'session started');
     // A session may also follow an automatic master (delivered) or a revision request.
-    else if (!['in-progress', 'delivered', 'revision-requested'].includes(b.status)) throw new UserError(t('desk-session-not-confirmed', { ref: b.reference, status: b.status }));
+    else if (!['in-progress', 'delivered', 'revision-requested'].includes(b.status))
+      throw new UserError(t('desk-session-not-confirmed', { ref: b.reference, status: b.status }));
     if (b.kind !== 'virtual') {
       await this.tell(b, 'session-start', t('session-starting-in-person', { ref: b.reference }));
       return { text: t('desk-session-started-in-person', { ref: b.reference }) };
@@ -161,7 +178,9 @@ export class StudioDesk {
   async endSession(reference: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
     if (b.status !== 'in-progress') throw new UserError(t('desk-session-not-running', { ref: b.reference, status: b.status }));
-    await this.db.bookingEvent.create({ data: { bookingId: b.id, fromStatus: b.status, toStatus: b.status, actor, note: 'session ended', at: this.clock.now() } });
+    await this.db.bookingEvent.create({
+      data: { bookingId: b.id, fromStatus: b.status, toStatus: b.status, actor, note: 'session ended', at: this.clock.now() },
+    });
     await this.tell(b, 'session-end', t('session-ended-artist', { ref: b.reference }));
     return t('desk-session-ended', { ref: b.reference });
   }
@@ -171,7 +190,8 @@ export class StudioDesk {
     const b = await this.booking(reference);
     const mix = await this.db.upload.findFirst({ where: { bookingId: b.id, role: 'mix', purgedAt: null } });
     if (!mix) throw new UserError(t('desk-no-mix', { ref: b.reference }));
-    if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status)) throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: b.status }));
+    if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status))
+      throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: b.status }));
     if (b.status === 'delivered') {
       await this.bookings.transition(b.id, 'revision-requested', 'engineer', 'engineer re-master');
       await this.bookings.transition(b.id, 'in-progress', 'engineer');
@@ -196,7 +216,9 @@ export class StudioDesk {
     await this.tell(
       b,
       `revision-resolved-${r.number}`,
-      note ? t('revision-resolved-artist-note', { number: r.number, ref: b.reference, note }) : t('revision-resolved-artist', { number: r.number, ref: b.reference }),
+      note
+        ? t('revision-resolved-artist-note', { number: r.number, ref: b.reference, note })
+        : t('revision-resolved-artist', { number: r.number, ref: b.reference }),
     );
     return t('desk-revision-resolved', { number: r.number, ref: b.reference });
   }
@@ -218,7 +240,13 @@ export class StudioDesk {
     const q = query.trim();
     if (q.length < 2) throw new UserError(t('desk-client-query-short'));
     const clients = await this.db.client.findMany({
-      where: { OR: [{ displayName: { contains: q } }, { identities: { some: { OR: [{ username: { contains: q } }, { externalId: q }] } } }, { bookings: { some: { reference: q.toUpperCase() } } }] },
+      where: {
+        OR: [
+          { displayName: { contains: q } },
+          { identities: { some: { OR: [{ username: { contains: q } }, { externalId: q }] } } },
+          { bookings: { some: { reference: q.toUpperCase() } } },
+        ],
+      },
       include: { identities: true, bookings: { include: { service: true }, orderBy: { createdAt: 'desc' }, take: 5 } },
       take: 5,
     });
@@ -228,24 +256,44 @@ export class StudioDesk {
       actions
         .filter((a) => a.reference === reference)
         .slice(0, 5)
-        .map((a) => `      ${t('desk-engineer-action', { when: DateTime.fromJSDate(a.at).setZone(this.studioZone).toFormat('d LLL HH:mm'), who: `${a.platform}:${a.userId}`, action: a.action, outcome: a.outcome })}`);
+        .map(
+          (a) =>
+            `      ${t('desk-engineer-action', { when: DateTime.fromJSDate(a.at).setZone(this.studioZone).toFormat('d LLL HH:mm'), who: `${a.platform}:${a.userId}`, action: a.action, outcome: a.outcome })}`,
+        );
     return clients
-      .map((c) => [
-        t('desk-client', { name: c.displayName, identities: c.identities.map((i) => `${i.platform}${i.username ? ` @${i.username}` : ''}`).join(', '), zone: c.timeZone, format: c.deliveryFormat }),
-        ...c.bookings.flatMap((b) => [`  ${b.reference} · ${b.service.name} · ${b.status}`, ...history(b.reference)]),
-      ].join('\n'))
+      .map((c) =>
+        [
+          t('desk-client', {
+            name: c.displayName,
+            identities: c.identities.map((i) => `${i.platform}${i.username ? ` @${i.username}` : ''}`).join(', '),
+            zone: c.timeZone,
+            format: c.deliveryFormat,
+          }),
+          ...c.bookings.flatMap((b) => [`  ${b.reference} · ${b.service.name} · ${b.status}`, ...history(b.reference)]),
+        ].join('\n'),
+      )
       .join('\n\n');
   }
 
   async availability(): Promise<string> {
-    const [rules, overrides] = await Promise.all([this.db.availabilityRule.findMany({ orderBy: [{ weekday: 'asc' }, { startMinute: 'asc' }] }), this.db.availabilityOverride.findMany({ orderBy: { date: 'asc' } })]);
+    const [rules, overrides] = await Promise.all([
+      this.db.availabilityRule.findMany({ orderBy: [{ weekday: 'asc' }, { startMinute: 'asc' }] }),
+      this.db.availabilityOverride.findMany({ orderBy: { date: 'asc' } }),
+    ]);
     const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     return [
       rules.length
-        ? [t('desk-weekly-hours', { zone: this.studioZone }), ...rules.map((r) => `• ${WEEKDAYS[r.weekday % 7]} ${hm(r.startMinute)}-${hm(r.endMinute)}`)].join('\n')
+        ? [t('desk-weekly-hours', { zone: this.studioZone }), ...rules.map((r) => `• ${WEEKDAYS[r.weekday % 7]} ${hm(r.startMinute)}-${hm(r.endMinute)}`)].join(
+            '\n',
+          )
         : t('desk-weekly-hours-config'),
       overrides.length
-        ? [t('desk-dates'), ...overrides.map((o) => `• ${o.date}: ${o.closed ? t('desk-date-closed') : `${hm(o.startMinute!)}-${hm(o.endMinute!)}`}${o.note ? ` (${o.note})` : ''}`)].join('\n')
+        ? [
+            t('desk-dates'),
+            ...overrides.map(
+              (o) => `• ${o.date}: ${o.closed ? t('desk-date-closed') : `${hm(o.startMinute!)}-${hm(o.endMinute!)}`}${o.note ? ` (${o.note})` : ''}`,
+            ),
+          ].join('\n')
         : t('desk-no-dates'),
     ].join('\n\n');
   }

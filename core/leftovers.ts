@@ -23,7 +23,12 @@ async function sizeOf(p: string): Promise<number> {
   return total;
 }
 
-export async function removeLeftovers(places: LeftoverPlace[], now: number, log: Logger, olderThanMs = LEFTOVER_AGE_MS): Promise<{ removed: number; bytes: number }> {
+export async function removeLeftovers(
+  places: LeftoverPlace[],
+  now: number,
+  log: Logger,
+  olderThanMs = LEFTOVER_AGE_MS,
+): Promise<{ removed: number; bytes: number }> {
   let removed = 0;
   let bytes = 0;
   for (const place of places) {

@@ -12,7 +12,7 @@ import { defaultFormat } from '../engine/formats.js';
 import { safeFileName } from '../storage/object-store.js';
 import type { Reply } from './conversation/types.js';
 import { UserError } from './errors.js';
-import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import { sentence, t } from './texts.js';
 
 export const MIXDOWN_JOB = 'mixdown';
@@ -40,17 +40,22 @@ export class MixdownJobs {
 
   async work(concurrency = 1): Promise<void> {
     this.d.queue.onFailed((name, data, error, job) => {
-      if (name === MIXDOWN_JOB) void this.failed(data as MixdownJob, error, job.attempt).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed mixdown failed'));
+      if (name === MIXDOWN_JOB)
+        void this.failed(data as MixdownJob, error, job.attempt).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed mixdown failed'));
     });
     await this.d.queue.process<MixdownJob>(MIXDOWN_JOB, (data) => this.run(data), { concurrency });
   }
 
   /** Mixdowns left preparing by a process that stopped are queued again (the same job id adds nothing twice). */
   async resumeUnfinished(): Promise<number> {
-    const open = (await this.d.db.delivery.findMany({ where: { status: 'preparing' } })).filter((d) => d.settings.includes('"mixdown"'));
+    const open = await this.d.db.delivery.findMany({ where: { status: 'preparing', kind: 'mixdown' satisfies VersionKind } });
     for (const d of open) {
       const { mixdown } = JSON.parse(d.settings) as { mixdown: { balance: 'auto' | 'flat' } };
-      await this.d.queue.add(MIXDOWN_JOB, { bookingId: d.bookingId, version: d.version, balance: mixdown.balance } satisfies MixdownJob, { jobId: `mixdown-${d.bookingId}-v${d.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+      await this.d.queue.add(MIXDOWN_JOB, { bookingId: d.bookingId, version: d.version, balance: mixdown.balance } satisfies MixdownJob, {
+        jobId: `mixdown-${d.bookingId}-v${d.version}`,
+        attempts: this.s.attempts,
+        backoffMs: this.s.backoffMs,
+      });
     }
     return open.length;
   }
@@ -58,7 +63,8 @@ export class MixdownJobs {
   /** Queues the renders of a mixing booking as its next version; returns the version. */
   async enqueue(bookingId: string, balance: 'auto' | 'flat', actor: string): Promise<number> {
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
-    if (!['mix', 'mix-master'].includes(booking.service.code)) throw new UserError(t('mixdown-no-stems-service', { ref: booking.reference, service: booking.service.name }));
+    if (!['mix', 'mix-master'].includes(booking.service.code))
+      throw new UserError(t('mixdown-no-stems-service', { ref: booking.reference, service: booking.service.name }));
     const stems = await this.d.db.upload.count({ where: { bookingId, role: 'stem', purgedAt: null } });
     if (!stems) throw new UserError(t('mixdown-no-stems-yet', { ref: booking.reference }));
     // Into the work: from waiting for files, or again after a delivery (the engineer's new pass).
@@ -69,8 +75,21 @@ export class MixdownJobs {
     } else if (booking.status === 'revision-requested') await this.d.bookings.transition(bookingId, 'in-progress', actor);
     else if (booking.status !== 'in-progress') throw new UserError(t('mixdown-confirm-first', { ref: booking.reference, status: booking.status }));
     const version = await nextVersion(this.d.db, bookingId);
-    await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', stage: 'queued', settings: JSON.stringify({ mixdown: { balance } }) } });
-    await this.d.queue.add(MIXDOWN_JOB, { bookingId, version, balance } satisfies MixdownJob, { jobId: `mixdown-${bookingId}-v${version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+    await this.d.db.delivery.create({
+      data: {
+        bookingId,
+        version,
+        kind: 'mixdown' satisfies VersionKind,
+        status: 'preparing',
+        stage: 'queued',
+        settings: JSON.stringify({ mixdown: { balance } }),
+      },
+    });
+    await this.d.queue.add(MIXDOWN_JOB, { bookingId, version, balance } satisfies MixdownJob, {
+      jobId: `mixdown-${bookingId}-v${version}`,
+      attempts: this.s.attempts,
+      backoffMs: this.s.backoffMs,
+    });
     return version;
   }
 
@@ -78,7 +97,10 @@ export class MixdownJobs {
     const delivery = await this.d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
     if (!delivery || delivery.status === 'ready') return;
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
-    const stems = await this.d.db.upload.findMany({ where: { bookingId: booking.id, role: 'stem', purgedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const stems = await this.d.db.upload.findMany({
+      where: { bookingId: booking.id, role: 'stem', purgedAt: null },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
     if (!stems.length) throw new AudioFileError('stems', 'there are no stems stored for this booking');
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
@@ -104,7 +126,13 @@ export class MixdownJobs {
         renders = await Promise.all(
           renders.map(async (r) => {
             const file = r.file.replace(/(\.[^.]+)$/, ' (master)$1');
-            await masterFile({ input: r.file, name: path.basename(r.file), outputs: [{ path: file, format }], reportPng: `${file}.png`, options: { preset: this.s.preset } });
+            await masterFile({
+              input: r.file,
+              name: path.basename(r.file),
+              outputs: [{ path: file, format }],
+              reportPng: `${file}.png`,
+              options: { preset: this.s.preset },
+            });
             return { ...r, file };
           }),
         );
@@ -126,7 +154,11 @@ export class MixdownJobs {
         ready: { reportText: notes.join('\n') || null },
         reply: (left): Reply => ({
           text: [
-            t(mastered ? 'mixdown-ready-mastered' : 'mixdown-ready', { ref: booking.reference, version: data.version, renders: renders.map((r) => labels[r.kind]).join(', ') }),
+            t(mastered ? 'mixdown-ready-mastered' : 'mixdown-ready', {
+              ref: booking.reference,
+              version: data.version,
+              renders: renders.map((r) => labels[r.kind]).join(', '),
+            }),
             `  ${t('mixdown-from', { count: report.stems.length, seconds: report.durationSec.toFixed(0) })}`,
             ...notes.map((n) => `  ${t('delivery-note', { note: n })}`),
             '',

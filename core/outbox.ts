@@ -73,7 +73,12 @@ export class Outbox {
   async dispatch(limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
     const now = this.clock.now();
     const due = await this.db.notification.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: now }, platform: { in: [...this.senders.keys()] }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      where: {
+        status: 'pending',
+        nextAttemptAt: { lte: now },
+        platform: { in: [...this.senders.keys()] },
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
+      },
       orderBy: { createdAt: 'asc' },
       take: limit,
     });
@@ -111,11 +116,20 @@ export class Outbox {
         const wait = Math.min(this.s.maxBackoffMs, this.s.backoffMs * 2 ** (attempts - 1));
         await this.db.notification.update({
           where: { id: n.id },
-          data: { attempts, lastError: message.slice(0, 500), claimedUntil: null, status: failed ? 'failed' : 'pending', nextAttemptAt: new Date(this.clock.now().getTime() + wait) },
+          data: {
+            attempts,
+            lastError: message.slice(0, 500),
+            claimedUntil: null,
+            status: failed ? 'failed' : 'pending',
+            nextAttemptAt: new Date(this.clock.now().getTime() + wait),
+          },
         });
         if (failed) {
           result.failed++;
-          this.log.error({ notification: n.id, key: n.key, platform: n.platform, attempts, error: message }, 'message to an artist could not be delivered; giving up');
+          this.log.error(
+            { notification: n.id, key: n.key, platform: n.platform, attempts, error: message },
+            'message to an artist could not be delivered; giving up',
+          );
         } else {
           result.retried++;
           this.log.warn({ notification: n.id, platform: n.platform, attempts, error: message }, 'message not delivered yet; will retry');

@@ -10,13 +10,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
 import { createReadStream } from 'node:fs';
-import { AudioFileError, extensionOf, isOutputFormat, masterFileInThread, type MasterFileJob, type MasterSummary, type OutputFormat, type Preset } from '../engine/index.js';
+import {
+  AudioFileError,
+  extensionOf,
+  isOutputFormat,
+  masterFileInThread,
+  type MasterFileJob,
+  type MasterSummary,
+  type OutputFormat,
+  type Preset,
+} from '../engine/index.js';
 import { safeFileName } from '../storage/object-store.js';
 import { contentTypeOf, defaultFormat, formats } from '../engine/formats.js';
 import type { JobInfo } from '../queue/job-queue.js';
 import type { BookingWithService } from './booking/bookings.js';
 import type { Reply } from './conversation/types.js';
-import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from './uploads.js';
 import { UserError } from './errors.js';
 import { t } from './texts.js';
@@ -69,7 +78,6 @@ const stageLabels: Record<string, string> = {
   store: t('stage-store'),
 };
 
-
 export class Pipeline {
   constructor(
     private readonly d: PipelineDeps,
@@ -79,7 +87,8 @@ export class Pipeline {
   /** Makes this process take pipeline jobs. */
   async work(concurrency = 1): Promise<void> {
     this.d.queue.onFailed((name, data, error, job) => {
-      if (name === MASTER_JOB) void this.masterFailed(data as MasterJob, error, job).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed master failed'));
+      if (name === MASTER_JOB)
+        void this.masterFailed(data as MasterJob, error, job).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed master failed'));
     });
     await this.d.queue.process<MasterJob>(MASTER_JOB, (data, job) => this.runMaster(data, job), { concurrency });
   }
@@ -89,17 +98,23 @@ export class Pipeline {
    * a restart) are queued again; with Redis the job still exists and the same id adds nothing.
    */
   async resumeUnfinished(): Promise<number> {
-    const open = await this.d.db.delivery.findMany({ where: { status: 'preparing' } });
+    // Mixdowns resume their own jobs (mixdown-job.ts).
+    const open = await this.d.db.delivery.findMany({ where: { status: 'preparing', kind: { in: ['master', 'engineer'] satisfies VersionKind[] } } });
     let queued = 0;
     for (const d of open) {
-      const settings = JSON.parse(d.settings) as MasterSettings & { mixdown?: unknown; engineer?: boolean };
-      if (settings.mixdown) continue; // the mixdown jobs resume their own
-      if (settings.engineer) {
+      const settings = JSON.parse(d.settings) as MasterSettings;
+      if (d.kind === ('engineer' satisfies VersionKind)) {
         // Files the engineer sent, interrupted before they were committed: they send them again.
-        await this.d.db.delivery.update({ where: { id: d.id }, data: { status: 'failed', error: 'interrupted before it was delivered; deliver the files again' } });
+        await this.d.db.delivery.update({
+          where: { id: d.id },
+          data: { status: 'failed', error: 'interrupted before it was delivered; deliver the files again' },
+        });
         continue;
       }
-      const revision = await this.d.db.revision.findFirst({ where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null }, orderBy: { number: 'desc' } });
+      const revision = await this.d.db.revision.findFirst({
+        where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null },
+        orderBy: { number: 'desc' },
+      });
       await this.enqueueMaster({ bookingId: d.bookingId, version: d.version, settings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) });
       queued++;
     }
@@ -130,14 +145,22 @@ export class Pipeline {
 
   /** The first version, once a confirmed mastering booking has its mix (also after a late confirm). */
   async startFirstMaster(booking: BookingWithService): Promise<void> {
-    if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.d.bookings.transition(booking.id, 'in-progress', 'pipeline', 'mix received: automatic master');
+    if (booking.status === 'confirmed' || booking.status === 'awaiting-files')
+      await this.d.bookings.transition(booking.id, 'in-progress', 'pipeline', 'mix received: automatic master');
     await this.enqueueMaster({ bookingId: booking.id, version: 1, settings: { preset: this.s.preset } });
   }
 
   async enqueueMaster(job: MasterJob): Promise<void> {
     await this.d.db.delivery.upsert({
       where: { bookingId_version: { bookingId: job.bookingId, version: job.version } },
-      create: { bookingId: job.bookingId, version: job.version, status: 'preparing', stage: 'queued', settings: JSON.stringify(job.settings) },
+      create: {
+        bookingId: job.bookingId,
+        version: job.version,
+        kind: 'master' satisfies VersionKind,
+        status: 'preparing',
+        stage: 'queued',
+        settings: JSON.stringify(job.settings),
+      },
       update: {},
     });
     // One job per version: adding it again (a double click, a repeated upload) changes nothing.
@@ -149,7 +172,7 @@ export class Pipeline {
     const d = await this.d.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
     if (!d) return null;
     const stage = stageLabels[d.stage ?? 'queued'] ?? d.stage;
-    const mixdown = d.settings.includes('"mixdown"');
+    const mixdown = d.kind === ('mixdown' satisfies VersionKind);
     const vars = { version: d.version, stage: stage ?? '' };
     if (!d.stage || d.stage === 'queued') return mixdown ? t('progress-mixdown', vars) : t('progress-master', vars);
     const withPercent = { ...vars, percent: Math.round(d.progress * 100) };
@@ -159,13 +182,22 @@ export class Pipeline {
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
     const delivery = await this.d.db.delivery.upsert({
       where: { bookingId_version: { bookingId: data.bookingId, version: data.version } },
-      create: { bookingId: data.bookingId, version: data.version, status: 'preparing', settings: JSON.stringify(data.settings) },
+      create: {
+        bookingId: data.bookingId,
+        version: data.version,
+        kind: 'master' satisfies VersionKind,
+        status: 'preparing',
+        settings: JSON.stringify(data.settings),
+      },
       update: {},
     });
     if (delivery.status === 'ready') return; // finished by an earlier try
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
     if (booking.status === 'cancelled') {
-      await this.d.db.delivery.updateMany({ where: { id: delivery.id, status: 'preparing' }, data: { status: 'failed', error: 'booking cancelled', stage: null } });
+      await this.d.db.delivery.updateMany({
+        where: { id: delivery.id, status: 'preparing' },
+        data: { status: 'failed', error: 'booking cancelled', stage: null },
+      });
       return;
     }
     const mix = await this.d.db.upload.findFirst({ where: { bookingId: booking.id, role: 'mix', purgedAt: null }, orderBy: { createdAt: 'desc' } });
@@ -176,8 +208,12 @@ export class Pipeline {
     this.d.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
 
     const announce = (text: string) =>
-      this.d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' }).catch((err: unknown) => this.d.log.warn({ err }, 'progress message not recorded'));
-    const progress = this.progressWriter(delivery.id, (stage) => announce(t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabels[stage] ?? stage })));
+      this.d.outbox
+        .progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' })
+        .catch((err: unknown) => this.d.log.warn({ err }, 'progress message not recorded'));
+    const progress = this.progressWriter(delivery.id, (stage) =>
+      announce(t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabels[stage] ?? stage })),
+    );
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
     const work = await mkdtemp(path.join(base, 'master-'));
@@ -190,7 +226,9 @@ export class Pipeline {
 
       const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
       const base = `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;
-      const files: { kind: string; format: string; name: string; local: string }[] = [{ kind: 'master', format, name: `${base}.${extensionOf[format]}`, local: '' }];
+      const files: { kind: string; format: string; name: string; local: string }[] = [
+        { kind: 'master', format, name: `${base}.${extensionOf[format]}`, local: '' },
+      ];
       if (format !== 'mp3') files.push({ kind: 'preview', format: 'mp3', name: `${base} (preview).mp3`, local: '' });
       for (const [i, f] of files.entries()) f.local = path.join(work, `out-${i}.${extensionOf[f.format as OutputFormat]}`);
       const png = path.join(work, 'report.png');
@@ -245,18 +283,35 @@ export class Pipeline {
       if (stage !== last.stage) chain = chain.then(() => onStage(stage)).then(() => undefined);
       last = { stage, at: now };
       chain = chain
-        .then(() => this.d.db.delivery.updateMany({ where: { id: deliveryId, status: 'preparing' }, data: { stage, progress: Math.max(0, Math.min(1, fraction)) } }))
-        .then(() => undefined, () => undefined);
+        .then(() =>
+          this.d.db.delivery.updateMany({ where: { id: deliveryId, status: 'preparing' }, data: { stage, progress: Math.max(0, Math.min(1, fraction)) } }),
+        )
+        .then(
+          () => undefined,
+          () => undefined,
+        );
     };
   }
 
-  private async finish(deliveryId: string, booking: BookingWithService, data: MasterJob, sourceUploadId: string, files: StoredFile[], summary: MasterSummary): Promise<void> {
+  private async finish(
+    deliveryId: string,
+    booking: BookingWithService,
+    data: MasterJob,
+    sourceUploadId: string,
+    files: StoredFile[],
+    summary: MasterSummary,
+  ): Promise<void> {
     await commitDelivery(this.d, {
       deliveryId,
       booking,
       files,
       actor: 'pipeline',
-      ready: { sourceUploadId, reportKey: files.find((f) => f.kind === 'report')!.storageKey, reportText: summary.reportText, settings: JSON.stringify(data.settings) },
+      ready: {
+        sourceUploadId,
+        reportKey: files.find((f) => f.kind === 'report')!.storageKey,
+        reportText: summary.reportText,
+        settings: JSON.stringify(data.settings),
+      },
       ...(data.revisionId ? { revisionId: data.revisionId } : {}),
       reply: (left) => this.deliveryReply(booking, data.version, files, summary, left),
     });
@@ -287,7 +342,12 @@ export class Pipeline {
    * Files the engineer made (a master, or a mix's full / instrumental / a cappella renders) become
    * the next version and go to the artist the same way as the automatic master.
    */
-  async deliverFiles(bookingId: string, files: { name: string; path: string; kind: 'master' | 'full' | 'instrumental' | 'acappella' }[], actor: string, note?: string): Promise<{ version: number; reference: string }> {
+  async deliverFiles(
+    bookingId: string,
+    files: { name: string; path: string; kind: 'master' | 'full' | 'instrumental' | 'acappella' }[],
+    actor: string,
+    note?: string,
+  ): Promise<{ version: number; reference: string }> {
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
     if (['cancelled', 'rescheduled', 'completed', 'requested'].includes(booking.status)) {
       throw new UserError(t('deliver-nothing-to-deliver', { ref: booking.reference, status: booking.status }));
@@ -298,10 +358,24 @@ export class Pipeline {
     for (const f of files) {
       const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.name)}`;
       const info = await this.d.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
-      stored.push({ kind: f.kind, format: (f.name.split('.').pop() ?? '').toLowerCase(), fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
+      stored.push({
+        kind: f.kind,
+        format: (f.name.split('.').pop() ?? '').toLowerCase(),
+        fileName: f.name,
+        storageKey,
+        sizeBytes: BigInt(info.size),
+        sha256: info.sha256,
+      });
     }
-    const delivery = await this.d.db.delivery.create({ data: { bookingId, version, status: 'preparing', settings: JSON.stringify({ engineer: true }) } });
-    const kinds: Record<string, string> = { master: t('render-master'), full: t('render-full'), instrumental: t('render-instrumental'), acappella: t('render-acappella') };
+    const delivery = await this.d.db.delivery.create({
+      data: { bookingId, version, kind: 'engineer' satisfies VersionKind, status: 'preparing', settings: JSON.stringify({ engineer: true }) },
+    });
+    const kinds: Record<string, string> = {
+      master: t('render-master'),
+      full: t('render-full'),
+      instrumental: t('render-instrumental'),
+      acappella: t('render-acappella'),
+    };
     await commitDelivery(this.d, {
       deliveryId: delivery.id,
       booking,
@@ -310,7 +384,12 @@ export class Pipeline {
       ready: { reportText: note ?? null },
       reply: (left) => ({
         text: [
-          t('engineer-delivery-ready', { service: booking.service.name.toLowerCase(), ref: booking.reference, version, what: [...new Set(files.map((f) => kinds[f.kind]))].join(', ') }),
+          t('engineer-delivery-ready', {
+            service: booking.service.name.toLowerCase(),
+            ref: booking.reference,
+            version,
+            what: [...new Set(files.map((f) => kinds[f.kind]))].join(', '),
+          }),
           ...(note ? [t('engineer-delivery-note', { note })] : []),
           '',
           revisionsLine(left, booking, t('revise-how-notes')),
@@ -336,4 +415,3 @@ export class Pipeline {
     });
   }
 }
-

@@ -15,7 +15,12 @@ import { t } from './texts.js';
 export const reminderKind = (hours: number) => `before-${hours}h`;
 
 /** Reminders for a booked session (none for unattended work, none already past). */
-export async function planReminders(tx: Tx, booking: Pick<Models.BookingModel, 'id' | 'kind' | 'startsAt'>, offsetsHours: readonly number[], now: Date): Promise<void> {
+export async function planReminders(
+  tx: Tx,
+  booking: Pick<Models.BookingModel, 'id' | 'kind' | 'startsAt'>,
+  offsetsHours: readonly number[],
+  now: Date,
+): Promise<void> {
   if (booking.kind === 'unattended' || !booking.startsAt) return;
   const rows = offsetsHours
     .map((h) => ({ bookingId: booking.id, kind: reminderKind(h), dueAt: new Date(booking.startsAt!.getTime() - h * 3_600_000) }))
@@ -76,7 +81,10 @@ export class ReminderService {
         sent++;
       } catch (err) {
         // Released for the next tick (here or elsewhere); the outbox key keeps it single.
-        await this.db.reminder.update({ where: { id: r.id }, data: { claimedAt: null, claimedBy: null, lastError: String(err instanceof Error ? err.message : err).slice(0, 500) } });
+        await this.db.reminder.update({
+          where: { id: r.id },
+          data: { claimedAt: null, claimedBy: null, lastError: String(err instanceof Error ? err.message : err).slice(0, 500) },
+        });
         this.log.error({ err, reminder: r.id }, 'a reminder could not be prepared; it will be tried again');
       }
     }
@@ -86,7 +94,12 @@ export class ReminderService {
   private async message(booking: Models.BookingModel & { service: Models.ServiceModel }, now: Date): Promise<Reply> {
     const start = DateTime.fromJSDate(booking.startsAt!).setZone(booking.timeZone);
     const when = `${start.toFormat('cccc d LLLL, HH:mm')} (${booking.timeZone})`;
-    const head = t('reminder-head', { service: booking.service.name.toLowerCase(), ref: booking.reference, until: untilText(booking.startsAt!.getTime() - now.getTime()), when });
+    const head = t('reminder-head', {
+      service: booking.service.name.toLowerCase(),
+      ref: booking.reference,
+      until: untilText(booking.startsAt!.getTime() - now.getTime()),
+      when,
+    });
     if (booking.kind !== 'virtual') {
       return { text: `${head}\n${t('reminder-in-person')}`, visibility: 'private' };
     }

@@ -137,7 +137,8 @@ export class RevisionService {
       const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
       const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
       await this.bookings.transitionIn(tx, current, 'revision-requested', r.actor, notes || undefined);
-      if (automatic) await this.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
+      if (automatic)
+        await this.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
       return tx.revision.create({
         data: {
           bookingId: booking.id,

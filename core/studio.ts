@@ -72,7 +72,11 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () 
 export async function createStudio(db: Db, config: Config, store: ObjectStore, o: StudioOptions = {}): Promise<Studio> {
   const clock = o.clock ?? systemClock;
   const log = o.log ?? quiet;
-  const linkSettings = o.links ?? { secret: randomBytes(32).toString('base64url'), baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`, ttlHours: config.UPLOAD_LINK_TTL_HOURS };
+  const linkSettings = o.links ?? {
+    secret: randomBytes(32).toString('base64url'),
+    baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`,
+    ttlHours: config.UPLOAD_LINK_TTL_HOURS,
+  };
   const catalog = catalogFromConfig(config);
   await syncCatalog(db, catalog);
   const schedule = new SchedulePolicySource(db, {
@@ -102,7 +106,14 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
   const deps = { db, store, queue, outbox, bookings, downloads, alerts, clock, log };
-  const uploads = new UploadService(db, store, bookings, config.UPLOAD_MAX_MB * 1024 * 1024, config.UPLOAD_MAX_MINUTES * 60, config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30);
+  const uploads = new UploadService(
+    db,
+    store,
+    bookings,
+    config.UPLOAD_MAX_MB * 1024 * 1024,
+    config.UPLOAD_MAX_MINUTES * 60,
+    config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30,
+  );
   const pipeline = new Pipeline(deps, {
     preset: config.MASTER_PRESET,
     attempts: 3,
@@ -138,7 +149,21 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
-    desk: new StudioDesk(db, bookings, pipeline, keycodes, outbox, clock, config.STUDIO_TIMEZONE, config.MASTER_PRESET, catalog, mixdowns, uploads, schedule, audit),
+    desk: new StudioDesk(
+      db,
+      bookings,
+      pipeline,
+      keycodes,
+      outbox,
+      clock,
+      config.STUDIO_TIMEZONE,
+      config.MASTER_PRESET,
+      catalog,
+      mixdowns,
+      uploads,
+      schedule,
+      audit,
+    ),
     mixdowns,
     audit,
     authority: new EngineerAuthority(db, {

@@ -9,7 +9,9 @@ import type { TextKey, TextVars } from './text-keys.js';
 export type { TextKey } from './text-keys.js';
 export const defaultLocale = 'en';
 // From the sources, locales/ is beside core/; from a build in dist/, it is one level further up.
-const localesDir = [new URL('../locales/', import.meta.url), new URL('../../locales/', import.meta.url)].map((u) => fileURLToPath(u)).find((d) => fs.existsSync(d)) ?? fileURLToPath(new URL('../locales/', import.meta.url));
+const localesDir =
+  [new URL('../locales/', import.meta.url), new URL('../../locales/', import.meta.url)].map((u) => fileURLToPath(u)).find((d) => fs.existsSync(d)) ??
+  fileURLToPath(new URL('../locales/', import.meta.url));
 const bundles = new Map<string, FluentBundle>();
 
 function bundle(locale: string): FluentBundle {

@@ -47,7 +47,6 @@ export interface UploadOutcome {
   warnings: string[];
 }
 
-
 /** A commercial track the artist wants the result to resemble: "reference.wav", "ref - Song.flac". */
 const REFERENCE = /(^|[^a-z])(ref|reference)([^a-z]|$)/i;
 
@@ -91,7 +90,9 @@ export class UploadService {
   async assertWithinQuota(booking: Pick<BookingWithService, 'id' | 'reference'>, file: string, bytes: number, stagedBytes = 0): Promise<void> {
     const used = (await this.storedBytes(booking.id)) + stagedBytes;
     if (used + bytes <= this.quotaBytes) return;
-    throw new UserError(t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.quotaBytes), used: formatSize(used) }));
+    throw new UserError(
+      t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.quotaBytes), used: formatSize(used) }),
+    );
   }
 
   /** A single audio file, or a zip archive of them (stems), whichever `path` holds. */
@@ -245,7 +246,10 @@ export class UploadService {
     if (a.silence.leadingSec > 2) w.push(t('warn-leading-silence', { seconds: a.silence.leadingSec.toFixed(1) }));
     if (role === 'stem') {
       // Stems of one song should share a sample rate and length: report, do not reject.
-      const others = await this.db.upload.findMany({ where: { bookingId: booking.id, role: 'stem' }, select: { fileName: true, sampleRate: true, durationSec: true } });
+      const others = await this.db.upload.findMany({
+        where: { bookingId: booking.id, role: 'stem' },
+        select: { fileName: true, sampleRate: true, durationSec: true },
+      });
       const rates = new Set(others.map((o) => o.sampleRate).filter((r) => r !== a.format.sampleRate));
       if (rates.size) w.push(t('warn-stem-rate', { rate: String(a.format.sampleRate), others: [...rates].join(', ') }));
       const longest = Math.max(0, ...others.map((o) => o.durationSec ?? 0));

@@ -13,9 +13,11 @@ const require = createRequire(import.meta.url);
 const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 // Node has WebAssembly; the ES lib typings used here do not declare it.
-const wasmApi = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
-}).WebAssembly;
+const wasmApi = (
+  globalThis as unknown as {
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> };
+  }
+).WebAssembly;
 
 let wasmReady: Promise<void> | undefined;
 
@@ -49,11 +51,7 @@ async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => 
     connect: () => track(raw.connect()),
     connectToShadowDb: () => track(raw.connectToShadowDb()),
   });
-  const engine = await bg.SchemaEngine.new(
-    { datamodels: [[`${provider}/schema.prisma`, renderSchema(provider)]] },
-    () => undefined,
-    factory,
-  );
+  const engine = await bg.SchemaEngine.new({ datamodels: [[`${provider}/schema.prisma`, renderSchema(provider)]] }, () => undefined, factory);
   try {
     return await fn(engine);
   } finally {

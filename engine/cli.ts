@@ -62,7 +62,9 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     },
   });
   if (positionals.length !== 1 || !values.output) {
-    throw new UsageError(`usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF] [--intensity 0..1] [--format ${outputFormats.join('|')}]`);
+    throw new UsageError(
+      `usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF] [--intensity 0..1] [--format ${outputFormats.join('|')}]`,
+    );
   }
   const preset = values.preset ?? 'streaming';
   if (!isPreset(preset)) throw new UsageError(`--preset expects one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
@@ -96,7 +98,22 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   const png = output.replace(/\.[^.]+$/, '') + '-report.png';
   await writeFile(png, await picture);
   if (values.json) {
-    out(JSON.stringify({ output, report: png, settings: result.settings, targetMet: result.targetMet, warnings: result.warnings, chain: result.chain, before: { ...result.before, shortTermLufs: undefined }, after: { ...result.after, shortTermLufs: undefined } }, null, 2));
+    out(
+      JSON.stringify(
+        {
+          output,
+          report: png,
+          settings: result.settings,
+          targetMet: result.targetMet,
+          warnings: result.warnings,
+          chain: result.chain,
+          before: { ...result.before, shortTermLufs: undefined },
+          after: { ...result.after, shortTermLufs: undefined },
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     out(`${reportText(result, path.basename(input))}\n\nWrote ${output} (${format}) and ${png}`);
   }
@@ -126,7 +143,9 @@ export async function mixdownCommand(args: string[], out: (s: string) => void, e
     },
   });
   if (!positionals.length || !values.output) {
-    throw new UsageError(`usage: mixdesk mixdown STEMS... -o DIR [--balance auto|flat] [--format ${outputFormats.join('|')}] [--title NAME] [--role FILE=ROLE] [--gain FILE=dB] [--pan FILE=-1..1] [--master [--target LUFS]]`);
+    throw new UsageError(
+      `usage: mixdesk mixdown STEMS... -o DIR [--balance auto|flat] [--format ${outputFormats.join('|')}] [--title NAME] [--role FILE=ROLE] [--gain FILE=dB] [--pan FILE=-1..1] [--master [--target LUFS]]`,
+    );
   }
   const balance = values.balance ?? 'auto';
   if (balance !== 'auto' && balance !== 'flat') throw new UsageError(`--balance expects auto or flat, got "${balance}"`);
@@ -154,14 +173,25 @@ export async function mixdownCommand(args: string[], out: (s: string) => void, e
   });
   const targetLufs = number('target', values.target, -40, -3);
   await mkdir(values.output, { recursive: true });
-  const report = await mixdown(stems, values.output, { balance, format, ...(values.title ? { title: values.title } : {}), ...(process.stderr.isTTY ? { progress: (s: string, f: number) => err(`\r${s} ${Math.round(f * 100)}%   `) } : {}) });
+  const report = await mixdown(stems, values.output, {
+    balance,
+    format,
+    ...(values.title ? { title: values.title } : {}),
+    ...(process.stderr.isTTY ? { progress: (s: string, f: number) => err(`\r${s} ${Math.round(f * 100)}%   `) } : {}),
+  });
   if (process.stderr.isTTY) err('\r');
   const mastered: string[] = [];
   if (values.master) {
     // The same settings for all three, so they land at the same loudness.
     for (const file of [report.outputs.full, report.outputs.instrumental, report.outputs.acappella].filter((f): f is string => Boolean(f))) {
       const master = file.replace(/(\.[^.]+)$/, ' (master)$1');
-      await masterFile({ input: file, name: path.basename(file), outputs: [{ path: master, format }], reportPng: master.replace(/\.[^.]+$/, '-report.png'), options: { ...(targetLufs !== undefined ? { targetLufs } : {}) } });
+      await masterFile({
+        input: file,
+        name: path.basename(file),
+        outputs: [{ path: master, format }],
+        reportPng: master.replace(/\.[^.]+$/, '-report.png'),
+        options: { ...(targetLufs !== undefined ? { targetLufs } : {}) },
+      });
       mastered.push(master);
     }
   }
@@ -171,7 +201,9 @@ export async function mixdownCommand(args: string[], out: (s: string) => void, e
   }
   const lines = [
     `Mixed ${report.stems.length} stem${report.stems.length === 1 ? '' : 's'} at ${report.sampleRate} Hz, ${report.durationSec.toFixed(1)} s (${balance} balance):`,
-    ...report.stems.map((s) => `  ${s.name.padEnd(28)} ${s.role.padEnd(14)} ${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB${s.pan ? `, pan ${s.pan}` : ''}`),
+    ...report.stems.map(
+      (s) => `  ${s.name.padEnd(28)} ${s.role.padEnd(14)} ${s.gainDb >= 0 ? '+' : ''}${s.gainDb.toFixed(1)} dB${s.pan ? `, pan ${s.pan}` : ''}`,
+    ),
     ...report.skipped.map((s) => `  skipped ${s.name}: ${s.reason}`),
     ...report.warnings.map((w) => `  note: ${w}`),
     `Wrote ${[report.outputs.full, report.outputs.instrumental, report.outputs.acappella].filter(Boolean).join(', ')}`,

@@ -6,11 +6,17 @@ import { AudioFileError } from './io/index.js';
 import { runsFromSources } from './types.js';
 
 /** What a thread body posts back: progress while it works, then its result or its error. */
-export type FromThread<T> = { progress: [string, number] } | { done: T; helperJobs?: number } | { error: { message: string; fileName?: string; problem?: string } };
+export type FromThread<T> =
+  { progress: [string, number] } | { done: T; helperJobs?: number } | { error: { message: string; fileName?: string; problem?: string } };
 
 /** A thread body's error as a message (audio problems keep their file name and problem). */
 export function threadError(err: unknown): FromThread<never> {
-  return { error: err instanceof AudioFileError ? { message: err.message, fileName: err.fileName, problem: err.problem } : { message: err instanceof Error ? err.message : String(err) } };
+  return {
+    error:
+      err instanceof AudioFileError
+        ? { message: err.message, fileName: err.fileName, problem: err.problem }
+        : { message: err instanceof Error ? err.message : String(err) },
+  };
 }
 
 const started = new Map<string, number>();

@@ -46,7 +46,7 @@ export function limitRoundRange(r: LimitRange, out: Float64Array): { minGain: nu
       for (let s = a; s < b; s += meter.capacity) {
         const t = Math.min(b, s + meter.capacity);
         meter.load(left, right, g.subarray(s - a), s, t);
-        for (let i = s; i < t; ) {
+        for (let i = s; i < t;) {
           const { block, end } = piece(i, t);
           keep(block, meter.energy(i - s, end - s));
           i = end;
@@ -57,7 +57,7 @@ export function limitRoundRange(r: LimitRange, out: Float64Array): { minGain: nu
   const states = r.channels.map(() => new Float64Array(6));
   const weights = r.channels.map((_, c) => channelWeight(c, r.channels.length));
   return gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => {
-    for (let i = a; i < b; ) {
+    for (let i = a; i < b;) {
       const { block, end } = piece(i, b);
       for (let c = 0; c < r.channels.length; c++) {
         const e = kWeightedEnergy(r.channels[c]!, i, end, stages, states[c]!, g, a);

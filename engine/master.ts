@@ -7,7 +7,18 @@ import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
 import { sideHighpass } from './dsp/stereo.js';
-import { isShared, parallelEnvelope, parallelCompress, parallelLimitApply, parallelLimitRound, parallelLoudness, parallelTone, sharedCopyOf, waitForHelper, warmUp } from './parallel.js';
+import {
+  isShared,
+  parallelEnvelope,
+  parallelCompress,
+  parallelLimitApply,
+  parallelLimitRound,
+  parallelLoudness,
+  parallelTone,
+  sharedCopyOf,
+  waitForHelper,
+  warmUp,
+} from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
 import { defaultPreset, presets, type Preset } from './presets.js';
@@ -59,7 +70,19 @@ export interface MasterResult {
 
 /** Long-term spectrum of commercial masters relative to 1 kHz (dB): the house curve without a reference. */
 const houseCurve: [number, number][] = [
-  [20, 6], [31.5, 8], [63, 9], [125, 6], [250, 3], [500, 1.5], [1000, 0], [2000, -2.5], [4000, -5.5], [8000, -9], [12500, -12.5], [16000, -16], [20000, -24],
+  [20, 6],
+  [31.5, 8],
+  [63, 9],
+  [125, 6],
+  [250, 3],
+  [500, 1.5],
+  [1000, 0],
+  [2000, -2.5],
+  [4000, -5.5],
+  [8000, -9],
+  [12500, -12.5],
+  [16000, -16],
+  [20000, -24],
 ];
 
 function curveAt(f: number): number {
@@ -73,10 +96,14 @@ function curveAt(f: number): number {
 
 /** Relative spectrum (mean over 100 Hz–10 kHz removed), smoothed over ±3 bands. */
 function shape(spec: Spectrum): number[] {
-  const idx = spec.hz.map((f, i) => [f, i] as const).filter(([f]) => f >= 100 && f <= 10000).map(([, i]) => i);
+  const idx = spec.hz
+    .map((f, i) => [f, i] as const)
+    .filter(([f]) => f >= 100 && f <= 10000)
+    .map(([, i]) => i);
   const mean = idx.reduce((s, i) => s + spec.db[i]!, 0) / idx.length;
   return spec.db.map((_, i) => {
-    const lo = Math.max(0, i - 3), hi = Math.min(spec.db.length - 1, i + 3);
+    const lo = Math.max(0, i - 3),
+      hi = Math.min(spec.db.length - 1, i + 3);
     let s = 0;
     for (let k = lo; k <= hi; k++) s += spec.db[k]!;
     return s / (hi - lo + 1) - mean;
@@ -96,11 +123,20 @@ const regions = [
 
 /** Indices of the third-octave bands within [lo, hi] Hz and below Nyquist. */
 function bandsBetween(hz: number[], lo: number, hi: number, sampleRate: number): number[] {
-  return hz.map((f, i) => [f, i] as const).filter(([f]) => f >= lo && f <= hi && f < sampleRate / 2).map(([, i]) => i);
+  return hz
+    .map((f, i) => [f, i] as const)
+    .filter(([f]) => f >= lo && f <= hi && f < sampleRate / 2)
+    .map(([, i]) => i);
 }
 
 /** Each region's difference times `amount`, bounded to ±boundDb, in 0.1 dB; bands under 0.3 dB or too near Nyquist left out. */
-function eqBands(from: readonly (typeof regions)[number][], diff: (lo: number, hi: number) => number, amount: number, boundDb: number, sampleRate: number): EqBand[] {
+function eqBands(
+  from: readonly (typeof regions)[number][],
+  diff: (lo: number, hi: number) => number,
+  amount: number,
+  boundDb: number,
+  sampleRate: number,
+): EqBand[] {
   return from
     .map(({ type, hz, lo, hi }) => ({ type, hz, gainDb: Math.round(clamp(diff(lo, hi) * amount, -boundDb, boundDb) * 10) / 10 }))
     .filter((b) => Math.abs(b.gainDb) >= 0.3 && b.hz < sampleRate / 2.2);
@@ -109,10 +145,12 @@ function eqBands(from: readonly (typeof regions)[number][], diff: (lo: number, h
 /** EQ bands that move the track's spectrum part of the way towards the target shape. */
 export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: number, sampleRate: number): EqBand[] {
   const have = shape(track);
-  const want = target ? shape(target) : (() => {
-    const house = { hz: track.hz, db: track.hz.map(curveAt) };
-    return shape(house);
-  })();
+  const want = target
+    ? shape(target)
+    : (() => {
+        const house = { hz: track.hz, db: track.hz.map(curveAt) };
+        return shape(house);
+      })();
   const diff = (lo: number, hi: number) => {
     const idx = bandsBetween(track.hz, lo, hi, sampleRate);
     return idx.length ? idx.reduce((s, i) => s + (want[i]! - have[i]!), 0) / idx.length : 0;
@@ -128,7 +166,12 @@ const MONO_DB = -40;
  * the way towards the reference's: a reference wider in the highs widens the highs, one narrower
  * in the mids narrows them. Below 200 Hz the low end is made mono anyway.
  */
-export function sideEq(track: { mid: Spectrum; side: Spectrum }, reference: { mid: Spectrum; side: Spectrum }, intensity: number, sampleRate: number): EqBand[] {
+export function sideEq(
+  track: { mid: Spectrum; side: Spectrum },
+  reference: { mid: Spectrum; side: Spectrum },
+  intensity: number,
+  sampleRate: number,
+): EqBand[] {
   const width = (x: { mid: Spectrum; side: Spectrum }) => x.side.db.map((d, i) => d - x.mid.db[i]!);
   const have = width(track);
   const want = width(reference);
@@ -136,11 +179,19 @@ export function sideEq(track: { mid: Spectrum; side: Spectrum }, reference: { mi
     const idx = bandsBetween(track.mid.hz, lo, hi, sampleRate).filter((i) => have[i]! > MONO_DB);
     return idx.length ? idx.reduce((s, i) => s + (Math.max(want[i]!, MONO_DB) - have[i]!), 0) / idx.length : 0;
   };
-  return eqBands(regions.filter((r) => r.type !== 'lowshelf'), diff, 0.8 * intensity, 3, sampleRate);
+  return eqBands(
+    regions.filter((r) => r.type !== 'lowshelf'),
+    diff,
+    0.8 * intensity,
+    3,
+    sampleRate,
+  );
 }
 
 function sections(bands: EqBand[], fs: number): Biquad[] {
-  return bands.map((b) => (b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8)));
+  return bands.map((b) =>
+    b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8),
+  );
 }
 
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
@@ -171,9 +222,13 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const highpassHz = 25;
 
   if (before.phase.correlation < 0) {
-    warnings.push(`Left and right are mostly out of phase (correlation ${before.phase.correlation}); one side may be polarity-inverted. The master keeps it as it is: please check the mix.`);
+    warnings.push(
+      `Left and right are mostly out of phase (correlation ${before.phase.correlation}); one side may be polarity-inverted. The master keeps it as it is: please check the mix.`,
+    );
   } else if (before.phase.worstCorrelation < -0.3) {
-    warnings.push(`A section around ${before.phase.worstAtSec} s is strongly out of phase (correlation ${before.phase.worstCorrelation}); it will lose level in mono.`);
+    warnings.push(
+      `A section around ${before.phase.worstAtSec} s is strongly out of phase (correlation ${before.phase.worstCorrelation}); it will lose level in mono.`,
+    );
   }
 
   const ref = o.reference;
@@ -302,9 +357,18 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
       eq,
       sideEq: sideBands,
       sideHighpassHz,
-      compressor: { thresholdDb: Number(thresholdDb.toFixed(1)), ratio, maxReductionDb: Number(comp.maxReductionDb.toFixed(2)), averageReductionDb: Number(comp.averageReductionDb.toFixed(2)) },
+      compressor: {
+        thresholdDb: Number(thresholdDb.toFixed(1)),
+        ratio,
+        maxReductionDb: Number(comp.maxReductionDb.toFixed(2)),
+        averageReductionDb: Number(comp.averageReductionDb.toFixed(2)),
+      },
       gainDb: Number(gainDb.toFixed(2)),
-      limiter: { ceilingDbtp: Number(gainToDb(ceiling).toFixed(2)), maxReductionDb: Number(lim.maxReductionDb.toFixed(2)), busyShare: Number(lim.busyShare.toFixed(4)) },
+      limiter: {
+        ceilingDbtp: Number(gainToDb(ceiling).toFixed(2)),
+        maxReductionDb: Number(lim.maxReductionDb.toFixed(2)),
+        busyShare: Number(lim.busyShare.toFixed(4)),
+      },
     },
     targetMet,
     warnings,

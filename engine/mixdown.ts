@@ -31,7 +31,10 @@ const guesses: [StemRole, RegExp][] = [
 
 /** A first guess from the file name; the artist or engineer confirms or changes it. */
 export function guessStemRole(fileName: string): StemRole {
-  const n = fileName.replace(/\.[^.]+$/, '').toLowerCase().replace(/[_-]+/g, ' ');
+  const n = fileName
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase()
+    .replace(/[_-]+/g, ' ');
   return guesses.find(([, re]) => re.test(n))?.[0] ?? 'other';
 }
 
@@ -121,7 +124,7 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
       const r = await probeRate(s);
       if (r) rates.set(r, (rates.get(r) ?? 0) + 1);
     }
-    const rate = o.sampleRate ?? ([...rates.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 48000);
+    const rate = o.sampleRate ?? [...rates.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 48000;
 
     for (const stem of stems) {
       let reader: WavReader;
@@ -146,7 +149,8 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
       }
       const pan = Math.max(-1, Math.min(1, stem.pan ?? 0));
       // Mono: constant-power pan (-3 dB each side in the centre). Stereo: balance.
-      const [gl, gr] = reader.channels === 1 ? [Math.cos(((pan + 1) * Math.PI) / 4), Math.sin(((pan + 1) * Math.PI) / 4)] : [pan > 0 ? 1 - pan : 1, pan < 0 ? 1 + pan : 1];
+      const [gl, gr] =
+        reader.channels === 1 ? [Math.cos(((pan + 1) * Math.PI) / 4), Math.sin(((pan + 1) * Math.PI) / 4)] : [pan > 0 ? 1 - pan : 1, pan < 0 ? 1 + pan : 1];
       sources.push({ stem: { ...stem, pan }, reader, gain: dbToGain(stem.gainDb ?? 0), gl, gr, loudness: null });
     }
     if (!sources.length) throw new AudioFileError('stems', 'none of the stems could be read, so there is nothing to mix');
@@ -171,7 +175,11 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
         progress('balance', (k + 1) / sources.length);
       }
     }
-    for (const s of sources) if (s.reader.frames < frames) warnings.push(`${s.stem.name} is ${((frames - s.reader.frames) / rate).toFixed(2)} s shorter than the longest stem; it was padded with silence, not cut`);
+    for (const s of sources)
+      if (s.reader.frames < frames)
+        warnings.push(
+          `${s.stem.name} is ${((frames - s.reader.frames) / rate).toFixed(2)} s shorter than the longest stem; it was padded with silence, not cut`,
+        );
 
     // Pass 2: the sums, written as float (no clipping), with the full mix's peak tracked.
     const hasVocals = sources.some((s) => isVocal(s.stem.role));
@@ -181,7 +189,11 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
     const full = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
     const float = { bits: 32 as const, float: true };
     const raw = { full: path.join(work, 'full.wav'), instrumental: path.join(work, 'instrumental.wav'), acappella: path.join(work, 'acappella.wav') };
-    const writers = { full: await WavWriter.create(raw.full, rate, 2, float), instrumental: await WavWriter.create(raw.instrumental, rate, 2, float), acappella: await WavWriter.create(raw.acappella, rate, 2, float) };
+    const writers = {
+      full: await WavWriter.create(raw.full, rate, 2, float),
+      instrumental: await WavWriter.create(raw.instrumental, rate, 2, float),
+      acappella: await WavWriter.create(raw.acappella, rate, 2, float),
+    };
     let peak = 0;
     for (let b = 0; b < blocks; b++) {
       const count = Math.min(BLOCK, frames - b * BLOCK);
@@ -191,7 +203,8 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
         await s.reader.read(b * BLOCK, count, chans);
         const [l, r] = s.reader.channels === 1 ? [buf[0]!, buf[0]!] : [buf[0]!, buf[1]!];
         const [dl, dr] = isVocal(s.stem.role) ? vox : inst;
-        const gl = s.gain * s.gl, gr = s.gain * s.gr;
+        const gl = s.gain * s.gl,
+          gr = s.gain * s.gr;
         for (let i = 0; i < count; i++) {
           dl![i]! += l[i]! * gl;
           dr![i]! += r[i]! * gr;
@@ -219,7 +232,11 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
     const format = o.format ?? 'wav24';
     const title = (o.title ?? 'mix').replace(/[\\/:*?"<>|]+/g, '_');
     const outputs: MixdownReport['outputs'] = { full: '', instrumental: null, acappella: null };
-    const renders = [['full', 'full mix'], ...(hasInstruments ? [['instrumental', 'instrumental']] : []), ...(hasVocals ? [['acappella', 'a cappella']] : [])] as [keyof typeof raw, string][];
+    const renders = [
+      ['full', 'full mix'],
+      ...(hasInstruments ? [['instrumental', 'instrumental']] : []),
+      ...(hasVocals ? [['acappella', 'a cappella']] : []),
+    ] as [keyof typeof raw, string][];
     for (const [key, label] of renders) {
       const out = path.join(outDir, `${title} - ${label}.${extensionOf[format]}`);
       await scaled(raw[key], out, g, format);
@@ -231,7 +248,15 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
     return {
       sampleRate: rate,
       durationSec: frames / rate,
-      stems: sources.map((s) => ({ name: s.stem.name, role: s.stem.role, gainDb: Number(gainToDb(s.gain * g).toFixed(2)), pan: s.stem.pan ?? 0, durationSec: s.reader.frames / rate, loudnessLufs: s.loudness, padded: s.reader.frames < frames })),
+      stems: sources.map((s) => ({
+        name: s.stem.name,
+        role: s.stem.role,
+        gainDb: Number(gainToDb(s.gain * g).toFixed(2)),
+        pan: s.stem.pan ?? 0,
+        durationSec: s.reader.frames / rate,
+        loudnessLufs: s.loudness,
+        padded: s.reader.frames < frames,
+      })),
       skipped,
       warnings,
       outputs,
@@ -245,7 +270,9 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
 
 /** Copies a float WAV to `out` in `format`, times `g`: block by block for WAV, whole for the rest. */
 async function scaled(from: string, out: string, g: number, format: OutputFormat): Promise<void> {
-  const wav = { wav16: { bits: 16 as const, dither: true }, wav24: { bits: 24 as const, dither: true }, wav32f: { bits: 32 as const, float: true } }[format as 'wav16'];
+  const wav = { wav16: { bits: 16 as const, dither: true }, wav24: { bits: 24 as const, dither: true }, wav32f: { bits: 32 as const, float: true } }[
+    format as 'wav16'
+  ];
   if (!wav) {
     const audio = await readAudioFile(from);
     for (const ch of audio.channels) for (let i = 0; i < ch.length; i++) ch[i]! *= g;

@@ -21,7 +21,16 @@ export type Job =
   | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
   | { op: 'limitApply'; range: LimitRange }
   | { op: 'tone'; range: ToneRange }
-  | { op: 'compress'; channels: Float32Array[]; sampleRate: number; settings: CompressorSettings; from: number; to: number; warm: Float32Array[]; stats: Float64Array }
+  | {
+      op: 'compress';
+      channels: Float32Array[];
+      sampleRate: number;
+      settings: CompressorSettings;
+      from: number;
+      to: number;
+      warm: Float32Array[];
+      stats: Float64Array;
+    }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }
   | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array };
 
@@ -38,13 +47,12 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to, job.samplePeak);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
     else if (job.op === 'stereoEnergies') {
-      if (!stereoEnergies(job.l, job.r, kWeightingStages(job.sampleRate), Math.round(job.sampleRate / 10), job.warmFrom, job.from, job.to, job.out)) throw new Error('no stereo kernel');
-    }
-    else if (job.op === 'stats') {
+      if (!stereoEnergies(job.l, job.r, kWeightingStages(job.sampleRate), Math.round(job.sampleRate / 10), job.warmFrom, job.from, job.to, job.out))
+        throw new Error('no stereo kernel');
+    } else if (job.op === 'stats') {
       blockPairSums(job.l, job.r, job.size, job.first, job.last, job.pairs);
       statsToArray(channelStats(job.r), job.out);
-    }
-    else if (job.op === 'limitRound') {
+    } else if (job.op === 'limitRound') {
       const st = limitRoundRange(job.range, job.out);
       job.stats[0] = st.minGain;
       job.stats[1] = st.busy;
@@ -54,8 +62,7 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
       const st = compressRange(job.channels, job.sampleRate, job.settings, job.from, job.to, job.warm);
       job.stats[0] = st.maxReductionDb;
       job.stats[1] = st.sumReductionDb;
-    }
-    else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
+    } else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
     else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
     else if (job.op === 'encodeFrames') job.ends.set(encodeInKernel(job.channels, job.o, job.from, job.to, job.states, job.out));
     Atomics.store(flag, 0, 1);

@@ -31,7 +31,10 @@ function getHelper(): Worker | null {
       // From TypeScript sources the helper boots through tsx; a built engine loads the .js directly.
       const file = runsFromSources(import.meta.url) ? './parallel-worker-boot.mjs' : './parallel-worker.js';
       // Its heap holds only code and small job messages (the samples are shared), so keep it small.
-      helper = new Worker(new URL(file, import.meta.url), { workerData: { ready }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 } });
+      helper = new Worker(new URL(file, import.meta.url), {
+        workerData: { ready },
+        resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
+      });
       helper.unref(); // never keeps the process alive
       helper.on('error', () => (helper = null));
     }
@@ -185,7 +188,11 @@ export function parallelLoudness(channels: Float32Array[], sampleRate: number): 
   }
   const mine = new Float64Array(blocks);
   const theirs = new Float64Array(new SharedArrayBuffer(blocks * 8));
-  split({ op: 'energies', x: r, sampleRate, out: theirs }, () => channelEnergies(l, sampleRate, mine), () => channelEnergies(r, sampleRate, theirs));
+  split(
+    { op: 'energies', x: r, sampleRate, out: theirs },
+    () => channelEnergies(l, sampleRate, mine),
+    () => channelEnergies(r, sampleRate, theirs),
+  );
   for (let b = 0; b < blocks; b++) mine[b]! += theirs[b]!;
   return loudnessFromEnergies(mine, size);
 }
@@ -260,7 +267,11 @@ export function parallelEncode(channels: Float32Array[], o: WavOptions, from: nu
     for (let c = 0; c < n; c++) local(c);
     return;
   }
-  split({ op: 'encode', src: channels[1]!, channel: 1, channels: n, o, from, to, seed: seeds[1]!, out }, () => local(0), () => local(1));
+  split(
+    { op: 'encode', src: channels[1]!, channel: 1, channels: n, o, from, to, seed: seeds[1]!, out },
+    () => local(0),
+    () => local(1),
+  );
 }
 
 /** The split point of a limiting pass: the middle, on a 100 ms block boundary. */
@@ -294,7 +305,11 @@ export function parallelLimitRound(r: Omit<LimitRange, 'from' | 'to'>): { loudne
     const other = fallback ?? { minGain: theirStats[0]!, busy: theirStats[1]! };
     stats = { minGain: Math.min(mine.minGain, other.minGain), busy: mine.busy + other.busy };
   }
-  return { loudness: loudnessFromEnergies(energies, size), maxReductionDb: -20 * Math.log10(Math.min(1, stats.minGain)), busyShare: r.frames ? stats.busy / r.frames : 0 };
+  return {
+    loudness: loudnessFromEnergies(energies, size),
+    maxReductionDb: -20 * Math.log10(Math.min(1, stats.minGain)),
+    busyShare: r.frames ? stats.busy / r.frames : 0,
+  };
 }
 
 /** The final pass: the limiter's gain applied in place, one half on each thread. */

@@ -18,7 +18,10 @@ function rows(a: Analysis): [string, string][] {
     ['DC offset (max)', fmt(a.dcOffset.maxDbfs, 'dBFS')],
     ['Phase correlation', `${a.phase.correlation.toFixed(2)} (worst 1 s: ${a.phase.worstCorrelation.toFixed(2)} at ${a.phase.worstAtSec} s)`],
     ['Stereo width (S/M)', a.stereoWidth.toFixed(2)],
-    ['Clipped runs', a.clipping.runs === 0 ? 'none' : `${a.clipping.runs} (${a.clipping.clippedSamples} samples, first at ${a.clipping.firstAtSec?.toFixed(2)} s)`],
+    [
+      'Clipped runs',
+      a.clipping.runs === 0 ? 'none' : `${a.clipping.runs} (${a.clipping.clippedSamples} samples, first at ${a.clipping.firstAtSec?.toFixed(2)} s)`,
+    ],
   ];
 }
 
@@ -26,7 +29,11 @@ export function analysisText(a: Analysis, name: string): string {
   const f = a.format;
   const head = `${name}: ${f.container ?? 'audio'}, ${f.sampleRate} Hz, ${f.bitDepth ? `${f.bitDepth}-bit, ` : ''}${f.channels === 1 ? 'mono' : f.channels === 2 ? 'stereo' : `${f.channels} channels`}, ${f.durationSec.toFixed(1)} s`;
   const width = Math.max(...rows(a).map(([k]) => k.length));
-  return [head, ...rows(a).map(([k, v]) => `  ${k.padEnd(width)}  ${v}`), `  ${'Silence'.padEnd(width)}  ${a.silence.leadingSec.toFixed(2)} s at the start, ${a.silence.trailingSec.toFixed(2)} s at the end`].join('\n');
+  return [
+    head,
+    ...rows(a).map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
+    `  ${'Silence'.padEnd(width)}  ${a.silence.leadingSec.toFixed(2)} s at the start, ${a.silence.trailingSec.toFixed(2)} s at the end`,
+  ].join('\n');
 }
 
 export function reportText(r: MasterResult, name: string): string {
@@ -35,7 +42,8 @@ export function reportText(r: MasterResult, name: string): string {
   const width = Math.max(...before.map(([k]) => k.length));
   const col = Math.max(...before.map(([, v]) => v.length), 6);
   const c = r.chain;
-  const bands = (eq: EqBand[]) => eq.map((b) => `${b.type === 'peaking' ? 'bell' : b.type === 'lowshelf' ? 'low shelf' : 'high shelf'} ${b.hz} Hz ${signed(b.gainDb)} dB`).join(', ');
+  const bands = (eq: EqBand[]) =>
+    eq.map((b) => `${b.type === 'peaking' ? 'bell' : b.type === 'lowshelf' ? 'low shelf' : 'high shelf'} ${b.hz} Hz ${signed(b.gainDb)} dB`).join(', ');
   const eq = c.eq.length ? bands(c.eq) : 'none needed';
   const lines = [
     `Master of ${name} — ${presets[r.settings.preset].label}: target ${r.settings.targetLufs} LUFS, ceiling ${r.settings.ceilingDbtp} dBTP`,
@@ -50,7 +58,9 @@ export function reportText(r: MasterResult, name: string): string {
     `  Compressor ${c.compressor.ratio.toFixed(2)}:1 at ${c.compressor.thresholdDb} dB: ${c.compressor.averageReductionDb.toFixed(1)} dB average, ${c.compressor.maxReductionDb.toFixed(1)} dB at most`,
     `  Gain ${signed(c.gainDb)} dB, true-peak limiter at ${c.limiter.ceilingDbtp} dBTP: ${c.limiter.maxReductionDb.toFixed(1)} dB at most, over 1 dB on ${(c.limiter.busyShare * 100).toFixed(1)}% of the track`,
     '',
-    r.targetMet ? `Target met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.` : `Target NOT met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`,
+    r.targetMet
+      ? `Target met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`
+      : `Target NOT met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`,
     ...r.warnings.map((w) => `Note: ${w}`),
   ];
   return lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n');
@@ -83,7 +93,8 @@ function line(g: SKRSContext2D, pts: [number, number][], color: string, width: n
  * is quick; the PNG compression runs on libuv's thread pool, so callers can encode audio meanwhile.
  */
 export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
-  const W = 1200, H = 800;
+  const W = 1200,
+    H = 800;
   const canvas = createCanvas(W, H);
   const g = canvas.getContext('2d');
   g.fillStyle = '#ffffff';
@@ -92,24 +103,55 @@ export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
   g.font = 'bold 26px sans-serif';
   g.fillText(`mixdesk master — ${name}`.slice(0, 70), 40, 50);
   g.font = '18px sans-serif';
-  const b = r.before, a = r.after;
-  g.fillText(`Loudness ${fmt(b.loudness.integratedLufs, 'LUFS')} → ${fmt(a.loudness.integratedLufs, 'LUFS')}  ·  true peak ${fmt(b.peaks.truePeakDbtp, 'dBTP')} → ${fmt(a.peaks.truePeakDbtp, 'dBTP')}  ·  LRA ${fmt(b.loudness.rangeLu, 'LU')} → ${fmt(a.loudness.rangeLu, 'LU')}`, 40, 85);
+  const b = r.before,
+    a = r.after;
+  g.fillText(
+    `Loudness ${fmt(b.loudness.integratedLufs, 'LUFS')} → ${fmt(a.loudness.integratedLufs, 'LUFS')}  ·  true peak ${fmt(b.peaks.truePeakDbtp, 'dBTP')} → ${fmt(a.peaks.truePeakDbtp, 'dBTP')}  ·  LRA ${fmt(b.loudness.rangeLu, 'LU')} → ${fmt(a.loudness.rangeLu, 'LU')}`,
+    40,
+    85,
+  );
   g.fillStyle = r.targetMet ? '#1a7f37' : '#cf222e';
-  g.fillText(r.targetMet ? `✓ target ${r.settings.targetLufs} LUFS / ${r.settings.ceilingDbtp} dBTP met` : `✗ target ${r.settings.targetLufs} LUFS not met — see the report`, 40, 115);
+  g.fillText(
+    r.targetMet
+      ? `✓ target ${r.settings.targetLufs} LUFS / ${r.settings.ceilingDbtp} dBTP met`
+      : `✗ target ${r.settings.targetLufs} LUFS not met — see the report`,
+    40,
+    115,
+  );
 
   // Short-term loudness over time.
-  const px = 80, py = 170, pw = 1080, ph = 260;
+  const px = 80,
+    py = 170,
+    pw = 1080,
+    ph = 260;
   axes(g, px, py, pw, ph, 'Short-term loudness (LUFS)');
-  const lo = -40, hi = 0;
+  const lo = -40,
+    hi = 0;
   const yOf = (v: number) => py + ph - ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo)) * ph;
   g.font = '14px sans-serif';
   g.fillStyle = '#57606a';
   for (let v = lo; v <= hi; v += 10) {
     g.fillText(`${v}`, px - 40, yOf(v) + 5);
-    line(g, [[px, yOf(v)], [px + pw, yOf(v)]], '#e1e4e8', 1);
+    line(
+      g,
+      [
+        [px, yOf(v)],
+        [px + pw, yOf(v)],
+      ],
+      '#e1e4e8',
+      1,
+    );
   }
   const series = (st: number[]) => st.map((v, i) => [px + (i / Math.max(1, st.length - 1)) * pw, yOf(v)] as [number, number]);
-  line(g, [[px, yOf(r.settings.targetLufs)], [px + pw, yOf(r.settings.targetLufs)]], '#d4a72c', 1.5);
+  line(
+    g,
+    [
+      [px, yOf(r.settings.targetLufs)],
+      [px + pw, yOf(r.settings.targetLufs)],
+    ],
+    '#d4a72c',
+    1.5,
+  );
   line(g, series(b.shortTermLufs), GREY, 2);
   line(g, series(a.shortTermLufs), BLUE, 2);
   g.fillStyle = '#57606a';
@@ -117,7 +159,10 @@ export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
   g.fillText(`${a.format.durationSec.toFixed(0)} s`, px + pw - 40, py + ph + 20);
 
   // Spectrum, third-octave bands on a log-frequency axis.
-  const sx = 80, sy = 500, sw = 1080, sh = 240;
+  const sx = 80,
+    sy = 500,
+    sw = 1080,
+    sh = 240;
   axes(g, sx, sy, sw, sh, 'Spectrum (dB, third-octave bands)');
   const hz = a.spectrum.hz;
   const all = [...b.spectrum.db, ...a.spectrum.db].filter((v) => v > -139);
@@ -128,11 +173,29 @@ export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
   g.fillStyle = '#57606a';
   for (let v = bottom; v <= top; v += 20) g.fillText(`${v}`, sx - 40, yS(v) + 5);
   for (const f of [31.5, 63, 125, 250, 500, 1000, 2000, 4000, 8000, 16000]) {
-    line(g, [[xOf(f), sy], [xOf(f), sy + sh]], '#e1e4e8', 1);
+    line(
+      g,
+      [
+        [xOf(f), sy],
+        [xOf(f), sy + sh],
+      ],
+      '#e1e4e8',
+      1,
+    );
     g.fillText(f >= 1000 ? `${f / 1000}k` : `${f}`, xOf(f) - 10, sy + sh + 20);
   }
-  line(g, hz.map((f, i) => [xOf(f), yS(b.spectrum.db[i]!)] as [number, number]), GREY, 2);
-  line(g, hz.map((f, i) => [xOf(f), yS(a.spectrum.db[i]!)] as [number, number]), BLUE, 2.5);
+  line(
+    g,
+    hz.map((f, i) => [xOf(f), yS(b.spectrum.db[i]!)] as [number, number]),
+    GREY,
+    2,
+  );
+  line(
+    g,
+    hz.map((f, i) => [xOf(f), yS(a.spectrum.db[i]!)] as [number, number]),
+    BLUE,
+    2.5,
+  );
 
   g.font = '16px sans-serif';
   g.fillStyle = GREY;

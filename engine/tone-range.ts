@@ -31,7 +31,10 @@ export function toneRange(r: ToneRange): void {
   const size = Math.round(r.sampleRate / 10);
   // A stereo pair runs both channels at once in the SIMD kernel (the same numbers as below); it
   // holds the side high-pass, so a side EQ on top of it (a reference match) takes the code below.
-  const pass = r.channels.length === 2 ? stereoPass({ sections: r.sections, side, kStages: kWeightingStages(r.sampleRate), size, ...(r.offsets ? { offsets: r.offsets } : {}) }) : null;
+  const pass =
+    r.channels.length === 2
+      ? stereoPass({ sections: r.sections, side, kStages: kWeightingStages(r.sampleRate), size, ...(r.offsets ? { offsets: r.offsets } : {}) })
+      : null;
   if (pass) {
     const [l, rr] = r.channels as [Float32Array, Float32Array];
     if (r.warm?.length) pass.run(r.warm[0]!, r.warm[1]!, 0, r.warm[0]!.length);

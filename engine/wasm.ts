@@ -2,7 +2,8 @@
 // or MIXDESK_SIMD=0: the callers then run their JavaScript code, which gives the same results.
 
 // Node has WebAssembly; the ES libraries TypeScript is set up with do not declare it.
-const wasm = (globalThis as unknown as { WebAssembly?: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } }).WebAssembly;
+const wasm = (globalThis as unknown as { WebAssembly?: { Module: new (bytes: Uint8Array) => object; Instance: new (module: object) => { exports: unknown } } })
+  .WebAssembly;
 
 export function loadKernel<T>(base64: string): T | null {
   if (process.env.MIXDESK_SIMD === '0' || !wasm) return null;

@@ -122,5 +122,10 @@ export function limiterWat(): string {
 }
 
 export function limiterModuleSource(): Promise<string> {
-  return kernelFile({ generator: 'scripts/wasm-limiter.ts', name: 'limiterWasm', wat: limiterWat(), constants: [`export const limiterLayout = ${JSON.stringify(L)} as const;`] });
+  return kernelFile({
+    generator: 'scripts/wasm-limiter.ts',
+    name: 'limiterWasm',
+    wat: limiterWat(),
+    constants: [`export const limiterLayout = ${JSON.stringify(L)} as const;`],
+  });
 }

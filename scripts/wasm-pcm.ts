@@ -28,16 +28,22 @@ function encodeFunc(bits: 16 | 24 | 32, dither: boolean): string {
   const scale = 2 ** (bits - 1);
   /** One sample of channel c: from its float at $p to its bytes at $o + c * bytes, generator $s<c>. */
   const sample = (c: 0 | 1) => {
-    const v = `$v${c}`, s = `$s${c}`, q = `$q${c}`;
+    const v = `$v${c}`,
+      s = `$s${c}`,
+      q = `$q${c}`;
     const step = (shift: number, op: 'shl' | 'shr_u') => `(local.set ${s} (i32.xor (local.get ${s}) (i32.${op} (local.get ${s}) (i32.const ${shift}))))`;
     // One store per sample: 24-bit samples as 4 bytes whose top byte the next sample's store (or
     // nothing that is read: the layout has room after the last) overwrites.
     const stores = `(${bytes === 2 ? 'i32.store16' : 'i32.store'} offset=${L.out + c * bytes} align=1 (local.get $o) (local.get ${q}))`;
     return `
         (local.set ${v} (f64.mul (f64.promote_f32 (f32.load offset=${c ? L.right : L.left} (local.get $p))) (f64.const ${scale})))
-        ${dither ? `${step(13, 'shl')} ${step(17, 'shr_u')} ${step(5, 'shl')}
+        ${
+          dither
+            ? `${step(13, 'shl')} ${step(17, 'shr_u')} ${step(5, 'shl')}
         ;; ((s & 0xffff) - (s >>> 16)) / 65536, as a multiplication (exact: a power of two).
-        (local.set ${v} (f64.add (local.get ${v}) (f64.mul (f64.convert_i32_s (i32.sub (i32.and (local.get ${s}) (i32.const 0xffff)) (i32.shr_u (local.get ${s}) (i32.const 16)))) (f64.const 0.0000152587890625))))` : ''}
+        (local.set ${v} (f64.add (local.get ${v}) (f64.mul (f64.convert_i32_s (i32.sub (i32.and (local.get ${s}) (i32.const 0xffff)) (i32.shr_u (local.get ${s}) (i32.const 16)))) (f64.const 0.0000152587890625))))`
+            : ''
+        }
         ;; floor(v + 0.5), clamped to the integer range (NaN becomes 0, as a typed-array store makes it).
         ;; (select, not f64.min/max: those handle NaN and -0 with a longer sequence of instructions)
         (local.set ${v} (f64.floor (f64.add (local.get ${v}) (f64.const 0.5))))
@@ -73,5 +79,10 @@ export function pcmWat(): string {
 }
 
 export function pcmModuleSource(): Promise<string> {
-  return kernelFile({ generator: 'scripts/wasm-pcm.ts', name: 'pcmWasm', wat: pcmWat(), constants: [`export const pcmLayout = ${JSON.stringify(L)} as const;`] });
+  return kernelFile({
+    generator: 'scripts/wasm-pcm.ts',
+    name: 'pcmWasm',
+    wat: pcmWat(),
+    constants: [`export const pcmLayout = ${JSON.stringify(L)} as const;`],
+  });
 }

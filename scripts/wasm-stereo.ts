@@ -24,30 +24,59 @@ export const layout = (() => {
   const kState = kCoefs + 7 * 8; // x1 x2 y1 y2 z1 z2 as f64x2
   const gains = kState + 6 * 16; // f32 per frame (kweightGain)
   const end = gains + CAPACITY * 4;
-  return { CAPACITY, MAX_SECTIONS, left, right, energies, maxSegments, offsets, coefs, state, sideCoefs, sideState, kCoefs, kState, gains, pages: Math.ceil(end / 65536) };
+  return {
+    CAPACITY,
+    MAX_SECTIONS,
+    left,
+    right,
+    energies,
+    maxSegments,
+    offsets,
+    coefs,
+    state,
+    sideCoefs,
+    sideState,
+    kCoefs,
+    kState,
+    gains,
+    pages: Math.ceil(end / 65536),
+  };
 })();
 
 const L = layout;
 const f64 = (at: number) => `(f64.load offset=${at} (i32.const 0))`;
 const v128 = (at: number) => `(v128.load offset=${at} (i32.const 0))`;
-const frame = (base: number) => `(f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load offset=${base} (local.get $p)))) (f64.promote_f32 (f32.load offset=${base - L.left + L.right} (local.get $p))))`;
+const frame = (base: number) =>
+  `(f64x2.replace_lane 1 (f64x2.splat (f64.promote_f32 (f32.load offset=${base} (local.get $p)))) (f64.promote_f32 (f32.load offset=${base - L.left + L.right} (local.get $p))))`;
 
 /** cascade<n>(count, side): n sections on both channels in place, then (side = 1) the side high-pass. */
 function cascadeFunc(n: number): string {
   const locals = [
-    ...Array.from({ length: n }, (_, k) => `(local $b0_${k} v128) (local $b1_${k} v128) (local $b2_${k} v128) (local $a1_${k} v128) (local $a2_${k} v128) (local $sa_${k} v128) (local $sb_${k} v128)`),
+    ...Array.from(
+      { length: n },
+      (_, k) =>
+        `(local $b0_${k} v128) (local $b1_${k} v128) (local $b2_${k} v128) (local $a1_${k} v128) (local $a2_${k} v128) (local $sa_${k} v128) (local $sb_${k} v128)`,
+    ),
     '(local $off v128) (local $v v128) (local $y v128)',
     '(local $s f64) (local $u f64) (local $w f64) (local $d f64)',
-    ...[0, 1].map((k) => `(local $q0_${k} f64) (local $q1_${k} f64) (local $q2_${k} f64) (local $p1_${k} f64) (local $p2_${k} f64) (local $ta_${k} f64) (local $tb_${k} f64)`),
+    ...[0, 1].map(
+      (k) =>
+        `(local $q0_${k} f64) (local $q1_${k} f64) (local $q2_${k} f64) (local $p1_${k} f64) (local $p2_${k} f64) (local $ta_${k} f64) (local $tb_${k} f64)`,
+    ),
   ];
   const load = [
     `(local.set $off ${v128(L.offsets)})`,
-    ...Array.from({ length: n }, (_, k) =>
-      ['b0', 'b1', 'b2', 'a1', 'a2'].map((c, j) => `(local.set $${c}_${k} ${v128(L.coefs + k * 80 + j * 16)})`).join(' ') +
-      ` (local.set $sa_${k} ${v128(L.state + k * 32)}) (local.set $sb_${k} ${v128(L.state + k * 32 + 16)})`),
-    ...[0, 1].map((k) =>
-      ['q0', 'q1', 'q2', 'p1', 'p2'].map((c, j) => `(local.set $${c}_${k} ${f64(L.sideCoefs + k * 40 + j * 8)})`).join(' ') +
-      ` (local.set $ta_${k} ${f64(L.sideState + k * 16)}) (local.set $tb_${k} ${f64(L.sideState + k * 16 + 8)})`),
+    ...Array.from(
+      { length: n },
+      (_, k) =>
+        ['b0', 'b1', 'b2', 'a1', 'a2'].map((c, j) => `(local.set $${c}_${k} ${v128(L.coefs + k * 80 + j * 16)})`).join(' ') +
+        ` (local.set $sa_${k} ${v128(L.state + k * 32)}) (local.set $sb_${k} ${v128(L.state + k * 32 + 16)})`,
+    ),
+    ...[0, 1].map(
+      (k) =>
+        ['q0', 'q1', 'q2', 'p1', 'p2'].map((c, j) => `(local.set $${c}_${k} ${f64(L.sideCoefs + k * 40 + j * 8)})`).join(' ') +
+        ` (local.set $ta_${k} ${f64(L.sideState + k * 16)}) (local.set $tb_${k} ${f64(L.sideState + k * 16 + 8)})`,
+    ),
   ];
   // Transposed direct form II, as the JavaScript cascade: y = b0 v + a; a = b1 v - a1 y + b; b = b2 v - a2 y.
   const section = (k: number) => `
@@ -61,8 +90,15 @@ function cascadeFunc(n: number): string {
           (local.set $tb_${k} (f64.sub (f64.mul (local.get $q2_${k}) (local.get $u)) (f64.mul (local.get $p2_${k}) (local.get $w))))
           (local.set $u (local.get $w))`;
   const store = [
-    ...Array.from({ length: n }, (_, k) => `(v128.store offset=${L.state + k * 32} (i32.const 0) (local.get $sa_${k})) (v128.store offset=${L.state + k * 32 + 16} (i32.const 0) (local.get $sb_${k}))`),
-    ...[0, 1].map((k) => `(f64.store offset=${L.sideState + k * 16} (i32.const 0) (local.get $ta_${k})) (f64.store offset=${L.sideState + k * 16 + 8} (i32.const 0) (local.get $tb_${k}))`),
+    ...Array.from(
+      { length: n },
+      (_, k) =>
+        `(v128.store offset=${L.state + k * 32} (i32.const 0) (local.get $sa_${k})) (v128.store offset=${L.state + k * 32 + 16} (i32.const 0) (local.get $sb_${k}))`,
+    ),
+    ...[0, 1].map(
+      (k) =>
+        `(f64.store offset=${L.sideState + k * 16} (i32.const 0) (local.get $ta_${k})) (f64.store offset=${L.sideState + k * 16 + 8} (i32.const 0) (local.get $tb_${k}))`,
+    ),
   ];
   return `
   (func (export "cascade${n}") (param $count i32) (param $side i32)
@@ -145,5 +181,10 @@ export function stereoWat(): string {
 }
 
 export function stereoModuleSource(): Promise<string> {
-  return kernelFile({ generator: 'scripts/wasm-stereo.ts', name: 'stereoSimd', wat: stereoWat(), constants: [`export const stereoLayout = ${JSON.stringify(L)} as const;`] });
+  return kernelFile({
+    generator: 'scripts/wasm-stereo.ts',
+    name: 'stereoSimd',
+    wat: stereoWat(),
+    constants: [`export const stereoLayout = ${JSON.stringify(L)} as const;`],
+  });
 }

@@ -32,13 +32,16 @@ export function kernelWat(): string {
     lines.push(`(local.set $a ${load(k)}) (local.set $b ${load(TAPS - 1 - k)})`);
     lines.push(`(local.set $s (f32x4.add (local.get $a) (local.get $b))) (local.set $d (f32x4.sub (local.get $a) (local.get $b)))`);
     const term = (acc: string, c: number, v: string) =>
-      k === 0 ? `(local.set ${acc} (f32x4.mul (local.get ${v}) ${splat(c)}))` : `(local.set ${acc} (f32x4.add (local.get ${acc}) (f32x4.mul (local.get ${v}) ${splat(c)})))`;
+      k === 0
+        ? `(local.set ${acc} (f32x4.mul (local.get ${v}) ${splat(c)}))`
+        : `(local.set ${acc} (f32x4.add (local.get ${acc}) (f32x4.mul (local.get ${v}) ${splat(c)})))`;
     lines.push(term('$mid', c2[k]!, '$s'), term('$even', (c1[k]! + c1[TAPS - 1 - k]!) / 2, '$s'), term('$odd', (c1[k]! - c1[TAPS - 1 - k]!) / 2, '$d'));
   }
   const largest = `(f32x4.max
             (f32x4.max (f32x4.abs ${load(HALF - 1)}) (f32x4.abs (local.get $mid)))
             (f32x4.max (f32x4.abs (f32x4.add (local.get $even) (local.get $odd))) (f32x4.abs (f32x4.sub (local.get $even) (local.get $odd)))))`;
-  const hmax = (v: string) => `(f32.max (f32.max (f32x4.extract_lane 0 (local.get ${v})) (f32x4.extract_lane 1 (local.get ${v}))) (f32.max (f32x4.extract_lane 2 (local.get ${v})) (f32x4.extract_lane 3 (local.get ${v}))))`;
+  const hmax = (v: string) =>
+    `(f32.max (f32.max (f32x4.extract_lane 0 (local.get ${v})) (f32x4.extract_lane 1 (local.get ${v}))) (f32.max (f32x4.extract_lane 2 (local.get ${v})) (f32x4.extract_lane 3 (local.get ${v}))))`;
   // A little above the filter's largest gain: the bound is multiplied in single precision, and the
   // points themselves are computed in it too (rounding can lift one by a few units in the last place).
   const boundGain = Math.fround(maxGain * (1 + 1e-5)).toPrecision(9);

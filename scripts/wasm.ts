@@ -7,7 +7,13 @@ import { statsModuleSource, target as stats } from './wasm-stats.js';
 import { stereoModuleSource, target as stereo } from './wasm-stereo.js';
 import { kernelModuleSource, target as truePeak } from './wasm-truepeak.js';
 
-for (const [file, source] of [[truePeak, kernelModuleSource], [stereo, stereoModuleSource], [limiter, limiterModuleSource], [stats, statsModuleSource], [pcm, pcmModuleSource]] as const) {
+for (const [file, source] of [
+  [truePeak, kernelModuleSource],
+  [stereo, stereoModuleSource],
+  [limiter, limiterModuleSource],
+  [stats, statsModuleSource],
+  [pcm, pcmModuleSource],
+] as const) {
   fs.writeFileSync(file, await source());
   console.log(`wrote ${file}`);
 }

@@ -148,7 +148,11 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     });
     if (!info) return send(res, 404, 'text/html; charset=utf-8', refusedPage(studio.name, t('web-download-gone')));
     if (studio.store.presignGet) {
-      res.writeHead(302, { location: await studio.store.presignGet(target.key, 900, target.fileName), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      res.writeHead(302, {
+        location: await studio.store.presignGet(target.key, 900, target.fileName),
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      });
       return void res.end();
     }
     res.writeHead(200, {

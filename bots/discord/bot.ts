@@ -48,7 +48,11 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
       let last = '';
       for (const m of await renderReply(reply, o.studio.store)) {
         const files: RawFile[] = m.files.map((f) => ({ name: f.name, data: f.attachment }));
-        const body = { content: m.content, components: m.components, ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}) };
+        const body = {
+          content: m.content,
+          components: m.components,
+          ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
+        };
         last = ((await client.rest.post(Routes.channelMessages(channel), { body, files })) as { id: string }).id;
       }
       return last;

@@ -1,7 +1,15 @@
 // From an interaction to the core's conversation and back. In servers every answer is ephemeral
 // (only the person who asked sees it): the core's replies are private by default — bookings,
 // prices, links, files, keycodes. In DMs they are ordinary messages.
-import { MessageFlags, SlashCommandBuilder, type SlashCommandStringOption, type ButtonInteraction, type ChatInputCommandInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  SlashCommandBuilder,
+  type SlashCommandStringOption,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { IncomingBody, Reply, Sender } from '../../core/conversation/types.js';
 import { renderReply } from './render.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
@@ -53,7 +61,8 @@ export function text(i: Answerable, content: string): Promise<unknown> {
 }
 
 /** The required "reference" option of the engineer's commands: which booking. */
-export const bookingOption = (o: SlashCommandStringOption): SlashCommandStringOption => o.setName('reference').setDescription(t('discord-option-booking')).setRequired(true);
+export const bookingOption = (o: SlashCommandStringOption): SlashCommandStringOption =>
+  o.setName('reference').setDescription(t('discord-option-booking')).setRequired(true);
 
 /** A slash command that is one of the core's dialog commands; its option becomes the arguments. */
 export function coreCommand(name: string, description: string, option?: { name: string; description: string }): DiscordCommand {

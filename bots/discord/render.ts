@@ -1,7 +1,14 @@
 // Core replies as Discord messages: content (chunked at 2,000 characters), buttons reflowed into
 // rows of five (at most 25; longer choices become a select menu), links as link buttons and in the
 // text, and files attached when under the size limit, otherwise as their signed links.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, StringSelectMenuBuilder, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  StringSelectMenuBuilder,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+} from 'discord.js';
 import type { Reply, ReplyFile } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { t } from '../../core/texts.js';
@@ -21,20 +28,37 @@ function rows(reply: Reply): APIActionRowComponent<APIComponentInMessageActionRo
   const buttons = reply.buttons?.flat() ?? [];
   const out: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   if (buttons.length > 25) {
-    const menu = new StringSelectMenuBuilder().setCustomId('select').setPlaceholder(t('discord-choose')).addOptions(buttons.slice(0, 25).map((b) => ({ label: b.label.slice(0, 100), value: b.data })));
+    const menu = new StringSelectMenuBuilder()
+      .setCustomId('select')
+      .setPlaceholder(t('discord-choose'))
+      .addOptions(buttons.slice(0, 25).map((b) => ({ label: b.label.slice(0, 100), value: b.data })));
     out.push(new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu).toJSON());
   } else {
     for (let i = 0; i < buttons.length; i += 5) {
-      out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + 5).map((b) => new ButtonBuilder().setCustomId(b.data).setLabel(b.label.slice(0, 80)).setStyle(ButtonStyle.Secondary))).toJSON());
+      out.push(
+        new ActionRowBuilder<ButtonBuilder>()
+          .addComponents(
+            buttons.slice(i, i + 5).map((b) => new ButtonBuilder().setCustomId(b.data).setLabel(b.label.slice(0, 80)).setStyle(ButtonStyle.Secondary)),
+          )
+          .toJSON(),
+      );
     }
   }
   // Typed answers cannot reach a bot that only sees interactions: a button opens a text box.
   if (reply.awaitsAnswer && out.length < 5) {
-    out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(TYPE_ANSWER).setLabel(t('discord-type-answer')).setStyle(ButtonStyle.Primary)).toJSON());
+    out.push(
+      new ActionRowBuilder<ButtonBuilder>()
+        .addComponents(new ButtonBuilder().setCustomId(TYPE_ANSWER).setLabel(t('discord-type-answer')).setStyle(ButtonStyle.Primary))
+        .toJSON(),
+    );
   }
   const links = (reply.links ?? []).filter((l) => /^https?:\/\//.test(l.url)).slice(0, 5);
   if (links.length && out.length < 5) {
-    out.push(new ActionRowBuilder<ButtonBuilder>().addComponents(links.map((l) => new ButtonBuilder().setURL(l.url).setLabel(l.label.slice(0, 80)).setStyle(ButtonStyle.Link))).toJSON());
+    out.push(
+      new ActionRowBuilder<ButtonBuilder>()
+        .addComponents(links.map((l) => new ButtonBuilder().setURL(l.url).setLabel(l.label.slice(0, 80)).setStyle(ButtonStyle.Link)))
+        .toJSON(),
+    );
   }
   return out.slice(0, 5);
 }

@@ -1,7 +1,18 @@
 // The single interaction router: slash commands to their modules (engineer commands checked
 // first), buttons and select menus to the core's dialog; errors become clear ephemeral messages.
 import { randomBytes } from 'node:crypto';
-import { ActionRowBuilder, DiscordAPIError, Events, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type Client, type Interaction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  DiscordAPIError,
+  Events,
+  MessageFlags,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ChatInputCommandInteraction,
+  type Client,
+  type Interaction,
+} from 'discord.js';
 import { TYPE_ANSWER } from './render.js';
 import { userMessage } from '../../core/errors.js';
 import type { ActionRecord } from '../../core/audit.js';
@@ -67,8 +78,18 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
         await deps.studio.audit.record(auditRecord(i, outcome)).catch((err: unknown) => deps.log.error({ err }, 'could not record an engineer action'));
       }
     } else if (i.isButton() && i.customId === TYPE_ANSWER) {
-      const input = new TextInputBuilder().setCustomId('answer').setLabel(t('discord-your-answer')).setStyle(TextInputStyle.Paragraph).setMaxLength(2000).setRequired(true);
-      await i.showModal(new ModalBuilder().setCustomId(TYPE_ANSWER).setTitle(t('discord-your-answer')).addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
+      const input = new TextInputBuilder()
+        .setCustomId('answer')
+        .setLabel(t('discord-your-answer'))
+        .setStyle(TextInputStyle.Paragraph)
+        .setMaxLength(2000)
+        .setRequired(true);
+      await i.showModal(
+        new ModalBuilder()
+          .setCustomId(TYPE_ANSWER)
+          .setTitle(t('discord-your-answer'))
+          .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
+      );
     } else if (i.isModalSubmit() && i.customId === TYPE_ANSWER) {
       await forward(i, { kind: 'text', text: i.fields.getTextInputValue('answer') }, deps);
     } else if (i.isButton()) {

@@ -61,13 +61,24 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
   const bot = new Bot(o.token, { client: { apiRoot } });
   // getMe first, before auto-retry is installed: start-up has its own bounded, logged retries, and
   // a try that hangs (an unreachable host) gives up after 30 s instead of grammY's 500 s.
-  await connectWithRetries(async () => {
-    // grammY types its signal with the abort-controller polyfill; Node's own is what it gets at runtime.
-    bot.botInfo = await bot.api.getMe(AbortSignal.timeout(30_000) as unknown as Parameters<typeof bot.api.getMe>[0]);
-  }, o.log, o.connect);
+  await connectWithRetries(
+    async () => {
+      // grammY types its signal with the abort-controller polyfill; Node's own is what it gets at runtime.
+      bot.botInfo = await bot.api.getMe(AbortSignal.timeout(30_000) as unknown as Parameters<typeof bot.api.getMe>[0]);
+    },
+    o.log,
+    o.connect,
+  );
   bot.api.config.use(autoRetry({ maxRetryAttempts: o.maxRetries ?? 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
   const renderer = new TelegramRenderer(bot.api, o.store);
-  const deps: ChatDeps & { apiRoot: string; token: string } = { conversation: o.conversation, renderer, log: o.log, botUsername: () => bot.botInfo.username, apiRoot, token: o.token };
+  const deps: ChatDeps & { apiRoot: string; token: string } = {
+    conversation: o.conversation,
+    renderer,
+    log: o.log,
+    botUsername: () => bot.botInfo.username,
+    apiRoot,
+    token: o.token,
+  };
 
   // Updates of one person are handled in order (the runner works on several at once otherwise);
   // keyed by the user, because their dialog lives in their private chat wherever they wrote.

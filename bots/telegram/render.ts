@@ -63,7 +63,10 @@ export class TelegramRenderer {
     const kb = keyboard(reply);
     let id = '';
     for (const [i, part] of parts.entries()) {
-      const m = await this.api.sendMessage(chatId, part, { ...(i === parts.length - 1 && kb ? { reply_markup: kb } : {}), link_preview_options: { is_disabled: true } });
+      const m = await this.api.sendMessage(chatId, part, {
+        ...(i === parts.length - 1 && kb ? { reply_markup: kb } : {}),
+        link_preview_options: { is_disabled: true },
+      });
       id = String(m.message_id);
     }
     for (const f of reply.files ?? []) await this.sendFile(chatId, f);
@@ -73,7 +76,11 @@ export class TelegramRenderer {
   private async sendFile(chatId: string | number, f: ReplyFile): Promise<void> {
     const size = f.sizeBytes ?? 0;
     if (size > SEND_CAP || (!f.storageKey && !f.path)) {
-      await this.api.sendMessage(chatId, t('telegram-file-as-link', { file: f.name, size: (size / 2 ** 20).toFixed(0), url: f.url ?? t('download-link-unavailable') }), { link_preview_options: { is_disabled: true } });
+      await this.api.sendMessage(
+        chatId,
+        t('telegram-file-as-link', { file: f.name, size: (size / 2 ** 20).toFixed(0), url: f.url ?? t('download-link-unavailable') }),
+        { link_preview_options: { is_disabled: true } },
+      );
       return;
     }
     const input = new InputFile(f.storageKey ? await this.store.get(f.storageKey) : f.path!, f.name);

@@ -201,7 +201,9 @@ export class BookingService {
       assertTransition(booking.reference, now.status, to);
       throw new UserError(t('booking-changed-meanwhile', { ref: booking.reference }));
     }
-    await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() } });
+    await tx.bookingEvent.create({
+      data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() },
+    });
   }
 
   /** A status change inside the caller's transaction (the pipeline's delivery commits with it). */

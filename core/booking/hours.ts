@@ -44,7 +44,10 @@ export function parseRange(text: string): { startMinute: number; endMinute: numb
 /** "mon-fri 10:00-18:00, sat 11:00-13:00 14:00-16:00" → windows. Days not named are closed. */
 export function parseWeeklyHours(text: string): WeeklyWindow[] {
   const windows: WeeklyWindow[] = [];
-  for (const entry of text.split(/[,;]/).map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(/[,;]/)
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [days, ...ranges] = entry.split(/\s+/);
     if (!days || ranges.length === 0) throw new Error(`"${entry}" needs days and hours, e.g. "mon-fri 10:00-18:00"`);
     const [from, to] = days.split('-');

@@ -172,7 +172,12 @@ export class Conversation {
       case 'text':
         return this.text(inc, client, state, inc.text);
       case 'file': {
-        const outcome = await this.studio.uploads.acceptAny({ client, fileName: inc.file.name, path: inc.file.ref, sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}` });
+        const outcome = await this.studio.uploads.acceptAny({
+          client,
+          fileName: inc.file.name,
+          path: inc.file.ref,
+          sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}`,
+        });
         return [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
       }
     }
@@ -227,7 +232,8 @@ export class Conversation {
     const token = sep > 0 ? data.slice(0, sep) : '';
     if (!state.flow || token !== state.token) {
       const replies: Reply[] = [{ text: t('button-stale') }];
-      if (state.flow && state.prompt) replies.push({ ...stamp(state.prompt, state.token), text: t('button-stale-where-we-are', { prompt: state.prompt.text }) });
+      if (state.flow && state.prompt)
+        replies.push({ ...stamp(state.prompt, state.token), text: t('button-stale-where-we-are', { prompt: state.prompt.text }) });
       return replies;
     }
     return this.answer(inc, client, state, { type: 'button', action: data.slice(sep + 1) });
@@ -336,12 +342,7 @@ export class Conversation {
     if (!stems.length) return [{ text: t('stems-none', { ref: booking.reference }) }];
     return [
       {
-        text: [
-          t('stems-title', { ref: booking.reference }),
-          ...stemLines(stems),
-          '',
-          t('stems-how', { roles: stemRoles.join(', ') }),
-        ].join('\n'),
+        text: [t('stems-title', { ref: booking.reference }), ...stemLines(stems), '', t('stems-how', { roles: stemRoles.join(', ') })].join('\n'),
       },
     ];
   }
@@ -351,11 +352,13 @@ export class Conversation {
     if (all.length === 0) return [{ text: t('mybookings-none') }];
     const open = all.filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
     const past = all.filter((b) => !open.includes(b)).slice(0, 5);
-    const describe = async (b: (typeof all)[number]) =>
-      describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b));
+    const describe = async (b: (typeof all)[number]) => describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b));
     const parts: string[] = [];
     if (open.length) parts.push(`${t('mybookings-title')}\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
-    if (past.length) parts.push([t('mybookings-earlier'), ...past.map((b) => t('mybookings-past', { ref: b.reference, service: b.service.name, status: b.status }))].join('\n'));
+    if (past.length)
+      parts.push(
+        [t('mybookings-earlier'), ...past.map((b) => t('mybookings-past', { ref: b.reference, service: b.service.name, status: b.status }))].join('\n'),
+      );
     return [{ text: parts.join('\n\n') }];
   }
 
@@ -375,14 +378,23 @@ export class Conversation {
     const texts = await Promise.all(
       list.map(async (b) => {
         const running = b.status === 'in-progress' ? await this.studio.pipeline.progressOf(b.id) : null;
-        const revisions = b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await this.studio.revisions.allowance(b) : null;
-        const lines = [describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b)), `  ${running ?? nextByStatus[b.status] ?? ''}`];
+        const revisions =
+          b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await this.studio.revisions.allowance(b) : null;
+        const lines = [
+          describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b)),
+          `  ${running ?? nextByStatus[b.status] ?? ''}`,
+        ];
         if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
         // Where the files are, in case a message with them never reached the artist.
-        const latest = await this.db.delivery.findFirst({ where: { bookingId: b.id, status: 'ready' }, orderBy: { version: 'desc' }, include: { files: true } });
+        const latest = await this.db.delivery.findFirst({
+          where: { bookingId: b.id, status: 'ready' },
+          orderBy: { version: 'desc' },
+          include: { files: true },
+        });
         if (latest) {
           lines.push(`  ${t('status-latest-delivery', { version: latest.version })}`);
-          for (const f of latest.files.filter((x) => x.kind !== 'report')) lines.push(`    ${f.fileName}: ${this.studio.downloads.url(f.storageKey, f.fileName) ?? t('download-link-unavailable')}`);
+          for (const f of latest.files.filter((x) => x.kind !== 'report'))
+            lines.push(`    ${f.fileName}: ${this.studio.downloads.url(f.storageKey, f.fileName) ?? t('download-link-unavailable')}`);
         }
         return lines.join('\n').trimEnd();
       }),

@@ -24,10 +24,7 @@ export interface IncomingFile {
 }
 
 export type IncomingBody =
-  | { kind: 'command'; command: string; args: string }
-  | { kind: 'text'; text: string }
-  | { kind: 'button'; data: string }
-  | { kind: 'file'; file: IncomingFile };
+  { kind: 'command'; command: string; args: string } | { kind: 'text'; text: string } | { kind: 'button'; data: string } | { kind: 'file'; file: IncomingFile };
 
 export type Incoming = Sender & {
   /** Platform update id; a redelivered event with the same id is ignored. */

@@ -25,8 +25,11 @@ export function describeUpload(o: UploadOutcome, zone: string): Reply {
   const as = u.role === 'stem' ? t('upload-as-stem', { role: roleLabel(u.stemTag) }) : u.role === 'mix' ? t('upload-as-mix') : t('upload-as-reference');
   const lines = [t('upload-received', { file: u.fileName, ref: o.booking.reference, service: o.booking.service.name, as })];
   if (a) {
-    const channels = a.format.channels === 1 ? t('upload-mono') : a.format.channels === 2 ? t('upload-stereo') : t('upload-channels', { count: a.format.channels });
-    lines.push(`  ${t('upload-format', { container: (a.format.container ?? 'audio').toUpperCase(), khz: String(a.format.sampleRate / 1000), depth: bitDepth(a.format.bitDepth), channels, duration: clock(a.format.durationSec), size: formatSize(Number(u.sizeBytes)) })}`);
+    const channels =
+      a.format.channels === 1 ? t('upload-mono') : a.format.channels === 2 ? t('upload-stereo') : t('upload-channels', { count: a.format.channels });
+    lines.push(
+      `  ${t('upload-format', { container: (a.format.container ?? 'audio').toUpperCase(), khz: String(a.format.sampleRate / 1000), depth: bitDepth(a.format.bitDepth), channels, duration: clock(a.format.durationSec), size: formatSize(Number(u.sizeBytes)) })}`,
+    );
     lines.push(`  ${t('upload-loudness', { lufs: String(a.loudness.integratedLufs), dbtp: String(a.peaks.truePeakDbtp) })}`);
   }
   lines.push(`  ${t('upload-stored', { checksum: u.sha256.slice(0, 12) })}`);
@@ -52,10 +55,14 @@ export function describeAny(o: UploadOutcome | ArchiveOutcome, zone: string): Re
   const again = o.received.filter((r) => r.duplicate);
   const ref = o.received[0]?.booking.reference;
   const counts = { archive: o.archive, count: fresh.length, again: again.length, ref: ref ?? '' };
-  const lines = [t(ref ? (again.length ? 'archive-received-for-again' : 'archive-received-for') : again.length ? 'archive-received-again' : 'archive-received', counts)];
+  const lines = [
+    t(ref ? (again.length ? 'archive-received-for-again' : 'archive-received-for') : again.length ? 'archive-received-again' : 'archive-received', counts),
+  ];
   for (const r of fresh) {
     const a = r.analysis;
-    lines.push(`• ${r.upload.fileName}${r.upload.role === 'stem' ? ` (${roleLabel(r.upload.stemTag)})` : ''}${a ? ` — ${a.format.sampleRate / 1000} kHz, ${bitDepth(a.format.bitDepth)}${clock(a.format.durationSec)}` : ''}`);
+    lines.push(
+      `• ${r.upload.fileName}${r.upload.role === 'stem' ? ` (${roleLabel(r.upload.stemTag)})` : ''}${a ? ` — ${a.format.sampleRate / 1000} kHz, ${bitDepth(a.format.bitDepth)}${clock(a.format.durationSec)}` : ''}`,
+    );
     for (const w of r.warnings) lines.push(`    ${sentence(w)}`);
   }
   if (o.skipped.length) lines.push('', t('archive-skipped'), ...o.skipped.map((s) => `• ${s.name}: ${s.reason}`));

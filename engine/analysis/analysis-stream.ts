@@ -40,7 +40,8 @@ export class AnalysisStream {
   /** The next piece: one array per channel, all the same length. */
   add(piece: Float32Array[]): void {
     const n = piece[0]?.length ?? 0;
-    if (piece.length !== this.format.channels || piece.some((ch) => ch.length !== n)) throw new Error('a piece needs one array per channel, all the same length');
+    if (piece.length !== this.format.channels || piece.some((ch) => ch.length !== n))
+      throw new Error('a piece needs one array per channel, all the same length');
     this.loudness.add(piece, 0, n);
     piece.forEach((ch, c) => {
       this.scanners[c]!.add(ch);

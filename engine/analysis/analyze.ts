@@ -86,7 +86,8 @@ export function assembleAnalysis(m: Measures): Analysis {
     const total = blocks.reduce((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]] as [number, number, number], [0, 0, 0]);
     phase.correlation = corr(...total);
     for (let k = 0; k + 1 < blocks.length; k++) {
-      const a = blocks[k]!, b = blocks[k + 1]!;
+      const a = blocks[k]!,
+        b = blocks[k + 1]!;
       const c = corr(a[0] + b[0], a[1] + b[1], a[2] + b[2]);
       if (c < phase.worstCorrelation) phase = { ...phase, worstCorrelation: c, worstAtSec: (k * half) / sampleRate };
     }

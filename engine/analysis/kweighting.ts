@@ -43,33 +43,65 @@ export function kWeightingStages(sampleRate: number): [Biquad, Biquad] {
  */
 function kBlock(x: Float32Array, from: number, to: number, s: Biquad, h: Biquad, st: Float64Array): number {
   const { b0, b1, b2, a1: sa1, a2: sa2 } = s;
-  const ha1 = h.a1, ha2 = h.a2;
-  let x1 = st[0]!, x2 = st[1]!, y1 = st[2]!, y2 = st[3]!, z1 = st[4]!, z2 = st[5]!;
+  const ha1 = h.a1,
+    ha2 = h.a2;
+  let x1 = st[0]!,
+    x2 = st[1]!,
+    y1 = st[2]!,
+    y2 = st[3]!,
+    z1 = st[4]!,
+    z2 = st[5]!;
   let acc = 0;
   for (let i = from; i < to; i++) {
     const xi = x[i]!;
     const y = b0 * xi + b1 * x1 + b2 * x2 - sa2 * y2 - sa1 * y1;
     const z = y - 2 * y1 + y2 - ha2 * z2 - ha1 * z1;
-    x2 = x1; x1 = xi; y2 = y1; y1 = y; z2 = z1; z1 = z;
+    x2 = x1;
+    x1 = xi;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = z;
     acc += z * z;
   }
-  st[0] = x1; st[1] = x2; st[2] = y1; st[3] = y2; st[4] = z1; st[5] = z2;
+  st[0] = x1;
+  st[1] = x2;
+  st[2] = y1;
+  st[3] = y2;
+  st[4] = z1;
+  st[5] = z2;
   return acc;
 }
 
 function kBlockWeighted(x: Float32Array, w: Float32Array, wOffset: number, from: number, to: number, s: Biquad, h: Biquad, st: Float64Array): number {
   const { b0, b1, b2, a1: sa1, a2: sa2 } = s;
-  const ha1 = h.a1, ha2 = h.a2;
-  let x1 = st[0]!, x2 = st[1]!, y1 = st[2]!, y2 = st[3]!, z1 = st[4]!, z2 = st[5]!;
+  const ha1 = h.a1,
+    ha2 = h.a2;
+  let x1 = st[0]!,
+    x2 = st[1]!,
+    y1 = st[2]!,
+    y2 = st[3]!,
+    z1 = st[4]!,
+    z2 = st[5]!;
   let acc = 0;
   for (let i = from; i < to; i++) {
     const xi = x[i]! * w[i - wOffset]!;
     const y = b0 * xi + b1 * x1 + b2 * x2 - sa2 * y2 - sa1 * y1;
     const z = y - 2 * y1 + y2 - ha2 * z2 - ha1 * z1;
-    x2 = x1; x1 = xi; y2 = y1; y1 = y; z2 = z1; z1 = z;
+    x2 = x1;
+    x1 = xi;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = z;
     acc += z * z;
   }
-  st[0] = x1; st[1] = x2; st[2] = y1; st[3] = y2; st[4] = z1; st[5] = z2;
+  st[0] = x1;
+  st[1] = x2;
+  st[2] = y1;
+  st[3] = y2;
+  st[4] = z1;
+  st[5] = z2;
   return acc;
 }
 

@@ -36,7 +36,8 @@ export function fft(re: Float64Array, im: Float64Array): void {
   for (let i = 1; i < n; i++) {
     const j = reverse[i]!;
     if (i < j) {
-      const r = re[i]!, m = im[i]!;
+      const r = re[i]!,
+        m = im[i]!;
       re[i] = re[j]!;
       im[i] = im[j]!;
       re[j] = r;
@@ -48,9 +49,12 @@ export function fft(re: Float64Array, im: Float64Array): void {
     const stride = n / len;
     for (let i = 0; i < n; i += len) {
       for (let k = 0, t = 0; k < half; k++, t += stride) {
-        const a = i + k, b = a + half;
-        const cr = cos[t]!, ci = sin[t]!;
-        const br = re[b]!, bi = im[b]!;
+        const a = i + k,
+          b = a + half;
+        const cr = cos[t]!,
+          ci = sin[t]!;
+        const br = re[b]!,
+          bi = im[b]!;
         const tr = br * cr - bi * ci;
         const ti = br * ci + bi * cr;
         re[b] = re[a]! - tr;
@@ -78,10 +82,16 @@ export function addRealPower(x: Float64Array, re: Float64Array, im: Float64Array
   for (let k = 0; k < h; k++) {
     const j = k === 0 ? 0 : h - k;
     // Even part E = (Z[k] + conj Z[h-k]) / 2, odd part O = (Z[k] - conj Z[h-k]) / 2i; X = E + W^k O.
-    const zr = re[k]!, zi = im[k]!, cr = re[j]!, ci = -im[j]!;
-    const er = (zr + cr) / 2, ei = (zi + ci) / 2;
-    const or = (zi - ci) / 2, oi = -(zr - cr) / 2;
-    const c = cos[k]!, s = sin[k]!;
+    const zr = re[k]!,
+      zi = im[k]!,
+      cr = re[j]!,
+      ci = -im[j]!;
+    const er = (zr + cr) / 2,
+      ei = (zi + ci) / 2;
+    const or = (zi - ci) / 2,
+      oi = -(zr - cr) / 2;
+    const c = cos[k]!,
+      s = sin[k]!;
     const xr = er + or * c - oi * s;
     const xi = ei + or * s + oi * c;
     power[k]! += xr * xr + xi * xi;

@@ -43,7 +43,10 @@ interface StatsKernel {
  * JavaScript loops below, which run where it is unavailable or MIXDESK_SIMD=0.
  */
 const simd: StatsKernel | null = (() => {
-  type Exports = { memory: { buffer: ArrayBuffer }; rOffset: { value: number }; scan: (count: number) => void; pairs: (count: number) => void } & Record<'sum' | 'peak' | 'll' | 'rr' | 'lr', { value: number }>;
+  type Exports = { memory: { buffer: ArrayBuffer }; rOffset: { value: number }; scan: (count: number) => void; pairs: (count: number) => void } & Record<
+    'sum' | 'peak' | 'll' | 'rr' | 'lr',
+    { value: number }
+  >;
   const e = loadKernel<Exports>(statsSimd);
   if (!e) return null;
   const mem = e.memory.buffer; // fixed size: the views stay valid
@@ -68,10 +71,14 @@ function sumAndPeak(x: Float32Array, from: number, to: number): [number, number]
     simd.scan(load(simd.l, x, from, to, 8));
     return [simd.sum.value, simd.peak.value];
   }
-  let s0 = 0, s1 = 0, hi = 0, lo = 0;
+  let s0 = 0,
+    s1 = 0,
+    hi = 0,
+    lo = 0;
   let i = from;
   for (; i + 1 < to; i += 2) {
-    const a = x[i]!, b = x[i + 1]!;
+    const a = x[i]!,
+      b = x[i + 1]!;
     s0 += a;
     s1 += b;
     if (a > hi) hi = a;
@@ -164,7 +171,9 @@ export function channelStats(x: Float32Array): ChannelStats {
 
 /** Sums over l[from, to) and r[from, to) for correlation and mid/side energy. */
 export function pairSums(l: Float32Array, r: Float32Array, from: number, to: number): [number, number, number] {
-  let lr = 0, ll = 0, rr = 0;
+  let lr = 0,
+    ll = 0,
+    rr = 0;
   if (simd) {
     for (let a = from; a < to; a += STATS_CAPACITY) {
       const b = Math.min(to, a + STATS_CAPACITY);
@@ -177,7 +186,8 @@ export function pairSums(l: Float32Array, r: Float32Array, from: number, to: num
     return [ll, rr, lr];
   }
   for (let i = from; i < to; i++) {
-    const a = l[i]!, b = r[i]!;
+    const a = l[i]!,
+      b = r[i]!;
     lr += a * b;
     ll += a * a;
     rr += b * b;
@@ -210,7 +220,7 @@ export class BlockPairAccumulator {
 
   add(l: Float32Array, r: Float32Array): void {
     const n = l.length;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const end = Math.min(n, i + this.size - this.inBlock);
       const [ll, rr, lr] = pairSums(l, r, i, end);
       this.partial[0] += ll;

@@ -38,7 +38,10 @@ type Kernel = (x: Float32Array, from: number, to: number, best: number) => numbe
 
 /** Largest absolute value of the interpolated points for window starts [from, to) of `x`. */
 const kernel: Kernel = new Function(
-  'x', 'from', 'to', 'best',
+  'x',
+  'from',
+  'to',
+  'best',
   `${kernelSource((_sample, pts) => pts.map((p) => `{ const a = ${abs(p)}; if (a > best) best = a; }`).join('\n'))}
   return best;`,
 ) as Kernel;
@@ -47,12 +50,19 @@ type EnvelopeKernel = (x: Float32Array, from: number, to: number, out: Float32Ar
 
 /** For window start m, writes the peak of its sample and the 3 points after it into out[(m + outOffset) >> shift], keeping the larger. */
 const envelopeKernel: EnvelopeKernel = new Function(
-  'x', 'from', 'to', 'out', 'outOffset', 'shift',
-  kernelSource((sample, pts) => `
+  'x',
+  'from',
+  'to',
+  'out',
+  'outOffset',
+  'shift',
+  kernelSource(
+    (sample, pts) => `
       let best = ${abs(sample)};
       ${pts.map((p) => `{ const a = ${abs(p)}; if (a > best) best = a; }`).join('\n')}
       const o = (m + outOffset) >> shift;
-      if (best > out[o]) out[o] = best;`),
+      if (best > out[o]) out[o] = best;`,
+  ),
 ) as EnvelopeKernel;
 
 /**
@@ -115,7 +125,8 @@ interface SimdKernel {
  * is unavailable or MIXDESK_SIMD=0; the JavaScript kernels then do the work.
  */
 const simd: SimdKernel | null = (() => {
-  type Exports = { memory: { buffer: ArrayBuffer } } & Record<'xOffset' | 'rOffset' | 'gOffset', { value: number }> & Pick<SimdKernel, 'points' | 'envelope' | 'peak'>;
+  type Exports = { memory: { buffer: ArrayBuffer } } & Record<'xOffset' | 'rOffset' | 'gOffset', { value: number }> &
+    Pick<SimdKernel, 'points' | 'envelope' | 'peak'>;
   const e = loadKernel<Exports>(truePeakSimd);
   if (!e) return null;
   const mem = e.memory.buffer; // fixed size: the views stay valid
@@ -204,22 +215,27 @@ export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?
       if (a > best) best = a;
     }
   }
-  eachWindow(x, (buf, from, to) => {
-    if (simd) {
-      // The kernel bounds each block and interpolates only where the bound beats the peak so far.
-      for (let m = from; m < to; m += SIMD_CAPACITY) {
-        const count = Math.min(SIMD_CAPACITY, to - m);
-        loadWindows(simd, buf, m, m + count, SIMD_INPUT);
-        best = simd.peak(count, best);
+  eachWindow(
+    x,
+    (buf, from, to) => {
+      if (simd) {
+        // The kernel bounds each block and interpolates only where the bound beats the peak so far.
+        for (let m = from; m < to; m += SIMD_CAPACITY) {
+          const count = Math.min(SIMD_CAPACITY, to - m);
+          loadWindows(simd, buf, m, m + count, SIMD_INPUT);
+          best = simd.peak(count, best);
+        }
+        return;
       }
-      return;
-    }
-    for (let b = from; b < to; b += BLOCK) {
-      const end = Math.min(to, b + BLOCK);
-      if (windowMax(buf, b, end) * maxGain <= best) continue;
-      best = kernel(buf, b, end, best);
-    }
-  }, oFrom, oTo);
+      for (let b = from; b < to; b += BLOCK) {
+        const end = Math.min(to, b + BLOCK);
+        if (windowMax(buf, b, end) * maxGain <= best) continue;
+        best = kernel(buf, b, end, best);
+      }
+    },
+    oFrom,
+    oTo,
+  );
   return best;
 }
 
@@ -241,30 +257,35 @@ export function truePeakEnvelope(channels: Float32Array[], shift = 0, floor = 0)
 /** The envelope of samples [oFrom, oTo) only (for splitting the work between threads). */
 export function truePeakEnvelopeInto(channels: Float32Array[], out: Float32Array, shift: number, floor: number, oFrom: number, oTo: number): void {
   for (const ch of channels) {
-    eachWindow(ch, (buf, from, to, outOffset) => {
-      if (simd && shift >= 2) return simdEnvelope(simd, buf, from, to, outOffset, out, shift, floor);
-      for (let b = from; b < to; b += BLOCK) {
-        const end = Math.min(to, b + BLOCK);
-        const bound = windowMax(buf, b, end) * maxGain;
-        if (bound <= floor) {
-          for (let m = b; m < end; m++) {
-            const o = (m + outOffset) >> shift;
-            if (bound > out[o]!) out[o] = bound;
+    eachWindow(
+      ch,
+      (buf, from, to, outOffset) => {
+        if (simd && shift >= 2) return simdEnvelope(simd, buf, from, to, outOffset, out, shift, floor);
+        for (let b = from; b < to; b += BLOCK) {
+          const end = Math.min(to, b + BLOCK);
+          const bound = windowMax(buf, b, end) * maxGain;
+          if (bound <= floor) {
+            for (let m = b; m < end; m++) {
+              const o = (m + outOffset) >> shift;
+              if (bound > out[o]!) out[o] = bound;
+            }
+          } else if (!simd) envelopeKernel(buf, b, end, out, outOffset, shift);
+          else {
+            // This block and the ones after it that need exact values go to the kernel in one call.
+            const runEnd = neededRun(buf, end, to, (next) => next > floor);
+            const r = simdPoints(simd, buf, b, runEnd);
+            for (let m = b; m < runEnd; m++) {
+              const o = (m + outOffset) >> shift;
+              const v = r[m - b]!;
+              if (v > out[o]!) out[o] = v;
+            }
+            b = runEnd - BLOCK;
           }
-        } else if (!simd) envelopeKernel(buf, b, end, out, outOffset, shift);
-        else {
-          // This block and the ones after it that need exact values go to the kernel in one call.
-          const runEnd = neededRun(buf, end, to, (next) => next > floor);
-          const r = simdPoints(simd, buf, b, runEnd);
-          for (let m = b; m < runEnd; m++) {
-            const o = (m + outOffset) >> shift;
-            const v = r[m - b]!;
-            if (v > out[o]!) out[o] = v;
-          }
-          b = runEnd - BLOCK;
         }
-      }
-    }, oFrom, oTo);
+      },
+      oFrom,
+      oTo,
+    );
   }
 }
 
@@ -283,7 +304,7 @@ export class TruePeakStream {
   private best = 0;
 
   add(x: Float32Array): void {
-    for (let i = 0; i < x.length; ) {
+    for (let i = 0; i < x.length;) {
       const take = Math.min(x.length - i, this.buf.length - this.length);
       this.buf.set(x.subarray(i, i + take), this.length);
       this.length += take;

@@ -8,30 +8,59 @@ function norm(b0: number, b1: number, b2: number, a0: number, a1: number, a2: nu
 }
 
 export function highpass(fs: number, f0: number, q = Math.SQRT1_2): Biquad {
-  const w = (2 * Math.PI * f0) / fs, c = Math.cos(w), alpha = Math.sin(w) / (2 * q);
+  const w = (2 * Math.PI * f0) / fs,
+    c = Math.cos(w),
+    alpha = Math.sin(w) / (2 * q);
   return norm((1 + c) / 2, -(1 + c), (1 + c) / 2, 1 + alpha, -2 * c, 1 - alpha);
 }
 
 export function lowpass(fs: number, f0: number, q = Math.SQRT1_2): Biquad {
-  const w = (2 * Math.PI * f0) / fs, c = Math.cos(w), alpha = Math.sin(w) / (2 * q);
+  const w = (2 * Math.PI * f0) / fs,
+    c = Math.cos(w),
+    alpha = Math.sin(w) / (2 * q);
   return norm((1 - c) / 2, 1 - c, (1 - c) / 2, 1 + alpha, -2 * c, 1 - alpha);
 }
 
 export function peaking(fs: number, f0: number, gainDb: number, q = 1): Biquad {
-  const A = 10 ** (gainDb / 40), w = (2 * Math.PI * f0) / fs, c = Math.cos(w), alpha = Math.sin(w) / (2 * q);
+  const A = 10 ** (gainDb / 40),
+    w = (2 * Math.PI * f0) / fs,
+    c = Math.cos(w),
+    alpha = Math.sin(w) / (2 * q);
   return norm(1 + alpha * A, -2 * c, 1 - alpha * A, 1 + alpha / A, -2 * c, 1 - alpha / A);
 }
 
 export function lowShelf(fs: number, f0: number, gainDb: number): Biquad {
-  const A = 10 ** (gainDb / 40), w = (2 * Math.PI * f0) / fs, c = Math.cos(w), s = Math.sin(w);
-  const alpha = (s / 2) * Math.SQRT2, k = 2 * Math.sqrt(A) * alpha;
-  return norm(A * (A + 1 - (A - 1) * c + k), 2 * A * (A - 1 - (A + 1) * c), A * (A + 1 - (A - 1) * c - k), A + 1 + (A - 1) * c + k, -2 * (A - 1 + (A + 1) * c), A + 1 + (A - 1) * c - k);
+  const A = 10 ** (gainDb / 40),
+    w = (2 * Math.PI * f0) / fs,
+    c = Math.cos(w),
+    s = Math.sin(w);
+  const alpha = (s / 2) * Math.SQRT2,
+    k = 2 * Math.sqrt(A) * alpha;
+  return norm(
+    A * (A + 1 - (A - 1) * c + k),
+    2 * A * (A - 1 - (A + 1) * c),
+    A * (A + 1 - (A - 1) * c - k),
+    A + 1 + (A - 1) * c + k,
+    -2 * (A - 1 + (A + 1) * c),
+    A + 1 + (A - 1) * c - k,
+  );
 }
 
 export function highShelf(fs: number, f0: number, gainDb: number): Biquad {
-  const A = 10 ** (gainDb / 40), w = (2 * Math.PI * f0) / fs, c = Math.cos(w), s = Math.sin(w);
-  const alpha = (s / 2) * Math.SQRT2, k = 2 * Math.sqrt(A) * alpha;
-  return norm(A * (A + 1 + (A - 1) * c + k), -2 * A * (A - 1 + (A + 1) * c), A * (A + 1 + (A - 1) * c - k), A + 1 - (A - 1) * c + k, 2 * (A - 1 - (A + 1) * c), A + 1 - (A - 1) * c - k);
+  const A = 10 ** (gainDb / 40),
+    w = (2 * Math.PI * f0) / fs,
+    c = Math.cos(w),
+    s = Math.sin(w);
+  const alpha = (s / 2) * Math.SQRT2,
+    k = 2 * Math.sqrt(A) * alpha;
+  return norm(
+    A * (A + 1 + (A - 1) * c + k),
+    -2 * A * (A - 1 + (A + 1) * c),
+    A * (A + 1 + (A - 1) * c - k),
+    A + 1 - (A - 1) * c + k,
+    2 * (A - 1 - (A + 1) * c),
+    A + 1 - (A - 1) * c - k,
+  );
 }
 
 type Cascade = (channels: Float32Array[], from: number, to: number, state: Float64Array) => void;
@@ -51,11 +80,14 @@ function compileCascade(sections: Biquad[], channelCount: number, offsets?: numb
   let slot = 0;
   /** Transposed direct form II: the section's two state values live in locals named after it. */
   const run = (name: string, q: Biquad, v: string) => {
-    const a = `a${name}`, b = `b${name}`;
+    const a = `a${name}`,
+      b = `b${name}`;
     load.push(`let ${a} = state[${slot}], ${b} = state[${slot + 1}];`);
     store.push(`state[${slot}] = ${a}; state[${slot + 1}] = ${b};`);
     slot += 2;
-    body.push(`{ const y = ${lit(q.b0)} * ${v} + ${a}; ${a} = ${lit(q.b1)} * ${v} - ${lit(q.a1)} * y + ${b}; ${b} = ${lit(q.b2)} * ${v} - ${lit(q.a2)} * y; ${v} = y; }`);
+    body.push(
+      `{ const y = ${lit(q.b0)} * ${v} + ${a}; ${a} = ${lit(q.b1)} * ${v} - ${lit(q.a1)} * y + ${b}; ${b} = ${lit(q.b2)} * ${v} - ${lit(q.a2)} * y; ${v} = y; }`,
+    );
   };
   for (let c = 0; c < channelCount; c++) {
     load.push(`const x${c} = channels[${c}];`);
@@ -71,14 +103,25 @@ function compileCascade(sections: Biquad[], channelCount: number, offsets?: numb
     body.push('v0 += u - s; v1 -= u - s;');
   }
   for (let c = 0; c < channelCount; c++) body.push(`x${c}[i] = v${c};`);
-  return new Function('channels', 'from', 'to', 'state', `${load.join('\n')}\nfor (let i = from; i < to; i++) {\n${body.join('\n')}\n}\n${store.join('\n')}`) as Cascade;
+  return new Function(
+    'channels',
+    'from',
+    'to',
+    'state',
+    `${load.join('\n')}\nfor (let i = from; i < to; i++) {\n${body.join('\n')}\n}\n${store.join('\n')}`,
+  ) as Cascade;
 }
 
 /**
  * A cascade that keeps its state between calls, for audio that arrives in pieces:
  * filter(channels, from, to) processes frames [from, to) in place.
  */
-export function streamingFilter(sections: Biquad[], channelCount: number, offsets?: number[], side: Biquad[] = []): (channels: Float32Array[], from: number, to: number) => void {
+export function streamingFilter(
+  sections: Biquad[],
+  channelCount: number,
+  offsets?: number[],
+  side: Biquad[] = [],
+): (channels: Float32Array[], from: number, to: number) => void {
   const run = compileCascade(sections, channelCount, offsets, side);
   const state = new Float64Array(2 * sections.length * channelCount + 2 * side.length);
   return (channels, from, to) => {

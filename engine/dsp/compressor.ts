@@ -32,7 +32,14 @@ export const COMPRESSOR_WARM_UP_SECONDS = 4;
  * frames just before `from` (the other thread may be changing the originals): the detector runs
  * over them first, so the gain at `from` is what a run from the start would have.
  */
-export function compressRange(channels: Float32Array[], sampleRate: number, s: CompressorSettings, from: number, to: number, warm?: Float32Array[]): { maxReductionDb: number; sumReductionDb: number; frames: number } {
+export function compressRange(
+  channels: Float32Array[],
+  sampleRate: number,
+  s: CompressorSettings,
+  from: number,
+  to: number,
+  warm?: Float32Array[],
+): { maxReductionDb: number; sumReductionDb: number; frames: number } {
   const n = to;
   const knee = s.kneeDb ?? 6;
   const coef = (ms: number, step = 1) => Math.exp(-step / ((ms / 1000) * sampleRate));
@@ -66,10 +73,15 @@ export function compressRange(channels: Float32Array[], sampleRate: number, s: C
   const detect = (src: Float32Array[], start: number, end: number) => {
     if (end - start === CONTROL && c === 2) {
       // A stereo pair (the usual case) in two independent sums.
-      const l = src[0]!, r = src[1]!;
-      let acc0 = 0, acc1 = 0;
+      const l = src[0]!,
+        r = src[1]!;
+      let acc0 = 0,
+        acc1 = 0;
       for (let j = 0; j < CONTROL; j += 2) {
-        const a = l[start + j]!, b = r[start + j]!, d = l[start + j + 1]!, e = r[start + j + 1]!;
+        const a = l[start + j]!,
+          b = r[start + j]!,
+          d = l[start + j + 1]!,
+          e = r[start + j + 1]!;
         acc0 += weights[j]! * (a * a > b * b ? a * a : b * b);
         acc1 += weights[j + 1]! * (d * d > e * e ? d * d : e * e);
       }

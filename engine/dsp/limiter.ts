@@ -21,7 +21,21 @@ interface LimiterExports {
   slot: { value: number };
   sum: { value: number };
   prev: { value: number };
-  fill(count: number, start: number, frames: number, shift: number, envBase: number, la: number, started: number, slot: number, sum: number, prev: number, alpha: number, limit: number, inputGain: number): void;
+  fill(
+    count: number,
+    start: number,
+    frames: number,
+    shift: number,
+    envBase: number,
+    la: number,
+    started: number,
+    slot: number,
+    sum: number,
+    prev: number,
+    alpha: number,
+    limit: number,
+    inputGain: number,
+  ): void;
 }
 
 /** The gain generator in WebAssembly (scripts/wasm-limiter.ts), about 1.75 times the JavaScript loop's speed; null where it cannot run. */
@@ -97,7 +111,8 @@ export class LimiterGain {
     }
     let { slot, sum, prev } = this;
     for (let k = 0; k < count; k++) {
-      const a = suf[k]!, b = pre[k + la]!;
+      const a = suf[k]!,
+        b = pre[k + la]!;
       const m = a < b ? a : b;
       if (!this.started) {
         this.started = true;

@@ -11,7 +11,8 @@ function gcd(a: number, b: number): number {
 }
 
 function besselI0(x: number): number {
-  let sum = 1, term = 1;
+  let sum = 1,
+    term = 1;
   for (let k = 1; k < 60; k++) {
     term *= (x / (2 * k)) ** 2;
     sum += term;

@@ -99,7 +99,16 @@ function freshKWeighting(kStages: [Biquad, Biquad]): number {
  * over [warmFrom, from) to settle. The same numbers as the JavaScript K-weighting per channel,
  * summed. False where the kernel cannot run here (the caller measures in JavaScript).
  */
-export function stereoEnergies(l: Float32Array, r: Float32Array, kStages: [Biquad, Biquad], size: number, warmFrom: number, from: number, to: number, out: Float64Array): boolean {
+export function stereoEnergies(
+  l: Float32Array,
+  r: Float32Array,
+  kStages: [Biquad, Biquad],
+  size: number,
+  warmFrom: number,
+  from: number,
+  to: number,
+  out: Float64Array,
+): boolean {
   if (!kernel) return false;
   const { e, f32, f64 } = kernel;
   freshKWeighting(kStages);

@@ -50,7 +50,7 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
   const aifc = tag(head, 8) === 'AIFC';
   let comm: { channels: number; frames: number; bits: number; sampleRate: number; compression: string } | undefined;
   let ssnd: { offset: number; size: number } | undefined;
-  for (let o = 12; o + 8 <= size; ) {
+  for (let o = 12; o + 8 <= size;) {
     const h = await read(o, 8);
     const id = tag(h, 0);
     const chunkSize = view(h).getUint32(4);
@@ -78,7 +78,8 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
   const float = compression === 'fl32' || compression === 'FL32' || compression === 'fl64' || compression === 'FL64';
   if (float) bits = compression.toLowerCase() === 'fl32' ? 32 : 64;
   const littleEndian = compression === 'sowt';
-  if (!['NONE', 'sowt'].includes(compression) && !float) throw new AudioFileError(name, `compressed AIFF-C (${compression}) is not supported; export uncompressed AIFF or WAV`);
+  if (!['NONE', 'sowt'].includes(compression) && !float)
+    throw new AudioFileError(name, `compressed AIFF-C (${compression}) is not supported; export uncompressed AIFF or WAV`);
   if (![8, 16, 24, 32].includes(bits) && !float) throw new AudioFileError(name, `unsupported AIFF bit depth ${bits}`);
   if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`);
   if (!(sampleRate >= 8000 && sampleRate <= 384000)) throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`);
@@ -106,8 +107,10 @@ export function aiffConvert(bytes: Uint8Array, l: AiffLayout, out: Float32Array[
       if (float) v = bits === 32 ? view.getFloat32(o, littleEndian) : view.getFloat64(o, littleEndian);
       else if (bits === 16) v = view.getInt16(o, littleEndian) * scale;
       else if (bits === 24) {
-        const b0 = bytes[o]!, b1 = bytes[o + 1]!, b2 = bytes[o + 2]!;
-        v = ((littleEndian ? b0 | (b1 << 8) | (b2 << 16) : (b0 << 16) | (b1 << 8) | b2) << 8 >> 8) * scale;
+        const b0 = bytes[o]!,
+          b1 = bytes[o + 1]!,
+          b2 = bytes[o + 2]!;
+        v = (((littleEndian ? b0 | (b1 << 8) | (b2 << 16) : (b0 << 16) | (b1 << 8) | b2) << 8) >> 8) * scale;
       } else if (bits === 32) v = view.getInt32(o, littleEndian) * scale;
       else v = view.getInt8(o) * scale; // 8-bit AIFF is signed
       ch[i] = v;

@@ -106,7 +106,10 @@ type Decoder = (bytes: AsyncIterable<Uint8Array>) => Promise<AsyncGenerator<{ ch
 async function* decodedPieces(probe: AudioProbe, file: string, name: string, decoder: Decoder): AsyncGenerator<Float32Array[]> {
   for await (const piece of await decoder(fileBytes(file))) {
     if (piece.sampleRate !== probe.sampleRate || piece.channels.length !== probe.channels) {
-      throw new AudioFileError(name, `the stream changes format midway (${piece.channels.length} channels at ${piece.sampleRate} Hz after ${probe.channels} at ${probe.sampleRate} Hz)`);
+      throw new AudioFileError(
+        name,
+        `the stream changes format midway (${piece.channels.length} channels at ${piece.sampleRate} Hz after ${probe.channels} at ${probe.sampleRate} Hz)`,
+      );
     }
     yield piece.channels;
   }

@@ -42,7 +42,12 @@ export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<U
     let scale = 0;
     const take = (r: Awaited<ReturnType<FLACDecoder['decode']>>): DecodedPiece | undefined => {
       if (r.errors.length > 0) {
-        throw new AudioFileError(name, decoded + r.samplesDecoded === 0 ? `corrupt FLAC data (${r.errors[0]!.message})` : `corrupt or truncated FLAC data after ${(decoded / (r.sampleRate || 1)).toFixed(1)} s (${r.errors[0]!.message})`);
+        throw new AudioFileError(
+          name,
+          decoded + r.samplesDecoded === 0
+            ? `corrupt FLAC data (${r.errors[0]!.message})`
+            : `corrupt or truncated FLAC data after ${(decoded / (r.sampleRate || 1)).toFixed(1)} s (${r.errors[0]!.message})`,
+        );
       }
       if (r.samplesDecoded === 0) return undefined;
       if (back === 0) {
@@ -65,7 +70,7 @@ export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<U
         announced = announcedSamples(chunk);
         if (announced > maxFrames) throw new AudioFileError(name, `it holds ${announced} samples per channel, more than the ${maxFrames} allowed`);
       }
-      for (let o = 0; o < chunk.length; ) {
+      for (let o = 0; o < chunk.length;) {
         const bytes = chunk.subarray(o, o + size);
         o += bytes.length;
         const piece = take(await decoder.decode(bytes));

@@ -21,9 +21,7 @@ export { detectContainer, type Container };
 
 export { AudioFileError };
 
-
 export { extensionOf, isOutputFormat, outputFormats, type OutputFormat } from '../formats.js';
-
 
 function validate(audio: AudioData, name: string): AudioData {
   const frames = audio.channels[0]?.length ?? 0;
@@ -50,7 +48,12 @@ export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadL
     case 'aiff':
       return validate(await readAiff(bytes, name), name);
     case 'flac':
-      return validate(await (await flac()).readFlac(bytes, name, limits.maxSeconds !== undefined && limits.sampleRate ? Math.ceil(limits.maxSeconds * limits.sampleRate) : Infinity), name);
+      return validate(
+        await (
+          await flac()
+        ).readFlac(bytes, name, limits.maxSeconds !== undefined && limits.sampleRate ? Math.ceil(limits.maxSeconds * limits.sampleRate) : Infinity),
+        name,
+      );
     case 'mp3':
       return validate(await (await mp3()).readMp3(bytes, name), name);
     default:

@@ -51,9 +51,20 @@ export function convertChannel(bytes: Uint8Array, f: WavFormat, ch: Float32Array
  * of `out`, starting at `off`. TPDF dither (two uniform values of ±½ LSB from one xorshift draw)
  * when `dither` is set; `seed` carries the generator between calls.
  */
-function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, off: number, step: number, bytes: number, dither: boolean, seed: Uint32Array): void {
+function putInts(
+  src: Float32Array,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  off: number,
+  step: number,
+  bytes: number,
+  dither: boolean,
+  seed: Uint32Array,
+): void {
   const scale = 2 ** (bytes * 8 - 1);
-  const max = scale - 1, min = -scale;
+  const max = scale - 1,
+    min = -scale;
   // The generator's state as an int32 (the same bits as the stored uint32) keeps the loop in
   // integer arithmetic; and floor(v + 0.5) equals Math.round(v) here (v + 0.5 is exact) at a
   // third of the cost.
@@ -61,7 +72,9 @@ function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, o
   for (let i = from; i < to; i++, off += step) {
     let v = src[i]! * scale;
     if (dither) {
-      s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
       v += ((s & 0xffff) - (s >>> 16)) / 65536;
     }
     let q = Math.floor(v + 0.5);
@@ -75,7 +88,16 @@ function putInts(src: Float32Array, from: number, to: number, out: Uint8Array, o
 }
 
 /** One channel's frames [from, to) into its slots of interleaved `out` (the helper thread takes one). */
-export function encodeChannel(src: Float32Array, c: number, channels: number, o: WavOptions, from: number, to: number, seed: Uint32Array, out: Uint8Array): void {
+export function encodeChannel(
+  src: Float32Array,
+  c: number,
+  channels: number,
+  o: WavOptions,
+  from: number,
+  to: number,
+  seed: Uint32Array,
+  out: Uint8Array,
+): void {
   const bytesPer = o.bits / 8;
   const blockAlign = bytesPer * channels;
   if (o.float) {
@@ -86,7 +108,10 @@ export function encodeChannel(src: Float32Array, c: number, channels: number, o:
   }
 }
 
-type PcmExports = { memory: { buffer: ArrayBuffer }; s0: { value: number }; s1: { value: number } } & Record<string, (frames: number, channels: number) => void>;
+type PcmExports = { memory: { buffer: ArrayBuffer }; s0: { value: number }; s1: { value: number } } & Record<
+  string,
+  (frames: number, channels: number) => void
+>;
 
 /**
  * Integer PCM in WebAssembly (scripts/wasm-pcm.ts): putInts's operations in the same order, so the

@@ -30,7 +30,8 @@ export function joinPieces(pieces: DecodedPiece[]): Pick<AudioData, 'sampleRate'
 export function assertFinite(channels: Float32Array[], name: string, sampleRate: number, at = 0): void {
   for (const ch of channels) {
     for (let i = 0; i < ch.length; i++) {
-      if (!Number.isFinite(ch[i]!)) throw new AudioFileError(name, `the file contains invalid samples (not a number) at ${((at + i) / sampleRate).toFixed(3)} s`);
+      if (!Number.isFinite(ch[i]!))
+        throw new AudioFileError(name, `the file contains invalid samples (not a number) at ${((at + i) / sampleRate).toFixed(3)} s`);
     }
   }
 }

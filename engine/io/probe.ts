@@ -139,7 +139,14 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
     }
     if (frames < MIN_FRAME_RUN && !toTheEnd) continue;
     if (frames < MIN_FRAME_RUN) throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)');
-    return { container: 'mp3', sampleRate: first.sampleRate, channels: first.mono ? 1 : 2, bitDepth: 0, frames: audioFrames * first.samples, durationSec: seconds };
+    return {
+      container: 'mp3',
+      sampleRate: first.sampleRate,
+      channels: first.mono ? 1 : 2,
+      bitDepth: 0,
+      frames: audioFrames * first.samples,
+      durationSec: seconds,
+    };
   }
   throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)');
 }

@@ -103,7 +103,10 @@ export class WavWriter {
   async close(): Promise<void> {
     const dataSize = this.frames * (this.o.bits / 8) * this.channels;
     // The real header, now that the length is known (a fake audio object of the right length).
-    const head = header({ sampleRate: this.sampleRate, channels: Array.from({ length: this.channels }, () => ({ length: this.frames }) as Float32Array) }, this.o);
+    const head = header(
+      { sampleRate: this.sampleRate, channels: Array.from({ length: this.channels }, () => ({ length: this.frames }) as Float32Array) },
+      this.o,
+    );
     await this.fh.write(head, 0, head.length, 0);
     if (dataSize & 1) await this.fh.write(new Uint8Array(1), 0, 1, this.headerSize + dataSize);
     await this.fh.close();

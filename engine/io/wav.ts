@@ -36,7 +36,7 @@ export async function layout(read: (offset: number, length: number) => Promise<U
   if (head.length < 12 || tagAt(head, 0) !== 'RIFF' || tagAt(head, 8) !== 'WAVE') throw new AudioFileError(name, 'not a WAV file (no RIFF/WAVE header)');
   let fmt: WavFormat | undefined;
   let data: Layout['data'] | undefined;
-  for (let o = 12; o + 8 <= fileSize; ) {
+  for (let o = 12; o + 8 <= fileSize;) {
     const h = await read(o, 8);
     const id = tagAt(h, 0);
     const size = new DataView(h.buffer, h.byteOffset, 8).getUint32(4, true);

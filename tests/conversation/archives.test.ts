@@ -56,7 +56,10 @@ describe('zip archives of stems', () => {
     expect(chat.text).toContain('• fake.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3).');
     expect(chat.text).not.toMatch(/MACOSX/);
     const ups = await t.db.upload.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(ups.map((u) => [u.fileName, u.role, u.stemTag])).toEqual([['Drums.wav', 'stem', 'drums'], ['Lead Vox.wav', 'stem', 'lead-vocal']]);
+    expect(ups.map((u) => [u.fileName, u.role, u.stemTag])).toEqual([
+      ['Drums.wav', 'stem', 'drums'],
+      ['Lead Vox.wav', 'stem', 'lead-vocal'],
+    ]);
     expect(await studio.store.list('uploads/')).toHaveLength(2);
     expect(unzipDirs().length).toBe(before); // the temporary folder is gone
     // The same archive again: everything recognised, nothing stored twice.
@@ -66,9 +69,16 @@ describe('zip archives of stems', () => {
   });
 
   it('refuses an archive with ../ or absolute paths whole, writing nothing anywhere', async () => {
-    for (const [name, bad] of [['traversal.zip', '../../evil.wav'], ['absolute.zip', '/tmp/evil.wav'], ['backslash.zip', '..\\evil.wav']] as const) {
+    for (const [name, bad] of [
+      ['traversal.zip', '../../evil.wav'],
+      ['absolute.zip', '/tmp/evil.wav'],
+      ['backslash.zip', '..\\evil.wav'],
+    ] as const) {
       const zip = path.join(dir, name);
-      rawZip(zip, [{ name: 'ok.wav', data: stem }, { name: bad, data: stem }]);
+      rawZip(zip, [
+        { name: 'ok.wav', data: stem },
+        { name: bad, data: stem },
+      ]);
       await chat.send(`/upload ${zip}`);
       expect(chat.text).toMatch(new RegExp(`^${name.replace('.', '\\.')} contains a file with an unsafe path .*; nothing from it was stored\\.$`));
     }

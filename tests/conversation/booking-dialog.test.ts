@@ -144,8 +144,14 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     // Meanwhile another artist takes the only mixing time that day (five hours plus the buffer).
     const ben = (await studio.clients.identify({ platform: 'test', externalId: 'ben', displayName: 'Ben' })).client;
     await studio.bookings.create({
-      clientId: ben.id, serviceCode: 'mix', kind: 'standard', start: new Date('2026-12-03T10:00:00Z'), timeZone: 'Europe/London',
-      idempotencyKey: 'ben-thu', origin: { platform: 'test', chatId: 'chat-ben' }, actor: 'client:ben',
+      clientId: ben.id,
+      serviceCode: 'mix',
+      kind: 'standard',
+      start: new Date('2026-12-03T10:00:00Z'),
+      timeZone: 'Europe/London',
+      idempotencyKey: 'ben-thu',
+      origin: { platform: 'test', chatId: 'chat-ben' },
+      actor: 'client:ben',
     });
     await chat.event({ kind: 'button', data: thursday.data });
     expect(chat.text).toMatch(/^There are no free times on Thu 3 Dec\. Please pick another day\.\n\nWhich day\?/);

@@ -35,7 +35,18 @@ async function wav(name: string, seconds = 4, rate = 48000, o: Parameters<typeof
 
 const stores: [string, () => ObjectStore][] = [
   ['local disk', () => new LocalObjectStore(mkdtempSync(path.join(dir, 'objects-')))],
-  ['S3', () => new S3ObjectStore({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: `${Math.random().toString(36).slice(2)}/` })],
+  [
+    'S3',
+    () =>
+      new S3ObjectStore({
+        bucket: s3.bucket,
+        region: 'us-east-1',
+        endpoint: s3.endpoint,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        prefix: `${Math.random().toString(36).slice(2)}/`,
+      }),
+  ],
 ];
 
 describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
@@ -82,7 +93,9 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
     const fake = path.join(dir, 'notes.wav');
     writeFileSync(fake, 'these are my lyrics\n'.repeat(50));
     await chat.send(`/upload ${fake}`);
-    expect(chat.text).toBe('notes.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was stored; please send WAV, AIFF, FLAC or MP3.');
+    expect(chat.text).toBe(
+      'notes.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was stored; please send WAV, AIFF, FLAC or MP3.',
+    );
     await chat.send(`/upload ${path.join(dir, 'missing.wav')}`);
     expect(chat.text).toBe('missing.wav: I cannot find that file.');
     const big = await wav('long.wav', 20); // 20 s of 24-bit stereo: 5.8 MB, over the 5 MB cap
@@ -118,7 +131,10 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
     expect(chat.text).toMatch(/sample rate \(44100 Hz\) differs from your other stems \(48000 Hz\)/);
     expect(chat.text).toMatch(/length \(6\.0 s\) differs from your other stems \(4\.0 s\)/);
     const stems = await t.db.upload.findMany({ orderBy: { createdAt: 'asc' } });
-    expect(stems.map((s) => [s.role, s.stemTag])).toEqual([['stem', 'drums'], ['stem', 'lead-vocal']]);
+    expect(stems.map((s) => [s.role, s.stemTag])).toEqual([
+      ['stem', 'drums'],
+      ['stem', 'lead-vocal'],
+    ]);
   });
 
   it('a file message delivered twice by the platform is stored once', async () => {

@@ -57,10 +57,15 @@ describe.each(testProviders())('bookings on %s', (provider) => {
   });
 
   it('never double-books: of many racing requests for overlapping times exactly one wins', async () => {
-    const starts = ['2026-12-03T10:00:00Z', '2026-12-03T10:00:00Z', '2026-12-03T11:00:00Z', '2026-12-03T10:00:00Z', '2026-12-03T11:00:00Z', '2026-12-03T10:00:00Z'];
-    const results = await Promise.allSettled(
-      starts.map((s, i) => book(s, `k-race-${i}`, i % 2 ? clientId : otherClientId)),
-    );
+    const starts = [
+      '2026-12-03T10:00:00Z',
+      '2026-12-03T10:00:00Z',
+      '2026-12-03T11:00:00Z',
+      '2026-12-03T10:00:00Z',
+      '2026-12-03T11:00:00Z',
+      '2026-12-03T10:00:00Z',
+    ];
+    const results = await Promise.allSettled(starts.map((s, i) => book(s, `k-race-${i}`, i % 2 ? clientId : otherClientId)));
     // 10:00-11:00 + 30 min buffer overlaps 11:00-12:00: only one of all of them can stand.
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

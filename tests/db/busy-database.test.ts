@@ -32,10 +32,26 @@ describe('retrying transient database errors', () => {
 
   it('gives up after its bound with DatabaseBusyError, and never retries other errors', async () => {
     let calls = 0;
-    await expect(retryTransient(async () => { calls++; throw p2028(); }, { attempts: 3, backoffMs: 1 })).rejects.toBeInstanceOf(DatabaseBusyError);
+    await expect(
+      retryTransient(
+        async () => {
+          calls++;
+          throw p2028();
+        },
+        { attempts: 3, backoffMs: 1 },
+      ),
+    ).rejects.toBeInstanceOf(DatabaseBusyError);
     expect(calls).toBe(3);
     calls = 0;
-    await expect(retryTransient(async () => { calls++; throw Object.assign(new Error('unique'), { code: 'P2002' }); }, { attempts: 3, backoffMs: 1 })).rejects.toThrow('unique');
+    await expect(
+      retryTransient(
+        async () => {
+          calls++;
+          throw Object.assign(new Error('unique'), { code: 'P2002' });
+        },
+        { attempts: 3, backoffMs: 1 },
+      ),
+    ).rejects.toThrow('unique');
     expect(calls).toBe(1);
   });
 });
@@ -49,7 +65,11 @@ describe.each(testProviders())('racing for one slot on a busy %s database', (pro
     t0 = await createTestDatabase(provider);
     // One connection and a short wait to start: most racers find the database busy at first
     // (SQLite's transactions are quick enough that only a very short wait makes them queue).
-    db = await openDatabase(t0.url, { poolSize: 1, transactionWaitMs: provider === 'sqlite' ? 1 : 20, retry: { attempts: 6, backoffMs: 20, warn: (o) => warnings.push(o) } });
+    db = await openDatabase(t0.url, {
+      poolSize: 1,
+      transactionWaitMs: provider === 'sqlite' ? 1 : 20,
+      retry: { attempts: 6, backoffMs: 20, warn: (o) => warnings.push(o) },
+    });
   });
   afterAll(async () => {
     await db?.$disconnect();

@@ -103,7 +103,9 @@ describe.each(testProviders())('reminders on %s', (provider) => {
       const password = (x: string) => /Password: ([a-z2-9]{12})/.exec(x)![1];
       expect(group(day!)).toBe(group(hour!));
       expect(password(day!)).toBe(password(hour!));
-      expect(mine[0]!.r.links).toEqual([{ label: 'Join the session in SonoBus', url: `https://go.sonobus.net/sblaunch?s=aoo.sonobus.net&g=${group(day!)}&p=${password(day!)}` }]);
+      expect(mine[0]!.r.links).toEqual([
+        { label: 'Join the session in SonoBus', url: `https://go.sonobus.net/sblaunch?s=aoo.sonobus.net&g=${group(day!)}&p=${password(day!)}` },
+      ]);
     }
     const keycodes = await t.db.keycode.findMany({ where: { bookingId: { in: sessions.map((s) => s.id) } } });
     expect(keycodes).toHaveLength(4);

@@ -33,14 +33,23 @@ describe.each(testProviders())('retention on %s', (provider) => {
   afterAll(() => t?.drop());
 
   const book = (key: string, start: string) =>
-    studio.bookings.create({ clientId, serviceCode: 'master', kind: 'standard', start: new Date(start), timeZone: 'Europe/London', idempotencyKey: key, origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+    studio.bookings.create({
+      clientId,
+      serviceCode: 'master',
+      kind: 'standard',
+      start: new Date(start),
+      timeZone: 'Europe/London',
+      idempotencyKey: key,
+      origin: { platform: 'test', chatId: 'c' },
+      actor: 'test',
+    });
 
   async function finish(id: string): Promise<void> {
     for (const s of ['in-progress', 'delivered', 'completed'] as const) await studio.bookings.transition(id, s, 'engineer');
   }
 
   it('removes the stored files of bookings finished long enough ago, keeps the records, and is idempotent', async () => {
-    const client = (await t.db.client.findUniqueOrThrow({ where: { id: clientId } }));
+    const client = await t.db.client.findUniqueOrThrow({ where: { id: clientId } });
     const old = await book(`${provider}-old`, '2026-12-02T10:00:00Z');
     const up = await studio.uploads.accept({ client, bookingRef: old.reference, fileName: 'mix.wav', path: files[0]! });
     await finish(old.id);
@@ -65,7 +74,12 @@ describe.each(testProviders())('retention on %s', (provider) => {
   });
 
   it('forgets processed event ids after 30 days', async () => {
-    await t.db.processedEvent.createMany({ data: [{ key: `${provider}:old`, createdAt: new Date('2026-10-01T00:00:00Z') }, { key: `${provider}:new`, createdAt: new Date('2026-11-20T00:00:00Z') }] });
+    await t.db.processedEvent.createMany({
+      data: [
+        { key: `${provider}:old`, createdAt: new Date('2026-10-01T00:00:00Z') },
+        { key: `${provider}:new`, createdAt: new Date('2026-11-20T00:00:00Z') },
+      ],
+    });
     expect(await pruneProcessedEvents(t.db, new Date('2026-11-24T00:00:00Z'))).toBe(1);
     expect((await t.db.processedEvent.findMany()).map((e) => e.key)).toEqual([`${provider}:new`]);
   });

@@ -6,7 +6,7 @@ import { applyMigrations } from '../../db/migrator.js';
 import { createTestDatabase, TEMPLATE_ENV, testProviders } from '../helpers/db.js';
 
 describe.each(testProviders())('test databases on %s', (provider) => {
-  it('are copies of the run\'s template, fully migrated', async () => {
+  it("are copies of the run's template, fully migrated", async () => {
     expect(process.env[TEMPLATE_ENV[provider]], 'tests/global-setup.ts left a template').toBeTruthy();
     const t = await createTestDatabase(provider);
     try {

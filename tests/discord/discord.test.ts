@@ -48,7 +48,13 @@ describe('Discord bot against a recording REST server', () => {
     fake = await new DiscordFake().start();
     t = await createTestDatabase('sqlite');
     queue = new InProcessQueue();
-    studio = await testStudio(t.db, { STUDIO_HOURS: 'mon-sun 08:00-22:00', BOOKING_AUTO_CONFIRM: 'false', DISCORD_STUDIO_GUILD_ID: GUILD }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
+    studio = await testStudio(
+      t.db,
+      { STUDIO_HOURS: 'mon-sun 08:00-22:00', BOOKING_AUTO_CONFIRM: 'false', DISCORD_STUDIO_GUILD_ID: GUILD },
+      undefined,
+      undefined,
+      { queue, pipeline: { attempts: 2, backoffMs: 10 } },
+    );
     studio.links.servedAt('https://studio.example');
     await studio.pipeline.work();
     bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
@@ -66,7 +72,7 @@ describe('Discord bot against a recording REST server', () => {
     await fake.waitFor((s) => fake.answersTo(payload).includes(s));
     // Follow-ups come after the first answer: wait until a deferred reply is filled in and nothing
     // more has arrived for a while (no clocks are asserted, this only waits).
-    for (let seen = -1; ; ) {
+    for (let seen = -1; ;) {
       const answers = fake.answersTo(payload);
       const pending = answers.some((s) => s.callbackType === 5) && !answers.some((s) => s.kind === 'edit-original');
       if (!pending && answers.length === seen) return answers;
@@ -90,7 +96,28 @@ describe('Discord bot against a recording REST server', () => {
   it('an artist books and uploads; the engineer confirms, starts the virtual session, masters and delivers; the artist revises', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const eng = fake.user('500000000000000009', 'Eng');
-    await send(fake.slash('setup', eng, { guildId: GUILD, permissions: MANAGE_GUILD, options: [{ name: 'engineer_role', type: 8, value: ENGINEER_ROLE }], resolved: { roles: { [ENGINEER_ROLE]: { id: ENGINEER_ROLE, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } } }));
+    await send(
+      fake.slash('setup', eng, {
+        guildId: GUILD,
+        permissions: MANAGE_GUILD,
+        options: [{ name: 'engineer_role', type: 8, value: ENGINEER_ROLE }],
+        resolved: {
+          roles: {
+            [ENGINEER_ROLE]: {
+              id: ENGINEER_ROLE,
+              name: 'Engineer',
+              color: 0,
+              hoist: false,
+              position: 1,
+              permissions: '0',
+              managed: false,
+              mentionable: false,
+              flags: 0,
+            },
+          },
+        },
+      }),
+    );
 
     // The artist books a virtual mastering session in the server: everything private (ephemeral).
     let a = await send(fake.slash('book', ana, { guildId: GUILD, options: [{ name: 'service', type: 3, value: 'master' }] }));
@@ -103,12 +130,20 @@ describe('Discord bot against a recording REST server', () => {
     expect((await t.db.booking.findFirstOrThrow()).status).toBe('requested');
 
     const file = fake.attachment('Night Drive.wav', wav);
-    a = await send(fake.slash('upload', ana, { guildId: GUILD, options: [{ name: 'file', type: 11, value: file.id }], resolved: { attachments: { [file.id]: file } } }));
+    a = await send(
+      fake.slash('upload', ana, { guildId: GUILD, options: [{ name: 'file', type: 11, value: file.id }], resolved: { attachments: { [file.id]: file } } }),
+    );
     expect(said(a)).toContain(`Received Night Drive.wav for ${ref}`);
     expect(said(a)).toContain('starts as soon as the studio confirms');
 
     // The engineer confirms: the mix is already here, so the automatic master starts.
-    a = await send(fake.slash('booking', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }] }));
+    a = await send(
+      fake.slash('booking', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }],
+      }),
+    );
     expect(said(a)).toContain(`Confirmed ${ref}; its mix was already here`);
     await settle();
     const v1 = await fake.waitFor((s) => s.kind === 'dm' && /is ready — version 1\./.test(fake.textOf(s)));
@@ -117,21 +152,48 @@ describe('Discord bot against a recording REST server', () => {
     expect(Math.abs(analyze(await decodeAudio(v1.files[1]!.bytes, 'm.wav')).loudness.integratedLufs + 14)).toBeLessThan(0.3);
 
     // The session starts: the artist gets the keycode by DM, the engineer sees it ephemerally.
-    a = await send(fake.slash('session', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'start', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }] }));
+    a = await send(
+      fake.slash('session', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [{ name: 'start', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }],
+      }),
+    );
     expect(said(a)).toMatch(/has the keycode\.\nYour side: SonoBus group mixdesk-[a-z2-9]{10}, password [a-z2-9]{12}/);
     await settle();
     const keycode = await fake.waitFor((s) => s.kind === 'dm' && /is starting now\. Join in SonoBus/.test(fake.textOf(s)));
     expect(fake.textOf(keycode)).toContain(/Group: (mixdesk-[a-z2-9]{10})/.exec(said(a).replace('group ', 'Group: '))![1]!);
 
     // The engineer re-masters louder, then delivers their own renders.
-    a = await send(fake.slash('master', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'reference', type: 3, value: ref }, { name: 'target', type: 10, value: -12 }] }));
+    a = await send(
+      fake.slash('master', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [
+          { name: 'reference', type: 3, value: ref },
+          { name: 'target', type: 10, value: -12 },
+        ],
+      }),
+    );
     expect(said(a)).toContain(`Mastering ${ref} as version 2`);
     await settle();
     const v2 = await fake.waitFor((s) => s.kind === 'dm' && /version 2\./.test(fake.textOf(s)));
     expect(fake.textOf(v2)).toContain('target -12 LUFS');
     const full = fake.attachment('Night Drive (full).wav', wav);
     const inst = fake.attachment('Night Drive (instrumental).wav', wav);
-    a = await send(fake.slash('deliver', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'reference', type: 3, value: ref }, { name: 'full', type: 11, value: full.id }, { name: 'instrumental', type: 11, value: inst.id }, { name: 'note', type: 3, value: 'Vocal up 1 dB' }], resolved: { attachments: { [full.id]: full, [inst.id]: inst } } }));
+    a = await send(
+      fake.slash('deliver', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [
+          { name: 'reference', type: 3, value: ref },
+          { name: 'full', type: 11, value: full.id },
+          { name: 'instrumental', type: 11, value: inst.id },
+          { name: 'note', type: 3, value: 'Vocal up 1 dB' },
+        ],
+        resolved: { attachments: { [full.id]: full, [inst.id]: inst } },
+      }),
+    );
     expect(said(a)).toContain(`Delivered version 3 of ${ref}`);
     await settle();
     const v3 = await fake.waitFor((s) => s.kind === 'dm' && /version 3: full mix, instrumental/.test(fake.textOf(s)));
@@ -146,20 +208,42 @@ describe('Discord bot against a recording REST server', () => {
 
     // Nothing went to a channel, and every answer in the server was ephemeral.
     expect(fake.sent.filter((s) => s.kind === 'channel-message')).toEqual([]);
-    for (const s of fake.sent.filter((x) => x.kind === 'callback' || x.kind === 'followup')) expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
+    for (const s of fake.sent.filter((x) => x.kind === 'callback' || x.kind === 'followup'))
+      expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
   }, 90_000);
 
   const setup = (user: FakeUser, guildId: string, role: string, permissions = MANAGE_GUILD) =>
-    send(fake.slash('setup', user, { guildId, permissions, options: [{ name: 'engineer_role', type: 8, value: role }], resolved: { roles: { [role]: { id: role, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } } }));
+    send(
+      fake.slash('setup', user, {
+        guildId,
+        permissions,
+        options: [{ name: 'engineer_role', type: 8, value: role }],
+        resolved: {
+          roles: {
+            [role]: { id: role, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 },
+          },
+        },
+      }),
+    );
 
   it('engineer commands are refused to everyone else; /setup only to server admins; each server keeps its own settings', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const admin = fake.user('500000000000000008', 'Admin');
     const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
-    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-1', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'dc-1',
+      origin: { platform: 'discord', chatId: ana.id },
+      actor: 'test',
+    });
 
     // No engineer role anywhere yet: refused, and nothing changes.
-    let a = await send(fake.slash('booking', ana, { guildId: GUILD, options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }] }] }));
+    let a = await send(
+      fake.slash('booking', ana, { guildId: GUILD, options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }] }] }),
+    );
     expect(said(a)).toContain("/booking is for the studio's engineers.");
     expect((await t.db.booking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('requested');
     a = await send(fake.slash('queue', ana, { options: [] })); // in a DM, not in DISCORD_ENGINEER_IDS
@@ -184,20 +268,42 @@ describe('Discord bot against a recording REST server', () => {
     const mallory = fake.user('500000000000000066', 'Mallory');
     const theirRole = '800000000000000066';
     const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
-    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-esc', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'dc-esc',
+      origin: { platform: 'discord', chatId: ana.id },
+      actor: 'test',
+    });
 
     // The admin of a community server the bot is in names their own role the engineer role.
     let a = await setup(mallory, OTHER_GUILD, theirRole);
     expect(said(a)).toContain("Engineer access belongs to the studio: it is given in the studio's own server");
     expect(await t.db.guildSettings.count({ where: { engineerRoleId: theirRole } })).toBe(0);
     // Even a row left by an older version that stored such a role grants nothing.
-    await t.db.guildSettings.upsert({ where: { guildId: OTHER_GUILD }, create: { guildId: OTHER_GUILD, engineerRoleId: theirRole }, update: { engineerRoleId: theirRole } });
+    await t.db.guildSettings.upsert({
+      where: { guildId: OTHER_GUILD },
+      create: { guildId: OTHER_GUILD, engineerRoleId: theirRole },
+      update: { engineerRoleId: theirRole },
+    });
 
-    const as = (name: string, options: unknown[]) => send(fake.slash(name, mallory, { guildId: OTHER_GUILD, roles: [theirRole], permissions: MANAGE_GUILD, options }));
+    const as = (name: string, options: unknown[]) =>
+      send(fake.slash(name, mallory, { guildId: OTHER_GUILD, roles: [theirRole], permissions: MANAGE_GUILD, options }));
     const attempts = [
       await as('client', [{ name: 'lookup', type: 1, options: [{ name: 'query', type: 3, value: 'Ana' }] }]),
       await as('queue', []),
-      await as('booking', [{ name: 'decline', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }, { name: 'reason', type: 3, value: 'spam' }] }]),
+      await as('booking', [
+        {
+          name: 'decline',
+          type: 1,
+          options: [
+            { name: 'reference', type: 3, value: b.reference },
+            { name: 'reason', type: 3, value: 'spam' },
+          ],
+        },
+      ]),
     ];
     for (const [k, answer] of attempts.entries()) {
       expect(said(answer), `attempt ${k}`).toMatch(/is for the studio's engineers\.$/);
@@ -213,14 +319,31 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(a)).toContain('Engineer commands: only the studio');
   }, 30_000);
 
-  it("engineer actions are kept — who, what, which booking, when, how it ended — and listed with the booking", async () => {
+  it('engineer actions are kept — who, what, which booking, when, how it ended — and listed with the booking', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const eng = fake.user('500000000000000009', 'Eng');
     await setup(eng, GUILD, ENGINEER_ROLE);
     const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
-    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-audit', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'dc-audit',
+      origin: { platform: 'discord', chatId: ana.id },
+      actor: 'test',
+    });
     const asEngineer = (name: string, options: unknown[]) => send(fake.slash(name, eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options }));
-    await asEngineer('booking', [{ name: 'decline', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }, { name: 'reason', type: 3, value: 'double booked' }] }]);
+    await asEngineer('booking', [
+      {
+        name: 'decline',
+        type: 1,
+        options: [
+          { name: 'reference', type: 3, value: b.reference },
+          { name: 'reason', type: 3, value: 'double booked' },
+        ],
+      },
+    ]);
     // Confirming what was declined is refused by the booking's rules: kept as refused.
     await asEngineer('booking', [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }] }]);
     // The test clock stands still, so the two share a time: compare them in action order.
@@ -241,7 +364,14 @@ describe('Discord bot against a recording REST server', () => {
     const admin = fake.user('500000000000000008', 'Admin');
     const channel = '900000000000000003';
     await setup(admin, GUILD, ENGINEER_ROLE);
-    await send(fake.slash('setup', admin, { guildId: GUILD, permissions: MANAGE_GUILD, options: [{ name: 'announce_channel', type: 7, value: channel }], resolved: { channels: { [channel]: { id: channel, type: 0, name: 'news', permissions: '0' } } } }));
+    await send(
+      fake.slash('setup', admin, {
+        guildId: GUILD,
+        permissions: MANAGE_GUILD,
+        options: [{ name: 'announce_channel', type: 7, value: channel }],
+        resolved: { channels: { [channel]: { id: channel, type: 0, name: 'news', permissions: '0' } } },
+      }),
+    );
     let open!: () => void;
     fake.channelPostGate = new Promise<void>((r) => (open = r));
     const ask = fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] });
@@ -262,7 +392,15 @@ describe('Discord bot against a recording REST server', () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const channel = '900000000000000001';
     const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
-    await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-an', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'dc-an',
+      origin: { platform: 'discord', chatId: ana.id },
+      actor: 'test',
+    });
     let a = await send(fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
     expect(said(a)).toContain("/announce is for the studio's engineers."); // no engineer role set up yet
     await send(
@@ -270,12 +408,33 @@ describe('Discord bot against a recording REST server', () => {
         guildId: GUILD,
         permissions: MANAGE_GUILD,
         options: [{ name: 'engineer_role', type: 8, value: ENGINEER_ROLE }],
-        resolved: { roles: { [ENGINEER_ROLE]: { id: ENGINEER_ROLE, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 } } },
+        resolved: {
+          roles: {
+            [ENGINEER_ROLE]: {
+              id: ENGINEER_ROLE,
+              name: 'Engineer',
+              color: 0,
+              hoist: false,
+              position: 1,
+              permissions: '0',
+              managed: false,
+              mentionable: false,
+              flags: 0,
+            },
+          },
+        },
       }),
     );
     a = await send(fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
     expect(said(a)).toContain('This server has no announcement channel yet');
-    await send(fake.slash('setup', admin, { guildId: GUILD, permissions: MANAGE_GUILD, options: [{ name: 'announce_channel', type: 7, value: channel }], resolved: { channels: { [channel]: { id: channel, type: 0, name: 'studio-news', permissions: '0' } } } }));
+    await send(
+      fake.slash('setup', admin, {
+        guildId: GUILD,
+        permissions: MANAGE_GUILD,
+        options: [{ name: 'announce_channel', type: 7, value: channel }],
+        resolved: { channels: { [channel]: { id: channel, type: 0, name: 'studio-news', permissions: '0' } } },
+      }),
+    );
     a = await send(fake.slash('announce', admin, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'days', type: 4, value: 3 }] }));
     expect(said(a)).toContain(`Posted the open times in <#${channel}>.`);
     const post = fake.sent.find((x) => x.kind === 'channel-message')!;
@@ -289,7 +448,15 @@ describe('Discord bot against a recording REST server', () => {
     const ana = fake.user('500000000000000001', 'Ana');
     fake.closedDms.add(ana.id);
     const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
-    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'mix', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-2', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'mix',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'dc-2',
+      origin: { platform: 'discord', chatId: ana.id },
+      actor: 'test',
+    });
     await studio.bookings.transition(b.id, 'confirmed', 'test');
     const { writeFileSync } = await import('node:fs');
     const render = path.join(dir, 'full.wav');
@@ -306,10 +473,18 @@ describe('Discord bot against a recording REST server', () => {
     expect(Number(a[0]!.body.flags) & EPHEMERAL).toBe(EPHEMERAL);
   }, 30_000);
 
-  it('an attachment over the interaction\'s limit gets the private upload link; in DMs answers are ordinary messages', async () => {
+  it("an attachment over the interaction's limit gets the private upload link; in DMs answers are ordinary messages", async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
-    await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-3', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+    await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'dc-3',
+      origin: { platform: 'discord', chatId: ana.id },
+      actor: 'test',
+    });
     const big = { ...fake.attachment('Huge.wav', Buffer.alloc(16)), size: 80 * 2 ** 20 };
     const a = await send(fake.slash('upload', ana, { options: [{ name: 'file', type: 11, value: big.id }], resolved: { attachments: { [big.id]: big } } }));
     expect(said(a)).toContain('Huge.wav is 80 MB, more than Discord passes to bots here; use your private upload link instead:');
@@ -350,7 +525,15 @@ describe('typed answers in Discord', () => {
       const ana = fake.user('500000000000000001', 'Ana');
       const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
       // Auto-confirmed (the default): it waits for files.
-      const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'mix', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'dc-m', origin: { platform: 'discord', chatId: ana.id }, actor: 'test' });
+      const b = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'mix',
+        kind: 'unattended',
+        timeZone: 'UTC',
+        idempotencyKey: 'dc-m',
+        origin: { platform: 'discord', chatId: ana.id },
+        actor: 'test',
+      });
       const { writeFileSync } = await import('node:fs');
       const render = path.join(dir, 'mix-v1.wav');
       writeFileSync(render, wav);
@@ -361,7 +544,9 @@ describe('typed answers in Discord', () => {
       // Every command is deferred first; the prompt fills the deferred reply in.
       const prompt = await fake.waitFor((s) => fake.answersTo(ask).includes(s) && s.kind === 'edit-original');
       expect(fake.textOf(prompt)).toContain('Write your notes for the engineer');
-      const typeButton = ((prompt.body.components as { components: { label?: string; custom_id?: string }[] }[]) ?? []).flatMap((r) => r.components).find((c) => c.label === '✍️ Type an answer')!;
+      const typeButton = ((prompt.body.components as { components: { label?: string; custom_id?: string }[] }[]) ?? [])
+        .flatMap((r) => r.components)
+        .find((c) => c.label === '✍️ Type an answer')!;
       const press = fake.button(typeButton.custom_id!, ana, { guildId: GUILD });
       DiscordFake.feed(bot.client, press);
       const modal = await fake.waitFor((s) => fake.answersTo(press).includes(s));
@@ -385,7 +570,10 @@ describe('npm run discord:deploy-commands', () => {
   const run = (env: Record<string, string>, args: string[] = []) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
       void import('node:child_process').then(({ spawn }) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/discord-deploy-commands.ts', ...args], { cwd: path.resolve(import.meta.dirname, '../..'), env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...env } });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/discord-deploy-commands.ts', ...args], {
+          cwd: path.resolve(import.meta.dirname, '../..'),
+          env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...env },
+        });
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d.toString()));
         child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -402,7 +590,32 @@ describe('npm run discord:deploy-commands', () => {
       const put = fake.sent.find((s) => s.kind === 'commands' && s.path.includes('/guilds/'))!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
-      expect(names).toEqual(['announce', 'availability', 'book', 'booking', 'cancel', 'client', 'deliver', 'format', 'help', 'master', 'mixdown', 'mybookings', 'queue', 'reschedule', 'revise', 'revision', 'session', 'setup', 'status', 'stemroles', 'stems', 'timezone', 'upload', 'uploadlink']);
+      expect(names).toEqual([
+        'announce',
+        'availability',
+        'book',
+        'booking',
+        'cancel',
+        'client',
+        'deliver',
+        'format',
+        'help',
+        'master',
+        'mixdown',
+        'mybookings',
+        'queue',
+        'reschedule',
+        'revise',
+        'revision',
+        'session',
+        'setup',
+        'status',
+        'stemroles',
+        'stems',
+        'timezone',
+        'upload',
+        'uploadlink',
+      ]);
       const missing = await run({});
       expect(missing.code).toBe(2);
       expect(missing.out).toContain('DISCORD_BOT_TOKEN: required to register the slash commands');
@@ -417,7 +630,11 @@ describe('npm run discord:deploy-commands', () => {
 
   /** Discord's documented limits for chat-input commands. */
   function checkLimits(c: Body): void {
-    const chars = (o: Option): number => o.name.length + o.description.length + (o.choices ?? []).reduce((n, ch) => n + ch.name.length + String(ch.value).length, 0) + (o.options ?? []).reduce((n, x) => n + chars(x), 0);
+    const chars = (o: Option): number =>
+      o.name.length +
+      o.description.length +
+      (o.choices ?? []).reduce((n, ch) => n + ch.name.length + String(ch.value).length, 0) +
+      (o.options ?? []).reduce((n, x) => n + chars(x), 0);
     const walk = (o: Option, where: string) => {
       expect(o.name, where).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(o.name, where).toBe(o.name.toLowerCase());
@@ -435,14 +652,28 @@ describe('npm run discord:deploy-commands', () => {
     expect(c.integration_types).toEqual([0]);
   }
 
-  it('--print shows the exact bodies without calling Discord; they keep to Discord\'s limits and hide the engineer\'s commands in the studio server', async () => {
+  it("--print shows the exact bodies without calling Discord; they keep to Discord's limits and hide the engineer's commands in the studio server", async () => {
     const r = await run({ DISCORD_STUDIO_GUILD_ID: GUILD }, ['--print']);
     expect(r.code, r.out).toBe(0);
     const reg = JSON.parse(r.out) as { global: Body[]; guilds: { guildId: string; commands: Body[] }[] };
     expect(reg.global.length).toBeLessThanOrEqual(100);
     for (const c of [...reg.global, ...reg.guilds.flatMap((g) => g.commands)]) checkLimits(c);
     // Artists' commands are global, offered in servers and in DMs, visible to everyone.
-    expect(reg.global.map((c) => c.name).sort()).toEqual(['book', 'cancel', 'format', 'help', 'mybookings', 'reschedule', 'revise', 'setup', 'status', 'stems', 'timezone', 'upload', 'uploadlink']);
+    expect(reg.global.map((c) => c.name).sort()).toEqual([
+      'book',
+      'cancel',
+      'format',
+      'help',
+      'mybookings',
+      'reschedule',
+      'revise',
+      'setup',
+      'status',
+      'stems',
+      'timezone',
+      'upload',
+      'uploadlink',
+    ]);
     for (const c of reg.global.filter((x) => x.name !== 'setup')) {
       expect(c.contexts, c.name).toEqual([0, 1]);
       expect(c.default_member_permissions, c.name).toBeUndefined();
@@ -459,10 +690,15 @@ describe('npm run discord:deploy-commands', () => {
     expect(flat.global.filter((c) => engineerNames.includes(c.name)).every((c) => c.default_member_permissions === '0')).toBe(true);
   }, 30_000);
 
-  it('deploys the artists\' commands globally and the engineer\'s in the studio server', async () => {
+  it("deploys the artists' commands globally and the engineer's in the studio server", async () => {
     const fake = await new DiscordFake().start();
     try {
-      const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_STUDIO_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
+      const r = await run({
+        DISCORD_BOT_TOKEN: 'x'.repeat(40),
+        DISCORD_APPLICATION_ID: fake.appId,
+        DISCORD_STUDIO_GUILD_ID: GUILD,
+        DISCORD_API_ROOT: fake.api,
+      });
       expect(r.code, r.out).toBe(0);
       const puts = fake.sent.filter((s) => s.kind === 'commands');
       expect(puts.map((p) => p.path)).toEqual([`/applications/${fake.appId}/commands`, `/applications/${fake.appId}/guilds/${GUILD}/commands`]);

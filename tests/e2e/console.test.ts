@@ -55,7 +55,9 @@ describe('start-up that never hangs silently', () => {
       const all = `${r.out}\n${r.err}`;
       expect(r.code, all).toBe(0);
       expect(all).toMatch(/What I can do:/);
-      expect(all).toMatch(/web server not started: 127\.0\.0\.1:\d+ is already in use by another program \(set WEB_PORT\); upload and download links are unavailable/);
+      expect(all).toMatch(
+        /web server not started: 127\.0\.0\.1:\d+ is already in use by another program \(set WEB_PORT\); upload and download links are unavailable/,
+      );
       expect(all).toMatch(/cannot reach Telegram: .*, retrying in 5 s/);
       expect(all).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
     } finally {
@@ -142,7 +144,16 @@ describe('the whole loop in the console on embedded defaults', () => {
     writeFileSync(mix, await encodeAudio(makeTrack(10), 'wav24'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `file:${path.join(dir, 'loop.db')}`, DATA_DIR: path.join(dir, 'loop'), CONSOLE_USER: 'looper', STUDIO_HOURS: 'mon-sun 08:00-22:00', BOOKING_MIN_NOTICE_HOURS: '1', WEB_PORT: '0', ENGINEER_CHAT: 'console:engineer' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: `file:${path.join(dir, 'loop.db')}`,
+        DATA_DIR: path.join(dir, 'loop'),
+        CONSOLE_USER: 'looper',
+        STUDIO_HOURS: 'mon-sun 08:00-22:00',
+        BOOKING_MIN_NOTICE_HOURS: '1',
+        WEB_PORT: '0',
+        ENGINEER_CHAT: 'console:engineer',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -160,7 +171,11 @@ describe('the whole loop in the console on embedded defaults', () => {
       await until(/Mastering mix\.wav now\./);
       await until(/is ready — version 1\./);
       const paths = (v: number) => [...out.matchAll(new RegExp(`(?:picture|file): (\\S+/v${v}/\\S+)`, 'g'))].map((m) => m[1]!);
-      expect(paths(1).map((p) => path.basename(p))).toEqual(['report-mix_-_master_v1_report.png', 'master-mix_-_master_v1.wav', 'preview-mix_-_master_v1_preview_.mp3']);
+      expect(paths(1).map((p) => path.basename(p))).toEqual([
+        'report-mix_-_master_v1_report.png',
+        'master-mix_-_master_v1.wav',
+        'preview-mix_-_master_v1_preview_.mp3',
+      ]);
       expect(paths(1).every((p) => existsSync(p))).toBe(true);
       child.stdin.write('/revise louder\n');
       await until(/Revision 1 of MD-[2-9A-Z]{6} started \(free; 1 free left\): louder\. Making version 2 now/);
@@ -182,7 +197,14 @@ describe('upload links from the console', () => {
   it('/uploadlink gives a private link that the running web server serves', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: `file:${path.join(dir, 'links.db')}`, DATA_DIR: dir, CONSOLE_USER: 'linker', STUDIO_HOURS: 'mon-sun 08:00-22:00', WEB_PORT: '0' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_URL: `file:${path.join(dir, 'links.db')}`,
+        DATA_DIR: dir,
+        CONSOLE_USER: 'linker',
+        STUDIO_HOURS: 'mon-sun 08:00-22:00',
+        WEB_PORT: '0',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -237,7 +259,9 @@ describe('messages from the outbox', () => {
     const { systemClock } = await import('../../core/clock.js');
     const db = await openDatabase(dbUrl);
     const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
-    await new Outbox(db, systemClock, silent).record('delivery:test-1', 'console', 'console:notified', { text: 'Your master of mix.wav is ready (version 1).' });
+    await new Outbox(db, systemClock, silent).record('delivery:test-1', 'console', 'console:notified', {
+      text: 'Your master of mix.wav is ready (version 1).',
+    });
     await db.$disconnect();
     await waitFor(/Your master of mix\.wav is ready \(version 1\)\./);
     child.stdin.end('/quit\n');

@@ -40,7 +40,13 @@ function awkwardTrack(seconds: number, sampleRate = 48000): AudioData {
 
 /** Feeds `audio` in pieces of the sizes given, cycling through them. */
 function streamed(audio: AudioData, sizes: number[], expectedFrames: number | null = audio.channels[0]!.length): Analysis {
-  const s = new AnalysisStream({ container: audio.format ?? null, sampleRate: audio.sampleRate, channels: audio.channels.length, bitDepth: audio.bitDepth ?? null, expectedFrames });
+  const s = new AnalysisStream({
+    container: audio.format ?? null,
+    sampleRate: audio.sampleRate,
+    channels: audio.channels.length,
+    bitDepth: audio.bitDepth ?? null,
+    expectedFrames,
+  });
   const n = audio.channels[0]!.length;
   for (let at = 0, k = 0; at < n; k++) {
     const size = Math.min(sizes[k % sizes.length]!, n - at);
@@ -59,7 +65,8 @@ function expectSameAnalysis(actual: Analysis, expected: Analysis, label: string)
   const { loudness: wantLoudness, shortTermLufs: wantShortTerm, ...wantRest } = expected;
   expect(rest, label).toEqual(wantRest);
   const off = (a: number, b: number) => (a === b ? 0 : Math.abs(a - b)); // -Infinity (silence) on both sides agrees
-  for (const k of Object.keys(wantLoudness) as (keyof Analysis['loudness'])[]) expect(off(loudness[k], wantLoudness[k]), `${label} ${k}`).toBeLessThanOrEqual(0.01);
+  for (const k of Object.keys(wantLoudness) as (keyof Analysis['loudness'])[])
+    expect(off(loudness[k], wantLoudness[k]), `${label} ${k}`).toBeLessThanOrEqual(0.01);
   expect(shortTermLufs.length, label).toBe(wantShortTerm.length);
   expect(Math.max(0, ...shortTermLufs.map((v, i) => off(v, wantShortTerm[i]!))), label).toBeLessThanOrEqual(0.1);
 }
@@ -163,24 +170,57 @@ function analyzeCommand(file: string): { peakMb: number; analysis: Analysis } {
 describe('mixdesk analyze on a two-hour 48 kHz stereo file', () => {
   // The whole file would be 2.7 GB of samples (the command took 2.9 GB before it streamed).
   const files: [string, () => string][] = [
-    ['WAV', () => sparse('two-hours.wav', header({ sampleRate: 48000, channels: [{ length: TWO_HOURS } as Float32Array, { length: TWO_HOURS } as Float32Array] }, { bits: 16 }), TWO_HOURS * 4)],
+    [
+      'WAV',
+      () =>
+        sparse(
+          'two-hours.wav',
+          header({ sampleRate: 48000, channels: [{ length: TWO_HOURS } as Float32Array, { length: TWO_HOURS } as Float32Array] }, { bits: 16 }),
+          TWO_HOURS * 4,
+        ),
+    ],
     ['AIFF', () => sparse('two-hours.aif', aiffHeader(TWO_HOURS, TWO_HOURS * 4), TWO_HOURS * 4)],
   ];
   if (hasFfmpeg) {
-    files.push(['FLAC', () => {
-      const f = path.join(dir, 'two-hours.flac');
-      run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '7200', '-c:a', 'flac', '-sample_fmt', 's16', f, '-y']);
-      return f;
-    }]);
-    files.push(['MP3', () => {
-      // Ten minutes encoded once and repeated: frames of a stream without a header tag chain on.
-      const ten = path.join(dir, 'ten.mp3');
-      run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '600', '-c:a', 'libmp3lame', '-b:a', '32k', '-write_xing', '0', '-id3v2_version', '0', ten, '-y']);
-      const f = path.join(dir, 'two-hours.mp3');
-      const bytes = readFileSync(ten);
-      for (let i = 0; i < 12; i++) appendFileSync(f, bytes);
-      return f;
-    }]);
+    files.push([
+      'FLAC',
+      () => {
+        const f = path.join(dir, 'two-hours.flac');
+        run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '7200', '-c:a', 'flac', '-sample_fmt', 's16', f, '-y']);
+        return f;
+      },
+    ]);
+    files.push([
+      'MP3',
+      () => {
+        // Ten minutes encoded once and repeated: frames of a stream without a header tag chain on.
+        const ten = path.join(dir, 'ten.mp3');
+        run('ffmpeg', [
+          '-v',
+          'error',
+          '-f',
+          'lavfi',
+          '-i',
+          'anullsrc=r=48000:cl=stereo',
+          '-t',
+          '600',
+          '-c:a',
+          'libmp3lame',
+          '-b:a',
+          '32k',
+          '-write_xing',
+          '0',
+          '-id3v2_version',
+          '0',
+          ten,
+          '-y',
+        ]);
+        const f = path.join(dir, 'two-hours.mp3');
+        const bytes = readFileSync(ten);
+        for (let i = 0; i < 12; i++) appendFileSync(f, bytes);
+        return f;
+      },
+    ]);
   }
 
   it('streams every format: peak memory under 300 MB, the whole two hours measured', () => {

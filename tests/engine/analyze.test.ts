@@ -3,7 +3,8 @@ import { analyze } from '../../engine/analysis/analyze.js';
 import { addRealPower, fft } from '../../engine/analysis/spectrum.js';
 
 const fs = 48000;
-const tone = (seconds: number, amp: number, f = 440, phase = 0) => Float32Array.from({ length: Math.round(seconds * fs) }, (_, i) => amp * Math.sin((2 * Math.PI * f * i) / fs + phase));
+const tone = (seconds: number, amp: number, f = 440, phase = 0) =>
+  Float32Array.from({ length: Math.round(seconds * fs) }, (_, i) => amp * Math.sin((2 * Math.PI * f * i) / fs + phase));
 
 describe('analyze()', () => {
   it('reads DC offset per channel', () => {

@@ -115,7 +115,7 @@ describe('MP3', () => {
     expect(back.format).toBe('mp3');
     const rms = (x: Float32Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / x.length);
     expect(Math.abs(20 * Math.log10(rms(back.channels[0]!) / rms(src.channels[0]!)))).toBeLessThan(0.5);
-    if (format === 'mp3') expect(bytes.length).toBeGreaterThan(2 * 320_000 / 8 * 0.9); // 320 kbit/s for 2 s
+    if (format === 'mp3') expect(bytes.length).toBeGreaterThan(((2 * 320_000) / 8) * 0.9); // 320 kbit/s for 2 s
   });
 });
 
@@ -164,21 +164,41 @@ describe.runIf(hasSox && hasFfmpeg)('interoperability with sox and ffmpeg', () =
 describe('bad files get a clear error naming the file and the problem', () => {
   const cases: [string, () => Promise<Uint8Array>, RegExp][] = [
     ['empty.wav', async () => new Uint8Array(0), /^empty\.wav: the file is empty$/],
-    ['notes.wav', async () => new TextEncoder().encode('these are my lyrics, not audio\n'.repeat(20)), /^notes\.wav: not an audio file we can read \(expected WAV, AIFF, FLAC or MP3\)$/],
+    [
+      'notes.wav',
+      async () => new TextEncoder().encode('these are my lyrics, not audio\n'.repeat(20)),
+      /^notes\.wav: not an audio file we can read \(expected WAV, AIFF, FLAC or MP3\)$/,
+    ],
     ['cut.wav', async () => (await encodeAudio({ ...onGridAudio(24), bitDepth: 24 }, 'wav24')).subarray(0, 5000), /^cut\.wav: the file is truncated/],
     ['cut.aif', async () => (await encodeAudio({ ...onGridAudio(24), bitDepth: 24 }, 'aiff24')).subarray(0, 5000), /^cut\.aif: the file is truncated/],
-    ['cut.flac', async () => (await encodeAudio({ ...onGridAudio(24), bitDepth: 24 }, 'flac24')).subarray(0, 3000), /^cut\.flac: the file is truncated or corrupt: \d+ of its 72000 samples could be decoded$/],
-    ['header-only.wav', async () => encodeAudio({ sampleRate: 48000, channels: [new Float32Array(0), new Float32Array(0)] }, 'wav16'), /^header-only\.wav: the file contains no audio/],
-    ['adpcm.wav', async () => {
-      const b = await encodeAudio({ ...onGridAudio(16), bitDepth: 16 }, 'wav16');
-      b[20] = 2; // WAVE_FORMAT_ADPCM
-      return b;
-    }, /^adpcm\.wav: unsupported WAV encoding \(format 2, 16-bit\)/],
-    ['garbage.flac', async () => {
-      const b = new Uint8Array(4000).map((_, i) => (i * 7919) & 0xff);
-      b.set([0x66, 0x4c, 0x61, 0x43]);
-      return b;
-    }, /^garbage\.flac: (corrupt|not a readable|the file contains no audio|FLAC file contains no audio)/],
+    [
+      'cut.flac',
+      async () => (await encodeAudio({ ...onGridAudio(24), bitDepth: 24 }, 'flac24')).subarray(0, 3000),
+      /^cut\.flac: the file is truncated or corrupt: \d+ of its 72000 samples could be decoded$/,
+    ],
+    [
+      'header-only.wav',
+      async () => encodeAudio({ sampleRate: 48000, channels: [new Float32Array(0), new Float32Array(0)] }, 'wav16'),
+      /^header-only\.wav: the file contains no audio/,
+    ],
+    [
+      'adpcm.wav',
+      async () => {
+        const b = await encodeAudio({ ...onGridAudio(16), bitDepth: 16 }, 'wav16');
+        b[20] = 2; // WAVE_FORMAT_ADPCM
+        return b;
+      },
+      /^adpcm\.wav: unsupported WAV encoding \(format 2, 16-bit\)/,
+    ],
+    [
+      'garbage.flac',
+      async () => {
+        const b = new Uint8Array(4000).map((_, i) => (i * 7919) & 0xff);
+        b.set([0x66, 0x4c, 0x61, 0x43]);
+        return b;
+      },
+      /^garbage\.flac: (corrupt|not a readable|the file contains no audio|FLAC file contains no audio)/,
+    ],
   ];
   it.each(cases)('%s', async (name, make, message) => {
     const bytes = await make();
@@ -216,7 +236,10 @@ describe('bad files get a clear error naming the file and the problem', () => {
 
 describe('MP3 from high-resolution audio', () => {
   it('a 96 kHz master becomes a 48 kHz MP3, an 88.2 kHz one 44.1 kHz', async () => {
-    for (const [rate, expected] of [[96000, 48000], [88200, 44100]] as const) {
+    for (const [rate, expected] of [
+      [96000, 48000],
+      [88200, 44100],
+    ] as const) {
       const src = onGridAudio(24, rate, 1);
       const back = await decodeAudio(await encodeAudio(src, 'mp3'), 'hi.mp3');
       expect(back.sampleRate).toBe(expected);
@@ -234,7 +257,9 @@ describe('WAV files are read and written in pieces', () => {
     expectIdentical(src, await readAudioFile(f));
     const cut = path.join(dir, 'long-cut.wav');
     writeFileSync(cut, readFileSync(f).subarray(0, 5_000_000));
-    await expect(readAudioFile(cut)).rejects.toThrow(/^long-cut\.wav: the file is truncated: its audio data should be 11520000 bytes but only 4999956 are there$/);
+    await expect(readAudioFile(cut)).rejects.toThrow(
+      /^long-cut\.wav: the file is truncated: its audio data should be 11520000 bytes but only 4999956 are there$/,
+    );
   });
 
   it('a failed write leaves no file and no temporary behind', async () => {

@@ -29,7 +29,7 @@ describe('formats', () => {
     expect(contentTypeOf('../etc')).toBe('application/octet-stream');
   });
 
-  it('artists are offered a subset, and Discord\'s /format lists exactly it', () => {
+  it("artists are offered a subset, and Discord's /format lists exactly it", () => {
     expect(deliveryFormats).toEqual(['wav24', 'wav16', 'aiff24', 'flac24', 'mp3']);
     const format = commands.find((c) => c.data.name === 'format')!.data.toJSON();
     expect(format.description).toContain(deliveryFormats.join(', '));
@@ -42,7 +42,7 @@ describe('presets', () => {
     expect(() => loadConfig({ MASTER_PRESET: 'louder' })).toThrow(/MASTER_PRESET/);
   });
 
-  it('the engineer\'s /master offers every preset with its numbers, and .env.example documents them', () => {
+  it("the engineer's /master offers every preset with its numbers, and .env.example documents them", () => {
     const master = commands.find((c) => c.data.name === 'master')!.data.toJSON();
     const choices = master.options?.find((o) => o.name === 'preset') as { choices?: { name: string; value: string }[] };
     expect(choices.choices).toEqual(presetIds.map((p) => ({ name: presetChoice(p), value: p })));

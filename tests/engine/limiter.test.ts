@@ -50,9 +50,16 @@ describe('limiter gain', () => {
     const ceiling = 10 ** (-1 / 20);
     const env = truePeakEnvelope([x], 1);
     const y = new Float32Array(x.length);
-    const stats = gainRange((start) => new LimiterGain(env, 1, x.length, gain, fs, { ceiling }, start), gain, 0, x.length, 0, (g, from, to) => {
-      for (let i = from; i < to; i++) y[i] = x[i]! * g[i - from]!;
-    });
+    const stats = gainRange(
+      (start) => new LimiterGain(env, 1, x.length, gain, fs, { ceiling }, start),
+      gain,
+      0,
+      x.length,
+      0,
+      (g, from, to) => {
+        for (let i = from; i < to; i++) y[i] = x[i]! * g[i - from]!;
+      },
+    );
     // A gain that moves between samples can nudge an inter-sample peak a hair over (master()
     // checks the result and trims that); the limiter alone stays within 0.05 dB.
     expect(truePeak(y)).toBeLessThanOrEqual(ceiling * 10 ** (0.05 / 20));

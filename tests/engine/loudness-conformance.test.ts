@@ -12,9 +12,35 @@ describe.each(rates)('EBU Tech 3341 at %i Hz', (fs) => {
   const cases: [string, { db: number; seconds: number }[], number][] = [
     ['case 1: -23 dBFS, 20 s', [{ db: -23, seconds: 20 }], -23],
     ['case 2: -33 dBFS, 20 s', [{ db: -33, seconds: 20 }], -33],
-    ['case 3: -36/-23/-36 dBFS, 10/60/10 s', [{ db: -36, seconds: 10 }, { db: -23, seconds: 60 }, { db: -36, seconds: 10 }], -23],
-    ['case 4: -72/-36/-23/-36/-72 dBFS', [{ db: -72, seconds: 10 }, { db: -36, seconds: 10 }, { db: -23, seconds: 60 }, { db: -36, seconds: 10 }, { db: -72, seconds: 10 }], -23],
-    ['case 5: -26/-20/-26 dBFS, 20/20.1/20 s', [{ db: -26, seconds: 20 }, { db: -20, seconds: 20.1 }, { db: -26, seconds: 20 }], -23],
+    [
+      'case 3: -36/-23/-36 dBFS, 10/60/10 s',
+      [
+        { db: -36, seconds: 10 },
+        { db: -23, seconds: 60 },
+        { db: -36, seconds: 10 },
+      ],
+      -23,
+    ],
+    [
+      'case 4: -72/-36/-23/-36/-72 dBFS',
+      [
+        { db: -72, seconds: 10 },
+        { db: -36, seconds: 10 },
+        { db: -23, seconds: 60 },
+        { db: -36, seconds: 10 },
+        { db: -72, seconds: 10 },
+      ],
+      -23,
+    ],
+    [
+      'case 5: -26/-20/-26 dBFS, 20/20.1/20 s',
+      [
+        { db: -26, seconds: 20 },
+        { db: -20, seconds: 20.1 },
+        { db: -26, seconds: 20 },
+      ],
+      -23,
+    ],
   ];
   it.each(cases)('integrated loudness, %s', (_name, segments, expected) => {
     const l = measureLoudness(sineSegments(fs, segments), fs);
@@ -50,10 +76,41 @@ describe.each(rates)('EBU Tech 3341 at %i Hz', (fs) => {
 
 describe.each(rates)('EBU Tech 3342 loudness range at %i Hz', (fs) => {
   const cases: [string, { db: number; seconds: number }[], number][] = [
-    ['case 1: -20/-30 dBFS', [{ db: -20, seconds: 20 }, { db: -30, seconds: 20 }], 10],
-    ['case 2: -20/-15 dBFS', [{ db: -20, seconds: 20 }, { db: -15, seconds: 20 }], 5],
-    ['case 3: -40/-20 dBFS', [{ db: -40, seconds: 20 }, { db: -20, seconds: 20 }], 20],
-    ['case 4: -50/-35/-20/-35/-50 dBFS', [{ db: -50, seconds: 20 }, { db: -35, seconds: 20 }, { db: -20, seconds: 20 }, { db: -35, seconds: 20 }, { db: -50, seconds: 20 }], 15],
+    [
+      'case 1: -20/-30 dBFS',
+      [
+        { db: -20, seconds: 20 },
+        { db: -30, seconds: 20 },
+      ],
+      10,
+    ],
+    [
+      'case 2: -20/-15 dBFS',
+      [
+        { db: -20, seconds: 20 },
+        { db: -15, seconds: 20 },
+      ],
+      5,
+    ],
+    [
+      'case 3: -40/-20 dBFS',
+      [
+        { db: -40, seconds: 20 },
+        { db: -20, seconds: 20 },
+      ],
+      20,
+    ],
+    [
+      'case 4: -50/-35/-20/-35/-50 dBFS',
+      [
+        { db: -50, seconds: 20 },
+        { db: -35, seconds: 20 },
+        { db: -20, seconds: 20 },
+        { db: -35, seconds: 20 },
+        { db: -50, seconds: 20 },
+      ],
+      15,
+    ],
   ];
   it.each(cases)('%s', (_name, segments, expected) => {
     const l = measureLoudness(sineSegments(fs, segments), fs);

@@ -78,22 +78,27 @@ describe('master()', () => {
     expect(r.settings.reference).toBe(true);
   });
 
-  it('matches a stereo reference\'s width per band with side-only EQ', () => {
+  it("matches a stereo reference's width per band with side-only EQ", () => {
     const track = makeTrack(12, 48000);
     // The reference: the same music with its side made much brighter (differentiated side only).
     const ref = makeTrack(12, 48000);
     const [rl, rr] = ref.channels as [Float32Array, Float32Array];
     let prev = 0;
     for (let i = 0; i < rl.length; i++) {
-      const m = (rl[i]! + rr[i]!) / 2, side = (rl[i]! - rr[i]!) / 2;
+      const m = (rl[i]! + rr[i]!) / 2,
+        side = (rl[i]! - rr[i]!) / 2;
       const bright = 2 * (side - 0.8 * prev);
       prev = side;
       rl[i] = m + bright;
       rr[i] = m - bright;
     }
     const widthHigh = (chs: Float32Array[]) => {
-      const mid = averageSpectrum(chs, 48000), side = averageSpectrum(chs, 48000, undefined, undefined, 'side');
-      const idx = mid.hz.map((f, i) => [f, i] as const).filter(([f]) => f >= 8000 && f <= 16000).map(([, i]) => i);
+      const mid = averageSpectrum(chs, 48000),
+        side = averageSpectrum(chs, 48000, undefined, undefined, 'side');
+      const idx = mid.hz
+        .map((f, i) => [f, i] as const)
+        .filter(([f]) => f >= 8000 && f <= 16000)
+        .map(([, i]) => i);
       return idx.reduce((s, i) => s + side.db[i]! - mid.db[i]!, 0) / idx.length;
     };
     const before = widthHigh(track.channels);
@@ -130,33 +135,71 @@ describe('master()', () => {
 
 describe.runIf(hasFfmpeg)('as measured by ffmpeg ebur128', () => {
   const materials: [string, () => Promise<string>][] = [
-    ['a synthesised band track (48 kHz)', async () => {
-      const f = path.join(dir, 'band.wav');
-      writeFileSync(f, await encodeAudio(makeTrack(30, 48000), 'wav24'));
-      return f;
-    }],
-    ['a quiet, bright 44.1 kHz track', async () => {
-      // (A much peakier version, 18 dB from peak to loudness, cannot reach -14 LUFS within the
-      // limiting bound; the "refuses to crush" test covers that case.)
-      const t = makeTrack(30, 44100, { level: 0.12 });
-      for (const ch of t.channels) for (let i = ch.length - 1; i > 0; i--) ch[i] = ch[i]! - 0.3 * ch[i - 1]!;
-      const f = path.join(dir, 'bright.wav');
-      writeFileSync(f, await encodeAudio(t, 'wav24'));
-      return f;
-    }],
+    [
+      'a synthesised band track (48 kHz)',
+      async () => {
+        const f = path.join(dir, 'band.wav');
+        writeFileSync(f, await encodeAudio(makeTrack(30, 48000), 'wav24'));
+        return f;
+      },
+    ],
+    [
+      'a quiet, bright 44.1 kHz track',
+      async () => {
+        // (A much peakier version, 18 dB from peak to loudness, cannot reach -14 LUFS within the
+        // limiting bound; the "refuses to crush" test covers that case.)
+        const t = makeTrack(30, 44100, { level: 0.12 });
+        for (const ch of t.channels) for (let i = ch.length - 1; i > 0; i--) ch[i] = ch[i]! - 0.3 * ch[i - 1]!;
+        const f = path.join(dir, 'bright.wav');
+        writeFileSync(f, await encodeAudio(t, 'wav24'));
+        return f;
+      },
+    ],
     ...(hasSox
-      ? ([['sox tones and noise', async () => {
-          const f = path.join(dir, 'sox.wav');
-          run('sox', ['-D', '-n', '-r', '48000', '-c', '2', '-b', '24', f, 'synth', '20', 'pluck', 'C2', 'pinknoise', 'sine', '440', 'tremolo', '3', '60', 'vol', '0.3']);
-          return f;
-        }]] as [string, () => Promise<string>][])
+      ? ([
+          [
+            'sox tones and noise',
+            async () => {
+              const f = path.join(dir, 'sox.wav');
+              run('sox', [
+                '-D',
+                '-n',
+                '-r',
+                '48000',
+                '-c',
+                '2',
+                '-b',
+                '24',
+                f,
+                'synth',
+                '20',
+                'pluck',
+                'C2',
+                'pinknoise',
+                'sine',
+                '440',
+                'tremolo',
+                '3',
+                '60',
+                'vol',
+                '0.3',
+              ]);
+              return f;
+            },
+          ],
+        ] as [string, () => Promise<string>][])
       : []),
     ...(hasFluidsynth
-      ? ([['a General MIDI song rendered by fluidsynth (FluidR3 GM)', async () => {
-          const f = path.join(dir, 'gm-song.wav');
-          renderMidi(writeSong(path.join(dir, 'gm-song.mid'), 12), f);
-          return f;
-        }]] as [string, () => Promise<string>][])
+      ? ([
+          [
+            'a General MIDI song rendered by fluidsynth (FluidR3 GM)',
+            async () => {
+              const f = path.join(dir, 'gm-song.wav');
+              renderMidi(writeSong(path.join(dir, 'gm-song.mid'), 12), f);
+              return f;
+            },
+          ],
+        ] as [string, () => Promise<string>][])
       : []),
   ];
 
@@ -169,7 +212,11 @@ describe.runIf(hasFfmpeg)('as measured by ffmpeg ebur128', () => {
     const m = ffmpegEbur128(out);
     expect(Math.abs(m.integrated + 14)).toBeLessThanOrEqual(0.3);
     expect(m.truePeak).toBeLessThanOrEqual(-1);
-    expect(readFileSync(out.replace(/\.wav$/, '-report.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(out.replace(/\.wav$/, '-report.png'))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     // Our own meter agrees with ffmpeg's on the result.
     const ours = analyze(await readAudioFile(out));
     expect(Math.abs(ours.loudness.integratedLufs - m.integrated)).toBeLessThanOrEqual(0.1);

@@ -20,9 +20,19 @@ if (!hasEspeak) console.warn('espeak-ng not found: the mixdown tests with a voic
 
 it('guesses stem roles from file names', () => {
   const cases: [string, string][] = [
-    ['Lead Vox.wav', 'lead-vocal'], ['vocals_main.flac', 'lead-vocal'], ['BVs L.wav', 'backing-vocal'], ['harmony 2.wav', 'backing-vocal'],
-    ['Kick In.wav', 'drums'], ['OH.wav', 'drums'], ['808.wav', 'bass'], ['Bass DI.wav', 'bass'], ['Gtr Rhythm.aif', 'guitars'],
-    ['Rhodes.wav', 'keys'], ['Strings.wav', 'keys'], ['Riser FX.wav', 'fx'], ['Track 12.wav', 'other'],
+    ['Lead Vox.wav', 'lead-vocal'],
+    ['vocals_main.flac', 'lead-vocal'],
+    ['BVs L.wav', 'backing-vocal'],
+    ['harmony 2.wav', 'backing-vocal'],
+    ['Kick In.wav', 'drums'],
+    ['OH.wav', 'drums'],
+    ['808.wav', 'bass'],
+    ['Bass DI.wav', 'bass'],
+    ['Gtr Rhythm.aif', 'guitars'],
+    ['Rhodes.wav', 'keys'],
+    ['Strings.wav', 'keys'],
+    ['Riser FX.wav', 'fx'],
+    ['Track 12.wav', 'other'],
   ];
   expect(cases.map(([n]) => [n, guessStemRole(n)])).toEqual(cases);
 });
@@ -37,7 +47,15 @@ describe.runIf(hasFluidsynth && hasEspeak)('on General MIDI stems and a voice', 
   ];
   const render = () => {
     for (const p of parts) renderMidi(writeSong(path.join(stemsDir, `${p}.mid`), 8, [p]), path.join(stemsDir, `${p}.wav`));
-    const r = spawnSync('espeak-ng', ['-v', 'en', '-s', '150', '-w', path.join(stemsDir, 'Lead Vocal.wav'), 'Here comes the vocal of the test song, line after line, all the way to the end of the chorus, and once again for the last time.']);
+    const r = spawnSync('espeak-ng', [
+      '-v',
+      'en',
+      '-s',
+      '150',
+      '-w',
+      path.join(stemsDir, 'Lead Vocal.wav'),
+      'Here comes the vocal of the test song, line after line, all the way to the end of the chorus, and once again for the last time.',
+    ]);
     expect(r.status).toBe(0);
   };
 
@@ -52,7 +70,9 @@ describe.runIf(hasFluidsynth && hasEspeak)('on General MIDI stems and a voice', 
     expect(report.warnings.join('\n')).toMatch(/Lead Vocal\.wav is [\d.]+ s shorter than the longest stem; it was padded with silence, not cut/);
     const [full, inst, vox] = await Promise.all([report.outputs.full, report.outputs.instrumental!, report.outputs.acappella!].map((f) => readAudioFile(f)));
     expect(full!.channels[0]!.length).toBe(Math.round(report.durationSec * 48000));
-    let residual = 0, energy = 0, peak = 0;
+    let residual = 0,
+      energy = 0,
+      peak = 0;
     for (let c = 0; c < 2; c++) {
       for (let i = 0; i < full!.channels[c]!.length; i++) {
         const f = full!.channels[c]![i]!;
@@ -69,17 +89,25 @@ describe.runIf(hasFluidsynth && hasEspeak)('on General MIDI stems and a voice', 
     expect(rms(vox!.channels[0]!.subarray(0, 48000 * 4))).toBeGreaterThan(0.01);
   }, 120_000);
 
-  it.runIf(hasFfmpeg)('`mixdesk mixdown --master`: the three masters land within ±0.3 LU of the target (ffmpeg ebur128)', () => {
-    const out = path.join(dir, 'mastered');
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', ...stems().map((s) => s.path), '-o', out, '--title', 'Song', '--master', '--target=-14'], { cwd: projectRoot, encoding: 'utf8' });
-    expect(cli.status, cli.stderr).toBe(0);
-    expect(cli.stdout).toMatch(/Mixed 5 stems at 48000 Hz/);
-    for (const name of ['full mix', 'instrumental', 'a cappella']) {
-      const m = ffmpegEbur128(path.join(out, `Song - ${name} (master).wav`));
-      expect(Math.abs(m.integrated + 14), name).toBeLessThanOrEqual(0.3);
-      expect(m.truePeak, name).toBeLessThanOrEqual(-1);
-    }
-  }, 120_000);
+  it.runIf(hasFfmpeg)(
+    '`mixdesk mixdown --master`: the three masters land within ±0.3 LU of the target (ffmpeg ebur128)',
+    () => {
+      const out = path.join(dir, 'mastered');
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'cli.ts', 'mixdown', ...stems().map((s) => s.path), '-o', out, '--title', 'Song', '--master', '--target=-14'],
+        { cwd: projectRoot, encoding: 'utf8' },
+      );
+      expect(cli.status, cli.stderr).toBe(0);
+      expect(cli.stdout).toMatch(/Mixed 5 stems at 48000 Hz/);
+      for (const name of ['full mix', 'instrumental', 'a cappella']) {
+        const m = ffmpegEbur128(path.join(out, `Song - ${name} (master).wav`));
+        expect(Math.abs(m.integrated + 14), name).toBeLessThanOrEqual(0.3);
+        expect(m.truePeak, name).toBeLessThanOrEqual(-1);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('bad stems', () => {
@@ -97,9 +125,17 @@ describe('bad stems', () => {
     writeFileSync(empty, await encodeAudio({ sampleRate: 48000, channels: [new Float32Array(0), new Float32Array(0)] }, 'wav24'));
     const corrupt = path.join(d, 'Bass.wav');
     writeFileSync(corrupt, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunkjunkjunk'));
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', drums, keys, vox, empty, corrupt, '-o', path.join(d, 'out'), '--json'], { cwd: projectRoot, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', drums, keys, vox, empty, corrupt, '-o', path.join(d, 'out'), '--json'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(cli.status, cli.stderr).toBe(0);
-    const r = JSON.parse(cli.stdout) as { stems: { name: string; durationSec: number }[]; skipped: { name: string; reason: string }[]; warnings: string[]; sampleRate: number };
+    const r = JSON.parse(cli.stdout) as {
+      stems: { name: string; durationSec: number }[];
+      skipped: { name: string; reason: string }[];
+      warnings: string[];
+      sampleRate: number;
+    };
     expect(r.sampleRate).toBe(48000);
     expect(r.stems.map((s) => s.name)).toEqual(['Drums.wav', 'Keys.wav', 'Vocal.wav']);
     expect(r.skipped).toEqual([
@@ -110,12 +146,18 @@ describe('bad stems', () => {
     expect(r.warnings.some((w) => w.startsWith('Keys.wav is 1.00 s shorter'))).toBe(true);
     expect(cli.stderr).not.toMatch(/\n\s+at /);
 
-    const none = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', corrupt, '-o', path.join(d, 'none')], { cwd: projectRoot, encoding: 'utf8' });
+    const none = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', corrupt, '-o', path.join(d, 'none')], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('none of the stems could be read, so there is nothing to mix');
     expect(none.stderr).not.toMatch(/\n\s+at /);
 
-    const typo = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', drums, '-o', path.join(d, 'x'), '--target', '-14'], { cwd: projectRoot, encoding: 'utf8' });
+    const typo = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', drums, '-o', path.join(d, 'x'), '--target', '-14'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain("Option '--target' argument is ambiguous.");
     expect(typo.stderr).not.toMatch(/\n\s+at /);

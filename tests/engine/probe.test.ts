@@ -23,7 +23,12 @@ const file = (name: string, bytes: Uint8Array) => {
 describe('probing audio files from their headers', () => {
   it('reads the length of WAV, AIFF, FLAC and MP3 without decoding', async () => {
     const track = makeTrack(3, 44100);
-    for (const [format, ext] of [['wav24', 'wav'], ['aiff16', 'aif'], ['flac24', 'flac'], ['mp3', 'mp3']] as const) {
+    for (const [format, ext] of [
+      ['wav24', 'wav'],
+      ['aiff16', 'aif'],
+      ['flac24', 'flac'],
+      ['mp3', 'mp3'],
+    ] as const) {
       const p = await probeAudioFile(file(`t.${ext}`, await encodeAudio(track, format)));
       expect(p.sampleRate, format).toBe(44100);
       expect(p.channels, format).toBe(2);
@@ -32,23 +37,27 @@ describe('probing audio files from their headers', () => {
     }
   });
 
-  it.skipIf(!hasFfmpeg)('refuses a 2-hour silent FLAC (a few MB) before decoding it, with little memory', async () => {
-    const f = path.join(dir, 'two-hours.flac');
-    run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '7200', '-c:a', 'flac', '-sample_fmt', 's16', f, '-y']);
-    const before = process.resourceUsage().maxRSS;
-    await expect(readAudioFile(f, { maxSeconds: 3600 })).rejects.toThrow(/it is 2 h 0 min long; the studio takes files of up to 1 h 0 min/);
-    // maxRSS is in KB: the peak grew by far less than the 2.7 GB the file decodes to.
-    expect((process.resourceUsage().maxRSS - before) / 1024).toBeLessThan(300);
+  it.skipIf(!hasFfmpeg)(
+    'refuses a 2-hour silent FLAC (a few MB) before decoding it, with little memory',
+    async () => {
+      const f = path.join(dir, 'two-hours.flac');
+      run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '7200', '-c:a', 'flac', '-sample_fmt', 's16', f, '-y']);
+      const before = process.resourceUsage().maxRSS;
+      await expect(readAudioFile(f, { maxSeconds: 3600 })).rejects.toThrow(/it is 2 h 0 min long; the studio takes files of up to 1 h 0 min/);
+      // maxRSS is in KB: the peak grew by far less than the 2.7 GB the file decodes to.
+      expect((process.resourceUsage().maxRSS - before) / 1024).toBeLessThan(300);
 
-    // The same file with its length taken out of the header: refused while decoding, at the bound.
-    const bytes = new Uint8Array(readFileSync(f));
-    bytes.fill(0, 22, 26);
-    bytes[21] = bytes[21]! & 0xf0;
-    const unknown = file('unknown-length.flac', bytes);
-    expect((await probeAudioFile(unknown)).durationSec).toBeNull();
-    await expect(readAudioFile(unknown, { maxSeconds: 60 })).rejects.toThrow(/decodes to more than the 2880000 samples per channel allowed/);
-    expect((process.resourceUsage().maxRSS - before) / 1024).toBeLessThan(300);
-  }, 120_000);
+      // The same file with its length taken out of the header: refused while decoding, at the bound.
+      const bytes = new Uint8Array(readFileSync(f));
+      bytes.fill(0, 22, 26);
+      bytes[21] = bytes[21]! & 0xf0;
+      const unknown = file('unknown-length.flac', bytes);
+      expect((await probeAudioFile(unknown)).durationSec).toBeNull();
+      await expect(readAudioFile(unknown, { maxSeconds: 60 })).rejects.toThrow(/decodes to more than the 2880000 samples per channel allowed/);
+      expect((process.resourceUsage().maxRSS - before) / 1024).toBeLessThan(300);
+    },
+    120_000,
+  );
 
   it('refuses random bytes behind one MP3 frame header', async () => {
     const junk = new Uint8Array(50_000).map((_, i) => (i * 7919 + 13) % 251);

@@ -15,7 +15,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Runs `script` (ESM, run from the repository) with MIXDESK_SIMD set, and parses its JSON output. */
 function run<T>(script: string, simd: '0' | '1'): T {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env: { ...process.env, MIXDESK_SIMD: simd }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    env: { ...process.env, MIXDESK_SIMD: simd },
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as T;
 }
@@ -110,7 +115,10 @@ describe('the statistics kernel (sum, peak, left/right products)', () => {
     const simd = run<Out>(script, '1');
     expect([js.kernel, simd.kernel]).toEqual(['javascript', 'wasm-simd']);
     expect(js.l).toMatchObject({ runs: 3, clipped: 23, longest: 10, firstClip: 65534, lead: 4800, trail: 959, peak: 1 });
-    for (const [a, b] of [[js.l, simd.l], [js.r, simd.r]] as const) {
+    for (const [a, b] of [
+      [js.l, simd.l],
+      [js.r, simd.r],
+    ] as const) {
       const { sum: sa, ...restA } = a;
       const { sum: sb, ...restB } = b;
       expect(restB).toEqual(restA);

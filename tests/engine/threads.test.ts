@@ -4,7 +4,17 @@ import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compressInPlace } from '../../engine/dsp/compressor.js';
 import { limitApplyRange, limitRoundRange } from '../../engine/limit-range.js';
-import { helperJobCount, parallelCompress, parallelEnvelope, parallelLimitApply, parallelLimitRound, parallelStats, parallelTone, sharedCopyOf, warmUp } from '../../engine/parallel.js';
+import {
+  helperJobCount,
+  parallelCompress,
+  parallelEnvelope,
+  parallelLimitApply,
+  parallelLimitRound,
+  parallelStats,
+  parallelTone,
+  sharedCopyOf,
+  warmUp,
+} from '../../engine/parallel.js';
 import { toneRange } from '../../engine/tone-range.js';
 import { highpass, highShelf, peaking } from '../../engine/dsp/biquad.js';
 import { sideHighpass } from '../../engine/dsp/stereo.js';

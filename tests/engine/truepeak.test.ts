@@ -12,7 +12,8 @@ import { kernelModuleSource, target } from '../../scripts/wasm-truepeak.js';
 const SINGLE = 1e-6;
 
 function reference(x: Float32Array): { best: number; env: Float64Array } {
-  const n = x.length, half = TAPS / 2;
+  const n = x.length,
+    half = TAPS / 2;
   const env = new Float64Array(n);
   let best = 0;
   for (let o = 0; o < n; o++) {
@@ -69,7 +70,11 @@ describe('the WebAssembly SIMD kernel', () => {
       const env = truePeakEnvelope([x], 2, 0.5);
       console.log(JSON.stringify({ kernel: truePeakKernel(), peak: truePeak(x), env: Array.from(env) }));`;
     const run = (simd: string) => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env, MIXDESK_SIMD: simd }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        env: { ...process.env, MIXDESK_SIMD: simd },
+        encoding: 'utf8',
+      });
       expect(r.status, r.stderr).toBe(0);
       return JSON.parse(r.stdout) as { kernel: string; peak: number; env: number[] };
     };
@@ -143,8 +148,13 @@ describe('ranges and a known sample peak', () => {
   });
 });
 
-describe('the decimated envelope with a floor (the master\'s limiter)', () => {
-  it.each([[2, 40000], [2, 16387], [3, 40001], [2, 97]])('shift %i, %i samples: exact above the floor, an upper bound no higher than the floor below it', (shift, n) => {
+describe("the decimated envelope with a floor (the master's limiter)", () => {
+  it.each([
+    [2, 40000],
+    [2, 16387],
+    [3, 40001],
+    [2, 97],
+  ])('shift %i, %i samples: exact above the floor, an upper bound no higher than the floor below it', (shift, n) => {
     const x = Float32Array.from({ length: n }, (_, i) => (Math.floor(i / 3000) % 2 ? 0.9 : 0.05) * Math.sin(i * 0.37 + Math.sin(i * 0.001)));
     const r = reference(x);
     const floor = 0.3;

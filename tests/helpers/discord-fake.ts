@@ -66,12 +66,29 @@ export class DiscordFake {
   attachment(name: string, bytes: Buffer, contentType = 'audio/wav') {
     const id = this.snowflake();
     this.cdn.set(id, bytes);
-    return { id, filename: name, size: bytes.length, url: `${this.url}/attachments/${id}/${encodeURIComponent(name)}`, proxy_url: `${this.url}/attachments/${id}/${encodeURIComponent(name)}`, content_type: contentType };
+    return {
+      id,
+      filename: name,
+      size: bytes.length,
+      url: `${this.url}/attachments/${id}/${encodeURIComponent(name)}`,
+      proxy_url: `${this.url}/attachments/${id}/${encodeURIComponent(name)}`,
+      content_type: contentType,
+    };
   }
 
   private base(user: FakeUser, where: { guildId?: string; roles?: string[]; permissions?: string }) {
     const token = randomBytes(12).toString('hex');
-    const common = { id: this.snowflake(), application_id: this.appId, token, version: 1, locale: 'en-GB', app_permissions: '0', entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 10 * 2 ** 20 };
+    const common = {
+      id: this.snowflake(),
+      application_id: this.appId,
+      token,
+      version: 1,
+      locale: 'en-GB',
+      app_permissions: '0',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      attachment_size_limit: 10 * 2 ** 20,
+    };
     if (where.guildId) {
       return {
         ...common,
@@ -80,21 +97,53 @@ export class DiscordFake {
         channel_id: `${where.guildId}1`,
         channel: { id: `${where.guildId}1`, type: 0, guild_id: where.guildId, name: 'general' },
         context: 0,
-        member: { user, roles: where.roles ?? [], permissions: where.permissions ?? '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+        member: {
+          user,
+          roles: where.roles ?? [],
+          permissions: where.permissions ?? '0',
+          joined_at: new Date().toISOString(),
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
       };
     }
     return { ...common, channel_id: `dm-${user.id}`, channel: { id: `dm-${user.id}`, type: 1 }, context: 1, user };
   }
 
   /** A slash command; `options` as Discord sends them (subcommands nest their options). */
-  slash(name: string, user: FakeUser, o: { options?: unknown[]; guildId?: string; roles?: string[]; permissions?: string; resolved?: Record<string, unknown> } = {}) {
-    return { ...this.base(user, o), type: 2, data: { id: this.snowflake(), name, type: 1, options: o.options ?? [], ...(o.resolved ? { resolved: o.resolved } : {}) } };
+  slash(
+    name: string,
+    user: FakeUser,
+    o: { options?: unknown[]; guildId?: string; roles?: string[]; permissions?: string; resolved?: Record<string, unknown> } = {},
+  ) {
+    return {
+      ...this.base(user, o),
+      type: 2,
+      data: { id: this.snowflake(), name, type: 1, options: o.options ?? [], ...(o.resolved ? { resolved: o.resolved } : {}) },
+    };
   }
 
   /** A press of a button the bot sent. */
   button(customId: string, user: FakeUser, o: { guildId?: string; roles?: string[] } = {}) {
     const base = this.base(user, o);
-    return { ...base, type: 3, message: { id: this.snowflake(), channel_id: base.channel_id, content: '', author: { id: this.appId, username: 'mixdesk', discriminator: '0' }, attachments: [], embeds: [], components: [], timestamp: new Date().toISOString(), type: 0, flags: EPHEMERAL }, data: { custom_id: customId, component_type: 2 } };
+    return {
+      ...base,
+      type: 3,
+      message: {
+        id: this.snowflake(),
+        channel_id: base.channel_id,
+        content: '',
+        author: { id: this.appId, username: 'mixdesk', discriminator: '0' },
+        attachments: [],
+        embeds: [],
+        components: [],
+        timestamp: new Date().toISOString(),
+        type: 0,
+        flags: EPHEMERAL,
+      },
+      data: { custom_id: customId, component_type: 2 },
+    };
   }
 
   /** A submitted modal with text inputs. */
@@ -129,7 +178,8 @@ export class DiscordFake {
     for (;;) {
       const hit = this.sent.find(test);
       if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`timed out; sent so far:\n${this.sent.map((s) => `${s.kind} ${s.path} ${this.textOf(s).slice(0, 120)}`).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out; sent so far:\n${this.sent.map((s) => `${s.kind} ${s.path} ${this.textOf(s).slice(0, 120)}`).join('\n')}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -171,7 +221,18 @@ export class DiscordFake {
   }
 
   private message(channelId: string, body: Record<string, unknown>) {
-    return { id: this.snowflake(), channel_id: channelId, content: body.content ?? '', author: { id: this.appId, username: 'mixdesk', discriminator: '0', bot: true }, attachments: [], embeds: [], components: [], timestamp: new Date().toISOString(), type: 0, flags: 0 };
+    return {
+      id: this.snowflake(),
+      channel_id: channelId,
+      content: body.content ?? '',
+      author: { id: this.appId, username: 'mixdesk', discriminator: '0', bot: true },
+      attachments: [],
+      embeds: [],
+      components: [],
+      timestamp: new Date().toISOString(),
+      type: 0,
+      flags: 0,
+    };
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -188,7 +249,14 @@ export class DiscordFake {
     const route = p.replace(/^\/api\/v\d+/, '');
     let m: RegExpExecArray | null;
     if ((m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(route))) {
-      this.sent.push({ kind: 'callback', path: route, body: (body.data as Record<string, unknown>) ?? {}, callbackType: body.type as number, interactionToken: m[2]!, files });
+      this.sent.push({
+        kind: 'callback',
+        path: route,
+        body: (body.data as Record<string, unknown>) ?? {},
+        callbackType: body.type as number,
+        interactionToken: m[2]!,
+        files,
+      });
       res.writeHead(204);
       return void res.end();
     }
@@ -200,7 +268,12 @@ export class DiscordFake {
       this.sent.push({ kind: 'followup', path: route, body, interactionToken: m[1]!, files });
       return this.json(res, 200, this.message('0', body));
     }
-    if (route === '/users/@me/channels') return this.json(res, 200, { id: `dm-${String(body.recipient_id)}`, type: 1, recipients: [{ id: body.recipient_id, username: 'someone', discriminator: '0' }] });
+    if (route === '/users/@me/channels')
+      return this.json(res, 200, {
+        id: `dm-${String(body.recipient_id)}`,
+        type: 1,
+        recipients: [{ id: body.recipient_id, username: 'someone', discriminator: '0' }],
+      });
     if ((m = /^\/channels\/([^/]+)\/messages\/(\d+)$/.exec(route)) && req.method === 'PATCH') {
       this.sent.push({ kind: 'edit-message', path: route, body, channelId: m[1]!, files });
       return this.json(res, 200, this.message(m[1]!, body));
@@ -211,7 +284,8 @@ export class DiscordFake {
         this.heldChannelPosts++;
         await this.channelPostGate;
       }
-      if (channel.startsWith('dm-') && this.closedDms.has(channel.slice(3))) return this.json(res, 403, { code: 50007, message: 'Cannot send messages to this user' });
+      if (channel.startsWith('dm-') && this.closedDms.has(channel.slice(3)))
+        return this.json(res, 403, { code: 50007, message: 'Cannot send messages to this user' });
       this.sent.push({ kind: channel.startsWith('dm-') ? 'dm' : 'channel-message', path: route, body, channelId: channel, files });
       return this.json(res, 200, this.message(channel, body));
     }

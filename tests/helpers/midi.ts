@@ -8,7 +8,9 @@ export const soundfont = ['/usr/share/sounds/sf2/FluidR3_GM.sf2', '/usr/share/so
 export const hasFluidsynth = spawnSync('fluidsynth', ['--version'], { stdio: 'ignore' }).status === 0 && soundfont !== undefined;
 
 export function fluidsynthNotice(): void {
-  console.warn('fluidsynth or the GM soundfont not found: tests on General MIDI material are SKIPPED (CI installs them: apt-get install fluidsynth fluid-soundfont-gm).');
+  console.warn(
+    'fluidsynth or the GM soundfont not found: tests on General MIDI material are SKIPPED (CI installs them: apt-get install fluidsynth fluid-soundfont-gm).',
+  );
 }
 
 interface NoteEvent {
@@ -48,7 +50,12 @@ export function gmSong(bars: number, parts: readonly Part[] = ['drums', 'bass', 
     ev.push({ tick, bytes: [0x90 | ch, key, vel] }, { tick: tick + len, bytes: [0x80 | ch, key, 0] });
   };
   const program = (ch: number, p: number) => ev.push({ tick: 0, bytes: [0xc0 | ch, p] });
-  const chords = [[57, 60, 64], [53, 57, 60], [48, 52, 55], [55, 59, 62]]; // Am F C G
+  const chords = [
+    [57, 60, 64],
+    [53, 57, 60],
+    [48, 52, 55],
+    [55, 59, 62],
+  ]; // Am F C G
   const roots = [45, 41, 36, 43];
   const melody = [76, 74, 72, 71, 72, 74, 76, 79];
   if (parts.includes('bass')) program(0, 33);
@@ -82,7 +89,11 @@ export function gmSong(bars: number, parts: readonly Part[] = ['drums', 'bass', 
 
 /** Renders a MIDI file to a 24-bit stereo WAV with fluidsynth (reverb and chorus off: deterministic, dry). */
 export function renderMidi(midiFile: string, wavFile: string, sampleRate = 48000): void {
-  const r = spawnSync('fluidsynth', ['-ni', '-q', '-R', '0', '-C', '0', '-g', '0.6', '-r', String(sampleRate), '-O', 's24', '-T', 'wav', '-F', wavFile, soundfont!, midiFile], { encoding: 'utf8' });
+  const r = spawnSync(
+    'fluidsynth',
+    ['-ni', '-q', '-R', '0', '-C', '0', '-g', '0.6', '-r', String(sampleRate), '-O', 's24', '-T', 'wav', '-F', wavFile, soundfont!, midiFile],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`fluidsynth failed: ${r.stderr}`);
 }
 

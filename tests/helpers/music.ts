@@ -10,7 +10,12 @@ export function makeTrack(seconds: number, sampleRate = 48000, o: { level?: numb
   const rand = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296) * 2 - 1;
   const bpm = 120;
   const beat = (60 / bpm) * sampleRate;
-  const chords = [[220, 261.63, 329.63], [174.61, 220, 261.63], [196, 246.94, 293.66], [164.81, 207.65, 246.94]];
+  const chords = [
+    [220, 261.63, 329.63],
+    [174.61, 220, 261.63],
+    [196, 246.94, 293.66],
+    [164.81, 207.65, 246.94],
+  ];
   const bassNotes = [55, 43.65, 49, 41.2];
   const lead = [659.25, 587.33, 523.25, 493.88, 523.25, 587.33, 659.25, 783.99];
   let snareLp = 0;

@@ -21,7 +21,13 @@ export function testConfig(env: Record<string, string> = {}): Config {
   });
 }
 
-export async function testStudio(db: Db, env: Record<string, string> = {}, now = NOW, store?: ObjectStore, o: Omit<StudioOptions, 'clock'> = {}): Promise<Studio & { clock: ManualClock }> {
+export async function testStudio(
+  db: Db,
+  env: Record<string, string> = {},
+  now = NOW,
+  store?: ObjectStore,
+  o: Omit<StudioOptions, 'clock'> = {},
+): Promise<Studio & { clock: ManualClock }> {
   const clock = new ManualClock(now);
   const objects = store ?? new LocalObjectStore(mkdtempSync(path.join(tmpdir(), 'mixdesk-objects-')));
   const studio = await createStudio(db, testConfig(env), objects, { clock, ...o });

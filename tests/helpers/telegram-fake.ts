@@ -47,7 +47,9 @@ export class TelegramFake {
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res).catch((err: unknown) => this.reply(res, 500, { ok: false, error_code: 500, description: String(err) })));
+    this.server = createServer(
+      (req, res) => void this.handle(req, res).catch((err: unknown) => this.reply(res, 500, { ok: false, error_code: 500, description: String(err) })),
+    );
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -100,9 +102,19 @@ export class TelegramFake {
     return this.push({ message: this.message(from, chat, { text, ...(entities ? { entities } : {}) }) });
   }
 
-  sendDocument(from: ReturnType<TelegramFake['user']>, name: string, bytes: Buffer, mimeType = 'audio/wav', chat: Record<string, unknown> = TelegramFake.privateChat(from)): number {
+  sendDocument(
+    from: ReturnType<TelegramFake['user']>,
+    name: string,
+    bytes: Buffer,
+    mimeType = 'audio/wav',
+    chat: Record<string, unknown> = TelegramFake.privateChat(from),
+  ): number {
     const f = this.storeFile(bytes, `documents/${name}`);
-    return this.push({ message: this.message(from, chat, { document: { file_id: f.id, file_unique_id: f.uniqueId, file_name: name, mime_type: mimeType, file_size: bytes.length } }) });
+    return this.push({
+      message: this.message(from, chat, {
+        document: { file_id: f.id, file_unique_id: f.uniqueId, file_name: name, mime_type: mimeType, file_size: bytes.length },
+      }),
+    });
   }
 
   /** Presses an inline button of a message the bot sent. */
@@ -115,7 +127,15 @@ export class TelegramFake {
 
   pressData(from: ReturnType<TelegramFake['user']>, call: BotCall, data: string): number {
     const chat = { id: Number(call.params.chat_id), type: Number(call.params.chat_id) > 0 ? 'private' : 'supergroup' };
-    return this.push({ callback_query: { id: randomBytes(6).toString('hex'), from, chat_instance: '1', data, message: { message_id: call.messageId, chat, date: 0, text: call.params.text } } });
+    return this.push({
+      callback_query: {
+        id: randomBytes(6).toString('hex'),
+        from,
+        chat_instance: '1',
+        data,
+        message: { message_id: call.messageId, chat, date: 0, text: call.params.text },
+      },
+    });
   }
 
   /** A press of a button under an inline-mode message: the update carries no message and no chat. */
@@ -146,7 +166,10 @@ export class TelegramFake {
     for (;;) {
       const found = this.calls.slice(o.since ?? 0).find(test);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting; calls so far:\n${this.calls.map((c) => `${c.method} ${String(c.params.text ?? c.params.caption ?? c.file?.name ?? '')}`.slice(0, 160)).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting; calls so far:\n${this.calls.map((c) => `${c.method} ${String(c.params.text ?? c.params.caption ?? c.file?.name ?? '')}`.slice(0, 160)).join('\n')}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -182,7 +205,12 @@ export class TelegramFake {
       // part even when the name has spaces. latin1 maps bytes 1:1, so the content is untouched.
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      const body = Buffer.from(Buffer.concat(chunks).toString('latin1').replace(/;filename=([^"\r\n][^\r\n]*)\r\n/g, ';filename="$1"\r\n'), 'latin1');
+      const body = Buffer.from(
+        Buffer.concat(chunks)
+          .toString('latin1')
+          .replace(/;filename=([^"\r\n][^\r\n]*)\r\n/g, ';filename="$1"\r\n'),
+        'latin1',
+      );
       await new Promise<void>((resolve, reject) => {
         const bb = busboy({ headers: req.headers, limits: { fileSize: UPLOAD_CAP }, defParamCharset: 'utf8' });
         bb.on('field', (name, value) => {
@@ -283,13 +311,24 @@ export class TelegramFake {
         }
         const messageId = this.nextMessageId++;
         this.calls.push({ method, params, ...(file ? { file } : {}), messageId });
-        return this.ok(res, { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' }, text: params.text, from: this.botUser });
+        return this.ok(res, {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' },
+          text: params.text,
+          from: this.botUser,
+        });
       }
       case 'editMessageText':
       case 'editMessageReplyMarkup':
       case 'deleteMessage':
         this.calls.push({ method, params });
-        return this.ok(res, method === 'deleteMessage' ? true : { message_id: Number(params.message_id), date: 0, chat: { id: Number(params.chat_id), type: 'private' }, text: params.text });
+        return this.ok(
+          res,
+          method === 'deleteMessage'
+            ? true
+            : { message_id: Number(params.message_id), date: 0, chat: { id: Number(params.chat_id), type: 'private' }, text: params.text },
+        );
       default:
         return this.error(res, 404, `Not Found: method ${method} is not in the fake`);
     }

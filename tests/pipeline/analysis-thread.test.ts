@@ -28,7 +28,15 @@ describe('analysing uploads', () => {
   it('happens on an analysis thread, not on the thread that answers chats', async () => {
     const studio = await testStudio(t.db);
     const { client } = await studio.clients.identify({ platform: 'test', externalId: 'th', displayName: 'Th' });
-    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'th-1', origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'th-1',
+      origin: { platform: 'test', chatId: 'c' },
+      actor: 'test',
+    });
     const f = path.join(dir, 'mix.wav');
     writeFileSync(f, await encodeAudio(makeTrack(4, 48000), 'wav24'));
     const before = threadsStarted('analyze-thread');
@@ -44,15 +52,29 @@ describe('analysing uploads', () => {
     );
   });
 
-  it.skipIf(!hasFfmpeg)('a 2-hour silent FLAC sent as a mix is refused from its header, storing nothing', async () => {
-    const studio = await testStudio(t.db, { UPLOAD_MAX_MINUTES: '60' });
-    const { client } = await studio.clients.identify({ platform: 'test', externalId: 'th2', displayName: 'Th2' });
-    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: 'th-2', origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
-    const f = path.join(dir, 'long.flac');
-    run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '7200', '-c:a', 'flac', '-sample_fmt', 's16', f, '-y']);
-    const rssBefore = process.resourceUsage().maxRSS;
-    await expect(studio.uploads.accept({ client, bookingRef: b.reference, fileName: 'long.flac', path: f })).rejects.toThrow(/long\.flac: it is 2 h 0 min long; the studio takes files of up to 1 h 0 min/);
-    expect((process.resourceUsage().maxRSS - rssBefore) / 1024).toBeLessThan(300);
-    expect(await t.db.upload.count({ where: { bookingId: b.id } })).toBe(0);
-  }, 120_000);
+  it.skipIf(!hasFfmpeg)(
+    'a 2-hour silent FLAC sent as a mix is refused from its header, storing nothing',
+    async () => {
+      const studio = await testStudio(t.db, { UPLOAD_MAX_MINUTES: '60' });
+      const { client } = await studio.clients.identify({ platform: 'test', externalId: 'th2', displayName: 'Th2' });
+      const b = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'unattended',
+        timeZone: 'UTC',
+        idempotencyKey: 'th-2',
+        origin: { platform: 'test', chatId: 'c' },
+        actor: 'test',
+      });
+      const f = path.join(dir, 'long.flac');
+      run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', '7200', '-c:a', 'flac', '-sample_fmt', 's16', f, '-y']);
+      const rssBefore = process.resourceUsage().maxRSS;
+      await expect(studio.uploads.accept({ client, bookingRef: b.reference, fileName: 'long.flac', path: f })).rejects.toThrow(
+        /long\.flac: it is 2 h 0 min long; the studio takes files of up to 1 h 0 min/,
+      );
+      expect((process.resourceUsage().maxRSS - rssBefore) / 1024).toBeLessThan(300);
+      expect(await t.db.upload.count({ where: { bookingId: b.id } })).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -34,14 +34,21 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
       await chat.press('Unattended');
       await chat.press('Confirm');
       const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
-      const stems: [string, number][] = [['Drums.wav', 0.5], ['Bass DI.wav', 0.3], ['Lead Vox.wav', 0.25], ['Harmony.wav', 0.15]];
+      const stems: [string, number][] = [
+        ['Drums.wav', 0.5],
+        ['Bass DI.wav', 0.3],
+        ['Lead Vox.wav', 0.25],
+        ['Harmony.wav', 0.15],
+      ];
       for (const [name, level] of stems) {
         const f = path.join(dir, `${provider}-${name}`);
         writeFileSync(f, await encodeAudio(makeTrack(6, 48000, { level, invertRight: name.startsWith('H') }), 'wav24'));
         await chat.event({ kind: 'file', file: { name, sizeBytes: 0, ref: f, id: `${provider}-${name}` } });
       }
       await chat.send('/stems');
-      expect(chat.text).toContain(`Stems of ${ref}:\n1. Drums.wav — drums\n2. Bass DI.wav — bass\n3. Lead Vox.wav — lead vocal\n4. Harmony.wav — backing vocal`);
+      expect(chat.text).toContain(
+        `Stems of ${ref}:\n1. Drums.wav — drums\n2. Bass DI.wav — bass\n3. Lead Vox.wav — lead vocal\n4. Harmony.wav — backing vocal`,
+      );
       await chat.send('/stems 2 keys');
       expect(chat.text).toBe('Bass DI.wav is now keys.');
       await chat.send('/stems 9 bass');
@@ -52,14 +59,20 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
       await chat.send('/stems 2 tuba');
       expect(chat.text).toContain('"tuba" is not a stem role; use one of lead-vocal, backing-vocal, drums, bass, keys, guitars, fx, other.');
 
-      expect(await studio.desk.mixdown(ref, 'auto', 'engineer:test')).toBe(`Mixing down ${ref} as version 1 (auto balance, then mastered); it goes to the artist when ready.`);
+      expect(await studio.desk.mixdown(ref, 'auto', 'engineer:test')).toBe(
+        `Mixing down ${ref} as version 1 (auto balance, then mastered); it goes to the artist when ready.`,
+      );
       await queue.idle();
       await studio.outbox.dispatch();
       expect(sent).toHaveLength(1);
       const m = sent[0]!;
       expect(m.text).toContain(`Your mixes (mastered) for ${ref} are ready — version 1: full mix, instrumental, a cappella.`);
       expect(m.text).toContain('From 4 stems, 6 s.');
-      expect(m.files!.map((f) => f.name)).toEqual([`${ref} - full mix (master) v1.wav`, `${ref} - instrumental (master) v1.wav`, `${ref} - a cappella (master) v1.wav`]);
+      expect(m.files!.map((f) => f.name)).toEqual([
+        `${ref} - full mix (master) v1.wav`,
+        `${ref} - instrumental (master) v1.wav`,
+        `${ref} - a cappella (master) v1.wav`,
+      ]);
       for (const f of m.files!) {
         const a = analyze(await decodeAudio(await readStream(await studio.store.get(f.storageKey!)), f.name));
         expect(Math.abs(a.loudness.integratedLufs + 14), f.name).toBeLessThanOrEqual(0.3);
@@ -69,7 +82,15 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
       expect((await t.db.delivery.findFirstOrThrow()).status).toBe('ready');
       // A master-only booking has no stems to mix.
       const { client } = await studio.clients.identify({ platform: 'test', externalId: 'mo', displayName: 'mo' });
-      const master = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'UTC', idempotencyKey: `mx-${provider}`, origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+      const master = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'unattended',
+        timeZone: 'UTC',
+        idempotencyKey: `mx-${provider}`,
+        origin: { platform: 'test', chatId: 'c' },
+        actor: 'test',
+      });
       await expect(studio.desk.mixdown(master.reference, 'auto', 'engineer:test')).rejects.toThrow(/is Mastering: there are no stems to mix down/);
     } finally {
       await queue.close();

@@ -34,7 +34,10 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
 
   async function setUp(runMaster?: MasterRunner, o: { work?: boolean } = {}): Promise<void> {
     queue = new InProcessQueue();
-    studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10, ...(runMaster ? { runMaster } : {}) } });
+    studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer' }, undefined, undefined, {
+      queue,
+      pipeline: { attempts: 2, backoffMs: 10, ...(runMaster ? { runMaster } : {}) },
+    });
     studio.outbox.register('test', { send: async (_chat, reply) => void sent.push(reply) });
     // The engineer's alerts (ENGINEER_CHAT=console:engineer) arrive in the same list.
     studio.outbox.register('console', { send: async (_chat, reply) => void sent.push(reply) });
@@ -69,7 +72,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     return sent.splice(0).filter((r) => !isProgress(r));
   }
 
-  it('a mix for a mastering booking comes back mastered, in the artist\'s format, with the report picture', async () => {
+  it("a mix for a mastering booking comes back mastered, in the artist's format, with the report picture", async () => {
     await setUp();
     await chat.send('/format flac24');
     const ref = await bookAndSendMix();
@@ -249,12 +252,20 @@ it('the master engine runs on its own thread (with its helper on the second core
   // 20 s: long enough that the engine waits for its helper thread to start.
   const long = path.join(dir, 'Long Drive.wav');
   writeFileSync(long, await encodeAudio(makeTrack(20, 48000, { level: 0.3 }), 'wav24'));
-  const job = { input: long, name: 'Long Drive.wav', outputs: [{ path: out, format: 'wav16' as const }], reportPng: path.join(dir, 'thread.png'), options: { targetLufs: -16 } };
+  const job = {
+    input: long,
+    name: 'Long Drive.wav',
+    outputs: [{ path: out, format: 'wav16' as const }],
+    reportPng: path.join(dir, 'thread.png'),
+    options: { targetLufs: -16 },
+  };
   const summary = await masterFileInThread(job, (s) => stages.add(s));
   expect([...stages]).toEqual(expect.arrayContaining(['analyse', 'limit', 'verify', 'encode']));
   expect(Math.abs(summary.after.loudness.integratedLufs + 16)).toBeLessThan(0.3);
   expect(readFileSync(out).subarray(0, 4).toString()).toBe('RIFF');
   // From the TypeScript sources too (tsx adds a query to module URLs), the helper thread starts and works.
   if (availableParallelism() >= 2) expect(lastMasterHelperJobs()).toBeGreaterThan(0);
-  await expect(masterFileInThread({ input: path.join(dir, 'missing.wav'), name: 'missing.wav', outputs: [], reportPng: path.join(dir, 'x.png'), options: {} })).rejects.toThrow(/missing\.wav/);
+  await expect(
+    masterFileInThread({ input: path.join(dir, 'missing.wav'), name: 'missing.wav', outputs: [], reportPng: path.join(dir, 'x.png'), options: {} }),
+  ).rejects.toThrow(/missing\.wav/);
 });

@@ -39,7 +39,16 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
         new Promise<ChildProcess>((resolve, reject) => {
           const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'worker'], {
             cwd: projectRoot,
-            env: { PATH: process.env.PATH ?? '', DATABASE_URL: t.url, DATA_DIR: dir, QUEUE_DRIVER: 'redis', REDIS_URL: redisUrl!, QUEUE_PREFIX: prefix, QUEUE_LOCK_SECONDS: '2', LOG_LEVEL: 'info' },
+            env: {
+              PATH: process.env.PATH ?? '',
+              DATABASE_URL: t.url,
+              DATA_DIR: dir,
+              QUEUE_DRIVER: 'redis',
+              REDIS_URL: redisUrl!,
+              QUEUE_PREFIX: prefix,
+              QUEUE_LOCK_SECONDS: '2',
+              LOG_LEVEL: 'info',
+            },
             stdio: ['ignore', 'pipe', 'pipe'],
           });
           children.push(child);
@@ -56,7 +65,15 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
       const workers = await Promise.all([worker(), worker()]);
 
       const { client } = await studio.clients.identify({ platform: 'test', externalId: 'kim', displayName: 'Kim' });
-      const booking = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'kill-1', origin: { platform: 'test', chatId: 'dm-kim' }, actor: 'test' });
+      const booking = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'unattended',
+        timeZone: 'Europe/London',
+        idempotencyKey: 'kill-1',
+        origin: { platform: 'test', chatId: 'dm-kim' },
+        actor: 'test',
+      });
       const mix = path.join(dir, 'Long Song.wav');
       writeFileSync(mix, await encodeAudio(makeTrack(90), 'wav24'));
       const outcome = await studio.uploads.accept({ client, bookingRef: booking.reference, fileName: 'Long Song.wav', path: mix });

@@ -15,7 +15,10 @@ describe.runIf(redisUrl)('BullMQ worker killed mid-job', () => {
   afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 
   function worker(mode: 'hang' | 'fast'): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/queue-worker.ts', redisUrl!, prefix, mode], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/queue-worker.ts', redisUrl!, prefix, mode], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(child);
     return new Promise((resolve, reject) => {
       child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));

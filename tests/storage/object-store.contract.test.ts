@@ -23,7 +23,10 @@ let s3: TestS3;
 
 const stores: [string, () => ObjectStore][] = [
   ['local disk', () => new LocalObjectStore(local.root)],
-  ['S3 (s3rver)', () => new S3ObjectStore({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: 'md/' })],
+  [
+    'S3 (s3rver)',
+    () => new S3ObjectStore({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', prefix: 'md/' }),
+  ],
 ];
 
 beforeAll(async () => {
@@ -61,7 +64,11 @@ describe.each(stores)('ObjectStore contract: %s', (_name, make) => {
     const part = randomBytes(4 * 1024 * 1024);
     const hash = createHash('sha256');
     for (let i = 0; i < parts; i++) hash.update(part);
-    const stream = Readable.from((function* () { for (let i = 0; i < parts; i++) yield part; })());
+    const stream = Readable.from(
+      (function* () {
+        for (let i = 0; i < parts; i++) yield part;
+      })(),
+    );
     const put = await store.put('deliveries/big.bin', stream);
     expect(put.size).toBe(parts * part.length);
     expect(put.sha256).toBe(hash.digest('hex'));

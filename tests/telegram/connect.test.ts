@@ -19,7 +19,9 @@ describe('connecting to Telegram', () => {
       calls++;
       throw new Error('Network request for getMe failed! (connect ECONNREFUSED 127.0.0.1:9)');
     };
-    await expect(connectWithRetries(failing, r.log, { attempts: 4, firstDelayMs: 5000, maxDelayMs: 12_000, sleep: r.sleep })).rejects.toBeInstanceOf(TelegramUnreachable);
+    await expect(connectWithRetries(failing, r.log, { attempts: 4, firstDelayMs: 5000, maxDelayMs: 12_000, sleep: r.sleep })).rejects.toBeInstanceOf(
+      TelegramUnreachable,
+    );
     expect(calls).toBe(4);
     expect(r.waits).toEqual([5000, 10_000, 12_000]);
     expect(r.warnings[0]).toBe('cannot reach Telegram: Network request for getMe failed! (connect ECONNREFUSED 127.0.0.1:9), retrying in 5 s');
@@ -29,9 +31,13 @@ describe('connecting to Telegram', () => {
   it('succeeds once Telegram answers', async () => {
     const r = recorder();
     let calls = 0;
-    await connectWithRetries(async () => {
-      if (++calls < 3) throw new Error('timeout');
-    }, r.log, { attempts: 5, firstDelayMs: 1, maxDelayMs: 1, sleep: r.sleep });
+    await connectWithRetries(
+      async () => {
+        if (++calls < 3) throw new Error('timeout');
+      },
+      r.log,
+      { attempts: 5, firstDelayMs: 1, maxDelayMs: 1, sleep: r.sleep },
+    );
     expect(calls).toBe(3);
   });
 
@@ -42,7 +48,9 @@ describe('connecting to Telegram', () => {
       calls++;
       throw new GrammyError('Call to getMe failed!', { ok: false, error_code: 401, description: 'Unauthorized' }, 'getMe', {});
     };
-    await expect(connectWithRetries(refused, r.log, { attempts: 5, firstDelayMs: 1, maxDelayMs: 1, sleep: r.sleep })).rejects.toBeInstanceOf(TelegramTokenRefused);
+    await expect(connectWithRetries(refused, r.log, { attempts: 5, firstDelayMs: 1, maxDelayMs: 1, sleep: r.sleep })).rejects.toBeInstanceOf(
+      TelegramTokenRefused,
+    );
     expect(calls).toBe(1);
   });
 });

@@ -22,7 +22,14 @@ describe('Telegram in the service', () => {
     const fake = await new TelegramFake().start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, 'svc.db')}`, WEB_PORT: '0', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.url },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dir,
+        DATABASE_URL: `file:${path.join(dir, 'svc.db')}`,
+        WEB_PORT: '0',
+        TELEGRAM_BOT_TOKEN: fake.token,
+        TELEGRAM_API_ROOT: fake.url,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -46,7 +53,14 @@ describe('Telegram in the service', () => {
     const fake = await new TelegramFake().start();
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, 'bad.db')}`, WEB_PORT: '0', TELEGRAM_BOT_TOKEN: '123456:wrong-token-wrong-token-wrong', TELEGRAM_API_ROOT: fake.url },
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dir,
+        DATABASE_URL: `file:${path.join(dir, 'bad.db')}`,
+        WEB_PORT: '0',
+        TELEGRAM_BOT_TOKEN: '123456:wrong-token-wrong-token-wrong',
+        TELEGRAM_API_ROOT: fake.url,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -64,12 +78,42 @@ describe('Telegram in the service', () => {
     const t = await createTestDatabase('sqlite');
     const studio = await testStudio(t.db);
     const log = pino({ level: 'silent' });
-    const telegram = await createTelegramBot({ token: fake.token, apiRoot: fake.url, conversation: new Conversation(studio, log), outbox: studio.outbox, store: studio.store, log });
-    const web = await startWebServer({ studio, log, host: '127.0.0.1', port: 0, stagingDir: path.join(dir, 'staging'), maxUploadBytes: 2 ** 20, maxFileMb: 1, telegramWebhook: telegram.webhook('s3cret-token-0123456789') });
+    const telegram = await createTelegramBot({
+      token: fake.token,
+      apiRoot: fake.url,
+      conversation: new Conversation(studio, log),
+      outbox: studio.outbox,
+      store: studio.store,
+      log,
+    });
+    const web = await startWebServer({
+      studio,
+      log,
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: path.join(dir, 'staging'),
+      maxUploadBytes: 2 ** 20,
+      maxFileMb: 1,
+      telegramWebhook: telegram.webhook('s3cret-token-0123456789'),
+    });
     try {
-      const update = (id: number) => ({ update_id: id, message: { message_id: id, date: 0, from: fake.user(902, 'Ben'), chat: { id: 902, type: 'private' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } });
+      const update = (id: number) => ({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: 0,
+          from: fake.user(902, 'Ben'),
+          chat: { id: 902, type: 'private' },
+          text: '/help',
+          entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+        },
+      });
       const post = (body: unknown, secret?: string) =>
-        fetch(`${web.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) }, body: JSON.stringify(body) });
+        fetch(`${web.url}/telegram/webhook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+          body: JSON.stringify(body),
+        });
       expect((await post(update(1))).status).toBe(401);
       expect((await post(update(2), 'wrong-secret-wrong-secret')).status).toBe(401);
       expect(fake.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);

@@ -40,7 +40,14 @@ describe('Telegram bot against a Bot API fake', () => {
     studio = await testStudio(t.db, { STUDIO_HOURS: 'mon-sun 08:00-22:00' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
     studio.links.servedAt('https://studio.example');
     await studio.pipeline.work();
-    telegram = await createTelegramBot({ token: fake.token, apiRoot: fake.url, conversation: new Conversation(studio, log), outbox: studio.outbox, store: studio.store, log });
+    telegram = await createTelegramBot({
+      token: fake.token,
+      apiRoot: fake.url,
+      conversation: new Conversation(studio, log),
+      outbox: studio.outbox,
+      store: studio.store,
+      log,
+    });
     await telegram.startPolling();
     dispatcher = setInterval(() => void studio.outbox.dispatch().catch(() => undefined), 100);
   });
@@ -53,7 +60,8 @@ describe('Telegram bot against a Bot API fake', () => {
   });
 
   const ana = () => fake.user(501, 'Ana');
-  const said = (chat: number, re: RegExp, since = 0) => fake.waitFor((c) => String(c.params.chat_id) === String(chat) && re.test(String(c.params.text ?? '')), { since });
+  const said = (chat: number, re: RegExp, since = 0) =>
+    fake.waitFor((c) => String(c.params.chat_id) === String(chat) && re.test(String(c.params.text ?? '')), { since });
 
   /** Through the booking dialog up to the "Please check your booking" question. */
   async function toCheck(who: ReturnType<typeof ana>, kind = 'Standard', day: RegExp = /./): Promise<{ kinds: BotCall; check: BotCall }> {
@@ -85,7 +93,10 @@ describe('Telegram bot against a Bot API fake', () => {
     fake.sendText(a, `/help@${fake.botUser.username}`, group);
     await fake.waitFor((c) => c.method === 'sendMessage' && /What I can do/.test(String(c.params.text ?? '')), { since });
     fake.sendText(a, '/help');
-    const last = await fake.waitFor((c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(a.id) && /What I can do/.test(String(c.params.text ?? '')), { since: fake.calls.length });
+    const last = await fake.waitFor(
+      (c) => c.method === 'sendMessage' && String(c.params.chat_id) === String(a.id) && /What I can do/.test(String(c.params.text ?? '')),
+      { since: fake.calls.length },
+    );
     const helps = fake.calls.slice(since).filter((c) => c.method === 'sendMessage' && /What I can do/.test(String(c.params.text ?? '')));
     expect(helps).toHaveLength(2); // the addressed one and the plain one
     expect(fake.calls.slice(since).some((c) => /What can we do for you/.test(String(c.params.text ?? '')))).toBe(false);
@@ -138,7 +149,11 @@ describe('Telegram bot against a Bot API fake', () => {
     const v2 = await said(a.id, /is ready — version 2\./, since);
     expect(String(v2.params.text)).toContain('1 free revision left');
     await fake.waitFor((c) => c.method === 'sendAudio', { since });
-    expect(filesSince(since, a.id).map((c) => c.file!.name)).toEqual(['Night Drive - master v2 report.png', 'Night Drive - master v2.wav', 'Night Drive - master v2 (preview).mp3']);
+    expect(filesSince(since, a.id).map((c) => c.file!.name)).toEqual([
+      'Night Drive - master v2 report.png',
+      'Night Drive - master v2.wav',
+      'Night Drive - master v2 (preview).mp3',
+    ]);
 
     since = fake.calls.length;
     fake.sendText(a, '/status');
@@ -222,7 +237,7 @@ describe('Telegram bot against a Bot API fake', () => {
     expect(fake.to(group.id).some((c) => c.file)).toBe(false);
   }, 30_000);
 
-  it('reminders and the SonoBus keycode of a virtual session arrive in the artist\'s chat', async () => {
+  it("reminders and the SonoBus keycode of a virtual session arrive in the artist's chat", async () => {
     const a = ana();
     const ref = await book(a, 'Virtual', /Thu/);
     const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
@@ -242,9 +257,20 @@ describe('Telegram bot against a Bot API fake', () => {
     await studio.store.put('deliveries/x/v1/master-big.wav', Buffer.from('pretend'));
     await studio.outbox.record('test:big', 'telegram', String(a.id), {
       text: 'Your master is ready',
-      files: [{ name: 'Big Song - master v1.wav', storageKey: 'deliveries/x/v1/master-big.wav', sizeBytes: 60 * 2 ** 20, url: 'https://studio.example/d/abc.def', kind: 'audio' }],
+      files: [
+        {
+          name: 'Big Song - master v1.wav',
+          storageKey: 'deliveries/x/v1/master-big.wav',
+          sizeBytes: 60 * 2 ** 20,
+          url: 'https://studio.example/d/abc.def',
+          kind: 'audio',
+        },
+      ],
     });
-    const link = await said(a.id, /Big Song - master v1\.wav \(60 MB\) is larger than Telegram lets me send; download it here: https:\/\/studio\.example\/d\/abc\.def/);
+    const link = await said(
+      a.id,
+      /Big Song - master v1\.wav \(60 MB\) is larger than Telegram lets me send; download it here: https:\/\/studio\.example\/d\/abc\.def/,
+    );
     expect((link as BotCall).file).toBeUndefined();
     expect(fake.to(a.id).some((c) => c.method === 'sendDocument')).toBe(false);
   }, 30_000);

@@ -23,7 +23,13 @@ describe('configuration', () => {
   });
 
   it('reads values, treating empty ones as unset', () => {
-    const c = loadConfig({ PRICE_MIX: '199.99', DATA_DIR: '/srv/md/', BOOKING_AUTO_CONFIRM: 'no', STUDIO_CLOSED_DATES: '2026-12-25, 2026-12-26', CURRENCY: '' });
+    const c = loadConfig({
+      PRICE_MIX: '199.99',
+      DATA_DIR: '/srv/md/',
+      BOOKING_AUTO_CONFIRM: 'no',
+      STUDIO_CLOSED_DATES: '2026-12-25, 2026-12-26',
+      CURRENCY: '',
+    });
     expect(c.PRICE_MIX).toBe(19999);
     expect(c.DATABASE_URL).toBe('file:/srv/md/mixdesk.db');
     expect(c.BOOKING_AUTO_CONFIRM).toBe(false);
@@ -50,7 +56,12 @@ describe('.env.example', () => {
   it('never shows a secret in a message: tokens and secrets hidden, passwords in URLs masked', () => {
     let message = '';
     try {
-      loadConfig({ DISCORD_BOT_TOKEN: 'short', TELEGRAM_BOT_TOKEN: 'not-a-token-abcdef', UPLOAD_LINK_SECRET: 'tiny', DATABASE_URL: 'mysql://admin:hunter2@db:3306/x' });
+      loadConfig({
+        DISCORD_BOT_TOKEN: 'short',
+        TELEGRAM_BOT_TOKEN: 'not-a-token-abcdef',
+        UPLOAD_LINK_SECRET: 'tiny',
+        DATABASE_URL: 'mysql://admin:hunter2@db:3306/x',
+      });
     } catch (err) {
       message = (err as Error).message;
     }
@@ -74,6 +85,8 @@ describe('.env.example', () => {
 describe('retention settings', () => {
   it('validates the cron expression', () => {
     expect(loadConfig({}).RETENTION_CRON).toBe('17 3 * * *');
-    expect(problems({ RETENTION_CRON: 'every night' })).toEqual(['RETENTION_CRON="every night": expected a cron expression, e.g. "17 3 * * *" (03:17 every day)']);
+    expect(problems({ RETENTION_CRON: 'every night' })).toEqual([
+      'RETENTION_CRON="every night": expected a cron expression, e.g. "17 3 * * *" (03:17 every day)',
+    ]);
   });
 });

@@ -56,7 +56,17 @@ describe('module graph', () => {
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {
-    const a = path.join(root, 'a.ts'), b = path.join(root, 'b.ts'), c = path.join(root, 'c.ts');
-    expect(cycles(new Map([[a, [b]], [b, [c]], [c, [a]]]))).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
+    const a = path.join(root, 'a.ts'),
+      b = path.join(root, 'b.ts'),
+      c = path.join(root, 'c.ts');
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [c]],
+          [c, [a]],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
   });
 });

@@ -99,7 +99,13 @@ describe('slot rules', () => {
       ],
     });
     expect(openWindows(p, '2026-12-02')).toEqual([]);
-    const slots = generateSlots(p, { durationMinutes: 60, now, taken: new Set(), from: new Date('2026-12-02T00:00:00Z'), to: new Date('2026-12-04T00:00:00Z') });
+    const slots = generateSlots(p, {
+      durationMinutes: 60,
+      now,
+      taken: new Set(),
+      from: new Date('2026-12-02T00:00:00Z'),
+      to: new Date('2026-12-04T00:00:00Z'),
+    });
     expect(slots.map((s) => local(s.start, 'Europe/London'))).toEqual(['2026-12-03 14:00', '2026-12-03 15:00']);
   });
 

@@ -26,16 +26,26 @@ describe('texts catalog', () => {
 
   it('has no duplicate keys and every text is used somewhere in the code', () => {
     expect(new Set(keys).size).toBe(keys.length);
-    const code = ['core', 'bots', 'web'].flatMap((d) => sources(path.join(root, d))).filter((f) => !f.endsWith('text-keys.ts')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const code = ['core', 'bots', 'web']
+      .flatMap((d) => sources(path.join(root, d)))
+      .filter((f) => !f.endsWith('text-keys.ts'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     const unused = keys.filter((k) => !code.includes(`'${k}'`));
     expect(unused).toEqual([]);
   });
 
   it('leaves no user-facing text inline in the code (errors, replies, buttons, command descriptions)', () => {
-    const inline = /(UserError|NotFoundError|LinkRefused|IllegalTransitionError)\((['`"])|\b(text|label): (['`"])[A-Za-z]|(description: |setDescription\(|setLabel\(|setTitle\(|setPlaceholder\()(['`"])|\.(setDescription|setLabel|setTitle|setPlaceholder)\((?!t\()[^)]*['`"]/;
+    const inline =
+      /(UserError|NotFoundError|LinkRefused|IllegalTransitionError)\((['`"])|\b(text|label): (['`"])[A-Za-z]|(description: |setDescription\(|setLabel\(|setTitle\(|setPlaceholder\()(['`"])|\.(setDescription|setLabel|setTitle|setPlaceholder)\((?!t\()[^)]*['`"]/;
     const offenders = ['core', 'bots', 'web']
       .flatMap((d) => sources(path.join(root, d)))
-      .flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').map((line, i) => ({ at: `${path.relative(root, f)}:${i + 1}`, line })))
+      .flatMap((f) =>
+        fs
+          .readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ at: `${path.relative(root, f)}:${i + 1}`, line })),
+      )
       .filter((l) => inline.test(l.line))
       .map((l) => `${l.at}: ${l.line.trim()}`);
     expect(offenders).toEqual([]);
@@ -44,7 +54,10 @@ describe('texts catalog', () => {
   it('formats every text with its variables, without errors or isolation marks', () => {
     const bundle = new FluentBundle('en', { useIsolating: false });
     expect(bundle.addResource(new FluentResource(ftl))).toEqual([]);
-    const vars = (id: string) => Object.fromEntries([...(bundle.getMessage(id)?.value ? JSON.stringify(bundle.getMessage(id)!.value).matchAll(/"name":"(\w+)"/g) : [])].map((m) => [m[1]!, 2]));
+    const vars = (id: string) =>
+      Object.fromEntries(
+        [...(bundle.getMessage(id)?.value ? JSON.stringify(bundle.getMessage(id)!.value).matchAll(/"name":"(\w+)"/g) : [])].map((m) => [m[1]!, 2]),
+      );
     for (const key of keys) {
       const errors: Error[] = [];
       const text = bundle.formatPattern(bundle.getMessage(key)!.value!, vars(key), errors);

@@ -28,11 +28,27 @@ describe.runIf(hasChromium)('upload page in Chromium', () => {
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
     studio = await testStudio(t.db);
-    web = await startWebServer({ studio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: path.join(dir, 'staging'), maxUploadBytes: 100 * 2 ** 20, maxFileMb: 100 });
+    web = await startWebServer({
+      studio,
+      log: pino({ level: 'silent' }),
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: path.join(dir, 'staging'),
+      maxUploadBytes: 100 * 2 ** 20,
+      maxFileMb: 100,
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // Root in CI needs --no-sandbox; the rest keeps Chromium off the (closed) network.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -44,7 +60,15 @@ describe.runIf(hasChromium)('upload page in Chromium', () => {
 
   it('choose a file, see progress, see it accepted', async () => {
     const client = (await studio.clients.identify({ platform: 'test', externalId: 'b1', displayName: 'Bea' })).client;
-    const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'browser-1', origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'Europe/London',
+      idempotencyKey: 'browser-1',
+      origin: { platform: 'test', chatId: 'c' },
+      actor: 'test',
+    });
     const { url } = await studio.links.issue(client, b.reference, 'mix');
     const file = path.join(dir, 'Final Mix.wav');
     writeFileSync(file, await encodeAudio(makeTrack(30, 48000), 'wav24')); // ~8.6 MB: two chunks, visible progress

@@ -27,7 +27,18 @@ afterAll(async () => {
 
 const stores: [string, () => ObjectStore][] = [
   ['local disk', () => new LocalObjectStore(mkdtempSync(path.join(dir, 'objects-')))],
-  ['S3', () => new S3ObjectStore({ bucket: s3.bucket, region: 'us-east-1', endpoint: s3.endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true })],
+  [
+    'S3',
+    () =>
+      new S3ObjectStore({
+        bucket: s3.bucket,
+        region: 'us-east-1',
+        endpoint: s3.endpoint,
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        forcePathStyle: true,
+      }),
+  ],
 ];
 
 describe.each(stores)('download links, files on %s', (_name, makeStore) => {
@@ -39,7 +50,15 @@ describe.each(stores)('download links, files on %s', (_name, makeStore) => {
   beforeAll(async () => {
     t = await createTestDatabase('sqlite');
     studio = await testStudio(t.db, { DOWNLOAD_LINK_TTL_DAYS: '30' }, undefined, makeStore());
-    web = await startWebServer({ studio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: path.join(dir, `staging-${Math.random()}`), maxUploadBytes: 2 ** 20, maxFileMb: 1 });
+    web = await startWebServer({
+      studio,
+      log: pino({ level: 'silent' }),
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: path.join(dir, `staging-${Math.random()}`),
+      maxUploadBytes: 2 ** 20,
+      maxFileMb: 1,
+    });
     await studio.store.put('deliveries/b1/v1/master-Song.wav', body, { contentType: 'audio/wav' });
   });
   afterAll(async () => {

@@ -17,15 +17,39 @@ describe('staging clean-up', () => {
     const t = await createTestDatabase('sqlite');
     const studio = await testStudio(t.db);
     const staging = path.join(dir, 'staging');
-    const web = await startWebServer({ studio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: staging, maxUploadBytes: 2 ** 20, maxFileMb: 1, stagingExpiryMs: 3_600_000 });
+    const web = await startWebServer({
+      studio,
+      log: pino({ level: 'silent' }),
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: staging,
+      maxUploadBytes: 2 ** 20,
+      maxFileMb: 1,
+      stagingExpiryMs: 3_600_000,
+    });
     try {
       const client = (await studio.clients.identify({ platform: 'test', externalId: 's1', displayName: 'S' })).client;
-      const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 's-1', origin: { platform: 'test', chatId: 'c' }, actor: 't' });
+      const b = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'unattended',
+        timeZone: 'Europe/London',
+        idempotencyKey: 's-1',
+        origin: { platform: 'test', chatId: 'c' },
+        actor: 't',
+      });
       const { token } = await studio.links.issue(client, b.reference, 'mix');
       const headers = { 'Tus-Resumable': '1.0.0', 'X-Upload-Token': token };
-      const created = await fetch(`${web.url}/files/`, { method: 'POST', headers: { ...headers, 'Upload-Length': '1000', 'Upload-Metadata': `filename ${Buffer.from('half.wav').toString('base64')}` } });
+      const created = await fetch(`${web.url}/files/`, {
+        method: 'POST',
+        headers: { ...headers, 'Upload-Length': '1000', 'Upload-Metadata': `filename ${Buffer.from('half.wav').toString('base64')}` },
+      });
       const location = new URL(created.headers.get('location')!, web.url);
-      await fetch(location, { method: 'PATCH', headers: { ...headers, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: Buffer.alloc(400) });
+      await fetch(location, {
+        method: 'PATCH',
+        headers: { ...headers, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+        body: Buffer.alloc(400),
+      });
       expect(readdirSync(staging).length).toBeGreaterThan(0);
       expect(await web.cleanUpStaging()).toBe(0); // not expired yet
       // The clock (only Date: sockets and timers keep real time) moves past the hour's expiry.

@@ -43,9 +43,25 @@ async function bigWav(file: string, mb: number): Promise<{ size: number; sha256:
 beforeAll(async () => {
   t = await createTestDatabase('sqlite');
   studio = await testStudio(t.db, { UPLOAD_MAX_MB: '250' });
-  web = await startWebServer({ studio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: path.join(dir, 'staging'), maxUploadBytes: 300 * 2 ** 20, maxFileMb: 250 });
+  web = await startWebServer({
+    studio,
+    log: pino({ level: 'silent' }),
+    host: '127.0.0.1',
+    port: 0,
+    stagingDir: path.join(dir, 'staging'),
+    maxUploadBytes: 300 * 2 ** 20,
+    maxFileMb: 250,
+  });
   client = (await studio.clients.identify({ platform: 'test', externalId: 'web-ana', displayName: 'Ana' })).client;
-  const b = await studio.bookings.create({ clientId: client.id, serviceCode: 'master', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'web-1', origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+  const b = await studio.bookings.create({
+    clientId: client.id,
+    serviceCode: 'master',
+    kind: 'unattended',
+    timeZone: 'Europe/London',
+    idempotencyKey: 'web-1',
+    origin: { platform: 'test', chatId: 'c' },
+    actor: 'test',
+  });
   ref = b.reference;
   ({ token } = await studio.links.issue(client, ref, 'mix'));
 });
@@ -194,7 +210,11 @@ describe('resumable uploads', () => {
     const body = Buffer.from(await encodeAudio(makeTrack(2, 48000), 'wav24'));
     const r = await fetch(`${web.url}/files/`, {
       method: 'POST',
-      headers: tusHeaders(token, { 'Upload-Length': String(body.length), 'Upload-Metadata': meta('one-post.wav'), 'Content-Type': 'application/offset+octet-stream' }),
+      headers: tusHeaders(token, {
+        'Upload-Length': String(body.length),
+        'Upload-Metadata': meta('one-post.wav'),
+        'Content-Type': 'application/offset+octet-stream',
+      }),
       body,
     });
     expect(r.status).toBe(200);
@@ -223,26 +243,62 @@ describe('resumable uploads', () => {
 
   it("a booking's allowance covers stored and staged bytes: one link cannot stage more than it", async () => {
     const quotaStudio = await testStudio(t.db, { UPLOAD_MAX_MB: '2048', UPLOAD_BOOKING_QUOTA_GB: '1' });
-    const quotaWeb = await startWebServer({ studio: quotaStudio, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0, stagingDir: path.join(dir, 'staging-quota'), maxUploadBytes: 8 * 2 ** 30, maxFileMb: 2048 });
+    const quotaWeb = await startWebServer({
+      studio: quotaStudio,
+      log: pino({ level: 'silent' }),
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: path.join(dir, 'staging-quota'),
+      maxUploadBytes: 8 * 2 ** 30,
+      maxFileMb: 2048,
+    });
     try {
-      const b = await quotaStudio.bookings.create({ clientId: client.id, serviceCode: 'mix', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'web-quota', origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+      const b = await quotaStudio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'mix',
+        kind: 'unattended',
+        timeZone: 'Europe/London',
+        idempotencyKey: 'web-quota',
+        origin: { platform: 'test', chatId: 'c' },
+        actor: 'test',
+      });
       const link = await quotaStudio.links.issue(client, b.reference, 'stem');
       const start = (name: string, size: number, extra: Record<string, string> = {}) =>
-        fetch(`${quotaWeb.url}/files/`, { method: 'POST', headers: tusHeaders(link.token, { 'Upload-Length': String(Math.round(size)), 'Upload-Metadata': meta(name), ...extra }) });
+        fetch(`${quotaWeb.url}/files/`, {
+          method: 'POST',
+          headers: tusHeaders(link.token, { 'Upload-Length': String(Math.round(size)), 'Upload-Metadata': meta(name), ...extra }),
+        });
       const gb = 2 ** 30;
       expect((await start('first.wav', 0.6 * gb)).status).toBe(201);
       const second = await start('second.wav', 0.6 * gb);
       expect(second.status).toBe(413);
-      expect(((await second.json()) as { error: string }).error).toMatch(/^second\.wav \(614\.4 MB\) would take MD-\w+ past its storage allowance of 1\.0 GB \(614\.4 MB already stored or on its way\)/);
+      expect(((await second.json()) as { error: string }).error).toMatch(
+        /^second\.wav \(614\.4 MB\) would take MD-\w+ past its storage allowance of 1\.0 GB \(614\.4 MB already stored or on its way\)/,
+      );
       expect((await start('small.wav', 0.3 * gb)).status).toBe(201);
       // An upload that will not say its size cannot be counted: refused.
-      const deferred = await fetch(`${quotaWeb.url}/files/`, { method: 'POST', headers: tusHeaders(link.token, { 'Upload-Defer-Length': '1', 'Upload-Metadata': meta('unknown.wav') }) });
+      const deferred = await fetch(`${quotaWeb.url}/files/`, {
+        method: 'POST',
+        headers: tusHeaders(link.token, { 'Upload-Defer-Length': '1', 'Upload-Metadata': meta('unknown.wav') }),
+      });
       expect(deferred.status).toBe(400);
       // Stored files count too, in chat as on the web: with 0.999 GB stored, a 2 MB file does not fit.
-      await t.db.upload.create({ data: { bookingId: b.id, clientId: client.id, role: 'stem', fileName: 'big.wav', sizeBytes: BigInt(Math.round(0.999 * gb)), sha256: 'x'.repeat(64), storageKey: 'uploads/none' } });
+      await t.db.upload.create({
+        data: {
+          bookingId: b.id,
+          clientId: client.id,
+          role: 'stem',
+          fileName: 'big.wav',
+          sizeBytes: BigInt(Math.round(0.999 * gb)),
+          sha256: 'x'.repeat(64),
+          storageKey: 'uploads/none',
+        },
+      });
       const f = path.join(dir, 'fits-not.wav');
       writeFileSync(f, await encodeAudio(makeTrack(8, 48000), 'wav24'));
-      await expect(quotaStudio.uploads.accept({ client, bookingRef: b.reference, fileName: 'fits-not.wav', path: f })).rejects.toThrow(/would take MD-\w+ past its storage allowance of 1\.0 GB/);
+      await expect(quotaStudio.uploads.accept({ client, bookingRef: b.reference, fileName: 'fits-not.wav', path: f })).rejects.toThrow(
+        /would take MD-\w+ past its storage allowance of 1\.0 GB/,
+      );
     } finally {
       await quotaWeb.close();
     }
@@ -259,9 +315,19 @@ describe('resumable uploads', () => {
     const c = await create(token, 'lyrics.wav', text.length);
     const r = await patch(c.headers.get('location')!, token, 0, text);
     expect(r.status).toBe(422);
-    expect(((await r.json()) as { error: string }).error).toBe('lyrics.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was stored; please send WAV, AIFF, FLAC or MP3.');
+    expect(((await r.json()) as { error: string }).error).toBe(
+      'lyrics.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was stored; please send WAV, AIFF, FLAC or MP3.',
+    );
     // An upload started under one link cannot be continued with another booking's link.
-    const other = await studio.bookings.create({ clientId: client.id, serviceCode: 'mix', kind: 'unattended', timeZone: 'Europe/London', idempotencyKey: 'web-2', origin: { platform: 'test', chatId: 'c' }, actor: 'test' });
+    const other = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'mix',
+      kind: 'unattended',
+      timeZone: 'Europe/London',
+      idempotencyKey: 'web-2',
+      origin: { platform: 'test', chatId: 'c' },
+      actor: 'test',
+    });
     const otherLink = await studio.links.issue(client, other.reference, 'stem');
     const mine = await create(token, 'mine.wav', 1000);
     expect((await patch(mine.headers.get('location')!, otherLink.token, 0, Buffer.alloc(1000))).status).toBe(404);

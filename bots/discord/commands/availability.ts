@@ -18,7 +18,13 @@ export const command: DiscordCommand = {
         .addStringOption((o) => o.setName('from').setDescription(t('discord-cmd-availability-from')).setRequired(true))
         .addStringOption((o) => o.setName('to').setDescription(t('discord-cmd-availability-to')).setRequired(true)),
     )
-    .addSubcommand((s) => s.setName('block').setDescription(t('discord-cmd-availability-block')).addStringOption((o) => o.setName('date').setDescription(t('discord-cmd-availability-date')).setRequired(true)).addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-availability-note')).setRequired(false)))
+    .addSubcommand((s) =>
+      s
+        .setName('block')
+        .setDescription(t('discord-cmd-availability-block'))
+        .addStringOption((o) => o.setName('date').setDescription(t('discord-cmd-availability-date')).setRequired(true))
+        .addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-availability-note')).setRequired(false)),
+    )
     .addSubcommand((s) => s.setName('reset').setDescription(t('discord-cmd-availability-reset'))),
   async execute(i, deps) {
     const desk = deps.studio.desk;

@@ -9,6 +9,11 @@ export const command: DiscordCommand = {
   data: new SlashCommandBuilder()
     .setName('client')
     .setDescription(t('discord-cmd-client'))
-    .addSubcommand((s) => s.setName('lookup').setDescription(t('discord-cmd-client-lookup')).addStringOption((o) => o.setName('query').setDescription(t('discord-cmd-client-query')).setRequired(true))),
+    .addSubcommand((s) =>
+      s
+        .setName('lookup')
+        .setDescription(t('discord-cmd-client-lookup'))
+        .addStringOption((o) => o.setName('query').setDescription(t('discord-cmd-client-query')).setRequired(true)),
+    ),
   execute: async (i, deps) => void (await text(i, await deps.studio.desk.lookupClient(i.options.getString('query', true)))),
 };

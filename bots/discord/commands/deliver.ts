@@ -11,15 +11,17 @@ import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
 const kinds = ['full', 'instrumental', 'acappella', 'master'] as const;
-const kindDescriptions = { full: 'discord-cmd-deliver-full', instrumental: 'discord-cmd-deliver-instrumental', acappella: 'discord-cmd-deliver-acappella', master: 'discord-cmd-deliver-master' } as const;
+const kindDescriptions = {
+  full: 'discord-cmd-deliver-full',
+  instrumental: 'discord-cmd-deliver-instrumental',
+  acappella: 'discord-cmd-deliver-acappella',
+  master: 'discord-cmd-deliver-master',
+} as const;
 
 export const command: DiscordCommand = {
   engineer: true,
   data: (() => {
-    const b = new SlashCommandBuilder()
-      .setName('deliver')
-      .setDescription(t('discord-cmd-deliver'))
-      .addStringOption(bookingOption);
+    const b = new SlashCommandBuilder().setName('deliver').setDescription(t('discord-cmd-deliver')).addStringOption(bookingOption);
     for (const k of kinds) b.addAttachmentOption((o) => o.setName(k).setDescription(t(kindDescriptions[k])).setRequired(false));
     return b.addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-deliver-note')).setRequired(false));
   })(),

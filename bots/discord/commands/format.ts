@@ -4,4 +4,7 @@ import { t } from '../../../core/texts.js';
 import { deliveryFormats } from '../../../engine/formats.js';
 
 const formats = deliveryFormats.join(', ');
-export const command = coreCommand('format', t('discord-cmd-format', { formats }), { name: 'format', description: t('discord-cmd-format-format', { formats }) });
+export const command = coreCommand('format', t('discord-cmd-format', { formats }), {
+  name: 'format',
+  description: t('discord-cmd-format-format', { formats }),
+});

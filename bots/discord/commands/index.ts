@@ -25,4 +25,29 @@ import { command as timezone } from './timezone.js';
 import { command as upload } from './upload.js';
 import { command as uploadlink } from './uploadlink.js';
 
-export const commands: DiscordCommand[] = [book, mybookings, status, upload, uploadlink, revise, format, reschedule, cancel, timezone, help, queue, availability, booking, session, master, deliver, revision, client, setup, announce, stems, mixdown, stemroles];
+export const commands: DiscordCommand[] = [
+  book,
+  mybookings,
+  status,
+  upload,
+  uploadlink,
+  revise,
+  format,
+  reschedule,
+  cancel,
+  timezone,
+  help,
+  queue,
+  availability,
+  booking,
+  session,
+  master,
+  deliver,
+  revision,
+  client,
+  setup,
+  announce,
+  stems,
+  mixdown,
+  stemroles,
+];

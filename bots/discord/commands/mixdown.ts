@@ -11,7 +11,20 @@ export const command: DiscordCommand = {
     .setName('mixdown')
     .setDescription(t('discord-cmd-mixdown'))
     .addStringOption(bookingOption)
-    .addStringOption((o) => o.setName('balance').setDescription(t('discord-cmd-mixdown-balance')).addChoices({ name: 'auto (by role loudness)', value: 'auto' }, { name: 'flat (as sent)', value: 'flat' }).setRequired(false)),
+    .addStringOption((o) =>
+      o
+        .setName('balance')
+        .setDescription(t('discord-cmd-mixdown-balance'))
+        .addChoices({ name: 'auto (by role loudness)', value: 'auto' }, { name: 'flat (as sent)', value: 'flat' })
+        .setRequired(false),
+    ),
   execute: async (i, deps) =>
-    void (await text(i, await deps.studio.desk.mixdown(i.options.getString('reference', true), (i.options.getString('balance') ?? 'auto') as 'auto' | 'flat', `engineer:discord:${i.user.id}`))),
+    void (await text(
+      i,
+      await deps.studio.desk.mixdown(
+        i.options.getString('reference', true),
+        (i.options.getString('balance') ?? 'auto') as 'auto' | 'flat',
+        `engineer:discord:${i.user.id}`,
+      ),
+    )),
 };

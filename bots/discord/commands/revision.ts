@@ -16,5 +16,9 @@ export const command: DiscordCommand = {
         .addStringOption(bookingOption)
         .addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-revision-note')).setRequired(false)),
     ),
-  execute: async (i, deps) => void (await text(i, await deps.studio.desk.resolveRevision(i.options.getString('reference', true), i.options.getString('note') ?? '', `engineer:discord:${i.user.id}`))),
+  execute: async (i, deps) =>
+    void (await text(
+      i,
+      await deps.studio.desk.resolveRevision(i.options.getString('reference', true), i.options.getString('note') ?? '', `engineer:discord:${i.user.id}`),
+    )),
 };

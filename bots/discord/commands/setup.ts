@@ -13,8 +13,12 @@ export const command: DiscordCommand = {
     .setDescription(t('discord-cmd-setup'))
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addRoleOption((o) => o.setName('engineer_role').setDescription(t('discord-cmd-setup-engineer_role')).setRequired(false))
-    .addChannelOption((o) => o.setName('announce_channel').setDescription(t('discord-cmd-setup-announce_channel')).addChannelTypes(ChannelType.GuildText).setRequired(false))
-    .addStringOption((o) => o.setName('language').setDescription(t('discord-cmd-setup-language')).addChoices({ name: 'English', value: 'en' }).setRequired(false)),
+    .addChannelOption((o) =>
+      o.setName('announce_channel').setDescription(t('discord-cmd-setup-announce_channel')).addChannelTypes(ChannelType.GuildText).setRequired(false),
+    )
+    .addStringOption((o) =>
+      o.setName('language').setDescription(t('discord-cmd-setup-language')).addChoices({ name: 'English', value: 'en' }).setRequired(false),
+    ),
   async execute(i, deps) {
     if (!i.inGuild()) return void (await text(i, t('discord-setup-servers-only')));
     // Discord hides the command from others, but permissions can be overridden per server: check again.

@@ -22,7 +22,11 @@ export const command: DiscordCommand = {
     if (!file) return forwardCommand(i, deps, 'uploadlink', ref);
     const limit = i.attachmentSizeLimit || 25 * 2 ** 20;
     if (file.size > limit) {
-      await respond(i, [{ text: `${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, more than Discord passes to bots here; use your private upload link instead:` }], deps);
+      await respond(
+        i,
+        [{ text: `${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, more than Discord passes to bots here; use your private upload link instead:` }],
+        deps,
+      );
       return forward(i, { kind: 'command', command: 'uploadlink', args: ref }, deps);
     }
     const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-dc-'));
@@ -32,7 +36,11 @@ export const command: DiscordCommand = {
         await respond(i, [{ text: t('discord-fetch-failed', { file: file.name }) }], deps);
         return;
       }
-      await forward(i, { kind: 'file', file: { name: file.name, sizeBytes: file.size, ref: local, id: file.id, ...(file.contentType ? { mimeType: file.contentType } : {}) } }, deps);
+      await forward(
+        i,
+        { kind: 'file', file: { name: file.name, sizeBytes: file.size, ref: local, id: file.id, ...(file.contentType ? { mimeType: file.contentType } : {}) } },
+        deps,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -40,7 +40,10 @@ export function uploads(deps: UploadDeps): Composer<Context> {
         await deliver(ctx, deps, [{ text: t('telegram-file-download-failed', { file: name }) }]);
         return;
       }
-      await forward(ctx, deps, { kind: 'file', file: { name, sizeBytes: doc.file_size ?? 0, ref: local, id: doc.file_unique_id, ...(doc.mime_type ? { mimeType: doc.mime_type } : {}) } });
+      await forward(ctx, deps, {
+        kind: 'file',
+        file: { name, sizeBytes: doc.file_size ?? 0, ref: local, id: doc.file_unique_id, ...(doc.mime_type ? { mimeType: doc.mime_type } : {}) },
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

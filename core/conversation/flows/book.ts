@@ -20,13 +20,21 @@ function serviceOf(ctx: FlowContext, data: FlowData): ServiceDef {
 
 function askService(ctx: FlowContext): StepOutcome {
   const { catalog } = ctx.studio;
-  return ask('service', {}, {
-    text: [
-      t('book-ask-service'),
-      ...catalog.services.map((s) => t('book-service-line', { service: s.name, price: formatMoney(priceFor(catalog, s, 'unattended'), catalog.currency), description: s.description })),
-    ].join('\n'),
-    buttons: catalog.services.map((s) => [{ label: t('book-service-button', { service: s.name, price: formatMoney(s.priceCents, catalog.currency) }), data: `svc:${s.code}` }]),
-  });
+  return ask(
+    'service',
+    {},
+    {
+      text: [
+        t('book-ask-service'),
+        ...catalog.services.map((s) =>
+          t('book-service-line', { service: s.name, price: formatMoney(priceFor(catalog, s, 'unattended'), catalog.currency), description: s.description }),
+        ),
+      ].join('\n'),
+      buttons: catalog.services.map((s) => [
+        { label: t('book-service-button', { service: s.name, price: formatMoney(s.priceCents, catalog.currency) }), data: `svc:${s.code}` },
+      ]),
+    },
+  );
 }
 
 function askKind(ctx: FlowContext, data: FlowData): StepOutcome {
@@ -35,9 +43,13 @@ function askKind(ctx: FlowContext, data: FlowData): StepOutcome {
   return ask('kind', data, {
     text: [
       t('book-ask-kind', { service: def.name }),
-      ...sessionKinds.map((k) => t('book-kind-line', { kind: kindLabels[k].name, price: formatMoney(priceFor(catalog, def, k), catalog.currency), blurb: kindLabels[k].blurb })),
+      ...sessionKinds.map((k) =>
+        t('book-kind-line', { kind: kindLabels[k].name, price: formatMoney(priceFor(catalog, def, k), catalog.currency), blurb: kindLabels[k].blurb }),
+      ),
     ].join('\n'),
-    buttons: sessionKinds.map((k) => [{ label: t('book-kind-button', { kind: kindLabels[k].name, price: formatMoney(priceFor(catalog, def, k), catalog.currency) }), data: `kind:${k}` }]),
+    buttons: sessionKinds.map((k) => [
+      { label: t('book-kind-button', { kind: kindLabels[k].name, price: formatMoney(priceFor(catalog, def, k), catalog.currency) }), data: `kind:${k}` },
+    ]),
   });
 }
 
@@ -63,7 +75,12 @@ async function askConfirm(ctx: FlowContext, data: FlowData): Promise<StepOutcome
   );
   return ask('confirm', data, {
     text: lines.join('\n'),
-    buttons: [[{ label: t('book-confirm-button'), data: 'yes' }, { label: t('book-stop-button'), data: 'no' }]],
+    buttons: [
+      [
+        { label: t('book-confirm-button'), data: 'yes' },
+        { label: t('book-stop-button'), data: 'no' },
+      ],
+    ],
   });
 }
 
@@ -82,7 +99,10 @@ export function nextSteps(b: BookingWithService, zone: string): string {
 export const bookFlow: Flow = {
   name: 'book',
   async start(ctx, args) {
-    const wanted = args.trim().toLowerCase().replace(/\s*\+\s*/, '-');
+    const wanted = args
+      .trim()
+      .toLowerCase()
+      .replace(/\s*\+\s*/, '-');
     if (!wanted) return askService(ctx);
     const def = ctx.studio.catalog.services.find((s) => s.code === wanted || s.name.toLowerCase() === wanted);
     if (!def) throw new UserError(t('book-unknown-service', { wanted: args, codes: ctx.studio.catalog.services.map((s) => s.code).join(', ') }));

@@ -34,7 +34,7 @@ const LOOK_AHEAD_DAYS = 21;
 async function freeDays(ctx: FlowContext, serviceCode: string, want: number): Promise<{ days: string[]; more: boolean }> {
   const window = bookingWindow(await ctx.studio.policy(), ctx.studio.clock.now());
   const days: string[] = [];
-  for (let start = window.start; start < window.end && days.length <= want; ) {
+  for (let start = window.start; start < window.end && days.length <= want;) {
     const end = new Date(Math.min(window.end.getTime(), start.getTime() + LOOK_AHEAD_DAYS * 86_400_000));
     for (const day of slotsByDay(await ctx.studio.bookings.freeSlots(serviceCode, { start, end }), ctx.client.timeZone).keys()) {
       if (days.at(-1) !== day) days.push(day);
@@ -68,7 +68,13 @@ export async function askDate(ctx: FlowContext, data: FlowData, page = 0, before
     { ...data, page: p },
     {
       text: `${before ? `${before}\n\n` : ''}${t('calendar-ask-day', { zone: ctx.client.timeZone, example: shown[0] ?? '' })}`,
-      buttons: [...rows(shown.map((d) => ({ label: formatDay(d), data: `date:${d}` })), 4), ...(nav.length ? [nav] : [])],
+      buttons: [
+        ...rows(
+          shown.map((d) => ({ label: formatDay(d), data: `date:${d}` })),
+          4,
+        ),
+        ...(nav.length ? [nav] : []),
+      ],
     },
   );
 }
@@ -102,7 +108,10 @@ export async function answerDate(ctx: FlowContext, input: StepInput): Promise<St
     {
       text: t('calendar-ask-time', { day: formatDay(date), zone }),
       buttons: [
-        ...rows(slots.map((s) => ({ label: formatTime(s.start, zone), data: `slot:${s.start.getTime().toString(36)}` })), SLOTS_PER_ROW),
+        ...rows(
+          slots.map((s) => ({ label: formatTime(s.start, zone), data: `slot:${s.start.getTime().toString(36)}` })),
+          SLOTS_PER_ROW,
+        ),
         [{ label: t('calendar-other-days'), data: 'back' }],
       ],
     },

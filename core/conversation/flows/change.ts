@@ -27,10 +27,14 @@ async function pick(ctx: FlowContext, args: string, purpose: Purpose, then: (b: 
     return done({ text: purpose === 'cancel' ? t('change-none-to-cancel') : t('change-none-to-move') });
   }
   if (list.length === 1) return then(list[0]!);
-  return ask('pick', {}, {
-    text: purpose === 'cancel' ? t('change-which-to-cancel') : t('change-which-to-move'),
-    buttons: list.map((b) => [{ label: label(b, ctx), data: `bk:${b.reference}` }]),
-  });
+  return ask(
+    'pick',
+    {},
+    {
+      text: purpose === 'cancel' ? t('change-which-to-cancel') : t('change-which-to-move'),
+      buttons: list.map((b) => [{ label: label(b, ctx), data: `bk:${b.reference}` }]),
+    },
+  );
 }
 
 async function picked(ctx: FlowContext, input: StepInput): Promise<BookingWithService> {
@@ -39,10 +43,19 @@ async function picked(ctx: FlowContext, input: StepInput): Promise<BookingWithSe
 }
 
 async function askCancel(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
-  return ask('confirm', { ref: b.reference }, {
-    text: t('cancel-ask', { booking: describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone) }),
-    buttons: [[{ label: t('cancel-yes'), data: 'yes' }, { label: t('cancel-no'), data: 'no' }]],
-  });
+  return ask(
+    'confirm',
+    { ref: b.reference },
+    {
+      text: t('cancel-ask', { booking: describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone) }),
+      buttons: [
+        [
+          { label: t('cancel-yes'), data: 'yes' },
+          { label: t('cancel-no'), data: 'no' },
+        ],
+      ],
+    },
+  );
 }
 
 export const cancelFlow: Flow = {
@@ -85,16 +98,31 @@ export const rescheduleFlow: Flow = {
     async slot(ctx, input) {
       const start = await answerSlot(ctx, input);
       if (!(start instanceof Date)) return start;
-      return ask('confirm', { ...ctx.data, start: start.getTime() }, {
-        text: t('move-ask', { ref: String(ctx.data.ref), when: formatWhen(start, ctx.client.timeZone, ctx.studio.timeZone) }),
-        buttons: [[{ label: t('move-yes'), data: 'yes' }, { label: t('move-no'), data: 'no' }]],
-      });
+      return ask(
+        'confirm',
+        { ...ctx.data, start: start.getTime() },
+        {
+          text: t('move-ask', { ref: String(ctx.data.ref), when: formatWhen(start, ctx.client.timeZone, ctx.studio.timeZone) }),
+          buttons: [
+            [
+              { label: t('move-yes'), data: 'yes' },
+              { label: t('move-no'), data: 'no' },
+            ],
+          ],
+        },
+      );
     },
     async confirm(ctx, input) {
       if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
       if (input.action === 'no') return done({ text: t('move-kept', { ref: String(ctx.data.ref) }) });
       try {
-        const moved = await ctx.studio.bookings.reschedule(ctx.client.id, String(ctx.data.ref), new Date(Number(ctx.data.start)), dialogKey(ctx), `client:${ctx.client.id}`);
+        const moved = await ctx.studio.bookings.reschedule(
+          ctx.client.id,
+          String(ctx.data.ref),
+          new Date(Number(ctx.data.start)),
+          dialogKey(ctx),
+          `client:${ctx.client.id}`,
+        );
         return done({
           text: `${t('move-done', { ref: String(ctx.data.ref), newRef: moved.reference })}\n\n${describeBooking(moved, ctx.client.timeZone, ctx.studio.timeZone)}\n\n${nextSteps(moved, ctx.client.timeZone)}`,
         });

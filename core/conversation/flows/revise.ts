@@ -16,7 +16,11 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
   if (await ctx.studio.revisions.hasReference(b.id)) buttons.push([{ label: t('revise-match-reference'), data: 'adj:reference' }]);
   const allowance = freeLeft > 0 ? t('revise-free-left', { count: freeLeft }) : t('revise-paid-next', { price });
   const how = b.service.code === 'master' ? t('revise-how-master') : t('revise-how-mix');
-  return ask('adjust', { ref: b.reference }, { text: `${t('revise-ask', { ref: b.reference, service: b.service.name, allowance })}\n${how}`, ...(b.service.code === 'master' ? { buttons } : {}) });
+  return ask(
+    'adjust',
+    { ref: b.reference },
+    { text: `${t('revise-ask', { ref: b.reference, service: b.service.name, allowance })}\n${how}`, ...(b.service.code === 'master' ? { buttons } : {}) },
+  );
 }
 
 async function submit(ctx: FlowContext, b: BookingWithService, text: string, acceptPaid: boolean): Promise<StepOutcome> {
@@ -33,10 +37,19 @@ async function submit(ctx: FlowContext, b: BookingWithService, text: string, acc
     return done({ text: understood.length ? started : `${started} ${t('revise-notes-only')}` });
   } catch (err) {
     if (!(err instanceof PaymentNeeded)) throw err;
-    return ask('paid', { ref: b.reference, text }, {
-      text: t('revise-ask-paid', { reason: err.message }),
-      buttons: [[{ label: t('revise-paid-yes', { price: err.price }), data: 'yes' }, { label: t('revise-paid-no'), data: 'no' }]],
-    });
+    return ask(
+      'paid',
+      { ref: b.reference, text },
+      {
+        text: t('revise-ask-paid', { reason: err.message }),
+        buttons: [
+          [
+            { label: t('revise-paid-yes', { price: err.price }), data: 'yes' },
+            { label: t('revise-paid-no'), data: 'no' },
+          ],
+        ],
+      },
+    );
   }
 }
 
@@ -52,7 +65,11 @@ export const reviseFlow: Flow = {
     const list = await ctx.studio.revisions.revisable(ctx.client.id);
     if (list.length === 0) return done({ text: t('revise-nothing') });
     if (list.length === 1) return withBooking(ctx, list[0]!, args);
-    return ask('pick', { text: args }, { text: t('revise-which'), buttons: list.map((b) => [{ label: `${b.reference} · ${b.service.name}`, data: `bk:${b.reference}` }]) });
+    return ask(
+      'pick',
+      { text: args },
+      { text: t('revise-which'), buttons: list.map((b) => [{ label: `${b.reference} · ${b.service.name}`, data: `bk:${b.reference}` }]) },
+    );
   },
   steps: {
     async pick(ctx, input: StepInput) {
