@@ -63,6 +63,28 @@ export function waitForHelper(maxMs: number): boolean {
   return getHelper() !== null;
 }
 
+/**
+ * Like waitForHelper, without blocking this thread: where the helper's modules load through
+ * loader hooks that need this thread's event loop (tsx from the command line), a blocking wait
+ * would only time out.
+ */
+export async function helperReady(maxMs: number): Promise<boolean> {
+  if (getHelper()) return true;
+  if (helper === null) return false;
+  // Atomics.waitAsync is in Node 20, not yet in the ES2023 typings.
+  const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } })
+    .waitAsync;
+  const wait = waitAsync(ready, 0, 0, maxMs);
+  // The wait alone does not keep the process running (and the helper is unref'd): a timer does.
+  const keepAlive = setTimeout(() => undefined, maxMs);
+  try {
+    if (wait.async) await wait.value;
+  } finally {
+    clearTimeout(keepAlive);
+  }
+  return getHelper() !== null;
+}
+
 export function isShared(a: Float32Array): boolean {
   return a.buffer instanceof SharedArrayBuffer;
 }

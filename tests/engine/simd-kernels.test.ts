@@ -1,8 +1,10 @@
 // The WebAssembly SIMD kernels: generated files current (npm run wasm), in use here, and giving the
 // same numbers as the JavaScript paths they replace (MIXDESK_SIMD=0 runs those).
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stereoModuleSource, target } from '../../scripts/wasm-stereo.js';
 import { limiterModuleSource, target as limiterTarget } from '../../scripts/wasm-limiter.js';
@@ -12,15 +14,26 @@ import { stereoPass } from '../../engine/dsp/stereo-kernel.js';
 import { kWeightingStages } from '../../engine/analysis/kweighting.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+let scripts = 0;
 
-/** Runs `script` (ESM, run from the repository) with MIXDESK_SIMD set, and parses its JSON output. */
+/**
+ * Runs `script` (ESM; './engine/…' imports from the repository) with MIXDESK_SIMD set, and parses
+ * its JSON output. From a file, not `node -e`: under -e the engine's helper thread never starts.
+ */
 function run<T>(script: string, simd: '0' | '1'): T {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: root,
-    env: { ...process.env, MIXDESK_SIMD: simd },
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  const file = path.join(os.tmpdir(), `mixdesk-simd-${process.pid}-${++scripts}.mts`);
+  fs.writeFileSync(file, script.replaceAll("'./engine/", `'${pathToFileURL(root).href}/engine/`));
+  let r: SpawnSyncReturns<string>;
+  try {
+    r = spawnSync(process.execPath, ['--import', 'tsx', file], {
+      cwd: root,
+      env: { ...process.env, MIXDESK_SIMD: simd },
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as T;
 }
@@ -167,10 +180,10 @@ describe('the PCM kernel (integer WAV with TPDF dither)', () => {
       const { createHash } = await import('node:crypto');
       const { readFileSync } = await import('node:fs');
       const { tmpdir } = await import('node:os');
-      const { writeWav, writeWavFile, kernelEncodes } = await import('./engine/io/wav.ts');
-      const { sharedCopyOf, warmUp } = await import('./engine/parallel.ts');
-      warmUp();
-      await new Promise((r) => setTimeout(r, 1500));
+      const { writeWav, writeWavFile } = await import('./engine/io/wav.ts');
+      const { kernelEncodes } = await import('./engine/io/pcm-codec.ts');
+      const { sharedCopyOf, helperReady, helperJobCount } = await import('./engine/parallel.ts');
+      if (!(await helperReady(30000))) throw new Error('the helper thread did not start');
       const n = 300001;
       const l = Float32Array.from({ length: n }, (_, i) => 0.9 * Math.sin(i * 0.01) + 1e-7 * Math.sin(i));
       const r = Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin(i * 0.013 + 1));
@@ -183,11 +196,14 @@ describe('the PCM kernel (integer WAV with TPDF dither)', () => {
         await writeWavFile(file, { sampleRate: 48000, channels: chs.map(sharedCopyOf) }, { bits, dither });
         out.hashes.push(sha(readFileSync(file)));
       }
+      out.helperJobs = helperJobCount();
       console.log(JSON.stringify(out));`;
-    type Out = { kernel: boolean; hashes: string[] };
+    type Out = { kernel: boolean; hashes: string[]; helperJobs: number };
     const js = run<Out>(script, '0');
     const wasm = run<Out>(script, '1');
     expect([js.kernel, wasm.kernel]).toEqual([false, true]);
+    // The files really were written on two threads.
+    expect(Math.min(js.helperJobs, wasm.helperJobs)).toBeGreaterThan(0);
     expect(wasm.hashes).toEqual(js.hashes);
     // In memory and from the file the same bytes too (one dither generator per channel in both).
     for (let i = 0; i < js.hashes.length; i += 2) expect(js.hashes[i + 1]).toBe(js.hashes[i]);

@@ -13,7 +13,7 @@ import {
   parallelStats,
   parallelTone,
   sharedCopyOf,
-  warmUp,
+  helperReady,
 } from '../../engine/parallel.js';
 import { toneRange } from '../../engine/tone-range.js';
 import { highpass, highShelf, peaking } from '../../engine/dsp/biquad.js';
@@ -33,8 +33,8 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
   const track = makeTrack(40, 48000, { level: 0.6 });
 
   beforeAll(async () => {
-    warmUp();
-    await new Promise((r) => setTimeout(r, 1500));
+    // Waits for the helper's ready signal (bounded), so the split really happens.
+    expect(await helperReady(30_000)).toBe(true);
   });
 
   it('compressor', () => {

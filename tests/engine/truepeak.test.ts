@@ -107,7 +107,7 @@ describe('work split into sample ranges (as the threads do) gives the same answe
 describe('loudness measured on two threads', () => {
   // 192 kHz: a 100 ms block is more than one call of the stereo kernel holds.
   it.each([48000, 192000])('equals the single-thread measurement for shared stereo audio at %i Hz', async (fs) => {
-    const { parallelLoudness, sharedFloat32 } = await import('../../engine/parallel.js');
+    const { parallelLoudness, sharedFloat32, helperReady } = await import('../../engine/parallel.js');
     const { measureLoudness } = await import('../../engine/analysis/loudness.js');
     const n = fs * 20;
     const [l, r] = [sharedFloat32(n), sharedFloat32(n)];
@@ -115,9 +115,8 @@ describe('loudness measured on two threads', () => {
       l[i] = 0.3 * Math.sin(i * 0.05) * Math.sin(i * 0.0001);
       r[i] = 0.2 * Math.sin(i * 0.07);
     }
-    // Give the helper thread time to start, so the split really happens.
-    parallelLoudness([l, r], fs);
-    await new Promise((res) => setTimeout(res, 1500));
+    // Waits for the helper's ready signal (bounded), so the split really happens.
+    expect(await helperReady(30_000)).toBe(true);
     const a = parallelLoudness([l, r], fs);
     const b = measureLoudness([l, r], fs);
     expect(a.integrated).toBeCloseTo(b.integrated, 9);
