@@ -3,7 +3,7 @@
 // in DISCORD_ENGINEER_ROLE_ID). The admins of a community server the bot was invited to run
 // their server, not the studio: nothing they configure grants access to clients, bookings,
 // files or the queue.
-import type { Db } from '../db/client.js';
+import type { GuildSettingsRepository } from './guild-settings.js';
 
 export interface AuthoritySettings {
   /** Discord user ids that are engineers everywhere, DMs included. */
@@ -24,7 +24,7 @@ export interface DiscordActor {
 
 export class EngineerAuthority {
   constructor(
-    private readonly db: Db,
+    private readonly guilds: GuildSettingsRepository,
     private readonly settings: AuthoritySettings,
   ) {}
 
@@ -36,7 +36,7 @@ export class EngineerAuthority {
   async isDiscordEngineer(a: DiscordActor): Promise<boolean> {
     if (this.settings.discordEngineerIds.includes(a.userId)) return true;
     if (!this.isStudioGuild(a.guildId)) return false;
-    const role = this.settings.discordEngineerRoleId ?? (await this.db.guildSettings.findUnique({ where: { guildId: a.guildId! } }))?.engineerRoleId;
+    const role = this.settings.discordEngineerRoleId ?? (await this.guilds.get(a.guildId!))?.engineerRoleId;
     return !!role && a.roleIds.includes(role);
   }
 }

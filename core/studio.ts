@@ -27,6 +27,7 @@ import { RevisionService } from './revisions.js';
 import { StudioDesk } from './desk.js';
 import { MixdownJobs } from './mixdown-job.js';
 import { EngineerAuthority } from './authority.js';
+import { GuildSettingsRepository } from './guild-settings.js';
 import { EngineerAudit } from './audit.js';
 
 export interface Studio {
@@ -55,6 +56,10 @@ export interface Studio {
   authority: EngineerAuthority;
   /** What the engineers did. */
   audit: EngineerAudit;
+  /** Each Discord server's /setup. */
+  guilds: GuildSettingsRepository;
+  /** Throws when the database does not answer (/healthz). */
+  healthCheck(): Promise<void>;
 }
 
 export interface StudioOptions {
@@ -123,6 +128,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   });
   const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
   const audit = new EngineerAudit(db, clock);
+  const guilds = new GuildSettingsRepository(db);
   const mixdowns = new MixdownJobs(deps, {
     preset: config.MASTER_PRESET,
     attempts: o.pipeline?.attempts ?? 3,
@@ -166,7 +172,9 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     ),
     mixdowns,
     audit,
-    authority: new EngineerAuthority(db, {
+    guilds,
+    healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
+    authority: new EngineerAuthority(guilds, {
       discordEngineerIds: config.DISCORD_ENGINEER_IDS,
       discordStudioGuildId: config.DISCORD_STUDIO_GUILD_ID,
       discordEngineerRoleId: config.DISCORD_ENGINEER_ROLE_ID,

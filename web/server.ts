@@ -174,7 +174,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     if (url.pathname === '/telegram/webhook' && o.telegramWebhook && req.method === 'POST') return o.telegramWebhook(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/healthz') {
-      await studio.db.$queryRawUnsafe('SELECT 1');
+      await studio.healthCheck();
       return send(res, 200, 'application/json', JSON.stringify({ ok: true, storage: studio.store.kind }));
     }
     if (url.pathname === '/assets/tus.min.js') {

@@ -1,5 +1,5 @@
-// No module imports itself through others: layers stay layers (engine under core under bots),
-// and a module can be read and tested from the bottom up. Imports are read with TypeScript's own
+// No module imports itself through others, and the layers stay layers: a module can be read and
+// tested from the bottom up, and the bots and the web server reach the data only through the core. Imports are read with TypeScript's own
 // scanner (static, dynamic, re-exports and `import type` alike). madge does this too, but its
 // peer range stops short of the TypeScript this project uses.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -53,6 +53,18 @@ describe('module graph', () => {
     expect(files.length).toBeGreaterThan(100);
     const graph = new Map(files.map((f) => [f, importsOf(f)]));
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it('the bots and the web server never touch the database: they go through the core', () => {
+    const outside = sources().filter((f) => /^(bots|web)\//.test(path.relative(root, f)));
+    expect(outside.length).toBeGreaterThan(20);
+    const offenders = outside.flatMap((f) => {
+      const rel = path.relative(root, f);
+      const viaImport = importsOf(f).filter((g) => /^(db|generated)\//.test(path.relative(root, g)));
+      const viaStudio = /\bstudio\.db\b/.test(readFileSync(f, 'utf8')) ? ['studio.db'] : [];
+      return [...viaImport.map((g) => `${rel} imports ${path.relative(root, g)}`), ...viaStudio.map((x) => `${rel} uses ${x}`)];
+    });
+    expect(offenders).toEqual([]);
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {

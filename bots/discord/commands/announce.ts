@@ -14,7 +14,7 @@ export const command: DiscordCommand = {
     .addIntegerOption((o) => o.setName('days').setDescription(t('discord-cmd-announce-days')).setMinValue(1).setMaxValue(42).setRequired(false)),
   async execute(i, deps) {
     if (!i.inGuild()) return void (await text(i, t('discord-announce-servers-only')));
-    const settings = await deps.studio.db.guildSettings.findUnique({ where: { guildId: i.guildId } });
+    const settings = await deps.studio.guilds.get(i.guildId);
     if (!settings?.announceChannelId) return void (await text(i, t('discord-announce-no-channel')));
     const message = await deps.studio.desk.openSlotsAnnouncement(deps.studio.name, i.options.getInteger('days') ?? 7);
     await deps.rest.post(Routes.channelMessages(settings.announceChannelId), { body: { content: message.slice(0, 2000), allowed_mentions: { parse: [] } } });

@@ -32,7 +32,7 @@ export const command: DiscordCommand = {
     const channel = i.options.getChannel('announce_channel');
     const language = i.options.getString('language');
     const data = { ...(role ? { engineerRoleId: role.id } : {}), ...(channel ? { announceChannelId: channel.id } : {}), ...(language ? { language } : {}) };
-    const s = await deps.studio.db.guildSettings.upsert({ where: { guildId: i.guildId }, create: { guildId: i.guildId, ...data }, update: data });
+    const s = await deps.studio.guilds.save(i.guildId, data);
     await text(
       i,
       [
