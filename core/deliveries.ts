@@ -90,6 +90,11 @@ export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
 }
 
 /** The number the booking's next delivery gets. */
+/** The booking's latest delivered version and its files, or null. */
+export function latestReadyVersion(db: Db, bookingId: string) {
+  return db.delivery.findFirst({ where: { bookingId, status: 'ready' }, orderBy: { version: 'desc' }, include: { files: true } });
+}
+
 /** Free revisions the booking has left (each delivery message says so). */
 export async function freeRevisionsLeft(db: Tx, booking: { id: string; includedRevisions: number }): Promise<number> {
   const used = await db.revision.count({ where: { bookingId: booking.id, paid: false } });

@@ -12,7 +12,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Outbox } from '../../core/outbox.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { ChatDeps } from './chat.js';
-import { booking, help, menu, revisions, settings, status } from './features/commands.js';
+import { commands, menu } from './features/commands.js';
 import { dialog } from './features/dialog.js';
 import { uploads } from './features/uploads.js';
 import { t } from '../../core/texts.js';
@@ -83,12 +83,12 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
   // Updates of one person are handled in order (the runner works on several at once otherwise);
   // keyed by the user, because their dialog lives in their private chat wherever they wrote.
   bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
-  bot.use(help(deps), booking(deps), status(deps), revisions(deps), settings(deps), uploads(deps), dialog(deps));
+  bot.use(commands(deps), uploads(deps), dialog(deps));
 
   bot.catch((err) => errorBoundary(err, o.log));
 
   o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply), edit: (chatId, id, reply) => renderer.edit(chatId, id, reply) });
-  await bot.api.setMyCommands(menu).catch((err: unknown) => o.log.warn({ err }, 'could not set the Telegram command menu'));
+  await bot.api.setMyCommands(menu()).catch((err: unknown) => o.log.warn({ err }, 'could not set the Telegram command menu'));
 
   let runner: RunnerHandle | undefined;
   return {

@@ -2,67 +2,26 @@
 // artist, ignores redelivered events, runs commands and multi-step flows with state kept in the
 // database, recognises stale and double-pressed buttons, and turns failures into clear replies.
 import { randomBytes } from 'node:crypto';
-import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
-import { deliveryFormats } from '../clients.js';
 import type { Client } from '../clients.js';
 import { UserError, userMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Studio } from '../studio.js';
-import { openStatuses, type BookingStatus } from '../booking/status.js';
-import { done, type Flow, type FlowContext, type StepInput, type StepOutcome } from './flow.js';
-import { describeBooking } from './format.js';
+import { type Flow, type FlowContext, type StepInput, type StepOutcome } from './flow.js';
 import { bookFlow } from './flows/book.js';
+import { formatFlow } from './flows/format.js';
+import { chatCommand, helpLines } from './commands/index.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
 import { KeyedMutex } from './mutex.js';
-import { describeAny, parseUploadArgs, roleLabel, stemLines } from './uploads.js';
-import { stemRoles } from '../../engine/mixdown.js';
-import { homedir } from 'node:os';
-import { basename } from 'node:path';
+import { describeAny } from './uploads.js';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
 import { t } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
 
-const formatFlow: Flow = {
-  name: 'format',
-  start: async () => ({
-    next: {
-      step: 'pick',
-      data: {},
-      reply: {
-        text: t('format-ask'),
-        buttons: [deliveryFormats.map((f) => ({ label: f.toUpperCase(), data: `fmt:${f}` }))],
-      },
-    },
-  }),
-  steps: {
-    async pick(ctx, input) {
-      const f = input.type === 'button' ? input.action.replace(/^fmt:/, '') : input.text;
-      const client = await ctx.studio.clients.setDeliveryFormat(ctx.client.id, f);
-      return done({ text: t('format-set', { format: client.deliveryFormat.toUpperCase() }) });
-    },
-  },
-};
-
 const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow, revise: reviseFlow };
-
-export const commandHelp: [string, string][] = [
-  ['/book', t('help-book')],
-  ['/mybookings', t('help-mybookings')],
-  ['/status [REF]', t('help-status')],
-  ['/reschedule [REF]', t('help-reschedule')],
-  ['/cancel [REF]', t('help-cancel')],
-  ['/upload', t('help-upload')],
-  ['/uploadlink [REF]', t('help-uploadlink')],
-  ['/revise [REF] [CHANGES]', t('help-revise')],
-  ['/stems [N ROLE]', t('help-stems')],
-  ['/timezone [ZONE]', t('help-timezone')],
-  ['/format [FORMAT]', t('help-format', { formats: deliveryFormats.join(', ') })],
-  ['/help', t('help-help')],
-];
 
 /** The event with control characters taken out of everything a person typed or named. */
 function cleanIncoming(inc: Incoming): Incoming {
@@ -254,151 +213,19 @@ export class Conversation {
     return this.answer(inc, client, state, byLabel ? { type: 'button', action: byLabel.data } : { type: 'text', text: typed });
   }
 
-  private async command(inc: Incoming, client: Client, state: DialogState, command: string, args: string, created: boolean): Promise<Reply[]> {
-    switch (command) {
-      case 'start':
-        return [
-          {
-            text: [
-              created ? t('welcome-new', { studio: this.studio.name, name: client.displayName }) : t('welcome-back', { name: client.displayName }),
-              t('welcome-what-we-do'),
-              t('welcome-time-zone', { zone: client.timeZone }),
-              '',
-              ...commandHelp.map(([c, d]) => `${c} — ${d}`),
-            ].join('\n'),
-          },
-        ];
-      case 'help':
-        return [{ text: [t('help-title'), ...commandHelp.map(([c, d]) => `${c} — ${d}`)].join('\n') }];
-      case 'book':
-        return this.startFlow(inc, client, state, 'book', args);
-      case 'stop':
-      case 'cancel':
-        if (state.flow) return this.stopDialog(inc, state, t('dialog-stopped', { flow: state.flow }));
-        if (command === 'stop') return [{ text: t('nothing-to-stop') }];
-        return this.startFlow(inc, client, state, 'cancel', args);
-      case 'reschedule':
-        return this.startFlow(inc, client, state, 'reschedule', args);
-      case 'format':
-        if (!args) return this.startFlow(inc, client, state, 'format', args);
-        return [{ text: t('format-set', { format: (await this.studio.clients.setDeliveryFormat(client.id, args)).deliveryFormat.toUpperCase() }) }];
-      case 'timezone': {
-        if (!args) return [{ text: t('timezone-show', { zone: client.timeZone }) }];
-        const updated = await this.studio.clients.setTimeZone(client.id, args);
-        const now = DateTime.fromJSDate(this.studio.clock.now()).setZone(updated.timeZone).toFormat('HH:mm');
-        return [{ text: t('timezone-set', { zone: updated.timeZone, time: now }) }];
-      }
-      case 'mybookings':
-        return this.myBookings(client);
-      case 'upload':
-        return this.upload(inc, client, args);
-      case 'uploadlink': {
-        const booking = await this.studio.uploads.targetBooking(client, args.split(/\s+/)[0] || undefined);
-        const { url, link } = await this.studio.links.issue(client, booking.reference, booking.service.code === 'master' ? 'mix' : 'stem');
-        const until = DateTime.fromJSDate(link.expiresAt).setZone(client.timeZone).toFormat('ccc d LLL, HH:mm');
-        return [
-          {
-            text: t('upload-link', { ref: booking.reference, until, url }),
-            links: [{ label: t('upload-link-button'), url }],
-            visibility: 'private',
-          },
-        ];
-      }
-      case 'status':
-        return this.status(client, args);
-      case 'revise':
-        return this.startFlow(inc, client, state, 'revise', args);
-      case 'stems':
-        return this.stems(client, args);
-      default:
-        return [{ text: t('unknown-command', { command }) }];
-    }
-  }
-
-  private async upload(inc: Incoming, client: Client, args: string): Promise<Reply[]> {
-    if (!args) {
-      const how = inc.platform === 'console' ? t('upload-how-console') : t('upload-how-chat');
-      return [{ text: `${how}\n${t('upload-what-to-send')}` }];
-    }
-    if (inc.platform !== 'console') return [{ text: t('upload-send-the-file') }];
-    const { path: given, ref } = parseUploadArgs(args);
-    const file = given.replace(/^~(?=\/|$)/, homedir());
-    const outcome = await this.studio.uploads.acceptAny({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
-    return [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
-  }
-
-  /** "/stems [REF]" lists a booking's stems and their roles; "/stems N ROLE [REF]" changes one. */
-  private async stems(client: Client, args: string): Promise<Reply[]> {
-    const words = args.split(/\s+/).filter(Boolean);
-    const ref = words.find((w) => /^MD-[2-9A-Z]{6}$/i.test(w));
-    const rest = words.filter((w) => w !== ref);
-    const booking = await this.studio.uploads.targetBooking(client, ref);
-    if (rest.length) {
-      const [n, role] = rest;
-      const changed = await this.studio.uploads.setStemRole(booking.id, Number(n), role ?? '');
-      return [{ text: t('stem-role-set', { file: changed.fileName, role: roleLabel(changed.stemTag) }) }];
-    }
-    const stems = await this.studio.uploads.stems(booking.id);
-    if (!stems.length) return [{ text: t('stems-none', { ref: booking.reference }) }];
-    return [
-      {
-        text: [t('stems-title', { ref: booking.reference }), ...stemLines(stems), '', t('stems-how', { roles: stemRoles.join(', ') })].join('\n'),
-      },
-    ];
-  }
-
-  private async myBookings(client: Client): Promise<Reply[]> {
-    const all = await this.studio.bookings.listForClient(client.id);
-    if (all.length === 0) return [{ text: t('mybookings-none') }];
-    const open = all.filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
-    const past = all.filter((b) => !open.includes(b)).slice(0, 5);
-    const describe = async (b: (typeof all)[number]) => describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b));
-    const parts: string[] = [];
-    if (open.length) parts.push(`${t('mybookings-title')}\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
-    if (past.length)
-      parts.push(
-        [t('mybookings-earlier'), ...past.map((b) => t('mybookings-past', { ref: b.reference, service: b.service.name, status: b.status }))].join('\n'),
-      );
-    return [{ text: parts.join('\n\n') }];
-  }
-
-  private async status(client: Client, args: string): Promise<Reply[]> {
-    const list = args
-      ? [await this.studio.bookings.ownedBy(client.id, args.split(/\s+/)[0] ?? '')]
-      : (await this.studio.bookings.listForClient(client.id)).filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
-    if (list.length === 0) return [{ text: t('status-nothing') }];
-    const nextByStatus: Record<string, string> = {
-      requested: t('status-next-requested'),
-      confirmed: t('status-next-confirmed'),
-      'awaiting-files': t('status-next-awaiting-files'),
-      'in-progress': t('status-next-in-progress'),
-      'revision-requested': t('status-next-revision-requested'),
-      delivered: t('status-next-delivered'),
-    };
-    const texts = await Promise.all(
-      list.map(async (b) => {
-        const running = b.status === 'in-progress' ? await this.studio.pipeline.progressOf(b.id) : null;
-        const revisions =
-          b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await this.studio.revisions.allowance(b) : null;
-        const lines = [
-          describeBooking(b, client.timeZone, this.studio.timeZone, await this.studio.bookings.queuePosition(b)),
-          `  ${running ?? nextByStatus[b.status] ?? ''}`,
-        ];
-        if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
-        // Where the files are, in case a message with them never reached the artist.
-        const latest = await this.db.delivery.findFirst({
-          where: { bookingId: b.id, status: 'ready' },
-          orderBy: { version: 'desc' },
-          include: { files: true },
-        });
-        if (latest) {
-          lines.push(`  ${t('status-latest-delivery', { version: latest.version })}`);
-          for (const f of latest.files.filter((x) => x.kind !== 'report'))
-            lines.push(`    ${f.fileName}: ${this.studio.downloads.url(f.storageKey, f.fileName) ?? t('download-link-unavailable')}`);
-        }
-        return lines.join('\n').trimEnd();
-      }),
-    );
-    return [{ text: texts.join('\n\n') }];
+  private async command(inc: Incoming, client: Client, state: DialogState, name: string, args: string, created: boolean): Promise<Reply[]> {
+    const cmd = chatCommand(name);
+    if (!cmd) return [{ text: t('unknown-command', { command: name }) }];
+    return cmd.run({
+      studio: this.studio,
+      incoming: inc,
+      client,
+      args,
+      created,
+      flow: state.flow,
+      startFlow: (flow) => this.startFlow(inc, client, state, flow, args),
+      stopDialog: (text) => this.stopDialog(inc, state, text),
+      helpLines,
+    });
   }
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Composer, type Context } from 'grammy';
 import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
-import { deliver, forward, forwardCommand, senderOf, type ChatDeps } from '../chat.js';
+import { deliver, forward, senderOf, type ChatDeps } from '../chat.js';
 import { t } from '../../../core/texts.js';
 
 export const DOWNLOAD_CAP = 20 * 2 ** 20;
@@ -20,7 +20,6 @@ export interface UploadDeps extends ChatDeps {
 
 export function uploads(deps: UploadDeps): Composer<Context> {
   const c = new Composer();
-  c.command(['upload', 'uploadlink', 'stems'], (ctx) => forwardCommand(ctx, deps));
   c.on(['message:document', 'message:audio'], async (ctx) => {
     const doc = ctx.msg.document ?? ctx.msg.audio!;
     const name = doc.file_name ?? `audio-${doc.file_unique_id}`;

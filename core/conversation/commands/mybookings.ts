@@ -1,0 +1,26 @@
+// /mybookings: the artist's open bookings in full, and the last few finished ones.
+import { openStatuses, type BookingStatus } from '../../booking/status.js';
+import { t } from '../../texts.js';
+import { describeBooking } from '../format.js';
+import type { ChatCommand } from './types.js';
+
+export const mybookings: ChatCommand = {
+  name: 'mybookings',
+  help: () => t('help-mybookings'),
+  menu: () => t('telegram-menu-mybookings'),
+  discord: { description: () => t('discord-cmd-mybookings') },
+  async run({ studio, client }) {
+    const all = await studio.bookings.listForClient(client.id);
+    if (all.length === 0) return [{ text: t('mybookings-none') }];
+    const open = all.filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
+    const past = all.filter((b) => !open.includes(b)).slice(0, 5);
+    const describe = async (b: (typeof all)[number]) => describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b));
+    const parts: string[] = [];
+    if (open.length) parts.push(`${t('mybookings-title')}\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
+    if (past.length)
+      parts.push(
+        [t('mybookings-earlier'), ...past.map((b) => t('mybookings-past', { ref: b.reference, service: b.service.name, status: b.status }))].join('\n'),
+      );
+    return [{ text: parts.join('\n\n') }];
+  },
+};

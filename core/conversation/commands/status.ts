@@ -1,0 +1,53 @@
+// /status [REF]: where the artist's bookings stand, what runs now, the revisions left, and where
+// the latest files are (in case a message with them never arrived).
+import { openStatuses, type BookingStatus } from '../../booking/status.js';
+import { latestReadyVersion } from '../../deliveries.js';
+import { t } from '../../texts.js';
+import { describeBooking } from '../format.js';
+import type { ChatCommand } from './types.js';
+
+const nextStep = (status: string): string | undefined =>
+  (
+    ({
+      requested: () => t('status-next-requested'),
+      confirmed: () => t('status-next-confirmed'),
+      'awaiting-files': () => t('status-next-awaiting-files'),
+      'in-progress': () => t('status-next-in-progress'),
+      'revision-requested': () => t('status-next-revision-requested'),
+      delivered: () => t('status-next-delivered'),
+    }) as Record<string, () => string>
+  )[status]?.();
+
+export const status: ChatCommand = {
+  name: 'status',
+  usage: '[REF]',
+  help: () => t('help-status'),
+  menu: () => t('telegram-menu-status'),
+  discord: { description: () => t('discord-cmd-status'), option: { name: 'reference', description: () => t('discord-cmd-status-reference') } },
+  async run({ args, studio, client }) {
+    const list = args
+      ? [await studio.bookings.ownedBy(client.id, args.split(/\s+/)[0] ?? '')]
+      : (await studio.bookings.listForClient(client.id)).filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
+    if (list.length === 0) return [{ text: t('status-nothing') }];
+    const texts = await Promise.all(
+      list.map(async (b) => {
+        const running = b.status === 'in-progress' ? await studio.pipeline.progressOf(b.id) : null;
+        const revisions =
+          b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await studio.revisions.allowance(b) : null;
+        const lines = [
+          describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)),
+          `  ${running ?? nextStep(b.status) ?? ''}`,
+        ];
+        if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
+        const latest = await latestReadyVersion(studio.db, b.id);
+        if (latest) {
+          lines.push(`  ${t('status-latest-delivery', { version: latest.version })}`);
+          for (const f of latest.files.filter((x) => x.kind !== 'report'))
+            lines.push(`    ${f.fileName}: ${studio.downloads.url(f.storageKey, f.fileName) ?? t('download-link-unavailable')}`);
+        }
+        return lines.join('\n').trimEnd();
+      }),
+    );
+    return [{ text: texts.join('\n\n') }];
+  },
+};
