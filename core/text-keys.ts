@@ -533,6 +533,7 @@ export interface TextVars {
   'discord-cmd-stems-change': undefined;
   'discord-cmd-timezone': undefined;
   'discord-cmd-timezone-zone': undefined;
+  'discord-file-too-big-for-chat': { file: TextValue; size: TextValue };
   'discord-cmd-upload': undefined;
   'discord-cmd-upload-file': undefined;
   'discord-cmd-upload-reference': undefined;

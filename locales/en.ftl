@@ -650,6 +650,7 @@ discord-cmd-stems = Your stems and their roles (vocal or instrument); change one
 discord-cmd-stems-change = NUMBER ROLE, e.g. 2 backing-vocal
 discord-cmd-timezone = Show or set your time zone
 discord-cmd-timezone-zone = An IANA zone, e.g. Europe/Berlin
+discord-file-too-big-for-chat = { $file } is { $size } MB, more than Discord passes to bots here; use your private upload link instead:
 discord-cmd-upload = Send your mix or stems for a booking (large files: you get a private upload link)
 discord-cmd-upload-file = WAV, AIFF, FLAC, MP3, or a zip of stems
 discord-cmd-upload-reference = The booking, when you have several

@@ -22,11 +22,7 @@ export const command: DiscordCommand = {
     if (!file) return forwardCommand(i, deps, 'uploadlink', ref);
     const limit = i.attachmentSizeLimit || 25 * 2 ** 20;
     if (file.size > limit) {
-      await respond(
-        i,
-        [{ text: `${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, more than Discord passes to bots here; use your private upload link instead:` }],
-        deps,
-      );
+      await respond(i, [{ text: t('discord-file-too-big-for-chat', { file: file.name, size: (file.size / 2 ** 20).toFixed(0) }) }], deps);
       return forward(i, { kind: 'command', command: 'uploadlink', args: ref }, deps);
     }
     const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-dc-'));
