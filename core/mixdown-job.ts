@@ -30,7 +30,12 @@ export interface MixdownJobSettings {
   workDir?: string;
 }
 
-const labels: Record<string, string> = { full: t('render-full'), instrumental: t('render-instrumental'), acappella: t('render-acappella') };
+const renderTexts: Record<string, () => string> = {
+  full: () => t('render-full'),
+  instrumental: () => t('render-instrumental'),
+  acappella: () => t('render-acappella'),
+};
+const renderLabel = (kind: string): string => renderTexts[kind]?.() ?? kind;
 
 export class MixdownJobs {
   constructor(
@@ -140,7 +145,7 @@ export class MixdownJobs {
       await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'store' } });
       const stored: StoredFile[] = [];
       for (const r of renders) {
-        const fileName = `${t(mastered ? 'mixdown-file-name-mastered' : 'mixdown-file-name', { ref: booking.reference, render: labels[r.kind] ?? r.kind, version: data.version })}${path.extname(r.file)}`;
+        const fileName = `${t(mastered ? 'mixdown-file-name-mastered' : 'mixdown-file-name', { ref: booking.reference, render: renderLabel(r.kind), version: data.version })}${path.extname(r.file)}`;
         const storageKey = `deliveries/${booking.id}/v${data.version}/${r.kind}-${safeFileName(fileName)}`;
         const info = await this.d.store.put(storageKey, createReadStream(r.file));
         stored.push({ kind: r.kind, format, fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
@@ -157,7 +162,7 @@ export class MixdownJobs {
             t(mastered ? 'mixdown-ready-mastered' : 'mixdown-ready', {
               ref: booking.reference,
               version: data.version,
-              renders: renders.map((r) => labels[r.kind]).join(', '),
+              renders: renders.map((r) => renderLabel(r.kind)).join(', '),
             }),
             `  ${t('mixdown-from', { count: report.stems.length, seconds: report.durationSec.toFixed(0) })}`,
             ...notes.map((n) => `  ${t('delivery-note', { note: n })}`),

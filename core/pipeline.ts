@@ -65,18 +65,19 @@ export interface PipelineSettings {
 
 export const MASTER_JOB = 'master';
 
-const stageLabels: Record<string, string> = {
-  queued: t('stage-queued'),
-  fetch: t('stage-fetch'),
-  mix: t('stage-mix'),
-  analyse: t('stage-analyse'),
-  eq: t('stage-eq'),
-  compress: t('stage-compress'),
-  limit: t('stage-limit'),
-  verify: t('stage-verify'),
-  encode: t('stage-encode'),
-  store: t('stage-store'),
+const stageTexts: Record<string, () => string> = {
+  queued: () => t('stage-queued'),
+  fetch: () => t('stage-fetch'),
+  mix: () => t('stage-mix'),
+  analyse: () => t('stage-analyse'),
+  eq: () => t('stage-eq'),
+  compress: () => t('stage-compress'),
+  limit: () => t('stage-limit'),
+  verify: () => t('stage-verify'),
+  encode: () => t('stage-encode'),
+  store: () => t('stage-store'),
 };
+const stageLabel = (stage: string): string | undefined => stageTexts[stage]?.();
 
 export class Pipeline {
   constructor(
@@ -171,7 +172,7 @@ export class Pipeline {
   async progressOf(bookingId: string): Promise<string | null> {
     const d = await this.d.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
     if (!d) return null;
-    const stage = stageLabels[d.stage ?? 'queued'] ?? d.stage;
+    const stage = stageLabel(d.stage ?? 'queued') ?? d.stage;
     const mixdown = d.kind === ('mixdown' satisfies VersionKind);
     const vars = { version: d.version, stage: stage ?? '' };
     if (!d.stage || d.stage === 'queued') return mixdown ? t('progress-mixdown', vars) : t('progress-master', vars);
@@ -212,7 +213,7 @@ export class Pipeline {
         .progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' })
         .catch((err: unknown) => this.d.log.warn({ err }, 'progress message not recorded'));
     const progress = this.progressWriter(delivery.id, (stage) =>
-      announce(t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabels[stage] ?? stage })),
+      announce(t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabel(stage) ?? stage })),
     );
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });

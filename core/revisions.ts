@@ -23,16 +23,21 @@ export interface Adjustments {
 }
 
 /** The quick adjustments offered as buttons, and the words that ask for them. */
-export const quickAdjustments: { id: string; label: string; words: RegExp; apply: Adjustments }[] = [
-  { id: 'louder', label: t('adjust-louder'), words: /\blouder\b/gi, apply: { loudnessLu: 1 } },
-  { id: 'quieter', label: t('adjust-quieter'), words: /\b(quieter|softer|less loud)\b/gi, apply: { loudnessLu: -1 } },
-  { id: 'brighter', label: t('adjust-brighter'), words: /\b(brighter|more air|more top)\b/gi, apply: { trebleDb: 1.5 } },
-  { id: 'warmer', label: t('adjust-warmer'), words: /\b(warmer|darker|less harsh)\b/gi, apply: { bassDb: 1, trebleDb: -1.5 } },
-  { id: 'punch+', label: t('adjust-more-punch'), words: /\b(more punch|punchier|more dynamic)\b/gi, apply: { punch: 0.5 } },
-  { id: 'punch-', label: t('adjust-less-punch'), words: /\b(less punch|smoother|more glue)\b/gi, apply: { punch: -0.5 } },
-  { id: 'bass+', label: t('adjust-more-bass'), words: /\b(more bass|more low end|bassier)\b/gi, apply: { bassDb: 1.5 } },
-  { id: 'bass-', label: t('adjust-less-bass'), words: /\b(less bass|less low end|less boomy)\b/gi, apply: { bassDb: -1.5 } },
-  { id: 'reference', label: t('revise-match-reference'), words: /\b(match (my |the )?reference|like (my |the )?reference)\b/gi, apply: { useReference: true } },
+export const quickAdjustments: { id: string; label: () => string; words: RegExp; apply: Adjustments }[] = [
+  { id: 'louder', label: () => t('adjust-louder'), words: /\blouder\b/gi, apply: { loudnessLu: 1 } },
+  { id: 'quieter', label: () => t('adjust-quieter'), words: /\b(quieter|softer|less loud)\b/gi, apply: { loudnessLu: -1 } },
+  { id: 'brighter', label: () => t('adjust-brighter'), words: /\b(brighter|more air|more top)\b/gi, apply: { trebleDb: 1.5 } },
+  { id: 'warmer', label: () => t('adjust-warmer'), words: /\b(warmer|darker|less harsh)\b/gi, apply: { bassDb: 1, trebleDb: -1.5 } },
+  { id: 'punch+', label: () => t('adjust-more-punch'), words: /\b(more punch|punchier|more dynamic)\b/gi, apply: { punch: 0.5 } },
+  { id: 'punch-', label: () => t('adjust-less-punch'), words: /\b(less punch|smoother|more glue)\b/gi, apply: { punch: -0.5 } },
+  { id: 'bass+', label: () => t('adjust-more-bass'), words: /\b(more bass|more low end|bassier)\b/gi, apply: { bassDb: 1.5 } },
+  { id: 'bass-', label: () => t('adjust-less-bass'), words: /\b(less bass|less low end|less boomy)\b/gi, apply: { bassDb: -1.5 } },
+  {
+    id: 'reference',
+    label: () => t('revise-match-reference'),
+    words: /\b(match (my |the )?reference|like (my |the )?reference)\b/gi,
+    apply: { useReference: true },
+  },
 ];
 
 function add(a: Adjustments, b: Adjustments): Adjustments {
@@ -50,7 +55,7 @@ export function parseAdjustments(text: string): { adjustments: Adjustments; unde
   for (const q of quickAdjustments) {
     for (const _ of text.matchAll(q.words)) {
       adjustments = add(adjustments, q.apply);
-      understood.push(q.label.toLowerCase());
+      understood.push(q.label().toLowerCase());
     }
   }
   const target = /\b(?:target\s*)?(-\d{1,2}(?:\.\d)?)\s*lufs\b|\btarget\s*(-\d{1,2}(?:\.\d)?)\b/i.exec(text);

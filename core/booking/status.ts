@@ -33,17 +33,20 @@ export const changeableStatuses: readonly BookingStatus[] = ['requested', 'confi
 /** Statuses that still hold a place in the studio's calendar or queue. */
 export const openStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
 
-export const statusLabels: Record<BookingStatus, string> = {
-  requested: t('status-requested'),
-  confirmed: t('status-confirmed'),
-  'awaiting-files': t('status-awaiting-files'),
-  'in-progress': t('status-in-progress'),
-  delivered: t('status-delivered'),
-  'revision-requested': t('status-revision-requested'),
-  completed: t('status-completed'),
-  cancelled: t('status-cancelled'),
-  rescheduled: t('status-rescheduled'),
+const statusTexts: Record<BookingStatus, () => string> = {
+  requested: () => t('status-requested'),
+  confirmed: () => t('status-confirmed'),
+  'awaiting-files': () => t('status-awaiting-files'),
+  'in-progress': () => t('status-in-progress'),
+  delivered: () => t('status-delivered'),
+  'revision-requested': () => t('status-revision-requested'),
+  completed: () => t('status-completed'),
+  cancelled: () => t('status-cancelled'),
+  rescheduled: () => t('status-rescheduled'),
 };
+
+/** A status as the artist reads it, in the language of the moment (not fixed when this module loads). */
+export const statusLabel = (s: BookingStatus): string => statusTexts[s]();
 
 /** Why a change is refused, by the status it would have led to. */
 const refusals: Partial<Record<BookingStatus, Exclude<Extract<TextKey, `cannot-${string}`>, 'cannot-change'>>> = {
@@ -69,7 +72,7 @@ export function assertTransition(reference: string, from: string, to: BookingSta
   if (!isBookingStatus(from)) throw new Error(`booking ${reference} has unknown status "${from}"`);
   if (!canTransition(from, to)) {
     const key = refusals[to];
-    const vars = { ref: reference, status: statusLabels[from] };
+    const vars = { ref: reference, status: statusLabel(from) };
     throw new IllegalTransitionError(key ? t(key, vars) : t('cannot-change', { ...vars, to }));
   }
 }

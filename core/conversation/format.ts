@@ -1,7 +1,7 @@
 // How bookings, times and prices read in chat.
 import { DateTime } from 'luxon';
 import type { BookingWithService } from '../booking/bookings.js';
-import { isBookingStatus, statusLabels } from '../booking/status.js';
+import { isBookingStatus, statusLabel } from '../booking/status.js';
 import { formatMoney, isSessionKind, kindLabels } from '../catalog.js';
 import { t } from '../texts.js';
 import { localTime } from '../booking/local-time.js';
@@ -27,7 +27,7 @@ export function kindName(kind: string): string {
 }
 
 export function statusName(status: string): string {
-  return isBookingStatus(status) ? statusLabels[status] : status;
+  return isBookingStatus(status) ? statusLabel(status) : status;
 }
 
 /** One booking in a few lines, in the client's time zone. */

@@ -12,7 +12,7 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
   const { freeLeft, price } = await ctx.studio.revisions.allowance(b);
   const quick = quickAdjustments.filter((q) => q.id !== 'reference');
   const buttons = [];
-  for (let i = 0; i < quick.length; i += 2) buttons.push(quick.slice(i, i + 2).map((q) => ({ label: q.label, data: `adj:${q.id}` })));
+  for (let i = 0; i < quick.length; i += 2) buttons.push(quick.slice(i, i + 2).map((q) => ({ label: q.label(), data: `adj:${q.id}` })));
   if (await ctx.studio.revisions.hasReference(b.id)) buttons.push([{ label: t('revise-match-reference'), data: 'adj:reference' }]);
   const allowance = freeLeft > 0 ? t('revise-free-left', { count: freeLeft }) : t('revise-paid-next', { price });
   const how = b.service.code === 'master' ? t('revise-how-master') : t('revise-how-mix');
@@ -78,7 +78,13 @@ export const reviseFlow: Flow = {
     },
     async adjust(ctx, input) {
       const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
-      const text = input.type === 'button' ? (quickAdjustments.find((q) => `adj:${q.id}` === input.action)?.label.toLowerCase() ?? '') : input.text;
+      const text =
+        input.type === 'button'
+          ? (quickAdjustments
+              .find((q) => `adj:${q.id}` === input.action)
+              ?.label()
+              .toLowerCase() ?? '')
+          : input.text;
       if (!text.trim()) throw new UserError(t('revise-pick-or-write'));
       return submit(ctx, b, text, false);
     },
