@@ -229,11 +229,13 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     const again = await testStudio(t.db, {}, undefined, studio.store, { queue: restarted, pipeline: { attempts: 1, backoffMs: 10 } });
     again.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
     await again.pipeline.work();
-    // Other unfinished kinds are not masters: a mixdown resumes with its own job, files the
-    // engineer was sending are marked for sending again.
+    // Other unfinished kinds (Delivery.kind) are not masters: a mixdown resumes with its own job,
+    // files the engineer was sending are marked for sending again.
     const b = await t.db.booking.findFirstOrThrow();
-    await t.db.delivery.create({ data: { bookingId: b.id, version: 7, status: 'preparing', settings: JSON.stringify({ mixdown: { balance: 'auto' } }) } });
-    await t.db.delivery.create({ data: { bookingId: b.id, version: 8, status: 'preparing', settings: JSON.stringify({ engineer: true }) } });
+    await t.db.delivery.create({
+      data: { bookingId: b.id, version: 7, kind: 'mixdown', status: 'preparing', settings: JSON.stringify({ mixdown: { balance: 'auto' } }) },
+    });
+    await t.db.delivery.create({ data: { bookingId: b.id, version: 8, kind: 'engineer', status: 'preparing', settings: JSON.stringify({ engineer: true }) } });
     expect(await again.pipeline.resumeUnfinished()).toBe(1);
     expect((await t.db.delivery.findFirstOrThrow({ where: { version: 8 } })).status).toBe('failed');
     await t.db.delivery.deleteMany({ where: { version: { in: [7, 8] } } });
