@@ -30,6 +30,8 @@ export interface TelegramOptions {
   maxRetries?: number;
   /** How reaching Telegram at start-up is retried (bounded). */
   connect?: ConnectPolicy;
+  /** Told when an update has been handled, whatever came of it (tests wait on it instead of on the clock). */
+  onHandled?: (updateId: number) => void;
 }
 
 export interface TelegramBot {
@@ -80,6 +82,16 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
     token: o.token,
   };
 
+  if (o.onHandled) {
+    const handled = o.onHandled;
+    bot.use(async (ctx, next) => {
+      try {
+        await next();
+      } finally {
+        handled(ctx.update.update_id);
+      }
+    });
+  }
   // Updates of one person are handled in order (the runner works on several at once otherwise);
   // keyed by the user, because their dialog lives in their private chat wherever they wrote.
   bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));

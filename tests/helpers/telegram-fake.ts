@@ -75,13 +75,18 @@ export class TelegramFake {
     return update_id;
   }
 
-  /** Delivers an update again (Telegram delivers at least once). */
+  /**
+   * Delivers an update again, as Telegram does when it did not learn that the bot took it (at least
+   * once): in the next batch whatever offset the bot asks from.
+   */
   redeliver(updateId: number): void {
     const u = this.seen.get(updateId);
     if (!u) throw new Error(`update ${updateId} was never delivered`);
-    this.updates.push(u);
+    this.redelivered.push(u);
     this.waiters.splice(0).forEach((w) => w());
   }
+
+  private redelivered: Record<string, unknown>[] = [];
 
   private readonly seen = new Map<number, Record<string, unknown>>();
 
@@ -176,7 +181,7 @@ export class TelegramFake {
 
   /** Resolves when the bot has fetched every pending update. */
   async drained(): Promise<void> {
-    while (this.updates.length) await new Promise((r) => setTimeout(r, 10));
+    while (this.updates.length || this.redelivered.length) await new Promise((r) => setTimeout(r, 10));
   }
 
   // ---- HTTP -----------------------------------------------------------------------------------
@@ -272,7 +277,7 @@ export class TelegramFake {
       case 'getUpdates': {
         const offset = Number(params.offset ?? 0);
         this.updates = this.updates.filter((u) => (u.update_id as number) >= offset);
-        if (!this.updates.length) {
+        if (!this.updates.length && !this.redelivered.length) {
           const timeout = Math.min(Number(params.timeout ?? 0), 2);
           await new Promise<void>((r) => {
             const t = setTimeout(r, timeout * 1000);
@@ -282,7 +287,7 @@ export class TelegramFake {
             });
           });
         }
-        const batch = this.updates.filter((u) => (u.update_id as number) >= offset).slice(0, Number(params.limit ?? 100));
+        const batch = [...this.redelivered.splice(0), ...this.updates.filter((u) => (u.update_id as number) >= offset)].slice(0, Number(params.limit ?? 100));
         for (const u of batch) this.seen.set(u.update_id as number, u);
         // Handed out: gone from the queue (the next offset confirms them, as with Telegram).
         this.updates = this.updates.filter((u) => !batch.includes(u));

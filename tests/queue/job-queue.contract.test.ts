@@ -35,14 +35,17 @@ describe.each(kinds)('JobQueue contract: %s', (_name, make) => {
 
   it('a job id already queued or done is not run again', async () => {
     q = make();
-    let runs = 0;
-    await q.process('once', async () => void runs++);
+    const ran: string[] = [];
+    await q.process('once', async (_d, job) => void ran.push(job.id));
     const a = await q.add('once', {}, { jobId: 'deliver-booking-1-v1' });
-    await until(() => runs === 1);
+    await until(() => ran.length === 1);
     const b = await q.add('once', {}, { jobId: 'deliver-booking-1-v1' });
     expect(b).toBe(a);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(runs).toBe(1);
+    // Jobs run in the order they were added: once a job added after the duplicate has run, the
+    // duplicate would have run before it.
+    await q.add('once', {}, { jobId: 'after-the-duplicate' });
+    await until(() => ran.length >= 2);
+    expect(ran).toEqual(['deliver-booking-1-v1', 'after-the-duplicate']);
   });
 
   it('retries with backoff until it works', async () => {
@@ -66,7 +69,9 @@ describe.each(kinds)('JobQueue contract: %s', (_name, make) => {
     });
     await q.add('doomed', { id: 'x1' }, { attempts: 2, backoffMs: 20 });
     await until(() => failures.length === 1);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(failures).toEqual(['doomed:x1:corrupt file:2']);
+    // A second report of x1 would come before the report of a job added after it failed.
+    await q.add('doomed', { id: 'x2' }, { attempts: 1 });
+    await until(() => failures.length >= 2);
+    expect(failures).toEqual(['doomed:x1:corrupt file:2', 'doomed:x2:corrupt file:1']);
   });
 });

@@ -32,8 +32,20 @@ describe('Telegram bot against a Bot API fake', () => {
   let queue: InProcessQueue;
   let telegram: TelegramBot;
   let dispatcher: NodeJS.Timeout;
+  /** How often the bot has finished handling each update id, and who waits for which count. */
+  let handled: Map<number, number>;
+  let waiters: { id: number; times: number; done: () => void }[];
+  const onHandled = (id: number) => {
+    handled.set(id, (handled.get(id) ?? 0) + 1);
+    waiters = waiters.filter((w) => ((handled.get(w.id) ?? 0) >= w.times ? (w.done(), false) : true));
+  };
+  /** Resolves once the bot has handled update `id` `times` times (a redelivery is a second time). */
+  const handledTimes = (id: number, times = 1) =>
+    (handled.get(id) ?? 0) >= times ? Promise.resolve() : new Promise<void>((done) => waiters.push({ id, times, done }));
 
   beforeEach(async () => {
+    handled = new Map();
+    waiters = [];
     fake = await new TelegramFake().start();
     t = await createTestDatabase('sqlite');
     queue = new InProcessQueue();
@@ -47,6 +59,7 @@ describe('Telegram bot against a Bot API fake', () => {
       outbox: studio.outbox,
       store: studio.store,
       log,
+      onHandled,
     });
     await telegram.startPolling();
     dispatcher = setInterval(() => void studio.outbox.dispatch().catch(() => undefined), 100);
@@ -181,8 +194,7 @@ describe('Telegram bot against a Bot API fake', () => {
     const upload = fake.sendDocument(a, 'mix.wav', wav);
     await said(a.id, /Received mix\.wav/, since);
     fake.redeliver(upload);
-    await fake.drained();
-    await new Promise((r) => setTimeout(r, 300));
+    await handledTimes(upload, 2);
     expect(await t.db.upload.count()).toBe(1);
     expect(fake.textsTo(a.id).filter((x) => x.includes('Received mix.wav'))).toHaveLength(1);
   }, 60_000);
@@ -228,9 +240,7 @@ describe('Telegram bot against a Bot API fake', () => {
     fake.sendText(ben, '/mybookings', group);
     await said(group.id, /Ben, I keep bookings, links and files private.*t\.me\/MixdeskTestBot/, since);
     // Chatter in the group is not for the bot.
-    fake.sendText(a, 'great track everyone', group);
-    await fake.drained();
-    await new Promise((r) => setTimeout(r, 200));
+    await handledTimes(fake.sendText(a, 'great track everyone', group));
     const groupTexts = fake.textsTo(group.id);
     expect(groupTexts).toHaveLength(2);
     expect(groupTexts.join('\n')).not.toMatch(/MD-|£|http/);
@@ -248,7 +258,7 @@ describe('Telegram bot against a Bot API fake', () => {
     const reminder = await said(a.id, /is in 60 minutes/, since);
     expect(String(reminder.params.text)).toMatch(/Group: mixdesk-[a-z2-9]{10}\n {2}Password: [a-z2-9]{12}/);
     expect(String(reminder.params.text)).toContain('https://go.sonobus.net/sblaunch?s=aoo.sonobus.net&g=mixdesk-');
-    await new Promise((r) => setTimeout(r, 300));
+    await studio.outbox.dispatch(); // whatever else was recorded is sent now
     expect(fake.textsTo(a.id).filter((x) => x.startsWith('Reminder:'))).toHaveLength(1);
   }, 30_000);
 
