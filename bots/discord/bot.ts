@@ -17,6 +17,8 @@ export interface DiscordOptions {
   log: Logger;
   /** https://discord.com/api unless pointed elsewhere (tests). */
   apiRoot?: string;
+  /** Told when an interaction has been answered in full (tests wait on it instead of on the clock). */
+  onHandled?: (interactionId: string) => void;
 }
 
 export interface DiscordBot {
@@ -31,7 +33,7 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
   const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages], ...(o.apiRoot ? { rest: { api: o.apiRoot } } : {}) });
   client.rest.setToken(o.token);
   const deps: DiscordDeps = { studio: o.studio, conversation: o.conversation, log: o.log, rest: client.rest };
-  routeInteractions(client, deps, commands);
+  routeInteractions(client, deps, commands, o.onHandled);
   const dms = new Map<string, string>();
   /** The DM channel with a user, opened once. */
   const dmChannel = async (userId: string) => {

@@ -49,9 +49,17 @@ function auditRecord(i: ChatInputCommandInteraction, outcome: ActionRecord['outc
   };
 }
 
-export function routeInteractions(client: Client, deps: DiscordDeps, commands: DiscordCommand[]): void {
+/** `onHandled`: told when an interaction has been answered in full, whatever came of it (tests wait on it). */
+export function routeInteractions(client: Client, deps: DiscordDeps, commands: DiscordCommand[], onHandled?: (interactionId: string) => void): void {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
-  client.on(Events.InteractionCreate, (i: Interaction) => void handle(i).catch((err: unknown) => fail(i, err)));
+  client.on(
+    Events.InteractionCreate,
+    (i: Interaction) =>
+      void handle(i)
+        .catch((err: unknown) => fail(i, err))
+        .catch((err: unknown) => deps.log.error({ err }, 'answering an interaction failed'))
+        .finally(() => onHandled?.(i.id)),
+  );
 
   async function handle(i: Interaction): Promise<void> {
     if (i.isChatInputCommand()) {

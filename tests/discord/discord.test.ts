@@ -43,8 +43,18 @@ describe('Discord bot against a recording REST server', () => {
   let studio: Studio;
   let queue: InProcessQueue;
   let bot: DiscordBot;
+  /** Interactions the bot has answered in full, and who waits for which. */
+  let handled: Set<string>;
+  let waiters: Map<string, () => void>;
+  const onHandled = (id: string) => {
+    handled.add(id);
+    waiters.get(id)?.();
+  };
+  const answered = (id: string) => (handled.has(id) ? Promise.resolve() : new Promise<void>((done) => waiters.set(id, done)));
 
   beforeEach(async () => {
+    handled = new Set();
+    waiters = new Map();
     fake = await new DiscordFake().start();
     t = await createTestDatabase('sqlite');
     queue = new InProcessQueue();
@@ -57,7 +67,7 @@ describe('Discord bot against a recording REST server', () => {
     );
     studio.links.servedAt('https://studio.example');
     await studio.pipeline.work();
-    bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+    bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api, onHandled });
   });
   afterEach(async () => {
     await bot.stop();
@@ -66,19 +76,11 @@ describe('Discord bot against a recording REST server', () => {
     await t.drop();
   });
 
-  /** Feeds an interaction and waits for its first answer. */
+  /** Feeds an interaction and returns every answer to it, once the bot has finished with it. */
   async function send(payload: { id: string; token: string }): Promise<Sent[]> {
     DiscordFake.feed(bot.client, payload);
-    await fake.waitFor((s) => fake.answersTo(payload).includes(s));
-    // Follow-ups come after the first answer: wait until a deferred reply is filled in and nothing
-    // more has arrived for a while (no clocks are asserted, this only waits).
-    for (let seen = -1; ;) {
-      const answers = fake.answersTo(payload);
-      const pending = answers.some((s) => s.callbackType === 5) && !answers.some((s) => s.kind === 'edit-original');
-      if (!pending && answers.length === seen) return answers;
-      seen = answers.length;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await answered(payload.id);
+    return fake.answersTo(payload);
   }
   const said = (answers: Sent[]) => answers.map((s) => fake.textOf(s)).join('\n---\n');
   const buttonsOf = (answers: Sent[]) =>
