@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     case 'retention': {
       const { createApp } = await import('./app.js');
       const { createLogger } = await import('./log.js');
-      const { purgeExpiredUploads } = await import('./core/retention.js');
+      const { purgeExpiredUploads } = await import('./core/files/retention.js');
       const app = await createApp(config, createLogger(config.LOG_LEVEL ?? 'warn'));
       try {
         const r = await purgeExpiredUploads(app.db, app.studio.store, new Date(), config.RETENTION_UPLOAD_DAYS, app.log);

@@ -15,12 +15,12 @@ import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer } from '@tus/server';
 import type { Logger } from 'pino';
 import { UserError, userMessage } from '../core/errors.js';
-import { LinkRefused } from '../core/upload-links.js';
+import { LinkRefused } from '../core/files/upload-links.js';
 import type { Studio } from '../core/studio.js';
 import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
 import { refusedPage, uploadPage } from './page.js';
-import type { UploadRole } from '../core/uploads.js';
+import type { UploadRole } from '../core/files/uploads.js';
 import { t } from '../core/texts.js';
 
 export interface WebOptions {

@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Conversation } from '../../core/conversation/engine.js';
 import { parseCommand, type Reply, type ReplyFile, type Sender } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
-import type { Outbox } from '../../core/outbox.js';
+import type { Outbox } from '../../core/messaging/outbox.js';
 import { t } from '../../core/texts.js';
 
 export interface ConsoleChatOptions {

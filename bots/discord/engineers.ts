@@ -1,7 +1,7 @@
 // The adapter's half of the engineer check: it tells the core who asks and from where; the core
 // (EngineerAuthority, from the studio's configuration) decides.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { EngineerAuthority } from '../../core/authority.js';
+import type { EngineerAuthority } from '../../core/engineer/authority.js';
 
 export function isEngineer(i: ChatInputCommandInteraction, authority: EngineerAuthority): Promise<boolean> {
   const roles = i.inGuild() ? i.member.roles : [];

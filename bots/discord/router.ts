@@ -15,7 +15,7 @@ import {
 } from 'discord.js';
 import { TYPE_ANSWER } from './render.js';
 import { userMessage } from '../../core/errors.js';
-import type { ActionRecord } from '../../core/audit.js';
+import type { ActionRecord } from '../../core/engineer/audit.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';

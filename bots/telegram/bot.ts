@@ -9,7 +9,7 @@ import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, webhookCallback, type BotError, type Context } from 'grammy';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Logger } from '../../core/logger.js';
-import type { Outbox } from '../../core/outbox.js';
+import type { Outbox } from '../../core/messaging/outbox.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { ChatDeps } from './chat.js';
 import { commands, menu } from './features/commands.js';

@@ -10,7 +10,7 @@ import { findService, priceFor, type Catalog, type SessionKind } from '../catalo
 import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
-import { planReminders } from '../reminders.js';
+import { planReminders } from '../sessions/reminders.js';
 import { assertTransition, changeableStatuses, openStatuses, type BookingStatus } from './status.js';
 import { t } from '../texts.js';
 

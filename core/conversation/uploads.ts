@@ -1,7 +1,7 @@
 // How received files read back in chat.
 import { DateTime } from 'luxon';
-import type { ArchiveOutcome, UploadOutcome } from '../uploads.js';
-import { formatSize } from '../uploads.js';
+import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
+import { formatSize } from '../files/uploads.js';
 import type { Reply } from './types.js';
 import { sentence, t } from '../texts.js';
 

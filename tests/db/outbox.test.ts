@@ -3,7 +3,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../core/clock.js';
-import { Outbox } from '../../core/outbox.js';
+import { Outbox } from '../../core/messaging/outbox.js';
 import type { Reply } from '../../core/conversation/types.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 

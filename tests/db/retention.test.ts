@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneProcessedEvents, purgeExpiredUploads } from '../../core/retention.js';
+import { pruneProcessedEvents, purgeExpiredUploads } from '../../core/files/retention.js';
 import type { Studio } from '../../core/studio.js';
 import { encodeAudio } from '../../engine/io/index.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';

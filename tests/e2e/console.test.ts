@@ -255,7 +255,7 @@ describe('messages from the outbox', () => {
       });
     await waitFor(/console chat as "notified"/);
     const { openDatabase } = await import('../../db/client.js');
-    const { Outbox } = await import('../../core/outbox.js');
+    const { Outbox } = await import('../../core/messaging/outbox.js');
     const { systemClock } = await import('../../core/clock.js');
     const db = await openDatabase(dbUrl);
     const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };

@@ -15,7 +15,7 @@ import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
-import type { MasterRunner } from '../../core/pipeline.js';
+import type { MasterRunner } from '../../core/versions/pipeline.js';
 import { readStream } from '../helpers/streams.js';
 
 const log = pino({ level: 'silent' });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { LEFTOVER_AGE_MS, removeLeftovers } from '../../core/leftovers.js';
+import { LEFTOVER_AGE_MS, removeLeftovers } from '../../core/files/leftovers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-leftovers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 // /status [REF]: where the artist's bookings stand, what runs now, the revisions left, and where
 // the latest files are (in case a message with them never arrived).
 import { openStatuses, type BookingStatus } from '../../booking/status.js';
-import { latestReadyVersion } from '../../deliveries.js';
+import { latestReadyVersion } from '../../versions/deliveries.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import type { ChatCommand } from './types.js';

@@ -2,7 +2,7 @@
 // confirm the price when the free revisions are used; the new version arrives by itself.
 import type { BookingWithService } from '../../booking/bookings.js';
 import { UserError } from '../../errors.js';
-import { PaymentNeeded, parseAdjustments, quickAdjustments } from '../../revisions.js';
+import { PaymentNeeded, parseAdjustments, quickAdjustments } from '../../versions/revisions.js';
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
 import { t } from '../../texts.js';
 

@@ -1,8 +1,8 @@
 // Alerts for the engineer (a job that failed for good, revision notes): always logged, and sent
 // through the outbox to the engineer's chat when one is configured (ENGINEER_CHAT).
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import type { Outbox } from './outbox.js';
-import { t } from './texts.js';
+import { t } from '../texts.js';
 
 export class EngineerAlerts {
   constructor(

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { safeFileName } from '../storage/object-store.js';
-import { UserError } from './errors.js';
-import { t } from './texts.js';
+import { safeFileName } from '../../storage/object-store.js';
+import { UserError } from '../errors.js';
+import { t } from '../texts.js';
 
 export interface ArchiveLimits {
   /** Largest total of unpacked bytes. */

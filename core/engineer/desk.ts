@@ -2,24 +2,24 @@
 // action checks the booking's state through the same status machine as the artists' side, and
 // tells the artist through the outbox, so nothing depends on which bot the artist uses.
 import { DateTime } from 'luxon';
-import type { Db, Models } from '../db/client.js';
-import type { BookingService, BookingWithService } from './booking/bookings.js';
-import { openStatuses } from './booking/status.js';
-import type { Catalog } from './catalog.js';
-import type { SchedulePolicySource } from './booking/schedule.js';
+import type { Db, Models } from '../../db/client.js';
+import type { BookingService, BookingWithService } from '../booking/bookings.js';
+import { openStatuses } from '../booking/status.js';
+import type { Catalog } from '../catalog.js';
+import type { SchedulePolicySource } from '../booking/schedule.js';
 import type { EngineerAudit } from './audit.js';
-import type { MixdownJobs } from './mixdown-job.js';
-import { nextVersion } from './deliveries.js';
-import type { UploadService } from './uploads.js';
-import type { Clock } from './clock.js';
-import { formatWhen, kindName } from './conversation/format.js';
-import type { Reply } from './conversation/types.js';
-import { roleLabel, stemLines } from './conversation/uploads.js';
-import { NotFoundError, UserError } from './errors.js';
-import type { KeycodeService } from './keycodes.js';
-import type { Outbox } from './outbox.js';
-import type { MasterSettings, Pipeline } from './pipeline.js';
-import { t } from './texts.js';
+import type { MixdownJobs } from '../versions/mixdown-job.js';
+import { nextVersion } from '../versions/deliveries.js';
+import type { UploadService } from '../files/uploads.js';
+import type { Clock } from '../clock.js';
+import { formatWhen, kindName } from '../conversation/format.js';
+import type { Reply } from '../conversation/types.js';
+import { roleLabel, stemLines } from '../conversation/uploads.js';
+import { NotFoundError, UserError } from '../errors.js';
+import type { KeycodeService } from '../sessions/keycodes.js';
+import type { Outbox } from '../messaging/outbox.js';
+import type { MasterSettings, Pipeline } from '../versions/pipeline.js';
+import { t } from '../texts.js';
 
 export type DeskBooking = BookingWithService & { client: Models.ClientModel };
 

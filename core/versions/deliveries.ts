@@ -2,18 +2,18 @@
 // work with, and the one way a version is committed — its files, the booking's status, the
 // revision it answers and the message to the artist, in one transaction that only the first
 // finisher of a version gets to run (so a retried or duplicated job never delivers twice).
-import type { Db, Models, Tx } from '../db/client.js';
-import type { JobQueue } from '../queue/job-queue.js';
-import type { ObjectStore } from '../storage/object-store.js';
-import type { EngineerAlerts } from './alerts.js';
-import type { BookingService, BookingWithService } from './booking/bookings.js';
-import type { Clock } from './clock.js';
-import type { Reply, ReplyFile } from './conversation/types.js';
-import type { DownloadLinks } from './download-links.js';
-import type { Logger } from './logger.js';
-import type { Outbox } from './outbox.js';
-import { t } from './texts.js';
-import { formatMoney } from './catalog.js';
+import type { Db, Models, Tx } from '../../db/client.js';
+import type { JobQueue } from '../../queue/job-queue.js';
+import type { ObjectStore } from '../../storage/object-store.js';
+import type { EngineerAlerts } from '../messaging/alerts.js';
+import type { BookingService, BookingWithService } from '../booking/bookings.js';
+import type { Clock } from '../clock.js';
+import type { Reply, ReplyFile } from '../conversation/types.js';
+import type { DownloadLinks } from '../files/download-links.js';
+import type { Logger } from '../logger.js';
+import type { Outbox } from '../messaging/outbox.js';
+import { t } from '../texts.js';
+import { formatMoney } from '../catalog.js';
 
 /** How a version is made (Delivery.kind): the engine masters the mix, renders the stems, or the engineer sends files. */
 export const versionKinds = ['master', 'mixdown', 'engineer'] as const;

@@ -2,13 +2,13 @@
 // The token is "<id>.<signature>": the id finds the link's row (expiry, revocation), the
 // signature proves the studio made it; neither alone is enough.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db, Models } from '../db/client.js';
-import type { BookingService, BookingWithService } from './booking/bookings.js';
-import type { Clock } from './clock.js';
-import { UserError } from './errors.js';
-import type { Client } from './clients.js';
+import type { Db, Models } from '../../db/client.js';
+import type { BookingService, BookingWithService } from '../booking/bookings.js';
+import type { Clock } from '../clock.js';
+import { UserError } from '../errors.js';
+import type { Client } from '../clients.js';
 import { acceptsFiles, type UploadRole } from './uploads.js';
-import { t } from './texts.js';
+import { t } from '../texts.js';
 
 export type UploadLink = Models.UploadLinkModel;
 

@@ -2,8 +2,8 @@
 // random source, one pair per session, never reused (the group name is unique in the database),
 // and the join link that opens SonoBus straight into the group.
 import { randomBytes } from 'node:crypto';
-import type { Db, Models } from '../db/client.js';
-import { isUniqueViolation } from '../db/client.js';
+import type { Db, Models } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/client.js';
 
 export type Keycode = Models.KeycodeModel;
 

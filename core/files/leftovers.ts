@@ -3,7 +3,7 @@
 // once older than any job runs, so a job of another instance sharing DATA_DIR is never touched.
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 /** Far longer than the longest job (a 60-minute master or a 48-stem mixdown take minutes). */
 export const LEFTOVER_AGE_MS = 6 * 3_600_000;

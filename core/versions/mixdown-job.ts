@@ -7,13 +7,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
-import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../engine/index.js';
-import { defaultFormat } from '../engine/formats.js';
-import { safeFileName } from '../storage/object-store.js';
-import type { Reply } from './conversation/types.js';
-import { UserError } from './errors.js';
+import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../../engine/index.js';
+import { defaultFormat } from '../../engine/formats.js';
+import { safeFileName } from '../../storage/object-store.js';
+import type { Reply } from '../conversation/types.js';
+import { UserError } from '../errors.js';
 import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
-import { sentence, t } from './texts.js';
+import { sentence, t } from '../texts.js';
 
 export const MIXDOWN_JOB = 'mixdown';
 

@@ -1,9 +1,9 @@
 // The engineers' actions, kept: who (platform account), what (the command), which booking, when,
 // and how it ended. Written by the adapters around every engineer command (one place, so no
 // command can forget), read back with the booking for the engineer.
-import type { Db, Models } from '../db/client.js';
-import type { Clock } from './clock.js';
-import { cleanName } from './clean-text.js';
+import type { Db, Models } from '../../db/client.js';
+import type { Clock } from '../clock.js';
+import { cleanName } from '../clean-text.js';
 
 export type EngineerAction = Models.EngineerActionModel;
 

@@ -2,15 +2,15 @@
 // confirms. Each makes a new versioned delivery. For mastering, quick adjustments ("louder",
 // "warmer", "more punch", "target -12", "match my reference") re-run the engine from the previous
 // version's settings; the notes always reach the engineer.
-import type { Db } from '../db/client.js';
-import type { EngineerAlerts } from './alerts.js';
-import type { BookingService, BookingWithService } from './booking/bookings.js';
-import { UserError } from './errors.js';
-import type { Logger } from './logger.js';
+import type { Db } from '../../db/client.js';
+import type { EngineerAlerts } from '../messaging/alerts.js';
+import type { BookingService, BookingWithService } from '../booking/bookings.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { freeRevisionsLeft, nextVersion } from './deliveries.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
-import { t } from './texts.js';
-import { formatMoney } from './catalog.js';
+import { t } from '../texts.js';
+import { formatMoney } from '../catalog.js';
 
 export interface Adjustments {
   /** Loudness change in LU (+1 per "louder"). */

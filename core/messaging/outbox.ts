@@ -1,11 +1,11 @@
 // Messages to artists outside a conversation turn (deliveries, reminders, progress) go through
 // the outbox: recorded first, then sent by whichever instance claims them, retried with backoff
 // until the platform accepts. A key per message makes sending it twice impossible.
-import type { Db, Tx } from '../db/client.js';
-import { isUniqueViolation } from '../db/client.js';
-import type { Clock } from './clock.js';
-import type { Reply } from './conversation/types.js';
-import type { Logger } from './logger.js';
+import type { Db, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/client.js';
+import type { Clock } from '../clock.js';
+import type { Reply } from '../conversation/types.js';
+import type { Logger } from '../logger.js';
 
 /** How a platform adapter delivers a message; throws when the platform did not take it. */
 export interface Sender {

@@ -19,16 +19,16 @@ import {
   type MasterSummary,
   type OutputFormat,
   type Preset,
-} from '../engine/index.js';
-import { safeFileName } from '../storage/object-store.js';
-import { contentTypeOf, defaultFormat, formats } from '../engine/formats.js';
-import type { JobInfo } from '../queue/job-queue.js';
-import type { BookingWithService } from './booking/bookings.js';
-import type { Reply } from './conversation/types.js';
+} from '../../engine/index.js';
+import { safeFileName } from '../../storage/object-store.js';
+import { contentTypeOf, defaultFormat, formats } from '../../engine/formats.js';
+import type { JobInfo } from '../../queue/job-queue.js';
+import type { BookingWithService } from '../booking/bookings.js';
+import type { Reply } from '../conversation/types.js';
 import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
-import type { ArchiveOutcome, UploadOutcome } from './uploads.js';
-import { UserError } from './errors.js';
-import { t } from './texts.js';
+import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
+import { UserError } from '../errors.js';
+import { t } from '../texts.js';
 
 /** The engine settings of one version; a revision starts from the previous version's. */
 export interface MasterSettings {

@@ -2,7 +2,7 @@
 // and the expiry, signed with the studio's link secret (HMAC-SHA256). Nothing to look up, so a
 // link works from any web instance; only the studio can make one.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import type { LinkSettings } from './upload-links.js';
 
 export interface DownloadTarget {

@@ -1,9 +1,9 @@
 // Retention: the raw files of finished bookings are removed from storage after a configurable
 // number of days. The Upload rows stay (name, checksum, analysis fields) with purgedAt set, so
 // the history is intact and a re-run finds nothing more to do.
-import type { Db } from '../db/client.js';
-import type { Logger } from './logger.js';
-import type { ObjectStore } from '../storage/object-store.js';
+import type { Db } from '../../db/client.js';
+import type { Logger } from '../logger.js';
+import type { ObjectStore } from '../../storage/object-store.js';
 
 /** A booking is finished when completed or cancelled (a rescheduled one hands its files on). */
 const FINISHED = ['completed', 'cancelled'];

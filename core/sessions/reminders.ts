@@ -3,13 +3,13 @@
 // update, so however many instances tick, one of them sends it — through the outbox, whose
 // per-reminder key makes a second send impossible even after a crash between claim and send.
 import { DateTime } from 'luxon';
-import type { Db, Models, Tx } from '../db/client.js';
-import type { Clock } from './clock.js';
+import type { Db, Models, Tx } from '../../db/client.js';
+import type { Clock } from '../clock.js';
 import type { KeycodeService } from './keycodes.js';
-import type { Logger } from './logger.js';
-import type { Outbox } from './outbox.js';
-import type { Reply } from './conversation/types.js';
-import { t } from './texts.js';
+import type { Logger } from '../logger.js';
+import type { Outbox } from '../messaging/outbox.js';
+import type { Reply } from '../conversation/types.js';
+import { t } from '../texts.js';
 
 /** "before-24h", "before-1h", "before-0.5h". */
 export const reminderKind = (hours: number) => `before-${hours}h`;

@@ -3,7 +3,7 @@
 // in DISCORD_ENGINEER_ROLE_ID). The admins of a community server the bot was invited to run
 // their server, not the studio: nothing they configure grants access to clients, bookings,
 // files or the queue.
-import type { GuildSettingsRepository } from './guild-settings.js';
+import type { GuildSettingsRepository } from '../guild-settings.js';
 
 export interface AuthoritySettings {
   /** Discord user ids that are engineers everywhere, DMs included. */
