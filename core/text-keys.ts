@@ -200,6 +200,7 @@ export interface TextVars {
   'upload-size-unknown': undefined;
   'upload-not-audio': { file: TextValue; problem: TextValue };
   'upload-silent': { file: TextValue };
+  'upload-too-short': { file: TextValue; ms: TextValue };
   'stem-role-unknown': { role: TextValue; roles: TextValue };
   'stem-number-range': { count: TextValue };
   'stems-none-yet': undefined;

@@ -2,7 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { warmUp } from './parallel.js';
 import { analyzeAudioFile } from './analyze-file.js';
-import { presetIds } from './presets.js';
+import { defaultPreset, presetIds } from './presets.js';
+import { defaultFormat } from './formats.js';
+import { NothingToMasterError } from './master.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -36,6 +38,31 @@ function number(name: string, raw: string | undefined, min: number, max: number)
   return v;
 }
 
+type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+/**
+ * `--target -14` as `--target=-14`: node's parseArgs takes a value that starts with "-" for an
+ * option of its own ("argument is ambiguous"), and negative numbers are what loudness and gain
+ * options take.
+ */
+function negativeValuesJoined(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([\w-]+)$/.exec(args[i]!)?.[1];
+    const next = args[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(args[i]!);
+  }
+  return out;
+}
+
+/** parseArgs, with negative numbers accepted after a space. */
+function parse<O extends Options>(args: string[], options: O) {
+  return parseArgs({ args: negativeValuesJoined(args, options), allowPositionals: true, options });
+}
+
 export async function analyzeCommand(args: string[], out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new UsageError('usage: mixdesk analyze FILE [--json]');
@@ -46,29 +73,35 @@ export async function analyzeCommand(args: string[], out: (s: string) => void): 
   return 0;
 }
 
+/** Runs `work` on the audio of `file`; what the engine cannot master is reported as that file's problem. */
+function named<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof NothingToMasterError) throw new AudioFileError(path.basename(file), e.problem);
+    throw e;
+  }
+}
+
 export async function masterCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      target: { type: 'string' },
-      ceiling: { type: 'string' },
-      preset: { type: 'string' },
-      reference: { type: 'string' },
-      intensity: { type: 'string' },
-      format: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    target: { type: 'string' },
+    ceiling: { type: 'string' },
+    preset: { type: 'string' },
+    reference: { type: 'string' },
+    intensity: { type: 'string' },
+    format: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (positionals.length !== 1 || !values.output) {
     throw new UsageError(
       `usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF] [--intensity 0..1] [--format ${outputFormats.join('|')}]`,
     );
   }
-  const preset = values.preset ?? 'streaming';
+  const preset = values.preset ?? defaultPreset;
   if (!isPreset(preset)) throw new UsageError(`--preset expects one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
-  const format = values.format ?? 'wav24';
+  const format = values.format ?? defaultFormat;
   if (!isOutputFormat(format)) throw new UsageError(`--format expects one of ${outputFormats.join(', ')}, got "${format}"`);
   const targetLufs = number('target', values.target, -40, -3);
   const ceilingDbtp = number('ceiling', values.ceiling, -10, 0);
@@ -81,15 +114,17 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   const audio = await readAudioFile(input);
   const reference = values.reference ? await readAudioFile(values.reference) : undefined;
   const showProgress = process.stderr.isTTY;
-  const result = master(audio, {
-    inPlace: true,
-    preset,
-    ...(targetLufs !== undefined ? { targetLufs } : {}),
-    ...(ceilingDbtp !== undefined ? { ceilingDbtp } : {}),
-    ...(intensity !== undefined ? { intensity } : {}),
-    ...(reference ? { reference } : {}),
-    ...(showProgress ? { progress: (stage: string, f: number) => err(`\r${stage} ${Math.round(f * 100)}%   `) } : {}),
-  });
+  const result = named(input, () =>
+    master(audio, {
+      inPlace: true,
+      preset,
+      ...(targetLufs !== undefined ? { targetLufs } : {}),
+      ...(ceilingDbtp !== undefined ? { ceilingDbtp } : {}),
+      ...(intensity !== undefined ? { intensity } : {}),
+      ...(reference ? { reference } : {}),
+      ...(showProgress ? { progress: (stage: string, f: number) => err(`\r${stage} ${Math.round(f * 100)}%   `) } : {}),
+    }),
+  );
   if (showProgress) err('\r');
   // The report's PNG compresses on another thread while the audio is encoded and written.
   const picture = reportPng(result, path.basename(input));
@@ -126,21 +161,17 @@ export function isEngineError(e: unknown): e is AudioFileError | UsageError {
 
 /** `mixdesk mixdown STEMS... -o DIR`: the full mix, instrumental and a cappella from stems. */
 export async function mixdownCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      balance: { type: 'string' },
-      format: { type: 'string' },
-      title: { type: 'string' },
-      role: { type: 'string', multiple: true },
-      gain: { type: 'string', multiple: true },
-      pan: { type: 'string', multiple: true },
-      master: { type: 'boolean' },
-      target: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    balance: { type: 'string' },
+    format: { type: 'string' },
+    title: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    gain: { type: 'string', multiple: true },
+    pan: { type: 'string', multiple: true },
+    master: { type: 'boolean' },
+    target: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (!positionals.length || !values.output) {
     throw new UsageError(
@@ -149,7 +180,7 @@ export async function mixdownCommand(args: string[], out: (s: string) => void, e
   }
   const balance = values.balance ?? 'auto';
   if (balance !== 'auto' && balance !== 'flat') throw new UsageError(`--balance expects auto or flat, got "${balance}"`);
-  const format = values.format ?? 'wav24';
+  const format = values.format ?? defaultFormat;
   if (!isOutputFormat(format)) throw new UsageError(`--format expects one of ${outputFormats.join(', ')}, got "${format}"`);
   const perStem = (opt: string, list: string[] | undefined) => {
     const m = new Map<string, string>();

@@ -25,6 +25,17 @@ import { defaultPreset, presets, type Preset } from './presets.js';
 
 export { isPreset, presets, type Preset } from './presets.js';
 
+/** Audio the engine cannot master (too short to measure, or silent): the problem in words, no file name. */
+export class NothingToMasterError extends Error {
+  constructor(readonly problem: string) {
+    super(problem);
+    this.name = 'NothingToMasterError';
+  }
+}
+
+/** BS.1770 measures loudness in 400 ms blocks: anything shorter has no loudness to master to. */
+const SHORTEST_SECONDS = 0.4;
+
 export interface MasterOptions {
   preset?: Preset;
   targetLufs?: number;
@@ -210,7 +221,10 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   else warmUp();
   progress('analyse', 0);
   const before = analyze(input);
-  if (!Number.isFinite(before.loudness.integratedLufs)) throw new Error('the audio is silent (no loudness to master)');
+  if (before.format.durationSec < SHORTEST_SECONDS) {
+    throw new NothingToMasterError(`it is too short to master (${Math.round(before.format.durationSec * 1000)} ms; at least ${SHORTEST_SECONDS} s is needed)`);
+  }
+  if (!Number.isFinite(before.loudness.integratedLufs)) throw new NothingToMasterError('it is silent (or nearly): there is nothing to master');
   progress('analyse', 1);
 
   // A working copy in shared memory, so the helper thread can take half of the heavy work.

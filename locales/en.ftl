@@ -252,6 +252,7 @@ upload-over-quota = { $file } ({ $size }) would take { $ref } past its storage a
 upload-size-unknown = Please start the upload with its size (this page and the usual upload tools do).
 upload-not-audio = { $file }: { $problem }. Nothing was stored; please send WAV, AIFF, FLAC or MP3.
 upload-silent = { $file } is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.
+upload-too-short = { $file } is only { $ms } ms long: too short to master. Nothing was stored; please check the export.
 stem-role-unknown = "{ $role }" is not a stem role; use one of { $roles }.
 stem-number-range = Pick a stem number from 1 to { $count } (/stems lists them).
 stems-none-yet = This booking has no stems yet.

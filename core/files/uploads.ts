@@ -189,8 +189,10 @@ export class UploadService {
       if (err instanceof AudioFileError) throw new UserError(t('upload-not-audio', { file: name, problem: err.problem }));
       throw err;
     }
-    if (!Number.isFinite(analysis.loudness.integratedLufs) && (i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem')) === 'mix') {
-      throw new UserError(t('upload-silent', { file: name }));
+    if ((i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem')) === 'mix') {
+      // Loudness is measured in 400 ms blocks: a shorter file is not silent, it is too short.
+      if (analysis.format.durationSec < 0.4) throw new UserError(t('upload-too-short', { file: name, ms: Math.round(analysis.format.durationSec * 1000) }));
+      if (!Number.isFinite(analysis.loudness.integratedLufs)) throw new UserError(t('upload-silent', { file: name }));
     }
     const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
     const warnings = await this.warnings(analysis, role, booking);

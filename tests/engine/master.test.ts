@@ -251,6 +251,27 @@ describe('CLI errors', () => {
     expect(cli('master', 'a.wav', '-o', 'b.wav', '--format', 'ogg').stderr.trim()).toBe(`--format expects one of ${outputFormats.join(', ')}, got "ogg"`);
     expect(cli('master', 'a.wav').status).toBe(2);
   });
+  it('takes negative numbers after a space, as the usage shows them', async () => {
+    const f = path.join(dir, 'neg.wav');
+    writeFileSync(f, await encodeAudio(makeTrack(3), 'wav24'));
+    const r = cli('master', f, '-o', path.join(dir, 'neg-out.wav'), '--target', '-12', '--ceiling', '-1.5', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).settings).toMatchObject({ targetLufs: -12, ceilingDbtp: -1.5 });
+  });
+  it('silence and files too short to measure get one line each, not a stack trace', async () => {
+    const silence = path.join(dir, 'silence.wav');
+    writeFileSync(silence, await encodeAudio({ sampleRate: 48000, channels: [new Float32Array(96000), new Float32Array(96000)] }, 'wav24'));
+    const s = cli('master', silence, '-o', path.join(dir, 's-out.wav'));
+    expect(s.status).toBe(1);
+    expect(s.stderr.trim()).toBe('silence.wav: it is silent (or nearly): there is nothing to master');
+    // 50 ms of a -20 dBFS tone: not silent, but shorter than one 400 ms loudness block.
+    const tone = Float32Array.from({ length: 2400 }, (_, i) => 0.1 * Math.sin((2 * Math.PI * 1000 * i) / 48000));
+    const short = path.join(dir, 'blip.wav');
+    writeFileSync(short, await encodeAudio({ sampleRate: 48000, channels: [tone, tone] }, 'wav24'));
+    const b = cli('master', short, '-o', path.join(dir, 'b-out.wav'));
+    expect(b.status).toBe(1);
+    expect(b.stderr.trim()).toBe('blip.wav: it is too short to master (50 ms; at least 0.4 s is needed)');
+  });
   it('analyze --json has the documented fields', async () => {
     const f = path.join(dir, 'json.wav');
     writeFileSync(f, await encodeAudio(makeTrack(4), 'wav24'));

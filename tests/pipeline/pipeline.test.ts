@@ -218,6 +218,12 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     await chat.press('Confirm');
     await chat.event({ kind: 'file', file: { name: 'silent.wav', sizeBytes: 0, ref: silent, id: 'file-silent' } });
     expect(chat.text).toBe('silent.wav is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.');
+    // 50 ms of a -20 dBFS tone is not silent: it is too short (shorter than one loudness block).
+    const blip = path.join(dir, 'blip.wav');
+    const tone = Float32Array.from({ length: 2400 }, (_, i) => 0.1 * Math.sin((2 * Math.PI * 1000 * i) / 48000));
+    writeFileSync(blip, await encodeAudio({ sampleRate: 48000, channels: [tone, tone] }, 'wav24'));
+    await chat.event({ kind: 'file', file: { name: 'blip.wav', sizeBytes: 0, ref: blip, id: 'file-blip' } });
+    expect(chat.text).toBe('blip.wav is only 50 ms long: too short to master. Nothing was stored; please check the export.');
     expect(await t.db.delivery.count()).toBe(0);
     expect(await t.db.upload.count()).toBe(0);
   });
