@@ -1,6 +1,11 @@
 // EBU Tech 3341 (cases 1–5, 15–19) and Tech 3342 (cases 1–4), generated here at 44.1 and 48 kHz,
 // with the tolerances the specifications state.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { encodeAudio } from '../../engine/io/index.js';
+import { ffmpegEbur128, hasFfmpeg } from '../helpers/tools.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { truePeak } from '../../engine/analysis/truepeak.js';
 import { sineSegments, truePeakSine } from '../helpers/signals.js';
@@ -115,5 +120,32 @@ describe.each(rates)('EBU Tech 3342 loudness range at %i Hz', (fs) => {
   it.each(cases)('%s', (_name, segments, expected) => {
     const l = measureLoudness(sineSegments(fs, segments), fs);
     expect(Math.abs(l.range - expected)).toBeLessThanOrEqual(1);
+  });
+});
+
+// The EBU cases above never put programme between the relative gates of integrated loudness
+// (-10 LU) and of a wrong one (-8 LU): moving the gate passed them all. Here 10 s sit 8.4 LU under
+// the ungated loudness: counted by BS.1770, left out by a -8 LU gate (which would read -20.0).
+describe.each(rates)('the relative gate at %i Hz', (fs) => {
+  const segments = [
+    { db: -20, seconds: 30 },
+    { db: -29.5, seconds: 10 },
+  ];
+  // Mean energy of 30 s at -20 LUFS and 10 s at -29.5 LUFS.
+  const expected = 10 * Math.log10((30 * 10 ** (-20 / 10) + 10 * 10 ** (-29.5 / 10)) / 40);
+
+  it('counts programme between -10 and -8 LU under the ungated loudness', () => {
+    const l = measureLoudness(sineSegments(fs, segments), fs);
+    expect(expected).toBeCloseTo(-21.09, 2);
+    expect(Math.abs(l.integrated - expected)).toBeLessThanOrEqual(0.1);
+  });
+
+  it.skipIf(!hasFfmpeg)("agrees with ffmpeg's ebur128 within 0.1 LU", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'mixdesk-gate-')), 'gate.wav');
+    writeFileSync(file, await encodeAudio({ sampleRate: fs, channels: sineSegments(fs, segments) }, 'wav32f'));
+    const ours = measureLoudness(sineSegments(fs, segments), fs).integrated;
+    const theirs = ffmpegEbur128(file).integrated;
+    expect(Math.abs(ours - theirs)).toBeLessThanOrEqual(0.1);
+    rmSync(path.dirname(file), { recursive: true, force: true });
   });
 });
