@@ -4,6 +4,7 @@ import { createMp3Encoder } from 'wasm-media-encoders';
 import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
 import { assertFinite, joinPieces, type DecodedPiece } from './pieces.js';
+import { withInfoTag } from './mp3-info-tag.js';
 
 /**
  * Bytes fed to the decoder at a time. Small, because what it decodes from them is held at once:
@@ -67,5 +68,6 @@ export async function writeMp3(audio: AudioData, o: { mode: 'cbr320' | 'v0' }): 
     out.set(part, p);
     p += part.length;
   }
-  return out;
+  // The tag tells players the encoder's delay and padding, so the MP3 plays sample-aligned with the master.
+  return withInfoTag(out, frames, o.mode !== 'cbr320');
 }

@@ -100,6 +100,21 @@ function xingFrames(first: Uint8Array, f: MpegFrame): number | undefined {
   return v.getUint32(o + 4) & 1 ? v.getUint32(o + 8) : undefined;
 }
 
+/**
+ * Samples the encoder added (its delay at the start and the padding to whole frames at the end),
+ * from the LAME extension of a Xing/Info frame, which gapless decoders leave out; 0 without one.
+ */
+function encoderTrim(first: Uint8Array, f: MpegFrame): number {
+  const o = 4 + (f.version === 3 ? (f.mono ? 17 : 32) : f.mono ? 9 : 17);
+  if (o + 8 > first.length || (tag(first, o) !== 'Xing' && tag(first, o) !== 'Info')) return 0;
+  const flags = new DataView(first.buffer, first.byteOffset, first.byteLength).getUint32(o + 4);
+  const ext = o + 8 + (flags & 1 ? 4 : 0) + (flags & 2 ? 4 : 0) + (flags & 4 ? 100 : 0) + (flags & 8 ? 4 : 0);
+  if (ext + 24 > first.length || !['LAME', 'Lavf', 'Lavc'].includes(tag(first, ext))) return 0;
+  const delay = (first[ext + 21]! << 4) | (first[ext + 22]! >> 4);
+  const padding = ((first[ext + 22]! & 0x0f) << 8) | first[ext + 23]!;
+  return delay + padding;
+}
+
 /** A run of this many chained frames tells MPEG audio from random bytes that happen to start like a header. */
 const MIN_FRAME_RUN = 3;
 
@@ -118,6 +133,7 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
     let frames = 0;
     let at = o;
     let declared: number | undefined;
+    let trim = 0;
     // Whether the chain ran into the end of the file (perhaps mid-frame), rather than into other bytes.
     let toTheEnd: boolean;
     for (;;) {
@@ -126,7 +142,11 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
         toTheEnd = at + 4 > f.size || (!!h && h.sampleRate === first.sampleRate && at + h.length > f.size);
         break;
       }
-      if (frames === 0) declared = xingFrames(await f.bytes(at, Math.min(h.length, 256)), h);
+      if (frames === 0) {
+        const head = await f.bytes(at, Math.min(h.length, 256));
+        declared = xingFrames(head, h);
+        trim = encoderTrim(head, h);
+      }
       frames++;
       at += h.length;
     }
@@ -144,8 +164,9 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
       sampleRate: first.sampleRate,
       channels: first.mono ? 1 : 2,
       bitDepth: 0,
-      frames: audioFrames * first.samples,
-      durationSec: seconds,
+      // What a gapless decoder gives: the encoder's delay and padding left out.
+      frames: Math.max(0, audioFrames * first.samples - trim),
+      durationSec: Math.max(0, audioFrames * first.samples - trim) / first.sampleRate,
     };
   }
   throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)');

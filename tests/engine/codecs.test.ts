@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AudioFileError, decodeAudio, encodeAudio, readAudioFile, type OutputFormat } from '../../engine/io/index.js';
 import type { AudioData } from '../../engine/types.js';
+import { makeTrack } from '../helpers/music.js';
 import { hasFfmpeg, hasSox, run, skipNotice } from '../helpers/tools.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-codecs-'));
@@ -268,5 +270,30 @@ describe('WAV files are read and written in pieces', () => {
     await expect(writeAudioFile(target, onGridAudio(16), 'wav16')).rejects.toThrow();
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(false);
+  });
+});
+
+// The MP3 carries the Xing/Info frame with LAME's delay and padding, so players drop what the
+// encoder added: without it ffmpeg's decode was 1105 samples late and a frame longer than the master.
+describe.runIf(hasFfmpeg)('MP3 plays gapless', () => {
+  it.each(['mp3', 'mp3-v0'] as const)("%s: ffmpeg's decode has the master's length and lines up with it", async (format) => {
+    const master = makeTrack(3, 48000);
+    const n = master.channels[0]!.length;
+    const file = path.join(dir, `gapless-${format}.mp3`);
+    writeFileSync(file, await encodeAudio(master, format));
+    const raw = spawnSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'f32le', '-ac', '2', '-'], { maxBuffer: 64 << 20 }).stdout;
+    const decoded = new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+    expect(decoded.length / 2).toBe(n);
+    // The lag at which the decoded left channel matches the master best, over the middle second.
+    const l = master.channels[0]!;
+    const match = (lag: number) => {
+      let sum = 0;
+      for (let i = n / 3; i < (2 * n) / 3; i++) sum += l[i]! * decoded[2 * (i + lag)]!;
+      return sum;
+    };
+    const lags = [-3, -2, -1, 0, 1, 2, 3];
+    expect(lags.reduce((best, lag) => (match(lag) > match(best) ? lag : best), -3)).toBe(0);
+    // mixdesk's own decoder and probe agree.
+    expect((await readAudioFile(file)).channels[0]!.length).toBe(n);
   });
 });
