@@ -11,7 +11,7 @@ import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../sessions/reminders.js';
-import { assertTransition, changeableStatuses, openStatuses, type BookingStatus } from './status.js';
+import { assertTransition, changeableStatuses, isOpen, openStatuses, type BookingStatus } from './status.js';
 import { t } from '../texts.js';
 
 export type Booking = Models.BookingModel;
@@ -182,7 +182,7 @@ export class BookingService {
 
   /** 1-based place of an unattended booking among the open unattended work, oldest first. */
   async queuePosition(booking: Booking): Promise<number | null> {
-    if (booking.kind !== 'unattended' || !openStatuses.includes(booking.status as BookingStatus)) return null;
+    if (booking.kind !== 'unattended' || !isOpen(booking.status)) return null;
     const ahead = await this.db.booking.count({
       where: { kind: 'unattended', status: { in: [...openStatuses] }, createdAt: { lt: booking.createdAt } },
     });

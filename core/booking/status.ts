@@ -32,6 +32,20 @@ const next: Record<BookingStatus, readonly BookingStatus[]> = {
 export const changeableStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files'];
 /** Statuses that still hold a place in the studio's calendar or queue. */
 export const openStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
+/** Statuses in which a booking takes files (mixes, stems, references): while it is open. */
+export const fileTakingStatuses: readonly BookingStatus[] = openStatuses;
+/** Statuses of finished bookings, whose raw uploads the retention policy removes in time. */
+export const finishedStatuses: readonly BookingStatus[] = ['completed', 'cancelled'];
+
+const has = (set: readonly BookingStatus[]) => (status: string) => (set as readonly string[]).includes(status);
+/** The session can still be moved or called off. */
+export const isChangeable = has(changeableStatuses);
+/** The booking holds a place in the calendar or the queue. */
+export const isOpen = has(openStatuses);
+/** Files sent for the booking are taken. */
+export const acceptsFiles = has(fileTakingStatuses);
+/** The artist follows it: /status and /mybookings show it in full (open, or delivered and revisable). */
+export const isFollowed = (status: string): boolean => isOpen(status) || status === 'delivered';
 
 const statusTexts: Record<BookingStatus, () => string> = {
   requested: () => t('status-requested'),

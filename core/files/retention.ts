@@ -2,11 +2,12 @@
 // number of days. The Upload rows stay (name, checksum, analysis fields) with purgedAt set, so
 // the history is intact and a re-run finds nothing more to do.
 import type { Db } from '../../db/client.js';
+import { finishedStatuses } from '../booking/status.js';
 import type { Logger } from '../logger.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 
 /** A booking is finished when completed or cancelled (a rescheduled one hands its files on). */
-const FINISHED = ['completed', 'cancelled'];
+const FINISHED = [...finishedStatuses];
 
 export interface RetentionResult {
   purged: number;

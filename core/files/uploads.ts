@@ -18,13 +18,13 @@ import type { Client } from '../clients.js';
 import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 import { cleanName } from '../clean-text.js';
+import { acceptsFiles, fileTakingStatuses } from '../booking/status.js';
 
 export type Upload = Models.UploadModel;
 export const uploadRoles = ['mix', 'stem', 'reference'] as const;
 export type UploadRole = (typeof uploadRoles)[number];
 
 /** Statuses in which a booking takes files. */
-export const acceptsFiles = ['requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
 
 export interface IncomingUpload {
   client: Client;
@@ -142,11 +142,11 @@ export class UploadService {
   async targetBooking(client: Client, ref?: string): Promise<BookingWithService> {
     if (ref) {
       const b = await this.bookings.ownedBy(client.id, ref);
-      if (!acceptsFiles.includes(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: b.status }));
+      if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: b.status }));
       return b;
     }
     const open = await this.db.booking.findMany({
-      where: { clientId: client.id, status: { in: acceptsFiles } },
+      where: { clientId: client.id, status: { in: [...fileTakingStatuses] } },
       include: { service: true },
       orderBy: { createdAt: 'asc' },
     });

@@ -1,5 +1,5 @@
 // /mybookings: the artist's open bookings in full, and the last few finished ones.
-import { openStatuses, type BookingStatus } from '../../booking/status.js';
+import { isFollowed } from '../../booking/status.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import type { ChatCommand } from './types.js';
@@ -12,7 +12,7 @@ export const mybookings: ChatCommand = {
   async run({ studio, client }) {
     const all = await studio.bookings.listForClient(client.id);
     if (all.length === 0) return [{ text: t('mybookings-none') }];
-    const open = all.filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
+    const open = all.filter((b) => isFollowed(b.status));
     const past = all.filter((b) => !open.includes(b)).slice(0, 5);
     const describe = async (b: (typeof all)[number]) => describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b));
     const parts: string[] = [];

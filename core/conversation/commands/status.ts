@@ -1,6 +1,6 @@
 // /status [REF]: where the artist's bookings stand, what runs now, the revisions left, and where
 // the latest files are (in case a message with them never arrived).
-import { openStatuses, type BookingStatus } from '../../booking/status.js';
+import { isFollowed } from '../../booking/status.js';
 import { latestReadyVersion } from '../../versions/deliveries.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
@@ -27,7 +27,7 @@ export const status: ChatCommand = {
   async run({ args, studio, client }) {
     const list = args
       ? [await studio.bookings.ownedBy(client.id, args.split(/\s+/)[0] ?? '')]
-      : (await studio.bookings.listForClient(client.id)).filter((b) => openStatuses.includes(b.status as BookingStatus) || b.status === 'delivered');
+      : (await studio.bookings.listForClient(client.id)).filter((b) => isFollowed(b.status));
     if (list.length === 0) return [{ text: t('status-nothing') }];
     const texts = await Promise.all(
       list.map(async (b) => {

@@ -6,6 +6,7 @@ import { describeBooking, formatWhen } from '../format.js';
 import { dialogKey, nextSteps } from './book.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
 import { t } from '../../texts.js';
+import { isChangeable } from '../../booking/status.js';
 
 type Purpose = 'cancel' | 'reschedule';
 
@@ -83,7 +84,7 @@ export const rescheduleFlow: Flow = {
   start: (ctx, args) =>
     pick(ctx, args, 'reschedule', async (b) => {
       if (!b.startsAt) throw new UserError(t('move-unattended', { ref: b.reference }));
-      if (!['requested', 'confirmed', 'awaiting-files'].includes(b.status)) {
+      if (!isChangeable(b.status)) {
         throw new UserError(t('move-too-late', { ref: b.reference, status: b.status }));
       }
       return askNewDate(ctx, b);
