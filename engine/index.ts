@@ -3,7 +3,7 @@ export type { AudioData, Progress } from './types.js';
 export { analyze, type Analysis } from './analysis/analyze.js';
 export { measureLoudness } from './analysis/loudness.js';
 export { truePeak } from './analysis/truepeak.js';
-export { master, presets, isPreset, type MasterOptions, type MasterResult, type Preset } from './master.js';
+export { master, presets, isPreset, SHORTEST_SECONDS, type MasterOptions, type MasterResult, type Preset } from './master.js';
 export { analysisText, reportPng, reportText } from './report.js';
 export {
   AudioFileError,

@@ -34,7 +34,7 @@ export class NothingToMasterError extends Error {
 }
 
 /** BS.1770 measures loudness in 400 ms blocks: anything shorter has no loudness to master to. */
-const SHORTEST_SECONDS = 0.4;
+export const SHORTEST_SECONDS = 0.4;
 
 export interface MasterOptions {
   preset?: Preset;

@@ -8,7 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { isZip, unpackArchive } from './archives.js';
 import type { Db, Models } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
-import { analyzeFileInThread, AudioFileError, type Analysis } from '../../engine/index.js';
+import { analyzeFileInThread, AudioFileError, SHORTEST_SECONDS, type Analysis } from '../../engine/index.js';
 import { containers } from '../../engine/formats.js';
 import type { Container } from '../../engine/io/container.js';
 import { guessStemRole, isStemRole, stemRoles } from '../../engine/mixdown.js';
@@ -191,7 +191,8 @@ export class UploadService {
     }
     if ((i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem')) === 'mix') {
       // Loudness is measured in 400 ms blocks: a shorter file is not silent, it is too short.
-      if (analysis.format.durationSec < 0.4) throw new UserError(t('upload-too-short', { file: name, ms: Math.round(analysis.format.durationSec * 1000) }));
+      if (analysis.format.durationSec < SHORTEST_SECONDS)
+        throw new UserError(t('upload-too-short', { file: name, ms: Math.round(analysis.format.durationSec * 1000) }));
       if (!Number.isFinite(analysis.loudness.integratedLufs)) throw new UserError(t('upload-silent', { file: name }));
     }
     const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');

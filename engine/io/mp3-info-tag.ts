@@ -2,7 +2,7 @@
 // the stream's length (frames, bytes, a seek table) and, for gapless playback, how many samples the
 // encoder added at the start (its delay) and at the end (padding to whole frames). Without it a
 // decoder plays 1105 samples of silence first and up to a frame more at the end.
-import { parseMpegHeader } from './probe.js';
+import { parseMpegHeader, xingOffset } from './probe.js';
 
 /** LAME's encoder delay (the decoder adds its own 529 samples, which players know to skip too). */
 export const LAME_ENCODER_DELAY = 576;
@@ -43,7 +43,7 @@ export function withInfoTag(stream: Uint8Array, samples: number, vbr: boolean): 
   const tag = new Uint8Array(length);
   tag.set(header);
   const view = new DataView(tag.buffer);
-  let o = 4 + (first.mono ? 17 : 32); // after the side information, all zeros
+  let o = xingOffset(first); // the side information before it stays zeros
   const total = length + stream.length;
   tag.set(new TextEncoder().encode(vbr ? 'Xing' : 'Info'), o);
   view.setUint32(o + 4, 0x0f); // frames, bytes, seek table and quality present

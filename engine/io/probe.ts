@@ -89,10 +89,12 @@ export function parseMpegHeader(b: Uint8Array, o = 0): MpegFrame | undefined {
   return { version, sampleRate, mono: b[o + 3]! >> 6 === 3, length, samples: v1 ? 1152 : 576 };
 }
 
+/** Where a Xing/Info tag starts in a frame: after the header and the side information. */
+export const xingOffset = (f: MpegFrame): number => 4 + (f.version === 3 ? (f.mono ? 17 : 32) : f.mono ? 9 : 17);
+
 /** Frames a Xing/Info header (in the first frame) says the stream has, if it has one. */
 function xingFrames(first: Uint8Array, f: MpegFrame): number | undefined {
-  const side = f.version === 3 ? (f.mono ? 17 : 32) : f.mono ? 9 : 17;
-  const o = 4 + side;
+  const o = xingOffset(f);
   if (o + 12 > first.length) return undefined;
   const id = tag(first, o);
   if (id !== 'Xing' && id !== 'Info') return undefined;
@@ -105,7 +107,7 @@ function xingFrames(first: Uint8Array, f: MpegFrame): number | undefined {
  * from the LAME extension of a Xing/Info frame, which gapless decoders leave out; 0 without one.
  */
 function encoderTrim(first: Uint8Array, f: MpegFrame): number {
-  const o = 4 + (f.version === 3 ? (f.mono ? 17 : 32) : f.mono ? 9 : 17);
+  const o = xingOffset(f);
   if (o + 8 > first.length || (tag(first, o) !== 'Xing' && tag(first, o) !== 'Info')) return 0;
   const flags = new DataView(first.buffer, first.byteOffset, first.byteLength).getUint32(o + 4);
   const ext = o + 8 + (flags & 1 ? 4 : 0) + (flags & 2 ? 4 : 0) + (flags & 4 ? 100 : 0) + (flags & 8 ? 4 : 0);
