@@ -6,17 +6,16 @@ import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import type { ChatCommand } from './types.js';
 
-const nextStep = (status: string): string | undefined =>
-  (
-    ({
-      requested: () => t('status-next-requested'),
-      confirmed: () => t('status-next-confirmed'),
-      'awaiting-files': () => t('status-next-awaiting-files'),
-      'in-progress': () => t('status-next-in-progress'),
-      'revision-requested': () => t('status-next-revision-requested'),
-      delivered: () => t('status-next-delivered'),
-    }) as Record<string, () => string>
-  )[status]?.();
+/** What comes next for a booking in each status the artist follows (resolved when asked). */
+const nextStepTexts: Record<string, () => string> = {
+  requested: () => t('status-next-requested'),
+  confirmed: () => t('status-next-confirmed'),
+  'awaiting-files': () => t('status-next-awaiting-files'),
+  'in-progress': () => t('status-next-in-progress'),
+  'revision-requested': () => t('status-next-revision-requested'),
+  delivered: () => t('status-next-delivered'),
+};
+const nextStep = (status: string): string | undefined => nextStepTexts[status]?.();
 
 export const status: ChatCommand = {
   name: 'status',
