@@ -5,6 +5,7 @@ import { z } from 'zod';
 import cron from 'node-cron';
 import { parseClosedDates, parseWeeklyHours } from './core/booking/hours.js';
 import { defaultPreset, presetIds } from './engine/presets.js';
+import { languages } from './core/texts.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -51,6 +52,7 @@ const schema = z
 
     STUDIO_NAME: z.string().min(1).default('mixdesk studio'),
     STUDIO_TIMEZONE: timeZone.default('Europe/London'),
+    STUDIO_LANGUAGE: z.enum(languages, { message: `expected one of ${languages.join(', ')}` }).default('en'),
     STUDIO_HOURS: parsed(parseWeeklyHours).default(parseWeeklyHours('mon-fri 10:00-18:00, sat 11:00-16:00')),
     STUDIO_CLOSED_DATES: parsed(parseClosedDates).default([]),
     CURRENCY: z

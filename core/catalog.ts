@@ -1,5 +1,5 @@
 // The studio's services, session kinds and prices, from configuration.
-import { t } from './texts.js';
+import { intlLocale, t } from './texts.js';
 
 export const serviceCodes = ['mix', 'master', 'mix-master'] as const;
 export type ServiceCode = (typeof serviceCodes)[number];
@@ -9,8 +9,9 @@ export type SessionKind = (typeof sessionKinds)[number];
 
 export interface ServiceDef {
   code: ServiceCode;
-  name: string;
-  description: string;
+  /** In the language of the moment (a getter: the catalog is built once, read by everyone). */
+  readonly name: string;
+  readonly description: string;
   priceCents: number;
   durationMinutes: number;
   includedRevisions: number;
@@ -37,6 +38,33 @@ export interface CatalogSettings {
   UNATTENDED_DISCOUNT_PERCENT: number;
 }
 
+const serviceTexts = {
+  mix: () => ({ name: t('service-mix'), description: t('service-mix-description') }),
+  master: () => ({ name: t('service-master'), description: t('service-master-description') }),
+  'mix-master': () => ({ name: t('service-mix-master'), description: t('service-mix-master-description') }),
+} satisfies Record<ServiceCode, () => { name: string; description: string }>;
+
+/** A service's name and description as getters, read in the reader's language. */
+function labels(code: ServiceCode): Pick<ServiceDef, 'name' | 'description'> {
+  return {
+    get name() {
+      return serviceTexts[code]().name;
+    },
+    get description() {
+      return serviceTexts[code]().description;
+    },
+  };
+}
+
+export function isServiceCode(v: string): v is ServiceCode {
+  return (serviceCodes as readonly string[]).includes(v);
+}
+
+/** A stored service's name in the reader's language (the database keeps the studio's, for reports). */
+export function serviceName(service: { code: string; name: string }): string {
+  return isServiceCode(service.code) ? serviceTexts[service.code]().name : service.name;
+}
+
 export function catalogFromConfig(c: CatalogSettings): Catalog {
   return {
     currency: c.CURRENCY,
@@ -44,8 +72,7 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
     services: [
       {
         code: 'mix',
-        name: t('service-mix'),
-        description: t('service-mix-description'),
+        ...labels('mix'),
         priceCents: c.PRICE_MIX,
         durationMinutes: c.DURATION_MIX_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
@@ -53,8 +80,7 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
       },
       {
         code: 'master',
-        name: t('service-master'),
-        description: t('service-master-description'),
+        ...labels('master'),
         priceCents: c.PRICE_MASTER,
         durationMinutes: c.DURATION_MASTER_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
@@ -62,8 +88,7 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
       },
       {
         code: 'mix-master',
-        name: t('service-mix-master'),
-        description: t('service-mix-master-description'),
+        ...labels('mix-master'),
         priceCents: c.PRICE_MIX_MASTER,
         durationMinutes: c.DURATION_MIX_MASTER_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
@@ -73,11 +98,16 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
   };
 }
 
-export const kindLabels: Record<SessionKind, { name: string; blurb: string }> = {
-  standard: { name: t('kind-standard'), blurb: t('kind-standard-blurb') },
-  virtual: { name: t('kind-virtual'), blurb: t('kind-virtual-blurb') },
-  unattended: { name: t('kind-unattended'), blurb: t('kind-unattended-blurb') },
-};
+const kindTexts = {
+  standard: () => ({ name: t('kind-standard'), blurb: t('kind-standard-blurb') }),
+  virtual: () => ({ name: t('kind-virtual'), blurb: t('kind-virtual-blurb') }),
+  unattended: () => ({ name: t('kind-unattended'), blurb: t('kind-unattended-blurb') }),
+} satisfies Record<SessionKind, () => { name: string; blurb: string }>;
+
+/** A session kind's name and blurb in the reader's language. */
+export function kindLabel(kind: SessionKind): { name: string; blurb: string } {
+  return kindTexts[kind]();
+}
 
 export function findService(catalog: Catalog, code: string): ServiceDef | undefined {
   return catalog.services.find((s) => s.code === code);
@@ -93,10 +123,10 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatMoney(cents: number, currency: string): string {
   const digits = cents % 100 === 0 ? 0 : 2;
-  const key = `${currency}:${digits}`;
+  const key = `${intlLocale()}:${currency}:${digits}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: digits });
+    f = new Intl.NumberFormat(intlLocale(), { style: 'currency', currency, minimumFractionDigits: digits });
     moneyFormats.set(key, f);
   }
   return f.format(cents / 100);

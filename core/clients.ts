@@ -4,7 +4,7 @@ import { IANAZone } from 'luxon';
 import type { Db, Models } from '../db/client.js';
 import { isUniqueViolation } from '../db/client.js';
 import { UserError } from './errors.js';
-import { t } from './texts.js';
+import { isLanguage, languageOf, languages, studioLanguage, t, type Language } from './texts.js';
 import { cleanName } from './clean-text.js';
 import { deliveryFormats, isDeliveryFormat } from '../engine/formats.js';
 
@@ -17,6 +17,19 @@ export interface Identity {
   externalId: string;
   displayName: string;
   username?: string;
+  /** The platform's language tag for the person's app ("es-419"); remembered for messages sent later. */
+  language?: string;
+}
+
+/** The language to speak to an artist in: the one they chose, else their app's, else the studio's. */
+export function languageFor(client: Pick<Client, 'language' | 'chosenLanguage'>): Language {
+  return [client.chosenLanguage, client.language].find((l): l is Language => !!l && isLanguage(l)) ?? studioLanguage();
+}
+
+/** The language of the artist behind `clientId` (messages sent outside a chat turn: deliveries, reminders). */
+export async function artistLanguage(db: Pick<Db, 'client'>, clientId: string): Promise<Language> {
+  const c = await db.client.findUnique({ where: { id: clientId }, select: { language: true, chosenLanguage: true } });
+  return c ? languageFor(c) : studioLanguage();
 }
 
 export class ClientService {
@@ -33,13 +46,19 @@ export class ClientService {
 
   /** The client behind a platform account, created on first contact (safe when two events race). */
   async identify(identity: Identity): Promise<{ client: Client; created: boolean }> {
+    const language = languageOf(identity.language) ?? null;
     const known = await this.find(identity);
-    if (known) return { client: known, created: false };
+    if (known) {
+      // Written only when it changed (someone switched their app's language), not on every message.
+      if (!language || known.language === language) return { client: known, created: false };
+      return { client: await this.db.client.update({ where: { id: known.id }, data: { language } }), created: false };
+    }
     try {
       const client = await this.db.client.create({
         data: {
           displayName: cleanName(identity.displayName).slice(0, 100) || 'artist',
           timeZone: this.defaultTimeZone,
+          language,
           identities: {
             create: {
               platform: identity.platform,
@@ -66,6 +85,15 @@ export class ClientService {
     // Intl gives the canonical spelling (america/new_york → America/New_York).
     const canonical = new Intl.DateTimeFormat('en', { timeZone: trimmed }).resolvedOptions().timeZone;
     return this.db.client.update({ where: { id: clientId }, data: { timeZone: canonical } });
+  }
+
+  /** /language: the artist's own choice; "auto" goes back to following their app. */
+  async chooseLanguage(clientId: string, typed: string): Promise<Client> {
+    const v = typed.trim().toLowerCase();
+    if (v === 'auto') return this.db.client.update({ where: { id: clientId }, data: { chosenLanguage: null } });
+    const language = languageOf(v);
+    if (!language) throw new UserError(t('unknown-language', { typed: typed.trim(), languages: [...languages, 'auto'].join(', ') }));
+    return this.db.client.update({ where: { id: clientId }, data: { chosenLanguage: language } });
   }
 
   async setDeliveryFormat(clientId: string, format: string): Promise<Client> {

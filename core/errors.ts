@@ -12,6 +12,17 @@ export class UserError extends Error {
   }
 }
 
+/** A file refused; `reason` says why in a few words, for the list of an archive's skipped files. */
+export class FileRefused extends UserError {
+  override name = 'FileRefused';
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
+
 export class NotFoundError extends UserError {
   override name = 'NotFoundError';
 }

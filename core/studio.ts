@@ -7,6 +7,7 @@ import { SchedulePolicySource, syncCatalog } from './booking/schedule.js';
 import type { SchedulePolicy } from './booking/slots.js';
 import { catalogFromConfig, type Catalog } from './catalog.js';
 import { ClientService } from './clients.js';
+import { setStudioLanguage } from './texts.js';
 import { systemClock, type Clock } from './clock.js';
 import { UploadService } from './files/uploads.js';
 import { UploadLinkService, type LinkSettings } from './files/upload-links.js';
@@ -77,6 +78,7 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () 
 export async function createStudio(db: Db, config: Config, store: ObjectStore, o: StudioOptions = {}): Promise<Studio> {
   const clock = o.clock ?? systemClock;
   const log = o.log ?? quiet;
+  setStudioLanguage(config.STUDIO_LANGUAGE);
   const linkSettings = o.links ?? {
     secret: randomBytes(32).toString('base64url'),
     baseUrl: config.PUBLIC_BASE_URL ?? `http://${config.WEB_HOST}:${config.WEB_PORT}`,

@@ -19,6 +19,7 @@ export interface TextVars {
   'help-stems': undefined;
   'help-timezone': undefined;
   'help-format': { formats: TextValue };
+  'help-language': undefined;
   'help-help': undefined;
   'unknown-command': { command: TextValue };
   'not-understood': undefined;
@@ -36,6 +37,11 @@ export interface TextVars {
   'format-set': { format: TextValue };
   'timezone-show': { zone: TextValue };
   'timezone-set': { time: TextValue; zone: TextValue };
+  'language-name': undefined;
+  'language-show': { choices: TextValue; language: TextValue };
+  'language-set': { language: TextValue };
+  'language-auto': { language: TextValue };
+  'unknown-language': { languages: TextValue; typed: TextValue };
   'mybookings-none': undefined;
   'mybookings-title': undefined;
   'mybookings-earlier': undefined;
@@ -382,6 +388,10 @@ export interface TextVars {
   'archive-received-again': { again: TextValue; archive: TextValue; count: TextValue };
   'archive-received-for-again': { again: TextValue; archive: TextValue; count: TextValue; ref: TextValue };
   'archive-skipped': undefined;
+  'skip-too-big': { max: TextValue; size: TextValue };
+  'skip-too-short': { ms: TextValue };
+  'skip-silent': undefined;
+  'skip-over-quota': { quota: TextValue; ref: TextValue };
   'telegram-replied-privately': { name: TextValue };
   'telegram-open-private-chat': { bot: TextValue; name: TextValue };
   'telegram-file-too-big-for-chat': { file: TextValue; size: TextValue };
@@ -401,6 +411,7 @@ export interface TextVars {
   'telegram-menu-reschedule': undefined;
   'telegram-menu-cancel': undefined;
   'telegram-menu-timezone': undefined;
+  'telegram-menu-language': undefined;
   'telegram-menu-help': undefined;
   'discord-no-dms': undefined;
   'discord-file-too-large': undefined;
@@ -534,6 +545,8 @@ export interface TextVars {
   'discord-cmd-stems-change': undefined;
   'discord-cmd-timezone': undefined;
   'discord-cmd-timezone-zone': undefined;
+  'discord-cmd-language': undefined;
+  'discord-cmd-language-language': undefined;
   'discord-file-too-big-for-chat': { file: TextValue; size: TextValue };
   'discord-cmd-upload': undefined;
   'discord-cmd-upload-file': undefined;

@@ -21,6 +21,7 @@ help-revise = ask for changes to a delivery, e.g. /revise louder
 help-stems = your stems and their roles (vocal or instrument, and which); change one
 help-timezone = show or set your time zone, e.g. /timezone America/New_York
 help-format = delivery format: { $formats }
+help-language = the language I write to you in: /language es, /language en, or /language auto (your app's)
 help-help = this list
 unknown-command = I don't know /{ $command }. /help lists what I can do.
 not-understood = I didn't catch that. /book books a session, /mybookings shows yours, /help lists everything I can do.
@@ -43,6 +44,12 @@ format-ask = Which format should your finished files come in?
 format-set = Done: your files will come as { $format }.
 timezone-show = Your time zone is { $zone }. To change it: /timezone Europe/Berlin (any IANA zone name).
 timezone-set = Done: times are now shown in { $zone } (it is { $time } there).
+# A language's name in that language itself: "English" here, "Español" in es.ftl.
+language-name = English
+language-show = I write to you in { $language }. To change it: { $choices }.
+language-set = Done: I write to you in { $language } from now on.
+language-auto = Done: I follow your app's language again ({ $language } for now).
+unknown-language = I don't speak "{ $typed }" yet. Choose one of: { $languages }.
 
 ## Bookings and status
 
@@ -482,6 +489,11 @@ archive-received-for-again = From { $archive }: { $count } { $count ->
        *[other] files
     } received for { $ref }, { $again } I already had.
 archive-skipped = Skipped:
+# Why a file of an archive was skipped, in a few words (after its name).
+skip-too-big = too big ({ $size }; the limit is { $max })
+skip-too-short = only { $ms } ms long: too short to master
+skip-silent = silent (or nearly): nothing to master
+skip-over-quota = it would take { $ref } past its storage allowance of { $quota }
 
 ## Telegram
 
@@ -504,6 +516,7 @@ telegram-menu-format = Delivery format
 telegram-menu-reschedule = Move a session
 telegram-menu-cancel = Cancel a booking
 telegram-menu-timezone = Your time zone
+telegram-menu-language = Your language
 telegram-menu-help = What I can do
 
 ## Discord
@@ -651,6 +664,8 @@ discord-cmd-stems = Your stems and their roles (vocal or instrument); change one
 discord-cmd-stems-change = NUMBER ROLE, e.g. 2 backing-vocal
 discord-cmd-timezone = Show or set your time zone
 discord-cmd-timezone-zone = An IANA zone, e.g. Europe/Berlin
+discord-cmd-language = Show or choose the language the studio writes to you in
+discord-cmd-language-language = en, es, or auto (your Discord's language)
 discord-file-too-big-for-chat = { $file } is { $size } MB, more than Discord passes to bots here; use your private upload link instead:
 discord-cmd-upload = Send your mix or stems for a booking (large files: you get a private upload link)
 discord-cmd-upload-file = WAV, AIFF, FLAC, MP3, or a zip of stems

@@ -1,6 +1,6 @@
 // The upload page: plain HTML with the tus browser client, so large files resume after a
 // dropped connection (tus-js-client remembers unfinished uploads in the browser).
-import { t } from '../core/texts.js';
+import { currentLanguage, t } from '../core/texts.js';
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** JSON that is safe inside a <script> element (no "</script>" can close it early). */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
@@ -11,7 +11,7 @@ progress{width:100%}.ok{color:#1a7f37}.bad{color:#cf222e}pre{white-space:pre-wra
 label.pick{display:inline-block;background:#2f7de1;color:#fff;padding:10px 18px;border-radius:6px;cursor:pointer}input[type=file]{display:none}`;
 
 export function uploadPage(o: { studio: string; reference: string; service: string; purpose: string; token: string; maxMb: number; expires: string }): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(t('web-upload-title', { ref: o.reference }))}</title><style>${style}</style></head><body>
 <h1>${esc(t('web-upload-heading', { studio: o.studio, ref: o.reference }))}</h1>
 <p>${esc(t(o.purpose === 'stem' ? 'web-upload-what-stems' : o.purpose === 'mix' ? 'web-upload-what-mix' : 'web-upload-what-reference', { service: o.service }))}
@@ -56,7 +56,7 @@ document.getElementById('pick').addEventListener('change', (e) => { for (const f
 }
 
 export function refusedPage(studio: string, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(t('web-refused-title'))}</title><style>${style}</style></head><body>
 <h1>${esc(studio)}</h1><p class="bad">${esc(message)}</p></body></html>`;
 }

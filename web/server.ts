@@ -3,6 +3,7 @@
 // link's token; an upload started under one link cannot be continued under another. Finished
 // uploads go through the same upload service as files sent in chat, then the staged copy is
 // removed.
+import { serviceName } from '../core/catalog.js';
 import { pipeline } from 'node:stream/promises';
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -21,7 +22,8 @@ import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
 import { refusedPage, uploadPage } from './page.js';
 import type { UploadRole } from '../core/files/uploads.js';
-import { t } from '../core/texts.js';
+import { inLanguage, intlLocale, languageOf, studioLanguage, switchLanguage, t, type Language } from '../core/texts.js';
+import { languageFor } from '../core/clients.js';
 
 export interface WebOptions {
   studio: Studio;
@@ -106,6 +108,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     },
     async onUploadFinish(req, upload) {
       const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
+      switchLanguage(languageFor(booking.client));
       const staged = path.join(o.stagingDir, upload.id);
       try {
         const outcome = await studio.uploads.acceptAny({
@@ -167,6 +170,13 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     await pipeline(body, res);
   };
 
+  /** The first language of the browser's Accept-Language the studio speaks. */
+  const browserLanguage = (header: string | undefined): Language =>
+    (header ?? '')
+      .split(',')
+      .map((part) => languageOf(part.split(';')[0]))
+      .find((l) => l !== undefined) ?? studioLanguage();
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
@@ -188,6 +198,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     if (page) {
       try {
         const { link, booking } = await studio.links.verify(page[1]!);
+        switchLanguage(languageFor(booking.client));
         return send(
           res,
           200,
@@ -195,11 +206,11 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
           uploadPage({
             studio: studio.name,
             reference: booking.reference,
-            service: booking.service.name,
+            service: serviceName(booking.service),
             purpose: link.purpose,
             token: page[1]!,
             maxMb: o.maxFileMb,
-            expires: DateTime.fromJSDate(link.expiresAt).setZone(booking.client.timeZone).toFormat('ccc d LLL, HH:mm ZZZZ'),
+            expires: DateTime.fromJSDate(link.expiresAt).setZone(booking.client.timeZone).setLocale(intlLocale()).toFormat('ccc d LLL, HH:mm ZZZZ'),
           }),
         );
       } catch (err) {
@@ -211,7 +222,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   };
 
   const server: HttpServer = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    // Refusals in the browser's language; pages for a booking switch to its artist's.
+    inLanguage(browserLanguage(req.headers['accept-language']), () => handle(req, res)).catch((err: unknown) => {
       log.error({ err, url: req.url }, 'web request failed');
       if (!res.headersSent) send(res, 500, 'text/plain', t('web-failed'));
       else res.destroy();

@@ -6,7 +6,7 @@ import type { Conversation } from '../../core/conversation/engine.js';
 import { parseCommand, type Reply, type ReplyFile, type Sender } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { Outbox } from '../../core/messaging/outbox.js';
-import { t } from '../../core/texts.js';
+import { inLanguage, languageOf, studioLanguage, t } from '../../core/texts.js';
 
 export interface ConsoleChatOptions {
   conversation: Conversation;
@@ -38,7 +38,16 @@ export function renderReply(reply: Reply, locate: FileLocator = defaultLocator):
 
 /** Runs until the input ends or the user types /quit. */
 export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
-  const sender: Sender = { platform: 'console', chatId: `console:${o.user}`, userId: o.user, displayName: o.user, isPrivateChat: true };
+  // The terminal's language (LANG=es_ES.UTF-8), as a chat app would tell it.
+  const language = process.env.LANG;
+  const sender: Sender = {
+    platform: 'console',
+    chatId: `console:${o.user}`,
+    userId: o.user,
+    displayName: o.user,
+    ...(language ? { language } : {}),
+    isPrivateChat: true,
+  };
   const store = o.store;
   const locate: FileLocator = (f) => f.path ?? (f.storageKey && store?.localPath ? store.localPath(f.storageKey) : undefined) ?? f.url ?? f.name;
   const say = (replies: Reply[], to?: string) => {
@@ -74,7 +83,9 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
         // A terminal echoes what was typed; piped input does not, so echo it for a readable transcript.
         if (!(o.input as { isTTY?: boolean }).isTTY) o.output.write(`${text}\n`);
         const cmd = parseCommand(text);
-        say(await o.conversation.handle({ ...sender, ...(cmd ? { kind: 'command' as const, ...cmd } : { kind: 'text' as const, text }) }));
+        const incoming = { ...sender, ...(cmd ? { kind: 'command' as const, ...cmd } : { kind: 'text' as const, text }) };
+        // Rendered in the language the turn ended in (the artist may have just chosen one).
+        await inLanguage(languageOf(language) ?? studioLanguage(), async () => say(await o.conversation.handle(incoming)));
       });
     });
     rl.on('close', () => void queue.then(() => resolve()));

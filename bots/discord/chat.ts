@@ -25,6 +25,7 @@ export function senderOf(i: Answerable): Sender {
     userId: i.user.id,
     displayName: i.user.globalName ?? i.user.username,
     username: i.user.username,
+    language: i.locale,
     isPrivateChat: true,
   };
 }
@@ -65,8 +66,11 @@ export const bookingOption = (o: SlashCommandStringOption): SlashCommandStringOp
   o.setName('reference').setDescription(t('discord-option-booking')).setRequired(true);
 
 /** A slash command that is one of the core's dialog commands; its option becomes the arguments. */
-export function coreCommand(name: string, description: string, option?: { name: string; description: string }): DiscordCommand {
-  const data = new SlashCommandBuilder().setName(name).setDescription(description);
-  if (option) data.addStringOption((o) => o.setName(option.name).setDescription(option.description).setRequired(false));
-  return { data, execute: (i, deps) => forwardCommand(i, deps, name, option ? (i.options.getString(option.name) ?? '') : '') };
+export function coreCommand(name: string, description: () => string, option?: { name: string; description: () => string }): DiscordCommand {
+  const define = () => {
+    const data = new SlashCommandBuilder().setName(name).setDescription(description());
+    if (option) data.addStringOption((o) => o.setName(option.name).setDescription(option.description()).setRequired(false));
+    return data;
+  };
+  return { define, execute: (i, deps) => forwardCommand(i, deps, name, option ? (i.options.getString(option.name) ?? '') : '') };
 }

@@ -19,7 +19,7 @@ import type { ActionRecord } from '../../core/engineer/audit.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
-import { t } from '../../core/texts.js';
+import { inLanguage, languageOf, studioLanguage, t } from '../../core/texts.js';
 
 /** What an artist or engineer is told when Discord refuses something. */
 export function explainDiscordError(err: DiscordAPIError): string {
@@ -51,12 +51,12 @@ function auditRecord(i: ChatInputCommandInteraction, outcome: ActionRecord['outc
 
 /** `onHandled`: told when an interaction has been answered in full, whatever came of it (tests wait on it). */
 export function routeInteractions(client: Client, deps: DiscordDeps, commands: DiscordCommand[], onHandled?: (interactionId: string) => void): void {
-  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const byName = new Map(commands.map((c) => [c.define().name, c]));
   client.on(
     Events.InteractionCreate,
     (i: Interaction) =>
-      void handle(i)
-        .catch((err: unknown) => fail(i, err))
+      // In the language of the person's Discord (the core may switch it to the one they chose).
+      void inLanguage(languageOf(i.locale) ?? studioLanguage(), () => handle(i).catch((err: unknown) => fail(i, err)))
         .catch((err: unknown) => deps.log.error({ err }, 'answering an interaction failed'))
         .finally(() => onHandled?.(i.id)),
   );

@@ -11,8 +11,11 @@ export interface DiscordDeps {
   rest: REST;
 }
 
+export type CommandBuilder = SlashCommandBuilder | SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
+
 export interface DiscordCommand {
-  data: SlashCommandBuilder | SlashCommandOptionsOnlyBuilder | SlashCommandSubcommandsOnlyBuilder;
+  /** Builds the definition in the language of the moment (registration builds it once per language). */
+  define(): CommandBuilder;
   /** Only the studio's engineers may run it (checked by the router before execute; registered hidden). */
   engineer?: boolean;
   /** Only makes sense in a server (never offered in DMs). */

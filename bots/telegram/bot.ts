@@ -13,6 +13,7 @@ import type { Outbox } from '../../core/messaging/outbox.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { ChatDeps } from './chat.js';
 import { commands, menu } from './features/commands.js';
+import { defaultLocale, inLanguage, languageOf, languages, studioLanguage } from '../../core/texts.js';
 import { dialog } from './features/dialog.js';
 import { uploads } from './features/uploads.js';
 import { t } from '../../core/texts.js';
@@ -95,12 +96,23 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
   // Updates of one person are handled in order (the runner works on several at once otherwise);
   // keyed by the user, because their dialog lives in their private chat wherever they wrote.
   bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
+  // Everything said while handling an update is in the person's language (the core may switch it to their own choice).
+  bot.use((ctx, next) => inLanguage(languageOf(ctx.from?.language_code) ?? studioLanguage(), next));
   bot.use(commands(deps), uploads(deps), dialog(deps));
 
   bot.catch((err) => errorBoundary(err, o.log));
 
   o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply), edit: (chatId, id, reply) => renderer.edit(chatId, id, reply) });
-  await bot.api.setMyCommands(menu()).catch((err: unknown) => o.log.warn({ err }, 'could not set the Telegram command menu'));
+  // The menu in the studio's language for everyone, and in each other language for the people whose app uses it.
+  for (const language of languages) {
+    const own = language === defaultLocale ? {} : { language_code: language };
+    await bot.api
+      .setMyCommands(
+        inLanguage(language, () => menu()),
+        own,
+      )
+      .catch((err: unknown) => o.log.warn({ err, language }, 'could not set the Telegram command menu'));
+  }
 
   let runner: RunnerHandle | undefined;
   return {

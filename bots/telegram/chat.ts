@@ -26,6 +26,7 @@ export function senderOf(ctx: Context): Sender {
     userId: String(from.id),
     displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') || from.username || `user ${from.id}`,
     ...(from.username ? { username: from.username } : {}),
+    ...(from.language_code ? { language: from.language_code } : {}),
     isPrivateChat: true,
   };
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
-import type { Client } from '../clients.js';
+import { languageFor, type Client } from '../clients.js';
 import { UserError, userMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Studio } from '../studio.js';
@@ -18,7 +18,7 @@ import { KeyedMutex } from './mutex.js';
 import { describeAny } from './uploads.js';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
-import { t } from '../texts.js';
+import { inReaderLanguage, languageOf, studioLanguage, switchLanguage, t } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
 
 const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow, revise: reviseFlow };
@@ -68,6 +68,11 @@ export class Conversation {
   handle(raw: Incoming): Promise<Reply[]> {
     const incoming = cleanIncoming(raw);
     const key = `${incoming.platform}:${incoming.chatId}:${incoming.userId}`;
+    // The app's language until the artist is known (and their own choice, if they made one).
+    return inReaderLanguage(languageOf(incoming.language) ?? studioLanguage(), () => this.turn(key, incoming));
+  }
+
+  private turn(key: string, incoming: Incoming): Promise<Reply[]> {
     return this.mutex.run(key, async () => {
       if (incoming.eventId && !(await this.firstDelivery(incoming.platform, incoming.eventId))) {
         this.log.debug({ eventId: incoming.eventId, platform: incoming.platform }, 'duplicate event ignored');
@@ -121,7 +126,9 @@ export class Conversation {
       externalId: inc.userId,
       displayName: inc.displayName,
       ...(inc.username ? { username: inc.username } : {}),
+      ...(inc.language ? { language: inc.language } : {}),
     });
+    switchLanguage(languageFor(client));
     const state = await this.dialogs.load(inc);
     switch (inc.kind) {
       case 'command':

@@ -2,20 +2,20 @@
 import { DateTime } from 'luxon';
 import type { BookingWithService } from '../booking/bookings.js';
 import { isBookingStatus, statusLabel } from '../booking/status.js';
-import { formatMoney, isSessionKind, kindLabels } from '../catalog.js';
-import { t } from '../texts.js';
+import { formatMoney, isSessionKind, kindLabel, serviceName } from '../catalog.js';
+import { intlLocale, t } from '../texts.js';
 import { localTime } from '../booking/local-time.js';
 
 export function formatWhen(at: Date, zone: string, studioZone?: string): string {
   const here = DateTime.fromJSDate(at).setZone(zone);
-  const s = `${here.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+  const s = `${here.setLocale(intlLocale()).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
   if (!studioZone || studioZone === zone) return s;
   return t('when-studio-time', { when: s, studioTime: DateTime.fromJSDate(at).setZone(studioZone).toFormat('HH:mm') });
 }
 
 /** A calendar date (already in the reader's zone) as "Wed 2 Dec"; read as UTC so no zone lookup is needed. */
 export function formatDay(date: string): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).toFormat('ccc d LLL');
+  return DateTime.fromISO(date, { zone: 'utc' }).setLocale(intlLocale()).toFormat('ccc d LLL');
 }
 
 export function formatTime(at: Date, zone: string): string {
@@ -23,7 +23,7 @@ export function formatTime(at: Date, zone: string): string {
 }
 
 export function kindName(kind: string): string {
-  return isSessionKind(kind) ? kindLabels[kind].name : kind;
+  return isSessionKind(kind) ? kindLabel(kind).name : kind;
 }
 
 export function statusName(status: string): string {
@@ -32,10 +32,10 @@ export function statusName(status: string): string {
 
 /** One booking in a few lines, in the client's time zone. */
 export function describeBooking(b: BookingWithService, zone: string, studioZone: string, queuePosition?: number | null): string {
-  const lines = [t('booking-title', { ref: b.reference, service: b.service.name, kind: kindName(b.kind).toLowerCase() })];
+  const lines = [t('booking-title', { ref: b.reference, service: serviceName(b.service), kind: kindName(b.kind).toLowerCase() })];
   if (b.startsAt) lines.push(`  ${t('booking-when', { when: formatWhen(b.startsAt, zone, studioZone) })}`);
   if (b.dueAt) {
-    const date = DateTime.fromJSDate(b.dueAt).setZone(zone).toFormat('ccc d LLL yyyy');
+    const date = DateTime.fromJSDate(b.dueAt).setZone(zone).setLocale(intlLocale()).toFormat('ccc d LLL yyyy');
     lines.push(`  ${queuePosition ? t('booking-due-queue', { date, position: queuePosition }) : t('booking-due', { date })}`);
   }
   lines.push(`  ${t('booking-price', { price: formatMoney(b.priceCents, b.currency), revisions: b.includedRevisions })}`);

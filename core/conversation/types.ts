@@ -9,6 +9,8 @@ export interface Sender {
   userId: string;
   displayName: string;
   username?: string;
+  /** The language the person's app is set to, as the platform tags it ("es", "es-419", "en-GB"). */
+  language?: string;
   /** True for one-to-one chats; in shared chats adapters must keep private replies private. */
   isPrivateChat: boolean;
 }

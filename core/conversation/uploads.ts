@@ -1,9 +1,10 @@
 // How received files read back in chat.
+import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import { formatSize } from '../files/uploads.js';
 import type { Reply } from './types.js';
-import { sentence, t } from '../texts.js';
+import { intlLocale, sentence, t } from '../texts.js';
 
 export const roleLabel = (role: string | null) => (role ?? 'other').replace('-', ' ');
 
@@ -18,12 +19,12 @@ const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.round(sec 
 export function describeUpload(o: UploadOutcome, zone: string): Reply {
   const u = o.upload;
   if (o.duplicate) {
-    const when = DateTime.fromJSDate(u.createdAt).setZone(zone).toFormat('d LLL, HH:mm');
+    const when = DateTime.fromJSDate(u.createdAt).setZone(zone).setLocale(intlLocale()).toFormat('d LLL, HH:mm');
     return { text: t('upload-duplicate', { file: u.fileName, ref: o.booking.reference, when }) };
   }
   const a = o.analysis;
   const as = u.role === 'stem' ? t('upload-as-stem', { role: roleLabel(u.stemTag) }) : u.role === 'mix' ? t('upload-as-mix') : t('upload-as-reference');
-  const lines = [t('upload-received', { file: u.fileName, ref: o.booking.reference, service: o.booking.service.name, as })];
+  const lines = [t('upload-received', { file: u.fileName, ref: o.booking.reference, service: serviceName(o.booking.service), as })];
   if (a) {
     const channels =
       a.format.channels === 1 ? t('upload-mono') : a.format.channels === 2 ? t('upload-stereo') : t('upload-channels', { count: a.format.channels });

@@ -1,6 +1,7 @@
 // The engineer's desk: what the studio runs from Discord (or any engineer interface). Every
 // action checks the booking's state through the same status machine as the artists' side, and
 // tells the artist through the outbox, so nothing depends on which bot the artist uses.
+import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
 import type { Db, Models } from '../../db/client.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
@@ -19,7 +20,7 @@ import { NotFoundError, UserError } from '../errors.js';
 import type { KeycodeService } from '../sessions/keycodes.js';
 import type { Outbox } from '../messaging/outbox.js';
 import type { MasterSettings, Pipeline } from '../versions/pipeline.js';
-import { t } from '../texts.js';
+import { intlLocale, t } from '../texts.js';
 
 export type DeskBooking = BookingWithService & { client: Models.ClientModel };
 
@@ -73,8 +74,12 @@ export class StudioDesk {
     return b;
   }
 
-  private tell(b: DeskBooking, key: string, text: string, extra: Partial<Reply> = {}): Promise<boolean> {
-    return this.outbox.record(`${key}:${b.id}`, b.originPlatform, b.originChatId, { text, visibility: 'private', ...extra });
+  /** A message to the booking's artist, written in their language (not the engineer's). */
+  private tell(b: DeskBooking, key: string, write: () => string | Reply): Promise<boolean> {
+    return this.outbox.toArtist(`${key}:${b.id}`, b, () => {
+      const written = write();
+      return { visibility: 'private', ...(typeof written === 'string' ? { text: written } : written) };
+    });
   }
 
   /** Upcoming sessions (next `days` days) and the unattended queue, in studio time. */
@@ -91,7 +96,7 @@ export class StudioDesk {
       include: { service: true, client: true },
       orderBy: { createdAt: 'asc' },
     });
-    const line = (b: DeskBooking) => `${b.reference} · ${b.service.name} · ${kindName(b.kind)} · ${b.client.displayName} · ${b.status}`;
+    const line = (b: DeskBooking) => `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${b.status}`;
     const parts = [
       sessions.length
         ? [t('desk-sessions', { days }), ...sessions.map((b) => `• ${formatWhen(b.startsAt!, this.studioZone)} — ${line(b)}`)].join('\n')
@@ -101,7 +106,7 @@ export class StudioDesk {
             t('desk-unattended'),
             ...unattended.map(
               (b, i) =>
-                `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: DateTime.fromJSDate(b.dueAt).setZone(this.studioZone).toFormat('ccc d LLL') })}` : ''}`,
+                `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: DateTime.fromJSDate(b.dueAt).setZone(this.studioZone).setLocale(intlLocale()).toFormat('ccc d LLL') })}` : ''}`,
             ),
           ].join('\n')
         : t('desk-no-unattended'),
@@ -113,12 +118,10 @@ export class StudioDesk {
     const b = await this.booking(reference);
     await this.bookings.transition(b.id, 'confirmed', actor);
     const confirmed = await this.bookings.transition(b.id, 'awaiting-files', actor);
-    await this.tell(
-      b,
-      'confirmed',
+    await this.tell(b, 'confirmed', () =>
       b.startsAt
-        ? t('desk-confirmed-artist-time', { ref: b.reference, service: b.service.name, when: formatWhen(b.startsAt, b.timeZone) })
-        : t('desk-confirmed-artist', { ref: b.reference, service: b.service.name }),
+        ? t('desk-confirmed-artist-time', { ref: b.reference, service: serviceName(b.service), when: formatWhen(b.startsAt, b.timeZone) })
+        : t('desk-confirmed-artist', { ref: b.reference, service: serviceName(b.service) }),
     );
     // A mix that arrived while the booking waited for confirmation is mastered now.
     const mix = await this.db.upload.count({ where: { bookingId: b.id, role: 'mix' } });
@@ -132,12 +135,10 @@ export class StudioDesk {
   async decline(reference: string, reason: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
     await this.bookings.cancel(b.clientId, b.reference, actor);
-    await this.tell(
-      b,
-      'declined',
+    await this.tell(b, 'declined', () =>
       reason
-        ? t('desk-declined-artist-reason', { ref: b.reference, service: b.service.name, reason })
-        : t('desk-declined-artist', { ref: b.reference, service: b.service.name }),
+        ? t('desk-declined-artist-reason', { ref: b.reference, service: serviceName(b.service), reason })
+        : t('desk-declined-artist', { ref: b.reference, service: serviceName(b.service) }),
     );
     return t('desk-declined', { ref: b.reference, client: b.client.displayName });
   }
@@ -147,7 +148,7 @@ export class StudioDesk {
     const start = DateTime.fromFormat(startLocal.trim(), 'yyyy-MM-dd HH:mm', { zone: this.studioZone });
     if (!start.isValid) throw new UserError(t('desk-not-a-start', { typed: startLocal, zone: this.studioZone }));
     const moved = await this.bookings.reschedule(b.clientId, b.reference, start.toJSDate(), `desk-move:${b.id}:${start.toISO()}`, actor);
-    await this.tell(b, 'moved', t('desk-moved-artist', { ref: b.reference, when: formatWhen(moved.startsAt!, b.timeZone), newRef: moved.reference }));
+    await this.tell(b, 'moved', () => t('desk-moved-artist', { ref: b.reference, when: formatWhen(moved.startsAt!, b.timeZone), newRef: moved.reference }));
     return t('desk-moved', { ref: b.reference, when: formatWhen(moved.startsAt!, this.studioZone), newRef: moved.reference });
   }
 
@@ -160,18 +161,20 @@ export class StudioDesk {
     else if (!['in-progress', 'delivered', 'revision-requested'].includes(b.status))
       throw new UserError(t('desk-session-not-confirmed', { ref: b.reference, status: b.status }));
     if (b.kind !== 'virtual') {
-      await this.tell(b, 'session-start', t('session-starting-in-person', { ref: b.reference }));
+      await this.tell(b, 'session-start', () => t('session-starting-in-person', { ref: b.reference }));
       return { text: t('desk-session-started-in-person', { ref: b.reference }) };
     }
     const k = await this.keycodes.forSession(b);
     const link = this.keycodes.link(k);
-    const text = [
-      t('session-starting-virtual', { ref: b.reference }),
-      `  ${t('keycode-group', { group: k.groupName })}`,
-      `  ${t('keycode-password', { password: k.password })}`,
-      t('keycode-private-short'),
-    ].join('\n');
-    await this.tell(b, 'session-start', text, { links: [{ label: t('sonobus-join-button'), url: link }] });
+    await this.tell(b, 'session-start', () => ({
+      text: [
+        t('session-starting-virtual', { ref: b.reference }),
+        `  ${t('keycode-group', { group: k.groupName })}`,
+        `  ${t('keycode-password', { password: k.password })}`,
+        t('keycode-private-short'),
+      ].join('\n'),
+      links: [{ label: t('sonobus-join-button'), url: link }],
+    }));
     return { text: t('desk-session-started', { ref: b.reference, client: b.client.displayName }), keycode: { group: k.groupName, password: k.password, link } };
   }
 
@@ -181,7 +184,7 @@ export class StudioDesk {
     await this.db.bookingEvent.create({
       data: { bookingId: b.id, fromStatus: b.status, toStatus: b.status, actor, note: 'session ended', at: this.clock.now() },
     });
-    await this.tell(b, 'session-end', t('session-ended-artist', { ref: b.reference }));
+    await this.tell(b, 'session-end', () => t('session-ended-artist', { ref: b.reference }));
     return t('desk-session-ended', { ref: b.reference });
   }
 
@@ -213,9 +216,7 @@ export class StudioDesk {
         await this.bookings.transitionIn(tx, { ...current, status: 'in-progress' }, 'delivered', actor, `revision ${r.number} resolved without new files`);
       }
     });
-    await this.tell(
-      b,
-      `revision-resolved-${r.number}`,
+    await this.tell(b, `revision-resolved-${r.number}`, () =>
       note
         ? t('revision-resolved-artist-note', { number: r.number, ref: b.reference, note })
         : t('revision-resolved-artist', { number: r.number, ref: b.reference }),
@@ -229,7 +230,7 @@ export class StudioDesk {
     const lines = [t('announce-title', { studio: studioName, days, zone: this.studioZone })];
     for (const s of this.catalog.services) {
       const slots = (await this.bookings.freeSlots(s.code, { start: now, end: new Date(now.getTime() + days * 86_400_000) })).slice(0, perService);
-      const times = slots.map((x) => DateTime.fromJSDate(x.start).setZone(this.studioZone).toFormat('ccc d LLL HH:mm')).join(', ');
+      const times = slots.map((x) => DateTime.fromJSDate(x.start).setZone(this.studioZone).setLocale(intlLocale()).toFormat('ccc d LLL HH:mm')).join(', ');
       lines.push(t('announce-service', { service: s.name, times: slots.length ? times : t('announce-fully-booked') }));
     }
     lines.push(t('announce-how'));
@@ -258,7 +259,7 @@ export class StudioDesk {
         .slice(0, 5)
         .map(
           (a) =>
-            `      ${t('desk-engineer-action', { when: DateTime.fromJSDate(a.at).setZone(this.studioZone).toFormat('d LLL HH:mm'), who: `${a.platform}:${a.userId}`, action: a.action, outcome: a.outcome })}`,
+            `      ${t('desk-engineer-action', { when: DateTime.fromJSDate(a.at).setZone(this.studioZone).setLocale(intlLocale()).toFormat('d LLL HH:mm'), who: `${a.platform}:${a.userId}`, action: a.action, outcome: a.outcome })}`,
         );
     return clients
       .map((c) =>
@@ -269,7 +270,7 @@ export class StudioDesk {
             zone: c.timeZone,
             format: c.deliveryFormat,
           }),
-          ...c.bookings.flatMap((b) => [`  ${b.reference} · ${b.service.name} · ${b.status}`, ...history(b.reference)]),
+          ...c.bookings.flatMap((b) => [`  ${b.reference} · ${serviceName(b.service)} · ${b.status}`, ...history(b.reference)]),
         ].join('\n'),
       )
       .join('\n\n');

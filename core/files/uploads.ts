@@ -15,7 +15,7 @@ import { guessStemRole, isStemRole, stemRoles } from '../../engine/mixdown.js';
 import { safeFileName, type ObjectStore } from '../../storage/object-store.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import type { Client } from '../clients.js';
-import { UserError } from '../errors.js';
+import { FileRefused, UserError } from '../errors.js';
 import { t } from '../texts.js';
 import { cleanName } from '../clean-text.js';
 import { acceptsFiles, fileTakingStatuses } from '../booking/status.js';
@@ -90,8 +90,9 @@ export class UploadService {
   async assertWithinQuota(booking: Pick<BookingWithService, 'id' | 'reference'>, file: string, bytes: number, stagedBytes = 0): Promise<void> {
     const used = (await this.storedBytes(booking.id)) + stagedBytes;
     if (used + bytes <= this.quotaBytes) return;
-    throw new UserError(
+    throw new FileRefused(
       t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.quotaBytes), used: formatSize(used) }),
+      t('skip-over-quota', { ref: booking.reference, quota: formatSize(this.quotaBytes) }),
     );
   }
 
@@ -129,7 +130,7 @@ export class UploadService {
           );
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
-          out.skipped.push({ name: f.name, reason: err.message.replace(/^[^:]*: /, '').replace(/ Nothing was stored.*$/, '') });
+          out.skipped.push({ name: f.name, reason: err instanceof FileRefused ? err.reason : err.message });
         }
       }
       return out;
@@ -174,7 +175,10 @@ export class UploadService {
       if (err instanceof UserError) throw err;
       throw new UserError(t('upload-not-found', { file: name }));
     }
-    if (size > this.maxBytes) throw new UserError(t('upload-too-big', { file: name, size: formatSize(size), max: formatSize(this.maxBytes) }));
+    if (size > this.maxBytes) {
+      const sizes = { size: formatSize(size), max: formatSize(this.maxBytes) };
+      throw new FileRefused(t('upload-too-big', { file: name, ...sizes }), t('skip-too-big', sizes));
+    }
     const sha256 = await sha256OfFile(i.path);
     const same = await this.db.upload.findFirst({ where: { bookingId: booking.id, sha256 } });
     if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
@@ -186,14 +190,14 @@ export class UploadService {
       analysis = await analyzeFileInThread({ path: i.path, name, limits: { maxSeconds: this.maxSeconds } });
     } catch (err) {
       // A clear refusal naming the file and the problem; nothing was stored.
-      if (err instanceof AudioFileError) throw new UserError(t('upload-not-audio', { file: name, problem: err.problem }));
+      if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: err.problem }), err.problem);
       throw err;
     }
     if ((i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem')) === 'mix') {
       // Loudness is measured in 400 ms blocks: a shorter file is not silent, it is too short.
-      if (analysis.format.durationSec < SHORTEST_SECONDS)
-        throw new UserError(t('upload-too-short', { file: name, ms: Math.round(analysis.format.durationSec * 1000) }));
-      if (!Number.isFinite(analysis.loudness.integratedLufs)) throw new UserError(t('upload-silent', { file: name }));
+      const ms = Math.round(analysis.format.durationSec * 1000);
+      if (analysis.format.durationSec < SHORTEST_SECONDS) throw new FileRefused(t('upload-too-short', { file: name, ms }), t('skip-too-short', { ms }));
+      if (!Number.isFinite(analysis.loudness.integratedLufs)) throw new FileRefused(t('upload-silent', { file: name }), t('skip-silent'));
     }
     const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
     const warnings = await this.warnings(analysis, role, booking);

@@ -1,8 +1,9 @@
 // Alerts for the engineer (a job that failed for good, revision notes): always logged, and sent
-// through the outbox to the engineer's chat when one is configured (ENGINEER_CHAT).
+// through the outbox to the engineer's chat when one is configured (ENGINEER_CHAT). They are
+// written in the studio's language, whoever's action raised them.
 import type { Logger } from '../logger.js';
 import type { Outbox } from './outbox.js';
-import { t } from '../texts.js';
+import { inLanguage, studioLanguage, t } from '../texts.js';
 
 export class EngineerAlerts {
   constructor(
@@ -13,10 +14,12 @@ export class EngineerAlerts {
   ) {}
 
   /** `key` makes the alert single: the same key is sent once. */
-  async alert(key: string, text: string, details: Record<string, unknown> = {}): Promise<void> {
+  async alert(key: string, write: () => string, details: Record<string, unknown> = {}): Promise<void> {
+    const text = inLanguage(studioLanguage(), write);
     this.log.info({ alert: key, ...details }, text);
     if (!this.chat) return;
     const sep = this.chat.indexOf(':');
-    await this.outbox.record(`alert:${key}`, this.chat.slice(0, sep), this.chat.slice(sep + 1), { text: t('alert', { text }), visibility: 'private' });
+    const reply = { text: inLanguage(studioLanguage(), () => t('alert', { text })), visibility: 'private' as const };
+    await this.outbox.record(`alert:${key}`, this.chat.slice(0, sep), this.chat.slice(sep + 1), reply);
   }
 }

@@ -6,6 +6,15 @@ import { isUniqueViolation } from '../../db/client.js';
 import type { Clock } from '../clock.js';
 import type { Reply } from '../conversation/types.js';
 import type { Logger } from '../logger.js';
+import { artistLanguage } from '../clients.js';
+import { inLanguage } from '../texts.js';
+
+/** Where an artist's messages about a booking go: the chat they booked from. */
+export interface ArtistChat {
+  clientId: string;
+  originPlatform: string;
+  originChatId: string;
+}
 
 /** How a platform adapter delivers a message; throws when the platform did not take it. */
 export interface Sender {
@@ -53,6 +62,21 @@ export class Outbox {
       if (isUniqueViolation(err)) return false;
       throw err;
     }
+  }
+
+  /**
+   * A message to a booking's artist in their language (whoever's action caused it: an engineer, a
+   * job, a reminder), recorded as `record` does.
+   */
+  async toArtist(key: string, to: ArtistChat, write: () => Reply | Promise<Reply>, tx?: Tx): Promise<boolean> {
+    const reply = await inLanguage(await artistLanguage(tx ?? this.db, to.clientId), write);
+    return this.record(key, to.originPlatform, to.originChatId, reply, tx);
+  }
+
+  /** A progress message (see `progress`) to a booking's artist, in their language. */
+  async progressToArtist(key: string, to: ArtistChat, write: () => Reply): Promise<void> {
+    const reply = inLanguage(await artistLanguage(this.db, to.clientId), write);
+    await this.progress(key, to.originPlatform, to.originChatId, reply);
   }
 
   /**

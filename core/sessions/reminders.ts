@@ -2,6 +2,7 @@
 // when it is cancelled). node-cron only ticks; each due reminder is claimed with a conditional
 // update, so however many instances tick, one of them sends it — through the outbox, whose
 // per-reminder key makes a second send impossible even after a crash between claim and send.
+import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
 import type { Db, Models, Tx } from '../../db/client.js';
 import type { Clock } from '../clock.js';
@@ -9,7 +10,7 @@ import type { KeycodeService } from './keycodes.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../messaging/outbox.js';
 import type { Reply } from '../conversation/types.js';
-import { t } from '../texts.js';
+import { intlLocale, t } from '../texts.js';
 
 /** "before-24h", "before-1h", "before-0.5h". */
 export const reminderKind = (hours: number) => `before-${hours}h`;
@@ -75,8 +76,7 @@ export class ReminderService {
           await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: 'not sent: a later reminder was due as well' } });
           continue;
         }
-        const reply = await this.message(booking, now);
-        await this.outbox.record(`reminder:${r.id}`, booking.originPlatform, booking.originChatId, reply);
+        await this.outbox.toArtist(`reminder:${r.id}`, booking, () => this.message(booking, now));
         await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: null } });
         sent++;
       } catch (err) {
@@ -92,10 +92,10 @@ export class ReminderService {
   }
 
   private async message(booking: Models.BookingModel & { service: Models.ServiceModel }, now: Date): Promise<Reply> {
-    const start = DateTime.fromJSDate(booking.startsAt!).setZone(booking.timeZone);
+    const start = DateTime.fromJSDate(booking.startsAt!).setZone(booking.timeZone).setLocale(intlLocale());
     const when = `${start.toFormat('cccc d LLLL, HH:mm')} (${booking.timeZone})`;
     const head = t('reminder-head', {
-      service: booking.service.name.toLowerCase(),
+      service: serviceName(booking.service).toLowerCase(),
       ref: booking.reference,
       until: untilText(booking.startsAt!.getTime() - now.getTime()),
       when,

@@ -72,7 +72,8 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
         })
       )?.id;
     if (revision) await tx.revision.update({ where: { id: revision }, data: { status: 'resolved', resolvedAt: d.clock.now(), deliveryId: c.deliveryId } });
-    await d.outbox.record(`delivery:${c.deliveryId}`, c.booking.originPlatform, c.booking.originChatId, c.reply(await freeRevisionsLeft(tx, c.booking)), tx);
+    const left = await freeRevisionsLeft(tx, c.booking);
+    await d.outbox.toArtist(`delivery:${c.deliveryId}`, c.booking, () => c.reply(left), tx);
     return true;
   });
 }
@@ -132,16 +133,10 @@ export async function failVersion(d: PipelineDeps, f: Failure): Promise<void> {
   const delivery = await d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: f.bookingId, version: f.version } } });
   if (!booking || !delivery || delivery.status === 'ready') return;
   await d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: f.error.message.slice(0, 500), stage: null } });
-  if (f.progress)
-    await d.outbox.progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, {
-      text: f.progress(booking.reference),
-      visibility: 'private',
-    });
+  const progress = f.progress;
+  if (progress) await d.outbox.progressToArtist(`progress:${delivery.id}`, booking, () => ({ text: progress(booking.reference), visibility: 'private' }));
   // Audio problems are the artist's to know (a silent or unreadable file); anything else is ours.
   const reason = f.error.name === 'AudioFileError' ? ` (${f.error.message})` : '';
-  await d.outbox.record(`${f.job}-failed:${delivery.id}`, booking.originPlatform, booking.originChatId, {
-    text: f.artist(booking.reference, reason),
-    visibility: 'private',
-  });
-  await d.alerts.alert(`${f.job}-failed:${delivery.id}`, f.alert(booking.reference), { booking: booking.reference, version: f.version });
+  await d.outbox.toArtist(`${f.job}-failed:${delivery.id}`, booking, () => ({ text: f.artist(booking.reference, reason), visibility: 'private' }));
+  await d.alerts.alert(`${f.job}-failed:${delivery.id}`, () => f.alert(booking.reference), { booking: booking.reference, version: f.version });
 }

@@ -2,6 +2,7 @@
 // (mastered with one set of settings when the service is mix + master), stored and delivered as
 // the next version — with the same guarantees as the master job: a fixed version per job, fixed
 // storage keys, and a finish that only the first finisher commits.
+import { serviceName } from '../catalog.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -69,7 +70,7 @@ export class MixdownJobs {
   async enqueue(bookingId: string, balance: 'auto' | 'flat', actor: string): Promise<number> {
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
     if (!['mix', 'mix-master'].includes(booking.service.code))
-      throw new UserError(t('mixdown-no-stems-service', { ref: booking.reference, service: booking.service.name }));
+      throw new UserError(t('mixdown-no-stems-service', { ref: booking.reference, service: serviceName(booking.service) }));
     const stems = await this.d.db.upload.count({ where: { bookingId, role: 'stem', purgedAt: null } });
     if (!stems) throw new UserError(t('mixdown-no-stems-yet', { ref: booking.reference }));
     // Into the work: from waiting for files, or again after a delivery (the engineer's new pass).

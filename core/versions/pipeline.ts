@@ -4,6 +4,7 @@
 // row is keyed by (booking, version), its files by a fixed storage key, and the finish — file
 // rows, booking status, revision, and the message in the outbox — commits in one transaction
 // that only the first finisher gets to run. A worker killed mid-job loses or doubles nothing.
+import { serviceName } from '../catalog.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -208,12 +209,12 @@ export class Pipeline {
       : null;
     this.d.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
 
-    const announce = (text: string) =>
+    const announce = (write: () => string) =>
       this.d.outbox
-        .progress(`progress:${delivery.id}`, booking.originPlatform, booking.originChatId, { text, visibility: 'private' })
+        .progressToArtist(`progress:${delivery.id}`, booking, () => ({ text: write(), visibility: 'private' }))
         .catch((err: unknown) => this.d.log.warn({ err }, 'progress message not recorded'));
     const progress = this.progressWriter(delivery.id, (stage) =>
-      announce(t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabel(stage) ?? stage })),
+      announce(() => t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabel(stage) ?? stage })),
     );
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
@@ -264,7 +265,7 @@ export class Pipeline {
         stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
       await this.finish(delivery.id, booking, data, mix.id, stored, summary);
-      await announce(t('progress-ready', { version: data.version, ref: booking.reference }));
+      await announce(() => t('progress-ready', { version: data.version, ref: booking.reference }));
       this.d.log.info({ booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, pid: process.pid }, 'master delivered');
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -386,7 +387,7 @@ export class Pipeline {
       reply: (left) => ({
         text: [
           t('engineer-delivery-ready', {
-            service: booking.service.name.toLowerCase(),
+            service: serviceName(booking.service).toLowerCase(),
             ref: booking.reference,
             version,
             what: [...new Set(files.map((f) => kinds[f.kind]))].join(', '),

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js';
 import { freeRevisionsLeft, nextVersion } from './deliveries.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from '../texts.js';
-import { formatMoney } from '../catalog.js';
+import { formatMoney, serviceName } from '../catalog.js';
 
 export interface Adjustments {
   /** Loudness change in LU (+1 per "louder"). */
@@ -159,14 +159,15 @@ export class RevisionService {
     const left = paid ? 0 : freeLeft - 1;
     await this.alerts.alert(
       `revision:${revision.id}`,
-      t('revision-alert', {
-        number: revision.number,
-        cost: paid ? t('revision-alert-paid', { price: formatMoney(revision.priceCents, booking.currency) }) : t('revision-alert-free'),
-        ref: booking.reference,
-        service: booking.service.name,
-        notes: notes ? t('revision-alert-notes', { notes }) : '',
-        next: automatic ? t('revision-alert-automatic') : t('revision-alert-waiting'),
-      }),
+      () =>
+        t('revision-alert', {
+          number: revision.number,
+          cost: paid ? t('revision-alert-paid', { price: formatMoney(revision.priceCents, booking.currency) }) : t('revision-alert-free'),
+          ref: booking.reference,
+          service: serviceName(booking.service),
+          notes: notes ? t('revision-alert-notes', { notes }) : '',
+          next: automatic ? t('revision-alert-automatic') : t('revision-alert-waiting'),
+        }),
       { booking: booking.reference },
     );
     if (!automatic) return { number: revision.number, paid, version: null, freeLeft: left };

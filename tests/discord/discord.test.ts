@@ -504,7 +504,7 @@ describe('alerts for the engineer on Discord', () => {
     const studio = await testStudio(t.db, { ENGINEER_CHAT: `discord:${engineer}` });
     const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
     try {
-      await studio.alerts.alert('test-1', 'Master v1 of MD-ABCDEF failed after 3 tries: disk full');
+      await studio.alerts.alert('test-1', () => 'Master v1 of MD-ABCDEF failed after 3 tries: disk full');
       await studio.outbox.dispatch();
       const dm = fake.dmsTo(engineer);
       expect(dm.map((s) => fake.textOf(s))).toEqual(['🔔 Master v1 of MD-ABCDEF failed after 3 tries: disk full']);

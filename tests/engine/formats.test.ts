@@ -31,7 +31,10 @@ describe('formats', () => {
 
   it("artists are offered a subset, and Discord's /format lists exactly it", () => {
     expect(deliveryFormats).toEqual(['wav24', 'wav16', 'aiff24', 'flac24', 'mp3']);
-    const format = commands.find((c) => c.data.name === 'format')!.data.toJSON();
+    const format = commands
+      .find((c) => c.define().name === 'format')!
+      .define()
+      .toJSON();
     expect(format.description).toContain(deliveryFormats.join(', '));
   });
 });
@@ -43,7 +46,10 @@ describe('presets', () => {
   });
 
   it("the engineer's /master offers every preset with its numbers, and .env.example documents them", () => {
-    const master = commands.find((c) => c.data.name === 'master')!.data.toJSON();
+    const master = commands
+      .find((c) => c.define().name === 'master')!
+      .define()
+      .toJSON();
     const choices = master.options?.find((o) => o.name === 'preset') as { choices?: { name: string; value: string }[] };
     expect(choices.choices).toEqual(presetIds.map((p) => ({ name: presetChoice(p), value: p })));
     expect(presetChoice('streaming')).toBe(`streaming (${presets.streaming.targetLufs} LUFS, ${presets.streaming.ceilingDbtp} dBTP)`);

@@ -26,7 +26,7 @@ describe('the command registry', () => {
   });
 
   it("Discord's artist commands are the registry's, with their option, and the engineer's stay their own", () => {
-    const byName = new Map(discordCommands.map((c) => [c.data.name, c]));
+    const byName = new Map(discordCommands.map((c) => [c.define().name, c]));
     for (const c of chatCommands) {
       const d = byName.get(c.name);
       if (!c.discord) {
@@ -36,13 +36,13 @@ describe('the command registry', () => {
       expect(d, `/${c.name} is a slash command`).toBeDefined();
       expect(d!.engineer ?? false).toBe(false);
       if (c.discord === 'own') continue;
-      const body = d!.data.toJSON();
+      const body = d!.define().toJSON();
       expect(body.description).toBe(c.discord.description());
       expect((body.options ?? []).map((o) => [o.name, o.description, o.required ?? false])).toEqual(
         c.discord.option ? [[c.discord.option.name, c.discord.option.description(), false]] : [],
       );
     }
-    const engineer = discordCommands.filter((c) => c.engineer).map((c) => c.data.name);
+    const engineer = discordCommands.filter((c) => c.engineer).map((c) => c.define().name);
     expect(engineer).toContain('master');
     expect(engineer.some((n) => chatCommands.some((c) => c.name === n))).toBe(false);
   });

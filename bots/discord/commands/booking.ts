@@ -8,24 +8,25 @@ const ref = (o: SlashCommandStringOption) => o.setName('reference').setDescripti
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: new SlashCommandBuilder()
-    .setName('booking')
-    .setDescription(t('discord-cmd-booking'))
-    .addSubcommand((s) => s.setName('confirm').setDescription(t('discord-cmd-booking-confirm')).addStringOption(ref))
-    .addSubcommand((s) =>
-      s
-        .setName('decline')
-        .setDescription(t('discord-cmd-booking-decline'))
-        .addStringOption(ref)
-        .addStringOption((o) => o.setName('reason').setDescription(t('discord-cmd-booking-reason')).setRequired(false)),
-    )
-    .addSubcommand((s) =>
-      s
-        .setName('reschedule')
-        .setDescription(t('discord-cmd-booking-reschedule'))
-        .addStringOption(ref)
-        .addStringOption((o) => o.setName('start').setDescription(t('discord-cmd-booking-start')).setRequired(true)),
-    ),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('booking')
+      .setDescription(t('discord-cmd-booking'))
+      .addSubcommand((s) => s.setName('confirm').setDescription(t('discord-cmd-booking-confirm')).addStringOption(ref))
+      .addSubcommand((s) =>
+        s
+          .setName('decline')
+          .setDescription(t('discord-cmd-booking-decline'))
+          .addStringOption(ref)
+          .addStringOption((o) => o.setName('reason').setDescription(t('discord-cmd-booking-reason')).setRequired(false)),
+      )
+      .addSubcommand((s) =>
+        s
+          .setName('reschedule')
+          .setDescription(t('discord-cmd-booking-reschedule'))
+          .addStringOption(ref)
+          .addStringOption((o) => o.setName('start').setDescription(t('discord-cmd-booking-start')).setRequired(true)),
+      ),
   async execute(i, deps) {
     const desk = deps.studio.desk;
     const r = i.options.getString('reference', true);

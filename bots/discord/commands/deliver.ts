@@ -20,11 +20,11 @@ const kindDescriptions = {
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: (() => {
+  define: () => {
     const b = new SlashCommandBuilder().setName('deliver').setDescription(t('discord-cmd-deliver')).addStringOption(bookingOption);
     for (const k of kinds) b.addAttachmentOption((o) => o.setName(k).setDescription(t(kindDescriptions[k])).setRequired(false));
     return b.addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-deliver-note')).setRequired(false));
-  })(),
+  },
   async execute(i, deps) {
     const attached = kinds.map((k) => ({ kind: k, file: i.options.getAttachment(k) })).filter((a) => a.file);
     if (!attached.length) return void (await text(i, t('discord-deliver-attach')));

@@ -29,7 +29,7 @@ const artistCommands: DiscordCommand[] = chatCommands.flatMap((cmd) => {
   }
   if (!cmd.discord) return [];
   const { description, option } = cmd.discord;
-  return [coreCommand(cmd.name, description(), option && { name: option.name, description: option.description() })];
+  return [coreCommand(cmd.name, description, option && { name: option.name, description: option.description })];
 });
 
 export const commands: DiscordCommand[] = [

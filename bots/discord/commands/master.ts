@@ -7,20 +7,21 @@ import { isPreset, presetChoice, presetIds } from '../../../engine/presets.js';
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: new SlashCommandBuilder()
-    .setName('master')
-    .setDescription(t('discord-cmd-master'))
-    .addStringOption(bookingOption)
-    .addStringOption((o) =>
-      o
-        .setName('preset')
-        .setDescription(t('discord-cmd-master-preset'))
-        .addChoices(...presetIds.map((p) => ({ name: presetChoice(p), value: p })))
-        .setRequired(false),
-    )
-    .addNumberOption((o) => o.setName('target').setDescription(t('discord-cmd-master-target')).setMinValue(-30).setMaxValue(-5).setRequired(false))
-    .addNumberOption((o) => o.setName('ceiling').setDescription(t('discord-cmd-master-ceiling')).setMinValue(-10).setMaxValue(0).setRequired(false))
-    .addNumberOption((o) => o.setName('intensity').setDescription(t('discord-cmd-master-intensity')).setMinValue(0).setMaxValue(1).setRequired(false)),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('master')
+      .setDescription(t('discord-cmd-master'))
+      .addStringOption(bookingOption)
+      .addStringOption((o) =>
+        o
+          .setName('preset')
+          .setDescription(t('discord-cmd-master-preset'))
+          .addChoices(...presetIds.map((p) => ({ name: presetChoice(p), value: p })))
+          .setRequired(false),
+      )
+      .addNumberOption((o) => o.setName('target').setDescription(t('discord-cmd-master-target')).setMinValue(-30).setMaxValue(-5).setRequired(false))
+      .addNumberOption((o) => o.setName('ceiling').setDescription(t('discord-cmd-master-ceiling')).setMinValue(-10).setMaxValue(0).setRequired(false))
+      .addNumberOption((o) => o.setName('intensity').setDescription(t('discord-cmd-master-intensity')).setMinValue(0).setMaxValue(1).setRequired(false)),
   async execute(i, deps) {
     const chosen = i.options.getString('preset');
     const preset = chosen !== null && isPreset(chosen) ? chosen : undefined;

@@ -7,17 +7,18 @@ import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: new SlashCommandBuilder()
-    .setName('mixdown')
-    .setDescription(t('discord-cmd-mixdown'))
-    .addStringOption(bookingOption)
-    .addStringOption((o) =>
-      o
-        .setName('balance')
-        .setDescription(t('discord-cmd-mixdown-balance'))
-        .addChoices({ name: 'auto (by role loudness)', value: 'auto' }, { name: 'flat (as sent)', value: 'flat' })
-        .setRequired(false),
-    ),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('mixdown')
+      .setDescription(t('discord-cmd-mixdown'))
+      .addStringOption(bookingOption)
+      .addStringOption((o) =>
+        o
+          .setName('balance')
+          .setDescription(t('discord-cmd-mixdown-balance'))
+          .addChoices({ name: 'auto (by role loudness)', value: 'auto' }, { name: 'flat (as sent)', value: 'flat' })
+          .setRequired(false),
+      ),
   execute: async (i, deps) =>
     void (await text(
       i,

@@ -6,9 +6,10 @@ import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: new SlashCommandBuilder()
-    .setName('queue')
-    .setDescription(t('discord-cmd-queue'))
-    .addIntegerOption((o) => o.setName('days').setDescription(t('discord-cmd-queue-days')).setMinValue(1).setMaxValue(90).setRequired(false)),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('queue')
+      .setDescription(t('discord-cmd-queue'))
+      .addIntegerOption((o) => o.setName('days').setDescription(t('discord-cmd-queue-days')).setMinValue(1).setMaxValue(90).setRequired(false)),
   execute: async (i, deps) => void (await text(i, await deps.studio.desk.queue(i.options.getInteger('days') ?? 14))),
 };

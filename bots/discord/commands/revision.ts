@@ -6,16 +6,17 @@ import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: new SlashCommandBuilder()
-    .setName('revision')
-    .setDescription(t('discord-cmd-revision'))
-    .addSubcommand((s) =>
-      s
-        .setName('resolve')
-        .setDescription(t('discord-cmd-revision-resolve'))
-        .addStringOption(bookingOption)
-        .addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-revision-note')).setRequired(false)),
-    ),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('revision')
+      .setDescription(t('discord-cmd-revision'))
+      .addSubcommand((s) =>
+        s
+          .setName('resolve')
+          .setDescription(t('discord-cmd-revision-resolve'))
+          .addStringOption(bookingOption)
+          .addStringOption((o) => o.setName('note').setDescription(t('discord-cmd-revision-note')).setRequired(false)),
+      ),
   execute: async (i, deps) =>
     void (await text(
       i,

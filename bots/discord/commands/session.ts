@@ -7,11 +7,12 @@ import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: new SlashCommandBuilder()
-    .setName('session')
-    .setDescription(t('discord-cmd-session'))
-    .addSubcommand((s) => s.setName('start').setDescription(t('discord-cmd-session-start')).addStringOption(bookingOption))
-    .addSubcommand((s) => s.setName('end').setDescription(t('discord-cmd-session-end')).addStringOption(bookingOption)),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('session')
+      .setDescription(t('discord-cmd-session'))
+      .addSubcommand((s) => s.setName('start').setDescription(t('discord-cmd-session-start')).addStringOption(bookingOption))
+      .addSubcommand((s) => s.setName('end').setDescription(t('discord-cmd-session-end')).addStringOption(bookingOption)),
   async execute(i, deps) {
     const r = i.options.getString('reference', true);
     const actor = `engineer:discord:${i.user.id}`;

@@ -4,21 +4,26 @@
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
-import { t } from '../../../core/texts.js';
+import { languageOf, languages, studioLanguage, t, translate } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   serverOnly: true,
-  data: new SlashCommandBuilder()
-    .setName('setup')
-    .setDescription(t('discord-cmd-setup'))
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .addRoleOption((o) => o.setName('engineer_role').setDescription(t('discord-cmd-setup-engineer_role')).setRequired(false))
-    .addChannelOption((o) =>
-      o.setName('announce_channel').setDescription(t('discord-cmd-setup-announce_channel')).addChannelTypes(ChannelType.GuildText).setRequired(false),
-    )
-    .addStringOption((o) =>
-      o.setName('language').setDescription(t('discord-cmd-setup-language')).addChoices({ name: 'English', value: 'en' }).setRequired(false),
-    ),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('setup')
+      .setDescription(t('discord-cmd-setup'))
+      .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+      .addRoleOption((o) => o.setName('engineer_role').setDescription(t('discord-cmd-setup-engineer_role')).setRequired(false))
+      .addChannelOption((o) =>
+        o.setName('announce_channel').setDescription(t('discord-cmd-setup-announce_channel')).addChannelTypes(ChannelType.GuildText).setRequired(false),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('language')
+          .setDescription(t('discord-cmd-setup-language'))
+          .addChoices(...languages.map((l) => ({ name: translate(l, 'language-name'), value: l })))
+          .setRequired(false),
+      ),
   async execute(i, deps) {
     if (!i.inGuild()) return void (await text(i, t('discord-setup-servers-only')));
     // Discord hides the command from others, but permissions can be overridden per server: check again.
@@ -41,7 +46,7 @@ export const command: DiscordCommand = {
           ? t('discord-setup-engineer-role', { role: s.engineerRoleId ? `<@&${s.engineerRoleId}>` : t('discord-setup-no-engineer-role') })
           : t('discord-setup-community-engineers'),
         t('discord-setup-announcements', { channel: s.announceChannelId ? `<#${s.announceChannelId}>` : t('discord-setup-no-announcements') }),
-        t('discord-setup-language', { language: s.language }),
+        t('discord-setup-language', { language: translate(languageOf(s.language) ?? studioLanguage(), 'language-name') }),
       ].join('\n'),
     );
   },

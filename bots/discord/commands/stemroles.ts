@@ -7,18 +7,19 @@ import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   engineer: true,
-  data: new SlashCommandBuilder()
-    .setName('stemroles')
-    .setDescription(t('discord-cmd-stemroles'))
-    .addStringOption(bookingOption)
-    .addIntegerOption((o) => o.setName('number').setDescription(t('discord-cmd-stemroles-number')).setMinValue(1).setRequired(false))
-    .addStringOption((o) =>
-      o
-        .setName('role')
-        .setDescription(t('discord-cmd-stemroles-role'))
-        .addChoices(...stemRoles.map((r) => ({ name: r, value: r })))
-        .setRequired(false),
-    ),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('stemroles')
+      .setDescription(t('discord-cmd-stemroles'))
+      .addStringOption(bookingOption)
+      .addIntegerOption((o) => o.setName('number').setDescription(t('discord-cmd-stemroles-number')).setMinValue(1).setRequired(false))
+      .addStringOption((o) =>
+        o
+          .setName('role')
+          .setDescription(t('discord-cmd-stemroles-role'))
+          .addChoices(...stemRoles.map((r) => ({ name: r, value: r })))
+          .setRequired(false),
+      ),
   async execute(i, deps) {
     const n = i.options.getInteger('number') ?? undefined;
     const role = i.options.getString('role') ?? undefined;

@@ -11,11 +11,12 @@ import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
-  data: new SlashCommandBuilder()
-    .setName('upload')
-    .setDescription(t('discord-cmd-upload'))
-    .addAttachmentOption((o) => o.setName('file').setDescription(t('discord-cmd-upload-file')).setRequired(false))
-    .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-upload-reference')).setRequired(false)),
+  define: () =>
+    new SlashCommandBuilder()
+      .setName('upload')
+      .setDescription(t('discord-cmd-upload'))
+      .addAttachmentOption((o) => o.setName('file').setDescription(t('discord-cmd-upload-file')).setRequired(false))
+      .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-upload-reference')).setRequired(false)),
   async execute(i, deps) {
     const file = i.options.getAttachment('file');
     const ref = i.options.getString('reference') ?? '';

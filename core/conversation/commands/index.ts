@@ -3,6 +3,7 @@ import { book } from './book.js';
 import { cancel } from './cancel.js';
 import { format } from './format.js';
 import { help } from './help.js';
+import { language } from './language.js';
 import { mybookings } from './mybookings.js';
 import { reschedule } from './reschedule.js';
 import { revise } from './revise.js';
@@ -29,6 +30,7 @@ export const chatCommands: readonly ChatCommand[] = [
   stems,
   timezone,
   format,
+  language,
   help,
   start,
   stop,

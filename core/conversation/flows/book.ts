@@ -1,12 +1,12 @@
 // /book: service → session kind → day → time → confirm.
 import { DateTime } from 'luxon';
 import { SlotTakenError, UserError } from '../../errors.js';
-import { findService, formatMoney, isSessionKind, kindLabels, priceFor, sessionKinds, type ServiceDef } from '../../catalog.js';
+import { findService, formatMoney, isSessionKind, kindLabel, priceFor, sessionKinds, type ServiceDef } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import { ask, done, type Flow, type FlowContext, type FlowData, type StepOutcome } from '../flow.js';
 import { describeBooking, formatWhen } from '../format.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
-import { t } from '../../texts.js';
+import { intlLocale, t } from '../../texts.js';
 
 export function dialogKey(ctx: FlowContext): string {
   return `dialog:${ctx.sender.platform}:${ctx.sender.chatId}:${ctx.sender.userId}:${ctx.promptToken}`;
@@ -44,11 +44,11 @@ function askKind(ctx: FlowContext, data: FlowData): StepOutcome {
     text: [
       t('book-ask-kind', { service: def.name }),
       ...sessionKinds.map((k) =>
-        t('book-kind-line', { kind: kindLabels[k].name, price: formatMoney(priceFor(catalog, def, k), catalog.currency), blurb: kindLabels[k].blurb }),
+        t('book-kind-line', { kind: kindLabel(k).name, price: formatMoney(priceFor(catalog, def, k), catalog.currency), blurb: kindLabel(k).blurb }),
       ),
     ].join('\n'),
     buttons: sessionKinds.map((k) => [
-      { label: t('book-kind-button', { kind: kindLabels[k].name, price: formatMoney(priceFor(catalog, def, k), catalog.currency) }), data: `kind:${k}` },
+      { label: t('book-kind-button', { kind: kindLabel(k).name, price: formatMoney(priceFor(catalog, def, k), catalog.currency) }), data: `kind:${k}` },
     ]),
   });
 }
@@ -58,10 +58,10 @@ async function askConfirm(ctx: FlowContext, data: FlowData): Promise<StepOutcome
   const kind = String(data.kind);
   if (!isSessionKind(kind)) throw new UserError(t('book-kind-again'));
   const { catalog } = ctx.studio;
-  const lines = [t('book-check'), t('book-check-service', { service: def.name, kind: kindLabels[kind].name.toLowerCase() })];
+  const lines = [t('book-check'), t('book-check-service', { service: def.name, kind: kindLabel(kind).name.toLowerCase() })];
   if (kind === 'unattended') {
     const due = await ctx.studio.bookings.estimateUnattendedDue();
-    lines.push(t('book-check-unattended', { date: DateTime.fromJSDate(due).setZone(ctx.client.timeZone).toFormat('ccc d LLL yyyy') }));
+    lines.push(t('book-check-unattended', { date: DateTime.fromJSDate(due).setZone(ctx.client.timeZone).setLocale(intlLocale()).toFormat('ccc d LLL yyyy') }));
   } else {
     const start = new Date(Number(data.start));
     lines.push(t('book-check-time', { when: formatWhen(start, ctx.client.timeZone, ctx.studio.timeZone), hours: Math.round(def.durationMinutes / 6) / 10 }));

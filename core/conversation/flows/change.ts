@@ -1,4 +1,5 @@
 // /cancel and /reschedule: pick one of your bookings (or name it), then confirm.
+import { serviceName } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import { SlotTakenError, UserError } from '../../errors.js';
 import { ask, done, type Flow, type FlowContext, type FlowData, type StepInput, type StepOutcome } from '../flow.js';
@@ -17,7 +18,7 @@ async function candidates(ctx: FlowContext, purpose: Purpose): Promise<BookingWi
 
 function label(b: BookingWithService, ctx: FlowContext): string {
   const when = b.startsAt ? formatWhen(b.startsAt, ctx.client.timeZone).replace(/ \(.*\)$/, '') : t('change-unattended');
-  return `${b.reference} · ${b.service.name} · ${when}`;
+  return `${b.reference} · ${serviceName(b.service)} · ${when}`;
 }
 
 /** Starts either flow: a named booking goes straight on; otherwise the client picks one. */
@@ -76,7 +77,12 @@ export const cancelFlow: Flow = {
 
 async function askNewDate(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
   const data: FlowData = { ref: b.reference, service: b.service.code };
-  return askDate({ ...ctx, data }, data, 0, t('move-intro', { ref: b.reference, service: b.service.name, when: formatWhen(b.startsAt!, ctx.client.timeZone) }));
+  return askDate(
+    { ...ctx, data },
+    data,
+    0,
+    t('move-intro', { ref: b.reference, service: serviceName(b.service), when: formatWhen(b.startsAt!, ctx.client.timeZone) }),
+  );
 }
 
 export const rescheduleFlow: Flow = {

@@ -1,5 +1,6 @@
 // /revise: pick the delivered booking, say what to change (quick adjustment buttons or words),
 // confirm the price when the free revisions are used; the new version arrives by itself.
+import { serviceName } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import { UserError } from '../../errors.js';
 import { PaymentNeeded, parseAdjustments, quickAdjustments } from '../../versions/revisions.js';
@@ -19,7 +20,10 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
   return ask(
     'adjust',
     { ref: b.reference },
-    { text: `${t('revise-ask', { ref: b.reference, service: b.service.name, allowance })}\n${how}`, ...(b.service.code === 'master' ? { buttons } : {}) },
+    {
+      text: `${t('revise-ask', { ref: b.reference, service: serviceName(b.service), allowance })}\n${how}`,
+      ...(b.service.code === 'master' ? { buttons } : {}),
+    },
   );
 }
 
@@ -68,7 +72,7 @@ export const reviseFlow: Flow = {
     return ask(
       'pick',
       { text: args },
-      { text: t('revise-which'), buttons: list.map((b) => [{ label: `${b.reference} · ${b.service.name}`, data: `bk:${b.reference}` }]) },
+      { text: t('revise-which'), buttons: list.map((b) => [{ label: `${b.reference} · ${serviceName(b.service)}`, data: `bk:${b.reference}` }]) },
     );
   },
   steps: {

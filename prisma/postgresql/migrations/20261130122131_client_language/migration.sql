@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN     "chosenLanguage" TEXT,
+ADD COLUMN     "language" TEXT;
