@@ -44,16 +44,12 @@ const serviceTexts = {
   'mix-master': () => ({ name: t('service-mix-master'), description: t('service-mix-master-description') }),
 } satisfies Record<ServiceCode, () => { name: string; description: string }>;
 
-/** A service's name and description as getters, read in the reader's language. */
-function labels(code: ServiceCode): Pick<ServiceDef, 'name' | 'description'> {
-  return {
-    get name() {
-      return serviceTexts[code]().name;
-    },
-    get description() {
-      return serviceTexts[code]().description;
-    },
-  };
+/** The service with its name and description as getters, read in the reader's language (a spread would fix them). */
+function labelled(service: Omit<ServiceDef, 'name' | 'description'>): ServiceDef {
+  return Object.defineProperties(service, {
+    name: { get: () => serviceTexts[service.code]().name, enumerable: true },
+    description: { get: () => serviceTexts[service.code]().description, enumerable: true },
+  }) as ServiceDef;
 }
 
 export function isServiceCode(v: string): v is ServiceCode {
@@ -70,30 +66,27 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
     currency: c.CURRENCY,
     unattendedDiscountPercent: c.UNATTENDED_DISCOUNT_PERCENT,
     services: [
-      {
+      labelled({
         code: 'mix',
-        ...labels('mix'),
         priceCents: c.PRICE_MIX,
         durationMinutes: c.DURATION_MIX_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
         revisionPriceCents: c.PRICE_REVISION_MIX,
-      },
-      {
+      }),
+      labelled({
         code: 'master',
-        ...labels('master'),
         priceCents: c.PRICE_MASTER,
         durationMinutes: c.DURATION_MASTER_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
         revisionPriceCents: c.PRICE_REVISION_MASTER,
-      },
-      {
+      }),
+      labelled({
         code: 'mix-master',
-        ...labels('mix-master'),
         priceCents: c.PRICE_MIX_MASTER,
         durationMinutes: c.DURATION_MIX_MASTER_MINUTES,
         includedRevisions: c.FREE_REVISIONS,
         revisionPriceCents: c.PRICE_REVISION_MIX,
-      },
+      }),
     ],
   };
 }

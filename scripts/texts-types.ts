@@ -15,18 +15,26 @@ class VariableCollector extends Visitor {
   }
 }
 
-export function textKeysSource(ftl: string): string {
+/** Every text of a Fluent file with the variables it uses (sorted), in file order; throws on what does not parse. */
+export function textVariables(ftl: string, file = 'locales/en.ftl'): Map<string, string[]> {
   const resource = parse(ftl, { withSpans: false });
   const junk = resource.body.filter((e) => e.type === 'Junk');
-  if (junk.length) throw new Error(`locales/en.ftl does not parse:\n${junk.map((j) => ('content' in j ? String(j.content) : '')).join('\n')}`);
-  const lines = resource.body
-    .filter((e): e is Message => e.type === 'Message')
-    .map((m) => {
-      const collector = new VariableCollector();
-      collector.visit(m);
-      const vars = [...collector.names].sort();
-      return `  '${m.id.name}': ${vars.length ? `{ ${vars.map((v) => `${v}: TextValue`).join('; ')} }` : 'undefined'};`;
-    });
+  if (junk.length) throw new Error(`${file} does not parse:\n${junk.map((j) => ('content' in j ? String(j.content) : '')).join('\n')}`);
+  return new Map(
+    resource.body
+      .filter((e): e is Message => e.type === 'Message')
+      .map((m) => {
+        const collector = new VariableCollector();
+        collector.visit(m);
+        return [m.id.name, [...collector.names].sort()];
+      }),
+  );
+}
+
+export function textKeysSource(ftl: string): string {
+  const lines = [...textVariables(ftl)].map(
+    ([key, vars]) => `  '${key}': ${vars.length ? `{ ${vars.map((v) => `${v}: TextValue`).join('; ')} }` : 'undefined'};`,
+  );
   return [
     '// Generated from locales/en.ftl by `npm run texts`; do not edit.',
     '/** Numbers choose plural forms and are formatted for the language; anything pre-formatted is a string. */',

@@ -62,6 +62,9 @@ const statusTexts: Record<BookingStatus, () => string> = {
 /** A status as the artist reads it, in the language of the moment (not fixed when this module loads). */
 export const statusLabel = (s: BookingStatus): string => statusTexts[s]();
 
+/** A stored status as people read it (never its internal name, "awaiting-files"). */
+export const statusText = (s: string): string => (isBookingStatus(s) ? statusLabel(s) : s);
+
 /** Why a change is refused, by the status it would have led to. */
 const refusals: Partial<Record<BookingStatus, Exclude<Extract<TextKey, `cannot-${string}`>, 'cannot-change'>>> = {
   confirmed: 'cannot-confirm',

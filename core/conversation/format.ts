@@ -1,7 +1,7 @@
 // How bookings, times and prices read in chat.
 import { DateTime } from 'luxon';
 import type { BookingWithService } from '../booking/bookings.js';
-import { isBookingStatus, statusLabel } from '../booking/status.js';
+import { statusText } from '../booking/status.js';
 import { formatMoney, isSessionKind, kindLabel, serviceName } from '../catalog.js';
 import { intlLocale, t } from '../texts.js';
 import { localTime } from '../booking/local-time.js';
@@ -26,10 +26,6 @@ export function kindName(kind: string): string {
   return isSessionKind(kind) ? kindLabel(kind).name : kind;
 }
 
-export function statusName(status: string): string {
-  return isBookingStatus(status) ? statusLabel(status) : status;
-}
-
 /** One booking in a few lines, in the client's time zone. */
 export function describeBooking(b: BookingWithService, zone: string, studioZone: string, queuePosition?: number | null): string {
   const lines = [t('booking-title', { ref: b.reference, service: serviceName(b.service), kind: kindName(b.kind).toLowerCase() })];
@@ -39,6 +35,6 @@ export function describeBooking(b: BookingWithService, zone: string, studioZone:
     lines.push(`  ${queuePosition ? t('booking-due-queue', { date, position: queuePosition }) : t('booking-due', { date })}`);
   }
   lines.push(`  ${t('booking-price', { price: formatMoney(b.priceCents, b.currency), revisions: b.includedRevisions })}`);
-  lines.push(`  ${t('booking-status', { status: statusName(b.status) })}`);
+  lines.push(`  ${t('booking-status', { status: statusText(b.status) })}`);
   return lines.join('\n');
 }

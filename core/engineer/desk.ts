@@ -5,7 +5,7 @@ import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
 import type { Db, Models } from '../../db/client.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
-import { openStatuses } from '../booking/status.js';
+import { openStatuses, statusText } from '../booking/status.js';
 import type { Catalog } from '../catalog.js';
 import type { SchedulePolicySource } from '../booking/schedule.js';
 import type { EngineerAudit } from './audit.js';
@@ -159,7 +159,7 @@ export class StudioDesk {
     if (b.status === 'confirmed' || b.status === 'awaiting-files') await this.bookings.transition(b.id, 'in-progress', actor, 'session started');
     // A session may also follow an automatic master (delivered) or a revision request.
     else if (!['in-progress', 'delivered', 'revision-requested'].includes(b.status))
-      throw new UserError(t('desk-session-not-confirmed', { ref: b.reference, status: b.status }));
+      throw new UserError(t('desk-session-not-confirmed', { ref: b.reference, status: statusText(b.status) }));
     if (b.kind !== 'virtual') {
       await this.tell(b, 'session-start', () => t('session-starting-in-person', { ref: b.reference }));
       return { text: t('desk-session-started-in-person', { ref: b.reference }) };
@@ -180,7 +180,7 @@ export class StudioDesk {
 
   async endSession(reference: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
-    if (b.status !== 'in-progress') throw new UserError(t('desk-session-not-running', { ref: b.reference, status: b.status }));
+    if (b.status !== 'in-progress') throw new UserError(t('desk-session-not-running', { ref: b.reference, status: statusText(b.status) }));
     await this.db.bookingEvent.create({
       data: { bookingId: b.id, fromStatus: b.status, toStatus: b.status, actor, note: 'session ended', at: this.clock.now() },
     });
@@ -194,7 +194,7 @@ export class StudioDesk {
     const mix = await this.db.upload.findFirst({ where: { bookingId: b.id, role: 'mix', purgedAt: null } });
     if (!mix) throw new UserError(t('desk-no-mix', { ref: b.reference }));
     if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status))
-      throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: b.status }));
+      throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: statusText(b.status) }));
     if (b.status === 'delivered') {
       await this.bookings.transition(b.id, 'revision-requested', 'engineer', 'engineer re-master');
       await this.bookings.transition(b.id, 'in-progress', 'engineer');

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import type { Client } from '../clients.js';
 import type { UploadRole } from './uploads.js';
-import { acceptsFiles } from '../booking/status.js';
+import { acceptsFiles, statusText } from '../booking/status.js';
 import { t } from '../texts.js';
 
 export type UploadLink = Models.UploadLinkModel;
@@ -70,7 +70,7 @@ export class UploadLinkService {
   async issue(client: Client, bookingRef: string, purpose: UploadRole): Promise<{ link: UploadLink; token: string; url: string; booking: BookingWithService }> {
     if (!this.available) throw new UserError(t('upload-links-off'));
     const booking = await this.bookings.ownedBy(client.id, bookingRef);
-    if (!acceptsFiles(booking.status)) throw new UserError(t('booking-takes-no-files', { ref: booking.reference, status: booking.status }));
+    if (!acceptsFiles(booking.status)) throw new UserError(t('booking-takes-no-files', { ref: booking.reference, status: statusText(booking.status) }));
     const id = randomBytes(16).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.s.ttlHours * 3_600_000);
     const link = await this.db.uploadLink.create({ data: { id, bookingId: booking.id, purpose, expiresAt } });
@@ -91,7 +91,7 @@ export class UploadLinkService {
     if (link.revokedAt) throw new LinkRefused(t('link-withdrawn'));
     if (link.expiresAt <= this.clock.now()) throw new LinkRefused(t('link-expired'));
     const booking = await this.db.booking.findUniqueOrThrow({ where: { id: link.bookingId }, include: { service: true, client: true } });
-    if (!acceptsFiles(booking.status)) throw new LinkRefused(t('booking-takes-no-files', { ref: booking.reference, status: booking.status }));
+    if (!acceptsFiles(booking.status)) throw new LinkRefused(t('booking-takes-no-files', { ref: booking.reference, status: statusText(booking.status) }));
     return { link, booking };
   }
 

@@ -18,7 +18,7 @@ import type { Client } from '../clients.js';
 import { FileRefused, UserError } from '../errors.js';
 import { t } from '../texts.js';
 import { cleanName } from '../clean-text.js';
-import { acceptsFiles, fileTakingStatuses } from '../booking/status.js';
+import { acceptsFiles, fileTakingStatuses, statusText } from '../booking/status.js';
 
 export type Upload = Models.UploadModel;
 export const uploadRoles = ['mix', 'stem', 'reference'] as const;
@@ -143,7 +143,7 @@ export class UploadService {
   async targetBooking(client: Client, ref?: string): Promise<BookingWithService> {
     if (ref) {
       const b = await this.bookings.ownedBy(client.id, ref);
-      if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: b.status }));
+      if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: statusText(b.status) }));
       return b;
     }
     const open = await this.db.booking.findMany({

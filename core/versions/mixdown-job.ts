@@ -2,6 +2,7 @@
 // (mastered with one set of settings when the service is mix + master), stored and delivered as
 // the next version — with the same guarantees as the master job: a fixed version per job, fixed
 // storage keys, and a finish that only the first finisher commits.
+import { statusText } from '../booking/status.js';
 import { serviceName } from '../catalog.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -79,7 +80,7 @@ export class MixdownJobs {
       await this.d.bookings.transition(bookingId, 'revision-requested', actor, 'new mixdown');
       await this.d.bookings.transition(bookingId, 'in-progress', actor);
     } else if (booking.status === 'revision-requested') await this.d.bookings.transition(bookingId, 'in-progress', actor);
-    else if (booking.status !== 'in-progress') throw new UserError(t('mixdown-confirm-first', { ref: booking.reference, status: booking.status }));
+    else if (booking.status !== 'in-progress') throw new UserError(t('mixdown-confirm-first', { ref: booking.reference, status: statusText(booking.status) }));
     const version = await nextVersion(this.d.db, bookingId);
     await this.d.db.delivery.create({
       data: {

@@ -4,6 +4,7 @@
 // row is keyed by (booking, version), its files by a fixed storage key, and the finish — file
 // rows, booking status, revision, and the message in the outbox — commits in one transaction
 // that only the first finisher gets to run. A worker killed mid-job loses or doubles nothing.
+import { statusText } from '../booking/status.js';
 import { serviceName } from '../catalog.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -352,7 +353,7 @@ export class Pipeline {
   ): Promise<{ version: number; reference: string }> {
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
     if (['cancelled', 'rescheduled', 'completed', 'requested'].includes(booking.status)) {
-      throw new UserError(t('deliver-nothing-to-deliver', { ref: booking.reference, status: booking.status }));
+      throw new UserError(t('deliver-nothing-to-deliver', { ref: booking.reference, status: statusText(booking.status) }));
     }
     if (!files.length) throw new UserError(t('deliver-attach'));
     const version = await nextVersion(this.d.db, bookingId);

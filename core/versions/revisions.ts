@@ -2,6 +2,7 @@
 // confirms. Each makes a new versioned delivery. For mastering, quick adjustments ("louder",
 // "warmer", "more punch", "target -12", "match my reference") re-run the engine from the previous
 // version's settings; the notes always reach the engineer.
+import { statusText } from '../booking/status.js';
 import type { Db } from '../../db/client.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
@@ -127,7 +128,7 @@ export class RevisionService {
 
   /** Records the revision and starts it; throws PaymentNeeded when a paid one was not accepted. */
   async request(booking: BookingWithService, r: RevisionRequest): Promise<{ number: number; paid: boolean; version: number | null; freeLeft: number }> {
-    if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: booking.status }));
+    if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: statusText(booking.status) }));
     const freeLeft = await freeRevisionsLeft(this.db, booking);
     const paid = freeLeft === 0;
     if (paid && !r.acceptPaid) throw new PaymentNeeded(booking, formatMoney(booking.service.revisionPriceCents, booking.currency));

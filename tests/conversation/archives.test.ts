@@ -53,7 +53,7 @@ describe('zip archives of stems', () => {
     expect(chat.text).toContain('• Song/notes.txt: not an audio file');
     expect(chat.text).toContain('• Other/drums.WAV: same name as another file in the archive');
     expect(chat.text).toContain('• Song/link.wav: a link, not a file');
-    expect(chat.text).toContain('• fake.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3).');
+    expect(chat.text).toContain('• fake.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3)\n');
     expect(chat.text).not.toMatch(/MACOSX/);
     const ups = await t.db.upload.findMany({ orderBy: { createdAt: 'asc' } });
     expect(ups.map((u) => [u.fileName, u.role, u.stemTag])).toEqual([

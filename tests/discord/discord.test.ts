@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createDiscordBot, type DiscordBot } from '../../bots/discord/bot.js';
 import { Conversation } from '../../core/conversation/engine.js';
 import type { Studio } from '../../core/studio.js';
+import { inLanguage, t as text } from '../../core/texts.js';
 import { analyze, decodeAudio, encodeAudio } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/in-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -446,6 +447,59 @@ describe('Discord bot against a recording REST server', () => {
     expect(post.body.allowed_mentions).toEqual({ parse: [] });
   }, 30_000);
 
+  it("everyone reads their own language: the artist's dialog and the studio's messages to her, the engineer's answers, the server's announcements", async () => {
+    const lucia = fake.user('500000000000000005', 'Lucía', 'es-ES');
+    const eng = fake.user('500000000000000009', 'Eng', 'en-US');
+    const channel = '900000000000000001';
+    const role = { id: ENGINEER_ROLE, name: 'Engineer', color: 0, hoist: false, position: 1, permissions: '0', managed: false, mentionable: false, flags: 0 };
+    await send(
+      fake.slash('setup', eng, {
+        guildId: GUILD,
+        permissions: MANAGE_GUILD,
+        options: [{ name: 'engineer_role', type: 8, value: ENGINEER_ROLE }],
+        resolved: { roles: { [ENGINEER_ROLE]: role } },
+      }),
+    );
+    let a = await send(fake.slash('book', lucia, { guildId: GUILD, options: [{ name: 'service', type: 3, value: 'master' }] }));
+    expect(said(a)).toContain('Máster. ¿Cómo quieres la sesión?');
+    a = await press(a, lucia, 'Virtual');
+    a = await press(a, lucia, /^jue /);
+    a = await press(a, lucia, /\d\d:\d\d/);
+    a = await press(a, lucia, 'Confirmar');
+    expect(said(a)).toContain('¡Reservado! Tu referencia es');
+    const ref = /MD-[2-9A-Z]{6}/.exec(said(a))![0];
+    // The engineer reads English; what the studio tells her about it is in Spanish.
+    a = await send(
+      fake.slash('booking', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }],
+      }),
+    );
+    expect(said(a)).toContain(`Confirmed ${ref}; Lucía has been told.`);
+    await settle();
+    expect(fake.dmsTo(lucia.id).map((m) => fake.textOf(m))).toEqual([
+      expect.stringMatching(new RegExp(`^Buenas noticias: el estudio ha confirmado ${ref} \\(Máster, jue `)),
+    ]);
+    // The server's announcements are in the server's language, whoever posts them.
+    a = await send(
+      fake.slash('setup', eng, {
+        guildId: GUILD,
+        permissions: MANAGE_GUILD,
+        options: [
+          { name: 'announce_channel', type: 7, value: channel },
+          { name: 'language', type: 3, value: 'es' },
+        ],
+        resolved: { channels: { [channel]: { id: channel, type: 0, name: 'noticias', permissions: '0' } } },
+      }),
+    );
+    expect(said(a)).toContain('• Language: Español');
+    a = await send(fake.slash('announce', eng, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [{ name: 'days', type: 4, value: 3 }] }));
+    expect(said(a)).toContain(`Posted the open times in <#${channel}>.`);
+    const post = fake.sent.find((x) => x.kind === 'channel-message')!;
+    expect(fake.textOf(post)).toMatch(/^Sesiones libres en .* en los próximos 3 días \(Europe\/London\):\n• Mezcla: .*\n• Máster: \w{3} \d+ \w{3}/);
+  }, 30_000);
+
   it('closed DMs lose nothing: the delivery waits in the outbox and /status shows where the files are', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     fake.closedDms.add(ana.id);
@@ -505,9 +559,11 @@ describe('alerts for the engineer on Discord', () => {
     const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
     try {
       await studio.alerts.alert('test-1', () => 'Master v1 of MD-ABCDEF failed after 3 tries: disk full');
+      // Raised while answering a Spanish-speaking artist: still in the studio's language.
+      await inLanguage('es', () => studio.alerts.alert('test-2', () => text('revision-alert-free')));
       await studio.outbox.dispatch();
       const dm = fake.dmsTo(engineer);
-      expect(dm.map((s) => fake.textOf(s))).toEqual(['🔔 Master v1 of MD-ABCDEF failed after 3 tries: disk full']);
+      expect(dm.map((s) => fake.textOf(s))).toEqual(['🔔 Master v1 of MD-ABCDEF failed after 3 tries: disk full', '🔔 free']);
     } finally {
       await bot.stop();
       await fake.stop();
@@ -588,7 +644,7 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 24 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 25 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands' && s.path.includes('/guilds/'))!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
@@ -602,6 +658,7 @@ describe('npm run discord:deploy-commands', () => {
         'deliver',
         'format',
         'help',
+        'language',
         'master',
         'mixdown',
         'mybookings',
@@ -626,7 +683,15 @@ describe('npm run discord:deploy-commands', () => {
     }
   }, 30_000);
 
-  type Option = { name: string; description: string; required?: boolean; options?: Option[]; choices?: { name: string; value: unknown }[] };
+  type Localized = Record<string, string>;
+  type Option = {
+    name: string;
+    description: string;
+    description_localizations?: Localized;
+    required?: boolean;
+    options?: Option[];
+    choices?: { name: string; name_localizations?: Localized; value: unknown }[];
+  };
   type Body = Option & { default_member_permissions?: string; contexts?: number[]; integration_types?: number[]; dm_permission?: unknown };
   const engineerNames = ['announce', 'availability', 'booking', 'client', 'deliver', 'master', 'mixdown', 'queue', 'revision', 'session', 'stemroles'];
 
@@ -642,6 +707,15 @@ describe('npm run discord:deploy-commands', () => {
       expect(o.name, where).toBe(o.name.toLowerCase());
       expect(o.description.length, `${where} description`).toBeGreaterThanOrEqual(1);
       expect(o.description.length, `${where} description`).toBeLessThanOrEqual(100);
+      // Spanish for Spain and Latin America, within the same limits.
+      for (const [locale, text] of [
+        ...Object.entries(o.description_localizations ?? {}),
+        ...(o.choices ?? []).flatMap((ch) => Object.entries(ch.name_localizations ?? {})),
+      ]) {
+        expect(['es-ES', 'es-419'], `${where} ${locale}`).toContain(locale);
+        expect(text.length, `${where} ${locale}`).toBeGreaterThanOrEqual(1);
+        expect(text.length, `${where} ${locale}`).toBeLessThanOrEqual(100);
+      }
       expect((o.options ?? []).length, `${where} options`).toBeLessThanOrEqual(25);
       expect((o.choices ?? []).length, `${where} choices`).toBeLessThanOrEqual(25);
       const required = (o.options ?? []).map((x) => x.required === true);
@@ -649,6 +723,8 @@ describe('npm run discord:deploy-commands', () => {
       for (const x of o.options ?? []) walk(x, `${where} ${x.name}`);
     };
     walk(c, `/${c.name}`);
+    expect(c.description_localizations?.['es-ES'], `/${c.name} in Spanish`).toBeDefined();
+    expect(c.description_localizations?.['es-419'], `/${c.name} in Spanish`).toBe(c.description_localizations?.['es-ES']);
     expect(chars(c), `/${c.name} characters`).toBeLessThanOrEqual(4000);
     expect(c.dm_permission, `/${c.name} uses contexts, not dm_permission`).toBeUndefined();
     expect(c.integration_types).toEqual([0]);
@@ -666,6 +742,7 @@ describe('npm run discord:deploy-commands', () => {
       'cancel',
       'format',
       'help',
+      'language',
       'mybookings',
       'reschedule',
       'revise',

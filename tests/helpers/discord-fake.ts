@@ -54,7 +54,11 @@ export class DiscordFake {
     return `${this.url}/api`;
   }
 
-  user(id: string, name: string): FakeUser {
+  /** The language each user's Discord is set to: sent with every interaction of theirs, as Discord does. */
+  private readonly locales = new Map<string, string>();
+
+  user(id: string, name: string, locale = 'en-GB'): FakeUser {
+    this.locales.set(id, locale);
     return { id, username: name.toLowerCase(), global_name: name, discriminator: '0' };
   }
 
@@ -83,7 +87,7 @@ export class DiscordFake {
       application_id: this.appId,
       token,
       version: 1,
-      locale: 'en-GB',
+      locale: this.locales.get(user.id) ?? 'en-GB',
       app_permissions: '0',
       entitlements: [],
       authorizing_integration_owners: {},

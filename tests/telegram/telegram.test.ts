@@ -262,6 +262,37 @@ describe('Telegram bot against a Bot API fake', () => {
     expect(fake.textsTo(a.id).filter((x) => x.startsWith('Reminder:'))).toHaveLength(1);
   }, 30_000);
 
+  it('an artist whose Telegram is in Spanish gets the menu, the dialog and the reminder in Spanish; /language switches', async () => {
+    // One menu for everyone (the studio's language) and one for Spanish-speaking apps.
+    const menus = fake.calls.filter((c) => c.method === 'setMyCommands');
+    expect(menus.map((c) => c.params.language_code ?? null)).toEqual([null, 'es']);
+    expect(JSON.stringify(menus[0]!.params.commands)).toContain('Book mixing or mastering');
+    expect(JSON.stringify(menus[1]!.params.commands)).toContain('Reservar mezcla o máster');
+    const lucia = { ...fake.user(777, 'Lucía'), language_code: 'es' };
+    const since = fake.calls.length;
+    fake.sendText(lucia, '/book master');
+    const kinds = await said(lucia.id, /¿Cómo quieres la sesión\?/, since);
+    fake.press(lucia, kinds, 'Virtual');
+    fake.press(lucia, await said(lucia.id, /¿Qué día\?/, since), /^jue /);
+    fake.press(lucia, await said(lucia.id, /Horas de inicio libres el jue/, since), /./);
+    fake.press(lucia, await said(lucia.id, /Revisa tu reserva/, since), /Confirmar/);
+    const booked = await said(lucia.id, /¡Reservado! Tu referencia es MD-/, since);
+    const ref = /MD-\w+/.exec(String(booked.params.text))![0];
+    const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
+    // Sent later, outside any chat turn: still in her language.
+    (studio.clock as ManualClock).set(new Date(booking.startsAt!.getTime() - 60 * 60_000));
+    expect(await studio.reminders.sendDue('test')).toBe(1);
+    const reminder = await said(lucia.id, /^Recordatorio: tu sesión de máster .* es dentro de 60 minutos, el jueves/, since);
+    expect(String(reminder.params.text)).toMatch(/Grupo: mixdesk-[a-z2-9]{10}\n {2}Contraseña: [a-z2-9]{12}/);
+    // Her own choice wins over her app's.
+    fake.sendText(lucia, '/language en');
+    await said(lucia.id, /^Done: I write to you in English from now on\.$/, since);
+    fake.sendText(lucia, '/help');
+    await said(lucia.id, /^What I can do:/, since);
+    fake.sendText(lucia, '/language auto');
+    await said(lucia.id, /^Hecho: vuelvo a seguir el idioma de tu aplicación \(Español por ahora\)\.$/, since);
+  }, 30_000);
+
   it('a delivery file larger than a bot may send goes as its signed link', async () => {
     const a = ana();
     await studio.store.put('deliveries/x/v1/master-big.wav', Buffer.from('pretend'));

@@ -1,6 +1,6 @@
 // /mybookings: the artist's open bookings in full, and the last few finished ones.
 import { serviceName } from '../../catalog.js';
-import { isFollowed } from '../../booking/status.js';
+import { isFollowed, statusText } from '../../booking/status.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import type { ChatCommand } from './types.js';
@@ -20,7 +20,10 @@ export const mybookings: ChatCommand = {
     if (open.length) parts.push(`${t('mybookings-title')}\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
     if (past.length)
       parts.push(
-        [t('mybookings-earlier'), ...past.map((b) => t('mybookings-past', { ref: b.reference, service: serviceName(b.service), status: b.status }))].join('\n'),
+        [
+          t('mybookings-earlier'),
+          ...past.map((b) => t('mybookings-past', { ref: b.reference, service: serviceName(b.service), status: statusText(b.status) })),
+        ].join('\n'),
       );
     return [{ text: parts.join('\n\n') }];
   },

@@ -7,7 +7,7 @@ import { describeBooking, formatWhen } from '../format.js';
 import { dialogKey, nextSteps } from './book.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
 import { t } from '../../texts.js';
-import { isChangeable } from '../../booking/status.js';
+import { isChangeable, statusText } from '../../booking/status.js';
 
 type Purpose = 'cancel' | 'reschedule';
 
@@ -91,7 +91,7 @@ export const rescheduleFlow: Flow = {
     pick(ctx, args, 'reschedule', async (b) => {
       if (!b.startsAt) throw new UserError(t('move-unattended', { ref: b.reference }));
       if (!isChangeable(b.status)) {
-        throw new UserError(t('move-too-late', { ref: b.reference, status: b.status }));
+        throw new UserError(t('move-too-late', { ref: b.reference, status: statusText(b.status) }));
       }
       return askNewDate(ctx, b);
     }),

@@ -1,0 +1,671 @@
+# Todo lo que mixdesk dice en el chat, en español. Las mismas claves y variables que en.ftl
+# (una prueba lo comprueba); los valores con formato propio llegan como texto.
+# Los números eligen la forma del plural ({ $count -> [one] … *[other] … }).
+
+## El diálogo: comandos, botones, ayuda
+
+welcome-new = ¡Bienvenido/a a { $studio }, { $name }!
+welcome-back = ¡Hola de nuevo, { $name }!
+welcome-what-we-do = Mezclamos (envías las pistas y recibes la mezcla, el instrumental y el a cappella) y masterizamos (envías una mezcla estéreo y recibes los másteres listos para publicar).
+welcome-time-zone = Tu zona horaria es { $zone } (/timezone para cambiarla).
+help-title = Esto es lo que puedo hacer:
+help-book = reservar mezcla o máster: servicio, tipo de sesión, día y hora
+help-mybookings = tus reservas
+help-status = en qué punto están tus reservas y qué viene después
+help-reschedule = mover una sesión a otra hora
+help-cancel = cancelar una reserva (mientras respondes una pregunta: dejarla)
+help-upload = enviar tu mezcla o tus pistas para una reserva
+help-uploadlink = un enlace web privado para archivos grandes (se reanuda si se corta)
+help-revise = pedir cambios en una entrega, p. ej. /revise louder
+help-stems = tus pistas y sus papeles (voz o instrumento, y cuál); cambiar uno
+help-timezone = ver o cambiar tu zona horaria, p. ej. /timezone America/Mexico_City
+help-format = formato de entrega: { $formats }
+help-language = el idioma en que te escribo: /language es, /language en o /language auto (el de tu aplicación)
+help-help = esta lista
+unknown-command = No conozco /{ $command }. /help muestra lo que puedo hacer.
+not-understood = No te he entendido. /book reserva una sesión, /mybookings muestra las tuyas, /help lista todo lo que puedo hacer.
+choose-number = Elige un número del 1 al { $count }.
+already-answered = Eso ya estaba respondido (quizá una doble pulsación); no se ha hecho nada dos veces.
+flow-set-aside = (He dejado aparte tu /{ $flow } sin terminar.)
+dialog-gone = Esa conversación ya no está disponible. /help muestra lo que puedo hacer.
+dialog-stopped = He parado /{ $flow }; no se ha cambiado nada.
+nothing-to-stop = No hay nada que parar.
+button-stale = Ese botón pertenece a un mensaje anterior o ya se usó, así que lo he ignorado.
+button-stale-where-we-are =
+    Aquí es donde estamos:
+    { $prompt }
+database-busy = El estudio está muy ocupado ahora mismo y no he podido guardarlo. No se ha cambiado nada; inténtalo de nuevo en un momento.
+unexpected-error = Lo siento, algo ha fallado por nuestra parte (error { $id }). No se ha perdido nada de lo que enviaste; inténtalo de nuevo en un momento.
+
+## Ajustes
+
+format-ask = ¿En qué formato quieres tus archivos terminados?
+format-set = Hecho: tus archivos llegarán en { $format }.
+timezone-show = Tu zona horaria es { $zone }. Para cambiarla: /timezone Europe/Madrid (cualquier zona IANA).
+timezone-set = Hecho: las horas se muestran ahora en { $zone } (allí son las { $time }).
+language-name = Español
+language-show = Te escribo en { $language }. Para cambiarlo: { $choices }.
+language-set = Hecho: a partir de ahora te escribo en { $language }.
+language-auto = Hecho: vuelvo a seguir el idioma de tu aplicación ({ $language } por ahora).
+unknown-language = Todavía no hablo «{ $typed }». Elige uno de: { $languages }.
+
+## Reservas y estado
+
+mybookings-none = Aún no tienes reservas. /book crea una.
+mybookings-title = Tus reservas:
+mybookings-earlier = Anteriores:
+mybookings-past = { $ref } — { $service }, { $status }
+status-nothing = No tienes nada en curso. /book crea una reserva; /mybookings muestra las anteriores.
+status-next-requested = Esperando a que el ingeniero la confirme.
+status-next-confirmed = Confirmada. Siguiente paso: envía tus archivos antes de la sesión.
+status-next-awaiting-files = Siguiente paso: envía tus archivos antes de la sesión.
+status-next-in-progress = El ingeniero está trabajando en ella.
+status-next-revision-requested = Tus notas de revisión están con el ingeniero.
+status-next-delivered = Entregada. Escúchala y pide una revisión si hay algo que cambiar.
+status-revisions = Revisiones: { $used } pedidas, { $free } gratis restantes (después { $price } cada una).
+status-latest-delivery = Última entrega: versión { $version }
+
+## Subidas en el chat
+
+upload-how-console = Escribe /upload seguido de la ruta del archivo en este ordenador, p. ej. /upload ~/Música/mezcla.wav (añade la referencia de la reserva si tienes varias), o /uploadlink para una página web privada.
+upload-how-chat = Envía el archivo aquí como documento (no como mensaje de voz) y lo guardaré con tu reserva. Para archivos grandes, /uploadlink te da una página web privada.
+upload-what-to-send = WAV, AIFF, FLAC o MP3; una mezcla estéreo para el máster, pistas (un archivo por instrumento o voz, todas desde el compás 1) para la mezcla.
+upload-send-the-file = Envía aquí el propio archivo como documento; una ruta solo tiene sentido en el ordenador del estudio.
+upload-link =
+    Tu enlace privado de subida para { $ref }, válido hasta { $until }:
+    { $url }
+    Ábrelo en un navegador y elige tus archivos; los archivos grandes continúan donde se quedaron si se corta la conexión. Es solo tuyo: no lo compartas.
+upload-link-button = Subir archivos
+
+## Pistas
+
+stem-role-set = { $file } es ahora { $role }.
+stems-none = { $ref } aún no tiene pistas. Envíalas aquí (un archivo por instrumento o voz, todas desde el compás 1), o un zip con ellas.
+stems-title = Pistas de { $ref }:
+stems-how = Las voces (principal y coros) forman el a cappella; todo lo demás, el instrumental. Para cambiar una: /stems NÚMERO PAPEL, p. ej. /stems 2 backing-vocal. Papeles: { $roles }.
+
+## Descripción de una reserva (en /mybookings, /status y las confirmaciones)
+
+booking-title = { $ref } — { $service }, sesión { $kind }
+booking-when = Cuándo: { $when }
+booking-due = Entrega antes del: { $date }
+booking-due-queue = Entrega antes del: { $date } (número { $position } en la cola sin asistencia)
+booking-price = Precio: { $price } · { $revisions } revisiones gratis
+booking-status = Estado: { $status }
+when-studio-time = { $when } — { $studioTime } en el estudio
+
+## /book
+
+book-no-such-service = Ese servicio ya no se ofrece. Empieza de nuevo con /book.
+book-ask-service = ¿Qué podemos hacer por ti?
+book-service-line = • { $service } — desde { $price }: { $description }
+book-service-button = { $service } — { $price }
+book-ask-kind = { $service }. ¿Cómo quieres la sesión?
+book-kind-line = • { $kind } — { $price }: { $blurb }
+book-kind-button = { $kind } — { $price }
+book-kind-again = Vuelve a elegir el tipo de sesión con /book.
+book-check = Revisa tu reserva:
+book-check-service = • { $service }, sesión { $kind }
+book-check-unattended = • Sin hora fija: trabajamos en ella en los huecos del estudio, entregada antes del { $date }
+book-check-time = • { $when }, { $hours } h
+book-check-price = • Precio: { $price }, con { $revisions } revisiones gratis (después { $revisionPrice } cada una)
+book-confirm-button = ✅ Confirmar la reserva
+book-stop-button = ✖ Parar
+book-unknown-service = «{ $wanted }» no es uno de nuestros servicios. Elige: { $codes } — o simplemente /book.
+book-choose-service = Elige uno de los servicios.
+book-choose-kind = Elige standard, virtual o unattended.
+book-confirm-or-stop = Confirma o para.
+book-stopped = Parado. No se ha reservado nada. /book empieza de nuevo.
+book-booked = ¡Reservado! Tu referencia es { $ref }.
+next-title = Lo que viene ahora:
+next-files-master = envía tu mezcla estéreo (WAV, AIFF o FLAC; a 24 bits si la tienes; sin limitador en el bus máster)
+next-files-mix = envía tus pistas (un archivo por instrumento y voz, todas desde el compás 1, con la misma frecuencia de muestreo)
+next-engineer-confirms = • El ingeniero confirma tu reserva; te aviso en cuanto lo haga.
+next-unattended = • { $files }; empezamos en el siguiente hueco libre del estudio.
+next-before = • Antes del { $when }, { $files }.
+next-virtual = • 24 horas y 1 hora antes de la sesión recibes un código de SonoBus y un enlace para escuchar en directo.
+next-standard = • Ven al estudio unos minutos antes de empezar.
+next-change = • /mybookings muestra tus reservas; /reschedule o /cancel cambian esta.
+
+## Elegir día y hora
+
+calendar-full = Ahora mismo no hay horas libres en el calendario del estudio. Vuelve a intentarlo más tarde o elige una sesión sin asistencia.
+calendar-earlier = ‹ Fechas anteriores
+calendar-later = Fechas posteriores ›
+calendar-ask-day =
+    ¿Qué día? (horas en { $zone }; /timezone para cambiarla)
+    También puedes escribir una fecha como { $example }.
+calendar-unreadable = «{ $typed }» no es una fecha que pueda leer. Elige un día con los botones o escribe una como 2026-12-24.
+calendar-past = El { $day } de { $year } ya ha pasado. Elige un día a partir de hoy.
+calendar-too-far = Aceptamos reservas con hasta { $days } días de antelación (hasta el { $last }). Elige un día anterior.
+calendar-day-full = No hay horas libres el { $day }. Elige otro día.
+calendar-ask-time = Horas de inicio libres el { $day } ({ $zone }):
+calendar-other-days = ‹ Otros días
+calendar-pick-time-typed = Elige una de las horas mostradas (o escríbela tal como aparece, p. ej. 10:00).
+calendar-pick-time = Elige una de las horas mostradas.
+
+## /cancel y /reschedule
+
+change-unattended = sin asistencia
+change-none-to-cancel = No tienes reservas que aún se puedan cancelar. /mybookings las muestra todas.
+change-none-to-move = No tienes sesiones programadas que aún se puedan mover. /mybookings muestra tus reservas.
+change-which-to-cancel = ¿Qué reserva quieres cancelar?
+change-which-to-move = ¿Qué reserva quieres cambiar de hora?
+cancel-ask =
+    ¿Cancelar esta reserva?
+
+    { $booking }
+cancel-yes = Sí, cancélala
+cancel-no = No, mantenla
+answer-yes-or-no = Responde sí o no.
+cancel-kept = He mantenido { $ref }; no ha cambiado nada.
+cancel-done-slot = He cancelado { $ref }. Su hora vuelve a estar libre para otros.
+cancel-done-queue = He cancelado { $ref }. Ha salido de la cola sin asistencia.
+move-intro = Moviendo { $ref } ({ $service }, ahora { $when }).
+move-unattended = { $ref } es un trabajo sin asistencia y sin hora fija, así que no hay nada que mover.
+move-too-late = { $ref } está { $status }, así que ya no se puede mover.
+move-no-time = { $ref } no tiene una hora fija que mover.
+move-ask = ¿Mover { $ref } al { $when }?
+move-yes = ✅ Moverla
+move-no = ✖ Mantener la hora anterior
+move-kept = He mantenido { $ref } a su hora anterior.
+move-done = Movida. { $ref } se sustituye por { $newRef }:
+
+## /revise
+
+revise-match-reference = Igualar mi referencia
+revise-free-left = Te { $count ->
+        [one] queda { $count } revisión gratis
+       *[other] quedan { $count } revisiones gratis
+    }.
+revise-paid-next = Ya usaste tus revisiones gratis; otra cuesta { $price }.
+revise-how-master = Elige un cambio rápido o escribe lo que quieres distinto (p. ej. «más fuerte y un poco más cálido», «target -12 LUFS»).
+revise-how-mix = Escribe tus notas para el ingeniero (qué cambiar, con los tiempos de la canción donde ayude).
+revise-ask = Revisión de { $ref } ({ $service }). { $allowance }
+revise-say-what = Dime qué cambiar, p. ej. «más fuerte» o «más cálido».
+revise-cost-paid = de pago
+revise-cost-free = gratis; quedan { $count } gratis
+revise-noted = Revisión { $number } de { $ref } anotada ({ $cost }). Tus notas están con el ingeniero, que enviará aquí la nueva versión.
+revise-your-notes = tus notas
+revise-notes-only = No he podido convertir tus palabras en un cambio rápido, así que esta versión repite los últimos ajustes; el ingeniero también tiene tus notas.
+revise-started = Revisión { $number } de { $ref } en marcha ({ $cost }): { $what }. Preparo ahora la versión { $version }; llegará aquí cuando esté lista (/status muestra cuánto falta).
+revise-ask-paid = { $reason } ¿Sigo adelante? El estudio lo añadirá a tu factura.
+revise-paid-yes = Sí, revisar por { $price }
+revise-paid-no = No
+revise-nothing = Ahora mismo no tienes nada entregado esperando comentarios. /status muestra en qué punto están tus reservas.
+revise-which = ¿Qué reserva hay que revisar?
+revise-pick-or-write = Elige un cambio o escribe tus notas.
+revise-declined = No se ha hecho ninguna revisión; no se ha cobrado nada.
+
+## Servicios, tipos de sesión y estados de una reserva
+
+service-mix = Mezcla
+service-mix-description = Sube tus pistas; recibe la mezcla con voz, el instrumental y el a cappella.
+service-master = Máster
+service-master-description = Sube tu mezcla estéreo; recibe los másteres listos para publicar.
+service-mix-master = Mezcla + máster
+service-mix-master-description = Entran pistas, salen la mezcla con voz masterizada, el instrumental y el a cappella.
+
+kind-standard = Estándar
+kind-standard-blurb = asistes a la sesión en persona en el estudio
+kind-virtual = Virtual
+kind-virtual-blurb = escuchas en remoto por SonoBus; recibes un código antes de la sesión
+kind-unattended = Sin asistencia
+kind-unattended-blurb = la opción económica: trabajamos en ella en los huecos del estudio, sin hora fija, entregada antes de una fecha
+status-requested = solicitada (esperando la confirmación del ingeniero)
+status-confirmed = confirmada
+status-awaiting-files = confirmada, esperando tus archivos
+status-in-progress = en curso
+status-delivered = entregada
+status-revision-requested = revisión solicitada
+status-completed = completada
+status-cancelled = cancelada
+status-rescheduled = movida a otra hora
+cannot-confirm = La reserva { $ref } está { $status }, así que ahora no se puede confirmar.
+cannot-cancel = La reserva { $ref } está { $status }, así que ahora no se puede cancelar.
+cannot-reschedule = La reserva { $ref } está { $status }, así que ahora no se puede cambiar de hora.
+cannot-deliver = La reserva { $ref } está { $status }, así que ahora no se puede entregar.
+cannot-revise = La reserva { $ref } está { $status }, así que ahora no se puede revisar.
+cannot-start = La reserva { $ref } está { $status }, así que ahora no se puede empezar.
+cannot-complete = La reserva { $ref } está { $status }, así que ahora no se puede completar.
+cannot-open-for-files = La reserva { $ref } está { $status }, así que ahora no se puede abrir para recibir archivos.
+cannot-change = La reserva { $ref } está { $status }, así que ahora no puede pasar a «{ $to }».
+
+## Normas de reserva
+
+slot-taken = Lo siento, alguien acaba de coger esa hora. Elige otra.
+no-such-service = «{ $code }» no es uno de nuestros servicios ({ $codes }).
+choose-a-time = Elige una hora para la sesión.
+time-in-past = Esa hora ya ha pasado. Elige una de la lista.
+time-not-open = Esa hora no está abierta a reservas (fuera del horario del estudio, demasiado pronto o demasiado lejos). Elige una de la lista.
+booking-changed-meanwhile = La reserva { $ref } cambió mientras la mirabas; consulta /status.
+booking-nothing-to-move = La reserva { $ref } es un trabajo sin asistencia y sin hora fija, así que no hay nada que mover.
+no-such-booking = No existe esa reserva.
+not-your-booking = No tienes ninguna reserva { $ref }. /mybookings muestra las tuyas.
+unknown-time-zone = «{ $zone }» no es una zona horaria que conozca. Usa un nombre como Europe/Madrid, America/Mexico_City o Asia/Tokyo.
+unknown-format = «{ $format }» no es un formato de entrega. Elige uno de: { $formats }.
+
+## Recibir archivos
+
+booking-takes-no-files = La reserva { $ref } está { $status } y ya no admite archivos.
+no-booking-for-files = No tienes ninguna reserva esperando archivos. /book crea una; después envía tus archivos.
+which-booking-for-files = Tienes { $count } reservas que admiten archivos ({ $refs }): dime cuál, p. ej. /upload RUTA { $example }.
+upload-is-folder = { $file }: es una carpeta, no un archivo.
+upload-not-found = { $file }: no encuentro ese archivo.
+upload-too-big = { $file } ocupa { $size }; el archivo más grande que admite el estudio es de { $max }.
+upload-over-quota = { $file } ({ $size }) haría que { $ref } superase su espacio de { $quota } ({ $used } ya guardados o en camino). No se ha guardado nada; pide más espacio al estudio si lo necesitas.
+upload-size-unknown = Empieza la subida indicando su tamaño (esta página y las herramientas de subida habituales lo hacen).
+upload-not-audio = { $file }: { $problem }. No se ha guardado nada; envía WAV, AIFF, FLAC o MP3.
+upload-silent = { $file } está en silencio (o casi): no hay nada que masterizar. No se ha guardado nada; revisa la exportación.
+upload-too-short = { $file } dura solo { $ms } ms: demasiado corto para masterizarlo. No se ha guardado nada; revisa la exportación.
+stem-role-unknown = «{ $role }» no es un papel de pista; usa uno de { $roles }.
+stem-number-range = Elige un número de pista del 1 al { $count } (/stems las muestra).
+stems-none-yet = Esta reserva aún no tiene pistas.
+upload-links-off = Los enlaces de subida no están disponibles ahora mismo (el servidor web del estudio está apagado). Envía el archivo aquí o pregunta al estudio.
+warn-clips = satura en { $count } { $count ->
+        [one] punto
+       *[other] puntos
+    } (el primero a los { $at } s); si puedes, expórtalo unos dB más bajo
+warn-mp3 = es un MP3 (con pérdida); una exportación en WAV, AIFF o FLAC da mejor resultado
+warn-low-rate = su frecuencia de muestreo es { $rate } Hz; se espera 44,1 kHz o más
+warn-dc = tiene un desplazamiento de continua (DC); el estudio lo elimina
+warn-mono-mix = es mono; un máster se hace normalmente a partir de una mezcla estéreo
+warn-limited = parece ya limitado; para el máster, una mezcla sin limitador en el bus máster deja más margen
+warn-out-of-phase = izquierda y derecha están en gran parte en contrafase (correlación { $correlation }); puede que un lado tenga la polaridad invertida
+warn-leading-silence = empieza con { $seconds } s de silencio
+warn-stem-rate = su frecuencia de muestreo ({ $rate } Hz) es distinta de la de tus otras pistas ({ $others } Hz); se convertirán
+warn-stem-length = su duración ({ $seconds } s) es distinta de la de tus otras pistas ({ $longest } s); todas deben empezar en el compás 1 — las más cortas se rellenan, no se cortan
+
+## Archivos comprimidos (zip)
+
+zip-unsafe-path = { $file } contiene un archivo con una ruta peligrosa ({ $detail }); no se ha guardado nada de él.
+zip-unreadable = { $file } no es un zip que pueda leer ({ $detail }); no se ha guardado nada de él.
+zip-too-many = { $file } tiene { $count } entradas; se admiten como mucho { $max }.
+zip-too-large = { $file } ocuparía { $mb } MB al descomprimirlo, más de los { $max } MB admitidos; no se ha guardado nada de él.
+zip-bomb = { $file } parece una bomba zip ({ $entry } comprime { $ratio }:1); no se ha guardado nada de él.
+zip-failed = { $file } no se ha podido descomprimir ({ $detail }); no se ha guardado nada de él.
+zip-skip-link = un enlace, no un archivo
+zip-skip-not-audio = no es un archivo de audio
+zip-skip-too-large = más de { $max } MB
+zip-skip-same-name = mismo nombre que otro archivo del zip
+
+## El máster automático y otras entregas
+
+master-waits-for-confirm = El máster automático de { $file } empieza en cuanto el estudio confirme { $ref }.
+master-starting = Masterizando { $file } ahora. Te enviaré aquí el máster y su informe cuando esté listo (normalmente unos minutos); /status muestra cuánto falta.
+master-newer-mix = Ahora mismo se está haciendo un máster de tu mezcla anterior. Cuando llegue, /revise masterizará esta mezcla más nueva ({ $file }).
+stage-queued = esperando un procesador libre
+stage-fetch = recogiendo tus archivos
+stage-mix = mezclando las pistas
+stage-analyse = analizando
+stage-eq = ecualización y graves
+stage-compress = compresión
+stage-limit = limitando a la sonoridad objetivo
+stage-verify = comprobando el resultado
+stage-encode = codificando tus archivos
+stage-store = guardando los archivos
+progress-master = Máster versión { $version }: { $stage }.
+progress-master-percent = Máster versión { $version }: { $stage } ({ $percent } %).
+progress-mixdown = Mezcla versión { $version }: { $stage }.
+progress-mixdown-percent = Mezcla versión { $version }: { $stage } ({ $percent } %).
+progress-running = ⏳ Máster versión { $version } de { $ref }: { $stage }…
+progress-ready = ✅ El máster versión { $version } de { $ref } está listo.
+progress-stopped = ⚠️ El máster versión { $version } de { $ref } se ha detenido.
+master-ready = Tu máster de { $ref } está listo — versión { $version }.
+master-numbers = { $lufs } LUFS integrados, { $dbtp } dBTP de pico real (objetivo { $target } LUFS, techo { $ceiling } dBTP).
+master-numbers-missed = { $lufs } LUFS integrados, { $dbtp } dBTP de pico real (objetivo { $target } LUFS, techo { $ceiling } dBTP — no alcanzado del todo, mira las notas).
+master-files = { $format }; la imagen muestra la sonoridad y el espectro antes y después.
+master-files-preview = { $format }, más un MP3 de escucha para llevar; la imagen muestra la sonoridad y el espectro antes y después.
+delivery-note = Nota: { $note }
+revise-how-master-examples = /revise (p. ej. /revise louder, /revise warmer, /revise more punch)
+revise-how-notes = /revise con tus notas
+revisions-left = { $count ->
+        [one] Te queda { $count } revisión gratis
+       *[other] Te quedan { $count } revisiones gratis
+    }. ¿Quieres cambios? { $how }.
+revisions-used = Ya usaste tus revisiones gratis; /revise sigue funcionando (una revisión más cuesta { $price }).
+deliver-nothing-to-deliver = La reserva { $ref } está { $status }; no hay nada a lo que entregar.
+deliver-attach = Adjunta al menos un archivo para entregar.
+render-master = máster
+render-full = mezcla completa
+render-instrumental = instrumental
+render-acappella = a cappella
+engineer-delivery-ready = Tu { $service } de { $ref } está listo — versión { $version }: { $what }.
+engineer-delivery-note = Del ingeniero: { $note }
+master-failed = Lo siento — el máster de { $ref } (versión { $version }) no se ha podido terminar{ $reason }. No se ha perdido nada: tus archivos están a salvo, y el ingeniero está avisado y te responderá.
+master-failed-alert = El máster v{ $version } de { $ref } ha fallado tras { $attempts } intentos: { $error }
+alert = 🔔 { $text }
+
+## Mezclas (completa, instrumental, a cappella)
+
+mixdown-no-stems-service = { $ref } es { $service }: no hay pistas que mezclar.
+mixdown-no-stems-yet = { $ref } aún no tiene pistas.
+mixdown-confirm-first = { $ref } está { $status }; confírmala primero.
+mixdown-file-name = { $ref } - { $render } v{ $version }
+mixdown-file-name-mastered = { $ref } - { $render } (máster) v{ $version }
+mixdown-left-out = { $stem } se ha dejado fuera: { $reason }.
+mixdown-ready = Tus mezclas de { $ref } están listas — versión { $version }: { $renders }.
+mixdown-ready-mastered = Tus mezclas (masterizadas) de { $ref } están listas — versión { $version }: { $renders }.
+mixdown-from = A partir de { $count } { $count ->
+        [one] pista
+       *[other] pistas
+    }, { $seconds } s.
+mixdown-failed = Lo siento — las mezclas de { $ref } (versión { $version }) no se han podido generar{ $reason }. Tus pistas están a salvo; el ingeniero está avisado.
+mixdown-failed-alert = La mezcla v{ $version } de { $ref } ha fallado tras { $attempts } intentos: { $error }
+
+## Revisiones
+
+adjust-louder = Más fuerte
+adjust-quieter = Más suave
+adjust-brighter = Más brillante
+adjust-warmer = Más cálido
+adjust-more-punch = Más pegada
+adjust-less-punch = Menos pegada
+adjust-more-bass = Más graves
+adjust-less-bass = Menos graves
+adjust-target = objetivo { $lufs } LUFS
+target-out-of-range = Un objetivo de { $lufs } LUFS está fuera de lo que masteriza el estudio (de -30 a -5 LUFS).
+revisions-all-used = Ya usaste tus { $count } revisiones gratis de { $ref }; otra cuesta { $price }.
+revise-not-delivered = La reserva { $ref } está { $status }; se puede pedir una revisión cuando esté entregada.
+revise-no-reference = Esta reserva aún no tiene pista de referencia. Envía una primero (un archivo con «reference» en el nombre) y vuelve a pedirlo.
+revision-alert = Revisión { $number } ({ $cost }) de { $ref } ({ $service }){ $notes } — { $next }
+revision-alert-paid = de pago, { $price }
+revision-alert-free = gratis
+revision-alert-notes = : «{ $notes }»
+revision-alert-automatic = nuevo máster automático en marcha.
+revision-alert-waiting = te espera.
+
+## Recordatorios de sesión y códigos
+
+in-minutes = dentro de { $count } { $count ->
+        [one] minuto
+       *[other] minutos
+    }
+in-hours = dentro de { $count } horas
+in-days = dentro de { $count } días
+reminder-head = Recordatorio: tu sesión de { $service } { $ref } es { $until }, el { $when }.
+reminder-in-person = Te esperamos en el estudio. Trae tus archivos si aún no los has enviado (/upload).
+reminder-sonobus = Escucharás en remoto con SonoBus (gratis: https://sonobus.net). Tu código privado de la sesión:
+keycode-group = Grupo: { $group }
+keycode-password = Contraseña: { $password }
+reminder-sonobus-how = Abre el enlace en el ordenador con el que vas a escuchar, o escribe el grupo y la contraseña en SonoBus (Connect → Group). Usa auriculares; el estudio empieza la emisión a la hora de la sesión.
+keycode-private = El código es solo tuyo para esta sesión: no lo compartas.
+sonobus-join-button = Unirse a la sesión en SonoBus
+
+## La mesa del ingeniero (comandos de barra de Discord)
+
+desk-not-a-time = «{ $typed }» no es una hora; usa HH:MM, p. ej. 10:00.
+desk-stem-role-set = { $ref }: { $file } es ahora { $role }.
+desk-stems-title = Pistas de { $ref } ({ $client }):
+desk-mixing-down = Mezclando { $ref } como versión { $version } (balance { $balance }); irá al artista cuando esté lista.
+desk-mixing-down-mastered = Mezclando { $ref } como versión { $version } (balance { $balance }, después masterizada); irá al artista cuando esté lista.
+desk-no-such-booking = No existe la reserva { $ref }.
+desk-sessions = Sesiones de los próximos { $days } días:
+desk-no-sessions = No hay sesiones en los próximos { $days } días.
+desk-unattended = Trabajo sin asistencia:
+desk-no-unattended = No hay trabajo sin asistencia pendiente.
+desk-due = entrega { $date }
+desk-confirmed-artist = Buenas noticias: el estudio ha confirmado { $ref } ({ $service }). Envía tus archivos cuando los tengas (/upload).
+desk-confirmed-artist-time = Buenas noticias: el estudio ha confirmado { $ref } ({ $service }, { $when }). Envía tus archivos cuando los tengas (/upload).
+desk-confirmed-mastering = { $ref } confirmada; su mezcla ya estaba aquí, así que el máster automático ha empezado.
+desk-confirmed = { $ref } confirmada; { $client } está avisado/a.
+desk-declined-artist = Lo siento — el estudio no puede aceptar { $ref } ({ $service }). No se cobra nada. /book busca otra hora.
+desk-declined-artist-reason = Lo siento — el estudio no puede aceptar { $ref } ({ $service }): { $reason } No se cobra nada. /book busca otra hora.
+desk-declined = { $ref } rechazada; { $client } está avisado/a.
+desk-not-a-start = «{ $typed }» no es una hora; usa AAAA-MM-DD HH:MM en la hora del estudio ({ $zone }).
+desk-moved-artist = El estudio ha movido { $ref } al { $when }; su nueva referencia es { $newRef }. Los recordatorios se mueven con ella.
+desk-moved = { $ref } movida al { $when } (nueva referencia { $newRef }); el artista está avisado.
+desk-no-session-unattended = { $ref } es un trabajo sin asistencia: no hay sesión que empezar.
+desk-session-not-confirmed = { $ref } está { $status }; la sesión puede empezar cuando esté confirmada.
+session-starting-in-person = Tu sesión { $ref } empieza ahora — ¡nos vemos en el estudio!
+desk-session-started-in-person = Sesión { $ref } empezada (en persona).
+session-starting-virtual = Tu sesión { $ref } empieza ahora. Únete en SonoBus:
+keycode-private-short = El código es solo tuyo: no lo compartas.
+desk-session-started = Sesión { $ref } empezada; { $client } tiene el código.
+desk-session-not-running = { $ref } está { $status }; solo puede terminar una sesión en marcha.
+session-ended-artist = ¡Gracias por la sesión { $ref }! Tus archivos llegarán aquí en cuanto estén generados.
+desk-session-ended = Sesión { $ref } terminada; entrega los archivos con /deliver cuando estén listos.
+desk-no-mix = { $ref } aún no tiene una mezcla estéreo que masterizar.
+desk-mastering = Masterizando { $ref } como versión { $version } ({ $settings }); irá al artista cuando esté lista.
+desk-no-open-revision = { $ref } no tiene ninguna revisión abierta.
+revision-resolved-artist = Tu revisión { $number } de { $ref } está resuelta.
+revision-resolved-artist-note = Tu revisión { $number } de { $ref } está resuelta: { $note }
+desk-revision-resolved = Revisión { $number } de { $ref } resuelta.
+announce-title = Sesiones libres en { $studio } en los próximos { $days } días ({ $zone }):
+announce-service = • { $service }: { $times }
+announce-fully-booked = completo
+announce-how = Reserva con /book — en un mensaje privado conmigo o aquí (solo tú ves tu reserva).
+desk-client-query-short = Escribe al menos dos caracteres de un nombre, usuario o referencia.
+desk-no-client = Ningún cliente coincide con «{ $query }».
+desk-client = { $name } ({ $identities }; { $zone }; archivos en { $format })
+desk-engineer-action = { $when } · { $who } · /{ $action } · { $outcome }
+desk-weekly-hours = Horario semanal ({ $zone }):
+desk-weekly-hours-config = Horario semanal: el de la configuración (STUDIO_HOURS); añade una regla para fijarlo aquí.
+desk-dates = Fechas:
+desk-date-closed = cerrado
+desk-no-dates = No hay fechas bloqueadas ni cambiadas.
+desk-not-a-weekday = «{ $typed }» no es un día de la semana (mon … sun).
+desk-end-before-start = El final debe ser posterior al inicio.
+desk-hours-added = Abierto los { $day } de { $from } a { $to } cada semana.
+desk-not-a-date = «{ $typed }» no es una fecha; usa AAAA-MM-DD.
+desk-date-blocked = Cerrado el { $date }; ninguna reserva nueva puede ocuparlo (las que ya hay se quedan: muévelas con /booking reschedule).
+desk-hours-cleared = { $count ->
+        [one] Eliminada { $count } regla semanal
+       *[other] Eliminadas { $count } reglas semanales
+    }; vuelve a aplicarse el horario de la configuración.
+
+## Cómo se describe un archivo recibido
+
+upload-duplicate = Ya tengo { $file } para { $ref } (recibido el { $when }); no se ha guardado nada nuevo.
+upload-received = He recibido { $file } para { $ref } ({ $service }) como { $as }.
+upload-as-stem = una pista ({ $role }; /stems para cambiarlo)
+upload-as-mix = tu mezcla
+upload-as-reference = una pista de referencia
+upload-mono = mono
+upload-stereo = estéreo
+upload-channels = { $count } canales
+upload-bit-depth = { $bits } bits,
+upload-format = { $container }, { $khz } kHz, { $depth }{ $channels }, { $duration }, { $size }
+upload-loudness = Sonoridad { $lufs } LUFS, pico real { $dbtp } dBTP
+upload-stored = Guardado a salvo (suma de control { $checksum }…).
+upload-worth-knowing = Conviene saber:
+upload-status-hint = /status muestra en qué punto está tu reserva.
+archive-received = De { $archive }: { $count } { $count ->
+        [one] archivo recibido
+       *[other] archivos recibidos
+    }.
+archive-received-for = De { $archive }: { $count } { $count ->
+        [one] archivo recibido
+       *[other] archivos recibidos
+    } para { $ref }.
+archive-received-again = De { $archive }: { $count } { $count ->
+        [one] archivo recibido
+       *[other] archivos recibidos
+    }, { $again } ya los tenía.
+archive-received-for-again = De { $archive }: { $count } { $count ->
+        [one] archivo recibido
+       *[other] archivos recibidos
+    } para { $ref }, { $again } ya los tenía.
+archive-skipped = Omitidos:
+skip-too-big = demasiado grande ({ $size }; el límite es { $max })
+skip-too-short = dura solo { $ms } ms: demasiado corto para masterizarlo
+skip-silent = en silencio (o casi): nada que masterizar
+skip-over-quota = haría que { $ref } superase su espacio de { $quota }
+
+## Telegram
+
+telegram-replied-privately = 📬 { $name }, te he respondido en un chat privado para que tus reservas y archivos sigan siendo privados.
+telegram-open-private-chat = { $name }, las reservas, los enlaces y los archivos son privados, así que respondo en un chat privado — pero aún no has abierto uno conmigo. Abre t.me/{ $bot }, pulsa Iniciar y vuelve a preguntar.
+telegram-file-too-big-for-chat = { $file } ocupa { $size } MB; Telegram deja que los bots descarguen archivos de hasta 20 MB. Usa mejor tu enlace privado de subida:
+telegram-voice-not-accepted = Los mensajes de voz están demasiado comprimidos para mezclar o masterizar. Envía tu archivo como documento (📎 → Archivo), sin comprimir.
+telegram-photo-not-accepted = Eso es una imagen. Envía el audio como archivo (📎 → Archivo): WAV, AIFF, FLAC o MP3.
+telegram-file-download-failed = No he podido descargar { $file } de Telegram ahora mismo. No se ha guardado nada; envíalo de nuevo en un momento.
+telegram-file-as-link = { $file } ({ $size } MB) es más grande de lo que Telegram me deja enviar; descárgalo aquí: { $url }
+telegram-sending-failed = Lo siento, algo ha fallado por nuestra parte. No se ha perdido nada de lo que enviaste; inténtalo de nuevo en un momento.
+telegram-menu-book = Reservar mezcla o máster
+telegram-menu-mybookings = Tus reservas
+telegram-menu-status = En qué punto están tus reservas
+telegram-menu-upload = Enviar tu mezcla o tus pistas
+telegram-menu-uploadlink = Un enlace privado para archivos grandes
+telegram-menu-revise = Pedir cambios en una entrega
+telegram-menu-stems = Tus pistas y sus papeles
+telegram-menu-format = Formato de entrega
+telegram-menu-reschedule = Mover una sesión
+telegram-menu-cancel = Cancelar una reserva
+telegram-menu-timezone = Tu zona horaria
+telegram-menu-language = Tu idioma
+telegram-menu-help = Lo que puedo hacer
+
+## Discord
+
+discord-no-dms = No puedo enviarte mensajes directos (tu configuración de privacidad los bloquea). Permite los mensajes directos de miembros del servidor o usa /status aquí para recibir tus archivos.
+discord-file-too-large = Ese archivo es más grande de lo que Discord permite aquí; te enviaré un enlace de descarga.
+discord-too-slow = Ha tardado demasiado en responder; inténtalo de nuevo.
+discord-refused = Discord ha rechazado la petición; inténtalo de nuevo en un momento.
+discord-engineers-only = /{ $command } es para los ingenieros del estudio.
+discord-your-answer = Tu respuesta
+discord-type-answer = ✍️ Escribir una respuesta
+discord-choose = Elige…
+discord-done = Hecho.
+discord-link = { $label }: { $url }
+discord-file-as-link = { $file } es demasiado grande para adjuntarlo aquí; descárgalo: { $url }
+discord-file-as-link-size = { $file } ({ $size } MB) es demasiado grande para adjuntarlo aquí; descárgalo: { $url }
+discord-link-unavailable = (enlace no disponible)
+download-link-unavailable = (enlace de descarga no disponible ahora mismo: pregunta al estudio)
+discord-fetch-failed = No he podido descargar { $file } de Discord ahora mismo. No se ha guardado nada; inténtalo de nuevo en un momento.
+discord-setup-servers-only = /setup es para servidores; úsalo en el servidor que quieras configurar.
+discord-setup-admins-only = Solo los administradores de este servidor (Gestionar servidor) pueden cambiar su configuración del estudio.
+discord-setup-title = Configuración del estudio para este servidor:
+discord-setup-engineer-role = • Rol de ingeniero: { $role }
+discord-setup-no-engineer-role = sin definir (aquí se rechazan los comandos de ingeniero)
+discord-setup-engineer-role-studio-only = El acceso de ingeniero pertenece al estudio: se da en el servidor del propio estudio (o en su configuración), nunca en la de otro servidor. No se ha cambiado nada.
+discord-setup-community-engineers = • Comandos de ingeniero: solo los ingenieros del estudio (definidos en el servidor del propio estudio)
+discord-setup-announcements = • Anuncios: { $channel }
+discord-setup-no-announcements = ninguno
+discord-setup-language = • Idioma: { $language }
+discord-session-your-side =
+    Tu lado: grupo de SonoBus { $group }, contraseña { $password }
+    { $link }
+discord-stemroles-both = Indica un número de pista y un papel para cambiar una, o ninguno de los dos para listarlas.
+discord-announce-servers-only = /announce publica en un servidor; úsalo allí.
+discord-announce-no-channel = Este servidor aún no tiene canal de anuncios: un administrador puede elegirlo con /setup announce_channel.
+discord-announced = He publicado las horas libres en { $channel }.
+discord-deliver-attach = Adjunta al menos un archivo (full, instrumental, acappella o master).
+discord-deliver-fetch-failed = No he podido descargar { $file } de Discord; no se ha entregado nada. Inténtalo de nuevo.
+discord-delivered = Entregada la versión { $version } de { $ref } ({ $files }); le llega al artista en privado.
+
+## El chat de consola
+
+console-start-hint = Escribe /book para reservar una sesión.
+console-header = { $studio } — chat de consola como «{ $user }». /help lista los comandos, los números eligen opciones, /quit sale.
+console-resume = Estábamos a mitad de algo:
+console-to = [para { $who }]
+console-the-engineer = el ingeniero
+console-picture = imagen
+console-file = archivo
+console-bye = Adiós.
+
+## Las páginas de subida y descarga
+
+web-upload-title = Subida — { $ref }
+web-upload-heading = { $studio }: archivos para { $ref }
+web-upload-what-stems = { $service } — envía tus pistas (un archivo por instrumento o voz, todas desde el compás 1), o un zip con ellas.
+web-upload-what-mix = { $service } — envía tu mezcla estéreo.
+web-upload-what-reference = { $service } — envía tu pista de referencia.
+web-upload-formats = WAV, AIFF, FLAC o MP3, hasta { $maxMb } MB cada uno. Si se corta la conexión, vuelve a elegir el mismo archivo: continúa donde se quedó.
+web-upload-private = Este enlace es privado y funciona hasta el { $expires }.
+web-upload-choose = Elegir archivos
+web-upload-waiting = esperando…
+web-upload-uploading = subiendo…
+web-upload-refused = no aceptado
+web-upload-accepted = aceptado ✓
+web-refused-title = Enlace no válido
+web-no-file-name = Falta el nombre del archivo.
+web-no-such-upload = No existe esa subida.
+web-not-stored = El archivo ha llegado pero no se ha podido guardar; inténtalo de nuevo en un momento.
+web-download-invalid = Este enlace de descarga no es válido o ha caducado. Pide uno nuevo en tu chat con el estudio.
+web-download-gone = Este archivo ya no está guardado. Pide al estudio que lo envíe de nuevo.
+web-failed = Algo ha fallado por nuestra parte; inténtalo de nuevo.
+link-invalid = Este enlace de subida no es válido. Pide uno nuevo en tu chat con el estudio.
+link-withdrawn = Este enlace de subida se ha retirado. Pide uno nuevo en tu chat con el estudio.
+link-expired = Este enlace de subida ha caducado. Pide uno nuevo en tu chat con el estudio.
+
+## Comandos de barra de Discord (descripciones del selector de comandos; 100 caracteres como mucho)
+
+discord-option-booking = La reserva
+discord-cmd-announce = Ingeniero: publicar las horas libres en el canal de anuncios del servidor
+discord-cmd-announce-days = Cuántos días por delante (7 por defecto)
+discord-cmd-availability = Ingeniero: horario de apertura y fechas cerradas
+discord-cmd-availability-show = Ver el horario semanal y los cambios por fecha
+discord-cmd-availability-add = Abrir el estudio un día de la semana, todas las semanas
+discord-cmd-availability-weekday = mon … sun
+discord-cmd-availability-from = HH:MM
+discord-cmd-availability-to = HH:MM
+discord-cmd-availability-block = Cerrar el estudio en una fecha
+discord-cmd-availability-date = AAAA-MM-DD
+discord-cmd-availability-note = Por qué (para ti)
+discord-cmd-availability-reset = Quitar las reglas semanales (vuelve el horario configurado)
+discord-cmd-book = Reservar mezcla o máster: servicio, tipo de sesión, día y hora
+discord-cmd-book-service = mix, master o mix-master
+discord-cmd-booking-reference = La reserva, p. ej. MD-7K2Q9A
+discord-cmd-booking = Ingeniero: confirmar, rechazar o mover una reserva
+discord-cmd-booking-confirm = Confirmar una reserva solicitada
+discord-cmd-booking-decline = Rechazar una reserva
+discord-cmd-booking-reason = Se le dice al artista
+discord-cmd-booking-reschedule = Mover una sesión
+discord-cmd-booking-start = AAAA-MM-DD HH:MM, hora del estudio
+discord-cmd-cancel = Cancelar una reserva
+discord-cmd-cancel-reference = Una referencia de reserva
+discord-cmd-client = Ingeniero: clientes
+discord-cmd-client-lookup = Buscar un cliente por nombre, usuario o referencia de reserva
+discord-cmd-client-query = Nombre, usuario o MD-…
+discord-cmd-deliver = Ingeniero: enviar archivos terminados al artista como la siguiente versión
+discord-cmd-deliver-full = Mezcla completa
+discord-cmd-deliver-instrumental = Instrumental
+discord-cmd-deliver-acappella = A cappella
+discord-cmd-deliver-master = Máster
+discord-cmd-deliver-note = Una nota para el artista
+discord-cmd-format = Formato de entrega: { $formats }
+discord-cmd-format-format = { $formats }
+discord-cmd-help = Lo que puede hacer el bot del estudio
+discord-cmd-master = Ingeniero: masterizar la mezcla de una reserva (el artista recibe una versión nueva)
+discord-cmd-master-preset = Preajuste de sonoridad
+discord-cmd-master-target = LUFS objetivo (-30 … -5)
+discord-cmd-master-ceiling = Techo de pico real en dBTP (-10 … 0)
+discord-cmd-master-intensity = Intensidad de ecualización y compresión 0 … 1
+discord-cmd-mixdown = Ingeniero: generar mezcla completa, instrumental y a cappella a partir de las pistas
+discord-cmd-mixdown-balance = Balance de partida
+discord-cmd-mybookings = Tus reservas
+discord-cmd-queue = Ingeniero: próximas sesiones y trabajo sin asistencia
+discord-cmd-queue-days = Cuántos días por delante (14 por defecto)
+discord-cmd-reschedule = Mover una sesión a otra hora
+discord-cmd-reschedule-reference = Una referencia de reserva
+discord-cmd-revise = Pedir cambios en una entrega (p. ej. louder, warmer)
+discord-cmd-revise-changes = Referencia de la reserva y/o qué cambiar
+discord-cmd-revision = Ingeniero: revisiones
+discord-cmd-revision-resolve = Dar por resuelta la revisión abierta (si hay archivos nuevos, usa /deliver)
+discord-cmd-revision-note = Se le dice al artista
+discord-cmd-session = Ingeniero: empezar o terminar una sesión
+discord-cmd-session-start = Empezar (virtual: envía al artista el código de SonoBus)
+discord-cmd-session-end = Terminar la sesión
+discord-cmd-setup = Administradores: el rol de ingeniero, el canal de anuncios, el idioma
+discord-cmd-setup-engineer_role = Los miembros con este rol usan aquí los comandos de ingeniero del estudio
+discord-cmd-setup-announce_channel = Anuncios públicos (horas libres); nada privado va allí
+discord-cmd-setup-language = Idioma de los anuncios de este servidor
+discord-cmd-status = En qué punto están tus reservas y los trabajos en curso
+discord-cmd-status-reference = Una referencia de reserva, p. ej. MD-7K2Q9A
+discord-cmd-stemroles = Ingeniero: las pistas de una reserva y sus papeles; cambiar uno
+discord-cmd-stemroles-number = El número de la pista (según la lista)
+discord-cmd-stemroles-role = Su papel
+discord-cmd-stems = Tus pistas y sus papeles (voz o instrumento); cambiar uno
+discord-cmd-stems-change = NÚMERO PAPEL, p. ej. 2 backing-vocal
+discord-cmd-timezone = Ver o cambiar tu zona horaria
+discord-cmd-timezone-zone = Una zona IANA, p. ej. Europe/Madrid
+discord-cmd-language = Ver o elegir el idioma en que te escribe el estudio
+discord-cmd-language-language = en, es o auto (el idioma de tu Discord)
+discord-file-too-big-for-chat = { $file } ocupa { $size } MB, más de lo que Discord pasa aquí a los bots; usa mejor tu enlace privado de subida:
+discord-cmd-upload = Enviar tu mezcla o tus pistas para una reserva (archivos grandes: un enlace privado)
+discord-cmd-upload-file = WAV, AIFF, FLAC, MP3 o un zip de pistas
+discord-cmd-upload-reference = La reserva, si tienes varias
+discord-cmd-uploadlink = Un enlace web privado para archivos grandes (se reanuda si se corta)
+discord-cmd-uploadlink-reference = Una referencia de reserva
