@@ -88,10 +88,8 @@ export function consoleChatWanted(config: Config): boolean {
 
 /** Takes pipeline jobs here and sends due reminders every minute (claimed, so any number of instances may). */
 async function runJobs(app: App): Promise<() => void> {
-  await app.studio.pipeline.work(app.config.JOB_CONCURRENCY);
-  await app.studio.mixdowns.work(app.config.JOB_CONCURRENCY);
-  await app.studio.pipeline.resumeUnfinished();
-  await app.studio.mixdowns.resumeUnfinished();
+  await app.studio.jobs.work(app.config.JOB_CONCURRENCY);
+  await app.studio.jobs.resumeUnfinished();
   const instance = `${hostname()}:${process.pid}`;
   const reminders = cron.schedule(
     '* * * * *',

@@ -74,7 +74,7 @@ async function endToEnd(tracks: number, workers: number): Promise<number[]> {
   const queue = new InProcessQueue();
   const config = loadConfig({ DATA_DIR: dir, STUDIO_HOURS: 'mon-sun 00:00-23:59' });
   const studio = await createStudio(db, config, new LocalObjectStore(path.join(dir, `objects-${tracks}-${workers}`)), { queue });
-  await studio.pipeline.work(workers);
+  await studio.jobs.work(workers);
   const starts: number[] = [];
   const bookingsIds: string[] = [];
   for (let i = 0; i < tracks; i++) {

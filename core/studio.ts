@@ -23,6 +23,7 @@ import { EngineerAlerts } from './messaging/alerts.js';
 import { DownloadLinks } from './files/download-links.js';
 import { KeycodeService } from './sessions/keycodes.js';
 import { Pipeline, type PipelineSettings } from './versions/pipeline.js';
+import { VersionJobs, type RetrySettings } from './versions/version-jobs.js';
 import { ReminderService } from './sessions/reminders.js';
 import { RevisionService } from './versions/revisions.js';
 import { StudioDesk } from './engineer/desk.js';
@@ -46,6 +47,8 @@ export interface Studio {
   outbox: Outbox;
   queue: JobQueue;
   pipeline: Pipeline;
+  /** Every job that makes a version (masters, mixdowns): `work()` takes them, `resumeUnfinished()` after a restart. */
+  jobs: VersionJobs;
   revisions: RevisionService;
   reminders: ReminderService;
   keycodes: KeycodeService;
@@ -70,7 +73,7 @@ export interface StudioOptions {
   /** In-process by default. */
   queue?: JobQueue;
   /** Overrides for the pipeline (tests run the engine on the calling thread, with fewer retries). */
-  pipeline?: Partial<PipelineSettings>;
+  pipeline?: Partial<PipelineSettings & RetrySettings>;
 }
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
@@ -121,22 +124,14 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     config.UPLOAD_MAX_MINUTES * 60,
     config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30,
   );
-  const pipeline = new Pipeline(deps, {
-    preset: config.MASTER_PRESET,
-    attempts: 3,
-    backoffMs: 5_000,
-    workDir: path.resolve(config.DATA_DIR, 'work'),
-    ...o.pipeline,
-  });
+  const { attempts = 3, backoffMs = 5_000, ...pipelineSettings } = o.pipeline ?? {};
+  const jobs = new VersionJobs(deps, { attempts, backoffMs });
+  const workDir = path.resolve(config.DATA_DIR, 'work');
+  const pipeline = new Pipeline(deps, { preset: config.MASTER_PRESET, workDir, ...pipelineSettings }, jobs);
   const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
   const audit = new EngineerAudit(db, clock);
   const guilds = new GuildSettingsRepository(db);
-  const mixdowns = new MixdownJobs(deps, {
-    preset: config.MASTER_PRESET,
-    attempts: o.pipeline?.attempts ?? 3,
-    backoffMs: o.pipeline?.backoffMs ?? 5_000,
-    workDir: path.resolve(config.DATA_DIR, 'work'),
-  });
+  const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir }, jobs);
   return {
     name: config.STUDIO_NAME,
     db,
@@ -152,6 +147,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     outbox,
     queue,
     pipeline,
+    jobs,
     revisions: new RevisionService(db, bookings, pipeline, alerts, log, presets[config.MASTER_PRESET].targetLufs),
     reminders: new ReminderService(db, outbox, keycodes, clock, log),
     keycodes,

@@ -2,7 +2,7 @@
 // take jobs; a worker that dies mid-job has its job taken over once its lock lapses.
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { defaultAttempts, defaultBackoffMs, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
+import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
 
 export interface BullSettings {
   url: string;
@@ -18,7 +18,7 @@ export class BullQueue implements JobQueue {
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   private readonly workerConnections: Redis[] = [];
-  private readonly failed: ((name: string, data: unknown, error: Error, job: JobInfo) => void)[] = [];
+  private readonly failed: FailedListener[] = [];
   private readonly connection: Redis;
 
   constructor(private readonly s: BullSettings) {
@@ -59,13 +59,13 @@ export class BullQueue implements JobQueue {
     });
     worker.on('failed', (job, err) => {
       if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
-      for (const l of this.failed) l(name, job.data, err, { id: job.id ?? '', name, attempt: job.attemptsMade });
+      for (const l of this.failed) void l(name, job.data, err, { id: job.id ?? '', name, attempt: job.attemptsMade });
     });
     this.workers.push(worker);
     await worker.waitUntilReady();
   }
 
-  onFailed(listener: (name: string, data: unknown, error: Error, job: JobInfo) => void): void {
+  onFailed(listener: FailedListener): void {
     this.failed.push(listener);
   }
 

@@ -1,7 +1,7 @@
 // The embedded queue: jobs run in this process, with retries and exponential backoff, and jobs
 // with the same id run once. Nothing survives a restart (the Redis queue is for that).
 import { randomUUID } from 'node:crypto';
-import { defaultAttempts, defaultBackoffMs, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
+import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
 
 interface Pending {
   id: string;
@@ -18,7 +18,7 @@ export class InProcessQueue implements JobQueue {
   private readonly handlers = new Map<string, { handler: JobHandler<unknown>; concurrency: number; running: number }>();
   private readonly waiting: Pending[] = [];
   private readonly seen = new Set<string>();
-  private readonly failed: ((name: string, data: unknown, error: Error, job: JobInfo) => void)[] = [];
+  private readonly failed: FailedListener[] = [];
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private active = 0;
@@ -46,7 +46,7 @@ export class InProcessQueue implements JobQueue {
     this.pump();
   }
 
-  onFailed(listener: (name: string, data: unknown, error: Error, job: JobInfo) => void): void {
+  onFailed(listener: FailedListener): void {
     this.failed.push(listener);
   }
 
@@ -92,7 +92,8 @@ export class InProcessQueue implements JobQueue {
       if (job.attempt < job.attempts) {
         this.waiting.push({ ...job, attempt: job.attempt + 1, notBefore: Date.now() + job.backoffMs * 2 ** (job.attempt - 1) });
       } else {
-        for (const l of this.failed) l(job.name, job.data, error, { id: job.id, name: job.name, attempt: job.attempt });
+        // Reported before the job stops counting as running, so idle() means "and its failure is told".
+        await Promise.all(this.failed.map((l) => l(job.name, job.data, error, { id: job.id, name: job.name, attempt: job.attempt })));
       }
     } finally {
       h.running--;

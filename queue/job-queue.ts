@@ -21,14 +21,17 @@ export interface JobInfo {
 
 export type JobHandler<T> = (data: T, job: JobInfo) => Promise<void>;
 
+/** Told of a job that failed its last try (it must not throw; a promise it returns is awaited where the queue can). */
+export type FailedListener = (name: string, data: unknown, error: Error, job: JobInfo) => void | Promise<void>;
+
 export interface JobQueue {
   readonly kind: 'inprocess' | 'redis';
   /** Queues a job; resolves with its id (the existing one for a duplicate jobId). */
   add<T>(name: string, data: T, opts?: JobOptions): Promise<string>;
   /** Starts taking jobs of `name` in this process. */
   process<T>(name: string, handler: JobHandler<T>, opts?: { concurrency?: number }): Promise<void>;
-  /** Called once when a job has failed its last try. */
-  onFailed(listener: (name: string, data: unknown, error: Error, job: JobInfo) => void): void;
+  /** Called once when a job has failed its last try; the in-process queue counts it as running until the listener's promise settles. */
+  onFailed(listener: FailedListener): void;
   close(): Promise<void>;
 }
 

@@ -11,7 +11,7 @@ import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../sessions/reminders.js';
-import { assertTransition, changeableStatuses, isOpen, openStatuses, type BookingStatus } from './status.js';
+import { assertKnownStatus, assertTransition, changeableStatuses, isOpen, openStatuses, pathTo, type BookingStatus } from './status.js';
 import { t } from '../texts.js';
 
 export type Booking = Models.BookingModel;
@@ -209,6 +209,35 @@ export class BookingService {
   /** A status change inside the caller's transaction (the pipeline's delivery commits with it). */
   async transitionIn(tx: Tx, booking: Booking, to: BookingStatus, actor: string, note?: string): Promise<void> {
     await this.step(tx, booking, to, actor, note);
+  }
+
+  /**
+   * Moves the booking to `to` along the status table, through only the statuses in `via`, one
+   * recorded step at a time; nothing when it is there already. Refused (as `transition` is) when
+   * there is no such way — a requested booking is never confirmed on the way unless `via` says so.
+   */
+  async advanceIn(tx: Tx, booking: Booking, to: BookingStatus, actor: string, o: { via?: readonly BookingStatus[]; note?: string } = {}): Promise<Booking> {
+    assertKnownStatus(booking.reference, booking.status);
+    const steps = pathTo(booking.status, to, o.via);
+    if (!steps) {
+      assertTransition(booking.reference, booking.status, to);
+      throw new Error(`no way from ${booking.status} to ${to} for ${booking.reference}`);
+    }
+    let current = booking;
+    for (const status of steps) {
+      await this.step(tx, current, status, actor, o.note);
+      current = { ...current, status };
+    }
+    return current;
+  }
+
+  async advanceTo(bookingId: string, to: BookingStatus, actor: string, o: { via?: readonly BookingStatus[]; note?: string } = {}): Promise<BookingWithService> {
+    return this.db.$transaction(async (tx) => {
+      const booking = await tx.booking.findUnique({ where: { id: bookingId } });
+      if (!booking) throw new NotFoundError(t('no-such-booking'));
+      await this.advanceIn(tx, booking, to, actor, o);
+      return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+    });
   }
 
   async transition(bookingId: string, to: BookingStatus, actor: string, note?: string): Promise<BookingWithService> {

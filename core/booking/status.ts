@@ -85,11 +85,40 @@ export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
   return next[from].includes(to);
 }
 
+export function assertKnownStatus(reference: string, status: string): asserts status is BookingStatus {
+  if (!isBookingStatus(status)) throw new Error(`booking ${reference} has unknown status "${status}"`);
+}
+
 export function assertTransition(reference: string, from: string, to: BookingStatus): asserts from is BookingStatus {
-  if (!isBookingStatus(from)) throw new Error(`booking ${reference} has unknown status "${from}"`);
+  assertKnownStatus(reference, from);
   if (!canTransition(from, to)) {
     const key = refusals[to];
     const vars = { ref: reference, status: statusLabel(from) };
-    throw new IllegalTransitionError(key ? t(key, vars) : t('cannot-change', { ...vars, to }));
+    throw new IllegalTransitionError(key ? t(key, vars) : t('cannot-change', { ...vars, to: statusLabel(to) }));
   }
+}
+
+/**
+ * The steps from `from` to `to` along the status table, passing only through the statuses in
+ * `via` (so a walk never confirms a requested booking unless asked to): [] when already there,
+ * undefined when there is no such way.
+ */
+export function pathTo(from: BookingStatus, to: BookingStatus, via: readonly BookingStatus[] = []): BookingStatus[] | undefined {
+  if (from === to) return [];
+  const cameFrom = new Map<BookingStatus, BookingStatus>();
+  const queue: BookingStatus[] = [from];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const n of next[at]) {
+      if (cameFrom.has(n) || n === from) continue;
+      cameFrom.set(n, at);
+      if (n === to) {
+        const steps: BookingStatus[] = [to];
+        for (let s = at; s !== from; s = cameFrom.get(s)!) steps.unshift(s);
+        return steps;
+      }
+      if (via.includes(n)) queue.push(n);
+    }
+  }
+  return undefined;
 }

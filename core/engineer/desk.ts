@@ -195,10 +195,7 @@ export class StudioDesk {
     if (!mix) throw new UserError(t('desk-no-mix', { ref: b.reference }));
     if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status))
       throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: statusText(b.status) }));
-    if (b.status === 'delivered') {
-      await this.bookings.transition(b.id, 'revision-requested', 'engineer', 'engineer re-master');
-      await this.bookings.transition(b.id, 'in-progress', 'engineer');
-    } else if (b.status !== 'in-progress') await this.bookings.transition(b.id, 'in-progress', 'engineer');
+    await this.bookings.advanceTo(b.id, 'in-progress', 'engineer', { via: ['revision-requested'], note: 'engineer re-master' });
     const version = await nextVersion(this.db, b.id);
     await this.pipeline.enqueueMaster({ bookingId: b.id, version, settings: { preset, ...settings } });
     return t('desk-mastering', { ref: b.reference, version, settings: JSON.stringify({ preset, ...settings }) });
@@ -211,10 +208,8 @@ export class StudioDesk {
     await this.db.$transaction(async (tx) => {
       await tx.revision.update({ where: { id: r.id }, data: { status: 'resolved', resolvedAt: this.clock.now() } });
       const current = await tx.booking.findUniqueOrThrow({ where: { id: b.id } });
-      if (current.status === 'revision-requested') {
-        await this.bookings.transitionIn(tx, current, 'in-progress', actor);
-        await this.bookings.transitionIn(tx, { ...current, status: 'in-progress' }, 'delivered', actor, `revision ${r.number} resolved without new files`);
-      }
+      if (current.status === 'revision-requested')
+        await this.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${r.number} resolved without new files` });
     });
     await this.tell(b, `revision-resolved-${r.number}`, () =>
       note

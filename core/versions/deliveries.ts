@@ -56,13 +56,9 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
     if (count !== 1) return false;
     await tx.deliveryFile.deleteMany({ where: { deliveryId: c.deliveryId } });
     for (const f of c.files) await tx.deliveryFile.create({ data: { ...f, deliveryId: c.deliveryId } });
-    // The booking walks to delivered from wherever the work left it.
-    let current = await tx.booking.findUniqueOrThrow({ where: { id: c.booking.id } });
-    for (const to of ['in-progress', 'delivered'] as const) {
-      if (current.status === 'delivered' || current.status === to) continue;
-      await d.bookings.transitionIn(tx, current, to, c.actor);
-      current = { ...current, status: to };
-    }
+    // The booking walks to delivered from wherever the work left it (through the work, never through a confirmation).
+    const current = await tx.booking.findUniqueOrThrow({ where: { id: c.booking.id } });
+    await d.bookings.advanceIn(tx, current, 'delivered', c.actor, { via: ['in-progress'] });
     const revision =
       c.revisionId ??
       (

@@ -14,10 +14,9 @@ import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import type { Reply } from '../conversation/types.js';
 import { UserError } from '../errors.js';
-import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
+import { commitDelivery, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import { sentence, t } from '../texts.js';
-
-export const MIXDOWN_JOB = 'mixdown';
+import type { VersionJobs } from './version-jobs.js';
 
 export interface MixdownJob {
   bookingId: string;
@@ -27,8 +26,6 @@ export interface MixdownJob {
 
 export interface MixdownJobSettings {
   preset: Preset;
-  attempts: number;
-  backoffMs: number;
   workDir?: string;
 }
 
@@ -43,28 +40,21 @@ export class MixdownJobs {
   constructor(
     private readonly d: PipelineDeps,
     private readonly s: MixdownJobSettings,
-  ) {}
-
-  async work(concurrency = 1): Promise<void> {
-    this.d.queue.onFailed((name, data, error, job) => {
-      if (name === MIXDOWN_JOB)
-        void this.failed(data as MixdownJob, error, job.attempt).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed mixdown failed'));
+    private readonly jobs: VersionJobs,
+  ) {
+    jobs.register<MixdownJob>({
+      name: 'mixdown',
+      kind: 'mixdown',
+      run: (job) => this.run(job),
+      failure: (job, error, info) => ({
+        artist: (ref, reason) => t('mixdown-failed', { ref, version: job.version, reason }),
+        alert: (ref) => t('mixdown-failed-alert', { version: job.version, ref, attempts: info.attempt, error: error.message }),
+      }),
+      resume: async (d) => {
+        const { mixdown } = JSON.parse(d.settings) as { mixdown: { balance: 'auto' | 'flat' } };
+        return { bookingId: d.bookingId, version: d.version, balance: mixdown.balance };
+      },
     });
-    await this.d.queue.process<MixdownJob>(MIXDOWN_JOB, (data) => this.run(data), { concurrency });
-  }
-
-  /** Mixdowns left preparing by a process that stopped are queued again (the same job id adds nothing twice). */
-  async resumeUnfinished(): Promise<number> {
-    const open = await this.d.db.delivery.findMany({ where: { status: 'preparing', kind: 'mixdown' satisfies VersionKind } });
-    for (const d of open) {
-      const { mixdown } = JSON.parse(d.settings) as { mixdown: { balance: 'auto' | 'flat' } };
-      await this.d.queue.add(MIXDOWN_JOB, { bookingId: d.bookingId, version: d.version, balance: mixdown.balance } satisfies MixdownJob, {
-        jobId: `mixdown-${d.bookingId}-v${d.version}`,
-        attempts: this.s.attempts,
-        backoffMs: this.s.backoffMs,
-      });
-    }
-    return open.length;
   }
 
   /** Queues the renders of a mixing booking as its next version; returns the version. */
@@ -75,12 +65,9 @@ export class MixdownJobs {
     const stems = await this.d.db.upload.count({ where: { bookingId, role: 'stem', purgedAt: null } });
     if (!stems) throw new UserError(t('mixdown-no-stems-yet', { ref: booking.reference }));
     // Into the work: from waiting for files, or again after a delivery (the engineer's new pass).
-    if (booking.status === 'confirmed' || booking.status === 'awaiting-files') await this.d.bookings.transition(bookingId, 'in-progress', actor, 'mixdown');
-    else if (booking.status === 'delivered') {
-      await this.d.bookings.transition(bookingId, 'revision-requested', actor, 'new mixdown');
-      await this.d.bookings.transition(bookingId, 'in-progress', actor);
-    } else if (booking.status === 'revision-requested') await this.d.bookings.transition(bookingId, 'in-progress', actor);
-    else if (booking.status !== 'in-progress') throw new UserError(t('mixdown-confirm-first', { ref: booking.reference, status: statusText(booking.status) }));
+    if (!['confirmed', 'awaiting-files', 'in-progress', 'delivered', 'revision-requested'].includes(booking.status))
+      throw new UserError(t('mixdown-confirm-first', { ref: booking.reference, status: statusText(booking.status) }));
+    await this.d.bookings.advanceTo(bookingId, 'in-progress', actor, { via: ['revision-requested'], note: 'mixdown' });
     const version = await nextVersion(this.d.db, bookingId);
     await this.d.db.delivery.create({
       data: {
@@ -92,11 +79,7 @@ export class MixdownJobs {
         settings: JSON.stringify({ mixdown: { balance } }),
       },
     });
-    await this.d.queue.add(MIXDOWN_JOB, { bookingId, version, balance } satisfies MixdownJob, {
-      jobId: `mixdown-${bookingId}-v${version}`,
-      attempts: this.s.attempts,
-      backoffMs: this.s.backoffMs,
-    });
+    await this.jobs.enqueue<MixdownJob>('mixdown', { bookingId, version, balance });
     return version;
   }
 
@@ -179,17 +162,5 @@ export class MixdownJobs {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
-  }
-
-  private failed(data: MixdownJob, error: Error, attempts: number): Promise<void> {
-    return failVersion(this.d, {
-      bookingId: data.bookingId,
-      version: data.version,
-      job: 'mixdown',
-      error,
-      attempts,
-      artist: (ref, reason) => t('mixdown-failed', { ref, version: data.version, reason }),
-      alert: (ref) => t('mixdown-failed-alert', { version: data.version, ref, attempts, error: error.message }),
-    });
   }
 }

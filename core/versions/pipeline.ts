@@ -27,8 +27,9 @@ import { contentTypeOf, defaultFormat, formats } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
 import type { Reply } from '../conversation/types.js';
-import { commitDelivery, failVersion, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
+import { commitDelivery, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
+import type { VersionJobs } from './version-jobs.js';
 import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 
@@ -56,16 +57,11 @@ export type MasterRunner = (job: MasterFileJob, progress: (stage: string, fracti
 
 export interface PipelineSettings {
   preset: Preset;
-  /** Tries per job (the last failure tells the artist and alerts the engineer). */
-  attempts: number;
-  backoffMs: number;
   /** Where jobs unpack their working files. */
   workDir?: string;
   /** How the engine is run; a worker thread by default. */
   runMaster?: MasterRunner;
 }
-
-export const MASTER_JOB = 'master';
 
 const stageTexts: Record<string, () => string> = {
   queued: () => t('stage-queued'),
@@ -85,44 +81,27 @@ export class Pipeline {
   constructor(
     private readonly d: PipelineDeps,
     private readonly s: PipelineSettings,
-  ) {}
-
-  /** Makes this process take pipeline jobs. */
-  async work(concurrency = 1): Promise<void> {
-    this.d.queue.onFailed((name, data, error, job) => {
-      if (name === MASTER_JOB)
-        void this.masterFailed(data as MasterJob, error, job).catch((err: unknown) => this.d.log.error({ err }, 'reporting a failed master failed'));
-    });
-    await this.d.queue.process<MasterJob>(MASTER_JOB, (data, job) => this.runMaster(data, job), { concurrency });
-  }
-
-  /**
-   * Versions left preparing by a process that stopped (the in-process queue forgets its jobs at
-   * a restart) are queued again; with Redis the job still exists and the same id adds nothing.
-   */
-  async resumeUnfinished(): Promise<number> {
-    // Mixdowns resume their own jobs (mixdown-job.ts).
-    const open = await this.d.db.delivery.findMany({ where: { status: 'preparing', kind: { in: ['master', 'engineer'] satisfies VersionKind[] } } });
-    let queued = 0;
-    for (const d of open) {
-      const settings = JSON.parse(d.settings) as MasterSettings;
-      if (d.kind === ('engineer' satisfies VersionKind)) {
-        // Files the engineer sent, interrupted before they were committed: they send them again.
-        await this.d.db.delivery.update({
-          where: { id: d.id },
-          data: { status: 'failed', error: 'interrupted before it was delivered; deliver the files again' },
+    private readonly jobs: VersionJobs,
+  ) {
+    jobs.register<MasterJob>({
+      name: 'master',
+      kind: 'master',
+      run: (job, info) => this.runMaster(job, info),
+      failure: (job, error, info) => ({
+        progress: (ref) => t('progress-stopped', { version: job.version, ref }),
+        artist: (ref, reason) => t('master-failed', { ref, version: job.version, reason }),
+        alert: (ref) => t('master-failed-alert', { version: job.version, ref, attempts: info.attempt, error: error.message }),
+      }),
+      resume: async (d) => {
+        // A revision's version answers the revision still in progress.
+        const revision = await this.d.db.revision.findFirst({
+          where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null },
+          orderBy: { number: 'desc' },
         });
-        continue;
-      }
-      const revision = await this.d.db.revision.findFirst({
-        where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null },
-        orderBy: { number: 'desc' },
-      });
-      await this.enqueueMaster({ bookingId: d.bookingId, version: d.version, settings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) });
-      queued++;
-    }
-    if (queued) this.d.log.info({ versions: queued }, 'unfinished masters queued again');
-    return queued;
+        const settings = JSON.parse(d.settings) as MasterSettings;
+        return { bookingId: d.bookingId, version: d.version, settings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) };
+      },
+    });
   }
 
   /** After a file arrived in chat or on the web: starts what it makes possible, and says so. */
@@ -167,7 +146,7 @@ export class Pipeline {
       update: {},
     });
     // One job per version: adding it again (a double click, a repeated upload) changes nothing.
-    await this.d.queue.add(MASTER_JOB, job, { jobId: `master-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+    await this.jobs.enqueue('master', job);
   }
 
   /** "mastering v2: limiting to the target loudness (60%)" for /status, or null. */
@@ -403,18 +382,5 @@ export class Pipeline {
     });
     this.d.log.info({ booking: booking.reference, version, files: files.length, actor }, 'engineer delivery');
     return { version, reference: booking.reference };
-  }
-
-  private masterFailed(data: MasterJob, error: Error, job: JobInfo): Promise<void> {
-    return failVersion(this.d, {
-      bookingId: data.bookingId,
-      version: data.version,
-      job: 'master',
-      error,
-      attempts: job.attempt,
-      progress: (ref) => t('progress-stopped', { version: data.version, ref }),
-      artist: (ref, reason) => t('master-failed', { ref, version: data.version, reason }),
-      alert: (ref) => t('master-failed-alert', { version: data.version, ref, attempts: job.attempt, error: error.message }),
-    });
   }
 }

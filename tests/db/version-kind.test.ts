@@ -52,7 +52,7 @@ describe.each(testProviders())('version kinds on %s', (provider) => {
     ]);
   });
 
-  it('unfinished versions resume by their kind: masters are queued again, mixdowns by their own runner, engineer files refused', async () => {
+  it('unfinished versions resume by their kind: masters and mixdowns are queued again as their own jobs, engineer files refused', async () => {
     await t.db.delivery.deleteMany({ where: { bookingId } });
     // A master whose settings happen to mention "mixdown" is still a master.
     await t.db.delivery.create({ data: { bookingId, version: 1, kind: 'master', status: 'preparing', settings: JSON.stringify({ note: '"mixdown"' }) } });
@@ -60,8 +60,14 @@ describe.each(testProviders())('version kinds on %s', (provider) => {
     await t.db.delivery.create({
       data: { bookingId, version: 3, kind: 'mixdown', status: 'preparing', settings: JSON.stringify({ mixdown: { balance: 'flat' } }) },
     });
-    expect(await studio.pipeline.resumeUnfinished()).toBe(1);
-    expect(await studio.mixdowns.resumeUnfinished()).toBe(1);
+    const queued: string[] = [];
+    const add = studio.queue.add.bind(studio.queue);
+    studio.queue.add = async (name, data, opts) => {
+      queued.push(`${name} ${opts?.jobId}`);
+      return add(name, data, opts);
+    };
+    expect(await studio.jobs.resumeUnfinished()).toBe(2);
+    expect(queued).toEqual([`master master-${bookingId}-v1`, `mixdown mixdown-${bookingId}-v3`]);
     const engineer = await t.db.delivery.findFirstOrThrow({ where: { bookingId, version: 2 } });
     expect(engineer.status).toBe('failed');
     expect(await studio.pipeline.progressOf(bookingId)).toMatch(/mixdown/i);

@@ -67,7 +67,7 @@ describe('Discord bot against a recording REST server', () => {
       { queue, pipeline: { attempts: 2, backoffMs: 10 } },
     );
     studio.links.servedAt('https://studio.example');
-    await studio.pipeline.work();
+    await studio.jobs.work();
     bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api, onHandled });
   });
   afterEach(async () => {

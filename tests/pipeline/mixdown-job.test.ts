@@ -27,7 +27,7 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
     const studio = await testStudio(t.db, {}, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
     const sent: Reply[] = [];
     studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
-    await studio.mixdowns.work();
+    await studio.jobs.work();
     const chat = new TestChat(new Conversation(studio, log), TestChat.sender('mo'));
     try {
       await chat.send('/book mix-master');
@@ -98,3 +98,37 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
     }
   }, 90_000);
 });
+
+it('a mixdown whose stems cannot be read fails after its tries: the version is marked failed, the artist told, the engineer alerted', async () => {
+  const t = await createTestDatabase('sqlite');
+  const queue = new InProcessQueue();
+  const studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
+  const sent: { chat: string; text: string }[] = [];
+  for (const platform of ['test', 'console']) studio.outbox.register(platform, { send: async (chat, r) => void sent.push({ chat, text: r.text }) });
+  await studio.jobs.work();
+  const chat = new TestChat(new Conversation(studio, log), TestChat.sender('lu'));
+  try {
+    await chat.send('/book mix');
+    await chat.press('Unattended');
+    await chat.press('Confirm');
+    const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    const f = path.join(dir, 'gone-Drums.wav');
+    writeFileSync(f, await encodeAudio(makeTrack(2, 48000, { level: 0.4 }), 'wav24'));
+    await chat.event({ kind: 'file', file: { name: 'Drums.wav', sizeBytes: 0, ref: f, id: 'gone-drums' } });
+    // The stored stem is lost (a storage fault): every try of the job fails.
+    for (const u of await t.db.upload.findMany()) await studio.store.delete(u.storageKey);
+    await studio.desk.mixdown(ref, 'flat', 'engineer:test');
+    await queue.idle();
+    await studio.outbox.dispatch();
+    expect((await t.db.delivery.findFirstOrThrow()).status).toBe('failed');
+    expect(sent.filter((m) => m.chat === 'chat-lu').map((m) => m.text)).toEqual([
+      `Sorry — the mixes of ${ref} (version 1) could not be rendered. Your stems are safe; the engineer has been told.`,
+    ]);
+    expect(sent.filter((m) => m.chat === 'engineer').map((m) => m.text)).toEqual([
+      expect.stringMatching(new RegExp(`^🔔 Mixdown v1 of ${ref} failed after 2 tries: `)),
+    ]);
+  } finally {
+    await queue.close();
+    await t.drop();
+  }
+}, 60_000);

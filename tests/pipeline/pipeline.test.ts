@@ -42,7 +42,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     // The engineer's alerts (ENGINEER_CHAT=console:engineer) arrive in the same list.
     studio.outbox.register('console', { send: async (_chat, reply) => void sent.push(reply) });
     chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara'));
-    if (o.work !== false) await studio.pipeline.work();
+    if (o.work !== false) await studio.jobs.work();
   }
 
   beforeEach(async () => {
@@ -184,7 +184,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     // The same job run by a second worker (a lock that lapsed while the first was still busy).
     const other = await testStudio(t.db, {}, undefined, studio.store, { queue: new InProcessQueue(), pipeline: { attempts: 1, backoffMs: 10 } });
     await t.db.delivery.update({ where: { id: delivery.id }, data: { status: 'preparing' } });
-    await other.pipeline.work();
+    await other.jobs.work();
     const job = { bookingId: delivery.bookingId, version: 1, settings: { preset: 'streaming' as const } };
     await Promise.all([other.queue.add('master', job), queue.add('master', job)]);
     await Promise.all([(other.queue as InProcessQueue).idle(), queue.idle()]);
@@ -234,17 +234,14 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     const restarted = new InProcessQueue();
     const again = await testStudio(t.db, {}, undefined, studio.store, { queue: restarted, pipeline: { attempts: 1, backoffMs: 10 } });
     again.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
-    await again.pipeline.work();
-    // Other unfinished kinds (Delivery.kind) are not masters: a mixdown resumes with its own job,
-    // files the engineer was sending are marked for sending again.
+    await again.jobs.work();
+    // Files the engineer was sending are not a job: they are marked for sending again (a mixdown
+    // resuming as its own job: tests/db/version-kind.test.ts).
     const b = await t.db.booking.findFirstOrThrow();
-    await t.db.delivery.create({
-      data: { bookingId: b.id, version: 7, kind: 'mixdown', status: 'preparing', settings: JSON.stringify({ mixdown: { balance: 'auto' } }) },
-    });
     await t.db.delivery.create({ data: { bookingId: b.id, version: 8, kind: 'engineer', status: 'preparing', settings: JSON.stringify({ engineer: true }) } });
-    expect(await again.pipeline.resumeUnfinished()).toBe(1);
+    expect(await again.jobs.resumeUnfinished()).toBe(1);
     expect((await t.db.delivery.findFirstOrThrow({ where: { version: 8 } })).status).toBe('failed');
-    await t.db.delivery.deleteMany({ where: { version: { in: [7, 8] } } });
+    await t.db.delivery.deleteMany({ where: { version: 8 } });
     await restarted.idle();
     await again.outbox.dispatch();
     expect(sent.map((r) => r.text).join()).toContain('version 1.');

@@ -63,7 +63,7 @@ describe.each(kinds)('JobQueue contract: %s', (_name, make) => {
   it('reports a job that failed its last try, once', async () => {
     q = make();
     const failures: string[] = [];
-    q.onFailed((name, data, err, job) => failures.push(`${name}:${(data as { id: string }).id}:${err.message}:${job.attempt}`));
+    q.onFailed((name, data, err, job) => void failures.push(`${name}:${(data as { id: string }).id}:${err.message}:${job.attempt}`));
     await q.process('doomed', async () => {
       throw new Error('corrupt file');
     });

@@ -51,7 +51,7 @@ describe('Telegram bot against a Bot API fake', () => {
     queue = new InProcessQueue();
     studio = await testStudio(t.db, { STUDIO_HOURS: 'mon-sun 08:00-22:00' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
     studio.links.servedAt('https://studio.example');
-    await studio.pipeline.work();
+    await studio.jobs.work();
     telegram = await createTelegramBot({
       token: fake.token,
       apiRoot: fake.url,

@@ -11,6 +11,7 @@ import {
   isFollowed,
   isOpen,
   openStatuses,
+  pathTo,
 } from '../../core/booking/status.js';
 
 describe('booking status sets', () => {
@@ -32,5 +33,31 @@ describe('booking status sets', () => {
       expect(isFollowed(s), s).toBe(openStatuses.includes(s) || s === 'delivered');
     }
     for (const p of [isOpen, isChangeable, acceptsFiles, isFollowed]) expect(p('archived')).toBe(false);
+  });
+});
+
+describe('walking the status table (bookings.advanceTo)', () => {
+  it('takes the steps through the statuses it is allowed to pass, and only those', () => {
+    expect(pathTo('in-progress', 'in-progress')).toEqual([]);
+    expect(pathTo('awaiting-files', 'delivered', ['in-progress'])).toEqual(['in-progress', 'delivered']);
+    expect(pathTo('revision-requested', 'delivered', ['in-progress'])).toEqual(['in-progress', 'delivered']);
+    expect(pathTo('delivered', 'in-progress', ['revision-requested'])).toEqual(['revision-requested', 'in-progress']);
+    expect(pathTo('confirmed', 'in-progress')).toEqual(['in-progress']);
+    // A requested booking is never confirmed on the way unless the caller says so.
+    expect(pathTo('requested', 'delivered', ['in-progress'])).toBeUndefined();
+    expect(pathTo('requested', 'in-progress', ['revision-requested'])).toBeUndefined();
+    expect(pathTo('requested', 'awaiting-files', ['confirmed'])).toEqual(['confirmed', 'awaiting-files']);
+    // Finished bookings go nowhere.
+    expect(pathTo('cancelled', 'delivered', [...bookingStatuses])).toBeUndefined();
+    expect(pathTo('delivered', 'in-progress')).toBeUndefined();
+  });
+
+  it('every path it returns is made of allowed transitions', () => {
+    for (const from of bookingStatuses)
+      for (const to of bookingStatuses) {
+        const steps = pathTo(from, to, [...bookingStatuses]);
+        if (!steps) continue;
+        [from, ...steps].slice(0, -1).forEach((s, i) => expect(canTransition(s, steps[i]!), `${from}→${to}`).toBe(true));
+      }
   });
 });

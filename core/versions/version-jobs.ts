@@ -1,0 +1,93 @@
+// One runner for every job that makes a version (the engine's master, the stems' mixdown): it
+// queues them with one id per version (a repeated request adds nothing), takes them from the
+// queue, reports a job whose last try failed (the version marked failed, the artist told, the
+// engineer alerted) and queues again the versions a stopped process left preparing. What a job
+// does is its kind's handler; everything around it is here once.
+import type { Models } from '../../db/client.js';
+import type { JobInfo } from '../../queue/job-queue.js';
+import { failVersion, type Failure, type PipelineDeps, type VersionKind } from './deliveries.js';
+
+export interface VersionJob {
+  bookingId: string;
+  version: number;
+}
+
+/** What the runner needs from a kind of job. */
+export interface VersionJobHandler<J extends VersionJob = VersionJob> {
+  /** The queue's job name, and the kind of version it makes. */
+  readonly name: Failure['job'];
+  readonly kind: VersionKind;
+  run(job: J, info: JobInfo): Promise<void>;
+  /** The texts of its failure (the artist's, the engineer's alert, the progress message's last words). */
+  failure(job: J, error: Error, info: JobInfo): Pick<Failure, 'artist' | 'alert' | 'progress'>;
+  /** The job that finishes a version left preparing, or null when it cannot be finished (and was marked so). */
+  resume(version: Models.DeliveryModel): Promise<J | null>;
+}
+
+export interface RetrySettings {
+  /** Tries per job (the last failure tells the artist and alerts the engineer). */
+  attempts: number;
+  backoffMs: number;
+}
+
+export class VersionJobs {
+  private readonly handlers = new Map<string, VersionJobHandler>();
+
+  constructor(
+    private readonly d: PipelineDeps,
+    private readonly s: RetrySettings,
+  ) {}
+
+  register<J extends VersionJob>(handler: VersionJobHandler<J>): void {
+    this.handlers.set(handler.name, handler as unknown as VersionJobHandler);
+  }
+
+  /** Queues the job of a version (its row exists already); the same version twice is one job. */
+  async enqueue<J extends VersionJob>(name: Failure['job'], job: J): Promise<void> {
+    await this.d.queue.add(name, job, { jobId: `${name}-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+  }
+
+  /** Makes this process take version jobs of every kind. */
+  async work(concurrency = 1): Promise<void> {
+    this.d.queue.onFailed((name, data, error, info) => {
+      const handler = this.handlers.get(name);
+      if (!handler) return;
+      const job = data as VersionJob;
+      return failVersion(this.d, {
+        bookingId: job.bookingId,
+        version: job.version,
+        job: handler.name,
+        error,
+        attempts: info.attempt,
+        ...handler.failure(job, error, info),
+      }).catch((err: unknown) => this.d.log.error({ err, job: name }, 'reporting a failed version job failed'));
+    });
+    for (const handler of this.handlers.values()) await this.d.queue.process<VersionJob>(handler.name, (job, info) => handler.run(job, info), { concurrency });
+  }
+
+  /**
+   * Versions left preparing by a process that stopped (the in-process queue forgets its jobs at a
+   * restart) are queued again; with Redis the job still exists and the same id adds nothing.
+   */
+  async resumeUnfinished(): Promise<number> {
+    const byKind = new Map([...this.handlers.values()].map((h) => [h.kind as string, h]));
+    let queued = 0;
+    for (const version of await this.d.db.delivery.findMany({ where: { status: 'preparing' }, orderBy: [{ bookingId: 'asc' }, { version: 'asc' }] })) {
+      const handler = byKind.get(version.kind);
+      if (!handler) {
+        // Files the engineer sent, interrupted before they were committed: they send them again.
+        await this.d.db.delivery.update({
+          where: { id: version.id },
+          data: { status: 'failed', error: 'interrupted before it was delivered; deliver the files again' },
+        });
+        continue;
+      }
+      const job = await handler.resume(version);
+      if (!job) continue;
+      await this.enqueue(handler.name, job);
+      queued++;
+    }
+    if (queued) this.d.log.info({ versions: queued }, 'unfinished versions queued again');
+    return queued;
+  }
+}
