@@ -2,7 +2,7 @@
 // take jobs; a worker that dies mid-job has its job taken over once its lock lapses.
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
+import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue } from './job-queue.js';
 
 export interface BullSettings {
   url: string;

@@ -1,7 +1,7 @@
 // The embedded queue: jobs run in this process, with retries and exponential backoff, and jobs
 // with the same id run once. Nothing survives a restart (the Redis queue is for that).
 import { randomUUID } from 'node:crypto';
-import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobInfo, type JobOptions, type JobQueue } from './job-queue.js';
+import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue } from './job-queue.js';
 
 interface Pending {
   id: string;
