@@ -20,6 +20,9 @@ usage:
                  [--role FILE=ROLE] [--gain FILE=dB] [--pan FILE=-1..1] [--master [--target LUFS]]
                                 full mix, instrumental and a cappella from stems (roles: lead-vocal,
                                 backing-vocal, drums, bass, keys, guitars, fx, other)
+  mixdesk desk [COMMAND …]      the engineer's commands from the terminal (the same as Discord's), e.g.
+                                mixdesk desk queue, mixdesk desk booking confirm MD-7K2Q9A;
+                                mixdesk desk alone lists them
   mixdesk migrate               apply database migrations (npm run db:migrate)
   mixdesk retention             remove raw uploads of bookings finished RETENTION_UPLOAD_DAYS ago, now
   mixdesk help                  this text
@@ -77,6 +80,10 @@ async function main(argv: string[]): Promise<number> {
         await app.close();
       }
       return 0;
+    }
+    case 'desk': {
+      const { runDeskCommand } = await import('./desk-cli.js');
+      return runDeskCommand(config, argv.slice(1), print, (s) => process.stderr.write(`${s}\n`));
     }
     case 'worker': {
       const { createApp, runWorker } = await import('./app.js');

@@ -369,6 +369,17 @@ export interface TextVars {
   'desk-not-a-date': { typed: TextValue };
   'desk-date-blocked': { date: TextValue };
   'desk-hours-cleared': { count: TextValue };
+  'desk-balance-auto': undefined;
+  'desk-balance-flat': undefined;
+  'desk-session-your-side': { group: TextValue; link: TextValue; password: TextValue };
+  'desk-help-title': undefined;
+  'desk-unknown-command': { commands: TextValue; typed: TextValue };
+  'desk-unknown-action': { actions: TextValue; command: TextValue; typed: TextValue };
+  'desk-arg-missing': { arg: TextValue; command: TextValue; description: TextValue };
+  'desk-arg-unknown': { command: TextValue; typed: TextValue; usage: TextValue };
+  'desk-arg-not-a-number': { arg: TextValue; command: TextValue; typed: TextValue };
+  'desk-arg-out-of-range': { arg: TextValue; command: TextValue; max: TextValue; min: TextValue; typed: TextValue };
+  'desk-arg-not-a-choice': { arg: TextValue; choices: TextValue; command: TextValue; typed: TextValue };
   'upload-duplicate': { file: TextValue; ref: TextValue; when: TextValue };
   'upload-received': { as: TextValue; file: TextValue; ref: TextValue; service: TextValue };
   'upload-as-stem': { role: TextValue };
@@ -438,7 +449,6 @@ export interface TextVars {
   'discord-setup-announcements': { channel: TextValue };
   'discord-setup-no-announcements': undefined;
   'discord-setup-language': { language: TextValue };
-  'discord-session-your-side': { group: TextValue; link: TextValue; password: TextValue };
   'discord-stemroles-both': undefined;
   'discord-announce-servers-only': undefined;
   'discord-announce-no-channel': undefined;

@@ -455,6 +455,19 @@ desk-hours-cleared = Removed { $count } weekly { $count ->
         [one] rule
        *[other] rules
     }; the hours from the configuration apply again.
+desk-balance-auto = auto (levels by role)
+desk-balance-flat = flat (as sent)
+desk-session-your-side =
+    Your side: SonoBus group { $group }, password { $password }
+    { $link }
+desk-help-title = The engineer's commands (mixdesk desk COMMAND …; in Discord, the same as slash commands):
+desk-unknown-command = "{ $typed }" is not one of the engineer's commands: { $commands }.
+desk-unknown-action = /{ $command } takes one of: { $actions } (not "{ $typed }").
+desk-arg-missing = /{ $command } needs { $arg }: { $description }.
+desk-arg-unknown = /{ $command } does not take "{ $typed }". Usage: { $usage }
+desk-arg-not-a-number = /{ $command }: { $arg } must be a number, not "{ $typed }".
+desk-arg-out-of-range = /{ $command }: { $arg } must be from { $min } to { $max }, not { $typed }.
+desk-arg-not-a-choice = /{ $command }: { $arg } must be one of { $choices }, not "{ $typed }".
 
 ## What a received file reads back as
 
@@ -546,9 +559,6 @@ discord-setup-community-engineers = • Engineer commands: only the studio's eng
 discord-setup-announcements = • Announcements: { $channel }
 discord-setup-no-announcements = none
 discord-setup-language = • Language: { $language }
-discord-session-your-side =
-    Your side: SonoBus group { $group }, password { $password }
-    { $link }
 discord-stemroles-both = Give both a stem number and a role to change one, or neither to list them.
 discord-announce-servers-only = /announce posts in a server; run it there.
 discord-announce-no-channel = This server has no announcement channel yet: a server admin can choose one with /setup announce_channel.

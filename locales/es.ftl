@@ -453,6 +453,19 @@ desk-hours-cleared = { $count ->
         [one] Eliminada { $count } regla semanal
        *[other] Eliminadas { $count } reglas semanales
     }; vuelve a aplicarse el horario de la configuración.
+desk-balance-auto = auto (niveles según el papel)
+desk-balance-flat = plano (tal como llegaron)
+desk-session-your-side =
+    Tu lado: grupo de SonoBus { $group }, contraseña { $password }
+    { $link }
+desk-help-title = Los comandos del ingeniero (mixdesk desk COMANDO …; en Discord, los mismos como comandos de barra):
+desk-unknown-command = «{ $typed }» no es un comando del ingeniero: { $commands }.
+desk-unknown-action = /{ $command } admite uno de: { $actions } (no «{ $typed }»).
+desk-arg-missing = /{ $command } necesita { $arg }: { $description }.
+desk-arg-unknown = /{ $command } no admite «{ $typed }». Uso: { $usage }
+desk-arg-not-a-number = /{ $command }: { $arg } debe ser un número, no «{ $typed }».
+desk-arg-out-of-range = /{ $command }: { $arg } debe estar entre { $min } y { $max }, no { $typed }.
+desk-arg-not-a-choice = /{ $command }: { $arg } debe ser uno de { $choices }, no «{ $typed }».
 
 ## Cómo se describe un archivo recibido
 
@@ -543,9 +556,6 @@ discord-setup-community-engineers = • Comandos de ingeniero: solo los ingenier
 discord-setup-announcements = • Anuncios: { $channel }
 discord-setup-no-announcements = ninguno
 discord-setup-language = • Idioma: { $language }
-discord-session-your-side =
-    Tu lado: grupo de SonoBus { $group }, contraseña { $password }
-    { $link }
 discord-stemroles-both = Indica un número de pista y un papel para cambiar una, o ninguno de los dos para listarlas.
 discord-announce-servers-only = /announce publica en un servidor; úsalo allí.
 discord-announce-no-channel = Este servidor aún no tiene canal de anuncios: un administrador puede elegirlo con /setup announce_channel.

@@ -1,9 +1,13 @@
 // One registry of the artist's commands (core/conversation/commands): /help, Telegram's menu and
 // command handlers, and Discord's slash commands are all made from it, so no list can miss one.
+// One registry of the engineer's (core/engineer/commands): Discord's engineer slash commands and
+// the terminal's `mixdesk desk` are made from it.
 import { describe, expect, it } from 'vitest';
 import { commands as discordCommands } from '../../bots/discord/commands/index.js';
 import { menu } from '../../bots/telegram/features/commands.js';
 import { chatCommands, helpLines } from '../../core/conversation/commands/index.js';
+import { deskCommands, deskHelpLines, hasActions, parseDeskCommand, type DeskArg } from '../../core/engineer/commands/index.js';
+import { userMessage } from '../../core/errors.js';
 
 describe('the command registry', () => {
   it('names each command once, with a lowercase name Telegram and Discord accept', () => {
@@ -45,5 +49,79 @@ describe('the command registry', () => {
     const engineer = discordCommands.filter((c) => c.engineer).map((c) => c.define().name);
     expect(engineer).toContain('master');
     expect(engineer.some((n) => chatCommands.some((c) => c.name === n))).toBe(false);
+  });
+});
+
+describe("the engineer's command registry", () => {
+  const optionOf = (a: DeskArg) => ({
+    name: a.name,
+    description: a.description(),
+    type: { string: 3, integer: 4, number: 10 }[a.type],
+    required: a.required ?? false,
+    ...(a.min !== undefined ? { min_value: a.min } : {}),
+    ...(a.max !== undefined ? { max_value: a.max } : {}),
+    ...(a.choices ? { choices: a.choices() } : {}),
+  });
+  const required = (args: readonly DeskArg[] = []) => [...args.filter((a) => a.required), ...args.filter((a) => !a.required)];
+
+  it("Discord's engineer commands are the registry's: names, descriptions, subcommands, and each option's type, bounds and choices", () => {
+    const byName = new Map(discordCommands.map((c) => [c.define().name, c]));
+    for (const c of deskCommands) {
+      const d = byName.get(c.name);
+      expect(d?.engineer, `/${c.name} is an engineer's slash command`).toBe(true);
+      const body = d!.define().toJSON() as { description: string; options?: Record<string, unknown>[] };
+      expect(body.description).toBe(c.description());
+      const pick = (o: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(o).filter(([k]) => ['name', 'description', 'type', 'required', 'min_value', 'max_value', 'choices'].includes(k)));
+      if (hasActions(c))
+        expect(
+          body.options!.map((o) => ({ name: o.name, description: o.description, options: ((o.options as Record<string, unknown>[]) ?? []).map(pick) })),
+        ).toEqual(c.actions.map((a) => ({ name: a.name, description: a.description(), options: required(a.args).map(optionOf) })));
+      else expect((body.options ?? []).map(pick)).toEqual(required(c.args).map(optionOf));
+    }
+    // Besides the registry's, Discord keeps only what needs Discord itself: attachments, a channel post, server admins.
+    const own = discordCommands.filter((d) => !chatCommands.some((c) => c.name === d.define().name) && !deskCommands.some((c) => c.name === d.define().name));
+    expect(own.map((d) => d.define().name).sort()).toEqual(['announce', 'deliver', 'setup']);
+  });
+
+  it('the terminal help lists every action with its arguments', () => {
+    const lines = deskHelpLines();
+    expect(lines).toHaveLength(deskCommands.reduce((n, c) => n + (hasActions(c) ? c.actions.length : 1), 0));
+    expect(lines).toContain('booking reschedule REFERENCE START — Move a session');
+    expect(lines).toContain('queue [--days DAYS] — Engineer: upcoming sessions and unattended work');
+  });
+
+  it('typed words become an action with checked arguments, and mistakes are clear refusals', () => {
+    expect(parseDeskCommand(['booking', 'reschedule', 'MD-7K2Q9A', '2026-12-03', '14:00'])).toMatchObject({
+      name: 'booking reschedule',
+      args: { reference: 'MD-7K2Q9A', start: '2026-12-03 14:00' },
+    });
+    expect(parseDeskCommand(['master', 'MD-7K2Q9A', '--target', '-12', '--preset', 'loud']).args).toEqual({
+      reference: 'MD-7K2Q9A',
+      target: -12,
+      preset: 'loud',
+    });
+    expect(parseDeskCommand(['queue']).args).toEqual({});
+    expect(parseDeskCommand(['queue', '--days', '3']).args).toEqual({ days: 3 });
+    const refusal = (words: string[]) => {
+      try {
+        parseDeskCommand(words);
+      } catch (err) {
+        return userMessage(err);
+      }
+      return 'accepted';
+    };
+    expect(refusal(['bookings'])).toBe(
+      '"bookings" is not one of the engineer\'s commands: queue, availability, booking, session, master, mixdown, stemroles, revision, client.',
+    );
+    expect(refusal(['booking', 'confirmm', 'MD-7K2Q9A'])).toBe('/booking takes one of: confirm, decline, reschedule (not "confirmm").');
+    expect(refusal(['booking', 'confirm'])).toBe('/booking confirm needs reference: The booking, e.g. MD-7K2Q9A.');
+    expect(refusal(['queue', '--days', 'soon'])).toBe('/queue: days must be a number, not "soon".');
+    expect(refusal(['queue', '--days', '2.5'])).toBe('/queue: days must be a number, not "2.5".');
+    expect(refusal(['queue', '--days', '365'])).toBe('/queue: days must be from 1 to 90, not 365.');
+    expect(refusal(['mixdown', 'MD-7K2Q9A', '--balance', 'loud'])).toBe('/mixdown: balance must be one of auto, flat, not "loud".');
+    expect(refusal(['queue', '--verbose'])).toBe('/queue does not take "--verbose". Usage: [--days DAYS]');
+    expect(refusal(['queue', 'now'])).toBe('/queue does not take "now". Usage: [--days DAYS]');
+    expect(refusal(['master', 'MD-7K2Q9A', '--target'])).toBe('/master needs target: Target LUFS (-30 … -5).');
   });
 });

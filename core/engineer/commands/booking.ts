@@ -1,0 +1,30 @@
+// /booking confirm|decline|reschedule: the engineer's answer to a booking; the artist is told.
+import { t } from '../../texts.js';
+import { optional, str, text, type DeskArg, type DeskCommand } from './types.js';
+
+const reference: DeskArg = str('reference', () => t('discord-cmd-booking-reference'));
+
+export const booking: DeskCommand = {
+  name: 'booking',
+  description: () => t('discord-cmd-booking'),
+  actions: [
+    {
+      name: 'confirm',
+      description: () => t('discord-cmd-booking-confirm'),
+      args: [reference],
+      run: (c) => c.studio.desk.confirm(text(c, 'reference'), c.actor),
+    },
+    {
+      name: 'decline',
+      description: () => t('discord-cmd-booking-decline'),
+      args: [reference, str('reason', () => t('discord-cmd-booking-reason'), false)],
+      run: (c) => c.studio.desk.decline(text(c, 'reference'), optional(c, 'reason') ?? '', c.actor),
+    },
+    {
+      name: 'reschedule',
+      description: () => t('discord-cmd-booking-reschedule'),
+      args: [reference, str('start', () => t('discord-cmd-booking-start'))],
+      run: (c) => c.studio.desk.reschedule(text(c, 'reference'), text(c, 'start'), c.actor),
+    },
+  ],
+};

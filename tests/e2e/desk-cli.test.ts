@@ -1,0 +1,70 @@
+// `mixdesk desk …`: the engineer's commands from the terminal, made from the same registry as
+// Discord's, acting on the studio's database through the same core, with the same audit trail.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { projectRoot } from '../../db/schemas.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { testStudio } from '../helpers/studio.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-desk-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function desk(url: string, words: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'desk', ...words], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, DATA_DIR: dir, BOOKING_AUTO_CONFIRM: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+it('lists the commands, confirms a booking (the artist is told, the action audited), and refuses mistakes in one line', async () => {
+  const t = await createTestDatabase('sqlite');
+  try {
+    const studio = await testStudio(t.db, { BOOKING_AUTO_CONFIRM: 'false' });
+    const { client } = await studio.clients.identify({ platform: 'telegram', externalId: '501', displayName: 'Ana' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'desk-cli',
+      origin: { platform: 'telegram', chatId: '501' },
+      actor: 'test',
+    });
+    const [help, confirm, again, typo] = [
+      await desk(t.url, []),
+      await desk(t.url, ['booking', 'confirm', b.reference.toLowerCase()]),
+      await desk(t.url, ['booking', 'confirm', b.reference]),
+      await desk(t.url, ['master', b.reference, '--target', '-40']),
+    ];
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('booking confirm REFERENCE — Confirm a requested booking');
+    expect(help.out).toContain('master REFERENCE [--preset PRESET] [--target TARGET]');
+    expect(confirm).toMatchObject({ code: 0, out: `Confirmed ${b.reference}; Ana has been told.\n` });
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('awaiting-files');
+    const told = await t.db.notification.findMany({ where: { chatId: '501' } });
+    expect(told.map((n) => (JSON.parse(n.payload) as { text: string }).text)).toEqual([expect.stringMatching(/^Good news: the studio confirmed/)]);
+    expect(again).toMatchObject({ code: 1, out: '' });
+    expect(again.err.trim()).toBe(`Booking ${b.reference} is confirmed, waiting for your files, so it cannot be confirmed now.`);
+    expect(typo.code).toBe(1);
+    expect(typo.err.trim()).toBe('/master: target must be from -30 to -5, not -40.');
+    const audit = await t.db.engineerAction.findMany({ orderBy: { at: 'asc' } });
+    expect(audit.map((a) => [a.platform, a.action, a.reference, a.outcome])).toEqual([
+      ['console', 'booking confirm', b.reference, 'done'],
+      ['console', 'booking confirm', b.reference, 'refused'],
+    ]);
+  } finally {
+    await t.drop();
+  }
+}, 60_000);
