@@ -71,6 +71,8 @@ export interface MasterResult {
     /** Bands on the side signal only (with a stereo reference: the width per band matched to it). */
     sideEq: EqBand[];
     sideHighpassHz: number | null;
+    /** For a stereo mix: what mono-ing the lows would lose (dB) and their left/right correlation; mono only within MONO_LOSS_LIMIT_DB. */
+    lowEnd: { monoLossDb: number; correlation: number } | null;
     compressor: { thresholdDb: number; ratio: number; maxReductionDb: number; averageReductionDb: number };
     gainDb: number;
     limiter: { ceilingDbtp: number; maxReductionDb: number; busyShare: number };
@@ -169,6 +171,24 @@ export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: num
   return eqBands(regions, diff, (target ? 0.8 : 0.5) * intensity, 4, sampleRate);
 }
 
+/** Below this the low end is made mono (where mono keeps it). */
+const LOW_MONO_HZ = 120;
+/** Mono-ing the lows may cost at most this much of their energy; beyond it they stay stereo. */
+const MONO_LOSS_LIMIT_DB = 1;
+
+/**
+ * What making the low end mono would do, from the mid and side spectra: the share of the energy
+ * below LOW_MONO_HZ it keeps (mid / (mid + side), as dB) and the low band's left/right correlation.
+ */
+function lowEndInMono(mid: Spectrum, side: Spectrum, sampleRate: number): { monoLossDb: number; correlation: number } {
+  const energy = (s: Spectrum) => bandsBetween(s.hz, 20, LOW_MONO_HZ, sampleRate).reduce((sum, i) => sum + 10 ** (s.db[i]! / 10), 0);
+  const m = energy(mid);
+  const sd = energy(side);
+  // No low end to speak of: mono loses nothing.
+  if (!(m + sd > 0)) return { monoLossDb: 0, correlation: 1 };
+  return { monoLossDb: 10 * Math.log10(Math.max(m, 1e-30) / (m + sd)), correlation: (m - sd) / (m + sd) };
+}
+
 /** Where the side is this far under the mid, that band is mono: there is no width to shape. */
 const MONO_DB = -40;
 
@@ -259,16 +279,29 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // linear), so it runs on L/R together with the corrective high-pass; the side stage (M/S) adds
   // the mono low end and, with a stereo reference, side bands that match its width per band.
   // One pass: DC off, the cascade, the side stage, and the loudness the compressor is set from.
+  const sideSpectrum = chs.length === 2 ? averageSpectrum(chs, fs, undefined, undefined, 'side') : null;
   const sideBands =
-    ref && refMid && ref.channels.length === 2 && chs.length === 2
+    ref && refMid && ref.channels.length === 2 && sideSpectrum
       ? sideEq(
-          { mid: before.spectrum, side: averageSpectrum(chs, fs, undefined, undefined, 'side') },
+          { mid: before.spectrum, side: sideSpectrum },
           { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
           intensity,
           fs,
         )
       : [];
-  const sideHighpassHz = chs.length === 2 ? 120 : null;
+  // The low end is made mono only where mono keeps it: out-of-phase or wide lows would cancel.
+  // Both spectra measured alike (the same frames and windows), so their ratio is the side's share.
+  const lowEnd = sideSpectrum ? lowEndInMono(averageSpectrum(chs, fs), sideSpectrum, fs) : null;
+  const sideHighpassHz = lowEnd && lowEnd.monoLossDb > -MONO_LOSS_LIMIT_DB ? LOW_MONO_HZ : null;
+  if (lowEnd && !sideHighpassHz) {
+    // Out-of-phase lows vanish entirely in mono: the exact figure (137 dB) means nothing to a reader.
+    const loss = lowEnd.monoLossDb < -40 ? 'more than 40' : (-lowEnd.monoLossDb).toFixed(1);
+    warnings.push(
+      lowEnd.correlation < -0.2
+        ? `The low end (below ${LOW_MONO_HZ} Hz) is out of phase between left and right (correlation ${lowEnd.correlation.toFixed(2)}): made mono it would lose ${loss} dB, so it was left in stereo. Summed to mono (clubs, phones) it cancels: please check the polarity of the bass and kick in the mix.`
+        : `The low end (below ${LOW_MONO_HZ} Hz) is wide (correlation ${lowEnd.correlation.toFixed(2)}): made mono it would lose ${loss} dB, so it was left in stereo.`,
+    );
+  }
   const side = sideHighpassHz ? [...sideHighpass(fs, sideHighpassHz), ...sections(sideBands, fs)] : [];
   const toned = parallelTone(chs, fs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved, side);
   progress('eq', 1);
@@ -371,6 +404,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
       eq,
       sideEq: sideBands,
       sideHighpassHz,
+      lowEnd: lowEnd && { monoLossDb: Math.round(lowEnd.monoLossDb * 10) / 10, correlation: Math.round(lowEnd.correlation * 100) / 100 },
       compressor: {
         thresholdDb: Number(thresholdDb.toFixed(1)),
         ratio,

@@ -54,7 +54,11 @@ export function reportText(r: MasterResult, name: string): string {
     `  DC removed (${c.dcRemoved.map((d) => d.toFixed(5)).join(', ')}), high-pass ${c.highpassHz} Hz`,
     `  EQ${r.settings.reference ? ' (matched to the reference)' : ''}: ${eq}`,
     c.sideEq.length ? `  Side EQ (width matched to the reference): ${bands(c.sideEq)}` : '',
-    c.sideHighpassHz ? `  Low end mono below ${c.sideHighpassHz} Hz` : '',
+    c.sideHighpassHz
+      ? `  Low end mono below ${c.sideHighpassHz} Hz`
+      : c.lowEnd
+        ? `  Low end left in stereo: mono would lose ${c.lowEnd.monoLossDb < -40 ? 'more than 40' : (-c.lowEnd.monoLossDb).toFixed(1)} dB below 120 Hz (correlation ${c.lowEnd.correlation.toFixed(2)})`
+        : '',
     `  Compressor ${c.compressor.ratio.toFixed(2)}:1 at ${c.compressor.thresholdDb} dB: ${c.compressor.averageReductionDb.toFixed(1)} dB average, ${c.compressor.maxReductionDb.toFixed(1)} dB at most`,
     `  Gain ${signed(c.gainDb)} dB, true-peak limiter at ${c.limiter.ceilingDbtp} dBTP: ${c.limiter.maxReductionDb.toFixed(1)} dB at most, over 1 dB on ${(c.limiter.busyShare * 100).toFixed(1)}% of the track`,
     '',

@@ -65,6 +65,65 @@ describe('master()', () => {
     expect(r.warnings.join(' ')).toMatch(/out of phase .* polarity-inverted/);
   });
 
+  describe('the low end made mono only where mono keeps it', () => {
+    const fs = 48000;
+    /** The track with something added to the low end of each channel. */
+    const withLows = (left: (i: number) => number, right: (i: number) => number) => {
+      const t = makeTrack(10, fs, { level: 0.3 });
+      const [l, r] = t.channels as [Float32Array, Float32Array];
+      for (let i = 0; i < l.length; i++) {
+        l[i]! += left(i);
+        r[i]! += right(i);
+      }
+      return t;
+    };
+    const tone = (i: number) => 0.35 * Math.sin((2 * Math.PI * 40 * i) / fs);
+    let seed = 12345;
+    const noise = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 4294967296) * 2 - 1;
+    /** Independent low rumble in each channel (a wide synth's low end): one-pole low-passed noise. */
+    const rumble = () => {
+      let y = 0;
+      return () => (y += 0.01 * (noise() - y)) * 4;
+    };
+    const [lowL, lowR] = [rumble(), rumble()];
+    const cases = {
+      'in phase': withLows(tone, tone),
+      'out of phase': withLows(tone, (i) => -tone(i)),
+      wide: withLows(
+        () => lowL(),
+        () => lowR(),
+      ),
+    };
+    /** Energy of both channels in a band, dB. */
+    const band = (channels: Float32Array[], lo: number, hi: number) => {
+      const power = channels.flatMap((c) => {
+        const s = averageSpectrum([c], fs);
+        return s.hz.map((hz, i) => (hz >= lo && hz <= hi ? 10 ** (s.db[i]! / 10) : 0));
+      });
+      return 10 * Math.log10(power.reduce((a, b) => a + b, 0));
+    };
+    /** The low end against the mids: what mono-ing the lows would change (the EQ is off: intensity 0). */
+    const lowEnd = (channels: Float32Array[]) => band(channels, 25, 120) - band(channels, 250, 4000);
+
+    for (const [name, input] of Object.entries(cases)) {
+      it(`${name}: the energy below 120 Hz stays within 1 dB, and the report says what was done`, () => {
+        const r = master(input, { intensity: 0 });
+        expect(Math.abs(lowEnd(r.audio.channels) - lowEnd(input.channels)), name).toBeLessThan(1);
+        const report = reportText(r, 'mix.wav');
+        if (name === 'in phase') {
+          expect(r.chain.sideHighpassHz).toBe(120);
+          expect(report).toContain('Low end mono below 120 Hz');
+        } else {
+          expect(r.chain.sideHighpassHz).toBeNull();
+          expect(r.warnings.join(' ')).toMatch(
+            name === 'wide' ? /low end \(below 120 Hz\) is wide .* left in stereo/ : /low end \(below 120 Hz\) is out of phase .* left in stereo/,
+          );
+          expect(report).toMatch(/Low end left in stereo: mono would lose (\d+\.\d|more than 40) dB below 120 Hz/);
+        }
+      });
+    }
+  });
+
   it('moves the tonal balance towards a reference track', () => {
     const dull = makeTrack(12, 48000);
     // A bright reference: the same music with a strong high shelf (differentiated).
