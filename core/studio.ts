@@ -24,6 +24,7 @@ import { DownloadLinks } from './files/download-links.js';
 import { KeycodeService } from './sessions/keycodes.js';
 import { Pipeline, type PipelineSettings } from './versions/pipeline.js';
 import { VersionJobs, type RetrySettings } from './versions/version-jobs.js';
+import { Versions } from './versions/versions.js';
 import { ReminderService } from './sessions/reminders.js';
 import { RevisionService } from './versions/revisions.js';
 import { StudioDesk } from './engineer/desk.js';
@@ -47,6 +48,8 @@ export interface Studio {
   outbox: Outbox;
   queue: JobQueue;
   pipeline: Pipeline;
+  /** A booking's versions (numbers, progress, the latest delivered). */
+  versions: Versions;
   /** Every job that makes a version (masters, mixdowns): `work()` takes them, `resumeUnfinished()` after a restart. */
   jobs: VersionJobs;
   revisions: RevisionService;
@@ -115,7 +118,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const queue = o.queue ?? new InProcessQueue();
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
-  const deps = { db, store, queue, outbox, bookings, downloads, alerts, clock, log };
+  const versions = new Versions(db);
+  const deps = { db, versions, store, queue, outbox, bookings, downloads, alerts, clock, log };
   const uploads = new UploadService(
     db,
     store,
@@ -147,8 +151,9 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     outbox,
     queue,
     pipeline,
+    versions,
     jobs,
-    revisions: new RevisionService(db, bookings, pipeline, alerts, log, presets[config.MASTER_PRESET].targetLufs),
+    revisions: new RevisionService(db, bookings, versions, pipeline, alerts, log, presets[config.MASTER_PRESET].targetLufs),
     reminders: new ReminderService(db, outbox, keycodes, clock, log),
     keycodes,
     downloads,

@@ -11,7 +11,7 @@ import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../sessions/reminders.js';
-import { assertKnownStatus, assertTransition, changeableStatuses, isOpen, openStatuses, pathTo, type BookingStatus } from './status.js';
+import { assertKnownStatus, assertTransition, bookingStatuses, changeableStatuses, isOpen, openStatuses, pathTo, type BookingStatus } from './status.js';
 import { t } from '../texts.js';
 
 export type Booking = Models.BookingModel;
@@ -194,16 +194,21 @@ export class BookingService {
    * first (a double-clicked button), this one fails instead of applying twice.
    */
   private async step(tx: Tx, booking: Booking, to: BookingStatus, actor: string, note?: string): Promise<void> {
+    if (await this.tryStep(tx, booking, to, actor, note)) return;
+    const now = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    assertTransition(booking.reference, now.status, to);
+    throw new UserError(t('booking-changed-meanwhile', { ref: booking.reference }));
+  }
+
+  /** The change, recorded; false when the booking was no longer in `booking.status`. */
+  private async tryStep(tx: Tx, booking: Booking, to: BookingStatus, actor: string, note?: string): Promise<boolean> {
     assertTransition(booking.reference, booking.status, to);
     const { count } = await tx.booking.updateMany({ where: { id: booking.id, status: booking.status }, data: { status: to } });
-    if (count !== 1) {
-      const now = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
-      assertTransition(booking.reference, now.status, to);
-      throw new UserError(t('booking-changed-meanwhile', { ref: booking.reference }));
-    }
+    if (count !== 1) return false;
     await tx.bookingEvent.create({
       data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() },
     });
+    return true;
   }
 
   /** A status change inside the caller's transaction (the pipeline's delivery commits with it). */
@@ -217,18 +222,22 @@ export class BookingService {
    * there is no such way — a requested booking is never confirmed on the way unless `via` says so.
    */
   async advanceIn(tx: Tx, booking: Booking, to: BookingStatus, actor: string, o: { via?: readonly BookingStatus[]; note?: string } = {}): Promise<Booking> {
-    assertKnownStatus(booking.reference, booking.status);
-    const steps = pathTo(booking.status, to, o.via);
-    if (!steps) {
-      assertTransition(booking.reference, booking.status, to);
-      throw new Error(`no way from ${booking.status} to ${to} for ${booking.reference}`);
-    }
     let current = booking;
-    for (const status of steps) {
-      await this.step(tx, current, status, actor, o.note);
-      current = { ...current, status };
+    // Each round takes one step, or finds that someone else moved the booking meanwhile (two
+    // re-masters at once) and walks on from where it is now; the table has no cycles that long.
+    for (let round = 0; round < 2 * bookingStatuses.length; round++) {
+      assertKnownStatus(current.reference, current.status);
+      const steps = pathTo(current.status, to, o.via);
+      if (!steps) {
+        assertTransition(current.reference, current.status, to);
+        throw new Error(`no way from ${current.status} to ${to} for ${current.reference}`);
+      }
+      const status = steps[0];
+      if (status === undefined) return current;
+      if (await this.tryStep(tx, current, status, actor, o.note)) current = { ...current, status };
+      else current = await tx.booking.findUniqueOrThrow({ where: { id: current.id } });
     }
-    return current;
+    throw new UserError(t('booking-changed-meanwhile', { ref: current.reference }));
   }
 
   async advanceTo(bookingId: string, to: BookingStatus, actor: string, o: { via?: readonly BookingStatus[]; note?: string } = {}): Promise<BookingWithService> {

@@ -10,7 +10,6 @@ import type { Catalog } from '../catalog.js';
 import type { SchedulePolicySource } from '../booking/schedule.js';
 import type { EngineerAudit } from './audit.js';
 import type { MixdownJobs } from '../versions/mixdown-job.js';
-import { nextVersion } from '../versions/deliveries.js';
 import type { UploadService } from '../files/uploads.js';
 import type { Clock } from '../clock.js';
 import { formatWhen, kindName } from '../conversation/format.js';
@@ -196,8 +195,7 @@ export class StudioDesk {
     if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status))
       throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: statusText(b.status) }));
     await this.bookings.advanceTo(b.id, 'in-progress', 'engineer', { via: ['revision-requested'], note: 'engineer re-master' });
-    const version = await nextVersion(this.db, b.id);
-    await this.pipeline.enqueueMaster({ bookingId: b.id, version, settings: { preset, ...settings } });
+    const version = await this.pipeline.masterNext(b.id, { preset, ...settings });
     return t('desk-mastering', { ref: b.reference, version, settings: JSON.stringify({ preset, ...settings }) });
   }
 

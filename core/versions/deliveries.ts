@@ -3,6 +3,7 @@
 // revision it answers and the message to the artist, in one transaction that only the first
 // finisher of a version gets to run (so a retried or duplicated job never delivers twice).
 import type { Db, Models, Tx } from '../../db/client.js';
+import type { VersionFile, Versions } from './versions.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
@@ -15,12 +16,11 @@ import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
 import { formatMoney } from '../catalog.js';
 
-/** How a version is made (Delivery.kind): the engine masters the mix, renders the stems, or the engineer sends files. */
-export const versionKinds = ['master', 'mixdown', 'engineer'] as const;
-export type VersionKind = (typeof versionKinds)[number];
+export { versionKinds, type VersionKind } from './versions.js';
 
 export interface PipelineDeps {
   db: Db;
+  versions: Versions;
   store: ObjectStore;
   queue: JobQueue;
   outbox: Outbox;
@@ -31,7 +31,7 @@ export interface PipelineDeps {
   log: Logger;
 }
 
-export type StoredFile = Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>;
+export type StoredFile = VersionFile;
 
 export interface Commit {
   deliveryId: string;
@@ -49,13 +49,7 @@ export interface Commit {
 /** Commits a prepared version; false when another finisher already did. */
 export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolean> {
   return d.db.$transaction(async (tx) => {
-    const { count } = await tx.delivery.updateMany({
-      where: { id: c.deliveryId, status: 'preparing' },
-      data: { ...c.ready, status: 'ready', stage: null, progress: 1, error: null, sentAt: d.clock.now() },
-    });
-    if (count !== 1) return false;
-    await tx.deliveryFile.deleteMany({ where: { deliveryId: c.deliveryId } });
-    for (const f of c.files) await tx.deliveryFile.create({ data: { ...f, deliveryId: c.deliveryId } });
+    if (!(await d.versions.commitIn(tx, c.deliveryId, c.files, c.ready, d.clock.now()))) return false;
     // The booking walks to delivered from wherever the work left it (through the work, never through a confirmation).
     const current = await tx.booking.findUniqueOrThrow({ where: { id: c.booking.id } });
     await d.bookings.advanceIn(tx, current, 'delivered', c.actor, { via: ['in-progress'] });
@@ -86,20 +80,10 @@ export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
   };
 }
 
-/** The number the booking's next delivery gets. */
-/** The booking's latest delivered version and its files, or null. */
-export function latestReadyVersion(db: Db, bookingId: string) {
-  return db.delivery.findFirst({ where: { bookingId, status: 'ready' }, orderBy: { version: 'desc' }, include: { files: true } });
-}
-
 /** Free revisions the booking has left (each delivery message says so). */
 export async function freeRevisionsLeft(db: Tx, booking: { id: string; includedRevisions: number }): Promise<number> {
   const used = await db.revision.count({ where: { bookingId: booking.id, paid: false } });
   return Math.max(0, booking.includedRevisions - used);
-}
-
-export async function nextVersion(db: Db, bookingId: string): Promise<number> {
-  return ((await db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
 }
 
 /** The last line of a delivery: free revisions left and how to ask, or what a further one costs. */
@@ -126,9 +110,9 @@ export interface Failure {
 /** A job's last try failed: the version is marked failed, the artist told plainly, the engineer alerted. */
 export async function failVersion(d: PipelineDeps, f: Failure): Promise<void> {
   const booking = await d.db.booking.findUnique({ where: { id: f.bookingId } });
-  const delivery = await d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: f.bookingId, version: f.version } } });
+  const delivery = await d.versions.find(f.bookingId, f.version);
   if (!booking || !delivery || delivery.status === 'ready') return;
-  await d.db.delivery.update({ where: { id: delivery.id }, data: { status: 'failed', error: f.error.message.slice(0, 500), stage: null } });
+  await d.versions.fail(delivery.id, f.error.message);
   const progress = f.progress;
   if (progress) await d.outbox.progressToArtist(`progress:${delivery.id}`, booking, () => ({ text: progress(booking.reference), visibility: 'private' }));
   // Audio problems are the artist's to know (a silent or unreadable file); anything else is ours.

@@ -14,7 +14,7 @@ import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import type { Reply } from '../conversation/types.js';
 import { UserError } from '../errors.js';
-import { commitDelivery, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
+import { commitDelivery, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
 import { sentence, t } from '../texts.js';
 import type { VersionJobs } from './version-jobs.js';
 
@@ -68,23 +68,13 @@ export class MixdownJobs {
     if (!['confirmed', 'awaiting-files', 'in-progress', 'delivered', 'revision-requested'].includes(booking.status))
       throw new UserError(t('mixdown-confirm-first', { ref: booking.reference, status: statusText(booking.status) }));
     await this.d.bookings.advanceTo(bookingId, 'in-progress', actor, { via: ['revision-requested'], note: 'mixdown' });
-    const version = await nextVersion(this.d.db, bookingId);
-    await this.d.db.delivery.create({
-      data: {
-        bookingId,
-        version,
-        kind: 'mixdown' satisfies VersionKind,
-        status: 'preparing',
-        stage: 'queued',
-        settings: JSON.stringify({ mixdown: { balance } }),
-      },
-    });
+    const { version } = await this.d.versions.prepareNext(bookingId, 'mixdown', { mixdown: { balance } });
     await this.jobs.enqueue<MixdownJob>('mixdown', { bookingId, version, balance });
     return version;
   }
 
   private async run(data: MixdownJob): Promise<void> {
-    const delivery = await this.d.db.delivery.findUnique({ where: { bookingId_version: { bookingId: data.bookingId, version: data.version } } });
+    const delivery = await this.d.versions.find(data.bookingId, data.version);
     if (!delivery || delivery.status === 'ready') return;
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
     const stems = await this.d.db.upload.findMany({
@@ -96,7 +86,7 @@ export class MixdownJobs {
     await mkdir(base, { recursive: true });
     const work = await mkdtemp(path.join(base, 'mixdown-'));
     try {
-      await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'fetch' } });
+      await this.d.versions.stage(delivery.id, 'fetch');
       const inputs = [];
       for (const [i, s] of stems.entries()) {
         const local = path.join(work, `${i}-${safeFileName(s.fileName)}`);
@@ -106,12 +96,12 @@ export class MixdownJobs {
       const format: OutputFormat = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
       const out = path.join(work, 'out');
       await mkdir(out);
-      await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'mix' } });
+      await this.d.versions.stage(delivery.id, 'mix');
       const report = await mixdown(inputs, out, { balance: data.balance, format, title: `${booking.reference} v${data.version}` });
       let renders = (['full', 'instrumental', 'acappella'] as const).flatMap((kind) => (report.outputs[kind] ? [{ kind, file: report.outputs[kind] }] : []));
       const mastered = booking.service.code === 'mix-master';
       if (mastered) {
-        await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'limit' } });
+        await this.d.versions.stage(delivery.id, 'limit');
         // One set of settings for all three, so they land at the same loudness.
         renders = await Promise.all(
           renders.map(async (r) => {
@@ -127,7 +117,7 @@ export class MixdownJobs {
           }),
         );
       }
-      await this.d.db.delivery.update({ where: { id: delivery.id }, data: { stage: 'store' } });
+      await this.d.versions.stage(delivery.id, 'store');
       const stored: StoredFile[] = [];
       for (const r of renders) {
         const fileName = `${t(mastered ? 'mixdown-file-name-mastered' : 'mixdown-file-name', { ref: booking.reference, render: renderLabel(r.kind), version: data.version })}${path.extname(r.file)}`;

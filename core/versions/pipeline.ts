@@ -27,7 +27,7 @@ import { contentTypeOf, defaultFormat, formats } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
 import type { Reply } from '../conversation/types.js';
-import { commitDelivery, nextVersion, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
+import { commitDelivery, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
 import { UserError } from '../errors.js';
@@ -132,26 +132,22 @@ export class Pipeline {
     await this.enqueueMaster({ bookingId: booking.id, version: 1, settings: { preset: this.s.preset } });
   }
 
+  /** Masters a known version (the first, or one a restart resumes): adding it again (a double click, a repeated upload) changes nothing. */
   async enqueueMaster(job: MasterJob): Promise<void> {
-    await this.d.db.delivery.upsert({
-      where: { bookingId_version: { bookingId: job.bookingId, version: job.version } },
-      create: {
-        bookingId: job.bookingId,
-        version: job.version,
-        kind: 'master' satisfies VersionKind,
-        status: 'preparing',
-        stage: 'queued',
-        settings: JSON.stringify(job.settings),
-      },
-      update: {},
-    });
-    // One job per version: adding it again (a double click, a repeated upload) changes nothing.
+    await this.d.versions.prepare(job.bookingId, job.version, 'master', job.settings);
     await this.jobs.enqueue('master', job);
+  }
+
+  /** Masters the booking's next version with these settings; returns its number. */
+  async masterNext(bookingId: string, settings: MasterSettings, revisionId?: string): Promise<number> {
+    const { version } = await this.d.versions.prepareNext(bookingId, 'master', settings);
+    await this.jobs.enqueue<MasterJob>('master', { bookingId, version, settings, ...(revisionId ? { revisionId } : {}) });
+    return version;
   }
 
   /** "mastering v2: limiting to the target loudness (60%)" for /status, or null. */
   async progressOf(bookingId: string): Promise<string | null> {
-    const d = await this.d.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
+    const d = await this.d.versions.latestPreparing(bookingId);
     if (!d) return null;
     const stage = stageLabel(d.stage ?? 'queued') ?? d.stage;
     const mixdown = d.kind === ('mixdown' satisfies VersionKind);
@@ -162,24 +158,11 @@ export class Pipeline {
   }
 
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
-    const delivery = await this.d.db.delivery.upsert({
-      where: { bookingId_version: { bookingId: data.bookingId, version: data.version } },
-      create: {
-        bookingId: data.bookingId,
-        version: data.version,
-        kind: 'master' satisfies VersionKind,
-        status: 'preparing',
-        settings: JSON.stringify(data.settings),
-      },
-      update: {},
-    });
+    const delivery = await this.d.versions.prepare(data.bookingId, data.version, 'master', data.settings, null);
     if (delivery.status === 'ready') return; // finished by an earlier try
     const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
     if (booking.status === 'cancelled') {
-      await this.d.db.delivery.updateMany({
-        where: { id: delivery.id, status: 'preparing' },
-        data: { status: 'failed', error: 'booking cancelled', stage: null },
-      });
+      await this.d.versions.fail(delivery.id, 'booking cancelled');
       return;
     }
     const mix = await this.d.db.upload.findFirst({ where: { bookingId: booking.id, role: 'mix', purgedAt: null }, orderBy: { createdAt: 'desc' } });
@@ -265,9 +248,7 @@ export class Pipeline {
       if (stage !== last.stage) chain = chain.then(() => onStage(stage)).then(() => undefined);
       last = { stage, at: now };
       chain = chain
-        .then(() =>
-          this.d.db.delivery.updateMany({ where: { id: deliveryId, status: 'preparing' }, data: { stage, progress: Math.max(0, Math.min(1, fraction)) } }),
-        )
+        .then(() => this.d.versions.stage(deliveryId, stage, fraction))
         .then(
           () => undefined,
           () => undefined,
@@ -335,28 +316,34 @@ export class Pipeline {
       throw new UserError(t('deliver-nothing-to-deliver', { ref: booking.reference, status: statusText(booking.status) }));
     }
     if (!files.length) throw new UserError(t('deliver-attach'));
-    const version = await nextVersion(this.d.db, bookingId);
+    // The number is taken first, so the files are stored under the version they belong to.
+    const delivery = await this.d.versions.prepareNext(bookingId, 'engineer', { engineer: true }, null);
+    const version = delivery.version;
     const stored: StoredFile[] = [];
-    for (const f of files) {
-      const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.name)}`;
-      const info = await this.d.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
-      stored.push({
-        kind: f.kind,
-        format: (f.name.split('.').pop() ?? '').toLowerCase(),
-        fileName: f.name,
-        storageKey,
-        sizeBytes: BigInt(info.size),
-        sha256: info.sha256,
-      });
+    try {
+      for (const f of files) {
+        const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.name)}`;
+        const info = await this.d.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
+        stored.push({
+          kind: f.kind,
+          format: (f.name.split('.').pop() ?? '').toLowerCase(),
+          fileName: f.name,
+          storageKey,
+          sizeBytes: BigInt(info.size),
+          sha256: info.sha256,
+        });
+      }
+    } catch (err) {
+      // Not stored, not delivered: the version says so instead of staying "being prepared".
+      await this.d.versions.fail(delivery.id, `the files could not be stored: ${err instanceof Error ? err.message : String(err)}`);
+      throw err;
     }
-    const delivery = await this.d.db.delivery.create({
-      data: { bookingId, version, kind: 'engineer' satisfies VersionKind, status: 'preparing', settings: JSON.stringify({ engineer: true }) },
-    });
-    const kinds: Record<string, string> = {
-      master: t('render-master'),
-      full: t('render-full'),
-      instrumental: t('render-instrumental'),
-      acappella: t('render-acappella'),
+    // Read when the message is written, in the artist's language.
+    const kinds: Record<string, () => string> = {
+      master: () => t('render-master'),
+      full: () => t('render-full'),
+      instrumental: () => t('render-instrumental'),
+      acappella: () => t('render-acappella'),
     };
     await commitDelivery(this.d, {
       deliveryId: delivery.id,
@@ -370,7 +357,7 @@ export class Pipeline {
             service: serviceName(booking.service).toLowerCase(),
             ref: booking.reference,
             version,
-            what: [...new Set(files.map((f) => kinds[f.kind]))].join(', '),
+            what: [...new Set(files.map((f) => kinds[f.kind]?.() ?? f.kind))].join(', '),
           }),
           ...(note ? [t('engineer-delivery-note', { note })] : []),
           '',

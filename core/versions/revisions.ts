@@ -8,7 +8,8 @@ import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { freeRevisionsLeft, nextVersion } from './deliveries.js';
+import { freeRevisionsLeft } from './deliveries.js';
+import type { Versions } from './versions.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from '../texts.js';
 import { formatMoney, serviceName } from '../catalog.js';
@@ -106,6 +107,7 @@ export class RevisionService {
   constructor(
     private readonly db: Db,
     private readonly bookings: BookingService,
+    private readonly versions: Versions,
     private readonly pipeline: Pipeline,
     private readonly alerts: EngineerAlerts,
     private readonly log: Logger,
@@ -135,9 +137,8 @@ export class RevisionService {
     if (r.adjustments.useReference && !(await this.hasReference(booking.id))) {
       throw new UserError(t('revise-no-reference'));
     }
-    const last = await this.db.delivery.findFirst({ where: { bookingId: booking.id, status: 'ready' }, orderBy: { version: 'desc' } });
+    const last = await this.versions.latestReady(booking.id);
     const automatic = booking.service.code === 'master' && last !== null;
-    const version = await nextVersion(this.db, booking.id);
     const notes = r.notes.trim().slice(0, 2000);
     const revision = await this.db.$transaction(async (tx) => {
       const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
@@ -173,7 +174,7 @@ export class RevisionService {
     );
     if (!automatic) return { number: revision.number, paid, version: null, freeLeft: left };
     const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);
-    await this.pipeline.enqueueMaster({ bookingId: booking.id, version, settings, revisionId: revision.id });
+    const version = await this.pipeline.masterNext(booking.id, settings, revision.id);
     this.log.info({ booking: booking.reference, revision: revision.number, version, settings }, 'revision started');
     return { number: revision.number, paid, version, freeLeft: left };
   }

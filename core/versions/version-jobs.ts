@@ -72,14 +72,11 @@ export class VersionJobs {
   async resumeUnfinished(): Promise<number> {
     const byKind = new Map([...this.handlers.values()].map((h) => [h.kind as string, h]));
     let queued = 0;
-    for (const version of await this.d.db.delivery.findMany({ where: { status: 'preparing' }, orderBy: [{ bookingId: 'asc' }, { version: 'asc' }] })) {
+    for (const version of await this.d.versions.allPreparing()) {
       const handler = byKind.get(version.kind);
       if (!handler) {
         // Files the engineer sent, interrupted before they were committed: they send them again.
-        await this.d.db.delivery.update({
-          where: { id: version.id },
-          data: { status: 'failed', error: 'interrupted before it was delivered; deliver the files again' },
-        });
+        await this.d.versions.fail(version.id, 'interrupted before it was delivered; deliver the files again');
         continue;
       }
       const job = await handler.resume(version);

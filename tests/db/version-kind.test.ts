@@ -1,5 +1,6 @@
 // A version says how it is made (Delivery.kind) instead of the code guessing it from its settings
-// JSON; versions made before the column get theirs from the migration.
+// JSON; versions made before the column get theirs from the migration. Versions are numbered in
+// one place (core/versions/versions.ts), and two made at once get two numbers.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +72,23 @@ describe.each(testProviders())('version kinds on %s', (provider) => {
     const engineer = await t.db.delivery.findFirstOrThrow({ where: { bookingId, version: 2 } });
     expect(engineer.status).toBe('failed');
     expect(await studio.pipeline.progressOf(bookingId)).toMatch(/mixdown/i);
+  });
+
+  it("two engineer's re-masters at once make two versions, each with its own settings (one was lost before)", async () => {
+    await t.db.delivery.deleteMany({ where: { bookingId } });
+    const booking = await t.db.booking.findUniqueOrThrow({ where: { id: bookingId } });
+    await t.db.booking.update({ where: { id: bookingId }, data: { status: 'delivered' } });
+    await t.db.upload.create({
+      data: { bookingId, clientId: booking.clientId, role: 'mix', fileName: 'mix.wav', sizeBytes: 1n, sha256: 'x', storageKey: 'uploads/x/mix.wav' },
+    });
+    const answers = await Promise.all([
+      studio.desk.master(booking.reference, { targetLufs: -9 }),
+      studio.desk.master(booking.reference, { targetLufs: -16 }),
+      studio.desk.master(booking.reference, { targetLufs: -12 }),
+    ]);
+    const rows = await t.db.delivery.findMany({ where: { bookingId }, orderBy: { version: 'asc' } });
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    expect(rows.map((r) => (JSON.parse(r.settings) as { targetLufs: number }).targetLufs).sort()).toEqual([-12, -16, -9]);
+    expect(answers.map((a) => /as version (\d)/.exec(a)![1]).sort()).toEqual(['1', '2', '3']);
   });
 });

@@ -1,7 +1,6 @@
 // /status [REF]: where the artist's bookings stand, what runs now, the revisions left, and where
 // the latest files are (in case a message with them never arrived).
 import { isFollowed } from '../../booking/status.js';
-import { latestReadyVersion } from '../../versions/deliveries.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import type { ChatCommand } from './types.js';
@@ -38,7 +37,7 @@ export const status: ChatCommand = {
           `  ${running ?? nextStep(b.status) ?? ''}`,
         ];
         if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
-        const latest = await latestReadyVersion(studio.db, b.id);
+        const latest = await studio.versions.latestReady(b.id);
         if (latest) {
           lines.push(`  ${t('status-latest-delivery', { version: latest.version })}`);
           for (const f of latest.files.filter((x) => x.kind !== 'report'))

@@ -1,0 +1,101 @@
+// The versions of a booking (table Delivery): their numbers, their progress while preparing, the
+// one commit that makes one ready, and their failure. Every read and write of a version goes
+// through here, so numbering and the "only the first finisher commits" rule live in one place.
+import type { Db, Models, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/client.js';
+/** How a version is made (Delivery.kind): the engine masters the mix, renders the stems, or the engineer sends files. */
+export const versionKinds = ['master', 'mixdown', 'engineer'] as const;
+export type VersionKind = (typeof versionKinds)[number];
+
+export type Version = Models.DeliveryModel;
+export type VersionFile = Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>;
+
+/** Two requests numbering a version at the same moment: the loser takes the next number, a few times at most. */
+const NUMBERING_TRIES = 10;
+
+export class Versions {
+  constructor(private readonly db: Db) {}
+
+  /** The row of a known version, made once: a repeated job or request finds the same one. */
+  prepare(bookingId: string, version: number, kind: VersionKind, settings: object, stage: string | null = 'queued'): Promise<Version> {
+    return this.db.delivery.upsert({
+      where: { bookingId_version: { bookingId, version } },
+      create: { bookingId, version, kind, status: 'preparing', stage, settings: JSON.stringify(settings) },
+      update: {},
+    });
+  }
+
+  /**
+   * A new version numbered after the booking's last. The number is taken by creating its row, so
+   * two at once (a double click, a revision and the engineer's re-master) get two numbers.
+   */
+  async prepareNext(bookingId: string, kind: VersionKind, settings: object, stage: string | null = 'queued'): Promise<Version> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.delivery.create({
+          data: { bookingId, version: await this.next(bookingId), kind, status: 'preparing', stage, settings: JSON.stringify(settings) },
+        });
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= NUMBERING_TRIES) throw err;
+      }
+    }
+  }
+
+  /** The number the booking's next version gets. */
+  async next(bookingId: string): Promise<number> {
+    return ((await this.db.delivery.aggregate({ where: { bookingId }, _max: { version: true } }))._max.version ?? 0) + 1;
+  }
+
+  find(bookingId: string, version: number): Promise<Version | null> {
+    return this.db.delivery.findUnique({ where: { bookingId_version: { bookingId, version } } });
+  }
+
+  /** The booking's newest version still being made (for /status), or null. */
+  latestPreparing(bookingId: string): Promise<Version | null> {
+    return this.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
+  }
+
+  /** Every version being made, oldest first per booking (what a restart resumes). */
+  allPreparing(): Promise<Version[]> {
+    return this.db.delivery.findMany({ where: { status: 'preparing' }, orderBy: [{ bookingId: 'asc' }, { version: 'asc' }] });
+  }
+
+  /** The booking's latest delivered version and its files, or null. */
+  latestReady(bookingId: string) {
+    return this.db.delivery.findFirst({ where: { bookingId, status: 'ready' }, orderBy: { version: 'desc' }, include: { files: true } });
+  }
+
+  /** Where a version being made has got to (nothing once it is finished or failed). */
+  async stage(id: string, stage: string, progress?: number): Promise<void> {
+    await this.db.delivery.updateMany({
+      where: { id, status: 'preparing' },
+      data: { stage, ...(progress === undefined ? {} : { progress: Math.max(0, Math.min(1, progress)) }) },
+    });
+  }
+
+  /** A version that will not be finished (its booking was cancelled, its job failed for good, it was interrupted). */
+  async fail(id: string, reason: string): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id, status: 'preparing' }, data: { status: 'failed', error: reason.slice(0, 500), stage: null } });
+  }
+
+  /**
+   * Makes a version ready with its files, inside the caller's transaction; false when another
+   * finisher already did (a retried or duplicated job never delivers twice).
+   */
+  async commitIn(
+    tx: Tx,
+    id: string,
+    files: VersionFile[],
+    ready: Partial<Pick<Version, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings'>>,
+    at: Date,
+  ) {
+    const { count } = await tx.delivery.updateMany({
+      where: { id, status: 'preparing' },
+      data: { ...ready, status: 'ready', stage: null, progress: 1, error: null, sentAt: at },
+    });
+    if (count !== 1) return false;
+    await tx.deliveryFile.deleteMany({ where: { deliveryId: id } });
+    for (const f of files) await tx.deliveryFile.create({ data: { ...f, deliveryId: id } });
+    return true;
+  }
+}
