@@ -25,6 +25,7 @@ import { KeycodeService } from './sessions/keycodes.js';
 import { Pipeline, type PipelineSettings } from './versions/pipeline.js';
 import { VersionJobs, type RetrySettings } from './versions/version-jobs.js';
 import { Versions } from './versions/versions.js';
+import { StoredFiles } from './files/stored-files.js';
 import { ReminderService } from './sessions/reminders.js';
 import { RevisionService } from './versions/revisions.js';
 import { StudioDesk } from './engineer/desk.js';
@@ -119,9 +120,10 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
   const versions = new Versions(db);
-  const deps = { db, versions, store, queue, outbox, bookings, downloads, alerts, clock, log };
+  const files = new StoredFiles(db);
+  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log };
   const uploads = new UploadService(
-    db,
+    files,
     store,
     bookings,
     config.UPLOAD_MAX_MB * 1024 * 1024,
@@ -153,7 +155,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     pipeline,
     versions,
     jobs,
-    revisions: new RevisionService(db, bookings, versions, pipeline, alerts, log, presets[config.MASTER_PRESET].targetLufs),
+    revisions: new RevisionService(db, bookings, versions, files, pipeline, alerts, log, presets[config.MASTER_PRESET].targetLufs),
     reminders: new ReminderService(db, outbox, keycodes, clock, log),
     keycodes,
     downloads,

@@ -11,11 +11,23 @@ import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../sessions/reminders.js';
-import { assertKnownStatus, assertTransition, bookingStatuses, changeableStatuses, isOpen, openStatuses, pathTo, type BookingStatus } from './status.js';
+import { moveFilesIn } from '../files/stored-files.js';
+import {
+  assertKnownStatus,
+  assertTransition,
+  bookingStatuses,
+  changeableStatuses,
+  fileTakingStatuses,
+  isOpen,
+  openStatuses,
+  pathTo,
+  type BookingStatus,
+} from './status.js';
 import { t } from '../texts.js';
 
 export type Booking = Models.BookingModel;
 export type BookingWithService = Booking & { service: Models.ServiceModel };
+export type BookingWithClient = BookingWithService & { client: Models.ClientModel };
 
 export interface BookingSettings {
   autoConfirm: boolean;
@@ -268,6 +280,58 @@ export class BookingService {
     return booking;
   }
 
+  /** A booking with its service (throws when there is none: callers hold its id). */
+  get(id: string): Promise<BookingWithService> {
+    return this.db.booking.findUniqueOrThrow({ where: { id }, include: { service: true } });
+  }
+
+  /** A booking with its service and its client. */
+  withClient(id: string): Promise<BookingWithClient> {
+    return this.db.booking.findUniqueOrThrow({ where: { id }, include: { service: true, client: true } });
+  }
+
+  /** A booking by its reference (any spelling of case and spaces), with service and client; null when there is none. */
+  byReference(reference: string): Promise<BookingWithClient | null> {
+    return this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: { service: true, client: true } });
+  }
+
+  /** The booking as it is now inside the caller's transaction (to walk its status from there). */
+  currentIn(tx: Tx, id: string): Promise<Booking> {
+    return tx.booking.findUniqueOrThrow({ where: { id } });
+  }
+
+  /** Open sessions starting between `from` and `to`, soonest first (the engineer's queue). */
+  sessionsBetween(from: Date, to: Date): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({
+      where: { status: { in: [...openStatuses] }, startsAt: { gte: from, lte: to } },
+      include: { service: true, client: true },
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
+  /** The open unattended work, in the order it is done. */
+  unattendedQueue(): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({
+      where: { kind: 'unattended', status: { in: [...openStatuses] } },
+      include: { service: true, client: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /** The client's delivered bookings, latest first (what /revise offers). */
+  delivered(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({ where: { clientId, status: 'delivered' }, include: { service: true }, orderBy: { updatedAt: 'desc' } });
+  }
+
+  /** The client's bookings that take files now, oldest first. */
+  takingFiles(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({
+      where: { clientId, status: { in: [...fileTakingStatuses] } },
+      include: { service: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
   listForClient(clientId: string): Promise<BookingWithService[]> {
     return this.db.booking.findMany({
       where: { clientId },
@@ -341,7 +405,7 @@ export class BookingService {
         await this.hold(tx, moved.id, slot, policy.bufferMinutes);
         await planReminders(tx, moved, this.settings.reminderOffsetsHours ?? [24, 1], now);
         // Files already sent belong to the engagement, which continues under the new booking.
-        await tx.upload.updateMany({ where: { bookingId: original.id }, data: { bookingId: moved.id } });
+        await moveFilesIn(tx, original.id, moved.id);
         return tx.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { service: true } });
       });
     } catch (err) {

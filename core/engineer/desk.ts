@@ -3,9 +3,9 @@
 // tells the artist through the outbox, so nothing depends on which bot the artist uses.
 import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
-import type { Db, Models } from '../../db/client.js';
-import type { BookingService, BookingWithService } from '../booking/bookings.js';
-import { openStatuses, statusText } from '../booking/status.js';
+import type { Db } from '../../db/client.js';
+import type { BookingService, BookingWithClient } from '../booking/bookings.js';
+import { statusText } from '../booking/status.js';
 import type { Catalog } from '../catalog.js';
 import type { SchedulePolicySource } from '../booking/schedule.js';
 import type { EngineerAudit } from './audit.js';
@@ -21,7 +21,7 @@ import type { Outbox } from '../messaging/outbox.js';
 import type { MasterSettings, Pipeline } from '../versions/pipeline.js';
 import { intlLocale, t } from '../texts.js';
 
-export type DeskBooking = BookingWithService & { client: Models.ClientModel };
+export type DeskBooking = BookingWithClient;
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -68,7 +68,7 @@ export class StudioDesk {
   }
 
   async booking(reference: string): Promise<DeskBooking> {
-    const b = await this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: { service: true, client: true } });
+    const b = await this.bookings.byReference(reference);
     if (!b) throw new NotFoundError(t('desk-no-such-booking', { ref: reference.trim().toUpperCase() }));
     return b;
   }
@@ -85,16 +85,8 @@ export class StudioDesk {
   async queue(days = 14): Promise<string> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + days * 86_400_000);
-    const sessions = await this.db.booking.findMany({
-      where: { status: { in: [...openStatuses] }, startsAt: { gte: new Date(now.getTime() - 86_400_000), lte: until } },
-      include: { service: true, client: true },
-      orderBy: { startsAt: 'asc' },
-    });
-    const unattended = await this.db.booking.findMany({
-      where: { kind: 'unattended', status: { in: [...openStatuses] } },
-      include: { service: true, client: true },
-      orderBy: { createdAt: 'asc' },
-    });
+    const sessions = await this.bookings.sessionsBetween(new Date(now.getTime() - 86_400_000), until);
+    const unattended = await this.bookings.unattendedQueue();
     const line = (b: DeskBooking) => `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${b.status}`;
     const parts = [
       sessions.length
@@ -123,7 +115,7 @@ export class StudioDesk {
         : t('desk-confirmed-artist', { ref: b.reference, service: serviceName(b.service) }),
     );
     // A mix that arrived while the booking waited for confirmation is mastered now.
-    const mix = await this.db.upload.count({ where: { bookingId: b.id, role: 'mix' } });
+    const mix = await this.uploads.files.count(b.id, 'mix');
     if (mix > 0 && b.service.code === 'master') {
       await this.pipeline.startFirstMaster(confirmed);
       return t('desk-confirmed-mastering', { ref: b.reference });
@@ -190,7 +182,7 @@ export class StudioDesk {
   /** Runs (or re-runs) the engine on the booking's latest mix with the engineer's settings. */
   async master(reference: string, settings: Partial<MasterSettings>, preset: MasterSettings['preset'] = this.defaultPreset): Promise<string> {
     const b = await this.booking(reference);
-    const mix = await this.db.upload.findFirst({ where: { bookingId: b.id, role: 'mix', purgedAt: null } });
+    const mix = await this.uploads.files.latest(b.id, 'mix');
     if (!mix) throw new UserError(t('desk-no-mix', { ref: b.reference }));
     if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status))
       throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: statusText(b.status) }));
@@ -205,7 +197,7 @@ export class StudioDesk {
     if (!r) throw new UserError(t('desk-no-open-revision', { ref: b.reference }));
     await this.db.$transaction(async (tx) => {
       await tx.revision.update({ where: { id: r.id }, data: { status: 'resolved', resolvedAt: this.clock.now() } });
-      const current = await tx.booking.findUniqueOrThrow({ where: { id: b.id } });
+      const current = await this.bookings.currentIn(tx, b.id);
       if (current.status === 'revision-requested')
         await this.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${r.number} resolved without new files` });
     });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { finishedStatuses } from '../booking/status.js';
 import type { Logger } from '../logger.js';
 import type { ObjectStore } from '../../storage/object-store.js';
+import { StoredFiles } from './stored-files.js';
 
 /** A booking is finished when completed or cancelled (a rescheduled one hands its files on). */
 const FINISHED = [...finishedStatuses];
@@ -21,12 +22,13 @@ export async function purgeExpiredUploads(db: Db, store: ObjectStore, now: Date,
     select: { bookingId: true },
     distinct: ['bookingId'],
   });
-  const uploads = await db.upload.findMany({ where: { bookingId: { in: finished.map((f) => f.bookingId) }, purgedAt: null } });
+  const files = new StoredFiles(db);
+  const uploads = await files.storedOf(finished.map((f) => f.bookingId));
   let freedBytes = 0;
   for (const u of uploads) {
     // Delete first, then record: a crash in between only means the next run deletes again.
     await store.delete(u.storageKey);
-    await db.upload.update({ where: { id: u.id }, data: { purgedAt: now } });
+    await files.markPurged(u.id, now);
     freedBytes += Number(u.sizeBytes);
   }
   if (uploads.length) log?.info({ purged: uploads.length, freedBytes, keepDays }, 'retention: raw uploads of finished bookings removed');

@@ -90,7 +90,7 @@ export class UploadLinkService {
     if (!link || !timingSafeEqual(expected, given)) throw new LinkRefused(t('link-invalid'));
     if (link.revokedAt) throw new LinkRefused(t('link-withdrawn'));
     if (link.expiresAt <= this.clock.now()) throw new LinkRefused(t('link-expired'));
-    const booking = await this.db.booking.findUniqueOrThrow({ where: { id: link.bookingId }, include: { service: true, client: true } });
+    const booking = await this.bookings.withClient(link.bookingId);
     if (!acceptsFiles(booking.status)) throw new LinkRefused(t('booking-takes-no-files', { ref: booking.reference, status: statusText(booking.status) }));
     return { link, booking };
   }

@@ -6,7 +6,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isZip, unpackArchive } from './archives.js';
-import type { Db, Models } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import { analyzeFileInThread, AudioFileError, SHORTEST_SECONDS, type Analysis } from '../../engine/index.js';
 import { containers } from '../../engine/formats.js';
@@ -16,15 +15,12 @@ import { safeFileName, type ObjectStore } from '../../storage/object-store.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import type { Client } from '../clients.js';
 import { FileRefused, UserError } from '../errors.js';
+import type { StoredFiles, Upload, UploadRole } from './stored-files.js';
 import { t } from '../texts.js';
 import { cleanName } from '../clean-text.js';
-import { acceptsFiles, fileTakingStatuses, statusText } from '../booking/status.js';
+import { acceptsFiles, statusText } from '../booking/status.js';
 
-export type Upload = Models.UploadModel;
-export const uploadRoles = ['mix', 'stem', 'reference'] as const;
-export type UploadRole = (typeof uploadRoles)[number];
-
-/** Statuses in which a booking takes files. */
+export { uploadRoles, type Upload, type UploadRole } from './stored-files.js';
 
 export interface IncomingUpload {
   client: Client;
@@ -68,7 +64,8 @@ export interface ArchiveOutcome {
 
 export class UploadService {
   constructor(
-    private readonly db: Db,
+    /** The records of the files (their reads are everyone's: a booking's mix, reference, stems). */
+    readonly files: StoredFiles,
     private readonly store: ObjectStore,
     private readonly bookings: BookingService,
     private readonly maxBytes: number,
@@ -78,9 +75,8 @@ export class UploadService {
   ) {}
 
   /** Bytes of the booking's stored files (purged ones no longer count). */
-  async storedBytes(bookingId: string): Promise<number> {
-    const r = await this.db.upload.aggregate({ where: { bookingId, purgedAt: null }, _sum: { sizeBytes: true } });
-    return Number(r._sum.sizeBytes ?? 0);
+  storedBytes(bookingId: string): Promise<number> {
+    return this.files.storedBytes(bookingId);
   }
 
   /**
@@ -146,11 +142,7 @@ export class UploadService {
       if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: statusText(b.status) }));
       return b;
     }
-    const open = await this.db.booking.findMany({
-      where: { clientId: client.id, status: { in: [...fileTakingStatuses] } },
-      include: { service: true },
-      orderBy: { createdAt: 'asc' },
-    });
+    const open = await this.bookings.takingFiles(client.id);
     if (open.length === 0) throw new UserError(t('no-booking-for-files'));
     if (open.length > 1) {
       throw new UserError(t('which-booking-for-files', { count: open.length, refs: open.map((b) => b.reference).join(', '), example: open[0]!.reference }));
@@ -162,7 +154,7 @@ export class UploadService {
     // The name as shown and stored: one line, no control characters (web uploads name their files too).
     const name = cleanName(i.fileName) || 'file';
     if (i.sourceKey) {
-      const seen = await this.db.upload.findUnique({ where: { sourceKey: i.sourceKey }, include: { booking: { include: { service: true } } } });
+      const seen = await this.files.bySource(i.sourceKey);
       if (seen) return { upload: seen, booking: seen.booking, duplicate: true, analysis: null, warnings: [] };
     }
     const booking = await this.targetBooking(i.client, i.bookingRef);
@@ -180,7 +172,7 @@ export class UploadService {
       throw new FileRefused(t('upload-too-big', { file: name, ...sizes }), t('skip-too-big', sizes));
     }
     const sha256 = await sha256OfFile(i.path);
-    const same = await this.db.upload.findFirst({ where: { bookingId: booking.id, sha256 } });
+    const same = await this.files.sameBytes(booking.id, sha256);
     if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
     await this.assertWithinQuota(booking, name, size);
 
@@ -209,32 +201,30 @@ export class UploadService {
       throw new Error(`${name} changed while it was being stored`);
     }
     try {
-      const upload = await this.db.upload.create({
-        data: {
-          bookingId: booking.id,
-          clientId: i.client.id,
-          role,
-          stemTag: role === 'stem' ? guessStemRole(name) : null,
-          fileName: name.slice(0, 255),
-          sizeBytes: BigInt(size),
-          mimeType: mimeOf(analysis.format.container),
-          format: analysis.format.container,
-          sampleRate: analysis.format.sampleRate,
-          bitDepth: analysis.format.bitDepth,
-          channels: analysis.format.channels,
-          durationSec: analysis.format.durationSec,
-          sha256,
-          storageKey: key,
-          sourceKey: i.sourceKey ?? null,
-        },
+      const upload = await this.files.create({
+        bookingId: booking.id,
+        clientId: i.client.id,
+        role,
+        stemTag: role === 'stem' ? guessStemRole(name) : null,
+        fileName: name.slice(0, 255),
+        sizeBytes: BigInt(size),
+        mimeType: mimeOf(analysis.format.container),
+        format: analysis.format.container,
+        sampleRate: analysis.format.sampleRate,
+        bitDepth: analysis.format.bitDepth,
+        channels: analysis.format.channels,
+        durationSec: analysis.format.durationSec,
+        sha256,
+        storageKey: key,
+        sourceKey: i.sourceKey ?? null,
       });
       return { upload, booking, duplicate: false, analysis, warnings };
     } catch (err) {
       // The same message raced itself: keep the first copy, drop ours.
       await this.store.delete(key);
       if (isUniqueViolation(err) && i.sourceKey) {
-        const first = await this.db.upload.findUniqueOrThrow({ where: { sourceKey: i.sourceKey } });
-        return { upload: first, booking, duplicate: true, analysis: null, warnings: [] };
+        const first = await this.files.bySource(i.sourceKey);
+        if (first) return { upload: first, booking, duplicate: true, analysis: null, warnings: [] };
       }
       throw err;
     }
@@ -253,10 +243,7 @@ export class UploadService {
     if (a.silence.leadingSec > 2) w.push(t('warn-leading-silence', { seconds: a.silence.leadingSec.toFixed(1) }));
     if (role === 'stem') {
       // Stems of one song should share a sample rate and length: report, do not reject.
-      const others = await this.db.upload.findMany({
-        where: { bookingId: booking.id, role: 'stem' },
-        select: { fileName: true, sampleRate: true, durationSec: true },
-      });
+      const others = await this.files.stemFormats(booking.id);
       const rates = new Set(others.map((o) => o.sampleRate).filter((r) => r !== a.format.sampleRate));
       if (rates.size) w.push(t('warn-stem-rate', { rate: String(a.format.sampleRate), others: [...rates].join(', ') }));
       const longest = Math.max(0, ...others.map((o) => o.durationSec ?? 0));
@@ -269,7 +256,7 @@ export class UploadService {
 
   /** A booking's stems in the order they arrived (the numbers /stems shows). */
   stems(bookingId: string): Promise<Upload[]> {
-    return this.db.upload.findMany({ where: { bookingId, role: 'stem', purgedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return this.files.stems(bookingId);
   }
 
   async setStemRole(bookingId: string, n: number, role: string): Promise<Upload> {
@@ -277,11 +264,11 @@ export class UploadService {
     const stems = await this.stems(bookingId);
     const stem = Number.isInteger(n) ? stems[n - 1] : undefined;
     if (!stem) throw new UserError(stems.length ? t('stem-number-range', { count: stems.length }) : t('stems-none-yet'));
-    return this.db.upload.update({ where: { id: stem.id }, data: { stemTag: role } });
+    return this.files.setStemTag(stem.id, role);
   }
 
   listForBooking(bookingId: string): Promise<Upload[]> {
-    return this.db.upload.findMany({ where: { bookingId }, orderBy: { createdAt: 'asc' } });
+    return this.files.all(bookingId);
   }
 }
 

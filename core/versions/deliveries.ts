@@ -4,6 +4,7 @@
 // finisher of a version gets to run (so a retried or duplicated job never delivers twice).
 import type { Db, Models, Tx } from '../../db/client.js';
 import type { VersionFile, Versions } from './versions.js';
+import type { StoredFiles } from '../files/stored-files.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
@@ -21,6 +22,7 @@ export { versionKinds, type VersionKind } from './versions.js';
 export interface PipelineDeps {
   db: Db;
   versions: Versions;
+  files: StoredFiles;
   store: ObjectStore;
   queue: JobQueue;
   outbox: Outbox;
@@ -51,7 +53,7 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
   return d.db.$transaction(async (tx) => {
     if (!(await d.versions.commitIn(tx, c.deliveryId, c.files, c.ready, d.clock.now()))) return false;
     // The booking walks to delivered from wherever the work left it (through the work, never through a confirmation).
-    const current = await tx.booking.findUniqueOrThrow({ where: { id: c.booking.id } });
+    const current = await d.bookings.currentIn(tx, c.booking.id);
     await d.bookings.advanceIn(tx, current, 'delivered', c.actor, { via: ['in-progress'] });
     const revision =
       c.revisionId ??

@@ -59,10 +59,10 @@ export class MixdownJobs {
 
   /** Queues the renders of a mixing booking as its next version; returns the version. */
   async enqueue(bookingId: string, balance: 'auto' | 'flat', actor: string): Promise<number> {
-    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+    const booking = await this.d.bookings.get(bookingId);
     if (!['mix', 'mix-master'].includes(booking.service.code))
       throw new UserError(t('mixdown-no-stems-service', { ref: booking.reference, service: serviceName(booking.service) }));
-    const stems = await this.d.db.upload.count({ where: { bookingId, role: 'stem', purgedAt: null } });
+    const stems = await this.d.files.count(bookingId, 'stem');
     if (!stems) throw new UserError(t('mixdown-no-stems-yet', { ref: booking.reference }));
     // Into the work: from waiting for files, or again after a delivery (the engineer's new pass).
     if (!['confirmed', 'awaiting-files', 'in-progress', 'delivered', 'revision-requested'].includes(booking.status))
@@ -76,11 +76,8 @@ export class MixdownJobs {
   private async run(data: MixdownJob): Promise<void> {
     const delivery = await this.d.versions.find(data.bookingId, data.version);
     if (!delivery || delivery.status === 'ready') return;
-    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
-    const stems = await this.d.db.upload.findMany({
-      where: { bookingId: booking.id, role: 'stem', purgedAt: null },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    });
+    const booking = await this.d.bookings.withClient(data.bookingId);
+    const stems = await this.d.files.stems(booking.id);
     if (!stems.length) throw new AudioFileError('stems', 'there are no stems stored for this booking');
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });

@@ -109,7 +109,7 @@ export class Pipeline {
     const mixes = ('archive' in outcome ? outcome.received : [outcome]).filter((o) => !o.duplicate && o.upload.role === 'mix');
     const last = mixes.at(-1);
     if (!last) return [];
-    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: last.booking.id }, include: { service: true } });
+    const booking = await this.d.bookings.get(last.booking.id);
     if (booking.service.code !== 'master') return [];
     switch (booking.status) {
       case 'requested':
@@ -160,16 +160,14 @@ export class Pipeline {
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
     const delivery = await this.d.versions.prepare(data.bookingId, data.version, 'master', data.settings, null);
     if (delivery.status === 'ready') return; // finished by an earlier try
-    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: data.bookingId }, include: { service: true, client: true } });
+    const booking = await this.d.bookings.withClient(data.bookingId);
     if (booking.status === 'cancelled') {
       await this.d.versions.fail(delivery.id, 'booking cancelled');
       return;
     }
-    const mix = await this.d.db.upload.findFirst({ where: { bookingId: booking.id, role: 'mix', purgedAt: null }, orderBy: { createdAt: 'desc' } });
+    const mix = await this.d.files.latest(booking.id, 'mix');
     if (!mix) throw new AudioFileError('(none)', 'there is no mix stored for this booking');
-    const reference = data.settings.useReference
-      ? await this.d.db.upload.findFirst({ where: { bookingId: booking.id, role: 'reference', purgedAt: null }, orderBy: { createdAt: 'desc' } })
-      : null;
+    const reference = data.settings.useReference ? await this.d.files.latest(booking.id, 'reference') : null;
     this.d.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
 
     const announce = (write: () => string) =>
@@ -311,7 +309,7 @@ export class Pipeline {
     actor: string,
     note?: string,
   ): Promise<{ version: number; reference: string }> {
-    const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+    const booking = await this.d.bookings.get(bookingId);
     if (['cancelled', 'rescheduled', 'completed', 'requested'].includes(booking.status)) {
       throw new UserError(t('deliver-nothing-to-deliver', { ref: booking.reference, status: statusText(booking.status) }));
     }

@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { freeRevisionsLeft } from './deliveries.js';
 import type { Versions } from './versions.js';
+import type { StoredFiles } from '../files/stored-files.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from '../texts.js';
 import { formatMoney, serviceName } from '../catalog.js';
@@ -108,6 +109,7 @@ export class RevisionService {
     private readonly db: Db,
     private readonly bookings: BookingService,
     private readonly versions: Versions,
+    private readonly files: StoredFiles,
     private readonly pipeline: Pipeline,
     private readonly alerts: EngineerAlerts,
     private readonly log: Logger,
@@ -116,7 +118,7 @@ export class RevisionService {
 
   /** The client's bookings that can be revised now. */
   revisable(clientId: string): Promise<BookingWithService[]> {
-    return this.db.booking.findMany({ where: { clientId, status: 'delivered' }, include: { service: true }, orderBy: { updatedAt: 'desc' } });
+    return this.bookings.delivered(clientId);
   }
 
   async allowance(booking: BookingWithService): Promise<{ used: number; freeLeft: number; price: string }> {
@@ -125,7 +127,7 @@ export class RevisionService {
   }
 
   async hasReference(bookingId: string): Promise<boolean> {
-    return (await this.db.upload.count({ where: { bookingId, role: 'reference', purgedAt: null } })) > 0;
+    return (await this.files.count(bookingId, 'reference')) > 0;
   }
 
   /** Records the revision and starts it; throws PaymentNeeded when a paid one was not accepted. */
@@ -142,7 +144,7 @@ export class RevisionService {
     const notes = r.notes.trim().slice(0, 2000);
     const revision = await this.db.$transaction(async (tx) => {
       const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
-      const current = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+      const current = await this.bookings.currentIn(tx, booking.id);
       await this.bookings.transitionIn(tx, current, 'revision-requested', r.actor, notes || undefined);
       if (automatic)
         await this.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
