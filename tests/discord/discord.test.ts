@@ -15,6 +15,7 @@ import { InProcessQueue } from '../../queue/in-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { DiscordFake, EPHEMERAL, type FakeUser, type Sent } from '../helpers/discord-fake.js';
 import { makeTrack } from '../helpers/music.js';
+import { runScript } from '../helpers/run-script.js';
 import { testStudio } from '../helpers/studio.js';
 
 const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
@@ -625,19 +626,10 @@ describe('typed answers in Discord', () => {
 });
 
 describe('npm run discord:deploy-commands', () => {
-  const run = (env: Record<string, string>, args: string[] = []) =>
-    new Promise<{ code: number | null; out: string }>((resolve) => {
-      void import('node:child_process').then(({ spawn }) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/discord-deploy-commands.ts', ...args], {
-          cwd: path.resolve(import.meta.dirname, '../..'),
-          env: { PATH: process.env.PATH ?? '', DATA_DIR: dir, ...env },
-        });
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-        child.on('close', (code) => resolve({ code, out }));
-      });
-    });
+  const run = async (env: Record<string, string>, args: string[] = []) => {
+    const r = await runScript(['scripts/discord-deploy-commands.ts', ...args], { DATA_DIR: dir, ...env });
+    return { code: r.code, out: r.out + r.err };
+  };
 
   it('registers every command in one server, and says what is missing otherwise', async () => {
     const fake = await new DiscordFake().start();

@@ -5,34 +5,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../db/schemas.js';
+import { runScript } from '../helpers/run-script.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-console-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function mixdesk(lines: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
-      cwd: projectRoot,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: `file:${path.join(dir, 'console.db')}`,
-        CONSOLE_USER: 'newcomer',
-        // Open every day, so the test does not depend on which weekday it runs.
-        STUDIO_HOURS: 'mon-sun 08:00-22:00',
-        BOOKING_MIN_NOTICE_HOURS: '1',
-        WEB_PORT: '0',
-        ...env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(lines.map((l) => `${l}\n`).join(''));
-  });
+function mixdesk(lines: string[], env: Record<string, string> = {}) {
+  const settings = {
+    DATABASE_URL: `file:${path.join(dir, 'console.db')}`,
+    CONSOLE_USER: 'newcomer',
+    // Open every day, so the test does not depend on which weekday it runs.
+    STUDIO_HOURS: 'mon-sun 08:00-22:00',
+    BOOKING_MIN_NOTICE_HOURS: '1',
+    WEB_PORT: '0',
+  };
+  return runScript(['cli.ts', 'start'], { ...settings, ...env }, lines.map((l) => `${l}\n`).join(''));
 }
 
 describe('start-up that never hangs silently', () => {

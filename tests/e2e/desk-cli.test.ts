@@ -1,32 +1,17 @@
 // `mixdesk desk …`: the engineer's commands from the terminal, made from the same registry as
 // Discord's, acting on the studio's database through the same core, with the same audit trail.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { projectRoot } from '../../db/schemas.js';
 import { createTestDatabase } from '../helpers/db.js';
+import { runScript } from '../helpers/run-script.js';
 import { testStudio } from '../helpers/studio.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-desk-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function desk(url: string, words: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'desk', ...words], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: url, DATA_DIR: dir, BOOKING_AUTO_CONFIRM: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const desk = (url: string, words: string[]) => runScript(['cli.ts', 'desk', ...words], { DATABASE_URL: url, DATA_DIR: dir, BOOKING_AUTO_CONFIRM: 'false' });
 
 it('lists the commands, confirms a booking (the artist is told, the action audited), and refuses mistakes in one line', async () => {
   const t = await createTestDatabase('sqlite');

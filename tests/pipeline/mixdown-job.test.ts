@@ -12,6 +12,7 @@ import { analyze, decodeAudio, encodeAudio } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/in-process.js';
 import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, testProviders } from '../helpers/db.js';
+import type { Provider } from '../../db/schemas.js';
 import { makeTrack } from '../helpers/music.js';
 import { readStream } from '../helpers/streams.js';
 import { testStudio } from '../helpers/studio.js';
@@ -20,20 +21,29 @@ const log = pino({ level: 'silent' });
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-mixjob-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * A studio working its jobs, whose messages (to the artist's test chat and the console engineer)
+ * are collected, and an artist who has booked `service` unattended.
+ */
+async function studioWithBooking(provider: Provider, service: string, config: Record<string, string> = {}) {
+  const t = await createTestDatabase(provider);
+  const queue = new InProcessQueue();
+  const studio = await testStudio(t.db, config, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
+  const sent: (Reply & { chat: string })[] = [];
+  for (const platform of ['test', 'console']) studio.outbox.register(platform, { send: async (chat, r) => void sent.push({ ...r, chat }) });
+  await studio.jobs.work();
+  const chat = new TestChat(new Conversation(studio, log), TestChat.sender('mo'));
+  await chat.send(`/book ${service}`);
+  await chat.press('Unattended');
+  await chat.press('Confirm');
+  const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+  return { t, queue, studio, sent, chat, ref };
+}
+
 describe.each(testProviders())('mixdown job on %s', (provider) => {
   it('stems in chat → /stems → the engineer mixes down → mastered full, instrumental and a cappella arrive once', async () => {
-    const t = await createTestDatabase(provider);
-    const queue = new InProcessQueue();
-    const studio = await testStudio(t.db, {}, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
-    const sent: Reply[] = [];
-    studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
-    await studio.jobs.work();
-    const chat = new TestChat(new Conversation(studio, log), TestChat.sender('mo'));
+    const { t, queue, studio, sent, chat, ref } = await studioWithBooking(provider, 'mix-master');
     try {
-      await chat.send('/book mix-master');
-      await chat.press('Unattended');
-      await chat.press('Confirm');
-      const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
       const stems: [string, number][] = [
         ['Drums.wav', 0.5],
         ['Bass DI.wav', 0.3],
@@ -100,18 +110,8 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
 });
 
 it('a mixdown whose stems cannot be read fails after its tries: the version is marked failed, the artist told, the engineer alerted', async () => {
-  const t = await createTestDatabase('sqlite');
-  const queue = new InProcessQueue();
-  const studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer' }, undefined, undefined, { queue, pipeline: { attempts: 2, backoffMs: 10 } });
-  const sent: { chat: string; text: string }[] = [];
-  for (const platform of ['test', 'console']) studio.outbox.register(platform, { send: async (chat, r) => void sent.push({ chat, text: r.text }) });
-  await studio.jobs.work();
-  const chat = new TestChat(new Conversation(studio, log), TestChat.sender('lu'));
+  const { t, queue, studio, sent, chat, ref } = await studioWithBooking('sqlite', 'mix', { ENGINEER_CHAT: 'console:engineer' });
   try {
-    await chat.send('/book mix');
-    await chat.press('Unattended');
-    await chat.press('Confirm');
-    const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
     const f = path.join(dir, 'gone-Drums.wav');
     writeFileSync(f, await encodeAudio(makeTrack(2, 48000, { level: 0.4 }), 'wav24'));
     await chat.event({ kind: 'file', file: { name: 'Drums.wav', sizeBytes: 0, ref: f, id: 'gone-drums' } });
@@ -121,7 +121,7 @@ it('a mixdown whose stems cannot be read fails after its tries: the version is m
     await queue.idle();
     await studio.outbox.dispatch();
     expect((await t.db.delivery.findFirstOrThrow()).status).toBe('failed');
-    expect(sent.filter((m) => m.chat === 'chat-lu').map((m) => m.text)).toEqual([
+    expect(sent.filter((m) => m.chat === 'chat-mo').map((m) => m.text)).toEqual([
       `Sorry — the mixes of ${ref} (version 1) could not be rendered. Your stems are safe; the engineer has been told.`,
     ]);
     expect(sent.filter((m) => m.chat === 'engineer').map((m) => m.text)).toEqual([
