@@ -44,6 +44,21 @@ export class ClientService {
     });
   }
 
+  /** Up to five clients whose name, username, account id or booking reference matches, with their last bookings (the engineer's /client lookup). */
+  search(q: string) {
+    return this.db.client.findMany({
+      where: {
+        OR: [
+          { displayName: { contains: q } },
+          { identities: { some: { OR: [{ username: { contains: q } }, { externalId: q }] } } },
+          { bookings: { some: { reference: q.toUpperCase() } } },
+        ],
+      },
+      include: { identities: true, bookings: { include: { service: true }, orderBy: { createdAt: 'desc' }, take: 5 } },
+      take: 5,
+    });
+  }
+
   /** The client behind a platform account, created on first contact (safe when two events race). */
   async identify(identity: Identity): Promise<{ client: Client; created: boolean }> {
     const language = languageOf(identity.language) ?? null;

@@ -137,6 +137,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
   const audit = new EngineerAudit(db, clock);
   const guilds = new GuildSettingsRepository(db);
+  const clients = new ClientService(db, config.STUDIO_TIMEZONE);
+  const revisions = new RevisionService(db, bookings, versions, files, pipeline, alerts, clock, log, presets[config.MASTER_PRESET].targetLufs);
   const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir }, jobs);
   return {
     name: config.STUDIO_NAME,
@@ -145,7 +147,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     catalog,
     timeZone: config.STUDIO_TIMEZONE,
     policy,
-    clients: new ClientService(db, config.STUDIO_TIMEZONE),
+    clients,
     bookings,
     store,
     uploads,
@@ -155,15 +157,16 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     pipeline,
     versions,
     jobs,
-    revisions: new RevisionService(db, bookings, versions, files, pipeline, alerts, log, presets[config.MASTER_PRESET].targetLufs),
+    revisions,
     reminders: new ReminderService(db, outbox, keycodes, clock, log),
     keycodes,
     downloads,
     alerts,
     desk: new StudioDesk(
-      db,
+      clients,
       bookings,
       pipeline,
+      revisions,
       keycodes,
       outbox,
       clock,

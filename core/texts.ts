@@ -38,7 +38,7 @@ interface LanguageScope {
 const scope = new AsyncLocalStorage<LanguageScope>();
 let studio: Language = defaultLocale;
 
-/** Sets the studio's own language (LANGUAGE): for its engineer, its alerts, and artists whose language is not known. */
+/** Sets the studio's own language (STUDIO_LANGUAGE): for its engineer, its alerts, and artists whose language is not known. */
 export function setStudioLanguage(language: Language): void {
   studio = language;
 }

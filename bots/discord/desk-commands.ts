@@ -14,25 +14,18 @@ function addOption(b: Options, a: DeskArg): void {
       .setName(a.name)
       .setDescription(a.description())
       .setRequired(a.required ?? false);
+  const bounded = <O extends { setMinValue(n: number): O; setMaxValue(n: number): O }>(o: O) => {
+    if (a.min !== undefined) o.setMinValue(a.min);
+    if (a.max !== undefined) o.setMaxValue(a.max);
+    return o;
+  };
   if (a.type === 'string')
     b.addStringOption((o) => {
       const choices = a.choices?.();
       return choices ? common(o).addChoices(...choices) : common(o);
     });
-  else if (a.type === 'integer')
-    b.addIntegerOption((o) => {
-      common(o);
-      if (a.min !== undefined) o.setMinValue(a.min);
-      if (a.max !== undefined) o.setMaxValue(a.max);
-      return o;
-    });
-  else
-    b.addNumberOption((o) => {
-      common(o);
-      if (a.min !== undefined) o.setMinValue(a.min);
-      if (a.max !== undefined) o.setMaxValue(a.max);
-      return o;
-    });
+  else if (a.type === 'integer') b.addIntegerOption((o) => bounded(common(o)));
+  else b.addNumberOption((o) => bounded(common(o)));
 }
 
 function withArgs<B extends Options>(b: B, args: readonly DeskArg[] = []): B {

@@ -280,6 +280,13 @@ export class BookingService {
     return booking;
   }
 
+  /** Something that happened to the booking without changing its status (a session ended), kept in its history. */
+  async note(booking: Pick<Booking, 'id' | 'status'>, actor: string, note: string): Promise<void> {
+    await this.db.bookingEvent.create({
+      data: { bookingId: booking.id, fromStatus: booking.status, toStatus: booking.status, actor, note, at: this.clock.now() },
+    });
+  }
+
   /** A booking with its service (throws when there is none: callers hold its id). */
   get(id: string): Promise<BookingWithService> {
     return this.db.booking.findUniqueOrThrow({ where: { id }, include: { service: true } });

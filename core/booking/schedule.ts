@@ -65,6 +65,39 @@ export class SchedulePolicySource {
   invalidate(): void {
     this.#cached = undefined;
   }
+
+  /** The engineer's weekly rules, by weekday and start. */
+  rules() {
+    return this.db.availabilityRule.findMany({ orderBy: [{ weekday: 'asc' }, { startMinute: 'asc' }] });
+  }
+
+  /** The dated changes (closed days, special hours), by date. */
+  overrides() {
+    return this.db.availabilityOverride.findMany({ orderBy: { date: 'asc' } });
+  }
+
+  /** Opens the studio on an ISO weekday (Monday 1 … Sunday 7) every week; the hours from configuration stop applying. */
+  async addRule(weekday: number, startMinute: number, endMinute: number): Promise<void> {
+    await this.db.availabilityRule.create({ data: { weekday, startMinute, endMinute } });
+    this.invalidate();
+  }
+
+  /** Closes the studio on a date (closing it again only updates the note). */
+  async closeDate(date: string, note: string | null): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const closed = await tx.availabilityOverride.findFirst({ where: { date, closed: true } });
+      if (closed) await tx.availabilityOverride.update({ where: { id: closed.id }, data: { note } });
+      else await tx.availabilityOverride.create({ data: { date, closed: true, note } });
+    });
+    this.invalidate();
+  }
+
+  /** Removes the weekly rules (the configured hours apply again); how many there were. */
+  async clearRules(): Promise<number> {
+    const { count } = await this.db.availabilityRule.deleteMany({});
+    this.invalidate();
+    return count;
+  }
 }
 
 /** Makes the Service table match the configured catalogue (prices may change; bookings keep theirs). */

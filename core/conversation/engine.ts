@@ -2,8 +2,6 @@
 // artist, ignores redelivered events, runs commands and multi-step flows with state kept in the
 // database, recognises stale and double-pressed buttons, and turns failures into clear replies.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/client.js';
 import { languageFor, type Client } from '../clients.js';
 import { UserError, userMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -60,10 +58,6 @@ export class Conversation {
     this.dialogs = new DialogStore(studio.db);
   }
 
-  private get db(): Db {
-    return this.studio.db;
-  }
-
   /** Handles one incoming event and returns what to send back, in order. Never throws. */
   handle(raw: Incoming): Promise<Reply[]> {
     const incoming = cleanIncoming(raw);
@@ -74,7 +68,7 @@ export class Conversation {
 
   private turn(key: string, incoming: Incoming): Promise<Reply[]> {
     return this.mutex.run(key, async () => {
-      if (incoming.eventId && !(await this.firstDelivery(incoming.platform, incoming.eventId))) {
+      if (incoming.eventId && !(await this.dialogs.firstDelivery(incoming.platform, incoming.eventId))) {
         this.log.debug({ eventId: incoming.eventId, platform: incoming.platform }, 'duplicate event ignored');
         return [];
       }
@@ -84,11 +78,11 @@ export class Conversation {
         const message = userMessage(err);
         if (message !== undefined) {
           // Nothing was kept of an event that met a busy database: a redelivery may try again.
-          if (!(err instanceof UserError) && incoming.eventId) await this.forget(incoming.platform, incoming.eventId).catch(() => undefined);
+          if (!(err instanceof UserError) && incoming.eventId) await this.dialogs.forget(incoming.platform, incoming.eventId).catch(() => undefined);
           return [{ text: message }];
         }
         // Let a redelivery of this event try again: nothing of it was kept.
-        if (incoming.eventId) await this.forget(incoming.platform, incoming.eventId).catch(() => undefined);
+        if (incoming.eventId) await this.dialogs.forget(incoming.platform, incoming.eventId).catch(() => undefined);
         return [this.unexpected(err, incoming)];
       }
     });
@@ -104,20 +98,6 @@ export class Conversation {
     const errorId = randomBytes(4).toString('hex');
     this.log.error({ err, errorId, platform: incoming.platform, chatId: incoming.chatId, kind: incoming.kind }, 'unexpected error handling a chat event');
     return { text: t('unexpected-error', { id: errorId }) };
-  }
-
-  private async firstDelivery(platform: string, eventId: string): Promise<boolean> {
-    try {
-      await this.db.processedEvent.create({ data: { key: `${platform}:${eventId}` } });
-      return true;
-    } catch (err) {
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    }
-  }
-
-  private async forget(platform: string, eventId: string): Promise<void> {
-    await this.db.processedEvent.deleteMany({ where: { key: `${platform}:${eventId}` } });
   }
 
   private async dispatch(inc: Incoming): Promise<Reply[]> {

@@ -23,6 +23,22 @@ const where = (k: Key) => ({ platform_chatId_userId: { platform: k.platform, cha
 export class DialogStore {
   constructor(private readonly db: Db) {}
 
+  /** Records a platform event as handled; false when it was already (a redelivered update). */
+  async firstDelivery(platform: string, eventId: string): Promise<boolean> {
+    try {
+      await this.db.processedEvent.create({ data: { key: `${platform}:${eventId}` } });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Forgets a handled event, so a redelivery is handled again (nothing of it was kept). */
+  async forget(platform: string, eventId: string): Promise<void> {
+    await this.db.processedEvent.deleteMany({ where: { key: `${platform}:${eventId}` } });
+  }
+
   async load(k: Key): Promise<DialogState> {
     const row = await this.db.conversationState.findUnique({ where: where(k) });
     if (!row) return { flow: null, step: null, token: '', data: {}, prompt: null };

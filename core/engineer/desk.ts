@@ -3,7 +3,7 @@
 // tells the artist through the outbox, so nothing depends on which bot the artist uses.
 import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
-import type { Db } from '../../db/client.js';
+import type { ClientService } from '../clients.js';
 import type { BookingService, BookingWithClient } from '../booking/bookings.js';
 import { statusText } from '../booking/status.js';
 import type { Catalog } from '../catalog.js';
@@ -19,6 +19,7 @@ import { NotFoundError, UserError } from '../errors.js';
 import type { KeycodeService } from '../sessions/keycodes.js';
 import type { Outbox } from '../messaging/outbox.js';
 import type { MasterSettings, Pipeline } from '../versions/pipeline.js';
+import type { RevisionService } from '../versions/revisions.js';
 import { intlLocale, t } from '../texts.js';
 
 export type DeskBooking = BookingWithClient;
@@ -33,9 +34,10 @@ function minutes(hhmm: string): number {
 
 export class StudioDesk {
   constructor(
-    private readonly db: Db,
+    private readonly clients: ClientService,
     private readonly bookings: BookingService,
     private readonly pipeline: Pipeline,
+    private readonly revisions: RevisionService,
     private readonly keycodes: KeycodeService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
@@ -172,9 +174,7 @@ export class StudioDesk {
   async endSession(reference: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
     if (b.status !== 'in-progress') throw new UserError(t('desk-session-not-running', { ref: b.reference, status: statusText(b.status) }));
-    await this.db.bookingEvent.create({
-      data: { bookingId: b.id, fromStatus: b.status, toStatus: b.status, actor, note: 'session ended', at: this.clock.now() },
-    });
+    await this.bookings.note(b, actor, 'session ended');
     await this.tell(b, 'session-end', () => t('session-ended-artist', { ref: b.reference }));
     return t('desk-session-ended', { ref: b.reference });
   }
@@ -193,14 +193,7 @@ export class StudioDesk {
 
   async resolveRevision(reference: string, note: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
-    const r = await this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } });
-    if (!r) throw new UserError(t('desk-no-open-revision', { ref: b.reference }));
-    await this.db.$transaction(async (tx) => {
-      await tx.revision.update({ where: { id: r.id }, data: { status: 'resolved', resolvedAt: this.clock.now() } });
-      const current = await this.bookings.currentIn(tx, b.id);
-      if (current.status === 'revision-requested')
-        await this.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${r.number} resolved without new files` });
-    });
+    const r = await this.revisions.resolveOpen(b, actor);
     await this.tell(b, `revision-resolved-${r.number}`, () =>
       note
         ? t('revision-resolved-artist-note', { number: r.number, ref: b.reference, note })
@@ -225,17 +218,7 @@ export class StudioDesk {
   async lookupClient(query: string): Promise<string> {
     const q = query.trim();
     if (q.length < 2) throw new UserError(t('desk-client-query-short'));
-    const clients = await this.db.client.findMany({
-      where: {
-        OR: [
-          { displayName: { contains: q } },
-          { identities: { some: { OR: [{ username: { contains: q } }, { externalId: q }] } } },
-          { bookings: { some: { reference: q.toUpperCase() } } },
-        ],
-      },
-      include: { identities: true, bookings: { include: { service: true }, orderBy: { createdAt: 'desc' }, take: 5 } },
-      take: 5,
-    });
+    const clients = await this.clients.search(q);
     if (!clients.length) return t('desk-no-client', { query: q });
     const actions = await this.audit.forBookings(clients.flatMap((c) => c.bookings.map((b) => b.reference)));
     const history = (reference: string) =>
@@ -262,10 +245,7 @@ export class StudioDesk {
   }
 
   async availability(): Promise<string> {
-    const [rules, overrides] = await Promise.all([
-      this.db.availabilityRule.findMany({ orderBy: [{ weekday: 'asc' }, { startMinute: 'asc' }] }),
-      this.db.availabilityOverride.findMany({ orderBy: { date: 'asc' } }),
-    ]);
+    const [rules, overrides] = await Promise.all([this.schedule.rules(), this.schedule.overrides()]);
     const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     return [
       rules.length
@@ -290,21 +270,17 @@ export class StudioDesk {
     const [start, end] = [minutes(from), minutes(to)];
     if (end <= start) throw new UserError(t('desk-end-before-start'));
     // Stored as the ISO weekday the calendar uses (Monday 1 … Sunday 7).
-    await this.db.availabilityRule.create({ data: { weekday: day === 0 ? 7 : day, startMinute: start, endMinute: end } });
-    this.schedule.invalidate();
+    await this.schedule.addRule(day === 0 ? 7 : day, start, end);
     return t('desk-hours-added', { day: WEEKDAYS[day] ?? '', from, to });
   }
 
   async blockDate(date: string, note: string): Promise<string> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw new UserError(t('desk-not-a-date', { typed: date }));
-    await this.db.availabilityOverride.create({ data: { date, closed: true, note: note || null } });
-    this.schedule.invalidate();
+    await this.schedule.closeDate(date, note || null);
     return t('desk-date-blocked', { date });
   }
 
   async clearWeeklyHours(): Promise<string> {
-    const { count } = await this.db.availabilityRule.deleteMany({});
-    this.schedule.invalidate();
-    return t('desk-hours-cleared', { count });
+    return t('desk-hours-cleared', { count: await this.schedule.clearRules() });
   }
 }

@@ -10,6 +10,7 @@ import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { freeRevisionsLeft } from './deliveries.js';
 import type { Versions } from './versions.js';
+import type { Clock } from '../clock.js';
 import type { StoredFiles } from '../files/stored-files.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from '../texts.js';
@@ -112,6 +113,7 @@ export class RevisionService {
     private readonly files: StoredFiles,
     private readonly pipeline: Pipeline,
     private readonly alerts: EngineerAlerts,
+    private readonly clock: Clock,
     private readonly log: Logger,
     private readonly baseTargetLufs: number,
   ) {}
@@ -128,6 +130,25 @@ export class RevisionService {
 
   async hasReference(bookingId: string): Promise<boolean> {
     return (await this.files.count(bookingId, 'reference')) > 0;
+  }
+
+  /**
+   * The engineer closes the booking's open revision without new files: it is resolved, and a
+   * booking waiting on it is delivered again. Refused when there is none.
+   */
+  async resolveOpen(booking: Pick<BookingWithService, 'id' | 'reference'>, actor: string): Promise<{ number: number }> {
+    const open = await this.db.revision.findFirst({
+      where: { bookingId: booking.id, status: { in: ['requested', 'in-progress'] } },
+      orderBy: { number: 'desc' },
+    });
+    if (!open) throw new UserError(t('desk-no-open-revision', { ref: booking.reference }));
+    await this.db.$transaction(async (tx) => {
+      await tx.revision.update({ where: { id: open.id }, data: { status: 'resolved', resolvedAt: this.clock.now() } });
+      const current = await this.bookings.currentIn(tx, booking.id);
+      if (current.status === 'revision-requested')
+        await this.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${open.number} resolved without new files` });
+    });
+    return { number: open.number };
   }
 
   /** Records the revision and starts it; throws PaymentNeeded when a paid one was not accepted. */

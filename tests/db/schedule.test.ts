@@ -32,6 +32,10 @@ describe.each(testProviders())('studio hours set at the desk on %s', (provider) 
 
     await studio.desk.blockDate('2026-12-13', 'holiday');
     expect(await studio.bookings.freeSlots('master', day('2026-12-13'))).toEqual([]);
+    // Closing it again changes the note, not the list (it was listed twice).
+    await studio.desk.blockDate('2026-12-13', 'studio holiday');
+    expect((await studio.desk.availability()).match(/2026-12-13/g)).toHaveLength(1);
+    expect(await studio.desk.availability()).toContain('• 2026-12-13: closed (studio holiday)');
     expect((await studio.bookings.freeSlots('master', day('2026-12-20'))).length).toBeGreaterThan(0);
 
     await studio.desk.clearWeeklyHours();
