@@ -212,22 +212,26 @@ export async function mixdownCommand(args: string[], out: (s: string) => void, e
   });
   if (process.stderr.isTTY) err('\r');
   const mastered: string[] = [];
-  if (values.master) {
-    // The same settings for all three, so they land at the same loudness.
-    for (const file of [report.outputs.full, report.outputs.instrumental, report.outputs.acappella].filter((f): f is string => Boolean(f))) {
-      const master = file.replace(/(\.[^.]+)$/, ' (master)$1');
-      await masterFile({
-        input: file,
-        name: path.basename(file),
-        outputs: [{ path: master, format }],
-        reportPng: master.replace(/\.[^.]+$/, '-report.png'),
-        options: { ...(targetLufs !== undefined ? { targetLufs } : {}) },
-      });
-      mastered.push(master);
-    }
+  const masteredOf = (file: string) => file.replace(/(\.[^.]+)$/, ' (master)$1');
+  let partsLoudness: { name: string; integratedLufs: number; truePeakDbtp: number }[] = [];
+  if (values.master && report.outputs.full) {
+    // The full mix is mastered; the instrumental and a cappella go through its very chain, so
+    // they still add up to the master (a studio's instrumental nulls against its full master).
+    const parts = [report.outputs.instrumental, report.outputs.acappella].filter((f): f is string => Boolean(f));
+    const full = masteredOf(report.outputs.full);
+    const summary = await masterFile({
+      input: report.outputs.full,
+      name: path.basename(report.outputs.full),
+      outputs: [{ path: full, format }],
+      reportPng: full.replace(/\.[^.]+$/, '-report.png'),
+      options: { ...(targetLufs !== undefined ? { targetLufs } : {}) },
+      parts: parts.map((p) => ({ input: p, name: path.basename(p), outputs: [{ path: masteredOf(p), format }] })),
+    });
+    mastered.push(full, ...parts.map(masteredOf));
+    partsLoudness = summary.parts;
   }
   if (values.json) {
-    out(JSON.stringify({ ...report, mastered }, null, 2));
+    out(JSON.stringify({ ...report, mastered, partsLoudness }, null, 2));
     return 0;
   }
   const lines = [
@@ -238,7 +242,8 @@ export async function mixdownCommand(args: string[], out: (s: string) => void, e
     ...report.skipped.map((s) => `  skipped ${s.name}: ${s.reason}`),
     ...report.warnings.map((w) => `  note: ${w}`),
     `Wrote ${[report.outputs.full, report.outputs.instrumental, report.outputs.acappella].filter(Boolean).join(', ')}`,
-    ...(mastered.length ? [`Mastered ${mastered.join(', ')}`] : []),
+    ...(mastered.length ? [`Mastered ${mastered.join(', ')} (the parts with the full mix's chain: they add up to its master)`] : []),
+    ...partsLoudness.map((p) => `  ${p.name}: ${p.integratedLufs} LUFS, ${p.truePeakDbtp} dBTP`),
   ];
   out(lines.join('\n'));
   return 0;

@@ -2,7 +2,7 @@
 // worker thread so a service process keeps answering chats and uploads while a master is made
 // (the engine itself blocks the thread it runs on, and uses a second core through its helper).
 import { writeFile } from 'node:fs/promises';
-import type { Analysis } from './analysis/analyze.js';
+import { analyze, type Analysis } from './analysis/analyze.js';
 import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat } from './io/index.js';
 import { runEngineThread } from './engine-thread.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
@@ -16,7 +16,9 @@ export interface MasterFileJob {
   reference?: string;
   outputs: { path: string; format: OutputFormat }[];
   reportPng: string;
-  options: Omit<MasterOptions, 'reference' | 'progress' | 'inPlace'>;
+  options: Omit<MasterOptions, 'reference' | 'progress' | 'inPlace' | 'parts'>;
+  /** Files that sum to the input (its instrumental and a cappella), mastered with its chain so they still sum to the master. */
+  parts?: { input: string; name: string; outputs: { path: string; format: OutputFormat }[] }[];
 }
 
 /** The master's numbers without the audio (small enough to pass between threads and store). */
@@ -28,6 +30,8 @@ export interface MasterSummary {
   before: Omit<Analysis, 'shortTermLufs' | 'spectrum'>;
   after: Omit<Analysis, 'shortTermLufs' | 'spectrum'>;
   reportText: string;
+  /** The mastered parts' loudness and true peak, in the order given. */
+  parts: { name: string; integratedLufs: number; truePeakDbtp: number }[];
 }
 
 const lean = ({ shortTermLufs: _s, spectrum: _p, ...rest }: Analysis) => rest;
@@ -35,9 +39,16 @@ const lean = ({ shortTermLufs: _s, spectrum: _p, ...rest }: Analysis) => rest;
 export async function masterFile(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
   const audio = await readAudioFile(job.input);
   const reference = job.reference ? await readAudioFile(job.reference) : undefined;
+  const parts = await Promise.all((job.parts ?? []).map((p) => readAudioFile(p.input)));
   let result: MasterResult;
   try {
-    result = master(audio, { ...job.options, inPlace: true, ...(reference ? { reference } : {}), ...(progress ? { progress } : {}) });
+    result = master(audio, {
+      ...job.options,
+      inPlace: true,
+      ...(reference ? { reference } : {}),
+      ...(progress ? { progress } : {}),
+      ...(parts.length ? { parts } : {}),
+    });
   } catch (err) {
     // A silent file is the file's problem, not ours: name it like any other audio problem.
     if (err instanceof Error && /silent/.test(err.message)) throw new AudioFileError(job.name, err.message);
@@ -50,6 +61,7 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     progress?.('encode', i / job.outputs.length);
     await writeAudioFile(o.path, result.audio, o.format);
   }
+  for (const [i, part] of (job.parts ?? []).entries()) for (const o of part.outputs) await writeAudioFile(o.path, result.parts[i]!, o.format);
   progress?.('encode', 1);
   await writeFile(job.reportPng, await png);
   return {
@@ -60,6 +72,10 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     before: lean(result.before),
     after: lean(result.after),
     reportText: reportText(result, job.name),
+    parts: result.parts.map((audio, i) => {
+      const a = analyze(audio);
+      return { name: job.parts![i]!.name, integratedLufs: a.loudness.integratedLufs, truePeakDbtp: a.peaks.truePeakDbtp };
+    }),
   };
 }
 

@@ -51,6 +51,12 @@ export interface MasterOptions {
   progress?: Progress;
   /** Process the input's sample arrays in place instead of a copy (saves a copy of the audio). */
   inPlace?: boolean;
+  /**
+   * Parts that sum to this mix (its instrumental and a cappella): each gets exactly the mix's chain
+   * — the same filters and, frame by frame, the same compressor and limiter gain — so the mastered
+   * parts still sum to the master (they null against it) instead of each being mastered alone.
+   */
+  parts?: AudioData[];
 }
 
 export interface EqBand {
@@ -61,6 +67,8 @@ export interface EqBand {
 
 export interface MasterResult {
   audio: AudioData;
+  /** The parts given (`MasterOptions.parts`), through the mix's chain, in the same order. */
+  parts: AudioData[];
   before: Analysis;
   after: Analysis;
   settings: { preset: Preset; targetLufs: number; ceilingDbtp: number; intensity: number; reference: boolean; bassDb: number; trebleDb: number; punch: number };
@@ -171,6 +179,12 @@ export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: num
   return eqBands(regions, diff, (target ? 0.8 : 0.5) * intensity, 4, sampleRate);
 }
 
+const mean = (x: Float32Array): number => {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += x[i]!;
+  return x.length ? sum / x.length : 0;
+};
+
 /** Below this the low end is made mono (where mono keeps it). */
 const LOW_MONO_HZ = 120;
 /** Mono-ing the lows may cost at most this much of their energy; beyond it they stay stereo. */
@@ -249,6 +263,12 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
 
   // A working copy in shared memory, so the helper thread can take half of the heavy work.
   const chs = o.inPlace && input.channels.every(isShared) ? input.channels : input.channels.map(sharedCopyOf);
+  const parts = (o.parts ?? []).map((part) => {
+    if (part.sampleRate !== fs || part.channels.length !== chs.length || part.channels[0]?.length !== chs[0]?.length)
+      throw new Error("a part must have the mix's sample rate, channels and length to be mastered with it");
+    return part.channels.map(sharedCopyOf);
+  });
+  const followers = parts.flat();
   // DC: the mean comes off first, then a steep 25 Hz high-pass takes rumble and subsonics.
   // The analysis measured each channel's mean; the filter pass below takes it off on the way in.
   const dcRemoved = before.dcOffset.perChannel;
@@ -303,13 +323,16 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     );
   }
   const side = sideHighpassHz ? [...sideHighpass(fs, sideHighpassHz), ...sections(sideBands, fs)] : [];
-  const toned = parallelTone(chs, fs, [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)], dcRemoved, side);
+  const toneSections = [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)];
+  const toned = parallelTone(chs, fs, toneSections, dcRemoved, side);
+  // The filters are linear and each part's own mean comes off: the parts still sum to the mix.
+  for (const part of parts) parallelTone(part, fs, toneSections, part.map(mean), side);
   progress('eq', 1);
 
   // Punch trades glue for transients: a higher threshold and a lower ratio let more through.
   const thresholdDb = toned.shortTermMax - (2 + 4 * intensity) + 2 * punch;
   const ratio = Math.max(1.1, 1.5 + 1.5 * intensity - 0.6 * punch);
-  const comp = parallelCompress(chs, fs, { thresholdDb, ratio });
+  const comp = parallelCompress(chs, fs, { thresholdDb, ratio }, followers);
   progress('compress', 1);
 
   // Loudness: set the gain, limit, measure, correct; the limiter's bite lowers loudness a little,
@@ -370,7 +393,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     atBound = lim.maxReductionDb > 0.5 && step > room;
     gainDb += atBound ? room : step;
   }
-  parallelLimitApply(limiterFor(gainDb));
+  parallelLimitApply({ ...limiterFor(gainDb), channels: [...chs, ...followers] });
   const out = chs;
   progress('verify', 0);
   const audio: AudioData = { sampleRate: fs, channels: out, format: input.format };
@@ -378,7 +401,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // Final safety: gain that moves between samples can still nudge an inter-sample peak over.
   if (after.peaks.truePeakDbtp > gainToDb(ceiling) + 0.005) {
     const g = ceiling / dbToGain(after.peaks.truePeakDbtp);
-    for (const ch of out) for (let i = 0; i < ch.length; i++) ch[i]! *= g;
+    for (const ch of [...out, ...followers]) for (let i = 0; i < ch.length; i++) ch[i]! *= g;
     after = analyze(audio);
   }
   const level = after.loudness.integratedLufs;
@@ -395,6 +418,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   progress('verify', 1);
   return {
     audio,
+    parts: parts.map((channels) => ({ sampleRate: fs, channels, format: input.format })),
     before,
     after,
     settings: { preset, targetLufs, ceilingDbtp, intensity, reference: Boolean(o.reference), bassDb, trebleDb, punch },

@@ -346,11 +346,12 @@ export function parallelLimitApply(r: Omit<LimitRange, 'from' | 'to'>): void {
 }
 
 /** The glue compressor, the second half on the helper (primed on a copy of the frames before it). */
-export function parallelCompress(channels: Float32Array[], sampleRate: number, s: CompressorSettings): CompressorResult {
+export function parallelCompress(channels: Float32Array[], sampleRate: number, s: CompressorSettings, followers: Float32Array[] = []): CompressorResult {
   const n = channels[0]?.length ?? 0;
   const warm = Math.round((COMPRESSOR_WARM_UP_SECONDS * sampleRate) / 16) * 16;
   const mid = Math.floor(n / 2 / 16) * 16;
-  if (!channels.every(isShared) || mid - warm < 0 || !getHelper()) return compressInPlace(channels, sampleRate, s);
+  // Followers (parts mastered with the mix) are compressed on this thread: the helper's half would need them too.
+  if (followers.length || !channels.every(isShared) || mid - warm < 0 || !getHelper()) return compressInPlace(channels, sampleRate, s, followers);
   const before = channels.map((ch) => sharedCopyOf(ch.subarray(mid - warm, mid)));
   const stats = new Float64Array(new SharedArrayBuffer(16));
   let fallback: ReturnType<typeof compressRange> | undefined;

@@ -99,20 +99,22 @@ export class MixdownJobs {
       const mastered = booking.service.code === 'mix-master';
       if (mastered) {
         await this.d.versions.stage(delivery.id, 'limit');
-        // One set of settings for all three, so they land at the same loudness.
-        renders = await Promise.all(
-          renders.map(async (r) => {
-            const file = r.file.replace(/(\.[^.]+)$/, ' (master)$1');
-            await masterFile({
-              input: r.file,
-              name: path.basename(r.file),
-              outputs: [{ path: file, format }],
-              reportPng: `${file}.png`,
-              options: { preset: this.s.preset },
-            });
-            return { ...r, file };
-          }),
-        );
+        // The full mix is mastered and the instrumental and a cappella go through its very chain,
+        // so they still add up to the master (as a studio's stems-consistent masters do).
+        const masteredFile = (file: string) => file.replace(/(\.[^.]+)$/, ' (master)$1');
+        const [full, ...parts] = renders;
+        if (full?.kind !== 'full') throw new Error('the mixdown wrote no full mix to master');
+        {
+          await masterFile({
+            input: full.file,
+            name: path.basename(full.file),
+            outputs: [{ path: masteredFile(full.file), format }],
+            reportPng: `${masteredFile(full.file)}.png`,
+            options: { preset: this.s.preset },
+            parts: parts.map((r) => ({ input: r.file, name: path.basename(r.file), outputs: [{ path: masteredFile(r.file), format }] })),
+          });
+        }
+        renders = renders.map((r) => ({ ...r, file: masteredFile(r.file) }));
       }
       await this.d.versions.stage(delivery.id, 'store');
       const stored: StoredFile[] = [];

@@ -19,8 +19,9 @@ export interface CompressorResult {
 /** Gain is computed every CONTROL samples and interpolated between: the detector is far slower. */
 const CONTROL = 16;
 
-export function compressInPlace(channels: Float32Array[], sampleRate: number, s: CompressorSettings): CompressorResult {
-  const r = compressRange(channels, sampleRate, s, 0, channels[0]?.length ?? 0);
+/** `followers` get the same gain, frame by frame, without being listened to (the parts of a mix, mastered with it). */
+export function compressInPlace(channels: Float32Array[], sampleRate: number, s: CompressorSettings, followers: Float32Array[] = []): CompressorResult {
+  const r = compressRange(channels, sampleRate, s, 0, channels[0]?.length ?? 0, undefined, followers);
   return { maxReductionDb: r.maxReductionDb, averageReductionDb: r.frames ? r.sumReductionDb / r.frames : 0 };
 }
 
@@ -39,6 +40,7 @@ export function compressRange(
   from: number,
   to: number,
   warm?: Float32Array[],
+  followers: Float32Array[] = [],
 ): { maxReductionDb: number; sumReductionDb: number; frames: number } {
   const n = to;
   const knee = s.kneeDb ?? 6;
@@ -111,8 +113,7 @@ export function compressRange(
     if (next !== 1 || gain !== 1) {
       // A straight ramp from the last gain to the next; each sample's gain computed on its own.
       const step = (next - gain) / (end - start);
-      for (let k = 0; k < c; k++) {
-        const ch = channels[k]!;
+      for (const ch of followers.length ? [...channels, ...followers] : channels) {
         for (let i = start, j = 1; i < end; i++, j++) ch[i]! *= gain + step * j;
       }
     }
