@@ -10,7 +10,7 @@ import type { KeycodeService } from './keycodes.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../messaging/outbox.js';
 import type { Reply } from '../conversation/types.js';
-import { intlLocale, t } from '../texts.js';
+import { currentLanguage, intlLocale, t } from '../texts.js';
 
 /** "before-24h", "before-1h", "before-0.5h". */
 export const reminderKind = (hours: number) => `before-${hours}h`;
@@ -93,7 +93,8 @@ export class ReminderService {
 
   private async message(booking: Models.BookingModel & { service: Models.ServiceModel }, now: Date): Promise<Reply> {
     const start = DateTime.fromJSDate(booking.startsAt!).setZone(booking.timeZone).setLocale(intlLocale());
-    const when = `${start.toFormat('cccc d LLLL, HH:mm')} (${booking.timeZone})`;
+    // Spanish joins day and month with "de" ("jueves 3 de diciembre"); luxon's tokens do not.
+    const when = `${start.toFormat(currentLanguage() === 'es' ? "cccc d 'de' LLLL, HH:mm" : 'cccc d LLLL, HH:mm')} (${booking.timeZone})`;
     const head = t('reminder-head', {
       service: serviceName(booking.service).toLowerCase(),
       ref: booking.reference,

@@ -282,7 +282,7 @@ describe('Telegram bot against a Bot API fake', () => {
     // Sent later, outside any chat turn: still in her language.
     (studio.clock as ManualClock).set(new Date(booking.startsAt!.getTime() - 60 * 60_000));
     expect(await studio.reminders.sendDue('test')).toBe(1);
-    const reminder = await said(lucia.id, /^Recordatorio: tu sesión de máster .* es dentro de 60 minutos, el jueves/, since);
+    const reminder = await said(lucia.id, /^Recordatorio: tu sesión de máster .* es dentro de 60 minutos, el jueves \d+ de diciembre, /, since);
     expect(String(reminder.params.text)).toMatch(/Grupo: mixdesk-[a-z2-9]{10}\n {2}Contraseña: [a-z2-9]{12}/);
     // Her own choice wins over her app's.
     fake.sendText(lucia, '/language en');
