@@ -3,7 +3,7 @@
 // database, recognises stale and double-pressed buttons, and turns failures into clear replies.
 import { randomBytes } from 'node:crypto';
 import { languageFor, type Client } from '../clients.js';
-import { UserError, userMessage } from '../errors.js';
+import { IllegalTransitionError, UserError, userMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Studio } from '../studio.js';
 import { type Flow, type FlowContext, type StepInput, type StepOutcome } from './flow.js';
@@ -164,6 +164,9 @@ export class Conversation {
     } catch (err) {
       const message = userMessage(err);
       if (message === undefined) throw err;
+      // The booking moved on meanwhile (another person, the engineer): asking again would only be
+      // refused again, so the dialog ends with the reason.
+      if (err instanceof IllegalTransitionError) return this.stopDialog(inc, state, message);
       return state.prompt ? [{ text: message }, stamp(state.prompt, state.token)] : [{ text: message }];
     }
   }

@@ -187,6 +187,40 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     expect(chat.text).toMatch(/no bookings that can still be cancelled/);
   });
 
+  it('refuses at once what the booking can no longer do, and a change made meanwhile ends the question instead of repeating it', async () => {
+    // Unattended mastering, confirmed at once (the default), then delivered.
+    await chat.send('/book master');
+    await chat.press('Unattended');
+    await chat.press('Confirm');
+    const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    const b = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
+    // Observed: "Yes, cancel it" was offered, refused after the press, and asked again in a loop.
+    await chat.send('/revise ' + ref);
+    expect(chat.text).toBe(`Booking ${ref} is confirmed, waiting for your files; a revision can be asked for once it is delivered.`);
+    expect(chat.buttons).toEqual([]);
+    await studio.bookings.transition(b.id, 'in-progress', 'test');
+    await chat.send('/cancel ' + ref);
+    expect(chat.text).toBe(`Booking ${ref} is in progress, so it cannot be cancelled now.`);
+    expect(chat.buttons).toEqual([]);
+    await chat.send('yes');
+    expect(chat.text).toMatch(/I didn't catch that/);
+
+    // Changed by someone else while the question was open: the answer ends the dialog with the reason.
+    await chat.send('/book master');
+    await chat.press('Unattended');
+    await chat.press('Confirm');
+    const other = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    await chat.send('/cancel ' + other);
+    expect(chat.text).toMatch(/Cancel this booking\?/);
+    const o = await t.db.booking.findFirstOrThrow({ where: { reference: other } });
+    await studio.bookings.transition(o.id, 'in-progress', 'engineer');
+    await chat.press('Yes, cancel it');
+    expect(chat.text).toBe(`Booking ${other} is in progress, so it cannot be cancelled now.`);
+    expect(chat.buttons).toEqual([]);
+    await chat.send('yes');
+    expect(chat.text).toMatch(/I didn't catch that/);
+  });
+
   it('/cancel while answering a question stops the dialog without changing anything', async () => {
     await chat.send('/book');
     await chat.press('Mastering');

@@ -7,7 +7,7 @@ import { describeBooking, formatWhen } from '../format.js';
 import { dialogKey, nextSteps } from './book.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
 import { t } from '../../texts.js';
-import { isChangeable, statusText } from '../../booking/status.js';
+import { assertTransition, isChangeable, statusText } from '../../booking/status.js';
 
 type Purpose = 'cancel' | 'reschedule';
 
@@ -45,6 +45,8 @@ async function picked(ctx: FlowContext, input: StepInput): Promise<BookingWithSe
 }
 
 async function askCancel(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
+  // Refused before the question, not after the answer.
+  assertTransition(b.reference, b.status, 'cancelled');
   return ask(
     'confirm',
     { ref: b.reference },

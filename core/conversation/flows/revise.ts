@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js';
 import { PaymentNeeded, parseAdjustments, quickAdjustments } from '../../versions/revisions.js';
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
 import { t } from '../../texts.js';
+import { statusText } from '../../booking/status.js';
 
 const REF = /^MD-[2-9A-Z]{6}$/i;
 
@@ -58,6 +59,8 @@ async function submit(ctx: FlowContext, b: BookingWithService, text: string, acc
 }
 
 async function withBooking(ctx: FlowContext, b: BookingWithService, text: string): Promise<StepOutcome> {
+  // Said before any question: asking what to change would only end in the same refusal.
+  if (b.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: b.reference, status: statusText(b.status) }));
   return text.trim() ? submit(ctx, b, text, false) : adjustPrompt(ctx, b);
 }
 
