@@ -48,3 +48,17 @@ export function makeTrack(seconds: number, sampleRate = 48000, o: { level?: numb
   }
   return { sampleRate, channels: [l, r], bitDepth: 24, format: 'wav' };
 }
+
+/** How far the parts are from adding up to the whole: the energy of (sum of parts − whole) against the whole's, in dB. */
+export function residualDb(whole: AudioData, parts: AudioData[]): number {
+  let residual = 0;
+  let energy = 0;
+  whole.channels.forEach((w, c) => {
+    for (let i = 0; i < w.length; i++) {
+      const d = parts.reduce((sum, p) => sum + p.channels[c]![i]!, 0) - w[i]!;
+      residual += d * d;
+      energy += w[i]! * w[i]!;
+    }
+  });
+  return 10 * Math.log10(residual / energy);
+}
