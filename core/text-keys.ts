@@ -50,6 +50,8 @@ export interface TextVars {
   'status-next-requested': undefined;
   'status-next-confirmed': undefined;
   'status-next-awaiting-files': undefined;
+  'status-next-confirmed-unattended': undefined;
+  'status-next-awaiting-files-unattended': undefined;
   'status-next-in-progress': undefined;
   'status-next-revision-requested': undefined;
   'status-next-delivered': undefined;
@@ -66,6 +68,7 @@ export interface TextVars {
   'stems-title': { ref: TextValue };
   'stems-how': { roles: TextValue };
   'booking-title': { kind: TextValue; ref: TextValue; service: TextValue };
+  'booking-title-unattended': { ref: TextValue; service: TextValue };
   'booking-when': { when: TextValue };
   'booking-due': { date: TextValue };
   'booking-due-queue': { date: TextValue; position: TextValue };

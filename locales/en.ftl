@@ -61,6 +61,8 @@ status-nothing = You have nothing in progress. /book makes a booking; /mybooking
 status-next-requested = Waiting for the engineer to confirm.
 status-next-confirmed = Confirmed. Next: send your files before the session.
 status-next-awaiting-files = Next: send your files before the session.
+status-next-confirmed-unattended = Confirmed. Next: send your files; we work on it in studio downtime and deliver it by the due date.
+status-next-awaiting-files-unattended = Next: send your files; we work on it in studio downtime and deliver it by the due date.
 status-next-in-progress = The engineer is working on it.
 status-next-revision-requested = Your revision notes are with the engineer.
 status-next-delivered = Delivered. Listen, and ask for a revision if something needs changing.
@@ -89,6 +91,7 @@ stems-how = Vocals (lead and backing) make the a cappella; everything else the i
 ## Booking descriptions (shared by /mybookings, /status, confirmations)
 
 booking-title = { $ref } — { $service }, { $kind } session
+booking-title-unattended = { $ref } — { $service }, unattended (no fixed time)
 booking-when = When: { $when }
 booking-due = Due by: { $date }
 booking-due-queue = Due by: { $date } (number { $position } in the unattended queue)

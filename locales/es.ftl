@@ -59,6 +59,8 @@ status-nothing = No tienes nada en curso. /book crea una reserva; /mybookings mu
 status-next-requested = Esperando a que el ingeniero la confirme.
 status-next-confirmed = Confirmada. Siguiente paso: envía tus archivos antes de la sesión.
 status-next-awaiting-files = Siguiente paso: envía tus archivos antes de la sesión.
+status-next-confirmed-unattended = Confirmada. Siguiente paso: envía tus archivos; trabajamos en ella en los huecos del estudio y la entregamos antes de la fecha prevista.
+status-next-awaiting-files-unattended = Siguiente paso: envía tus archivos; trabajamos en ella en los huecos del estudio y la entregamos antes de la fecha prevista.
 status-next-in-progress = El ingeniero está trabajando en ella.
 status-next-revision-requested = Tus notas de revisión están con el ingeniero.
 status-next-delivered = Entregada. Escúchala y pide una revisión si hay algo que cambiar.
@@ -87,6 +89,7 @@ stems-how = Las voces (principal y coros) forman el a cappella; todo lo demás, 
 ## Descripción de una reserva (en /mybookings, /status y las confirmaciones)
 
 booking-title = { $ref } — { $service }, sesión { $kind }
+booking-title-unattended = { $ref } — { $service }, sin asistencia (sin hora fija)
 booking-when = Cuándo: { $when }
 booking-due = Entrega antes del: { $date }
 booking-due-queue = Entrega antes del: { $date } (número { $position } en la cola sin asistencia)

@@ -28,7 +28,11 @@ export function kindName(kind: string): string {
 
 /** One booking in a few lines, in the client's time zone. */
 export function describeBooking(b: BookingWithService, zone: string, studioZone: string, queuePosition?: number | null): string {
-  const lines = [t('booking-title', { ref: b.reference, service: serviceName(b.service), kind: kindName(b.kind).toLowerCase() })];
+  const lines = [
+    b.kind === 'unattended'
+      ? t('booking-title-unattended', { ref: b.reference, service: serviceName(b.service) })
+      : t('booking-title', { ref: b.reference, service: serviceName(b.service), kind: kindName(b.kind).toLowerCase() }),
+  ];
   if (b.startsAt) lines.push(`  ${t('booking-when', { when: formatWhen(b.startsAt, zone, studioZone) })}`);
   if (b.dueAt) {
     const date = DateTime.fromJSDate(b.dueAt).setZone(zone).setLocale(intlLocale()).toFormat('ccc d LLL yyyy');

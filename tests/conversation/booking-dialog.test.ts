@@ -194,6 +194,10 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     await chat.press('Confirm');
     const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
     const b = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
+    // An unattended booking has no session to send files before (that was shown).
+    await chat.send('/status');
+    expect(chat.text).toContain('Next: send your files; we work on it in studio downtime and deliver it by the due date.');
+    expect(chat.text).not.toMatch(/session/);
     // Observed: "Yes, cancel it" was offered, refused after the press, and asked again in a loop.
     await chat.send('/revise ' + ref);
     expect(chat.text).toBe(`Booking ${ref} is confirmed, waiting for your files; a revision can be asked for once it is delivered.`);

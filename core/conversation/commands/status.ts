@@ -14,7 +14,13 @@ const nextStepTexts: Record<string, () => string> = {
   'revision-requested': () => t('status-next-revision-requested'),
   delivered: () => t('status-next-delivered'),
 };
-const nextStep = (status: string): string | undefined => nextStepTexts[status]?.();
+/** Unattended work has no session: its files are sent for studio downtime. */
+const unattendedNextStepTexts: Record<string, () => string> = {
+  confirmed: () => t('status-next-confirmed-unattended'),
+  'awaiting-files': () => t('status-next-awaiting-files-unattended'),
+};
+const nextStep = (b: { status: string; kind: string }): string | undefined =>
+  ((b.kind === 'unattended' ? unattendedNextStepTexts[b.status] : undefined) ?? nextStepTexts[b.status])?.();
 
 export const status: ChatCommand = {
   name: 'status',
@@ -32,10 +38,7 @@ export const status: ChatCommand = {
         const running = b.status === 'in-progress' ? await studio.pipeline.progressOf(b.id) : null;
         const revisions =
           b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await studio.revisions.allowance(b) : null;
-        const lines = [
-          describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)),
-          `  ${running ?? nextStep(b.status) ?? ''}`,
-        ];
+        const lines = [describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)), `  ${running ?? nextStep(b) ?? ''}`];
         if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
         const latest = await studio.versions.latestReady(b.id);
         if (latest) {
