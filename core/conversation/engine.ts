@@ -13,6 +13,7 @@ import { chatCommand, helpLines } from './commands/index.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
 import { KeyedMutex } from './mutex.js';
+import { matchTypedAnswer } from './typed-answer.js';
 import { describeAny } from './uploads.js';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
@@ -199,8 +200,8 @@ export class Conversation {
       if (!chosen) return [{ text: t('choose-number', { count: options.length }) }, stamp(state.prompt!, state.token)];
       return this.answer(inc, client, state, { type: 'button', action: chosen.data });
     }
-    const byLabel = options.find((b) => b.label.toLowerCase() === typed.toLowerCase());
-    return this.answer(inc, client, state, byLabel ? { type: 'button', action: byLabel.data } : { type: 'text', text: typed });
+    const meant = matchTypedAnswer(typed, options);
+    return this.answer(inc, client, state, meant ? { type: 'button', action: meant.data } : { type: 'text', text: typed });
   }
 
   private async command(inc: Incoming, client: Client, state: DialogState, name: string, args: string, created: boolean): Promise<Reply[]> {

@@ -60,6 +60,31 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     expect(chat.text).toMatch(/Which day/);
   });
 
+  it('takes answers typed the way people type them (observed refused: "virtual", "yes", "confirm", "Confirm booking")', async () => {
+    await chat.send('/book');
+    await chat.send('mastering');
+    expect(chat.text).toMatch(/^Mastering\. How would you like/);
+    await chat.send('virtual');
+    expect(chat.text).toMatch(/Which day\?/);
+    // Two Wednesdays are offered: "wed" alone is not guessed.
+    await chat.send('wed');
+    expect(chat.text).toMatch(/"wed" is not a date I can read/);
+    await chat.send('wed 2 dec');
+    expect(chat.text).toMatch(/Free start times on Wed 2 Dec/);
+    await chat.send('14:00');
+    expect(chat.text).toMatch(/Please check your booking/);
+    await chat.send('Confirm booking');
+    expect(chat.text).toMatch(/Booked! Your reference is MD-/);
+    await chat.send('/book master');
+    await chat.send('unattended');
+    await chat.send('yes');
+    expect(chat.text).toMatch(/Booked! Your reference is MD-/);
+    await chat.send('/book master');
+    await chat.send('Unatended');
+    await chat.send('confirm');
+    expect(chat.text).toMatch(/Booked! Your reference is MD-/);
+  });
+
   it('refuses typed dates in the past, beyond the horizon and malformed, and keeps the question open', async () => {
     await chat.send('/book master');
     await chat.press('Standard');
