@@ -310,8 +310,8 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
         )
       : [];
   // The low end is made mono only where mono keeps it: out-of-phase or wide lows would cancel.
-  // Both spectra measured alike (the same frames and windows), so their ratio is the side's share.
-  const lowEnd = sideSpectrum ? lowEndInMono(averageSpectrum(chs, fs), sideSpectrum, fs) : null;
+  // The analysis's mid spectrum is measured as the side's (the same frames and windows), so their ratio is the side's share.
+  const lowEnd = sideSpectrum ? lowEndInMono(before.spectrum, sideSpectrum, fs) : null;
   const sideHighpassHz = lowEnd && lowEnd.monoLossDb > -MONO_LOSS_LIMIT_DB ? LOW_MONO_HZ : null;
   if (lowEnd && !sideHighpassHz) {
     // Out-of-phase lows vanish entirely in mono: the exact figure (137 dB) means nothing to a reader.
