@@ -32,6 +32,11 @@ export function languageOf(tag: string | null | undefined): Language | undefined
   return isLanguage(base) ? base : undefined;
 }
 
+/** The language of a platform's tag, or the studio's when the tag names none it speaks. */
+export function languageOrStudio(tag: string | null | undefined): Language {
+  return languageOf(tag) ?? studio;
+}
+
 interface LanguageScope {
   language: Language;
 }

@@ -6,7 +6,7 @@ import type { Conversation } from '../../core/conversation/engine.js';
 import { parseCommand, type Reply, type ReplyFile, type Sender } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { Outbox } from '../../core/messaging/outbox.js';
-import { inLanguage, languageOf, studioLanguage, t } from '../../core/texts.js';
+import { inLanguage, languageOrStudio, t } from '../../core/texts.js';
 
 export interface ConsoleChatOptions {
   conversation: Conversation;
@@ -85,7 +85,7 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
         const cmd = parseCommand(text);
         const incoming = { ...sender, ...(cmd ? { kind: 'command' as const, ...cmd } : { kind: 'text' as const, text }) };
         // Rendered in the language the turn ended in (the artist may have just chosen one).
-        await inLanguage(languageOf(language) ?? studioLanguage(), async () => say(await o.conversation.handle(incoming)));
+        await inLanguage(languageOrStudio(language), async () => say(await o.conversation.handle(incoming)));
       });
     });
     rl.on('close', () => void queue.then(() => resolve()));

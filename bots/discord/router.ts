@@ -19,7 +19,7 @@ import type { ActionRecord } from '../../core/engineer/audit.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
-import { inLanguage, languageOf, studioLanguage, t } from '../../core/texts.js';
+import { inLanguage, languageOrStudio, t } from '../../core/texts.js';
 
 /** What an artist or engineer is told when Discord refuses something. */
 export function explainDiscordError(err: DiscordAPIError): string {
@@ -56,7 +56,7 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
     Events.InteractionCreate,
     (i: Interaction) =>
       // In the language of the person's Discord (the core may switch it to the one they chose).
-      void inLanguage(languageOf(i.locale) ?? studioLanguage(), () => handle(i).catch((err: unknown) => fail(i, err)))
+      void inLanguage(languageOrStudio(i.locale), () => handle(i).catch((err: unknown) => fail(i, err)))
         .catch((err: unknown) => deps.log.error({ err }, 'answering an interaction failed'))
         .finally(() => onHandled?.(i.id)),
   );

@@ -13,7 +13,7 @@ import type { Outbox } from '../../core/messaging/outbox.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { ChatDeps } from './chat.js';
 import { commands, menu } from './features/commands.js';
-import { defaultLocale, inLanguage, languageOf, languages, studioLanguage } from '../../core/texts.js';
+import { defaultLocale, inLanguage, languageOrStudio, languages } from '../../core/texts.js';
 import { dialog } from './features/dialog.js';
 import { uploads } from './features/uploads.js';
 import { t } from '../../core/texts.js';
@@ -97,7 +97,7 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
   // keyed by the user, because their dialog lives in their private chat wherever they wrote.
   bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
   // Everything said while handling an update is in the person's language (the core may switch it to their own choice).
-  bot.use((ctx, next) => inLanguage(languageOf(ctx.from?.language_code) ?? studioLanguage(), next));
+  bot.use((ctx, next) => inLanguage(languageOrStudio(ctx.from?.language_code), next));
   bot.use(commands(deps), uploads(deps), dialog(deps));
 
   bot.catch((err) => errorBoundary(err, o.log));

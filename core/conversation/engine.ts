@@ -17,7 +17,7 @@ import { matchTypedAnswer } from './typed-answer.js';
 import { describeAny } from './uploads.js';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
-import { inReaderLanguage, languageOf, studioLanguage, switchLanguage, t } from '../texts.js';
+import { inReaderLanguage, languageOrStudio, switchLanguage, t } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
 
 const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow, revise: reviseFlow };
@@ -64,7 +64,7 @@ export class Conversation {
     const incoming = cleanIncoming(raw);
     const key = `${incoming.platform}:${incoming.chatId}:${incoming.userId}`;
     // The app's language until the artist is known (and their own choice, if they made one).
-    return inReaderLanguage(languageOf(incoming.language) ?? studioLanguage(), () => this.turn(key, incoming));
+    return inReaderLanguage(languageOrStudio(incoming.language), () => this.turn(key, incoming));
   }
 
   private turn(key: string, incoming: Incoming): Promise<Reply[]> {

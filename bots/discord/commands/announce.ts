@@ -3,7 +3,7 @@
 import { Routes, SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
-import { inLanguage, languageOf, studioLanguage, t } from '../../../core/texts.js';
+import { inLanguage, languageOrStudio, t } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   serverOnly: true,
@@ -18,7 +18,7 @@ export const command: DiscordCommand = {
     const settings = await deps.studio.guilds.get(i.guildId);
     if (!settings?.announceChannelId) return void (await text(i, t('discord-announce-no-channel')));
     // In the server's language (/setup), not the engineer's who asked.
-    const message = await inLanguage(languageOf(settings.language) ?? studioLanguage(), () =>
+    const message = await inLanguage(languageOrStudio(settings.language), () =>
       deps.studio.desk.openSlotsAnnouncement(deps.studio.name, i.options.getInteger('days') ?? 7),
     );
     await deps.rest.post(Routes.channelMessages(settings.announceChannelId), { body: { content: message.slice(0, 2000), allowed_mentions: { parse: [] } } });

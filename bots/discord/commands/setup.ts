@@ -4,7 +4,7 @@
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
-import { languageOf, languages, studioLanguage, t, translate } from '../../../core/texts.js';
+import { languageOrStudio, languages, t, translate } from '../../../core/texts.js';
 
 export const command: DiscordCommand = {
   serverOnly: true,
@@ -46,7 +46,7 @@ export const command: DiscordCommand = {
           ? t('discord-setup-engineer-role', { role: s.engineerRoleId ? `<@&${s.engineerRoleId}>` : t('discord-setup-no-engineer-role') })
           : t('discord-setup-community-engineers'),
         t('discord-setup-announcements', { channel: s.announceChannelId ? `<#${s.announceChannelId}>` : t('discord-setup-no-announcements') }),
-        t('discord-setup-language', { language: translate(languageOf(s.language) ?? studioLanguage(), 'language-name') }),
+        t('discord-setup-language', { language: translate(languageOrStudio(s.language), 'language-name') }),
       ].join('\n'),
     );
   },
