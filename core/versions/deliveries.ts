@@ -70,6 +70,16 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolea
   });
 }
 
+const renderTexts: Record<string, () => string> = {
+  master: () => t('render-master'),
+  full: () => t('render-full'),
+  instrumental: () => t('render-instrumental'),
+  acappella: () => t('render-acappella'),
+};
+
+/** A render's name ("full mix", "a cappella") in the reader's language, read when the message is written. */
+export const renderLabel = (kind: string): string => renderTexts[kind]?.() ?? kind;
+
 /** A stored file as the artist gets it: streamed by the adapter, or by its signed link. */
 export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
   const url = d.downloads.url(f.storageKey, f.fileName);

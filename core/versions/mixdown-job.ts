@@ -14,7 +14,7 @@ import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import type { Reply } from '../conversation/types.js';
 import { UserError } from '../errors.js';
-import { commitDelivery, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { commitDelivery, renderLabel, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
 import { sentence, t } from '../texts.js';
 import type { VersionJobs } from './version-jobs.js';
 
@@ -28,13 +28,6 @@ export interface MixdownJobSettings {
   preset: Preset;
   workDir?: string;
 }
-
-const renderTexts: Record<string, () => string> = {
-  full: () => t('render-full'),
-  instrumental: () => t('render-instrumental'),
-  acappella: () => t('render-acappella'),
-};
-const renderLabel = (kind: string): string => renderTexts[kind]?.() ?? kind;
 
 export class MixdownJobs {
   constructor(

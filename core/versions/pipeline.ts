@@ -27,7 +27,7 @@ import { contentTypeOf, defaultFormat, formats } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
 import type { Reply } from '../conversation/types.js';
-import { commitDelivery, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
+import { commitDelivery, renderLabel, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
 import { UserError } from '../errors.js';
@@ -336,13 +336,6 @@ export class Pipeline {
       await this.d.versions.fail(delivery.id, `the files could not be stored: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }
-    // Read when the message is written, in the artist's language.
-    const kinds: Record<string, () => string> = {
-      master: () => t('render-master'),
-      full: () => t('render-full'),
-      instrumental: () => t('render-instrumental'),
-      acappella: () => t('render-acappella'),
-    };
     await commitDelivery(this.d, {
       deliveryId: delivery.id,
       booking,
@@ -355,7 +348,7 @@ export class Pipeline {
             service: serviceName(booking.service).toLowerCase(),
             ref: booking.reference,
             version,
-            what: [...new Set(files.map((f) => kinds[f.kind]?.() ?? f.kind))].join(', '),
+            what: [...new Set(files.map((f) => renderLabel(f.kind)))].join(', '),
           }),
           ...(note ? [t('engineer-delivery-note', { note })] : []),
           '',
