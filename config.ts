@@ -6,6 +6,7 @@ import cron from 'node-cron';
 import { parseClosedDates, parseWeeklyHours } from './core/booking/hours.js';
 import { defaultPreset, presetIds } from './engine/presets.js';
 import { languages } from './core/texts.js';
+import { reviewPolicies } from './core/versions/holds.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'expected true or false' })
@@ -126,6 +127,8 @@ const schema = z
     SERVICE_RUNS_JOBS: bool.default(true),
     JOB_CONCURRENCY: int(1, 16).default(1),
     MASTER_PRESET: z.enum(presetIds).default(defaultPreset),
+    // Which versions the engine makes wait for the engineer's approval before the artist gets them.
+    DELIVERY_REVIEW: z.enum(reviewPolicies).default('off'),
     DOWNLOAD_LINK_TTL_DAYS: int(1, 365).default(30),
     REMINDER_OFFSETS_HOURS: z
       .string()

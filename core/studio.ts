@@ -19,7 +19,7 @@ import type { ObjectStore } from '../storage/object-store.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { InProcessQueue } from '../queue/in-process.js';
 import { presets } from '../engine/presets.js';
-import { EngineerAlerts } from './messaging/alerts.js';
+import { EngineerAlerts, engineerChats } from './messaging/alerts.js';
 import { DownloadLinks } from './files/download-links.js';
 import { KeycodeService } from './sessions/keycodes.js';
 import { Pipeline, type PipelineSettings } from './versions/pipeline.js';
@@ -118,10 +118,10 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const outbox = new Outbox(db, clock, log);
   const queue = o.queue ?? new InProcessQueue();
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
-  const alerts = new EngineerAlerts(outbox, log, config.ENGINEER_CHAT);
+  const alerts = new EngineerAlerts(outbox, log, engineerChats(config.ENGINEER_CHAT, config.DISCORD_ENGINEER_IDS));
   const versions = new Versions(db);
   const files = new StoredFiles(db);
-  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log };
+  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log, review: config.DELIVERY_REVIEW };
   const uploads = new UploadService(
     files,
     store,
@@ -177,6 +177,9 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
       uploads,
       schedule,
       audit,
+      versions,
+      downloads,
+      db,
     ),
     mixdowns,
     audit,

@@ -287,6 +287,28 @@ export class BookingService {
     });
   }
 
+  /**
+   * The live part of an attended session began or ended (the engineer's /session start and end):
+   * recorded on the booking, so what the engine makes meanwhile waits for the engineer, and in its
+   * history. Returns when, or null when it already was so (a repeated command changes nothing);
+   * starting again after an end opens a new live part.
+   */
+  async markSession(booking: Pick<Booking, 'id' | 'status'>, edge: 'started' | 'ended', actor: string): Promise<Date | null> {
+    const at = this.clock.now();
+    return this.db.$transaction(async (tx) => {
+      const running = { sessionStartedAt: { not: null }, sessionEndedAt: null };
+      const { count } =
+        edge === 'started'
+          ? await tx.booking.updateMany({ where: { id: booking.id, NOT: running }, data: { sessionStartedAt: at, sessionEndedAt: null } })
+          : await tx.booking.updateMany({ where: { id: booking.id, sessionEndedAt: null }, data: { sessionEndedAt: at } });
+      if (count !== 1) return null;
+      await tx.bookingEvent.create({
+        data: { bookingId: booking.id, fromStatus: booking.status, toStatus: booking.status, actor, note: `session ${edge}`, at },
+      });
+      return at;
+    });
+  }
+
   /** A booking with its service (throws when there is none: callers hold its id). */
   get(id: string): Promise<BookingWithService> {
     return this.db.booking.findUniqueOrThrow({ where: { id }, include: { service: true } });

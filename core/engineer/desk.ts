@@ -21,6 +21,11 @@ import type { Outbox } from '../messaging/outbox.js';
 import type { MasterSettings, Pipeline } from '../versions/pipeline.js';
 import type { RevisionService } from '../versions/revisions.js';
 import { intlLocale, t } from '../texts.js';
+import type { Db } from '../../db/client.js';
+import type { DownloadLinks } from '../files/download-links.js';
+import type { Versions } from '../versions/versions.js';
+import { factsLine, parseFacts, renderLabel, versionStateText } from '../versions/version-messages.js';
+import { sessionAhead } from '../versions/holds.js';
 
 export type DeskBooking = BookingWithClient;
 
@@ -48,6 +53,9 @@ export class StudioDesk {
     private readonly uploads: UploadService,
     private readonly schedule: SchedulePolicySource,
     private readonly audit: EngineerAudit,
+    private readonly versions: Versions,
+    private readonly downloads: DownloadLinks,
+    private readonly db: Db,
   ) {}
 
   /** The booking's stems and roles, or (with a number and a role) one changed, for the engineer. */
@@ -83,28 +91,100 @@ export class StudioDesk {
     });
   }
 
-  /** Upcoming sessions (next `days` days) and the unattended queue, in studio time. */
+  /**
+   * What waits for the engineer, in studio time: versions to review, revision notes only a person
+   * can act on, upcoming sessions (next `days` days) and the unattended queue.
+   */
   async queue(days = 14): Promise<string> {
     const now = this.clock.now();
     const until = new Date(now.getTime() + days * 86_400_000);
     const sessions = await this.bookings.sessionsBetween(new Date(now.getTime() - 86_400_000), until);
     const unattended = await this.bookings.unattendedQueue();
-    const line = (b: DeskBooking) => `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${b.status}`;
+    const review = await this.versions.allHeld('review');
+    const notes = await this.db.revision.findMany({
+      where: { status: 'requested' },
+      orderBy: { createdAt: 'asc' },
+      include: { booking: { include: { client: true } } },
+    });
+    const line = (b: DeskBooking) => `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${statusText(b.status)}`;
+    const day = (d: Date, format: string) => DateTime.fromJSDate(d).setZone(this.studioZone).setLocale(intlLocale()).toFormat(format);
     const parts = [
+      ...(review.length
+        ? [
+            [
+              t('desk-review-title'),
+              ...review.map(
+                (v) =>
+                  `• ${t('desk-review-line', { ref: v.booking.reference, version: v.version, client: v.booking.client.displayName, facts: this.factsOf(v.facts) })}`,
+              ),
+              t('desk-review-how'),
+            ].join('\n'),
+          ]
+        : []),
+      ...(notes.length
+        ? [
+            [
+              t('desk-notes-title'),
+              ...notes.map(
+                (r) =>
+                  `• ${t('desk-notes-line', { ref: r.booking.reference, number: r.number, client: r.booking.client.displayName, when: day(r.createdAt, 'd LLL HH:mm'), notes: r.notes || '—' })}`,
+              ),
+              t('desk-notes-how'),
+            ].join('\n'),
+          ]
+        : []),
       sessions.length
         ? [t('desk-sessions', { days }), ...sessions.map((b) => `• ${formatWhen(b.startsAt!, this.studioZone)} — ${line(b)}`)].join('\n')
         : t('desk-no-sessions', { days }),
       unattended.length
         ? [
             t('desk-unattended'),
-            ...unattended.map(
-              (b, i) =>
-                `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: DateTime.fromJSDate(b.dueAt).setZone(this.studioZone).setLocale(intlLocale()).toFormat('ccc d LLL') })}` : ''}`,
-            ),
+            ...unattended.map((b, i) => `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: day(b.dueAt, 'ccc d LLL') })}` : ''}`),
           ].join('\n')
         : t('desk-no-unattended'),
     ];
     return parts.join('\n\n');
+  }
+
+  private factsOf(json: string | null): string {
+    const facts = parseFacts(json);
+    return facts ? factsLine(facts) : '—';
+  }
+
+  /** Every version of a booking: how it was made, from which source, where it stands; links to listen to held ones. */
+  async versionList(reference: string): Promise<string> {
+    const b = await this.booking(reference);
+    const all = await this.versions.all(b.id);
+    if (!all.length) return t('desk-no-versions', { ref: b.reference });
+    const sources = new Map((await this.uploads.files.all(b.id)).map((u) => [u.id, u.fileName]));
+    const lines = [t('desk-versions-title', { ref: b.reference, client: b.client.displayName })];
+    for (const v of all) {
+      const made =
+        v.kind === 'engineer'
+          ? t('desk-version-by-engineer')
+          : v.kind === 'mixdown'
+            ? t('desk-version-mixdown')
+            : t('desk-version-master', { settings: v.settings });
+      const source = v.sourceUploadId ? sources.get(v.sourceUploadId) : undefined;
+      lines.push(
+        `• v${v.version} · ${versionStateText(v.status, v.hold)} · ${made}${source ? ` · ${t('desk-version-source', { file: source })}` : ''}${v.facts ? ` · ${this.factsOf(v.facts)}` : ''}`,
+      );
+      if (v.status === 'held')
+        for (const f of v.files.filter((x) => x.kind !== 'report'))
+          lines.push(`    ${renderLabel(f.kind)}: ${this.downloads.url(f.storageKey, f.fileName) ?? f.fileName}`);
+    }
+    if (all.some((v) => v.status === 'held')) lines.push(t('desk-versions-held-how', { ref: b.reference }));
+    return lines.join('\n');
+  }
+
+  /** Sends a held version (the newest, or the one named) to the artist; the other held ones are set aside. */
+  async deliverHeld(reference: string, version: number | undefined, actor: string): Promise<string> {
+    const b = await this.booking(reference);
+    const held = await this.versions.held(b.id);
+    const chosen = version ?? held[0]?.version;
+    if (chosen === undefined) throw new UserError(t('desk-nothing-held', { ref: b.reference }));
+    await this.pipeline.deliverHeld(b, chosen, actor);
+    return t('desk-version-delivered', { ref: b.reference, version: chosen, client: b.client.displayName });
   }
 
   async confirm(reference: string, actor: string): Promise<string> {
@@ -120,7 +200,7 @@ export class StudioDesk {
     const mix = await this.uploads.files.count(b.id, 'mix');
     if (mix > 0 && b.service.code === 'master') {
       await this.pipeline.startFirstMaster(confirmed);
-      return t('desk-confirmed-mastering', { ref: b.reference });
+      return t(sessionAhead(b, this.clock.now()) ? 'desk-confirmed-preparing' : 'desk-confirmed-mastering', { ref: b.reference });
     }
     return t('desk-confirmed', { ref: b.reference, client: b.client.displayName });
   }
@@ -149,17 +229,19 @@ export class StudioDesk {
   async startSession(reference: string, actor: string): Promise<{ text: string; keycode?: { group: string; password: string; link: string } }> {
     const b = await this.booking(reference);
     if (b.kind === 'unattended') throw new UserError(t('desk-no-session-unattended', { ref: b.reference }));
-    if (b.status === 'confirmed' || b.status === 'awaiting-files') await this.bookings.transition(b.id, 'in-progress', actor, 'session started');
-    // A session may also follow an automatic master (delivered) or a revision request.
+    if (b.status === 'confirmed' || b.status === 'awaiting-files') await this.bookings.transition(b.id, 'in-progress', actor);
+    // A session may also follow a delivery or a revision request (a session to go through it).
     else if (!['in-progress', 'delivered', 'revision-requested'].includes(b.status))
       throw new UserError(t('desk-session-not-confirmed', { ref: b.reference, status: statusText(b.status) }));
+    // Keyed by when it started: a repeated command tells the artist nothing twice, a later session does.
+    const started = `session-start-${((await this.bookings.markSession(b, 'started', actor)) ?? b.sessionStartedAt)?.getTime()}`;
     if (b.kind !== 'virtual') {
-      await this.tell(b, 'session-start', () => t('session-starting-in-person', { ref: b.reference }));
+      await this.tell(b, started, () => t('session-starting-in-person', { ref: b.reference }));
       return { text: t('desk-session-started-in-person', { ref: b.reference }) };
     }
     const k = await this.keycodes.forSession(b);
     const link = this.keycodes.link(k);
-    await this.tell(b, 'session-start', () => ({
+    await this.tell(b, started, () => ({
       text: [
         t('session-starting-virtual', { ref: b.reference }),
         `  ${t('keycode-group', { group: k.groupName })}`,
@@ -171,12 +253,28 @@ export class StudioDesk {
     return { text: t('desk-session-started', { ref: b.reference, client: b.client.displayName }), keycode: { group: k.groupName, password: k.password, link } };
   }
 
-  async endSession(reference: string, actor: string): Promise<string> {
+  /**
+   * Ends the live part of a session. What the engine prepared is not sent by itself: the engineer
+   * delivers the newest held version here (`deliver`), or one of them later, or their own files.
+   */
+  async endSession(reference: string, actor: string, deliver = false): Promise<string> {
     const b = await this.booking(reference);
-    if (b.status !== 'in-progress') throw new UserError(t('desk-session-not-running', { ref: b.reference, status: statusText(b.status) }));
-    await this.bookings.note(b, actor, 'session ended');
-    await this.tell(b, 'session-end', () => t('session-ended-artist', { ref: b.reference }));
-    return t('desk-session-ended', { ref: b.reference });
+    const running = (b.sessionStartedAt && !b.sessionEndedAt) || b.status === 'in-progress';
+    if (!running) throw new UserError(t('desk-session-not-running', { ref: b.reference, status: statusText(b.status) }));
+    const ended = `session-end-${((await this.bookings.markSession(b, 'ended', actor)) ?? b.sessionEndedAt)?.getTime()}`;
+    await this.tell(b, ended, () => t('session-ended-artist', { ref: b.reference }));
+    const held = await this.versions.held(b.id);
+    const newest = held[0];
+    if (!newest) return t('desk-session-ended', { ref: b.reference });
+    if (deliver) {
+      await this.pipeline.deliverHeld(b, newest.version, actor);
+      return t('desk-session-ended-delivered', { ref: b.reference, version: newest.version, client: b.client.displayName });
+    }
+    return [
+      t('desk-session-ended-held', { ref: b.reference }),
+      ...held.map((v) => `• v${v.version} · ${this.factsOf(v.facts)}`),
+      t('desk-versions-held-how', { ref: b.reference }),
+    ].join('\n');
   }
 
   /** Runs (or re-runs) the engine on the booking's latest mix with the engineer's settings. */

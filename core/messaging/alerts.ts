@@ -1,25 +1,36 @@
-// Alerts for the engineer (a job that failed for good, revision notes): always logged, and sent
-// through the outbox to the engineer's chat when one is configured (ENGINEER_CHAT). They are
-// written in the studio's language, whoever's action raised them.
+// Alerts for the engineer (a job that failed for good, revision notes, versions waiting for them):
+// always logged, and sent through the outbox to every engineer chat the studio configured — its
+// ENGINEER_CHAT, and a Discord DM to each of DISCORD_ENGINEER_IDS — or to the console's engineer
+// when nothing is configured, so no note is ever seen by nobody. They are written in the studio's
+// language, whoever's action raised them.
+import type { Tx } from '../../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from './outbox.js';
 import { inLanguage, studioLanguage, t } from '../texts.js';
+
+/** Where the engineer's alerts go: "platform:chat" each, without repeats; console:engineer when none is set. */
+export function engineerChats(engineerChat: string | undefined, discordEngineerIds: readonly string[]): string[] {
+  const chats = [...(engineerChat ? [engineerChat] : []), ...discordEngineerIds.map((id) => `discord:${id}`)];
+  return chats.length ? [...new Set(chats)] : ['console:engineer'];
+}
 
 export class EngineerAlerts {
   constructor(
     private readonly outbox: Outbox,
     private readonly log: Logger,
-    /** "platform:chat": discord:<engineer user id> (a DM), telegram:<chat id>, console:engineer. */
-    private readonly chat?: string,
+    /** "platform:chat" each: discord:<engineer user id> (a DM), telegram:<chat id>, console:engineer. */
+    private readonly chats: readonly string[],
   ) {}
 
-  /** `key` makes the alert single: the same key is sent once. */
-  async alert(key: string, write: () => string, details: Record<string, unknown> = {}): Promise<void> {
+  /** `key` makes the alert single: the same key is sent once to each chat. Inside `tx` it exists only if the transaction commits. */
+  async alert(key: string, write: () => string, details: Record<string, unknown> = {}, tx?: Tx): Promise<void> {
     const text = inLanguage(studioLanguage(), write);
     this.log.info({ alert: key, ...details }, text);
-    if (!this.chat) return;
-    const sep = this.chat.indexOf(':');
     const reply = { text: inLanguage(studioLanguage(), () => t('alert', { text })), visibility: 'private' as const };
-    await this.outbox.record(`alert:${key}`, this.chat.slice(0, sep), this.chat.slice(sep + 1), reply);
+    for (const [i, chat] of this.chats.entries()) {
+      const sep = chat.indexOf(':');
+      // The first chat keeps the plain key, so an alert recorded before a second chat was added is not sent again.
+      await this.outbox.record(i === 0 ? `alert:${key}` : `alert:${key}:${chat}`, chat.slice(0, sep), chat.slice(sep + 1), reply, tx);
+    }
   }
 }

@@ -10,14 +10,16 @@ import type { ObjectStore } from '../../storage/object-store.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import type { Clock } from '../clock.js';
-import type { Reply, ReplyFile } from '../conversation/types.js';
 import type { DownloadLinks } from '../files/download-links.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
-import { formatMoney } from '../catalog.js';
+import { UserError } from '../errors.js';
+import { holdFor, type Hold, type ReviewPolicy } from './holds.js';
+import { factsLine, parseFacts, versionMessage, type VersionFacts } from './version-messages.js';
 
 export { versionKinds, type VersionKind } from './versions.js';
+export { renderLabel, replyFile, revisionsLine } from './version-messages.js';
 
 export interface PipelineDeps {
   db: Db;
@@ -31,6 +33,8 @@ export interface PipelineDeps {
   alerts: EngineerAlerts;
   clock: Clock;
   log: Logger;
+  /** Which versions the engineer reviews before the artist gets them (DELIVERY_REVIEW). */
+  review: ReviewPolicy;
 }
 
 export type StoredFile = VersionFile;
@@ -42,67 +46,93 @@ export interface Commit {
   actor: string;
   /** Columns of the delivery set as it becomes ready. */
   ready: Partial<Pick<Models.DeliveryModel, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings'>>;
+  /** What the artist's message says (stored, so a held version is announced the same way later). */
+  facts: VersionFacts;
+  /** The engine made it: it may be held for the session or for review (the engineer's own files never are). */
+  engine: boolean;
   /** The revision this version answers; otherwise the booking's open one, if any. */
   revisionId?: string;
-  /** The message, given the free revisions left. */
-  reply(freeLeft: number): Reply;
 }
 
-/** Commits a prepared version; false when another finisher already did. */
-export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<boolean> {
+/**
+ * Commits a prepared version: delivered to the artist, or held for the engineer (who is told).
+ * Returns what happened; false when another finisher already did.
+ */
+export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<{ hold: Hold | null } | false> {
   return d.db.$transaction(async (tx) => {
-    if (!(await d.versions.commitIn(tx, c.deliveryId, c.files, c.ready, d.clock.now()))) return false;
-    // The booking walks to delivered from wherever the work left it (through the work, never through a confirmation).
+    const now = d.clock.now();
     const current = await d.bookings.currentIn(tx, c.booking.id);
-    await d.bookings.advanceIn(tx, current, 'delivered', c.actor, { via: ['in-progress'] });
-    const revision =
-      c.revisionId ??
-      (
-        await tx.revision.findFirst({
-          where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] }, deliveryId: null },
-          orderBy: { number: 'desc' },
-        })
-      )?.id;
-    if (revision) await tx.revision.update({ where: { id: revision }, data: { status: 'resolved', resolvedAt: d.clock.now(), deliveryId: c.deliveryId } });
-    const left = await freeRevisionsLeft(tx, c.booking);
-    await d.outbox.toArtist(`delivery:${c.deliveryId}`, c.booking, () => c.reply(left), tx);
-    return true;
+    const hold = c.engine ? holdFor(current, d.review, now) : null;
+    const facts = JSON.stringify(c.facts);
+    if (!(await d.versions.commitIn(tx, c.deliveryId, c.files, { ...c.ready, facts }, now, hold))) return false;
+    const version = (await tx.delivery.findUniqueOrThrow({ where: { id: c.deliveryId } })).version;
+    if (hold) {
+      await d.alerts.alert(
+        `held:${c.deliveryId}`,
+        () =>
+          t(hold === 'session' ? 'version-held-session-alert' : 'version-held-review-alert', {
+            ref: c.booking.reference,
+            version,
+            facts: factsLine(c.facts),
+          }),
+        { booking: c.booking.reference, version, hold },
+        tx,
+      );
+      return { hold };
+    }
+    await deliverIn(tx, d, { ...c, version });
+    return { hold: null };
   });
 }
 
-const renderTexts: Record<string, () => string> = {
-  master: () => t('render-master'),
-  full: () => t('render-full'),
-  instrumental: () => t('render-instrumental'),
-  acappella: () => t('render-acappella'),
-};
+/**
+ * A version made ready reaches the artist: the booking walks to delivered from wherever the work
+ * left it (through the work, never through a confirmation), the revision it answers is resolved
+ * (and charged, when paid), older held versions are set aside, and the message is recorded.
+ */
+async function deliverIn(
+  tx: Tx,
+  d: PipelineDeps,
+  c: Pick<Commit, 'deliveryId' | 'booking' | 'files' | 'actor' | 'facts' | 'revisionId'> & { version: number },
+): Promise<void> {
+  const now = d.clock.now();
+  const current = await d.bookings.currentIn(tx, c.booking.id);
+  await d.bookings.advanceIn(tx, current, 'delivered', c.actor, { via: ['in-progress'] });
+  const revision =
+    c.revisionId ??
+    (
+      await tx.revision.findFirst({
+        where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] }, deliveryId: null },
+        orderBy: { number: 'desc' },
+      })
+    )?.id;
+  if (revision) {
+    await tx.revision.update({ where: { id: revision }, data: { status: 'resolved', resolvedAt: now, deliveryId: c.deliveryId } });
+    await tx.revision.updateMany({ where: { id: revision, paid: true }, data: { chargedAt: now } });
+  }
+  await d.versions.setAsideIn(tx, c.booking.id, c.version);
+  const left = await freeRevisionsLeft(tx, c.booking);
+  await d.outbox.toArtist(`delivery:${c.deliveryId}`, c.booking, () => versionMessage(d, c.booking, c.version, c.files, c.facts, left), tx);
+}
 
-/** A render's name ("full mix", "a cappella") in the reader's language, read when the message is written. */
-export const renderLabel = (kind: string): string => renderTexts[kind]?.() ?? kind;
-
-/** A stored file as the artist gets it: streamed by the adapter, or by its signed link. */
-export function replyFile(d: PipelineDeps, f: StoredFile): ReplyFile {
-  const url = d.downloads.url(f.storageKey, f.fileName);
-  return {
-    name: f.fileName,
-    storageKey: f.storageKey,
-    sizeBytes: Number(f.sizeBytes),
-    ...(url ? { url } : {}),
-    kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio',
-  };
+/**
+ * The engineer sends a held version to the artist (the starting point after the session, or one
+ * they reviewed). Refused when the version is not held (already delivered, set aside, failed).
+ */
+export async function releaseHeld(d: PipelineDeps, booking: BookingWithService, version: number, actor: string): Promise<void> {
+  await d.db.$transaction(async (tx) => {
+    const held = await d.versions.releaseIn(tx, booking.id, version, d.clock.now());
+    if (!held) throw new UserError(t('version-not-held', { ref: booking.reference, version }));
+    const facts = parseFacts(held.facts);
+    if (!facts) throw new UserError(t('version-not-held', { ref: booking.reference, version }));
+    await deliverIn(tx, d, { deliveryId: held.id, booking, files: held.files, actor, facts, version });
+  });
 }
 
 /** Free revisions the booking has left (each delivery message says so). */
 export async function freeRevisionsLeft(db: Tx, booking: { id: string; includedRevisions: number }): Promise<number> {
   const used = await db.revision.count({ where: { bookingId: booking.id, paid: false } });
   return Math.max(0, booking.includedRevisions - used);
-}
-
-/** The last line of a delivery: free revisions left and how to ask, or what a further one costs. */
-export function revisionsLine(left: number, booking: BookingWithService, howToAsk: string): string {
-  return left > 0
-    ? t('revisions-left', { count: left, how: howToAsk })
-    : t('revisions-used', { price: formatMoney(booking.service.revisionPriceCents, booking.currency) });
 }
 
 export interface Failure {
@@ -123,7 +153,7 @@ export interface Failure {
 export async function failVersion(d: PipelineDeps, f: Failure): Promise<void> {
   const booking = await d.db.booking.findUnique({ where: { id: f.bookingId } });
   const delivery = await d.versions.find(f.bookingId, f.version);
-  if (!booking || !delivery || delivery.status === 'ready') return;
+  if (!booking || !delivery || delivery.status !== 'preparing') return;
   await d.versions.fail(delivery.id, f.error.message);
   const progress = f.progress;
   if (progress) await d.outbox.progressToArtist(`progress:${delivery.id}`, booking, () => ({ text: progress(booking.reference), visibility: 'private' }));

@@ -12,10 +12,10 @@ import { pipeline as pipe } from 'node:stream/promises';
 import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../../engine/index.js';
 import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
-import type { Reply } from '../conversation/types.js';
 import { UserError } from '../errors.js';
-import { commitDelivery, renderLabel, replyFile, revisionsLine, type PipelineDeps, type StoredFile } from './deliveries.js';
-import { sentence, t } from '../texts.js';
+import { commitDelivery, renderLabel, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { mixdownReport } from './version-messages.js';
+import { t } from '../texts.js';
 import type { VersionJobs } from './version-jobs.js';
 
 export interface MixdownJob {
@@ -68,7 +68,7 @@ export class MixdownJobs {
 
   private async run(data: MixdownJob): Promise<void> {
     const delivery = await this.d.versions.find(data.bookingId, data.version);
-    if (!delivery || delivery.status === 'ready') return;
+    if (!delivery || delivery.status !== 'preparing') return;
     const booking = await this.d.bookings.withClient(data.bookingId);
     const stems = await this.d.files.stems(booking.id);
     if (!stems.length) throw new AudioFileError('stems', 'there are no stems stored for this booking');
@@ -117,28 +117,23 @@ export class MixdownJobs {
         const info = await this.d.store.put(storageKey, createReadStream(r.file));
         stored.push({ kind: r.kind, format, fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
-      const notes = [...report.skipped.map((s) => t('mixdown-left-out', { stem: s.name, reason: s.reason })), ...report.warnings.map(sentence)];
+      const facts = {
+        kind: 'mixdown' as const,
+        mastered,
+        renders: renders.map((r) => r.kind),
+        stems: report.stems.length,
+        seconds: report.durationSec,
+        skipped: report.skipped.map((s) => ({ stem: s.name, reason: s.reason })),
+        warnings: report.warnings,
+      };
       await commitDelivery(this.d, {
         deliveryId: delivery.id,
         booking,
         files: stored,
         actor: 'pipeline',
-        ready: { reportText: notes.join('\n') || null },
-        reply: (left): Reply => ({
-          text: [
-            t(mastered ? 'mixdown-ready-mastered' : 'mixdown-ready', {
-              ref: booking.reference,
-              version: data.version,
-              renders: renders.map((r) => renderLabel(r.kind)).join(', '),
-            }),
-            `  ${t('mixdown-from', { count: report.stems.length, seconds: report.durationSec.toFixed(0) })}`,
-            ...notes.map((n) => `  ${t('delivery-note', { note: n })}`),
-            '',
-            revisionsLine(left, booking, t('revise-how-notes')),
-          ].join('\n'),
-          files: stored.map((f) => replyFile(this.d, f)),
-          visibility: 'private',
-        }),
+        engine: true,
+        ready: { reportText: mixdownReport(facts) },
+        facts,
       });
       this.d.log.info({ booking: booking.reference, version: data.version, stems: report.stems.length }, 'mixdown delivered');
     } finally {

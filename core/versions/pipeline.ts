@@ -5,7 +5,6 @@
 // rows, booking status, revision, and the message in the outbox — commits in one transaction
 // that only the first finisher gets to run. A worker killed mid-job loses or doubles nothing.
 import { statusText } from '../booking/status.js';
-import { serviceName } from '../catalog.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,13 +22,15 @@ import {
   type Preset,
 } from '../../engine/index.js';
 import { safeFileName } from '../../storage/object-store.js';
-import { contentTypeOf, defaultFormat, formats } from '../../engine/formats.js';
+import { contentTypeOf, defaultFormat } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
 import type { Reply } from '../conversation/types.js';
-import { commitDelivery, renderLabel, replyFile, revisionsLine, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
+import { formatWhen } from '../conversation/format.js';
+import { commitDelivery, releaseHeld, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
+import { sessionAhead, type Hold } from './holds.js';
 import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 
@@ -117,7 +118,13 @@ export class Pipeline {
       case 'confirmed':
       case 'awaiting-files':
         await this.startFirstMaster(booking);
-        return [{ text: t('master-starting', { file: last.upload.fileName }) }];
+        return [
+          {
+            text: sessionAhead(booking, this.d.clock.now())
+              ? t('master-for-session', { when: formatWhen(booking.startsAt!, booking.timeZone) })
+              : t('master-starting', { file: last.upload.fileName }),
+          },
+        ];
       case 'in-progress':
         return [{ text: t('master-newer-mix', { file: last.upload.fileName }) }];
       default:
@@ -125,11 +132,21 @@ export class Pipeline {
     }
   }
 
-  /** The first version, once a confirmed mastering booking has its mix (also after a late confirm). */
+  /**
+   * The first version, once a confirmed mastering booking has its mix (also after a late confirm).
+   * Before an attended session it is the engineer's starting point: the booking waits for its
+   * session, and a newer mix sent before it gets a new starting point.
+   */
   async startFirstMaster(booking: BookingWithService): Promise<void> {
+    const settings = { preset: this.s.preset };
+    if (sessionAhead(booking, this.d.clock.now())) {
+      if (await this.d.versions.find(booking.id, 1)) await this.masterNext(booking.id, settings);
+      else await this.enqueueMaster({ bookingId: booking.id, version: 1, settings });
+      return;
+    }
     if (booking.status === 'confirmed' || booking.status === 'awaiting-files')
       await this.d.bookings.transition(booking.id, 'in-progress', 'pipeline', 'mix received: automatic master');
-    await this.enqueueMaster({ bookingId: booking.id, version: 1, settings: { preset: this.s.preset } });
+    await this.enqueueMaster({ bookingId: booking.id, version: 1, settings });
   }
 
   /** Masters a known version (the first, or one a restart resumes): adding it again (a double click, a repeated upload) changes nothing. */
@@ -159,7 +176,7 @@ export class Pipeline {
 
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
     const delivery = await this.d.versions.prepare(data.bookingId, data.version, 'master', data.settings, null);
-    if (delivery.status === 'ready') return; // finished by an earlier try
+    if (delivery.status !== 'preparing') return; // finished (or given up) by an earlier try
     const booking = await this.d.bookings.withClient(data.bookingId);
     if (booking.status === 'cancelled') {
       await this.d.versions.fail(delivery.id, 'booking cancelled');
@@ -170,10 +187,14 @@ export class Pipeline {
     const reference = data.settings.useReference ? await this.d.files.latest(booking.id, 'reference') : null;
     this.d.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
 
-    const announce = (write: () => string) =>
-      this.d.outbox
+    // An attended session's starting point is the engineer's: the artist hears of it in the session.
+    const artistFollows = !sessionAhead(booking, this.d.clock.now());
+    const announce = async (write: () => string) => {
+      if (!artistFollows) return;
+      await this.d.outbox
         .progressToArtist(`progress:${delivery.id}`, booking, () => ({ text: write(), visibility: 'private' }))
         .catch((err: unknown) => this.d.log.warn({ err }, 'progress message not recorded'));
+    };
     const progress = this.progressWriter(delivery.id, (stage) =>
       announce(() => t('progress-running', { version: data.version, ref: booking.reference, stage: stageLabel(stage) ?? stage })),
     );
@@ -225,9 +246,12 @@ export class Pipeline {
         const info = await this.d.store.put(storageKey, createReadStream(f.local), { contentType: contentTypeOf(f.format) });
         stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
-      await this.finish(delivery.id, booking, data, mix.id, stored, summary);
-      await announce(() => t('progress-ready', { version: data.version, ref: booking.reference }));
-      this.d.log.info({ booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, pid: process.pid }, 'master delivered');
+      const hold = await this.finish(delivery.id, booking, data, mix.id, stored, summary);
+      if (hold !== false) await announce(() => t(hold === 'review' ? 'progress-review' : 'progress-ready', { version: data.version, ref: booking.reference }));
+      this.d.log.info(
+        { booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, hold, pid: process.pid },
+        hold ? 'master held' : 'master delivered',
+      );
     } finally {
       await rm(work, { recursive: true, force: true });
     }
@@ -260,43 +284,39 @@ export class Pipeline {
     data: MasterJob,
     sourceUploadId: string,
     files: StoredFile[],
-    summary: MasterSummary,
-  ): Promise<void> {
-    await commitDelivery(this.d, {
+    m: MasterSummary,
+  ): Promise<Hold | null | false> {
+    const a = m.after;
+    const committed = await commitDelivery(this.d, {
       deliveryId,
       booking,
       files,
       actor: 'pipeline',
+      engine: true,
       ready: {
         sourceUploadId,
         reportKey: files.find((f) => f.kind === 'report')!.storageKey,
-        reportText: summary.reportText,
+        reportText: m.reportText,
         settings: JSON.stringify(data.settings),
       },
+      facts: {
+        kind: 'master',
+        lufs: a.loudness.integratedLufs,
+        dbtp: a.peaks.truePeakDbtp,
+        target: m.settings.targetLufs,
+        ceiling: m.settings.ceilingDbtp,
+        targetMet: m.targetMet,
+        warnings: m.warnings,
+      },
       ...(data.revisionId ? { revisionId: data.revisionId } : {}),
-      reply: (left) => this.deliveryReply(booking, data.version, files, summary, left),
     });
+    return committed && committed.hold;
   }
 
-  private deliveryReply(booking: BookingWithService, version: number, files: StoredFile[], m: MasterSummary, freeLeft: number): Reply {
-    const a = m.after;
-    const master = files.find((f) => f.kind === 'master')!;
-    const numbers = {
-      lufs: a.loudness.integratedLufs.toFixed(1),
-      dbtp: a.peaks.truePeakDbtp.toFixed(1),
-      target: String(m.settings.targetLufs),
-      ceiling: String(m.settings.ceilingDbtp),
-    };
-    const lines = [
-      t('master-ready', { ref: booking.reference, version }),
-      `  ${t(m.targetMet ? 'master-numbers' : 'master-numbers-missed', numbers)}`,
-      `  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format: isOutputFormat(master.format) ? formats[master.format].label : master.format })}`,
-      ...m.warnings.map((w) => `  ${t('delivery-note', { note: w })}`),
-      '',
-      revisionsLine(freeLeft, booking, t('revise-how-master-examples')),
-    ];
-    const ordered = [...files.filter((f) => f.kind === 'report'), ...files.filter((f) => f.kind !== 'report')];
-    return { text: lines.join('\n'), files: ordered.map((f) => replyFile(this.d, f)), visibility: 'private' };
+  /** The engineer sends a held version (a session's starting point, a reviewed one) to the artist. */
+  async deliverHeld(booking: BookingWithService, version: number, actor: string): Promise<void> {
+    await releaseHeld(this.d, booking, version, actor);
+    this.d.log.info({ booking: booking.reference, version, actor }, 'held version delivered');
   }
 
   /**
@@ -341,22 +361,9 @@ export class Pipeline {
       booking,
       files: stored,
       actor,
+      engine: false,
       ready: { reportText: note ?? null },
-      reply: (left) => ({
-        text: [
-          t('engineer-delivery-ready', {
-            service: serviceName(booking.service).toLowerCase(),
-            ref: booking.reference,
-            version,
-            what: [...new Set(files.map((f) => renderLabel(f.kind)))].join(', '),
-          }),
-          ...(note ? [t('engineer-delivery-note', { note })] : []),
-          '',
-          revisionsLine(left, booking, t('revise-how-notes')),
-        ].join('\n'),
-        files: stored.map((f) => replyFile(this.d, f)),
-        visibility: 'private',
-      }),
+      facts: { kind: 'engineer', renders: [...new Set(files.map((f) => f.kind))], ...(note ? { note } : {}) },
     });
     this.d.log.info({ booking: booking.reference, version, files: files.length, actor }, 'engineer delivery');
     return { version, reference: booking.reference };

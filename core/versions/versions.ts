@@ -3,6 +3,7 @@
 // through here, so numbering and the "only the first finisher commits" rule live in one place.
 import type { Db, Models, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
+import type { Hold } from './holds.js';
 /** How a version is made (Delivery.kind): the engine masters the mix, renders the stems, or the engineer sends files. */
 export const versionKinds = ['master', 'mixdown', 'engineer'] as const;
 export type VersionKind = (typeof versionKinds)[number];
@@ -79,23 +80,56 @@ export class Versions {
   }
 
   /**
-   * Makes a version ready with its files, inside the caller's transaction; false when another
-   * finisher already did (a retried or duplicated job never delivers twice).
+   * Makes a version ready (delivered) or held (for the engineer) with its files, inside the
+   * caller's transaction; false when another finisher already did (a retried or duplicated job
+   * never delivers twice).
    */
   async commitIn(
     tx: Tx,
     id: string,
     files: VersionFile[],
-    ready: Partial<Pick<Version, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings'>>,
+    ready: Partial<Pick<Version, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings' | 'facts'>>,
     at: Date,
+    hold: Hold | null = null,
   ) {
     const { count } = await tx.delivery.updateMany({
       where: { id, status: 'preparing' },
-      data: { ...ready, status: 'ready', stage: null, progress: 1, error: null, sentAt: at },
+      data: { ...ready, status: hold ? 'held' : 'ready', hold, stage: null, progress: 1, error: null, sentAt: hold ? null : at },
     });
     if (count !== 1) return false;
     await tx.deliveryFile.deleteMany({ where: { deliveryId: id } });
     for (const f of files) await tx.deliveryFile.create({ data: { ...f, deliveryId: id } });
     return true;
+  }
+
+  /** A held version becomes delivered (once: a second release finds it no longer held); its row and files, or null. */
+  async releaseIn(tx: Tx, bookingId: string, version: number, at: Date) {
+    const { count } = await tx.delivery.updateMany({ where: { bookingId, version, status: 'held' }, data: { status: 'ready', hold: null, sentAt: at } });
+    if (count !== 1) return null;
+    return tx.delivery.findUniqueOrThrow({ where: { bookingId_version: { bookingId, version } }, include: { files: true } });
+  }
+
+  /** The other held versions of a booking will not be sent once one is delivered: it answers instead. */
+  async setAsideIn(tx: Tx, bookingId: string, delivered: number): Promise<void> {
+    await tx.delivery.updateMany({ where: { bookingId, status: 'held', version: { not: delivered } }, data: { status: 'set-aside', hold: null } });
+  }
+
+  /** The booking's versions held for the engineer, newest first, with their files. */
+  held(bookingId: string) {
+    return this.db.delivery.findMany({ where: { bookingId, status: 'held' }, orderBy: { version: 'desc' }, include: { files: true } });
+  }
+
+  /** Every held version of the studio (the engineer's review list), oldest first. */
+  allHeld(hold?: Hold) {
+    return this.db.delivery.findMany({
+      where: { status: 'held', ...(hold ? { hold } : {}) },
+      orderBy: { createdAt: 'asc' },
+      include: { booking: { include: { client: true, service: true } } },
+    });
+  }
+
+  /** Every version of a booking, oldest first, with its files (the engineer's /version list). */
+  all(bookingId: string) {
+    return this.db.delivery.findMany({ where: { bookingId }, orderBy: { version: 'asc' }, include: { files: true } });
   }
 }

@@ -140,7 +140,8 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(a)).toContain(`Received Night Drive.wav for ${ref}`);
     expect(said(a)).toContain('starts as soon as the studio confirms');
 
-    // The engineer confirms: the mix is already here, so the automatic master starts.
+    // The engineer confirms: the mix is already here, so the engine prepares the session's starting
+    // point — for the engineer, not delivered before the session the artist booked.
     a = await send(
       fake.slash('booking', eng, {
         guildId: GUILD,
@@ -148,12 +149,18 @@ describe('Discord bot against a recording REST server', () => {
         options: [{ name: 'confirm', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }],
       }),
     );
-    expect(said(a)).toContain(`Confirmed ${ref}; its mix was already here`);
+    expect(said(a)).toContain(`Confirmed ${ref}; its mix was already here, so the starting point for the session is being prepared`);
     await settle();
-    const v1 = await fake.waitFor((s) => s.kind === 'dm' && /is ready — version 1\./.test(fake.textOf(s)));
-    expect(v1.channelId).toBe(`dm-${ana.id}`);
-    expect(v1.files.map((f) => f.name)).toEqual(['Night Drive - master v1 report.png', 'Night Drive - master v1.wav', 'Night Drive - master v1 (preview).mp3']);
-    expect(Math.abs(analyze(await decodeAudio(v1.files[1]!.bytes, 'm.wav')).loudness.integratedLufs + 14)).toBeLessThan(0.3);
+    await expect.poll(async () => (await t.db.delivery.findFirst())?.status).toBe('held');
+    expect(fake.sent.filter((s) => s.kind === 'dm' && s.channelId === `dm-${ana.id}` && /version 1/.test(fake.textOf(s)))).toEqual([]);
+    a = await send(
+      fake.slash('version', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [{ name: 'list', type: 1, options: [{ name: 'reference', type: 3, value: ref }] }],
+      }),
+    );
+    expect(said(a)).toMatch(/v1 · prepared for the session · automatic master/);
 
     // The session starts: the artist gets the keycode by DM, the engineer sees it ephemerally.
     a = await send(
@@ -168,7 +175,7 @@ describe('Discord bot against a recording REST server', () => {
     const keycode = await fake.waitFor((s) => s.kind === 'dm' && /is starting now\. Join in SonoBus/.test(fake.textOf(s)));
     expect(fake.textOf(keycode)).toContain(/Group: (mixdesk-[a-z2-9]{10})/.exec(said(a).replace('group ', 'Group: '))![1]!);
 
-    // The engineer re-masters louder, then delivers their own renders.
+    // In the session the engineer re-masters louder and sends it as the session ends.
     a = await send(
       fake.slash('master', eng, {
         guildId: GUILD,
@@ -181,8 +188,32 @@ describe('Discord bot against a recording REST server', () => {
     );
     expect(said(a)).toContain(`Mastering ${ref} as version 2`);
     await settle();
+    await expect.poll(async () => (await t.db.delivery.findFirst({ where: { version: 2 } }))?.status).toBe('held');
+    a = await send(
+      fake.slash('session', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [
+          {
+            name: 'end',
+            type: 1,
+            options: [
+              { name: 'reference', type: 3, value: ref },
+              { name: 'deliver', type: 3, value: 'newest' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(said(a)).toContain(`Session ${ref} ended; v2 sent to Ana.`);
+    await settle();
     const v2 = await fake.waitFor((s) => s.kind === 'dm' && /version 2\./.test(fake.textOf(s)));
+    expect(v2.channelId).toBe(`dm-${ana.id}`);
     expect(fake.textOf(v2)).toContain('target -12 LUFS');
+    expect(v2.files.map((f) => f.name)).toEqual(['Night Drive - master v2 report.png', 'Night Drive - master v2.wav', 'Night Drive - master v2 (preview).mp3']);
+    expect(Math.abs(analyze(await decodeAudio(v2.files[1]!.bytes, 'm.wav')).loudness.integratedLufs + 12)).toBeLessThan(0.3);
+    expect(fake.sent.filter((s) => s.kind === 'dm' && /version 1/.test(fake.textOf(s)))).toEqual([]);
+    // After the session the engineer delivers their own renders.
     const full = fake.attachment('Night Drive (full).wav', wav);
     const inst = fake.attachment('Night Drive (instrumental).wav', wav);
     a = await send(
@@ -263,7 +294,7 @@ describe('Discord bot against a recording REST server', () => {
     a = await send(fake.slash('queue', ana, { guildId: OTHER_GUILD, roles: [ENGINEER_ROLE], options: [] }));
     expect(said(a)).toContain("/queue is for the studio's engineers.");
     a = await send(fake.slash('queue', ana, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
-    expect(said(a)).toContain(`1. ${b.reference} · Mastering · Unattended · Ana · requested · due`);
+    expect(said(a)).toContain(`1. ${b.reference} · Mastering · Unattended · Ana · requested (waiting for the engineer to confirm) · due`);
     expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: GUILD } })).engineerRoleId).toBe(ENGINEER_ROLE);
   }, 30_000);
 
@@ -636,7 +667,7 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 25 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 26 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands' && s.path.includes('/guilds/'))!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
@@ -666,6 +697,7 @@ describe('npm run discord:deploy-commands', () => {
         'timezone',
         'upload',
         'uploadlink',
+        'version',
       ]);
       const missing = await run({});
       expect(missing.code).toBe(2);
@@ -685,7 +717,20 @@ describe('npm run discord:deploy-commands', () => {
     choices?: { name: string; name_localizations?: Localized; value: unknown }[];
   };
   type Body = Option & { default_member_permissions?: string; contexts?: number[]; integration_types?: number[]; dm_permission?: unknown };
-  const engineerNames = ['announce', 'availability', 'booking', 'client', 'deliver', 'master', 'mixdown', 'queue', 'revision', 'session', 'stemroles'];
+  const engineerNames = [
+    'announce',
+    'availability',
+    'booking',
+    'client',
+    'deliver',
+    'master',
+    'mixdown',
+    'queue',
+    'revision',
+    'session',
+    'stemroles',
+    'version',
+  ];
 
   /** Discord's documented limits for chat-input commands. */
   function checkLimits(c: Body): void {
@@ -774,7 +819,7 @@ describe('npm run discord:deploy-commands', () => {
       const puts = fake.sent.filter((s) => s.kind === 'commands');
       expect(puts.map((p) => p.path)).toEqual([`/applications/${fake.appId}/commands`, `/applications/${fake.appId}/guilds/${GUILD}/commands`]);
       expect((puts[1]!.body.commands as Body[]).map((c) => c.name).sort()).toEqual(engineerNames);
-      expect(r.out).toContain(`registered 11 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 12 commands in server ${GUILD}`);
     } finally {
       await fake.stop();
     }

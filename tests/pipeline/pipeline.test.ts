@@ -32,9 +32,9 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
   let chat: TestChat;
   const sent: Reply[] = [];
 
-  async function setUp(runMaster?: MasterRunner, o: { work?: boolean } = {}): Promise<void> {
+  async function setUp(runMaster?: MasterRunner, o: { work?: boolean; env?: Record<string, string> } = {}): Promise<void> {
     queue = new InProcessQueue();
-    studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer' }, undefined, undefined, {
+    studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer', ...o.env }, undefined, undefined, {
       queue,
       pipeline: { attempts: 2, backoffMs: 10, ...(runMaster ? { runMaster } : {}) },
     });
@@ -54,11 +54,14 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     await t.drop();
   });
 
-  async function bookAndSendMix(): Promise<string> {
+  /** Unattended by default: the instant tier, mastered and delivered as soon as the mix is in. */
+  async function bookAndSendMix(kind: 'Unattended' | 'Standard' | 'Virtual' = 'Unattended'): Promise<string> {
     await chat.send('/book master');
-    await chat.press('Standard');
-    await chat.press(0);
-    await chat.press(0);
+    await chat.press(kind);
+    if (kind !== 'Unattended') {
+      await chat.press(0);
+      await chat.press(0);
+    }
     await chat.press('Confirm');
     const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
     await chat.event({ kind: 'file', file: { name: 'Night Drive.wav', sizeBytes: 0, ref: mix, id: 'file-1' } });
@@ -165,6 +168,74 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(revisions[1]!.notes).toContain('the intro feels too quiet');
   });
 
+  it("an attended session is not delivered before it happens: the mix becomes the engineer's starting point, sent at the session's end", async () => {
+    await setUp();
+    const ref = await bookAndSendMix('Standard');
+    expect(chat.text).toMatch(/as your mix\.\n(.|\n)*The engineer prepares it for your session on .+; the master is made with you in the session/);
+    await queue.idle();
+    await studio.outbox.dispatch();
+    // Nothing reaches the artist before the session; the engineer hears of the starting point.
+    const before = sent.splice(0);
+    expect(before.filter((r) => !r.text.startsWith('🔔'))).toEqual([]);
+    expect(before.map((r) => r.text).join('\n')).toMatch(new RegExp(`${ref} v1 is prepared for the session \\(-14\\.\\d LUFS, -\\d\\.\\d dBTP\\)`));
+    const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref }, include: { deliveries: true } });
+    expect(booking.status).toBe('awaiting-files');
+    expect(booking.deliveries.map((d) => [d.version, d.status, d.hold])).toEqual([[1, 'held', 'session']]);
+    await chat.send('/status');
+    expect(chat.text).toContain('Your files are in. The engineer prepares them for your session on');
+    expect(chat.text).not.toContain('send your files');
+    const list = await studio.desk.versionList(ref);
+    expect(list).toMatch(/v1 · prepared for the session · automatic master .* · from Night Drive\.wav · -14\.\d LUFS/);
+    expect(list).toMatch(/master: http:\/\/\S+\/d\//); // a link to listen to before the session
+
+    // In the session the engineer masters again: held too, until the session ends.
+    await studio.desk.startSession(ref, 'engineer:test');
+    await studio.desk.master(ref, { targetLufs: -12 });
+    await queue.idle();
+    await studio.outbox.dispatch();
+    expect(sent.splice(0).filter((r) => !isProgress(r) && !r.text.startsWith('🔔') && !r.text.includes('session'))).toEqual([]);
+    expect(await studio.desk.endSession(ref, 'engineer:test', true)).toBe(`Session ${ref} ended; v2 sent to mara.`);
+    const [thanks, message, ...more] = await delivered();
+    expect(thanks!.text).toContain(`Thanks for the session ${ref}`);
+    expect(message!.text).toContain(`Your master for ${ref} is ready — version 2.`);
+    expect(message!.text).toMatch(/-12\.\d LUFS integrated/);
+    expect(message!.text).toContain('2 free revisions left');
+    expect(message!.files!.map((f) => f.name)).toContain('Night Drive - master v2.wav');
+    expect(more).toEqual([]);
+    const after = await t.db.booking.findFirstOrThrow({ where: { reference: ref }, include: { deliveries: { orderBy: { version: 'asc' } } } });
+    expect(after.status).toBe('delivered');
+    expect(after.deliveries.map((d) => [d.version, d.status])).toEqual([
+      [1, 'set-aside'],
+      [2, 'ready'],
+    ]);
+    // Once delivered, nothing is held any more.
+    await expect(studio.desk.deliverHeld(ref, undefined, 'engineer:test')).rejects.toThrow(`${ref} has no version waiting to be delivered.`);
+  });
+
+  it('DELIVERY_REVIEW=unattended: the automatic master waits for the engineer, who approves it', async () => {
+    await setUp(undefined, { env: { DELIVERY_REVIEW: 'unattended' } });
+    const ref = await bookAndSendMix();
+    expect(chat.text).toContain('Mastering Night Drive.wav now.');
+    await queue.idle();
+    await studio.outbox.dispatch();
+    const made = sent.splice(0);
+    expect(made.filter((r) => !isProgress(r) && !r.text.startsWith('🔔'))).toEqual([]);
+    expect(made.map((r) => r.text).join('\n')).toContain(`✅ Master version 1 of ${ref} is made; the engineer listens to it before it comes to you.`);
+    expect(made.map((r) => r.text).join('\n')).toContain(`${ref} v1 awaits your review`);
+    await chat.send('/status');
+    expect(chat.text).toContain('Version 1 is made and being reviewed by the engineer');
+    expect(await studio.desk.queue()).toMatch(new RegExp(`Versions awaiting your review:\\n• ${ref} v1 · mara · -14\\.\\d LUFS`));
+    expect(await studio.desk.deliverHeld(ref, undefined, 'engineer:test')).toBe(`${ref} v1 sent to mara.`);
+    const [message, ...more] = await delivered();
+    expect(more).toEqual([]);
+    expect(message!.text).toContain(`Your master for ${ref} is ready — version 1.`);
+    expect(message!.files!.map((f) => f.kind)).toEqual(['image', 'audio', 'audio']);
+    expect((await t.db.booking.findFirstOrThrow({ where: { reference: ref } })).status).toBe('delivered');
+    // A second approval (a double click) delivers nothing twice.
+    await expect(studio.desk.deliverHeld(ref, 1, 'engineer:test')).rejects.toThrow(`Version 1 of ${ref} is not waiting to be delivered`);
+    expect(await t.db.notification.count({ where: { key: { startsWith: 'delivery:' } } })).toBe(1);
+  });
+
   it('a try that dies is done again; two workers on the same version deliver it once', async () => {
     let calls = 0;
     const flaky: MasterRunner = async (job, progress) => {
@@ -212,9 +283,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     const silent = path.join(dir, 'silent.wav');
     writeFileSync(silent, await encodeAudio({ sampleRate: 48000, channels: [new Float32Array(48000 * 3), new Float32Array(48000 * 3)] }, 'wav24'));
     await chat.send('/book master');
-    await chat.press('Standard');
-    await chat.press(0);
-    await chat.press(0);
+    await chat.press('Unattended');
     await chat.press('Confirm');
     await chat.event({ kind: 'file', file: { name: 'silent.wav', sizeBytes: 0, ref: silent, id: 'file-silent' } });
     expect(chat.text).toBe('silent.wav is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.');

@@ -82,8 +82,10 @@ describe('Telegram bot against a Bot API fake', () => {
     fake.sendText(who, '/book master');
     const kinds = await said(who.id, /session/, since);
     fake.press(who, kinds, kind);
-    fake.press(who, await said(who.id, /Which day/, since), day);
-    fake.press(who, await said(who.id, /Free start times/, since), /./);
+    if (kind !== 'Unattended') {
+      fake.press(who, await said(who.id, /Which day/, since), day);
+      fake.press(who, await said(who.id, /Free start times/, since), /./);
+    }
     return { kinds, check: await said(who.id, /Please check your booking/, since) };
   }
 
@@ -124,11 +126,28 @@ describe('Telegram bot against a Bot API fake', () => {
     expect(String(answer.params.text)).toMatch(/earlier message or was already used/);
   });
 
-  it('an artist books mastering, sends a WAV, gets the master and report, revises, gets version 2 and sees the count', async () => {
+  it('a standard session: the mix is prepared for the engineer, never delivered before the session; /status says so', async () => {
+    const a = ana();
+    const ref = await book(a, 'Standard');
+    const since = fake.calls.length;
+    fake.sendDocument(a, 'Night Drive.wav', wav);
+    await said(a.id, /The engineer prepares it for your session on .+; the master is made with you in the session/, since);
+    await expect.poll(async () => (await t.db.delivery.findFirst())?.status, { timeout: 20_000 }).toBe('held');
+    await queue.idle();
+    fake.sendText(a, '/status');
+    const status = await said(a.id, new RegExp(`${ref}`), fake.calls.length);
+    expect(String(status.params.text)).toContain('Your files are in. The engineer prepares them for your session on');
+    // No master, no progress, no file reached the artist.
+    const toArtist = fake.calls.slice(since).filter((c) => String(c.params.chat_id) === String(a.id));
+    expect(toArtist.filter((c) => c.file || /version 1|Master version/.test(String(c.params.text ?? '')))).toEqual([]);
+    expect((await t.db.booking.findFirstOrThrow({ where: { reference: ref } })).status).toBe('awaiting-files');
+  });
+
+  it('an artist books unattended mastering, sends a WAV, gets the master and report, revises, gets version 2 and sees the count', async () => {
     const a = ana();
     fake.sendText(a, '/start');
     await said(a.id, /Welcome to/);
-    const ref = await book(a);
+    const ref = await book(a, 'Unattended');
 
     let since = fake.calls.length;
     fake.sendDocument(a, 'Night Drive.wav', wav);

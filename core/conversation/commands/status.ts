@@ -1,6 +1,10 @@
 // /status [REF]: where the artist's bookings stand, what runs now, the revisions left, and where
 // the latest files are (in case a message with them never arrived).
-import { isFollowed } from '../../booking/status.js';
+import { isChangeable, isFollowed } from '../../booking/status.js';
+import type { BookingWithService } from '../../booking/bookings.js';
+import type { Studio } from '../../studio.js';
+import { sessionAhead } from '../../versions/holds.js';
+import { formatWhen } from '../format.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import type { ChatCommand } from './types.js';
@@ -22,6 +26,18 @@ const unattendedNextStepTexts: Record<string, () => string> = {
 const nextStep = (b: { status: string; kind: string }): string | undefined =>
   ((b.kind === 'unattended' ? unattendedNextStepTexts[b.status] : undefined) ?? nextStepTexts[b.status])?.();
 
+/**
+ * What waits on the engineer rather than on the artist: a version under review, or files in for
+ * an attended session still ahead (the engine's starting point is the engineer's, not delivered).
+ */
+async function waitingOnEngineer(studio: Studio, b: BookingWithService): Promise<string | null> {
+  const held = (await studio.versions.held(b.id))[0];
+  if (held?.hold === 'review') return t('status-next-review', { version: held.version });
+  if (!isChangeable(b.status) || !sessionAhead(b, studio.clock.now())) return null;
+  const files = await studio.uploads.files.all(b.id);
+  return files.some((f) => f.role === 'mix' || f.role === 'stem') ? t('status-next-session-prepared', { when: formatWhen(b.startsAt!, b.timeZone) }) : null;
+}
+
 export const status: ChatCommand = {
   name: 'status',
   usage: '[REF]',
@@ -36,9 +52,13 @@ export const status: ChatCommand = {
     const texts = await Promise.all(
       list.map(async (b) => {
         const running = b.status === 'in-progress' ? await studio.pipeline.progressOf(b.id) : null;
+        const waiting = running ? null : await waitingOnEngineer(studio, b);
         const revisions =
           b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await studio.revisions.allowance(b) : null;
-        const lines = [describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)), `  ${running ?? nextStep(b) ?? ''}`];
+        const lines = [
+          describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)),
+          `  ${running ?? waiting ?? nextStep(b) ?? ''}`,
+        ];
         if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
         const latest = await studio.versions.latestReady(b.id);
         if (latest) {

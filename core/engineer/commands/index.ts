@@ -11,12 +11,13 @@ import { queue } from './queue.js';
 import { revision } from './revision.js';
 import { session } from './session.js';
 import { stemroles } from './stemroles.js';
+import { version } from './version.js';
 import { hasActions, type ArgValue, type DeskAction, type DeskArg, type DeskCommand } from './types.js';
 
 export type { DeskAction, DeskArg, DeskCommand, DeskRun } from './types.js';
 export { hasActions } from './types.js';
 
-export const deskCommands: readonly DeskCommand[] = [queue, availability, booking, session, master, mixdown, stemroles, revision, client];
+export const deskCommands: readonly DeskCommand[] = [queue, availability, booking, session, version, master, mixdown, stemroles, revision, client];
 
 const usageOf = (args: readonly DeskArg[] = []) => args.map((a) => (a.required ? a.name.toUpperCase() : `[--${a.name} ${a.name.toUpperCase()}]`)).join(' ');
 

@@ -1,6 +1,7 @@
-// /session start|end: a session begins (a virtual one sends the artist the SonoBus keycode) or ends.
+// /session start|end: a session begins (a virtual one sends the artist the SonoBus keycode) or
+// ends, optionally delivering the version prepared in it.
 import { t } from '../../texts.js';
-import { bookingArg, text, type DeskCommand } from './types.js';
+import { bookingArg, optional, text, type DeskCommand } from './types.js';
 
 export const session: DeskCommand = {
   name: 'session',
@@ -17,6 +18,22 @@ export const session: DeskCommand = {
         return k ? `${started.text}\n${t('desk-session-your-side', { group: k.group, password: k.password, link: k.link })}` : started.text;
       },
     },
-    { name: 'end', description: () => t('discord-cmd-session-end'), args: [bookingArg], run: (c) => c.studio.desk.endSession(text(c, 'reference'), c.actor) },
+    {
+      name: 'end',
+      description: () => t('discord-cmd-session-end'),
+      args: [
+        bookingArg,
+        {
+          name: 'deliver',
+          type: 'string',
+          description: () => t('discord-cmd-session-end-deliver'),
+          choices: () => [
+            { name: t('desk-choice-deliver-newest'), value: 'newest' },
+            { name: t('desk-choice-deliver-later'), value: 'later' },
+          ],
+        },
+      ],
+      run: (c) => c.studio.desk.endSession(text(c, 'reference'), c.actor, optional(c, 'deliver') === 'newest'),
+    },
   ],
 };

@@ -1,0 +1,149 @@
+// What the artist is told about a version, written from facts stored with it (Delivery.facts):
+// a version the engineer holds back (an attended session's starting point, one awaiting review)
+// is announced when it is released exactly as it would have been at once, in the artist's
+// language of that moment, with the free revisions left at that moment.
+import { isOutputFormat } from '../../engine/index.js';
+import { formats } from '../../engine/formats.js';
+import { formatMoney, serviceName } from '../catalog.js';
+import type { BookingWithService } from '../booking/bookings.js';
+import type { Reply, ReplyFile } from '../conversation/types.js';
+import type { DownloadLinks } from '../files/download-links.js';
+import { sentence, t } from '../texts.js';
+import type { VersionFile } from './versions.js';
+
+type StoredFile = VersionFile;
+
+const renderTexts: Record<string, () => string> = {
+  master: () => t('render-master'),
+  full: () => t('render-full'),
+  instrumental: () => t('render-instrumental'),
+  acappella: () => t('render-acappella'),
+};
+
+/** A render's name ("full mix", "a cappella") in the reader's language, read when the message is written. */
+export const renderLabel = (kind: string): string => renderTexts[kind]?.() ?? kind;
+
+/** A stored file as the artist gets it: streamed by the adapter, or by its signed link. */
+export function replyFile(d: { downloads: DownloadLinks }, f: StoredFile): ReplyFile {
+  const url = d.downloads.url(f.storageKey, f.fileName);
+  return {
+    name: f.fileName,
+    storageKey: f.storageKey,
+    sizeBytes: Number(f.sizeBytes),
+    ...(url ? { url } : {}),
+    kind: f.kind === 'report' || /\.(png|jpe?g)$/i.test(f.fileName) ? 'image' : 'audio',
+  };
+}
+
+/** The last line of a delivery: free revisions left and how to ask, or what a further one costs. */
+export function revisionsLine(left: number, booking: BookingWithService, howToAsk: string): string {
+  return left > 0
+    ? t('revisions-left', { count: left, how: howToAsk })
+    : t('revisions-used', { price: formatMoney(booking.service.revisionPriceCents, booking.currency) });
+}
+
+/** What a version's message says, by how the version was made. */
+export type VersionFacts =
+  | { kind: 'master'; lufs: number; dbtp: number; target: number; ceiling: number; targetMet: boolean; warnings: string[] }
+  | { kind: 'mixdown'; mastered: boolean; renders: string[]; stems: number; seconds: number; skipped: { stem: string; reason: string }[]; warnings: string[] }
+  | { kind: 'engineer'; renders: string[]; note?: string };
+
+export function parseFacts(json: string | null): VersionFacts | null {
+  if (!json) return null;
+  const facts = JSON.parse(json) as VersionFacts;
+  return ['master', 'mixdown', 'engineer'].includes(facts.kind) ? facts : null;
+}
+
+const mixdownNotes = (f: Extract<VersionFacts, { kind: 'mixdown' }>) => [
+  ...f.skipped.map((s) => t('mixdown-left-out', { stem: s.stem, reason: s.reason })),
+  ...f.warnings.map(sentence),
+];
+
+/** The version in one line for the engineer ("−14.0 LUFS, −1.0 dBTP", "full mix, instrumental"). */
+export function factsLine(facts: VersionFacts): string {
+  switch (facts.kind) {
+    case 'master':
+      return t('version-facts-master', { lufs: facts.lufs.toFixed(1), dbtp: facts.dbtp.toFixed(1) });
+    case 'mixdown':
+    case 'engineer':
+      return facts.renders.map(renderLabel).join(', ');
+  }
+}
+
+/** The artist's message for a delivered version, given the free revisions left. */
+export function versionMessage(
+  d: { downloads: DownloadLinks },
+  booking: BookingWithService,
+  version: number,
+  files: StoredFile[],
+  facts: VersionFacts,
+  freeLeft: number,
+): Reply {
+  const attached = (list: StoredFile[]) => list.map((f) => replyFile(d, f));
+  switch (facts.kind) {
+    case 'master': {
+      const master = files.find((f) => f.kind === 'master');
+      const numbers = { lufs: facts.lufs.toFixed(1), dbtp: facts.dbtp.toFixed(1), target: String(facts.target), ceiling: String(facts.ceiling) };
+      const format = master && isOutputFormat(master.format) ? formats[master.format].label : (master?.format ?? '');
+      const lines = [
+        t('master-ready', { ref: booking.reference, version }),
+        `  ${t(facts.targetMet ? 'master-numbers' : 'master-numbers-missed', numbers)}`,
+        `  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format })}`,
+        ...facts.warnings.map((w) => `  ${t('delivery-note', { note: w })}`),
+        '',
+        revisionsLine(freeLeft, booking, t('revise-how-master-examples')),
+      ];
+      // The picture first: it is what a phone shows above the files.
+      const ordered = [...files.filter((f) => f.kind === 'report'), ...files.filter((f) => f.kind !== 'report')];
+      return { text: lines.join('\n'), files: attached(ordered), visibility: 'private' };
+    }
+    case 'mixdown':
+      return {
+        text: [
+          t(facts.mastered ? 'mixdown-ready-mastered' : 'mixdown-ready', {
+            ref: booking.reference,
+            version,
+            renders: facts.renders.map(renderLabel).join(', '),
+          }),
+          `  ${t('mixdown-from', { count: facts.stems, seconds: facts.seconds.toFixed(0) })}`,
+          ...mixdownNotes(facts).map((n) => `  ${t('delivery-note', { note: n })}`),
+          '',
+          revisionsLine(freeLeft, booking, t('revise-how-notes')),
+        ].join('\n'),
+        files: attached(files),
+        visibility: 'private',
+      };
+    case 'engineer':
+      return {
+        text: [
+          t('engineer-delivery-ready', {
+            service: serviceName(booking.service).toLowerCase(),
+            ref: booking.reference,
+            version,
+            what: facts.renders.map(renderLabel).join(', '),
+          }),
+          ...(facts.note ? [t('engineer-delivery-note', { note: facts.note })] : []),
+          '',
+          revisionsLine(freeLeft, booking, t('revise-how-notes')),
+        ].join('\n'),
+        files: attached(files),
+        visibility: 'private',
+      };
+  }
+}
+
+/** The report text a mixdown keeps with its version (its notes, in the studio's words). */
+export const mixdownReport = (facts: Extract<VersionFacts, { kind: 'mixdown' }>): string | null => mixdownNotes(facts).join('\n') || null;
+
+const stateTexts: Record<string, () => string> = {
+  ready: () => t('version-state-ready'),
+  'held:session': () => t('version-state-held-session'),
+  'held:review': () => t('version-state-held-review'),
+  preparing: () => t('version-state-preparing'),
+  failed: () => t('version-state-failed'),
+  'set-aside': () => t('version-state-set-aside'),
+};
+
+/** Where a version stands, as the engineer reads it ("prepared for the session", "delivered"). */
+export const versionStateText = (status: string, hold: string | null): string =>
+  (stateTexts[status === 'held' ? `held:${hold}` : status] ?? stateTexts[status])?.() ?? status;
