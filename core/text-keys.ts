@@ -145,11 +145,9 @@ export interface TextVars {
   'revise-how-mix': undefined;
   'revise-ask': { allowance: TextValue; ref: TextValue; service: TextValue };
   'revise-say-what': undefined;
-  'revise-cost-paid': undefined;
+  'revise-cost-paid': { price: TextValue };
   'revise-cost-free': { count: TextValue };
   'revise-noted': { cost: TextValue; number: TextValue; ref: TextValue };
-  'revise-your-notes': undefined;
-  'revise-notes-only': undefined;
   'revise-started': { cost: TextValue; number: TextValue; ref: TextValue; version: TextValue; what: TextValue };
   'revise-ask-paid': { reason: TextValue };
   'revise-paid-yes': { price: TextValue };
@@ -605,6 +603,10 @@ export interface TextVars {
   'discord-cmd-session-end-deliver': undefined;
   'desk-choice-deliver-newest': undefined;
   'desk-choice-deliver-later': undefined;
+  'revise-rest-to-engineer': undefined;
+  'revise-same-as-version': { ref: TextValue; version: TextValue };
+  'revision-alert-automatic-and-notes': undefined;
+  'desk-master-same': { ref: TextValue; version: TextValue };
 }
 
 export type TextKey = keyof TextVars;

@@ -21,7 +21,7 @@ import {
 } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
-import { defaultPreset, presets, type Preset } from './presets.js';
+import { DEFAULT_INTENSITY, defaultPreset, presets, type Preset } from './presets.js';
 
 export { isPreset, presets, type Preset } from './presets.js';
 
@@ -244,7 +244,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const p = presets[preset];
   const targetLufs = o.targetLufs ?? p.targetLufs;
   const ceilingDbtp = o.ceilingDbtp ?? p.ceilingDbtp;
-  const intensity = Math.max(0, Math.min(1, o.intensity ?? 0.5));
+  const intensity = Math.max(0, Math.min(1, o.intensity ?? DEFAULT_INTENSITY));
   const fs = input.sampleRate;
   const progress = o.progress ?? (() => undefined);
   const warnings: string[] = [];

@@ -18,3 +18,6 @@ export function isPreset(v: string): v is Preset {
 
 /** "streaming (-14 LUFS, -1 dBTP)": how a preset is offered in a choice. */
 export const presetChoice = (p: Preset): string => `${p} (${presets[p].targetLufs} LUFS, ${presets[p].ceilingDbtp} dBTP)`;
+
+/** How strongly the engine corrects tone and dynamics when no intensity is given (0..1). */
+export const DEFAULT_INTENSITY = 0.5;

@@ -284,6 +284,8 @@ export class StudioDesk {
     if (!mix) throw new UserError(t('desk-no-mix', { ref: b.reference }));
     if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status))
       throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: statusText(b.status) }));
+    const same = await this.pipeline.sameVersion(b.id, { preset, ...settings });
+    if (same !== null) throw new UserError(t('desk-master-same', { ref: b.reference, version: same }));
     await this.bookings.advanceTo(b.id, 'in-progress', 'engineer', { via: ['revision-requested'], note: 'engineer re-master' });
     const version = await this.pipeline.masterNext(b.id, { preset, ...settings });
     return t('desk-mastering', { ref: b.reference, version, settings: JSON.stringify({ preset, ...settings }) });

@@ -93,22 +93,27 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<{ hold
 async function deliverIn(
   tx: Tx,
   d: PipelineDeps,
-  c: Pick<Commit, 'deliveryId' | 'booking' | 'files' | 'actor' | 'facts' | 'revisionId'> & { version: number },
+  c: Pick<Commit, 'deliveryId' | 'booking' | 'files' | 'actor' | 'facts' | 'revisionId' | 'engine'> & { version: number },
 ): Promise<void> {
   const now = d.clock.now();
   const current = await d.bookings.currentIn(tx, c.booking.id);
   await d.bookings.advanceIn(tx, current, 'delivered', c.actor, { via: ['in-progress'] });
-  const revision =
-    c.revisionId ??
-    (
-      await tx.revision.findFirst({
-        where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] }, deliveryId: null },
-        orderBy: { number: 'desc' },
-      })
-    )?.id;
-  if (revision) {
-    await tx.revision.update({ where: { id: revision }, data: { status: 'resolved', resolvedAt: now, deliveryId: c.deliveryId } });
-    await tx.revision.updateMany({ where: { id: revision, paid: true }, data: { chargedAt: now } });
+  const open = c.revisionId
+    ? await tx.revision.findUnique({ where: { id: c.revisionId } })
+    : await tx.revision.findFirst({ where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } });
+  if (open && open.status !== 'resolved') {
+    // An automatic version answers the quick changes; notes only a person can act on keep the
+    // revision open for the engineer. A paid revision is charged by its first delivered version.
+    const stillOpen = c.engine && open.forEngineer;
+    await tx.revision.update({
+      where: { id: open.id },
+      data: {
+        status: stillOpen ? 'requested' : 'resolved',
+        resolvedAt: stillOpen ? null : now,
+        deliveryId: c.deliveryId,
+        ...(open.paid && !open.chargedAt ? { chargedAt: now } : {}),
+      },
+    });
   }
   await d.versions.setAsideIn(tx, c.booking.id, c.version);
   const left = await freeRevisionsLeft(tx, c.booking);
@@ -125,7 +130,8 @@ export async function releaseHeld(d: PipelineDeps, booking: BookingWithService, 
     if (!held) throw new UserError(t('version-not-held', { ref: booking.reference, version }));
     const facts = parseFacts(held.facts);
     if (!facts) throw new UserError(t('version-not-held', { ref: booking.reference, version }));
-    await deliverIn(tx, d, { deliveryId: held.id, booking, files: held.files, actor, facts, version });
+    // Only what the engine made is ever held.
+    await deliverIn(tx, d, { deliveryId: held.id, booking, files: held.files, actor, facts, version, engine: true });
   });
 }
 

@@ -22,6 +22,7 @@ import {
   type Preset,
 } from '../../engine/index.js';
 import { safeFileName } from '../../storage/object-store.js';
+import { DEFAULT_INTENSITY, presets } from '../../engine/presets.js';
 import { contentTypeOf, defaultFormat } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
@@ -45,6 +46,24 @@ export interface MasterSettings {
   punch?: number;
   /** Match the tonal balance of the booking's latest reference upload. */
   useReference?: boolean;
+}
+
+/**
+ * Settings with every default filled in, as one comparable string: {preset} and {preset,
+ * targetLufs: −14, bassDb: 0} master the same when −14 is the preset's target.
+ */
+export function effectiveSettings(s: MasterSettings): string {
+  const p = presets[s.preset] ?? presets.streaming;
+  return JSON.stringify([
+    s.preset,
+    s.targetLufs ?? p.targetLufs,
+    s.ceilingDbtp ?? p.ceilingDbtp,
+    s.intensity ?? DEFAULT_INTENSITY,
+    s.bassDb ?? 0,
+    s.trebleDb ?? 0,
+    s.punch ?? 0,
+    Boolean(s.useReference),
+  ]);
 }
 
 export interface MasterJob {
@@ -160,6 +179,23 @@ export class Pipeline {
     const { version } = await this.d.versions.prepareNext(bookingId, 'master', settings);
     await this.jobs.enqueue<MasterJob>('master', { bookingId, version, settings, ...(revisionId ? { revisionId } : {}) });
     return version;
+  }
+
+  /**
+   * The version already made (or being made) with these settings from the booking's current mix,
+   * or null: the same master twice is never made, nor delivered as new.
+   */
+  async sameVersion(bookingId: string, settings: MasterSettings): Promise<number | null> {
+    const mix = await this.d.files.latest(bookingId, 'mix');
+    if (!mix) return null;
+    const wanted = effectiveSettings(settings);
+    const same = (await this.d.versions.all(bookingId)).find(
+      (v) =>
+        v.kind === 'master' &&
+        ((v.status === 'preparing' && !v.sourceUploadId) || (['ready', 'held'].includes(v.status) && v.sourceUploadId === mix.id)) &&
+        effectiveSettings(JSON.parse(v.settings) as MasterSettings) === wanted,
+    );
+    return same?.version ?? null;
   }
 
   /** "mastering v2: limiting to the target loudness (60%)" for /status, or null. */

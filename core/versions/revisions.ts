@@ -52,24 +52,36 @@ function add(a: Adjustments, b: Adjustments): Adjustments {
   return out;
 }
 
-/** Reads adjustments out of free text; what is left over are notes for the engineer. */
-export function parseAdjustments(text: string): { adjustments: Adjustments; understood: string[] } {
+/** Words that ask for nothing by themselves ("a bit louder please", "un poco más"). */
+const FILLER =
+  /\b(and|or|a|an|the|bit|little|lot|slightly|tad|touch|please|thanks|it|its|it's|make|just|more|less|much|very|too|also|y|o|un|una|poco|por|favor|gracias|más|menos|lo|la|el|muy|también)\b/giu;
+
+/**
+ * Reads adjustments out of free text. `forEngineer` says whether anything is left that the engine
+ * cannot act on ("like Daft Punk", "the intro feels too quiet"): those notes need a person.
+ */
+export function parseAdjustments(text: string): { adjustments: Adjustments; understood: string[]; forEngineer: boolean } {
   let adjustments: Adjustments = {};
   const understood: string[] = [];
+  let rest = text;
   for (const q of quickAdjustments) {
     for (const _ of text.matchAll(q.words)) {
       adjustments = add(adjustments, q.apply);
       understood.push(q.label().toLowerCase());
     }
+    rest = rest.replace(q.words, ' ');
   }
-  const target = /\b(?:target\s*)?(-\d{1,2}(?:\.\d)?)\s*lufs\b|\btarget\s*(-\d{1,2}(?:\.\d)?)\b/i.exec(text);
+  const targetWords = /\b(?:target\s*)?(-\d{1,2}(?:\.\d)?)\s*lufs\b|\btarget\s*(-\d{1,2}(?:\.\d)?)\b/i;
+  const target = targetWords.exec(text);
   if (target) {
     const v = Number(target[1] ?? target[2]);
     if (v < -30 || v > -5) throw new UserError(t('target-out-of-range', { lufs: String(v) }));
     adjustments.targetLufs = v;
     understood.push(t('adjust-target', { lufs: String(v) }));
+    rest = rest.replace(targetWords, ' ');
   }
-  return { adjustments, understood };
+  const forEngineer = /[\p{L}\d]{2,}/u.test(rest.replace(FILLER, ' '));
+  return { adjustments, understood, forEngineer };
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
@@ -91,9 +103,21 @@ export function applyAdjustments(prev: MasterSettings, baseTargetLufs: number, a
 export interface RevisionRequest {
   notes: string;
   adjustments: Adjustments;
-  /** The artist agreed to pay for a revision beyond the free ones. */
+  /** The notes hold something only the engineer can act on (see parseAdjustments). */
+  forEngineer: boolean;
+  /** The artist agreed to pay for a revision beyond the free ones (charged when its version is delivered). */
   acceptPaid: boolean;
   actor: string;
+}
+
+export interface RevisionStarted {
+  number: number;
+  paid: boolean;
+  /** The automatic version being made, or null when the engineer takes the whole revision. */
+  version: number | null;
+  /** Notes wait for the engineer (all of them, or what is left after the automatic version). */
+  forEngineer: boolean;
+  freeLeft: number;
 }
 
 export class PaymentNeeded extends UserError {
@@ -151,8 +175,13 @@ export class RevisionService {
     return { number: open.number };
   }
 
-  /** Records the revision and starts it; throws PaymentNeeded when a paid one was not accepted. */
-  async request(booking: BookingWithService, r: RevisionRequest): Promise<{ number: number; paid: boolean; version: number | null; freeLeft: number }> {
+  /**
+   * Records the revision and starts it: the engine makes a version for the quick changes it
+   * understood, and notes only a person can act on go to the engineer (the revision stays open
+   * until they deliver or close it). Throws PaymentNeeded when a paid one was not accepted, and
+   * refuses — recording and charging nothing — a change that would only repeat a version.
+   */
+  async request(booking: BookingWithService, r: RevisionRequest): Promise<RevisionStarted> {
     if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: statusText(booking.status) }));
     const freeLeft = await freeRevisionsLeft(this.db, booking);
     const paid = freeLeft === 0;
@@ -160,8 +189,9 @@ export class RevisionService {
     if (r.adjustments.useReference && !(await this.hasReference(booking.id))) {
       throw new UserError(t('revise-no-reference'));
     }
-    const last = await this.versions.latestReady(booking.id);
-    const automatic = booking.service.code === 'master' && last !== null;
+    const settings = await this.automaticSettings(booking, r);
+    const automatic = settings !== null;
+    const forEngineer = r.forEngineer || !automatic;
     const notes = r.notes.trim().slice(0, 2000);
     const revision = await this.db.$transaction(async (tx) => {
       const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
@@ -178,6 +208,7 @@ export class RevisionService {
           priceCents: paid ? booking.service.revisionPriceCents : 0,
           adjustments: JSON.stringify(r.adjustments),
           status: automatic ? 'in-progress' : 'requested',
+          forEngineer,
         },
       });
     });
@@ -191,14 +222,30 @@ export class RevisionService {
           ref: booking.reference,
           service: serviceName(booking.service),
           notes: notes ? t('revision-alert-notes', { notes }) : '',
-          next: automatic ? t('revision-alert-automatic') : t('revision-alert-waiting'),
+          next: automatic ? t(forEngineer ? 'revision-alert-automatic-and-notes' : 'revision-alert-automatic') : t('revision-alert-waiting'),
         }),
       { booking: booking.reference },
     );
-    if (!automatic) return { number: revision.number, paid, version: null, freeLeft: left };
-    const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);
+    const started = { number: revision.number, paid, forEngineer, freeLeft: left };
+    if (!settings) return { ...started, version: null };
     const version = await this.pipeline.masterNext(booking.id, settings, revision.id);
     this.log.info({ booking: booking.reference, revision: revision.number, version, settings }, 'revision started');
-    return { number: revision.number, paid, version, freeLeft: left };
+    return { ...started, version };
+  }
+
+  /**
+   * The settings of the automatic version a revision asks for, or null when the engine has
+   * nothing to do (a mixing booking, no quick change understood). A change that lands on the
+   * settings of a version already made from the same mix is refused when it is all that was
+   * asked (that version is the answer), and left to the engineer when notes come with it.
+   */
+  private async automaticSettings(booking: BookingWithService, r: RevisionRequest): Promise<MasterSettings | null> {
+    const last = await this.versions.latestReady(booking.id);
+    if (booking.service.code !== 'master' || !last || last.kind !== 'master' || !Object.keys(r.adjustments).length) return null;
+    const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);
+    const same = await this.pipeline.sameVersion(booking.id, settings);
+    if (same === null) return settings;
+    if (r.forEngineer) return null;
+    throw new UserError(t('revise-same-as-version', { ref: booking.reference, version: same }));
   }
 }

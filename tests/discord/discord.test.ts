@@ -236,10 +236,12 @@ describe('Discord bot against a recording REST server', () => {
     expect(v3.files.map((f) => f.name)).toEqual(['Night Drive (full).wav', 'Night Drive (instrumental).wav']);
 
     // The artist revises.
+    // The artist revises: the latest version is the engineer's own renders, so the engine does not
+    // master over them; the notes go to the engineer.
     a = await send(fake.slash('revise', ana, { guildId: GUILD, options: [{ name: 'changes', type: 3, value: 'warmer' }] }));
-    expect(said(a)).toContain(`Revision 1 of ${ref} started (free; 1 free left): warmer. Making version 4 now`);
+    expect(said(a)).toContain(`Revision 1 of ${ref} noted (free; 1 free left). Your notes need the engineer`);
     await settle();
-    await fake.waitFor((s) => s.kind === 'dm' && /version 4\./.test(fake.textOf(s)));
+    expect(await t.db.delivery.count()).toBe(3);
 
     // Nothing went to a channel, and every answer in the server was ephemeral.
     expect(fake.sent.filter((s) => s.kind === 'channel-message')).toEqual([]);
@@ -583,6 +585,26 @@ describe('Discord bot against a recording REST server', () => {
 });
 
 describe('alerts for the engineer on Discord', () => {
+  it('DISCORD_ENGINEER_IDS: each engineer gets the alerts by DM, once, besides ENGINEER_CHAT', async () => {
+    const fake = await new DiscordFake().start();
+    const t = await createTestDatabase('sqlite');
+    const [first, second] = ['500000000000000009', '500000000000000010'];
+    const studio = await testStudio(t.db, { DISCORD_ENGINEER_IDS: `${first},${second}`, ENGINEER_CHAT: `discord:${first}` });
+    const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+    try {
+      await studio.alerts.alert('notes-1', () => 'Revision 3 of MD-ABCDEF: "like Daft Punk" — waiting for you.');
+      await studio.alerts.alert('notes-1', () => 'Revision 3 of MD-ABCDEF: "like Daft Punk" — waiting for you.'); // the same alert again
+      await studio.outbox.dispatch();
+      for (const engineer of [first, second])
+        expect(fake.dmsTo(engineer).map((s) => fake.textOf(s))).toEqual(['🔔 Revision 3 of MD-ABCDEF: "like Daft Punk" — waiting for you.']);
+      expect(await t.db.notification.count({ where: { platform: 'console' } })).toBe(0);
+    } finally {
+      await bot.stop();
+      await fake.stop();
+      await t.drop();
+    }
+  }, 30_000);
+
   it('ENGINEER_CHAT=discord:<user id> sends the alert to the engineer by DM', async () => {
     const fake = await new DiscordFake().start();
     const t = await createTestDatabase('sqlite');
@@ -644,7 +666,7 @@ describe('typed answers in Discord', () => {
       const submit = fake.modalSubmit(typeButton.custom_id!, { answer: 'Vocals 1 dB up in the chorus, less reverb on the snare' }, ana, { guildId: GUILD });
       DiscordFake.feed(bot.client, submit);
       const done = await fake.waitFor((s) => fake.answersTo(submit).includes(s));
-      expect(fake.textOf(done)).toContain(`Revision 1 of ${b.reference} noted (free; 1 free left). Your notes are with the engineer`);
+      expect(fake.textOf(done)).toContain(`Revision 1 of ${b.reference} noted (free; 1 free left). Your notes need the engineer`);
       expect(Number(done.body.flags) & EPHEMERAL).toBe(EPHEMERAL);
       expect((await t.db.revision.findFirstOrThrow()).notes).toBe('Vocals 1 dB up in the chorus, less reverb on the snare');
     } finally {

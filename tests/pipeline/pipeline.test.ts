@@ -138,11 +138,20 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(v2!.text).toContain('1 free revision left');
     expect(alert!.text).toContain(`Revision 1 (free) of ${ref}`);
 
+    // The same change again would repeat version 2: refused, no revision used.
+    await chat.send(`/revise ${ref} target -13`);
+    expect(chat.text).toContain(`That would make ${ref} exactly as version 2 already is (same settings, same mix), so no revision was used`);
+    expect(await t.db.revision.count()).toBe(1);
+
     await chat.send(`/revise ${ref} warmer and more punch, and the intro feels too quiet`);
     expect(chat.text).toContain('Revision 2');
     expect(chat.text).toContain('warmer, more punch');
+    expect(chat.text).toContain('The rest of your notes needs the engineer');
     const v3 = (await delivered()).find((r) => r.text.includes('version 3'));
     expect(v3!.text).toContain('Your free revisions are used');
+    // The quick changes were made; the note about the intro waits for the engineer.
+    expect(await t.db.revision.findFirstOrThrow({ where: { number: 2 } })).toMatchObject({ status: 'requested', forEngineer: true });
+    expect(await studio.desk.queue()).toContain('Revision notes waiting for you:');
 
     // The third revision costs money: asked first, nothing happens on "No".
     await chat.send('/revise louder');
@@ -157,10 +166,10 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect((await delivered()).some((r) => r.text.includes('version 4'))).toBe(true);
 
     const revisions = await t.db.revision.findMany({ orderBy: { number: 'asc' }, include: { delivery: true } });
-    expect(revisions.map((r) => [r.number, r.paid, r.priceCents, r.status, r.delivery?.version])).toEqual([
-      [1, false, 0, 'resolved', 2],
-      [2, false, 0, 'resolved', 3],
-      [3, true, 1500, 'resolved', 4],
+    expect(revisions.map((r) => [r.number, r.paid, r.priceCents, r.status, r.delivery?.version, r.chargedAt !== null])).toEqual([
+      [1, false, 0, 'resolved', 2, false],
+      [2, false, 0, 'requested', 3, false],
+      [3, true, 1500, 'resolved', 4, true],
     ]);
     const settings = (await t.db.delivery.findMany({ orderBy: { version: 'asc' } })).map((d) => JSON.parse(d.settings) as Record<string, unknown>);
     expect(settings.map((s) => s.targetLufs)).toEqual([undefined, -13, -13, -12]);
@@ -210,6 +219,48 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     ]);
     // Once delivered, nothing is held any more.
     await expect(studio.desk.deliverHeld(ref, undefined, 'engineer:test')).rejects.toThrow(`${ref} has no version waiting to be delivered.`);
+  });
+
+  it('notes the engine cannot act on go to the engineer; a paid revision is charged only when a version is delivered for it', async () => {
+    await setUp(undefined, { env: { ENGINEER_CHAT: '' } }); // nothing configured: the console's engineer hears it
+    const ref = await bookAndSendMix();
+    await delivered();
+    // The engineer cannot make the same master twice either.
+    await expect(studio.desk.master(ref, {})).rejects.toThrow(`Version 1 of ${ref} was already made with these settings from the same mix`);
+    for (const change of ['louder', 'warmer']) {
+      await chat.send(`/revise ${ref} ${change}`);
+      await delivered();
+    }
+    await chat.send(`/revise ${ref} make it sound like Daft Punk`);
+    await chat.press('Yes, revise for £15');
+    expect(chat.text).toBe(
+      `Revision 3 of ${ref} noted (£15, charged only when the new version is delivered). Your notes need the engineer, who has them now and will send the new version here.`,
+    );
+    await queue.idle();
+    expect(await t.db.delivery.count()).toBe(3); // no version repeating the last one
+    expect(await t.db.revision.findFirstOrThrow({ where: { number: 3 } })).toMatchObject({ status: 'requested', paid: true, chargedAt: null });
+    const alert = await t.db.notification.findFirstOrThrow({ where: { key: { startsWith: 'alert:revision:' }, payload: { contains: 'Daft Punk' } } });
+    expect([alert.platform, alert.chatId]).toEqual(['console', 'engineer']);
+    expect(await studio.desk.queue()).toMatch(new RegExp(`Revision notes waiting for you:\\n• ${ref} revision 3 · mara · .*: “make it sound like Daft Punk”`));
+    expect((await t.db.booking.findFirstOrThrow({ where: { reference: ref } })).status).toBe('revision-requested');
+
+    // Closed without a new version: nothing charged.
+    await studio.desk.resolveRevision(ref, 'Talked it through on the phone', 'engineer:test');
+    expect(await t.db.revision.findFirstOrThrow({ where: { number: 3 } })).toMatchObject({ status: 'resolved', chargedAt: null });
+
+    // Answered with the engineer's own files: charged then.
+    await chat.send(`/revise ${ref} the snare should sit further back`);
+    await chat.press('Yes, revise for £15');
+    expect(await t.db.revision.findFirstOrThrow({ where: { number: 4 } })).toMatchObject({ status: 'requested', chargedAt: null });
+    await studio.pipeline.deliverFiles(
+      (await t.db.booking.findFirstOrThrow()).id,
+      [{ name: 'Night Drive (master).wav', path: mix, kind: 'master' }],
+      'engineer:test',
+    );
+    const four = await t.db.revision.findFirstOrThrow({ where: { number: 4 }, include: { delivery: true } });
+    expect(four.status).toBe('resolved');
+    expect(four.chargedAt).not.toBeNull();
+    expect(four.delivery?.version).toBe(4);
   });
 
   it('DELIVERY_REVIEW=unattended: the automatic master waits for the engineer, who approves it', async () => {

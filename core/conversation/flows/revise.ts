@@ -1,6 +1,6 @@
 // /revise: pick the delivered booking, say what to change (quick adjustment buttons or words),
 // confirm the price when the free revisions are used; the new version arrives by itself.
-import { serviceName } from '../../catalog.js';
+import { formatMoney, serviceName } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import { UserError } from '../../errors.js';
 import { PaymentNeeded, parseAdjustments, quickAdjustments } from '../../versions/revisions.js';
@@ -28,23 +28,28 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
   );
 }
 
-async function submit(ctx: FlowContext, b: BookingWithService, text: string, acceptPaid: boolean): Promise<StepOutcome> {
-  const { adjustments, understood } = parseAdjustments(text);
+/** A quick change picked from the buttons, as if its words had been written (in any language). */
+function picked(id: string): ReturnType<typeof parseAdjustments> | null {
+  const q = quickAdjustments.find((x) => x.id === id);
+  return q ? { adjustments: q.apply, understood: [q.label().toLowerCase()], forEngineer: false } : null;
+}
+
+async function submit(ctx: FlowContext, b: BookingWithService, text: string, acceptPaid: boolean, pick?: string): Promise<StepOutcome> {
+  const { adjustments, understood, forEngineer } = (pick ? picked(pick) : null) ?? parseAdjustments(text);
   if (b.service.code === 'master' && !understood.length && !text.trim()) throw new UserError(t('revise-say-what'));
   try {
-    const r = await ctx.studio.revisions.request(b, { notes: text, adjustments, acceptPaid, actor: `client:${ctx.client.id}` });
-    const cost = r.paid ? t('revise-cost-paid') : t('revise-cost-free', { count: r.freeLeft });
-    if (r.version === null) {
-      return done({ text: t('revise-noted', { number: r.number, ref: b.reference, cost }) });
-    }
-    const what = understood.length ? understood.join(', ') : t('revise-your-notes');
-    const started = t('revise-started', { number: r.number, ref: b.reference, cost, what, version: r.version });
-    return done({ text: understood.length ? started : `${started} ${t('revise-notes-only')}` });
+    const r = await ctx.studio.revisions.request(b, { notes: text, adjustments, forEngineer, acceptPaid, actor: `client:${ctx.client.id}` });
+    const cost = r.paid
+      ? t('revise-cost-paid', { price: formatMoney(b.service.revisionPriceCents, b.currency) })
+      : t('revise-cost-free', { count: r.freeLeft });
+    if (r.version === null) return done({ text: t('revise-noted', { number: r.number, ref: b.reference, cost }) });
+    const started = t('revise-started', { number: r.number, ref: b.reference, cost, what: understood.join(', '), version: r.version });
+    return done({ text: r.forEngineer ? `${started} ${t('revise-rest-to-engineer')}` : started });
   } catch (err) {
     if (!(err instanceof PaymentNeeded)) throw err;
     return ask(
       'paid',
-      { ref: b.reference, text },
+      { ref: b.reference, text, ...(pick ? { pick } : {}) },
       {
         text: t('revise-ask-paid', { reason: err.message }),
         buttons: [
@@ -85,21 +90,20 @@ export const reviseFlow: Flow = {
     },
     async adjust(ctx, input) {
       const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
-      const text =
-        input.type === 'button'
-          ? (quickAdjustments
-              .find((q) => `adj:${q.id}` === input.action)
-              ?.label()
-              .toLowerCase() ?? '')
-          : input.text;
-      if (!text.trim()) throw new UserError(t('revise-pick-or-write'));
-      return submit(ctx, b, text, false);
+      if (input.type === 'button') {
+        const id = input.action.replace(/^adj:/, '');
+        const q = quickAdjustments.find((x) => x.id === id);
+        if (!q) throw new UserError(t('revise-pick-or-write'));
+        return submit(ctx, b, q.label().toLowerCase(), false, id);
+      }
+      if (!input.text.trim()) throw new UserError(t('revise-pick-or-write'));
+      return submit(ctx, b, input.text, false);
     },
     async paid(ctx, input) {
       if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
       if (input.action === 'no') return done({ text: t('revise-declined') });
       const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
-      return submit(ctx, b, String(ctx.data.text ?? ''), true);
+      return submit(ctx, b, String(ctx.data.text ?? ''), true, ctx.data.pick === undefined ? undefined : String(ctx.data.pick));
     },
   },
 };

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Revision" ADD COLUMN     "forEngineer" BOOLEAN NOT NULL DEFAULT false;
