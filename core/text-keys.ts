@@ -607,6 +607,19 @@ export interface TextVars {
   'revise-same-as-version': { ref: TextValue; version: TextValue };
   'revision-alert-automatic-and-notes': undefined;
   'desk-master-same': { ref: TextValue; version: TextValue };
+  'new-source-ask-mix': { cost: TextValue; number: TextValue; ref: TextValue };
+  'new-source-ask-stems': { cost: TextValue; number: TextValue; ref: TextValue };
+  'new-source-free': { count: TextValue };
+  'new-source-paid': { price: TextValue };
+  'new-source-yes': undefined;
+  'new-source-yes-paid': { price: TextValue };
+  'new-source-no': undefined;
+  'new-source-kept': { file: TextValue; ref: TextValue };
+  'new-source-notes': { file: TextValue };
+  'new-source-what': { file: TextValue };
+  'new-source-web': { ref: TextValue };
+  'revise-use-new-source': { file: TextValue };
+  'master-from-new-source': { file: TextValue };
 }
 
 export type TextKey = keyof TextVars;

@@ -728,3 +728,21 @@ revise-rest-to-engineer = The rest of your notes needs the engineer, who has the
 revise-same-as-version = That would make { $ref } exactly as version { $version } already is (same settings, same mix), so no revision was used and nothing was charged; /status has its files. Write what else you would like (the engineer reads your notes).
 revision-alert-automatic-and-notes = automatic re-master started for the quick changes; the rest of the notes wait for you.
 desk-master-same = Version { $version } of { $ref } was already made with these settings from the same mix; choose other settings, or deliver it with /version deliver.
+
+## A corrected mix or stems after delivery
+new-source-ask-mix = Use this new mix for the next version of { $ref }? It counts as revision { $number } ({ $cost }). The earlier mix stays with the booking.
+new-source-ask-stems = Use these new stems for the next version of { $ref }? It counts as revision { $number } ({ $cost }); the engineer mixes it. The earlier stems stay with the booking.
+new-source-free = free; { $count } free { $count ->
+    [one] revision
+   *[other] revisions
+} left
+new-source-paid = { $price }, charged only when the new version is delivered
+new-source-yes = Yes, use it
+new-source-yes-paid = Yes, use it ({ $price })
+new-source-no = No, just keep it
+new-source-kept = { $file } is kept with { $ref }; nothing else changed. /revise when you want a version made from it.
+new-source-notes = New source: { $file }
+new-source-what = made from { $file }
+new-source-web = { $ref } is delivered: to make the next version from this file, send /revise { $ref } in the chat and pick “Use my new file”.
+revise-use-new-source = Use my new file ({ $file })
+master-from-new-source = Made from your new mix, { $file }.

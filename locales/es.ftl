@@ -725,3 +725,21 @@ revise-rest-to-engineer = El resto de tus notas necesita al ingeniero, que ya la
 revise-same-as-version = Eso dejaría { $ref } exactamente como la versión { $version } (mismos ajustes, misma mezcla), así que no se ha usado ninguna revisión ni se ha cobrado nada; /status tiene sus archivos. Escribe qué más te gustaría (el ingeniero lee tus notas).
 revision-alert-automatic-and-notes = nuevo máster automático en marcha para los cambios rápidos; el resto de las notas te espera.
 desk-master-same = La versión { $version } de { $ref } ya se hizo con estos ajustes a partir de la misma mezcla; elige otros ajustes o entrégala con /version deliver.
+
+## A corrected mix or stems after delivery
+new-source-ask-mix = ¿Uso esta nueva mezcla para la próxima versión de { $ref }? Cuenta como revisión { $number } ({ $cost }). La mezcla anterior se queda con la reserva.
+new-source-ask-stems = ¿Uso estas nuevas pistas para la próxima versión de { $ref }? Cuenta como revisión { $number } ({ $cost }); la mezcla el ingeniero. Las pistas anteriores se quedan con la reserva.
+new-source-free = gratis; { $count ->
+    [one] te queda { $count } revisión gratis
+   *[other] te quedan { $count } revisiones gratis
+}
+new-source-paid = { $price }, que se cobra solo cuando se entrega la nueva versión
+new-source-yes = Sí, úsala
+new-source-yes-paid = Sí, úsala ({ $price })
+new-source-no = No, solo guárdala
+new-source-kept = { $file } queda guardado con { $ref }; nada más ha cambiado. Usa /revise cuando quieras una versión hecha a partir de él.
+new-source-notes = Nuevo origen: { $file }
+new-source-what = hecha a partir de { $file }
+new-source-web = { $ref } ya está entregada: para hacer la próxima versión a partir de este archivo, envía /revise { $ref } en el chat y elige «Usar mi nuevo archivo».
+revise-use-new-source = Usar mi nuevo archivo ({ $file })
+master-from-new-source = Hecho a partir de tu nueva mezcla, { $file }.

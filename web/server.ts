@@ -21,7 +21,7 @@ import type { Studio } from '../core/studio.js';
 import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
 import { refusedPage, uploadPage } from './page.js';
-import type { UploadRole } from '../core/files/uploads.js';
+import { newSourceOf, type UploadRole } from '../core/files/uploads.js';
 import { inLanguage, intlLocale, languageOf, studioLanguage, switchLanguage, t, type Language } from '../core/texts.js';
 import { languageFor } from '../core/clients.js';
 
@@ -119,7 +119,12 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
           sourceKey: `tus:${upload.id}`,
           role: link.purpose as UploadRole,
         });
-        const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))].map((r) => r.text).join('\n');
+        // A file for a delivered booking: the question whether to use it is asked in the chat (/revise).
+        const source = newSourceOf(outcome) ? [t('new-source-web', { ref: booking.reference })] : [];
+        const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))]
+          .map((r) => r.text)
+          .concat(source)
+          .join('\n');
         return { status_code: 200, body: JSON.stringify({ message }) };
       } catch (err) {
         const message = userMessage(err);

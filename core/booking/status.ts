@@ -32,8 +32,8 @@ const next: Record<BookingStatus, readonly BookingStatus[]> = {
 export const changeableStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files'];
 /** Statuses that still hold a place in the studio's calendar or queue. */
 export const openStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
-/** Statuses in which a booking takes files (mixes, stems, references): while it is open. */
-export const fileTakingStatuses: readonly BookingStatus[] = openStatuses;
+/** Statuses in which a booking takes files: while it is open, and once delivered (a corrected mix, the source of a revision). */
+export const fileTakingStatuses: readonly BookingStatus[] = [...openStatuses, 'delivered'];
 /** Statuses of finished bookings, whose raw uploads the retention policy removes in time. */
 export const finishedStatuses: readonly BookingStatus[] = ['completed', 'cancelled'];
 

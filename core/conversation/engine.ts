@@ -12,6 +12,8 @@ import { formatFlow } from './flows/format.js';
 import { chatCommand, helpLines } from './commands/index.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
+import { newSourceFlow } from './flows/new-source.js';
+import { newSourceOf, type ArchiveOutcome, type UploadOutcome } from '../files/uploads.js';
 import { KeyedMutex } from './mutex.js';
 import { matchTypedAnswer } from './typed-answer.js';
 import { describeAny } from './uploads.js';
@@ -20,7 +22,14 @@ import type { Button, Incoming, Reply, Sender } from './types.js';
 import { inReaderLanguage, languageOrStudio, switchLanguage, t } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
 
-const flows: Record<string, Flow> = { book: bookFlow, cancel: cancelFlow, reschedule: rescheduleFlow, format: formatFlow, revise: reviseFlow };
+const flows: Record<string, Flow> = {
+  book: bookFlow,
+  cancel: cancelFlow,
+  reschedule: rescheduleFlow,
+  format: formatFlow,
+  revise: reviseFlow,
+  source: newSourceFlow,
+};
 
 /** The event with control characters taken out of everything a person typed or named. */
 function cleanIncoming(inc: Incoming): Incoming {
@@ -125,9 +134,19 @@ export class Conversation {
           path: inc.file.ref,
           sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}`,
         });
-        return [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
+        return this.afterFiles(inc, client, state, outcome);
       }
     }
+  }
+
+  /**
+   * What a stored file leads to: its description, the work it starts, and for a delivered
+   * booking the question whether the next version is made from it.
+   */
+  private async afterFiles(inc: Incoming, client: Client, state: DialogState, outcome: UploadOutcome | ArchiveOutcome): Promise<Reply[]> {
+    const replies = [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
+    const source = newSourceOf(outcome);
+    return source ? [...replies, ...(await this.startFlow(inc, client, state, 'source', `${source.booking.reference} ${source.upload.fileName}`))] : replies;
   }
 
   private ctx(inc: Incoming, client: Client, state: DialogState): FlowContext {
@@ -215,6 +234,7 @@ export class Conversation {
       created,
       flow: state.flow,
       startFlow: (flow) => this.startFlow(inc, client, state, flow, args),
+      afterFiles: (outcome) => this.afterFiles(inc, client, state, outcome),
       stopDialog: (text) => this.stopDialog(inc, state, text),
       helpLines,
     });

@@ -18,7 +18,7 @@ import { FileRefused, UserError } from '../errors.js';
 import type { StoredFiles, Upload, UploadRole } from './stored-files.js';
 import { t } from '../texts.js';
 import { cleanName } from '../clean-text.js';
-import { acceptsFiles, statusText } from '../booking/status.js';
+import { acceptsFiles, isOpen, statusText } from '../booking/status.js';
 
 export { uploadRoles, type Upload, type UploadRole } from './stored-files.js';
 
@@ -60,6 +60,15 @@ export interface ArchiveOutcome {
   archive: string;
   received: UploadOutcome[];
   skipped: { name: string; reason: string }[];
+}
+
+/**
+ * The new source a delivered booking just received (a corrected mix for mastering, stems for
+ * mixing), or null: the next version may be made from it, which the artist is asked about.
+ */
+export function newSourceOf(outcome: UploadOutcome | ArchiveOutcome): UploadOutcome | null {
+  const fresh = ('archive' in outcome ? outcome.received : [outcome]).filter((o) => !o.duplicate && o.booking.status === 'delivered');
+  return fresh.filter((o) => o.upload.role === (o.booking.service.code === 'master' ? 'mix' : 'stem')).at(-1) ?? null;
 }
 
 export class UploadService {
@@ -142,7 +151,9 @@ export class UploadService {
       if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: statusText(b.status) }));
       return b;
     }
-    const open = await this.bookings.takingFiles(client.id);
+    const taking = await this.bookings.takingFiles(client.id);
+    // A booking still in the works before a delivered one (whose new files would be a revision).
+    const open = taking.some((b) => isOpen(b.status)) ? taking.filter((b) => isOpen(b.status)) : taking;
     if (open.length === 0) throw new UserError(t('no-booking-for-files'));
     if (open.length > 1) {
       throw new UserError(t('which-booking-for-files', { count: open.length, refs: open.map((b) => b.reference).join(', '), example: open[0]!.reference }));

@@ -221,6 +221,8 @@ export class Pipeline {
     const mix = await this.d.files.latest(booking.id, 'mix');
     if (!mix) throw new AudioFileError('(none)', 'there is no mix stored for this booking');
     const reference = data.settings.useReference ? await this.d.files.latest(booking.id, 'reference') : null;
+    const previous = await this.d.versions.latestReady(booking.id);
+    const newSource = previous?.sourceUploadId && previous.sourceUploadId !== mix.id ? mix.fileName : undefined;
     this.d.log.info({ booking: booking.reference, version: data.version, attempt: info.attempt, pid: process.pid }, 'master started');
 
     // An attended session's starting point is the engineer's: the artist hears of it in the session.
@@ -282,7 +284,7 @@ export class Pipeline {
         const info = await this.d.store.put(storageKey, createReadStream(f.local), { contentType: contentTypeOf(f.format) });
         stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
-      const hold = await this.finish(delivery.id, booking, data, mix.id, stored, summary);
+      const hold = await this.finish(delivery.id, booking, data, mix.id, stored, summary, newSource);
       if (hold !== false) await announce(() => t(hold === 'review' ? 'progress-review' : 'progress-ready', { version: data.version, ref: booking.reference }));
       this.d.log.info(
         { booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, hold, pid: process.pid },
@@ -321,6 +323,7 @@ export class Pipeline {
     sourceUploadId: string,
     files: StoredFile[],
     m: MasterSummary,
+    newSource?: string,
   ): Promise<Hold | null | false> {
     const a = m.after;
     const committed = await commitDelivery(this.d, {
@@ -343,6 +346,7 @@ export class Pipeline {
         ceiling: m.settings.ceilingDbtp,
         targetMet: m.targetMet,
         warnings: m.warnings,
+        ...(newSource ? { newSource } : {}),
       },
       ...(data.revisionId ? { revisionId: data.revisionId } : {}),
     });

@@ -105,6 +105,8 @@ export interface RevisionRequest {
   adjustments: Adjustments;
   /** The notes hold something only the engineer can act on (see parseAdjustments). */
   forEngineer: boolean;
+  /** A new source (a corrected mix or stems, by file name) the next version is made from. */
+  newSource?: string;
   /** The artist agreed to pay for a revision beyond the free ones (charged when its version is delivered). */
   acceptPaid: boolean;
   actor: string;
@@ -150,6 +152,21 @@ export class RevisionService {
   async allowance(booking: BookingWithService): Promise<{ used: number; freeLeft: number; price: string }> {
     const used = await this.db.revision.count({ where: { bookingId: booking.id } });
     return { used, freeLeft: await freeRevisionsLeft(this.db, booking), price: formatMoney(booking.service.revisionPriceCents, booking.currency) };
+  }
+
+  /**
+   * A source that arrived after the latest delivered version (a corrected mix for mastering, a
+   * stem for mixing), by file name, or null: /revise offers to make the next version from it.
+   */
+  async newSourceFor(booking: BookingWithService): Promise<string | null> {
+    const last = await this.versions.latestReady(booking.id);
+    if (!last) return null;
+    if (booking.service.code === 'master') {
+      const mix = await this.files.latest(booking.id, 'mix');
+      return mix && last.sourceUploadId && mix.id !== last.sourceUploadId && mix.createdAt > last.createdAt ? mix.fileName : null;
+    }
+    const stem = (await this.files.stems(booking.id)).filter((s) => last.sentAt && s.createdAt > last.sentAt).at(-1);
+    return stem?.fileName ?? null;
   }
 
   async hasReference(bookingId: string): Promise<boolean> {
@@ -241,7 +258,7 @@ export class RevisionService {
    */
   private async automaticSettings(booking: BookingWithService, r: RevisionRequest): Promise<MasterSettings | null> {
     const last = await this.versions.latestReady(booking.id);
-    if (booking.service.code !== 'master' || !last || last.kind !== 'master' || !Object.keys(r.adjustments).length) return null;
+    if (booking.service.code !== 'master' || !last || last.kind !== 'master' || (!Object.keys(r.adjustments).length && !r.newSource)) return null;
     const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);
     const same = await this.pipeline.sameVersion(booking.id, settings);
     if (same === null) return settings;

@@ -44,7 +44,17 @@ export function revisionsLine(left: number, booking: BookingWithService, howToAs
 
 /** What a version's message says, by how the version was made. */
 export type VersionFacts =
-  | { kind: 'master'; lufs: number; dbtp: number; target: number; ceiling: number; targetMet: boolean; warnings: string[] }
+  | {
+      kind: 'master';
+      lufs: number;
+      dbtp: number;
+      target: number;
+      ceiling: number;
+      targetMet: boolean;
+      warnings: string[];
+      /** The mix it was made from, when it is not the one the previous delivery came from. */
+      newSource?: string;
+    }
   | { kind: 'mixdown'; mastered: boolean; renders: string[]; stems: number; seconds: number; skipped: { stem: string; reason: string }[]; warnings: string[] }
   | { kind: 'engineer'; renders: string[]; note?: string };
 
@@ -87,6 +97,7 @@ export function versionMessage(
       const format = master && isOutputFormat(master.format) ? formats[master.format].label : (master?.format ?? '');
       const lines = [
         t('master-ready', { ref: booking.reference, version }),
+        ...(facts.newSource ? [`  ${t('master-from-new-source', { file: facts.newSource })}`] : []),
         `  ${t(facts.targetMet ? 'master-numbers' : 'master-numbers-missed', numbers)}`,
         `  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format })}`,
         ...facts.warnings.map((w) => `  ${t('delivery-note', { note: w })}`),

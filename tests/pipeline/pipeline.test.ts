@@ -263,6 +263,42 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(four.delivery?.version).toBe(4);
   });
 
+  it('a corrected mix after delivery is welcome: asked about, it makes the next version as a revision; the first mix stays', async () => {
+    await setUp();
+    const ref = await bookAndSendMix();
+    await delivered();
+    const fixed = path.join(dir, 'Night Drive v2.wav');
+    writeFileSync(fixed, await encodeAudio(makeTrack(8, 48000, { level: 0.2 }), 'wav24'));
+    await chat.event({ kind: 'file', file: { name: 'Night Drive v2.wav', sizeBytes: 0, ref: fixed, id: 'file-2' } });
+    expect(chat.text).toContain(`Received Night Drive v2.wav for ${ref}`);
+    expect(chat.text).toContain(`Use this new mix for the next version of ${ref}? It counts as revision 1 (free; 2 free revisions left).`);
+    await chat.press('Yes, use it');
+    expect(chat.text).toContain(`Revision 1 of ${ref} started (free; 1 free left): made from Night Drive v2.wav. Making version 2 now`);
+    const [v2, ...more] = (await delivered()).filter((r) => !r.text.startsWith('🔔'));
+    expect(more).toEqual([]);
+    expect(v2!.text).toContain(`Your master for ${ref} is ready — version 2.`);
+    expect(v2!.text).toContain('Made from your new mix, Night Drive v2.wav.');
+    const versions = await t.db.delivery.findMany({ orderBy: { version: 'asc' } });
+    const uploads = new Map((await t.db.upload.findMany()).map((u) => [u.id, u.fileName]));
+    expect(versions.map((v) => [v.version, uploads.get(v.sourceUploadId!)])).toEqual([
+      [1, 'Night Drive.wav'],
+      [2, 'Night Drive v2.wav'],
+    ]);
+    expect(await studio.desk.versionList(ref)).toMatch(/v1 · delivered · .* · from Night Drive\.wav[^]*v2 · delivered · .* · from Night Drive v2\.wav/);
+    expect((await t.db.revision.findFirstOrThrow()).notes).toBe('New source: Night Drive v2.wav');
+
+    // Another file, kept without a new version; /revise offers it later.
+    const third = path.join(dir, 'Night Drive v3.wav');
+    writeFileSync(third, await encodeAudio(makeTrack(8, 48000, { level: 0.25 }), 'wav24'));
+    await chat.event({ kind: 'file', file: { name: 'Night Drive v3.wav', sizeBytes: 0, ref: third, id: 'file-3' } });
+    await chat.press('No, just keep it');
+    expect(chat.text).toBe(`Night Drive v3.wav is kept with ${ref}; nothing else changed. /revise when you want a version made from it.`);
+    expect(await t.db.revision.count()).toBe(1);
+    await chat.send('/revise');
+    await chat.press('Use my new file (Night Drive v3.wav)');
+    expect(chat.text).toContain('It counts as revision 2 (free; 1 free revision left)');
+  });
+
   it('DELIVERY_REVIEW=unattended: the automatic master waits for the engineer, who approves it', async () => {
     await setUp(undefined, { env: { DELIVERY_REVIEW: 'unattended' } });
     const ref = await bookAndSendMix();

@@ -29,7 +29,7 @@ describe('booking status sets', () => {
     for (const s of bookingStatuses) {
       expect(isOpen(s), s).toBe(openStatuses.includes(s));
       expect(isChangeable(s), s).toBe(changeableStatuses.includes(s));
-      expect(acceptsFiles(s), s).toBe(openStatuses.includes(s));
+      expect(acceptsFiles(s), s).toBe(openStatuses.includes(s) || s === 'delivered'); // a corrected mix after delivery
       expect(isFollowed(s), s).toBe(openStatuses.includes(s) || s === 'delivered');
     }
     for (const p of [isOpen, isChangeable, acceptsFiles, isFollowed]) expect(p('archived')).toBe(false);

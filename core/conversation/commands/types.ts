@@ -5,6 +5,7 @@
 import type { Client } from '../../clients.js';
 import type { Studio } from '../../studio.js';
 import type { Incoming, Reply } from '../types.js';
+import type { ArchiveOutcome, UploadOutcome } from '../../files/uploads.js';
 
 /** What a command runs with: the artist, what they typed after it, and the dialog it may start or stop. */
 export interface CommandRun {
@@ -17,6 +18,8 @@ export interface CommandRun {
   /** The dialog in progress, if any. */
   flow: string | null;
   startFlow(name: string): Promise<Reply[]>;
+  /** What stored files lead to (their description, the work they start, a question for a delivered booking). */
+  afterFiles(outcome: UploadOutcome | ArchiveOutcome): Promise<Reply[]>;
   stopDialog(text: string): Promise<Reply[]>;
   /** The help lines of every listed command ("/book — …"). */
   helpLines(): string[];

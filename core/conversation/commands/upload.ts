@@ -2,7 +2,7 @@
 import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import { t } from '../../texts.js';
-import { describeAny, parseUploadArgs } from '../uploads.js';
+import { parseUploadArgs } from '../uploads.js';
 import type { ChatCommand } from './types.js';
 
 export const upload: ChatCommand = {
@@ -11,7 +11,7 @@ export const upload: ChatCommand = {
   menu: () => t('telegram-menu-upload'),
   // Discord's /upload takes an attachment: bots/discord/commands/upload.ts.
   discord: 'own',
-  async run({ args, incoming, studio, client }) {
+  async run({ args, incoming, studio, client, afterFiles }) {
     if (!args) {
       const how = incoming.platform === 'console' ? t('upload-how-console') : t('upload-how-chat');
       return [{ text: `${how}\n${t('upload-what-to-send')}` }];
@@ -20,6 +20,6 @@ export const upload: ChatCommand = {
     const { path: given, ref } = parseUploadArgs(args);
     const file = given.replace(/^~(?=\/|$)/, homedir());
     const outcome = await studio.uploads.acceptAny({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
-    return [...describeAny(outcome, client.timeZone), ...(await studio.pipeline.afterUpload(outcome))];
+    return afterFiles(outcome);
   },
 };

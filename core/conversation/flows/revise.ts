@@ -3,7 +3,7 @@
 import { formatMoney, serviceName } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import { UserError } from '../../errors.js';
-import { PaymentNeeded, parseAdjustments, quickAdjustments } from '../../versions/revisions.js';
+import { PaymentNeeded, parseAdjustments, quickAdjustments, type RevisionStarted } from '../../versions/revisions.js';
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
 import { t } from '../../texts.js';
 import { statusText } from '../../booking/status.js';
@@ -16,6 +16,8 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
   const buttons = [];
   for (let i = 0; i < quick.length; i += 2) buttons.push(quick.slice(i, i + 2).map((q) => ({ label: q.label(), data: `adj:${q.id}` })));
   if (await ctx.studio.revisions.hasReference(b.id)) buttons.push([{ label: t('revise-match-reference'), data: 'adj:reference' }]);
+  const source = await ctx.studio.revisions.newSourceFor(b);
+  if (source) buttons.unshift([{ label: t('revise-use-new-source', { file: source }), data: 'adj:source' }]);
   const allowance = freeLeft > 0 ? t('revise-free-left', { count: freeLeft }) : t('revise-paid-next', { price });
   const how = b.service.code === 'master' ? t('revise-how-master') : t('revise-how-mix');
   return ask(
@@ -23,9 +25,17 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
     { ref: b.reference },
     {
       text: `${t('revise-ask', { ref: b.reference, service: serviceName(b.service), allowance })}\n${how}`,
-      ...(b.service.code === 'master' ? { buttons } : {}),
+      ...(b.service.code === 'master' || source ? { buttons: b.service.code === 'master' ? buttons : buttons.slice(0, 1) } : {}),
     },
   );
+}
+
+/** What the artist is told once a revision is recorded: started (and what it changes), or with the engineer. */
+export function revisionOutcome(b: BookingWithService, r: RevisionStarted, understood: string[], price: string): StepOutcome {
+  const cost = r.paid ? t('revise-cost-paid', { price }) : t('revise-cost-free', { count: r.freeLeft });
+  if (r.version === null) return done({ text: t('revise-noted', { number: r.number, ref: b.reference, cost }) });
+  const started = t('revise-started', { number: r.number, ref: b.reference, cost, what: understood.join(', '), version: r.version });
+  return done({ text: r.forEngineer ? `${started} ${t('revise-rest-to-engineer')}` : started });
 }
 
 /** A quick change picked from the buttons, as if its words had been written (in any language). */
@@ -39,12 +49,7 @@ async function submit(ctx: FlowContext, b: BookingWithService, text: string, acc
   if (b.service.code === 'master' && !understood.length && !text.trim()) throw new UserError(t('revise-say-what'));
   try {
     const r = await ctx.studio.revisions.request(b, { notes: text, adjustments, forEngineer, acceptPaid, actor: `client:${ctx.client.id}` });
-    const cost = r.paid
-      ? t('revise-cost-paid', { price: formatMoney(b.service.revisionPriceCents, b.currency) })
-      : t('revise-cost-free', { count: r.freeLeft });
-    if (r.version === null) return done({ text: t('revise-noted', { number: r.number, ref: b.reference, cost }) });
-    const started = t('revise-started', { number: r.number, ref: b.reference, cost, what: understood.join(', '), version: r.version });
-    return done({ text: r.forEngineer ? `${started} ${t('revise-rest-to-engineer')}` : started });
+    return revisionOutcome(b, r, understood, formatMoney(b.service.revisionPriceCents, b.currency));
   } catch (err) {
     if (!(err instanceof PaymentNeeded)) throw err;
     return ask(
@@ -69,6 +74,43 @@ async function withBooking(ctx: FlowContext, b: BookingWithService, text: string
   return text.trim() ? submit(ctx, b, text, false) : adjustPrompt(ctx, b);
 }
 
+/** Asks whether the next version is made from a file that came after delivery (its cost said first). */
+export async function askUseSource(ctx: FlowContext, b: BookingWithService, file: string): Promise<StepOutcome> {
+  const { used, freeLeft, price } = await ctx.studio.revisions.allowance(b);
+  const cost = freeLeft > 0 ? t('new-source-free', { count: freeLeft }) : t('new-source-paid', { price });
+  return ask(
+    'use',
+    { ref: b.reference, file },
+    {
+      text: t(b.service.code === 'master' ? 'new-source-ask-mix' : 'new-source-ask-stems', { ref: b.reference, number: used + 1, cost }),
+      buttons: [
+        [
+          { label: freeLeft > 0 ? t('new-source-yes') : t('new-source-yes-paid', { price }), data: 'yes' },
+          { label: t('new-source-no'), data: 'no' },
+        ],
+      ],
+    },
+  );
+}
+
+/** The answer to askUseSource: a revision made from the new file, or the file just kept. */
+export async function useSource(ctx: FlowContext, input: StepInput): Promise<StepOutcome> {
+  if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
+  const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
+  const file = String(ctx.data.file);
+  if (input.action === 'no') return done({ text: t('new-source-kept', { file, ref: b.reference }) });
+  // The price was in the question: "yes" accepts it.
+  const r = await ctx.studio.revisions.request(b, {
+    notes: t('new-source-notes', { file }),
+    adjustments: {},
+    forEngineer: false,
+    newSource: file,
+    acceptPaid: true,
+    actor: `client:${ctx.client.id}`,
+  });
+  return revisionOutcome(b, r, [t('new-source-what', { file })], formatMoney(b.service.revisionPriceCents, b.currency));
+}
+
 export const reviseFlow: Flow = {
   name: 'revise',
   async start(ctx, args) {
@@ -90,6 +132,11 @@ export const reviseFlow: Flow = {
     },
     async adjust(ctx, input) {
       const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
+      if (input.type === 'button' && input.action === 'adj:source') {
+        const file = await ctx.studio.revisions.newSourceFor(b);
+        if (!file) throw new UserError(t('revise-pick-or-write'));
+        return askUseSource(ctx, b, file);
+      }
       if (input.type === 'button') {
         const id = input.action.replace(/^adj:/, '');
         const q = quickAdjustments.find((x) => x.id === id);
@@ -99,6 +146,7 @@ export const reviseFlow: Flow = {
       if (!input.text.trim()) throw new UserError(t('revise-pick-or-write'));
       return submit(ctx, b, input.text, false);
     },
+    use: useSource,
     async paid(ctx, input) {
       if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
       if (input.action === 'no') return done({ text: t('revise-declined') });
