@@ -233,7 +233,7 @@ export interface TextVars {
   'zip-skip-too-large': { max: TextValue };
   'zip-skip-same-name': undefined;
   'master-waits-for-confirm': { file: TextValue; ref: TextValue };
-  'master-starting': { file: TextValue };
+  'master-starting': { estimate: TextValue; file: TextValue };
   'master-newer-mix': { file: TextValue };
   'stage-queued': undefined;
   'stage-fetch': undefined;
@@ -246,7 +246,7 @@ export interface TextVars {
   'stage-encode': undefined;
   'stage-store': undefined;
   'progress-master': { stage: TextValue; version: TextValue };
-  'progress-master-percent': { percent: TextValue; stage: TextValue; version: TextValue };
+  'progress-master-percent': { left: TextValue; percent: TextValue; stage: TextValue; version: TextValue };
   'progress-mixdown': { stage: TextValue; version: TextValue };
   'progress-mixdown-percent': { percent: TextValue; stage: TextValue; version: TextValue };
   'progress-running': { ref: TextValue; stage: TextValue; version: TextValue };
@@ -620,6 +620,12 @@ export interface TextVars {
   'new-source-web': { ref: TextValue };
   'revise-use-new-source': { file: TextValue };
   'master-from-new-source': { file: TextValue };
+  'about-seconds': { count: TextValue };
+  'about-minutes': { count: TextValue };
+  'estimate-measured': { time: TextValue };
+  'estimate-first-guess': { time: TextValue };
+  'progress-left': { time: TextValue };
+  'progress-almost-done': undefined;
 }
 
 export type TextKey = keyof TextVars;

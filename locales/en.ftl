@@ -295,7 +295,7 @@ zip-skip-same-name = same name as another file in the archive
 ## The automatic master and other deliveries
 
 master-waits-for-confirm = The automatic master of { $file } starts as soon as the studio confirms { $ref }.
-master-starting = Mastering { $file } now. I will send the master and its report here when it is ready (usually a few minutes); /status shows how far it is.
+master-starting = Mastering { $file } now; it should take { $estimate }. I will send the master and its report here when it is ready; /status shows how far it is.
 master-newer-mix = A master of your earlier mix is being made right now. When it arrives, /revise will master this newer mix ({ $file }).
 stage-queued = waiting for a free worker
 stage-fetch = fetching your files
@@ -308,7 +308,7 @@ stage-verify = checking the result
 stage-encode = encoding your files
 stage-store = storing the files
 progress-master = Master version { $version }: { $stage }.
-progress-master-percent = Master version { $version }: { $stage } ({ $percent }%).
+progress-master-percent = Master version { $version }: { $stage } ({ $percent }%, { $left }).
 progress-mixdown = Mixdown version { $version }: { $stage }.
 progress-mixdown-percent = Mixdown version { $version }: { $stage } ({ $percent }%).
 progress-running = ⏳ Master version { $version } of { $ref }: { $stage }…
@@ -746,3 +746,14 @@ new-source-what = made from { $file }
 new-source-web = { $ref } is delivered: to make the next version from this file, send /revise { $ref } in the chat and pick “Use my new file”.
 revise-use-new-source = Use my new file ({ $file })
 master-from-new-source = Made from your new mix, { $file }.
+
+## Progress and time estimates
+about-seconds = about { $count } seconds
+about-minutes = about { $count } { $count ->
+    [one] minute
+   *[other] minutes
+}
+estimate-measured = { $time }, going by this studio's recent masters
+estimate-first-guess = { $time } (a first estimate: nothing has been mastered here yet)
+progress-left = { $time } left
+progress-almost-done = almost done

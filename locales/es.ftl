@@ -293,7 +293,7 @@ zip-skip-same-name = mismo nombre que otro archivo del zip
 ## El máster automático y otras entregas
 
 master-waits-for-confirm = El máster automático de { $file } empieza en cuanto el estudio confirme { $ref }.
-master-starting = Masterizando { $file } ahora. Te enviaré aquí el máster y su informe cuando esté listo (normalmente unos minutos); /status muestra cuánto falta.
+master-starting = Masterizando { $file } ahora; debería tardar { $estimate }. Te enviaré aquí el máster y su informe cuando esté listo; /status muestra cuánto falta.
 master-newer-mix = Ahora mismo se está haciendo un máster de tu mezcla anterior. Cuando llegue, /revise masterizará esta mezcla más nueva ({ $file }).
 stage-queued = esperando un procesador libre
 stage-fetch = recogiendo tus archivos
@@ -306,7 +306,7 @@ stage-verify = comprobando el resultado
 stage-encode = codificando tus archivos
 stage-store = guardando los archivos
 progress-master = Máster versión { $version }: { $stage }.
-progress-master-percent = Máster versión { $version }: { $stage } ({ $percent } %).
+progress-master-percent = Máster versión { $version }: { $stage } ({ $percent } %, { $left }).
 progress-mixdown = Mezcla versión { $version }: { $stage }.
 progress-mixdown-percent = Mezcla versión { $version }: { $stage } ({ $percent } %).
 progress-running = ⏳ Máster versión { $version } de { $ref }: { $stage }…
@@ -743,3 +743,14 @@ new-source-what = hecha a partir de { $file }
 new-source-web = { $ref } ya está entregada: para hacer la próxima versión a partir de este archivo, envía /revise { $ref } en el chat y elige «Usar mi nuevo archivo».
 revise-use-new-source = Usar mi nuevo archivo ({ $file })
 master-from-new-source = Hecho a partir de tu nueva mezcla, { $file }.
+
+## Progress and time estimates
+about-seconds = unos { $count } segundos
+about-minutes = { $count ->
+    [one] un minuto
+   *[other] unos { $count } minutos
+}
+estimate-measured = { $time }, según los últimos másteres de este estudio
+estimate-first-guess = { $time } (una primera estimación: aquí aún no se ha masterizado nada)
+progress-left = quedan { $time }
+progress-almost-done = casi listo

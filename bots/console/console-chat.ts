@@ -61,6 +61,10 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
       if (chatId !== sender.chatId && chatId !== 'engineer') throw new Error(`console chat ${chatId} is not open here`);
       say([reply], chatId === sender.chatId ? undefined : t('console-the-engineer'));
     },
+    // A terminal cannot change a line it printed: a progress message's next step is a new line.
+    edit: async (chatId, _messageId, reply) => {
+      if (chatId === sender.chatId) say([reply]);
+    },
   });
   const pending = await o.conversation.resume(sender);
   if (pending.length) o.output.write(`\n${t('console-resume')}`);

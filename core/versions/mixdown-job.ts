@@ -15,6 +15,7 @@ import { safeFileName } from '../../storage/object-store.js';
 import { UserError } from '../errors.js';
 import { commitDelivery, renderLabel, type PipelineDeps, type StoredFile } from './deliveries.js';
 import { mixdownReport } from './version-messages.js';
+import { overallProgress } from './progress.js';
 import { t } from '../texts.js';
 import type { VersionJobs } from './version-jobs.js';
 
@@ -76,7 +77,7 @@ export class MixdownJobs {
     await mkdir(base, { recursive: true });
     const work = await mkdtemp(path.join(base, 'mixdown-'));
     try {
-      await this.d.versions.stage(delivery.id, 'fetch');
+      await this.d.versions.stage(delivery.id, 'fetch', overallProgress('mixdown', 'fetch', 0));
       const inputs = [];
       for (const [i, s] of stems.entries()) {
         const local = path.join(work, `${i}-${safeFileName(s.fileName)}`);
@@ -86,12 +87,12 @@ export class MixdownJobs {
       const format: OutputFormat = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
       const out = path.join(work, 'out');
       await mkdir(out);
-      await this.d.versions.stage(delivery.id, 'mix');
+      await this.d.versions.stage(delivery.id, 'mix', overallProgress('mixdown', 'mix', 0));
       const report = await mixdown(inputs, out, { balance: data.balance, format, title: `${booking.reference} v${data.version}` });
       let renders = (['full', 'instrumental', 'acappella'] as const).flatMap((kind) => (report.outputs[kind] ? [{ kind, file: report.outputs[kind] }] : []));
       const mastered = booking.service.code === 'mix-master';
       if (mastered) {
-        await this.d.versions.stage(delivery.id, 'limit');
+        await this.d.versions.stage(delivery.id, 'limit', overallProgress('mixdown', 'limit', 0));
         // The full mix is mastered and the instrumental and a cappella go through its very chain,
         // so they still add up to the master (as a studio's stems-consistent masters do).
         const masteredFile = (file: string) => file.replace(/(\.[^.]+)$/, ' (master)$1');
@@ -109,7 +110,7 @@ export class MixdownJobs {
         }
         renders = renders.map((r) => ({ ...r, file: masteredFile(r.file) }));
       }
-      await this.d.versions.stage(delivery.id, 'store');
+      await this.d.versions.stage(delivery.id, 'store', overallProgress('mixdown', 'store', 0));
       const stored: StoredFile[] = [];
       for (const r of renders) {
         const fileName = `${t(mastered ? 'mixdown-file-name-mastered' : 'mixdown-file-name', { ref: booking.reference, render: renderLabel(r.kind), version: data.version })}${path.extname(r.file)}`;

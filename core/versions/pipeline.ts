@@ -32,6 +32,7 @@ import { commitDelivery, releaseHeld, type PipelineDeps, type StoredFile, type V
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
 import { sessionAhead, type Hold } from './holds.js';
+import { aboutDuration, measuredSpeed, overallProgress } from './progress.js';
 import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 
@@ -141,7 +142,7 @@ export class Pipeline {
           {
             text: sessionAhead(booking, this.d.clock.now())
               ? t('master-for-session', { when: formatWhen(booking.startsAt!, booking.timeZone) })
-              : t('master-starting', { file: last.upload.fileName }),
+              : t('master-starting', { file: last.upload.fileName, estimate: await this.estimateText(last.upload.durationSec) }),
           },
         ];
       case 'in-progress':
@@ -198,7 +199,14 @@ export class Pipeline {
     return same?.version ?? null;
   }
 
-  /** "mastering v2: limiting to the target loudness (60%)" for /status, or null. */
+  /** "about 10 seconds, going by this studio's recent masters": how long mastering this much audio takes here. */
+  private async estimateText(durationSec: number | null): Promise<string> {
+    const { speed, measured } = await measuredSpeed(this.d.db);
+    const time = aboutDuration((durationSec ?? 0) / speed);
+    return measured ? t('estimate-measured', { time }) : t('estimate-first-guess', { time });
+  }
+
+  /** "Master version 2: limiting to the target loudness (60%, about 5 seconds left)." for /status, or null. */
   async progressOf(bookingId: string): Promise<string | null> {
     const d = await this.d.versions.latestPreparing(bookingId);
     if (!d) return null;
@@ -206,8 +214,12 @@ export class Pipeline {
     const mixdown = d.kind === ('mixdown' satisfies VersionKind);
     const vars = { version: d.version, stage: stage ?? '' };
     if (!d.stage || d.stage === 'queued') return mixdown ? t('progress-mixdown', vars) : t('progress-master', vars);
-    const withPercent = { ...vars, percent: Math.round(d.progress * 100) };
-    return mixdown ? t('progress-mixdown-percent', withPercent) : t('progress-master-percent', withPercent);
+    const percent = Math.round(d.progress * 100);
+    if (mixdown) return t('progress-mixdown-percent', { ...vars, percent });
+    const mix = await this.d.files.latest(bookingId, 'mix');
+    const { speed } = await measuredSpeed(this.d.db);
+    const left = (mix?.durationSec ?? 0) / speed - (this.d.clock.now().getTime() - d.createdAt.getTime()) / 1000;
+    return t('progress-master-percent', { ...vars, percent, left: left > 2 ? t('progress-left', { time: aboutDuration(left) }) : t('progress-almost-done') });
   }
 
   private async runMaster(data: MasterJob, info: JobInfo): Promise<void> {
@@ -308,7 +320,7 @@ export class Pipeline {
       if (stage !== last.stage) chain = chain.then(() => onStage(stage)).then(() => undefined);
       last = { stage, at: now };
       chain = chain
-        .then(() => this.d.versions.stage(deliveryId, stage, fraction))
+        .then(() => this.d.versions.stage(deliveryId, stage, overallProgress('master', stage, fraction)))
         .then(
           () => undefined,
           () => undefined,

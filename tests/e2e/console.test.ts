@@ -155,8 +155,11 @@ describe('the whole loop in the console on embedded defaults', () => {
       child.stdin.write('/book master\n3\n1\n');
       await until(/Booked! Your reference is (MD-[2-9A-Z]{6})/);
       child.stdin.write(`/upload ${mix}\n`);
-      await until(/Mastering mix\.wav now\./);
+      // The time it should take, said as a first estimate (nothing mastered here yet), not "a few minutes".
+      await until(/Mastering mix\.wav now; it should take about \d+ seconds \(a first estimate: nothing has been mastered here yet\)\./);
       await until(/is ready — version 1\./);
+      // The progress message moves on in the terminal too: its later steps are printed as they come.
+      await until(/✅ Master version 1 of MD-[2-9A-Z]{6} is ready\./);
       const paths = (v: number) => [...out.matchAll(new RegExp(`(?:picture|file): (\\S+/v${v}/\\S+)`, 'g'))].map((m) => m[1]!);
       expect(paths(1).map((p) => path.basename(p))).toEqual([
         'report-mix_-_master_v1_report.png',
@@ -166,6 +169,7 @@ describe('the whole loop in the console on embedded defaults', () => {
       expect(paths(1).every((p) => existsSync(p))).toBe(true);
       child.stdin.write('/revise louder\n');
       await until(/Revision 1 of MD-[2-9A-Z]{6} started \(free; 1 free left\): louder\. Making version 2 now/);
+      await until(/✅ Master version 2 of MD-[2-9A-Z]{6} is ready\./);
       await until(/\[to the engineer\] 🔔 Revision 1 \(free\)/);
       await until(/is ready — version 2\.\n.*target -13 LUFS/);
       expect(paths(2).every((p) => existsSync(p))).toBe(true);
@@ -246,11 +250,17 @@ describe('messages from the outbox', () => {
     const { systemClock } = await import('../../core/clock.js');
     const db = await openDatabase(dbUrl);
     const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
-    await new Outbox(db, systemClock, silent).record('delivery:test-1', 'console', 'console:notified', {
+    const outbox = new Outbox(db, systemClock, silent);
+    await outbox.record('delivery:test-1', 'console', 'console:notified', {
       text: 'Your master of mix.wav is ready (version 1).',
     });
-    await db.$disconnect();
     await waitFor(/Your master of mix\.wav is ready \(version 1\)\./);
+    // A progress message's next steps reach the terminal too (a terminal cannot edit a line: it prints the new one).
+    await outbox.progress('progress:test-2', 'console', 'console:notified', { text: '⏳ Master version 2 of MD-TEST22: analysing…' });
+    await waitFor(/Master version 2 of MD-TEST22: analysing…/);
+    await outbox.progress('progress:test-2', 'console', 'console:notified', { text: '⏳ Master version 2 of MD-TEST22: limiting…' });
+    await waitFor(/Master version 2 of MD-TEST22: limiting…/);
+    await db.$disconnect();
     child.stdin.end('/quit\n');
     await new Promise((r) => child.on('close', r));
     expect(out.match(/Your master of mix\.wav is ready/g)).toHaveLength(1);

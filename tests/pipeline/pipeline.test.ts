@@ -79,7 +79,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     await setUp();
     await chat.send('/format flac24');
     const ref = await bookAndSendMix();
-    expect(chat.text).toContain('Mastering Night Drive.wav now.');
+    expect(chat.text).toContain('Mastering Night Drive.wav now; it should take about');
     await queue.idle();
     const progressRow = await t.db.notification.findFirstOrThrow({ where: { key: { startsWith: 'progress:' } } });
     expect(progressRow).toMatchObject({ replaceable: true, chatId: 'chat-mara' });
@@ -302,7 +302,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
   it('DELIVERY_REVIEW=unattended: the automatic master waits for the engineer, who approves it', async () => {
     await setUp(undefined, { env: { DELIVERY_REVIEW: 'unattended' } });
     const ref = await bookAndSendMix();
-    expect(chat.text).toContain('Mastering Night Drive.wav now.');
+    expect(chat.text).toContain('Mastering Night Drive.wav now; it should take about');
     await queue.idle();
     await studio.outbox.dispatch();
     const made = sent.splice(0);

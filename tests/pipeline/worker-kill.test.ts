@@ -77,7 +77,7 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
       const mix = path.join(dir, 'Long Song.wav');
       writeFileSync(mix, await encodeAudio(makeTrack(90), 'wav24'));
       const outcome = await studio.uploads.accept({ client, bookingRef: booking.reference, fileName: 'Long Song.wav', path: mix });
-      expect((await studio.pipeline.afterUpload(outcome))[0]!.text).toContain('Mastering Long Song.wav now.');
+      expect((await studio.pipeline.afterUpload(outcome))[0]!.text).toContain('Mastering Long Song.wav now; it should take about');
 
       const started = () => workers.find((w) => outputs.get(w.pid!)!.includes('"msg":"master started"'));
       await expect.poll(started, { timeout: 15_000, message: [...outputs.values()].join('\n') }).toBeDefined();
