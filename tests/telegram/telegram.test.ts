@@ -192,6 +192,29 @@ describe('Telegram bot against a Bot API fake', () => {
     await said(a.id, /Revisions: 1 asked for, 1 free left \(then £15 each\)\./, since);
   }, 60_000);
 
+  it('typed answers work like the buttons (words, numbers, synonyms), and what cannot be done is refused at once', async () => {
+    const a = ana();
+    let since = fake.calls.length;
+    fake.sendText(a, '/book master');
+    await said(a.id, /session/, since);
+    since = fake.calls.length;
+    fake.sendText(a, 'unattended'); // a word, not a button
+    await said(a.id, /Please check your booking/, since);
+    since = fake.calls.length;
+    fake.sendText(a, 'Yes');
+    const booked = await said(a.id, /Booked! Your reference is/, since);
+    const ref = /MD-[2-9A-Z]{6}/.exec(String(booked.params.text))![0];
+    expect(String(booked.params.text)).not.toContain('pick from the buttons');
+
+    // A delivered booking cannot be cancelled: said straight away, no "Yes, cancel it" to press.
+    await t.db.booking.update({ where: { reference: ref }, data: { status: 'delivered' } });
+    since = fake.calls.length;
+    fake.sendText(a, `/cancel ${ref}`);
+    const refused = await said(a.id, new RegExp(ref), since);
+    expect(String(refused.params.text)).toContain(`Booking ${ref} is delivered, so it cannot be cancelled now.`);
+    expect(refused.params.reply_markup).toBeUndefined();
+  });
+
   it('duplicate updates book and store once; double-pressed and stale buttons are harmless', async () => {
     const a = ana();
     const { kinds, check } = await toCheck(a);
