@@ -4,6 +4,7 @@
 import type { Db, Models, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import type { Hold } from './holds.js';
+import { openStatuses } from '../booking/status.js';
 /** How a version is made (Delivery.kind): the engine masters the mix, renders the stems, or the engineer sends files. */
 export const versionKinds = ['master', 'mixdown', 'engineer'] as const;
 export type VersionKind = (typeof versionKinds)[number];
@@ -122,7 +123,8 @@ export class Versions {
   /** Every held version of the studio (the engineer's review list), oldest first. */
   allHeld(hold?: Hold) {
     return this.db.delivery.findMany({
-      where: { status: 'held', ...(hold ? { hold } : {}) },
+      // A cancelled or moved booking's held versions wait for nobody.
+      where: { status: 'held', ...(hold ? { hold } : {}), booking: { status: { in: [...openStatuses, 'delivered'] } } },
       orderBy: { createdAt: 'asc' },
       include: { booking: { include: { client: true, service: true } } },
     });

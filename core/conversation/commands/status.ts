@@ -1,6 +1,6 @@
 // /status [REF]: where the artist's bookings stand, what runs now, the revisions left, and where
 // the latest files are (in case a message with them never arrived).
-import { isChangeable, isFollowed } from '../../booking/status.js';
+import { isFollowed } from '../../booking/status.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import type { Studio } from '../../studio.js';
 import { sessionAhead } from '../../versions/holds.js';
@@ -33,7 +33,8 @@ const nextStep = (b: { status: string; kind: string }): string | undefined =>
 async function waitingOnEngineer(studio: Studio, b: BookingWithService): Promise<string | null> {
   const held = (await studio.versions.held(b.id))[0];
   if (held?.hold === 'review') return t('status-next-review', { version: held.version });
-  if (!isChangeable(b.status) || !sessionAhead(b, studio.clock.now())) return null;
+  // Confirmed and waiting for its session (a requested one waits for the engineer's confirmation first).
+  if (!['confirmed', 'awaiting-files'].includes(b.status) || !sessionAhead(b, studio.clock.now())) return null;
   const files = await studio.uploads.files.all(b.id);
   return files.some((f) => f.role === 'mix' || f.role === 'stem') ? t('status-next-session-prepared', { when: formatWhen(b.startsAt!, b.timeZone) }) : null;
 }
