@@ -1,7 +1,7 @@
 // mixdesk: the command line. `mixdesk start` runs the service (npm start).
 // The service's modules (database, bots) load only for the commands that need them, so the
 // engine commands start quickly.
-import { analyzeCommand, isEngineError, masterCommand, mixdownCommand, UsageError } from './engine/cli.js';
+import { analyzeCommand, compareCommand, isEngineError, masterCommand, mixdownCommand, UsageError } from './engine/cli.js';
 import { outputFormats } from './engine/formats.js';
 import { presetIds } from './engine/presets.js';
 
@@ -11,9 +11,11 @@ usage:
   mixdesk start                 run the service (console chat when no bot token is set)
   mixdesk analyze FILE [--json] loudness, peaks, DC, phase, clipping, silence of an audio file
   mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}]
-                 [--reference REF] [--intensity 0..1]
+                 [--reference REF [--match-loudness]] [--intensity 0..1]
                  [--format ${outputFormats.join('|')}]
                                 master a stereo mix; writes OUT and OUT-report.png
+  mixdesk compare A B [--json]  how far B's tonal balance is from A's (third-octave RMS distance,
+                                e.g. a master against its reference), and their loudness
   mixdesk worker                take pipeline jobs (masters) and send due reminders; run as many as
                                 you like on any machines sharing PostgreSQL, S3 and Redis
   mixdesk mixdown STEMS... -o DIR [--balance auto|flat] [--format F] [--title NAME]
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
   // The engine commands need no configuration or database.
   const print = (s: string) => console.log(s);
   if (command === 'analyze') return analyzeCommand(argv.slice(1), print);
+  if (command === 'compare') return compareCommand(argv.slice(1), print);
   if (command === 'master') return masterCommand(argv.slice(1), print, (s) => process.stderr.write(s));
   if (command === 'mixdown') return mixdownCommand(argv.slice(1), print, (s) => process.stderr.write(s));
   // Configuration (zod and friends) loads only for the service's commands: the engine's start faster.

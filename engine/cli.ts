@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { warmUp } from './parallel.js';
 import { analyzeAudioFile } from './analyze-file.js';
+import { tonalDistance } from './analysis/tonal-distance.js';
 import { defaultPreset, presetIds } from './presets.js';
 import { defaultFormat } from './formats.js';
 import { NothingToMasterError } from './master.js';
@@ -73,6 +74,38 @@ export async function analyzeCommand(args: string[], out: (s: string) => void): 
   return 0;
 }
 
+/**
+ * `mixdesk compare A B`: how far B's tonal balance is from A's (third-octave, mid signal, each
+ * relative to its own level), the bands that differ most, and their loudness — so anyone can
+ * measure what reference matching closes.
+ */
+export async function compareCommand(args: string[], out: (s: string) => void): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  if (positionals.length !== 2) throw new UsageError('usage: mixdesk compare A B [--json]   (e.g. your master against the reference)');
+  const [fileA, fileB] = positionals as [string, string];
+  // Streamed, one after the other: memory follows a piece of a file, whatever their length.
+  const a = await analyzeAudioFile(fileA);
+  const b = await analyzeAudioFile(fileB);
+  const d = tonalDistance(a.spectrum, b.spectrum, Math.min(a.format.sampleRate, b.format.sampleRate) / 2);
+  const loudness = { a: a.loudness.integratedLufs, b: b.loudness.integratedLufs };
+  if (values.json) {
+    out(JSON.stringify({ a: fileA, b: fileB, tonalDistanceDb: Math.round(d.rmsDb * 100) / 100, bands: d.bands, integratedLufs: loudness }, null, 2));
+    return 0;
+  }
+  const [nameA, nameB] = [path.basename(fileA), path.basename(fileB)];
+  const largest = [...d.bands].sort((x, y) => Math.abs(y.diffDb) - Math.abs(x.diffDb)).slice(0, 5);
+  const hz = (f: number) => (f >= 1000 ? `${(f / 1000).toFixed(f >= 10000 ? 0 : 1)} kHz` : `${Math.round(f)} Hz`);
+  const signed = (v: number) => `${v > -0.05 ? '+' : '−'}${Math.abs(v).toFixed(1)}`;
+  out(
+    [
+      `Tonal distance ${nameA} → ${nameB}: ${d.rmsDb.toFixed(2)} dB RMS over ${d.bands.length} third-octave bands (${hz(d.bands[0]!.hz)}–${hz(d.bands.at(-1)!.hz)}, mid signal, each relative to its own level).`,
+      `Largest differences (${nameB} against ${nameA}): ${largest.map((x) => `${hz(x.hz)} ${signed(x.diffDb)} dB`).join(', ')}.`,
+      `Loudness: ${nameA} ${loudness.a} LUFS, ${nameB} ${loudness.b} LUFS (${nameB} ${signed(loudness.b - loudness.a)} LU).`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
 /** Runs `work` on the audio of `file`; what the engine cannot master is reported as that file's problem. */
 function named<T>(file: string, work: () => T): T {
   try {
@@ -90,15 +123,18 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     ceiling: { type: 'string' },
     preset: { type: 'string' },
     reference: { type: 'string' },
+    'match-loudness': { type: 'boolean' },
     intensity: { type: 'string' },
     format: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (positionals.length !== 1 || !values.output) {
     throw new UsageError(
-      `usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF] [--intensity 0..1] [--format ${outputFormats.join('|')}]`,
+      `usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF [--match-loudness]] [--intensity 0..1] [--format ${outputFormats.join('|')}]`,
     );
   }
+  if (values['match-loudness'] && !values.reference) throw new UsageError('--match-loudness takes the loudness of the --reference track: give one');
+  if (values['match-loudness'] && values.target !== undefined) throw new UsageError('--match-loudness and --target both set the loudness: give one of them');
   const preset = values.preset ?? defaultPreset;
   if (!isPreset(preset)) throw new UsageError(`--preset expects one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
   const format = values.format ?? defaultFormat;
@@ -121,7 +157,7 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
       ...(targetLufs !== undefined ? { targetLufs } : {}),
       ...(ceilingDbtp !== undefined ? { ceilingDbtp } : {}),
       ...(intensity !== undefined ? { intensity } : {}),
-      ...(reference ? { reference } : {}),
+      ...(reference ? { reference, ...(values['match-loudness'] ? { matchLoudness: true } : {}) } : {}),
       ...(showProgress ? { progress: (stage: string, f: number) => err(`\r${stage} ${Math.round(f * 100)}%   `) } : {}),
     }),
   );

@@ -5,7 +5,8 @@
 // short and the report says so.
 import { analyze, type Analysis } from './analysis/analyze.js';
 import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
-import { highpass, highShelf, lowShelf, peaking, type Biquad } from './dsp/biquad.js';
+import { highpass, highShelf, lowShelf, peaking, responseDb, type Biquad } from './dsp/biquad.js';
+import { distanceBands, relativeLevels } from './analysis/tonal-distance.js';
 import { sideHighpass } from './dsp/stereo.js';
 import {
   isShared,
@@ -57,12 +58,21 @@ export interface MasterOptions {
    * parts still sum to the master (they null against it) instead of each being mastered alone.
    */
   parts?: AudioData[];
+  /** Master to the reference's integrated loudness instead of the preset's target (still within the preset's limiting). */
+  matchLoudness?: boolean;
+  /**
+   * Per matching band (dB, 31.5 Hz – 16 kHz): what compression and limiting took from the
+   * matching EQ in a first pass, added back (internal: set by the second of master's two passes).
+   */
+  matchCorrection?: number[];
 }
 
 export interface EqBand {
   type: 'lowshelf' | 'peaking' | 'highshelf';
   hz: number;
   gainDb: number;
+  /** A peaking band's Q (0.8 unless said). */
+  q?: number;
 }
 
 export interface MasterResult {
@@ -235,11 +245,95 @@ export function sideEq(
 
 function sections(bands: EqBand[], fs: number): Biquad[] {
   return bands.map((b) =>
-    b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, 0.8),
+    b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, b.q ?? 0.8),
   );
 }
 
+/** A matching band's width: about two thirds of an octave, so neighbours overlap without gaps. */
+const MATCH_Q = 2.1;
+/** No band of the matching EQ moves more than this (at intensity 1: the sub-bass a string piece lacks against a kick-heavy reference reaches it). */
+const MATCH_BOUND_DB = 15;
+/** Bands that would move less than this are left out (inaudible, and cheaper). */
+const MATCH_MIN_DB = 0.2;
+/** Rounds of correcting each band for its neighbours' overlap. */
+const MATCH_ROUNDS = 12;
+
+/**
+ * The EQ that moves the track's tonal balance `intensity` of the way to the reference's, band by
+ * third-octave band (31.5 Hz – 16 kHz): one peaking filter per band, whose gains are corrected
+ * for their overlap until the cascade's response at the band centres is the wanted difference.
+ * The difference is lightly smoothed (¼ ½ ¼), so a single note's band in either song is not copied.
+ */
+export function matchEq(
+  track: Spectrum,
+  reference: Spectrum,
+  intensity: number,
+  sampleRate: number,
+  referenceRate = sampleRate,
+  correction: readonly number[] = [],
+): EqBand[] {
+  const bands = distanceBands(track.hz, Math.min(sampleRate, referenceRate) / 2);
+  const have = relativeLevels(track, bands);
+  const want = relativeLevels(reference, bands);
+  const diff = bands.map((_, k) => want[k]! - have[k]!);
+  const smooth = diff.map((d, k) => 0.25 * (diff[k - 1] ?? d) + 0.5 * d + 0.25 * (diff[k + 1] ?? d));
+  const target = smooth.map((d, k) => clamp(d * intensity + (correction[k] ?? 0), -MATCH_BOUND_DB, MATCH_BOUND_DB));
+  const hz = bands.map((i) => track.hz[i]!);
+  const gains = [...target];
+  const cascade = () => gains.map((g, k) => peaking(sampleRate, hz[k]!, g, MATCH_Q));
+  for (let round = 0; round < MATCH_ROUNDS; round++) {
+    const now = cascade();
+    hz.forEach((f, k) => {
+      gains[k] = clamp(gains[k]! + 0.7 * (target[k]! - responseDb(now, sampleRate, f)), -MATCH_BOUND_DB * 1.5, MATCH_BOUND_DB * 1.5);
+    });
+  }
+  return hz.flatMap((f, k) =>
+    Math.abs(gains[k]!) >= MATCH_MIN_DB ? [{ type: 'peaking' as const, hz: Math.round(f), gainDb: Math.round(gains[k]! * 10) / 10, q: MATCH_Q }] : [],
+  );
+}
+
+/**
+ * With a reference, the master is made twice: compression and limiting reshape the spectrum the
+ * matching EQ set (they press the low end hardest), so the first pass measures what they took, per
+ * band, and the second sets the EQ to give it back. The first pass works on a copy and is silent.
+ */
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
+  const ref = o.reference;
+  const intensity = Math.max(0, Math.min(1, o.intensity ?? DEFAULT_INTENSITY));
+  const matching = ref && !o.matchCorrection && intensity > 0 ? { ...o, ...(o.matchLoudness ? { targetLufs: referenceLoudness(ref, o) } : {}) } : null;
+  if (!ref || !matching) return masterOnce(input, o);
+  const { parts: _parts, progress: _progress, inPlace: _inPlace, ...probeOptions } = matching;
+  const probe = masterOnce(input, probeOptions);
+  const fs = input.sampleRate;
+  const bands = distanceBands(probe.before.spectrum.hz, Math.min(fs, ref.sampleRate) / 2);
+  const have = relativeLevels(probe.before.spectrum, bands);
+  const want = relativeLevels(averageSpectrum(ref.channels, ref.sampleRate), bands);
+  const got = relativeLevels(averageSpectrum(probe.audio.channels, fs), bands);
+  // Where the first pass was meant to land, against where it landed: what compression and
+  // limiting do to a spectrum is broad, so the difference is smoothed over about 1⅔ octaves
+  // (single bands differ by measurement alone, and those are not corrected).
+  const missed = bands.map((_, k) => have[k]! + intensity * (want[k]! - have[k]!) - got[k]!);
+  const matchCorrection = missed.map((_, k) => {
+    let sum = 0;
+    let weight = 0;
+    for (let j = -1; j <= 1; j++) {
+      const v = missed[k + j];
+      if (v === undefined) continue;
+      sum += (2 - Math.abs(j)) * v;
+      weight += 2 - Math.abs(j);
+    }
+    return sum / weight;
+  });
+  return masterOnce(input, { ...matching, matchCorrection });
+}
+
+/** The reference's integrated loudness as a target, within the range a master can be asked for. */
+function referenceLoudness(ref: AudioData, o: MasterOptions): number {
+  const lufs = analyze(ref).loudness.integratedLufs;
+  return Number.isFinite(lufs) ? clamp(Math.round(lufs * 10) / 10, -30, -5) : (o.targetLufs ?? presets[o.preset ?? defaultPreset].targetLufs);
+}
+
+function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const preset = o.preset ?? defaultPreset;
   const p = presets[preset];
   const targetLufs = o.targetLufs ?? p.targetLufs;
@@ -291,7 +385,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const trebleDb = clamp(o.tone?.trebleDb ?? 0, -6, 6);
   const punch = clamp(o.punch ?? 0, -1, 1);
   const eq = [
-    ...tonalEq(before.spectrum, refMid, intensity, fs),
+    ...(ref && refMid ? matchEq(before.spectrum, refMid, intensity, fs, ref.sampleRate, o.matchCorrection) : tonalEq(before.spectrum, null, intensity, fs)),
     ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
     ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
   ];

@@ -130,10 +130,10 @@ describe('master()', () => {
     const bright = makeTrack(12, 48000);
     for (const ch of bright.channels) for (let i = ch.length - 1; i > 0; i--) ch[i] = ch[i]! - 0.7 * ch[i - 1]!;
     const r = master(dull, { reference: bright, intensity: 1 });
-    const hs = r.chain.eq.find((b) => b.type === 'highshelf');
-    expect(hs?.gainDb).toBeGreaterThan(1);
-    const ls = r.chain.eq.find((b) => b.type === 'lowshelf');
-    expect(ls?.gainDb ?? 0).toBeLessThan(0);
+    // The matching EQ works band by band: up in the highs, down in the lows.
+    const gain = (lo: number, hi: number) => r.chain.eq.filter((b) => b.hz >= lo && b.hz <= hi).reduce((s, b) => s + b.gainDb, 0);
+    expect(gain(6000, 16000)).toBeGreaterThan(3);
+    expect(gain(30, 130)).toBeLessThan(-3);
     expect(r.settings.reference).toBe(true);
   });
 
@@ -164,7 +164,8 @@ describe('master()', () => {
     const r = master({ ...track, channels: track.channels.map((c) => c.slice()) }, { reference: ref, intensity: 1 });
     const shelf = r.chain.sideEq.find((b) => b.type === 'highshelf');
     expect(shelf?.gainDb).toBeGreaterThan(1);
-    expect(r.chain.eq).toEqual([]); // the mid signals already match: no tonal EQ
+    // The mid signals already match: the tonal EQ only gives back what compression and limiting take (broad, small).
+    expect(Math.max(...r.chain.eq.map((b) => Math.abs(b.gainDb)))).toBeLessThan(1.5);
     expect(widthHigh(r.audio.channels) - before).toBeGreaterThan(1); // wider highs, as in the reference
     expect(reportText(r, 'song.wav')).toMatch(/Side EQ \(width matched to the reference\): .*high shelf 9000 Hz \+/);
     // Nothing to match against the same track, a mono reference, or no reference at all.

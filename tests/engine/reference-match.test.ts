@@ -1,0 +1,108 @@
+// Reference matching, measured as anyone can with `mixdesk compare`: the third-octave distance
+// between the master's tonal balance and the reference's (mid signal, each relative to its own
+// level). At intensity 1 the master closes at least 60 % of it; at the default intensity a fair
+// share; the true peak stays under the ceiling; --match-loudness takes the reference's loudness.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { averageSpectrum } from '../../engine/analysis/spectrum.js';
+import { tonalDistance } from '../../engine/analysis/tonal-distance.js';
+import { highShelf, lowShelf, peaking, type Biquad } from '../../engine/dsp/biquad.js';
+import { encodeAudio, readAudioFile } from '../../engine/io/index.js';
+import { master } from '../../engine/master.js';
+import { compareCommand } from '../../engine/cli.js';
+import type { AudioData } from '../../engine/types.js';
+import { makeTrack } from '../helpers/music.js';
+import { fluidsynthNotice, hasFluidsynth, renderMidi, writeSong } from '../helpers/midi.js';
+import { writeFile } from 'node:fs/promises';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-match-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+if (!hasFluidsynth) fluidsynthNotice();
+
+/** The same music through an EQ: a reference whose balance differs in known ways. */
+function through(a: AudioData, sections: Biquad[]): AudioData {
+  return {
+    ...a,
+    channels: a.channels.map((ch) => {
+      let x = Float32Array.from(ch);
+      for (const s of sections) {
+        const y = new Float32Array(x.length);
+        let [x1, x2, y1, y2] = [0, 0, 0, 0];
+        for (let i = 0; i < x.length; i++) {
+          const v = s.b0 * x[i]! + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
+          [x2, x1, y2, y1] = [x1, x[i]!, y1, v];
+          y[i] = v;
+        }
+        x = y;
+      }
+      return x;
+    }),
+  };
+}
+
+const copy = (a: AudioData): AudioData => ({ ...a, channels: a.channels.map((c) => Float32Array.from(c)) });
+const distance = (a: AudioData, b: AudioData) => tonalDistance(averageSpectrum(a.channels, a.sampleRate), averageSpectrum(b.channels, b.sampleRate)).rmsDb;
+
+async function song(name: string, parts: Parameters<typeof writeSong>[2]): Promise<AudioData> {
+  const wav = path.join(dir, `${name}.wav`);
+  renderMidi(writeSong(path.join(dir, `${name}.mid`), 12, parts), wav);
+  return readAudioFile(wav);
+}
+
+describe('reference matching', () => {
+  const fs = 48000;
+  const pairs: [string, () => Promise<[AudioData, AudioData]>][] = [
+    [
+      'the same music, darker and fuller in the reference',
+      async () => [makeTrack(16, fs), through(makeTrack(16, fs), [highShelf(fs, 4000, -8), peaking(fs, 1500, 6, 1.2), lowShelf(fs, 100, 5)])],
+    ],
+    ...(hasFluidsynth
+      ? ([
+          [
+            'a band against strings and lead (General MIDI)',
+            async () => [await song('band', ['drums', 'bass', 'keys']), await song('strings', ['strings', 'lead', 'drums'])],
+          ],
+          ['a synthetic track against a General MIDI song at 44.1 kHz', async () => [makeTrack(16, 44100), await song('gm', ['drums', 'bass', 'keys'])]],
+        ] as [string, () => Promise<[AudioData, AudioData]>][])
+      : []),
+  ];
+
+  it.each(pairs)('%s: intensity 1 closes ≥ 60 % of the distance, the default a fair share; true peak under the ceiling', async (_name, make) => {
+    const [track, reference] = await make();
+    const before = distance(track, reference);
+    expect(before).toBeGreaterThan(2); // a pair worth matching
+    const full = master(copy(track), { reference, intensity: 1 });
+    const half = master(copy(track), { reference });
+    const closed = (r: ReturnType<typeof master>) => 1 - distance(r.audio, reference) / before;
+    expect(closed(full)).toBeGreaterThanOrEqual(0.6);
+    expect(closed(half)).toBeGreaterThanOrEqual(0.3);
+    expect(closed(half)).toBeLessThan(closed(full));
+    for (const r of [full, half]) expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(r.settings.ceilingDbtp);
+  });
+
+  it("--match-loudness masters to the reference's integrated loudness", () => {
+    const reference = through(makeTrack(16, fs, { level: 0.2 }), [highShelf(fs, 6000, 3)]);
+    const r = master(copy(makeTrack(16, fs)), { reference, matchLoudness: true });
+    const refLufs = master(copy(reference), { targetLufs: -20 }).before.loudness.integratedLufs;
+    expect(Math.abs(r.settings.targetLufs - refLufs)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(r.after.loudness.integratedLufs - refLufs)).toBeLessThanOrEqual(0.3);
+  });
+
+  it('`mixdesk compare A B` prints the distance, the bands that differ most and the loudness', async () => {
+    const a = path.join(dir, 'a.wav');
+    const b = path.join(dir, 'b.wav');
+    await writeFile(a, await encodeAudio(makeTrack(8, fs), 'wav24'));
+    await writeFile(b, await encodeAudio(through(makeTrack(8, fs), [highShelf(fs, 4000, -8)]), 'wav24'));
+    const lines: string[] = [];
+    expect(await compareCommand([a, b], (s) => lines.push(s))).toBe(0);
+    expect(lines[0]).toMatch(/^Tonal distance a\.wav → b\.wav: \d+\.\d\d dB RMS over 28 third-octave bands \(31 Hz–16 kHz, mid signal/);
+    expect(lines[0]).toMatch(/Largest differences \(b\.wav against a\.wav\): (\d+(\.\d)? kHz −\d+\.\d dB, ){4}/);
+    const json: string[] = [];
+    await compareCommand([a, b, '--json'], (s) => json.push(s));
+    const parsed = JSON.parse(json[0]!) as { tonalDistanceDb: number; bands: unknown[] };
+    expect(parsed.bands).toHaveLength(28);
+    expect(parsed.tonalDistanceDb).toBeGreaterThan(2);
+  });
+});
