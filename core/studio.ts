@@ -30,6 +30,7 @@ import { ReminderService } from './sessions/reminders.js';
 import { RevisionService } from './versions/revisions.js';
 import { StudioDesk } from './engineer/desk.js';
 import { MixdownJobs } from './versions/mixdown-job.js';
+import { PreviewJobs } from './versions/preview-job.js';
 import { EngineerAuthority } from './engineer/authority.js';
 import { GuildSettingsRepository } from './guild-settings.js';
 import { EngineerAudit } from './engineer/audit.js';
@@ -140,6 +141,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const clients = new ClientService(db, config.STUDIO_TIMEZONE);
   const revisions = new RevisionService(db, bookings, versions, files, pipeline, alerts, clock, log, presets[config.MASTER_PRESET].targetLufs);
   const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir }, jobs);
+  new PreviewJobs(deps, jobs, workDir);
   return {
     name: config.STUDIO_NAME,
     db,

@@ -626,6 +626,8 @@ export interface TextVars {
   'estimate-first-guess': { time: TextValue };
   'progress-left': { time: TextValue };
   'progress-almost-done': undefined;
+  'preview-ready': { ref: TextValue; version: TextValue };
+  'preview-failed-alert': { error: TextValue; ref: TextValue; version: TextValue };
 }
 
 export type TextKey = keyof TextVars;

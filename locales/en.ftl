@@ -757,3 +757,7 @@ estimate-measured = { $time }, going by this studio's recent masters
 estimate-first-guess = { $time } (a first estimate: nothing has been mastered here yet)
 progress-left = { $time } left
 progress-almost-done = almost done
+
+## The MP3 preview, after the master
+preview-ready = 🎧 An MP3 preview of version { $version } of { $ref }, to listen on the go.
+preview-failed-alert = The MP3 preview of { $ref } v{ $version } could not be made: { $error }. The master itself was delivered.

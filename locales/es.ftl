@@ -754,3 +754,7 @@ estimate-measured = { $time }, según los últimos másteres de este estudio
 estimate-first-guess = { $time } (una primera estimación: aquí aún no se ha masterizado nada)
 progress-left = quedan { $time }
 progress-almost-done = casi listo
+
+## The MP3 preview, after the master
+preview-ready = 🎧 Una escucha previa en MP3 de la versión { $version } de { $ref }, para escucharla en cualquier parte.
+preview-failed-alert = No se ha podido hacer la escucha previa en MP3 de { $ref } v{ $version }: { $error }. El máster sí se entregó.

@@ -33,6 +33,7 @@ import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
 import { sessionAhead, type Hold } from './holds.js';
 import { aboutDuration, measuredSpeed, overallProgress } from './progress.js';
+import { PREVIEW_JOB } from './preview-job.js';
 import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 
@@ -260,10 +261,10 @@ export class Pipeline {
 
       const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
       const base = `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;
+      // The MP3 preview follows the delivery (preview-job.ts): LAME alone takes longer than the master.
       const files: { kind: string; format: string; name: string; local: string }[] = [
         { kind: 'master', format, name: `${base}.${extensionOf[format]}`, local: '' },
       ];
-      if (format !== 'mp3') files.push({ kind: 'preview', format: 'mp3', name: `${base} (preview).mp3`, local: '' });
       for (const [i, f] of files.entries()) f.local = path.join(work, `out-${i}.${extensionOf[f.format as OutputFormat]}`);
       const png = path.join(work, 'report.png');
       const s = data.settings;
@@ -297,6 +298,7 @@ export class Pipeline {
         stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
       }
       const hold = await this.finish(delivery.id, booking, data, mix.id, stored, summary, newSource);
+      if (format !== 'mp3') await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId: booking.id, version: data.version });
       if (hold !== false) await announce(() => t(hold === 'review' ? 'progress-review' : 'progress-ready', { version: data.version, ref: booking.reference }));
       this.d.log.info(
         { booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, hold, pid: process.pid },

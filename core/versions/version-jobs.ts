@@ -24,6 +24,18 @@ export interface VersionJobHandler<J extends VersionJob = VersionJob> {
   resume(version: Models.DeliveryModel): Promise<J | null>;
 }
 
+/**
+ * A job that finishes something about a version already made (its MP3 preview): retried like the
+ * others; its last failure is the handler's to report, and the version stays as it is.
+ */
+export interface FollowUpHandler<J extends VersionJob = VersionJob> {
+  readonly name: string;
+  run(job: J, info: JobInfo): Promise<void>;
+  failed(job: J, error: Error, info: JobInfo): Promise<void>;
+  /** The jobs a stopped process left undone. */
+  unfinished(): Promise<J[]>;
+}
+
 export interface RetrySettings {
   /** Tries per job (the last failure tells the artist and alerts the engineer). */
   attempts: number;
@@ -32,6 +44,7 @@ export interface RetrySettings {
 
 export class VersionJobs {
   private readonly handlers = new Map<string, VersionJobHandler>();
+  private readonly followUps = new Map<string, FollowUpHandler>();
 
   constructor(
     private readonly d: PipelineDeps,
@@ -42,6 +55,15 @@ export class VersionJobs {
     this.handlers.set(handler.name, handler as unknown as VersionJobHandler);
   }
 
+  registerFollowUp<J extends VersionJob>(handler: FollowUpHandler<J>): void {
+    this.followUps.set(handler.name, handler as unknown as FollowUpHandler);
+  }
+
+  /** Queues a follow-up of a version; the same one twice is one job. */
+  async enqueueFollowUp<J extends VersionJob>(name: string, job: J): Promise<void> {
+    await this.d.queue.add(name, job, { jobId: `${name}-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+  }
+
   /** Queues the job of a version (its row exists already); the same version twice is one job. */
   async enqueue<J extends VersionJob>(name: Failure['job'], job: J): Promise<void> {
     await this.d.queue.add(name, job, { jobId: `${name}-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
@@ -50,6 +72,9 @@ export class VersionJobs {
   /** Makes this process take version jobs of every kind. */
   async work(concurrency = 1): Promise<void> {
     this.d.queue.onFailed((name, data, error, info) => {
+      const followUp = this.followUps.get(name);
+      if (followUp)
+        return followUp.failed(data as VersionJob, error, info).catch((err: unknown) => this.d.log.error({ err, job: name }, 'reporting a failed follow-up failed'));
       const handler = this.handlers.get(name);
       if (!handler) return;
       const job = data as VersionJob;
@@ -63,6 +88,7 @@ export class VersionJobs {
       }).catch((err: unknown) => this.d.log.error({ err, job: name }, 'reporting a failed version job failed'));
     });
     for (const handler of this.handlers.values()) await this.d.queue.process<VersionJob>(handler.name, (job, info) => handler.run(job, info), { concurrency });
+    for (const handler of this.followUps.values()) await this.d.queue.process<VersionJob>(handler.name, (job, info) => handler.run(job, info), { concurrency });
   }
 
   /**
@@ -84,7 +110,13 @@ export class VersionJobs {
       await this.enqueue(handler.name, job);
       queued++;
     }
-    if (queued) this.d.log.info({ versions: queued }, 'unfinished versions queued again');
+    for (const handler of this.followUps.values()) {
+      for (const job of await handler.unfinished()) {
+        await this.enqueueFollowUp(handler.name, job);
+        queued++;
+      }
+    }
+    if (queued) this.d.log.info({ jobs: queued }, 'unfinished version jobs queued again');
     return queued;
   }
 }

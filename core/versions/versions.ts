@@ -103,6 +103,14 @@ export class Versions {
     return true;
   }
 
+  /** A file made for a version after it was (its MP3 preview): added once, whoever adds it twice. */
+  async addFile(id: string, file: VersionFile): Promise<Models.DeliveryFileModel> {
+    return this.db.$transaction(async (tx) => {
+      const existing = await tx.deliveryFile.findFirst({ where: { deliveryId: id, kind: file.kind } });
+      return existing ?? tx.deliveryFile.create({ data: { ...file, deliveryId: id } });
+    });
+  }
+
   /** A held version becomes delivered (once: a second release finds it no longer held); its row and files, or null. */
   async releaseIn(tx: Tx, bookingId: string, version: number, at: Date) {
     const { count } = await tx.delivery.updateMany({ where: { bookingId, version, status: 'held' }, data: { status: 'ready', hold: null, sentAt: at } });

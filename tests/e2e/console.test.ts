@@ -160,6 +160,8 @@ describe('the whole loop in the console on embedded defaults', () => {
       await until(/is ready — version 1\./);
       // The progress message moves on in the terminal too: its later steps are printed as they come.
       await until(/✅ Master version 1 of MD-[2-9A-Z]{6} is ready\./);
+      // The MP3 preview follows the master in its own message.
+      await until(/🎧 An MP3 preview of version 1 of MD-[2-9A-Z]{6}, to listen on the go\.\n {2}file: \S+preview\S+\.mp3/);
       const paths = (v: number) => [...out.matchAll(new RegExp(`(?:picture|file): (\\S+/v${v}/\\S+)`, 'g'))].map((m) => m[1]!);
       expect(paths(1).map((p) => path.basename(p))).toEqual([
         'report-mix_-_master_v1_report.png',

@@ -48,6 +48,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
   beforeEach(async () => {
     t = await createTestDatabase(provider);
     sent.length = 0;
+    previews.length = 0;
   });
   afterEach(async () => {
     await queue?.close();
@@ -69,10 +70,15 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
   }
 
   const isProgress = (r: Reply) => /^(⏳|✅|⚠️)/.test(r.text);
+  /** The MP3 preview's own message, which follows a master's delivery. */
+  const isPreview = (r: Reply) => r.text.startsWith('🎧');
+  const previews: Reply[] = [];
   async function delivered(): Promise<Reply[]> {
     await queue.idle();
     await studio.outbox.dispatch();
-    return sent.splice(0).filter((r) => !isProgress(r));
+    const got = sent.splice(0).filter((r) => !isProgress(r));
+    previews.push(...got.filter(isPreview));
+    return got.filter((r) => !isPreview(r));
   }
 
   it("a mix for a mastering booking comes back mastered, in the artist's format, with the report picture", async () => {
@@ -93,8 +99,25 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(message!.files!.map((f) => [f.name, f.kind])).toEqual([
       ['Night Drive - master v1 report.png', 'image'],
       ['Night Drive - master v1.flac', 'audio'],
-      ['Night Drive - master v1 (preview).mp3', 'audio'],
     ]);
+    // The MP3 preview follows in its own message: the master does not wait for LAME.
+    expect(previews.map((r) => [r.text, r.files!.map((f) => f.name)])).toEqual([
+      [`🎧 An MP3 preview of version 1 of ${ref}, to listen on the go.`, ['Night Drive - master v1 (preview).mp3']],
+    ]);
+    const preview = analyze(await decodeAudio(await readStream(await studio.store.get(previews[0]!.files![0]!.storageKey!)), 'p.mp3'));
+    expect(preview.format.durationSec).toBeCloseTo(8, 1);
+    // A preview a stopped process never made is made when the studio starts again (and said once).
+    await t.db.deliveryFile.deleteMany({ where: { kind: 'preview' } });
+    const restarted = new InProcessQueue();
+    const again = await testStudio(t.db, {}, undefined, studio.store, { queue: restarted, pipeline: { attempts: 1, backoffMs: 10 } });
+    again.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
+    await again.jobs.work();
+    expect(await again.jobs.resumeUnfinished()).toBe(1);
+    await restarted.idle();
+    await again.outbox.dispatch();
+    await restarted.close();
+    expect(await t.db.deliveryFile.count({ where: { kind: 'preview' } })).toBe(1);
+    expect(sent.filter(isPreview)).toEqual([]); // the artist had it already
     // The stored master is what the message says it is.
     const flac = message!.files![1]!;
     const bytes = await readStream(await studio.store.get(flac.storageKey!));

@@ -1,0 +1,99 @@
+// The MP3 preview of a master, made after the master is delivered: the artist has the release
+// files as soon as they exist (LAME takes longer than the whole master, ~15 ms per second of audio),
+// and the preview to listen on the go follows in its own message. A version still held for the
+// engineer gets its preview quietly: it goes out with the version when it is released.
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline as pipe } from 'node:stream/promises';
+import { readAudioFile, writeAudioFile } from '../../engine/index.js';
+import { contentTypeOf } from '../../engine/formats.js';
+import { safeFileName } from '../../storage/object-store.js';
+import { t } from '../texts.js';
+import { replyFile, type PipelineDeps } from './deliveries.js';
+import type { VersionJob, VersionJobs } from './version-jobs.js';
+
+export const PREVIEW_JOB = 'preview';
+
+/** The preview's file name, next to the master's ("Night Drive - master v1 (preview).mp3"). */
+export const previewName = (masterName: string): string => `${masterName.replace(/\.[^.]+$/, '')} (preview).mp3`;
+
+export class PreviewJobs {
+  constructor(
+    private readonly d: PipelineDeps,
+    jobs: VersionJobs,
+    private readonly workDir?: string,
+  ) {
+    jobs.registerFollowUp<VersionJob>({
+      name: PREVIEW_JOB,
+      run: (job) => this.run(job),
+      failed: async (job, error) => {
+        const booking = await this.d.db.booking.findUnique({ where: { id: job.bookingId } });
+        await this.d.alerts.alert(`preview-failed:${job.bookingId}:v${job.version}`, () =>
+          t('preview-failed-alert', { ref: booking?.reference ?? job.bookingId, version: job.version, error: error.message }),
+        );
+      },
+      // Masters made, in a format other than MP3, with no preview yet (a stopped process's).
+      unfinished: async () =>
+        (
+          await this.d.db.delivery.findMany({
+            where: {
+              kind: 'master',
+              status: { in: ['ready', 'held'] },
+              AND: [{ files: { none: { kind: 'preview' } } }, { files: { some: { kind: 'master', format: { not: 'mp3' } } } }],
+            },
+            select: { bookingId: true, version: true },
+          })
+        ).map((v) => ({ bookingId: v.bookingId, version: v.version })),
+    });
+  }
+
+  private async run(job: VersionJob): Promise<void> {
+    const version = await this.d.db.delivery.findUnique({
+      where: { bookingId_version: { bookingId: job.bookingId, version: job.version } },
+      include: { files: true },
+    });
+    if (!version || !['ready', 'held'].includes(version.status)) return;
+    const master = version.files.find((f) => f.kind === 'master');
+    if (!master || master.format === 'mp3') return;
+    let preview = version.files.find((f) => f.kind === 'preview');
+    if (!preview) {
+      const base = this.workDir ?? tmpdir();
+      await mkdir(base, { recursive: true });
+      const work = await mkdtemp(path.join(base, 'preview-'));
+      try {
+        const local = path.join(work, `master-${safeFileName(master.fileName)}`);
+        await pipe(await this.d.store.get(master.storageKey), createWriteStream(local));
+        const mp3 = path.join(work, 'preview.mp3');
+        await writeAudioFile(mp3, await readAudioFile(local), 'mp3');
+        const fileName = previewName(master.fileName);
+        // A fixed key: a retry overwrites instead of leaving a second copy.
+        const storageKey = `deliveries/${version.bookingId}/v${version.version}/preview-${safeFileName(fileName)}`;
+        const info = await this.d.store.put(storageKey, createReadStream(mp3), { contentType: contentTypeOf('mp3') });
+        preview = await this.d.versions.addFile(version.id, {
+          kind: 'preview',
+          format: 'mp3',
+          fileName,
+          storageKey,
+          sizeBytes: BigInt(info.size),
+          sha256: info.sha256,
+        });
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    }
+    // Delivered already (or released meanwhile): the preview follows in its own message. Held: it
+    // goes out with the version.
+    const now = await this.d.db.delivery.findUniqueOrThrow({ where: { id: version.id } });
+    if (now.status !== 'ready') return;
+    const booking = await this.d.bookings.get(version.bookingId);
+    const file = preview;
+    await this.d.outbox.toArtist(`preview:${version.id}`, booking, () => ({
+      text: t('preview-ready', { ref: booking.reference, version: version.version }),
+      files: [replyFile(this.d, file)],
+      visibility: 'private',
+    }));
+  }
+}
