@@ -303,6 +303,16 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const matching = ref && !o.matchCorrection && intensity > 0 ? { ...o, ...(o.matchLoudness ? { targetLufs: referenceLoudness(ref, o) } : {}) } : null;
   if (!ref || !matching) return masterOnce(input, o);
   const { parts: _parts, progress: _progress, inPlace: _inPlace, ...probeOptions } = matching;
+  const matchCorrection = correctionFromProbe(input, probeOptions, ref, intensity);
+  return masterOnce(input, { ...matching, matchCorrection });
+}
+
+/**
+ * What compression and limiting took from the matching EQ, per band: a first pass on a copy,
+ * measured against where it was meant to land. Its audio is dropped when this returns (the second
+ * pass needs the memory).
+ */
+function correctionFromProbe(input: AudioData, probeOptions: MasterOptions, ref: AudioData, intensity: number): number[] {
   const probe = masterOnce(input, probeOptions);
   const fs = input.sampleRate;
   const bands = distanceBands(probe.before.spectrum.hz, Math.min(fs, ref.sampleRate) / 2);
@@ -310,10 +320,10 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const want = relativeLevels(averageSpectrum(ref.channels, ref.sampleRate), bands);
   const got = relativeLevels(averageSpectrum(probe.audio.channels, fs), bands);
   // Where the first pass was meant to land, against where it landed: what compression and
-  // limiting do to a spectrum is broad, so the difference is smoothed over about 1⅔ octaves
-  // (single bands differ by measurement alone, and those are not corrected).
+  // limiting do to a spectrum is broad, so the difference is smoothed with its neighbours (¼ ½ ¼;
+  // single bands differ by measurement alone, and those are not corrected).
   const missed = bands.map((_, k) => have[k]! + intensity * (want[k]! - have[k]!) - got[k]!);
-  const matchCorrection = missed.map((_, k) => {
+  return missed.map((_, k) => {
     let sum = 0;
     let weight = 0;
     for (let j = -1; j <= 1; j++) {
@@ -324,7 +334,6 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     }
     return sum / weight;
   });
-  return masterOnce(input, { ...matching, matchCorrection });
 }
 
 /** The reference's integrated loudness as a target, within the range a master can be asked for. */
