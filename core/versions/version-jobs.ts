@@ -74,7 +74,9 @@ export class VersionJobs {
     this.d.queue.onFailed((name, data, error, info) => {
       const followUp = this.followUps.get(name);
       if (followUp)
-        return followUp.failed(data as VersionJob, error, info).catch((err: unknown) => this.d.log.error({ err, job: name }, 'reporting a failed follow-up failed'));
+        return followUp
+          .failed(data as VersionJob, error, info)
+          .catch((err: unknown) => this.d.log.error({ err, job: name }, 'reporting a failed follow-up failed'));
       const handler = this.handlers.get(name);
       if (!handler) return;
       const job = data as VersionJob;
