@@ -27,6 +27,7 @@ import { VersionJobs, type RetrySettings } from './versions/version-jobs.js';
 import { Versions } from './versions/versions.js';
 import { StoredFiles } from './files/stored-files.js';
 import { ReminderService } from './sessions/reminders.js';
+import { LiveNotes } from './sessions/live-notes.js';
 import { RevisionService } from './versions/revisions.js';
 import { StudioDesk } from './engineer/desk.js';
 import { MixdownJobs } from './versions/mixdown-job.js';
@@ -56,6 +57,8 @@ export interface Studio {
   jobs: VersionJobs;
   revisions: RevisionService;
   reminders: ReminderService;
+  /** What the artist types during a running session, to its engineer, and the engineer's replies. */
+  notes: LiveNotes;
   keycodes: KeycodeService;
   downloads: DownloadLinks;
   alerts: EngineerAlerts;
@@ -141,6 +144,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const clients = new ClientService(db, config.STUDIO_TIMEZONE);
   const revisions = new RevisionService(db, bookings, versions, files, pipeline, alerts, clock, log, presets[config.MASTER_PRESET].targetLufs);
   const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir }, jobs);
+  const notes = new LiveNotes(db, outbox, alerts, clock);
   new PreviewJobs(deps, jobs, workDir);
   return {
     name: config.STUDIO_NAME,
@@ -161,6 +165,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     jobs,
     revisions,
     reminders: new ReminderService(db, outbox, keycodes, clock, log),
+    notes,
     keycodes,
     downloads,
     alerts,
@@ -182,6 +187,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
       versions,
       downloads,
       db,
+      notes,
     ),
     mixdowns,
     audit,

@@ -628,6 +628,19 @@ export interface TextVars {
   'progress-almost-done': undefined;
   'preview-ready': { ref: TextValue; version: TextValue };
   'preview-failed-alert': { error: TextValue; ref: TextValue; version: TextValue };
+  'note-sent': { ref: TextValue };
+  'note-to-engineer': { client: TextValue; ref: TextValue; text: TextValue };
+  'note-from-engineer': { ref: TextValue; text: TextValue };
+  'session-notes-live': undefined;
+  'desk-reply-no-session': { ref: TextValue };
+  'desk-reply-empty': undefined;
+  'desk-reply-sent': { client: TextValue; ref: TextValue };
+  'desk-no-notes': { ref: TextValue };
+  'desk-notes-list-title': { client: TextValue; ref: TextValue };
+  'desk-notes-engineer': undefined;
+  'discord-cmd-reply': undefined;
+  'discord-cmd-reply-text': undefined;
+  'discord-cmd-session-notes': undefined;
 }
 
 export type TextKey = keyof TextVars;

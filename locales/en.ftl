@@ -761,3 +761,18 @@ progress-almost-done = almost done
 ## The MP3 preview, after the master
 preview-ready = 🎧 An MP3 preview of version { $version } of { $ref }, to listen on the go.
 preview-failed-alert = The MP3 preview of { $ref } v{ $version } could not be made: { $error }. The master itself was delivered.
+
+## Live notes during a session
+note-sent = 📝 Sent to the engineer ({ $ref }).
+note-to-engineer = 📝 { $client } ({ $ref }, live session): { $text } — answer with /reply { $ref } …
+note-from-engineer = 📝 From the engineer ({ $ref }): { $text }
+session-notes-live = While the session runs, anything you type here reaches the engineer at once.
+desk-reply-no-session = { $ref } has no session running: replies reach the artist during a live session (/session start).
+desk-reply-empty = Write the answer after the reference.
+desk-reply-sent = Sent to { $client } ({ $ref }).
+desk-no-notes = No notes were typed in { $ref }'s sessions.
+desk-notes-list-title = Notes typed in { $ref }'s sessions ({ $client }):
+desk-notes-engineer = engineer
+discord-cmd-reply = Engineer: answer an artist's note during their session
+discord-cmd-reply-text = Your answer (it reaches the artist's own chat)
+discord-cmd-session-notes = What was typed in the booking's sessions, both ways

@@ -758,3 +758,18 @@ progress-almost-done = casi listo
 ## The MP3 preview, after the master
 preview-ready = 🎧 Una escucha previa en MP3 de la versión { $version } de { $ref }, para escucharla en cualquier parte.
 preview-failed-alert = No se ha podido hacer la escucha previa en MP3 de { $ref } v{ $version }: { $error }. El máster sí se entregó.
+
+## Live notes during a session
+note-sent = 📝 Enviado al ingeniero ({ $ref }).
+note-to-engineer = 📝 { $client } ({ $ref }, sesión en directo): { $text } — responde con /reply { $ref } …
+note-from-engineer = 📝 Del ingeniero ({ $ref }): { $text }
+session-notes-live = Mientras dure la sesión, todo lo que escribas aquí le llega al ingeniero al momento.
+desk-reply-no-session = { $ref } no tiene ninguna sesión en marcha: las respuestas llegan al artista durante una sesión en directo (/session start).
+desk-reply-empty = Escribe la respuesta después de la referencia.
+desk-reply-sent = Enviado a { $client } ({ $ref }).
+desk-no-notes = No se escribió ninguna nota en las sesiones de { $ref }.
+desk-notes-list-title = Notas escritas en las sesiones de { $ref } ({ $client }):
+desk-notes-engineer = ingeniero
+discord-cmd-reply = Ingeniero: responder a la nota de un artista durante su sesión
+discord-cmd-reply-text = Tu respuesta (llega al chat del propio artista)
+discord-cmd-session-notes = Lo que se escribió en las sesiones de la reserva, en ambos sentidos

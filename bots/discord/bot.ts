@@ -1,6 +1,6 @@
 // The Discord bot: discord.js client, the interaction router, and the outbox's 'discord' sender,
 // which delivers to the artist's DMs through the REST API (its queue handles rate limits).
-import { Client, GatewayIntentBits, Routes, type RawFile } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, Routes, type RawFile } from 'discord.js';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
 import type { Logger } from '../../core/logger.js';
@@ -30,7 +30,12 @@ export interface DiscordBot {
 }
 
 export function createDiscordBot(o: DiscordOptions): DiscordBot {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages], ...(o.apiRoot ? { rest: { api: o.apiRoot } } : {}) });
+  // DM channels arrive uncached: Partials.Channel lets their messages through (a DM's content needs no privileged intent).
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    ...(o.apiRoot ? { rest: { api: o.apiRoot } } : {}),
+  });
   client.rest.setToken(o.token);
   const deps: DiscordDeps = { studio: o.studio, conversation: o.conversation, log: o.log, rest: client.rest };
   routeInteractions(client, deps, commands, o.onHandled);
@@ -44,21 +49,45 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
     }
     return channel;
   };
+  /** Posts a reply in a channel (a DM), as one or more messages; the last one's id. */
+  const post = async (channel: string, reply: Reply): Promise<string> => {
+    let last = '';
+    for (const m of await renderReply(reply, o.studio.store)) {
+      const files: RawFile[] = m.files.map((f) => ({ name: f.name, data: f.attachment }));
+      const body = {
+        content: m.content,
+        components: m.components,
+        ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
+      };
+      last = ((await client.rest.post(Routes.channelMessages(channel), { body, files })) as { id: string }).id;
+    }
+    return last;
+  };
+  // What an artist writes to the bot in a DM (not a command): a live note while their session
+  // runs, otherwise the conversation says what it can do. Messages in servers are not read.
+  client.on('messageCreate', (m) => {
+    if (m.author.bot || m.guildId || !m.content.trim()) return;
+    const incoming = {
+      platform: 'discord',
+      chatId: m.author.id,
+      userId: m.author.id,
+      displayName: m.author.globalName ?? m.author.username,
+      username: m.author.username,
+      isPrivateChat: true,
+      kind: 'text' as const,
+      text: m.content,
+      eventId: m.id,
+    };
+    void o.conversation
+      .handle(incoming)
+      .then(async (replies) => {
+        for (const r of replies) await post(m.channelId, r);
+      })
+      .catch((err: unknown) => o.log.error({ err, message: m.id }, 'answering a Discord DM failed'))
+      .finally(() => o.onHandled?.(m.id));
+  });
   o.studio.outbox.register('discord', {
-    async send(userId: string, reply: Reply) {
-      const channel = await dmChannel(userId);
-      let last = '';
-      for (const m of await renderReply(reply, o.studio.store)) {
-        const files: RawFile[] = m.files.map((f) => ({ name: f.name, data: f.attachment }));
-        const body = {
-          content: m.content,
-          components: m.components,
-          ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
-        };
-        last = ((await client.rest.post(Routes.channelMessages(channel), { body, files })) as { id: string }).id;
-      }
-      return last;
-    },
+    send: async (userId: string, reply: Reply) => post(await dmChannel(userId), reply),
     async edit(userId: string, messageId: string, reply: Reply) {
       const channel = await dmChannel(userId);
       await client.rest.patch(Routes.channelMessage(channel, messageId), { body: { content: reply.text.slice(0, 2000) } });

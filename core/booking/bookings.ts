@@ -299,7 +299,10 @@ export class BookingService {
       const running = { sessionStartedAt: { not: null }, sessionEndedAt: null };
       const { count } =
         edge === 'started'
-          ? await tx.booking.updateMany({ where: { id: booking.id, NOT: running }, data: { sessionStartedAt: at, sessionEndedAt: null } })
+          ? await tx.booking.updateMany({
+              where: { id: booking.id, NOT: running },
+              data: { sessionStartedAt: at, sessionEndedAt: null, sessionEngineer: actor },
+            })
           : await tx.booking.updateMany({ where: { id: booking.id, sessionEndedAt: null }, data: { sessionEndedAt: at } });
       if (count !== 1) return null;
       await tx.bookingEvent.create({

@@ -210,6 +210,12 @@ export class Conversation {
 
   private async text(inc: Incoming, client: Client, state: DialogState, text: string): Promise<Reply[]> {
     if (!state.flow) {
+      // During a running session, what the artist types privately is a note for the engineer.
+      const live = inc.isPrivateChat ? await this.studio.notes.running(client.id) : null;
+      if (live && text.trim()) {
+        await this.studio.notes.fromArtist(live, client, text);
+        return [{ text: t('note-sent', { ref: live.reference }) }];
+      }
       return [{ text: t('not-understood') }];
     }
     const options = flatButtons(state.prompt);

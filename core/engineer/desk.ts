@@ -24,6 +24,7 @@ import { intlLocale, t } from '../texts.js';
 import type { Db } from '../../db/client.js';
 import type { DownloadLinks } from '../files/download-links.js';
 import type { Versions } from '../versions/versions.js';
+import type { LiveNotes } from '../sessions/live-notes.js';
 import { factsLine, parseFacts, renderLabel, versionStateText } from '../versions/version-messages.js';
 import { sessionAhead } from '../versions/holds.js';
 
@@ -56,6 +57,7 @@ export class StudioDesk {
     private readonly versions: Versions,
     private readonly downloads: DownloadLinks,
     private readonly db: Db,
+    private readonly notes: LiveNotes,
   ) {}
 
   /** The booking's stems and roles, or (with a number and a role) one changed, for the engineer. */
@@ -236,7 +238,7 @@ export class StudioDesk {
     // Keyed by when it started: a repeated command tells the artist nothing twice, a later session does.
     const started = `session-start-${((await this.bookings.markSession(b, 'started', actor)) ?? b.sessionStartedAt)?.getTime()}`;
     if (b.kind !== 'virtual') {
-      await this.tell(b, started, () => t('session-starting-in-person', { ref: b.reference }));
+      await this.tell(b, started, () => `${t('session-starting-in-person', { ref: b.reference })}\n${t('session-notes-live')}`);
       return { text: t('desk-session-started-in-person', { ref: b.reference }) };
     }
     const k = await this.keycodes.forSession(b);
@@ -247,6 +249,7 @@ export class StudioDesk {
         `  ${t('keycode-group', { group: k.groupName })}`,
         `  ${t('keycode-password', { password: k.password })}`,
         t('keycode-private-short'),
+        t('session-notes-live'),
       ].join('\n'),
       links: [{ label: t('sonobus-join-button'), url: link }],
     }));
@@ -274,6 +277,26 @@ export class StudioDesk {
       t('desk-session-ended-held', { ref: b.reference }),
       ...held.map((v) => `• v${v.version} · ${this.factsOf(v.facts)}`),
       t('desk-versions-held-how', { ref: b.reference }),
+    ].join('\n');
+  }
+
+  /** The engineer's answer to a live note, to the artist's own chat (while the session runs). */
+  async reply(reference: string, text: string, actor: string): Promise<string> {
+    const b = await this.booking(reference);
+    if (!text.trim()) throw new UserError(t('desk-reply-empty'));
+    await this.notes.fromEngineer(b, actor, text);
+    return t('desk-reply-sent', { ref: b.reference, client: b.client.displayName });
+  }
+
+  /** What was typed in a booking's sessions, both ways, in studio time. */
+  async sessionNotes(reference: string): Promise<string> {
+    const b = await this.booking(reference);
+    const notes = await this.notes.all(b.id);
+    if (!notes.length) return t('desk-no-notes', { ref: b.reference });
+    const when = (d: Date) => DateTime.fromJSDate(d).setZone(this.studioZone).setLocale(intlLocale()).toFormat('d LLL HH:mm');
+    return [
+      t('desk-notes-list-title', { ref: b.reference, client: b.client.displayName }),
+      ...notes.map((n) => `• ${when(n.at)} ${n.fromRole === 'artist' ? b.client.displayName : t('desk-notes-engineer')}: ${n.text}`),
     ].join('\n');
   }
 

@@ -8,6 +8,7 @@ import { client } from './client.js';
 import { master } from './master.js';
 import { mixdown } from './mixdown.js';
 import { queue } from './queue.js';
+import { reply } from './reply.js';
 import { revision } from './revision.js';
 import { session } from './session.js';
 import { stemroles } from './stemroles.js';
@@ -17,7 +18,7 @@ import { hasActions, type ArgValue, type DeskAction, type DeskArg, type DeskComm
 export type { DeskAction, DeskArg, DeskCommand, DeskRun } from './types.js';
 export { hasActions } from './types.js';
 
-export const deskCommands: readonly DeskCommand[] = [queue, availability, booking, session, version, master, mixdown, stemroles, revision, client];
+export const deskCommands: readonly DeskCommand[] = [queue, availability, booking, session, reply, version, master, mixdown, stemroles, revision, client];
 
 const usageOf = (args: readonly DeskArg[] = []) => args.map((a) => (a.required ? a.name.toUpperCase() : `[--${a.name} ${a.name.toUpperCase()}]`)).join(' ');
 

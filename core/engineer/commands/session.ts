@@ -35,5 +35,6 @@ export const session: DeskCommand = {
       ],
       run: (c) => c.studio.desk.endSession(text(c, 'reference'), c.actor, optional(c, 'deliver') === 'newest'),
     },
+    { name: 'notes', description: () => t('discord-cmd-session-notes'), args: [bookingArg], run: (c) => c.studio.desk.sessionNotes(text(c, 'reference')) },
   ],
 };

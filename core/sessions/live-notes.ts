@@ -1,0 +1,66 @@
+// Live notes: "if you plug in a microphone you can speak to me, otherwise you can send instant
+// text messages to give me notes." While a session runs (from the engineer's /session start to
+// /session end), what the artist types to the bot reaches that session's engineer at once, tagged
+// with the booking, and the engineer's /reply goes back to the artist's own chat. Every note is kept
+// with the booking. Outside a running session nothing is relayed, and a note only ever goes to the
+// engineer of the artist's own session.
+import type { Db } from '../../db/client.js';
+import type { Models } from '../../db/client.js';
+import type { Clock } from '../clock.js';
+import { UserError } from '../errors.js';
+import type { EngineerAlerts } from '../messaging/alerts.js';
+import type { Outbox } from '../messaging/outbox.js';
+import { inLanguage, studioLanguage, t } from '../texts.js';
+import { openStatuses } from '../booking/status.js';
+
+/** A note is a chat message, not a document. */
+const MAX_NOTE_CHARS = 2000;
+
+type Booking = Models.BookingModel;
+
+export class LiveNotes {
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: Outbox,
+    private readonly alerts: EngineerAlerts,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The artist's booking whose session is running now, or null. */
+  running(clientId: string): Promise<Booking | null> {
+    return this.db.booking.findFirst({
+      where: { clientId, sessionStartedAt: { not: null }, sessionEndedAt: null, status: { in: [...openStatuses, 'delivered'] } },
+      orderBy: { sessionStartedAt: 'desc' },
+    });
+  }
+
+  /** The artist's note: kept, and sent to the engineer who runs the session (else to the studio's engineer chats). */
+  async fromArtist(booking: Booking, artist: { id: string; displayName: string }, text: string): Promise<void> {
+    const note = await this.db.sessionNote.create({
+      data: { bookingId: booking.id, fromRole: 'artist', author: `client:${artist.id}`, text: text.trim().slice(0, MAX_NOTE_CHARS), at: this.clock.now() },
+    });
+    const write = () => t('note-to-engineer', { client: artist.displayName, ref: booking.reference, text: note.text });
+    // The engineer who started the session from Discord gets it by DM; otherwise the engineer chats.
+    const discordEngineer = /^engineer:discord:(\d+)$/.exec(booking.sessionEngineer ?? '')?.[1];
+    if (discordEngineer)
+      await this.outbox.record(`note:${note.id}`, 'discord', discordEngineer, { text: inLanguage(studioLanguage(), write), visibility: 'private' });
+    else await this.alerts.alert(`note:${note.id}`, write, { booking: booking.reference });
+  }
+
+  /** The engineer's answer, to the artist's own chat; refused when the session is not running. */
+  async fromEngineer(booking: Booking, engineer: string, text: string): Promise<void> {
+    if (!booking.sessionStartedAt || booking.sessionEndedAt) throw new UserError(t('desk-reply-no-session', { ref: booking.reference }));
+    const note = await this.db.sessionNote.create({
+      data: { bookingId: booking.id, fromRole: 'engineer', author: engineer, text: text.trim().slice(0, MAX_NOTE_CHARS), at: this.clock.now() },
+    });
+    await this.outbox.toArtist(`note:${note.id}`, booking, () => ({
+      text: t('note-from-engineer', { ref: booking.reference, text: note.text }),
+      visibility: 'private',
+    }));
+  }
+
+  /** Every note of a booking, oldest first. */
+  all(bookingId: string) {
+    return this.db.sessionNote.findMany({ where: { bookingId }, orderBy: { at: 'asc' } });
+  }
+}

@@ -1,0 +1,16 @@
+-- AlterTable
+ALTER TABLE "Booking" ADD COLUMN "sessionEngineer" TEXT;
+
+-- CreateTable
+CREATE TABLE "SessionNote" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "bookingId" TEXT NOT NULL,
+    "fromRole" TEXT NOT NULL,
+    "author" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SessionNote_bookingId_fkey" FOREIGN KEY ("bookingId") REFERENCES "Booking" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "SessionNote_bookingId_at_idx" ON "SessionNote"("bookingId", "at");
