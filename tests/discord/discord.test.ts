@@ -31,11 +31,12 @@ const OTHER_GUILD = '700000000000000002';
 const ENGINEER_ROLE = '800000000000000001';
 const MANAGE_GUILD = String(1 << 5);
 
-it('guard: discord.js still exposes the handler the tests feed interactions through', async () => {
+it('guard: discord.js still exposes the handlers the tests feed interactions and messages through', async () => {
   const { Client } = await import('discord.js');
   const client = new Client({ intents: [] });
-  const handler = (client as unknown as { actions?: { InteractionCreate?: { handle?: unknown } } }).actions?.InteractionCreate?.handle;
-  expect(typeof handler, 'discord.js moved client.actions.InteractionCreate.handle: update tests/helpers/discord-fake.ts').toBe('function');
+  const actions = (client as unknown as { actions?: Record<string, { handle?: unknown } | undefined> }).actions;
+  for (const action of ['InteractionCreate', 'MessageCreate'])
+    expect(typeof actions?.[action]?.handle, `discord.js moved client.actions.${action}.handle: update tests/helpers/discord-fake.ts`).toBe('function');
   await client.destroy();
 });
 
@@ -248,6 +249,52 @@ describe('Discord bot against a recording REST server', () => {
     for (const s of fake.sent.filter((x) => x.kind === 'callback' || x.kind === 'followup'))
       expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
   }, 90_000);
+
+  it('live notes: a DM to the bot during the session reaches its engineer, whose /reply comes back; nothing for anyone else', async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    const bob = fake.user('500000000000000002', 'Bob');
+    const eng = '500000000000000009';
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'virtual',
+      start: new Date('2026-12-02T14:00:00Z'),
+      timeZone: 'UTC',
+      idempotencyKey: 'notes-1',
+      origin: { platform: 'discord', chatId: ana.id },
+      actor: 'test',
+    });
+    await studio.desk.confirm(b.reference, 'test');
+    const dm = async (user: FakeUser, text: string) => {
+      const m = fake.directMessage(user, text);
+      DiscordFake.feedMessage(bot.client, m);
+      await answered(m.id);
+      return fake.sent.filter((s) => s.kind === 'dm' && s.channelId === `dm-${user.id}`).map((s) => fake.textOf(s));
+    };
+    expect((await dm(ana, 'hello before the session')).join('\n')).not.toContain('Sent to the engineer');
+
+    await studio.desk.startSession(b.reference, `engineer:discord:${eng}`);
+    expect(await dm(ana, 'Can the vocal come up a touch?')).toContain(`📝 Sent to the engineer (${b.reference}).`);
+    await settle();
+    expect(fake.dmsTo(eng).map((s) => fake.textOf(s))).toEqual([
+      `📝 Ana (${b.reference}, live session): Can the vocal come up a touch? — answer with /reply ${b.reference} …`,
+    ]);
+    expect((await dm(bob, 'me too!')).join('\n')).not.toContain('Sent to the engineer');
+    expect(fake.dmsTo(eng)).toHaveLength(1);
+
+    await studio.desk.reply(b.reference, 'Up 1 dB, listen now', `engineer:discord:${eng}`);
+    await settle();
+    expect(fake.dmsTo(ana.id).map((s) => fake.textOf(s))).toContain(`📝 From the engineer (${b.reference}): Up 1 dB, listen now`);
+    expect(
+      fake
+        .dmsTo(bob.id)
+        .map((s) => fake.textOf(s))
+        .join('\n'),
+    ).not.toContain('From the engineer');
+    // Nothing went to a server channel.
+    expect(fake.sent.filter((s) => s.kind === 'channel-message')).toEqual([]);
+  });
 
   const setup = (user: FakeUser, guildId: string, role: string, permissions = MANAGE_GUILD) =>
     send(
@@ -689,7 +736,7 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 26 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 27 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands' && s.path.includes('/guilds/'))!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
@@ -708,6 +755,7 @@ describe('npm run discord:deploy-commands', () => {
         'mixdown',
         'mybookings',
         'queue',
+        'reply',
         'reschedule',
         'revise',
         'revision',
@@ -748,6 +796,7 @@ describe('npm run discord:deploy-commands', () => {
     'master',
     'mixdown',
     'queue',
+    'reply',
     'revision',
     'session',
     'stemroles',
@@ -841,7 +890,7 @@ describe('npm run discord:deploy-commands', () => {
       const puts = fake.sent.filter((s) => s.kind === 'commands');
       expect(puts.map((p) => p.path)).toEqual([`/applications/${fake.appId}/commands`, `/applications/${fake.appId}/guilds/${GUILD}/commands`]);
       expect((puts[1]!.body.commands as Body[]).map((c) => c.name).sort()).toEqual(engineerNames);
-      expect(r.out).toContain(`registered 12 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 13 commands in server ${GUILD}`);
     } finally {
       await fake.stop();
     }

@@ -164,6 +164,32 @@ export class DiscordFake {
     (client as unknown as { actions: { InteractionCreate: { handle(p: unknown): void } } }).actions.InteractionCreate.handle(payload);
   }
 
+  /** A message a user writes to the bot in their DM channel (`dm-<user id>`), as the gateway's MESSAGE_CREATE carries it. */
+  directMessage(user: FakeUser, content: string) {
+    return {
+      id: this.snowflake(),
+      channel_id: `dm-${user.id}`,
+      // Discord's gateway says a message's channel type (1: a DM), which is how discord.js makes the uncached DM channel.
+      channel_type: 1,
+      author: { ...user, avatar: null },
+      content,
+      type: 0,
+      timestamp: new Date().toISOString(),
+      attachments: [],
+      embeds: [],
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      mention_everyone: false,
+      tts: false,
+    };
+  }
+
+  /** Feeds a raw message through discord.js as the gateway would (the same private API as `feed`). */
+  static feedMessage(client: Client, payload: unknown): void {
+    (client as unknown as { actions: { MessageCreate: { handle(p: unknown): void } } }).actions.MessageCreate.handle(payload);
+  }
+
   /** Everything the bot said in answer to one interaction, in order. */
   answersTo(payload: { id: string; token: string }): Sent[] {
     return this.sent.filter((s) => s.path.includes(`/interactions/${payload.id}/`) || s.interactionToken === payload.token);

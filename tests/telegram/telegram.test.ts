@@ -215,6 +215,29 @@ describe('Telegram bot against a Bot API fake', () => {
     expect(refused.params.reply_markup).toBeUndefined();
   });
 
+  it('live notes: what the artist types during the session reaches the engineer; the reply comes back to their chat only', async () => {
+    const a = ana();
+    const lucia = fake.user(502, 'Lucía');
+    const ref = await book(a, 'Virtual'); // confirmed at once (BOOKING_AUTO_CONFIRM's default)
+    await studio.desk.startSession(ref, 'console');
+    let since = fake.calls.length;
+    fake.sendText(a, 'Could the snare be a bit drier?');
+    await said(a.id, new RegExp(`📝 Sent to the engineer \\(${ref}\\)\\.`), since);
+    const note = await t.db.notification.findFirstOrThrow({ where: { key: { startsWith: 'alert:note:' } } });
+    expect(JSON.parse(note.payload).text).toContain(`Ana (${ref}, live session): Could the snare be a bit drier?`);
+
+    since = fake.calls.length;
+    fake.sendText(lucia, 'and mine?');
+    await said(lucia.id, /./, since);
+    expect(await t.db.sessionNote.count()).toBe(1);
+
+    since = fake.calls.length;
+    await studio.desk.reply(ref, 'Drier now — have a listen', 'console');
+    const back = await said(a.id, /From the engineer/, since);
+    expect(String(back.params.text)).toBe(`📝 From the engineer (${ref}): Drier now — have a listen`);
+    expect(fake.calls.slice(since).filter((c) => String(c.params.chat_id) === String(lucia.id))).toEqual([]);
+  });
+
   it('duplicate updates book and store once; double-pressed and stale buttons are harmless', async () => {
     const a = ana();
     const { kinds, check } = await toCheck(a);
