@@ -641,6 +641,17 @@ export interface TextVars {
   'discord-cmd-reply': undefined;
   'discord-cmd-reply-text': undefined;
   'discord-cmd-session-notes': undefined;
+  'help-release': undefined;
+  'telegram-menu-release': undefined;
+  'discord-cmd-release': undefined;
+  'discord-cmd-release-details': undefined;
+  'release-set': { name: TextValue; ref: TextValue; release: TextValue };
+  'release-show': { ref: TextValue; release: TextValue };
+  'release-none': { ref: TextValue };
+  'release-name-needs-both': undefined;
+  'release-bad-isrc': { typed: TextValue };
+  'release-no-booking': undefined;
+  'release-which-booking': { refs: TextValue };
 }
 
 export type TextKey = keyof TextVars;

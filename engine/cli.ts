@@ -27,6 +27,7 @@ import {
   reportPng,
   reportText,
   writeAudioFile,
+  normalIsrc,
 } from './index.js';
 
 /** A usage mistake: printed as is, exit code 2. */
@@ -126,13 +127,22 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     'match-loudness': { type: 'boolean' },
     intensity: { type: 'string' },
     format: { type: 'string' },
+    title: { type: 'string' },
+    artist: { type: 'string' },
+    isrc: { type: 'string' },
+    year: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (positionals.length !== 1 || !values.output) {
     throw new UsageError(
-      `usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF [--match-loudness]] [--intensity 0..1] [--format ${outputFormats.join('|')}]`,
+      `usage: mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}] [--reference REF [--match-loudness]] [--intensity 0..1] [--format ${outputFormats.join('|')}] [--title T] [--artist A] [--isrc CC-XXX-YY-NNNNN] [--year YYYY]`,
     );
   }
+  const isrc = values.isrc === undefined ? undefined : normalIsrc(values.isrc);
+  if (isrc === null)
+    throw new UsageError(`--isrc expects an ISRC such as GB-ABC-26-00001 (2 letters, 3 letters or digits, 2 digits, 5 digits), got "${values.isrc}"`);
+  const year = number('year', values.year, 1900, 2100);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year expects a year such as 2026, got "${values.year}"`);
   if (values['match-loudness'] && !values.reference) throw new UsageError('--match-loudness takes the loudness of the --reference track: give one');
   if (values['match-loudness'] && values.target !== undefined) throw new UsageError('--match-loudness and --target both set the loudness: give one of them');
   const preset = values.preset ?? defaultPreset;
@@ -165,7 +175,15 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   // The report's PNG compresses on another thread while the audio is encoded and written.
   const picture = reportPng(result, path.basename(input));
   picture.catch(() => undefined); // awaited below; should the audio fail first, that error is the one reported
-  await writeAudioFile(output, result.audio, format);
+  // The release's tags, and the loudness just measured for the BWF chunk.
+  const tags = {
+    ...(values.title ? { title: values.title } : {}),
+    ...(values.artist ? { artist: values.artist } : {}),
+    ...(isrc ? { isrc } : {}),
+    ...(year ? { year } : {}),
+    loudness: { integratedLufs: result.after.loudness.integratedLufs, truePeakDbtp: result.after.peaks.truePeakDbtp, lraLu: result.after.loudness.rangeLu },
+  };
+  await writeAudioFile(output, result.audio, format, tags);
   const png = output.replace(/\.[^.]+$/, '') + '-report.png';
   await writeFile(png, await picture);
   if (values.json) {

@@ -14,7 +14,9 @@ export {
   outputFormats,
   readAudioFile,
   writeAudioFile,
+  normalIsrc,
   type OutputFormat,
+  type ReleaseTags,
 } from './io/index.js';
 export { masterFile, masterFileInThread, type MasterFileJob, type MasterSummary } from './master-file.js';
 export { analyzeFile, analyzeFileInThread, type AnalyzeFileJob } from './analyze-file.js';

@@ -3,7 +3,7 @@
 // (the engine itself blocks the thread it runs on, and uses a second core through its helper).
 import { writeFile } from 'node:fs/promises';
 import { analyze, type Analysis } from './analysis/analyze.js';
-import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat } from './io/index.js';
+import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat, type ReleaseTags } from './io/index.js';
 import { runEngineThread } from './engine-thread.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
 import { reportPng, reportText } from './report.js';
@@ -17,6 +17,8 @@ export interface MasterFileJob {
   outputs: { path: string; format: OutputFormat }[];
   reportPng: string;
   options: Omit<MasterOptions, 'reference' | 'progress' | 'inPlace' | 'parts'>;
+  /** The release's title, artist, ISRC and year, written into the master's files (with the loudness measured). */
+  tags?: ReleaseTags;
   /** Files that sum to the input (its instrumental and a cappella), mastered with its chain so they still sum to the master. */
   parts?: { input: string; name: string; outputs: { path: string; format: OutputFormat }[] }[];
 }
@@ -57,9 +59,14 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
   // The PNG compresses on another thread while the audio is encoded.
   const png = reportPng(result, job.name);
   png.catch(() => undefined); // awaited below; should an output fail first, that error is the one reported
+  const a = result.after;
+  const tags = job.tags && {
+    ...job.tags,
+    loudness: { integratedLufs: a.loudness.integratedLufs, truePeakDbtp: a.peaks.truePeakDbtp, lraLu: a.loudness.rangeLu },
+  };
   for (const [i, o] of job.outputs.entries()) {
     progress?.('encode', i / job.outputs.length);
-    await writeAudioFile(o.path, result.audio, o.format);
+    await writeAudioFile(o.path, result.audio, o.format, tags);
   }
   for (const [i, part] of (job.parts ?? []).entries()) for (const o of part.outputs) await writeAudioFile(o.path, result.parts[i]!, o.format);
   progress?.('encode', 1);

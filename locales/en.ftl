@@ -776,3 +776,16 @@ desk-notes-engineer = engineer
 discord-cmd-reply = Engineer: answer an artist's note during their session
 discord-cmd-reply-text = Your answer (it reaches the artist's own chat)
 discord-cmd-session-notes = What was typed in the booking's sessions, both ways
+
+## Release details in delivered files
+help-release = Title, artist, ISRC and year for your files (they carry them, and are named "Artist - Title (Master).wav")
+telegram-menu-release = Title, artist, ISRC for your files
+discord-cmd-release = Title, artist, ISRC and year your delivered files carry
+discord-cmd-release-details = Artist - Title, then the ISRC and year if you have them
+release-set = Release details for { $ref }: { $release }. The next files carry them and are named like "{ $name }".
+release-show = Release details for { $ref }: { $release }. Change them with /release { $ref } Artist - Title ISRC YEAR.
+release-none = No release details for { $ref } yet. Give them like this: /release { $ref } Mara - Night Drive GB-ABC-26-00001 2026
+release-name-needs-both = (file names follow "Artist - Title" once both are given)
+release-bad-isrc = { $typed } is not an ISRC: it has 12 characters, like GB-ABC-26-00001 (country, registrant, year, number).
+release-no-booking = You have no booking to give release details for. /book makes one.
+release-which-booking = Which booking? You have { $refs }: start with its reference, e.g. /release MD-… Mara - Night Drive.

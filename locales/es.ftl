@@ -773,3 +773,16 @@ desk-notes-engineer = ingeniero
 discord-cmd-reply = Ingeniero: responder a la nota de un artista durante su sesión
 discord-cmd-reply-text = Tu respuesta (llega al chat del propio artista)
 discord-cmd-session-notes = Lo que se escribió en las sesiones de la reserva, en ambos sentidos
+
+## Release details in delivered files
+help-release = Título, artista, ISRC y año de tus archivos (los llevan dentro y se llaman «Artista - Título (Master).wav»)
+telegram-menu-release = Título, artista, ISRC de tus archivos
+discord-cmd-release = Título, artista, ISRC y año que llevan tus archivos entregados
+discord-cmd-release-details = Artista - Título, y después el ISRC y el año si los tienes
+release-set = Datos del lanzamiento de { $ref }: { $release }. Los próximos archivos los llevan y se llaman como «{ $name }».
+release-show = Datos del lanzamiento de { $ref }: { $release }. Cámbialos con /release { $ref } Artista - Título ISRC AÑO.
+release-none = { $ref } aún no tiene datos de lanzamiento. Dalos así: /release { $ref } Mara - Night Drive GB-ABC-26-00001 2026
+release-name-needs-both = (los nombres de archivo siguen «Artista - Título» cuando estén los dos)
+release-bad-isrc = { $typed } no es un ISRC: tiene 12 caracteres, como GB-ABC-26-00001 (país, registrante, año, número).
+release-no-booking = No tienes ninguna reserva para la que dar datos de lanzamiento. /book crea una.
+release-which-booking = ¿Qué reserva? Tienes { $refs }: empieza por su referencia, p. ej. /release MD-… Mara - Night Drive.

@@ -312,6 +312,11 @@ export class BookingService {
     });
   }
 
+  /** The release a booking's files are for (title, artist, ISRC, year), as the artist gave it. */
+  async setRelease(id: string, release: object): Promise<void> {
+    await this.db.booking.update({ where: { id }, data: { release: JSON.stringify(release) } });
+  }
+
   /** A booking with its service (throws when there is none: callers hold its id). */
   get(id: string): Promise<BookingWithService> {
     return this.db.booking.findUniqueOrThrow({ where: { id }, include: { service: true } });

@@ -34,6 +34,7 @@ import type { VersionJobs } from './version-jobs.js';
 import { sessionAhead, type Hold } from './holds.js';
 import { aboutDuration, measuredSpeed, overallProgress } from './progress.js';
 import { PREVIEW_JOB } from './preview-job.js';
+import { releaseFileBase, releaseOf, releaseTags } from './release.js';
 import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 
@@ -260,7 +261,9 @@ export class Pipeline {
       if (reference && refPath) await pipe(await this.d.store.get(reference.storageKey), createWriteStream(refPath));
 
       const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
-      const base = `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;
+      // "Artist - Title (Master v2)" once the artist gave them (/release), else after the mix.
+      const release = releaseOf(booking.release);
+      const base = releaseFileBase(release, data.version) ?? `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;
       // The MP3 preview follows the delivery (preview-job.ts): LAME alone takes longer than the master.
       const files: { kind: string; format: string; name: string; local: string }[] = [
         { kind: 'master', format, name: `${base}.${extensionOf[format]}`, local: '' },
@@ -276,6 +279,7 @@ export class Pipeline {
           ...(refPath ? { reference: refPath } : {}),
           outputs: files.map((f) => ({ path: f.local, format: f.format as OutputFormat })),
           reportPng: png,
+          tags: releaseTags(release),
           options: {
             preset: s.preset,
             ...(s.targetLufs !== undefined ? { targetLufs: s.targetLufs } : {}),

@@ -14,6 +14,7 @@ import { safeFileName } from '../../storage/object-store.js';
 import { t } from '../texts.js';
 import { replyFile, type PipelineDeps } from './deliveries.js';
 import type { VersionJob, VersionJobs } from './version-jobs.js';
+import { releaseOf, releaseTags } from './release.js';
 
 export const PREVIEW_JOB = 'preview';
 
@@ -67,7 +68,8 @@ export class PreviewJobs {
         const local = path.join(work, `master-${safeFileName(master.fileName)}`);
         await pipe(await this.d.store.get(master.storageKey), createWriteStream(local));
         const mp3 = path.join(work, 'preview.mp3');
-        await writeAudioFile(mp3, await readAudioFile(local), 'mp3');
+        const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: version.bookingId } });
+        await writeAudioFile(mp3, await readAudioFile(local), 'mp3', releaseTags(releaseOf(booking.release)));
         const fileName = previewName(master.fileName);
         // A fixed key: a retry overwrites instead of leaving a second copy.
         const storageKey = `deliveries/${version.bookingId}/v${version.version}/preview-${safeFileName(fileName)}`;

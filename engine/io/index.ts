@@ -9,6 +9,8 @@ import { assertFinite } from './pieces.js';
 // The FLAC and MP3 codecs (WebAssembly and asm.js) load on first use: WAV work starts faster.
 const flac = () => import('./flac.js');
 const mp3 = () => import('./mp3.js');
+import { aiffWithTags, flacWithTags, hasTags, mp3WithTags, wavChunks, type ReleaseTags } from './tags.js';
+export { normalIsrc, type ReleaseTags } from './tags.js';
 /** The rates MP3 has (as in mp3.ts, kept here so choosing one needs no codec). */
 const mp3SampleRates = [32000, 44100, 48000] as const;
 import { resample } from '../dsp/resample.js';
@@ -96,24 +98,34 @@ function needsDither(audio: AudioData, bits: number): boolean {
   return audio.bitDepth === undefined || audio.bitDepth === 0 || audio.bitDepth > bits || audio.format === 'mp3';
 }
 
-export async function encodeAudio(audio: AudioData, format: OutputFormat): Promise<Uint8Array> {
+/** The file's bytes in `format`, carrying the release's tags when given. */
+export async function encodeAudio(audio: AudioData, format: OutputFormat, tags?: ReleaseTags): Promise<Uint8Array> {
+  const bytes = await encodeUntagged(audio, format, hasTags(tags) ? tags : undefined);
+  if (!hasTags(tags)) return bytes;
+  if (format.startsWith('aiff')) return aiffWithTags(bytes, tags);
+  if (format.startsWith('flac')) return flacWithTags(bytes, tags);
+  if (format.startsWith('mp3')) return mp3WithTags(bytes, tags);
+  return bytes; // WAV: its chunks were written with its header
+}
+
+function encodeUntagged(audio: AudioData, format: OutputFormat, tags: ReleaseTags | undefined): Promise<Uint8Array> | Uint8Array {
   switch (format) {
     case 'wav16':
     case 'wav24':
     case 'wav32f':
-      return writeWav(audio, wavOptions[format]!(audio));
+      return writeWav(audio, wavOptions[format]!(audio), tags && wavChunks(tags));
     case 'aiff16':
       return writeAiff(audio, { bits: 16, dither: needsDither(audio, 16) });
     case 'aiff24':
       return writeAiff(audio, { bits: 24, dither: needsDither(audio, 24) });
     case 'flac16':
-      return (await flac()).writeFlac(audio, { bits: 16, dither: needsDither(audio, 16) });
+      return flac().then((f) => f.writeFlac(audio, { bits: 16, dither: needsDither(audio, 16) }));
     case 'flac24':
-      return (await flac()).writeFlac(audio, { bits: 24, dither: needsDither(audio, 24) });
+      return flac().then((f) => f.writeFlac(audio, { bits: 24, dither: needsDither(audio, 24) }));
     case 'mp3':
-      return (await mp3()).writeMp3(mp3Rate(audio), { mode: 'cbr320' });
+      return mp3().then((m) => m.writeMp3(mp3Rate(audio), { mode: 'cbr320' }));
     case 'mp3-v0':
-      return (await mp3()).writeMp3(mp3Rate(audio), { mode: 'v0' });
+      return mp3().then((m) => m.writeMp3(mp3Rate(audio), { mode: 'v0' }));
   }
 }
 
@@ -124,12 +136,12 @@ const wavOptions: Partial<Record<OutputFormat, (a: AudioData) => WavOptions>> = 
 };
 
 /** Writes via a temporary file and a rename, so a crash never leaves half a file under the name. */
-export async function writeAudioFile(file: string, audio: AudioData, format: OutputFormat): Promise<void> {
+export async function writeAudioFile(file: string, audio: AudioData, format: OutputFormat, tags?: ReleaseTags): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const wav = wavOptions[format];
-    if (wav) await writeWavFile(tmp, audio, wav(audio));
-    else await writeFile(tmp, await encodeAudio(audio, format));
+    if (wav) await writeWavFile(tmp, audio, wav(audio), hasTags(tags) ? wavChunks(tags) : undefined);
+    else await writeFile(tmp, await encodeAudio(audio, format, tags));
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });

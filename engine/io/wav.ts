@@ -106,14 +106,15 @@ export async function readWavFile(file: string, name: string): Promise<AudioData
   }
 }
 
-export function header(audio: AudioData, o: WavOptions): Uint8Array {
+/** The RIFF header up to the data chunk's; `extra`: whole chunks (LIST/INFO, bext) to sit before the data. */
+export function header(audio: AudioData, o: WavOptions, extra: Uint8Array = new Uint8Array(0)): Uint8Array {
   const channels = audio.channels.length;
   const frames = audio.channels[0]?.length ?? 0;
   const blockAlign = (o.bits / 8) * channels;
   const dataSize = frames * blockAlign;
   const fmtSize = o.float ? 18 : 16;
   const factSize = o.float ? 12 : 0;
-  const bytes = new Uint8Array(12 + 8 + fmtSize + factSize + 8);
+  const bytes = new Uint8Array(12 + 8 + fmtSize + factSize + extra.length + 8);
   const view = new DataView(bytes.buffer);
   const str = (off: number, s: string) => [...s].forEach((ch, i) => (bytes[off + i] = ch.charCodeAt(0)));
   str(0, 'RIFF');
@@ -136,6 +137,8 @@ export function header(audio: AudioData, o: WavOptions): Uint8Array {
     view.setUint32(p + 8, frames, true);
     p += 12;
   }
+  bytes.set(extra, p);
+  p += extra.length;
   str(p, 'data');
   view.setUint32(p + 4, dataSize, true);
   return bytes;
@@ -148,9 +151,9 @@ export function ditherSeeds(channels: number): Uint32Array[] {
   return Array.from({ length: channels }, (_, c) => new Uint32Array(new SharedArrayBuffer(4)).fill(0x9e3779b9 ^ (c * 0x85ebca6b)));
 }
 
-export function writeWav(audio: AudioData, o: WavOptions): Uint8Array {
+export function writeWav(audio: AudioData, o: WavOptions, extra?: Uint8Array): Uint8Array {
   const frames = audio.channels[0]?.length ?? 0;
-  const head = header(audio, o);
+  const head = header(audio, o, extra);
   const dataSize = frames * (o.bits / 8) * audio.channels.length;
   const bytes = new Uint8Array(head.length + dataSize + (dataSize & 1));
   bytes.set(head);
@@ -164,11 +167,11 @@ export function writeWav(audio: AudioData, o: WavOptions): Uint8Array {
 }
 
 /** Writes a WAV file piece by piece (the caller renames it into place). */
-export async function writeWavFile(file: string, audio: AudioData, o: WavOptions): Promise<void> {
+export async function writeWavFile(file: string, audio: AudioData, o: WavOptions, extra?: Uint8Array): Promise<void> {
   const fh = await open(file, 'w');
   try {
     const frames = audio.channels[0]?.length ?? 0;
-    await fh.write(header(audio, o));
+    await fh.write(header(audio, o, extra));
     const seeds = ditherSeeds(audio.channels.length);
     // Two piece buffers: one is written to the file while the next piece is encoded into the other.
     const pieces = [0, 1].map(() => new Uint8Array(new SharedArrayBuffer(FRAMES_PER_PIECE * 4 * (o.bits / 8) * audio.channels.length)));

@@ -736,7 +736,7 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 27 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 28 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands' && s.path.includes('/guilds/'))!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
@@ -755,6 +755,7 @@ describe('npm run discord:deploy-commands', () => {
         'mixdown',
         'mybookings',
         'queue',
+        'release',
         'reply',
         'reschedule',
         'revise',
@@ -852,6 +853,7 @@ describe('npm run discord:deploy-commands', () => {
       'help',
       'language',
       'mybookings',
+      'release',
       'reschedule',
       'revise',
       'setup',

@@ -17,6 +17,8 @@ import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
 import type { MasterRunner } from '../../core/versions/pipeline.js';
 import { readStream } from '../helpers/streams.js';
+import { spawnSync } from 'node:child_process';
+import { hasFfmpeg as hasFfprobe } from '../helpers/tools.js';
 
 const log = pino({ level: 'silent' });
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-pipeline-'));
@@ -140,6 +142,37 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
 
     await chat.send('/status');
     expect(chat.text).toContain('Revisions: 0 asked for, 2 free left (then £15 each).');
+  });
+
+  it('/release: the delivered files carry title, artist, ISRC and year, and are named after them', async () => {
+    await setUp();
+    await chat.send('/format flac24');
+    await chat.send('/book master');
+    await chat.press('Unattended');
+    await chat.press('Confirm');
+    const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    await chat.send(`/release ${ref} Mara - Night Drive GB-ABC-26-0001X 2026`);
+    expect(chat.text).toBe('GB-ABC-26-0001X is not an ISRC: it has 12 characters, like GB-ABC-26-00001 (country, registrant, year, number).');
+    await chat.send(`/release ${ref} Mara - Night Drive gb-abc-26-00001 2026`);
+    expect(chat.text).toBe(
+      `Release details for ${ref}: Mara — Night Drive, ISRC GBABC2600001, 2026. The next files carry them and are named like "Mara - Night Drive (Master).wav".`,
+    );
+    await chat.event({ kind: 'file', file: { name: 'Night Drive.wav', sizeBytes: 0, ref: mix, id: 'file-r' } });
+    const [message] = await delivered();
+    expect(message!.files!.map((f) => f.name)).toEqual(['Mara - Night Drive (Master) report.png', 'Mara - Night Drive (Master).flac']);
+    expect(previews[0]!.files!.map((f) => f.name)).toEqual(['Mara - Night Drive (Master) (preview).mp3']);
+    if (!hasFfprobe) return;
+    for (const f of [message!.files![1]!, previews[0]!.files![0]!]) {
+      const local = path.join(dir, `probe-${f.name}`);
+      writeFileSync(local, await readStream(await studio.store.get(f.storageKey!)));
+      const probed = JSON.parse(
+        spawnSync('ffprobe', ['-loglevel', 'error', '-show_entries', 'format_tags', '-of', 'json', local], { encoding: 'utf8' }).stdout,
+      ) as {
+        format: { tags: Record<string, string> };
+      };
+      const tags = Object.fromEntries(Object.entries(probed.format.tags).map(([k, v]) => [k.toLowerCase(), v]));
+      expect([tags.title, tags.artist, tags.isrc ?? tags.tsrc, tags.date]).toEqual(['Night Drive', 'Mara', 'GBABC2600001', '2026']);
+    }
   });
 
   it('revisions: quick adjustments make new versions; after the free ones the price is asked and confirmed', async () => {

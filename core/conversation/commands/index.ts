@@ -5,6 +5,7 @@ import { format } from './format.js';
 import { help } from './help.js';
 import { language } from './language.js';
 import { mybookings } from './mybookings.js';
+import { release } from './release.js';
 import { reschedule } from './reschedule.js';
 import { revise } from './revise.js';
 import { start } from './start.js';
@@ -27,6 +28,7 @@ export const chatCommands: readonly ChatCommand[] = [
   upload,
   uploadlink,
   revise,
+  release,
   stems,
   timezone,
   format,

