@@ -3,6 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { warmUp } from './parallel.js';
 import { analyzeAudioFile } from './analyze-file.js';
 import { tonalDistance } from './analysis/tonal-distance.js';
+import { resample } from './dsp/resample.js';
+
+/** A CD's sample rate. */
+const CD_RATE = 44100;
 import { defaultPreset, presetIds } from './presets.js';
 import { defaultFormat } from './formats.js';
 import { NothingToMasterError } from './master.js';
@@ -147,7 +151,8 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   if (values['match-loudness'] && values.target !== undefined) throw new UsageError('--match-loudness and --target both set the loudness: give one of them');
   const preset = values.preset ?? defaultPreset;
   if (!isPreset(preset)) throw new UsageError(`--preset expects one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
-  const format = values.format ?? defaultFormat;
+  // The CD preset makes a CD master: 44.1 kHz, 16-bit with dither (unless a format is asked for).
+  const format = values.format ?? (preset === 'cd' ? 'wav16' : defaultFormat);
   if (!isOutputFormat(format)) throw new UsageError(`--format expects one of ${outputFormats.join(', ')}, got "${format}"`);
   const targetLufs = number('target', values.target, -40, -3);
   const ceilingDbtp = number('ceiling', values.ceiling, -10, 0);
@@ -183,7 +188,8 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     ...(year ? { year } : {}),
     loudness: { integratedLufs: result.after.loudness.integratedLufs, truePeakDbtp: result.after.peaks.truePeakDbtp, lraLu: result.after.loudness.rangeLu },
   };
-  await writeAudioFile(output, result.audio, format, tags);
+  const delivered = preset === 'cd' && result.audio.sampleRate !== CD_RATE ? resample(result.audio, CD_RATE) : result.audio;
+  await writeAudioFile(output, delivered, format, tags);
   const png = output.replace(/\.[^.]+$/, '') + '-report.png';
   await writeFile(png, await picture);
   if (values.json) {

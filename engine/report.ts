@@ -4,6 +4,7 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Analysis } from './analysis/analyze.js';
 import type { EqBand, MasterResult } from './master.js';
 import { presets } from './presets.js';
+import { turnDownLine } from './platforms.js';
 
 const fmt = (v: number, unit: string, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)} ${unit}` : `-inf ${unit}`);
 const signed = (v: number, digits = 1) => `${v >= 0 ? '+' : ''}${v.toFixed(digits)}`;
@@ -65,6 +66,7 @@ export function reportText(r: MasterResult, name: string): string {
     r.targetMet
       ? `Target met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`
       : `Target NOT met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`,
+    turnDownLine(r.after.loudness.integratedLufs),
     ...r.warnings.map((w) => `Note: ${w}`),
   ];
   return lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n');

@@ -1,5 +1,6 @@
 // Release-ready files: title, artist, ISRC and year written into every delivered format, read back
-// by ffprobe as distributors' tools read them, and by our own reader with the audio unchanged.
+// by ffprobe as distributors' tools read them, and by our own reader with the audio unchanged; and
+// what the streaming platforms' loudness normalisation will do to the master.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeAudio, normalIsrc, outputFormats, readAudioFile, writeAudioFile, type OutputFormat } from '../../engine/io/index.js';
 import { extensionOf } from '../../engine/index.js';
 import { makeTrack } from '../helpers/music.js';
+import { projectRoot } from '../../db/schemas.js';
 import { hasFfmpeg, skipNotice } from '../helpers/tools.js';
+import { turnDownLine, turnDowns } from '../../engine/platforms.js';
+import { master } from '../../engine/master.js';
+import { analyze } from '../../engine/analysis/analyze.js';
+import { reportText } from '../../engine/report.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-tags-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,5 +81,40 @@ describe('release tags', () => {
     expect(bext.subarray(288, 320).toString('latin1').replace(/\0+$/, '')).toBe('GBABC2600001');
     expect(bext.readUInt16LE(346)).toBe(2); // version 2: loudness fields in use
     expect([bext.readInt16LE(412), bext.readInt16LE(414), bext.readInt16LE(416)]).toEqual([-1400, 520, -110]);
+  });
+});
+
+describe('what the streaming platforms will do', () => {
+  it('turn-downs follow each platform’s reference: a −9 LUFS master loses 5 dB on Spotify and 7 dB on Apple Music', () => {
+    const loud = Object.fromEntries(turnDowns(-9).map((p) => [p.name, p.turnDownDb]));
+    expect(loud).toEqual({ Spotify: 5, YouTube: 5, Tidal: 5, 'Amazon Music': 5, Deezer: 6, 'Apple Music': 7 });
+    const quiet = Object.fromEntries(turnDowns(-16.4).map((p) => [p.name, p.turnDownDb]));
+    expect(Object.values(quiet).every((d) => d === 0)).toBe(true);
+    expect(turnDowns(-14.04).find((p) => p.name === 'Spotify')!.turnDownDb).toBe(0);
+    expect(turnDownLine(-9.04)).toBe(
+      'Streaming playback: Spotify, YouTube, Tidal, Amazon Music (-14 LUFS): turned down 5.0 dB; Deezer (-15 LUFS): turned down 6.0 dB; Apple Music (-16 LUFS): turned down 7.0 dB.',
+    );
+  });
+
+  it('the master’s report says it', () => {
+    const r = master(makeTrack(6, 48000), { preset: 'loud' });
+    expect(reportText(r, 'song.wav')).toContain(turnDownLine(r.after.loudness.integratedLufs));
+  });
+});
+
+describe('mixdesk master for release', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', ...args], { cwd: projectRoot, encoding: 'utf8' });
+
+  it('--preset cd makes a CD master (44.1 kHz, 16-bit, under -0.5 dBTP) carrying the tags given', async () => {
+    const input = path.join(dir, 'mix48k.wav');
+    writeFileSync(input, await encodeAudio(makeTrack(6, 48000), 'wav24'));
+    const out = path.join(dir, 'cd-master');
+    const r = cli('master', input, '-o', out, '--preset', 'cd', '--title', 'Night Drive', '--artist', 'Mara', '--isrc', 'GB-ABC-26-00001', '--year', '2026');
+    expect(r.status, r.stderr).toBe(0);
+    const cd = await readAudioFile(`${out}.wav`);
+    expect([cd.sampleRate, cd.bitDepth]).toEqual([44100, 16]);
+    expect(analyze(cd).peaks.truePeakDbtp).toBeLessThanOrEqual(-0.5 + 0.1); // resampled after the limiter: within its meter's 0.1 dB
+    if (hasFfmpeg) expect(probeTags(`${out}.wav`)).toMatchObject({ title: 'Night Drive', artist: 'Mara', isrc: 'GBABC2600001' });
+    expect(cli('master', input, '-o', out, '--isrc', 'GB-ABC-26-0001').stderr.trim()).toMatch(/^--isrc expects an ISRC such as GB-ABC-26-00001/);
   });
 });
