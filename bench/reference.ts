@@ -7,36 +7,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { averageSpectrum } from '../engine/analysis/spectrum.js';
 import { tonalDistance } from '../engine/analysis/tonal-distance.js';
-import { highShelf, lowShelf, peaking, type Biquad } from '../engine/dsp/biquad.js';
+import { highShelf, lowShelf, peaking } from '../engine/dsp/biquad.js';
 import { readAudioFile } from '../engine/io/index.js';
 import { master } from '../engine/master.js';
 import type { AudioData } from '../engine/types.js';
-import { makeTrack } from '../tests/helpers/music.js';
+import { makeTrack, throughFilters } from '../tests/helpers/music.js';
 import { hasFluidsynth, renderMidi, writeSong } from '../tests/helpers/midi.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-reference-'));
 const seconds = 30;
 const fs = 48000;
-
-function through(a: AudioData, sections: Biquad[]): AudioData {
-  return {
-    ...a,
-    channels: a.channels.map((ch) => {
-      let x = Float32Array.from(ch);
-      for (const s of sections) {
-        const y = new Float32Array(x.length);
-        let [x1, x2, y1, y2] = [0, 0, 0, 0];
-        for (let i = 0; i < x.length; i++) {
-          const v = s.b0 * x[i]! + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
-          [x2, x1, y2, y1] = [x1, x[i]!, y1, v];
-          y[i] = v;
-        }
-        x = y;
-      }
-      return x;
-    }),
-  };
-}
 
 async function song(name: string, bars: number, parts: Parameters<typeof writeSong>[2]): Promise<AudioData> {
   const wav = path.join(dir, `${name}.wav`);
@@ -50,7 +30,7 @@ const spectrum = (a: AudioData) => averageSpectrum(a.channels, a.sampleRate);
 console.log(`\nreference matching: ${seconds} s pairs, distance = third-octave RMS, 31.5 Hz – 16 kHz, mid signal (mixdesk compare)\n`);
 const synth = makeTrack(seconds, fs);
 const pairs: [string, AudioData, AudioData][] = [
-  ['synth → darker, fuller copy', synth, through(makeTrack(seconds, fs), [highShelf(fs, 4000, -8), peaking(fs, 1500, 6, 1.2), lowShelf(fs, 100, 5)])],
+  ['synth → darker, fuller copy', synth, throughFilters(makeTrack(seconds, fs), [highShelf(fs, 4000, -8), peaking(fs, 1500, 6, 1.2), lowShelf(fs, 100, 5)])],
 ];
 if (hasFluidsynth) {
   const band = await song('band', 16, ['drums', 'bass', 'keys']);

@@ -36,23 +36,16 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** A RIFF chunk (little-endian size, padded to an even length). */
-function riffChunk(id: string, body: Uint8Array): Uint8Array {
+/** A chunk: its id, its size (little-endian in RIFF, big-endian in AIFF's IFF), its body padded to an even length. */
+function chunk(id: string, body: Uint8Array, littleEndian: boolean): Uint8Array {
   const out = new Uint8Array(8 + body.length + (body.length & 1));
   out.set(ascii(id), 0);
-  new DataView(out.buffer).setUint32(4, body.length, true);
+  new DataView(out.buffer).setUint32(4, body.length, littleEndian);
   out.set(body, 8);
   return out;
 }
-
-/** An IFF chunk (AIFF: big-endian size, padded to an even length). */
-function iffChunk(id: string, body: Uint8Array): Uint8Array {
-  const out = new Uint8Array(8 + body.length + (body.length & 1));
-  out.set(ascii(id), 0);
-  new DataView(out.buffer).setUint32(4, body.length, false);
-  out.set(body, 8);
-  return out;
-}
+const riffChunk = (id: string, body: Uint8Array) => chunk(id, body, true);
+const iffChunk = (id: string, body: Uint8Array) => chunk(id, body, false);
 
 const zeroTerminated = (s: string) => concat([utf8(s), new Uint8Array(1)]);
 

@@ -8,39 +8,18 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { averageSpectrum } from '../../engine/analysis/spectrum.js';
 import { tonalDistance } from '../../engine/analysis/tonal-distance.js';
-import { highShelf, lowShelf, peaking, type Biquad } from '../../engine/dsp/biquad.js';
+import { highShelf, lowShelf, peaking } from '../../engine/dsp/biquad.js';
 import { encodeAudio, readAudioFile } from '../../engine/io/index.js';
 import { master } from '../../engine/master.js';
 import { compareCommand } from '../../engine/cli.js';
 import type { AudioData } from '../../engine/types.js';
-import { makeTrack } from '../helpers/music.js';
+import { makeTrack, throughFilters } from '../helpers/music.js';
 import { fluidsynthNotice, hasFluidsynth, renderMidi, writeSong } from '../helpers/midi.js';
 import { writeFile } from 'node:fs/promises';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-match-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 if (!hasFluidsynth) fluidsynthNotice();
-
-/** The same music through an EQ: a reference whose balance differs in known ways. */
-function through(a: AudioData, sections: Biquad[]): AudioData {
-  return {
-    ...a,
-    channels: a.channels.map((ch) => {
-      let x = Float32Array.from(ch);
-      for (const s of sections) {
-        const y = new Float32Array(x.length);
-        let [x1, x2, y1, y2] = [0, 0, 0, 0];
-        for (let i = 0; i < x.length; i++) {
-          const v = s.b0 * x[i]! + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
-          [x2, x1, y2, y1] = [x1, x[i]!, y1, v];
-          y[i] = v;
-        }
-        x = y;
-      }
-      return x;
-    }),
-  };
-}
 
 const copy = (a: AudioData): AudioData => ({ ...a, channels: a.channels.map((c) => Float32Array.from(c)) });
 const distance = (a: AudioData, b: AudioData) => tonalDistance(averageSpectrum(a.channels, a.sampleRate), averageSpectrum(b.channels, b.sampleRate)).rmsDb;
@@ -56,7 +35,7 @@ describe('reference matching', () => {
   const pairs: [string, () => Promise<[AudioData, AudioData]>][] = [
     [
       'the same music, darker and fuller in the reference',
-      async () => [makeTrack(16, fs), through(makeTrack(16, fs), [highShelf(fs, 4000, -8), peaking(fs, 1500, 6, 1.2), lowShelf(fs, 100, 5)])],
+      async () => [makeTrack(16, fs), throughFilters(makeTrack(16, fs), [highShelf(fs, 4000, -8), peaking(fs, 1500, 6, 1.2), lowShelf(fs, 100, 5)])],
     ],
     ...(hasFluidsynth
       ? ([
@@ -83,7 +62,7 @@ describe('reference matching', () => {
   });
 
   it("--match-loudness masters to the reference's integrated loudness", () => {
-    const reference = through(makeTrack(16, fs, { level: 0.2 }), [highShelf(fs, 6000, 3)]);
+    const reference = throughFilters(makeTrack(16, fs, { level: 0.2 }), [highShelf(fs, 6000, 3)]);
     const r = master(copy(makeTrack(16, fs)), { reference, matchLoudness: true });
     const refLufs = master(copy(reference), { targetLufs: -20 }).before.loudness.integratedLufs;
     expect(Math.abs(r.settings.targetLufs - refLufs)).toBeLessThanOrEqual(0.1);
@@ -94,7 +73,7 @@ describe('reference matching', () => {
     const a = path.join(dir, 'a.wav');
     const b = path.join(dir, 'b.wav');
     await writeFile(a, await encodeAudio(makeTrack(8, fs), 'wav24'));
-    await writeFile(b, await encodeAudio(through(makeTrack(8, fs), [highShelf(fs, 4000, -8)]), 'wav24'));
+    await writeFile(b, await encodeAudio(throughFilters(makeTrack(8, fs), [highShelf(fs, 4000, -8)]), 'wav24'));
     const lines: string[] = [];
     expect(await compareCommand([a, b], (s) => lines.push(s))).toBe(0);
     expect(lines[0]).toMatch(/^Tonal distance a\.wav → b\.wav: \d+\.\d\d dB RMS over 28 third-octave bands \(31 Hz–16 kHz, mid signal/);

@@ -1,6 +1,7 @@
 // A deterministic, music-like stereo track made in code: kick, snare and hats from shaped noise
 // and sines, a bass line, chords and a lead, panned and mixed with realistic peaks and crest.
 import type { AudioData } from '../../engine/types.js';
+import type { Biquad } from '../../engine/dsp/biquad.js';
 
 export function makeTrack(seconds: number, sampleRate = 48000, o: { level?: number; dc?: number; invertRight?: boolean } = {}): AudioData {
   const n = Math.round(seconds * sampleRate);
@@ -61,4 +62,25 @@ export function residualDb(whole: AudioData, parts: AudioData[]): number {
     }
   });
   return 10 * Math.log10(residual / energy);
+}
+
+/** The same music through a cascade of biquads (a copy): a reference whose balance differs in known ways. */
+export function throughFilters(a: AudioData, sections: Biquad[]): AudioData {
+  return {
+    ...a,
+    channels: a.channels.map((ch) => {
+      let x = Float32Array.from(ch);
+      for (const s of sections) {
+        const y = new Float32Array(x.length);
+        let [x1, x2, y1, y2] = [0, 0, 0, 0];
+        for (let i = 0; i < x.length; i++) {
+          const v = s.b0 * x[i]! + s.b1 * x1 + s.b2 * x2 - s.a1 * y1 - s.a2 * y2;
+          [x2, x1, y2, y1] = [x1, x[i]!, y1, v];
+          y[i] = v;
+        }
+        x = y;
+      }
+      return x;
+    }),
+  };
 }
