@@ -88,7 +88,7 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<{ hold
 /**
  * A version made ready reaches the artist: the booking walks to delivered from wherever the work
  * left it (through the work, never through a confirmation), the revision it answers is resolved
- * (and charged, when paid), older held versions are set aside, and the message is recorded.
+ * (and charged, when paid), the other held versions are set aside, and the message is recorded.
  */
 async function deliverIn(
   tx: Tx,
