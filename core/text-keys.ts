@@ -652,6 +652,7 @@ export interface TextVars {
   'release-bad-isrc': { typed: TextValue };
   'release-no-booking': undefined;
   'release-which-booking': { refs: TextValue };
+  'note-which-session': { refs: TextValue };
 }
 
 export type TextKey = keyof TextVars;

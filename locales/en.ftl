@@ -789,3 +789,4 @@ release-name-needs-both = (file names follow "Artist - Title" once both are give
 release-bad-isrc = { $typed } is not an ISRC: it has 12 characters, like GB-ABC-26-00001 (country, registrant, year, number).
 release-no-booking = You have no booking to give release details for. /book makes one.
 release-which-booking = Which booking? You have { $refs }: start with its reference, e.g. /release MD-… Mara - Night Drive.
+note-which-session = You are running several sessions ({ $refs }): answer with /reply REF so the note reaches the right artist.

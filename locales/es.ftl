@@ -786,3 +786,4 @@ release-name-needs-both = (los nombres de archivo siguen «Artista - Título» c
 release-bad-isrc = { $typed } no es un ISRC: tiene 12 caracteres, como GB-ABC-26-00001 (país, registrante, año, número).
 release-no-booking = No tienes ninguna reserva para la que dar datos de lanzamiento. /book crea una.
 release-which-booking = ¿Qué reserva? Tienes { $refs }: empieza por su referencia, p. ej. /release MD-… Mara - Night Drive.
+note-which-session = Tienes varias sesiones en marcha ({ $refs }): responde con /reply REF para que la nota llegue al artista correcto.

@@ -63,8 +63,9 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
     }
     return last;
   };
-  // What an artist writes to the bot in a DM (not a command): a live note while their session
-  // runs, otherwise the conversation says what it can do. Messages in servers are not read.
+  // What someone writes to the bot in a DM (not a command): an artist's live note while their
+  // session runs, the engineer's answer to the session they run, otherwise the conversation says
+  // what it can do. Messages in servers are not read.
   client.on('messageCreate', (m) => {
     if (m.author.bot || m.guildId || !m.content.trim()) return;
     const incoming = {
@@ -78,8 +79,10 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
       text: m.content,
       eventId: m.id,
     };
-    void o.conversation
-      .handle(incoming)
+    // The engineer of a running session answers the artist by writing here (or with /reply).
+    void o.studio.notes
+      .engineerTyped(`engineer:discord:${m.author.id}`, m.content)
+      .then(async (answered) => (answered === null ? o.conversation.handle(incoming) : [{ text: answered }]))
       .then(async (replies) => {
         for (const r of replies) await post(m.channelId, r);
       })

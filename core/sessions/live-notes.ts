@@ -59,6 +59,23 @@ export class LiveNotes {
     }));
   }
 
+  /**
+   * What an engineer types to the bot outside a command (a Discord DM): the answer to the one
+   * session they started and is running; null when they run none (it is an ordinary message).
+   */
+  async engineerTyped(engineer: string, text: string): Promise<string | null> {
+    const running = await this.db.booking.findMany({
+      where: { sessionEngineer: engineer, sessionStartedAt: { not: null }, sessionEndedAt: null },
+      include: { client: true },
+      orderBy: { sessionStartedAt: 'asc' },
+    });
+    const only = running[0];
+    if (!only) return null;
+    if (running.length > 1) return t('note-which-session', { refs: running.map((b) => b.reference).join(', ') });
+    await this.fromEngineer(only, engineer, text);
+    return t('desk-reply-sent', { ref: only.reference, client: only.client.displayName });
+  }
+
   /** Every note of a booking, oldest first. */
   all(bookingId: string) {
     return this.db.sessionNote.findMany({ where: { bookingId }, orderBy: { at: 'asc' } });

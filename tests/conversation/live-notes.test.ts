@@ -83,6 +83,20 @@ describe.each(testProviders())('live notes on %s', (provider) => {
     expect(await t.db.sessionNote.count()).toBe(2);
   });
 
+  it("an engineer's typed answer goes to the one session they run; with two running it asks which", async () => {
+    const mara = await booked('mara', 'Wed 2 Dec');
+    const lea = await booked('lea', 'Thu 3 Dec');
+    expect(await studio.notes.engineerTyped(ENGINEER, 'hello')).toBeNull(); // no session: an ordinary message
+    await studio.desk.startSession(mara.ref, ENGINEER);
+    expect(await studio.notes.engineerTyped(ENGINEER, 'Listen now')).toBe(`Sent to mara (${mara.ref}).`);
+    await studio.desk.startSession(lea.ref, ENGINEER);
+    expect(await studio.notes.engineerTyped(ENGINEER, 'Which one?')).toBe(
+      `You are running several sessions (${mara.ref}, ${lea.ref}): answer with /reply REF so the note reaches the right artist.`,
+    );
+    expect(await studio.notes.engineerTyped('engineer:discord:1', 'not theirs')).toBeNull();
+    expect((await t.db.sessionNote.findMany()).map((n) => [n.fromRole, n.text])).toEqual([['engineer', 'Listen now']]);
+  });
+
   it("without a Discord engineer, notes go to the studio's engineer chats (the console's by default)", async () => {
     const mara = await booked('mara', 'Wed 2 Dec');
     await studio.desk.startSession(mara.ref, 'console');

@@ -250,7 +250,7 @@ describe('Discord bot against a recording REST server', () => {
       expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
   }, 90_000);
 
-  it('live notes: a DM to the bot during the session reaches its engineer, whose /reply comes back; nothing for anyone else', async () => {
+  it('live notes: a DM to the bot during the session reaches its engineer, whose answer in the DM comes back; nothing for anyone else', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const bob = fake.user('500000000000000002', 'Bob');
     const eng = '500000000000000009';
@@ -283,7 +283,8 @@ describe('Discord bot against a recording REST server', () => {
     expect((await dm(bob, 'me too!')).join('\n')).not.toContain('Sent to the engineer');
     expect(fake.dmsTo(eng)).toHaveLength(1);
 
-    await studio.desk.reply(b.reference, 'Up 1 dB, listen now', `engineer:discord:${eng}`);
+    // The engineer answers by writing in the same DM (or with /reply).
+    expect(await dm(fake.user(eng, 'Eng'), 'Up 1 dB, listen now')).toContain(`Sent to Ana (${b.reference}).`);
     await settle();
     expect(fake.dmsTo(ana.id).map((s) => fake.textOf(s))).toContain(`📝 From the engineer (${b.reference}): Up 1 dB, listen now`);
     expect(
