@@ -6,7 +6,9 @@ import type { Db, Models, Tx } from '../../db/client.js';
 import type { VersionFile, Versions } from './versions.js';
 import type { StoredFiles } from '../files/stored-files.js';
 import type { JobQueue } from '../../queue/job-queue.js';
-import type { ObjectStore } from '../../storage/object-store.js';
+import { safeFileName, type ObjectStore } from '../../storage/object-store.js';
+import { createReadStream } from 'node:fs';
+import { contentTypeOf } from '../../engine/formats.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import type { Clock } from '../clock.js';
@@ -133,6 +135,21 @@ export async function releaseHeld(d: PipelineDeps, booking: BookingWithService, 
     // Only what the engine made is ever held.
     await deliverIn(tx, d, { deliveryId: held.id, booking, files: held.files, actor, facts, version, engine: true });
   });
+}
+
+/**
+ * Stores a file of a version under its fixed key (deliveries/BOOKING/vN/KIND-NAME): a retried job
+ * overwrites it instead of leaving a second copy.
+ */
+export async function storeVersionFile(
+  d: Pick<PipelineDeps, 'store'>,
+  bookingId: string,
+  version: number,
+  f: { kind: string; format: string; fileName: string; local: string },
+): Promise<StoredFile> {
+  const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.fileName)}`;
+  const info = await d.store.put(storageKey, createReadStream(f.local), { contentType: contentTypeOf(f.format) });
+  return { kind: f.kind, format: f.format, fileName: f.fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 };
 }
 
 /** Free revisions the booking has left (each delivery message says so). */

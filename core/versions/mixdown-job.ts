@@ -4,7 +4,7 @@
 // storage keys, and a finish that only the first finisher commits.
 import { statusText } from '../booking/status.js';
 import { serviceName } from '../catalog.js';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat,
 import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import { UserError } from '../errors.js';
-import { commitDelivery, renderLabel, type PipelineDeps, type StoredFile } from './deliveries.js';
+import { commitDelivery, renderLabel, storeVersionFile, type PipelineDeps, type StoredFile } from './deliveries.js';
 import { mixdownReport } from './version-messages.js';
 import { overallProgress } from './progress.js';
 import { t } from '../texts.js';
@@ -114,9 +114,7 @@ export class MixdownJobs {
       const stored: StoredFile[] = [];
       for (const r of renders) {
         const fileName = `${t(mastered ? 'mixdown-file-name-mastered' : 'mixdown-file-name', { ref: booking.reference, render: renderLabel(r.kind), version: data.version })}${path.extname(r.file)}`;
-        const storageKey = `deliveries/${booking.id}/v${data.version}/${r.kind}-${safeFileName(fileName)}`;
-        const info = await this.d.store.put(storageKey, createReadStream(r.file));
-        stored.push({ kind: r.kind, format, fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
+        stored.push(await storeVersionFile(this.d, booking.id, data.version, { kind: r.kind, format, fileName, local: r.file }));
       }
       const facts = {
         kind: 'mixdown' as const,

@@ -10,7 +10,6 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
-import { createReadStream } from 'node:fs';
 import {
   AudioFileError,
   extensionOf,
@@ -23,12 +22,12 @@ import {
 } from '../../engine/index.js';
 import { safeFileName } from '../../storage/object-store.js';
 import { DEFAULT_INTENSITY, presets } from '../../engine/presets.js';
-import { contentTypeOf, defaultFormat } from '../../engine/formats.js';
+import { defaultFormat } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
 import type { Reply } from '../conversation/types.js';
 import { formatWhen } from '../conversation/format.js';
-import { commitDelivery, releaseHeld, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
+import { commitDelivery, releaseHeld, storeVersionFile, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
 import { sessionAhead, type Hold } from './holds.js';
@@ -293,14 +292,9 @@ export class Pipeline {
       );
 
       progress('store', 0);
-      const prefix = `deliveries/${booking.id}/v${data.version}`;
       const stored: StoredFile[] = [];
-      for (const f of [...files, { kind: 'report', format: 'png', name: `${base} report.png`, local: png }]) {
-        // A fixed key per file: a retry overwrites instead of leaving a second copy.
-        const storageKey = `${prefix}/${f.kind}-${safeFileName(f.name)}`;
-        const info = await this.d.store.put(storageKey, createReadStream(f.local), { contentType: contentTypeOf(f.format) });
-        stored.push({ kind: f.kind, format: f.format, fileName: f.name, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 });
-      }
+      for (const f of [...files, { kind: 'report', format: 'png', name: `${base} report.png`, local: png }])
+        stored.push(await storeVersionFile(this.d, booking.id, data.version, { kind: f.kind, format: f.format, fileName: f.name, local: f.local }));
       const hold = await this.finish(delivery.id, booking, data, mix.id, stored, summary, newSource);
       if (format !== 'mp3') await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId: booking.id, version: data.version });
       if (hold !== false) await announce(() => t(hold === 'review' ? 'progress-review' : 'progress-ready', { version: data.version, ref: booking.reference }));
@@ -397,18 +391,15 @@ export class Pipeline {
     const version = delivery.version;
     const stored: StoredFile[] = [];
     try {
-      for (const f of files) {
-        const storageKey = `deliveries/${bookingId}/v${version}/${f.kind}-${safeFileName(f.name)}`;
-        const info = await this.d.store.put(storageKey, createReadStream(f.path), { contentType: contentTypeOf(f.name.split('.').pop() ?? '') });
-        stored.push({
-          kind: f.kind,
-          format: (f.name.split('.').pop() ?? '').toLowerCase(),
-          fileName: f.name,
-          storageKey,
-          sizeBytes: BigInt(info.size),
-          sha256: info.sha256,
-        });
-      }
+      for (const f of files)
+        stored.push(
+          await storeVersionFile(this.d, bookingId, version, {
+            kind: f.kind,
+            format: (f.name.split('.').pop() ?? '').toLowerCase(),
+            fileName: f.name,
+            local: f.path,
+          }),
+        );
     } catch (err) {
       // Not stored, not delivered: the version says so instead of staying "being prepared".
       await this.d.versions.fail(delivery.id, `the files could not be stored: ${err instanceof Error ? err.message : String(err)}`);

@@ -4,15 +4,13 @@
 // engineer gets its preview quietly: it goes out with the version when it is released.
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
 import { readAudioFile, writeAudioFile } from '../../engine/index.js';
-import { contentTypeOf } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import { t } from '../texts.js';
-import { replyFile, type PipelineDeps } from './deliveries.js';
+import { replyFile, storeVersionFile, type PipelineDeps } from './deliveries.js';
 import type { VersionJob, VersionJobs } from './version-jobs.js';
 import { releaseOf, releaseTags } from './release.js';
 
@@ -70,18 +68,13 @@ export class PreviewJobs {
         const mp3 = path.join(work, 'preview.mp3');
         const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: version.bookingId } });
         await writeAudioFile(mp3, await readAudioFile(local), 'mp3', releaseTags(releaseOf(booking.release)));
-        const fileName = previewName(master.fileName);
-        // A fixed key: a retry overwrites instead of leaving a second copy.
-        const storageKey = `deliveries/${version.bookingId}/v${version.version}/preview-${safeFileName(fileName)}`;
-        const info = await this.d.store.put(storageKey, createReadStream(mp3), { contentType: contentTypeOf('mp3') });
-        preview = await this.d.versions.addFile(version.id, {
+        const file = await storeVersionFile(this.d, version.bookingId, version.version, {
           kind: 'preview',
           format: 'mp3',
-          fileName,
-          storageKey,
-          sizeBytes: BigInt(info.size),
-          sha256: info.sha256,
+          fileName: previewName(master.fileName),
+          local: mp3,
         });
+        preview = await this.d.versions.addFile(version.id, file);
       } finally {
         await rm(work, { recursive: true, force: true });
       }
