@@ -2,6 +2,7 @@
 // block start, so two racing requests for overlapping times cannot both commit, on SQLite or
 // PostgreSQL alike; creation is idempotent by key, so a retried or duplicated request returns
 // the booking it already made.
+import { runningSessionWhere } from '../versions/holds.js';
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db, Models, Tx } from '../../db/client.js';
@@ -296,11 +297,10 @@ export class BookingService {
   async markSession(booking: Pick<Booking, 'id' | 'status'>, edge: 'started' | 'ended', actor: string): Promise<Date | null> {
     const at = this.clock.now();
     return this.db.$transaction(async (tx) => {
-      const running = { sessionStartedAt: { not: null }, sessionEndedAt: null };
       const { count } =
         edge === 'started'
           ? await tx.booking.updateMany({
-              where: { id: booking.id, NOT: running },
+              where: { id: booking.id, NOT: runningSessionWhere },
               data: { sessionStartedAt: at, sessionEndedAt: null, sessionEngineer: actor },
             })
           : await tx.booking.updateMany({ where: { id: booking.id, sessionEndedAt: null }, data: { sessionEndedAt: at } });

@@ -26,7 +26,7 @@ import type { DownloadLinks } from '../files/download-links.js';
 import type { Versions } from '../versions/versions.js';
 import type { LiveNotes } from '../sessions/live-notes.js';
 import { factsLine, parseFacts, renderLabel, versionStateText } from '../versions/version-messages.js';
-import { sessionAhead } from '../versions/holds.js';
+import { sessionAhead, sessionRunning } from '../versions/holds.js';
 
 export type DeskBooking = BookingWithClient;
 
@@ -262,7 +262,7 @@ export class StudioDesk {
    */
   async endSession(reference: string, actor: string, deliver = false): Promise<string> {
     const b = await this.booking(reference);
-    const running = (b.sessionStartedAt && !b.sessionEndedAt) || b.status === 'in-progress';
+    const running = sessionRunning(b) || b.status === 'in-progress';
     if (!running) throw new UserError(t('desk-session-not-running', { ref: b.reference, status: statusText(b.status) }));
     const ended = `session-end-${((await this.bookings.markSession(b, 'ended', actor)) ?? b.sessionEndedAt)?.getTime()}`;
     await this.tell(b, ended, () => t('session-ended-artist', { ref: b.reference }));

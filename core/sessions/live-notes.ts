@@ -12,6 +12,7 @@ import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { inLanguage, studioLanguage, t } from '../texts.js';
 import { openStatuses } from '../booking/status.js';
+import { runningSessionWhere, sessionRunning } from '../versions/holds.js';
 
 /** A note is a chat message, not a document. */
 const MAX_NOTE_CHARS = 2000;
@@ -29,7 +30,7 @@ export class LiveNotes {
   /** The artist's booking whose session is running now, or null. */
   running(clientId: string): Promise<Booking | null> {
     return this.db.booking.findFirst({
-      where: { clientId, sessionStartedAt: { not: null }, sessionEndedAt: null, status: { in: [...openStatuses, 'delivered'] } },
+      where: { clientId, ...runningSessionWhere, status: { in: [...openStatuses, 'delivered'] } },
       orderBy: { sessionStartedAt: 'desc' },
     });
   }
@@ -49,7 +50,7 @@ export class LiveNotes {
 
   /** The engineer's answer, to the artist's own chat; refused when the session is not running. */
   async fromEngineer(booking: Booking, engineer: string, text: string): Promise<void> {
-    if (!booking.sessionStartedAt || booking.sessionEndedAt) throw new UserError(t('desk-reply-no-session', { ref: booking.reference }));
+    if (!sessionRunning(booking)) throw new UserError(t('desk-reply-no-session', { ref: booking.reference }));
     const note = await this.db.sessionNote.create({
       data: { bookingId: booking.id, fromRole: 'engineer', author: engineer, text: text.trim().slice(0, MAX_NOTE_CHARS), at: this.clock.now() },
     });
@@ -65,7 +66,7 @@ export class LiveNotes {
    */
   async engineerTyped(engineer: string, text: string): Promise<string | null> {
     const running = await this.db.booking.findMany({
-      where: { sessionEngineer: engineer, sessionStartedAt: { not: null }, sessionEndedAt: null },
+      where: { sessionEngineer: engineer, ...runningSessionWhere },
       include: { client: true },
       orderBy: { sessionStartedAt: 'asc' },
     });

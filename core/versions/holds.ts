@@ -15,11 +15,16 @@ export interface SessionFacts {
   sessionEndedAt: Date | null;
 }
 
+/** The live part of the session is running: started (/session start) and not ended. */
+export const sessionRunning = (b: Pick<SessionFacts, 'sessionStartedAt' | 'sessionEndedAt'>): boolean => Boolean(b.sessionStartedAt && !b.sessionEndedAt);
+
+/** The same, as a database condition on bookings. */
+export const runningSessionWhere = { sessionStartedAt: { not: null }, sessionEndedAt: null } as const;
+
 /** The session is live, or still ahead (not ended by the engineer, its booked time not over). */
 export function sessionAhead(b: SessionFacts, now: Date): boolean {
   if (b.kind === 'unattended' || b.sessionEndedAt) return false;
-  if (b.sessionStartedAt) return true;
-  return !b.endsAt || b.endsAt > now;
+  return sessionRunning(b) || !b.endsAt || b.endsAt > now;
 }
 
 /** Why a version the engine just made is held, or null when it goes to the artist now. */
