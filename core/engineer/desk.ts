@@ -109,7 +109,6 @@ export class StudioDesk {
       include: { booking: { include: { client: true } } },
     });
     const line = (b: DeskBooking) => `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${statusText(b.status)}`;
-    const day = (d: Date, format: string) => DateTime.fromJSDate(d).setZone(this.studioZone).setLocale(intlLocale()).toFormat(format);
     const parts = [
       ...(review.length
         ? [
@@ -129,7 +128,7 @@ export class StudioDesk {
               t('desk-notes-title'),
               ...notes.map(
                 (r) =>
-                  `• ${t('desk-notes-line', { ref: r.booking.reference, number: r.number, client: r.booking.client.displayName, when: day(r.createdAt, 'd LLL HH:mm'), notes: r.notes || '—' })}`,
+                  `• ${t('desk-notes-line', { ref: r.booking.reference, number: r.number, client: r.booking.client.displayName, when: this.studioTime(r.createdAt, 'd LLL HH:mm'), notes: r.notes || '—' })}`,
               ),
               t('desk-notes-how'),
             ].join('\n'),
@@ -141,11 +140,16 @@ export class StudioDesk {
       unattended.length
         ? [
             t('desk-unattended'),
-            ...unattended.map((b, i) => `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: day(b.dueAt, 'ccc d LLL') })}` : ''}`),
+            ...unattended.map((b, i) => `${i + 1}. ${line(b)}${b.dueAt ? ` · ${t('desk-due', { date: this.studioTime(b.dueAt, 'ccc d LLL') })}` : ''}`),
           ].join('\n')
         : t('desk-no-unattended'),
     ];
     return parts.join('\n\n');
+  }
+
+  /** A moment in the studio's time zone, in the reader's language. */
+  private studioTime(d: Date, format: string): string {
+    return DateTime.fromJSDate(d).setZone(this.studioZone).setLocale(intlLocale()).toFormat(format);
   }
 
   private factsOf(json: string | null): string {
@@ -293,10 +297,9 @@ export class StudioDesk {
     const b = await this.booking(reference);
     const notes = await this.notes.all(b.id);
     if (!notes.length) return t('desk-no-notes', { ref: b.reference });
-    const when = (d: Date) => DateTime.fromJSDate(d).setZone(this.studioZone).setLocale(intlLocale()).toFormat('d LLL HH:mm');
     return [
       t('desk-notes-list-title', { ref: b.reference, client: b.client.displayName }),
-      ...notes.map((n) => `• ${when(n.at)} ${n.fromRole === 'artist' ? b.client.displayName : t('desk-notes-engineer')}: ${n.text}`),
+      ...notes.map((n) => `• ${this.studioTime(n.at, 'd LLL HH:mm')} ${n.fromRole === 'artist' ? b.client.displayName : t('desk-notes-engineer')}: ${n.text}`),
     ].join('\n');
   }
 
@@ -331,7 +334,7 @@ export class StudioDesk {
     const lines = [t('announce-title', { studio: studioName, days, zone: this.studioZone })];
     for (const s of this.catalog.services) {
       const slots = (await this.bookings.freeSlots(s.code, { start: now, end: new Date(now.getTime() + days * 86_400_000) })).slice(0, perService);
-      const times = slots.map((x) => DateTime.fromJSDate(x.start).setZone(this.studioZone).setLocale(intlLocale()).toFormat('ccc d LLL HH:mm')).join(', ');
+      const times = slots.map((x) => this.studioTime(x.start, 'ccc d LLL HH:mm')).join(', ');
       lines.push(t('announce-service', { service: s.name, times: slots.length ? times : t('announce-fully-booked') }));
     }
     lines.push(t('announce-how'));
@@ -350,7 +353,7 @@ export class StudioDesk {
         .slice(0, 5)
         .map(
           (a) =>
-            `      ${t('desk-engineer-action', { when: DateTime.fromJSDate(a.at).setZone(this.studioZone).setLocale(intlLocale()).toFormat('d LLL HH:mm'), who: `${a.platform}:${a.userId}`, action: a.action, outcome: a.outcome })}`,
+            `      ${t('desk-engineer-action', { when: this.studioTime(a.at, 'd LLL HH:mm'), who: `${a.platform}:${a.userId}`, action: a.action, outcome: a.outcome })}`,
         );
     return clients
       .map((c) =>
