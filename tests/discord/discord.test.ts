@@ -282,6 +282,21 @@ describe('Discord bot against a recording REST server', () => {
     ]);
     expect((await dm(bob, 'me too!')).join('\n')).not.toContain('Sent to the engineer');
     expect(fake.dmsTo(eng)).toHaveLength(1);
+    // Bob is not the engineer: /reply and /session notes are refused, and Ana hears nothing from him.
+    for (const [name, options] of [
+      [
+        'reply',
+        [
+          { name: 'reference', type: 3, value: b.reference },
+          { name: 'text', type: 3, value: 'I am the engineer now' },
+        ],
+      ],
+      ['session', [{ name: 'notes', type: 1, options: [{ name: 'reference', type: 3, value: b.reference }] }]],
+    ] as const) {
+      const refused = await send(fake.slash(name, bob, { options: [...options] }));
+      expect(said(refused)).toContain(`/${name} is for the studio's engineers.`);
+    }
+    expect(await t.db.sessionNote.count({ where: { fromRole: 'engineer' } })).toBe(0);
 
     // The engineer answers by writing in the same DM (or with /reply).
     expect(await dm(fake.user(eng, 'Eng'), 'Up 1 dB, listen now')).toContain(`Sent to Ana (${b.reference}).`);
