@@ -66,6 +66,8 @@ const schema = z
     PRICE_MIX_MASTER: money.prefault('290'),
     PRICE_REVISION_MIX: money.prefault('40'),
     PRICE_REVISION_MASTER: money.prefault('15'),
+    /** Mixing by the hour (mix, and the mix part of mix+master): the booked hours at this rate; unset = the fixed PRICE_MIX. */
+    PRICE_MIX_PER_HOUR: money.optional(),
     DURATION_MIX_MINUTES: int(15, 24 * 60).default(300),
     DURATION_MASTER_MINUTES: int(15, 24 * 60).default(60),
     DURATION_MIX_MASTER_MINUTES: int(15, 24 * 60).default(360),

@@ -12,8 +12,14 @@ export interface ServiceDef {
   /** In the language of the moment (a getter: the catalog is built once, read by everyone). */
   readonly name: string;
   readonly description: string;
+  /** The booked price (hourly services: for the default hours). */
   priceCents: number;
   durationMinutes: number;
+  /**
+   * Mixing by the hour (PRICE_MIX_PER_HOUR): the rate, the hours a booking starts with (the
+   * estimate from the stems may ask for more) and the fixed part (mix+master's mastering).
+   */
+  hourly: { rateCents: number; hours: number; fixedCents: number } | null;
   includedRevisions: number;
   revisionPriceCents: number;
 }
@@ -31,6 +37,7 @@ export interface CatalogSettings {
   PRICE_MIX_MASTER: number;
   PRICE_REVISION_MIX: number;
   PRICE_REVISION_MASTER: number;
+  PRICE_MIX_PER_HOUR?: number | undefined;
   DURATION_MIX_MINUTES: number;
   DURATION_MASTER_MINUTES: number;
   DURATION_MIX_MASTER_MINUTES: number;
@@ -62,14 +69,19 @@ export function serviceName(service: { code: string; name: string }): string {
 }
 
 export function catalogFromConfig(c: CatalogSettings): Catalog {
+  const rate = c.PRICE_MIX_PER_HOUR;
+  const mixHours = c.DURATION_MIX_MINUTES / 60;
+  const hourly = (fixedCents: number) => (rate === undefined ? null : { rateCents: rate, hours: mixHours, fixedCents });
+  const mixPrice = (fixed: number, fixedCents: number) => (rate === undefined ? fixed : Math.round(rate * mixHours) + fixedCents);
   return {
     currency: c.CURRENCY,
     unattendedDiscountPercent: c.UNATTENDED_DISCOUNT_PERCENT,
     services: [
       labelled({
         code: 'mix',
-        priceCents: c.PRICE_MIX,
+        priceCents: mixPrice(c.PRICE_MIX, 0),
         durationMinutes: c.DURATION_MIX_MINUTES,
+        hourly: hourly(0),
         includedRevisions: c.FREE_REVISIONS,
         revisionPriceCents: c.PRICE_REVISION_MIX,
       }),
@@ -77,13 +89,15 @@ export function catalogFromConfig(c: CatalogSettings): Catalog {
         code: 'master',
         priceCents: c.PRICE_MASTER,
         durationMinutes: c.DURATION_MASTER_MINUTES,
+        hourly: null,
         includedRevisions: c.FREE_REVISIONS,
         revisionPriceCents: c.PRICE_REVISION_MASTER,
       }),
       labelled({
         code: 'mix-master',
-        priceCents: c.PRICE_MIX_MASTER,
+        priceCents: mixPrice(c.PRICE_MIX_MASTER, c.PRICE_MASTER),
         durationMinutes: c.DURATION_MIX_MASTER_MINUTES,
+        hourly: hourly(c.PRICE_MASTER),
         includedRevisions: c.FREE_REVISIONS,
         revisionPriceCents: c.PRICE_REVISION_MIX,
       }),
@@ -107,8 +121,15 @@ export function findService(catalog: Catalog, code: string): ServiceDef | undefi
 }
 
 export function priceFor(catalog: Catalog, service: ServiceDef, kind: SessionKind): number {
-  if (kind !== 'unattended') return service.priceCents;
-  return Math.round((service.priceCents * (100 - catalog.unattendedDiscountPercent)) / 100);
+  return discounted(catalog, service.priceCents, kind);
+}
+
+const discounted = (catalog: Catalog, cents: number, kind: SessionKind) =>
+  kind === 'unattended' ? Math.round((cents * (100 - catalog.unattendedDiscountPercent)) / 100) : cents;
+
+/** An hourly service's price for these hours (unattended at its discount). */
+export function priceForHours(catalog: Catalog, hourly: NonNullable<ServiceDef['hourly']>, kind: SessionKind, hours: number): number {
+  return discounted(catalog, Math.round(hourly.rateCents * hours) + hourly.fixedCents, kind);
 }
 
 // Building an Intl.NumberFormat costs more than formatting with it; prices appear in every menu.

@@ -35,6 +35,7 @@ import { PreviewJobs } from './versions/preview-job.js';
 import { EngineerAuthority } from './engineer/authority.js';
 import { GuildSettingsRepository } from './guild-settings.js';
 import { EngineerAudit } from './engineer/audit.js';
+import { MixTime } from './booking/mix-time.js';
 
 export interface Studio {
   name: string;
@@ -68,6 +69,8 @@ export interface Studio {
   authority: EngineerAuthority;
   /** What the engineers did. */
   audit: EngineerAudit;
+  /** A mix's hours: measured from its stems, set by the engineer, booked by the artist. */
+  mixTime: MixTime;
   /** Each Discord server's /setup. */
   guilds: GuildSettingsRepository;
   /** Throws when the database does not answer (/healthz). */
@@ -191,6 +194,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     ),
     mixdowns,
     audit,
+    mixTime: new MixTime(db, files, bookings, catalog, alerts, outbox, clock),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     authority: new EngineerAuthority(guilds, {

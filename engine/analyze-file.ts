@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { AnalysisStream } from './analysis/analysis-stream.js';
 import type { Analysis } from './analysis/analyze.js';
+import { StemCharacterMeter, type StemCharacter } from './analysis/stem-character.js';
 import { runEngineThread } from './engine-thread.js';
 import { openAudioStream } from './io/audio-stream.js';
 import type { ReadLimits } from './io/index.js';
@@ -13,18 +14,26 @@ export interface AnalyzeFileJob {
   /** Names the file in audio errors. */
   name: string;
   limits: ReadLimits;
+  /** Also measure what the mixing estimate reads (stems). */
+  character?: boolean;
 }
 
-export async function analyzeFile(job: AnalyzeFileJob): Promise<Analysis> {
+export type FileAnalysis = Analysis & { character?: StemCharacter };
+
+export async function analyzeFile(job: AnalyzeFileJob): Promise<FileAnalysis> {
   const stream = await openAudioStream(job.path, job.limits, job.name);
   const analysis = new AnalysisStream(stream);
-  for await (const piece of stream.pieces()) analysis.add(piece);
-  return analysis.result();
+  const character = job.character ? new StemCharacterMeter(stream.sampleRate) : null;
+  for await (const piece of stream.pieces()) {
+    analysis.add(piece);
+    character?.add(piece);
+  }
+  return character ? { ...analysis.result(), character: character.result() } : analysis.result();
 }
 
 /** `mixdesk analyze FILE`: the file's name in messages, no length limit. */
 export const analyzeAudioFile = (file: string): Promise<Analysis> => analyzeFile({ path: file, name: path.basename(file), limits: {} });
 
-export function analyzeFileInThread(job: AnalyzeFileJob): Promise<Analysis> {
-  return runEngineThread<Analysis>('analyze-thread', job, job.name);
+export function analyzeFileInThread(job: AnalyzeFileJob): Promise<FileAnalysis> {
+  return runEngineThread<FileAnalysis>('analyze-thread', job, job.name);
 }

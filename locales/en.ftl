@@ -790,3 +790,83 @@ release-bad-isrc = { $typed } is not an ISRC: it has 12 characters, like GB-ABC-
 release-no-booking = You have no booking to give release details for. /book makes one.
 release-which-booking = Which booking? You have { $refs }: start with its reference, e.g. /release MD-… Mara - Night Drive.
 note-which-session = You are running several sessions ({ $refs }): answer with /reply REF so the note reaches the right artist.
+
+## Mixing estimate (/quote, /estimate)
+help-quote = how long your mix will take and why, measured from your stems
+telegram-menu-quote = How long your mix will take
+discord-cmd-quote = How long your mix will take and why, from your stems
+discord-cmd-quote-reference = The booking reference (optional)
+discord-cmd-estimate = Engineer: a mix’s estimate and the numbers behind it; set the hours
+discord-cmd-estimate-hours = The hours you set (0: back to what the stems measure)
+estimate-title = Mixing estimate for { $ref }: about { $hours } h, from what your stems measure:
+estimate-stems = { $count } { $count ->
+        [one] stem
+       *[other] stems
+    } to set up and balance
+estimate-recorded = { $count } recorded through microphones or amps (hiss at { $db } dBFS between phrases, where programmed parts are digitally silent): recorded parts take longer
+estimate-recorded-drums = { $count } recorded through microphones or amps, acoustic drums among them (hiss at { $db } dBFS between phrases, where programmed parts are digitally silent): recorded parts take longer
+estimate-timing = the { $parts } sit { $ms } ms off the song’s grid on average: timing edits first
+estimate-part-drums = drums
+estimate-part-vocals = vocals
+estimate-and = { " " }and{ " " }
+estimate-line-up = { $count } { $count ->
+        [one] stem is
+       *[other] stems are
+    } a different length ({ $shortest } to { $longest }): lining them up first
+estimate-noise = { $count } { $count ->
+        [one] stem has
+       *[other] stems have
+    } noise to clean (up to { $db } dBFS between phrases)
+estimate-raw = { $count } { $count ->
+        [one] stem is
+       *[other] stems are
+    } still raw (peaks { $db } dB above the level on average): compression and control to do
+estimate-bounded = (The studio’s mixes take { $shortest } to { $longest } hours; yours measured { $measured } h.)
+estimate-unmeasured = { $count } { $count ->
+        [one] stem was
+       *[other] stems were
+    } stored before the studio measured stems and { $count ->
+        [one] counts
+       *[other] count
+    } only by number.
+estimate-engineer-set = The engineer set { $hours } h for this mix (your stems measure { $measured } h).
+estimate-booked = Booked: { $hours } h ({ $price }, at { $rate } an hour).
+estimate-fixed = The price stays { $price } whatever the hours.
+estimate-so-far = Mixing estimate for { $ref } with the { $count } { $count ->
+        [one] stem
+       *[other] stems
+    } so far: about { $hours } h. /quote shows why.
+estimate-none = No stems for { $ref } yet: send them, and /quote tells you how long the mix will take and why.
+estimate-not-mixing = { $ref } is mastering: its price does not depend on hours.
+estimate-no-booking = You have no mixing booking to estimate. Book a mix with /book, then send your stems.
+estimate-ask-in-chat = Your stems measure more hours than { $ref } has booked: /quote in the chat to book them or leave it to the engineer.
+estimate-set-message = The engineer set { $hours } h for mixing { $ref } (your stems measure { $measured } h).
+estimate-set-more = That is { $more } h more than booked: /quote { $ref } to book them or leave it to the engineer.
+mix-time-ask = Your stems measure about { $hours } h of mixing; { $ref } has { $booked } h booked. Book { $more } h more ({ $price } more, { $total } in all), or leave it to the engineer, who will say what fits in the booked time?
+mix-time-more = Book { $more } h more ({ $price })
+mix-time-engineer = Leave it to the engineer
+mix-time-pick = Pick one of the buttons: book the hours, or leave it to the engineer.
+mix-time-left = The engineer will look at your stems and say what fits in the { $booked } h booked.
+mix-time-booked = Booked: { $ref } now has { $hours } h ({ $total } in all).
+mix-time-booked-session = Booked: { $ref } now has { $hours } h ({ $total } in all); your session ends { $end }.
+mix-time-nothing-to-book = { $ref } already has the hours its stems measure.
+mix-time-enough = { $ref } already has { $hours } h booked.
+mix-time-studio-closed = The studio closes before { $ref }’s session could run that long. The engineer has been told and will decide with you.
+mix-time-taken = Someone else has the time after { $ref }’s session. The engineer has been told and will decide with you.
+alert-mix-time-extended = { $ref } ({ $client }) booked { $more } h more for the mix: { $hours } h now ({ $total }).
+alert-mix-time-left = { $ref } ({ $client }): the stems measure { $hours } h of mixing and { $booked } h are booked; it is your call. { $why } /estimate { $ref } shows the numbers and sets the hours.
+alert-mix-time-no-room = The artist wanted to book the hours, but the calendar has no room after the session.
+alert-mix-time-session = { $ref } ({ $client }): the stems measure { $hours } h of mixing and the session is { $booked } h. /estimate { $ref } shows the numbers.
+desk-estimate-title = { $ref } ({ $client }): the stems measure { $hours } h of mixing ({ $unbounded } h before the 5–15 h bounds).
+desk-estimate-share = • { $why }: { $hours } h
+desk-estimate-stem = { $n }. { $file } ({ $role }): { $floor }, level { $level } dBFS, crest { $crest } dB, { $onsets } onsets, { $seconds } s
+desk-estimate-stem-unmeasured = { $n }. { $file } ({ $role }): not measured (stored before stems were)
+desk-estimate-floor = hiss at { $db } dBFS between phrases
+desk-estimate-floor-digital = digital silence between notes
+desk-estimate-floor-none = never quiet
+desk-estimate-set = Your hours: { $hours } (set by { $by }).
+desk-estimate-booked = Booked: { $hours } h ({ $price }).
+desk-estimate-how = Set the hours: /estimate { $ref } hours:N (0: back to the stems’ estimate).
+desk-estimate-set-now = { $ref }: { $hours } h set; the artist has been told.
+desk-estimate-reset = { $ref }: back to the stems’ estimate; the artist has been told.
+desk-estimate-hours-range = The hours go from 0.25 to 100.

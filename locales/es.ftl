@@ -787,3 +787,83 @@ release-bad-isrc = { $typed } no es un ISRC: tiene 12 caracteres, como GB-ABC-26
 release-no-booking = No tienes ninguna reserva para la que dar datos de lanzamiento. /book crea una.
 release-which-booking = ¿Qué reserva? Tienes { $refs }: empieza por su referencia, p. ej. /release MD-… Mara - Night Drive.
 note-which-session = Tienes varias sesiones en marcha ({ $refs }): responde con /reply REF para que la nota llegue al artista correcto.
+
+## Estimación de mezcla (/quote, /estimate)
+help-quote = cuánto llevará tu mezcla y por qué, medido en tus pistas
+telegram-menu-quote = Cuánto llevará tu mezcla
+discord-cmd-quote = Cuánto llevará tu mezcla y por qué, según tus pistas
+discord-cmd-quote-reference = La referencia de la reserva (opcional)
+discord-cmd-estimate = Ingeniero: la estimación de una mezcla y sus cifras; fija las horas
+discord-cmd-estimate-hours = Las horas que fijas (0: volver a lo que miden las pistas)
+estimate-title = Estimación de mezcla para { $ref }: unas { $hours } h, según lo que miden tus pistas:
+estimate-stems = { $count } { $count ->
+        [one] pista
+       *[other] pistas
+    } que preparar y equilibrar
+estimate-recorded = { $count } grabadas con micrófono o amplificador (soplido a { $db } dBFS entre frases, donde las partes programadas tienen silencio digital): lo grabado lleva más tiempo
+estimate-recorded-drums = { $count } grabadas con micrófono o amplificador, con batería acústica entre ellas (soplido a { $db } dBFS entre frases, donde las partes programadas tienen silencio digital): lo grabado lleva más tiempo
+estimate-timing = { $parts }: { $ms } ms fuera de la rejilla de la canción de media; primero, edición de tiempos
+estimate-part-drums = la batería
+estimate-part-vocals = las voces
+estimate-and = { " " }y{ " " }
+estimate-line-up = { $count } { $count ->
+        [one] pista tiene
+       *[other] pistas tienen
+    } otra duración ({ $shortest } a { $longest }): primero, alinearlas
+estimate-noise = { $count } { $count ->
+        [one] pista tiene
+       *[other] pistas tienen
+    } ruido que limpiar (hasta { $db } dBFS entre frases)
+estimate-raw = { $count } { $count ->
+        [one] pista sigue
+       *[other] pistas siguen
+    } en bruto (picos { $db } dB por encima del nivel de media): falta compresión y control
+estimate-bounded = (Las mezclas del estudio llevan de { $shortest } a { $longest } horas; la tuya midió { $measured } h.)
+estimate-unmeasured = { $count } { $count ->
+        [one] pista se guardó
+       *[other] pistas se guardaron
+    } antes de que el estudio midiera las pistas y { $count ->
+        [one] cuenta
+       *[other] cuentan
+    } solo por número.
+estimate-engineer-set = El ingeniero fijó { $hours } h para esta mezcla (tus pistas miden { $measured } h).
+estimate-booked = Reservadas: { $hours } h ({ $price }, a { $rate } la hora).
+estimate-fixed = El precio sigue siendo { $price }, sean cuantas sean las horas.
+estimate-so-far = Estimación de mezcla para { $ref } con { $count ->
+        [one] la pista
+       *[other] las { $count } pistas
+    } hasta ahora: unas { $hours } h. /quote explica por qué.
+estimate-none = Aún no hay pistas para { $ref }: envíalas y /quote te dirá cuánto llevará la mezcla y por qué.
+estimate-not-mixing = { $ref } es un mastering: su precio no depende de las horas.
+estimate-no-booking = No tienes ninguna reserva de mezcla que estimar. Reserva una mezcla con /book y envía tus pistas.
+estimate-ask-in-chat = Tus pistas miden más horas de las que { $ref } tiene reservadas: usa /quote en el chat para reservarlas o dejarlo en manos del ingeniero.
+estimate-set-message = El ingeniero fijó { $hours } h para mezclar { $ref } (tus pistas miden { $measured } h).
+estimate-set-more = Son { $more } h más de lo reservado: /quote { $ref } para reservarlas o dejarlo en manos del ingeniero.
+mix-time-ask = Tus pistas miden unas { $hours } h de mezcla; { $ref } tiene { $booked } h reservadas. ¿Reservas { $more } h más ({ $price } más, { $total } en total) o lo dejas en manos del ingeniero, que te dirá qué cabe en el tiempo reservado?
+mix-time-more = Reservar { $more } h más ({ $price })
+mix-time-engineer = Que decida el ingeniero
+mix-time-pick = Elige uno de los botones: reservar las horas o dejarlo en manos del ingeniero.
+mix-time-left = El ingeniero escuchará tus pistas y te dirá qué cabe en las { $booked } h reservadas.
+mix-time-booked = Reservado: { $ref } tiene ahora { $hours } h ({ $total } en total).
+mix-time-booked-session = Reservado: { $ref } tiene ahora { $hours } h ({ $total } en total); tu sesión termina el { $end }.
+mix-time-nothing-to-book = { $ref } ya tiene las horas que miden sus pistas.
+mix-time-enough = { $ref } ya tiene { $hours } h reservadas.
+mix-time-studio-closed = El estudio cierra antes de que la sesión de { $ref } pueda durar tanto. El ingeniero ya lo sabe y lo decidirá contigo.
+mix-time-taken = Otra persona tiene reservado el tiempo después de la sesión de { $ref }. El ingeniero ya lo sabe y lo decidirá contigo.
+alert-mix-time-extended = { $ref } ({ $client }) reservó { $more } h más para la mezcla: ahora { $hours } h ({ $total }).
+alert-mix-time-left = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla y hay { $booked } h reservadas; decides tú. { $why } /estimate { $ref } muestra las cifras y fija las horas.
+alert-mix-time-no-room = El artista quería reservar las horas, pero el calendario no tiene hueco después de la sesión.
+alert-mix-time-session = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla y la sesión dura { $booked } h. /estimate { $ref } muestra las cifras.
+desk-estimate-title = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla ({ $unbounded } h antes de los límites de 5 a 15 h).
+desk-estimate-share = • { $why }: { $hours } h
+desk-estimate-stem = { $n }. { $file } ({ $role }): { $floor }, nivel { $level } dBFS, factor de cresta { $crest } dB, { $onsets } ataques, { $seconds } s
+desk-estimate-stem-unmeasured = { $n }. { $file } ({ $role }): sin medir (se guardó antes de que se midieran las pistas)
+desk-estimate-floor = soplido a { $db } dBFS entre frases
+desk-estimate-floor-digital = silencio digital entre notas
+desk-estimate-floor-none = nunca en silencio
+desk-estimate-set = Tus horas: { $hours } (fijadas por { $by }).
+desk-estimate-booked = Reservadas: { $hours } h ({ $price }).
+desk-estimate-how = Fijar las horas: /estimate { $ref } hours:N (0: volver a la estimación de las pistas).
+desk-estimate-set-now = { $ref }: { $hours } h fijadas; el artista ya lo sabe.
+desk-estimate-reset = { $ref }: de vuelta a la estimación de las pistas; el artista ya lo sabe.
+desk-estimate-hours-range = Las horas van de 0,25 a 100.

@@ -121,9 +121,12 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         });
         // A file for a delivered booking: the question whether to use it is asked in the chat (/revise).
         const source = newSourceOf(outcome) ? [t('new-source-web', { ref: booking.reference })] : [];
+        // Stems for a mix: the estimate; a question about more hours is asked in the chat (/quote).
+        const estimate = await studio.mixTime.afterFiles(outcome);
+        const hours = estimate.ask ? [t('estimate-ask-in-chat', { ref: booking.reference })] : estimate.reply ? [estimate.reply.text] : [];
         const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))]
           .map((r) => r.text)
-          .concat(source)
+          .concat(source, hours)
           .join('\n');
         return { status_code: 200, body: JSON.stringify({ message }) };
       } catch (err) {

@@ -126,6 +126,7 @@ export class BookingService {
             dueAt: slot ? null : await this.unattendedDueDate(tx, now, policy),
             timeZone: input.timeZone,
             priceCents: priceFor(this.catalog, def, input.kind),
+            bookedHours: def.hourly?.hours ?? null,
             currency: this.catalog.currency,
             includedRevisions: def.includedRevisions,
             idempotencyKey: input.idempotencyKey,
@@ -397,6 +398,36 @@ export class BookingService {
   }
 
   /**
+   * More hours for an hourly mixing booking, at `priceCents` in all: an attended session ends that
+   * much later when the studio is open then and nobody holds the time (else a UserError saying
+   * which, and nothing changes); unattended work has no slot to grow.
+   */
+  async extendHours(booking: Booking, hours: number, priceCents: number, actor: string): Promise<BookingWithService> {
+    const policy = await this.policy();
+    return this.db.$transaction(async (tx) => {
+      const current = await this.currentIn(tx, booking.id);
+      const extraMinutes = Math.round((hours - (current.bookedHours ?? 0)) * 60);
+      if (extraMinutes <= 0) throw new UserError(t('mix-time-enough', { ref: current.reference, hours: String(current.bookedHours) }));
+      let endsAt = current.endsAt;
+      if (current.startsAt && current.endsAt) {
+        endsAt = new Date(current.endsAt.getTime() + extraMinutes * 60_000);
+        const day = DateTime.fromJSDate(current.startsAt).setZone(policy.timeZone).toISODate() ?? '';
+        const open = openWindows(policy, day).some((w) => w.start <= current.startsAt! && endsAt! <= w.end);
+        if (!open) throw new UserError(t('mix-time-studio-closed', { ref: current.reference }));
+        await tx.slotHold.deleteMany({ where: { bookingId: current.id } });
+        const taken = await this.takenBlocks(tx, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
+        if (overlapsTaken(current.startsAt.getTime(), endsAt.getTime(), policy.bufferMinutes, taken)) throw new UserError(t('mix-time-taken', { ref: current.reference }));
+        await this.hold(tx, current.id, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
+      }
+      await tx.booking.update({ where: { id: current.id }, data: { bookedHours: hours, priceCents, endsAt, mixTimeAskedHours: hours } });
+      await tx.bookingEvent.create({
+        data: { bookingId: current.id, fromStatus: current.status, toStatus: current.status, actor, note: `mixing hours ${current.bookedHours} → ${hours}`, at: this.clock.now() },
+      });
+      return tx.booking.findUniqueOrThrow({ where: { id: current.id }, include: { service: true } });
+    });
+  }
+
+  /**
    * Moves a booking: the original is marked rescheduled and releases its time, and a new
    * booking (same service, price and allowance) links back to it, all in one transaction.
    */
@@ -408,7 +439,9 @@ export class BookingService {
     assertTransition(original.reference, original.status, 'rescheduled');
     const policy = await this.policy();
     const now = this.clock.now();
-    const slot = { start: newStart, end: new Date(newStart.getTime() + original.service.durationMinutes * 60_000) };
+    // A session made longer for its mix (extendHours) keeps its length.
+    const minutes = original.startsAt && original.endsAt ? (original.endsAt.getTime() - original.startsAt.getTime()) / 60_000 : original.service.durationMinutes;
+    const slot = { start: newStart, end: new Date(newStart.getTime() + minutes * 60_000) };
     try {
       return await this.db.$transaction(async (tx) => {
         await this.step(tx, original, 'rescheduled', actor, `moved to ${slot.start.toISOString()}`);
@@ -434,6 +467,10 @@ export class BookingService {
             originChatId: original.originChatId,
             rescheduledFromId: original.id,
             notes: original.notes,
+            bookedHours: original.bookedHours,
+            mixHours: original.mixHours,
+            mixHoursBy: original.mixHoursBy,
+            mixTimeAskedHours: original.mixTimeAskedHours,
           },
         });
         await tx.bookingEvent.create({

@@ -13,6 +13,7 @@ import { chatCommand, helpLines } from './commands/index.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
 import { newSourceFlow } from './flows/new-source.js';
+import { mixTimeFlow } from './flows/mix-time.js';
 import { newSourceOf, type ArchiveOutcome, type UploadOutcome } from '../files/uploads.js';
 import { KeyedMutex } from './mutex.js';
 import { matchTypedAnswer } from './typed-answer.js';
@@ -29,6 +30,7 @@ const flows: Record<string, Flow> = {
   format: formatFlow,
   revise: reviseFlow,
   source: newSourceFlow,
+  mixtime: mixTimeFlow,
 };
 
 /** The event with control characters taken out of everything a person typed or named. */
@@ -146,7 +148,11 @@ export class Conversation {
   private async afterFiles(inc: Incoming, client: Client, state: DialogState, outcome: UploadOutcome | ArchiveOutcome): Promise<Reply[]> {
     const replies = [...describeAny(outcome, client.timeZone), ...(await this.studio.pipeline.afterUpload(outcome))];
     const source = newSourceOf(outcome);
-    return source ? [...replies, ...(await this.startFlow(inc, client, state, 'source', `${source.booking.reference} ${source.upload.fileName}`))] : replies;
+    if (source) return [...replies, ...(await this.startFlow(inc, client, state, 'source', `${source.booking.reference} ${source.upload.fileName}`))];
+    // Stems for a mix: how long it will take, and the question when they measure more than was booked.
+    const estimate = await this.studio.mixTime.afterFiles(outcome);
+    if (estimate.ask) return [...replies, ...(await this.startFlow(inc, client, state, 'mixtime', estimate.ask.reference))];
+    return estimate.reply ? [...replies, estimate.reply] : replies;
   }
 
   private ctx(inc: Incoming, client: Client, state: DialogState): FlowContext {

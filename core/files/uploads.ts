@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isZip, unpackArchive } from './archives.js';
 import { isUniqueViolation } from '../../db/client.js';
-import { analyzeFileInThread, AudioFileError, SHORTEST_SECONDS, type Analysis } from '../../engine/index.js';
+import { analyzeFileInThread, AudioFileError, SHORTEST_SECONDS, type Analysis, type FileAnalysis } from '../../engine/index.js';
 import { containers } from '../../engine/formats.js';
 import type { Container } from '../../engine/io/container.js';
 import { guessStemRole, isStemRole, stemRoles } from '../../engine/mixdown.js';
@@ -187,22 +187,23 @@ export class UploadService {
     if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
     await this.assertWithinQuota(booking, name, size);
 
-    let analysis: Analysis;
+    const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
+    let analysis: FileAnalysis;
     try {
       // On a thread of its own: a long file's decoding and measuring would hold every chat up.
-      analysis = await analyzeFileInThread({ path: i.path, name, limits: { maxSeconds: this.maxSeconds } });
+      // A stem is also measured for the mixing estimate, in the same reading.
+      analysis = await analyzeFileInThread({ path: i.path, name, limits: { maxSeconds: this.maxSeconds }, character: role === 'stem' });
     } catch (err) {
       // A clear refusal naming the file and the problem; nothing was stored.
       if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: err.problem }), err.problem);
       throw err;
     }
-    if ((i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem')) === 'mix') {
+    if (role === 'mix' || role === 'reference') {
       // Loudness is measured in 400 ms blocks: a shorter file is not silent, it is too short.
       const ms = Math.round(analysis.format.durationSec * 1000);
       if (analysis.format.durationSec < SHORTEST_SECONDS) throw new FileRefused(t('upload-too-short', { file: name, ms }), t('skip-too-short', { ms }));
       if (!Number.isFinite(analysis.loudness.integratedLufs)) throw new FileRefused(t('upload-silent', { file: name }), t('skip-silent'));
     }
-    const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
     const warnings = await this.warnings(analysis, role, booking);
 
     const key = `uploads/${booking.id}/${randomUUID()}-${safeFileName(name)}`;
@@ -225,6 +226,7 @@ export class UploadService {
         bitDepth: analysis.format.bitDepth,
         channels: analysis.format.channels,
         durationSec: analysis.format.durationSec,
+        character: analysis.character ? JSON.stringify(analysis.character) : null,
         sha256,
         storageKey: key,
         sourceKey: i.sourceKey ?? null,

@@ -5,6 +5,7 @@ import { format } from './format.js';
 import { help } from './help.js';
 import { language } from './language.js';
 import { mybookings } from './mybookings.js';
+import { quote } from './quote.js';
 import { release } from './release.js';
 import { reschedule } from './reschedule.js';
 import { revise } from './revise.js';
@@ -30,6 +31,7 @@ export const chatCommands: readonly ChatCommand[] = [
   revise,
   release,
   stems,
+  quote,
   timezone,
   format,
   language,

@@ -5,6 +5,7 @@ import { t } from '../../texts.js';
 import { availability } from './availability.js';
 import { booking } from './booking.js';
 import { client } from './client.js';
+import { estimate } from './estimate.js';
 import { master } from './master.js';
 import { mixdown } from './mixdown.js';
 import { queue } from './queue.js';
@@ -18,7 +19,7 @@ import { hasActions, type ArgValue, type DeskAction, type DeskArg, type DeskComm
 export type { DeskAction, DeskArg, DeskCommand, DeskRun } from './types.js';
 export { hasActions } from './types.js';
 
-export const deskCommands: readonly DeskCommand[] = [queue, availability, booking, session, reply, version, master, mixdown, stemroles, revision, client];
+export const deskCommands: readonly DeskCommand[] = [queue, availability, booking, session, reply, version, master, mixdown, stemroles, estimate, revision, client];
 
 const usageOf = (args: readonly DeskArg[] = []) => args.map((a) => (a.required ? a.name.toUpperCase() : `[--${a.name} ${a.name.toUpperCase()}]`)).join(' ');
 
