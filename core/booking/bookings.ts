@@ -87,7 +87,8 @@ export class BookingService {
     return def;
   }
 
-  async freeSlots(serviceCode: string, range?: Partial<Interval>): Promise<Interval[]> {
+  /** Free start times for the service's length, or `minutes` (a session grown for its mix, moved). */
+  async freeSlots(serviceCode: string, range?: Partial<Interval>, minutes?: number): Promise<Interval[]> {
     const def = this.service(serviceCode);
     const policy = await this.policy();
     const now = this.clock.now();
@@ -95,7 +96,7 @@ export class BookingService {
     const from = range?.start ?? window.start;
     const to = range?.end ?? window.end;
     const taken = await this.takenBlocks(this.db, { start: from, end: to }, policy.bufferMinutes);
-    return generateSlots(policy, { durationMinutes: def.durationMinutes, now, taken, from, to });
+    return generateSlots(policy, { durationMinutes: minutes ?? def.durationMinutes, now, taken, from, to });
   }
 
   async create(input: NewBooking): Promise<BookingWithService> {

@@ -31,12 +31,15 @@ const LOOK_AHEAD_DAYS = 21;
  * The artist's dates with a free time, in order, up to `want` of them (plus whether there are
  * more). Reads the calendar a few weeks at a time instead of the whole horizon on every press.
  */
-async function freeDays(ctx: FlowContext, serviceCode: string, want: number): Promise<{ days: string[]; more: boolean }> {
+/** The session's length when it is not the service's (a rescheduled session grown for its mix). */
+const minutesOf = (data: FlowData) => (typeof data.minutes === 'number' ? data.minutes : undefined);
+
+async function freeDays(ctx: FlowContext, serviceCode: string, want: number, minutes?: number): Promise<{ days: string[]; more: boolean }> {
   const window = bookingWindow(await ctx.studio.policy(), ctx.studio.clock.now());
   const days: string[] = [];
   for (let start = window.start; start < window.end && days.length <= want;) {
     const end = new Date(Math.min(window.end.getTime(), start.getTime() + LOOK_AHEAD_DAYS * 86_400_000));
-    for (const day of slotsByDay(await ctx.studio.bookings.freeSlots(serviceCode, { start, end }), ctx.client.timeZone).keys()) {
+    for (const day of slotsByDay(await ctx.studio.bookings.freeSlots(serviceCode, { start, end }, minutes), ctx.client.timeZone).keys()) {
       if (days.at(-1) !== day) days.push(day);
     }
     start = end;
@@ -53,7 +56,7 @@ function rows(buttons: Button[], perRow: number): Button[][] {
 export async function askDate(ctx: FlowContext, data: FlowData, page = 0, before?: string): Promise<StepOutcome> {
   const serviceCode = String(data.service);
   const wanted = Math.max(page, 0);
-  const { days, more } = await freeDays(ctx, serviceCode, (wanted + 1) * DATES_PER_PAGE);
+  const { days, more } = await freeDays(ctx, serviceCode, (wanted + 1) * DATES_PER_PAGE, minutesOf(data));
   if (days.length === 0) {
     throw new UserError(t('calendar-full'));
   }
@@ -99,7 +102,7 @@ export async function answerDate(ctx: FlowContext, input: StepInput): Promise<St
   // Only this date's times: from the start of the date to the start of the next, in the artist's zone.
   const dayStart = DateTime.fromISO(date, { zone });
   const range = { start: dayStart.toJSDate(), end: dayStart.plus({ days: 1 }).toJSDate() };
-  const slots = slotsByDay(await ctx.studio.bookings.freeSlots(String(ctx.data.service), range), zone).get(date);
+  const slots = slotsByDay(await ctx.studio.bookings.freeSlots(String(ctx.data.service), range, minutesOf(ctx.data)), zone).get(date);
   // The day filled up since the list was shown: show the list as it is now, not the stale one.
   if (!slots?.length) return askDate(ctx, ctx.data, Number(ctx.data.page ?? 0), t('calendar-day-full', { day: formatDay(date) }));
   return ask(

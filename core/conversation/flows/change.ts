@@ -78,7 +78,7 @@ export const cancelFlow: Flow = {
 };
 
 async function askNewDate(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
-  const data: FlowData = { ref: b.reference, service: b.service.code };
+  const data: FlowData = { ref: b.reference, service: b.service.code, minutes: (b.endsAt!.getTime() - b.startsAt!.getTime()) / 60_000 };
   return askDate(
     { ...ctx, data },
     data,
