@@ -710,6 +710,7 @@ export interface TextVars {
   'desk-estimate-set-now': { hours: TextValue; ref: TextValue };
   'desk-estimate-reset': { ref: TextValue };
   'desk-estimate-hours-range': undefined;
+  'status-mix-estimate': { hours: TextValue; ref: TextValue };
 }
 
 export type TextKey = keyof TextVars;

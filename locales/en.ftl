@@ -870,3 +870,4 @@ desk-estimate-how = Set the hours: /estimate { $ref } hours:N (0: back to the st
 desk-estimate-set-now = { $ref }: { $hours } h set; the artist has been told.
 desk-estimate-reset = { $ref }: back to the stems’ estimate; the artist has been told.
 desk-estimate-hours-range = The hours go from 0.25 to 100.
+status-mix-estimate = Mixing: about { $hours } h from your stems (/quote { $ref } shows why).

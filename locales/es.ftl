@@ -867,3 +867,4 @@ desk-estimate-how = Fijar las horas: /estimate { $ref } hours:N (0: volver a la 
 desk-estimate-set-now = { $ref }: { $hours } h fijadas; el artista ya lo sabe.
 desk-estimate-reset = { $ref }: de vuelta a la estimación de las pistas; el artista ya lo sabe.
 desk-estimate-hours-range = Las horas van de 0,25 a 100.
+status-mix-estimate = Mezcla: unas { $hours } h según tus pistas (/quote { $ref } explica por qué).

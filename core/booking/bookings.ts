@@ -417,12 +417,20 @@ export class BookingService {
         if (!open) throw new UserError(t('mix-time-studio-closed', { ref: current.reference }));
         await tx.slotHold.deleteMany({ where: { bookingId: current.id } });
         const taken = await this.takenBlocks(tx, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
-        if (overlapsTaken(current.startsAt.getTime(), endsAt.getTime(), policy.bufferMinutes, taken)) throw new UserError(t('mix-time-taken', { ref: current.reference }));
+        if (overlapsTaken(current.startsAt.getTime(), endsAt.getTime(), policy.bufferMinutes, taken))
+          throw new UserError(t('mix-time-taken', { ref: current.reference }));
         await this.hold(tx, current.id, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
       }
       await tx.booking.update({ where: { id: current.id }, data: { bookedHours: hours, priceCents, endsAt, mixTimeAskedHours: hours } });
       await tx.bookingEvent.create({
-        data: { bookingId: current.id, fromStatus: current.status, toStatus: current.status, actor, note: `mixing hours ${current.bookedHours} → ${hours}`, at: this.clock.now() },
+        data: {
+          bookingId: current.id,
+          fromStatus: current.status,
+          toStatus: current.status,
+          actor,
+          note: `mixing hours ${current.bookedHours} → ${hours}`,
+          at: this.clock.now(),
+        },
       });
       return tx.booking.findUniqueOrThrow({ where: { id: current.id }, include: { service: true } });
     });
@@ -441,7 +449,8 @@ export class BookingService {
     const policy = await this.policy();
     const now = this.clock.now();
     // A session made longer for its mix (extendHours) keeps its length.
-    const minutes = original.startsAt && original.endsAt ? (original.endsAt.getTime() - original.startsAt.getTime()) / 60_000 : original.service.durationMinutes;
+    const minutes =
+      original.startsAt && original.endsAt ? (original.endsAt.getTime() - original.startsAt.getTime()) / 60_000 : original.service.durationMinutes;
     const slot = { start: newStart, end: new Date(newStart.getTime() + minutes * 60_000) };
     try {
       return await this.db.$transaction(async (tx) => {

@@ -89,10 +89,15 @@ export function estimateMix(stems: EstimateStem[]): MixEstimate {
 
   const noisy = recorded.filter((s) => s.character.noiseFloorDb! > NOISY_FLOOR_DB);
   if (noisy.length) {
-    shares.push({ why: { kind: 'noise', count: noisy.length, worstDb: Math.max(...noisy.map((s) => s.character.noiseFloorDb!)) }, hours: Math.min(1.5, 0.1 * noisy.length) });
+    shares.push({
+      why: { kind: 'noise', count: noisy.length, worstDb: Math.max(...noisy.map((s) => s.character.noiseFloorDb!)) },
+      hours: Math.min(1.5, 0.1 * noisy.length),
+    });
   }
 
-  const raw = measured.filter((s) => s.character.levelDb > DIGITAL_SILENCE_DB && s.character.crestDb >= (s.stemTag === 'drums' ? RAW_DRUMS_CREST_DB : RAW_CREST_DB));
+  const raw = measured.filter(
+    (s) => s.character.levelDb > DIGITAL_SILENCE_DB && s.character.crestDb >= (s.stemTag === 'drums' ? RAW_DRUMS_CREST_DB : RAW_CREST_DB),
+  );
   if (raw.length) {
     shares.push({ why: { kind: 'raw', count: raw.length, crestDb: round1(mean(raw.map((s) => s.character.crestDb))) }, hours: Math.min(2, 0.12 * raw.length) });
   }
@@ -123,7 +128,10 @@ export function reasonText(r: EstimateReason): string {
     case 'recorded':
       return t(r.drums ? 'estimate-recorded-drums' : 'estimate-recorded', { count: r.count, db: String(r.floorDb) });
     case 'timing':
-      return t('estimate-timing', { parts: r.parts.map((p) => t(`estimate-part-${p}` as 'estimate-part-drums')).join(t('estimate-and')), ms: String(r.offGridMs) });
+      return t('estimate-timing', {
+        parts: r.parts.map((p) => t(`estimate-part-${p}` as 'estimate-part-drums')).join(t('estimate-and')),
+        ms: String(r.offGridMs),
+      });
     case 'line-up':
       return t('estimate-line-up', { count: r.count, shortest: clock(r.shortestSec), longest: clock(r.longestSec) });
     case 'noise':

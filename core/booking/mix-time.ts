@@ -85,7 +85,13 @@ export class MixTime {
     if (v.setBy) lines.push(t('estimate-engineer-set', { hours: hoursText(v.hours), measured: hoursText(v.estimate.hours) }));
     const hourly = this.hourly(b);
     if (v.booked && hourly) {
-      lines.push(t('estimate-booked', { hours: hoursText(v.booked.hours), price: formatMoney(v.booked.priceCents, b.currency), rate: formatMoney(hourly.rateCents, b.currency) }));
+      lines.push(
+        t('estimate-booked', {
+          hours: hoursText(v.booked.hours),
+          price: formatMoney(v.booked.priceCents, b.currency),
+          rate: formatMoney(hourly.rateCents, b.currency),
+        }),
+      );
     } else {
       lines.push(t('estimate-fixed', { price: formatMoney(b.priceCents, b.currency) }));
     }
@@ -95,7 +101,12 @@ export class MixTime {
   /** The numbers behind the estimate, stem by stem, for the engineer. */
   engineerText(b: BookingWithService & { client: { displayName: string } }, v: MixTimeView & { stems: Upload[] }): string {
     const lines = [
-      t('desk-estimate-title', { ref: b.reference, client: b.client.displayName, hours: hoursText(v.estimate.hours), unbounded: hoursText(v.estimate.unboundedHours) }),
+      t('desk-estimate-title', {
+        ref: b.reference,
+        client: b.client.displayName,
+        hours: hoursText(v.estimate.hours),
+        unbounded: hoursText(v.estimate.unboundedHours),
+      }),
       ...v.estimate.shares.map((s) => t('desk-estimate-share', { why: reasonText(s.why), hours: hoursText(s.hours) })),
       '',
       ...v.stems.map((s, i) => {
@@ -108,7 +119,16 @@ export class MixTime {
             : c.noiseFloorDb <= -144
               ? t('desk-estimate-floor-digital')
               : t('desk-estimate-floor', { db: String(c.noiseFloorDb) });
-        return t('desk-estimate-stem', { n: i + 1, file: s.fileName, role, floor, crest: String(c.crestDb), level: String(c.levelDb), onsets: c.onsets.length, seconds: c.durationSec.toFixed(1) });
+        return t('desk-estimate-stem', {
+          n: i + 1,
+          file: s.fileName,
+          role,
+          floor,
+          crest: String(c.crestDb),
+          level: String(c.levelDb),
+          onsets: c.onsets.length,
+          seconds: c.durationSec.toFixed(1),
+        });
       }),
     ];
     if (v.setBy) lines.push('', t('desk-estimate-set', { hours: hoursText(v.hours), by: v.setBy }));
@@ -138,7 +158,13 @@ export class MixTime {
     try {
       const extended = await this.bookings.extendHours(b, s.view.hours, s.totalCents, actor);
       await this.alertEngineer(b, 'mix-time-extended', (client) =>
-        t('alert-mix-time-extended', { ref: b.reference, client, more: hoursText(s.more), hours: hoursText(s.view.hours), total: formatMoney(s.totalCents, b.currency) }),
+        t('alert-mix-time-extended', {
+          ref: b.reference,
+          client,
+          more: hoursText(s.more),
+          hours: hoursText(s.view.hours),
+          total: formatMoney(s.totalCents, b.currency),
+        }),
       );
       return extended;
     } catch (err) {
@@ -154,7 +180,13 @@ export class MixTime {
     await this.db.booking.update({ where: { id: b.id }, data: { mixTimeAskedHours: hours } });
     await this.bookings.note(b, 'artist', `mixing estimate ${hours} h left to the engineer`);
     await this.alertEngineer(b, 'mix-time-left', (client) =>
-      t('alert-mix-time-left', { ref: b.reference, client, hours: hoursText(hours), booked: hoursText(b.bookedHours ?? 0), why: noRoom ? t('alert-mix-time-no-room') : '' }),
+      t('alert-mix-time-left', {
+        ref: b.reference,
+        client,
+        hours: hoursText(hours),
+        booked: hoursText(b.bookedHours ?? 0),
+        why: noRoom ? t('alert-mix-time-no-room') : '',
+      }),
     );
   }
 

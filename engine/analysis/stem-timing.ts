@@ -67,7 +67,8 @@ function busiestStretch(sorted: number[]): { times: Float64Array; counts: Float6
 function bestStep(sorted: number[]): { step: number; start: number; strength: number } | null {
   const { times, counts, total, span } = busiestStretch(sorted);
   const found: { step: number; start: number; strength: number }[] = [];
-  for (let step = SHORTEST_STEP_SEC; step <= LONGEST_STEP_SEC; step += (step * step) / (8 * (span || 1))) found.push({ step, ...agreement(times, counts, total, step) });
+  for (let step = SHORTEST_STEP_SEC; step <= LONGEST_STEP_SEC; step += (step * step) / (8 * (span || 1)))
+    found.push({ step, ...agreement(times, counts, total, step) });
   const best = Math.max(...found.map((f) => f.strength));
   if (!(best >= LEAST_AGREEMENT)) return null;
   return found.filter((f) => f.strength >= best - 0.03).at(-1)!;

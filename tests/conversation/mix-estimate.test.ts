@@ -39,7 +39,9 @@ await makeZip(
   await Promise.all(
     parts.map(async ([part, name], n) => ({
       name: `${name}.wav`,
-      data: Buffer.from(await encodeAudio(makeStem({ part, seconds: 12, seed: n + 1, hissDb: -70, jitterMs: part === 'drums' || part === 'vocal' ? 20 : 0 }), 'wav24')),
+      data: Buffer.from(
+        await encodeAudio(makeStem({ part, seconds: 12, seed: n + 1, hissDb: -70, jitterMs: part === 'drums' || part === 'vocal' ? 20 : 0 }), 'wav24'),
+      ),
     })),
   ),
 );
@@ -108,7 +110,9 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
     // The calendar holds the longer session (and its buffer).
     const holds = await t.db.slotHold.findMany({ where: { bookingId: b.id }, orderBy: { blockStart: 'asc' } });
     expect(holds.at(-1)!.blockStart.getTime()).toBeGreaterThanOrEqual(b.endsAt!.getTime());
-    expect(await alerts()).toContainEqual(expect.stringMatching(new RegExp(`^🔔 ${ref} \\(mara\\) booked ${more} h more for the mix: ${hours} h now \\(£${hours * 50}\\)\\.$`)));
+    expect(await alerts()).toContainEqual(
+      expect.stringMatching(new RegExp(`^🔔 ${ref} \\(mara\\) booked ${more} h more for the mix: ${hours} h now \\(£${hours * 50}\\)\\.$`)),
+    );
     // The same press again: answered once.
     await chat.event({ kind: 'button', data: bookButton.data });
     expect(chat.text).toMatch(/already/i);
@@ -167,7 +171,11 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
     // The engineer sets 9 h: the artist hears, and books them.
     sent.length = 0;
     expect(await runEstimate(studio, { reference: ref, hours: 9 })).toMatch(new RegExp(`^${ref}: 9 h set; the artist has been told\\.`));
-    expect(await alerts()).toContainEqual(expect.stringMatching(new RegExp(`^The engineer set 9 h for mixing ${ref} \\(your stems measure [\\d.]+ h\\)\\.\\nThat is 4 h more than booked: /quote ${ref}`)));
+    expect(await alerts()).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^The engineer set 9 h for mixing ${ref} \\(your stems measure [\\d.]+ h\\)\\.\\nThat is 4 h more than booked: /quote ${ref}`),
+      ),
+    );
     await chat.send(`/quote ${ref}`);
     expect(chat.text).toContain('The engineer set 9 h for this mix');
     expect(chat.text).toContain('Book 4 h more (£140 more, £315 in all)');
@@ -191,6 +199,8 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
     expect(chat.buttons).toEqual([]);
     expect(chat.text).toMatch(/Mixing estimate for MD-\w+: about [\d.]+ h/);
     expect(chat.text).toContain('The price stays £250 whatever the hours.');
+    await chat.send('/status');
+    expect(chat.text).toMatch(new RegExp(`Mixing: about [\\d.]+ h from your stems \\(/quote ${ref} shows why\\)\\.`));
     const texts = await alerts();
     expect(texts.filter((x) => x.includes('and the session is 5 h'))).toHaveLength(1);
   });

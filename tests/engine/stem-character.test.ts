@@ -73,7 +73,7 @@ describe('stem character', () => {
     expect(offGridMs(sixteenths, fine!)).toBeLessThan(1);
     // Onsets at random times keep no grid.
     let seed = 1;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const free: number[] = [];
     for (let t = 0; t < 60; t += 0.1 + rand() * 0.9) free.push(t);
     expect(fitGrid(free)).toBeNull();

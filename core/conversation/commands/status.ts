@@ -1,6 +1,6 @@
 // /status [REF]: where the artist's bookings stand, what runs now, the revisions left, and where
 // the latest files are (in case a message with them never arrived).
-import { isFollowed } from '../../booking/status.js';
+import { isFollowed, isOpen } from '../../booking/status.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import type { Studio } from '../../studio.js';
 import { sessionAhead } from '../../versions/holds.js';
@@ -60,6 +60,8 @@ export const status: ChatCommand = {
           describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)),
           `  ${running ?? waiting ?? nextStep(b) ?? ''}`,
         ];
+        const mixTime = isOpen(b.status) ? await studio.mixTime.of(b) : null;
+        if (mixTime) lines.push(`  ${t('status-mix-estimate', { hours: String(mixTime.hours), ref: b.reference })}`);
         if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);
         const latest = await studio.versions.latestReady(b.id);
         if (latest) {

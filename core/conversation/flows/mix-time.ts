@@ -32,7 +32,14 @@ async function estimate(ctx: FlowContext, b: BookingWithService): Promise<StepOu
     'more',
     { ref: b.reference },
     {
-      text: t('mix-time-ask', { hours: hoursText(s.view.hours), ref: b.reference, booked: hoursText(b.bookedHours ?? 0), more: hoursText(s.more), price, total: formatMoney(s.totalCents, b.currency) }),
+      text: t('mix-time-ask', {
+        hours: hoursText(s.view.hours),
+        ref: b.reference,
+        booked: hoursText(b.bookedHours ?? 0),
+        more: hoursText(s.more),
+        price,
+        total: formatMoney(s.totalCents, b.currency),
+      }),
       buttons: [
         [
           { label: t('mix-time-more', { more: hoursText(s.more), price }), data: 'more' },

@@ -19,7 +19,20 @@ import { hasActions, type ArgValue, type DeskAction, type DeskArg, type DeskComm
 export type { DeskAction, DeskArg, DeskCommand, DeskRun } from './types.js';
 export { hasActions } from './types.js';
 
-export const deskCommands: readonly DeskCommand[] = [queue, availability, booking, session, reply, version, master, mixdown, stemroles, estimate, revision, client];
+export const deskCommands: readonly DeskCommand[] = [
+  queue,
+  availability,
+  booking,
+  session,
+  reply,
+  version,
+  master,
+  mixdown,
+  stemroles,
+  estimate,
+  revision,
+  client,
+];
 
 const usageOf = (args: readonly DeskArg[] = []) => args.map((a) => (a.required ? a.name.toUpperCase() : `[--${a.name} ${a.name.toUpperCase()}]`)).join(' ');
 
