@@ -6,8 +6,8 @@ import { tonalDistance } from './analysis/tonal-distance.js';
 import { resample } from './dsp/resample.js';
 
 /** A CD's sample rate. */
-const CD_RATE = 44100;
 import { defaultPreset, presetIds } from './presets.js';
+import { destinationChecks } from './destinations.js';
 import { defaultFormat } from './formats.js';
 import { NothingToMasterError } from './master.js';
 import path from 'node:path';
@@ -188,8 +188,8 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     ...(year ? { year } : {}),
     loudness: { integratedLufs: result.after.loudness.integratedLufs, truePeakDbtp: result.after.peaks.truePeakDbtp, lraLu: result.after.loudness.rangeLu },
   };
-  const delivered = preset === 'cd' && result.audio.sampleRate !== CD_RATE ? resample(result.audio, CD_RATE) : result.audio;
-  await writeAudioFile(output, delivered, format, tags);
+  await writeAudioFile(output, result.audio, format, tags);
+  const checks = await destinationChecks(preset, result.audio, [format]);
   const png = output.replace(/\.[^.]+$/, '') + '-report.png';
   await writeFile(png, await picture);
   if (values.json) {
@@ -201,6 +201,7 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
           settings: result.settings,
           targetMet: result.targetMet,
           warnings: result.warnings,
+          destinationChecks: checks,
           chain: result.chain,
           before: { ...result.before, shortTermLufs: undefined },
           after: { ...result.after, shortTermLufs: undefined },
@@ -210,7 +211,7 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
       ),
     );
   } else {
-    out(`${reportText(result, path.basename(input))}\n\nWrote ${output} (${format}) and ${png}`);
+    out(`${reportText(result, path.basename(input), checks)}\n\nWrote ${output} (${format}) and ${png}`);
   }
   return 0;
 }

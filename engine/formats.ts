@@ -47,6 +47,16 @@ export const isDeliveryFormat = (v: string): v is DeliveryFormat => isOutputForm
 
 export const extensionOf = Object.fromEntries(outputFormats.map((f) => [f, containers[formats[f].container].extension])) as Record<OutputFormat, string>;
 
+/**
+ * The format delivered for a destination with its own bit depth (CD: 16-bit): the artist's choice
+ * in that depth where the container has it (WAV 24-bit → WAV 16-bit); a lossy choice stays lossy.
+ */
+export function formatForDepth(chosen: OutputFormat, bitDepth: 16 | 24 | undefined): OutputFormat {
+  if (!bitDepth || formats[chosen].bits === 0) return chosen;
+  const same = outputFormats.find((f) => formats[f].container === formats[chosen].container && formats[f].bits === bitDepth && !('float' in formats[f]));
+  return same ?? chosen;
+}
+
 /** The content type of a stored file by its format (or 'png' for report pictures). */
 export function contentTypeOf(format: string): string {
   if (format === 'png') return 'image/png';

@@ -7,6 +7,7 @@ import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat, type 
 import { runEngineThread } from './engine-thread.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
 import { reportPng, reportText } from './report.js';
+import { destinationChecks } from './destinations.js';
 import type { Progress } from './types.js';
 
 export interface MasterFileJob {
@@ -70,6 +71,11 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
   }
   for (const [i, part] of (job.parts ?? []).entries()) for (const o of part.outputs) await writeAudioFile(o.path, result.parts[i]!, o.format);
   progress?.('encode', 1);
+  const checks = await destinationChecks(
+    result.settings.preset,
+    result.audio,
+    job.outputs.map((o) => o.format),
+  );
   await writeFile(job.reportPng, await png);
   return {
     settings: result.settings,
@@ -78,7 +84,7 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     warnings: result.warnings,
     before: lean(result.before),
     after: lean(result.after),
-    reportText: reportText(result, job.name),
+    reportText: reportText(result, job.name, checks),
     parts: result.parts.map((audio, i) => {
       const a = analyze(audio);
       return { name: job.parts![i]!.name, integratedLufs: a.loudness.integratedLufs, truePeakDbtp: a.peaks.truePeakDbtp };

@@ -22,7 +22,9 @@ import {
 } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
-import { DEFAULT_INTENSITY, defaultPreset, presets, type Preset } from './presets.js';
+import { DEFAULT_INTENSITY, defaultPreset, presets, type Preset, type PresetDef } from './presets.js';
+import { vinylWarnings } from './destinations.js';
+import { resample } from './dsp/resample.js';
 
 export { isPreset, presets, type Preset } from './presets.js';
 
@@ -298,6 +300,13 @@ export function matchEq(
  * band, and the second sets the EQ to give it back. The first pass works on a copy and is silent.
  */
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
+  // A destination with its own rate (CD: 44.1 kHz) is mastered at that rate, so the limiter and
+  // the report see the samples that are delivered (converting after limiting moves the peaks).
+  const rate = (presets[o.preset ?? defaultPreset] as PresetDef).delivery?.sampleRate;
+  if (rate && input.sampleRate !== rate) {
+    const { inPlace: _inPlace, ...rest } = o;
+    return master(resample(input, rate), { ...rest, ...(o.parts ? { parts: o.parts.map((part) => resample(part, rate)) } : {}) });
+  }
   const ref = o.reference;
   const intensity = Math.max(0, Math.min(1, o.intensity ?? DEFAULT_INTENSITY));
   const matching = ref && !o.matchCorrection && intensity > 0 ? { ...o, ...(o.matchLoudness ? { targetLufs: referenceLoudness(ref, o) } : {}) } : null;
@@ -344,7 +353,7 @@ function referenceLoudness(ref: AudioData, o: MasterOptions): number {
 
 function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const preset = o.preset ?? defaultPreset;
-  const p = presets[preset];
+  const p: PresetDef = presets[preset];
   const targetLufs = o.targetLufs ?? p.targetLufs;
   const ceilingDbtp = o.ceilingDbtp ?? p.ceilingDbtp;
   const intensity = Math.max(0, Math.min(1, o.intensity ?? DEFAULT_INTENSITY));
@@ -415,8 +424,14 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // The low end is made mono only where mono keeps it: out-of-phase or wide lows would cancel.
   // The analysis's mid spectrum is measured as the side's (the same frames and windows), so their ratio is the side's share.
   const lowEnd = sideSpectrum ? lowEndInMono(before.spectrum, sideSpectrum, fs) : null;
-  const sideHighpassHz = lowEnd && lowEnd.monoLossDb > -MONO_LOSS_LIMIT_DB ? LOW_MONO_HZ : null;
-  if (lowEnd && !sideHighpassHz) {
+  // A destination that needs mono lows (vinyl) gets them whatever they cost, and says what.
+  const sideHighpassHz = chs.length === 2 && p.monoBelowHz ? p.monoBelowHz : lowEnd && lowEnd.monoLossDb > -MONO_LOSS_LIMIT_DB ? LOW_MONO_HZ : null;
+  if (p.monoBelowHz && lowEnd && lowEnd.monoLossDb <= -MONO_LOSS_LIMIT_DB) {
+    const loss = lowEnd.monoLossDb < -40 ? 'more than 40' : (-lowEnd.monoLossDb).toFixed(1);
+    warnings.push(
+      `For vinyl the low end is made mono below ${p.monoBelowHz} Hz (a lathe cuts stereo lows as vertical groove motion the stylus may not track). Here the lows are ${lowEnd.correlation < -0.2 ? 'out of phase' : 'wide'} (correlation ${lowEnd.correlation.toFixed(2)}) and lose ${loss} dB in mono: please check the bass and kick in the mix.`,
+    );
+  } else if (lowEnd && !sideHighpassHz) {
     // Out-of-phase lows vanish entirely in mono: the exact figure (137 dB) means nothing to a reader.
     const loss = lowEnd.monoLossDb < -40 ? 'more than 40' : (-lowEnd.monoLossDb).toFixed(1);
     warnings.push(
@@ -508,16 +523,24 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
     after = analyze(audio);
   }
   const level = after.loudness.integratedLufs;
-  if (!targetMet) {
+  // No brick-wall loudness (vinyl): short of the target where the limiting bound stops is the design.
+  const shortByDesign = !targetMet && p.loudnessUpTo === true;
+  if (shortByDesign) {
+    targetMet = true;
+    warnings.push(
+      `No brick-wall loudness: ${level.toFixed(1)} LUFS with at most ${p.maxLimitingDb} dB of limiting (up to ${targetLufs} LUFS), the dynamics kept for the cut.`,
+    );
+  } else if (!targetMet) {
     warnings.push(
       `Reaching ${targetLufs} LUFS would need more than ${p.maxLimitingDb} dB of limiting, which would flatten the transients; this master stops at ${level.toFixed(1)} LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.`,
     );
   }
   if (after.peaks.truePeakDbtp > ceilingDbtp) warnings.push(`True peak ${after.peaks.truePeakDbtp} dBTP is above the ${ceilingDbtp} dBTP ceiling.`);
-  if (targetMet && Math.abs(after.loudness.integratedLufs - targetLufs) > 0.3) {
+  if (targetMet && !shortByDesign && Math.abs(after.loudness.integratedLufs - targetLufs) > 0.3) {
     targetMet = false;
     warnings.push(`Landed at ${after.loudness.integratedLufs} LUFS, not within 0.3 LU of ${targetLufs}.`);
   }
+  if (preset === 'vinyl') warnings.push(...vinylWarnings(after));
   progress('verify', 1);
   return {
     audio,

@@ -37,7 +37,8 @@ export function analysisText(a: Analysis, name: string): string {
   ].join('\n');
 }
 
-export function reportText(r: MasterResult, name: string): string {
+/** `checks`: the destination's lines (destinations.ts), measured on the files as delivered. */
+export function reportText(r: MasterResult, name: string, checks: readonly string[] = []): string {
   const before = rows(r.before);
   const after = rows(r.after);
   const width = Math.max(...before.map(([k]) => k.length));
@@ -66,6 +67,7 @@ export function reportText(r: MasterResult, name: string): string {
     r.targetMet
       ? `Target met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`
       : `Target NOT met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`,
+    ...checks,
     turnDownLine(r.after.loudness.integratedLufs),
     ...r.warnings.map((w) => `Note: ${w}`),
   ];

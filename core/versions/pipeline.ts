@@ -21,8 +21,8 @@ import {
   type Preset,
 } from '../../engine/index.js';
 import { safeFileName } from '../../storage/object-store.js';
-import { DEFAULT_INTENSITY, presets } from '../../engine/presets.js';
-import { defaultFormat } from '../../engine/formats.js';
+import { DEFAULT_INTENSITY, presets, type PresetDef } from '../../engine/presets.js';
+import { defaultFormat, formatForDepth } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
 import type { Reply } from '../conversation/types.js';
@@ -259,7 +259,9 @@ export class Pipeline {
       const refPath = reference ? path.join(work, `ref-${safeFileName(reference.fileName)}`) : undefined;
       if (reference && refPath) await pipe(await this.d.store.get(reference.storageKey), createWriteStream(refPath));
 
-      const format = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
+      const chosen = isOutputFormat(booking.client.deliveryFormat) ? booking.client.deliveryFormat : defaultFormat;
+      // A CD master is delivered in 16-bit (the engine masters it at 44.1 kHz and dithers it).
+      const format = formatForDepth(chosen, (presets[data.settings.preset] as PresetDef).delivery?.bitDepth);
       // "Artist - Title (Master v2)" once the artist gave them (/release), else after the mix.
       const release = releaseOf(booking.release);
       const base = releaseFileBase(release, data.version) ?? `${mix.fileName.replace(/\.[^.]+$/, '')} - master v${data.version}`;

@@ -83,6 +83,21 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     return got.filter((r) => !isPreview(r));
   }
 
+  it('the CD preset delivers a CD master: 44.1 kHz, 16-bit in the container the artist chose, with the destination checks in the report', async () => {
+    await setUp(undefined, { env: { MASTER_PRESET: 'cd' } });
+    await chat.send('/format flac24');
+    const ref = await bookAndSendMix();
+    const [message] = await delivered();
+    const flac = message!.files!.find((f) => f.kind === 'audio')!;
+    expect(flac.name).toBe('Night Drive - master v1.flac');
+    const a = await decodeAudio(await readStream(await studio.store.get(flac.storageKey!)), flac.name);
+    expect([a.sampleRate, a.bitDepth, a.format]).toEqual([44100, 16, 'flac']);
+    expect(analyze(a).peaks.truePeakDbtp).toBeLessThanOrEqual(-0.5);
+    const report = (await t.db.delivery.findFirstOrThrow({ where: { booking: { reference: ref } } })).reportText!;
+    expect(report).toContain('Destination checks (CD (44.1 kHz, 16-bit)):\n  ✓ FLAC 16-bit, 44.1 kHz: Red Book CD audio (dithered to 16-bit)');
+    expect(report).toMatch(/  ✓ True peak after MP3 encoding \(320 kbps, the whole 8 s\): -\d\.\d\d dBTP/);
+  });
+
   it("a mix for a mastering booking comes back mastered, in the artist's format, with the report picture", async () => {
     await setUp();
     await chat.send('/format flac24');
