@@ -3,7 +3,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { warmUp } from './parallel.js';
 import { analyzeAudioFile } from './analyze-file.js';
 import { tonalDistance } from './analysis/tonal-distance.js';
-import { resample } from './dsp/resample.js';
 
 /** A CD's sample rate. */
 import { defaultPreset, presetIds } from './presets.js';

@@ -129,7 +129,7 @@ export function reasonText(r: EstimateReason): string {
       return t(r.drums ? 'estimate-recorded-drums' : 'estimate-recorded', { count: r.count, db: String(r.floorDb) });
     case 'timing':
       return t('estimate-timing', {
-        parts: r.parts.map((p) => t(`estimate-part-${p}` as 'estimate-part-drums')).join(t('estimate-and')),
+        parts: r.parts.map((p) => (p === 'vocals' ? t('estimate-part-vocals') : t('estimate-part-drums'))).join(t('estimate-and')),
         ms: String(r.offGridMs),
       });
     case 'line-up':

@@ -120,6 +120,6 @@ describe('destination presets', () => {
     const hot = { sampleRate: sr, channels: [square, square.slice()] };
     const checks = await destinationChecks('loud', hot, ['wav24']);
     expect(checks[0]).toBe('Destination checks (loud (club, competitive genres)):');
-    expect(checks.at(-1)).toMatch(/^  ✗ True peak after MP3 encoding \(320 kbps, the whole 4 s\): \d\.\d\d dBTP: lossy copies may clip on playback/);
+    expect(checks.at(-1)).toMatch(/^ {2}✗ True peak after MP3 encoding \(320 kbps, the whole 4 s\): \d\.\d\d dBTP: lossy copies may clip on playback/);
   });
 });
