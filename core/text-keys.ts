@@ -678,7 +678,6 @@ export interface TextVars {
   'estimate-so-far': { count: TextValue; hours: TextValue; ref: TextValue };
   'estimate-none': { ref: TextValue };
   'estimate-not-mixing': { ref: TextValue };
-  'estimate-no-booking': undefined;
   'estimate-ask-in-chat': { ref: TextValue };
   'estimate-set-message': { hours: TextValue; measured: TextValue; ref: TextValue };
   'estimate-set-more': { more: TextValue; ref: TextValue };
@@ -711,6 +710,17 @@ export interface TextVars {
   'desk-estimate-reset': { ref: TextValue };
   'desk-estimate-hours-range': undefined;
   'status-mix-estimate': { hours: TextValue; ref: TextValue };
+  'quote-send-stems': undefined;
+  'quote-done-button': undefined;
+  'quote-title': { count: TextValue; hours: TextValue };
+  'quote-price-hourly': { hours: TextValue; price: TextValue; rate: TextValue };
+  'quote-price-fixed': { price: TextValue };
+  'quote-more': undefined;
+  'quote-kept': { hours: TextValue };
+  'quote-none': undefined;
+  'quote-nothing-measured': { file: TextValue };
+  'quote-too-many': { max: TextValue };
+  'book-quoted-hours': { hours: TextValue };
 }
 
 export type TextKey = keyof TextVars;

@@ -838,7 +838,6 @@ estimate-so-far = Mixing estimate for { $ref } with the { $count } { $count ->
     } so far: about { $hours } h. /quote shows why.
 estimate-none = No stems for { $ref } yet: send them, and /quote tells you how long the mix will take and why.
 estimate-not-mixing = { $ref } is mastering: its price does not depend on hours.
-estimate-no-booking = You have no mixing booking to estimate. Book a mix with /book, then send your stems.
 estimate-ask-in-chat = Your stems measure more hours than { $ref } has booked: /quote in the chat to book them or leave it to the engineer.
 estimate-set-message = The engineer set { $hours } h for mixing { $ref } (your stems measure { $measured } h).
 estimate-set-more = That is { $more } h more than booked: /quote { $ref } to book them or leave it to the engineer.
@@ -871,3 +870,17 @@ desk-estimate-set-now = { $ref }: { $hours } h set; the artist has been told.
 desk-estimate-reset = { $ref }: back to the stems’ estimate; the artist has been told.
 desk-estimate-hours-range = The hours go from 0.25 to 100.
 status-mix-estimate = Mixing: about { $hours } h from your stems (/quote { $ref } shows why).
+quote-send-stems = No mixing booking yet? Send your stems here (a zip, or the files one by one) and I will measure how long the mix would take and why. Nothing is kept: only the measurements, for your booking.
+quote-done-button = Done
+quote-title = Mixing estimate from your { $count } { $count ->
+        [one] stem
+       *[other] stems
+    }: about { $hours } h.
+quote-price-hourly = At { $rate } an hour, a mix booked now is booked for these { $hours } h: { $price } (unattended work less).
+quote-price-fixed = Mixing costs { $price } whatever the hours.
+quote-more = Send more stems to add them, or book with /book.
+quote-kept = Your quote is kept for 30 days: a mix booked by the hour takes its { $hours } h.
+quote-none = No stems measured. /quote again whenever you have them.
+quote-nothing-measured = Nothing in { $file } could be measured.
+quote-too-many = A quote holds up to { $max } stems.
+book-quoted-hours = Booked for the { $hours } h your stems measured (/quote).

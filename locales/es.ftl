@@ -835,7 +835,6 @@ estimate-so-far = Estimación de mezcla para { $ref } con { $count ->
     } hasta ahora: unas { $hours } h. /quote explica por qué.
 estimate-none = Aún no hay pistas para { $ref }: envíalas y /quote te dirá cuánto llevará la mezcla y por qué.
 estimate-not-mixing = { $ref } es un mastering: su precio no depende de las horas.
-estimate-no-booking = No tienes ninguna reserva de mezcla que estimar. Reserva una mezcla con /book y envía tus pistas.
 estimate-ask-in-chat = Tus pistas miden más horas de las que { $ref } tiene reservadas: usa /quote en el chat para reservarlas o dejarlo en manos del ingeniero.
 estimate-set-message = El ingeniero fijó { $hours } h para mezclar { $ref } (tus pistas miden { $measured } h).
 estimate-set-more = Son { $more } h más de lo reservado: /quote { $ref } para reservarlas o dejarlo en manos del ingeniero.
@@ -868,3 +867,17 @@ desk-estimate-set-now = { $ref }: { $hours } h fijadas; el artista ya lo sabe.
 desk-estimate-reset = { $ref }: de vuelta a la estimación de las pistas; el artista ya lo sabe.
 desk-estimate-hours-range = Las horas van de 0,25 a 100.
 status-mix-estimate = Mezcla: unas { $hours } h según tus pistas (/quote { $ref } explica por qué).
+quote-send-stems = ¿Aún no tienes reserva de mezcla? Envía aquí tus pistas (un zip o los archivos uno a uno) y mediré cuánto llevaría la mezcla y por qué. No se guarda nada: solo las mediciones, para tu reserva.
+quote-done-button = Listo
+quote-title = Estimación de mezcla de tus { $count } { $count ->
+        [one] pista
+       *[other] pistas
+    }: unas { $hours } h.
+quote-price-hourly = A { $rate } la hora, una mezcla reservada ahora se reserva para estas { $hours } h: { $price } (el trabajo sin asistencia, menos).
+quote-price-fixed = La mezcla cuesta { $price }, sean cuantas sean las horas.
+quote-more = Envía más pistas para añadirlas o reserva con /book.
+quote-kept = Tu presupuesto se guarda 30 días: una mezcla reservada por horas toma sus { $hours } h.
+quote-none = No se midió ninguna pista. Vuelve a usar /quote cuando las tengas.
+quote-nothing-measured = No se pudo medir nada de { $file }.
+quote-too-many = Un presupuesto admite hasta { $max } pistas.
+book-quoted-hours = Reservada para las { $hours } h que midieron tus pistas (/quote).

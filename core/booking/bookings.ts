@@ -7,7 +7,7 @@ import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db, Models, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
-import { findService, priceFor, type Catalog, type SessionKind } from '../catalog.js';
+import { findService, priceFor, priceForHours, type Catalog, type ServiceDef, type SessionKind } from '../catalog.js';
 import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
@@ -48,6 +48,14 @@ export interface NewBooking {
   idempotencyKey: string;
   origin: { platform: string; chatId: string };
   actor: string;
+  /** Mixing by the hour: the hours booked (from the artist's quote), else the service's. */
+  hours?: number;
+}
+
+/** An hourly service's session grows or shrinks with the hours booked; any other keeps its length. */
+export function sessionMinutes(def: ServiceDef, hours?: number): number {
+  if (!def.hourly || hours === undefined) return def.durationMinutes;
+  return Math.round(def.durationMinutes + (hours - def.hourly.hours) * 60);
 }
 
 const REF_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -108,7 +116,7 @@ export class BookingService {
     let slot: Interval | undefined;
     if (input.kind !== 'unattended') {
       if (!input.start) throw new UserError(t('choose-a-time'));
-      slot = { start: input.start, end: new Date(input.start.getTime() + def.durationMinutes * 60_000) };
+      slot = { start: input.start, end: new Date(input.start.getTime() + sessionMinutes(def, input.hours) * 60_000) };
       if (slot.start < now) throw new UserError(t('time-in-past'));
     }
     try {
@@ -126,8 +134,11 @@ export class BookingService {
             endsAt: slot?.end ?? null,
             dueAt: slot ? null : await this.unattendedDueDate(tx, now, policy),
             timeZone: input.timeZone,
-            priceCents: priceFor(this.catalog, def, input.kind),
-            bookedHours: def.hourly?.hours ?? null,
+            priceCents:
+              def.hourly && input.hours !== undefined
+                ? priceForHours(this.catalog, def.hourly, input.kind, input.hours)
+                : priceFor(this.catalog, def, input.kind),
+            bookedHours: def.hourly ? (input.hours ?? def.hourly.hours) : null,
             currency: this.catalog.currency,
             includedRevisions: def.includedRevisions,
             idempotencyKey: input.idempotencyKey,

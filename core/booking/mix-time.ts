@@ -12,9 +12,9 @@ import { t } from '../texts.js';
 import { UserError } from '../errors.js';
 import type { BookingService, BookingWithService } from './bookings.js';
 import { isOpen } from './status.js';
-import { estimateMix, LONGEST_MIX_HOURS, parseCharacter, reasonText, SHORTEST_MIX_HOURS, type MixEstimate } from './mix-estimate.js';
+import { estimateMix, LONGEST_MIX_HOURS, parseCharacter, reasonText, SHORTEST_MIX_HOURS, type EstimateStem, type MixEstimate } from './mix-estimate.js';
 import type { Upload } from '../files/stored-files.js';
-import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
+import type { ArchiveOutcome, MeasuredStem, UploadOutcome } from '../files/uploads.js';
 import type { Reply } from '../conversation/types.js';
 
 export interface MixTimeView {
@@ -39,6 +39,19 @@ export interface MixTimeShortfall {
 }
 
 const isMixing = (b: BookingWithService) => b.service.code !== 'master';
+/** A quote before booking is kept this long (the stems of a song change little in a month). */
+const QUOTE_DAYS = 30;
+/** A quote holds at most this many stems. */
+const QUOTE_MAX_STEMS = 200;
+
+/** Each reason with its number, and the bounds when they changed the hours. */
+function reasonLines(e: MixEstimate): string[] {
+  const lines = e.shares.map((s) => `• ${reasonText(s.why)}`);
+  if (e.unboundedHours < SHORTEST_MIX_HOURS || e.unboundedHours > LONGEST_MIX_HOURS) {
+    lines.push(t('estimate-bounded', { measured: hoursText(e.unboundedHours), shortest: SHORTEST_MIX_HOURS, longest: LONGEST_MIX_HOURS }));
+  }
+  return lines;
+}
 const hoursText = (h: number) => String(Math.round(h * 10) / 10);
 
 export class MixTime {
@@ -76,11 +89,7 @@ export class MixTime {
 
   /** The estimate as the artist reads it: the hours, each reason with its number, the price. */
   artistText(b: BookingWithService, v: MixTimeView): string {
-    const lines = [t('estimate-title', { ref: b.reference, hours: hoursText(v.estimate.hours) })];
-    lines.push(...v.estimate.shares.map((s) => `• ${reasonText(s.why)}`));
-    if (v.estimate.unboundedHours !== v.estimate.hours && (v.estimate.unboundedHours < SHORTEST_MIX_HOURS || v.estimate.unboundedHours > LONGEST_MIX_HOURS)) {
-      lines.push(t('estimate-bounded', { measured: hoursText(v.estimate.unboundedHours), shortest: SHORTEST_MIX_HOURS, longest: LONGEST_MIX_HOURS }));
-    }
+    const lines = [t('estimate-title', { ref: b.reference, hours: hoursText(v.estimate.hours) }), ...reasonLines(v.estimate)];
     if (v.unmeasured) lines.push(t('estimate-unmeasured', { count: v.unmeasured }));
     if (v.setBy) lines.push(t('estimate-engineer-set', { hours: hoursText(v.hours), measured: hoursText(v.estimate.hours) }));
     const hourly = this.hourly(b);
@@ -96,6 +105,49 @@ export class MixTime {
       lines.push(t('estimate-fixed', { price: formatMoney(b.priceCents, b.currency) }));
     }
     return lines.join('\n');
+  }
+
+  /** The artist's quote before booking, while it is fresh: its stems and what they measure. */
+  async quote(clientId: string): Promise<{ stems: EstimateStem[]; estimate: MixEstimate } | null> {
+    const q = await this.db.quote.findUnique({ where: { clientId } });
+    if (!q || q.updatedAt.getTime() < this.clock.now().getTime() - QUOTE_DAYS * 86_400_000) return null;
+    const stems = (JSON.parse(q.stems) as EstimateStem[]).map((s) => ({ ...s, character: parseCharacter(JSON.stringify(s.character)) }));
+    return stems.length ? { stems, estimate: estimateMix(stems) } : null;
+  }
+
+  /** A new quote: the stems measured before go. */
+  async clearQuote(clientId: string): Promise<void> {
+    await this.db.quote.deleteMany({ where: { clientId } });
+  }
+
+  /** Stems measured for the quote join it (one of the same name replaces the earlier). */
+  async addToQuote(clientId: string, measured: MeasuredStem[]): Promise<{ stems: EstimateStem[]; estimate: MixEstimate }> {
+    const before = (await this.quote(clientId))?.stems ?? [];
+    const names = new Set(measured.map((m) => m.fileName));
+    const stems = [...before.filter((s) => !names.has(s.fileName)), ...measured];
+    if (stems.length > QUOTE_MAX_STEMS) throw new UserError(t('quote-too-many', { max: QUOTE_MAX_STEMS }));
+    const json = JSON.stringify(stems);
+    await this.db.quote.upsert({ where: { clientId }, create: { clientId, stems: json }, update: { stems: json } });
+    return { stems, estimate: estimateMix(stems) };
+  }
+
+  /** The quote as the artist reads it: the hours, each reason, and what a mix booked on it costs. */
+  quoteText(q: { stems: EstimateStem[]; estimate: MixEstimate }): string {
+    const mix = this.catalog.services.find((s) => s.code === 'mix');
+    const price = mix?.hourly
+      ? t('quote-price-hourly', {
+          rate: formatMoney(mix.hourly.rateCents, this.catalog.currency),
+          price: formatMoney(priceForHours(this.catalog, mix.hourly, 'standard', q.estimate.hours), this.catalog.currency),
+          hours: hoursText(q.estimate.hours),
+        })
+      : t('quote-price-fixed', { price: formatMoney(mix?.priceCents ?? 0, this.catalog.currency) });
+    return [t('quote-title', { hours: hoursText(q.estimate.hours), count: q.stems.length }), ...reasonLines(q.estimate), price].join('\n');
+  }
+
+  /** The hours a mix booked now by the hour takes from the artist's fresh quote, or null. */
+  async quotedHours(clientId: string, service: ServiceDef): Promise<number | null> {
+    if (!service.hourly) return null;
+    return (await this.quote(clientId))?.estimate.hours ?? null;
   }
 
   /** The numbers behind the estimate, stem by stem, for the engineer. */

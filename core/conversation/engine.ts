@@ -130,6 +130,8 @@ export class Conversation {
       case 'text':
         return this.text(inc, client, state, inc.text);
       case 'file': {
+        // Stems sent for a quote before booking (/quote): measured, nothing kept, the question stays open.
+        if (state.flow === 'mixtime' && state.step === 'stems') return this.quoteFiles(client, state, inc.file.name, inc.file.ref);
         const outcome = await this.studio.uploads.acceptAny({
           client,
           fileName: inc.file.name,
@@ -153,6 +155,16 @@ export class Conversation {
     const estimate = await this.studio.mixTime.afterFiles(outcome);
     if (estimate.ask) return [...replies, ...(await this.startFlow(inc, client, state, 'mixtime', estimate.ask.reference))];
     return estimate.reply ? [...replies, estimate.reply] : replies;
+  }
+
+  /** Stems for the quote /quote waits for: measured, the estimate so far, and the question still open (its Done button). */
+  private async quoteFiles(client: Client, state: DialogState, name: string, file: string): Promise<Reply[]> {
+    const { measured, skipped } = await this.studio.uploads.measureStems(file, name);
+    const skippedLines = skipped.length ? ['', t('archive-skipped'), ...skipped.map((s) => `• ${s.name}: ${s.reason}`)] : [];
+    if (!measured.length) return [{ text: [t('quote-nothing-measured', { file: name }), ...skippedLines].join('\n') }];
+    const quote = await this.studio.mixTime.addToQuote(client.id, measured);
+    const text = [this.studio.mixTime.quoteText(quote), ...skippedLines, '', t('quote-more')].join('\n');
+    return [stamp({ text, buttons: [[{ label: t('quote-done-button'), data: 'done' }]] }, state.token)];
   }
 
   private ctx(inc: Incoming, client: Client, state: DialogState): FlowContext {
@@ -247,6 +259,7 @@ export class Conversation {
       flow: state.flow,
       startFlow: (flow) => this.startFlow(inc, client, state, flow, args),
       afterFiles: (outcome) => this.afterFiles(inc, client, state, outcome),
+      quoteFiles: state.flow === 'mixtime' && state.step === 'stems' ? (name, file) => this.quoteFiles(client, state, name, file) : null,
       stopDialog: (text) => this.stopDialog(inc, state, text),
       helpLines,
     });

@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { isZip, unpackArchive } from './archives.js';
 import { isUniqueViolation } from '../../db/client.js';
 import { analyzeFileInThread, AudioFileError, SHORTEST_SECONDS, type Analysis, type FileAnalysis } from '../../engine/index.js';
+import type { StemCharacter } from '../../engine/analysis/stem-character.js';
 import { containers } from '../../engine/formats.js';
 import type { Container } from '../../engine/io/container.js';
 import { guessStemRole, isStemRole, stemRoles } from '../../engine/mixdown.js';
@@ -54,6 +55,26 @@ async function sha256OfFile(path: string): Promise<string> {
 
 export function formatSize(bytes: number): string {
   return bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : `${(bytes / (1 << 20)).toFixed(1)} MB`;
+}
+
+/** A stem measured for a quote (what the mixing estimate reads), its audio not kept. */
+export interface MeasuredStem {
+  fileName: string;
+  stemTag: string;
+  durationSec: number;
+  character: StemCharacter | null;
+}
+
+/** Whether the file begins as a zip archive does (an unreadable one is left to the caller's checks). */
+async function startsAsZip(file: string): Promise<boolean> {
+  const head = new Uint8Array(4);
+  try {
+    const fh = await open(file, 'r');
+    await fh.read(head, 0, 4, 0).finally(() => fh.close());
+  } catch {
+    // Not readable: the upload's own checks give the artist the right message.
+  }
+  return isZip(head);
 }
 
 export interface ArchiveOutcome {
@@ -103,22 +124,9 @@ export class UploadService {
 
   /** A single audio file, or a zip archive of them (stems), whichever `path` holds. */
   async acceptAny(i: IncomingUpload): Promise<UploadOutcome | ArchiveOutcome> {
-    const head = new Uint8Array(4);
-    try {
-      const fh = await open(i.path, 'r');
-      await fh.read(head, 0, 4, 0).finally(() => fh.close());
-    } catch {
-      // Not readable: accept() gives the artist the right message.
-    }
-    if (!isZip(head)) return this.accept(i);
+    if (!(await startsAsZip(i.path))) return this.accept(i);
     const booking = await this.targetBooking(i.client, i.bookingRef);
-    const unpacked = await unpackArchive(i.path, i.fileName, {
-      maxTotalBytes: this.maxArchiveBytes,
-      maxFileBytes: this.maxBytes,
-      maxEntries: 500,
-      // Deflate tops out near 1032:1, which only long runs of zeros reach.
-      maxRatio: 1000,
-    });
+    const unpacked = await unpackArchive(i.path, i.fileName, this.archiveLimits());
     try {
       const out: ArchiveOutcome = { archive: i.fileName, received: [], skipped: unpacked.skipped };
       for (const f of unpacked.files) {
@@ -169,35 +177,15 @@ export class UploadService {
       if (seen) return { upload: seen, booking: seen.booking, duplicate: true, analysis: null, warnings: [] };
     }
     const booking = await this.targetBooking(i.client, i.bookingRef);
-    let size: number;
-    try {
-      const s = await stat(i.path);
-      if (!s.isFile()) throw new UserError(t('upload-is-folder', { file: name }));
-      size = s.size;
-    } catch (err) {
-      if (err instanceof UserError) throw err;
-      throw new UserError(t('upload-not-found', { file: name }));
-    }
-    if (size > this.maxBytes) {
-      const sizes = { size: formatSize(size), max: formatSize(this.maxBytes) };
-      throw new FileRefused(t('upload-too-big', { file: name, ...sizes }), t('skip-too-big', sizes));
-    }
+    const size = await this.checkedSize(i.path, name);
     const sha256 = await sha256OfFile(i.path);
     const same = await this.files.sameBytes(booking.id, sha256);
     if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
     await this.assertWithinQuota(booking, name, size);
 
     const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
-    let analysis: FileAnalysis;
-    try {
-      // On a thread of its own: a long file's decoding and measuring would hold every chat up.
-      // A stem is also measured for the mixing estimate, in the same reading.
-      analysis = await analyzeFileInThread({ path: i.path, name, limits: { maxSeconds: this.maxSeconds }, character: role === 'stem' });
-    } catch (err) {
-      // A clear refusal naming the file and the problem; nothing was stored.
-      if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: err.problem }), err.problem);
-      throw err;
-    }
+    // A stem is also measured for the mixing estimate, in the same reading.
+    const analysis = await this.analysed(i.path, name, role === 'stem');
     if (role === 'mix' || role === 'reference') {
       // Loudness is measured in 400 ms blocks: a shorter file is not silent, it is too short.
       const ms = Math.round(analysis.format.durationSec * 1000);
@@ -241,6 +229,75 @@ export class UploadService {
       }
       throw err;
     }
+  }
+
+  /** The file's size, refused clearly when it is no file or over the limit. */
+  private async checkedSize(file: string, name: string): Promise<number> {
+    let size: number;
+    try {
+      const s = await stat(file);
+      if (!s.isFile()) throw new UserError(t('upload-is-folder', { file: name }));
+      size = s.size;
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(t('upload-not-found', { file: name }));
+    }
+    if (size > this.maxBytes) {
+      const sizes = { size: formatSize(size), max: formatSize(this.maxBytes) };
+      throw new FileRefused(t('upload-too-big', { file: name, ...sizes }), t('skip-too-big', sizes));
+    }
+    return size;
+  }
+
+  /** The file's analysis (and, for stems, what the mixing estimate reads), or a clear refusal naming the problem. */
+  private async analysed(file: string, name: string, character: boolean): Promise<FileAnalysis> {
+    try {
+      // On a thread of its own: a long file's decoding and measuring would hold every chat up.
+      return await analyzeFileInThread({ path: file, name, limits: { maxSeconds: this.maxSeconds }, character });
+    } catch (err) {
+      if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: err.problem }), err.problem);
+      throw err;
+    }
+  }
+
+  /**
+   * Stems measured for a quote before any booking (/quote): a file or a zip of them, checked and
+   * measured as uploads are, and nothing kept. A single bad file is refused; an archive's are skipped with the reason.
+   */
+  async measureStems(file: string, fileName: string): Promise<{ measured: MeasuredStem[]; skipped: { name: string; reason: string }[] }> {
+    if (!(await startsAsZip(file))) return { measured: [await this.measureStem(file, fileName)], skipped: [] };
+    const unpacked = await unpackArchive(file, fileName, this.archiveLimits());
+    try {
+      const out = { measured: [] as MeasuredStem[], skipped: unpacked.skipped };
+      for (const f of unpacked.files) {
+        try {
+          out.measured.push(await this.measureStem(f.path, f.name));
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          out.skipped.push({ name: f.name, reason: err instanceof FileRefused ? err.reason : err.message });
+        }
+      }
+      return out;
+    } finally {
+      await unpacked.cleanup();
+    }
+  }
+
+  private async measureStem(file: string, fileName: string): Promise<MeasuredStem> {
+    const name = cleanName(fileName) || 'file';
+    await this.checkedSize(file, name);
+    const a = await this.analysed(file, name, true);
+    return { fileName: name.slice(0, 255), stemTag: guessStemRole(name), durationSec: a.format.durationSec, character: a.character ?? null };
+  }
+
+  private archiveLimits() {
+    return {
+      maxTotalBytes: this.maxArchiveBytes,
+      maxFileBytes: this.maxBytes,
+      maxEntries: 500,
+      // Deflate tops out near 1032:1, which only long runs of zeros reach.
+      maxRatio: 1000,
+    };
   }
 
   /** What an engineer would flag about this file, in words an artist understands. */

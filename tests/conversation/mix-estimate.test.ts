@@ -205,10 +205,54 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
     expect(texts.filter((x) => x.includes('and the session is 5 h'))).toHaveLength(1);
   });
 
+  it('before booking: /quote measures the stems and keeps nothing but the numbers; a mix booked by the hour takes their hours', async () => {
+    await setUp();
+    await chat.send('/quote');
+    expect(chat.text).toContain('Nothing is kept: only the measurements, for your booking.');
+    // Not audio: refused by name, the question still open.
+    const notes = path.join(dir, 'notes.txt');
+    await import('node:fs/promises').then((fs) => fs.writeFile(notes, 'bpm 120, key of A'));
+    await chat.event({ kind: 'file', file: { name: 'notes.txt', sizeBytes: 0, ref: notes, id: 'notes' } });
+    expect(chat.text).toMatch(/notes\.txt.*not an audio file/);
+    await sendStems();
+    const hours = Number(/^Mixing estimate from your 8 stems: about ([\d.]+) h\./.exec(chat.text)![1]);
+    expect(hours).toBeGreaterThan(5);
+    expect(chat.text).toContain('• 8 stems to set up and balance');
+    expect(chat.text).toContain(`At £50 an hour, a mix booked now is booked for these ${hours} h: £${hours * 50}`);
+    expect(chat.text).toContain('Send more stems to add them, or book with /book.');
+    // Measured, not kept: no upload, nothing in storage.
+    expect(await t.db.upload.count()).toBe(0);
+    expect(await studio.store.list('')).toEqual([]);
+    // The same stems again replace, not add.
+    await chat.event({ kind: 'file', file: { name: 'stems.zip', sizeBytes: 0, ref: zip, id: 'zip-again' } });
+    expect(chat.text).toMatch(/^Mixing estimate from your 8 stems/);
+    await chat.press('Done');
+    expect(chat.text).toBe(`Your quote is kept for 30 days: a mix booked by the hour takes its ${hours} h.`);
+
+    await chat.send('/book mix');
+    expect(chat.text).toContain(`Booked for the ${hours} h your stems measured (/quote).`);
+    expect(chat.text).toContain(`Standard — £${hours * 50}`);
+    await chat.press('Standard');
+    await chat.press('Thu 3 Dec');
+    expect(chat.buttons.map((x) => x.label).filter((l) => /^\d\d:\d\d$/.test(l))).toEqual(['10:00']); // room for the longer session
+    await chat.press('10:00');
+    expect(chat.text).toContain(`${hours} h`);
+    await chat.press('Confirm');
+    const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    const b = await booking(ref);
+    expect([b.bookedHours, b.priceCents, (b.endsAt!.getTime() - b.startsAt!.getTime()) / 3_600_000]).toEqual([hours, hours * 5000, hours]);
+    // The stems sent to the booking measure what was booked: nothing to ask.
+    await sendStems();
+    expect(chat.buttons).toEqual([]);
+    expect(chat.text).toMatch(/From stems\.zip: 8 files received/);
+  });
+
   it('/quote without stems, for mastering, and with no booking says so', async () => {
     await setUp();
     await chat.send('/quote');
-    expect(chat.text).toBe('You have no mixing booking to estimate. Book a mix with /book, then send your stems.');
+    expect(chat.text).toMatch(/^No mixing booking yet\? Send your stems here/);
+    await chat.press('Done');
+    expect(chat.text).toBe('No stems measured. /quote again whenever you have them.');
     const ref = await book('Unattended');
     await chat.send('/quote');
     expect(chat.text).toBe(`No stems for ${ref} yet: send them, and /quote tells you how long the mix will take and why.`);

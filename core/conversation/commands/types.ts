@@ -20,6 +20,8 @@ export interface CommandRun {
   startFlow(name: string): Promise<Reply[]>;
   /** What stored files lead to (their description, the work they start, a question for a delivered booking). */
   afterFiles(outcome: UploadOutcome | ArchiveOutcome): Promise<Reply[]>;
+  /** Set while /quote waits for stems: files go to the quote (measured, not kept) instead of a booking. */
+  quoteFiles: ((name: string, file: string) => Promise<Reply[]>) | null;
   stopDialog(text: string): Promise<Reply[]>;
   /** The help lines of every listed command ("/book — …"). */
   helpLines(): string[];

@@ -11,7 +11,7 @@ export const upload: ChatCommand = {
   menu: () => t('telegram-menu-upload'),
   // Discord's /upload takes an attachment: bots/discord/commands/upload.ts.
   discord: 'own',
-  async run({ args, incoming, studio, client, afterFiles }) {
+  async run({ args, incoming, studio, client, afterFiles, quoteFiles }) {
     if (!args) {
       const how = incoming.platform === 'console' ? t('upload-how-console') : t('upload-how-chat');
       return [{ text: `${how}\n${t('upload-what-to-send')}` }];
@@ -19,6 +19,7 @@ export const upload: ChatCommand = {
     if (incoming.platform !== 'console') return [{ text: t('upload-send-the-file') }];
     const { path: given, ref } = parseUploadArgs(args);
     const file = given.replace(/^~(?=\/|$)/, homedir());
+    if (quoteFiles) return quoteFiles(basename(file), file);
     const outcome = await studio.uploads.acceptAny({ client, fileName: basename(file), path: file, ...(ref ? { bookingRef: ref } : {}) });
     return afterFiles(outcome);
   },

@@ -1,8 +1,8 @@
 // /book: service → session kind → day → time → confirm.
 import { DateTime } from 'luxon';
 import { SlotTakenError, UserError } from '../../errors.js';
-import { findService, formatMoney, isSessionKind, kindLabel, priceFor, sessionKinds, type ServiceDef } from '../../catalog.js';
-import type { BookingWithService } from '../../booking/bookings.js';
+import { findService, formatMoney, isSessionKind, kindLabel, priceFor, priceForHours, sessionKinds, type ServiceDef, type SessionKind } from '../../catalog.js';
+import { sessionMinutes, type BookingWithService } from '../../booking/bookings.js';
 import { ask, done, type Flow, type FlowContext, type FlowData, type StepOutcome } from '../flow.js';
 import { describeBooking, formatWhen } from '../format.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
@@ -37,18 +37,29 @@ function askService(ctx: FlowContext): StepOutcome {
   );
 }
 
-function askKind(ctx: FlowContext, data: FlowData): StepOutcome {
-  const def = serviceOf(ctx, data);
+/** The booking's price: by the hours of the artist's quote (mixing by the hour), else the service's. */
+function priceOf(ctx: FlowContext, def: ServiceDef, kind: SessionKind, data: FlowData): number {
+  return def.hourly && typeof data.hours === 'number'
+    ? priceForHours(ctx.studio.catalog, def.hourly, kind, data.hours)
+    : priceFor(ctx.studio.catalog, def, kind);
+}
+
+async function askKind(ctx: FlowContext, base: FlowData): Promise<StepOutcome> {
+  const def = serviceOf(ctx, base);
   const { catalog } = ctx.studio;
+  // Mixing by the hour with a quote from the stems: booked for the hours they measured.
+  const hours = await ctx.studio.mixTime.quotedHours(ctx.client.id, def);
+  const data = hours === null ? base : { ...base, hours, minutes: sessionMinutes(def, hours) };
   return ask('kind', data, {
     text: [
       t('book-ask-kind', { service: def.name }),
+      ...(hours === null ? [] : [t('book-quoted-hours', { hours: String(hours) })]),
       ...sessionKinds.map((k) =>
-        t('book-kind-line', { kind: kindLabel(k).name, price: formatMoney(priceFor(catalog, def, k), catalog.currency), blurb: kindLabel(k).blurb }),
+        t('book-kind-line', { kind: kindLabel(k).name, price: formatMoney(priceOf(ctx, def, k, data), catalog.currency), blurb: kindLabel(k).blurb }),
       ),
     ].join('\n'),
     buttons: sessionKinds.map((k) => [
-      { label: t('book-kind-button', { kind: kindLabel(k).name, price: formatMoney(priceFor(catalog, def, k), catalog.currency) }), data: `kind:${k}` },
+      { label: t('book-kind-button', { kind: kindLabel(k).name, price: formatMoney(priceOf(ctx, def, k, data), catalog.currency) }), data: `kind:${k}` },
     ]),
   });
 }
@@ -64,11 +75,12 @@ async function askConfirm(ctx: FlowContext, data: FlowData): Promise<StepOutcome
     lines.push(t('book-check-unattended', { date: DateTime.fromJSDate(due).setZone(ctx.client.timeZone).setLocale(intlLocale()).toFormat('ccc d LLL yyyy') }));
   } else {
     const start = new Date(Number(data.start));
-    lines.push(t('book-check-time', { when: formatWhen(start, ctx.client.timeZone, ctx.studio.timeZone), hours: Math.round(def.durationMinutes / 6) / 10 }));
+    const minutes = typeof data.minutes === 'number' ? data.minutes : def.durationMinutes;
+    lines.push(t('book-check-time', { when: formatWhen(start, ctx.client.timeZone, ctx.studio.timeZone), hours: Math.round(minutes / 6) / 10 }));
   }
   lines.push(
     t('book-check-price', {
-      price: formatMoney(priceFor(catalog, def, kind), catalog.currency),
+      price: formatMoney(priceOf(ctx, def, kind, data), catalog.currency),
       revisions: def.includedRevisions,
       revisionPrice: formatMoney(def.revisionPriceCents, catalog.currency),
     }),
@@ -139,6 +151,7 @@ export const bookFlow: Flow = {
           idempotencyKey: dialogKey(ctx),
           origin: { platform: ctx.sender.platform, chatId: ctx.sender.chatId },
           actor: `client:${ctx.client.id}`,
+          ...(typeof ctx.data.hours === 'number' ? { hours: ctx.data.hours } : {}),
         });
         const position = await ctx.studio.bookings.queuePosition(booking);
         return done({

@@ -51,14 +51,24 @@ async function estimate(ctx: FlowContext, b: BookingWithService): Promise<StepOu
   );
 }
 
+/** The Done button is also under each estimate the quote's files get (engine.ts, quoteFiles). */
+const askForStems = (): StepOutcome => ask('stems', {}, { text: t('quote-send-stems'), buttons: [[{ label: t('quote-done-button'), data: 'done' }]] });
+
 export const mixTimeFlow: Flow = {
   name: 'mixtime',
   async start(ctx, args) {
     const b = await quoted(ctx, args);
-    if (!b) return done({ text: t('estimate-no-booking') });
-    return estimate(ctx, b);
+    if (b) return estimate(ctx, b);
+    // No mixing booking yet: a quote from stems sent now, measured and not kept.
+    await ctx.studio.mixTime.clearQuote(ctx.client.id);
+    return askForStems();
   },
   steps: {
+    /** Files sent at this step are measured by the engine (quoteFiles); words or the button end it. */
+    async stems(ctx) {
+      const q = await ctx.studio.mixTime.quote(ctx.client.id);
+      return done({ text: q ? t('quote-kept', { hours: String(q.estimate.hours) }) : t('quote-none') });
+    },
     async more(ctx, input) {
       if (input.type !== 'button' || !['more', 'engineer'].includes(input.action)) throw new UserError(t('mix-time-pick'));
       const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
