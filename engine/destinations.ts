@@ -16,8 +16,8 @@ import { gainToDb, type AudioData } from './types.js';
  * (a General MIDI band -9.8, a synth track -11.4); a bright, sibilant one comes within 6 dB.
  */
 const VINYL_HF_LIMIT_DB = -6;
-/** The lossy copy is measured on this much audio around the master's highest peak. */
-const LOSSY_WINDOW_SECONDS = 10;
+/** The lossy copy is measured on this much audio around the master's highest peak (LAME takes 0.1 s for it; the whole of a 4-minute master would take 4 s). */
+const LOSSY_WINDOW_SECONDS = 5;
 
 /** Mean power of the spectrum's bands within [lo, hi] Hz, in dB. */
 function bandLevel(a: Analysis, lo: number, hi: number): number {
