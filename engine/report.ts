@@ -3,7 +3,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Analysis } from './analysis/analyze.js';
 import type { EqBand, MasterResult } from './master.js';
-import { presets } from './presets.js';
+import { presets, type PresetDef } from './presets.js';
 import { turnDownLine } from './platforms.js';
 
 const fmt = (v: number, unit: string, digits = 1) => (Number.isFinite(v) ? `${v.toFixed(digits)} ${unit}` : `-inf ${unit}`);
@@ -64,9 +64,11 @@ export function reportText(r: MasterResult, name: string, checks: readonly strin
     `  Compressor ${c.compressor.ratio.toFixed(2)}:1 at ${c.compressor.thresholdDb} dB: ${c.compressor.averageReductionDb.toFixed(1)} dB average, ${c.compressor.maxReductionDb.toFixed(1)} dB at most`,
     `  Gain ${signed(c.gainDb)} dB, true-peak limiter at ${c.limiter.ceilingDbtp} dBTP: ${c.limiter.maxReductionDb.toFixed(1)} dB at most, over 1 dB on ${(c.limiter.busyShare * 100).toFixed(1)}% of the track`,
     '',
-    r.targetMet
-      ? `Target met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`
-      : `Target NOT met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`,
+    r.targetMet && (presets[r.settings.preset] as PresetDef).loudnessUpTo && r.after.loudness.integratedLufs < r.settings.targetLufs - 0.3
+      ? `Up to ${r.settings.targetLufs} LUFS, within the limiting bound: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`
+      : r.targetMet
+        ? `Target met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`
+        : `Target NOT met: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`,
     ...checks,
     turnDownLine(r.after.loudness.integratedLufs),
     ...r.warnings.map((w) => `Note: ${w}`),

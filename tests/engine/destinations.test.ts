@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { averageSpectrum } from '../../engine/analysis/spectrum.js';
 import { destinationChecks, formatChecks, highFrequencyDb, truePeakAfterMp3 } from '../../engine/destinations.js';
 import { master } from '../../engine/master.js';
+import { reportText } from '../../engine/report.js';
 import type { AudioData } from '../../engine/types.js';
 import { makeTrack } from '../helpers/music.js';
 
@@ -60,6 +61,7 @@ describe('destination presets', () => {
     expect(r.targetMet).toBe(true);
     expect(r.warnings.join('\n')).toContain('No brick-wall loudness: ');
     expect(r.warnings.join('\n')).not.toMatch(/would need more than/);
+    expect(reportText(r, 'mix.wav')).toMatch(/\nUp to -14 LUFS, within the limiting bound: -1\d\.\d+ LUFS, -\d\.\d+ dBTP\.\n/);
     // The same mix for streaming reaches -14 with the limiting it takes.
     const s = master(makeTrack(10), { preset: 'streaming' });
     expect(Math.abs(s.after.loudness.integratedLufs + 14)).toBeLessThan(0.3);
