@@ -721,6 +721,7 @@ export interface TextVars {
   'quote-nothing-measured': { file: TextValue };
   'quote-too-many': { max: TextValue };
   'book-quoted-hours': { hours: TextValue };
+  'estimate-so-far-more': { booked: TextValue; ref: TextValue };
 }
 
 export type TextKey = keyof TextVars;

@@ -884,3 +884,4 @@ quote-none = No stems measured. /quote again whenever you have them.
 quote-nothing-measured = Nothing in { $file } could be measured.
 quote-too-many = A quote holds up to { $max } stems.
 book-quoted-hours = Booked for the { $hours } h your stems measured (/quote).
+estimate-so-far-more = That is more than the { $booked } h booked: /quote { $ref } to book the difference or leave it to the engineer.

@@ -881,3 +881,4 @@ quote-none = No se midió ninguna pista. Vuelve a usar /quote cuando las tengas.
 quote-nothing-measured = No se pudo medir nada de { $file }.
 quote-too-many = Un presupuesto admite hasta { $max } pistas.
 book-quoted-hours = Reservada para las { $hours } h que midieron tus pistas (/quote).
+estimate-so-far-more = Es más de las { $booked } h reservadas: /quote { $ref } para reservar la diferencia o dejarlo en manos del ingeniero.

@@ -127,7 +127,8 @@ export class MixTime {
     const stems = [...before.filter((s) => !names.has(s.fileName)), ...measured];
     if (stems.length > QUOTE_MAX_STEMS) throw new UserError(t('quote-too-many', { max: QUOTE_MAX_STEMS }));
     const json = JSON.stringify(stems);
-    await this.db.quote.upsert({ where: { clientId }, create: { clientId, stems: json }, update: { stems: json } });
+    const at = this.clock.now(); // the studio's clock, which the 30 days are counted by
+    await this.db.quote.upsert({ where: { clientId }, create: { clientId, stems: json, updatedAt: at }, update: { stems: json, updatedAt: at } });
     return { stems, estimate: estimateMix(stems) };
   }
 
@@ -255,7 +256,8 @@ export class MixTime {
       b,
       'mix-time-session',
       (client) => t('alert-mix-time-session', { ref: b.reference, client, hours: hoursText(v.hours), booked: hoursText(sessionHours) }),
-      String(v.hours),
+      // Once per whole hour it grows past the session: stems sent one by one do not alert each time.
+      String(Math.ceil(v.hours)),
     );
   }
 
@@ -300,8 +302,17 @@ export class MixTime {
     const v = isOpen(b.status) ? await this.of(b) : null;
     if (!v) return { reply: null, ask: null };
     await this.tellEngineerIfLonger(b);
-    if (await this.shortfall(b)) return { reply: null, ask: b };
-    const text = 'archive' in outcome ? this.artistText(b, v) : t('estimate-so-far', { count: v.stems.length, hours: hoursText(v.hours), ref: b.reference });
+    const short = await this.shortfall(b);
+    // A whole set of stems (an archive) gets the question; one stem of many, a line saying where
+    // it stands, so stems sent one by one are not followed by a question each.
+    if (short && 'archive' in outcome) return { reply: null, ask: b };
+    const text =
+      'archive' in outcome
+        ? this.artistText(b, v)
+        : [
+            t('estimate-so-far', { count: v.stems.length, hours: hoursText(v.hours), ref: b.reference }),
+            ...(short ? [t('estimate-so-far-more', { booked: hoursText(b.bookedHours ?? 0), ref: b.reference })] : []),
+          ].join('\n');
     return { reply: { text }, ask: null };
   }
 

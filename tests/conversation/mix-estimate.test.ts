@@ -176,6 +176,12 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
         new RegExp(`^The engineer set 9 h for mixing ${ref} \\(your stems measure [\\d.]+ h\\)\\.\\nThat is 4 h more than booked: /quote ${ref}`),
       ),
     );
+    // One more stem sent alone: where it stands, and no question after every single stem.
+    await chat.event({ kind: 'file', file: { name: 'Kick.wav', sizeBytes: 0, ref: oneStem, id: 'kick' } });
+    expect(chat.replies.at(-1)!.text).toBe(
+      `Mixing estimate for ${ref} with the 9 stems so far: about 9 h. /quote shows why.\nThat is more than the 5 h booked: /quote ${ref} to book the difference or leave it to the engineer.`,
+    );
+    expect(chat.buttons).toEqual([]);
     await chat.send(`/quote ${ref}`);
     expect(chat.text).toContain('The engineer set 9 h for this mix');
     expect(chat.text).toContain('Book 4 h more (£140 more, £315 in all)');
