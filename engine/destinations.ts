@@ -142,8 +142,9 @@ function aroundHighestPeaks(audio: AudioData): { piece: AudioData; stretches: nu
  * peaks (`stretches` 0: the whole master).
  */
 export async function truePeakAfterMp3(audio: AudioData): Promise<{ dbtp: number; stretches: number }> {
-  let { piece, stretches } = aroundHighestPeaks(audio);
-  if (!(mp3SampleRates as readonly number[]).includes(piece.sampleRate)) piece = resample(piece, 48000);
+  const sampled = aroundHighestPeaks(audio);
+  const { stretches } = sampled;
+  const piece = (mp3SampleRates as readonly number[]).includes(sampled.piece.sampleRate) ? sampled.piece : resample(sampled.piece, 48000);
   const decoded = await readMp3(await writeMp3(piece, { mode: 'cbr320' }), 'lossy check');
   return { dbtp: Math.round(gainToDb(Math.max(...decoded.channels.map((ch) => truePeak(ch)))) * 100) / 100, stretches };
 }
