@@ -52,7 +52,8 @@ function reasonLines(e: MixEstimate): string[] {
   }
   return lines;
 }
-const hoursText = (h: number) => String(Math.round(h * 10) / 10);
+/** Hours as the texts show them: to the tenth, no trailing zeros (7.5, 9). */
+export const hoursText = (h: number) => String(Math.round(h * 10) / 10);
 
 export class MixTime {
   constructor(

@@ -3,6 +3,7 @@
 // hours, or leave it to the engineer. Also asked by itself when such stems arrive.
 import { formatMoney } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
+import { hoursText } from '../../booking/mix-time.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../texts.js';
 import { ask, done, type Flow, type FlowContext, type StepOutcome } from '../flow.js';
@@ -10,7 +11,6 @@ import { isOpen } from '../../booking/status.js';
 import { formatWhen } from '../format.js';
 
 const REF = /^MD-[2-9A-Z]{6}$/i;
-const hoursText = (h: number) => String(Math.round(h * 10) / 10);
 
 /** The booking /quote is about: the one named, else the artist's newest open mixing booking. */
 async function quoted(ctx: FlowContext, args: string): Promise<BookingWithService | null> {
@@ -67,7 +67,7 @@ export const mixTimeFlow: Flow = {
     /** Files sent at this step are measured by the engine (quoteFiles); words or the button end it. */
     async stems(ctx) {
       const q = await ctx.studio.mixTime.quote(ctx.client.id);
-      return done({ text: q ? t('quote-kept', { hours: String(q.estimate.hours) }) : t('quote-none') });
+      return done({ text: q ? t('quote-kept', { hours: hoursText(q.estimate.hours) }) : t('quote-none') });
     },
     async more(ctx, input) {
       if (input.type !== 'button' || !['more', 'engineer'].includes(input.action)) throw new UserError(t('mix-time-pick'));
