@@ -126,21 +126,34 @@ export class UploadService {
   async acceptAny(i: IncomingUpload): Promise<UploadOutcome | ArchiveOutcome> {
     if (!(await startsAsZip(i.path))) return this.accept(i);
     const booking = await this.targetBooking(i.client, i.bookingRef);
-    const unpacked = await unpackArchive(i.path, i.fileName, this.archiveLimits());
+    const { taken, skipped } = await this.eachInArchive(i.path, i.fileName, (f) =>
+      this.accept({
+        client: i.client,
+        bookingRef: booking.reference,
+        fileName: f.name,
+        path: f.path,
+        role: i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem'),
+        ...(i.sourceKey ? { sourceKey: `${i.sourceKey}#${f.name}` } : {}),
+      }),
+    );
+    return { archive: i.fileName, received: taken, skipped };
+  }
+
+  /**
+   * Unpacks an archive within the limits and takes each file in turn; a file refused (UserError)
+   * is skipped with its reason, anything else stops it all. The unpacked files are gone after.
+   */
+  private async eachInArchive<T>(
+    file: string,
+    fileName: string,
+    take: (f: { name: string; path: string }) => Promise<T>,
+  ): Promise<{ taken: T[]; skipped: { name: string; reason: string }[] }> {
+    const unpacked = await unpackArchive(file, fileName, this.archiveLimits());
     try {
-      const out: ArchiveOutcome = { archive: i.fileName, received: [], skipped: unpacked.skipped };
+      const out = { taken: [] as T[], skipped: unpacked.skipped };
       for (const f of unpacked.files) {
         try {
-          out.received.push(
-            await this.accept({
-              client: i.client,
-              bookingRef: booking.reference,
-              fileName: f.name,
-              path: f.path,
-              role: i.role ?? (booking.service.code === 'master' ? 'mix' : 'stem'),
-              ...(i.sourceKey ? { sourceKey: `${i.sourceKey}#${f.name}` } : {}),
-            }),
-          );
+          out.taken.push(await take(f));
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           out.skipped.push({ name: f.name, reason: err instanceof FileRefused ? err.reason : err.message });
@@ -266,21 +279,8 @@ export class UploadService {
    */
   async measureStems(file: string, fileName: string): Promise<{ measured: MeasuredStem[]; skipped: { name: string; reason: string }[] }> {
     if (!(await startsAsZip(file))) return { measured: [await this.measureStem(file, fileName)], skipped: [] };
-    const unpacked = await unpackArchive(file, fileName, this.archiveLimits());
-    try {
-      const out = { measured: [] as MeasuredStem[], skipped: unpacked.skipped };
-      for (const f of unpacked.files) {
-        try {
-          out.measured.push(await this.measureStem(f.path, f.name));
-        } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          out.skipped.push({ name: f.name, reason: err instanceof FileRefused ? err.reason : err.message });
-        }
-      }
-      return out;
-    } finally {
-      await unpacked.cleanup();
-    }
+    const { taken, skipped } = await this.eachInArchive(file, fileName, (f) => this.measureStem(f.path, f.name));
+    return { measured: taken, skipped };
   }
 
   private async measureStem(file: string, fileName: string): Promise<MeasuredStem> {

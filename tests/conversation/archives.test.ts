@@ -14,8 +14,15 @@ import { testStudio } from '../helpers/studio.js';
 import { makeZip, rawZip } from '../helpers/zip.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-zip-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const unzipDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('mixdesk-unzip-'));
+// This file's own temporary folder (os.tmpdir() reads TMPDIR; each test file runs in its own
+// worker): other files unpacking archives at the same time do not change the count below.
+process.env.TMPDIR = mkdtempSync(path.join(tmpdir(), 'mixdesk-zip-tmp-'));
+const ownTmp = process.env.TMPDIR;
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(ownTmp, { recursive: true, force: true });
+});
+const unzipDirs = () => readdirSync(ownTmp).filter((n) => n.startsWith('mixdesk-unzip-'));
 
 describe('zip archives of stems', () => {
   let t: TestDatabase;
