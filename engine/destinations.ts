@@ -110,10 +110,14 @@ function aroundHighestPeaks(audio: AudioData): { piece: AudioData; stretches: nu
   if (blocks <= LOSSY_STRETCHES) return { piece: audio, stretches: 0 };
   const peaks = new Float64Array(blocks);
   for (const ch of audio.channels)
-    for (let i = 0; i < frames; i++) {
-      const v = Math.abs(ch[i]!);
-      const k = (i / block) | 0;
-      if (v > peaks[k]!) peaks[k] = v;
+    for (let k = 0; k < blocks; k++) {
+      let p = peaks[k]!;
+      for (let i = k * block, end = Math.min(frames, i + block); i < end; i++) {
+        const v = ch[i]!;
+        if (v > p) p = v;
+        else if (-v > p) p = -v;
+      }
+      peaks[k] = p;
     }
   const chosen = [...peaks.keys()]
     .sort((x, y) => peaks[y]! - peaks[x]!)
