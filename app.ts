@@ -86,7 +86,7 @@ export function consoleChatWanted(config: Config): boolean {
   return !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN;
 }
 
-/** Takes pipeline jobs here and sends due reminders every minute (claimed, so any number of instances may). */
+/** Takes pipeline jobs here, and every minute sends due reminders and releases unpaid bookings (claimed, so any number of instances may). */
 async function runJobs(app: App): Promise<() => void> {
   await app.studio.jobs.work(app.config.JOB_CONCURRENCY);
   await app.studio.jobs.resumeUnfinished();
@@ -97,6 +97,8 @@ async function runJobs(app: App): Promise<() => void> {
       try {
         const sent = await app.studio.reminders.sendDue(instance);
         if (sent) app.log.info({ sent }, 'reminders sent');
+        const released = await app.studio.payments.releaseUnpaid();
+        if (released) app.log.info({ released }, 'unpaid bookings released');
       } catch (err) {
         app.log.error({ err }, 'reminder tick failed');
       }

@@ -189,6 +189,17 @@ const schema = z
       )
       .default([]),
     DISCORD_API_ROOT: z.url().optional(),
+    /** Collecting payments: off (the embedded default; nothing is charged) or stripe (Checkout, verified webhooks). */
+    PAYMENTS: z.enum(['off', 'stripe']).default('off'),
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    /** The signing secret of the webhook endpoint (/stripe/webhook) in Stripe's dashboard (whsec_…). */
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Where the Stripe SDK calls (tests point it at a local fake); Stripe's own API when unset. */
+    STRIPE_API_URL: z.url().optional(),
+    /** The share of a booking's price paid to hold it (100: in full). */
+    DEPOSIT_PERCENT: int(1, 100).default(30),
+    /** How long an unpaid booking holds its time before it is released. */
+    PAYMENT_HOLD_MINUTES: int(30, 24 * 60).default(30),
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
     CONSOLE_USER: z.string().min(1).max(64).optional(),
   })
@@ -201,6 +212,13 @@ const schema = z
         code: 'custom',
         path: ['TELEGRAM_WEBHOOK'],
         message: 'webhook mode needs PUBLIC_BASE_URL (https, reachable by Telegram) and TELEGRAM_WEBHOOK_SECRET',
+      });
+    }
+    if (env.PAYMENTS === 'stripe' && (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET || !env.PUBLIC_BASE_URL)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYMENTS'],
+        message: 'PAYMENTS=stripe needs STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and PUBLIC_BASE_URL (where Stripe sends the webhook and artists return)',
       });
     }
     if (env.QUEUE_DRIVER === 'redis' && !env.REDIS_URL) {

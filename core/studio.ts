@@ -36,6 +36,8 @@ import { EngineerAuthority } from './engineer/authority.js';
 import { GuildSettingsRepository } from './guild-settings.js';
 import { EngineerAudit } from './engineer/audit.js';
 import { MixTime } from './booking/mix-time.js';
+import { PaymentService } from './payments/payments.js';
+import { StripeGateway } from './payments/stripe-gateway.js';
 
 export interface Studio {
   name: string;
@@ -71,6 +73,8 @@ export interface Studio {
   audit: EngineerAudit;
   /** A mix's hours: measured from its stems, set by the engineer, booked by the artist. */
   mixTime: MixTime;
+  /** Deposits through Stripe (PAYMENTS=stripe); `enabled` is false with payments off. */
+  payments: PaymentService;
   /** Each Discord server's /setup. */
   guilds: GuildSettingsRepository;
   /** Throws when the database does not answer (/healthz). */
@@ -119,6 +123,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
       unattendedTurnaroundDays: config.UNATTENDED_TURNAROUND_DAYS,
       unattendedJobsPerDay: config.UNATTENDED_JOBS_PER_DAY,
       reminderOffsetsHours: config.REMINDER_OFFSETS_HOURS,
+      depositFirst: config.PAYMENTS === 'stripe',
     },
     clock,
   );
@@ -195,6 +200,15 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     mixdowns,
     audit,
     mixTime: new MixTime(db, files, bookings, catalog, alerts, outbox, clock),
+    payments: new PaymentService(
+      db,
+      bookings,
+      config.PAYMENTS === 'stripe' ? new StripeGateway(config.STRIPE_SECRET_KEY!, config.STRIPE_WEBHOOK_SECRET!, config.STRIPE_API_URL) : null,
+      outbox,
+      alerts,
+      clock,
+      { depositPercent: config.DEPOSIT_PERCENT, holdMinutes: config.PAYMENT_HOLD_MINUTES, baseUrl: linkSettings.baseUrl },
+    ),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     authority: new EngineerAuthority(guilds, {

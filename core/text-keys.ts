@@ -169,6 +169,7 @@ export interface TextVars {
   'kind-unattended': undefined;
   'kind-unattended-blurb': undefined;
   'status-requested': undefined;
+  'status-awaiting-payment': undefined;
   'status-confirmed': undefined;
   'status-awaiting-files': undefined;
   'status-in-progress': undefined;
@@ -722,6 +723,15 @@ export interface TextVars {
   'quote-too-many': { max: TextValue };
   'book-quoted-hours': { hours: TextValue };
   'estimate-so-far-more': { booked: TextValue; ref: TextValue };
+  'payment-deposit-item': { ref: TextValue };
+  'payment-deposit-ask': { amount: TextValue; minutes: TextValue; percent: TextValue; url: TextValue };
+  'payment-deposit-paid': { amount: TextValue; ref: TextValue };
+  'payment-deposit-expired': { ref: TextValue };
+  'payment-deposit-unavailable': { ref: TextValue };
+  'alert-deposit-late': { amount: TextValue; client: TextValue; ref: TextValue };
+  'alert-payment-page-failed': { problem: TextValue; ref: TextValue };
+  'web-payment-done': undefined;
+  'web-payment-cancelled': undefined;
 }
 
 export type TextKey = keyof TextVars;

@@ -216,6 +216,7 @@ kind-virtual-blurb = listen in remotely over SonoBus; you get a keycode before t
 kind-unattended = Unattended
 kind-unattended-blurb = the budget option: we work on it in studio downtime, no fixed time, delivered by a due date
 status-requested = requested (waiting for the engineer to confirm)
+status-awaiting-payment = waiting for its deposit (the time is held until it is paid)
 status-confirmed = confirmed
 status-awaiting-files = confirmed, waiting for your files
 status-in-progress = in progress
@@ -885,3 +886,14 @@ quote-nothing-measured = Nothing in { $file } could be measured.
 quote-too-many = A quote holds up to { $max } stems.
 book-quoted-hours = Booked for the { $hours } h your stems measured (/quote).
 estimate-so-far-more = That is more than the { $booked } h booked: /quote { $ref } to book the difference or leave it to the engineer.
+
+## Payments
+payment-deposit-item = Deposit for booking { $ref }
+payment-deposit-ask = To hold it, pay the deposit of { $amount } ({ $percent } % of the price) within { $minutes } minutes: { $url }
+payment-deposit-paid = Deposit of { $amount } received: { $ref } is booked. Thank you!
+payment-deposit-expired = The deposit for { $ref } was not paid in time, so its time has been released. Book again with /book whenever you like.
+payment-deposit-unavailable = The payment page could not be opened just now: { $ref } is held for you; /status shows the link once it is ready, or ask the studio.
+alert-deposit-late = { $ref } ({ $client }) paid its deposit of { $amount } after its time was released: refund it or book the artist again.
+alert-payment-page-failed = The deposit page for { $ref } could not be made: { $problem }. The booking is held; /status retries.
+web-payment-done = Thank you: your payment is with Stripe. The studio confirms it in your chat in a moment.
+web-payment-cancelled = The payment was not made. Your booking stays held until its time runs out; the link in your chat still works.

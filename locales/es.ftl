@@ -214,6 +214,7 @@ kind-virtual-blurb = escuchas en remoto por SonoBus; recibes un código antes de
 kind-unattended = Sin asistencia
 kind-unattended-blurb = la opción económica: trabajamos en ella en los huecos del estudio, sin hora fija, entregada antes de una fecha
 status-requested = solicitada (esperando la confirmación del ingeniero)
+status-awaiting-payment = esperando el depósito (el horario se reserva hasta que se pague)
 status-confirmed = confirmada
 status-awaiting-files = confirmada, esperando tus archivos
 status-in-progress = en curso
@@ -882,3 +883,14 @@ quote-nothing-measured = No se pudo medir nada de { $file }.
 quote-too-many = Un presupuesto admite hasta { $max } pistas.
 book-quoted-hours = Reservada para las { $hours } h que midieron tus pistas (/quote).
 estimate-so-far-more = Es más de las { $booked } h reservadas: /quote { $ref } para reservar la diferencia o dejarlo en manos del ingeniero.
+
+## Pagos
+payment-deposit-item = Depósito de la reserva { $ref }
+payment-deposit-ask = Para reservarla, paga el depósito de { $amount } (el { $percent } % del precio) en { $minutes } minutos: { $url }
+payment-deposit-paid = Depósito de { $amount } recibido: { $ref } queda reservada. ¡Gracias!
+payment-deposit-expired = El depósito de { $ref } no se pagó a tiempo, así que su horario se ha liberado. Vuelve a reservar con /book cuando quieras.
+payment-deposit-unavailable = No se pudo abrir la página de pago ahora mismo: { $ref } queda reservada para ti; /status mostrará el enlace cuando esté listo, o pregunta al estudio.
+alert-deposit-late = { $ref } ({ $client }) pagó su depósito de { $amount } después de que se liberara su horario: devuélvelo o vuelve a reservar al artista.
+alert-payment-page-failed = No se pudo crear la página de depósito de { $ref }: { $problem }. La reserva queda retenida; /status lo vuelve a intentar.
+web-payment-done = Gracias: tu pago está en Stripe. El estudio lo confirmará en tu chat en un momento.
+web-payment-cancelled = El pago no se hizo. Tu reserva sigue retenida hasta que venza su plazo; el enlace de tu chat sigue funcionando.

@@ -55,6 +55,13 @@ document.getElementById('pick').addEventListener('change', (e) => { for (const f
 </script></body></html>`;
 }
 
+/** A page with one message (after paying: the chat says the rest). */
+export function messagePage(studio: string, message: string): string {
+  return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>${esc(studio)}</title><style>${style}</style></head><body>
+<h1>${esc(studio)}</h1><p>${esc(message)}</p></body></html>`;
+}
+
 export function refusedPage(studio: string, message: string): string {
   return `<!doctype html><html lang="${currentLanguage()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${esc(t('web-refused-title'))}</title><style>${style}</style></head><body>

@@ -20,10 +20,11 @@ import { LinkRefused } from '../core/files/upload-links.js';
 import type { Studio } from '../core/studio.js';
 import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
-import { refusedPage, uploadPage } from './page.js';
+import { messagePage, refusedPage, uploadPage } from './page.js';
 import { newSourceOf, type UploadRole } from '../core/files/uploads.js';
 import { inLanguage, intlLocale, languageOf, studioLanguage, switchLanguage, t, type Language } from '../core/texts.js';
 import { languageFor } from '../core/clients.js';
+import { SignatureRefused } from '../core/payments/stripe-gateway.js';
 
 export interface WebOptions {
   studio: Studio;
@@ -185,11 +186,37 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       .map((part) => languageOf(part.split(';')[0]))
       .find((l) => l !== undefined) ?? studioLanguage();
 
+  /**
+   * Stripe's webhook: the raw body (as signed; at most 1 MB) verified with the endpoint's secret —
+   * unsigned or forged calls get 400 and change nothing — and each event handled once.
+   */
+  const stripeWebhook = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > 1 << 20) return send(res, 413, 'application/json', JSON.stringify({ error: 'too large' }));
+      chunks.push(chunk);
+    }
+    const signature = req.headers['stripe-signature'];
+    try {
+      const outcome = await studio.payments.handleWebhook(Buffer.concat(chunks), Array.isArray(signature) ? signature[0] : signature);
+      return send(res, 200, 'application/json', JSON.stringify({ received: true, outcome }));
+    } catch (err) {
+      if (err instanceof SignatureRefused) {
+        log.warn({ problem: err.message }, 'a Stripe webhook call was refused: its signature does not match');
+        return send(res, 400, 'application/json', JSON.stringify({ error: 'signature refused' }));
+      }
+      throw err;
+    }
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
     // grammY's handler answers 401 unless Telegram's secret-token header matches.
     if (url.pathname === '/telegram/webhook' && o.telegramWebhook && req.method === 'POST') return o.telegramWebhook(req, res);
+    if (url.pathname === '/stripe/webhook' && req.method === 'POST' && studio.payments.enabled) return stripeWebhook(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/healthz') {
       await studio.healthCheck();
@@ -200,6 +227,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       createReadStream(tusClient).pipe(res);
       return;
     }
+    // Where Stripe's Checkout sends the artist back: the chat says the rest once the webhook arrives.
+    if (url.pathname === '/paid') return send(res, 200, 'text/html; charset=utf-8', messagePage(studio.name, t(url.searchParams.has('cancelled') ? 'web-payment-cancelled' : 'web-payment-done')));
     const download = /^\/d\/([\w.-]{1,2000})$/.exec(url.pathname);
     if (download) return serveDownload(download[1]!, req, res);
     const page = /^\/u\/([\w.-]{1,120})$/.exec(url.pathname);

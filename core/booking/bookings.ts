@@ -32,6 +32,8 @@ export type BookingWithClient = BookingWithService & { client: Models.ClientMode
 
 export interface BookingSettings {
   autoConfirm: boolean;
+  /** New bookings wait for their deposit (PAYMENTS=stripe) before they are requested or confirmed. */
+  depositFirst?: boolean;
   /** Hours before a session that reminders are due (default 24 and 1). */
   reminderOffsetsHours?: readonly number[];
   unattendedTurnaroundDays: number;
@@ -129,7 +131,7 @@ export class BookingService {
             clientId: input.clientId,
             serviceId: service.id,
             kind: input.kind,
-            status: 'requested',
+            status: this.settings.depositFirst ? 'awaiting-payment' : 'requested',
             startsAt: slot?.start ?? null,
             endsAt: slot?.end ?? null,
             dueAt: slot ? null : await this.unattendedDueDate(tx, now, policy),
@@ -146,13 +148,10 @@ export class BookingService {
             originChatId: input.origin.chatId,
           },
         });
-        await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: null, toStatus: 'requested', actor: input.actor, at: now } });
+        await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: null, toStatus: booking.status, actor: input.actor, at: now } });
         if (slot) await this.hold(tx, booking.id, slot, policy.bufferMinutes);
         await planReminders(tx, booking, this.settings.reminderOffsetsHours ?? [24, 1], now);
-        if (this.settings.autoConfirm) {
-          await this.step(tx, booking, 'confirmed', 'studio (auto-confirm)');
-          await this.step(tx, { ...booking, status: 'confirmed' }, 'awaiting-files', 'studio (auto-confirm)');
-        }
+        if (booking.status === 'requested') await this.autoConfirmIn(tx, booking);
         return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
       });
     } catch (err) {
@@ -407,6 +406,36 @@ export class BookingService {
       await tx.reminder.deleteMany({ where: { bookingId: booking.id, sentAt: null } });
       return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
     });
+  }
+
+  /** With BOOKING_AUTO_CONFIRM, a requested booking goes on to confirmed and awaiting its files. */
+  private async autoConfirmIn(tx: Tx, booking: Booking): Promise<void> {
+    if (!this.settings.autoConfirm) return;
+    await this.step(tx, booking, 'confirmed', 'studio (auto-confirm)');
+    await this.step(tx, { ...booking, status: 'confirmed' }, 'awaiting-files', 'studio (auto-confirm)');
+  }
+
+  /**
+   * The deposit of a booking waiting for it was paid: it goes on as a booking made without
+   * payments would (requested, or confirmed with BOOKING_AUTO_CONFIRM), in the caller's
+   * transaction. False when it was no longer waiting (released meanwhile, paid before).
+   */
+  async depositPaidIn(tx: Tx, bookingId: string, actor: string): Promise<boolean> {
+    const booking = await this.currentIn(tx, bookingId);
+    if (booking.status !== 'awaiting-payment') return false;
+    await this.step(tx, booking, 'requested', actor);
+    await this.autoConfirmIn(tx, { ...booking, status: 'requested' });
+    return true;
+  }
+
+  /** An unpaid booking's hold ran out: cancelled and its time released, in the caller's transaction. False when it had moved on. */
+  async releaseUnpaidIn(tx: Tx, bookingId: string): Promise<boolean> {
+    const booking = await this.currentIn(tx, bookingId);
+    if (booking.status !== 'awaiting-payment') return false;
+    await this.step(tx, booking, 'cancelled', 'studio (deposit not paid in time)');
+    await tx.slotHold.deleteMany({ where: { bookingId } });
+    await tx.reminder.deleteMany({ where: { bookingId, sentAt: null } });
+    return true;
   }
 
   /**

@@ -4,6 +4,7 @@ import { IllegalTransitionError } from '../errors.js';
 import { t, type TextKey } from '../texts.js';
 
 export const bookingStatuses = [
+  'awaiting-payment',
   'requested',
   'confirmed',
   'awaiting-files',
@@ -17,6 +18,8 @@ export const bookingStatuses = [
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 const next: Record<BookingStatus, readonly BookingStatus[]> = {
+  // Held until its deposit is paid (PAYMENTS=stripe); unpaid in time, cancelled.
+  'awaiting-payment': ['requested', 'confirmed', 'cancelled'],
   requested: ['confirmed', 'cancelled', 'rescheduled'],
   confirmed: ['awaiting-files', 'in-progress', 'cancelled', 'rescheduled'],
   'awaiting-files': ['in-progress', 'cancelled', 'rescheduled'],
@@ -29,11 +32,11 @@ const next: Record<BookingStatus, readonly BookingStatus[]> = {
 };
 
 /** Statuses in which the session can still be moved or called off. */
-export const changeableStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files'];
+export const changeableStatuses: readonly BookingStatus[] = ['awaiting-payment', 'requested', 'confirmed', 'awaiting-files'];
 /** Statuses that still hold a place in the studio's calendar or queue. */
-export const openStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
-/** Statuses in which a booking takes files: while it is open, and once delivered (a corrected mix, the source of a revision). */
-export const fileTakingStatuses: readonly BookingStatus[] = [...openStatuses, 'delivered'];
+export const openStatuses: readonly BookingStatus[] = ['awaiting-payment', 'requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
+/** Statuses in which a booking takes files: while it is open (once its deposit is paid), and once delivered (a corrected mix, the source of a revision). */
+export const fileTakingStatuses: readonly BookingStatus[] = [...openStatuses.filter((s) => s !== 'awaiting-payment'), 'delivered'];
 /** Statuses of finished bookings, whose raw uploads the retention policy removes in time. */
 export const finishedStatuses: readonly BookingStatus[] = ['completed', 'cancelled'];
 
@@ -48,6 +51,7 @@ export const acceptsFiles = has(fileTakingStatuses);
 export const isFollowed = (status: string): boolean => isOpen(status) || status === 'delivered';
 
 const statusTexts: Record<BookingStatus, () => string> = {
+  'awaiting-payment': () => t('status-awaiting-payment'),
   requested: () => t('status-requested'),
   confirmed: () => t('status-confirmed'),
   'awaiting-files': () => t('status-awaiting-files'),

@@ -7,6 +7,7 @@ import { sessionAhead } from '../../versions/holds.js';
 import { formatWhen } from '../format.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
+import { depositLine } from '../flows/book.js';
 import type { ChatCommand } from './types.js';
 
 /** What comes next for a booking in each status the artist follows (resolved when asked). */
@@ -60,6 +61,7 @@ export const status: ChatCommand = {
           describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)),
           `  ${running ?? waiting ?? nextStep(b) ?? ''}`,
         ];
+        if (b.status === 'awaiting-payment') lines.push(`  ${await depositLine({ studio }, b)}`);
         const mixTime = isOpen(b.status) ? await studio.mixTime.of(b) : null;
         if (mixTime) lines.push(`  ${t('status-mix-estimate', { hours: String(mixTime.hours), ref: b.reference })}`);
         if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);

@@ -96,6 +96,17 @@ async function askConfirm(ctx: FlowContext, data: FlowData): Promise<StepOutcome
   });
 }
 
+/** The deposit's payment page for a booking that waits for it; should Stripe not answer, the booking stays held and /status retries. */
+export async function depositLine(ctx: Pick<FlowContext, 'studio'>, b: BookingWithService): Promise<string> {
+  try {
+    return ctx.studio.payments.depositText(await ctx.studio.payments.depositFor(b));
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    await ctx.studio.alerts.alert(`payment-page:${b.id}`, () => t('alert-payment-page-failed', { ref: b.reference, problem: (err as Error).message }), { booking: b.reference });
+    return t('payment-deposit-unavailable', { ref: b.reference });
+  }
+}
+
 export function nextSteps(b: BookingWithService, zone: string): string {
   const files = b.service.code === 'master' ? t('next-files-master') : t('next-files-mix');
   const lines = [t('next-title')];
@@ -154,9 +165,9 @@ export const bookFlow: Flow = {
           ...(typeof ctx.data.hours === 'number' ? { hours: ctx.data.hours } : {}),
         });
         const position = await ctx.studio.bookings.queuePosition(booking);
-        return done({
-          text: `${t('book-booked', { ref: booking.reference })}\n\n${describeBooking(booking, ctx.client.timeZone, ctx.studio.timeZone, position)}\n\n${nextSteps(booking, ctx.client.timeZone)}`,
-        });
+        const text = `${t('book-booked', { ref: booking.reference })}\n\n${describeBooking(booking, ctx.client.timeZone, ctx.studio.timeZone, position)}\n\n${nextSteps(booking, ctx.client.timeZone)}`;
+        if (booking.status !== 'awaiting-payment') return done({ text });
+        return done({ text: `${text}\n\n${await depositLine(ctx, booking)}`, visibility: 'private' });
       } catch (err) {
         if (err instanceof SlotTakenError) return askDate(ctx, ctx.data, 0, err.message);
         throw err;

@@ -1,0 +1,89 @@
+// Stripe through its official SDK: Checkout Sessions for what the artist pays, and the webhook's
+// events verified against the endpoint's signing secret (on the raw body, as Stripe signs it).
+import Stripe from 'stripe';
+
+export interface CheckoutRequest {
+  /** Our payment's id, carried back by the webhook (metadata and client_reference_id). */
+  paymentId: string;
+  bookingReference: string;
+  description: string;
+  amountCents: number;
+  currency: string;
+  successUrl: string;
+  cancelUrl: string;
+  /** Stripe closes the page then (it takes 30 minutes to 24 hours from now). */
+  expiresAt: Date;
+}
+
+/** What the studio needs of an event: its id (for idempotency), type, and the session it is about. */
+export interface GatewayEvent {
+  id: string;
+  type: string;
+  session: { id: string; paymentStatus: string | null; paymentIntentId: string | null; paymentId: string | null } | null;
+}
+
+export interface PaymentGateway {
+  createCheckout(r: CheckoutRequest): Promise<{ id: string; url: string }>;
+  /** The event the raw body holds, when its signature is Stripe's; throws otherwise. */
+  verifyEvent(rawBody: Buffer, signature: string | undefined): GatewayEvent;
+}
+
+export class SignatureRefused extends Error {}
+
+/** The SDK's host, port and protocol from a URL (a local fake in tests), or Stripe's own API. */
+function apiTarget(apiUrl: string | undefined): Stripe.StripeConfig {
+  if (!apiUrl) return {};
+  const u = new URL(apiUrl);
+  return { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)), protocol: u.protocol === 'https:' ? 'https' : 'http' };
+}
+
+export class StripeGateway implements PaymentGateway {
+  private readonly stripe: Stripe;
+
+  constructor(
+    secretKey: string,
+    private readonly webhookSecret: string,
+    apiUrl?: string,
+  ) {
+    // Bounded: two retries on network errors (the SDK's idempotency keys make them safe).
+    this.stripe = new Stripe(secretKey, { ...apiTarget(apiUrl), maxNetworkRetries: 2, timeout: 20_000 });
+  }
+
+  async createCheckout(r: CheckoutRequest): Promise<{ id: string; url: string }> {
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: r.paymentId,
+        metadata: { payment: r.paymentId, booking: r.bookingReference },
+        line_items: [{ quantity: 1, price_data: { currency: r.currency.toLowerCase(), unit_amount: r.amountCents, product_data: { name: r.description } } }],
+        success_url: r.successUrl,
+        cancel_url: r.cancelUrl,
+        expires_at: Math.floor(r.expiresAt.getTime() / 1000),
+      },
+      // One Checkout Session per payment, however often this is called.
+      { idempotencyKey: `checkout:${r.paymentId}` },
+    );
+    if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a payment page`);
+    return { id: session.id, url: session.url };
+  }
+
+  verifyEvent(rawBody: Buffer, signature: string | undefined): GatewayEvent {
+    let event: Stripe.Event;
+    try {
+      event = this.stripe.webhooks.constructEvent(rawBody, signature ?? '', this.webhookSecret);
+    } catch (err) {
+      throw new SignatureRefused((err as Error).message);
+    }
+    const object = event.data.object as unknown as Record<string, unknown>;
+    const session =
+      object.object === 'checkout.session'
+        ? {
+            id: String(object.id),
+            paymentStatus: typeof object.payment_status === 'string' ? object.payment_status : null,
+            paymentIntentId: typeof object.payment_intent === 'string' ? object.payment_intent : null,
+            paymentId: typeof object.client_reference_id === 'string' ? object.client_reference_id : null,
+          }
+        : null;
+    return { id: event.id, type: event.type, session };
+  }
+}

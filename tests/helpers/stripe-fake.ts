@@ -1,0 +1,85 @@
+// A local HTTP fake of the Stripe endpoints mixdesk calls (Checkout Sessions), reached by the
+// official SDK through its host/port/protocol options; and webhook payloads signed exactly as
+// Stripe signs them (the SDK's own test-header helper).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
+
+export interface FakeCheckout {
+  id: string;
+  url: string;
+  form: URLSearchParams;
+  idempotencyKey: string | undefined;
+}
+
+export class StripeFake {
+  readonly sessions: FakeCheckout[] = [];
+  /** Answer the next calls with this status (a Stripe outage). */
+  failWith: number | null = null;
+  private server: Server | null = null;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const reply = (status: number, body: unknown) => {
+          res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${this.sessions.length}` });
+          res.end(JSON.stringify(body));
+        };
+        if (this.failWith) return reply(this.failWith, { error: { type: 'api_error', message: 'Stripe is having a bad day' } });
+        if (req.method === 'POST' && req.url === '/v1/checkout/sessions') {
+          const key = req.headers['idempotency-key'] as string | undefined;
+          const again = key ? this.sessions.find((s) => s.idempotencyKey === key) : undefined;
+          const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+          const session = again ?? { id: `cs_test_${this.sessions.length + 1}`, url: `https://checkout.stripe.test/c/pay/cs_test_${this.sessions.length + 1}`, form, idempotencyKey: key };
+          if (!again) this.sessions.push(session);
+          return reply(200, {
+            id: session.id,
+            object: 'checkout.session',
+            url: session.url,
+            mode: 'payment',
+            status: 'open',
+            payment_status: 'unpaid',
+            client_reference_id: form.get('client_reference_id'),
+            amount_total: Number(form.get('line_items[0][price_data][unit_amount]')),
+            currency: form.get('line_items[0][price_data][currency]'),
+          });
+        }
+        reply(404, { error: { type: 'invalid_request_error', message: `no such endpoint in the fake: ${req.method} ${req.url}` } });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+/** A `checkout.session.completed` event for a fake session, as Stripe sends it. */
+export function completedEvent(eventId: string, session: FakeCheckout, o: { paymentStatus?: string } = {}): string {
+  return JSON.stringify({
+    id: eventId,
+    object: 'event',
+    type: 'checkout.session.completed',
+    api_version: '2025-01-01',
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: session.id,
+        object: 'checkout.session',
+        client_reference_id: session.form.get('client_reference_id'),
+        payment_status: o.paymentStatus ?? 'paid',
+        payment_intent: `pi_${session.id}`,
+        amount_total: Number(session.form.get('line_items[0][price_data][unit_amount]')),
+      },
+    },
+  });
+}
+
+/** The Stripe-Signature header Stripe would send with this payload. */
+export const signed = (payload: string, secret: string): string => new Stripe('sk_test_signing').webhooks.generateTestHeaderString({ payload, secret });

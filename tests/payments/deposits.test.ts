@@ -1,0 +1,175 @@
+// Deposits through Stripe (PAYMENTS=stripe), against a local fake of its API reached by the
+// official SDK, with webhooks signed as Stripe signs them: a booking waits for its deposit; paid,
+// it goes on as before, once however often the event arrives; a forged call changes nothing;
+// unpaid in time, its slot is released; a payment page that cannot be made leaves it held.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Conversation } from '../../core/conversation/engine.js';
+import type { Reply } from '../../core/conversation/types.js';
+import type { Studio } from '../../core/studio.js';
+import { encodeAudio } from '../../engine/io/index.js';
+import { startWebServer, type WebServer } from '../../web/server.js';
+import { TestChat } from '../helpers/chat.js';
+import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
+import { makeTrack } from '../helpers/music.js';
+import { completedEvent, signed, StripeFake } from '../helpers/stripe-fake.js';
+import { testStudio } from '../helpers/studio.js';
+import type { ManualClock } from '../../core/clock.js';
+
+const SECRET = 'whsec_mixdesk_test';
+const log = pino({ level: 'silent' });
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-pay-'));
+const mix = path.join(dir, 'mix.wav');
+writeFileSync(mix, await encodeAudio(makeTrack(3), 'wav24'));
+let fake: StripeFake;
+beforeAll(async () => {
+  fake = await new StripeFake().start();
+});
+afterAll(async () => {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(testProviders())('deposits on %s', (provider) => {
+  let t: TestDatabase;
+  let studio: Studio & { clock: ManualClock };
+  let web: WebServer;
+  let chat: TestChat;
+  const sent: Reply[] = [];
+
+  beforeEach(async () => {
+    t = await createTestDatabase(provider);
+    fake.sessions.length = 0;
+    fake.failWith = null;
+    sent.length = 0;
+    studio = await testStudio(t.db, {
+      PAYMENTS: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_mixdesk',
+      STRIPE_WEBHOOK_SECRET: SECRET,
+      STRIPE_API_URL: fake.url,
+      PUBLIC_BASE_URL: 'https://studio.test',
+      ENGINEER_CHAT: 'console:engineer',
+    });
+    studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
+    studio.outbox.register('console', { send: async (_c, r) => void sent.push(r) });
+    web = await startWebServer({ studio, log, host: '127.0.0.1', port: 0, stagingDir: path.join(dir, `staging-${provider}`), maxUploadBytes: 2 ** 26, maxFileMb: 64 });
+    chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara'));
+  });
+  afterEach(async () => {
+    await web.close();
+    await t.drop();
+  });
+
+  async function bookMaster(kind: 'Unattended' | 'Standard'): Promise<string> {
+    await chat.send('/book master');
+    await chat.press(kind);
+    if (kind === 'Standard') {
+      await chat.press('Thu 3 Dec');
+      await chat.press('10:00');
+    }
+    await chat.press('Confirm');
+    return /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+  }
+  const status = async (ref: string) => (await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status;
+  const webhook = (body: string, signature?: string) =>
+    fetch(`${web.url}/stripe/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) } });
+  async function messages(): Promise<string[]> {
+    await studio.outbox.dispatch();
+    return sent.map((r) => r.text);
+  }
+
+  it('a booking waits for its deposit; paid, it goes on as before — once, however often the event arrives', async () => {
+    const ref = await bookMaster('Unattended');
+    // £60 at the unattended discount is £42; 30 % of it is £12.60, in pence everywhere.
+    expect(chat.text).toContain(`To hold it, pay the deposit of £12.60 (30 % of the price) within 30 minutes: https://checkout.stripe.test/c/pay/cs_test_1`);
+    expect(chat.replies.at(-1)!.visibility).toBe('private');
+    expect(await status(ref)).toBe('awaiting-payment');
+    const [session] = fake.sessions;
+    const payment = await t.db.payment.findFirstOrThrow();
+    expect(payment).toMatchObject({ purpose: 'deposit', amountCents: 1260, currency: 'GBP', status: 'open', checkoutId: 'cs_test_1' });
+    expect(Object.fromEntries(session!.form)).toMatchObject({
+      mode: 'payment',
+      client_reference_id: payment.id,
+      'metadata[booking]': ref,
+      'line_items[0][price_data][unit_amount]': '1260',
+      'line_items[0][price_data][currency]': 'gbp',
+      success_url: `https://studio.test/paid?booking=${ref}`,
+    });
+    expect(session!.idempotencyKey).toBe(`checkout:${payment.id}`);
+    // Not yet paid: no files taken, and /status shows the same page (no second checkout).
+    await chat.event({ kind: 'file', file: { name: 'mix.wav', sizeBytes: 0, ref: mix, id: 'early' } });
+    expect(await t.db.upload.count()).toBe(0);
+    await chat.send('/status');
+    expect(chat.text).toContain('waiting for its deposit');
+    expect(chat.text).toContain('https://checkout.stripe.test/c/pay/cs_test_1');
+    expect(fake.sessions).toHaveLength(1);
+
+    const body = completedEvent('evt_paid_1', session!);
+    const first = await webhook(body, signed(body, SECRET));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ received: true, outcome: 'handled' });
+    expect(await status(ref)).toBe('awaiting-files'); // BOOKING_AUTO_CONFIRM, as without payments
+    expect(await t.db.payment.findFirstOrThrow()).toMatchObject({ status: 'paid', paymentIntentId: 'pi_cs_test_1' });
+    const events = await t.db.bookingEvent.count();
+    // Stripe delivers again (it retries until it hears 200): nothing happens twice.
+    const again = await webhook(body, signed(body, SECRET));
+    expect(await again.json()).toEqual({ received: true, outcome: 'duplicate' });
+    expect(await t.db.bookingEvent.count()).toBe(events);
+    expect((await messages()).filter((m) => m.startsWith('Deposit of £12.60 received'))).toEqual([`Deposit of £12.60 received: ${ref} is booked. Thank you!`]);
+    // Now the mix is taken and mastered as before.
+    await chat.event({ kind: 'file', file: { name: 'mix.wav', sizeBytes: 0, ref: mix, id: 'paid' } });
+    expect(await t.db.upload.count()).toBe(1);
+  });
+
+  it('a forged or unsigned webhook is refused with 400 and changes nothing', async () => {
+    const ref = await bookMaster('Unattended');
+    const body = completedEvent('evt_forged', fake.sessions[0]!);
+    expect((await webhook(body, signed(body, 'whsec_someone_else'))).status).toBe(400);
+    expect((await webhook(body)).status).toBe(400);
+    // Signed, then altered on the way: the signature no longer matches.
+    const tampered = await webhook(body.replace('"paid"', '"paid" '), signed(body, SECRET));
+    expect(tampered.status).toBe(400);
+    expect(await status(ref)).toBe('awaiting-payment');
+    expect(await t.db.stripeEvent.count()).toBe(0);
+    expect((await t.db.payment.findFirstOrThrow()).status).toBe('open');
+  });
+
+  it('unpaid when the hold runs out: the slot is released and the artist told; a payment after that goes to the engineer', async () => {
+    const ref = await bookMaster('Standard');
+    expect(await t.db.slotHold.count()).toBeGreaterThan(0);
+    studio.clock.advance(29 * 60_000);
+    expect(await studio.payments.releaseUnpaid()).toBe(0);
+    studio.clock.advance(2 * 60_000);
+    expect(await studio.payments.releaseUnpaid()).toBe(1);
+    expect(await studio.payments.releaseUnpaid()).toBe(0); // once
+    expect(await status(ref)).toBe('cancelled');
+    expect(await t.db.slotHold.count()).toBe(0);
+    expect(await messages()).toContain(`The deposit for ${ref} was not paid in time, so its time has been released. Book again with /book whenever you like.`);
+    // The time is free again for someone else.
+    const noor = new TestChat(chat.conversation, TestChat.sender('noor'));
+    await noor.send('/book master');
+    await noor.press('Standard');
+    await noor.press('Thu 3 Dec');
+    expect(noor.buttons.map((b) => b.label)).toContain('10:00');
+    // Mara pays after all: the booking stays released; the engineer settles it.
+    const body = completedEvent('evt_late', fake.sessions[0]!);
+    expect(await (await webhook(body, signed(body, SECRET))).json()).toEqual({ received: true, outcome: 'handled' });
+    expect(await status(ref)).toBe('cancelled');
+    expect((await messages()).some((m) => m.includes(`${ref} (mara) paid its deposit of £18 after its time was released`))).toBe(true);
+  });
+
+  it('Stripe refusing the payment page leaves the booking held, tells the engineer, and /status tries again', async () => {
+    fake.failWith = 400;
+    const ref = await bookMaster('Unattended');
+    expect(chat.text).toContain(`The payment page could not be opened just now: ${ref} is held for you`);
+    expect(await status(ref)).toBe('awaiting-payment');
+    expect((await messages()).some((m) => m.includes(`The deposit page for ${ref} could not be made`))).toBe(true);
+    fake.failWith = null;
+    await chat.send('/status');
+    expect(chat.text).toContain('https://checkout.stripe.test/c/pay/cs_test_1');
+    expect(await t.db.payment.count()).toBe(1);
+  });
+});
