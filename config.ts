@@ -1,5 +1,6 @@
 // The one place mixdesk reads its environment. Every setting is documented in .env.example.
 import { existsSync } from 'node:fs';
+import { toMinorUnits } from './core/money.js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import cron from 'node-cron';
@@ -23,10 +24,8 @@ const timeZone = z.string().refine((tz) => IANAZone.isValidZone(tz), {
   message: 'expected an IANA time zone such as Europe/London or America/New_York',
 });
 
-const money = z.coerce
-  .number({ message: 'expected an amount such as 60 or 59.99' })
-  .nonnegative({ message: 'expected an amount of 0 or more' })
-  .transform((v) => Math.round(v * 100));
+/** An amount in the currency's major units; loadConfig turns it into minor units once CURRENCY is known. */
+const money = z.coerce.number({ message: 'expected an amount such as 60 or 59.99' }).nonnegative({ message: 'expected an amount of 0 or more' });
 
 /** Parses a setting with a parser that throws a plain message (hours, dates). */
 const parsed = <T>(parse: (raw: string) => T) =>
@@ -268,7 +267,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const cfg = result.data;
-  return { ...cfg, DATABASE_URL: cfg.DATABASE_URL ?? `file:${cfg.DATA_DIR.replace(/\/$/, '')}/mixdesk.db` };
+  // Prices in the currency's minor unit (pence; yen have none), as every amount is kept and charged.
+  const minor = (v: number) => toMinorUnits(v, cfg.CURRENCY);
+  return {
+    ...cfg,
+    PRICE_MIX: minor(cfg.PRICE_MIX),
+    PRICE_MASTER: minor(cfg.PRICE_MASTER),
+    PRICE_MIX_MASTER: minor(cfg.PRICE_MIX_MASTER),
+    PRICE_REVISION_MIX: minor(cfg.PRICE_REVISION_MIX),
+    PRICE_REVISION_MASTER: minor(cfg.PRICE_REVISION_MASTER),
+    PRICE_MIX_PER_HOUR: cfg.PRICE_MIX_PER_HOUR === undefined ? undefined : minor(cfg.PRICE_MIX_PER_HOUR),
+    DATABASE_URL: cfg.DATABASE_URL ?? `file:${cfg.DATA_DIR.replace(/\/$/, '')}/mixdesk.db`,
+  };
 }
 
 /** Reads ./.env (when present) into process.env without overriding what is already set. */

@@ -1,5 +1,6 @@
 // The studio's services, session kinds and prices, from configuration.
 import { intlLocale, t } from './texts.js';
+import { minorDigits } from './money.js';
 
 export const serviceCodes = ['mix', 'master', 'mix-master'] as const;
 export type ServiceCode = (typeof serviceCodes)[number];
@@ -135,15 +136,20 @@ export function priceForHours(catalog: Catalog, hourly: NonNullable<ServiceDef['
 // Building an Intl.NumberFormat costs more than formatting with it; prices appear in every menu.
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * The one way amounts are written: in the reader's locale, whole amounts without decimals ("£15"),
+ * others with the currency's minor digits ("£12.60", "¥6,000", "BHD 10.500"). `cents`: minor units.
+ */
 export function formatMoney(cents: number, currency: string): string {
-  const digits = cents % 100 === 0 ? 0 : 2;
+  const unit = 10 ** minorDigits(currency);
+  const digits = cents % unit === 0 ? 0 : minorDigits(currency);
   const key = `${intlLocale()}:${currency}:${digits}`;
   let f = moneyFormats.get(key);
   if (!f) {
     f = new Intl.NumberFormat(intlLocale(), { style: 'currency', currency, minimumFractionDigits: digits });
     moneyFormats.set(key, f);
   }
-  return f.format(cents / 100);
+  return f.format(cents / unit);
 }
 
 export function isSessionKind(v: string): v is SessionKind {

@@ -228,7 +228,13 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       return;
     }
     // Where Stripe's Checkout sends the artist back: the chat says the rest once the webhook arrives.
-    if (url.pathname === '/paid') return send(res, 200, 'text/html; charset=utf-8', messagePage(studio.name, t(url.searchParams.has('cancelled') ? 'web-payment-cancelled' : 'web-payment-done')));
+    if (url.pathname === '/paid')
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        messagePage(studio.name, t(url.searchParams.has('cancelled') ? 'web-payment-cancelled' : 'web-payment-done')),
+      );
     const download = /^\/d\/([\w.-]{1,2000})$/.exec(url.pathname);
     if (download) return serveDownload(download[1]!, req, res);
     const page = /^\/u\/([\w.-]{1,120})$/.exec(url.pathname);

@@ -117,14 +117,22 @@ export class PaymentService {
           await this.outbox.toArtist(
             `deposit-paid:${payment.id}`,
             booking,
-            () => ({ text: t('payment-deposit-paid', { ref: booking.reference, amount: formatMoney(payment.amountCents, payment.currency) }), visibility: 'private' }),
+            () => ({
+              text: t('payment-deposit-paid', { ref: booking.reference, amount: formatMoney(payment.amountCents, payment.currency) }),
+              visibility: 'private',
+            }),
             tx,
           );
         } else {
           // Paid after its time was released (or the booking was called off): the engineer settles it.
           await this.alerts.alert(
             `deposit-late:${payment.id}`,
-            () => t('alert-deposit-late', { ref: booking.reference, client: booking.client.displayName, amount: formatMoney(payment.amountCents, payment.currency) }),
+            () =>
+              t('alert-deposit-late', {
+                ref: booking.reference,
+                client: booking.client.displayName,
+                amount: formatMoney(payment.amountCents, payment.currency),
+              }),
             { booking: booking.reference },
             tx,
           );
@@ -149,7 +157,12 @@ export class PaymentService {
         if (claimed.count === 0) return false;
         const booking = await tx.booking.findUniqueOrThrow({ where: { id: p.bookingId } });
         if (!(await this.bookings.releaseUnpaidIn(tx, booking.id))) return false;
-        await this.outbox.toArtist(`deposit-expired:${p.id}`, booking, () => ({ text: t('payment-deposit-expired', { ref: booking.reference }), visibility: 'private' }), tx);
+        await this.outbox.toArtist(
+          `deposit-expired:${p.id}`,
+          booking,
+          () => ({ text: t('payment-deposit-expired', { ref: booking.reference }), visibility: 'private' }),
+          tx,
+        );
         return true;
       });
       if (done) released++;

@@ -33,7 +33,12 @@ export class StripeFake {
           const key = req.headers['idempotency-key'] as string | undefined;
           const again = key ? this.sessions.find((s) => s.idempotencyKey === key) : undefined;
           const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-          const session = again ?? { id: `cs_test_${this.sessions.length + 1}`, url: `https://checkout.stripe.test/c/pay/cs_test_${this.sessions.length + 1}`, form, idempotencyKey: key };
+          const session = again ?? {
+            id: `cs_test_${this.sessions.length + 1}`,
+            url: `https://checkout.stripe.test/c/pay/cs_test_${this.sessions.length + 1}`,
+            form,
+            idempotencyKey: key,
+          };
           if (!again) this.sessions.push(session);
           return reply(200, {
             id: session.id,

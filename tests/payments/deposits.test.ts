@@ -55,7 +55,15 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     });
     studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
     studio.outbox.register('console', { send: async (_c, r) => void sent.push(r) });
-    web = await startWebServer({ studio, log, host: '127.0.0.1', port: 0, stagingDir: path.join(dir, `staging-${provider}`), maxUploadBytes: 2 ** 26, maxFileMb: 64 });
+    web = await startWebServer({
+      studio,
+      log,
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: path.join(dir, `staging-${provider}`),
+      maxUploadBytes: 2 ** 26,
+      maxFileMb: 64,
+    });
     chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara'));
   });
   afterEach(async () => {
@@ -75,7 +83,11 @@ describe.each(testProviders())('deposits on %s', (provider) => {
   }
   const status = async (ref: string) => (await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status;
   const webhook = (body: string, signature?: string) =>
-    fetch(`${web.url}/stripe/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) } });
+    fetch(`${web.url}/stripe/webhook`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) },
+    });
   async function messages(): Promise<string[]> {
     await studio.outbox.dispatch();
     return sent.map((r) => r.text);
