@@ -102,7 +102,9 @@ export async function depositLine(ctx: Pick<FlowContext, 'studio'>, b: BookingWi
     return ctx.studio.payments.depositText(await ctx.studio.payments.depositFor(b));
   } catch (err) {
     if (err instanceof UserError) throw err;
-    await ctx.studio.alerts.alert(`payment-page:${b.id}`, () => t('alert-payment-page-failed', { ref: b.reference, problem: (err as Error).message }), { booking: b.reference });
+    await ctx.studio.alerts.alert(`payment-page:${b.id}`, () => t('alert-payment-page-failed', { ref: b.reference, problem: (err as Error).message }), {
+      booking: b.reference,
+    });
     return t('payment-deposit-unavailable', { ref: b.reference });
   }
 }
