@@ -199,6 +199,8 @@ const schema = z
     DEPOSIT_PERCENT: int(1, 100).default(30),
     /** How long an unpaid booking holds its time before it is released. */
     PAYMENT_HOLD_MINUTES: int(30, 24 * 60).default(30),
+    /** A booking cancelled at least this many hours before its session gets its deposit back (unattended work: until it begins). */
+    CANCEL_REFUND_HOURS: int(0, 30 * 24).default(48),
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
     CONSOLE_USER: z.string().min(1).max(64).optional(),
   })

@@ -207,7 +207,12 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
       outbox,
       alerts,
       clock,
-      { depositPercent: config.DEPOSIT_PERCENT, holdMinutes: config.PAYMENT_HOLD_MINUTES, baseUrl: linkSettings.baseUrl },
+      {
+        depositPercent: config.DEPOSIT_PERCENT,
+        holdMinutes: config.PAYMENT_HOLD_MINUTES,
+        refundHours: config.CANCEL_REFUND_HOURS,
+        baseUrl: linkSettings.baseUrl,
+      },
     ),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),

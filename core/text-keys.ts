@@ -732,6 +732,14 @@ export interface TextVars {
   'alert-payment-page-failed': { problem: TextValue; ref: TextValue };
   'web-payment-done': undefined;
   'web-payment-cancelled': undefined;
+  'cancel-deposit-unpaid': undefined;
+  'cancel-deposit-refunded': { amount: TextValue };
+  'cancel-deposit-kept-session': { amount: TextValue; hours: TextValue };
+  'cancel-deposit-kept-work': { amount: TextValue };
+  'cancel-refund-done': { amount: TextValue };
+  'cancel-refund-pending': { amount: TextValue };
+  'alert-refund-failed': { amount: TextValue; problem: TextValue; ref: TextValue };
+  'desk-declined-refund': undefined;
 }
 
 export type TextKey = keyof TextVars;

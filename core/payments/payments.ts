@@ -17,6 +17,8 @@ export type Payment = Models.PaymentModel;
 export interface PaymentSettings {
   depositPercent: number;
   holdMinutes: number;
+  /** Cancelled at least this long before the session, the deposit is refunded (unattended: until the work begins). */
+  refundHours: number;
   /** Where the artist returns after paying (the web server's public address). */
   baseUrl: string;
 }
@@ -143,6 +145,48 @@ export class PaymentService {
       // The same event delivered twice at once: the other delivery recorded it.
       if (isUniqueViolation(err)) return 'duplicate';
       throw err;
+    }
+  }
+
+  /**
+   * What cancelling would do with the booking's deposit, said before the artist confirms: nothing
+   * charged yet (an open deposit), a paid one refunded (early enough) or kept. Null: no deposit.
+   */
+  async cancellationTerms(b: BookingWithService): Promise<{ refund: boolean; text: string } | null> {
+    const deposit = await this.db.payment.findFirst({ where: { bookingId: b.id, purpose: 'deposit', status: { in: ['open', 'paid'] } } });
+    if (!deposit) return null;
+    if (deposit.status === 'open') return { refund: false, text: t('cancel-deposit-unpaid') };
+    const amount = formatMoney(deposit.amountCents, deposit.currency);
+    const now = this.clock.now().getTime();
+    const early = b.startsAt ? b.startsAt.getTime() - now >= this.s.refundHours * 3_600_000 : ['requested', 'confirmed', 'awaiting-files'].includes(b.status);
+    if (early) return { refund: true, text: t('cancel-deposit-refunded', { amount }) };
+    return {
+      refund: false,
+      text: b.startsAt ? t('cancel-deposit-kept-session', { amount, hours: this.s.refundHours }) : t('cancel-deposit-kept-work', { amount }),
+    };
+  }
+
+  /**
+   * After a cancel: an open deposit is closed (nothing was charged); a paid one is refunded when
+   * the terms the artist was shown said so. Returns whether it was refunded and what the artist
+   * reads (written in the reader's language when called), or null when there was nothing to give back.
+   */
+  async afterCancel(b: BookingWithService, refund: boolean): Promise<{ refunded: boolean; write: () => string } | null> {
+    await this.db.payment.updateMany({ where: { bookingId: b.id, status: 'open' }, data: { status: 'cancelled' } });
+    const paid = await this.db.payment.findFirst({ where: { bookingId: b.id, purpose: 'deposit', status: 'paid' } });
+    if (!paid || !refund || !this.gateway) return null;
+    const amount = formatMoney(paid.amountCents, paid.currency);
+    try {
+      if (!paid.paymentIntentId) throw new Error('the payment has no Stripe payment intent');
+      const r = await this.gateway.refund(paid.paymentIntentId, paid.amountCents, `refund:${paid.id}`);
+      await this.db.payment.update({ where: { id: paid.id }, data: { status: 'refunded', refundId: r.id } });
+      return { refunded: true, write: () => t('cancel-refund-done', { amount }) };
+    } catch (err) {
+      // The booking is cancelled either way; the refund is the engineer's to finish.
+      await this.alerts.alert(`refund-failed:${paid.id}`, () => t('alert-refund-failed', { ref: b.reference, amount, problem: (err as Error).message }), {
+        booking: b.reference,
+      });
+      return { refunded: false, write: () => t('cancel-refund-pending', { amount }) };
     }
   }
 

@@ -26,6 +26,8 @@ export interface PaymentGateway {
   createCheckout(r: CheckoutRequest): Promise<{ id: string; url: string }>;
   /** The event the raw body holds, when its signature is Stripe's; throws otherwise. */
   verifyEvent(rawBody: Buffer, signature: string | undefined): GatewayEvent;
+  /** Gives an amount of a payment back (once per key, however often it is asked). */
+  refund(paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }>;
 }
 
 export class SignatureRefused extends Error {}
@@ -65,6 +67,11 @@ export class StripeGateway implements PaymentGateway {
     );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a payment page`);
     return { id: session.id, url: session.url };
+  }
+
+  async refund(paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }> {
+    const refund = await this.stripe.refunds.create({ payment_intent: paymentIntentId, amount: amountCents }, { idempotencyKey });
+    return { id: refund.id };
   }
 
   verifyEvent(rawBody: Buffer, signature: string | undefined): GatewayEvent {

@@ -14,6 +14,7 @@ export interface FakeCheckout {
 
 export class StripeFake {
   readonly sessions: FakeCheckout[] = [];
+  readonly refunds: { id: string; paymentIntent: string | null; amount: number; idempotencyKey: string | undefined }[] = [];
   /** Answer the next calls with this status (a Stripe outage). */
   failWith: number | null = null;
   private server: Server | null = null;
@@ -51,6 +52,18 @@ export class StripeFake {
             amount_total: Number(form.get('line_items[0][price_data][unit_amount]')),
             currency: form.get('line_items[0][price_data][currency]'),
           });
+        }
+        if (req.method === 'POST' && req.url === '/v1/refunds') {
+          const key = req.headers['idempotency-key'] as string | undefined;
+          const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+          const refund = (key && this.refunds.find((r) => r.idempotencyKey === key)) || {
+            id: `re_test_${this.refunds.length + 1}`,
+            paymentIntent: form.get('payment_intent'),
+            amount: Number(form.get('amount')),
+            idempotencyKey: key,
+          };
+          if (!this.refunds.includes(refund)) this.refunds.push(refund);
+          return reply(200, { id: refund.id, object: 'refund', amount: refund.amount, payment_intent: refund.paymentIntent, status: 'succeeded' });
         }
         reply(404, { error: { type: 'invalid_request_error', message: `no such endpoint in the fake: ${req.method} ${req.url}` } });
       });

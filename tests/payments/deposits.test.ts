@@ -43,6 +43,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
   beforeEach(async () => {
     t = await createTestDatabase(provider);
     fake.sessions.length = 0;
+    fake.refunds.length = 0;
     fake.failWith = null;
     sent.length = 0;
     studio = await testStudio(t.db, {
@@ -171,6 +172,45 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await (await webhook(body, signed(body, SECRET))).json()).toEqual({ received: true, outcome: 'handled' });
     expect(await status(ref)).toBe('cancelled');
     expect((await messages()).some((m) => m.includes(`${ref} (mara) paid its deposit of £18 after its time was released`))).toBe(true);
+  });
+
+  async function payDeposit(n = 1): Promise<void> {
+    const body = completedEvent(`evt_paid_${n}`, fake.sessions[n - 1]!);
+    expect((await webhook(body, signed(body, SECRET))).status).toBe(200);
+  }
+
+  it('cancelled early enough, the deposit is refunded through Stripe — said before the artist confirms', async () => {
+    const ref = await bookMaster('Standard'); // Thu 3 Dec 10:00, 50 hours ahead
+    await payDeposit();
+    await chat.send(`/cancel ${ref}`);
+    expect(chat.text).toContain('Your deposit of £18 will be refunded to your card.');
+    // The answer holds to what was said, even if the boundary passes meanwhile.
+    studio.clock.advance(3 * 3_600_000);
+    await chat.press('Yes');
+    expect(chat.text).toContain('£18 refunded: it reaches your card in 5–10 days.');
+    expect(fake.refunds).toEqual([
+      { id: 're_test_1', paymentIntent: 'pi_cs_test_1', amount: 1800, idempotencyKey: `refund:${(await t.db.payment.findFirstOrThrow()).id}` },
+    ]);
+    expect(await t.db.payment.findFirstOrThrow()).toMatchObject({ status: 'refunded', refundId: 're_test_1' });
+    expect(await status(ref)).toBe('cancelled');
+  });
+
+  it('cancelled late, the deposit is kept (and the artist was told so); an unpaid one costs nothing', async () => {
+    const ref = await bookMaster('Standard');
+    await payDeposit();
+    studio.clock.advance(3 * 3_600_000); // 47 hours before the session
+    await chat.send(`/cancel ${ref}`);
+    expect(chat.text).toContain('Your deposit of £18 is kept: the session is less than 48 hours away (cancellations made earlier are refunded).');
+    await chat.press('Yes');
+    expect(fake.refunds).toEqual([]);
+    expect((await t.db.payment.findFirstOrThrow()).status).toBe('paid');
+
+    const unpaid = await bookMaster('Unattended');
+    await chat.send(`/cancel ${unpaid}`);
+    expect(chat.text).toContain('Nothing has been charged: the deposit was not paid, and its payment page closes.');
+    await chat.press('Yes');
+    expect(await t.db.payment.findFirstOrThrow({ where: { booking: { reference: unpaid } } })).toMatchObject({ status: 'cancelled' });
+    expect(fake.refunds).toEqual([]);
   });
 
   it('Stripe refusing the payment page leaves the booking held, tells the engineer, and /status tries again', async () => {

@@ -47,11 +47,13 @@ async function picked(ctx: FlowContext, input: StepInput): Promise<BookingWithSe
 async function askCancel(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
   // Refused before the question, not after the answer.
   assertTransition(b.reference, b.status, 'cancelled');
+  // What happens to the deposit is said before the answer, and the answer holds to it.
+  const terms = await ctx.studio.payments.cancellationTerms(b);
   return ask(
     'confirm',
-    { ref: b.reference },
+    { ref: b.reference, refund: terms?.refund ?? false },
     {
-      text: t('cancel-ask', { booking: describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone) }),
+      text: [t('cancel-ask', { booking: describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone) }), ...(terms ? [terms.text] : [])].join('\n\n'),
       buttons: [
         [
           { label: t('cancel-yes'), data: 'yes' },
@@ -72,7 +74,9 @@ export const cancelFlow: Flow = {
       const ref = String(ctx.data.ref);
       if (input.action === 'no') return done({ text: t('cancel-kept', { ref }) });
       const b = await ctx.studio.bookings.cancel(ctx.client.id, ref, `client:${ctx.client.id}`);
-      return done({ text: b.startsAt ? t('cancel-done-slot', { ref: b.reference }) : t('cancel-done-queue', { ref: b.reference }) });
+      const money = await ctx.studio.payments.afterCancel(b, ctx.data.refund === true);
+      const text = b.startsAt ? t('cancel-done-slot', { ref: b.reference }) : t('cancel-done-queue', { ref: b.reference });
+      return done({ text: money ? `${text}\n${money.write()}` : text });
     },
   },
 };

@@ -18,7 +18,14 @@ export const booking: DeskCommand = {
       name: 'decline',
       description: () => t('discord-cmd-booking-decline'),
       args: [reference, str('reason', () => t('discord-cmd-booking-reason'), false)],
-      run: (c) => c.studio.desk.decline(text(c, 'reference'), optional(c, 'reason') ?? '', c.actor),
+      async run(c) {
+        const said = await c.studio.desk.decline(text(c, 'reference'), optional(c, 'reason') ?? '', c.actor);
+        // Declined by the studio: a paid deposit goes back in full, whatever the notice.
+        const b = await c.studio.desk.booking(text(c, 'reference'));
+        const money = await c.studio.payments.afterCancel(b, true);
+        if (money) await c.studio.outbox.toArtist(`declined-refund:${b.id}`, b, () => ({ text: money.write(), visibility: 'private' }));
+        return money?.refunded ? `${said}\n${t('desk-declined-refund')}` : said;
+      },
     },
     {
       name: 'reschedule',

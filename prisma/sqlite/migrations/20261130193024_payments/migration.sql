@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "Payment" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "bookingId" TEXT NOT NULL,
     "purpose" TEXT NOT NULL,
     "amountCents" INTEGER NOT NULL,
@@ -10,20 +10,18 @@ CREATE TABLE "Payment" (
     "checkoutUrl" TEXT,
     "paymentIntentId" TEXT,
     "receiptUrl" TEXT,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-    "paidAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Payment_pkey" PRIMARY KEY ("id")
+    "refundId" TEXT,
+    "expiresAt" DATETIME NOT NULL,
+    "paidAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Payment_bookingId_fkey" FOREIGN KEY ("bookingId") REFERENCES "Booking" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "StripeEvent" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "type" TEXT NOT NULL,
-    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "StripeEvent_pkey" PRIMARY KEY ("id")
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateIndex
@@ -34,6 +32,3 @@ CREATE INDEX "Payment_status_expiresAt_idx" ON "Payment"("status", "expiresAt");
 
 -- CreateIndex
 CREATE INDEX "Payment_bookingId_idx" ON "Payment"("bookingId");
-
--- AddForeignKey
-ALTER TABLE "Payment" ADD CONSTRAINT "Payment_bookingId_fkey" FOREIGN KEY ("bookingId") REFERENCES "Booking"("id") ON DELETE CASCADE ON UPDATE CASCADE;
