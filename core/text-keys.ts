@@ -740,6 +740,16 @@ export interface TextVars {
   'cancel-refund-pending': { amount: TextValue };
   'alert-refund-failed': { amount: TextValue; problem: TextValue; ref: TextValue };
   'desk-declined-refund': undefined;
+  'payment-line-paid': { amount: TextValue; date: TextValue };
+  'payment-line-paid-receipt': { amount: TextValue; date: TextValue; receipt: TextValue };
+  'payment-line-waived': { amount: TextValue };
+  'payment-line-refunded': { amount: TextValue };
+  'payment-line-open': { amount: TextValue };
+  'payment-line-due': { amount: TextValue };
+  'payment-deposit-waived': { ref: TextValue };
+  'discord-cmd-booking-waive': undefined;
+  'desk-waived': { ref: TextValue };
+  'desk-nothing-to-waive': { ref: TextValue };
 }
 
 export type TextKey = keyof TextVars;

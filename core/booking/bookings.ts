@@ -17,6 +17,7 @@ import {
   assertKnownStatus,
   assertTransition,
   bookingStatuses,
+  cancellableStatuses,
   changeableStatuses,
   fileTakingStatuses,
   isOpen,
@@ -389,9 +390,10 @@ export class BookingService {
     });
   }
 
-  async changeable(clientId: string): Promise<BookingWithService[]> {
+  /** The artist's bookings that can be moved, or (`cancel`) called off, oldest first. */
+  async changeable(clientId: string, purpose: 'move' | 'cancel' = 'move'): Promise<BookingWithService[]> {
     return this.db.booking.findMany({
-      where: { clientId, status: { in: [...changeableStatuses] } },
+      where: { clientId, status: { in: [...(purpose === 'cancel' ? cancellableStatuses : changeableStatuses)] } },
       include: { service: true },
       orderBy: [{ createdAt: 'asc' }],
     });

@@ -32,7 +32,9 @@ const next: Record<BookingStatus, readonly BookingStatus[]> = {
 };
 
 /** Statuses in which the session can still be moved or called off. */
-export const changeableStatuses: readonly BookingStatus[] = ['awaiting-payment', 'requested', 'confirmed', 'awaiting-files'];
+export const changeableStatuses: readonly BookingStatus[] = ['requested', 'confirmed', 'awaiting-files'];
+/** Statuses in which the artist may call the booking off: the changeable ones, and one still waiting for its deposit (not moved: its payment page is for that time). */
+export const cancellableStatuses: readonly BookingStatus[] = ['awaiting-payment', ...changeableStatuses];
 /** Statuses that still hold a place in the studio's calendar or queue. */
 export const openStatuses: readonly BookingStatus[] = ['awaiting-payment', 'requested', 'confirmed', 'awaiting-files', 'in-progress', 'revision-requested'];
 /** Statuses in which a booking takes files: while it is open (once its deposit is paid), and once delivered (a corrected mix, the source of a revision). */

@@ -13,6 +13,7 @@ import type { MixdownJobs } from '../versions/mixdown-job.js';
 import type { UploadService } from '../files/uploads.js';
 import type { Clock } from '../clock.js';
 import { formatWhen, kindName } from '../conversation/format.js';
+import { paymentLines } from '../payments/summary.js';
 import type { Reply } from '../conversation/types.js';
 import { roleLabel, stemLines } from '../conversation/uploads.js';
 import { NotFoundError, UserError } from '../errors.js';
@@ -347,6 +348,11 @@ export class StudioDesk {
     const clients = await this.clients.search(q);
     if (!clients.length) return t('desk-no-client', { query: q });
     const actions = await this.audit.forBookings(clients.flatMap((c) => c.bookings.map((b) => b.reference)));
+    const payments = await paymentLines(
+      this.db,
+      clients.flatMap((c) => c.bookings),
+      this.studioZone,
+    );
     const history = (reference: string) =>
       actions
         .filter((a) => a.reference === reference)
@@ -364,7 +370,11 @@ export class StudioDesk {
             zone: c.timeZone,
             format: c.deliveryFormat,
           }),
-          ...c.bookings.flatMap((b) => [`  ${b.reference} · ${serviceName(b.service)} · ${b.status}`, ...history(b.reference)]),
+          ...c.bookings.flatMap((b) => [
+            `  ${b.reference} · ${serviceName(b.service)} · ${b.status}`,
+            ...(payments.get(b.id) ?? []).map((l) => `      ${l}`),
+            ...history(b.reference),
+          ]),
         ].join('\n'),
       )
       .join('\n\n');

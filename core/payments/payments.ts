@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
-import type { PaymentGateway } from './stripe-gateway.js';
+import type { GatewayEvent, PaymentGateway } from './stripe-gateway.js';
 import type { Models } from '../../db/client.js';
 
 export type Payment = Models.PaymentModel;
@@ -101,6 +101,17 @@ export class PaymentService {
   async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<WebhookOutcome> {
     if (!this.gateway) return 'ignored';
     const event = this.gateway.verifyEvent(rawBody, signature);
+    const outcome = await this.settle(event);
+    // Its receipt, once settled, outside the transaction (a network call); missing, /status says paid without it.
+    const intent = event.session?.paymentIntentId;
+    if (outcome === 'handled' && intent) {
+      const url = await this.gateway.receiptUrl(intent).catch(() => null);
+      if (url) await this.db.payment.updateMany({ where: { paymentIntentId: intent }, data: { receiptUrl: url } });
+    }
+    return outcome;
+  }
+
+  private async settle(event: GatewayEvent): Promise<WebhookOutcome> {
     try {
       return await this.db.$transaction(async (tx) => {
         const seen = await tx.stripeEvent.findUnique({ where: { id: event.id } });
@@ -188,6 +199,20 @@ export class PaymentService {
       });
       return { refunded: false, write: () => t('cancel-refund-pending', { amount }) };
     }
+  }
+
+  /**
+   * The engineer waives a booking's open deposit: it goes on as if paid, and the artist is told
+   * (the engineer's command is audited like every other). False when there was none to waive.
+   */
+  async waive(b: BookingWithService, actor: string): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const claimed = await tx.payment.updateMany({ where: { bookingId: b.id, status: 'open' }, data: { status: 'waived' } });
+      if (claimed.count === 0) return false;
+      if (!(await this.bookings.depositPaidIn(tx, b.id, actor))) return false;
+      await this.outbox.toArtist(`deposit-waived:${b.id}`, b, () => ({ text: t('payment-deposit-waived', { ref: b.reference }), visibility: 'private' }), tx);
+      return true;
+    });
   }
 
   /** Deposits not paid in time: each booking's time released and its artist told. Returns how many. */

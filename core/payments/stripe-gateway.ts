@@ -26,6 +26,8 @@ export interface PaymentGateway {
   createCheckout(r: CheckoutRequest): Promise<{ id: string; url: string }>;
   /** The event the raw body holds, when its signature is Stripe's; throws otherwise. */
   verifyEvent(rawBody: Buffer, signature: string | undefined): GatewayEvent;
+  /** The receipt Stripe made for a paid payment (its charge's receipt page), or null. */
+  receiptUrl(paymentIntentId: string): Promise<string | null>;
   /** Gives an amount of a payment back (once per key, however often it is asked). */
   refund(paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }>;
 }
@@ -67,6 +69,12 @@ export class StripeGateway implements PaymentGateway {
     );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a payment page`);
     return { id: session.id, url: session.url };
+  }
+
+  async receiptUrl(paymentIntentId: string): Promise<string | null> {
+    const intent = await this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] });
+    const charge = intent.latest_charge;
+    return charge && typeof charge === 'object' ? (charge.receipt_url ?? null) : null;
   }
 
   async refund(paymentIntentId: string, amountCents: number, idempotencyKey: string): Promise<{ id: string }> {

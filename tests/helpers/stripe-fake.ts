@@ -53,6 +53,15 @@ export class StripeFake {
             currency: form.get('line_items[0][price_data][currency]'),
           });
         }
+        const intent = /^\/v1\/payment_intents\/(pi_[\w]+)/.exec(req.url ?? '');
+        if (req.method === 'GET' && intent) {
+          return reply(200, {
+            id: intent[1],
+            object: 'payment_intent',
+            status: 'succeeded',
+            latest_charge: { id: `ch_${intent[1]}`, object: 'charge', receipt_url: `https://pay.stripe.test/receipts/${intent[1]}` },
+          });
+        }
         if (req.method === 'POST' && req.url === '/v1/refunds') {
           const key = req.headers['idempotency-key'] as string | undefined;
           const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));

@@ -18,6 +18,7 @@ import { makeTrack } from '../helpers/music.js';
 import { completedEvent, signed, StripeFake } from '../helpers/stripe-fake.js';
 import { testStudio } from '../helpers/studio.js';
 import type { ManualClock } from '../../core/clock.js';
+import { deskCommands, type DeskAction } from '../../core/engineer/commands/index.js';
 
 const SECRET = 'whsec_mixdesk_test';
 const log = pino({ level: 'silent' });
@@ -132,6 +133,16 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await again.json()).toEqual({ received: true, outcome: 'duplicate' });
     expect(await t.db.bookingEvent.count()).toBe(events);
     expect((await messages()).filter((m) => m.startsWith('Deposit of £12.60 received'))).toEqual([`Deposit of £12.60 received: ${ref} is booked. Thank you!`]);
+    // What was paid, with Stripe's receipt, and what remains, for the artist and the engineer.
+    await chat.send(`/status ${ref}`);
+    expect(chat.text).toContain('Deposit of £12.60 paid on 1 Dec 2026 (receipt: https://pay.stripe.test/receipts/pi_cs_test_1).');
+    expect(chat.text).toContain('Still to pay: £29.40.');
+    const lookup = await (deskCommands.find((c) => c.name === 'client') as { actions: readonly DeskAction[] }).actions[0]!.run({
+      studio,
+      actor: 'engineer:test',
+      args: { query: ref },
+    });
+    expect(lookup).toContain('Deposit of £12.60 paid on 1 Dec 2026 (receipt: https://pay.stripe.test/receipts/pi_cs_test_1).');
     // Now the mix is taken and mastered as before.
     await chat.event({ kind: 'file', file: { name: 'mix.wav', sizeBytes: 0, ref: mix, id: 'paid' } });
     expect(await t.db.upload.count()).toBe(1);
@@ -211,6 +222,21 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     await chat.press('Yes');
     expect(await t.db.payment.findFirstOrThrow({ where: { booking: { reference: unpaid } } })).toMatchObject({ status: 'cancelled' });
     expect(fake.refunds).toEqual([]);
+  });
+
+  it('the engineer can waive a deposit: the booking goes on as if paid and the artist is told', async () => {
+    const ref = await bookMaster('Unattended');
+    const waive = (deskCommands.find((c) => c.name === 'booking') as { actions: readonly DeskAction[] }).actions.find((a) => a.name === 'waive')!;
+    expect(await waive.run({ studio, actor: 'engineer:test', args: { reference: ref } })).toBe(
+      `${ref}: deposit waived; the booking goes on and the artist has been told.`,
+    );
+    expect(await status(ref)).toBe('awaiting-files');
+    expect((await t.db.payment.findFirstOrThrow()).status).toBe('waived');
+    expect(await messages()).toContain(`The studio waived the deposit for ${ref}: it is booked.`);
+    // Twice: nothing more to waive.
+    expect(await waive.run({ studio, actor: 'engineer:test', args: { reference: ref } })).toBe(`${ref} has no deposit waiting to be paid.`);
+    const history = await t.db.bookingEvent.findMany({ where: { booking: { reference: ref } }, orderBy: { at: 'asc' } });
+    expect(history.map((e) => [e.toStatus, e.actor])).toContainEqual(['requested', 'engineer:test']);
   });
 
   it('Stripe refusing the payment page leaves the booking held, tells the engineer, and /status tries again', async () => {

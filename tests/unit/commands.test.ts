@@ -114,7 +114,7 @@ describe("the engineer's command registry", () => {
     expect(refusal(['bookings'])).toBe(
       '"bookings" is not one of the engineer\'s commands: queue, availability, booking, session, reply, version, master, mixdown, stemroles, estimate, revision, client.',
     );
-    expect(refusal(['booking', 'confirmm', 'MD-7K2Q9A'])).toBe('/booking takes one of: confirm, decline, reschedule (not "confirmm").');
+    expect(refusal(['booking', 'confirmm', 'MD-7K2Q9A'])).toBe('/booking takes one of: confirm, decline, waive, reschedule (not "confirmm").');
     expect(refusal(['booking', 'confirm'])).toBe('/booking confirm needs reference: The booking, e.g. MD-7K2Q9A.');
     expect(refusal(['queue', '--days', 'soon'])).toBe('/queue: days must be a number, not "soon".');
     expect(refusal(['queue', '--days', '2.5'])).toBe('/queue: days must be a number, not "2.5".');

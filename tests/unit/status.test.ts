@@ -5,6 +5,7 @@ import {
   acceptsFiles,
   bookingStatuses,
   canTransition,
+  cancellableStatuses,
   changeableStatuses,
   finishedStatuses,
   isChangeable,
@@ -17,6 +18,7 @@ import {
 describe('booking status sets', () => {
   it('agree with the transitions: a changeable booking can be cancelled and moved, a finished one goes nowhere', () => {
     for (const s of changeableStatuses) expect([canTransition(s, 'cancelled'), canTransition(s, 'rescheduled')], s).toEqual([true, true]);
+    for (const s of cancellableStatuses) expect(canTransition(s, 'cancelled'), s).toBe(true);
     for (const s of finishedStatuses)
       expect(
         bookingStatuses.filter((to) => canTransition(s, to)),
@@ -29,7 +31,8 @@ describe('booking status sets', () => {
     for (const s of bookingStatuses) {
       expect(isOpen(s), s).toBe(openStatuses.includes(s));
       expect(isChangeable(s), s).toBe(changeableStatuses.includes(s));
-      expect(acceptsFiles(s), s).toBe(openStatuses.includes(s) || s === 'delivered'); // a corrected mix after delivery
+      // A corrected mix after delivery; nothing before the deposit is paid.
+      expect(acceptsFiles(s), s).toBe((openStatuses.includes(s) && s !== 'awaiting-payment') || s === 'delivered');
       expect(isFollowed(s), s).toBe(openStatuses.includes(s) || s === 'delivered');
     }
     for (const p of [isOpen, isChangeable, acceptsFiles, isFollowed]) expect(p('archived')).toBe(false);

@@ -8,6 +8,7 @@ import { formatWhen } from '../format.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import { depositLine } from '../flows/book.js';
+import { paymentLines } from '../../payments/summary.js';
 import type { ChatCommand } from './types.js';
 
 /** What comes next for a booking in each status the artist follows (resolved when asked). */
@@ -51,6 +52,7 @@ export const status: ChatCommand = {
       ? [await studio.bookings.ownedBy(client.id, args.split(/\s+/)[0] ?? '')]
       : (await studio.bookings.listForClient(client.id)).filter((b) => isFollowed(b.status));
     if (list.length === 0) return [{ text: t('status-nothing') }];
+    const paid = await paymentLines(studio.db, list, client.timeZone);
     const texts = await Promise.all(
       list.map(async (b) => {
         const running = b.status === 'in-progress' ? await studio.pipeline.progressOf(b.id) : null;
@@ -62,6 +64,7 @@ export const status: ChatCommand = {
           `  ${running ?? waiting ?? nextStep(b) ?? ''}`,
         ];
         if (b.status === 'awaiting-payment') lines.push(`  ${await depositLine({ studio }, b)}`);
+        else lines.push(...(paid.get(b.id) ?? []).map((l) => `  ${l}`));
         const mixTime = isOpen(b.status) ? await studio.mixTime.of(b) : null;
         if (mixTime) lines.push(`  ${t('status-mix-estimate', { hours: String(mixTime.hours), ref: b.reference })}`);
         if (revisions) lines.push(`  ${t('status-revisions', { used: revisions.used, free: revisions.freeLeft, price: revisions.price })}`);

@@ -12,7 +12,7 @@ import { assertTransition, isChangeable, statusText } from '../../booking/status
 type Purpose = 'cancel' | 'reschedule';
 
 async function candidates(ctx: FlowContext, purpose: Purpose): Promise<BookingWithService[]> {
-  const open = await ctx.studio.bookings.changeable(ctx.client.id);
+  const open = await ctx.studio.bookings.changeable(ctx.client.id, purpose === 'cancel' ? 'cancel' : 'move');
   return purpose === 'reschedule' ? open.filter((b) => b.startsAt) : open;
 }
 

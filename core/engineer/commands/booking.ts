@@ -28,6 +28,16 @@ export const booking: DeskCommand = {
       },
     },
     {
+      name: 'waive',
+      description: () => t('discord-cmd-booking-waive'),
+      args: [reference],
+      async run(c) {
+        const b = await c.studio.desk.booking(text(c, 'reference'));
+        const waived = await c.studio.payments.waive(b, c.actor);
+        return t(waived ? 'desk-waived' : 'desk-nothing-to-waive', { ref: b.reference });
+      },
+    },
+    {
       name: 'reschedule',
       description: () => t('discord-cmd-booking-reschedule'),
       args: [reference, str('start', () => t('discord-cmd-booking-start'))],
