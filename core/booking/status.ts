@@ -18,8 +18,8 @@ export const bookingStatuses = [
 export type BookingStatus = (typeof bookingStatuses)[number];
 
 const next: Record<BookingStatus, readonly BookingStatus[]> = {
-  // Held until its deposit is paid (PAYMENTS=stripe); unpaid in time, cancelled.
-  'awaiting-payment': ['requested', 'confirmed', 'cancelled'],
+  // Held until its deposit is paid (PAYMENTS=stripe) or waived — not confirmed past it; unpaid in time, cancelled.
+  'awaiting-payment': ['requested', 'cancelled'],
   requested: ['confirmed', 'cancelled', 'rescheduled'],
   confirmed: ['awaiting-files', 'in-progress', 'cancelled', 'rescheduled'],
   'awaiting-files': ['in-progress', 'cancelled', 'rescheduled'],

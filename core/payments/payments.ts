@@ -72,6 +72,7 @@ export class PaymentService {
       }));
     const checkout = await this.gateway.createCheckout({
       paymentId: payment.id,
+      attempt: now.getTime(),
       bookingReference: b.reference,
       description: t('payment-deposit-item', { ref: b.reference }),
       amountCents: payment.amountCents,
@@ -183,7 +184,9 @@ export class PaymentService {
    * reads (written in the reader's language when called), or null when there was nothing to give back.
    */
   async afterCancel(b: BookingWithService, refund: boolean): Promise<{ refunded: boolean; write: () => string } | null> {
+    const open = await this.db.payment.findMany({ where: { bookingId: b.id, status: 'open' } });
     await this.db.payment.updateMany({ where: { bookingId: b.id, status: 'open' }, data: { status: 'cancelled' } });
+    await this.closePages(open);
     const paid = await this.db.payment.findFirst({ where: { bookingId: b.id, purpose: 'deposit', status: 'paid' } });
     if (!paid || !refund || !this.gateway) return null;
     const amount = formatMoney(paid.amountCents, paid.currency);
@@ -236,6 +239,16 @@ export class PaymentService {
       });
       if (done) released++;
     }
+    await this.closePages(due);
     return released;
+  }
+
+  /**
+   * Closes the Checkout pages of deposits that can no longer be paid. Best effort: a page Stripe
+   * will not close (paid meanwhile, already expired) is settled by the webhook, which sends a payment
+   * that arrives anyway to the engineer.
+   */
+  private async closePages(payments: readonly Payment[]): Promise<void> {
+    for (const p of payments) if (p.checkoutId && this.gateway) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
   }
 }

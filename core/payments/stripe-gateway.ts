@@ -5,6 +5,8 @@ import Stripe from 'stripe';
 export interface CheckoutRequest {
   /** Our payment's id, carried back by the webhook (metadata and client_reference_id). */
   paymentId: string;
+  /** Stripe replays an idempotent request's first answer, errors included, so each attempt has its own key. */
+  attempt: number;
   bookingReference: string;
   description: string;
   amountCents: number;
@@ -26,6 +28,8 @@ export interface PaymentGateway {
   createCheckout(r: CheckoutRequest): Promise<{ id: string; url: string }>;
   /** The event the raw body holds, when its signature is Stripe's; throws otherwise. */
   verifyEvent(rawBody: Buffer, signature: string | undefined): GatewayEvent;
+  /** Closes a Checkout page nobody paid, so a booking called off or released cannot be paid after all. */
+  expireCheckout(checkoutId: string): Promise<void>;
   /** The receipt Stripe made for a paid payment (its charge's receipt page), or null. */
   receiptUrl(paymentIntentId: string): Promise<string | null>;
   /** Gives an amount of a payment back (once per key, however often it is asked). */
@@ -64,11 +68,15 @@ export class StripeGateway implements PaymentGateway {
         cancel_url: r.cancelUrl,
         expires_at: Math.floor(r.expiresAt.getTime() / 1000),
       },
-      // One Checkout Session per payment, however often this is called.
-      { idempotencyKey: `checkout:${r.paymentId}` },
+      // The SDK's own retries of this call reuse the key: one Checkout Session per attempt.
+      { idempotencyKey: `checkout:${r.paymentId}:${r.attempt}` },
     );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a payment page`);
     return { id: session.id, url: session.url };
+  }
+
+  async expireCheckout(checkoutId: string): Promise<void> {
+    await this.stripe.checkout.sessions.expire(checkoutId);
   }
 
   async receiptUrl(paymentIntentId: string): Promise<string | null> {

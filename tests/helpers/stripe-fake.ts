@@ -14,6 +14,7 @@ export interface FakeCheckout {
 
 export class StripeFake {
   readonly sessions: FakeCheckout[] = [];
+  readonly expired: string[] = [];
   readonly refunds: { id: string; paymentIntent: string | null; amount: number; idempotencyKey: string | undefined }[] = [];
   /** Answer the next calls with this status (a Stripe outage). */
   failWith: number | null = null;
@@ -52,6 +53,11 @@ export class StripeFake {
             amount_total: Number(form.get('line_items[0][price_data][unit_amount]')),
             currency: form.get('line_items[0][price_data][currency]'),
           });
+        }
+        const expire = /^\/v1\/checkout\/sessions\/(cs_[\w]+)\/expire$/.exec(req.url ?? '');
+        if (req.method === 'POST' && expire) {
+          this.expired.push(expire[1]!);
+          return reply(200, { id: expire[1], object: 'checkout.session', status: 'expired', payment_status: 'unpaid' });
         }
         const intent = /^\/v1\/payment_intents\/(pi_[\w]+)/.exec(req.url ?? '');
         if (req.method === 'GET' && intent) {

@@ -45,6 +45,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     t = await createTestDatabase(provider);
     fake.sessions.length = 0;
     fake.refunds.length = 0;
+    fake.expired.length = 0;
     fake.failWith = null;
     sent.length = 0;
     studio = await testStudio(t.db, {
@@ -112,7 +113,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
       'line_items[0][price_data][currency]': 'gbp',
       success_url: `https://studio.test/paid?booking=${ref}`,
     });
-    expect(session!.idempotencyKey).toBe(`checkout:${payment.id}`);
+    expect(session!.idempotencyKey).toMatch(new RegExp(`^checkout:${payment.id}:\\d+$`));
     // Not yet paid: no files taken, and /status shows the same page (no second checkout).
     await chat.event({ kind: 'file', file: { name: 'mix.wav', sizeBytes: 0, ref: mix, id: 'early' } });
     expect(await t.db.upload.count()).toBe(0);
@@ -171,6 +172,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await studio.payments.releaseUnpaid()).toBe(0); // once
     expect(await status(ref)).toBe('cancelled');
     expect(await t.db.slotHold.count()).toBe(0);
+    expect(fake.expired).toEqual(['cs_test_1']); // its payment page is closed too
     expect(await messages()).toContain(`The deposit for ${ref} was not paid in time, so its time has been released. Book again with /book whenever you like.`);
     // The time is free again for someone else.
     const noor = new TestChat(chat.conversation, TestChat.sender('noor'));
@@ -221,6 +223,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(chat.text).toContain('Nothing has been charged: the deposit was not paid, and its payment page closes.');
     await chat.press('Yes');
     expect(await t.db.payment.findFirstOrThrow({ where: { booking: { reference: unpaid } } })).toMatchObject({ status: 'cancelled' });
+    expect(fake.expired).toEqual(['cs_test_2']);
     expect(fake.refunds).toEqual([]);
   });
 
@@ -237,6 +240,19 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await waive.run({ studio, actor: 'engineer:test', args: { reference: ref } })).toBe(`${ref} has no deposit waiting to be paid.`);
     const history = await t.db.bookingEvent.findMany({ where: { booking: { reference: ref } }, orderBy: { at: 'asc' } });
     expect(history.map((e) => [e.toStatus, e.actor])).toContainEqual(['requested', 'engineer:test']);
+  });
+
+  it('the engineer cannot confirm past an unpaid deposit; declining a paid booking gives the deposit back in full', async () => {
+    const ref = await bookMaster('Standard');
+    const actions = (deskCommands.find((c) => c.name === 'booking') as { actions: readonly DeskAction[] }).actions;
+    const run = (name: string, args: Record<string, string>) => actions.find((a) => a.name === name)!.run({ studio, actor: 'engineer:test', args });
+    await expect(run('confirm', { reference: ref })).rejects.toThrow();
+    expect(await status(ref)).toBe('awaiting-payment');
+    await payDeposit();
+    studio.clock.advance(40 * 3_600_000); // inside the 48 hours: the artist cancelling would keep it; the studio declining does not
+    expect(await run('decline', { reference: ref, reason: 'the studio is closed that day' })).toContain('Its deposit went back to the artist.');
+    expect(fake.refunds.map((r) => [r.paymentIntent, r.amount])).toEqual([['pi_cs_test_1', 1800]]);
+    expect(await messages()).toContain('£18 refunded: it reaches your card in 5–10 days.');
   });
 
   it('Stripe refusing the payment page leaves the booking held, tells the engineer, and /status tries again', async () => {
