@@ -63,16 +63,7 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
     chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara'));
   }
 
-  async function book(kind: 'Standard' | 'Unattended', service = 'mix'): Promise<string> {
-    await chat.send(`/book ${service}`);
-    await chat.press(kind);
-    if (kind === 'Standard') {
-      await chat.press('Thu 3 Dec');
-      await chat.press('10:00');
-    }
-    await chat.press('Confirm');
-    return /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
-  }
+  const book = (kind: 'Standard' | 'Unattended', service = 'mix') => chat.book(service, kind);
 
   const sendStems = () => chat.event({ kind: 'file', file: { name: 'stems.zip', sizeBytes: 0, ref: zip, id: 'zip-1' } });
   const booking = (ref: string) => t.db.booking.findUniqueOrThrow({ where: { reference: ref } });

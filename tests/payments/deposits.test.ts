@@ -74,16 +74,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     await t.drop();
   });
 
-  async function bookMaster(kind: 'Unattended' | 'Standard'): Promise<string> {
-    await chat.send('/book master');
-    await chat.press(kind);
-    if (kind === 'Standard') {
-      await chat.press('Thu 3 Dec');
-      await chat.press('10:00');
-    }
-    await chat.press('Confirm');
-    return /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
-  }
+  const bookMaster = (kind: 'Unattended' | 'Standard') => chat.book('master', kind);
   const status = async (ref: string) => (await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status;
   const webhook = (body: string, signature?: string) =>
     fetch(`${web.url}/stripe/webhook`, {
