@@ -16,9 +16,13 @@ import { makeZip, rawZip } from '../helpers/zip.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-zip-'));
 // This file's own temporary folder (os.tmpdir() reads TMPDIR; each test file runs in its own
 // worker): other files unpacking archives at the same time do not change the count below.
-process.env.TMPDIR = mkdtempSync(path.join(tmpdir(), 'mixdesk-zip-tmp-'));
-const ownTmp = process.env.TMPDIR;
+const givenTmp = process.env.TMPDIR;
+const ownTmp = mkdtempSync(path.join(tmpdir(), 'mixdesk-zip-tmp-'));
+process.env.TMPDIR = ownTmp;
 afterAll(() => {
+  // Given back before the folder goes, should the worker run another file after this one.
+  if (givenTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = givenTmp;
   rmSync(dir, { recursive: true, force: true });
   rmSync(ownTmp, { recursive: true, force: true });
 });
