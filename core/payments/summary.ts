@@ -7,9 +7,13 @@ import { intlLocale, t } from '../texts.js';
 
 interface Priced {
   id: string;
+  status: string;
   priceCents: number;
   currency: string;
 }
+
+/** A booking called off or moved owes nothing more (a payment made anyway is the engineer's to settle). */
+const owes = (b: Priced) => b.status !== 'cancelled' && b.status !== 'rescheduled';
 
 /** Each booking's payment lines (none for a booking that never had a payment), dates in `zone`. */
 export async function paymentLines(db: Db, bookings: readonly Priced[], zone: string): Promise<Map<string, string[]>> {
@@ -40,7 +44,7 @@ export async function paymentLines(db: Db, bookings: readonly Priced[], zone: st
       }
     }
     const due = b.priceCents - paid;
-    if (due > 0 && paid > 0) lines.push(t('payment-line-due', { amount: formatMoney(due, b.currency) }));
+    if (due > 0 && paid > 0 && owes(b)) lines.push(t('payment-line-due', { amount: formatMoney(due, b.currency) }));
     out.set(b.id, lines);
   }
   return out;

@@ -176,6 +176,14 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await (await webhook(body, signed(body, SECRET))).json()).toEqual({ received: true, outcome: 'handled' });
     expect(await status(ref)).toBe('cancelled');
     expect((await messages()).some((m) => m.includes(`${ref} (mara) paid its deposit of £18 after its time was released`))).toBe(true);
+    // Paid, on a booking that owes nothing more: no "still to pay" for the engineer to chase.
+    const lookup = await (deskCommands.find((c) => c.name === 'client') as { actions: readonly DeskAction[] }).actions[0]!.run({
+      studio,
+      actor: 'engineer:test',
+      args: { query: ref },
+    });
+    expect(lookup).toContain('Deposit of £18 paid on');
+    expect(lookup).not.toContain('Still to pay');
   });
 
   async function payDeposit(n = 1): Promise<void> {
