@@ -224,7 +224,7 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
     await chat.event({ kind: 'file', file: { name: 'stems.zip', sizeBytes: 0, ref: zip, id: 'zip-again' } });
     expect(chat.text).toMatch(/^Mixing estimate from your 8 stems/);
     await chat.press('Done');
-    expect(chat.text).toBe(`Your quote is kept for 30 days: a mix booked by the hour takes its ${hours} h.`);
+    expect(chat.text).toBe(`Your quote is kept for 30 days: the next mix you book by the hour takes its ${hours} h.`);
 
     await chat.send('/book mix');
     expect(chat.text).toContain(`Booked for the ${hours} h your stems measured (/quote).`);
@@ -238,6 +238,7 @@ describe.each(testProviders())('mixing estimate on %s', (provider) => {
     const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
     const b = await booking(ref);
     expect([b.bookedHours, b.priceCents, (b.endsAt!.getTime() - b.startsAt!.getTime()) / 3_600_000]).toEqual([hours, hours * 5000, hours]);
+    expect(await t.db.quote.count()).toBe(0); // used by this booking; the next starts from its own stems
     // The stems sent to the booking measure what was booked: nothing to ask.
     await sendStems();
     expect(chat.buttons).toEqual([]);

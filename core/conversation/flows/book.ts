@@ -166,6 +166,8 @@ export const bookFlow: Flow = {
           actor: `client:${ctx.client.id}`,
           ...(typeof ctx.data.hours === 'number' ? { hours: ctx.data.hours } : {}),
         });
+        // The quote's hours went into this booking: the next one starts from its own stems.
+        if (typeof ctx.data.hours === 'number') await ctx.studio.mixTime.clearQuote(ctx.client.id);
         const position = await ctx.studio.bookings.queuePosition(booking);
         const text = `${t('book-booked', { ref: booking.reference })}\n\n${describeBooking(booking, ctx.client.timeZone, ctx.studio.timeZone, position)}\n\n${nextSteps(booking, ctx.client.timeZone)}`;
         if (booking.status !== 'awaiting-payment') return done({ text });
