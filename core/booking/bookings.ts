@@ -447,35 +447,41 @@ export class BookingService {
    */
   async extendHours(booking: Booking, hours: number, priceCents: number, actor: string): Promise<BookingWithService> {
     const policy = await this.policy();
-    return this.db.$transaction(async (tx) => {
-      const current = await this.currentIn(tx, booking.id);
-      const extraMinutes = Math.round((hours - (current.bookedHours ?? 0)) * 60);
-      if (extraMinutes <= 0) throw new UserError(t('mix-time-enough', { ref: current.reference, hours: String(current.bookedHours) }));
-      let endsAt = current.endsAt;
-      if (current.startsAt && current.endsAt) {
-        endsAt = new Date(current.endsAt.getTime() + extraMinutes * 60_000);
-        const day = DateTime.fromJSDate(current.startsAt).setZone(policy.timeZone).toISODate() ?? '';
-        const open = openWindows(policy, day).some((w) => w.start <= current.startsAt! && endsAt! <= w.end);
-        if (!open) throw new UserError(t('mix-time-studio-closed', { ref: current.reference }));
-        await tx.slotHold.deleteMany({ where: { bookingId: current.id } });
-        const taken = await this.takenBlocks(tx, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
-        if (overlapsTaken(current.startsAt.getTime(), endsAt.getTime(), policy.bufferMinutes, taken))
-          throw new UserError(t('mix-time-taken', { ref: current.reference }));
-        await this.hold(tx, current.id, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
-      }
-      await tx.booking.update({ where: { id: current.id }, data: { bookedHours: hours, priceCents, endsAt, mixTimeAskedHours: hours } });
-      await tx.bookingEvent.create({
-        data: {
-          bookingId: current.id,
-          fromStatus: current.status,
-          toStatus: current.status,
-          actor,
-          note: `mixing hours ${current.bookedHours} → ${hours}`,
-          at: this.clock.now(),
-        },
+    try {
+      return await this.db.$transaction(async (tx) => {
+        const current = await this.currentIn(tx, booking.id);
+        const extraMinutes = Math.round((hours - (current.bookedHours ?? 0)) * 60);
+        if (extraMinutes <= 0) throw new UserError(t('mix-time-enough', { ref: current.reference, hours: String(current.bookedHours) }));
+        let endsAt = current.endsAt;
+        if (current.startsAt && current.endsAt) {
+          endsAt = new Date(current.endsAt.getTime() + extraMinutes * 60_000);
+          const day = DateTime.fromJSDate(current.startsAt).setZone(policy.timeZone).toISODate() ?? '';
+          const open = openWindows(policy, day).some((w) => w.start <= current.startsAt! && endsAt! <= w.end);
+          if (!open) throw new UserError(t('mix-time-studio-closed', { ref: current.reference }));
+          await tx.slotHold.deleteMany({ where: { bookingId: current.id } });
+          const taken = await this.takenBlocks(tx, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
+          if (overlapsTaken(current.startsAt.getTime(), endsAt.getTime(), policy.bufferMinutes, taken))
+            throw new UserError(t('mix-time-taken', { ref: current.reference }));
+          await this.hold(tx, current.id, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
+        }
+        await tx.booking.update({ where: { id: current.id }, data: { bookedHours: hours, priceCents, endsAt, mixTimeAskedHours: hours } });
+        await tx.bookingEvent.create({
+          data: {
+            bookingId: current.id,
+            fromStatus: current.status,
+            toStatus: current.status,
+            actor,
+            note: `mixing hours ${current.bookedHours} → ${hours}`,
+            at: this.clock.now(),
+          },
+        });
+        return tx.booking.findUniqueOrThrow({ where: { id: current.id }, include: { service: true } });
       });
-      return tx.booking.findUniqueOrThrow({ where: { id: current.id }, include: { service: true } });
-    });
+    } catch (err) {
+      // Someone took the time after the session between the check and the hold.
+      if (isUniqueViolation(err)) throw new UserError(t('mix-time-taken', { ref: booking.reference }));
+      throw err;
+    }
   }
 
   /**
