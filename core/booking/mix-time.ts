@@ -193,13 +193,14 @@ export class MixTime {
 
   /**
    * Hourly mixing whose stems measure more than was booked, not yet asked about at these hours,
-   * before the work begins: what booking the difference would cost. Null otherwise.
+   * before the work begins: what booking the difference would cost. Null otherwise. `known`: the
+   * booking's view when the caller has just read it (the stems are not read and measured again).
    */
-  async shortfall(b: BookingWithService): Promise<MixTimeShortfall | null> {
+  async shortfall(b: BookingWithService, known?: MixTimeView | null): Promise<MixTimeShortfall | null> {
     const hourly = this.hourly(b);
     if (!hourly || b.bookedHours === null || !isOpen(b.status) || b.status === 'in-progress' || !isSessionKind(b.kind)) return null;
     if (b.sessionStartedAt || (b.startsAt && b.startsAt <= this.clock.now())) return null;
-    const v = await this.of(b);
+    const v = known === undefined ? await this.of(b) : known;
     if (!v || v.hours <= b.bookedHours || v.hours <= (b.mixTimeAskedHours ?? 0)) return null;
     const totalCents = priceForHours(this.catalog, hourly, b.kind, v.hours);
     return { view: v, more: Math.round((v.hours - b.bookedHours) * 10) / 10, totalCents, extraCents: totalCents - b.priceCents };
@@ -248,9 +249,9 @@ export class MixTime {
    * Fixed-price mixing whose stems measure more than the session's length: the engineer hears,
    * once per estimate (the artist pays the same whatever the hours).
    */
-  async tellEngineerIfLonger(b: BookingWithService): Promise<void> {
+  async tellEngineerIfLonger(b: BookingWithService, known?: MixTimeView | null): Promise<void> {
     if (this.hourly(b) || !b.startsAt || !b.endsAt || !isOpen(b.status)) return;
-    const v = await this.of(b);
+    const v = known === undefined ? await this.of(b) : known;
     const sessionHours = (b.endsAt.getTime() - b.startsAt.getTime()) / 3_600_000;
     if (!v || v.hours <= sessionHours) return;
     await this.alertEngineer(
@@ -302,8 +303,8 @@ export class MixTime {
     const b = await this.bookings.get(last.booking.id);
     const v = isOpen(b.status) ? await this.of(b) : null;
     if (!v) return { reply: null, ask: null };
-    await this.tellEngineerIfLonger(b);
-    const short = await this.shortfall(b);
+    await this.tellEngineerIfLonger(b, v);
+    const short = await this.shortfall(b, v);
     // A whole set of stems (an archive) gets the question; one stem of many, a line saying where
     // it stands, so stems sent one by one are not followed by a question each.
     if (short && 'archive' in outcome) return { reply: null, ask: b };

@@ -25,7 +25,7 @@ async function estimate(ctx: FlowContext, b: BookingWithService): Promise<StepOu
   const v = await ctx.studio.mixTime.of(b);
   if (!v) return done({ text: t('estimate-none', { ref: b.reference }) });
   const text = ctx.studio.mixTime.artistText(b, v);
-  const s = await ctx.studio.mixTime.shortfall(b);
+  const s = await ctx.studio.mixTime.shortfall(b, v);
   if (!s) return done({ text });
   const price = formatMoney(s.extraCents, b.currency);
   return ask(

@@ -11,9 +11,10 @@ export const estimate: DeskCommand = {
     const b = await c.studio.desk.booking(text(c, 'reference'));
     const hours = num(c, 'hours');
     if (hours !== undefined) await c.studio.mixTime.setHours(b, hours === 0 ? null : hours, c.actor);
-    const view = await c.studio.mixTime.of(await c.studio.bookings.get(b.id));
+    const current = await c.studio.bookings.get(b.id);
+    const view = await c.studio.mixTime.of(current);
     if (!view) return b.service.code === 'master' ? t('estimate-not-mixing', { ref: b.reference }) : t('mixdown-no-stems-yet', { ref: b.reference });
     const now = hours === undefined ? [] : [t(hours === 0 ? 'desk-estimate-reset' : 'desk-estimate-set-now', { ref: b.reference, hours: String(hours) }), ''];
-    return [...now, c.studio.mixTime.engineerText({ ...(await c.studio.bookings.get(b.id)), client: b.client }, view)].join('\n');
+    return [...now, c.studio.mixTime.engineerText({ ...current, client: b.client }, view)].join('\n');
   },
 };
