@@ -84,12 +84,12 @@ export class PaymentService {
     return this.db.payment.update({ where: { id: payment.id }, data: { checkoutId: checkout.id, checkoutUrl: checkout.url } });
   }
 
-  /** "Pay the deposit of £18 (30 %) within 30 minutes to hold it: URL" for the booking's confirmation. */
+  /** "Pay the deposit of £18 (30 %) within 30 minutes to hold it: URL": the minutes its hold has left. */
   depositText(p: Payment): string {
     return t('payment-deposit-ask', {
       amount: formatMoney(p.amountCents, p.currency),
       percent: this.s.depositPercent,
-      minutes: this.s.holdMinutes,
+      minutes: Math.max(1, Math.ceil((p.expiresAt.getTime() - this.clock.now().getTime()) / 60_000)),
       url: p.checkoutUrl ?? '',
     });
   }

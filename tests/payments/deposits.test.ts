@@ -108,9 +108,11 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     // Not yet paid: no files taken, and /status shows the same page (no second checkout).
     await chat.event({ kind: 'file', file: { name: 'mix.wav', sizeBytes: 0, ref: mix, id: 'early' } });
     expect(await t.db.upload.count()).toBe(0);
+    studio.clock.advance(20 * 60_000);
     await chat.send('/status');
     expect(chat.text).toContain('waiting for its deposit');
-    expect(chat.text).toContain('https://checkout.stripe.test/c/pay/cs_test_1');
+    // The time its hold has left, not the hold's whole length.
+    expect(chat.text).toContain('within 10 minutes: https://checkout.stripe.test/c/pay/cs_test_1');
     expect(fake.sessions).toHaveLength(1);
 
     const body = completedEvent('evt_paid_1', session!);
