@@ -99,6 +99,8 @@ async function runJobs(app: App): Promise<() => void> {
         if (sent) app.log.info({ sent }, 'reminders sent');
         const released = await app.studio.payments.releaseUnpaid();
         if (released) app.log.info({ released }, 'unpaid bookings released');
+        const started = await app.studio.paidRevisions.startPending();
+        if (started) app.log.info({ started }, 'paid revisions started after an interruption');
       } catch (err) {
         app.log.error({ err }, 'reminder tick failed');
       }
@@ -184,6 +186,7 @@ export async function startService(app: App): Promise<void> {
         outbox: app.studio.outbox,
         store: app.studio.store,
         log: app.log,
+        ...(c.TELEGRAM_PAYMENT_PROVIDER_TOKEN ? { payments: { providerToken: c.TELEGRAM_PAYMENT_PROVIDER_TOKEN, service: app.studio.payments } } : {}),
       });
       telegram = bot;
       if (c.TELEGRAM_WEBHOOK) {

@@ -201,6 +201,8 @@ const schema = z
     PAYMENT_HOLD_MINUTES: int(30, 24 * 60).default(30),
     /** A booking cancelled at least this many hours before its session gets its deposit back (unattended work: until it begins). */
     CANCEL_REFUND_HOURS: int(0, 30 * 24).default(48),
+    /** From @BotFather's Payments: Telegram artists also get each payment as an invoice in the chat. */
+    TELEGRAM_PAYMENT_PROVIDER_TOKEN: z.string().min(1).optional(),
     CONSOLE_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
     CONSOLE_USER: z.string().min(1).max(64).optional(),
   })
@@ -220,6 +222,13 @@ const schema = z
         code: 'custom',
         path: ['PAYMENTS'],
         message: 'PAYMENTS=stripe needs STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET and PUBLIC_BASE_URL (where Stripe sends the webhook and artists return)',
+      });
+    }
+    if (env.TELEGRAM_PAYMENT_PROVIDER_TOKEN && env.PAYMENTS !== 'stripe') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_PAYMENT_PROVIDER_TOKEN'],
+        message: 'Telegram invoices ask for the payments PAYMENTS=stripe makes (deposits, balances, paid revisions): set PAYMENTS=stripe too',
       });
     }
     if (env.QUEUE_DRIVER === 'redis' && !env.REDIS_URL) {

@@ -38,6 +38,9 @@ import { EngineerAudit } from './engineer/audit.js';
 import { MixTime } from './booking/mix-time.js';
 import { PaymentService } from './payments/payments.js';
 import { StripeGateway } from './payments/stripe-gateway.js';
+import { Balances } from './payments/balance.js';
+import { PayLinks } from './payments/pay-links.js';
+import { RevisionPayments } from './payments/revision-payments.js';
 
 export interface Studio {
   name: string;
@@ -73,8 +76,10 @@ export interface Studio {
   audit: EngineerAudit;
   /** A mix's hours: measured from its stems, set by the engineer, booked by the artist. */
   mixTime: MixTime;
-  /** Deposits through Stripe (PAYMENTS=stripe); `enabled` is false with payments off. */
+  /** Deposits, balances and paid revisions through Stripe (PAYMENTS=stripe); `enabled` is false with payments off. */
   payments: PaymentService;
+  /** Paid revisions paid before they start (with payments on). */
+  paidRevisions: RevisionPayments;
   /** Each Discord server's /setup. */
   guilds: GuildSettingsRepository;
   /** Throws when the database does not answer (/healthz). */
@@ -133,7 +138,9 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const alerts = new EngineerAlerts(outbox, log, engineerChats(config.ENGINEER_CHAT, config.DISCORD_ENGINEER_IDS));
   const versions = new Versions(db);
   const files = new StoredFiles(db);
-  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log, review: config.DELIVERY_REVIEW };
+  const payLinks = new PayLinks(linkSettings);
+  const balances = new Balances(config.PAYMENTS === 'stripe', payLinks, clock);
+  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log, review: config.DELIVERY_REVIEW, balances };
   const uploads = new UploadService(
     files,
     store,
@@ -154,6 +161,23 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir }, jobs);
   const notes = new LiveNotes(db, outbox, alerts, clock);
   new PreviewJobs(deps, jobs, workDir);
+  const gateway = config.PAYMENTS === 'stripe' ? new StripeGateway(config.STRIPE_SECRET_KEY!, config.STRIPE_WEBHOOK_SECRET!, config.STRIPE_API_URL) : null;
+  const payments = new PaymentService(
+    db,
+    bookings,
+    gateway,
+    outbox,
+    alerts,
+    clock,
+    {
+      depositPercent: config.DEPOSIT_PERCENT,
+      holdMinutes: config.PAYMENT_HOLD_MINUTES,
+      refundHours: config.CANCEL_REFUND_HOURS,
+      baseUrl: linkSettings.baseUrl,
+    },
+    payLinks,
+    downloads,
+  );
   return {
     name: config.STUDIO_NAME,
     db,
@@ -200,20 +224,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     mixdowns,
     audit,
     mixTime: new MixTime(db, files, bookings, catalog, alerts, outbox, clock),
-    payments: new PaymentService(
-      db,
-      bookings,
-      config.PAYMENTS === 'stripe' ? new StripeGateway(config.STRIPE_SECRET_KEY!, config.STRIPE_WEBHOOK_SECRET!, config.STRIPE_API_URL) : null,
-      outbox,
-      alerts,
-      clock,
-      {
-        depositPercent: config.DEPOSIT_PERCENT,
-        holdMinutes: config.PAYMENT_HOLD_MINUTES,
-        refundHours: config.CANCEL_REFUND_HOURS,
-        baseUrl: linkSettings.baseUrl,
-      },
-    ),
+    payments,
+    paidRevisions: new RevisionPayments(db, payments, gateway, revisions, bookings, outbox, alerts, clock, log),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     authority: new EngineerAuthority(guilds, {

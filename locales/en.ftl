@@ -903,15 +903,69 @@ cancel-deposit-kept-session = Your deposit of { $amount } is kept: the session i
 cancel-deposit-kept-work = Your deposit of { $amount } is kept: the work has begun.
 cancel-refund-done = { $amount } refunded: it reaches your card in 5–10 days.
 cancel-refund-pending = The refund of { $amount } could not be made just now; the studio has been told and will send it.
-alert-refund-failed = The deposit refund of { $amount } for { $ref } failed: { $problem }. Please refund it in Stripe's dashboard.
+alert-refund-failed = The refund of { $amount } for { $ref } ({ $why }) could not be made: { $problem }. Please refund it by hand (Stripe's dashboard, or your payment provider's for Telegram payments).
 desk-declined-refund = Its deposit went back to the artist.
-payment-line-paid = Deposit of { $amount } paid on { $date }.
-payment-line-paid-receipt = Deposit of { $amount } paid on { $date } (receipt: { $receipt }).
-payment-line-waived = Deposit of { $amount } waived by the studio.
-payment-line-refunded = Deposit of { $amount } refunded.
-payment-line-open = Deposit of { $amount } not paid yet.
+payment-line-paid = { $what ->
+    [balance] Balance
+    [revision] Revision payment
+   *[deposit] Deposit
+} of { $amount } paid on { $date }.
+payment-line-paid-receipt = { $what ->
+    [balance] Balance
+    [revision] Revision payment
+   *[deposit] Deposit
+} of { $amount } paid on { $date } (receipt: { $receipt }).
+payment-line-waived = { $what ->
+    [balance] Balance
+    [revision] Revision payment
+   *[deposit] Deposit
+} of { $amount } waived by the studio.
+payment-line-refunded = { $what ->
+    [balance] Balance
+    [revision] Revision payment
+   *[deposit] Deposit
+} of { $amount } refunded.
+payment-line-open = { $what ->
+    [balance] Balance
+    [revision] Revision payment
+   *[deposit] Deposit
+} of { $amount } not paid yet.
 payment-line-due = Still to pay: { $amount }.
 payment-deposit-waived = The studio waived the deposit for { $ref }: it is booked.
-discord-cmd-booking-waive = Waive a booking's deposit: it goes on as if paid (the artist is told)
+discord-cmd-booking-waive = Waive what a booking's artist was asked to pay (deposit, balance, paid revision); the artist is told
 desk-waived = { $ref }: deposit waived; the booking goes on and the artist has been told.
-desk-nothing-to-waive = { $ref } has no deposit waiting to be paid.
+desk-nothing-to-waive = { $ref } has no payment waiting.
+
+## Balances, paid revisions, Telegram invoices
+revise-pay-first = Revision { $number } of { $ref } starts as soon as its { $amount } is paid: { $url }
+revise-pay-button = Pay { $amount }
+revise-ask-paid-first = { $reason } Shall I go ahead? You pay it first, and it starts as soon as it is paid.
+revise-cost-prepaid = { $price }, paid
+invoice-title-deposit = Deposit { $ref }
+invoice-title-balance = Balance { $ref }
+invoice-title-revision = Revision { $ref }
+invoice-description-deposit = The deposit that holds booking { $ref } at the studio.
+invoice-description-balance = The rest of the price of { $ref }: it releases the full-quality files.
+invoice-description-revision = A revision of { $ref } beyond the free ones.
+payment-no-longer-due = This payment is no longer due, and nothing was charged. /status shows what is.
+payment-amount-changed = The amount changed since this invoice: it is { $amount } now. Please pay the newest one in the chat.
+payment-balance-item = Balance for booking { $ref }
+payment-revision-item = Paid revision for booking { $ref }
+payment-balance-paid = Balance of { $amount } for { $ref } received. Thank you!
+payment-balance-waived = The studio waived the balance of { $ref }.
+balance-files-now = Here are the full-quality files of { $ref } v{ $version }.
+balance-files-after = The full-quality files follow as soon as the balance of { $amount } is paid: { $url }
+balance-pay-button = Pay { $amount }
+status-files-after-balance = Full-quality files once the balance of { $amount } is paid: { $url }
+alert-payment-late = { $ref } ({ $client }) paid { $amount } for something no longer asked (called off or replaced): refund it or settle it with the artist.
+refund-by-provider = it was paid through Telegram (charge { $charge }), which cannot refund it from here
+refund-reason-cancelled = booking cancelled
+refund-revision-unmade = the revision was closed without a new version
+payment-revision-paid = Payment of { $amount } for { $ref } received.
+payment-revision-waived = The studio waived the { $amount } of this revision of { $ref }.
+payment-revision-unstarted = The paid revision of { $ref } could not start: { $reason } { $refund }
+desk-waived-balance = { $ref }: balance waived; the full-quality files went to the artist.
+desk-waived-revision = { $ref }: paid revision waived; it starts now and the artist has been told.
+web-pay-paid = This payment is made. Thank you!
+web-pay-closed = This payment is no longer asked. Your chat with the studio shows what is due now (/status).
+web-pay-unavailable = The payment page could not be opened just now. Please try again in a minute.

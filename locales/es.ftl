@@ -900,15 +900,69 @@ cancel-deposit-kept-session = Tu depósito de { $amount } no se devuelve: faltan
 cancel-deposit-kept-work = Tu depósito de { $amount } no se devuelve: el trabajo ya ha empezado.
 cancel-refund-done = Reembolsados { $amount }: llegarán a tu tarjeta en 5–10 días.
 cancel-refund-pending = El reembolso de { $amount } no se pudo hacer ahora mismo; el estudio ya lo sabe y lo enviará.
-alert-refund-failed = Falló el reembolso del depósito de { $amount } de { $ref }: { $problem }. Reembólsalo en el panel de Stripe.
+alert-refund-failed = No se pudo hacer el reembolso de { $amount } de { $ref } ({ $why }): { $problem }. Reembólsalo a mano (en el panel de Stripe, o en el de tu proveedor de pagos si se pagó por Telegram).
 desk-declined-refund = Su depósito se devolvió al artista.
-payment-line-paid = Depósito de { $amount } pagado el { $date }.
-payment-line-paid-receipt = Depósito de { $amount } pagado el { $date } (recibo: { $receipt }).
-payment-line-waived = Depósito de { $amount } condonado por el estudio.
-payment-line-refunded = Depósito de { $amount } reembolsado.
-payment-line-open = Depósito de { $amount } aún sin pagar.
+payment-line-paid = { $what ->
+    [balance] Saldo
+    [revision] Pago de revisión
+   *[deposit] Depósito
+} de { $amount } pagado el { $date }.
+payment-line-paid-receipt = { $what ->
+    [balance] Saldo
+    [revision] Pago de revisión
+   *[deposit] Depósito
+} de { $amount } pagado el { $date } (recibo: { $receipt }).
+payment-line-waived = { $what ->
+    [balance] Saldo
+    [revision] Pago de revisión
+   *[deposit] Depósito
+} de { $amount } condonado por el estudio.
+payment-line-refunded = { $what ->
+    [balance] Saldo
+    [revision] Pago de revisión
+   *[deposit] Depósito
+} de { $amount } reembolsado.
+payment-line-open = { $what ->
+    [balance] Saldo
+    [revision] Pago de revisión
+   *[deposit] Depósito
+} de { $amount } aún sin pagar.
 payment-line-due = Queda por pagar: { $amount }.
 payment-deposit-waived = El estudio ha condonado el depósito de { $ref }: queda reservada.
-discord-cmd-booking-waive = Condonar el depósito de una reserva: sigue como si estuviera pagado (se avisa al artista)
+discord-cmd-booking-waive = Condonar lo que se pidió pagar al artista de una reserva (depósito, saldo, revisión de pago); el artista lo sabrá
 desk-waived = { $ref }: depósito condonado; la reserva sigue y el artista ya lo sabe.
-desk-nothing-to-waive = { $ref } no tiene ningún depósito pendiente de pago.
+desk-nothing-to-waive = { $ref } no tiene ningún pago pendiente.
+
+## Balances, paid revisions, Telegram invoices
+revise-pay-first = La revisión { $number } de { $ref } empieza en cuanto se paguen sus { $amount }: { $url }
+revise-pay-button = Pagar { $amount }
+revise-ask-paid-first = { $reason } ¿Sigo adelante? Se paga primero y empieza en cuanto esté pagada.
+revise-cost-prepaid = { $price }, pagada
+invoice-title-deposit = Depósito { $ref }
+invoice-title-balance = Saldo { $ref }
+invoice-title-revision = Revisión { $ref }
+invoice-description-deposit = El depósito que reserva { $ref } en el estudio.
+invoice-description-balance = El resto del precio de { $ref }: libera los archivos en calidad completa.
+invoice-description-revision = Una revisión de { $ref } además de las gratuitas.
+payment-no-longer-due = Este pago ya no se debe, y no se ha cobrado nada. /status muestra lo pendiente.
+payment-amount-changed = El importe ha cambiado desde esta factura: ahora es { $amount }. Paga la más reciente del chat.
+payment-balance-item = Saldo de la reserva { $ref }
+payment-revision-item = Revisión de pago de la reserva { $ref }
+payment-balance-paid = Recibido el saldo de { $amount } de { $ref }. ¡Gracias!
+payment-balance-waived = El estudio ha condonado el saldo de { $ref }.
+balance-files-now = Aquí tienes los archivos en calidad completa de { $ref } v{ $version }.
+balance-files-after = Los archivos en calidad completa llegan en cuanto se pague el saldo de { $amount }: { $url }
+balance-pay-button = Pagar { $amount }
+status-files-after-balance = Archivos en calidad completa cuando se pague el saldo de { $amount }: { $url }
+alert-payment-late = { $ref } ({ $client }) pagó { $amount } por algo que ya no se pedía (cancelado o sustituido): reembólsalo o resuélvelo con el artista.
+refund-by-provider = se pagó por Telegram (cargo { $charge }), que no permite reembolsarlo desde aquí
+refund-reason-cancelled = reserva cancelada
+refund-revision-unmade = la revisión se cerró sin una nueva versión
+payment-revision-paid = Recibido el pago de { $amount } de { $ref }.
+payment-revision-waived = El estudio ha condonado los { $amount } de esta revisión de { $ref }.
+payment-revision-unstarted = La revisión de pago de { $ref } no pudo empezar: { $reason } { $refund }
+desk-waived-balance = { $ref }: saldo condonado; los archivos en calidad completa ya le llegaron al artista.
+desk-waived-revision = { $ref }: revisión de pago condonada; empieza ahora y el artista ya lo sabe.
+web-pay-paid = Este pago ya está hecho. ¡Gracias!
+web-pay-closed = Este pago ya no se pide. Tu chat con el estudio muestra lo pendiente (/status).
+web-pay-unavailable = No se pudo abrir la página de pago ahora mismo. Inténtalo de nuevo en un minuto.

@@ -211,6 +211,27 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     }
   };
 
+  /**
+   * A pay link from the chat: on to the payment's Stripe page (made when none is open), or a page
+   * saying it is paid already or no longer asked. A forged link gets the same refusal as a closed one.
+   */
+  const payPage = async (token: string, res: ServerResponse): Promise<void> => {
+    const paymentId = studio.payments.verifyPayLink(token);
+    const html = 'text/html; charset=utf-8';
+    if (!paymentId) return send(res, 404, html, refusedPage(studio.name, t('web-pay-closed')));
+    try {
+      const page = await studio.payments.pageFor(paymentId);
+      if (page.kind === 'paid') return send(res, 200, html, messagePage(studio.name, t('web-pay-paid')));
+      if (page.kind === 'closed') return send(res, 410, html, refusedPage(studio.name, t('web-pay-closed')));
+      res.writeHead(303, { location: page.url, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+      return void res.end();
+    } catch (err) {
+      // Stripe not answering: the link stays good; the artist tries again.
+      log.warn({ err, payment: paymentId }, 'a payment page could not be opened');
+      return send(res, 503, html, refusedPage(studio.name, t('web-pay-unavailable')));
+    }
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
@@ -235,6 +256,8 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         'text/html; charset=utf-8',
         messagePage(studio.name, t(url.searchParams.has('cancelled') ? 'web-payment-cancelled' : 'web-payment-done')),
       );
+    const pay = /^\/pay\/([\w.-]{1,200})$/.exec(url.pathname);
+    if (pay && studio.payments.enabled) return payPage(pay[1]!, res);
     const download = /^\/d\/([\w.-]{1,2000})$/.exec(url.pathname);
     if (download) return serveDownload(download[1]!, req, res);
     const page = /^\/u\/([\w.-]{1,120})$/.exec(url.pathname);

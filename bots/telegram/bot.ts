@@ -15,6 +15,7 @@ import type { ChatDeps } from './chat.js';
 import { commands, menu } from './features/commands.js';
 import { defaultLocale, inLanguage, languageOrStudio, languages } from '../../core/texts.js';
 import { dialog } from './features/dialog.js';
+import { payments, type TelegramPayments } from './features/payments.js';
 import { uploads } from './features/uploads.js';
 import { t } from '../../core/texts.js';
 import { TelegramRenderer } from './render.js';
@@ -33,6 +34,8 @@ export interface TelegramOptions {
   connect?: ConnectPolicy;
   /** Told when an update has been handled, whatever came of it (tests wait on it instead of on the clock). */
   onHandled?: (updateId: number) => void;
+  /** Telegram Payments (TELEGRAM_PAYMENT_PROVIDER_TOKEN): payments asked are also invoices in the chat. */
+  payments?: TelegramPayments;
 }
 
 export interface TelegramBot {
@@ -73,7 +76,7 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
     o.connect,
   );
   bot.api.config.use(autoRetry({ maxRetryAttempts: o.maxRetries ?? 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
-  const renderer = new TelegramRenderer(bot.api, o.store);
+  const renderer = new TelegramRenderer(bot.api, o.store, o.payments?.providerToken, o.log);
   const deps: ChatDeps & { apiRoot: string; token: string } = {
     conversation: o.conversation,
     renderer,
@@ -98,6 +101,7 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
   bot.use(sequentialize((ctx: Context) => ctx.from?.id.toString() ?? ctx.chat?.id.toString()));
   // Everything said while handling an update is in the person's language (the core may switch it to their own choice).
   bot.use((ctx, next) => inLanguage(languageOrStudio(ctx.from?.language_code), next));
+  if (o.payments) bot.use(payments(o.payments, o.log));
   bot.use(commands(deps), uploads(deps), dialog(deps));
 
   bot.catch((err) => errorBoundary(err, o.log));

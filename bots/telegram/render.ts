@@ -1,11 +1,13 @@
 // Core replies as Telegram messages: text with an inline keyboard (button data stamped by the core,
 // at most 64 bytes), links as URL buttons where Telegram allows them and always in the text, and
 // files from the object store — the report as a photo, the preview as audio, masters as documents —
-// or as their signed link when larger than a bot may send (50 MB).
+// or as their signed link when larger than a bot may send (50 MB); a payment asked, also as an
+// invoice when the studio takes Telegram Payments.
 import { GrammyError, InlineKeyboard, InputFile, type Api } from 'grammy';
 import type { Reply, ReplyFile } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { t } from '../../core/texts.js';
+import type { Logger } from '../../core/logger.js';
 
 export const SEND_CAP = 50 * 2 ** 20;
 const TEXT_CAP = 4096;
@@ -44,6 +46,9 @@ export class TelegramRenderer {
   constructor(
     private readonly api: Api,
     private readonly store: ObjectStore,
+    /** Telegram Payments' provider token: payments asked are also sent as invoices. */
+    private readonly providerToken?: string,
+    private readonly log?: Logger,
   ) {}
 
   /** Replaces a message's text (progress); "not modified" is not an error. */
@@ -70,6 +75,16 @@ export class TelegramRenderer {
       id = String(m.message_id);
     }
     for (const f of reply.files ?? []) await this.sendFile(chatId, f);
+    const invoice = reply.invoice;
+    if (invoice && this.providerToken) {
+      // Refused (a provider that does not take this currency): the link in the text pays it as well,
+      // and the message is not sent again for it.
+      await this.api
+        .sendInvoice(chatId, invoice.title, invoice.description, invoice.paymentId, invoice.currency, [{ label: invoice.title, amount: invoice.amountCents }], {
+          provider_token: this.providerToken,
+        })
+        .catch((err: unknown) => this.log?.warn({ err, payment: invoice.paymentId }, 'telegram refused an invoice; the link in the message still pays it'));
+    }
     return id;
   }
 

@@ -52,6 +52,17 @@ export interface ReplyFile {
   kind?: 'image' | 'audio' | 'file';
 }
 
+/** A payment the chat can take itself (Telegram Payments); elsewhere the link in the text pays it. */
+export interface Invoice {
+  /** Carried back by the chat's payment updates (the invoice's payload). */
+  paymentId: string;
+  title: string;
+  description: string;
+  /** In the currency's minor unit, as everywhere. */
+  amountCents: number;
+  currency: string;
+}
+
 export interface Reply {
   text: string;
   /** Rows of buttons. */
@@ -68,6 +79,8 @@ export interface Reply {
    * plain messages do not reach the bot (Discord slash commands) offer a way to type one.
    */
   awaitsAnswer?: boolean;
+  /** Sent after the text as an invoice where the chat takes payments; ignored elsewhere. */
+  invoice?: Invoice;
 }
 
 /** Parses "/book master" (and Telegram's "/book@MixdeskBot master") into a command event. */

@@ -27,20 +27,23 @@ export async function paymentLines(db: Db, bookings: readonly Priced[], zone: st
     let paid = 0;
     for (const p of mine) {
       const amount = formatMoney(p.amountCents, p.currency);
+      const what = p.purpose;
+      // Deposits and balances count towards the price; a paid revision is on top of it.
+      const towardsPrice = p.purpose !== 'revision';
       if (p.status === 'paid') {
-        paid += p.amountCents;
+        if (towardsPrice) paid += p.amountCents;
         lines.push(
           p.receiptUrl
-            ? t('payment-line-paid-receipt', { amount, date: day(p.paidAt ?? p.createdAt), receipt: p.receiptUrl })
-            : t('payment-line-paid', { amount, date: day(p.paidAt ?? p.createdAt) }),
+            ? t('payment-line-paid-receipt', { what, amount, date: day(p.paidAt ?? p.createdAt), receipt: p.receiptUrl })
+            : t('payment-line-paid', { what, amount, date: day(p.paidAt ?? p.createdAt) }),
         );
       } else if (p.status === 'waived') {
-        paid += p.amountCents;
-        lines.push(t('payment-line-waived', { amount }));
+        if (towardsPrice) paid += p.amountCents;
+        lines.push(t('payment-line-waived', { what, amount }));
       } else if (p.status === 'refunded') {
-        lines.push(t('payment-line-refunded', { amount }));
+        lines.push(t('payment-line-refunded', { what, amount }));
       } else if (p.status === 'open') {
-        lines.push(t('payment-line-open', { amount }));
+        lines.push(t('payment-line-open', { what, amount }));
       }
     }
     const due = b.priceCents - paid;

@@ -19,6 +19,7 @@ import { t } from '../texts.js';
 import { UserError } from '../errors.js';
 import { holdFor, type Hold, type ReviewPolicy } from './holds.js';
 import { factsLine, parseFacts, versionMessage, type VersionFacts } from './version-messages.js';
+import type { Balances } from '../payments/balance.js';
 
 export { versionKinds, type VersionKind } from './versions.js';
 export { renderLabel, replyFile, revisionsLine } from './version-messages.js';
@@ -37,6 +38,8 @@ export interface PipelineDeps {
   log: Logger;
   /** Which versions the engineer reviews before the artist gets them (DELIVERY_REVIEW). */
   review: ReviewPolicy;
+  /** The balance asked before the full-quality files (PAYMENTS=stripe); absent, versions go out whole. */
+  balances?: Balances;
 }
 
 export type StoredFile = VersionFile;
@@ -119,7 +122,15 @@ async function deliverIn(
   }
   await d.versions.setAsideIn(tx, c.booking.id, c.version);
   const left = await freeRevisionsLeft(tx, c.booking);
-  await d.outbox.toArtist(`delivery:${c.deliveryId}`, c.booking, () => versionMessage(d, c.booking, c.version, c.files, c.facts, left), tx);
+  // A balance still due: the report and the preview now, the full-quality files once it is paid.
+  const balance = d.balances ? await d.balances.dueIn(tx, current) : null;
+  if (balance) await tx.delivery.update({ where: { id: c.deliveryId }, data: { awaitsBalance: true } });
+  await d.outbox.toArtist(
+    `delivery:${c.deliveryId}`,
+    c.booking,
+    () => versionMessage(d, c.booking, c.version, c.files, c.facts, left, balance ?? undefined),
+    tx,
+  );
 }
 
 /**

@@ -18,6 +18,7 @@ import { mixdownReport } from './version-messages.js';
 import { overallProgress } from './progress.js';
 import { t } from '../texts.js';
 import type { VersionJobs } from './version-jobs.js';
+import { PREVIEW_JOB } from './preview-job.js';
 
 export interface MixdownJob {
   bookingId: string;
@@ -134,6 +135,8 @@ export class MixdownJobs {
         ready: { reportText: mixdownReport(facts) },
         facts,
       });
+      // Sent before its balance is paid, the full mix gets an MP3 preview (the job decides).
+      await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId: booking.id, version: data.version });
       this.d.log.info({ booking: booking.reference, version: data.version, stems: report.stems.length }, 'mixdown delivered');
     } finally {
       await rm(work, { recursive: true, force: true });

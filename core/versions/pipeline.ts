@@ -298,7 +298,8 @@ export class Pipeline {
       for (const f of [...files, { kind: 'report', format: 'png', name: `${base} report.png`, local: png }])
         stored.push(await storeVersionFile(this.d, booking.id, data.version, { kind: f.kind, format: f.format, fileName: f.name, local: f.local }));
       const hold = await this.finish(delivery.id, booking, data, mix.id, stored, summary, newSource);
-      if (format !== 'mp3') await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId: booking.id, version: data.version });
+      // An MP3 master needs none, unless the balance holds it back (the job decides).
+      await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId: booking.id, version: data.version });
       if (hold !== false) await announce(() => t(hold === 'review' ? 'progress-review' : 'progress-ready', { version: data.version, ref: booking.reference }));
       this.d.log.info(
         { booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, hold, pid: process.pid },
@@ -370,6 +371,8 @@ export class Pipeline {
   /** The engineer sends a held version (a session's starting point, a reviewed one) to the artist. */
   async deliverHeld(booking: BookingWithService, version: number, actor: string): Promise<void> {
     await releaseHeld(this.d, booking, version, actor);
+    // Released with a balance due, it needs its preview (made already for a master).
+    await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId: booking.id, version });
     this.d.log.info({ booking: booking.reference, version, actor }, 'held version delivered');
   }
 
@@ -416,6 +419,7 @@ export class Pipeline {
       ready: { reportText: note ?? null },
       facts: { kind: 'engineer', renders: [...new Set(files.map((f) => f.kind))], ...(note ? { note } : {}) },
     });
+    await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId, version });
     this.d.log.info({ booking: booking.reference, version, files: files.length, actor }, 'engineer delivery');
     return { version, reference: booking.reference };
   }

@@ -1,7 +1,9 @@
 // The MP3 preview of a master, made after the master is delivered: the artist has the release
 // files as soon as they exist (LAME takes longer than the whole master, ~15 ms per second of audio),
 // and the preview to listen on the go follows in its own message. A version still held for the
-// engineer gets its preview quietly: it goes out with the version when it is released.
+// engineer gets its preview quietly: it goes out with the version when it is released. A version
+// sent before its balance is paid (mixes and the engineer's files too) gets one whatever its format:
+// it is what the artist listens to until the full-quality files follow.
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,14 @@ export const PREVIEW_JOB = 'preview';
 /** The preview's file name, next to the master's ("Night Drive - master v1 (preview).mp3"). */
 export const previewName = (masterName: string): string => `${masterName.replace(/\.[^.]+$/, '')} (preview).mp3`;
 
+/** The file a version's preview is made from, or none when it needs no preview. */
+function previewSource(v: { awaitsBalance: boolean; files: { kind: string; format: string; fileName: string; storageKey: string }[] }) {
+  const master = v.files.find((f) => f.kind === 'master');
+  if (master && master.format !== 'mp3') return master;
+  if (!v.awaitsBalance) return undefined;
+  return master ?? v.files.find((f) => f.kind === 'full') ?? v.files.find((f) => f.kind !== 'report' && f.kind !== 'preview');
+}
+
 export class PreviewJobs {
   constructor(
     private readonly d: PipelineDeps,
@@ -34,14 +44,14 @@ export class PreviewJobs {
           t('preview-failed-alert', { ref: booking?.reference ?? job.bookingId, version: job.version, error: error.message }),
         );
       },
-      // Masters made, in a format other than MP3, with no preview yet (a stopped process's).
+      // Masters made, in a format other than MP3, and versions waiting for their balance, with no preview yet (a stopped process's).
       unfinished: async () =>
         (
           await this.d.db.delivery.findMany({
             where: {
-              kind: 'master',
               status: { in: ['ready', 'held'] },
-              AND: [{ files: { none: { kind: 'preview' } } }, { files: { some: { kind: 'master', format: { not: 'mp3' } } } }],
+              files: { none: { kind: 'preview' } },
+              OR: [{ kind: 'master', files: { some: { kind: 'master', format: { not: 'mp3' } } } }, { status: 'ready', awaitsBalance: true }],
             },
             select: { bookingId: true, version: true },
           })
@@ -55,8 +65,8 @@ export class PreviewJobs {
       include: { files: true },
     });
     if (!version || !['ready', 'held'].includes(version.status)) return;
-    const master = version.files.find((f) => f.kind === 'master');
-    if (!master || master.format === 'mp3') return;
+    const master = previewSource(version);
+    if (!master) return;
     let preview = version.files.find((f) => f.kind === 'preview');
     if (!preview) {
       const base = this.workDir ?? tmpdir();

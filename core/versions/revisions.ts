@@ -110,7 +110,15 @@ export interface RevisionRequest {
   /** The artist agreed to pay for a revision beyond the free ones (charged when its version is delivered). */
   acceptPaid: boolean;
   actor: string;
+  /** Paid before it starts (PAYMENTS=stripe): the payment it uses up, or the engineer waived it. */
+  prepaid?: { paymentId: string; waived: boolean };
 }
+
+/** What a paid revision asked for, kept with its payment until it is paid. */
+export type AskedRevision = Pick<RevisionRequest, 'notes' | 'adjustments' | 'forEngineer' | 'newSource'> & { understood: string[] };
+
+/** The payment a revision was to start with had already started one (a repeated payment message). */
+export class RevisionAlreadyStarted extends Error {}
 
 export interface RevisionStarted {
   number: number;
@@ -120,6 +128,18 @@ export interface RevisionStarted {
   /** Notes wait for the engineer (all of them, or what is left after the automatic version). */
   forEngineer: boolean;
   freeLeft: number;
+  /** Paid before it started (or waived), not charged on delivery. */
+  prepaid: boolean;
+}
+
+/** What the artist is told once a revision is recorded: started (and what it changes), or with the engineer. */
+export function revisionStartedText(b: Pick<BookingWithService, 'reference'>, r: RevisionStarted, understood: string[], price: string): () => string {
+  return () => {
+    const cost = r.prepaid ? t('revise-cost-prepaid', { price }) : r.paid ? t('revise-cost-paid', { price }) : t('revise-cost-free', { count: r.freeLeft });
+    if (r.version === null) return t('revise-noted', { number: r.number, ref: b.reference, cost });
+    const started = t('revise-started', { number: r.number, ref: b.reference, cost, what: understood.join(', '), version: r.version });
+    return r.forEngineer ? `${started} ${t('revise-rest-to-engineer')}` : started;
+  };
 }
 
 export class PaymentNeeded extends UserError {
@@ -143,6 +163,13 @@ export class RevisionService {
     private readonly log: Logger,
     private readonly baseTargetLufs: number,
   ) {}
+
+  /** Told when the engineer closes a revision without a new version (a prepaid one is refunded). */
+  private closedUnmade: ((revisionId: string) => Promise<void>) | null = null;
+
+  onClosedUnmade(handler: (revisionId: string) => Promise<void>): void {
+    this.closedUnmade = handler;
+  }
 
   /** The client's bookings that can be revised now. */
   revisable(clientId: string): Promise<BookingWithService[]> {
@@ -189,6 +216,8 @@ export class RevisionService {
       if (current.status === 'revision-requested')
         await this.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${open.number} resolved without new files` });
     });
+    // No version came of it: what was paid for it goes back (the closing stands either way).
+    if (!open.deliveryId && this.closedUnmade) await this.closedUnmade(open.id);
     return { number: open.number };
   }
 
@@ -198,36 +227,53 @@ export class RevisionService {
    * until they deliver or close it). Throws PaymentNeeded when a paid one was not accepted, and
    * refuses — recording and charging nothing — a change that would only repeat a version.
    */
-  async request(booking: BookingWithService, r: RevisionRequest): Promise<RevisionStarted> {
+  /**
+   * Whether the revision can be made as asked, and the automatic version's settings (null: the
+   * engineer takes it): the refusals of `request`, checked before a paid one is paid for.
+   */
+  async check(booking: BookingWithService, r: Pick<RevisionRequest, 'adjustments' | 'forEngineer' | 'newSource'>): Promise<MasterSettings | null> {
     if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: statusText(booking.status) }));
-    const freeLeft = await freeRevisionsLeft(this.db, booking);
-    const paid = freeLeft === 0;
-    if (paid && !r.acceptPaid) throw new PaymentNeeded(booking, formatMoney(booking.service.revisionPriceCents, booking.currency));
     if (r.adjustments.useReference && !(await this.hasReference(booking.id))) {
       throw new UserError(t('revise-no-reference'));
     }
-    const settings = await this.automaticSettings(booking, r);
+    return this.automaticSettings(booking, r);
+  }
+
+  async request(booking: BookingWithService, r: RevisionRequest): Promise<RevisionStarted> {
+    if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: statusText(booking.status) }));
+    const freeLeft = await freeRevisionsLeft(this.db, booking);
+    const paid = freeLeft === 0 || r.prepaid !== undefined;
+    if (paid && !r.acceptPaid && !r.prepaid) throw new PaymentNeeded(booking, formatMoney(booking.service.revisionPriceCents, booking.currency));
+    const settings = await this.check(booking, r);
     const automatic = settings !== null;
     const forEngineer = r.forEngineer || !automatic;
     const notes = r.notes.trim().slice(0, 2000);
+    const waived = r.prepaid?.waived === true;
     const revision = await this.db.$transaction(async (tx) => {
       const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
       const current = await this.bookings.currentIn(tx, booking.id);
       await this.bookings.transitionIn(tx, current, 'revision-requested', r.actor, notes || undefined);
       if (automatic)
         await this.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
-      return tx.revision.create({
+      const created = await tx.revision.create({
         data: {
           bookingId: booking.id,
           number,
           notes,
           paid,
-          priceCents: paid ? booking.service.revisionPriceCents : 0,
+          priceCents: paid && !waived ? booking.service.revisionPriceCents : 0,
           adjustments: JSON.stringify(r.adjustments),
           status: automatic ? 'in-progress' : 'requested',
           forEngineer,
+          // Paid before it started: nothing is charged again when its version arrives.
+          ...(r.prepaid ? { chargedAt: this.clock.now() } : {}),
         },
       });
+      if (r.prepaid) {
+        const claimed = await tx.payment.updateMany({ where: { id: r.prepaid.paymentId, revisionId: null }, data: { revisionId: created.id } });
+        if (claimed.count === 0) throw new RevisionAlreadyStarted();
+      }
+      return created;
     });
     const left = paid ? 0 : freeLeft - 1;
     await this.alerts.alert(
@@ -243,7 +289,7 @@ export class RevisionService {
         }),
       { booking: booking.reference },
     );
-    const started = { number: revision.number, paid, forEngineer, freeLeft: left };
+    const started = { number: revision.number, paid, forEngineer, freeLeft: left, prepaid: r.prepaid !== undefined };
     if (!settings) return { ...started, version: null };
     const version = await this.pipeline.masterNext(booking.id, settings, revision.id);
     this.log.info({ booking: booking.reference, revision: revision.number, version, settings }, 'revision started');
@@ -256,7 +302,10 @@ export class RevisionService {
    * settings of a version already made from the same mix is refused when it is all that was
    * asked (that version is the answer), and left to the engineer when notes come with it.
    */
-  private async automaticSettings(booking: BookingWithService, r: RevisionRequest): Promise<MasterSettings | null> {
+  private async automaticSettings(
+    booking: BookingWithService,
+    r: Pick<RevisionRequest, 'adjustments' | 'forEngineer' | 'newSource'>,
+  ): Promise<MasterSettings | null> {
     const last = await this.versions.latestReady(booking.id);
     if (booking.service.code !== 'master' || !last || last.kind !== 'master' || (!Object.keys(r.adjustments).length && !r.newSource)) return null;
     const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);

@@ -6,7 +6,7 @@ import { isOutputFormat } from '../../engine/index.js';
 import { formats } from '../../engine/formats.js';
 import { formatMoney, serviceName } from '../catalog.js';
 import type { BookingWithService } from '../booking/bookings.js';
-import type { Reply, ReplyFile } from '../conversation/types.js';
+import type { Invoice, Reply, ReplyFile } from '../conversation/types.js';
 import type { DownloadLinks } from '../files/download-links.js';
 import { sentence, t } from '../texts.js';
 import type { VersionFile } from './versions.js';
@@ -80,7 +80,20 @@ export function factsLine(facts: VersionFacts): string {
   }
 }
 
-/** The artist's message for a delivered version, given the free revisions left. */
+/** What the artist may have before the balance is paid: the report's picture and the MP3 preview. */
+export const beforeBalance = (f: { kind: string }): boolean => f.kind === 'report' || f.kind === 'preview';
+
+/** The balance a version waits for: its amount, the link that pays it, the chat's invoice. */
+export interface BalanceAsk {
+  amount: string;
+  url: string;
+  invoice: Invoice;
+}
+
+/**
+ * The artist's message for a delivered version, given the free revisions left. With a balance
+ * due it carries only the report and preview, and says how the full-quality files follow.
+ */
 export function versionMessage(
   d: { downloads: DownloadLinks },
   booking: BookingWithService,
@@ -88,6 +101,26 @@ export function versionMessage(
   files: StoredFile[],
   facts: VersionFacts,
   freeLeft: number,
+  balance?: BalanceAsk,
+): Reply {
+  const whole = wholeVersionMessage(d, booking, version, balance ? files.filter(beforeBalance) : files, facts, freeLeft, balance);
+  if (!balance) return whole;
+  return {
+    ...whole,
+    text: `${whole.text}\n\n${t('balance-files-after', { amount: balance.amount, url: balance.url })}`,
+    links: [{ label: t('balance-pay-button', { amount: balance.amount }), url: balance.url }],
+    invoice: balance.invoice,
+  };
+}
+
+function wholeVersionMessage(
+  d: { downloads: DownloadLinks },
+  booking: BookingWithService,
+  version: number,
+  files: StoredFile[],
+  facts: VersionFacts,
+  freeLeft: number,
+  balance?: BalanceAsk,
 ): Reply {
   const attached = (list: StoredFile[]) => list.map((f) => replyFile(d, f));
   switch (facts.kind) {
@@ -99,7 +132,7 @@ export function versionMessage(
         t('master-ready', { ref: booking.reference, version }),
         ...(facts.newSource ? [`  ${t('master-from-new-source', { file: facts.newSource })}`] : []),
         `  ${t(facts.targetMet ? 'master-numbers' : 'master-numbers-missed', numbers)}`,
-        `  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format })}`,
+        ...(balance ? [] : [`  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format })}`]),
         ...facts.warnings.map((w) => `  ${t('delivery-note', { note: w })}`),
         '',
         revisionsLine(freeLeft, booking, t('revise-how-master-examples')),

@@ -7,8 +7,10 @@ import { sessionAhead } from '../../versions/holds.js';
 import { formatWhen } from '../format.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
-import { depositLine } from '../flows/book.js';
+import { depositAsk } from '../flows/book.js';
 import { paymentLines } from '../../payments/summary.js';
+import { beforeBalance } from '../../versions/version-messages.js';
+import { formatMoney } from '../../catalog.js';
 import type { ChatCommand } from './types.js';
 
 /** What comes next for a booking in each status the artist follows (resolved when asked). */
@@ -63,7 +65,7 @@ export const status: ChatCommand = {
           describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)),
           `  ${running ?? waiting ?? nextStep(b) ?? ''}`,
         ];
-        if (b.status === 'awaiting-payment') lines.push(`  ${await depositLine({ studio }, b)}`);
+        if (b.status === 'awaiting-payment') lines.push(`  ${(await depositAsk({ studio }, b)).text}`);
         else lines.push(...(paid.get(b.id) ?? []).map((l) => `  ${l}`));
         const mixTime = isOpen(b.status) ? await studio.mixTime.of(b) : null;
         if (mixTime) lines.push(`  ${t('status-mix-estimate', { hours: String(mixTime.hours), ref: b.reference })}`);
@@ -71,8 +73,12 @@ export const status: ChatCommand = {
         const latest = await studio.versions.latestReady(b.id);
         if (latest) {
           lines.push(`  ${t('status-latest-delivery', { version: latest.version })}`);
-          for (const f of latest.files.filter((x) => x.kind !== 'report'))
+          // Waiting for the balance: the preview only, and the link that releases the rest.
+          for (const f of latest.files.filter((x) => x.kind !== 'report' && (!latest.awaitsBalance || beforeBalance(x))))
             lines.push(`    ${f.fileName}: ${studio.downloads.url(f.storageKey, f.fileName) ?? t('download-link-unavailable')}`);
+          const balance = latest.awaitsBalance ? await studio.payments.openBalance(b.id) : null;
+          if (balance)
+            lines.push(`    ${t('status-files-after-balance', { amount: formatMoney(balance.amountCents, balance.currency), url: studio.payments.payUrl(balance) })}`);
         }
         return lines.join('\n').trimEnd();
       }),

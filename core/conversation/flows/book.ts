@@ -7,6 +7,7 @@ import { ask, done, type Flow, type FlowContext, type FlowData, type StepOutcome
 import { describeBooking, formatWhen } from '../format.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
 import { intlLocale, t } from '../../texts.js';
+import type { Invoice } from '../types.js';
 
 export function dialogKey(ctx: FlowContext): string {
   return `dialog:${ctx.sender.platform}:${ctx.sender.chatId}:${ctx.sender.userId}:${ctx.promptToken}`;
@@ -96,16 +97,20 @@ async function askConfirm(ctx: FlowContext, data: FlowData): Promise<StepOutcome
   });
 }
 
-/** The deposit's payment page for a booking that waits for it; should Stripe not answer, the booking stays held and /status retries. */
-export async function depositLine(ctx: Pick<FlowContext, 'studio'>, b: BookingWithService): Promise<string> {
+/**
+ * The deposit's payment page for a booking that waits for it, and the same amount as an invoice
+ * for chats that take one; should Stripe not answer, the booking stays held and /status retries.
+ */
+export async function depositAsk(ctx: Pick<FlowContext, 'studio'>, b: BookingWithService): Promise<{ text: string; invoice?: Invoice }> {
   try {
-    return ctx.studio.payments.depositText(await ctx.studio.payments.depositFor(b));
+    const deposit = await ctx.studio.payments.depositFor(b);
+    return { text: ctx.studio.payments.depositText(deposit), invoice: ctx.studio.payments.invoice(deposit, b.reference) };
   } catch (err) {
     if (err instanceof UserError) throw err;
     await ctx.studio.alerts.alert(`payment-page:${b.id}`, () => t('alert-payment-page-failed', { ref: b.reference, problem: (err as Error).message }), {
       booking: b.reference,
     });
-    return t('payment-deposit-unavailable', { ref: b.reference });
+    return { text: t('payment-deposit-unavailable', { ref: b.reference }) };
   }
 }
 
@@ -171,7 +176,8 @@ export const bookFlow: Flow = {
         const position = await ctx.studio.bookings.queuePosition(booking);
         const text = `${t('book-booked', { ref: booking.reference })}\n\n${describeBooking(booking, ctx.client.timeZone, ctx.studio.timeZone, position)}\n\n${nextSteps(booking, ctx.client.timeZone)}`;
         if (booking.status !== 'awaiting-payment') return done({ text });
-        return done({ text: `${text}\n\n${await depositLine(ctx, booking)}`, visibility: 'private' });
+        const deposit = await depositAsk(ctx, booking);
+        return done({ text: `${text}\n\n${deposit.text}`, visibility: 'private', ...(deposit.invoice ? { invoice: deposit.invoice } : {}) });
       } catch (err) {
         if (err instanceof SlotTakenError) return askDate(ctx, ctx.data, 0, err.message);
         throw err;

@@ -3,7 +3,14 @@
 import { formatMoney, serviceName } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import { UserError } from '../../errors.js';
-import { PaymentNeeded, parseAdjustments, quickAdjustments, type RevisionStarted } from '../../versions/revisions.js';
+import {
+  PaymentNeeded,
+  parseAdjustments,
+  quickAdjustments,
+  revisionStartedText,
+  type AskedRevision,
+  type RevisionStarted,
+} from '../../versions/revisions.js';
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
 import { t } from '../../texts.js';
 import { statusText } from '../../booking/status.js';
@@ -32,10 +39,26 @@ async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<St
 
 /** What the artist is told once a revision is recorded: started (and what it changes), or with the engineer. */
 export function revisionOutcome(b: BookingWithService, r: RevisionStarted, understood: string[], price: string): StepOutcome {
-  const cost = r.paid ? t('revise-cost-paid', { price }) : t('revise-cost-free', { count: r.freeLeft });
-  if (r.version === null) return done({ text: t('revise-noted', { number: r.number, ref: b.reference, cost }) });
-  const started = t('revise-started', { number: r.number, ref: b.reference, cost, what: understood.join(', '), version: r.version });
-  return done({ text: r.forEngineer ? `${started} ${t('revise-rest-to-engineer')}` : started });
+  return done({ text: revisionStartedText(b, r, understood, price)() });
+}
+
+/**
+ * A revision the artist agreed to: started now, or — beyond the free ones with payments on — its
+ * payment asked, and started when it arrives.
+ */
+async function startOrAskPayment(ctx: FlowContext, b: BookingWithService, asked: AskedRevision, acceptPaid: boolean): Promise<StepOutcome> {
+  const paidRevisions = ctx.studio.paidRevisions;
+  if (acceptPaid && paidRevisions.upFront && (await ctx.studio.revisions.allowance(b)).freeLeft === 0) {
+    const ask = await paidRevisions.ask(b, asked);
+    return done({
+      text: t('revise-pay-first', { number: ask.number, ref: b.reference, amount: ask.amount, url: ask.url }),
+      links: [{ label: t('revise-pay-button', { amount: ask.amount }), url: ask.url }],
+      invoice: ask.invoice,
+    });
+  }
+  const { understood, ...request } = asked;
+  const r = await ctx.studio.revisions.request(b, { ...request, acceptPaid, actor: `client:${ctx.client.id}` });
+  return revisionOutcome(b, r, understood, formatMoney(b.service.revisionPriceCents, b.currency));
 }
 
 /** A quick change picked from the buttons, as if its words had been written (in any language). */
@@ -48,15 +71,14 @@ async function submit(ctx: FlowContext, b: BookingWithService, text: string, acc
   const { adjustments, understood, forEngineer } = (pick ? picked(pick) : null) ?? parseAdjustments(text);
   if (b.service.code === 'master' && !understood.length && !text.trim()) throw new UserError(t('revise-say-what'));
   try {
-    const r = await ctx.studio.revisions.request(b, { notes: text, adjustments, forEngineer, acceptPaid, actor: `client:${ctx.client.id}` });
-    return revisionOutcome(b, r, understood, formatMoney(b.service.revisionPriceCents, b.currency));
+    return await startOrAskPayment(ctx, b, { notes: text, adjustments, forEngineer, understood }, acceptPaid);
   } catch (err) {
     if (!(err instanceof PaymentNeeded)) throw err;
     return ask(
       'paid',
       { ref: b.reference, text, ...(pick ? { pick } : {}) },
       {
-        text: t('revise-ask-paid', { reason: err.message }),
+        text: t(ctx.studio.paidRevisions.upFront ? 'revise-ask-paid-first' : 'revise-ask-paid', { reason: err.message }),
         buttons: [
           [
             { label: t('revise-paid-yes', { price: err.price }), data: 'yes' },
@@ -100,15 +122,12 @@ export async function useSource(ctx: FlowContext, input: StepInput): Promise<Ste
   const file = String(ctx.data.file);
   if (input.action === 'no') return done({ text: t('new-source-kept', { file, ref: b.reference }) });
   // The price was in the question: "yes" accepts it.
-  const r = await ctx.studio.revisions.request(b, {
-    notes: t('new-source-notes', { file }),
-    adjustments: {},
-    forEngineer: false,
-    newSource: file,
-    acceptPaid: true,
-    actor: `client:${ctx.client.id}`,
-  });
-  return revisionOutcome(b, r, [t('new-source-what', { file })], formatMoney(b.service.revisionPriceCents, b.currency));
+  return startOrAskPayment(
+    ctx,
+    b,
+    { notes: t('new-source-notes', { file }), adjustments: {}, forEngineer: false, newSource: file, understood: [t('new-source-what', { file })] },
+    true,
+  );
 }
 
 export const reviseFlow: Flow = {

@@ -1,4 +1,4 @@
-// /booking confirm|decline|reschedule: the engineer's answer to a booking; the artist is told.
+// /booking confirm|decline|waive|reschedule: the engineer's answer to a booking; the artist is told.
 import { t } from '../../texts.js';
 import { optional, str, text, type DeskArg, type DeskCommand } from './types.js';
 
@@ -34,6 +34,8 @@ export const booking: DeskCommand = {
       async run(c) {
         const b = await c.studio.desk.booking(text(c, 'reference'));
         const waived = await c.studio.payments.waive(b, c.actor);
+        if (waived === 'balance') return t('desk-waived-balance', { ref: b.reference });
+        if (waived === 'revision') return t('desk-waived-revision', { ref: b.reference });
         return t(waived ? 'desk-waived' : 'desk-nothing-to-waive', { ref: b.reference });
       },
     },

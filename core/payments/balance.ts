@@ -1,0 +1,53 @@
+// The balance before release: a booking that went through payments (its deposit paid or waived)
+// and still owes part of its price gets each version's report and MP3 preview at once, and its
+// full-quality files when the rest is paid. Decided in the delivery's own transaction, so a
+// version is either sent whole or sent with the balance asked, never both.
+import type { Models, Tx } from '../../db/client.js';
+import { formatMoney } from '../catalog.js';
+import type { Clock } from '../clock.js';
+import type { Invoice } from '../conversation/types.js';
+import type { PayLinks } from './pay-links.js';
+import { invoiceOf } from './invoices.js';
+
+export interface BalanceDue {
+  payment: Models.PaymentModel;
+  /** The link in the chat that opens its payment page. */
+  url: string;
+  /** The same amount as an invoice in the chat, where the chat takes payments (Telegram). */
+  invoice: Invoice;
+  amount: string;
+}
+
+/** Counted as received: paid by the artist, or waived by the engineer. */
+export const settledStatuses = ['paid', 'waived'];
+
+export class Balances {
+  constructor(
+    private readonly enabled: boolean,
+    private readonly links: PayLinks,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * What the booking still owes before its full-quality files go out, with the open payment that
+   * asks for it (made now, or the one already asked, its amount following the price), or null.
+   * A booking made with payments off (no deposit) owes nothing here: the studio bills it as before.
+   */
+  async dueIn(tx: Tx, b: { id: string; reference: string; priceCents: number; currency: string }): Promise<BalanceDue | null> {
+    if (!this.enabled) return null;
+    const payments = await tx.payment.findMany({ where: { bookingId: b.id, purpose: { in: ['deposit', 'balance'] } } });
+    if (!payments.some((p) => p.purpose === 'deposit' && settledStatuses.includes(p.status))) return null;
+    const received = payments.filter((p) => settledStatuses.includes(p.status)).reduce((sum, p) => sum + p.amountCents, 0);
+    const due = b.priceCents - received;
+    if (due <= 0) return null;
+    const now = this.clock.now();
+    let open = payments.find((p) => p.purpose === 'balance' && p.status === 'open');
+    // The price moved since it was asked: a new page for the new amount (the link stays the same).
+    if (open && open.amountCents !== due)
+      open = await tx.payment.update({ where: { id: open.id }, data: { amountCents: due, checkoutId: null, checkoutUrl: null, expiresAt: now } });
+    open ??= await tx.payment.create({
+      data: { bookingId: b.id, purpose: 'balance', amountCents: due, currency: b.currency, status: 'open', expiresAt: now },
+    });
+    return { payment: open, url: this.links.url(open.id), invoice: invoiceOf(open, b.reference), amount: formatMoney(due, b.currency) };
+  }
+}

@@ -1,0 +1,147 @@
+// Paid revisions with payments on: the artist's "yes" asks for the payment (a link, and an invoice
+// where the chat takes one), and the revision starts when the payment arrives — the same revision
+// it would have been, checked before asking so nobody pays for a change that would be refused. A
+// revision closed without a new version gives its payment back. Payments that arrive while this
+// process is down are started by the minute's tick.
+import type { Db } from '../../db/client.js';
+import type { BookingService, BookingWithService } from '../booking/bookings.js';
+import { formatMoney } from '../catalog.js';
+import type { Clock } from '../clock.js';
+import type { Invoice } from '../conversation/types.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { EngineerAlerts } from '../messaging/alerts.js';
+import type { Outbox } from '../messaging/outbox.js';
+import { t } from '../texts.js';
+import { revisionStartedText, RevisionAlreadyStarted, type AskedRevision, type RevisionService } from '../versions/revisions.js';
+import type { Payment, PaymentService } from './payments.js';
+import type { PaymentGateway } from './stripe-gateway.js';
+
+export interface RevisionPaymentAsk {
+  number: number;
+  amount: string;
+  url: string;
+  invoice: Invoice;
+}
+
+export class RevisionPayments {
+  constructor(
+    private readonly db: Db,
+    private readonly payments: PaymentService,
+    private readonly gateway: PaymentGateway | null,
+    private readonly revisions: RevisionService,
+    private readonly bookings: BookingService,
+    private readonly outbox: Outbox,
+    private readonly alerts: EngineerAlerts,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {
+    payments.onRevisionPaid((p) => this.start(p));
+    revisions.onClosedUnmade((id) => this.refundUnmade(id));
+  }
+
+  /** Whether a revision beyond the free ones is paid before it starts (payments on). */
+  get upFront(): boolean {
+    return this.payments.enabled;
+  }
+
+  /**
+   * The artist said yes to a paid revision: checked as the revision itself would be (a refusal is
+   * said now, nothing asked), then its payment asked. Asked again differently, the earlier unpaid
+   * one is replaced (its page closed).
+   */
+  async ask(b: BookingWithService, asked: AskedRevision): Promise<RevisionPaymentAsk> {
+    await this.revisions.check(b, asked);
+    const earlier = await this.db.payment.findMany({ where: { bookingId: b.id, purpose: 'revision', status: 'open' } });
+    const payment = await this.db.$transaction(async (tx) => {
+      await tx.payment.updateMany({ where: { id: { in: earlier.map((p) => p.id) }, status: 'open' }, data: { status: 'cancelled' } });
+      return tx.payment.create({
+        data: {
+          bookingId: b.id,
+          purpose: 'revision',
+          amountCents: b.service.revisionPriceCents,
+          currency: b.currency,
+          status: 'open',
+          expiresAt: this.clock.now(),
+          request: JSON.stringify(asked),
+        },
+      });
+    });
+    for (const p of earlier) if (p.checkoutId && this.gateway) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
+    const { used } = await this.revisions.allowance(b);
+    return {
+      number: used + 1,
+      amount: formatMoney(payment.amountCents, payment.currency),
+      url: this.payments.payUrl(payment),
+      invoice: this.payments.invoice(payment, b.reference),
+    };
+  }
+
+  /**
+   * Starts the revision a payment paid for (or the engineer waived), once however often it is
+   * called, and tells the artist. When it can no longer be made (the booking moved on meanwhile),
+   * the payment goes back and the artist hears why.
+   */
+  async start(p: Payment): Promise<void> {
+    if (!p.request || p.revisionId) return;
+    const asked = JSON.parse(p.request) as AskedRevision;
+    const booking = await this.bookings.get(p.bookingId);
+    const amount = formatMoney(p.amountCents, p.currency);
+    try {
+      const started = await this.revisions.request(booking, {
+        notes: asked.notes,
+        adjustments: asked.adjustments,
+        forEngineer: asked.forEngineer,
+        ...(asked.newSource ? { newSource: asked.newSource } : {}),
+        acceptPaid: true,
+        actor: `client:${booking.clientId}`,
+        prepaid: { paymentId: p.id, waived: p.status === 'waived' },
+      });
+      const text = revisionStartedText(booking, started, asked.understood, amount);
+      await this.outbox.toArtist(`revision-paid:${p.id}`, booking, () => ({
+        text: `${t(p.status === 'waived' ? 'payment-revision-waived' : 'payment-revision-paid', { amount, ref: booking.reference })}\n${text()}`,
+        visibility: 'private',
+      }));
+    } catch (err) {
+      if (err instanceof RevisionAlreadyStarted) return;
+      if (!(err instanceof UserError)) throw err;
+      // Paid, but the revision cannot be made now: the money goes back, and the artist hears why.
+      this.log.warn({ booking: booking.reference, payment: p.id, problem: err.message }, 'a paid revision could not start');
+      const back = await this.giveBack(p, booking, err.message);
+      await this.outbox.toArtist(`revision-unstarted:${p.id}`, booking, () => ({
+        text: t('payment-revision-unstarted', { ref: booking.reference, reason: err.message, refund: back() }),
+        visibility: 'private',
+      }));
+    }
+  }
+
+  /** Paid revisions whose start was interrupted (a stopped process): started now. Returns how many. */
+  async startPending(): Promise<number> {
+    const pending = await this.db.payment.findMany({
+      where: { purpose: 'revision', status: { in: ['paid', 'waived'] }, revisionId: null, request: { not: null } },
+      take: 20,
+    });
+    for (const p of pending) await this.start(p);
+    return pending.length;
+  }
+
+  /** A prepaid revision the engineer closed without a new version: its payment goes back. */
+  private async refundUnmade(revisionId: string): Promise<void> {
+    const p = await this.db.payment.findFirst({ where: { revisionId, status: 'paid' } });
+    if (!p) return;
+    const booking = await this.bookings.get(p.bookingId);
+    const back = await this.giveBack(p, booking, t('refund-revision-unmade'));
+    await this.outbox.toArtist(`revision-refund:${p.id}`, booking, () => ({ text: back(), visibility: 'private' }));
+  }
+
+  /** Refunds a payment (Stripe), or leaves it to the engineer (Telegram's provider, a failed refund). */
+  private async giveBack(p: Payment, booking: BookingWithService, why: string): Promise<() => string> {
+    if (p.status !== 'paid') {
+      await this.db.payment.updateMany({ where: { id: p.id, status: 'waived' }, data: { status: 'cancelled' } });
+      return () => '';
+    }
+    const amount = formatMoney(p.amountCents, p.currency);
+    const refunded = await this.payments.refund(p, booking, why);
+    return () => t(refunded ? 'cancel-refund-done' : 'cancel-refund-pending', { amount });
+  }
+}
