@@ -107,10 +107,16 @@ export function versionMessage(
   if (!balance) return whole;
   return {
     ...whole,
-    text: `${whole.text}\n\n${t('balance-files-after', { amount: balance.amount, url: balance.url })}`,
+    // Said before the revisions line, which stays the message's last.
+    text: beforeLastParagraph(whole.text, t('balance-files-after', { amount: balance.amount, url: balance.url })),
     links: [{ label: t('balance-pay-button', { amount: balance.amount }), url: balance.url }],
     invoice: balance.invoice,
   };
+}
+
+function beforeLastParagraph(text: string, paragraph: string): string {
+  const cut = text.lastIndexOf('\n\n');
+  return cut < 0 ? `${text}\n\n${paragraph}` : `${text.slice(0, cut)}\n\n${paragraph}${text.slice(cut)}`;
 }
 
 function wholeVersionMessage(

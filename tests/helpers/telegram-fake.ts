@@ -143,6 +143,28 @@ export class TelegramFake {
     });
   }
 
+  /** Telegram asks the bot whether to charge for an invoice (the artist pressed Pay). */
+  preCheckout(from: ReturnType<TelegramFake['user']>, invoice: { payload: string; amount: number; currency: string }): number {
+    return this.push({
+      pre_checkout_query: { id: randomBytes(6).toString('hex'), from, currency: invoice.currency, total_amount: invoice.amount, invoice_payload: invoice.payload },
+    });
+  }
+
+  /** The charge went through: the service message Telegram sends to the bot's chat with the artist. */
+  successfulPayment(from: ReturnType<TelegramFake['user']>, invoice: { payload: string; amount: number; currency: string }, charge: string): number {
+    return this.push({
+      message: this.message(from, TelegramFake.privateChat(from), {
+        successful_payment: {
+          currency: invoice.currency,
+          total_amount: invoice.amount,
+          invoice_payload: invoice.payload,
+          telegram_payment_charge_id: `tg_${charge}`,
+          provider_payment_charge_id: `ch_${charge}`,
+        },
+      }),
+    });
+  }
+
   /** A press of a button under an inline-mode message: the update carries no message and no chat. */
   pressInline(from: ReturnType<TelegramFake['user']>, data: string): number {
     return this.push({ callback_query: { id: randomBytes(6).toString('hex'), from, chat_instance: '1', data, inline_message_id: 'inline-1' } });
@@ -324,6 +346,19 @@ export class TelegramFake {
           from: this.botUser,
         });
       }
+      case 'sendInvoice': {
+        // Telegram Payments: a provider token and a price list in the currency's minor unit.
+        if (!params.provider_token) return this.error(res, 400, 'Bad Request: PAYMENT_PROVIDER_INVALID');
+        const prices = (typeof params.prices === 'string' ? JSON.parse(params.prices) : params.prices) as { label: string; amount: number }[];
+        if (!Array.isArray(prices) || !prices.every((p) => Number.isInteger(p.amount))) return this.error(res, 400, 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID');
+        const messageId = this.nextMessageId++;
+        this.calls.push({ method, params: { ...params, prices }, messageId });
+        const chatId = Number(params.chat_id);
+        return this.ok(res, { message_id: messageId, date: 0, chat: { id: chatId, type: 'private' }, from: this.botUser, invoice: { title: params.title } });
+      }
+      case 'answerPreCheckoutQuery':
+        this.calls.push({ method, params });
+        return this.ok(res, true);
       case 'editMessageText':
       case 'editMessageReplyMarkup':
       case 'deleteMessage':

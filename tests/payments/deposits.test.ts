@@ -238,7 +238,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect((await t.db.payment.findFirstOrThrow()).status).toBe('waived');
     expect(await messages()).toContain(`The studio waived the deposit for ${ref}: it is booked.`);
     // Twice: nothing more to waive.
-    expect(await waive.run({ studio, actor: 'engineer:test', args: { reference: ref } })).toBe(`${ref} has no deposit waiting to be paid.`);
+    expect(await waive.run({ studio, actor: 'engineer:test', args: { reference: ref } })).toBe(`${ref} has no payment waiting.`);
     const history = await t.db.bookingEvent.findMany({ where: { booking: { reference: ref } }, orderBy: { at: 'asc' } });
     expect(history.map((e) => [e.toStatus, e.actor])).toContainEqual(['requested', 'engineer:test']);
   });
