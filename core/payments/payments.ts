@@ -11,7 +11,7 @@ import type { Clock } from '../clock.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
-import type { GatewayEvent, PaymentGateway } from './stripe-gateway.js';
+import type { PaymentGateway } from './stripe-gateway.js';
 import type { Models, Tx } from '../../db/client.js';
 import type { DownloadLinks } from '../files/download-links.js';
 import type { Invoice } from '../conversation/types.js';
@@ -136,7 +136,8 @@ export class PaymentService {
     if (!this.gateway) return 'ignored';
     const event = this.gateway.verifyEvent(rawBody, signature);
     const s = event.session;
-    const settles = s && s.paymentStatus === 'paid' && (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded');
+    const settles =
+      s && s.paymentStatus === 'paid' && (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded');
     const outcome = await this.receive(
       settles
         ? {
@@ -265,7 +266,8 @@ export class PaymentService {
         const amount = formatMoney(payment.amountCents, payment.currency);
         let taken = false;
         if (payment.purpose === 'deposit') taken = await this.depositReceivedIn(tx, paid, booking);
-        else if (asked && payment.purpose === 'balance') taken = await this.releaseFilesIn(tx, booking, t('payment-balance-paid', { ref: booking.reference, amount }), `balance:${payment.id}`);
+        else if (asked && payment.purpose === 'balance')
+          taken = await this.releaseFilesIn(tx, booking, t('payment-balance-paid', { ref: booking.reference, amount }), `balance:${payment.id}`);
         else if (asked && payment.purpose === 'revision') {
           started = paid;
           taken = true;
@@ -273,7 +275,12 @@ export class PaymentService {
         if (!taken)
           await this.alerts.alert(
             `payment-late:${payment.id}`,
-            () => t(payment.purpose === 'deposit' ? 'alert-deposit-late' : 'alert-payment-late', { ref: booking.reference, client: booking.client.displayName, amount }),
+            () =>
+              t(payment.purpose === 'deposit' ? 'alert-deposit-late' : 'alert-payment-late', {
+                ref: booking.reference,
+                client: booking.client.displayName,
+                amount,
+              }),
             { booking: booking.reference },
             tx,
           );

@@ -51,7 +51,10 @@ export class PreviewJobs {
             where: {
               status: { in: ['ready', 'held'] },
               files: { none: { kind: 'preview' } },
-              OR: [{ kind: 'master', files: { some: { kind: 'master', format: { not: 'mp3' } } } }, { status: 'ready', awaitsBalance: true }],
+              OR: [
+                { kind: 'master', files: { some: { kind: 'master', format: { not: 'mp3' } } } },
+                { status: 'ready', awaitsBalance: true },
+              ],
             },
             select: { bookingId: true, version: true },
           })

@@ -146,7 +146,13 @@ export class TelegramFake {
   /** Telegram asks the bot whether to charge for an invoice (the artist pressed Pay). */
   preCheckout(from: ReturnType<TelegramFake['user']>, invoice: { payload: string; amount: number; currency: string }): number {
     return this.push({
-      pre_checkout_query: { id: randomBytes(6).toString('hex'), from, currency: invoice.currency, total_amount: invoice.amount, invoice_payload: invoice.payload },
+      pre_checkout_query: {
+        id: randomBytes(6).toString('hex'),
+        from,
+        currency: invoice.currency,
+        total_amount: invoice.amount,
+        invoice_payload: invoice.payload,
+      },
     });
   }
 
@@ -350,7 +356,8 @@ export class TelegramFake {
         // Telegram Payments: a provider token and a price list in the currency's minor unit.
         if (!params.provider_token) return this.error(res, 400, 'Bad Request: PAYMENT_PROVIDER_INVALID');
         const prices = (typeof params.prices === 'string' ? JSON.parse(params.prices) : params.prices) as { label: string; amount: number }[];
-        if (!Array.isArray(prices) || !prices.every((p) => Number.isInteger(p.amount))) return this.error(res, 400, 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID');
+        if (!Array.isArray(prices) || !prices.every((p) => Number.isInteger(p.amount)))
+          return this.error(res, 400, 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID');
         const messageId = this.nextMessageId++;
         this.calls.push({ method, params: { ...params, prices }, messageId });
         const chatId = Number(params.chat_id);

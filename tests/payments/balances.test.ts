@@ -125,7 +125,11 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     const got = await messages();
     const version = got.find((r) => r.text.includes(`Your master for ${ref} is ready — version 1.`))!;
     // £42 for unattended mastering, £12.60 paid: £29.40 to go.
-    expect(version.text).toMatch(new RegExp(`The full-quality files follow as soon as the balance of £29\\.40 is paid: ${escaped(web.url)}/pay/\\w+\\.[\\w-]{43}\n\n2 free revisions left`));
+    expect(version.text).toMatch(
+      new RegExp(
+        `The full-quality files follow as soon as the balance of £29\\.40 is paid: ${escaped(web.url)}/pay/\\w+\\.[\\w-]{43}\n\n2 free revisions left`,
+      ),
+    );
     expect(version.files!.map((f) => f.name)).toEqual(['Night Drive - master v1 report.png']);
     const link = version.links![0]!.url;
     expect(version.links).toEqual([{ label: 'Pay £29.40', url: link }]);

@@ -78,7 +78,9 @@ export const status: ChatCommand = {
             lines.push(`    ${f.fileName}: ${studio.downloads.url(f.storageKey, f.fileName) ?? t('download-link-unavailable')}`);
           const balance = latest.awaitsBalance ? await studio.payments.openBalance(b.id) : null;
           if (balance)
-            lines.push(`    ${t('status-files-after-balance', { amount: formatMoney(balance.amountCents, balance.currency), url: studio.payments.payUrl(balance) })}`);
+            lines.push(
+              `    ${t('status-files-after-balance', { amount: formatMoney(balance.amountCents, balance.currency), url: studio.payments.payUrl(balance) })}`,
+            );
         }
         return lines.join('\n').trimEnd();
       }),

@@ -3,14 +3,7 @@
 import { formatMoney, serviceName } from '../../catalog.js';
 import type { BookingWithService } from '../../booking/bookings.js';
 import { UserError } from '../../errors.js';
-import {
-  PaymentNeeded,
-  parseAdjustments,
-  quickAdjustments,
-  revisionStartedText,
-  type AskedRevision,
-  type RevisionStarted,
-} from '../../versions/revisions.js';
+import { PaymentNeeded, parseAdjustments, quickAdjustments, revisionStartedText, type AskedRevision, type RevisionStarted } from '../../versions/revisions.js';
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
 import { t } from '../../texts.js';
 import { statusText } from '../../booking/status.js';
