@@ -782,6 +782,8 @@ export interface TextVars {
   'web-pay-paid': undefined;
   'web-pay-closed': undefined;
   'web-pay-unavailable': undefined;
+  'new-source-paid-first': { price: TextValue };
+  'alert-revision-start-failed': { problem: TextValue; ref: TextValue };
 }
 
 export type TextKey = keyof TextVars;

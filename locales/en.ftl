@@ -932,7 +932,7 @@ payment-line-open = { $what ->
 } of { $amount } not paid yet.
 payment-line-due = Still to pay: { $amount }.
 payment-deposit-waived = The studio waived the deposit for { $ref }: it is booked.
-discord-cmd-booking-waive = Waive what a booking's artist was asked to pay (deposit, balance, paid revision); the artist is told
+discord-cmd-booking-waive = Waive what the artist owes: deposit, balance or paid revision (the artist is told)
 desk-waived = { $ref }: deposit waived; the booking goes on and the artist has been told.
 desk-nothing-to-waive = { $ref } has no payment waiting.
 
@@ -969,3 +969,5 @@ desk-waived-revision = { $ref }: paid revision waived; it starts now and the art
 web-pay-paid = This payment is made. Thank you!
 web-pay-closed = This payment is no longer asked. Your chat with the studio shows what is due now (/status).
 web-pay-unavailable = The payment page could not be opened just now. Please try again in a minute.
+new-source-paid-first = { $price }, paid before it starts
+alert-revision-start-failed = The paid revision of { $ref } could not start: { $problem }. It is tried again every minute for a day; check the booking.

@@ -929,7 +929,7 @@ payment-line-open = { $what ->
 } de { $amount } aún sin pagar.
 payment-line-due = Queda por pagar: { $amount }.
 payment-deposit-waived = El estudio ha condonado el depósito de { $ref }: queda reservada.
-discord-cmd-booking-waive = Condonar lo que se pidió pagar al artista de una reserva (depósito, saldo, revisión de pago); el artista lo sabrá
+discord-cmd-booking-waive = Condonar lo que debe el artista: depósito, saldo o revisión de pago (se le avisa)
 desk-waived = { $ref }: depósito condonado; la reserva sigue y el artista ya lo sabe.
 desk-nothing-to-waive = { $ref } no tiene ningún pago pendiente.
 
@@ -966,3 +966,5 @@ desk-waived-revision = { $ref }: revisión de pago condonada; empieza ahora y el
 web-pay-paid = Este pago ya está hecho. ¡Gracias!
 web-pay-closed = Este pago ya no se pide. Tu chat con el estudio muestra lo pendiente (/status).
 web-pay-unavailable = No se pudo abrir la página de pago ahora mismo. Inténtalo de nuevo en un minuto.
+new-source-paid-first = { $price }, que se pagan antes de empezar
+alert-revision-start-failed = La revisión de pago de { $ref } no pudo empezar: { $problem }. Se vuelve a intentar cada minuto durante un día; revisa la reserva.

@@ -538,6 +538,9 @@ export class BookingService {
         await planReminders(tx, moved, this.settings.reminderOffsetsHours ?? [24, 1], now);
         // Files already sent belong to the engagement, which continues under the new booking.
         await moveFilesIn(tx, original.id, moved.id);
+        // So does what was paid for it: the deposit counts towards the moved booking's balance and
+        // follows it to a refund if it is cancelled.
+        await tx.payment.updateMany({ where: { bookingId: original.id }, data: { bookingId: moved.id } });
         return tx.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { service: true } });
       });
     } catch (err) {

@@ -104,10 +104,23 @@ export class RevisionPayments {
       }));
     } catch (err) {
       if (err instanceof RevisionAlreadyStarted) return;
-      if (!(err instanceof UserError)) throw err;
+      if (!(err instanceof UserError)) {
+        // Not the artist's doing (the database, the queue): the minute's tick tries again for a day.
+        this.log.error({ err, booking: booking.reference, payment: p.id }, 'a paid revision could not start');
+        await this.alerts.alert(
+          `revision-start-failed:${p.id}`,
+          () => t('alert-revision-start-failed', { ref: booking.reference, problem: (err as Error).message }),
+          {
+            booking: booking.reference,
+          },
+        );
+        return;
+      }
       // Paid, but the revision cannot be made now: the money goes back, and the artist hears why.
       this.log.warn({ booking: booking.reference, payment: p.id, problem: err.message }, 'a paid revision could not start');
       const back = await this.giveBack(p, booking, err.message);
+      // Not tried again: refunded, or left to the engineer (alerted) when the refund failed.
+      await this.db.payment.update({ where: { id: p.id }, data: { request: null } });
       await this.outbox.toArtist(`revision-unstarted:${p.id}`, booking, () => ({
         text: t('payment-revision-unstarted', { ref: booking.reference, reason: err.message, refund: back() }),
         visibility: 'private',
@@ -115,10 +128,20 @@ export class RevisionPayments {
     }
   }
 
-  /** Paid revisions whose start was interrupted (a stopped process): started now. Returns how many. */
+  /**
+   * Paid revisions whose start was interrupted (a stopped process, a failure of ours): started now,
+   * for up to a day after payment (the engineer was alerted of a failure). Returns how many were tried.
+   */
   async startPending(): Promise<number> {
+    const since = new Date(this.clock.now().getTime() - 86_400_000);
     const pending = await this.db.payment.findMany({
-      where: { purpose: 'revision', status: { in: ['paid', 'waived'] }, revisionId: null, request: { not: null } },
+      where: {
+        purpose: 'revision',
+        status: { in: ['paid', 'waived'] },
+        revisionId: null,
+        request: { not: null },
+        OR: [{ paidAt: { gte: since } }, { paidAt: null, createdAt: { gte: since } }],
+      },
       take: 20,
     });
     for (const p of pending) await this.start(p);

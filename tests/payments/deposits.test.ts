@@ -209,6 +209,24 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await status(ref)).toBe('cancelled');
   });
 
+  it('a paid booking moved to another day keeps its deposit: the moved booking shows it, and refunds it when cancelled early', async () => {
+    const ref = await bookMaster('Standard');
+    await payDeposit();
+    await chat.send(`/reschedule ${ref}`);
+    await chat.press('Fri 4 Dec');
+    await chat.press('16:00');
+    await chat.press('Move it');
+    const moved = await t.db.booking.findFirstOrThrow({ where: { rescheduledFrom: { reference: ref } } });
+    expect(await t.db.payment.findFirstOrThrow()).toMatchObject({ bookingId: moved.id, status: 'paid' });
+    await chat.send(`/status ${moved.reference}`);
+    expect(chat.text).toContain('Deposit of £18 paid on');
+    expect(chat.text).toContain('Still to pay: £42.');
+    await chat.send(`/cancel ${moved.reference}`);
+    expect(chat.text).toContain('Your deposit of £18 will be refunded to your card.');
+    await chat.press('Yes');
+    expect(fake.refunds.map((r) => r.amount)).toEqual([1800]);
+  });
+
   it('cancelled late, the deposit is kept (and the artist was told so); an unpaid one costs nothing', async () => {
     const ref = await bookMaster('Standard');
     await payDeposit();

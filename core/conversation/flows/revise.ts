@@ -92,7 +92,12 @@ async function withBooking(ctx: FlowContext, b: BookingWithService, text: string
 /** Asks whether the next version is made from a file that came after delivery (its cost said first). */
 export async function askUseSource(ctx: FlowContext, b: BookingWithService, file: string): Promise<StepOutcome> {
   const { used, freeLeft, price } = await ctx.studio.revisions.allowance(b);
-  const cost = freeLeft > 0 ? t('new-source-free', { count: freeLeft }) : t('new-source-paid', { price });
+  const cost =
+    freeLeft > 0
+      ? t('new-source-free', { count: freeLeft })
+      : ctx.studio.paidRevisions.upFront
+        ? t('new-source-paid-first', { price })
+        : t('new-source-paid', { price });
   return ask(
     'use',
     { ref: b.reference, file },
