@@ -5,6 +5,7 @@
 import { Composer, type Context } from 'grammy';
 import type { Logger } from '../../../core/logger.js';
 import type { PaymentService } from '../../../core/payments/payments.js';
+import { t } from '../../../core/texts.js';
 
 export interface TelegramPayments {
   /** From @BotFather's Payments (the provider that charges the card). */
@@ -18,10 +19,10 @@ export function payments(p: TelegramPayments, log: Logger): Composer<Context> {
     const q = ctx.preCheckoutQuery;
     const answer = await p.service.payable(q.invoice_payload, q.total_amount, q.currency).catch((err: unknown) => {
       log.error({ err, payment: q.invoice_payload }, 'checking a Telegram payment failed');
-      return { ok: false as const, reason: '' };
+      return { ok: false as const, reason: t('web-pay-unavailable') };
     });
     if (answer.ok) await ctx.answerPreCheckoutQuery(true);
-    else await ctx.answerPreCheckoutQuery(false, { error_message: answer.reason || '…' });
+    else await ctx.answerPreCheckoutQuery(false, { error_message: answer.reason });
   });
   c.on('message:successful_payment', async (ctx) => {
     const paid = ctx.message.successful_payment;
