@@ -266,9 +266,10 @@ export class PaymentService {
         const amount = formatMoney(payment.amountCents, payment.currency);
         let taken = false;
         if (payment.purpose === 'deposit') taken = await this.depositReceivedIn(tx, paid, booking);
-        else if (asked && payment.purpose === 'balance')
-          taken = await this.releaseFilesIn(tx, booking, t('payment-balance-paid', { ref: booking.reference, amount }), `balance:${payment.id}`);
-        else if (asked && payment.purpose === 'revision') {
+        else if (asked && payment.purpose === 'balance') {
+          await this.releaseFilesIn(tx, booking, () => t('payment-balance-paid', { ref: booking.reference, amount }), `balance:${payment.id}`);
+          taken = true;
+        } else if (asked && payment.purpose === 'revision') {
           started = paid;
           taken = true;
         }
@@ -311,29 +312,30 @@ export class PaymentService {
 
   /**
    * The balance is settled: each version sent with only its report and preview gets its
-   * full-quality files, in order, one message each. False when none was waiting.
+   * full-quality files, in order, one message each (the thanks alone when none waited). `thanks`
+   * is written when the message is, in the artist's language.
    */
-  private async releaseFilesIn(tx: Tx, booking: BookingWithService, thanks: string, key: string): Promise<boolean> {
+  private async releaseFilesIn(tx: Tx, booking: BookingWithService, thanks: () => string, key: string): Promise<void> {
     const waiting = await tx.delivery.findMany({
       where: { bookingId: booking.id, awaitsBalance: true, status: 'ready' },
       include: { files: true },
       orderBy: { version: 'asc' },
     });
     await tx.delivery.updateMany({ where: { bookingId: booking.id, awaitsBalance: true }, data: { awaitsBalance: false } });
+    if (!waiting.length) await this.outbox.toArtist(key, booking, () => ({ text: thanks(), visibility: 'private' }), tx);
     for (const v of waiting) {
       const files = v.files.filter((f) => !beforeBalance(f));
       await this.outbox.toArtist(
         `${key}:v${v.version}`,
         booking,
         () => ({
-          text: [thanks, t('balance-files-now', { ref: booking.reference, version: v.version })].join('\n'),
+          text: [thanks(), t('balance-files-now', { ref: booking.reference, version: v.version })].join('\n'),
           files: files.map((f) => replyFile({ downloads: this.downloads }, f)),
           visibility: 'private',
         }),
         tx,
       );
     }
-    return true;
   }
 
   /**
@@ -410,7 +412,7 @@ export class PaymentService {
         if (!(await this.bookings.depositPaidIn(tx, b.id, actor))) return null;
         await this.outbox.toArtist(`deposit-waived:${b.id}`, b, () => ({ text: t('payment-deposit-waived', { ref: b.reference }), visibility: 'private' }), tx);
       } else if (purpose === 'balance') {
-        await this.releaseFilesIn(tx, b, t('payment-balance-waived', { ref: b.reference }), `balance-waived:${open.id}`);
+        await this.releaseFilesIn(tx, b, () => t('payment-balance-waived', { ref: b.reference }), `balance-waived:${open.id}`);
       } else {
         revision = { ...open, status: 'waived' };
       }
