@@ -41,6 +41,8 @@ import { StripeGateway } from './payments/stripe-gateway.js';
 import { Balances } from './payments/balance.js';
 import { PayLinks } from './payments/pay-links.js';
 import { RevisionPayments } from './payments/revision-payments.js';
+import { ListeningLinks } from './listening/links.js';
+import { ListeningRoom } from './listening/room.js';
 
 export interface Studio {
   name: string;
@@ -80,6 +82,10 @@ export interface Studio {
   payments: PaymentService;
   /** Paid revisions paid before they start (with payments on). */
   paidRevisions: RevisionPayments;
+  /** Links to each booking's listening page (made with each delivery). */
+  listening: ListeningLinks;
+  /** What the listening page shows, and approving or asking for changes there. */
+  room: ListeningRoom;
   /** Each Discord server's /setup. */
   guilds: GuildSettingsRepository;
   /** Throws when the database does not answer (/healthz). */
@@ -140,7 +146,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const files = new StoredFiles(db);
   const payLinks = new PayLinks(linkSettings);
   const balances = new Balances(config.PAYMENTS === 'stripe', payLinks, clock);
-  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log, review: config.DELIVERY_REVIEW, balances };
+  const listening = new ListeningLinks(db, bookings, clock, linkSettings, config.DOWNLOAD_LINK_TTL_DAYS);
+  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log, review: config.DELIVERY_REVIEW, balances, listening };
   const uploads = new UploadService(
     files,
     store,
@@ -178,6 +185,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     payLinks,
     downloads,
   );
+  const paidRevisions = new RevisionPayments(db, payments, gateway, revisions, bookings, outbox, alerts, clock, log);
   return {
     name: config.STUDIO_NAME,
     db,
@@ -225,7 +233,9 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     audit,
     mixTime: new MixTime(db, files, bookings, catalog, alerts, outbox, clock),
     payments,
-    paidRevisions: new RevisionPayments(db, payments, gateway, revisions, bookings, outbox, alerts, clock, log),
+    paidRevisions,
+    listening,
+    room: new ListeningRoom(db, bookings, revisions, paidRevisions, outbox, alerts, clock),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     authority: new EngineerAuthority(guilds, {

@@ -35,6 +35,26 @@ export interface MasterSummary {
   reportText: string;
   /** The mastered parts' loudness and true peak, in the order given. */
   parts: { name: string; integratedLufs: number; truePeakDbtp: number }[];
+  /** Short-term loudness over time, mix and master, for a listening page's strip. */
+  loudnessCurve: LoudnessCurve;
+}
+
+/** Short-term loudness (LUFS) in at most `points` equal steps of `stepSec`, each the loudest short-term value in its step. */
+export interface LoudnessCurve {
+  stepSec: number;
+  before: number[];
+  after: number[];
+}
+
+/** Short-term values (every 100 ms) folded to at most `points` steps, keeping each step's loudest. */
+export function foldCurve(shortTerm: readonly number[], points: number): { stepSec: number; values: number[] } {
+  const per = Math.max(1, Math.ceil(shortTerm.length / points));
+  const values: number[] = [];
+  for (let i = 0; i < shortTerm.length; i += per) {
+    const slice = shortTerm.slice(i, i + per).filter(Number.isFinite);
+    values.push(slice.length ? Math.round(Math.max(...slice) * 10) / 10 : -70);
+  }
+  return { stepSec: per / 10, values };
 }
 
 const lean = ({ shortTermLufs: _s, spectrum: _p, ...rest }: Analysis) => rest;
@@ -85,6 +105,10 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     before: lean(result.before),
     after: lean(result.after),
     reportText: reportText(result, job.name, checks),
+    loudnessCurve: (() => {
+      const before = foldCurve(result.before.shortTermLufs, 240);
+      return { stepSec: before.stepSec, before: before.values, after: foldCurve(result.after.shortTermLufs, 240).values };
+    })(),
     parts: result.parts.map((audio, i) => {
       const a = analyze(audio);
       return { name: job.parts![i]!.name, integratedLufs: a.loudness.integratedLufs, truePeakDbtp: a.peaks.truePeakDbtp };

@@ -25,6 +25,7 @@ import { newSourceOf, type UploadRole } from '../core/files/uploads.js';
 import { inLanguage, intlLocale, languageOf, studioLanguage, switchLanguage, t, type Language } from '../core/texts.js';
 import { languageFor } from '../core/clients.js';
 import { SignatureRefused } from '../core/payments/stripe-gateway.js';
+import { listeningRoute } from './listening.js';
 
 export interface WebOptions {
   studio: Studio;
@@ -232,12 +233,15 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     }
   };
 
+  const listening = listeningRoute({ studio, log, publicBaseUrl: o.publicBaseUrl });
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
     // grammY's handler answers 401 unless Telegram's secret-token header matches.
     if (url.pathname === '/telegram/webhook' && o.telegramWebhook && req.method === 'POST') return o.telegramWebhook(req, res);
     if (url.pathname === '/stripe/webhook' && req.method === 'POST' && studio.payments.enabled) return stripeWebhook(req, res);
+    if (url.pathname.startsWith('/listen/')) return listening(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/healthz') {
       await studio.healthCheck();

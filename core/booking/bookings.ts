@@ -506,6 +506,7 @@ export class BookingService {
         await tx.slotHold.deleteMany({ where: { bookingId: original.id } });
         await tx.reminder.deleteMany({ where: { bookingId: original.id, sentAt: null } });
         await tx.uploadLink.updateMany({ where: { bookingId: original.id, revokedAt: null }, data: { revokedAt: now } });
+        await tx.listeningLink.updateMany({ where: { bookingId: original.id, revokedAt: null }, data: { revokedAt: now } });
         await this.assertBookable(tx, policy, slot, now);
         const moved = await tx.booking.create({
           data: {

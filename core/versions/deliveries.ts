@@ -20,6 +20,7 @@ import { UserError } from '../errors.js';
 import { holdFor, type Hold, type ReviewPolicy } from './holds.js';
 import { factsLine, parseFacts, versionMessage, type VersionFacts } from './version-messages.js';
 import type { Balances } from '../payments/balance.js';
+import type { ListeningLinks } from '../listening/links.js';
 
 export { versionKinds, type VersionKind } from './versions.js';
 export { renderLabel, replyFile, revisionsLine } from './version-messages.js';
@@ -40,6 +41,8 @@ export interface PipelineDeps {
   review: ReviewPolicy;
   /** The balance asked before the full-quality files (PAYMENTS=stripe); absent, versions go out whole. */
   balances?: Balances;
+  /** Each delivery message carries a new link to the booking's listening page. */
+  listening?: ListeningLinks;
 }
 
 export type StoredFile = VersionFile;
@@ -125,10 +128,11 @@ async function deliverIn(
   // A balance still due: the report and the preview now, the full-quality files once it is paid.
   const balance = d.balances ? await d.balances.dueIn(tx, current) : null;
   if (balance) await tx.delivery.update({ where: { id: c.deliveryId }, data: { awaitsBalance: true } });
+  const listenUrl = d.listening ? await d.listening.issueIn(tx, c.booking.id) : undefined;
   await d.outbox.toArtist(
     `delivery:${c.deliveryId}`,
     c.booking,
-    () => versionMessage(d, c.booking, c.version, c.files, c.facts, left, balance ?? undefined),
+    () => versionMessage(d, c.booking, c.version, c.files, c.facts, left, { balance: balance ?? undefined, listenUrl }),
     tx,
   );
 }

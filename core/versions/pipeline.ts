@@ -362,6 +362,8 @@ export class Pipeline {
         targetMet: m.targetMet,
         warnings: m.warnings,
         ...(newSource ? { newSource } : {}),
+        sourceLufs: m.before.loudness.integratedLufs,
+        curve: m.loudnessCurve,
       },
       ...(data.revisionId ? { revisionId: data.revisionId } : {}),
     });

@@ -54,6 +54,10 @@ export type VersionFacts =
       warnings: string[];
       /** The mix it was made from, when it is not the one the previous delivery came from. */
       newSource?: string;
+      /** The mix's integrated loudness (the listening page matches the two for a fair comparison). */
+      sourceLufs?: number;
+      /** Short-term loudness over time, mix and master (the listening page's strip). */
+      curve?: { stepSec: number; before: number[]; after: number[] };
     }
   | { kind: 'mixdown'; mastered: boolean; renders: string[]; stems: number; seconds: number; skipped: { stem: string; reason: string }[]; warnings: string[] }
   | { kind: 'engineer'; renders: string[]; note?: string };
@@ -91,8 +95,9 @@ export interface BalanceAsk {
 }
 
 /**
- * The artist's message for a delivered version, given the free revisions left. With a balance
- * due it carries only the report and preview, and says how the full-quality files follow.
+ * The artist's message for a delivered version, given the free revisions left, with the link to
+ * the booking's listening page. With a balance due it carries only the report and preview, and
+ * says how the full-quality files follow.
  */
 export function versionMessage(
   d: { downloads: DownloadLinks },
@@ -101,15 +106,17 @@ export function versionMessage(
   files: StoredFile[],
   facts: VersionFacts,
   freeLeft: number,
-  balance?: BalanceAsk,
+  o: { balance?: BalanceAsk | undefined; listenUrl?: string | undefined } = {},
 ): Reply {
+  const { balance, listenUrl } = o;
   const whole = wholeVersionMessage(d, booking, version, balance ? files.filter(beforeBalance) : files, facts, freeLeft, balance);
-  if (!balance) return whole;
+  const listen = listenUrl ? [{ label: t('room-link-label'), url: listenUrl }] : [];
+  if (!balance) return listen.length ? { ...whole, links: listen } : whole;
   return {
     ...whole,
     // Said before the revisions line, which stays the message's last.
     text: beforeLastParagraph(whole.text, t('balance-files-after', { amount: balance.amount, url: balance.url })),
-    links: [{ label: t('balance-pay-button', { amount: balance.amount }), url: balance.url }],
+    links: [{ label: t('balance-pay-button', { amount: balance.amount }), url: balance.url }, ...listen],
     invoice: balance.invoice,
   };
 }

@@ -1,0 +1,229 @@
+// The listening room: what a booking's page shows (every delivered version with its settings, the
+// mix it came from, report and files; the loudness each was measured at, so the player can match
+// them), and what the artist can do there — approve a version, or ask for changes — through the same
+// core as the chat's /revise, with the chat told of both.
+import type { Db, Models } from '../../db/client.js';
+import type { BookingService, BookingWithClient } from '../booking/bookings.js';
+import { formatMoney } from '../catalog.js';
+import type { Clock } from '../clock.js';
+import { UserError } from '../errors.js';
+import type { EngineerAlerts } from '../messaging/alerts.js';
+import type { Outbox } from '../messaging/outbox.js';
+import type { RevisionPayments } from '../payments/revision-payments.js';
+import { t } from '../texts.js';
+import { parseAdjustments, PaymentNeeded, revisionStartedText, type RevisionService } from '../versions/revisions.js';
+import { beforeBalance, parseFacts, renderLabel } from '../versions/version-messages.js';
+import type { MasterSettings } from '../versions/pipeline.js';
+
+/** Formats a browser plays by itself (AIFF is not among them: such a mix is listed, not played). */
+const playable = new Set(['wav', 'flac', 'mp3']);
+
+export interface RoomFile {
+  id: string;
+  kind: string;
+  label: string;
+  fileName: string;
+  format: string;
+  sizeBytes: number;
+  /** For its signed download link (never sent to the browser as such). */
+  storageKey: string;
+}
+
+export interface RoomTrack {
+  /** What the player plays: a delivered file's id, or "mix-<upload id>" for the source. */
+  fileId: string;
+  label: string;
+  /** Integrated loudness, when measured (the player turns the louder ones down to the quietest). */
+  lufs: number | null;
+}
+
+export interface RoomVersion {
+  version: number;
+  kind: string;
+  sentAt: Date | null;
+  /** "−14.0 LUFS, −1.0 dBTP", or the renders it holds. */
+  summary: string;
+  settings: string[];
+  source: string | null;
+  track: RoomTrack | null;
+  report: RoomFile | null;
+  files: RoomFile[];
+  /** Only the report and preview until the balance is paid. */
+  awaitsBalance: boolean;
+  curve: { stepSec: number; before: number[]; after: number[] } | null;
+}
+
+export interface RoomView {
+  booking: BookingWithClient;
+  versions: RoomVersion[];
+  /** The mixes versions were made from, playable ones only. */
+  sources: RoomTrack[];
+  /** What another revision costs, or how many free are left. */
+  freeLeft: number;
+  price: string;
+  canRevise: boolean;
+  approved: number | null;
+}
+
+type VersionRow = Models.DeliveryModel & { files: Models.DeliveryFileModel[] };
+
+function settingsLines(json: string): string[] {
+  const s = JSON.parse(json) as Partial<MasterSettings>;
+  const lines: string[] = [];
+  if (s.targetLufs !== undefined) lines.push(t('room-setting-target', { lufs: String(s.targetLufs) }));
+  if (s.bassDb) lines.push(t('room-setting-bass', { db: `${s.bassDb > 0 ? '+' : ''}${s.bassDb}` }));
+  if (s.trebleDb) lines.push(t('room-setting-treble', { db: `${s.trebleDb > 0 ? '+' : ''}${s.trebleDb}` }));
+  if (s.punch) lines.push(t('room-setting-punch', { amount: `${s.punch > 0 ? '+' : ''}${s.punch}` }));
+  if (s.useReference) lines.push(t('room-setting-reference'));
+  return lines;
+}
+
+const roomFile = (f: Models.DeliveryFileModel): RoomFile => ({
+  id: f.id,
+  kind: f.kind,
+  label: f.kind === 'report' ? t('room-report') : f.kind === 'preview' ? t('room-preview') : renderLabel(f.kind),
+  fileName: f.fileName,
+  format: f.format,
+  sizeBytes: Number(f.sizeBytes),
+  storageKey: f.storageKey,
+});
+
+export class ListeningRoom {
+  constructor(
+    private readonly db: Db,
+    private readonly bookings: BookingService,
+    private readonly revisions: RevisionService,
+    private readonly paidRevisions: RevisionPayments,
+    private readonly outbox: Outbox,
+    private readonly alerts: EngineerAlerts,
+    private readonly clock: Clock,
+  ) {}
+
+  private readyVersions(bookingId: string): Promise<VersionRow[]> {
+    return this.db.delivery.findMany({ where: { bookingId, status: 'ready' }, include: { files: true }, orderBy: { version: 'asc' } });
+  }
+
+  async view(booking: BookingWithClient): Promise<RoomView> {
+    const rows = await this.readyVersions(booking.id);
+    const sourceIds = [...new Set(rows.map((r) => r.sourceUploadId).filter((id): id is string => id !== null))];
+    const uploads = await this.db.upload.findMany({ where: { id: { in: sourceIds }, bookingId: booking.id, purgedAt: null } });
+    const versions = rows.map((r): RoomVersion => {
+      const facts = parseFacts(r.facts);
+      const files = r.files.filter((f) => !r.awaitsBalance || beforeBalance(f));
+      const listen = files.find((f) => f.kind === 'preview') ?? files.find((f) => f.kind !== 'report' && playable.has(f.format));
+      const lufs = facts?.kind === 'master' ? facts.lufs : null;
+      return {
+        version: r.version,
+        kind: r.kind,
+        sentAt: r.sentAt,
+        summary: facts
+          ? facts.kind === 'master'
+            ? t('version-facts-master', { lufs: facts.lufs.toFixed(1), dbtp: facts.dbtp.toFixed(1) })
+            : facts.renders.map(renderLabel).join(', ')
+          : '',
+        settings: r.kind === 'master' ? settingsLines(r.settings) : [],
+        source: uploads.find((u) => u.id === r.sourceUploadId)?.fileName ?? null,
+        track: listen ? { fileId: listen.id, label: t('room-version', { version: r.version }), lufs } : null,
+        report: files.filter((f) => f.kind === 'report').map(roomFile)[0] ?? null,
+        files: files.filter((f) => f.kind !== 'report').map(roomFile),
+        awaitsBalance: r.awaitsBalance,
+        curve: facts?.kind === 'master' && facts.curve ? facts.curve : null,
+      };
+    });
+    const sources = uploads
+      .filter((u) => playable.has((u.format ?? '').toLowerCase()))
+      .map((u) => {
+        const made = rows.find((r) => r.sourceUploadId === u.id);
+        const facts = made ? parseFacts(made.facts) : null;
+        return { fileId: `mix-${u.id}`, label: t('room-source', { file: u.fileName }), lufs: facts?.kind === 'master' ? (facts.sourceLufs ?? null) : null };
+      });
+    const { freeLeft, price } = await this.revisions.allowance(booking);
+    const approvedEvent = await this.db.bookingEvent.findFirst({ where: { bookingId: booking.id, toStatus: 'completed' }, orderBy: { at: 'desc' } });
+    const approved = approvedEvent?.note ? Number(/^approved v(\d+)/.exec(approvedEvent.note)?.[1] ?? NaN) : NaN;
+    return {
+      booking,
+      versions,
+      sources,
+      freeLeft,
+      price,
+      canRevise: booking.status === 'delivered',
+      approved: Number.isFinite(approved) ? approved : null,
+    };
+  }
+
+  /**
+   * A file the page may stream or show: one of the booking's delivered files (only the report and
+   * preview while the balance is due) or a mix a version was made from. Null for anything else —
+   * another booking's file included.
+   */
+  async file(bookingId: string, fileId: string): Promise<{ storageKey: string; fileName: string; format: string } | null> {
+    const mix = /^mix-(\w{1,64})$/.exec(fileId);
+    if (mix) {
+      const upload = await this.db.upload.findFirst({ where: { id: mix[1], bookingId, purgedAt: null, role: 'mix' } });
+      const used = upload && (await this.db.delivery.count({ where: { bookingId, status: 'ready', sourceUploadId: upload.id } }));
+      return upload && used ? { storageKey: upload.storageKey, fileName: upload.fileName, format: (upload.format ?? '').toLowerCase() } : null;
+    }
+    if (!/^\w{1,64}$/.test(fileId)) return null;
+    const f = await this.db.deliveryFile.findUnique({ where: { id: fileId }, include: { delivery: true } });
+    if (!f || f.delivery.bookingId !== bookingId || f.delivery.status !== 'ready') return null;
+    if (f.delivery.awaitsBalance && !beforeBalance(f)) return null;
+    return { storageKey: f.storageKey, fileName: f.fileName, format: f.format };
+  }
+
+  /** The artist approves a delivered version: the booking is complete, the engineer and the chat hear of it. */
+  async approve(booking: BookingWithClient, version: number): Promise<void> {
+    const row = await this.db.delivery.findFirst({ where: { bookingId: booking.id, version, status: 'ready' } });
+    if (!row) throw new UserError(t('room-no-such-version', { version, ref: booking.reference }));
+    if (booking.status !== 'delivered') throw new UserError(t('room-cannot-approve', { ref: booking.reference }));
+    await this.db.$transaction(async (tx) => {
+      const current = await this.bookings.currentIn(tx, booking.id);
+      if (current.status !== 'delivered') throw new UserError(t('room-cannot-approve', { ref: booking.reference }));
+      await this.bookings.transitionIn(tx, current, 'completed', `client:${booking.clientId}`, `approved v${version} on the listening page`);
+      await this.outbox.toArtist(
+        `approved:${booking.id}`,
+        booking,
+        () => ({ text: t('room-approved-chat', { ref: booking.reference, version }), visibility: 'private' }),
+        tx,
+      );
+      await this.alerts.alert(
+        `approved:${booking.id}`,
+        () => t('room-approved-alert', { ref: booking.reference, client: booking.client.displayName, version }),
+        { booking: booking.reference, version },
+        tx,
+      );
+    });
+  }
+
+  /**
+   * The artist asks for changes from the page: the same revision as /revise (quick changes the
+   * engine makes, notes for the engineer, the same prices). Beyond the free ones it needs the
+   * price accepted (`acceptPaid`), and with payments on it is paid first: the answer is then the
+   * payment link. The chat hears what was started.
+   */
+  async askChanges(booking: BookingWithClient, text: string, acceptPaid: boolean): Promise<{ said: string; payUrl?: string }> {
+    const notes = text.trim().slice(0, 2000);
+    if (!notes) throw new UserError(t('revise-say-what'));
+    const { adjustments, understood, forEngineer } = parseAdjustments(notes);
+    const price = formatMoney(booking.service.revisionPriceCents, booking.currency);
+    const { freeLeft } = await this.revisions.allowance(booking);
+    if (freeLeft === 0 && !acceptPaid) throw new PaymentNeeded(booking, price);
+    if (freeLeft === 0 && this.paidRevisions.upFront) {
+      const ask = await this.paidRevisions.ask(booking, { notes, adjustments, forEngineer, understood });
+      const said = t('revise-pay-first', { number: ask.number, ref: booking.reference, amount: ask.amount, url: ask.url });
+      await this.outbox.toArtist(`room-pay:${booking.id}:${ask.number}:${this.clock.now().getTime()}`, booking, () => ({
+        text: said,
+        links: [{ label: t('revise-pay-button', { amount: ask.amount }), url: ask.url }],
+        invoice: ask.invoice,
+        visibility: 'private',
+      }));
+      return { said, payUrl: ask.url };
+    }
+    const started = await this.revisions.request(booking, { notes, adjustments, forEngineer, acceptPaid, actor: `client:${booking.clientId}` });
+    const said = revisionStartedText(booking, started, understood, price);
+    await this.outbox.toArtist(`room-revision:${booking.id}:${started.number}`, booking, () => ({
+      text: `${t('room-from-page')} ${said()}`,
+      visibility: 'private',
+    }));
+    return { said: said() };
+  }
+}

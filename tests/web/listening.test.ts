@@ -1,0 +1,247 @@
+// The listening room in a real browser (Debian's Chromium driven by Playwright), on the real
+// pipeline: the delivery message's link opens the booking's page; the player compares the mix and
+// the master at matched loudness and keeps the position when switching, by keyboard; asking for
+// changes and approving reach the core and the chat; forged, expired and cross-booking requests are
+// refused. Screenshots (desktop and phone) are kept in test-artifacts/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Conversation } from '../../core/conversation/engine.js';
+import type { Reply } from '../../core/conversation/types.js';
+import type { ManualClock } from '../../core/clock.js';
+import type { Studio } from '../../core/studio.js';
+import { parseFacts } from '../../core/versions/version-messages.js';
+import { projectRoot } from '../../db/schemas.js';
+import { encodeAudio } from '../../engine/io/index.js';
+import { InProcessQueue } from '../../queue/in-process.js';
+import { startWebServer, type WebServer } from '../../web/server.js';
+import { parseRange } from '../../web/listening.js';
+import { TestChat } from '../helpers/chat.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { makeTrack } from '../helpers/music.js';
+import { testStudio } from '../helpers/studio.js';
+
+/** What the tests read of the page's <audio> elements (the test code is compiled without the DOM's types). */
+interface AudioLike {
+  paused: boolean;
+  currentTime: number;
+  volume: number;
+  src: string;
+  dataset: Record<string, string | undefined>;
+}
+declare const document: { getElementById(id: string): unknown };
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: the listening-room browser test is SKIPPED (apt-get install chromium; CI installs it).`);
+
+describe('byte ranges', () => {
+  it('reads one range, open-ended or from the end, and refuses what the file cannot meet', () => {
+    expect(parseRange('bytes=0-99', 1000)).toEqual({ start: 0, end: 99 });
+    expect(parseRange('bytes=900-', 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange('bytes=-100', 1000)).toEqual({ start: 900, end: 999 });
+    expect(parseRange('bytes=990-2000', 1000)).toEqual({ start: 990, end: 999 });
+    expect(parseRange('bytes=1000-', 1000)).toBeNull();
+    expect(parseRange('bytes=5-1', 1000)).toBeNull();
+    expect(parseRange('bytes=0-1,5-9', 1000)).toBeNull();
+    expect(parseRange('items=0-1', 1000)).toBeNull();
+  });
+});
+
+describe.runIf(hasChromium)('the listening room in Chromium', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-room-'));
+  const artifacts = path.join(projectRoot, 'test-artifacts');
+  const mix = path.join(dir, 'Night Drive.wav');
+  const log = pino({ level: 'silent' });
+  let t: TestDatabase;
+  let studio: Studio & { clock: ManualClock };
+  let queue: InProcessQueue;
+  let web: WebServer;
+  let browser: Browser;
+  const sent: Reply[] = [];
+  let chat: TestChat;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    // A quiet mix, so the master is louder and the player must turn it down for a fair comparison.
+    writeFileSync(mix, await encodeAudio(makeTrack(6, 48000, { level: 0.12 }), 'wav24'));
+    t = await createTestDatabase('sqlite');
+    queue = new InProcessQueue();
+    studio = (await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer' }, undefined, undefined, {
+      queue,
+      pipeline: { attempts: 2, backoffMs: 10 },
+    })) as Studio & { clock: ManualClock };
+    studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
+    studio.outbox.register('console', { send: async (_c, r) => void sent.push(r) });
+    await studio.jobs.work();
+    web = await startWebServer({ studio, log, host: '127.0.0.1', port: 0, stagingDir: path.join(dir, 'staging'), maxUploadBytes: 2 ** 26, maxFileMb: 64 });
+    chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // The test presses play by keyboard; this only spares the gesture bookkeeping of a headless run.
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await queue?.close();
+    await t?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function messages(): Promise<Reply[]> {
+    await queue.idle();
+    await studio.outbox.dispatch();
+    await queue.idle();
+    await studio.outbox.dispatch();
+    return sent.splice(0);
+  }
+
+  /** An unattended master for `who`, delivered; returns its reference and the delivery message's listening link. */
+  async function delivered(who: TestChat, fileId: string): Promise<{ ref: string; link: string }> {
+    const ref = await who.book('master', 'Unattended');
+    await who.event({ kind: 'file', file: { name: 'Night Drive.wav', sizeBytes: 0, ref: mix, id: fileId } });
+    const message = (await messages()).find((r) => r.text.includes(`Your master for ${ref} is ready`))!;
+    const link = message.links!.find((l) => l.label === 'Listen and compare')!.url;
+    return { ref, link };
+  }
+
+  const audio = (page: Page, side: 'a' | 'b') =>
+    page.evaluate((s) => {
+      const el = document.getElementById(`audio-${s}`) as AudioLike;
+      return { paused: el.paused, time: el.currentTime, volume: el.volume, src: el.src, gainDb: el.dataset.gainDb };
+    }, side);
+
+  it('compares the mix and the master at matched loudness, keeps the position when switching, and works by keyboard', async () => {
+    const { ref, link } = await delivered(chat, 'mix-1');
+    expect(link).toMatch(new RegExp(`^${web.url}/listen/[\\w-]{22}\\.[\\w-]{43}$`));
+    const facts = parseFacts((await t.db.delivery.findFirstOrThrow({ where: { booking: { reference: ref } } })).facts)!;
+    if (facts.kind !== 'master') throw new Error('expected a master');
+    const gain = facts.sourceLufs! - facts.lufs;
+    expect(gain).toBeLessThan(-3); // the quiet mix came back louder
+
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(link);
+    await expect.poll(() => page.textContent('h1')).toContain(ref);
+    expect(await page.inputValue('#pick-a')).toBe('0');
+    expect(await page.locator('#pick-a option').allTextContents()).toEqual(['Your mix (Night Drive.wav)', 'Version 1']);
+    // The master is turned down by exactly the difference in loudness, and the page says so.
+    expect(await page.textContent('#gain-b')).toBe(`${gain.toFixed(1).replace('-', '−')} dB for a fair comparison`);
+    expect(await page.textContent('#gain-a')).toBe('at its own level (the quietest)');
+    const b = await audio(page, 'b');
+    expect(b.volume).toBeCloseTo(10 ** (gain / 20), 3);
+    expect(b.src).toContain('/file/'); // the preview, streamed from the studio
+    expect(await page.locator('#curve-after').getAttribute('points')).toMatch(/^0\.0,[\d.]+ /);
+    await page.screenshot({ path: path.join(artifacts, 'listening-desktop.png'), fullPage: true });
+
+    // Space plays A (the mix); B switches to the master at the same moment, still playing.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => (document.getElementById('audio-a') as AudioLike).currentTime > 0.4);
+    await page.keyboard.press('b');
+    const [afterA, afterB] = [await audio(page, 'a'), await audio(page, 'b')];
+    expect(afterA.paused).toBe(true);
+    expect(afterB.paused).toBe(false);
+    expect(afterB.time).toBeGreaterThanOrEqual(afterA.time - 0.05);
+    expect(afterB.time - afterA.time).toBeLessThan(0.5);
+    expect(await page.getAttribute('#to-b', 'aria-pressed')).toBe('true');
+    await page.keyboard.press('a');
+    expect((await audio(page, 'a')).paused).toBe(false);
+    await page.keyboard.press('Space');
+    expect((await audio(page, 'a')).paused).toBe(true);
+
+    // Seeking works: the audio is served in byte ranges.
+    const src = (await audio(page, 'a')).src;
+    const part = await fetch(src, { headers: { range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toMatch(/^bytes 100-199\/\d+$/);
+    expect((await part.arrayBuffer()).byteLength).toBe(100);
+    await page.close();
+
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(link);
+    await phone.screenshot({ path: path.join(artifacts, 'listening-phone.png'), fullPage: true });
+    // One column: the two sides stack.
+    const [sideA, sideB] = [await phone.locator('#side-a').boundingBox(), await phone.locator('#side-b').boundingBox()];
+    expect(sideB!.y).toBeGreaterThan(sideA!.y + sideA!.height - 1);
+    await phone.close();
+  });
+
+  it('asking for changes and approving go through the core, and the chat hears of both', async () => {
+    const { ref, link } = await delivered(chat, 'mix-2');
+    const page = await browser.newPage();
+    await page.goto(link);
+    await page.getByLabel('Louder', { exact: true }).check();
+    await page.getByRole('button', { name: 'Ask for these changes' }).click();
+    await expect.poll(() => page.textContent('#said')).toContain(`Revision 1 of ${ref} started (free; 1 free left): louder. Making version 2 now`);
+    expect(await t.db.revision.count({ where: { booking: { reference: ref } } })).toBe(1);
+    const chatSaw = (await messages()).map((r) => r.text);
+    expect(chatSaw.some((m) => m.startsWith(`From the listening page: Revision 1 of ${ref} started`))).toBe(true);
+    expect(chatSaw.some((m) => m.includes(`Your master for ${ref} is ready — version 2.`))).toBe(true);
+
+    await page.reload();
+    expect(await page.locator('#pick-b option').allTextContents()).toEqual(['Your mix (Night Drive.wav)', 'Version 1', 'Version 2']);
+    await page.getByRole('button', { name: 'Approve version 2' }).click();
+    await expect.poll(() => page.textContent('#said')).toBe('Version 2 approved. Thank you! The studio has been told, and so has your chat.');
+    expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status).toBe('completed');
+    const after = (await messages()).map((r) => r.text);
+    expect(after).toContain(`You approved version 2 of ${ref}. Thank you — the studio has been told.`);
+    expect(after.some((m) => m.includes(`approved version 2 of ${ref} on the listening page`))).toBe(true);
+    // Approved: no more changes asked from the page, and a second approval is refused in a sentence.
+    await page.reload();
+    expect(await page.locator('#changes').count()).toBe(0);
+    const again = await page.evaluate(
+      async (url) => (await fetch(`${url}/approve`, { method: 'POST', body: new URLSearchParams({ version: '2' }) })).json(),
+      link,
+    );
+    expect(again).toEqual({ error: `${ref} cannot be approved now: approving is for a delivered booking.` });
+    await page.close();
+  });
+
+  it("refuses forged and expired links, another booking's files, and posts from another site", async () => {
+    const { ref, link } = await delivered(chat, 'mix-3');
+    const noor = new TestChat(chat.conversation, TestChat.sender('noor'));
+    const other = await delivered(noor, 'mix-noor');
+    const page = await browser.newPage();
+    await page.goto(link);
+    const mine = (await audio(page, 'b')).src;
+    await page.goto(other.link);
+    const theirs = (await audio(page, 'b')).src;
+    await page.close();
+    // Noor's file id under Mara's link: nothing.
+    const fileId = theirs.split('/file/')[1]!;
+    expect((await fetch(`${link}/file/${fileId}`)).status).toBe(404);
+    expect((await fetch(mine)).status).toBe(200);
+
+    const forged = link.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    const refused = await fetch(forged);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('This listening link is not valid.');
+    const crossSite = await fetch(`${link}/approve`, {
+      method: 'POST',
+      body: new URLSearchParams({ version: '1' }),
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status).toBe('delivered');
+
+    studio.clock.advance(31 * 86_400_000);
+    const expired = await fetch(link);
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toContain('This listening link has expired.');
+    expect((await fetch(mine)).status).toBe(403);
+  });
+});

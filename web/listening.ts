@@ -1,0 +1,142 @@
+// The listening room on the web: a booking's page behind the private link each delivery message
+// carries. Hono routes it (and checks the Origin of every form post: the link is the only
+// credential, so no other site may post with it); html`` escapes everything interpolated. The
+// player is plain Web platform code: two <audio> elements, the louder turned down by its measured
+// loudness, switched at the same position. Audio is streamed with byte ranges, so seeking works.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { getRequestListener } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { Studio } from '../core/studio.js';
+import type { Logger } from 'pino';
+import { LinkRefused } from '../core/files/upload-links.js';
+import { UserError } from '../core/errors.js';
+import { PaymentNeeded } from '../core/versions/revisions.js';
+import { switchLanguage, t } from '../core/texts.js';
+import { languageFor } from '../core/clients.js';
+import { contentTypeOf } from '../engine/formats.js';
+import { refusedPage } from './page.js';
+import { roomPage } from './listening-page.js';
+import type { BookingWithClient } from '../core/booking/bookings.js';
+
+/** "bytes=START-END" (one range; END or START may be left out), clipped to the file, or null when it cannot be met. */
+export function parseRange(header: string, size: number): { start: number; end: number } | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    // The last N bytes.
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start <= end && start < size ? { start, end } : null;
+}
+
+export function listeningRoute(o: {
+  studio: Studio;
+  log: Logger;
+  publicBaseUrl?: string | undefined;
+}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const { studio, log } = o;
+  const app = new Hono();
+  const publicOrigin = o.publicBaseUrl ? new URL(o.publicBaseUrl).origin : null;
+  // A form posted from another site is refused before anything runs.
+  app.use('/listen/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+
+  const refused = (c: Context, status: 403 | 404, message: string) => c.html(refusedPage(studio.name, message), status);
+
+  /** The booking behind the link, in its artist's language; a refusal page when the link does not open it. */
+  async function opened(c: Context): Promise<BookingWithClient | Response> {
+    try {
+      const { booking } = await studio.listening.verify(c.req.param('token') ?? '');
+      switchLanguage(languageFor(booking.client));
+      return booking;
+    } catch (err) {
+      if (err instanceof LinkRefused) return refused(c, 403, err.message);
+      throw err;
+    }
+  }
+
+  app.get('/listen/:token', async (c) => {
+    const booking = await opened(c);
+    if (booking instanceof Response) return booking;
+    const view = await studio.room.view(booking);
+    c.header('cache-control', 'private, no-store');
+    c.header('x-robots-tag', 'noindex');
+    c.header('referrer-policy', 'no-referrer');
+    return c.html(roomPage({ studio: studio.name, token: c.req.param('token'), view, downloadUrl: (key, name) => studio.downloads.url(key, name) }));
+  });
+
+  app.on(['GET', 'HEAD'], '/listen/:token/file/:fileId', async (c) => {
+    const booking = await opened(c);
+    if (booking instanceof Response) return booking;
+    const file = await studio.room.file(booking.id, c.req.param('fileId'));
+    if (!file) return refused(c, 404, t('web-download-gone'));
+    const info = await studio.store.head(file.storageKey).catch(() => null);
+    if (!info) return refused(c, 404, t('web-download-gone'));
+    const headers: Record<string, string> = {
+      'content-type': contentTypeOf(file.format),
+      'accept-ranges': 'bytes',
+      'cache-control': 'private, no-store',
+    };
+    const header = c.req.header('range');
+    const range = header ? parseRange(header, info.size) : null;
+    if (header && !range) return c.body(null, 416, { ...headers, 'content-range': `bytes */${info.size}` });
+    const { start, end } = range ?? { start: 0, end: info.size - 1 };
+    headers['content-length'] = String(end - start + 1);
+    if (range) headers['content-range'] = `bytes ${start}-${end}/${info.size}`;
+    if (c.req.method === 'HEAD' || info.size === 0) return c.body(null, range ? 206 : 200, headers);
+    const body = await studio.store.get(file.storageKey, { start, end });
+    return c.body(Readable.toWeb(body) as ReadableStream, range ? 206 : 200, headers);
+  });
+
+  /** What a post answers: what the core said, or why not (in a sentence, never a stack trace). */
+  async function acting(
+    c: Context,
+    act: (booking: BookingWithClient, form: Record<string, string | File>) => Promise<Record<string, unknown>>,
+  ): Promise<Response> {
+    const booking = await opened(c);
+    if (booking instanceof Response) return c.json({ error: t('listen-link-invalid') }, 403);
+    const form = await c.req.parseBody();
+    try {
+      return c.json({ ok: true, ...(await act(booking, form)) });
+    } catch (err) {
+      if (err instanceof PaymentNeeded) return c.json({ error: err.message, price: err.price, needsConsent: true }, 402);
+      if (err instanceof UserError) return c.json({ error: err.message }, 409);
+      log.error({ err, booking: booking.reference }, 'listening page action failed');
+      return c.json({ error: t('web-failed') }, 500);
+    }
+  }
+
+  app.post('/listen/:token/approve', (c) =>
+    acting(c, async (booking, form) => {
+      const version = Number(form.version);
+      if (!Number.isInteger(version) || version < 1) throw new UserError(t('room-no-such-version', { version: String(form.version), ref: booking.reference }));
+      await studio.room.approve(booking, version);
+      return { said: t('room-approved-page', { version }) };
+    }),
+  );
+
+  app.post('/listen/:token/changes', (c) =>
+    acting(c, async (booking, form) => {
+      const text = typeof form.text === 'string' ? form.text : '';
+      return studio.room.askChanges(booking, text, form.acceptPaid === 'yes');
+    }),
+  );
+
+  app.notFound((c) => refused(c, 404, t('listen-link-invalid')));
+  app.onError((err, c) => {
+    // Hono's own refusals (a form posted from another site) keep their status.
+    if (err instanceof HTTPException) return err.getResponse();
+    log.error({ err, url: c.req.url }, 'listening page failed');
+    return c.text(t('web-failed'), 500);
+  });
+  const listener = getRequestListener(app.fetch);
+  return async (req, res) => void (await listener(req, res));
+}
