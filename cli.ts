@@ -25,6 +25,7 @@ usage:
   mixdesk desk [COMMAND …]      the engineer's commands from the terminal (the same as Discord's), e.g.
                                 mixdesk desk queue, mixdesk desk booking confirm MD-7K2Q9A;
                                 mixdesk desk alone lists them
+  mixdesk dashboard-link        a sign-in link to the studio dashboard (good once, for 15 minutes)
   mixdesk migrate               apply database migrations (npm run db:migrate)
   mixdesk retention             remove raw uploads of bookings finished RETENTION_UPLOAD_DAYS ago, now
   mixdesk help                  this text
@@ -87,6 +88,11 @@ async function main(argv: string[]): Promise<number> {
     case 'desk': {
       const { runDeskCommand } = await import('./desk-cli.js');
       return runDeskCommand(config, argv.slice(1), print, (s) => process.stderr.write(`${s}\n`));
+    }
+    case 'dashboard-link': {
+      // The studio's terminal is the studio: the same link as the engineer's /dashboard.
+      const { runDeskCommand } = await import('./desk-cli.js');
+      return runDeskCommand(config, ['dashboard'], print, (s) => process.stderr.write(`${s}\n`));
     }
     case 'worker': {
       const { createApp, runWorker } = await import('./app.js');

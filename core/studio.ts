@@ -43,6 +43,8 @@ import { PayLinks } from './payments/pay-links.js';
 import { RevisionPayments } from './payments/revision-payments.js';
 import { ListeningLinks } from './listening/links.js';
 import { ListeningRoom } from './listening/room.js';
+import { DashboardAccess } from './engineer/dashboard-access.js';
+import { StudioBoard } from './engineer/dashboard.js';
 
 export interface Studio {
   name: string;
@@ -86,6 +88,10 @@ export interface Studio {
   listening: ListeningLinks;
   /** What the listening page shows, and approving or asking for changes there. */
   room: ListeningRoom;
+  /** Signing the engineer in to the studio dashboard (sign-in links, browser sessions). */
+  dashboardAccess: DashboardAccess;
+  /** What the studio dashboard shows. */
+  board: StudioBoard;
   /** Each Discord server's /setup. */
   guilds: GuildSettingsRepository;
   /** Throws when the database does not answer (/healthz). */
@@ -236,6 +242,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     paidRevisions,
     listening,
     room: new ListeningRoom(db, bookings, revisions, paidRevisions, outbox, alerts, clock),
+    dashboardAccess: new DashboardAccess(db, clock, () => linkSettings.baseUrl),
+    board: new StudioBoard(db, clock, config.STUDIO_TIMEZONE, audit),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     authority: new EngineerAuthority(guilds, {

@@ -827,6 +827,31 @@ export interface TextVars {
   'web-room-accept-price': { price: TextValue };
   'web-room-send-changes': undefined;
   'web-room-sending': undefined;
+  'discord-cmd-dashboard': undefined;
+  'desk-dashboard-link': { minutes: TextValue; url: TextValue };
+  'web-dashboard-link-bad': undefined;
+  'web-dashboard-signed-out': undefined;
+  'web-dashboard-bad-action': undefined;
+  'web-dashboard-title': { studio: TextValue };
+  'web-dashboard-sign-out': undefined;
+  'web-dashboard-week': { zone: TextValue };
+  'web-dashboard-waiting': undefined;
+  'web-dashboard-unattended': undefined;
+  'web-dashboard-held': undefined;
+  'web-dashboard-revisions': undefined;
+  'web-dashboard-none': undefined;
+  'web-dashboard-revision': { number: TextValue };
+  'web-dashboard-paid': undefined;
+  'web-dashboard-back': undefined;
+  'web-dashboard-confirm': undefined;
+  'web-dashboard-decline': undefined;
+  'web-dashboard-reason': undefined;
+  'web-dashboard-master': undefined;
+  'web-dashboard-resolve': { number: TextValue };
+  'web-dashboard-versions': undefined;
+  'web-dashboard-deliver': { version: TextValue };
+  'web-dashboard-files': undefined;
+  'web-dashboard-history': undefined;
 }
 
 export type TextKey = keyof TextVars;

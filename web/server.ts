@@ -26,6 +26,7 @@ import { inLanguage, intlLocale, languageOf, studioLanguage, switchLanguage, t, 
 import { languageFor } from '../core/clients.js';
 import { SignatureRefused } from '../core/payments/stripe-gateway.js';
 import { listeningRoute } from './listening.js';
+import { dashboardRoute } from './dashboard.js';
 
 export interface WebOptions {
   studio: Studio;
@@ -234,6 +235,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   };
 
   const listening = listeningRoute({ studio, log, publicBaseUrl: o.publicBaseUrl });
+  const dashboard = dashboardRoute({ studio, log, publicBaseUrl: o.publicBaseUrl });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -242,6 +244,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     if (url.pathname === '/telegram/webhook' && o.telegramWebhook && req.method === 'POST') return o.telegramWebhook(req, res);
     if (url.pathname === '/stripe/webhook' && req.method === 'POST' && studio.payments.enabled) return stripeWebhook(req, res);
     if (url.pathname.startsWith('/listen/')) return listening(req, res);
+    if (url.pathname === '/studio' || url.pathname.startsWith('/studio/')) return dashboard(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/healthz') {
       await studio.healthCheck();

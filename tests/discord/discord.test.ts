@@ -752,7 +752,7 @@ describe('npm run discord:deploy-commands', () => {
     try {
       const r = await run({ DISCORD_BOT_TOKEN: 'x'.repeat(40), DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: GUILD, DISCORD_API_ROOT: fake.api });
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toContain(`registered 30 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 31 commands in server ${GUILD}`);
       const put = fake.sent.find((s) => s.kind === 'commands' && s.path.includes('/guilds/'))!;
       expect(put.path).toBe(`/applications/${fake.appId}/guilds/${GUILD}/commands`);
       const names = (put.body.commands as { name: string }[]).map((c) => c.name).sort();
@@ -763,6 +763,7 @@ describe('npm run discord:deploy-commands', () => {
         'booking',
         'cancel',
         'client',
+        'dashboard',
         'deliver',
         'estimate',
         'format',
@@ -811,6 +812,7 @@ describe('npm run discord:deploy-commands', () => {
     'availability',
     'booking',
     'client',
+    'dashboard',
     'deliver',
     'estimate',
     'master',
@@ -912,7 +914,7 @@ describe('npm run discord:deploy-commands', () => {
       const puts = fake.sent.filter((s) => s.kind === 'commands');
       expect(puts.map((p) => p.path)).toEqual([`/applications/${fake.appId}/commands`, `/applications/${fake.appId}/guilds/${GUILD}/commands`]);
       expect((puts[1]!.body.commands as Body[]).map((c) => c.name).sort()).toEqual(engineerNames);
-      expect(r.out).toContain(`registered 14 commands in server ${GUILD}`);
+      expect(r.out).toContain(`registered 15 commands in server ${GUILD}`);
     } finally {
       await fake.stop();
     }

@@ -132,7 +132,10 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     );
     expect(version.files!.map((f) => f.name)).toEqual(['Night Drive - master v1 report.png']);
     const link = version.links![0]!.url;
-    expect(version.links).toEqual([{ label: 'Pay £29.40', url: link }]);
+    expect(version.links).toEqual([
+      { label: 'Pay £29.40', url: link },
+      { label: 'Listen and compare', url: expect.stringContaining('/listen/') },
+    ]);
     expect(version.invoice).toMatchObject({ title: `Balance ${ref}`, amountCents: 2940, currency: 'GBP' });
     // The preview to listen to follows in its own message; the master stays with the studio.
     const preview = got.find((r) => r.text.startsWith('🎧'))!;
@@ -142,6 +145,12 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     expect(chat.text).toContain('Night Drive - master v1 (preview).mp3: ');
     expect(chat.text).not.toContain('Night Drive - master v1.wav');
     expect(chat.text).toContain(`Full-quality files once the balance of £29.40 is paid: ${link}`);
+    // The listening page lets them hear and compare, but offers only the preview to download.
+    const room = await (await fetch(version.links![1]!.url)).text();
+    expect(room).toContain('Night Drive - master v1 (preview).mp3');
+    expect(room).not.toContain('Night Drive - master v1.wav');
+    const masterFile = await t.db.deliveryFile.findFirstOrThrow({ where: { kind: 'master' } });
+    expect((await fetch(`${version.links![1]!.url}/file/${masterFile.id}`)).status).toBe(404);
 
     // The link opens a Stripe page for the balance, the same one while it is open.
     const first = await open(link);

@@ -5,6 +5,7 @@ import { t } from '../../texts.js';
 import { availability } from './availability.js';
 import { booking } from './booking.js';
 import { client } from './client.js';
+import { dashboard } from './dashboard.js';
 import { estimate } from './estimate.js';
 import { master } from './master.js';
 import { mixdown } from './mixdown.js';
@@ -32,6 +33,7 @@ export const deskCommands: readonly DeskCommand[] = [
   estimate,
   revision,
   client,
+  dashboard,
 ];
 
 const usageOf = (args: readonly DeskArg[] = []) => args.map((a) => (a.required ? a.name.toUpperCase() : `[--${a.name} ${a.name.toUpperCase()}]`)).join(' ');

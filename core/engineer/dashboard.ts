@@ -1,0 +1,172 @@
+// What the studio dashboard shows the engineer: the week's sessions in the studio's time zone, the
+// unattended queue with due dates, bookings waiting for an answer, versions held for review or for
+// the session, open revision notes; and per booking its files, versions and history. Read-only:
+// every action on the page goes through the engineer's commands (core/engineer/commands).
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.js';
+import { isSessionKind, kindLabel, serviceName } from '../catalog.js';
+import type { Clock } from '../clock.js';
+import { intlLocale } from '../texts.js';
+import { openStatuses, statusText } from '../booking/status.js';
+import { factsLine, parseFacts, versionStateText } from '../versions/version-messages.js';
+import type { EngineerAudit } from './audit.js';
+
+export interface BoardBooking {
+  reference: string;
+  client: string;
+  service: string;
+  kind: string;
+  status: string;
+  statusText: string;
+  /** Studio time ("10:00–12:00") for sessions, the due date for unattended work. */
+  when: string;
+}
+
+export interface BoardDay {
+  label: string;
+  sessions: BoardBooking[];
+}
+
+export interface Board {
+  zone: string;
+  days: BoardDay[];
+  waiting: BoardBooking[];
+  unattended: BoardBooking[];
+  held: { reference: string; version: number; state: string; facts: string }[];
+  revisions: { reference: string; number: number; notes: string; paid: boolean }[];
+}
+
+export interface BookingDetail {
+  booking: BoardBooking & { canConfirm: boolean; canMaster: boolean };
+  files: { fileName: string; role: string; sizeMb: string; at: string }[];
+  versions: { version: number; kind: string; status: string; state: string; facts: string; held: boolean }[];
+  openRevision: { number: number; notes: string } | null;
+  history: { at: string; text: string }[];
+}
+
+export class StudioBoard {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly zone: string,
+    private readonly audit: EngineerAudit,
+  ) {}
+
+  private local(d: Date): DateTime {
+    return DateTime.fromJSDate(d).setZone(this.zone).setLocale(intlLocale());
+  }
+
+  private row(b: {
+    reference: string;
+    kind: string;
+    status: string;
+    startsAt: Date | null;
+    endsAt: Date | null;
+    dueAt: Date | null;
+    client: { displayName: string };
+    service: { code: string; name: string };
+  }): BoardBooking {
+    const when = b.startsAt
+      ? `${this.local(b.startsAt).toFormat('HH:mm')}${b.endsAt ? `–${this.local(b.endsAt).toFormat('HH:mm')}` : ''}`
+      : b.dueAt
+        ? this.local(b.dueAt).toFormat('ccc d LLL')
+        : '';
+    return {
+      reference: b.reference,
+      client: b.client.displayName,
+      service: serviceName(b.service),
+      kind: isSessionKind(b.kind) ? kindLabel(b.kind).name : b.kind,
+      status: b.status,
+      statusText: statusText(b.status),
+      when,
+    };
+  }
+
+  /** The seven days from today (studio time) and everything waiting on the engineer. */
+  async week(): Promise<Board> {
+    const start = this.local(this.clock.now()).startOf('day');
+    const end = start.plus({ days: 7 });
+    const include = { client: true, service: true } as const;
+    const sessions = await this.db.booking.findMany({
+      where: { startsAt: { gte: start.toJSDate(), lt: end.toJSDate() }, status: { notIn: ['cancelled', 'rescheduled'] } },
+      include,
+      orderBy: { startsAt: 'asc' },
+    });
+    const days: BoardDay[] = [];
+    for (let d = start; d < end; d = d.plus({ days: 1 })) {
+      const next = d.plus({ days: 1 });
+      days.push({
+        label: d.toFormat('ccc d LLL'),
+        sessions: sessions.filter((s) => s.startsAt! >= d.toJSDate() && s.startsAt! < next.toJSDate()).map((s) => this.row(s)),
+      });
+    }
+    const open = [...openStatuses];
+    const waiting = await this.db.booking.findMany({ where: { status: 'requested' }, include, orderBy: { createdAt: 'asc' }, take: 50 });
+    const unattended = await this.db.booking.findMany({
+      where: { kind: 'unattended', status: { in: open } },
+      include,
+      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+      take: 50,
+    });
+    const held = await this.db.delivery.findMany({ where: { status: 'held' }, include: { booking: true }, orderBy: { createdAt: 'asc' }, take: 50 });
+    const revisions = await this.db.revision.findMany({
+      where: { status: 'requested' },
+      include: { booking: true },
+      orderBy: { createdAt: 'asc' },
+      take: 50,
+    });
+    return {
+      zone: this.zone,
+      days,
+      waiting: waiting.map((b) => this.row(b)),
+      unattended: unattended.map((b) => this.row(b)),
+      held: held.map((v) => {
+        const facts = parseFacts(v.facts);
+        return { reference: v.booking.reference, version: v.version, state: versionStateText(v.status, v.hold), facts: facts ? factsLine(facts) : '' };
+      }),
+      revisions: revisions.map((r) => ({ reference: r.booking.reference, number: r.number, notes: r.notes, paid: r.paid })),
+    };
+  }
+
+  /** One booking as the engineer sees it, or null when there is no such booking. */
+  async booking(reference: string): Promise<BookingDetail | null> {
+    const b = await this.db.booking.findUnique({ where: { reference: reference.toUpperCase() }, include: { client: true, service: true } });
+    if (!b) return null;
+    const [uploads, versions, events, actions, open] = await Promise.all([
+      this.db.upload.findMany({ where: { bookingId: b.id }, orderBy: { createdAt: 'asc' } }),
+      this.db.delivery.findMany({ where: { bookingId: b.id }, orderBy: { version: 'asc' } }),
+      this.db.bookingEvent.findMany({ where: { bookingId: b.id }, orderBy: { at: 'asc' } }),
+      this.audit.forBookings([b.reference], 50),
+      this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } }),
+    ]);
+    const at = (d: Date) => this.local(d).toFormat('d LLL, HH:mm');
+    const history = [
+      ...events.map((e) => ({
+        when: e.at,
+        text: `${e.fromStatus ? `${statusText(e.fromStatus)} → ` : ''}${statusText(e.toStatus)} · ${e.actor}${e.note ? ` · ${e.note}` : ''}`,
+      })),
+      ...actions.map((a) => ({ when: a.at, text: `${a.platform}:${a.userId} /${a.action}${a.detail ? ` ${a.detail}` : ''} · ${a.outcome}` })),
+    ].sort((x, y) => x.when.getTime() - y.when.getTime());
+    return {
+      booking: {
+        ...this.row(b),
+        canConfirm: b.status === 'requested',
+        canMaster: b.service.code !== 'mix' && uploads.some((u) => u.role === 'mix' && !u.purgedAt),
+      },
+      files: uploads.map((u) => ({ fileName: u.fileName, role: u.role, sizeMb: (Number(u.sizeBytes) / 2 ** 20).toFixed(1), at: at(u.createdAt) })),
+      versions: versions.map((v) => {
+        const facts = parseFacts(v.facts);
+        return {
+          version: v.version,
+          kind: v.kind,
+          status: v.status,
+          state: versionStateText(v.status, v.hold),
+          facts: facts ? factsLine(facts) : '',
+          held: v.status === 'held',
+        };
+      }),
+      openRevision: open ? { number: open.number, notes: open.notes } : null,
+      history: history.map((h) => ({ at: at(h.when), text: h.text })),
+    };
+  }
+}

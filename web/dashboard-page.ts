@@ -1,0 +1,211 @@
+// The studio dashboard's pages: the week (sessions by day, in the studio's time zone), what waits on
+// the engineer, and one booking's files, versions and history with its actions. Plain forms: every
+// button works by keyboard and without JavaScript; the layout folds to one column on a phone.
+import { html } from 'hono/html';
+import type { Board, BookingDetail, BoardBooking } from '../core/engineer/dashboard.js';
+import { currentLanguage, t } from '../core/texts.js';
+
+const style = `body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:20px auto;padding:0 14px;color:#1d2329;background:#fafbfc}
+h1{font-size:22px;margin:0}h2{font-size:17px;margin:22px 0 8px}.muted{color:#57606a}a{color:#0b5cad}
+.week{display:grid;grid-template-columns:repeat(7,1fr);gap:8px}.day{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:8px;min-height:90px}
+.day h3{font-size:14px;margin:0 0 6px}.slot{border-left:3px solid #2f7de1;padding:2px 6px;margin:4px 0;font-size:13px}.slot.requested{border-color:#d4a72c}
+table{border-collapse:collapse;width:100%;background:#fff}td,th{border-bottom:1px solid #e1e4e8;padding:6px 8px;text-align:left;vertical-align:top}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;margin:10px 0}.said{background:#eef5ff;border:1px solid #2f7de1;border-radius:8px;padding:8px 12px;white-space:pre-wrap}
+form.inline{display:inline}button{font:inherit;padding:8px 14px;border-radius:6px;border:1px solid #2f7de1;background:#2f7de1;color:#fff;cursor:pointer;min-height:40px}
+button.quiet{background:#fff;color:#2f7de1}button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #f2a93b;outline-offset:2px}
+header{display:flex;justify-content:space-between;align-items:center;gap:10px;flex-wrap:wrap}
+@media (max-width:760px){.week{grid-template-columns:1fr}.day{min-height:0}}`;
+
+const page = (title: string, body: unknown) =>
+  html`<!doctype html>
+    <html lang="${currentLanguage()}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${title}</title>
+        <style>
+          ${style}
+        </style>
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html>`;
+
+const bookingLink = (b: { reference: string }) => html`<a href="/studio/booking/${b.reference}">${b.reference}</a>`;
+
+const list = (rows: BoardBooking[], empty: string) =>
+  rows.length
+    ? html`<table>
+        <tbody>
+          ${rows.map(
+            (b) =>
+              html`<tr>
+                <td>${bookingLink(b)}</td>
+                <td>${b.client}</td>
+                <td>${b.service} · ${b.kind}</td>
+                <td>${b.when}</td>
+                <td>${b.statusText}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`
+    : html`<p class="muted">${empty}</p>`;
+
+export function boardPage(o: { studio: string; board: Board; said: string | null }) {
+  const b = o.board;
+  return page(
+    t('web-dashboard-title', { studio: o.studio }),
+    html`<header>
+        <h1>${t('web-dashboard-title', { studio: o.studio })}</h1>
+        <form class="inline" method="post" action="/studio/logout"><button class="quiet" type="submit">${t('web-dashboard-sign-out')}</button></form>
+      </header>
+      ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''}
+      <h2>${t('web-dashboard-week', { zone: b.zone })}</h2>
+      <section class="week" aria-label="${t('web-dashboard-week', { zone: b.zone })}">
+        ${b.days.map(
+          (d) =>
+            html`<div class="day">
+              <h3>${d.label}</h3>
+              ${
+                d.sessions.length
+                  ? d.sessions.map(
+                      (s) =>
+                        html`<div class="slot ${s.status}">
+                          <strong>${s.when}</strong> ${bookingLink(s)}<br /><span class="muted">${s.client} · ${s.service} · ${s.kind} · ${s.statusText}</span>
+                        </div>`,
+                    )
+                  : html`<span class="muted">—</span>`
+              }
+            </div>`,
+        )}
+      </section>
+      <h2>${t('web-dashboard-waiting')}</h2>
+      ${list(b.waiting, t('web-dashboard-none'))}
+      <h2>${t('web-dashboard-unattended')}</h2>
+      ${list(b.unattended, t('web-dashboard-none'))}
+      <h2>${t('web-dashboard-held')}</h2>
+      ${
+        b.held.length
+          ? html`<table>
+              <tbody>
+                ${b.held.map(
+                  (v) =>
+                    html`<tr>
+                      <td>${bookingLink(v)}</td>
+                      <td>v${v.version}</td>
+                      <td>${v.state}</td>
+                      <td>${v.facts}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<p class="muted">${t('web-dashboard-none')}</p>`
+      }
+      <h2>${t('web-dashboard-revisions')}</h2>
+      ${
+        b.revisions.length
+          ? html`<table>
+              <tbody>
+                ${b.revisions.map(
+                  (r) =>
+                    html`<tr>
+                      <td>${bookingLink(r)}</td>
+                      <td>${t('web-dashboard-revision', { number: r.number })}${r.paid ? html` · ${t('web-dashboard-paid')}` : ''}</td>
+                      <td>“${r.notes}”</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<p class="muted">${t('web-dashboard-none')}</p>`
+      }`,
+  );
+}
+
+const act = (reference: string, what: string, label: string, extra: unknown = '') =>
+  html`<form class="inline" method="post" action="/studio/act">
+    <input type="hidden" name="reference" value="${reference}" /><input type="hidden" name="do" value="${what}" />${extra}<button type="submit">
+      ${label}
+    </button>
+  </form> `;
+
+export function bookingPage(o: { studio: string; detail: BookingDetail; said: string | null }) {
+  const d = o.detail;
+  const b = d.booking;
+  return page(
+    `${b.reference} · ${o.studio}`,
+    html`<header>
+        <h1>${b.reference} · ${b.client}</h1>
+        <a href="/studio">${t('web-dashboard-back')}</a>
+      </header>
+      ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''}
+      <p>${b.service} · ${b.kind} · ${b.when} · <strong>${b.statusText}</strong></p>
+      <div class="card">
+        ${b.canConfirm ? html`${act(b.reference, 'confirm', t('web-dashboard-confirm'))}${act(b.reference, 'decline', t('web-dashboard-decline'), html`<input name="reason" aria-label="${t('web-dashboard-reason')}" placeholder="${t('web-dashboard-reason')}" /> `)}` : ''}${
+          b.canMaster ? act(b.reference, 'master', t('web-dashboard-master')) : ''
+        }${d.openRevision ? act(b.reference, 'resolve', t('web-dashboard-resolve', { number: d.openRevision.number })) : ''}
+      </div>
+      ${d.openRevision ? html`<p>${t('web-dashboard-revision', { number: d.openRevision.number })}: “${d.openRevision.notes}”</p>` : ''}
+      <h2>${t('web-dashboard-versions')}</h2>
+      ${
+        d.versions.length
+          ? html`<table>
+              <tbody>
+                ${d.versions.map(
+                  (v) =>
+                    html`<tr>
+                      <td>v${v.version}</td>
+                      <td>${v.kind}</td>
+                      <td>${v.state}</td>
+                      <td>${v.facts}</td>
+                      <td>
+                        ${
+                          v.held
+                            ? act(
+                                b.reference,
+                                'deliver',
+                                t('web-dashboard-deliver', { version: v.version }),
+                                html`<input type="hidden" name="version" value="${v.version}" />`,
+                              )
+                            : ''
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<p class="muted">${t('web-dashboard-none')}</p>`
+      }
+      <h2>${t('web-dashboard-files')}</h2>
+      ${
+        d.files.length
+          ? html`<table>
+              <tbody>
+                ${d.files.map(
+                  (f) =>
+                    html`<tr>
+                      <td>${f.fileName}</td>
+                      <td>${f.role}</td>
+                      <td>${f.sizeMb} MB</td>
+                      <td>${f.at}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+          : html`<p class="muted">${t('web-dashboard-none')}</p>`
+      }
+      <h2>${t('web-dashboard-history')}</h2>
+      <table>
+        <tbody>
+          ${d.history.map(
+            (h) =>
+              html`<tr>
+                <td>${h.at}</td>
+                <td>${h.text}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`,
+  );
+}

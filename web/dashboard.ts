@@ -1,0 +1,153 @@
+// The studio dashboard on the web (/studio): signed in by a one-time link from the engineer's
+// /dashboard (or `mixdesk dashboard-link`), then a 12-hour session in an HttpOnly, SameSite=Strict
+// cookie. Every action posts a form that runs the same engineer command as Discord's and the
+// terminal's, and is kept in the audit trail as "web"; posts from another site are refused.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import type { Studio } from '../core/studio.js';
+import { parseDeskCommand } from '../core/engineer/commands/index.js';
+import { userMessage } from '../core/errors.js';
+import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
+import { t } from '../core/texts.js';
+import { refusedPage } from './page.js';
+import { boardPage, bookingPage } from './dashboard-page.js';
+
+const SESSION = 'mixdesk_studio';
+const SAID = 'mixdesk_said';
+const REF = /^MD-[2-9A-Z]{6}$/i;
+
+/** The engineer actions the page offers, as the words of the engineer's commands. */
+function actionWords(form: Record<string, unknown>): string[] | null {
+  const ref = typeof form.reference === 'string' && REF.test(form.reference) ? form.reference.toUpperCase() : null;
+  if (!ref) return null;
+  const reason = typeof form.reason === 'string' && form.reason.trim() ? ['--reason', form.reason.trim().slice(0, 300)] : [];
+  switch (form.do) {
+    case 'confirm':
+      return ['booking', 'confirm', ref];
+    case 'decline':
+      return ['booking', 'decline', ref, ...reason];
+    case 'deliver':
+      return typeof form.version === 'string' && /^\d{1,3}$/.test(form.version) ? ['version', 'deliver', ref, form.version] : null;
+    case 'master':
+      return ['master', ref];
+    case 'resolve':
+      return ['revision', 'resolve', ref];
+    default:
+      return null;
+  }
+}
+
+export function dashboardRoute(o: {
+  studio: Studio;
+  log: Logger;
+  publicBaseUrl?: string | undefined;
+}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const { studio, log } = o;
+  const app = new Hono();
+  const publicOrigin = o.publicBaseUrl ? new URL(o.publicBaseUrl).origin : null;
+  app.use('/studio/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+
+  const secure = (c: Context) => (o.publicBaseUrl ?? c.req.url).startsWith('https:');
+  const refused = (c: Context, message: string) => c.html(refusedPage(studio.name, message), 403);
+
+  app.get('/studio/login/:token', async (c) => {
+    const session = await studio.dashboardAccess.signIn(c.req.param('token'));
+    if (!session) return refused(c, t('web-dashboard-link-bad'));
+    setCookie(c, SESSION, session.token, {
+      path: '/studio',
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: secure(c),
+      maxAge: SESSION_HOURS * 3600,
+    });
+    c.header('referrer-policy', 'no-referrer');
+    return c.redirect('/studio', 303);
+  });
+
+  /** The signed-in engineer, or null (the page then says how to sign in). */
+  const engineer = (c: Context) => studio.dashboardAccess.actorOf(getCookie(c, SESSION));
+
+  /** What the last action said, shown once. */
+  const said = (c: Context) => {
+    const text = getCookie(c, SAID);
+    if (text) deleteCookie(c, SAID, { path: '/studio' });
+    return text ? decodeURIComponent(text).slice(0, 2000) : null;
+  };
+
+  app.get('/studio', async (c) => {
+    const actor = await engineer(c);
+    if (!actor) return refused(c, t('web-dashboard-signed-out'));
+    c.header('cache-control', 'private, no-store');
+    return c.html(boardPage({ studio: studio.name, board: await studio.board.week(), said: said(c) }));
+  });
+
+  app.get('/studio/booking/:ref', async (c) => {
+    const actor = await engineer(c);
+    if (!actor) return refused(c, t('web-dashboard-signed-out'));
+    const detail = REF.test(c.req.param('ref')) ? await studio.board.booking(c.req.param('ref')) : null;
+    if (!detail) return c.html(refusedPage(studio.name, t('desk-no-such-booking', { ref: c.req.param('ref').slice(0, 20) })), 404);
+    c.header('cache-control', 'private, no-store');
+    return c.html(bookingPage({ studio: studio.name, detail, said: said(c) }));
+  });
+
+  app.post('/studio/act', async (c) => {
+    const actor = await engineer(c);
+    if (!actor) return refused(c, t('web-dashboard-signed-out'));
+    const form = await c.req.parseBody();
+    const words = actionWords(form);
+    if (!words) return c.html(refusedPage(studio.name, t('web-dashboard-bad-action')), 400);
+    let outcome: 'done' | 'refused' | 'failed' = 'failed';
+    let text: string;
+    const invocation = parseDeskCommand(words);
+    try {
+      text = await invocation.action.run({ studio, actor, args: invocation.args });
+      outcome = 'done';
+    } catch (err) {
+      const message = userMessage(err);
+      if (message === undefined) {
+        log.error({ err, words }, 'dashboard action failed');
+        text = t('web-failed');
+      } else {
+        outcome = 'refused';
+        text = message;
+      }
+    } finally {
+      const detail = Object.entries(invocation.args)
+        .filter(([k, v]) => k !== 'reference' && v !== undefined)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(' ');
+      await studio.audit
+        .record({
+          platform: 'web',
+          userId: actor,
+          action: invocation.name,
+          reference: String(invocation.args.reference ?? ''),
+          detail: detail || null,
+          outcome,
+        })
+        .catch((err: unknown) => log.error({ err }, 'could not record an engineer action'));
+    }
+    setCookie(c, SAID, encodeURIComponent(text.slice(0, 1500)), { path: '/studio', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: 60 });
+    return c.redirect(`/studio/booking/${String(invocation.args.reference)}`, 303);
+  });
+
+  app.post('/studio/logout', async (c) => {
+    await studio.dashboardAccess.signOut(getCookie(c, SESSION));
+    deleteCookie(c, SESSION, { path: '/studio' });
+    return c.html(refusedPage(studio.name, t('web-dashboard-signed-out')));
+  });
+
+  app.notFound((c) => c.html(refusedPage(studio.name, t('web-dashboard-signed-out')), 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    log.error({ err, url: c.req.url }, 'dashboard failed');
+    return c.text(t('web-failed'), 500);
+  });
+  const listener = getRequestListener(app.fetch);
+  return async (req, res) => void (await listener(req, res));
+}
