@@ -140,7 +140,7 @@ export function bookingPage(o: { studio: string; detail: BookingDetail; said: st
         <a href="/studio">${t('web-dashboard-back')}</a>
       </header>
       ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''}
-      <p>${b.service} · ${b.kind} · ${b.when} · <strong>${b.statusText}</strong></p>
+      <p>${b.service} · ${b.kind} · ${b.day} ${b.when} · <strong>${b.statusText}</strong></p>
       <div class="card">
         ${b.canConfirm ? html`${act(b.reference, 'confirm', t('web-dashboard-confirm'))}${act(b.reference, 'decline', t('web-dashboard-decline'), html`<input name="reason" aria-label="${t('web-dashboard-reason')}" placeholder="${t('web-dashboard-reason')}" /> `)}` : ''}${
           b.canMaster ? act(b.reference, 'master', t('web-dashboard-master')) : ''

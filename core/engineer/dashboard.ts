@@ -20,6 +20,8 @@ export interface BoardBooking {
   statusText: string;
   /** Studio time ("10:00–12:00") for sessions, the due date for unattended work. */
   when: string;
+  /** The session's day in studio time ("Thu 3 Dec"), for lists outside the calendar. */
+  day: string;
 }
 
 export interface BoardDay {
@@ -79,6 +81,7 @@ export class StudioBoard {
       status: b.status,
       statusText: statusText(b.status),
       when,
+      day: b.startsAt ? this.local(b.startsAt).toFormat('ccc d LLL') : '',
     };
   }
 

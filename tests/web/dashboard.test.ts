@@ -1,0 +1,151 @@
+// The studio dashboard in a real browser (Debian's Chromium driven by Playwright): the engineer's
+// /dashboard link signs in once; the week shows a booked session at the studio's local time; an
+// action on a booking runs the engineer's command and lands in the audit trail; no cookie, a used
+// link, or a post from another site gets nothing. Screenshots (desktop and phone) in test-artifacts/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import pino from 'pino';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Conversation } from '../../core/conversation/engine.js';
+import { deskCommands, type DeskAction } from '../../core/engineer/commands/index.js';
+import type { Studio } from '../../core/studio.js';
+import { projectRoot } from '../../db/schemas.js';
+import { startWebServer, type WebServer } from '../../web/server.js';
+import { TestChat } from '../helpers/chat.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { testStudio } from '../helpers/studio.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: the dashboard browser test is SKIPPED (apt-get install chromium; CI installs it).`);
+
+describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-dashboard-'));
+  const artifacts = path.join(projectRoot, 'test-artifacts');
+  const ZONE = 'America/New_York';
+  let t: TestDatabase;
+  let studio: Studio;
+  let web: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    t = await createTestDatabase('sqlite');
+    // A studio in New York, so its local times differ from the machine's UTC; bookings wait for the engineer.
+    studio = await testStudio(t.db, { STUDIO_TIMEZONE: ZONE, BOOKING_AUTO_CONFIRM: 'false' });
+    web = await startWebServer({
+      studio,
+      log: pino({ level: 'silent' }),
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: path.join(dir, 'staging'),
+      maxUploadBytes: 2 ** 26,
+      maxFileMb: 64,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await t?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** What the engineer's /dashboard answers: the link in its text. */
+  async function signInLink(actor = 'engineer:discord:900000000000000001'): Promise<string> {
+    const said = await (deskCommands.find((c) => c.name === 'dashboard') as DeskAction).run({ studio, actor, args: {} });
+    expect(said).toMatch(/good once, for 15 minutes/);
+    return /(http\S+\/studio\/login\/[\w-]{43})/.exec(said)![1]!;
+  }
+
+  it('signs in once, shows the week at local time, and runs an action through the audited command', async () => {
+    const chat = new TestChat(new Conversation(studio, pino({ level: 'silent' })), TestChat.sender('mara'));
+    const ref = await chat.book('master', 'Standard');
+    const booking = await t.db.booking.findUniqueOrThrow({ where: { reference: ref } });
+    expect(booking.status).toBe('requested');
+    const local = DateTime.fromJSDate(booking.startsAt!).setZone(ZONE);
+    const utc = DateTime.fromJSDate(booking.startsAt!).setZone('UTC');
+    expect(local.toFormat('HH:mm')).not.toBe(utc.toFormat('HH:mm')); // the test means something
+
+    const link = await signInLink();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(link);
+    expect(new URL(page.url()).pathname).toBe('/studio');
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'mixdesk_studio', httpOnly: true, sameSite: 'Strict', path: '/studio' });
+
+    // The session sits on its studio-time day, at its studio-time hours.
+    const day = page.locator('.day', { has: page.locator('h3', { hasText: local.toFormat('ccc d LLL') }) });
+    await expect.poll(() => day.textContent()).toContain(`${local.toFormat('HH:mm')}–`);
+    expect(await day.textContent()).toContain(ref);
+    expect(await page.textContent('h2')).toBe(`This week (${ZONE})`);
+    expect(await page.locator('section', { hasText: ref }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(artifacts, 'dashboard-desktop.png'), fullPage: true });
+
+    // To the booking and its Confirm, by keyboard.
+    await page.getByRole('link', { name: ref }).first().click();
+    await page.getByRole('button', { name: 'Confirm' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/studio/booking/${ref}`);
+    await expect.poll(() => page.textContent('.said')).toContain(ref);
+    expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status).toBe('awaiting-files');
+    expect(await t.db.engineerAction.findFirstOrThrow({ where: { reference: ref } })).toMatchObject({
+      platform: 'web',
+      userId: 'engineer:discord:900000000000000001',
+      action: 'booking confirm',
+      outcome: 'done',
+    });
+    // The history on the page says who did it.
+    expect(await page.textContent('body')).toContain('web:engineer:discord:900000000000000001 /booking confirm · done');
+
+    // A used sign-in link signs nobody else in.
+    const other = await browser.newContext();
+    const again = await other.newPage();
+    const reused = await again.goto(link);
+    expect(reused!.status()).toBe(403);
+    expect(await again.textContent('body')).toContain('not valid any more');
+    const bare = await again.goto(`${web.url}/studio`);
+    expect(bare!.status()).toBe(403);
+    await other.close();
+
+    // With the cookie, but posted from another site: refused, nothing done.
+    const stolen = await fetch(`${web.url}/studio/act`, {
+      method: 'POST',
+      body: new URLSearchParams({ reference: ref, do: 'decline' }),
+      headers: { cookie: `mixdesk_studio=${cookie!.value}`, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(stolen.status).toBe(403);
+    expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status).toBe('awaiting-files');
+
+    // Signing out ends the session.
+    await page.goto(`${web.url}/studio`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect((await page.goto(`${web.url}/studio`))!.status()).toBe(403);
+    await context.close();
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const small = await phone.newPage();
+    await small.goto(await signInLink());
+    await small.screenshot({ path: path.join(artifacts, 'dashboard-phone.png'), fullPage: true });
+    // One column on a phone: the days stack.
+    const days = small.locator('.day');
+    const [first, second] = [await days.nth(0).boundingBox(), await days.nth(1).boundingBox()];
+    expect(second!.y).toBeGreaterThan(first!.y + first!.height - 1);
+    await phone.close();
+  });
+});
