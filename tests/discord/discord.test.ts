@@ -234,6 +234,8 @@ describe('Discord bot against a recording REST server', () => {
     await settle();
     const v3 = await fake.waitFor((s) => s.kind === 'dm' && /version 3: full mix, instrumental/.test(fake.textOf(s)));
     expect(fake.textOf(v3)).toContain('From the engineer: Vocal up 1 dB');
+    // Every delivery carries its private link to the booking's listening page.
+    expect(fake.textOf(v3)).toMatch(/\/listen\/[\w-]{22}\.[\w-]{43}/);
     expect(v3.files.map((f) => f.name)).toEqual(['Night Drive (full).wav', 'Night Drive (instrumental).wav']);
 
     // The artist revises.

@@ -158,6 +158,7 @@ describe('the whole loop in the console on embedded defaults', () => {
       // The time it should take, said as a first estimate (nothing mastered here yet), not "a few minutes".
       await until(/Mastering mix\.wav now; it should take about \d+ seconds \(a first estimate: nothing has been mastered here yet\)\./);
       await until(/is ready — version 1\./);
+      await until(/Listen and compare: \S+\/listen\/[\w-]{22}\.[\w-]{43}/);
       // The progress message moves on in the terminal too: its later steps are printed as they come.
       await until(/✅ Master version 1 of MD-[2-9A-Z]{6} is ready\./);
       // The MP3 preview follows the master in its own message.

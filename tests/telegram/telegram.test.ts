@@ -155,6 +155,9 @@ describe('Telegram bot against a Bot API fake', () => {
     await said(a.id, /Mastering Night Drive\.wav now/, since);
     const ready = await said(a.id, /is ready — version 1\./, since);
     expect(String(ready.params.text)).toMatch(/-14\.\d LUFS integrated/);
+    // With its private link to the booking's listening page, in the text and as a button.
+    expect(String(ready.params.text)).toMatch(/Listen and compare: https:\/\/studio\.example\/listen\/[\w-]{22}\.[\w-]{43}/);
+    expect(JSON.stringify(ready.params.reply_markup)).toContain('Listen and compare');
     await fake.waitFor((c) => c.method === 'sendAudio', { since });
     const files = filesSince(since, a.id);
     expect(files.map((c) => [c.method, c.file!.name])).toEqual([
