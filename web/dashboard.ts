@@ -3,13 +3,11 @@
 // cookie. Every action posts a form that runs the same engineer command as Discord's and the
 // terminal's, and is kept in the audit trail as "web"; posts from another site are refused.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { Studio } from '../core/studio.js';
+import { nodeHandler, sameOriginPosts } from './hono-route.js';
 import { parseDeskCommand } from '../core/engineer/commands/index.js';
 import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
@@ -49,8 +47,7 @@ export function dashboardRoute(o: {
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { studio, log } = o;
   const app = new Hono();
-  const publicOrigin = o.publicBaseUrl ? new URL(o.publicBaseUrl).origin : null;
-  app.use('/studio/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+  app.use('/studio/*', sameOriginPosts(o.publicBaseUrl));
 
   const secure = (c: Context) => (o.publicBaseUrl ?? c.req.url).startsWith('https:');
   const refused = (c: Context, message: string) => c.html(refusedPage(studio.name, message), 403);
@@ -132,7 +129,8 @@ export function dashboardRoute(o: {
         })
         .catch((err: unknown) => log.error({ err }, 'could not record an engineer action'));
     }
-    setCookie(c, SAID, encodeURIComponent(text.slice(0, 1500)), { path: '/studio', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: 60 });
+    // A browser drops a cookie over 4 KB; the booking's page shows the rest of the story.
+    setCookie(c, SAID, encodeURIComponent(text.slice(0, 600)), { path: '/studio', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: 60 });
     return c.redirect(`/studio/booking/${String(invocation.args.reference)}`, 303);
   });
 
@@ -143,11 +141,5 @@ export function dashboardRoute(o: {
   });
 
   app.notFound((c) => c.html(refusedPage(studio.name, t('web-dashboard-signed-out')), 404));
-  app.onError((err, c) => {
-    if (err instanceof HTTPException) return err.getResponse();
-    log.error({ err, url: c.req.url }, 'dashboard failed');
-    return c.text(t('web-failed'), 500);
-  });
-  const listener = getRequestListener(app.fetch);
-  return async (req, res) => void (await listener(req, res));
+  return nodeHandler(app, log, 'dashboard');
 }

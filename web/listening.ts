@@ -5,11 +5,9 @@
 // loudness, switched at the same position. Audio is streamed with byte ranges, so seeking works.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { getRequestListener } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import type { Studio } from '../core/studio.js';
+import { nodeHandler, sameOriginPosts } from './hono-route.js';
 import type { Logger } from 'pino';
 import { LinkRefused } from '../core/files/upload-links.js';
 import { UserError } from '../core/errors.js';
@@ -45,9 +43,8 @@ export function listeningRoute(o: {
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { studio, log } = o;
   const app = new Hono();
-  const publicOrigin = o.publicBaseUrl ? new URL(o.publicBaseUrl).origin : null;
   // A form posted from another site is refused before anything runs.
-  app.use('/listen/*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+  app.use('/listen/*', sameOriginPosts(o.publicBaseUrl));
 
   const refused = (c: Context, status: 403 | 404, message: string) => c.html(refusedPage(studio.name, message), status);
 
@@ -131,12 +128,5 @@ export function listeningRoute(o: {
   );
 
   app.notFound((c) => refused(c, 404, t('listen-link-invalid')));
-  app.onError((err, c) => {
-    // Hono's own refusals (a form posted from another site) keep their status.
-    if (err instanceof HTTPException) return err.getResponse();
-    log.error({ err, url: c.req.url }, 'listening page failed');
-    return c.text(t('web-failed'), 500);
-  });
-  const listener = getRequestListener(app.fetch);
-  return async (req, res) => void (await listener(req, res));
+  return nodeHandler(app, log, 'listening page');
 }

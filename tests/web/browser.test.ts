@@ -1,10 +1,11 @@
 // The upload page in a real browser (Debian's Chromium driven by Playwright): choose a file,
 // watch the progress, see it accepted. The screenshot is kept in test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Studio } from '../../core/studio.js';
 import { projectRoot } from '../../db/schemas.js';
@@ -14,9 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: the browser test is SKIPPED (apt-get install chromium; CI installs it).`);
+warnIfNoChromium('the browser test');
 
 describe.runIf(hasChromium)('upload page in Chromium', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-browser-'));
@@ -37,19 +36,7 @@ describe.runIf(hasChromium)('upload page in Chromium', () => {
       maxUploadBytes: 100 * 2 ** 20,
       maxFileMb: 100,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Root in CI needs --no-sandbox; the rest keeps Chromium off the (closed) network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,12 +2,13 @@
 // /dashboard link signs in once; the week shows a booked session at the studio's local time; an
 // action on a booking runs the engineer's command and lands in the audit trail; no cookie, a used
 // link, or a post from another site gets nothing. Screenshots (desktop and phone) in test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conversation } from '../../core/conversation/engine.js';
 import { deskCommands, type DeskAction } from '../../core/engineer/commands/index.js';
@@ -18,9 +19,7 @@ import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { testStudio } from '../helpers/studio.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: the dashboard browser test is SKIPPED (apt-get install chromium; CI installs it).`);
+warnIfNoChromium('the dashboard browser test');
 
 describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-dashboard-'));
@@ -45,18 +44,7 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
       maxUploadBytes: 2 ** 26,
       maxFileMb: 64,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

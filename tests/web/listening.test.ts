@@ -3,11 +3,12 @@
 // the master at matched loudness and keeps the position when switching, by keyboard; asking for
 // changes and approving reach the core and the chat; forged, expired and cross-booking requests are
 // refused. Screenshots (desktop and phone) are kept in test-artifacts/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium, warnIfNoChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
@@ -34,9 +35,7 @@ interface AudioLike {
 }
 declare const document: { getElementById(id: string): unknown };
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: the listening-room browser test is SKIPPED (apt-get install chromium; CI installs it).`);
+warnIfNoChromium('the listening-room browser test');
 
 describe('byte ranges', () => {
   it('reads one range, open-ended or from the end, and refuses what the file cannot meet', () => {
@@ -79,20 +78,8 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
     await studio.jobs.work();
     web = await startWebServer({ studio, log, host: '127.0.0.1', port: 0, stagingDir: path.join(dir, 'staging'), maxUploadBytes: 2 ** 26, maxFileMb: 64 });
     chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // The test presses play by keyboard; this only spares the gesture bookkeeping of a headless run.
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    // The test presses play by keyboard; this only spares the gesture bookkeeping of a headless run.
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   });
   afterAll(async () => {
     await browser?.close();

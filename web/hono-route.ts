@@ -1,0 +1,26 @@
+// What the pages served by Hono (the listening room, the studio dashboard) share: form posts only
+// from the page's own origin, and the app as a handler of the Node server, failing in a sentence.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { t } from '../core/texts.js';
+
+/** Refuses a form posted from another site: the origin must be the request's own, or the studio's public address (behind a proxy). */
+export function sameOriginPosts(publicBaseUrl: string | undefined): MiddlewareHandler {
+  const publicOrigin = publicBaseUrl ? new URL(publicBaseUrl).origin : null;
+  return csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin });
+}
+
+/** The app as the Node server's handler: Hono's own refusals keep their status; anything else is logged and answered 500. */
+export function nodeHandler(app: Hono, log: Logger, what: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    log.error({ err, url: c.req.url }, `${what} failed`);
+    return c.text(t('web-failed'), 500);
+  });
+  const listener = getRequestListener(app.fetch);
+  return async (req, res) => void (await listener(req, res));
+}
