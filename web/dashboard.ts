@@ -30,7 +30,7 @@ function actionWords(form: Record<string, unknown>): string[] | null {
     case 'decline':
       return ['booking', 'decline', ref, ...reason];
     case 'deliver':
-      return typeof form.version === 'string' && /^\d{1,3}$/.test(form.version) ? ['version', 'deliver', ref, form.version] : null;
+      return typeof form.version === 'string' && /^\d{1,3}$/.test(form.version) ? ['version', 'deliver', ref, '--version', form.version] : null;
     case 'master':
       return ['master', ref];
     case 'resolve':
@@ -100,7 +100,13 @@ export function dashboardRoute(o: {
     if (!words) return c.html(refusedPage(studio.name, t('web-dashboard-bad-action')), 400);
     let outcome: 'done' | 'refused' | 'failed' = 'failed';
     let text: string;
-    const invocation = parseDeskCommand(words);
+    let invocation: ReturnType<typeof parseDeskCommand>;
+    try {
+      invocation = parseDeskCommand(words);
+    } catch (err) {
+      // The page's own words, refused by the command's checks (a version out of range): said, not a 500.
+      return c.html(refusedPage(studio.name, userMessage(err) ?? t('web-dashboard-bad-action')), 400);
+    }
     try {
       text = await invocation.action.run({ studio, actor, args: invocation.args });
       outcome = 'done';

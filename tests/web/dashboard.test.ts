@@ -2,7 +2,7 @@
 // /dashboard link signs in once; the week shows a booked session at the studio's local time; an
 // action on a booking runs the engineer's command and lands in the audit trail; no cookie, a used
 // link, or a post from another site gets nothing. Screenshots (desktop and phone) in test-artifacts/.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
@@ -18,6 +18,10 @@ import { startWebServer, type WebServer } from '../../web/server.js';
 import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { testStudio } from '../helpers/studio.js';
+import type { Reply } from '../../core/conversation/types.js';
+import { encodeAudio } from '../../engine/io/index.js';
+import { InProcessQueue } from '../../queue/in-process.js';
+import { makeTrack } from '../helpers/music.js';
 
 warnIfNoChromium('the dashboard browser test');
 
@@ -29,12 +33,21 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
   let studio: Studio;
   let web: WebServer;
   let browser: Browser;
+  let queue: InProcessQueue;
+  const sent: Reply[] = [];
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     t = await createTestDatabase('sqlite');
-    // A studio in New York, so its local times differ from the machine's UTC; bookings wait for the engineer.
-    studio = await testStudio(t.db, { STUDIO_TIMEZONE: ZONE, BOOKING_AUTO_CONFIRM: 'false' });
+    // A studio in New York, so its local times differ from the machine's UTC; bookings wait for the
+    // engineer, and so does every version (DELIVERY_REVIEW=all).
+    queue = new InProcessQueue();
+    studio = await testStudio(t.db, { STUDIO_TIMEZONE: ZONE, BOOKING_AUTO_CONFIRM: 'false', DELIVERY_REVIEW: 'all' }, undefined, undefined, {
+      queue,
+      pipeline: { attempts: 2, backoffMs: 10 },
+    });
+    studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
+    await studio.jobs.work();
     web = await startWebServer({
       studio,
       log: pino({ level: 'silent' }),
@@ -49,6 +62,7 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await web?.close();
+    await queue?.close();
     await t?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -120,6 +134,27 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     expect(stolen.status).toBe(403);
     expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status).toBe('awaiting-files');
 
+    // Only the actions the page offers, with arguments the commands accept; a refusal is a sentence.
+    const post = (form: Record<string, string>) =>
+      fetch(`${web.url}/studio/act`, {
+        method: 'POST',
+        body: new URLSearchParams(form),
+        headers: { cookie: `mixdesk_studio=${cookie!.value}`, origin: web.url, 'content-type': 'application/x-www-form-urlencoded' },
+        redirect: 'manual',
+      });
+    const unknown = await post({ reference: ref, do: 'delete' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('That is not an action the dashboard offers.');
+    // Refused by the core (no version 7 is held): back to the booking, the refusal said and audited.
+    const refusal = await post({ reference: ref, do: 'deliver', version: '7' });
+    expect(refusal.status).toBe(303);
+    expect(decodeURIComponent(/mixdesk_said=([^;]+)/.exec(refusal.headers.get('set-cookie') ?? '')![1]!)).toContain(ref);
+    expect(await t.db.engineerAction.findFirstOrThrow({ where: { reference: ref, action: 'version deliver' } })).toMatchObject({
+      outcome: 'refused',
+      platform: 'web',
+      detail: 'version=7',
+    });
+
     // Signing out ends the session.
     await page.goto(`${web.url}/studio`);
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -135,5 +170,36 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     const [first, second] = [await days.nth(0).boundingBox(), await days.nth(1).boundingBox()];
     expect(second!.y).toBeGreaterThan(first!.y + first!.height - 1);
     await phone.close();
+  });
+
+  it('a version held for review is listed, and the engineer sends it to the artist from the booking page', async () => {
+    const mix = path.join(dir, 'Night Drive.wav');
+    writeFileSync(mix, await encodeAudio(makeTrack(3), 'wav24'));
+    const noor = new TestChat(new Conversation(studio, pino({ level: 'silent' })), TestChat.sender('noor'));
+    const ref = await noor.book('master', 'Unattended');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(await signInLink());
+    await page.goto(`${web.url}/studio/booking/${ref}`);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.waitForURL(`**/studio/booking/${ref}`);
+    await noor.event({ kind: 'file', file: { name: 'Night Drive.wav', sizeBytes: 0, ref: mix, id: 'noor-mix' } });
+    await queue.idle();
+    expect((await t.db.delivery.findFirstOrThrow({ where: { booking: { reference: ref } } })).status).toBe('held');
+
+    await page.goto(`${web.url}/studio`);
+    const held = page.locator('h2', { hasText: 'Versions waiting for you' }).locator('xpath=following-sibling::table[1]');
+    expect(await held.textContent()).toMatch(new RegExp(`${ref}\\s*v1\\s*awaiting your review`));
+    await page.getByRole('link', { name: ref }).first().click();
+    await page.getByRole('button', { name: 'Send v1 to the artist' }).click();
+    await page.waitForURL(`**/studio/booking/${ref}`);
+    expect((await t.db.delivery.findFirstOrThrow({ where: { booking: { reference: ref } } })).status).toBe('ready');
+    await studio.outbox.dispatch();
+    expect(sent.some((r) => r.text.includes(`Your master for ${ref} is ready — version 1.`))).toBe(true);
+    expect(await t.db.engineerAction.findFirstOrThrow({ where: { reference: ref, action: 'version deliver' } })).toMatchObject({
+      outcome: 'done',
+      detail: 'version=1',
+    });
+    await context.close();
   });
 });
