@@ -20,7 +20,7 @@ const SAID = 'mixdesk_said';
 const REF = /^MD-[2-9A-Z]{6}$/i;
 
 /** The engineer actions the page offers, as the words of the engineer's commands. */
-function actionWords(form: Record<string, unknown>): string[] | null {
+export function actionWords(form: Record<string, unknown>): string[] | null {
   const ref = typeof form.reference === 'string' && REF.test(form.reference) ? form.reference.toUpperCase() : null;
   if (!ref) return null;
   const reason = typeof form.reason === 'string' && form.reason.trim() ? ['--reason', form.reason.trim().slice(0, 300)] : [];
