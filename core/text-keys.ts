@@ -852,6 +852,7 @@ export interface TextVars {
   'web-dashboard-deliver': { version: TextValue };
   'web-dashboard-files': undefined;
   'web-dashboard-history': undefined;
+  'web-dashboard-sign-in': undefined;
 }
 
 export type TextKey = keyof TextVars;

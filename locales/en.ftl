@@ -1043,3 +1043,4 @@ web-dashboard-versions = Versions
 web-dashboard-deliver = Send v{ $version } to the artist
 web-dashboard-files = Files
 web-dashboard-history = History
+web-dashboard-sign-in = Sign in to the studio dashboard

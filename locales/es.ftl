@@ -1040,3 +1040,4 @@ web-dashboard-versions = Versiones
 web-dashboard-deliver = Enviar la v{ $version } al artista
 web-dashboard-files = Archivos
 web-dashboard-history = Historial
+web-dashboard-sign-in = Entrar al panel del estudio

@@ -53,6 +53,17 @@ const list = (rows: BoardBooking[], empty: string) =>
       </table>`
     : html`<p class="muted">${empty}</p>`;
 
+/** The sign-in link's page: one button, so that only a person (not a link preview) signs in. */
+export function signInPage(o: { studio: string }) {
+  return page(
+    t('web-dashboard-title', { studio: o.studio }),
+    html`<h1>${t('web-dashboard-title', { studio: o.studio })}</h1>
+      <form method="post">
+        <p><button type="submit" autofocus>${t('web-dashboard-sign-in')}</button></p>
+      </form>`,
+  );
+}
+
 export function boardPage(o: { studio: string; board: Board; said: string | null }) {
   const b = o.board;
   return page(

@@ -13,7 +13,7 @@ import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
 import { t } from '../core/texts.js';
 import { refusedPage } from './page.js';
-import { boardPage, bookingPage } from './dashboard-page.js';
+import { boardPage, bookingPage, signInPage } from './dashboard-page.js';
 
 const SESSION = 'mixdesk_studio';
 const SAID = 'mixdesk_said';
@@ -52,7 +52,16 @@ export function dashboardRoute(o: {
   const secure = (c: Context) => (o.publicBaseUrl ?? c.req.url).startsWith('https:');
   const refused = (c: Context, message: string) => c.html(refusedPage(studio.name, message), 403);
 
+  // Opening the link only asks: chat apps fetch links to preview them, and a preview must not use
+  // up a link that is good once. The button posts it.
   app.get('/studio/login/:token', async (c) => {
+    if (!(await studio.dashboardAccess.usable(c.req.param('token')))) return refused(c, t('web-dashboard-link-bad'));
+    c.header('referrer-policy', 'no-referrer');
+    c.header('cache-control', 'no-store');
+    return c.html(signInPage({ studio: studio.name }));
+  });
+
+  app.post('/studio/login/:token', async (c) => {
     const session = await studio.dashboardAccess.signIn(c.req.param('token'));
     if (!session) return refused(c, t('web-dashboard-link-bad'));
     setCookie(c, SESSION, session.token, {
@@ -62,7 +71,6 @@ export function dashboardRoute(o: {
       secure: secure(c),
       maxAge: SESSION_HOURS * 3600,
     });
-    c.header('referrer-policy', 'no-referrer');
     return c.redirect('/studio', 303);
   });
 

@@ -240,6 +240,10 @@ if (els.a) {
   show();
 }
 async function post(path, body) {
+  // One answer per press: the buttons wait while the studio answers (a double click asks once).
+  const buttons = [...document.querySelectorAll('button.approve, #changes button')];
+  if (buttons.some((b) => b.disabled)) return;
+  buttons.forEach((b) => (b.disabled = true));
   $('said').className = 'muted'; $('said').textContent = data.texts.sending;
   try {
     const res = await fetch('/listen/${token}/' + path, { method: 'POST', body: new URLSearchParams(body) });
@@ -249,6 +253,7 @@ async function post(path, body) {
     if (answer.payUrl) { const a = document.createElement('a'); a.href = answer.payUrl; a.textContent = ' ' + answer.payUrl; $('said').appendChild(a); }
     return answer;
   } catch (e) { $('said').className = 'bad'; $('said').textContent = data.texts.failed; }
+  finally { buttons.forEach((b) => (b.disabled = false)); }
 }
 for (const button of document.querySelectorAll('button.approve')) button.addEventListener('click', () => post('approve', { version: button.dataset.version }));
 const form = $('changes');

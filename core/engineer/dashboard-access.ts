@@ -28,6 +28,13 @@ export class DashboardAccess {
     return { url: `${this.baseUrl()}/studio/login/${token}`, minutes: LOGIN_MINUTES };
   }
 
+  /** Whether a sign-in link is still good, without using it (what a link preview may see). */
+  async usable(token: string): Promise<boolean> {
+    if (!/^[\w-]{43}$/.test(token)) return false;
+    const pass = await this.db.dashboardPass.findUnique({ where: { id: hash(token) } });
+    return Boolean(pass && pass.kind === 'login' && !pass.usedAt && pass.expiresAt > this.clock.now());
+  }
+
   /** Uses a sign-in link (once, however often it is opened) and opens a session; null when it is not good. */
   async signIn(token: string): Promise<{ token: string; expiresAt: Date; actor: string } | null> {
     if (!/^[\w-]{43}$/.test(token)) return null;

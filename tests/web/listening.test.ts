@@ -198,6 +198,22 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
     await page.close();
   });
 
+  it('the same changes asked twice at once make one revision; the other is told why', async () => {
+    const { ref, link } = await delivered(chat, 'mix-twice');
+    const ask = () =>
+      fetch(`${link}/changes`, {
+        method: 'POST',
+        body: new URLSearchParams({ text: 'louder' }),
+        headers: { origin: web.url, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const answers = await Promise.all([ask(), ask()]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(await t.db.revision.count({ where: { booking: { reference: ref } } })).toBe(1);
+    const refused = (await Promise.all(answers.map((a) => a.json()))).find((a: { error?: string }) => a.error) as { error: string };
+    expect(refused.error).toContain(ref);
+    await messages();
+  });
+
   it("refuses forged and expired links, another booking's files, and posts from another site", async () => {
     const { ref, link } = await delivered(chat, 'mix-3');
     const noor = new TestChat(chat.conversation, TestChat.sender('noor'));
