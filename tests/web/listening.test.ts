@@ -209,7 +209,8 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
     const answers = await Promise.all([ask(), ask()]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(await t.db.revision.count({ where: { booking: { reference: ref } } })).toBe(1);
-    const refused = (await Promise.all(answers.map((a) => a.json()))).find((a: { error?: string }) => a.error) as { error: string };
+    const bodies = (await Promise.all(answers.map((a) => a.json()))) as { error?: string }[];
+    const refused = bodies.find((a) => a.error)!;
     expect(refused.error).toContain(ref);
     await messages();
   });
