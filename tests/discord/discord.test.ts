@@ -406,7 +406,10 @@ describe('Discord bot against a recording REST server', () => {
           ],
         },
       ]),
+      // Nor a way into the studio dashboard.
+      await as('dashboard', []),
     ];
+    expect(await t.db.dashboardPass.count()).toBe(0);
     for (const [k, answer] of attempts.entries()) {
       expect(said(answer), `attempt ${k}`).toMatch(/is for the studio's engineers\.$/);
       expect(said(answer)).not.toContain(b.reference);
@@ -460,6 +463,10 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(lookup)).toContain(`discord:${eng.id} · /booking confirm · refused`);
     // The lookup itself is an engineer action too (it reads other people's data).
     expect(await t.db.engineerAction.count({ where: { action: 'client lookup' } })).toBe(1);
+    // The studio's engineer gets a dashboard sign-in link, for their eyes only.
+    const link = await asEngineer('dashboard', []);
+    expect(said(link)).toMatch(/good once, for 15 minutes.*\/studio\/login\/[\w-]{43}/);
+    expect(await t.db.dashboardPass.findFirstOrThrow()).toMatchObject({ kind: 'login', actor: `engineer:discord:${eng.id}` });
   }, 30_000);
 
   it('every command is deferred before it posts, fetches or writes: a slow channel post still answers in time', async () => {
