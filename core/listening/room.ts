@@ -14,9 +14,14 @@ import { t } from '../texts.js';
 import { parseAdjustments, PaymentNeeded, revisionStartedText, type RevisionService } from '../versions/revisions.js';
 import { beforeBalance, parseFacts, renderLabel } from '../versions/version-messages.js';
 import type { MasterSettings } from '../versions/pipeline.js';
+import { isOutputFormat } from '../../engine/index.js';
+import { formats } from '../../engine/formats.js';
 
-/** Formats a browser plays by itself (AIFF is not among them: such a mix is listed, not played). */
-const playable = new Set(['wav', 'flac', 'mp3']);
+/** Containers a browser plays by itself (AIFF is not among them: such a file is listed, not played). */
+const playableContainers = new Set(['wav', 'flac', 'mp3']);
+
+/** A delivered file's format (wav24, flac16, mp3…) or an upload's container (wav, flac…). */
+const playable = { has: (format: string) => playableContainers.has(isOutputFormat(format) ? formats[format].container : format.toLowerCase()) };
 
 export interface RoomFile {
   id: string;
@@ -110,8 +115,12 @@ export class ListeningRoom {
     const versions = rows.map((r): RoomVersion => {
       const facts = parseFacts(r.facts);
       const files = r.files.filter((f) => !r.awaitsBalance || beforeBalance(f));
-      const listen = files.find((f) => f.kind === 'preview') ?? files.find((f) => f.kind !== 'report' && playable.has(f.format));
-      const lufs = facts?.kind === 'master' ? facts.lufs : null;
+      // The measured render (master, full mix) or its preview; another render is played unmatched.
+      const listen =
+        files.find((f) => f.kind === 'preview') ??
+        files.find((f) => (f.kind === 'master' || f.kind === 'full') && playable.has(f.format)) ??
+        files.find((f) => f.kind !== 'report' && playable.has(f.format));
+      const lufs = facts?.kind === 'master' ? facts.lufs : facts?.kind === 'mixdown' ? (facts.lufs ?? null) : null;
       return {
         version: r.version,
         kind: r.kind,
@@ -123,7 +132,9 @@ export class ListeningRoom {
           : '',
         settings: r.kind === 'master' ? settingsLines(r.settings) : [],
         source: uploads.find((u) => u.id === r.sourceUploadId)?.fileName ?? null,
-        track: listen ? { fileId: listen.id, label: t('room-version', { version: r.version }), lufs } : null,
+        track: listen
+          ? { fileId: listen.id, label: t('room-version', { version: r.version }), lufs: ['master', 'full', 'preview'].includes(listen.kind) ? lufs : null }
+          : null,
         report: files.filter((f) => f.kind === 'report').map(roomFile)[0] ?? null,
         files: files.filter((f) => f.kind !== 'report').map(roomFile),
         awaitsBalance: r.awaitsBalance,

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
-import { AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../../engine/index.js';
+import { analyzeFile, AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../../engine/index.js';
 import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import { UserError } from '../errors.js';
@@ -92,6 +92,8 @@ export class MixdownJobs {
       const report = await mixdown(inputs, out, { balance: data.balance, format, title: `${booking.reference} v${data.version}` });
       let renders = (['full', 'instrumental', 'acappella'] as const).flatMap((kind) => (report.outputs[kind] ? [{ kind, file: report.outputs[kind] }] : []));
       const mastered = booking.service.code === 'mix-master';
+      // The full mix's loudness, so the listening room can compare versions at matched loudness.
+      let lufs: number | undefined;
       if (mastered) {
         await this.d.versions.stage(delivery.id, 'limit', overallProgress('mixdown', 'limit', 0));
         // The full mix is mastered and the instrumental and a cappella go through its very chain,
@@ -100,7 +102,7 @@ export class MixdownJobs {
         const [full, ...parts] = renders;
         if (full?.kind !== 'full') throw new Error('the mixdown wrote no full mix to master');
         {
-          await masterFile({
+          const summary = await masterFile({
             input: full.file,
             name: path.basename(full.file),
             outputs: [{ path: masteredFile(full.file), format }],
@@ -108,8 +110,11 @@ export class MixdownJobs {
             options: { preset: this.s.preset },
             parts: parts.map((r) => ({ input: r.file, name: path.basename(r.file), outputs: [{ path: masteredFile(r.file), format }] })),
           });
+          lufs = summary.after.loudness.integratedLufs;
         }
         renders = renders.map((r) => ({ ...r, file: masteredFile(r.file) }));
+      } else if (report.outputs.full) {
+        lufs = (await analyzeFile({ path: report.outputs.full, name: path.basename(report.outputs.full), limits: {} })).loudness.integratedLufs;
       }
       await this.d.versions.stage(delivery.id, 'store', overallProgress('mixdown', 'store', 0));
       const stored: StoredFile[] = [];
@@ -125,6 +130,7 @@ export class MixdownJobs {
         seconds: report.durationSec,
         skipped: report.skipped.map((s) => ({ stem: s.name, reason: s.reason })),
         warnings: report.warnings,
+        ...(lufs !== undefined && Number.isFinite(lufs) ? { lufs } : {}),
       };
       await commitDelivery(this.d, {
         deliveryId: delivery.id,

@@ -59,7 +59,17 @@ export type VersionFacts =
       /** Short-term loudness over time, mix and master (the listening page's strip). */
       curve?: { stepSec: number; before: number[]; after: number[] };
     }
-  | { kind: 'mixdown'; mastered: boolean; renders: string[]; stems: number; seconds: number; skipped: { stem: string; reason: string }[]; warnings: string[] }
+  | {
+      kind: 'mixdown';
+      mastered: boolean;
+      renders: string[];
+      stems: number;
+      seconds: number;
+      skipped: { stem: string; reason: string }[];
+      warnings: string[];
+      /** The full mix's integrated loudness (the listening room matches versions by it). */
+      lufs?: number;
+    }
   | { kind: 'engineer'; renders: string[]; note?: string };
 
 export function parseFacts(json: string | null): VersionFacts | null {

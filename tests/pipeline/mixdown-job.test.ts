@@ -90,6 +90,9 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
       const booking = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
       expect(booking.status).toBe('delivered');
       expect((await t.db.delivery.findFirstOrThrow()).status).toBe('ready');
+      // Its loudness is kept, so the listening room plays it level with other versions.
+      const view = await studio.room.view(await studio.bookings.withClient(booking.id));
+      expect(view.versions[0]!.track!.lufs).toBeCloseTo(analyze(full!).loudness.integratedLufs, 0);
       // A master-only booking has no stems to mix.
       const { client } = await studio.clients.identify({ platform: 'test', externalId: 'mo', displayName: 'mo' });
       const master = await studio.bookings.create({
