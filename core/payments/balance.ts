@@ -42,9 +42,9 @@ export class Balances {
     if (due <= 0) return null;
     const now = this.clock.now();
     let open = payments.find((p) => p.purpose === 'balance' && p.status === 'open');
-    // The price moved since it was asked: a new page for the new amount (the link stays the same).
-    if (open && open.amountCents !== due)
-      open = await tx.payment.update({ where: { id: open.id }, data: { amountCents: due, checkoutId: null, checkoutUrl: null, expiresAt: now } });
+    // The price moved since it was asked: the link (the same) opens a new page for the new amount,
+    // closing the old one first (pageFor), so the old amount cannot be paid.
+    if (open && open.amountCents !== due) open = await tx.payment.update({ where: { id: open.id }, data: { amountCents: due, expiresAt: now } });
     open ??= await tx.payment.create({
       data: { bookingId: b.id, purpose: 'balance', amountCents: due, currency: b.currency, status: 'open', expiresAt: now },
     });

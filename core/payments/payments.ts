@@ -220,6 +220,8 @@ export class PaymentService {
     }
     const now = this.clock.now();
     if (p.checkoutUrl && p.expiresAt.getTime() - now.getTime() > 10 * 60_000) return { kind: 'page', url: p.checkoutUrl };
+    // A page that closed, or one for an amount no longer asked: closed at Stripe before the new one.
+    if (p.checkoutId) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
     const expiresAt = new Date(now.getTime() + STRIPE_LONGEST_CHECKOUT_MINUTES * 60_000);
     const checkout = await this.gateway.createCheckout({
       paymentId: p.id,

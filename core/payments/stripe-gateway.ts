@@ -69,7 +69,8 @@ export class StripeGateway implements PaymentGateway {
         expires_at: Math.floor(r.expiresAt.getTime() / 1000),
       },
       // The SDK's own retries of this call reuse the key: one Checkout Session per attempt.
-      { idempotencyKey: `checkout:${r.paymentId}:${r.attempt}` },
+      // The amount is part of it: Stripe refuses a key seen before with other parameters.
+      { idempotencyKey: `checkout:${r.paymentId}:${r.amountCents}:${r.attempt}` },
     );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a payment page`);
     return { id: session.id, url: session.url };

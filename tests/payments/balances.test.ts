@@ -184,6 +184,26 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     expect(v2.files!.map((f) => f.name)).toContain('Night Drive - master v2.wav');
   });
 
+  it('a balance whose amount changed closes its old page, so only the new amount can be paid', async () => {
+    await setUp();
+    const ref = await bookPaySendMix();
+    const link = (await messages()).find((r) => r.text.includes('version 1'))!.links![0]!.url;
+    expect((await open(link)).headers.get('location')).toBe('https://checkout.stripe.test/c/pay/cs_test_2');
+    // The price grows (the engineer booked more time), and the next version asks for the new balance.
+    await t.db.booking.update({ where: { reference: ref }, data: { priceCents: 5200 } });
+    await chat.send(`/revise ${ref} louder`);
+    const v2 = (await messages()).find((r) => r.text.includes('version 2'))!;
+    expect(v2.text).toContain('the balance of £39.40 is paid');
+    expect(v2.links![0]!.url).toBe(link); // the same link
+    expect((await open(link)).headers.get('location')).toBe('https://checkout.stripe.test/c/pay/cs_test_3');
+    expect(fake.expired).toEqual(['cs_test_2']);
+    expect(fake.sessions[2]!.form.get('line_items[0][price_data][unit_amount]')).toBe('3940');
+    // Paid on the new page: both versions' files follow.
+    await pay(2, 'evt_new_amount');
+    const released = (await messages()).filter((r) => r.text.includes('full-quality files of'));
+    expect(released.map((r) => r.files!.map((f) => f.name))).toEqual([['Night Drive - master v1.wav'], ['Night Drive - master v2.wav']]);
+  });
+
   it('the engineer can waive the balance: the full-quality files go out, audited', async () => {
     await setUp();
     const ref = await bookPaySendMix();

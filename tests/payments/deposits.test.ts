@@ -104,7 +104,7 @@ describe.each(testProviders())('deposits on %s', (provider) => {
       'line_items[0][price_data][currency]': 'gbp',
       success_url: `https://studio.test/paid?booking=${ref}`,
     });
-    expect(session!.idempotencyKey).toMatch(new RegExp(`^checkout:${payment.id}:\\d+$`));
+    expect(session!.idempotencyKey).toMatch(new RegExp(`^checkout:${payment.id}:1260:\\d+$`));
     // Not yet paid: no files taken, and /status shows the same page (no second checkout).
     await chat.event({ kind: 'file', file: { name: 'mix.wav', sizeBytes: 0, ref: mix, id: 'early' } });
     expect(await t.db.upload.count()).toBe(0);
