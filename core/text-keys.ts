@@ -853,6 +853,7 @@ export interface TextVars {
   'web-dashboard-files': undefined;
   'web-dashboard-history': undefined;
   'web-dashboard-sign-in': undefined;
+  'web-room-approve-sure': { version: TextValue };
 }
 
 export type TextKey = keyof TextVars;

@@ -1044,3 +1044,4 @@ web-dashboard-deliver = Send v{ $version } to the artist
 web-dashboard-files = Files
 web-dashboard-history = History
 web-dashboard-sign-in = Sign in to the studio dashboard
+web-room-approve-sure = Press again to approve version { $version }: the booking is then complete

@@ -1041,3 +1041,4 @@ web-dashboard-deliver = Enviar la v{ $version } al artista
 web-dashboard-files = Archivos
 web-dashboard-history = Historial
 web-dashboard-sign-in = Entrar al panel del estudio
+web-room-approve-sure = Pulsa otra vez para aprobar la versión { $version }: la reserva queda completa

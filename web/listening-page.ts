@@ -47,6 +47,7 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
       play: t('web-room-play'),
       pause: t('web-room-pause'),
       sending: t('web-room-sending'),
+      approveSure: t('web-room-approve-sure', { version: '{version}' }),
       failed: t('web-failed'),
     },
   };
@@ -255,7 +256,11 @@ async function post(path, body) {
   } catch (e) { $('said').className = 'bad'; $('said').textContent = data.texts.failed; }
   finally { buttons.forEach((b) => (b.disabled = false)); }
 }
-for (const button of document.querySelectorAll('button.approve')) button.addEventListener('click', () => post('approve', { version: button.dataset.version }));
+// Approving completes the booking: the first press asks, the second approves.
+for (const button of document.querySelectorAll('button.approve')) button.addEventListener('click', () => {
+  if (!button.dataset.armed) { button.dataset.armed = '1'; button.textContent = data.texts.approveSure.replace('{version}', button.dataset.version); return; }
+  post('approve', { version: button.dataset.version });
+});
 const form = $('changes');
 if (form) form.addEventListener('submit', (e) => {
   e.preventDefault();

@@ -181,7 +181,10 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
 
     await page.reload();
     expect(await page.locator('#pick-b option').allTextContents()).toEqual(['Your mix (Night Drive.wav)', 'Version 1', 'Version 2']);
+    // The first press only asks (approving completes the booking); the second approves.
     await page.getByRole('button', { name: 'Approve version 2' }).click();
+    expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status).toBe('delivered');
+    await page.getByRole('button', { name: 'Press again to approve version 2: the booking is then complete' }).click();
     await expect.poll(() => page.textContent('#said')).toBe('Version 2 approved. Thank you! The studio has been told, and so has your chat.');
     expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).status).toBe('completed');
     const after = (await messages()).map((r) => r.text);
