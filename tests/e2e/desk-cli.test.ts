@@ -53,3 +53,17 @@ it('lists the commands, confirms a booking (the artist is told, the action audit
     await t.drop();
   }
 }, 60_000);
+
+it('`mixdesk dashboard-link` prints a one-time sign-in link to the studio dashboard at the studio address', async () => {
+  const t = await createTestDatabase('sqlite');
+  try {
+    await testStudio(t.db);
+    const r = await runScript(['cli.ts', 'dashboard-link'], { DATABASE_URL: t.url, DATA_DIR: dir, PUBLIC_BASE_URL: 'https://studio.example' });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/good once, for 15 minutes.*: https:\/\/studio\.example\/studio\/login\/[\w-]{43}\n$/);
+    expect(await t.db.dashboardPass.findFirstOrThrow()).toMatchObject({ kind: 'login', actor: 'engineer:console', usedAt: null });
+    expect(await t.db.engineerAction.findFirstOrThrow()).toMatchObject({ platform: 'console', action: 'dashboard', outcome: 'done' });
+  } finally {
+    await t.drop();
+  }
+}, 60_000);
