@@ -2,12 +2,9 @@
 // /dashboard (or `mixdesk dashboard-link`), then a 12-hour session in an HttpOnly, SameSite=Strict
 // cookie. Every action posts a form that runs the same engineer command as Discord's and the
 // terminal's, and is kept in the audit trail as "web"; posts from another site are refused.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Logger } from 'pino';
-import type { Studio } from '../core/studio.js';
-import { nodeHandler, sameOriginPosts } from './hono-route.js';
+import { nodeHandler, sameOriginPosts, type NodeHandler, type PageRouteOptions } from './hono-route.js';
 import { parseDeskCommand } from '../core/engineer/commands/index.js';
 import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
@@ -40,11 +37,7 @@ export function actionWords(form: Record<string, unknown>): string[] | null {
   }
 }
 
-export function dashboardRoute(o: {
-  studio: Studio;
-  log: Logger;
-  publicBaseUrl?: string | undefined;
-}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function dashboardRoute(o: PageRouteOptions): NodeHandler {
   const { studio, log } = o;
   const app = new Hono();
   app.use('/studio/*', sameOriginPosts(o.publicBaseUrl));

@@ -6,7 +6,19 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
+import type { Studio } from '../core/studio.js';
 import { t } from '../core/texts.js';
+
+/** What a page's routes are made from. */
+export interface PageRouteOptions {
+  studio: Studio;
+  log: Logger;
+  /** The studio's public address (PUBLIC_BASE_URL), when behind a proxy. */
+  publicBaseUrl?: string | undefined;
+}
+
+/** A handler of the Node server's requests. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** Refuses a form posted from another site: the origin must be the request's own, or the studio's public address (behind a proxy). */
 export function sameOriginPosts(publicBaseUrl: string | undefined): MiddlewareHandler {
@@ -15,7 +27,7 @@ export function sameOriginPosts(publicBaseUrl: string | undefined): MiddlewareHa
 }
 
 /** The app as the Node server's handler: Hono's own refusals keep their status; anything else is logged and answered 500. */
-export function nodeHandler(app: Hono, log: Logger, what: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function nodeHandler(app: Hono, log: Logger, what: string): NodeHandler {
   app.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();
     log.error({ err, url: c.req.url }, `${what} failed`);

@@ -3,12 +3,9 @@
 // credential, so no other site may post with it); html`` escapes everything interpolated. The
 // player is plain Web platform code: two <audio> elements, the louder turned down by its measured
 // loudness, switched at the same position. Audio is streamed with byte ranges, so seeking works.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import type { Studio } from '../core/studio.js';
-import { nodeHandler, sameOriginPosts } from './hono-route.js';
-import type { Logger } from 'pino';
+import { nodeHandler, sameOriginPosts, type NodeHandler, type PageRouteOptions } from './hono-route.js';
 import { LinkRefused } from '../core/files/upload-links.js';
 import { UserError } from '../core/errors.js';
 import { PaymentNeeded } from '../core/versions/revisions.js';
@@ -36,11 +33,7 @@ export function parseRange(header: string, size: number): { start: number; end: 
   return start <= end && start < size ? { start, end } : null;
 }
 
-export function listeningRoute(o: {
-  studio: Studio;
-  log: Logger;
-  publicBaseUrl?: string | undefined;
-}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function listeningRoute(o: PageRouteOptions): NodeHandler {
   const { studio, log } = o;
   const app = new Hono();
   // A form posted from another site is refused before anything runs.
