@@ -9,9 +9,9 @@ import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
-import type { RevisionPayments } from '../payments/revision-payments.js';
+import { payFirstReply, type RevisionPayments } from '../payments/revision-payments.js';
 import { t } from '../texts.js';
-import { parseAdjustments, PaymentNeeded, revisionStartedText, type RevisionService } from '../versions/revisions.js';
+import { parseAdjustments, revisionStartedText, type RevisionService } from '../versions/revisions.js';
 import { beforeBalance, parseFacts, renderLabel } from '../versions/version-messages.js';
 import type { MasterSettings } from '../versions/pipeline.js';
 import { isOutputFormat } from '../../engine/index.js';
@@ -216,20 +216,13 @@ export class ListeningRoom {
     if (!notes) throw new UserError(t('revise-say-what'));
     const { adjustments, understood, forEngineer } = parseAdjustments(notes);
     const price = formatMoney(booking.service.revisionPriceCents, booking.currency);
-    const { freeLeft } = await this.revisions.allowance(booking);
-    if (freeLeft === 0 && !acceptPaid) throw new PaymentNeeded(booking, price);
-    if (freeLeft === 0 && this.paidRevisions.upFront) {
-      const ask = await this.paidRevisions.ask(booking, { notes, adjustments, forEngineer, understood });
-      const said = t('revise-pay-first', { number: ask.number, ref: booking.reference, amount: ask.amount, url: ask.url });
-      await this.outbox.toArtist(`room-pay:${booking.id}:${ask.number}:${this.clock.now().getTime()}`, booking, () => ({
-        text: said,
-        links: [{ label: t('revise-pay-button', { amount: ask.amount }), url: ask.url }],
-        invoice: ask.invoice,
-        visibility: 'private',
-      }));
-      return { said, payUrl: ask.url };
+    const r = await this.paidRevisions.requestOrAsk(booking, { notes, adjustments, forEngineer, understood }, acceptPaid, `client:${booking.clientId}`);
+    if ('pay' in r) {
+      const reply = payFirstReply(booking, r.pay);
+      await this.outbox.toArtist(`room-pay:${booking.id}:${r.pay.number}:${this.clock.now().getTime()}`, booking, () => payFirstReply(booking, r.pay));
+      return { said: reply.text, payUrl: r.pay.url };
     }
-    const started = await this.revisions.request(booking, { notes, adjustments, forEngineer, acceptPaid, actor: `client:${booking.clientId}` });
+    const started = r.started;
     const said = revisionStartedText(booking, started, understood, price);
     await this.outbox.toArtist(`room-revision:${booking.id}:${started.number}`, booking, () => ({
       text: `${t('room-from-page')} ${said()}`,

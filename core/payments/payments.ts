@@ -49,6 +49,13 @@ export type PayableAnswer = { ok: true } | { ok: false; reason: string };
 /** Stripe keeps a Checkout page open for at most this long; the link makes a new one after. */
 const STRIPE_LONGEST_CHECKOUT_MINUTES = 23 * 60;
 
+/** What each payment is called on its Stripe page. */
+const checkoutItems: Record<string, (ref: string) => string> = {
+  deposit: (ref) => t('payment-deposit-item', { ref }),
+  balance: (ref) => t('payment-balance-item', { ref }),
+  revision: (ref) => t('payment-revision-item', { ref }),
+};
+
 /** Stripe keeps a Checkout page open for at least this long. */
 const STRIPE_SHORTEST_CHECKOUT_MINUTES = 30;
 
@@ -103,18 +110,29 @@ export class PaymentService {
           expiresAt: new Date(now.getTime() + this.s.holdMinutes * 60_000),
         },
       }));
-    const checkout = await this.gateway.createCheckout({
-      paymentId: payment.id,
-      attempt: now.getTime(),
-      bookingReference: b.reference,
-      description: t('payment-deposit-item', { ref: b.reference }),
-      amountCents: payment.amountCents,
-      currency: payment.currency,
-      successUrl: `${this.s.baseUrl}/paid?booking=${encodeURIComponent(b.reference)}`,
-      cancelUrl: `${this.s.baseUrl}/paid?booking=${encodeURIComponent(b.reference)}&cancelled=1`,
-      expiresAt: new Date(Math.max(payment.expiresAt.getTime(), now.getTime() + STRIPE_SHORTEST_CHECKOUT_MINUTES * 60_000)),
-    });
+    const checkout = await this.checkout(
+      this.gateway,
+      payment,
+      b.reference,
+      new Date(Math.max(payment.expiresAt.getTime(), now.getTime() + STRIPE_SHORTEST_CHECKOUT_MINUTES * 60_000)),
+    );
     return this.db.payment.update({ where: { id: payment.id }, data: { checkoutId: checkout.id, checkoutUrl: checkout.url } });
+  }
+
+  /** A Stripe Checkout page for a payment, named for what it pays, returning the artist to /paid. */
+  private checkout(gateway: PaymentGateway, p: Payment, reference: string, expiresAt: Date): Promise<{ id: string; url: string }> {
+    const back = `${this.s.baseUrl}/paid?booking=${encodeURIComponent(reference)}`;
+    return gateway.createCheckout({
+      paymentId: p.id,
+      attempt: this.clock.now().getTime(),
+      bookingReference: reference,
+      description: checkoutItems[p.purpose]?.(reference) ?? reference,
+      amountCents: p.amountCents,
+      currency: p.currency,
+      successUrl: back,
+      cancelUrl: `${back}&cancelled=1`,
+      expiresAt,
+    });
   }
 
   /** "Pay the deposit of £18 (30 %) within 30 minutes to hold it: URL": the minutes its hold has left. */
@@ -223,17 +241,7 @@ export class PaymentService {
     // A page that closed, or one for an amount no longer asked: closed at Stripe before the new one.
     if (p.checkoutId) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
     const expiresAt = new Date(now.getTime() + STRIPE_LONGEST_CHECKOUT_MINUTES * 60_000);
-    const checkout = await this.gateway.createCheckout({
-      paymentId: p.id,
-      attempt: now.getTime(),
-      bookingReference: p.booking.reference,
-      description: t(p.purpose === 'balance' ? 'payment-balance-item' : 'payment-revision-item', { ref: p.booking.reference }),
-      amountCents: p.amountCents,
-      currency: p.currency,
-      successUrl: `${this.s.baseUrl}/paid?booking=${encodeURIComponent(p.booking.reference)}`,
-      cancelUrl: `${this.s.baseUrl}/paid?booking=${encodeURIComponent(p.booking.reference)}&cancelled=1`,
-      expiresAt,
-    });
+    const checkout = await this.checkout(this.gateway, p, p.booking.reference, expiresAt);
     // Claimed by its status: paid or called off meanwhile, the new page is closed again.
     const kept = await this.db.payment.updateMany({
       where: { id: p.id, status: 'open' },

@@ -7,13 +7,20 @@ import type { Db } from '../../db/client.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import { formatMoney } from '../catalog.js';
 import type { Clock } from '../clock.js';
-import type { Invoice } from '../conversation/types.js';
+import type { Invoice, Reply } from '../conversation/types.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
-import { revisionStartedText, RevisionAlreadyStarted, type AskedRevision, type RevisionService } from '../versions/revisions.js';
+import {
+  PaymentNeeded,
+  revisionStartedText,
+  RevisionAlreadyStarted,
+  type AskedRevision,
+  type RevisionService,
+  type RevisionStarted,
+} from '../versions/revisions.js';
 import type { Payment, PaymentService } from './payments.js';
 import type { PaymentGateway } from './stripe-gateway.js';
 
@@ -22,6 +29,16 @@ export interface RevisionPaymentAsk {
   amount: string;
   url: string;
   invoice: Invoice;
+}
+
+/** What the artist reads when a revision waits for its payment: the link, and the chat's invoice. */
+export function payFirstReply(b: Pick<BookingWithService, 'reference'>, ask: RevisionPaymentAsk): Reply {
+  return {
+    text: t('revise-pay-first', { number: ask.number, ref: b.reference, amount: ask.amount, url: ask.url }),
+    links: [{ label: t('revise-pay-button', { amount: ask.amount }), url: ask.url }],
+    invoice: ask.invoice,
+    visibility: 'private',
+  };
 }
 
 export class RevisionPayments {
@@ -43,6 +60,25 @@ export class RevisionPayments {
   /** Whether a revision beyond the free ones is paid before it starts (payments on). */
   get upFront(): boolean {
     return this.payments.enabled;
+  }
+
+  /**
+   * A revision the artist asked for (`acceptPaid`: and agreed to its price, when beyond the free
+   * ones): started now, or — beyond the free ones with payments on — its payment asked, to start
+   * when paid. Throws PaymentNeeded when a paid one was not agreed to.
+   */
+  async requestOrAsk(
+    b: BookingWithService,
+    asked: AskedRevision,
+    acceptPaid: boolean,
+    actor: string,
+  ): Promise<{ started: RevisionStarted } | { pay: RevisionPaymentAsk }> {
+    if (this.upFront && (await this.revisions.allowance(b)).freeLeft === 0) {
+      if (!acceptPaid) throw new PaymentNeeded(b, formatMoney(b.service.revisionPriceCents, b.currency));
+      return { pay: await this.ask(b, asked) };
+    }
+    const { understood: _understood, ...request } = asked;
+    return { started: await this.revisions.request(b, { ...request, acceptPaid, actor }) };
   }
 
   /**

@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js';
 import { PaymentNeeded, parseAdjustments, quickAdjustments, revisionStartedText, type AskedRevision, type RevisionStarted } from '../../versions/revisions.js';
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
 import { t } from '../../texts.js';
+import { payFirstReply } from '../../payments/revision-payments.js';
 import { statusText } from '../../booking/status.js';
 
 const REF = /^MD-[2-9A-Z]{6}$/i;
@@ -40,18 +41,9 @@ export function revisionOutcome(b: BookingWithService, r: RevisionStarted, under
  * payment asked, and started when it arrives.
  */
 async function startOrAskPayment(ctx: FlowContext, b: BookingWithService, asked: AskedRevision, acceptPaid: boolean): Promise<StepOutcome> {
-  const paidRevisions = ctx.studio.paidRevisions;
-  if (acceptPaid && paidRevisions.upFront && (await ctx.studio.revisions.allowance(b)).freeLeft === 0) {
-    const ask = await paidRevisions.ask(b, asked);
-    return done({
-      text: t('revise-pay-first', { number: ask.number, ref: b.reference, amount: ask.amount, url: ask.url }),
-      links: [{ label: t('revise-pay-button', { amount: ask.amount }), url: ask.url }],
-      invoice: ask.invoice,
-    });
-  }
-  const { understood, ...request } = asked;
-  const r = await ctx.studio.revisions.request(b, { ...request, acceptPaid, actor: `client:${ctx.client.id}` });
-  return revisionOutcome(b, r, understood, formatMoney(b.service.revisionPriceCents, b.currency));
+  const r = await ctx.studio.paidRevisions.requestOrAsk(b, asked, acceptPaid, `client:${ctx.client.id}`);
+  if ('pay' in r) return done(payFirstReply(b, r.pay));
+  return revisionOutcome(b, r.started, asked.understood, formatMoney(b.service.revisionPriceCents, b.currency));
 }
 
 /** A quick change picked from the buttons, as if its words had been written (in any language). */
