@@ -12,6 +12,9 @@ export interface FakeCheckout {
   idempotencyKey: string | undefined;
 }
 
+/** The webhook signing secret of the studios the tests configure (StripeFake.settings). */
+export const WEBHOOK_SECRET = 'whsec_mixdesk_test';
+
 export class StripeFake {
   readonly sessions: FakeCheckout[] = [];
   readonly expired: string[] = [];
@@ -86,6 +89,25 @@ export class StripeFake {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
     return this;
+  }
+
+  /** Forgets what earlier tests did (the fake is shared by a file's tests). */
+  reset(): void {
+    this.sessions.length = 0;
+    this.refunds.length = 0;
+    this.expired.length = 0;
+    this.failWith = null;
+  }
+
+  /** The studio's settings for payments through this fake, webhooks signed with WEBHOOK_SECRET. */
+  settings(): Record<string, string> {
+    return {
+      PAYMENTS: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_mixdesk',
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_URL: this.url,
+      PUBLIC_BASE_URL: 'https://studio.test',
+    };
   }
 
   async stop(): Promise<void> {

@@ -17,10 +17,9 @@ import { startWebServer, type WebServer } from '../../web/server.js';
 import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
-import { completedEvent, signed, StripeFake } from '../helpers/stripe-fake.js';
+import { completedEvent, signed, StripeFake, WEBHOOK_SECRET as SECRET } from '../helpers/stripe-fake.js';
 import { testStudio } from '../helpers/studio.js';
 
-const SECRET = 'whsec_mixdesk_test';
 const log = pino({ level: 'silent' });
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-balance-'));
 const mix = path.join(dir, 'Night Drive.wav');
@@ -44,21 +43,10 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
 
   async function setUp(env: Record<string, string> = {}): Promise<void> {
     queue = new InProcessQueue();
-    studio = await testStudio(
-      t.db,
-      {
-        PAYMENTS: 'stripe',
-        STRIPE_SECRET_KEY: 'sk_test_mixdesk',
-        STRIPE_WEBHOOK_SECRET: SECRET,
-        STRIPE_API_URL: fake.url,
-        PUBLIC_BASE_URL: 'https://studio.test',
-        ENGINEER_CHAT: 'console:engineer',
-        ...env,
-      },
-      undefined,
-      undefined,
-      { queue, pipeline: { attempts: 2, backoffMs: 10 } },
-    );
+    studio = await testStudio(t.db, { ...fake.settings(), ENGINEER_CHAT: 'console:engineer', ...env }, undefined, undefined, {
+      queue,
+      pipeline: { attempts: 2, backoffMs: 10 },
+    });
     studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
     studio.outbox.register('console', { send: async (_c, r) => void sent.push(r) });
     await studio.jobs.work();
@@ -76,10 +64,7 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
 
   beforeEach(async () => {
     t = await createTestDatabase(provider);
-    fake.sessions.length = 0;
-    fake.refunds.length = 0;
-    fake.expired.length = 0;
-    fake.failWith = null;
+    fake.reset();
     sent.length = 0;
   });
   afterEach(async () => {

@@ -15,12 +15,11 @@ import { startWebServer, type WebServer } from '../../web/server.js';
 import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
-import { completedEvent, signed, StripeFake } from '../helpers/stripe-fake.js';
+import { completedEvent, signed, StripeFake, WEBHOOK_SECRET as SECRET } from '../helpers/stripe-fake.js';
 import { testStudio } from '../helpers/studio.js';
 import type { ManualClock } from '../../core/clock.js';
 import { deskCommands, type DeskAction } from '../../core/engineer/commands/index.js';
 
-const SECRET = 'whsec_mixdesk_test';
 const log = pino({ level: 'silent' });
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-pay-'));
 const mix = path.join(dir, 'mix.wav');
@@ -43,19 +42,9 @@ describe.each(testProviders())('deposits on %s', (provider) => {
 
   beforeEach(async () => {
     t = await createTestDatabase(provider);
-    fake.sessions.length = 0;
-    fake.refunds.length = 0;
-    fake.expired.length = 0;
-    fake.failWith = null;
+    fake.reset();
     sent.length = 0;
-    studio = await testStudio(t.db, {
-      PAYMENTS: 'stripe',
-      STRIPE_SECRET_KEY: 'sk_test_mixdesk',
-      STRIPE_WEBHOOK_SECRET: SECRET,
-      STRIPE_API_URL: fake.url,
-      PUBLIC_BASE_URL: 'https://studio.test',
-      ENGINEER_CHAT: 'console:engineer',
-    });
+    studio = await testStudio(t.db, { ...fake.settings(), ENGINEER_CHAT: 'console:engineer' });
     studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
     studio.outbox.register('console', { send: async (_c, r) => void sent.push(r) });
     web = await startWebServer({

@@ -45,24 +45,11 @@ describe('Telegram Payments against the Bot API fake', () => {
   beforeEach(async () => {
     handled = new Map();
     waiters = [];
-    stripe.sessions.length = 0;
+    stripe.reset();
     fake = await new TelegramFake().start();
     t = await createTestDatabase('sqlite');
     queue = new InProcessQueue();
-    studio = await testStudio(
-      t.db,
-      {
-        PAYMENTS: 'stripe',
-        STRIPE_SECRET_KEY: 'sk_test_mixdesk',
-        STRIPE_WEBHOOK_SECRET: 'whsec_mixdesk_test',
-        STRIPE_API_URL: stripe.url,
-        PUBLIC_BASE_URL: 'https://studio.test',
-        TELEGRAM_PAYMENT_PROVIDER_TOKEN: 'provider_test_token',
-      },
-      undefined,
-      undefined,
-      { queue },
-    );
+    studio = await testStudio(t.db, { ...stripe.settings(), TELEGRAM_PAYMENT_PROVIDER_TOKEN: 'provider_test_token' }, undefined, undefined, { queue });
     telegram = await createTelegramBot({
       token: fake.token,
       apiRoot: fake.url,
