@@ -137,6 +137,12 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     const masterFile = await t.db.deliveryFile.findFirstOrThrow({ where: { kind: 'master' } });
     expect((await fetch(`${version.links![1]!.url}/file/${masterFile.id}`)).status).toBe(404);
 
+    // Stripe unreachable: the link says so in a sentence and stays good.
+    fake.failWith = 500;
+    const down = await open(link);
+    expect(down.status).toBe(503);
+    expect(await down.text()).toContain('The payment page could not be opened just now. Please try again in a minute.');
+    fake.failWith = null;
     // The link opens a Stripe page for the balance, the same one while it is open.
     const first = await open(link);
     expect(first.status).toBe(303);
