@@ -745,6 +745,9 @@ export interface TextVars {
   'payment-line-waived': { amount: TextValue; what: TextValue };
   'payment-line-refunded': { amount: TextValue; what: TextValue };
   'payment-line-open': { amount: TextValue; what: TextValue };
+  'payment-line-twice': { amount: TextValue; what: TextValue };
+  'payment-line-twice-refunded': { amount: TextValue; what: TextValue };
+  'payment-line-revision-owed': { amount: TextValue; number: TextValue };
   'payment-line-due': { amount: TextValue };
   'payment-deposit-waived': { ref: TextValue };
   'discord-cmd-booking-waive': undefined;
@@ -770,6 +773,11 @@ export interface TextVars {
   'balance-files-after': { amount: TextValue; url: TextValue };
   'balance-pay-button': { amount: TextValue };
   'status-files-after-balance': { amount: TextValue; url: TextValue };
+  'alert-payment-refused': { asked: TextValue; client: TextValue; received: TextValue; ref: TextValue; via: TextValue };
+  'alert-payment-unknown': { received: TextValue; via: TextValue };
+  'refund-reason-twice': undefined;
+  'payment-twice-refunded': { amount: TextValue; ref: TextValue; what: TextValue };
+  'payment-twice-pending': { amount: TextValue; ref: TextValue; what: TextValue };
   'alert-payment-late': { amount: TextValue; client: TextValue; ref: TextValue };
   'refund-by-provider': { charge: TextValue };
   'refund-reason-cancelled': undefined;
@@ -851,6 +859,7 @@ export interface TextVars {
   'web-dashboard-versions': undefined;
   'web-dashboard-deliver': { version: TextValue };
   'web-dashboard-files': undefined;
+  'web-dashboard-money': undefined;
   'web-dashboard-history': undefined;
   'web-dashboard-sign-in': undefined;
   'web-room-approve-sure': { version: TextValue };

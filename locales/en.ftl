@@ -930,6 +930,17 @@ payment-line-open = { $what ->
     [revision] Revision payment
    *[deposit] Deposit
 } of { $amount } not paid yet.
+payment-line-twice = { $what ->
+    [balance] Balance
+    [revision] Revision payment
+   *[deposit] Deposit
+} of { $amount } paid a second time: the studio refunds it.
+payment-line-twice-refunded = { $what ->
+    [balance] Balance
+    [revision] Revision payment
+   *[deposit] Deposit
+} of { $amount } paid a second time, and refunded.
+payment-line-revision-owed = Revision { $number }: { $amount }, to pay the studio.
 payment-line-due = Still to pay: { $amount }.
 payment-deposit-waived = The studio waived the deposit for { $ref }: it is booked.
 discord-cmd-booking-waive = Waive what the artist owes: deposit, balance or paid revision (the artist is told)
@@ -957,6 +968,19 @@ balance-files-now = Here are the full-quality files of { $ref } v{ $version }.
 balance-files-after = The full-quality files follow as soon as the balance of { $amount } is paid: { $url }
 balance-pay-button = Pay { $amount }
 status-files-after-balance = Full-quality files once the balance of { $amount } is paid: { $url }
+alert-payment-refused = A payment for { $ref } ({ $client }) was not accepted: { $received } arrived through { $via }, and { $asked } was asked. Nothing was settled: refund it or settle it with the artist.
+alert-payment-unknown = A payment of { $received } arrived through { $via } for nothing the studio asked (not a page mixdesk made). Nothing was settled: check it at the provider and refund it if it is not yours.
+refund-reason-twice = paid a second time
+payment-twice-refunded = You paid the { $what ->
+    [balance] balance
+    [revision] revision
+   *[deposit] deposit
+} of { $ref } twice: the second payment of { $amount } is refunded and reaches your card in 5–10 days.
+payment-twice-pending = You paid the { $what ->
+    [balance] balance
+    [revision] revision
+   *[deposit] deposit
+} of { $ref } twice: the studio has been told and refunds the second payment of { $amount }.
 alert-payment-late = { $ref } ({ $client }) paid { $amount } for something no longer asked (called off or replaced): refund it or settle it with the artist.
 refund-by-provider = it was paid through Telegram (charge { $charge }), which cannot refund it from here
 refund-reason-cancelled = booking cancelled
@@ -1042,6 +1066,7 @@ web-dashboard-resolve = Close revision { $number }
 web-dashboard-versions = Versions
 web-dashboard-deliver = Send v{ $version } to the artist
 web-dashboard-files = Files
+web-dashboard-money = Money
 web-dashboard-history = History
 web-dashboard-sign-in = Sign in to the studio dashboard
 web-room-approve-sure = Press again to approve version { $version }: the booking is then complete

@@ -927,6 +927,17 @@ payment-line-open = { $what ->
     [revision] Pago de revisión
    *[deposit] Depósito
 } de { $amount } aún sin pagar.
+payment-line-twice = { $what ->
+    [balance] Saldo
+    [revision] Pago de revisión
+   *[deposit] Depósito
+} de { $amount } pagado por segunda vez: el estudio lo reembolsa.
+payment-line-twice-refunded = { $what ->
+    [balance] Saldo
+    [revision] Pago de revisión
+   *[deposit] Depósito
+} de { $amount } pagado por segunda vez, y reembolsado.
+payment-line-revision-owed = Revisión { $number }: { $amount }, a pagar al estudio.
 payment-line-due = Queda por pagar: { $amount }.
 payment-deposit-waived = El estudio ha condonado el depósito de { $ref }: queda reservada.
 discord-cmd-booking-waive = Condonar lo que debe el artista: depósito, saldo o revisión de pago (se le avisa)
@@ -954,6 +965,19 @@ balance-files-now = Aquí tienes los archivos en calidad completa de { $ref } v{
 balance-files-after = Los archivos en calidad completa llegan en cuanto se pague el saldo de { $amount }: { $url }
 balance-pay-button = Pagar { $amount }
 status-files-after-balance = Archivos en calidad completa cuando se pague el saldo de { $amount }: { $url }
+alert-payment-refused = No se aceptó un pago de { $ref } ({ $client }): llegaron { $received } por { $via } y se pedían { $asked }. No se ha liquidado nada: reembólsalo o resuélvelo con el artista.
+alert-payment-unknown = Llegó un pago de { $received } por { $via } por algo que el estudio no pidió (no es una página hecha por mixdesk). No se ha liquidado nada: revísalo en el proveedor y reembólsalo si no es tuyo.
+refund-reason-twice = pagado por segunda vez
+payment-twice-refunded = Pagaste { $what ->
+    [balance] el saldo
+    [revision] la revisión
+   *[deposit] el depósito
+} de { $ref } dos veces: el segundo pago de { $amount } se reembolsa y llega a tu tarjeta en 5–10 días.
+payment-twice-pending = Pagaste { $what ->
+    [balance] el saldo
+    [revision] la revisión
+   *[deposit] el depósito
+} de { $ref } dos veces: el estudio ya lo sabe y te reembolsa el segundo pago de { $amount }.
 alert-payment-late = { $ref } ({ $client }) pagó { $amount } por algo que ya no se pedía (cancelado o sustituido): reembólsalo o resuélvelo con el artista.
 refund-by-provider = se pagó por Telegram (cargo { $charge }), que no permite reembolsarlo desde aquí
 refund-reason-cancelled = reserva cancelada
@@ -1039,6 +1063,7 @@ web-dashboard-resolve = Cerrar la revisión { $number }
 web-dashboard-versions = Versiones
 web-dashboard-deliver = Enviar la v{ $version } al artista
 web-dashboard-files = Archivos
+web-dashboard-money = Pagos
 web-dashboard-history = Historial
 web-dashboard-sign-in = Entrar al panel del estudio
 web-room-approve-sure = Pulsa otra vez para aprobar la versión { $version }: la reserva queda completa

@@ -206,6 +206,14 @@ export function bookingPage(o: { studio: string; detail: BookingDetail; said: st
             </table>`
           : html`<p class="muted">${t('web-dashboard-none')}</p>`
       }
+      ${
+        d.money.length
+          ? html`<h2>${t('web-dashboard-money')}</h2>
+              <ul>
+                ${d.money.map((line) => html`<li>${line}</li>`)}
+              </ul>`
+          : ''
+      }
       <h2>${t('web-dashboard-history')}</h2>
       <table>
         <tbody>

@@ -10,6 +10,7 @@ import { intlLocale } from '../texts.js';
 import { openStatuses, statusText } from '../booking/status.js';
 import { factsLine, parseFacts, versionStateText } from '../versions/version-messages.js';
 import type { EngineerAudit } from './audit.js';
+import { paymentLines } from '../payments/summary.js';
 
 export interface BoardBooking {
   reference: string;
@@ -43,6 +44,8 @@ export interface BookingDetail {
   files: { fileName: string; role: string; sizeMb: string; at: string }[];
   versions: { version: number; kind: string; status: string; state: string; facts: string; held: boolean }[];
   openRevision: { number: number; notes: string } | null;
+  /** What was asked, paid, waived, refunded and is still owed, as the ledger counts it (none for a booking without payments). */
+  money: string[];
   history: { at: string; text: string }[];
 }
 
@@ -135,12 +138,13 @@ export class StudioBoard {
   async booking(reference: string): Promise<BookingDetail | null> {
     const b = await this.db.booking.findUnique({ where: { reference: reference.toUpperCase() }, include: { client: true, service: true } });
     if (!b) return null;
-    const [uploads, versions, events, actions, open] = await Promise.all([
+    const [uploads, versions, events, actions, open, money] = await Promise.all([
       this.db.upload.findMany({ where: { bookingId: b.id }, orderBy: { createdAt: 'asc' } }),
       this.db.delivery.findMany({ where: { bookingId: b.id }, orderBy: { version: 'asc' } }),
       this.db.bookingEvent.findMany({ where: { bookingId: b.id }, orderBy: { at: 'asc' } }),
       this.audit.forBookings([b.reference], 50),
       this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } }),
+      paymentLines(this.db, [b], this.zone),
     ]);
     const at = (d: Date) => this.local(d).toFormat('d LLL, HH:mm');
     const history = [
@@ -169,6 +173,7 @@ export class StudioBoard {
         };
       }),
       openRevision: open ? { number: open.number, notes: open.notes } : null,
+      money: money.get(b.id) ?? [],
       history: history.map((h) => ({ at: at(h.when), text: h.text })),
     };
   }

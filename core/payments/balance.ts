@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Invoice } from '../conversation/types.js';
 import type { PayLinks } from './pay-links.js';
 import { invoiceOf } from './invoices.js';
+import { readLedger, type LedgerBooking } from './ledger.js';
 
 export interface BalanceDue {
   payment: Models.PaymentModel;
@@ -17,9 +18,6 @@ export interface BalanceDue {
   invoice: Invoice;
   amount: string;
 }
-
-/** Counted as received: paid by the artist, or waived by the engineer. */
-export const settledStatuses = ['paid', 'waived'];
 
 export class Balances {
   constructor(
@@ -33,12 +31,10 @@ export class Balances {
    * asks for it (made now, or the one already asked, its amount following the price), or null.
    * A booking made with payments off (no deposit) owes nothing here: the studio bills it as before.
    */
-  async dueIn(tx: Tx, b: { id: string; reference: string; priceCents: number; currency: string }): Promise<BalanceDue | null> {
+  async dueIn(tx: Tx, b: LedgerBooking & { reference: string }): Promise<BalanceDue | null> {
     if (!this.enabled) return null;
-    const payments = await tx.payment.findMany({ where: { bookingId: b.id, purpose: { in: ['deposit', 'balance'] } } });
-    if (!payments.some((p) => p.purpose === 'deposit' && settledStatuses.includes(p.status))) return null;
-    const received = payments.filter((p) => settledStatuses.includes(p.status)).reduce((sum, p) => sum + p.amountCents, 0);
-    const due = b.priceCents - received;
+    const { ledger, payments } = await readLedger(tx, b);
+    const due = ledger.dueCents;
     if (due <= 0) return null;
     const now = this.clock.now();
     let open = payments.find((p) => p.purpose === 'balance' && p.status === 'open');

@@ -30,15 +30,26 @@ export interface PaymentSettings {
   baseUrl: string;
 }
 
-export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored';
+/** handled: settled (or a second payment refunded); duplicate: seen before; ignored: not a payment; refused: a payment not acted on (the engineer is told). */
+export type WebhookOutcome = 'handled' | 'duplicate' | 'ignored' | 'refused';
 
-/** A payment received, however it came: the event that says so (its id, for idempotency) and the payment it names. */
+/** A payment as the provider says it was made: where (the page, or the Telegram charge), how much. */
+type PaidVia =
+  | { provider: 'stripe'; checkoutId: string; amountCents: number | null; currency: string | null; paymentIntentId: string | null }
+  | { provider: 'telegram'; paymentId: string; amountCents: number; currency: string; telegramChargeId: string; providerChargeId: string };
+
+/** A payment event, however it came: its id (for idempotency), its type, and the payment it says was made (null: not one). */
 interface Received {
   eventId: string;
   type: string;
-  find: { checkoutId?: string; paymentId?: string | null };
-  data: Partial<Pick<Payment, 'paymentIntentId' | 'telegramChargeId' | 'providerChargeId'>> & { provider: 'stripe' | 'telegram' };
+  paid: PaidVia | null;
 }
+
+/** What the transaction decided, for the work done after it (network calls stay outside). */
+type Settlement =
+  | { outcome: 'duplicate' | 'ignored' | 'refused' }
+  | { outcome: 'handled'; payment: Payment; revision: Payment | null }
+  | { outcome: 'handled'; twice: Payment; booking: BookingWithService };
 
 /** What the payment page link leads to: Stripe's page, a thank-you (paid already), or a refusal. */
 export type PageOutcome = { kind: 'page'; url: string } | { kind: 'paid' } | { kind: 'closed' };
@@ -119,10 +130,13 @@ export class PaymentService {
     return this.db.payment.update({ where: { id: payment.id }, data: { checkoutId: checkout.id, checkoutUrl: checkout.url } });
   }
 
-  /** A Stripe Checkout page for a payment, named for what it pays, returning the artist to /paid. */
-  private checkout(gateway: PaymentGateway, p: Payment, reference: string, expiresAt: Date): Promise<{ id: string; url: string }> {
+  /**
+   * A Stripe Checkout page for a payment, named for what it pays, returning the artist to /paid;
+   * kept with the amount it asks, since only a page mixdesk made settles a payment, and only for that.
+   */
+  private async checkout(gateway: PaymentGateway, p: Payment, reference: string, expiresAt: Date): Promise<{ id: string; url: string }> {
     const back = `${this.s.baseUrl}/paid?booking=${encodeURIComponent(reference)}`;
-    return gateway.createCheckout({
+    const page = await gateway.createCheckout({
       paymentId: p.id,
       attempt: this.clock.now().getTime(),
       bookingReference: reference,
@@ -133,6 +147,13 @@ export class PaymentService {
       cancelUrl: `${back}&cancelled=1`,
       expiresAt,
     });
+    // Stripe replays an idempotent request's page: kept once.
+    await this.db.checkoutPage.upsert({
+      where: { id: page.id },
+      create: { id: page.id, paymentId: p.id, amountCents: p.amountCents, currency: p.currency },
+      update: {},
+    });
+    return page;
   }
 
   /** "Pay the deposit of £18 (30 %) within 30 minutes to hold it: URL": the minutes its hold has left. */
@@ -148,25 +169,18 @@ export class PaymentService {
   /**
    * A webhook call: the event verified (a forged or unsigned one throws SignatureRefused and
    * changes nothing), recorded by id (a second delivery is 'duplicate'), and a paid Checkout
-   * Session settles its deposit, all in one transaction.
+   * Session settles its payment, all in one transaction.
    */
   async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<WebhookOutcome> {
     if (!this.gateway) return 'ignored';
     const event = this.gateway.verifyEvent(rawBody, signature);
     const s = event.session;
-    const settles =
-      s && s.paymentStatus === 'paid' && (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded');
-    const outcome = await this.receive(
-      settles
-        ? {
-            eventId: event.id,
-            type: event.type,
-            // By its page, or by our id on it (a page replaced by a newer one, paid all the same).
-            find: { checkoutId: s.id, paymentId: s.paymentId },
-            data: { provider: 'stripe', paymentIntentId: s.paymentIntentId },
-          }
-        : { eventId: event.id, type: event.type, find: {}, data: { provider: 'stripe' } },
-    );
+    const paid = s && s.paymentStatus === 'paid' && (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded');
+    const outcome = await this.receive({
+      eventId: event.id,
+      type: event.type,
+      paid: paid ? { provider: 'stripe', checkoutId: s.id, amountCents: s.amountTotal, currency: s.currency, paymentIntentId: s.paymentIntentId } : null,
+    });
     // Its receipt, once settled, outside the transaction (a network call); missing, /status says paid without it.
     const intent = s?.paymentIntentId;
     if (outcome === 'handled' && intent) {
@@ -178,14 +192,19 @@ export class PaymentService {
 
   /**
    * Telegram's successful_payment: the same path as Stripe's webhook, recorded by Telegram's charge
-   * id (an update delivered twice acts once).
+   * id (an update delivered twice acts once), settling only the amount and currency asked.
    */
-  async receiveTelegram(p: { paymentId: string; telegramChargeId: string; providerChargeId: string }): Promise<WebhookOutcome> {
+  async receiveTelegram(p: {
+    paymentId: string;
+    amountCents: number;
+    currency: string;
+    telegramChargeId: string;
+    providerChargeId: string;
+  }): Promise<WebhookOutcome> {
     return this.receive({
       eventId: `telegram:${p.telegramChargeId}`,
       type: 'telegram.successful_payment',
-      find: { paymentId: p.paymentId },
-      data: { provider: 'telegram', telegramChargeId: p.telegramChargeId, providerChargeId: p.providerChargeId },
+      paid: { provider: 'telegram', ...p, currency: p.currency.toUpperCase() },
     });
   }
 
@@ -255,55 +274,158 @@ export class PaymentService {
   }
 
   /**
-   * A payment received: recorded by its event id (a second delivery is 'duplicate'), the payment
-   * marked paid, and what it pays for goes on — all in one transaction. A payment that arrives when
-   * it was no longer asked (released, called off, replaced) goes to the engineer to settle.
+   * A payment received: recorded by its event id (a second delivery is 'duplicate'). It settles a
+   * payment only when it came through a page mixdesk made for it (or a Telegram invoice naming it)
+   * for exactly the amount and currency asked; anything else is recorded, not acted on, and the
+   * engineer is told the numbers. Settling is one conditional update (the payment as it was read →
+   * paid): of two events racing, the loser is a duplicate when it is the same page, or a second
+   * payment — given back — when it is another. The payment marked paid and what it pays for going
+   * on commit together; the network (refunds, closing pages, starting a revision) comes after.
    */
   private async receive(r: Received): Promise<WebhookOutcome> {
-    let started: Payment | null = null;
+    let decided: Settlement;
     try {
-      const outcome = await this.db.$transaction(async (tx) => {
+      decided = await this.db.$transaction(async (tx) => {
         const seen = await tx.stripeEvent.findUnique({ where: { id: r.eventId } });
-        if (seen) return 'duplicate';
+        if (seen) return { outcome: 'duplicate' as const };
         await tx.stripeEvent.create({ data: { id: r.eventId, type: r.type, receivedAt: this.clock.now() } });
-        const payment =
-          (r.find.checkoutId ? await tx.payment.findFirst({ where: { checkoutId: r.find.checkoutId } }) : null) ??
-          (r.find.paymentId ? await tx.payment.findUnique({ where: { id: r.find.paymentId } }) : null);
-        if (!payment || payment.status === 'paid') return 'ignored';
-        const asked = payment.status === 'open';
-        const paid = await tx.payment.update({ where: { id: payment.id }, data: { status: 'paid', paidAt: this.clock.now(), ...r.data } });
-        const booking = await tx.booking.findUniqueOrThrow({ where: { id: payment.bookingId }, include: { client: true, service: true } });
-        const amount = formatMoney(payment.amountCents, payment.currency);
-        let taken = false;
-        if (payment.purpose === 'deposit') taken = await this.depositReceivedIn(tx, paid, booking);
-        else if (asked && payment.purpose === 'balance') {
-          await this.releaseFilesIn(tx, booking, () => t('payment-balance-paid', { ref: booking.reference, amount }), `balance:${payment.id}`);
-          taken = true;
-        } else if (asked && payment.purpose === 'revision') {
-          started = paid;
-          taken = true;
-        }
-        if (!taken)
-          await this.alerts.alert(
-            `payment-late:${payment.id}`,
-            () =>
-              t(payment.purpose === 'deposit' ? 'alert-deposit-late' : 'alert-payment-late', {
-                ref: booking.reference,
-                client: booking.client.displayName,
-                amount,
-              }),
-            { booking: booking.reference },
-            tx,
-          );
-        return 'handled';
+        const settlement = r.paid ? await this.settleIn(tx, r.eventId, r.paid) : { outcome: 'ignored' as const, detail: null };
+        const { detail, ...rest } = { detail: null, ...settlement };
+        await tx.stripeEvent.update({
+          where: { id: r.eventId },
+          data: { outcome: 'twice' in rest ? 'paid-twice' : rest.outcome === 'handled' ? 'settled' : rest.outcome, detail },
+        });
+        return rest as Settlement;
       });
-      if (started && this.revisionPaid) await this.revisionPaid(started);
-      return outcome;
     } catch (err) {
       // The same event delivered twice at once: the other delivery recorded it.
       if (isUniqueViolation(err)) return 'duplicate';
       throw err;
     }
+    if ('twice' in decided) await this.giveBackSecond(decided.twice, decided.booking);
+    else if ('payment' in decided) {
+      await this.closeOtherPages(decided.payment);
+      if (decided.revision && this.revisionPaid) await this.revisionPaid(decided.revision);
+    }
+    return decided.outcome;
+  }
+
+  /** Inside receive's transaction: the payment checked, settled and acted on, or why not (kept with the event). */
+  private async settleIn(tx: Tx, eventId: string, paid: PaidVia): Promise<Settlement & { detail?: string | null }> {
+    const now = this.clock.now();
+    const received = paid.amountCents === null || paid.currency === null ? '?' : formatMoney(paid.amountCents, paid.currency);
+    const via = paid.provider === 'stripe' ? `Stripe ${paid.checkoutId}` : `Telegram ${paid.telegramChargeId}`;
+    /** Not acted on: kept with the event (`why`, with the numbers) and told to the engineer in the studio's language. */
+    const refuse = async (
+      why: string,
+      booking?: { reference: string; client: { displayName: string } },
+      asked?: string,
+    ): Promise<Settlement & { detail: string }> => {
+      const detail = `${why}: ${received} received (${via})${asked ? `, ${asked} asked` : ''}`;
+      await this.alerts.alert(
+        `payment-refused:${eventId}`,
+        () =>
+          booking && asked
+            ? t('alert-payment-refused', { ref: booking.reference, client: booking.client.displayName, received, via, asked })
+            : t('alert-payment-unknown', { received, via }),
+        { booking: booking?.reference, received: paid.amountCents, currency: paid.currency, via },
+        tx,
+      );
+      return { outcome: 'refused', detail };
+    };
+
+    // Which payment: only a page mixdesk made (kept in CheckoutPage) or an invoice naming one.
+    const page = paid.provider === 'stripe' ? await tx.checkoutPage.findUnique({ where: { id: paid.checkoutId } }) : null;
+    const paymentId = paid.provider === 'stripe' ? page?.paymentId : paid.paymentId;
+    const payment = paymentId ? await tx.payment.findUnique({ where: { id: paymentId } }) : null;
+    if (!payment) return refuse('no payment of ours');
+    const booking = await tx.booking.findUniqueOrThrow({ where: { id: payment.bookingId }, include: { client: true, service: true } });
+    const asked = formatMoney(payment.amountCents, payment.currency);
+    // Exactly what was asked: the page's own amount (a replaced page for an old amount no longer pays) and the payment's.
+    const amountOk =
+      paid.amountCents === payment.amountCents &&
+      paid.currency === payment.currency.toUpperCase() &&
+      (!page || (page.amountCents === payment.amountCents && page.currency.toUpperCase() === paid.currency));
+    if (!amountOk) return refuse('not the amount asked', booking, asked);
+
+    const settledBy = paid.provider === 'stripe' ? paid.checkoutId : `telegram:${paid.telegramChargeId}`;
+    const charge =
+      paid.provider === 'stripe'
+        ? { provider: 'stripe', paymentIntentId: paid.paymentIntentId }
+        : { provider: 'telegram', telegramChargeId: paid.telegramChargeId, providerChargeId: paid.providerChargeId };
+    const claimed =
+      payment.status === 'paid'
+        ? 0
+        : (await tx.payment.updateMany({ where: { id: payment.id, status: payment.status }, data: { status: 'paid', paidAt: now, settledBy, ...charge } }))
+            .count;
+    if (claimed === 0) {
+      // Settled already (before, or by an event racing this one): the same page again is a
+      // duplicate; another page or charge is the artist paying twice.
+      const settled = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
+      if (settled.status !== 'paid') throw new Error(`payment ${payment.id} changed while a payment for it was settled; try again`);
+      if (settled.settledBy === settledBy) return { outcome: 'duplicate' };
+      const twice = await tx.payment.create({
+        data: {
+          bookingId: payment.bookingId,
+          purpose: payment.purpose,
+          amountCents: payment.amountCents,
+          currency: payment.currency,
+          status: 'duplicate',
+          expiresAt: now,
+          paidAt: now,
+          settledBy,
+          duplicateOf: payment.id,
+          ...charge,
+        },
+      });
+      return { outcome: 'handled', twice, booking, detail: `paid twice: ${received} (${via}); the first was ${settled.settledBy ?? '?'}` };
+    }
+
+    const settled: Payment = { ...payment, status: 'paid', paidAt: now, settledBy, ...charge };
+    const wasAsked = payment.status === 'open';
+    let taken = false;
+    let revision: Payment | null = null;
+    if (payment.purpose === 'deposit') taken = await this.depositReceivedIn(tx, settled, booking);
+    else if (wasAsked && payment.purpose === 'balance') {
+      await this.releaseFilesIn(tx, booking, () => t('payment-balance-paid', { ref: booking.reference, amount: asked }), `balance:${payment.id}`);
+      taken = true;
+    } else if (wasAsked && payment.purpose === 'revision') {
+      revision = settled;
+      taken = true;
+    }
+    if (!taken)
+      await this.alerts.alert(
+        `payment-late:${payment.id}`,
+        () =>
+          t(payment.purpose === 'deposit' && payment.status !== 'waived' ? 'alert-deposit-late' : 'alert-payment-late', {
+            ref: booking.reference,
+            client: booking.client.displayName,
+            amount: asked,
+          }),
+        { booking: booking.reference },
+        tx,
+      );
+    return { outcome: 'handled', payment: settled, revision, detail: taken ? null : `late: the payment was ${payment.status}` };
+  }
+
+  /**
+   * A payment made a second time (another page, or the chat's invoice after the page): given back
+   * through Stripe (once, by its key), or — paid through Telegram's provider, which a bot cannot
+   * refund — left to the engineer, who is alerted. The artist hears which, either way.
+   */
+  private async giveBackSecond(twice: Payment, booking: BookingWithService): Promise<void> {
+    const refunded = await this.refund(twice, booking, t('refund-reason-twice'));
+    const amount = formatMoney(twice.amountCents, twice.currency);
+    await this.outbox.toArtist(`paid-twice:${twice.id}`, booking, () => ({
+      text: t(refunded ? 'payment-twice-refunded' : 'payment-twice-pending', { what: twice.purpose, ref: booking.reference, amount }),
+      visibility: 'private',
+    }));
+  }
+
+  /** Settled one way, the payment's other Stripe pages are closed, so it cannot be paid again there. */
+  private async closeOtherPages(p: Payment): Promise<void> {
+    const pages = await this.db.checkoutPage.findMany({ where: { paymentId: p.id, id: { not: p.settledBy ?? '' } } });
+    await this.closePages(pages.map((page) => ({ checkoutId: page.id })));
   }
 
   private async depositReceivedIn(tx: Tx, payment: Payment, booking: BookingWithService): Promise<boolean> {
@@ -462,7 +584,7 @@ export class PaymentService {
    * will not close (paid meanwhile, already expired) is settled by the webhook, which sends a payment
    * that arrives anyway to the engineer.
    */
-  private async closePages(payments: readonly Payment[]): Promise<void> {
+  private async closePages(payments: readonly Pick<Payment, 'checkoutId'>[]): Promise<void> {
     for (const p of payments) if (p.checkoutId && this.gateway) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
   }
 }

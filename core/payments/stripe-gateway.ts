@@ -17,11 +17,22 @@ export interface CheckoutRequest {
   expiresAt: Date;
 }
 
+/** A Checkout Session as an event tells it: what was paid, how much, in what currency. */
+export interface GatewaySession {
+  id: string;
+  paymentStatus: string | null;
+  paymentIntentId: string | null;
+  /** What the page charged, in the currency's minor unit (null when the event does not say). */
+  amountTotal: number | null;
+  /** ISO code, upper case. */
+  currency: string | null;
+}
+
 /** What the studio needs of an event: its id (for idempotency), type, and the session it is about. */
 export interface GatewayEvent {
   id: string;
   type: string;
-  session: { id: string; paymentStatus: string | null; paymentIntentId: string | null; paymentId: string | null } | null;
+  session: GatewaySession | null;
 }
 
 export interface PaymentGateway {
@@ -98,16 +109,31 @@ export class StripeGateway implements PaymentGateway {
     } catch (err) {
       throw new SignatureRefused((err as Error).message);
     }
-    const object = event.data.object as unknown as Record<string, unknown>;
-    const session =
-      object.object === 'checkout.session'
-        ? {
-            id: String(object.id),
-            paymentStatus: typeof object.payment_status === 'string' ? object.payment_status : null,
-            paymentIntentId: typeof object.payment_intent === 'string' ? object.payment_intent : null,
-            paymentId: typeof object.client_reference_id === 'string' ? object.client_reference_id : null,
-          }
-        : null;
-    return { id: event.id, type: event.type, session };
+    return { id: String(event.id), type: String(event.type), session: sessionOf((event as { data?: { object?: unknown } }).data?.object) };
   }
+}
+
+/**
+ * The Checkout Session an event's object is, or null for anything else — a signed event may still
+ * carry a shape we do not expect (`data.object: null`), and that is no reason to fail. Only what is
+ * typed as Stripe types it is taken: the page's id, its payment status, amount and currency.
+ */
+export function sessionOf(object: unknown): GatewaySession | null {
+  if (!object || typeof object !== 'object') return null;
+  const o = object as Record<string, unknown>;
+  if (o.object !== 'checkout.session' || typeof o.id !== 'string') return null;
+  const intent = o.payment_intent;
+  return {
+    id: o.id,
+    paymentStatus: typeof o.payment_status === 'string' ? o.payment_status : null,
+    // Expanded or not, the intent's id.
+    paymentIntentId:
+      typeof intent === 'string'
+        ? intent
+        : intent && typeof intent === 'object' && typeof (intent as { id?: unknown }).id === 'string'
+          ? (intent as { id: string }).id
+          : null,
+    amountTotal: Number.isSafeInteger(o.amount_total) ? (o.amount_total as number) : null,
+    currency: typeof o.currency === 'string' ? o.currency.toUpperCase() : null,
+  };
 }

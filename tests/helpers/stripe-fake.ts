@@ -115,12 +115,19 @@ export class StripeFake {
   }
 }
 
-/** A `checkout.session.completed` event for a fake session, as Stripe sends it. */
-export function completedEvent(eventId: string, session: FakeCheckout, o: { paymentStatus?: string } = {}): string {
+/**
+ * A `checkout.session.completed` event for a fake session, as Stripe sends it: the amount and
+ * currency the page was made for (or, to play an attacker or a mistake, others), its intent.
+ */
+export function completedEvent(
+  eventId: string,
+  session: Pick<FakeCheckout, 'id' | 'form'>,
+  o: { paymentStatus?: string; amount?: number; currency?: string; paymentIntent?: string; type?: string } = {},
+): string {
   return JSON.stringify({
     id: eventId,
     object: 'event',
-    type: 'checkout.session.completed',
+    type: o.type ?? 'checkout.session.completed',
     api_version: '2025-01-01',
     created: Math.floor(Date.now() / 1000),
     data: {
@@ -129,8 +136,9 @@ export function completedEvent(eventId: string, session: FakeCheckout, o: { paym
         object: 'checkout.session',
         client_reference_id: session.form.get('client_reference_id'),
         payment_status: o.paymentStatus ?? 'paid',
-        payment_intent: `pi_${session.id}`,
-        amount_total: Number(session.form.get('line_items[0][price_data][unit_amount]')),
+        payment_intent: o.paymentIntent ?? `pi_${session.id}`,
+        amount_total: o.amount ?? Number(session.form.get('line_items[0][price_data][unit_amount]')),
+        currency: o.currency ?? session.form.get('line_items[0][price_data][currency]'),
       },
     },
   });

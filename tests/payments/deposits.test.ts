@@ -126,6 +126,11 @@ describe.each(testProviders())('deposits on %s', (provider) => {
       args: { query: ref },
     });
     expect(lookup).toContain('Deposit of £12.60 paid on 1 Dec 2026 (receipt: https://pay.stripe.test/receipts/pi_cs_test_1).');
+    // The dashboard's booking page reads the same ledger.
+    expect((await studio.board.booking(ref))!.money).toEqual([
+      'Deposit of £12.60 paid on 1 Dec 2026 (receipt: https://pay.stripe.test/receipts/pi_cs_test_1).',
+      'Still to pay: £29.40.',
+    ]);
     // Now the mix is taken and mastered as before.
     await chat.event({ kind: 'file', file: { name: 'mix.wav', sizeBytes: 0, ref: mix, id: 'paid' } });
     expect(await t.db.upload.count()).toBe(1);
@@ -261,6 +266,124 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await run('decline', { reference: ref, reason: 'the studio is closed that day' })).toContain('Its deposit went back to the artist.');
     expect(fake.refunds.map((r) => [r.paymentIntent, r.amount])).toEqual([['pi_cs_test_1', 1800]]);
     expect(await messages()).toContain('£18 refunded: it reaches your card in 5–10 days.');
+  });
+
+  describe('a payment settles only what was asked', () => {
+    const engineerSaid = async (re: RegExp) => (await messages()).filter((m) => re.test(m));
+    const depositOf = (ref: string) => t.db.payment.findFirstOrThrow({ where: { booking: { reference: ref }, purpose: 'deposit' } });
+
+    it('another amount or currency on our page is recorded, answered 200, not acted on, and the engineer told the numbers', async () => {
+      const ref = await bookMaster('Unattended');
+      for (const [id, o] of [
+        ['evt_small', { amount: 100 }],
+        ['evt_usd', { currency: 'usd' }],
+      ] as const) {
+        const body = completedEvent(id, fake.sessions[0]!, o);
+        const res = await webhook(body, signed(body, SECRET));
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual({ received: true, outcome: 'refused' });
+      }
+      expect(await status(ref)).toBe('awaiting-payment');
+      expect((await depositOf(ref)).status).toBe('open');
+      const refused = await t.db.stripeEvent.findMany({ orderBy: { id: 'asc' } });
+      expect(refused.map((e) => [e.id, e.outcome])).toEqual([
+        ['evt_small', 'refused'],
+        ['evt_usd', 'refused'],
+      ]);
+      expect(refused[0]!.detail).toBe('not the amount asked: £1 received (Stripe cs_test_1), £12.60 asked');
+      expect(await engineerSaid(/was not accepted/)).toEqual([
+        `🔔 A payment for ${ref} (mara) was not accepted: £1 arrived through Stripe cs_test_1, and £12.60 was asked. Nothing was settled: refund it or settle it with the artist.`,
+        `🔔 A payment for ${ref} (mara) was not accepted: US$12.60 arrived through Stripe cs_test_1, and £12.60 was asked. Nothing was settled: refund it or settle it with the artist.`,
+      ]);
+      expect(await engineerSaid(/received/)).toEqual([]);
+    });
+
+    it('a page mixdesk never made settles nothing, even naming our payment; an unpaid or shapeless event is ignored', async () => {
+      const ref = await bookMaster('Unattended');
+      const payment = await depositOf(ref);
+      // Another Payment Link on the same Stripe account, with our payment's id (it is in the artist's own links).
+      const stranger = {
+        id: 'cs_live_someone_else',
+        form: new URLSearchParams({
+          client_reference_id: payment.id,
+          'line_items[0][price_data][unit_amount]': '1260',
+          'line_items[0][price_data][currency]': 'gbp',
+        }),
+      };
+      const body = completedEvent('evt_stranger', stranger);
+      expect(await (await webhook(body, signed(body, SECRET))).json()).toEqual({ received: true, outcome: 'refused' });
+      expect((await depositOf(ref)).status).toBe('open');
+      expect(await engineerSaid(/for nothing the studio asked/)).toEqual([
+        '🔔 A payment of £12.60 arrived through Stripe cs_live_someone_else for nothing the studio asked (not a page mixdesk made). Nothing was settled: check it at the provider and refund it if it is not yours.',
+      ]);
+      const unpaid = completedEvent('evt_unpaid', fake.sessions[0]!, { paymentStatus: 'unpaid' });
+      expect(await (await webhook(unpaid, signed(unpaid, SECRET))).json()).toEqual({ received: true, outcome: 'ignored' });
+      // Signed, but with no object at all: nothing to act on, and no 500.
+      const shapeless = JSON.stringify({ id: 'evt_null', object: 'event', type: 'checkout.session.completed', data: { object: null } });
+      const res = await webhook(shapeless, signed(shapeless, SECRET));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ received: true, outcome: 'ignored' });
+      expect(await status(ref)).toBe('awaiting-payment');
+    });
+
+    it('many events for one page at once settle it once: one message, the charge that settled it kept', async () => {
+      const ref = await bookMaster('Unattended');
+      const bodies = ['a', 'b', 'c', 'd'].map((n, i) =>
+        completedEvent(`evt_race_${n}`, fake.sessions[0]!, {
+          paymentIntent: `pi_race_${n}`,
+          type: i % 2 ? 'checkout.session.async_payment_succeeded' : 'checkout.session.completed',
+        }),
+      );
+      const answers = await Promise.all(bodies.map(async (b) => ((await (await webhook(b, signed(b, SECRET))).json()) as { outcome: string }).outcome));
+      expect(answers.filter((o) => o === 'handled')).toHaveLength(1);
+      expect(answers.filter((o) => o === 'duplicate')).toHaveLength(3);
+      const winner = ['a', 'b', 'c', 'd'][answers.indexOf('handled')];
+      expect(await depositOf(ref)).toMatchObject({ status: 'paid', paymentIntentId: `pi_race_${winner}`, settledBy: 'cs_test_1' });
+      expect(await t.db.payment.count()).toBe(1);
+      expect((await messages()).filter((m) => m.startsWith('Deposit of £12.60 received'))).toHaveLength(1);
+      expect(fake.refunds).toEqual([]);
+      expect(await t.db.bookingEvent.count({ where: { booking: { reference: ref }, toStatus: 'awaiting-files' } })).toBe(1);
+    });
+
+    it('paid in the chat, the Stripe page closes; paid there too anyway, the second payment is refunded and the artist told', async () => {
+      const ref = await bookMaster('Unattended');
+      const payment = await depositOf(ref);
+      const tg = { paymentId: payment.id, amountCents: 1260, currency: 'GBP', telegramChargeId: 'tg_1', providerChargeId: 'ch_1' };
+      expect(await studio.payments.receiveTelegram(tg)).toBe('handled');
+      expect(fake.expired).toEqual(['cs_test_1']);
+      // Stripe had the page open in a tab: paid before it closed.
+      const body = completedEvent('evt_second', fake.sessions[0]!);
+      expect(await (await webhook(body, signed(body, SECRET))).json()).toEqual({ received: true, outcome: 'handled' });
+      expect(fake.refunds).toMatchObject([{ paymentIntent: 'pi_cs_test_1', amount: 1260 }]);
+      expect(await messages()).toContain(`You paid the deposit of ${ref} twice: the second payment of £12.60 is refunded and reaches your card in 5–10 days.`);
+      // Stripe sends it again: refunded once.
+      expect(await (await webhook(body, signed(body, SECRET))).json()).toEqual({ received: true, outcome: 'duplicate' });
+      expect(fake.refunds).toHaveLength(1);
+      expect(await depositOf(ref)).toMatchObject({ status: 'paid', provider: 'telegram', settledBy: 'telegram:tg_1' });
+      await chat.send(`/status ${ref}`);
+      expect(chat.text).toContain('Deposit of £12.60 paid a second time, and refunded.');
+      expect(chat.text).toContain('Still to pay: £29.40.');
+    });
+
+    it('paid on the page, then through a Telegram invoice: the engineer is asked to refund it at the provider, the artist told', async () => {
+      const ref = await bookMaster('Unattended');
+      await payDeposit();
+      const payment = await depositOf(ref);
+      const tg = { paymentId: payment.id, amountCents: 1260, currency: 'GBP', telegramChargeId: 'tg_2', providerChargeId: 'ch_2' };
+      expect(await studio.payments.receiveTelegram(tg)).toBe('handled');
+      expect(await studio.payments.receiveTelegram(tg)).toBe('duplicate');
+      const said = await messages();
+      expect(said).toContain(`You paid the deposit of ${ref} twice: the studio has been told and refunds the second payment of £12.60.`);
+      expect(said.some((m) => m.includes(`The refund of £12.60 for ${ref} (paid a second time) could not be made`) && m.includes('ch_2'))).toBe(true);
+      expect(fake.refunds).toEqual([]);
+      await chat.send(`/status ${ref}`);
+      expect(chat.text).toContain('Deposit of £12.60 paid a second time: the studio refunds it.');
+      // A Telegram payment for another amount settles nothing.
+      const other = await bookMaster('Unattended');
+      const otherPayment = await depositOf(other);
+      expect(await studio.payments.receiveTelegram({ ...tg, paymentId: otherPayment.id, amountCents: 100, telegramChargeId: 'tg_3' })).toBe('refused');
+      expect((await depositOf(other)).status).toBe('open');
+    });
   });
 
   it('Stripe refusing the payment page leaves the booking held, tells the engineer, and /status tries again', async () => {

@@ -243,6 +243,10 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
       [3, true, 1500, 'resolved', 4, true],
     ]);
     const settings = (await t.db.delivery.findMany({ orderBy: { version: 'asc' } })).map((d) => JSON.parse(d.settings) as Record<string, unknown>);
+    // Payments off: the £15 is owed to the studio, and said where the artist and the engineer look.
+    await chat.send(`/status ${ref}`);
+    expect(chat.text).toContain('Revision 3: £15, to pay the studio.');
+    expect((await studio.board.booking(ref))!.money).toEqual(['Revision 3: £15, to pay the studio.']);
     expect(settings.map((s) => s.targetLufs)).toEqual([undefined, -13, -13, -12]);
     expect(settings[2]).toMatchObject({ bassDb: 1, trebleDb: -1.5, punch: 0.5 });
     expect(revisions[1]!.notes).toContain('the intro feels too quiet');

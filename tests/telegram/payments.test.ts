@@ -132,6 +132,19 @@ describe('Telegram Payments against the Bot API fake', () => {
     expect(answers().at(-1)).toEqual({ ok: false, error: 'This payment is no longer due, and nothing was charged. /status shows what is.' });
   });
 
+  it('a payment message for another amount or currency settles nothing: the engineer is told the numbers', async () => {
+    const a = ana();
+    const { ref, invoice } = await book(a);
+    await handledUpdate(fake.successfulPayment(a, { ...invoiceOf(invoice), amount: 100 }, 'small'));
+    await handledUpdate(fake.successfulPayment(a, { ...invoiceOf(invoice), currency: 'USD' }, 'dollars'));
+    expect(await status(ref)).toBe('awaiting-payment');
+    expect(await t.db.payment.findFirstOrThrow()).toMatchObject({ status: 'open', telegramChargeId: null });
+    expect((await t.db.stripeEvent.findMany({ orderBy: { id: 'asc' } })).map((e) => [e.id, e.outcome])).toEqual([
+      ['telegram:tg_dollars', 'refused'],
+      ['telegram:tg_small', 'refused'],
+    ]);
+  });
+
   it('a pre-checkout for a cancelled booking is refused, and nothing is charged', async () => {
     const a = ana();
     const { ref, invoice } = await book(a);

@@ -28,6 +28,8 @@ export function payments(p: TelegramPayments, log: Logger): Composer<Context> {
     const paid = ctx.message.successful_payment;
     const outcome = await p.service.receiveTelegram({
       paymentId: paid.invoice_payload,
+      amountCents: paid.total_amount,
+      currency: paid.currency,
       telegramChargeId: paid.telegram_payment_charge_id,
       providerChargeId: paid.provider_payment_charge_id,
     });
