@@ -484,6 +484,7 @@ export interface TextVars {
   'web-not-stored': undefined;
   'web-download-invalid': undefined;
   'web-download-gone': undefined;
+  'web-body-too-large': { kb: TextValue };
   'web-failed': undefined;
   'link-invalid': undefined;
   'link-withdrawn': undefined;

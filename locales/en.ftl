@@ -600,6 +600,7 @@ web-no-such-upload = No such upload.
 web-not-stored = The file arrived but could not be stored; please try again in a moment.
 web-download-invalid = This download link is not valid or has expired. Ask for a new one in your chat with the studio.
 web-download-gone = This file is no longer stored. Ask the studio to send it again.
+web-body-too-large = That is more than this page takes (at most { $kb } KB). Nothing was changed.
 web-failed = Something went wrong on our side; please try again.
 link-invalid = This upload link is not valid. Ask for a new one in your chat with the studio.
 link-withdrawn = This upload link was withdrawn. Ask for a new one in your chat with the studio.

@@ -597,6 +597,7 @@ web-no-such-upload = No existe esa subida.
 web-not-stored = El archivo ha llegado pero no se ha podido guardar; inténtalo de nuevo en un momento.
 web-download-invalid = Este enlace de descarga no es válido o ha caducado. Pide uno nuevo en tu chat con el estudio.
 web-download-gone = Este archivo ya no está guardado. Pide al estudio que lo envíe de nuevo.
+web-body-too-large = Es más de lo que admite esta página (como mucho { $kb } KB). No se ha cambiado nada.
 web-failed = Algo ha fallado por nuestra parte; inténtalo de nuevo.
 link-invalid = Este enlace de subida no es válido. Pide uno nuevo en tu chat con el estudio.
 link-withdrawn = Este enlace de subida se ha retirado. Pide uno nuevo en tu chat con el estudio.

@@ -4,7 +4,7 @@
 // terminal's, and is kept in the audit trail as "web"; posts from another site are refused.
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { nodeHandler, sameOriginPosts, type NodeHandler, type PageRouteOptions } from './hono-route.js';
+import { nodeHandler, sameOriginPosts, smallForms, type NodeHandler, type PageRouteOptions } from './hono-route.js';
 import { parseDeskCommand } from '../core/engineer/commands/index.js';
 import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
@@ -41,6 +41,10 @@ export function dashboardRoute(o: PageRouteOptions): NodeHandler {
   const { studio, log } = o;
   const app = new Hono();
   app.use('/studio/*', sameOriginPosts(o.publicBaseUrl));
+  app.use(
+    '/studio/*',
+    smallForms((c, message) => c.html(refusedPage(studio.name, message), 413)),
+  );
 
   const secure = (c: Context) => (o.publicBaseUrl ?? c.req.url).startsWith('https:');
   const refused = (c: Context, message: string) => c.html(refusedPage(studio.name, message), 403);
@@ -74,7 +78,13 @@ export function dashboardRoute(o: PageRouteOptions): NodeHandler {
   const said = (c: Context) => {
     const text = getCookie(c, SAID);
     if (text) deleteCookie(c, SAID, { path: '/studio' });
-    return text ? decodeURIComponent(text).slice(0, 2000) : null;
+    if (!text) return null;
+    // Set by this page, but a browser sends back whatever it holds: a damaged one is shown as nothing.
+    try {
+      return decodeURIComponent(text).slice(0, 2000);
+    } catch {
+      return null;
+    }
   };
 
   app.get('/studio', async (c) => {

@@ -5,7 +5,7 @@
 // loudness, switched at the same position. Audio is streamed with byte ranges, so seeking works.
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import { nodeHandler, sameOriginPosts, type NodeHandler, type PageRouteOptions } from './hono-route.js';
+import { nodeHandler, sameOriginPosts, smallForms, type NodeHandler, type PageRouteOptions } from './hono-route.js';
 import { LinkRefused } from '../core/files/upload-links.js';
 import { UserError } from '../core/errors.js';
 import { PaymentNeeded } from '../core/versions/revisions.js';
@@ -38,6 +38,10 @@ export function listeningRoute(o: PageRouteOptions): NodeHandler {
   const app = new Hono();
   // A form posted from another site is refused before anything runs.
   app.use('/listen/*', sameOriginPosts(o.publicBaseUrl));
+  app.use(
+    '/listen/*',
+    smallForms((c, message) => c.json({ error: message }, 413)),
+  );
 
   const refused = (c: Context, status: 403 | 404, message: string) => c.html(refusedPage(studio.name, message), status);
 

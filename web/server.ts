@@ -55,6 +55,12 @@ export interface WebServer {
 
 const tusClient = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
 
+/** Stripe's events and Telegram's updates are a few kilobytes; Stripe's largest are well under this. */
+const WEBHOOK_LIMIT_BYTES = 1 << 20;
+
+/** A body declared larger than `limit` is refused before a byte of it is read. */
+const declaredOver = (req: IncomingMessage, limit: number) => Number(req.headers['content-length'] ?? 0) > limit;
+
 const refuse = (status: number, message: string) => ({ status_code: status, body: JSON.stringify({ error: message }) });
 
 export async function startWebServer(o: WebOptions): Promise<WebServer> {
@@ -151,6 +157,12 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     res.end(body);
   };
 
+  /** Refused by its size: a sentence, and the connection closed (what is still on its way is not read). */
+  const tooLarge = (res: ServerResponse, limit: number) => {
+    res.setHeader('connection', 'close');
+    send(res, 413, 'text/plain; charset=utf-8', t('web-body-too-large', { kb: Math.round(limit / 1024) }));
+  };
+
   /** A delivered file behind a signed link: redirected to S3, or streamed from local disk. */
   const serveDownload = async (token: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = studio.downloads.verify(token);
@@ -193,11 +205,12 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
    * unsigned or forged calls get 400 and change nothing — and each event handled once.
    */
   const stripeWebhook = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (declaredOver(req, WEBHOOK_LIMIT_BYTES)) return tooLarge(res, WEBHOOK_LIMIT_BYTES);
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > 1 << 20) return send(res, 413, 'application/json', JSON.stringify({ error: 'too large' }));
+      if (size > WEBHOOK_LIMIT_BYTES) return tooLarge(res, WEBHOOK_LIMIT_BYTES);
       chunks.push(chunk);
     }
     const signature = req.headers['stripe-signature'];
@@ -241,7 +254,11 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/files' || url.pathname.startsWith('/files/')) return tus.handle(req, res);
     // grammY's handler answers 401 unless Telegram's secret-token header matches.
-    if (url.pathname === '/telegram/webhook' && o.telegramWebhook && req.method === 'POST') return o.telegramWebhook(req, res);
+    if (url.pathname === '/telegram/webhook' && o.telegramWebhook && req.method === 'POST') {
+      // An update is a few kilobytes; grammY reads whatever arrives once the secret matches.
+      if (declaredOver(req, WEBHOOK_LIMIT_BYTES)) return tooLarge(res, WEBHOOK_LIMIT_BYTES);
+      return o.telegramWebhook(req, res);
+    }
     if (url.pathname === '/stripe/webhook' && req.method === 'POST' && studio.payments.enabled) return stripeWebhook(req, res);
     if (url.pathname.startsWith('/listen/')) return listening(req, res);
     if (url.pathname === '/studio' || url.pathname.startsWith('/studio/')) return dashboard(req, res);

@@ -2,6 +2,7 @@
 // mix it came from, report and files; the loudness each was measured at, so the player can match
 // them), and what the artist can do there — approve a version, or ask for changes — through the same
 // core as the chat's /revise, with the chat told of both.
+import { cleanText } from '../clean-text.js';
 import type { Db, Models } from '../../db/client.js';
 import type { BookingService, BookingWithClient } from '../booking/bookings.js';
 import { formatMoney } from '../catalog.js';
@@ -212,7 +213,7 @@ export class ListeningRoom {
    * payment link. The chat hears what was started.
    */
   async askChanges(booking: BookingWithClient, text: string, acceptPaid: boolean): Promise<{ said: string; payUrl?: string }> {
-    const notes = text.trim().slice(0, 2000);
+    const notes = cleanText(text).trim().slice(0, 2000);
     if (!notes) throw new UserError(t('revise-say-what'));
     const { adjustments, understood, forEngineer } = parseAdjustments(notes);
     const price = formatMoney(booking.service.revisionPriceCents, booking.currency);

@@ -19,6 +19,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 it('cleanName makes one clean line; cleanText keeps line breaks', () => {
   expect(cleanName('A\u0000na\u0007 \n Li\u009b')).toBe('Ana Li');
   expect(cleanText('louder\u0000 please\nand\u001b[31m warmer')).toBe('louder please\nand[31m warmer');
+  // Bidirectional overrides and isolates would show the rest of a line reversed on the dashboard and in alerts.
+  expect(cleanName('Ana \u202Egnp.exe\u202C')).toBe('Ana gnp.exe');
+  expect(cleanText('\u2067intro\u2069 \u200Fquiet\u200E\u061C')).toBe('intro quiet');
+  // Letters of right-to-left scripts stay.
+  expect(cleanName('שלום مرحبا')).toBe('שלום مرحبا');
 });
 
 describe.each(testProviders())('control characters on %s', (provider) => {
@@ -30,7 +35,7 @@ describe.each(testProviders())('control characters on %s', (provider) => {
 
   it('a display name, a file name and typed text with NUL are stored without it', async () => {
     const studio = await testStudio(t.db);
-    const chat = new TestChat(new Conversation(studio, pino({ level: 'silent' })), { ...TestChat.sender('nul'), displayName: 'Ana\u0000\u0007 Mix' });
+    const chat = new TestChat(new Conversation(studio, pino({ level: 'silent' })), { ...TestChat.sender('nul'), displayName: 'Ana\u0000\u0007 \u202EMix' });
     await chat.send('/book master');
     expect(chat.text).toMatch(/How would you like the session/);
     await chat.press('Unattended');
@@ -40,7 +45,7 @@ describe.each(testProviders())('control characters on %s', (provider) => {
     expect(client.displayName).toBe('Ana Mix');
     const file = path.join(dir, 'mix.wav');
     writeFileSync(file, await encodeAudio(makeTrack(3, 48000), 'wav24'));
-    await chat.event({ kind: 'file', file: { name: 'My\u0000 Song\n.wav', ref: file, sizeBytes: 1, id: 'f-nul' } });
+    await chat.event({ kind: 'file', file: { name: 'My\u0000 Song\u202E\n.wav', ref: file, sizeBytes: 1, id: 'f-nul' } });
     expect(chat.text).toContain('Received My Song .wav');
     expect((await t.db.upload.findFirstOrThrow({ where: { clientId: client.id } })).fileName).toBe('My Song .wav');
     await chat.send('/timezone Europe/Ber\u0000lin');

@@ -1,5 +1,6 @@
 // The engineer's commands, in the order the help lists them, and how typed words become an
 // action and its checked arguments (the terminal's `mixdesk desk`; Discord checks its own options).
+import { cleanText } from '../../clean-text.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../texts.js';
 import { availability } from './availability.js';
@@ -66,7 +67,9 @@ function checked(arg: DeskArg, typed: string, where: string): ArgValue {
  * The action and arguments typed words name: `booking confirm MD-7K2Q9A`, `master MD-7K2Q9A
  * --target -12` (required arguments in order, optional ones by name).
  */
-export function parseDeskCommand(words: readonly string[]): { action: DeskAction; args: Record<string, ArgValue | undefined>; name: string } {
+export function parseDeskCommand(typed: readonly string[]): { action: DeskAction; args: Record<string, ArgValue | undefined>; name: string } {
+  // Typed in a terminal, a chat or a web form: cleaned the same way wherever it came from.
+  const words = typed.map(cleanText);
   const [first, ...rest] = words;
   const command = deskCommands.find((c) => c.name === first);
   if (!command) throw new UserError(t('desk-unknown-command', { typed: first ?? '', commands: deskCommands.map((c) => c.name).join(', ') }));
