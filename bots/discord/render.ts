@@ -5,6 +5,7 @@ import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
+  escapeMarkdown,
   StringSelectMenuBuilder,
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
@@ -82,6 +83,21 @@ async function readAll(s: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /** One or more messages for a reply; components and files go with the last one. */
+/** The text with others' words escaped, so Discord shows them as typed rather than as Markdown. */
+export function escapeQuoted(text: string, quoted: readonly string[]): string {
+  const words = [...new Set(quoted)].filter((q) => q.length > 0);
+  if (!words.length) return text;
+  // One pass, longest first: a display name inside a note is escaped once, as part of the note.
+  const any = new RegExp(
+    words
+      .sort((a, b) => b.length - a.length)
+      .map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+  return text.replace(any, (q) => escapeMarkdown(q));
+}
+
 export async function renderReply(reply: Reply, store: ObjectStore, attachmentLimit = DEFAULT_ATTACHMENT_LIMIT): Promise<DiscordMessage[]> {
   const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url));
   const tooBig: ReplyFile[] = [];
@@ -99,7 +115,7 @@ export async function renderReply(reply: Reply, store: ObjectStore, attachmentLi
     files.push({ attachment: await readAll(f.storageKey ? await store.get(f.storageKey) : createReadStream(f.path!)), name: f.name });
   }
   const text = [
-    reply.text,
+    escapeQuoted(reply.text, reply.quoted ?? []),
     ...links.map((l) => t('discord-link', { label: l.label, url: l.url })),
     ...tooBig.map((f) => {
       const vars = { file: f.name, url: f.url ?? t('discord-link-unavailable') };

@@ -81,6 +81,12 @@ export interface Reply {
   awaitsAnswer?: boolean;
   /** Sent after the text as an invoice where the chat takes payments; ignored elsewhere. */
   invoice?: Invoice;
+  /**
+   * Words someone else wrote (an artist's note, a display name), as they stand in `text`: shown as
+   * written. A platform that reads markup in messages (Discord's Markdown) escapes them, so "**" or
+   * "# " typed by an artist is not formatting in the engineer's DM.
+   */
+  quoted?: string[];
 }
 
 /** Parses "/book master" (and Telegram's "/book@MixdeskBot master") into a command event. */

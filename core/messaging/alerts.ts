@@ -23,10 +23,14 @@ export class EngineerAlerts {
   ) {}
 
   /** `key` makes the alert single: the same key is sent once to each chat. Inside `tx` it exists only if the transaction commits. */
-  async alert(key: string, write: () => string, details: Record<string, unknown> = {}, tx?: Tx): Promise<void> {
+  async alert(key: string, write: () => string, details: Record<string, unknown> = {}, tx?: Tx, quoted?: readonly string[]): Promise<void> {
     const text = inLanguage(studioLanguage(), write);
     this.log.info({ alert: key, ...details }, text);
-    const reply = { text: inLanguage(studioLanguage(), () => t('alert', { text })), visibility: 'private' as const };
+    const reply = {
+      text: inLanguage(studioLanguage(), () => t('alert', { text })),
+      visibility: 'private' as const,
+      ...(quoted?.length ? { quoted: [...quoted] } : {}),
+    };
     for (const [i, chat] of this.chats.entries()) {
       const sep = chat.indexOf(':');
       // The first chat keeps the plain key, so an alert recorded before a second chat was added is not sent again.

@@ -43,9 +43,10 @@ export class LiveNotes {
     const write = () => t('note-to-engineer', { client: artist.displayName, ref: booking.reference, text: note.text });
     // The engineer who started the session from Discord gets it by DM; otherwise the engineer chats.
     const discordEngineer = /^engineer:discord:(\d+)$/.exec(booking.sessionEngineer ?? '')?.[1];
+    const quoted = [artist.displayName, note.text];
     if (discordEngineer)
-      await this.outbox.record(`note:${note.id}`, 'discord', discordEngineer, { text: inLanguage(studioLanguage(), write), visibility: 'private' });
-    else await this.alerts.alert(`note:${note.id}`, write, { booking: booking.reference });
+      await this.outbox.record(`note:${note.id}`, 'discord', discordEngineer, { text: inLanguage(studioLanguage(), write), visibility: 'private', quoted });
+    else await this.alerts.alert(`note:${note.id}`, write, { booking: booking.reference }, undefined, quoted);
   }
 
   /** The engineer's answer, to the artist's own chat; refused when the session is not running. */

@@ -288,6 +288,8 @@ export class RevisionService {
           next: automatic ? t(forEngineer ? 'revision-alert-automatic-and-notes' : 'revision-alert-automatic') : t('revision-alert-waiting'),
         }),
       { booking: booking.reference },
+      undefined,
+      notes ? [notes] : [],
     );
     const started = { number: revision.number, paid, forEngineer, freeLeft: left, prepaid: r.prepaid !== undefined };
     if (!settings) return { ...started, version: null };

@@ -282,8 +282,14 @@ describe('Discord bot against a recording REST server', () => {
     expect(fake.dmsTo(eng).map((s) => fake.textOf(s))).toEqual([
       `📝 Ana (${b.reference}, live session): Can the vocal come up a touch? — answer with /reply ${b.reference} …`,
     ]);
+    // Her words are shown as she typed them: Markdown in a note is escaped, not formatting in the engineer's DM.
+    await dm(ana, '**louder** # now @everyone');
+    await settle();
+    expect(fake.textOf(fake.dmsTo(eng).at(-1)!)).toBe(
+      `📝 Ana (${b.reference}, live session): \\*\\*louder\\*\\* # now @everyone — answer with /reply ${b.reference} …`,
+    );
     expect((await dm(bob, 'me too!')).join('\n')).not.toContain('Sent to the engineer');
-    expect(fake.dmsTo(eng)).toHaveLength(1);
+    expect(fake.dmsTo(eng)).toHaveLength(2);
     // Bob is not the engineer: /reply and /session notes are refused, and Ana hears nothing from him.
     for (const [name, options] of [
       [
