@@ -102,6 +102,10 @@ const schema = z
     UPLOAD_MAX_MINUTES: int(1, 600).default(60),
     // Stored plus staged bytes one booking may hold (its stems, mixes, references, unfinished uploads).
     UPLOAD_BOOKING_QUOTA_GB: int(1, 10_000).default(20),
+    // Uploads one link may have under way at once (the upload page sends the files picked side by side).
+    UPLOAD_LINK_MAX_UNFINISHED: int(1, 10_000).default(100),
+    // An unfinished resumable upload nobody resumed within this long is removed (and no longer counts against the quota).
+    UPLOAD_STAGING_EXPIRY_HOURS: int(1, 24 * 90).default(168),
     RETENTION_UPLOAD_DAYS: int(1, 3650).default(90),
     WEB_HOST: z.string().min(1).default('127.0.0.1'),
     WEB_PORT: int(0, 65535).default(8080),

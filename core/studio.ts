@@ -10,6 +10,7 @@ import { ClientService } from './clients.js';
 import { setStudioLanguage } from './texts.js';
 import { systemClock, type Clock } from './clock.js';
 import { UploadService } from './files/uploads.js';
+import { StagedUploads } from './files/staged-uploads.js';
 import { UploadLinkService, type LinkSettings } from './files/upload-links.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -57,6 +58,8 @@ export interface Studio {
   bookings: BookingService;
   store: ObjectStore;
   uploads: UploadService;
+  /** Resumable uploads under way, reserved against the booking's quota. */
+  staged: StagedUploads;
   links: UploadLinkService;
   outbox: Outbox;
   queue: JobQueue;
@@ -203,6 +206,10 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     bookings,
     store,
     uploads,
+    staged: new StagedUploads(db, uploads, clock, {
+      maxUnfinishedPerLink: config.UPLOAD_LINK_MAX_UNFINISHED,
+      expiryMs: config.UPLOAD_STAGING_EXPIRY_HOURS * 3_600_000,
+    }),
     links: new UploadLinkService(db, bookings, clock, linkSettings),
     outbox,
     queue,

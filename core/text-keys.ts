@@ -205,6 +205,7 @@ export interface TextVars {
   'upload-not-found': { file: TextValue };
   'upload-too-big': { file: TextValue; max: TextValue; size: TextValue };
   'upload-over-quota': { file: TextValue; quota: TextValue; ref: TextValue; size: TextValue; used: TextValue };
+  'upload-too-many-under-way': { count: TextValue };
   'upload-size-unknown': undefined;
   'upload-not-audio': { file: TextValue; problem: TextValue };
   'upload-silent': { file: TextValue };

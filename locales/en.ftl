@@ -258,6 +258,7 @@ upload-is-folder = { $file }: that is a folder, not a file.
 upload-not-found = { $file }: I cannot find that file.
 upload-too-big = { $file } is { $size }; the largest file the studio takes is { $max }.
 upload-over-quota = { $file } ({ $size }) would take { $ref } past its storage allowance of { $quota } ({ $used } already stored or on its way). Nothing was stored; ask the studio if you need more room.
+upload-too-many-under-way = This link already has { $count } uploads under way. Let them finish (or wait a while) before sending more; a zip of your stems counts as one.
 upload-size-unknown = Please start the upload with its size (this page and the usual upload tools do).
 upload-not-audio = { $file }: { $problem }. Nothing was stored; please send WAV, AIFF, FLAC or MP3.
 upload-silent = { $file } is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.

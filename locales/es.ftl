@@ -256,6 +256,7 @@ upload-is-folder = { $file }: es una carpeta, no un archivo.
 upload-not-found = { $file }: no encuentro ese archivo.
 upload-too-big = { $file } ocupa { $size }; el archivo más grande que admite el estudio es de { $max }.
 upload-over-quota = { $file } ({ $size }) haría que { $ref } superase su espacio de { $quota } ({ $used } ya guardados o en camino). No se ha guardado nada; pide más espacio al estudio si lo necesitas.
+upload-too-many-under-way = Este enlace ya tiene { $count } subidas en curso. Deja que terminen (o espera un rato) antes de enviar más; un zip con tus pistas cuenta como una.
 upload-size-unknown = Empieza la subida indicando su tamaño (esta página y las herramientas de subida habituales lo hacen).
 upload-not-audio = { $file }: { $problem }. No se ha guardado nada; envía WAV, AIFF, FLAC o MP3.
 upload-silent = { $file } está en silencio (o casi): no hay nada que masterizar. No se ha guardado nada; revisa la exportación.

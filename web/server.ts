@@ -17,6 +17,7 @@ import { EVENTS, Server as TusServer } from '@tus/server';
 import type { Logger } from 'pino';
 import { UserError, userMessage } from '../core/errors.js';
 import { LinkRefused } from '../core/files/upload-links.js';
+import { TooManyUploads } from '../core/files/staged-uploads.js';
 import type { Studio } from '../core/studio.js';
 import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
@@ -40,8 +41,6 @@ export interface WebOptions {
   /** Largest upload (a zip of stems may be larger than one file). */
   maxUploadBytes: number;
   maxFileMb: number;
-  /** Unfinished uploads older than this are removed by cleanUpStaging() (default 7 days). */
-  stagingExpiryMs?: number;
   /** Telegram's webhook (POST /telegram/webhook), when the bot runs in webhook mode. */
   telegramWebhook?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
@@ -66,7 +65,7 @@ const refuse = (status: number, message: string) => ({ status_code: status, body
 export async function startWebServer(o: WebOptions): Promise<WebServer> {
   const { studio, log } = o;
   await mkdir(o.stagingDir, { recursive: true });
-  const datastore = new FileStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: o.stagingExpiryMs ?? 7 * 86_400_000 });
+  const datastore = new FileStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: studio.staged.expiryMs });
 
   const linkOf = async (token: string | null) => {
     try {
@@ -75,17 +74,6 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       if (err instanceof LinkRefused) throw refuse(403, err.message);
       throw err;
     }
-  };
-
-  /** Declared sizes of the booking's unfinished resumable uploads (under any of its links). */
-  const stagedBytes = async (bookingId: string): Promise<number> => {
-    const links = await studio.links.idsFor(bookingId);
-    let total = 0;
-    for (const id of (await datastore.configstore.list?.()) ?? []) {
-      const info = await datastore.configstore.get(id).catch(() => undefined);
-      if (info && links.has(String(info.metadata?.link)) && info.offset !== info.size) total += info.size ?? 0;
-    }
-    return total;
   };
 
   const tus = new TusServer({
@@ -101,8 +89,9 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       // stage more than that however many uploads it starts.
       if (upload.size === undefined) throw refuse(400, t('upload-size-unknown'));
       try {
-        await studio.uploads.assertWithinQuota(booking, name, upload.size, await stagedBytes(booking.id));
+        await studio.staged.reserve({ id: upload.id, linkId: link.id, booking, fileName: name, sizeBytes: upload.size });
       } catch (err) {
+        if (err instanceof TooManyUploads) throw refuse(429, err.message);
         if (err instanceof UserError) throw refuse(413, err.message);
         throw err;
       }
@@ -149,7 +138,10 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   // The staged copy goes once the answer is written: the creation-with-upload POST still reads the
   // upload after onUploadFinish, and removing it there turned a stored file into a 404.
   tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
-    void datastore.remove(upload.id).catch((err: unknown) => log.warn({ err, upload: upload.id }, 'could not remove a finished upload from staging'));
+    void datastore
+      .remove(upload.id)
+      .then(() => studio.staged.release(upload.id))
+      .catch((err: unknown) => log.warn({ err, upload: upload.id }, 'could not remove a finished upload from staging'));
   });
 
   const send = (res: ServerResponse, status: number, type: string, body: string) => {
@@ -329,7 +321,11 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   log.info({ url }, 'web server listening');
   return {
     url,
-    cleanUpStaging: () => tus.cleanUpExpiredUploads(),
+    cleanUpStaging: async () => {
+      const removed = await tus.cleanUpExpiredUploads();
+      await studio.staged.expire();
+      return removed;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         studio.links.available = false;

@@ -37,8 +37,8 @@ export class StoredFiles {
   }
 
   /** Bytes of the booking's stored files (purged ones no longer count). */
-  async storedBytes(bookingId: string): Promise<number> {
-    const r = await this.db.upload.aggregate({ where: { bookingId, purgedAt: null }, _sum: { sizeBytes: true } });
+  async storedBytes(bookingId: string, tx: Tx = this.db): Promise<number> {
+    const r = await tx.upload.aggregate({ where: { bookingId, purgedAt: null }, _sum: { sizeBytes: true } });
     return Number(r._sum.sizeBytes ?? 0);
   }
 

@@ -2,6 +2,7 @@
 // Every file is checked as audio before anything is kept, stored before the database points at
 // it, recognised when it arrives twice (same platform file, or same content for the same
 // booking), and described back to the artist with what the studio will want to know.
+import type { Tx } from '../../db/client.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -105,16 +106,16 @@ export class UploadService {
   ) {}
 
   /** Bytes of the booking's stored files (purged ones no longer count). */
-  storedBytes(bookingId: string): Promise<number> {
-    return this.files.storedBytes(bookingId);
+  storedBytes(bookingId: string, tx?: Tx): Promise<number> {
+    return this.files.storedBytes(bookingId, tx);
   }
 
   /**
    * Refuses a file that would take the booking past its allowance: what it stores, what is on its
    * way (`stagedBytes`: unfinished resumable uploads), and this file.
    */
-  async assertWithinQuota(booking: Pick<BookingWithService, 'id' | 'reference'>, file: string, bytes: number, stagedBytes = 0): Promise<void> {
-    const used = (await this.storedBytes(booking.id)) + stagedBytes;
+  async assertWithinQuota(booking: Pick<BookingWithService, 'id' | 'reference'>, file: string, bytes: number, stagedBytes = 0, tx?: Tx): Promise<void> {
+    const used = (await this.storedBytes(booking.id, tx)) + stagedBytes;
     if (used + bytes <= this.quotaBytes) return;
     throw new FileRefused(
       t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.quotaBytes), used: formatSize(used) }),

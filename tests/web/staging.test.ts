@@ -15,7 +15,7 @@ afterEach(() => vi.useRealTimers());
 describe('staging clean-up', () => {
   it('removes an abandoned upload after the expiry, and its URL stops working', async () => {
     const t = await createTestDatabase('sqlite');
-    const studio = await testStudio(t.db);
+    const studio = await testStudio(t.db, { UPLOAD_STAGING_EXPIRY_HOURS: '1' });
     const staging = path.join(dir, 'staging');
     const web = await startWebServer({
       studio,
@@ -25,7 +25,6 @@ describe('staging clean-up', () => {
       stagingDir: staging,
       maxUploadBytes: 2 ** 20,
       maxFileMb: 1,
-      stagingExpiryMs: 3_600_000,
     });
     try {
       const client = (await studio.clients.identify({ platform: 'test', externalId: 's1', displayName: 'S' })).client;
@@ -51,13 +50,17 @@ describe('staging clean-up', () => {
         body: Buffer.alloc(400),
       });
       expect(readdirSync(staging).length).toBeGreaterThan(0);
+      expect(await t.db.stagedUpload.count()).toBe(1);
       expect(await web.cleanUpStaging()).toBe(0); // not expired yet
       // The clock (only Date: sockets and timers keep real time) moves past the hour's expiry.
       vi.useFakeTimers({ toFake: ['Date'] });
       vi.setSystemTime(Date.now() + 59 * 60_000);
       expect(await web.cleanUpStaging()).toBe(0);
       vi.setSystemTime(Date.now() + 2 * 60_000);
+      studio.clock.advance(61 * 60_000);
       expect(await web.cleanUpStaging()).toBe(1);
+      // Its reservation against the booking's quota went with it.
+      expect(await t.db.stagedUpload.count()).toBe(0);
       expect(readdirSync(staging).filter((n) => !n.endsWith('.json'))).toEqual([]);
       const head = await fetch(location, { method: 'HEAD', headers });
       expect([404, 410]).toContain(head.status);
