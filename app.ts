@@ -46,7 +46,10 @@ export function unsupportedSettings(config: Config): string[] {
 export async function createApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<App> {
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) log.info({ applied }, 'database migrated');
-  const db = await openDatabase(config.DATABASE_URL, { retry: { warn: (o, msg) => log.warn(o, msg) } });
+  const db = await openDatabase(config.DATABASE_URL, {
+    retry: { warn: (o, msg) => log.warn(o, msg) },
+    onConnectionError: (err) => log.warn({ problem: err.message }, 'a database connection was closed by the server; the next query opens another'),
+  });
   const studio = await createStudio(db, config, createObjectStore(config), {
     clock,
     links: {

@@ -1,5 +1,5 @@
 import { t } from './texts.js';
-import { DatabaseBusyError } from '../db/transient.js';
+import { DatabaseBusyError, isDatabaseUnavailable } from '../db/transient.js';
 
 /**
  * A problem the user can fix or should know about. Its message is shown to them as is;
@@ -44,6 +44,6 @@ export class IllegalTransitionError extends UserError {
  */
 export function userMessage(err: unknown): string | undefined {
   if (err instanceof UserError) return err.message;
-  if (err instanceof DatabaseBusyError) return t('database-busy');
+  if (err instanceof DatabaseBusyError || isDatabaseUnavailable(err)) return t('database-busy');
   return undefined;
 }

@@ -22,10 +22,12 @@ export interface DatabaseOptions {
   transactionTimeoutMs?: number;
   /** Retries of transactions that could not start or hit a conflict. */
   retry?: Partial<RetryOptions>;
+  /** A PostgreSQL connection the server ended (restart, failover): told here, never fatal. */
+  onConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(databaseUrl: string, o: DatabaseOptions = {}): Promise<Db> {
-  const adapter = adapterFactory(databaseUrl, o.poolSize);
+  const adapter = adapterFactory(databaseUrl, o.poolSize, o.onConnectionError);
   const mod =
     providerOf(databaseUrl) === 'sqlite'
       ? await import('../generated/sqlite/client.js')

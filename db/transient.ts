@@ -45,3 +45,27 @@ export async function retryTransient<T>(run: () => Promise<T>, o: RetryOptions =
     }
   }
 }
+
+/**
+ * The database could not be reached, or ended the connection a query ran on (a restart, a
+ * failover, an administrator's terminate). Whether a transaction cut off at COMMIT committed is
+ * unknown, so nothing is retried blindly: the request fails, the caller says "try again in a
+ * moment", and the pool opens a new connection for the next one.
+ */
+const unavailableCodes = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const unavailableMessages =
+  /terminating connection|Connection terminated|not queryable|Connection ended|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)/i;
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as {
+    message?: unknown;
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
+    cause?: unknown;
+  };
+  const cause = e.meta?.driverAdapterError?.cause;
+  if (unavailableCodes.has(String(cause?.originalCode ?? cause?.code ?? e.code))) return true;
+  if (typeof e.message === 'string' && unavailableMessages.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
+}

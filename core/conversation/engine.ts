@@ -80,11 +80,12 @@ export class Conversation {
 
   private turn(key: string, incoming: Incoming): Promise<Reply[]> {
     return this.mutex.run(key, async () => {
-      if (incoming.eventId && !(await this.dialogs.firstDelivery(incoming.platform, incoming.eventId))) {
-        this.log.debug({ eventId: incoming.eventId, platform: incoming.platform }, 'duplicate event ignored');
-        return [];
-      }
       try {
+        // Inside the try: a database that cannot record the event is answered like any other failure.
+        if (incoming.eventId && !(await this.dialogs.firstDelivery(incoming.platform, incoming.eventId))) {
+          this.log.debug({ eventId: incoming.eventId, platform: incoming.platform }, 'duplicate event ignored');
+          return [];
+        }
         return await this.dispatch(incoming);
       } catch (err) {
         const message = userMessage(err);
