@@ -40,7 +40,13 @@ describe.runIf(testProviders().includes('postgresql'))('PostgreSQL dropping conn
   it('artists chatting through repeated drops get answers, never a crash; after it, everything works', async () => {
     const studio = await testStudio(t.db);
     const conversation = new Conversation(studio, pino({ level: 'silent' }));
-    const artists = Array.from({ length: 8 }, (_, i) => ({ platform: 'test', chatId: `drop-${i}`, userId: `drop-${i}`, displayName: `Artist ${i}` }));
+    const artists = Array.from({ length: 8 }, (_, i) => ({
+      platform: 'test',
+      chatId: `drop-${i}`,
+      userId: `drop-${i}`,
+      displayName: `Artist ${i}`,
+      isPrivateChat: true,
+    }));
     let drops = 0;
     let running = true;
     // Drops while the chat flows: a bounded number, each after the last was done.
