@@ -84,32 +84,17 @@ describe.runIf(testProviders().includes('postgresql'))('PostgreSQL dropping conn
   it('an event that cannot even be recorded is answered, not thrown', async () => {
     const studio = await testStudio(t.db);
     const conversation = new Conversation(studio, pino({ level: 'silent' }));
+    const rec = { platform: 'test', chatId: 'rec', userId: 'rec', displayName: 'Rec', isPrivateChat: true };
     const recorded = t.db.processedEvent.create.bind(t.db.processedEvent);
     t.db.processedEvent.create = (() => Promise.reject(new Error('Connection terminated unexpectedly'))) as unknown as typeof recorded;
     try {
-      const replies = await conversation.handle({
-        platform: 'test',
-        chatId: 'rec',
-        userId: 'rec',
-        displayName: 'Rec',
-        kind: 'text',
-        text: '/help',
-        eventId: 'rec-1',
-      });
+      const replies = await conversation.handle({ ...rec, kind: 'text', text: '/help', eventId: 'rec-1' });
       expect(replies.map((r) => r.text)).toEqual([busy]);
     } finally {
       t.db.processedEvent.create = recorded;
     }
     // Redelivered once the database is back, it is handled.
-    const again = await conversation.handle({
-      platform: 'test',
-      chatId: 'rec',
-      userId: 'rec',
-      displayName: 'Rec',
-      kind: 'text',
-      text: '/help',
-      eventId: 'rec-1',
-    });
+    const again = await conversation.handle({ ...rec, kind: 'text', text: '/help', eventId: 'rec-1' });
     expect(again[0]!.text).not.toBe(busy);
   });
 });
