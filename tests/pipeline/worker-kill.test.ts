@@ -33,7 +33,9 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
     const queue = new BullQueue({ url: redisUrl!, prefix });
     const store = new LocalObjectStore(path.join(dir, 'objects'));
     try {
-      const studio = await testStudio(t.db, {}, undefined, store, { queue });
+      // The workers are real processes on the real clock, so the test's side keeps the real time too:
+      // on a fake clock a day behind, every message the workers recorded was not yet due for it.
+      const studio = await testStudio(t.db, {}, new Date(), store, { queue });
       const outputs = new Map<number, string>();
       const worker = () =>
         new Promise<ChildProcess>((resolve, reject) => {
@@ -102,6 +104,7 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
 
       const received: Reply[] = [];
       studio.outbox.register('test', { send: async (_chat, r) => void received.push(r) });
+      studio.clock.set(new Date());
       await studio.outbox.dispatch();
       // One delivery, and the one progress message (its final text: the version is ready).
       const progress = received.filter((x) => /^(⏳|✅)/.test(x.text));
