@@ -1,5 +1,6 @@
 // The Discord bot: discord.js client, the interaction router, and the outbox's 'discord' sender,
 // which delivers to the artist's DMs through the REST API (its queue handles rate limits).
+import { sendParts, type SendProgress } from '../../core/messaging/outbox.js';
 import { Client, GatewayIntentBits, Partials, Routes, type RawFile } from 'discord.js';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
@@ -50,9 +51,10 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
     return channel;
   };
   /** Posts a reply in a channel (a DM), as one or more messages; the last one's id. */
-  const post = async (channel: string, reply: Reply): Promise<string> => {
-    let last = '';
-    for (const m of await renderReply(reply, o.studio.store)) {
+  /** A reply as Discord messages, each taken before the next (and reported to `progress`, so a send cut short resumes after them). */
+  const post = async (channel: string, reply: Reply, progress?: SendProgress): Promise<string | undefined> => {
+    let last: string | undefined;
+    const parts = (await renderReply(reply, o.studio.store)).map((m) => async () => {
       const files: RawFile[] = m.files.map((f) => ({ name: f.name, data: f.attachment }));
       const body = {
         content: m.content,
@@ -60,7 +62,8 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
         ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
       };
       last = ((await client.rest.post(Routes.channelMessages(channel), { body, files })) as { id: string }).id;
-    }
+    });
+    await sendParts(parts, progress);
     return last;
   };
   // What someone writes to the bot in a DM (not a command): an artist's live note while their
@@ -90,7 +93,7 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
       .finally(() => o.onHandled?.(m.id));
   });
   o.studio.outbox.register('discord', {
-    send: async (userId: string, reply: Reply) => post(await dmChannel(userId), reply),
+    send: async (userId: string, reply: Reply, progress?: SendProgress) => post(await dmChannel(userId), reply, progress),
     async edit(userId: string, messageId: string, reply: Reply) {
       const channel = await dmChannel(userId);
       await client.rest.patch(Routes.channelMessage(channel, messageId), { body: { content: reply.text.slice(0, 2000) } });

@@ -106,7 +106,10 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
 
   bot.catch((err) => errorBoundary(err, o.log));
 
-  o.outbox.register('telegram', { send: (chatId, reply) => renderer.send(chatId, reply), edit: (chatId, id, reply) => renderer.edit(chatId, id, reply) });
+  o.outbox.register('telegram', {
+    send: (chatId, reply, progress) => renderer.send(chatId, reply, progress),
+    edit: (chatId, id, reply) => renderer.edit(chatId, id, reply),
+  });
   // The menu in the studio's language for everyone, and in each other language for the people whose app uses it.
   for (const language of languages) {
     const own = language === defaultLocale ? {} : { language_code: language };

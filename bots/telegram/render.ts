@@ -4,6 +4,7 @@
 // or as their signed link when larger than a bot may send (50 MB); a payment asked, also as an
 // invoice when the studio takes Telegram Payments.
 import { GrammyError, InlineKeyboard, InputFile, type Api } from 'grammy';
+import { sendParts, type SendProgress } from '../../core/messaging/outbox.js';
 import type { Reply, ReplyFile } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { t } from '../../core/texts.js';
@@ -61,30 +62,44 @@ export class TelegramRenderer {
   }
 
   /** Sends one reply to a chat; throws when Telegram refuses (the outbox then retries). Returns the last text message's id. */
-  async send(chatId: string | number, reply: Reply): Promise<string> {
+  /**
+   * The message's parts in order — text pieces, each file, the invoice — each taken by Telegram
+   * before the next goes (and reported to `progress`, so a send cut short resumes after them).
+   */
+  async send(chatId: string | number, reply: Reply, progress?: SendProgress): Promise<string | undefined> {
     const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url));
     const text = [reply.text, ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
-    const parts = chunks(text);
+    const pieces = chunks(text);
     const kb = keyboard(reply);
-    let id = '';
-    for (const [i, part] of parts.entries()) {
-      const m = await this.api.sendMessage(chatId, part, {
-        ...(i === parts.length - 1 && kb ? { reply_markup: kb } : {}),
+    let id: string | undefined;
+    const parts: (() => Promise<unknown>)[] = pieces.map((piece, i) => async () => {
+      const m = await this.api.sendMessage(chatId, piece, {
+        ...(i === pieces.length - 1 && kb ? { reply_markup: kb } : {}),
         link_preview_options: { is_disabled: true },
       });
       id = String(m.message_id);
-    }
-    for (const f of reply.files ?? []) await this.sendFile(chatId, f);
+    });
+    for (const f of reply.files ?? []) parts.push(() => this.sendFile(chatId, f));
     const invoice = reply.invoice;
-    if (invoice && this.providerToken) {
-      // Refused (a provider that does not take this currency): the link in the text pays it as well,
-      // and the message is not sent again for it.
-      await this.api
-        .sendInvoice(chatId, invoice.title, invoice.description, invoice.paymentId, invoice.currency, [{ label: invoice.title, amount: invoice.amountCents }], {
-          provider_token: this.providerToken,
-        })
-        .catch((err: unknown) => this.log?.warn({ err, payment: invoice.paymentId }, 'telegram refused an invoice; the link in the message still pays it'));
-    }
+    if (invoice && this.providerToken)
+      parts.push(() =>
+        // Refused (a provider that does not take this currency): the link in the text pays it as
+        // well, and the message is not sent again for it.
+        this.api
+          .sendInvoice(
+            chatId,
+            invoice.title,
+            invoice.description,
+            invoice.paymentId,
+            invoice.currency,
+            [{ label: invoice.title, amount: invoice.amountCents }],
+            {
+              provider_token: this.providerToken,
+            },
+          )
+          .catch((err: unknown) => this.log?.warn({ err, payment: invoice.paymentId }, 'telegram refused an invoice; the link in the message still pays it')),
+      );
+    await sendParts(parts, progress);
     return id;
   }
 

@@ -1,7 +1,8 @@
 // Messages to artists outside a conversation turn (deliveries, reminders, progress) go through
 // the outbox: recorded first, then sent by whichever instance claims them, retried with backoff
 // until the platform accepts. A key per message makes sending it twice impossible.
-import type { Db, Tx } from '../../db/client.js';
+import { randomBytes } from 'node:crypto';
+import type { Db, Models, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import type { Clock } from '../clock.js';
 import type { Reply } from '../conversation/types.js';
@@ -16,12 +17,38 @@ export interface ArtistChat {
   originChatId: string;
 }
 
+/**
+ * A message of several parts (text pieces, files, an invoice), sent in order: the adapter skips
+ * the parts before `from` (the platform has them already) and reports each part taken with
+ * `sent(next)` before the next; when that answers false the message is no longer its to send
+ * (another dispatcher has it) and it stops.
+ */
+export interface SendProgress {
+  from: number;
+  sent(next: number): Promise<boolean>;
+}
+
+/** The parts of a message, sent in order through `progress`: the ones already taken are skipped. Returns false when stopped. */
+export async function sendParts(parts: readonly (() => Promise<unknown>)[], progress?: SendProgress): Promise<boolean> {
+  for (let i = progress?.from ?? 0; i < parts.length; i++) {
+    await parts[i]!();
+    if (progress && !(await progress.sent(i + 1))) return false;
+  }
+  return true;
+}
+
 /** How a platform adapter delivers a message; throws when the platform did not take it. */
 export interface Sender {
   /** Returns the platform's message id where there is one (needed to edit progress messages). */
-  send(chatId: string, reply: Reply): Promise<string | void>;
+  send(chatId: string, reply: Reply, progress?: SendProgress): Promise<string | void>;
   /** Replaces the text of a message sent earlier; platforms without edits leave it out. */
   edit?(chatId: string, messageId: string, reply: Reply): Promise<void>;
+}
+
+export interface DispatchResult {
+  sent: number;
+  retried: number;
+  failed: number;
 }
 
 export interface OutboxSettings {
@@ -32,12 +59,16 @@ export interface OutboxSettings {
   maxAttempts: number;
   /** How long a dispatcher owns a claimed message before another may try it. */
   claimMs: number;
+  /** While a send runs its claim is renewed this often (a large file to a slow platform outlasts any claim). */
+  renewMs?: number;
 }
 
-export const defaultOutboxSettings: OutboxSettings = { backoffMs: 5_000, maxBackoffMs: 3_600_000, maxAttempts: 30, claimMs: 60_000 };
+export const defaultOutboxSettings: OutboxSettings = { backoffMs: 5_000, maxBackoffMs: 3_600_000, maxAttempts: 30, claimMs: 60_000, renewMs: 15_000 };
 
 export class Outbox {
   private readonly senders = new Map<string, Sender>();
+  /** The dispatch running now: a second call (the 2-second timer firing during a slow send) joins it instead of overlapping. */
+  private running: Promise<DispatchResult> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -89,12 +120,20 @@ export class Outbox {
     await this.db.notification.upsert({
       where: { key },
       create: { key, platform, chatId, payload, replaceable: true, nextAttemptAt: now },
-      update: { payload, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null },
+      update: { payload, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, partsSent: 0 },
     });
   }
 
-  /** Sends what is due; safe to run on several instances at once. */
-  async dispatch(limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
+  /**
+   * Sends what is due; safe to run on several instances at once, and never overlapping itself in
+   * one (a call while one runs gets that one's result).
+   */
+  dispatch(limit = 50): Promise<DispatchResult> {
+    this.running ??= this.dispatchDue(limit).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async dispatchDue(limit: number): Promise<DispatchResult> {
     const now = this.clock.now();
     const due = await this.db.notification.findMany({
       where: {
@@ -108,58 +147,95 @@ export class Outbox {
     });
     const result = { sent: 0, retried: 0, failed: 0 };
     for (const n of due) {
-      // Claim with a conditional update: of two dispatchers, one gets the message.
-      const { count } = await this.db.notification.updateMany({
-        where: { id: n.id, status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-        data: { claimedUntil: new Date(now.getTime() + this.s.claimMs) },
-      });
-      if (count !== 1) continue;
-      try {
-        const sender = this.senders.get(n.platform)!;
-        const reply = JSON.parse(n.payload) as Reply;
-        let messageId = n.platformMessageId;
-        if (n.replaceable && messageId) {
-          // An update of a progress message: edited where the platform can, otherwise not repeated.
-          if (sender.edit) await sender.edit(n.chatId, messageId, reply);
-        } else {
-          // Without an id to edit by, a progress message is sent once and its updates are skipped.
-          messageId = (await sender.send(n.chatId, reply)) ?? (n.replaceable ? 'sent' : null);
-        }
-        // Only if nobody replaced the text meanwhile; a newer progress text stays pending.
-        const { count: settled } = await this.db.notification.updateMany({
-          where: { id: n.id, payload: n.payload },
-          data: { status: 'sent', sentAt: this.clock.now(), attempts: n.attempts + 1, claimedUntil: null, lastError: null, platformMessageId: messageId },
-        });
-        // Replaced meanwhile: keep the message id and release the claim, so the next dispatch sends the newer text.
-        if (settled === 0) await this.db.notification.update({ where: { id: n.id }, data: { platformMessageId: messageId, claimedUntil: null } });
-        result.sent++;
-      } catch (err) {
-        const attempts = n.attempts + 1;
-        const message = err instanceof Error ? err.message : String(err);
-        const failed = attempts >= this.s.maxAttempts;
-        const wait = Math.min(this.s.maxBackoffMs, this.s.backoffMs * 2 ** (attempts - 1));
-        await this.db.notification.update({
-          where: { id: n.id },
-          data: {
-            attempts,
-            lastError: message.slice(0, 500),
-            claimedUntil: null,
-            status: failed ? 'failed' : 'pending',
-            nextAttemptAt: new Date(this.clock.now().getTime() + wait),
-          },
-        });
-        if (failed) {
-          result.failed++;
-          this.log.error(
-            { notification: n.id, key: n.key, platform: n.platform, attempts, error: message },
-            'message to an artist could not be delivered; giving up',
-          );
-        } else {
-          result.retried++;
-          this.log.warn({ notification: n.id, platform: n.platform, attempts, error: message }, 'message not delivered yet; will retry');
-        }
-      }
+      const outcome = await this.sendOne(n);
+      if (outcome) result[outcome]++;
     }
     return result;
+  }
+
+  /** One message: claimed (or left to whoever has it), sent from the first part the platform lacks, and settled. */
+  private async sendOne(n: Models.NotificationModel): Promise<keyof DispatchResult | null> {
+    // Claim with a conditional update and a token of our own: of two dispatchers, one gets the message.
+    const token = randomBytes(9).toString('base64url');
+    const claimed = () => new Date(this.clock.now().getTime() + this.s.claimMs);
+    const now = this.clock.now();
+    const { count } = await this.db.notification.updateMany({
+      where: { id: n.id, status: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      data: { claimedUntil: claimed(), claimToken: token },
+    });
+    if (count !== 1) return null;
+    const ours = { id: n.id, claimToken: token };
+    // Renewed while the send runs; a renewal that finds the claim gone means another has it.
+    const renew = async () => (await this.db.notification.updateMany({ where: ours, data: { claimedUntil: claimed() } })).count === 1;
+    const heartbeat = setInterval(() => void renew().catch(() => undefined), this.s.renewMs ?? this.s.claimMs / 4);
+    heartbeat.unref?.();
+    const current = await this.db.notification.findUnique({ where: { id: n.id }, select: { partsSent: true } });
+    const progress: SendProgress = {
+      from: current?.partsSent ?? 0,
+      // Recorded before the next part goes: a send cut short resumes after what the platform has.
+      sent: async (next) => (await this.db.notification.updateMany({ where: ours, data: { partsSent: next, claimedUntil: claimed() } })).count === 1,
+    };
+    try {
+      const sender = this.senders.get(n.platform)!;
+      const reply = JSON.parse(n.payload) as Reply;
+      let messageId = n.platformMessageId;
+      if (n.replaceable && messageId) {
+        // An update of a progress message: edited where the platform can, otherwise not repeated.
+        if (sender.edit) await sender.edit(n.chatId, messageId, reply);
+      } else {
+        // Without an id to edit by, a progress message is sent once and its updates are skipped.
+        messageId = (await sender.send(n.chatId, reply, progress)) ?? (n.replaceable ? 'sent' : null);
+      }
+      // Only if nobody replaced the text meanwhile (a newer progress text stays pending), and only
+      // while the claim is ours (taken over, the other dispatcher settles it).
+      const { count: settled } = await this.db.notification.updateMany({
+        where: { ...ours, payload: n.payload },
+        data: {
+          status: 'sent',
+          sentAt: this.clock.now(),
+          attempts: n.attempts + 1,
+          claimedUntil: null,
+          claimToken: null,
+          lastError: null,
+          platformMessageId: messageId,
+        },
+      });
+      // Replaced meanwhile: keep the message id and release the claim, so the next dispatch sends the newer text.
+      if (settled === 1) return 'sent';
+      const { count: released } = await this.db.notification.updateMany({
+        where: ours,
+        data: { platformMessageId: messageId, claimedUntil: null, claimToken: null, partsSent: 0 },
+      });
+      // Not ours any more: another dispatcher took it over and settles it.
+      return released === 1 ? 'sent' : null;
+    } catch (err) {
+      const attempts = n.attempts + 1;
+      const message = err instanceof Error ? err.message : String(err);
+      const failed = attempts >= this.s.maxAttempts;
+      const wait = Math.min(this.s.maxBackoffMs, this.s.backoffMs * 2 ** (attempts - 1));
+      const { count: mine } = await this.db.notification.updateMany({
+        where: ours,
+        data: {
+          attempts,
+          lastError: message.slice(0, 500),
+          claimedUntil: null,
+          claimToken: null,
+          status: failed ? 'failed' : 'pending',
+          nextAttemptAt: new Date(this.clock.now().getTime() + wait),
+        },
+      });
+      if (mine === 0) return null;
+      if (failed) {
+        this.log.error(
+          { notification: n.id, key: n.key, platform: n.platform, attempts, error: message },
+          'message to an artist could not be delivered; giving up',
+        );
+        return 'failed';
+      }
+      this.log.warn({ notification: n.id, platform: n.platform, attempts, error: message }, 'message not delivered yet; will retry');
+      return 'retried';
+    } finally {
+      clearInterval(heartbeat);
+    }
   }
 }

@@ -3,7 +3,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../core/clock.js';
-import { Outbox } from '../../core/messaging/outbox.js';
+import { Outbox, sendParts, type SendProgress } from '../../core/messaging/outbox.js';
 import type { Reply } from '../../core/conversation/types.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 
@@ -132,5 +132,111 @@ describe.each(testProviders())('outbox on %s', (provider) => {
     await box.dispatch(); // no waiting for a claim to lapse: the claim was released
     await box.dispatch();
     expect(texts).toEqual(['older', 'edit newer', 'edit newest']);
+  });
+
+  /** A platform that takes a message in parts, each held until the test lets it through. */
+  function heldPlatform() {
+    const taken: string[] = [];
+    const waiting: { part: string; go: () => void }[] = [];
+    const sender = {
+      send: async (_c: string, r: Reply, progress?: SendProgress) => {
+        const parts = [r.text, ...(r.files ?? []).map((f) => f.name)].map(
+          (part) => () => new Promise<void>((go) => waiting.push({ part, go: () => (taken.push(part), go()) })),
+        );
+        await sendParts(parts, progress);
+      },
+    };
+    /** Resolves once a part is being sent (and not yet taken). */
+    const held = () => expect.poll(() => waiting.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const release = () => waiting.shift()!.go();
+    return { sender, taken, held, release };
+  }
+  const delivery: Reply = { text: 'Your master is ready', files: [{ name: 'report.png' }, { name: 'master.wav' }] };
+
+  it('a send slower than its claim is not claimed again while it runs: the claim is renewed, and the message goes once', async () => {
+    const p = heldPlatform();
+    const a = new Outbox(t.db, clock, log, { ...settings, renewMs: 5 });
+    const b = new Outbox(t.db, clock, log, { ...settings, renewMs: 5 });
+    a.register('held', p.sender);
+    b.register('held', p.sender);
+    await a.record('slow:1', 'held', 'c', delivery);
+    const first = a.dispatch();
+    await p.held();
+    // The large file takes longer than the claim; the dispatcher renews it meanwhile.
+    clock.advance(settings.claimMs + 1000);
+    await expect
+      .poll(async () => (await t.db.notification.findUniqueOrThrow({ where: { key: 'slow:1' } })).claimedUntil!.getTime(), { timeout: 10_000 })
+      .toBeGreaterThan(clock.now().getTime());
+    expect(await b.dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    for (let i = 0; i < 3; i++) {
+      await p.held();
+      p.release();
+    }
+    expect(await first).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(p.taken).toEqual(['Your master is ready', 'report.png', 'master.wav']);
+    expect(await t.db.notification.findUniqueOrThrow({ where: { key: 'slow:1' } })).toMatchObject({ status: 'sent', partsSent: 3, claimToken: null });
+  });
+
+  it('one dispatcher never overlaps itself: the timer firing during a slow send joins the running dispatch', async () => {
+    const p = heldPlatform();
+    const box = new Outbox(t.db, clock, log, settings);
+    box.register('held', p.sender);
+    await box.record('overlap:1', 'held', 'c', { text: 'once' });
+    const first = box.dispatch();
+    await p.held();
+    const second = box.dispatch();
+    expect(second).toBe(first);
+    p.release();
+    expect(await second).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(p.taken).toEqual(['once']);
+  });
+
+  it('a message of several parts resumes after the last part the platform took: after an error, and after a dispatcher died mid-send', async () => {
+    let failOn: string | null = 'report.png';
+    const taken: string[] = [];
+    const box = new Outbox(t.db, clock, log, settings);
+    box.register('parts', {
+      send: async (_c, r, progress) => {
+        const parts = [r.text, ...(r.files ?? []).map((f) => f.name)].map((part) => async () => {
+          if (part === failOn) {
+            failOn = null;
+            throw new Error('Request Entity Too Large');
+          }
+          taken.push(part);
+        });
+        await sendParts(parts, progress);
+      },
+    });
+    await box.record('parts:1', 'parts', 'c', delivery);
+    expect(await box.dispatch()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    clock.advance(settings.backoffMs);
+    expect(await box.dispatch()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(taken).toEqual(['Your master is ready', 'report.png', 'master.wav']);
+
+    // A dispatcher killed after the text went: it renews nothing any more (its process is gone).
+    const p = heldPlatform();
+    const dead = new Outbox(t.db, clock, log, { ...settings, renewMs: 3_600_000 });
+    dead.register('held', p.sender);
+    await dead.record('parts:2', 'held', 'c', delivery);
+    void dead.dispatch();
+    await p.held();
+    p.release(); // the text reached the platform, and was recorded
+    await expect.poll(async () => (await t.db.notification.findUniqueOrThrow({ where: { key: 'parts:2' } })).partsSent).toBe(1);
+    await p.held(); // ... and the process died sending the picture
+    clock.advance(settings.claimMs + 1000);
+    const next = heldPlatform();
+    const restarted = new Outbox(t.db, clock, log, settings);
+    restarted.register('held', next.sender);
+    const resumed = restarted.dispatch();
+    for (let i = 0; i < 2; i++) {
+      await next.held();
+      next.release();
+    }
+    expect(await resumed).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(next.taken).toEqual(['report.png', 'master.wav']);
+    // The dead one's late answer changes nothing: the claim is no longer its.
+    p.release();
+    expect(p.taken).toEqual(['Your master is ready', 'report.png']);
+    expect(await t.db.notification.findUniqueOrThrow({ where: { key: 'parts:2' } })).toMatchObject({ status: 'sent', partsSent: 3 });
   });
 });
