@@ -89,7 +89,10 @@ export function consoleChatWanted(config: Config): boolean {
   return !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN;
 }
 
-/** Takes pipeline jobs here, and every minute sends due reminders and releases unpaid bookings (claimed, so any number of instances may). */
+/**
+ * Takes pipeline jobs here, and every minute sends due reminders, releases unpaid bookings and
+ * finds versions left unfinished (each claimed, so any number of instances may).
+ */
 async function runJobs(app: App): Promise<() => void> {
   await app.studio.jobs.work(app.config.JOB_CONCURRENCY);
   await app.studio.jobs.resumeUnfinished();
@@ -104,6 +107,8 @@ async function runJobs(app: App): Promise<() => void> {
         if (released) app.log.info({ released }, 'unpaid bookings released');
         const started = await app.studio.paidRevisions.startPending();
         if (started) app.log.info({ started }, 'paid revisions started after an interruption');
+        // Versions whose job could not finish them nor report it (a database outage): made again, or reported.
+        await app.studio.jobs.resumeUnfinished();
       } catch (err) {
         app.log.error({ err }, 'reminder tick failed');
       }

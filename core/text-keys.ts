@@ -272,6 +272,7 @@ export interface TextVars {
   'render-acappella': undefined;
   'engineer-delivery-ready': { ref: TextValue; service: TextValue; version: TextValue; what: TextValue };
   'engineer-delivery-note': { note: TextValue };
+  'alert-version-resumed': { attempt: TextValue; of: TextValue; reason: TextValue; ref: TextValue; version: TextValue };
   'master-failed': { reason: TextValue; ref: TextValue; version: TextValue };
   'master-failed-alert': { attempts: TextValue; error: TextValue; ref: TextValue; version: TextValue };
   'alert': { text: TextValue };

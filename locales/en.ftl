@@ -337,6 +337,7 @@ render-instrumental = instrumental
 render-acappella = a cappella
 engineer-delivery-ready = Your { $service } for { $ref } is ready — version { $version }: { $what }.
 engineer-delivery-note = From the engineer: { $note }
+alert-version-resumed = Version { $version } of { $ref } was left unfinished: its job ended without finishing it ({ $reason }), and its failure could not be recorded. It is being made again (try { $attempt } of { $of }).
 master-failed = Sorry — the master of { $ref } (version { $version }) could not be finished{ $reason }. Nothing is lost: your files are safe, and the engineer has been told and will get back to you.
 master-failed-alert = Master v{ $version } of { $ref } failed after { $attempts } tries: { $error }
 alert = 🔔 { $text }

@@ -335,6 +335,7 @@ render-instrumental = instrumental
 render-acappella = a cappella
 engineer-delivery-ready = Tu { $service } de { $ref } está listo — versión { $version }: { $what }.
 engineer-delivery-note = Del ingeniero: { $note }
+alert-version-resumed = La versión { $version } de { $ref } quedó sin terminar: su trabajo acabó sin completarla ({ $reason }) y no se pudo registrar el fallo. Se está haciendo de nuevo (intento { $attempt } de { $of }).
 master-failed = Lo siento — el máster de { $ref } (versión { $version }) no se ha podido terminar{ $reason }. No se ha perdido nada: tus archivos están a salvo, y el ingeniero está avisado y te responderá.
 master-failed-alert = El máster v{ $version } de { $ref } ha fallado tras { $attempts } intentos: { $error }
 alert = 🔔 { $text }

@@ -1,8 +1,8 @@
 // The distributed queue: BullMQ on Redis. Workers (`mixdesk worker`) on any number of machines
 // take jobs; a worker that dies mid-job has its job taken over once its lock lapses.
-import { Queue, Worker, type Job } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue } from './job-queue.js';
+import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue, type JobStatus } from './job-queue.js';
 
 export interface BullSettings {
   url: string;
@@ -63,6 +63,18 @@ export class BullQueue implements JobQueue {
     });
     this.workers.push(worker);
     await worker.waitUntilReady();
+  }
+
+  async status(name: string, id: string): Promise<JobStatus> {
+    const job = await Job.fromId(this.queue(name), id);
+    if (!job) return { state: 'unknown' };
+    const state = await job.getState();
+    if (state === 'active') return { state: 'active' };
+    if (state === 'completed') return { state: 'completed' };
+    if (state === 'failed') return { state: 'failed', ...(job.failedReason ? { reason: job.failedReason } : {}) };
+    if (state === 'unknown') return { state: 'unknown' };
+    // waiting, delayed (a retry's backoff), prioritized, waiting for children: it will run.
+    return { state: 'waiting' };
   }
 
   onFailed(listener: FailedListener): void {

@@ -1,7 +1,7 @@
 // The embedded queue: jobs run in this process, with retries and exponential backoff, and jobs
 // with the same id run once. Nothing survives a restart (the Redis queue is for that).
 import { randomUUID } from 'node:crypto';
-import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue } from './job-queue.js';
+import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue, type JobStatus } from './job-queue.js';
 
 interface Pending {
   id: string;
@@ -17,7 +17,8 @@ export class InProcessQueue implements JobQueue {
   readonly kind = 'inprocess' as const;
   private readonly handlers = new Map<string, { handler: JobHandler<unknown>; concurrency: number; running: number }>();
   private readonly waiting: Pending[] = [];
-  private readonly seen = new Set<string>();
+  /** Every job added since start, by id, and where it stands (an id seen is not added again). */
+  private readonly seen = new Map<string, JobStatus>();
   private readonly failed: FailedListener[] = [];
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -27,7 +28,7 @@ export class InProcessQueue implements JobQueue {
   async add<T>(name: string, data: T, opts: JobOptions = {}): Promise<string> {
     const id = opts.jobId ?? randomUUID();
     if (this.seen.has(id)) return id;
-    this.seen.add(id);
+    this.seen.set(id, { state: 'waiting' });
     this.waiting.push({
       id,
       name,
@@ -44,6 +45,10 @@ export class InProcessQueue implements JobQueue {
   async process<T>(name: string, handler: JobHandler<T>, opts: { concurrency?: number } = {}): Promise<void> {
     this.handlers.set(name, { handler: handler as JobHandler<unknown>, concurrency: opts.concurrency ?? 1, running: 0 });
     this.pump();
+  }
+
+  async status(_name: string, id: string): Promise<JobStatus> {
+    return this.seen.get(id) ?? { state: 'unknown' };
   }
 
   onFailed(listener: FailedListener): void {
@@ -85,13 +90,17 @@ export class InProcessQueue implements JobQueue {
   private async run(job: Pending, h: { handler: JobHandler<unknown>; running: number }): Promise<void> {
     h.running++;
     this.active++;
+    this.seen.set(job.id, { state: 'active' });
     try {
       await h.handler(job.data, { id: job.id, name: job.name, attempt: job.attempt });
+      this.seen.set(job.id, { state: 'completed' });
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
       if (job.attempt < job.attempts) {
+        this.seen.set(job.id, { state: 'waiting', reason: error.message });
         this.waiting.push({ ...job, attempt: job.attempt + 1, notBefore: Date.now() + job.backoffMs * 2 ** (job.attempt - 1) });
       } else {
+        this.seen.set(job.id, { state: 'failed', reason: error.message });
         // Reported before the job stops counting as running, so idle() means "and its failure is told".
         await Promise.all(this.failed.map((l) => l(job.name, job.data, error, { id: job.id, name: job.name, attempt: job.attempt })));
       }

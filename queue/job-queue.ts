@@ -24,10 +24,18 @@ export type JobHandler<T> = (data: T, job: JobInfo) => Promise<void>;
 /** Told of a job that failed its last try (it must not throw; a promise it returns is awaited where the queue can). */
 export type FailedListener = (name: string, data: unknown, error: Error, job: JobInfo) => void | Promise<void>;
 
+/** Where a job stands: waiting (or delayed for a retry), active, done, failed for good (with why), or unknown to the queue. */
+export interface JobStatus {
+  state: 'waiting' | 'active' | 'completed' | 'failed' | 'unknown';
+  reason?: string;
+}
+
 export interface JobQueue {
   readonly kind: 'inprocess' | 'redis';
   /** Queues a job; resolves with its id (the existing one for a duplicate jobId). */
   add<T>(name: string, data: T, opts?: JobOptions): Promise<string>;
+  /** Where the job `id` of `name` stands (unknown: never added here, removed, or forgotten by a restart). */
+  status(name: string, id: string): Promise<JobStatus>;
   /** Starts taking jobs of `name` in this process. */
   process<T>(name: string, handler: JobHandler<T>, opts?: { concurrency?: number }): Promise<void>;
   /** Called once when a job has failed its last try; the in-process queue counts it as running until the listener's promise settles. */

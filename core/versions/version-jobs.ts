@@ -6,6 +6,8 @@
 import type { Models } from '../../db/client.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import { failVersion, type Failure, type PipelineDeps, type VersionKind } from './deliveries.js';
+import type { Version } from './versions.js';
+import { t } from '../texts.js';
 
 export interface VersionJob {
   bookingId: string;
@@ -61,12 +63,16 @@ export class VersionJobs {
 
   /** Queues a follow-up of a version; the same one twice is one job. */
   async enqueueFollowUp<J extends VersionJob>(name: string, job: J): Promise<void> {
-    await this.d.queue.add(name, job, { jobId: `${name}-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+    await this.d.queue.add(name, job, { jobId: versionJobId(name, job, 0), attempts: this.s.attempts, backoffMs: this.s.backoffMs });
   }
 
-  /** Queues the job of a version (its row exists already); the same version twice is one job. */
-  async enqueue<J extends VersionJob>(name: Failure['job'], job: J): Promise<void> {
-    await this.d.queue.add(name, job, { jobId: `${name}-${job.bookingId}-v${job.version}`, attempts: this.s.attempts, backoffMs: this.s.backoffMs });
+  /**
+   * Queues the job of a version (its row exists already); the same version twice is one job. A
+   * version queued again after its job ended without finishing it (`resumes`) gets a job id of its
+   * own, since the queue keeps the ended one and would not add it again.
+   */
+  async enqueue<J extends VersionJob>(name: Failure['job'], job: J, resumes = 0): Promise<void> {
+    await this.d.queue.add(name, job, { jobId: versionJobId(name, job, resumes), attempts: this.s.attempts, backoffMs: this.s.backoffMs });
   }
 
   /** Makes this process take version jobs of every kind. */
@@ -94,8 +100,13 @@ export class VersionJobs {
   }
 
   /**
-   * Versions left preparing by a process that stopped (the in-process queue forgets its jobs at a
-   * restart) are queued again; with Redis the job still exists and the same id adds nothing.
+   * Versions left preparing with no job to finish them, found at start and by the minute's tick:
+   * - their job is unknown to the queue (the in-process queue forgets its jobs at a restart; Redis
+   *   removed it): queued again under the same id (a job that does exist is not added twice);
+   * - their job ended (failed for good, or done) without finishing them — its failure could not be
+   *   reported, the database being down meanwhile: after a grace period (the report may be on its
+   *   way) queued again under a new id, up to `MAX_RESUMES` times, the engineer told why; then
+   *   reported failed, to the artist and the engineer, with the reason.
    */
   async resumeUnfinished(): Promise<number> {
     const byKind = new Map([...this.handlers.values()].map((h) => [h.kind as string, h]));
@@ -107,10 +118,20 @@ export class VersionJobs {
         await this.d.versions.fail(version.id, 'interrupted before it was delivered; deliver the files again');
         continue;
       }
-      const job = await handler.resume(version);
-      if (!job) continue;
-      await this.enqueue(handler.name, job);
-      queued++;
+      const job = { bookingId: version.bookingId, version: version.version };
+      const status = await this.d.queue.status(handler.name, versionJobId(handler.name, job, version.resumes));
+      if (status.state === 'waiting' || status.state === 'active') {
+        if (version.staleSeenAt) await this.d.versions.notStale(version.id);
+        continue;
+      }
+      if (status.state === 'unknown') {
+        const resumed = await handler.resume(version);
+        if (!resumed) continue;
+        await this.enqueue(handler.name, resumed, version.resumes);
+        queued++;
+        continue;
+      }
+      if (await this.stuck(handler, version, status.reason)) queued++;
     }
     for (const handler of this.followUps.values()) {
       for (const job of await handler.unfinished()) {
@@ -121,4 +142,50 @@ export class VersionJobs {
     if (queued) this.d.log.info({ jobs: queued }, 'unfinished version jobs queued again');
     return queued;
   }
+
+  /** A version whose job ended without finishing it: queued again (true), reported failed, or left for the next sweep. */
+  private async stuck(handler: VersionJobHandler, version: Version, reason = 'it stopped without a word'): Promise<boolean> {
+    const now = this.d.clock.now();
+    if (!version.staleSeenAt) {
+      await this.d.versions.seenStale(version.id, now);
+      return false;
+    }
+    if (now.getTime() - version.staleSeenAt.getTime() < STALE_GRACE_MS) return false;
+    const job = { bookingId: version.bookingId, version: version.version };
+    const ref = (await this.d.db.booking.findUnique({ where: { id: version.bookingId }, select: { reference: true } }))?.reference ?? version.bookingId;
+    if (version.resumes >= MAX_RESUMES) {
+      const error = new Error(`its job ended ${version.resumes + 1} times without finishing it (last: ${reason})`);
+      await failVersion(this.d, {
+        ...job,
+        job: handler.name,
+        error,
+        attempts: version.resumes + 1,
+        ...handler.failure(job, error, { id: '', name: handler.name, attempt: version.resumes + 1 }),
+      });
+      return false;
+    }
+    const resumed = await handler.resume(version);
+    if (!resumed || !(await this.d.versions.claimResume(version.id, version.resumes))) return false;
+    await this.enqueue(handler.name, resumed, version.resumes + 1);
+    const attempt = version.resumes + 2;
+    this.d.log.warn({ booking: ref, version: version.version, reason, attempt }, 'a version left preparing by a job that could not finish it is made again');
+    await this.d.alerts.alert(
+      `version-resumed:${version.id}:${attempt}`,
+      () => t('alert-version-resumed', { ref, version: version.version, reason, attempt, of: MAX_RESUMES + 1 }),
+      {
+        booking: ref,
+      },
+    );
+    return true;
+  }
+}
+
+/** Times a version is queued again after its job ended without finishing it. */
+export const MAX_RESUMES = 2;
+
+/** How long a version may sit preparing with its job ended before a sweep acts (its failure report may still be on its way). */
+export const STALE_GRACE_MS = 2 * 60_000;
+
+function versionJobId(name: string, job: VersionJob, resumes: number): string {
+  return `${name}-${job.bookingId}-v${job.version}${resumes ? `-r${resumes}` : ''}`;
 }

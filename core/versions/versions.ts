@@ -76,6 +76,21 @@ export class Versions {
   }
 
   /** A version that will not be finished (its booking was cancelled, its job failed for good, it was interrupted). */
+  /** A sweep found it preparing with its job ended (see VersionJobs.resumeUnfinished). */
+  async seenStale(id: string, at: Date): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id, status: 'preparing', staleSeenAt: null }, data: { staleSeenAt: at } });
+  }
+
+  async notStale(id: string): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id }, data: { staleSeenAt: null } });
+  }
+
+  /** Counts one more resume of a stuck version; false when another instance counted it first. */
+  async claimResume(id: string, resumes: number): Promise<boolean> {
+    const { count } = await this.db.delivery.updateMany({ where: { id, status: 'preparing', resumes }, data: { resumes: resumes + 1, staleSeenAt: null } });
+    return count === 1;
+  }
+
   async fail(id: string, reason: string): Promise<void> {
     await this.db.delivery.updateMany({ where: { id, status: 'preparing' }, data: { status: 'failed', error: reason.slice(0, 500), stage: null } });
   }

@@ -74,4 +74,32 @@ describe.each(kinds)('JobQueue contract: %s', (_name, make) => {
     await until(() => failures.length >= 2);
     expect(failures).toEqual(['doomed:x1:corrupt file:2', 'doomed:x2:corrupt file:1']);
   });
+
+  it('tells where a job stands: waiting, active, done, failed for good with why, or unknown', async () => {
+    q = make();
+    expect(await q.status('stages', 'never-added')).toEqual({ state: 'unknown' });
+    let release: () => void = () => undefined;
+    const started: string[] = [];
+    await q.process<{ fail: boolean }>('stages', async ({ fail }, job) => {
+      started.push(job.id);
+      if (fail) throw new Error('the database went away');
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await q.add('stages', { fail: false }, { jobId: 'held' });
+    await until(() => started.includes('held'));
+    expect(await q.status('stages', 'held')).toEqual({ state: 'active' });
+    await q.add('stages', { fail: false }, { jobId: 'behind' });
+    expect((await q.status('stages', 'behind')).state).toBe('waiting');
+    release();
+    await until(() => started.includes('behind'));
+    release();
+    const settled = async (id: string, state: string) => {
+      const end = Date.now() + 15_000;
+      while ((await q.status('stages', id)).state !== state && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+      return q.status('stages', id);
+    };
+    expect(await settled('held', 'completed')).toEqual({ state: 'completed' });
+    await q.add('stages', { fail: true }, { jobId: 'doomed', attempts: 1 });
+    expect(await settled('doomed', 'failed')).toEqual({ state: 'failed', reason: 'the database went away' });
+  });
 });
