@@ -249,7 +249,7 @@ export async function startService(app: App): Promise<void> {
 async function startWeb(app: App, telegramWebhook?: WebOptions['telegramWebhook']): Promise<WebServer | null> {
   const c = app.config;
   try {
-    return await startWebServer({
+    const web = await startWebServer({
       studio: app.studio,
       log: app.log,
       host: c.WEB_HOST,
@@ -260,6 +260,9 @@ async function startWeb(app: App, telegramWebhook?: WebOptions['telegramWebhook'
       maxFileMb: c.UPLOAD_MAX_MB,
       ...(telegramWebhook ? { telegramWebhook } : {}),
     });
+    // Uploads a stopped process received whole but never took: taken in the background (each is analysed).
+    void web.recoverStaged().catch((err: unknown) => app.log.error({ err }, 'taking uploads finished before the restart failed'));
+    return web;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =

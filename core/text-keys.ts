@@ -483,6 +483,7 @@ export interface TextVars {
   'web-refused-title': undefined;
   'web-no-file-name': undefined;
   'web-no-such-upload': undefined;
+  'web-upload-refused-chat': { file: TextValue; problem: TextValue };
   'web-not-stored': undefined;
   'web-download-invalid': undefined;
   'web-download-gone': undefined;

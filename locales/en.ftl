@@ -599,6 +599,7 @@ web-upload-accepted = accepted ✓
 web-refused-title = Link not valid
 web-no-file-name = The file name is missing.
 web-no-such-upload = No such upload.
+web-upload-refused-chat = Your upload { $file } could not be taken: { $problem }
 web-not-stored = The file arrived but could not be stored; please try again in a moment.
 web-download-invalid = This download link is not valid or has expired. Ask for a new one in your chat with the studio.
 web-download-gone = This file is no longer stored. Ask the studio to send it again.

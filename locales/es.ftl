@@ -596,6 +596,7 @@ web-upload-accepted = aceptado ✓
 web-refused-title = Enlace no válido
 web-no-file-name = Falta el nombre del archivo.
 web-no-such-upload = No existe esa subida.
+web-upload-refused-chat = No se pudo aceptar tu subida { $file }: { $problem }
 web-not-stored = El archivo ha llegado pero no se ha podido guardar; inténtalo de nuevo en un momento.
 web-download-invalid = Este enlace de descarga no es válido o ha caducado. Pide uno nuevo en tu chat con el estudio.
 web-download-gone = Este archivo ya no está guardado. Pide al estudio que lo envíe de nuevo.

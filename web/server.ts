@@ -47,6 +47,8 @@ export interface WebOptions {
 
 export interface WebServer {
   url: string;
+  /** Takes the uploads a stopped process received whole but never took (run once after start). */
+  recoverStaged(): Promise<number>;
   /** Removes unfinished uploads nobody resumed in time; returns how many. */
   cleanUpStaging(): Promise<number>;
   close(): Promise<void>;
@@ -103,45 +105,130 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       // Someone else's upload id, or one that no longer exists: the same answer either way.
       if (!upload || upload.metadata?.link !== link.id) throw refuse(404, t('web-no-such-upload'));
+      // A resume finding every byte there, but the file never taken (the service stopped while
+      // taking it): taken before the page hears "done". Its staged copy stays a while, since the
+      // answer to this HEAD still reads it.
+      if (req.method === 'HEAD' && upload.size !== undefined && upload.offset === upload.size && (await studio.staged.isUnaccepted(upload.id))) {
+        const { booking } = await linkOf(req.headers.get('x-upload-token'));
+        switchLanguage(languageFor(booking.client));
+        const answer = await takeFinished(upload, link, booking, true);
+        if (answer.status !== 503 && answer.status !== 500) {
+          await studio.staged.release(upload.id);
+          setTimeout(() => void datastore.remove(upload.id).catch(() => undefined), 10 * 60_000).unref();
+        }
+      }
     },
     async onUploadFinish(req, upload) {
       const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
       switchLanguage(languageFor(booking.client));
-      const staged = path.join(o.stagingDir, upload.id);
-      try {
-        const outcome = await studio.uploads.acceptAny({
-          client: booking.client,
-          bookingRef: booking.reference,
-          fileName: upload.metadata?.filename ?? 'upload',
-          path: staged,
-          sourceKey: `tus:${upload.id}`,
-          role: link.purpose as UploadRole,
-        });
-        // A file for a delivered booking: the question whether to use it is asked in the chat (/revise).
-        const source = newSourceOf(outcome) ? [t('new-source-web', { ref: booking.reference })] : [];
-        // Stems for a mix: the estimate; a question about more hours is asked in the chat (/quote).
-        const estimate = await studio.mixTime.afterFiles(outcome);
-        const hours = estimate.ask ? [t('estimate-ask-in-chat', { ref: booking.reference })] : estimate.reply ? [estimate.reply.text] : [];
-        const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))]
-          .map((r) => r.text)
-          .concat(source, hours)
-          .join('\n');
-        return { status_code: 200, body: JSON.stringify({ message }) };
-      } catch (err) {
-        const message = userMessage(err);
-        if (message !== undefined) return refuse(err instanceof UserError ? 422 : 503, message);
-        log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
-        return refuse(500, t('web-not-stored'));
-      }
+      const answer = await takeFinished(upload, link, booking, false);
+      return { status_code: answer.status, body: JSON.stringify(answer.status === 200 ? { message: answer.message } : { error: answer.message }) };
     },
   });
+
+  /**
+   * A finished upload taken like a file sent in chat — validated, stored, what it starts started —
+   * and said in the artist's chat too (the page may be closed, or the service restarted before it
+   * answered). A refusal is said there when no page waits for it (`tellRefusal`).
+   */
+  async function takeFinished(
+    upload: { id: string; metadata?: Record<string, string | null> | undefined },
+    link: { purpose: string },
+    booking: Awaited<ReturnType<Studio['links']['opened']>>['booking'],
+    tellRefusal: boolean,
+  ): Promise<{ status: number; message: string }> {
+    const staged = path.join(o.stagingDir, upload.id);
+    let answer: { status: number; message: string };
+    try {
+      const outcome = await studio.uploads.acceptAny({
+        client: booking.client,
+        bookingRef: booking.reference,
+        fileName: upload.metadata?.filename ?? 'upload',
+        path: staged,
+        sourceKey: `tus:${upload.id}`,
+        role: link.purpose as UploadRole,
+      });
+      // A file for a delivered booking: the question whether to use it is asked in the chat (/revise).
+      const source = newSourceOf(outcome) ? [t('new-source-web', { ref: booking.reference })] : [];
+      // Stems for a mix: the estimate; a question about more hours is asked in the chat (/quote).
+      const estimate = await studio.mixTime.afterFiles(outcome);
+      const hours = estimate.ask ? [t('estimate-ask-in-chat', { ref: booking.reference })] : estimate.reply ? [estimate.reply.text] : [];
+      const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))]
+        .map((r) => r.text)
+        .concat(source, hours)
+        .join('\n');
+      answer = { status: 200, message };
+    } catch (err) {
+      const message = userMessage(err);
+      if (message === undefined) {
+        log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
+        return { status: 500, message: t('web-not-stored') };
+      }
+      answer = { status: err instanceof UserError ? 422 : 503, message };
+      // Busy: the staged file stays, and the next try (a resume, a restart) takes it.
+      if (answer.status === 503 || !tellRefusal) return answer;
+    }
+    const text =
+      answer.status === 200 ? answer.message : t('web-upload-refused-chat', { file: upload.metadata?.filename ?? 'upload', problem: answer.message });
+    await studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({ text, visibility: 'private' }));
+    return answer;
+  }
+
+  /** Removes a taken (or refused) upload's staged bytes and its reservation. */
+  const forget = (id: string) =>
+    datastore
+      .remove(id)
+      .catch(() => undefined)
+      .then(() => studio.staged.release(id));
+
+  /**
+   * An upload whose last byte arrived but which was never taken (the process stopped while taking
+   * it): taken now under the link it came through, or — the link withdrawn or the booking closed
+   * meanwhile — refused in the artist's chat. Its staged copy goes either way.
+   */
+  async function finishStaged(upload: { id: string; metadata?: Record<string, string | null> | undefined }, linkId: string, bookingId: string): Promise<void> {
+    let opened: Awaited<ReturnType<Studio['links']['opened']>>;
+    try {
+      opened = await studio.links.opened(linkId);
+    } catch (err) {
+      if (!(err instanceof LinkRefused)) throw err;
+      const booking = await studio.bookings.withClient(bookingId);
+      await inLanguage(languageFor(booking.client), () =>
+        studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({
+          text: t('web-upload-refused-chat', { file: upload.metadata?.filename ?? 'upload', problem: err.message }),
+          visibility: 'private',
+        })),
+      );
+      return forget(upload.id);
+    }
+    const { link, booking } = opened;
+    const answer = await inLanguage(languageFor(booking.client), () => takeFinished(upload, link, booking, true));
+    if (answer.status !== 503 && answer.status !== 500) await forget(upload.id);
+  }
+
+  /** At start: every finished upload the last process did not take is taken (or refused) now. Returns how many. */
+  async function recoverStaged(): Promise<number> {
+    let taken = 0;
+    for (const row of await studio.staged.unaccepted()) {
+      const upload = await datastore.getUpload(row.id).catch(() => null);
+      if (!upload) {
+        await studio.staged.release(row.id); // gone: expired, or removed by hand
+        continue;
+      }
+      if (upload.size === undefined || upload.offset !== upload.size) continue; // unfinished: the artist resumes it
+      await finishStaged(upload, row.linkId, row.bookingId);
+      taken++;
+    }
+    if (taken) log.info({ uploads: taken }, 'uploads finished before a restart were taken');
+    return taken;
+  }
+
   // The staged copy goes once the answer is written: the creation-with-upload POST still reads the
   // upload after onUploadFinish, and removing it there turned a stored file into a 404.
-  tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
-    void datastore
-      .remove(upload.id)
-      .then(() => studio.staged.release(upload.id))
-      .catch((err: unknown) => log.warn({ err, upload: upload.id }, 'could not remove a finished upload from staging'));
+  tus.on(EVENTS.POST_FINISH, (_req, res, upload) => {
+    // Busy (503) or failed (500): kept, so a resume or a restart takes it.
+    if (res.status >= 500) return;
+    void forget(upload.id).catch((err: unknown) => log.warn({ err, upload: upload.id }, 'could not remove a finished upload from staging'));
   });
 
   const send = (res: ServerResponse, status: number, type: string, body: string) => {
@@ -321,6 +408,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   log.info({ url }, 'web server listening');
   return {
     url,
+    recoverStaged,
     cleanUpStaging: async () => {
       const removed = await tus.cleanUpExpiredUploads();
       await studio.staged.expire();

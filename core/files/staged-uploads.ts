@@ -50,6 +50,15 @@ export class StagedUploads {
     });
   }
 
+  /** Uploads started and not yet taken (nor refused), oldest first: at a restart, the finished ones among them are taken. */
+  unaccepted(): Promise<{ id: string; linkId: string; bookingId: string }[]> {
+    return this.db.stagedUpload.findMany({ select: { id: true, linkId: true, bookingId: true }, orderBy: { createdAt: 'asc' } });
+  }
+
+  async isUnaccepted(uploadId: string): Promise<boolean> {
+    return (await this.db.stagedUpload.count({ where: { id: uploadId } })) > 0;
+  }
+
   /** The upload was taken (or refused) and its staged bytes removed: its reservation goes. */
   async release(uploadId: string): Promise<void> {
     await this.db.stagedUpload.deleteMany({ where: { id: uploadId } });

@@ -88,6 +88,20 @@ export class UploadLinkService {
     const expected = link ? Buffer.from(this.sign(link.id, link.expiresAt)) : Buffer.alloc(43);
     const given = Buffer.from(sig);
     if (!link || !timingSafeEqual(expected, given)) throw new LinkRefused(t('link-invalid'));
+    return this.stillOpen(link);
+  }
+
+  /**
+   * The link an upload was started under, and its booking, when it still takes files (an upload
+   * finished before a restart is taken under the link it came through); throws LinkRefused when not.
+   */
+  async opened(linkId: string): Promise<{ link: UploadLink; booking: BookingWithService & { client: Models.ClientModel } }> {
+    const link = await this.db.uploadLink.findUnique({ where: { id: linkId } });
+    if (!link) throw new LinkRefused(t('link-invalid'));
+    return this.stillOpen(link);
+  }
+
+  private async stillOpen(link: UploadLink): Promise<{ link: UploadLink; booking: BookingWithService & { client: Models.ClientModel } }> {
     if (link.revokedAt) throw new LinkRefused(t('link-withdrawn'));
     if (link.expiresAt <= this.clock.now()) throw new LinkRefused(t('link-expired'));
     const booking = await this.bookings.withClient(link.bookingId);
