@@ -63,7 +63,7 @@ export async function createApp(config: Config, log: Logger, clock: Clock = syst
   const conversation = new Conversation(studio, log);
   await removeLeftovers(
     [
-      { dir: path.resolve(config.DATA_DIR, 'work'), prefixes: ['master-', 'mixdown-'] },
+      { dir: path.resolve(config.DATA_DIR, 'work'), prefixes: ['master-', 'mixdown-', 'preview-'] },
       ...(config.STORAGE_DRIVER === 'local' ? [{ dir: path.resolve(config.DATA_DIR, 'objects', '.tmp') }] : []),
     ],
     clock.now().getTime(),

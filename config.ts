@@ -106,6 +106,8 @@ const schema = z
     UPLOAD_LINK_MAX_UNFINISHED: int(1, 10_000).default(100),
     // An unfinished resumable upload nobody resumed within this long is removed (and no longer counts against the quota).
     UPLOAD_STAGING_EXPIRY_HOURS: int(1, 24 * 90).default(168),
+    // Kept free on DATA_DIR's disk for the database and the jobs: uploads that would eat into it are refused, and /healthz says not ready.
+    DISK_RESERVE_MB: int(0, 10_000_000).default(1024),
     RETENTION_UPLOAD_DAYS: int(1, 3650).default(90),
     WEB_HOST: z.string().min(1).default('127.0.0.1'),
     WEB_PORT: int(0, 65535).default(8080),

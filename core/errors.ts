@@ -1,5 +1,8 @@
 import { t } from './texts.js';
-import { DatabaseBusyError, isDatabaseUnavailable } from '../db/transient.js';
+import { DatabaseBusyError, isDatabaseUnavailable, isDiskFull } from '../db/transient.js';
+
+/** A full disk under the database or the files, whichever reported it (adapters ask the core, not the database layer). */
+export { isDiskFull };
 
 /**
  * A problem the user can fix or should know about. Its message is shown to them as is;
@@ -44,6 +47,7 @@ export class IllegalTransitionError extends UserError {
  */
 export function userMessage(err: unknown): string | undefined {
   if (err instanceof UserError) return err.message;
+  if (isDiskFull(err)) return t('storage-full');
   if (err instanceof DatabaseBusyError || isDatabaseUnavailable(err)) return t('database-busy');
   return undefined;
 }

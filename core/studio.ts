@@ -11,6 +11,7 @@ import { setStudioLanguage } from './texts.js';
 import { systemClock, type Clock } from './clock.js';
 import { UploadService } from './files/uploads.js';
 import { StagedUploads } from './files/staged-uploads.js';
+import { DiskSpace, type FreeSpace } from './files/disk-space.js';
 import { UploadLinkService, type LinkSettings } from './files/upload-links.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -99,6 +100,8 @@ export interface Studio {
   guilds: GuildSettingsRepository;
   /** Throws when the database does not answer (/healthz). */
   healthCheck(): Promise<void>;
+  /** The studio's disk: /healthz says not ready while it is nearly full. */
+  disk: DiskSpace;
 }
 
 export interface StudioOptions {
@@ -107,6 +110,8 @@ export interface StudioOptions {
   log?: Logger;
   /** In-process by default. */
   queue?: JobQueue;
+  /** How free space is measured (tests fill a disk without filling one). */
+  freeSpace?: FreeSpace;
   /** Overrides for the pipeline (tests run the engine on the calling thread, with fewer retries). */
   pipeline?: Partial<PipelineSettings & RetrySettings>;
 }
@@ -157,6 +162,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const balances = new Balances(config.PAYMENTS === 'stripe', payLinks, clock);
   const listening = new ListeningLinks(db, bookings, clock, linkSettings, config.DOWNLOAD_LINK_TTL_DAYS);
   const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log, review: config.DELIVERY_REVIEW, balances, listening };
+  const disk = new DiskSpace(path.resolve(config.DATA_DIR), config.DISK_RESERVE_MB * 2 ** 20, alerts, clock, o.freeSpace);
   const uploads = new UploadService(
     files,
     store,
@@ -164,6 +170,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     config.UPLOAD_MAX_MB * 1024 * 1024,
     config.UPLOAD_MAX_MINUTES * 60,
     config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30,
+    undefined,
+    disk,
   );
   const { attempts = 3, backoffMs = 5_000, ...pipelineSettings } = o.pipeline ?? {};
   const jobs = new VersionJobs(deps, { attempts, backoffMs });
@@ -253,6 +261,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     board: new StudioBoard(db, clock, config.STUDIO_TIMEZONE, audit),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
+    disk,
     authority: new EngineerAuthority(guilds, {
       discordEngineerIds: config.DISCORD_ENGINEER_IDS,
       discordStudioGuildId: config.DISCORD_STUDIO_GUILD_ID,

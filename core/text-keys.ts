@@ -204,6 +204,10 @@ export interface TextVars {
   'upload-is-folder': { file: TextValue };
   'upload-not-found': { file: TextValue };
   'upload-too-big': { file: TextValue; max: TextValue; size: TextValue };
+  'upload-disk-full': { file: TextValue };
+  'skip-disk-full': undefined;
+  'alert-disk-full': { dir: TextValue; free: TextValue };
+  'storage-full': undefined;
   'upload-over-quota': { file: TextValue; quota: TextValue; ref: TextValue; size: TextValue; used: TextValue };
   'upload-too-many-under-way': { count: TextValue };
   'upload-size-unknown': undefined;

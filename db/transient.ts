@@ -69,3 +69,19 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (typeof e.message === 'string' && unavailableMessages.test(e.message)) return true;
   return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
 }
+
+/** The disk under the database (or the files) is full: SQLite's SQLITE_FULL, PostgreSQL's disk_full, a write's ENOSPC. */
+export function isDiskFull(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as {
+    message?: unknown;
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown; kind?: unknown } } };
+  };
+  const cause = e.meta?.driverAdapterError?.cause;
+  const codes = [e.code, cause?.originalCode, cause?.code].map(String);
+  return (
+    codes.some((c) => c === 'ENOSPC' || c === 'SQLITE_FULL' || c === '53100') ||
+    (typeof e.message === 'string' && /SQLITE_FULL|ENOSPC|database or disk is full/.test(e.message))
+  );
+}

@@ -1,6 +1,7 @@
 // Files on local disk under one root (./data/objects by default). Writes go to a temporary file
 // and are renamed into place, so a crash never leaves half an object under its key; sha256 and
 // content type are kept in a small sidecar file.
+import { ownedName } from '../core/files/leftovers.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -35,7 +36,8 @@ export class LocalObjectStore implements ObjectStore {
     const tmpDir = path.join(this.root, '.tmp');
     await mkdir(tmpDir, { recursive: true });
     await mkdir(path.dirname(target), { recursive: true });
-    const tmp = path.join(tmpDir, randomUUID());
+    // Named for its process, so a partial file of a killed one is known as such at the next start.
+    const tmp = path.join(tmpDir, `${ownedName('')}${randomUUID()}`);
     const hash = createHash('sha256');
     let size = 0;
     const count = new Transform({

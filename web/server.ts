@@ -15,9 +15,10 @@ import { DateTime } from 'luxon';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer } from '@tus/server';
 import type { Logger } from 'pino';
-import { UserError, userMessage } from '../core/errors.js';
+import { isDiskFull, UserError, userMessage } from '../core/errors.js';
 import { LinkRefused } from '../core/files/upload-links.js';
 import { TooManyUploads } from '../core/files/staged-uploads.js';
+import { DiskFull } from '../core/files/disk-space.js';
 import type { Studio } from '../core/studio.js';
 import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
@@ -94,6 +95,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         await studio.staged.reserve({ id: upload.id, linkId: link.id, booking, fileName: name, sizeBytes: upload.size });
       } catch (err) {
         if (err instanceof TooManyUploads) throw refuse(429, err.message);
+        if (err instanceof DiskFull) throw refuse(507, err.message);
         if (err instanceof UserError) throw refuse(413, err.message);
         throw err;
       }
@@ -117,6 +119,15 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
           setTimeout(() => void datastore.remove(upload.id).catch(() => undefined), 10 * 60_000).unref();
         }
       }
+    },
+    // The disk filled while bytes arrived: the partial upload goes (it would keep the disk full), and the page hears why.
+    async onResponseError(req, err) {
+      if (!isDiskFull(err)) return undefined;
+      const id = /\/files\/([^/?]+)/.exec(new URL(req.url).pathname)?.[1];
+      const upload = id ? await datastore.getUpload(id).catch(() => null) : null;
+      if (id) await forget(id).catch(() => undefined);
+      await studio.disk.shortage().catch(() => null); // the engineer hears of it
+      return refuse(507, t('upload-disk-full', { file: upload?.metadata?.filename ?? '' }));
     },
     async onUploadFinish(req, upload) {
       const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
@@ -344,6 +355,9 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (url.pathname === '/healthz') {
       await studio.healthCheck();
+      // A disk nearly full answers chats with errors: not ready, and why.
+      const short = await studio.disk.shortage();
+      if (short) return send(res, 503, 'application/json', JSON.stringify({ ok: false, storage: studio.store.kind, problems: [short] }));
       return send(res, 200, 'application/json', JSON.stringify({ ok: true, storage: studio.store.kind }));
     }
     if (url.pathname === '/assets/tus.min.js') {

@@ -21,7 +21,7 @@ export class TooManyUploads extends UserError {}
 export class StagedUploads {
   constructor(
     private readonly db: Db,
-    private readonly uploads: Pick<UploadService, 'assertWithinQuota'>,
+    private readonly uploads: Pick<UploadService, 'assertWithinQuota' | 'assertRoom'>,
     private readonly clock: Clock,
     private readonly s: StagedUploadSettings,
   ) {}
@@ -38,6 +38,9 @@ export class StagedUploads {
   async reserve(u: { id: string; linkId: string; booking: { id: string; reference: string }; fileName: string; sizeBytes: number }): Promise<void> {
     const now = this.clock.now();
     const live = { gt: new Date(now.getTime() - this.s.expiryMs) };
+    // The disk first, outside the transaction (a full one is told to the engineer, and SQLite's
+    // writes outside a transaction wait for it).
+    await this.uploads.assertRoom(u.fileName, u.sizeBytes);
     await this.db.$transaction(async (tx) => {
       // Takes the booking's row for the rest of the transaction (PostgreSQL's row lock; SQLite's
       // write lock): another reservation for the booking waits here, then counts this one.

@@ -3,6 +3,7 @@
 // it, recognised when it arrives twice (same platform file, or same content for the same
 // booking), and described back to the artist with what the studio will want to know.
 import type { Tx } from '../../db/client.js';
+import type { DiskSpace } from './disk-space.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -103,6 +104,8 @@ export class UploadService {
     private readonly maxSeconds = 60 * 60,
     private readonly quotaBytes = Infinity,
     private readonly maxArchiveBytes = maxBytes * 8,
+    /** The studio's disk: bytes are accepted only while it has room. */
+    private readonly disk?: Pick<DiskSpace, 'assertRoom'>,
   ) {}
 
   /** Bytes of the booking's stored files (purged ones no longer count). */
@@ -121,6 +124,11 @@ export class UploadService {
       t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.quotaBytes), used: formatSize(used) }),
       t('skip-over-quota', { ref: booking.reference, quota: formatSize(this.quotaBytes) }),
     );
+  }
+
+  /** Refuses `bytes` more when the studio's disk has no room for them (outside any transaction: the engineer is told). */
+  async assertRoom(file: string, bytes: number): Promise<void> {
+    await this.disk?.assertRoom(file, bytes);
   }
 
   /** A single audio file, or a zip archive of them (stems), whichever `path` holds. */
@@ -196,6 +204,7 @@ export class UploadService {
     const same = await this.files.sameBytes(booking.id, sha256);
     if (same) return { upload: same, booking, duplicate: true, analysis: null, warnings: [] };
     await this.assertWithinQuota(booking, name, size);
+    await this.assertRoom(name, size);
 
     const role: UploadRole = i.role ?? (REFERENCE.test(name.replace(/\.[^.]+$/, '')) ? 'reference' : booking.service.code === 'master' ? 'mix' : 'stem');
     // A stem is also measured for the mixing estimate, in the same reading.

@@ -2,6 +2,7 @@
 // (mastered with one set of settings when the service is mix + master), stored and delivered as
 // the next version — with the same guarantees as the master job: a fixed version per job, fixed
 // storage keys, and a finish that only the first finisher commits.
+import { ownedName } from '../files/leftovers.js';
 import { statusText } from '../booking/status.js';
 import { serviceName } from '../catalog.js';
 import { createWriteStream } from 'node:fs';
@@ -76,7 +77,7 @@ export class MixdownJobs {
     if (!stems.length) throw new AudioFileError('stems', 'there are no stems stored for this booking');
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
-    const work = await mkdtemp(path.join(base, 'mixdown-'));
+    const work = await mkdtemp(path.join(base, ownedName('mixdown-')));
     try {
       await this.d.versions.stage(delivery.id, 'fetch', overallProgress('mixdown', 'fetch', 0));
       const inputs = [];

@@ -4,6 +4,7 @@
 // row is keyed by (booking, version), its files by a fixed storage key, and the finish — file
 // rows, booking status, revision, and the message in the outbox — commits in one transaction
 // that only the first finisher gets to run. A worker killed mid-job loses or doubles nothing.
+import { ownedName } from '../files/leftovers.js';
 import { statusText } from '../booking/status.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -251,7 +252,7 @@ export class Pipeline {
     );
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
-    const work = await mkdtemp(path.join(base, 'master-'));
+    const work = await mkdtemp(path.join(base, ownedName('master-')));
     try {
       progress('fetch', 0);
       const input = path.join(work, `in-${safeFileName(mix.fileName)}`);

@@ -4,6 +4,7 @@
 // engineer gets its preview quietly: it goes out with the version when it is released. A version
 // sent before its balance is paid (mixes and the engineer's files too) gets one whatever its format:
 // it is what the artist listens to until the full-quality files follow.
+import { ownedName } from '../files/leftovers.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -74,7 +75,7 @@ export class PreviewJobs {
     if (!preview) {
       const base = this.workDir ?? tmpdir();
       await mkdir(base, { recursive: true });
-      const work = await mkdtemp(path.join(base, 'preview-'));
+      const work = await mkdtemp(path.join(base, ownedName('preview-')));
       try {
         const local = path.join(work, `master-${safeFileName(master.fileName)}`);
         await pipe(await this.d.store.get(master.storageKey), createWriteStream(local));

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { LEFTOVER_AGE_MS, removeLeftovers } from '../../core/files/leftovers.js';
+import { LEFTOVER_AGE_MS, ownedName, ownerGone, removeLeftovers } from '../../core/files/leftovers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-leftovers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,4 +38,26 @@ it('removes old work folders and partial objects, logs what it removed, keeps th
   expect(existsSync(path.join(work, 'notes.txt'))).toBe(true);
   expect(existsSync(path.join(tmp, 'partial-2'))).toBe(true);
   expect(lines).toEqual(['removed 3 leftovers of killed processes (0.0 MB)']);
+});
+
+it("a leftover whose process is gone is removed at once, whatever its age; a live process's is kept", async () => {
+  const work = path.join(dir, 'owned');
+  const tmp = path.join(dir, 'owned-tmp');
+  mkdirSync(work, { recursive: true });
+  mkdirSync(tmp, { recursive: true });
+  // A process id that is not running: one past the highest the system hands out is never alive.
+  const gonePid = 2 ** 22 + 1;
+  const mine = ownedName('master-');
+  const dead = mine.replace(`.${process.pid}-`, `.${gonePid}-`);
+  writeFileSync(path.join(work, `${dead}abc`), Buffer.alloc(100)); // a killed master, seconds old
+  writeFileSync(path.join(work, `${mine}def`), Buffer.alloc(10)); // this process's own, running
+  writeFileSync(path.join(tmp, `${ownedName('').replace(`.${process.pid}-`, `.${gonePid}-`)}partial`), Buffer.alloc(50));
+  writeFileSync(path.join(work, 'master-otherhost.1-xyz'), Buffer.alloc(5)); // another machine's: by age only
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+  expect(await removeLeftovers([{ dir: work, prefixes: ['master-'] }, { dir: tmp }], Date.now(), log)).toEqual({ removed: 2, bytes: 150 });
+  expect(existsSync(path.join(work, `${mine}def`))).toBe(true);
+  expect(existsSync(path.join(work, 'master-otherhost.1-xyz'))).toBe(true);
+  expect(ownerGone(`${dead}abc`)).toBe(true);
+  expect(ownerGone(`${mine}def`)).toBe(false);
+  expect(ownerGone('master-abc')).toBeNull();
 });
