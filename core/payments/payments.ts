@@ -17,6 +17,7 @@ import type { DownloadLinks } from '../files/download-links.js';
 import type { Invoice } from '../conversation/types.js';
 import { beforeBalance, replyFile } from '../versions/version-messages.js';
 import { invoiceOf } from './invoices.js';
+import { readLedger } from './ledger.js';
 import type { PayLinks } from './pay-links.js';
 
 export type Payment = Models.PaymentModel;
@@ -475,7 +476,8 @@ export class PaymentService {
    * charged yet (an open deposit), a paid one refunded (early enough) or kept. Null: no deposit.
    */
   async cancellationTerms(b: BookingWithService): Promise<{ refund: boolean; text: string } | null> {
-    const deposit = await this.db.payment.findFirst({ where: { bookingId: b.id, purpose: 'deposit', status: { in: ['open', 'paid'] } } });
+    const { payments } = await readLedger(this.db, b);
+    const deposit = payments.find((p) => p.purpose === 'deposit' && (p.status === 'open' || p.status === 'paid'));
     if (!deposit) return null;
     if (deposit.status === 'open') return { refund: false, text: t('cancel-deposit-unpaid') };
     const amount = formatMoney(deposit.amountCents, deposit.currency);
@@ -497,7 +499,7 @@ export class PaymentService {
     const open = await this.db.payment.findMany({ where: { bookingId: b.id, status: 'open' } });
     await this.db.payment.updateMany({ where: { bookingId: b.id, status: 'open' }, data: { status: 'cancelled' } });
     await this.closePages(open);
-    const paid = await this.db.payment.findFirst({ where: { bookingId: b.id, purpose: 'deposit', status: 'paid' } });
+    const paid = (await readLedger(this.db, b)).payments.find((p) => p.purpose === 'deposit' && p.status === 'paid');
     if (!paid || !refund || !this.gateway) return null;
     const amount = formatMoney(paid.amountCents, paid.currency);
     const refunded = await this.refund(paid, b, t('refund-reason-cancelled'));
