@@ -1,7 +1,8 @@
 // A disk that fills: uploads are refused before their bytes arrive, with a sentence (the page and
 // the chat alike); /healthz says not ready and why, and the engineer is told; a database that can
 // no longer write says "storage full" in the chat, not "something went wrong".
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -114,6 +115,72 @@ describe('a disk that fills', () => {
       ]);
     } finally {
       t.db.processedEvent.create = record;
+    }
+  });
+});
+
+/** A 3 MB tmpfs for the staging folder, where this machine lets the test mount one (root in CI). */
+function smallDisk(): string | null {
+  const at = mkdtempSync(path.join(tmpdir(), 'mixdesk-small-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', at], { stdio: 'ignore' });
+    return at;
+  } catch {
+    console.warn('ENOSPC upload test SKIPPED: it mounts a small tmpfs, which needs root (CI runs as root).');
+    return null;
+  }
+}
+const small = smallDisk();
+afterAll(() => {
+  if (small) execFileSync('umount', [small], { stdio: 'ignore' });
+});
+
+describe.runIf(small)('a disk that fills while an upload arrives', () => {
+  it('the partial upload is removed (it would keep the disk full) and the page told why in a sentence', async () => {
+    const t = await createTestDatabase('sqlite');
+    // The free-space check at creation passes (DATA_DIR has room); the staging disk then fills.
+    const studio = await testStudio(t.db, { UPLOAD_MAX_MB: '64' });
+    const web = await startWebServer({
+      studio,
+      log: pino({ level: 'silent' }),
+      host: '127.0.0.1',
+      port: 0,
+      stagingDir: small!,
+      maxUploadBytes: 64 * mb,
+      maxFileMb: 64,
+    });
+    try {
+      const { client } = await studio.clients.identify({ platform: 'test', externalId: 'full-ana', displayName: 'Ana' });
+      const b = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'unattended',
+        timeZone: 'UTC',
+        idempotencyKey: 'enospc-1',
+        origin: { platform: 'test', chatId: 'c' },
+        actor: 't',
+      });
+      const { token } = await studio.links.issue(client, b.reference, 'mix');
+      const headers = { 'Tus-Resumable': '1.0.0', 'X-Upload-Token': token };
+      const created = await fetch(`${web.url}/files/`, {
+        method: 'POST',
+        headers: { ...headers, 'Upload-Length': String(8 * mb), 'Upload-Metadata': `filename ${Buffer.from('big.wav').toString('base64')}` },
+      });
+      expect(created.status).toBe(201);
+      const patch = await fetch(new URL(created.headers.get('location')!, web.url), {
+        method: 'PATCH',
+        headers: { ...headers, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' },
+        body: Buffer.alloc(8 * mb),
+      });
+      expect(patch.status).toBe(507);
+      expect(((await patch.json()) as { error: string }).error).toBe(
+        "The studio's storage is nearly full, so big.wav cannot be taken right now. Nothing was stored; the engineer has been told. Please try again later.",
+      );
+      await expect.poll(() => readdirSync(small!).length).toBe(0);
+      expect(await t.db.stagedUpload.count()).toBe(0);
+    } finally {
+      await web.close();
+      await t.drop();
     }
   });
 });
