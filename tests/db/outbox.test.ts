@@ -218,7 +218,7 @@ describe.each(testProviders())('outbox on %s', (provider) => {
     const dead = new Outbox(t.db, clock, log, { ...settings, renewMs: 3_600_000 });
     dead.register('held', p.sender);
     await dead.record('parts:2', 'held', 'c', delivery);
-    void dead.dispatch();
+    const deadRun = dead.dispatch();
     await p.held();
     p.release(); // the text reached the platform, and was recorded
     await expect.poll(async () => (await t.db.notification.findUniqueOrThrow({ where: { key: 'parts:2' } })).partsSent).toBe(1);
@@ -234,8 +234,9 @@ describe.each(testProviders())('outbox on %s', (provider) => {
     }
     expect(await resumed).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(next.taken).toEqual(['report.png', 'master.wav']);
-    // The dead one's late answer changes nothing: the claim is no longer its.
+    // The dead one's late answer changes nothing: the claim is no longer its, so it stops there.
     p.release();
+    expect(await deadRun).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(p.taken).toEqual(['Your master is ready', 'report.png']);
     expect(await t.db.notification.findUniqueOrThrow({ where: { key: 'parts:2' } })).toMatchObject({ status: 'sent', partsSent: 3 });
   });
