@@ -169,6 +169,7 @@ export class Outbox {
     const renew = async () => (await this.db.notification.updateMany({ where: ours, data: { claimedUntil: claimed() } })).count === 1;
     const heartbeat = setInterval(() => void renew().catch(() => undefined), this.s.renewMs ?? this.s.claimMs / 4);
     heartbeat.unref?.();
+    // Read after the claim: a dispatcher whose claim lapsed could still record a part until ours replaced its token.
     const current = await this.db.notification.findUnique({ where: { id: n.id }, select: { partsSent: true } });
     const progress: SendProgress = {
       from: current?.partsSent ?? 0,
