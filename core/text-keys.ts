@@ -38,6 +38,7 @@ export interface TextVars {
   'timezone-show': { zone: TextValue };
   'timezone-set': { time: TextValue; zone: TextValue };
   'language-name': undefined;
+  'language-name-in-text': undefined;
   'language-show': { choices: TextValue; language: TextValue };
   'language-set': { language: TextValue };
   'language-auto': { language: TextValue };

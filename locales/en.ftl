@@ -46,6 +46,8 @@ timezone-show = Your time zone is { $zone }. To change it: /timezone Europe/Berl
 timezone-set = Done: times are now shown in { $zone } (it is { $time } there).
 # A language's name in that language itself: "English" here, "Español" in es.ftl.
 language-name = English
+# The language named inside a sentence (Spanish writes it in lower case there).
+language-name-in-text = English
 language-show = I write to you in { $language }. To change it: { $choices }.
 language-set = Done: I write to you in { $language } from now on.
 language-auto = Done: I follow your app's language again ({ $language } for now).

@@ -44,6 +44,8 @@ format-set = Hecho: tus archivos llegarán en { $format }.
 timezone-show = Tu zona horaria es { $zone }. Para cambiarla: /timezone Europe/Madrid (cualquier zona IANA).
 timezone-set = Hecho: las horas se muestran ahora en { $zone } (allí son las { $time }).
 language-name = Español
+# The language named inside a sentence (Spanish writes it in lower case there).
+language-name-in-text = español
 language-show = Te escribo en { $language }. Para cambiarlo: { $choices }.
 language-set = Hecho: a partir de ahora te escribo en { $language }.
 language-auto = Hecho: vuelvo a seguir el idioma de tu aplicación ({ $language } por ahora).
@@ -64,7 +66,13 @@ status-next-awaiting-files-unattended = Siguiente paso: envía tus archivos; tra
 status-next-in-progress = El ingeniero está trabajando en ella.
 status-next-revision-requested = Tus notas de revisión están con el ingeniero.
 status-next-delivered = Entregada. Escúchala y pide una revisión si hay algo que cambiar.
-status-revisions = Revisiones: { $used } pedidas, { $free } gratis restantes (después { $price } cada una).
+status-revisions = Revisiones: { $used ->
+    [one] 1 pedida
+   *[other] { $used } pedidas
+}, { $free ->
+    [one] 1 gratis restante
+   *[other] { $free } gratis restantes
+} (después { $price } cada una).
 status-latest-delivery = Última entrega: versión { $version }
 
 ## Subidas en el chat

@@ -358,7 +358,7 @@ describe('Telegram bot against a Bot API fake', () => {
     fake.sendText(lucia, '/help');
     await said(lucia.id, /^What I can do:/, since);
     fake.sendText(lucia, '/language auto');
-    await said(lucia.id, /^Hecho: vuelvo a seguir el idioma de tu aplicación \(Español por ahora\)\.$/, since);
+    await said(lucia.id, /^Hecho: vuelvo a seguir el idioma de tu aplicación \(español por ahora\)\.$/, since);
   }, 30_000);
 
   it('a delivery file larger than a bot may send goes as its signed link', async () => {
