@@ -354,7 +354,12 @@ export interface TextVars {
   'session-ended-artist': { ref: TextValue };
   'desk-session-ended': { ref: TextValue };
   'desk-no-mix': { ref: TextValue };
-  'desk-mastering': { ref: TextValue; settings: TextValue; version: TextValue };
+  'desk-settings-preset-only': undefined;
+  'desk-next-to-artist': undefined;
+  'desk-next-held-session': undefined;
+  'desk-next-held-review': undefined;
+  'setting-ceiling': { db: TextValue };
+  'desk-mastering': { next: TextValue; preset: TextValue; ref: TextValue; settings: TextValue; version: TextValue };
   'desk-no-open-revision': { ref: TextValue };
   'revision-resolved-artist': { number: TextValue; ref: TextValue };
   'revision-resolved-artist-note': { note: TextValue; number: TextValue; ref: TextValue };

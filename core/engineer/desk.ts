@@ -1,6 +1,7 @@
 // The engineer's desk: what the studio runs from Discord (or any engineer interface). Every
 // action checks the booking's state through the same status machine as the artists' side, and
 // tells the artist through the outbox, so nothing depends on which bot the artist uses.
+import { settingsInWords } from '../versions/settings-words.js';
 import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
 import type { ClientService } from '../clients.js';
@@ -315,7 +316,14 @@ export class StudioDesk {
     if (same !== null) throw new UserError(t('desk-master-same', { ref: b.reference, version: same }));
     await this.bookings.advanceTo(b.id, 'in-progress', 'engineer', { via: ['revision-requested'], note: 'engineer re-master' });
     const version = await this.pipeline.masterNext(b.id, { preset, ...settings });
-    return t('desk-mastering', { ref: b.reference, version, settings: JSON.stringify({ preset, ...settings }) });
+    const hold = this.pipeline.holdNow(b);
+    return t('desk-mastering', {
+      ref: b.reference,
+      version,
+      preset,
+      settings: settingsInWords(settings).join(', ') || t('desk-settings-preset-only'),
+      next: hold === 'session' ? t('desk-next-held-session') : hold === 'review' ? t('desk-next-held-review') : t('desk-next-to-artist'),
+    });
   }
 
   async resolveRevision(reference: string, note: string, actor: string): Promise<string> {

@@ -2,6 +2,7 @@
 // mix it came from, report and files; the loudness each was measured at, so the player can match
 // them), and what the artist can do there — approve a version, or ask for changes — through the same
 // core as the chat's /revise, with the chat told of both.
+import { settingsInWords } from '../versions/settings-words.js';
 import { cleanText } from '../clean-text.js';
 import type { Db, Models } from '../../db/client.js';
 import type { BookingService, BookingWithClient } from '../booking/bookings.js';
@@ -73,16 +74,7 @@ export interface RoomView {
 
 type VersionRow = Models.DeliveryModel & { files: Models.DeliveryFileModel[] };
 
-function settingsLines(json: string): string[] {
-  const s = JSON.parse(json) as Partial<MasterSettings>;
-  const lines: string[] = [];
-  if (s.targetLufs !== undefined) lines.push(t('room-setting-target', { lufs: String(s.targetLufs) }));
-  if (s.bassDb) lines.push(t('room-setting-bass', { db: `${s.bassDb > 0 ? '+' : ''}${s.bassDb}` }));
-  if (s.trebleDb) lines.push(t('room-setting-treble', { db: `${s.trebleDb > 0 ? '+' : ''}${s.trebleDb}` }));
-  if (s.punch) lines.push(t('room-setting-punch', { amount: `${s.punch > 0 ? '+' : ''}${s.punch}` }));
-  if (s.useReference) lines.push(t('room-setting-reference'));
-  return lines;
-}
+const settingsLines = (json: string): string[] => settingsInWords(JSON.parse(json) as Partial<MasterSettings>);
 
 const roomFile = (f: Models.DeliveryFileModel): RoomFile => ({
   id: f.id,

@@ -31,7 +31,7 @@ import { formatWhen } from '../conversation/format.js';
 import { commitDelivery, releaseHeld, storeVersionFile, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
-import { sessionAhead, type Hold } from './holds.js';
+import { holdFor, sessionAhead, type Hold, type SessionFacts } from './holds.js';
 import { aboutDuration, measuredSpeed, overallProgress } from './progress.js';
 import { PREVIEW_JOB } from './preview-job.js';
 import { releaseFileBase, releaseOf, releaseTags } from './release.js';
@@ -175,6 +175,11 @@ export class Pipeline {
   async enqueueMaster(job: MasterJob): Promise<void> {
     await this.d.versions.prepare(job.bookingId, job.version, 'master', job.settings);
     await this.jobs.enqueue('master', job);
+  }
+
+  /** Whether a version the engine made for this booking now would wait for the engineer (and why). */
+  holdNow(b: SessionFacts): Hold | null {
+    return holdFor(b, this.d.review, this.d.clock.now());
   }
 
   /** Masters the booking's next version with these settings; returns its number. */

@@ -274,7 +274,10 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
 
     // In the session the engineer masters again: held too, until the session ends.
     await studio.desk.startSession(ref, 'engineer:test');
-    await studio.desk.master(ref, { targetLufs: -12 });
+    // Said in words, and said held: it does not go to the artist when ready.
+    expect(await studio.desk.master(ref, { targetLufs: -12 })).toBe(
+      `Mastering ${ref} as version 2 with the streaming preset (Loudness target -12 LUFS); it is held for the session and goes to the artist when you send it (as the session ends, or later).`,
+    );
     await queue.idle();
     await studio.outbox.dispatch();
     expect(sent.splice(0).filter((r) => !isProgress(r) && !r.text.startsWith('🔔') && !r.text.includes('session'))).toEqual([]);
