@@ -20,6 +20,7 @@ import { LinkRefused } from '../core/files/upload-links.js';
 import { TooManyUploads } from '../core/files/staged-uploads.js';
 import { DiskFull } from '../core/files/disk-space.js';
 import type { Studio } from '../core/studio.js';
+import type { ArtistChat } from '../core/messaging/outbox.js';
 import { contentDisposition } from '../storage/object-store.js';
 import { describeAny } from '../core/conversation/uploads.js';
 import { messagePage, refusedPage, uploadPage } from './page.js';
@@ -114,7 +115,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         const { booking } = await linkOf(req.headers.get('x-upload-token'));
         switchLanguage(languageFor(booking.client));
         const answer = await takeFinished(upload, link, booking, true);
-        if (answer.status !== 503 && answer.status !== 500) {
+        if (!keepsStaged(answer.status)) {
           await studio.staged.release(upload.id);
           setTimeout(() => void datastore.remove(upload.id).catch(() => undefined), 10 * 60_000).unref();
         }
@@ -137,13 +138,25 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     },
   });
 
+  type Staged = { id: string; metadata?: Record<string, string | null> | undefined };
+  const fileNameOf = (upload: Staged) => upload.metadata?.filename ?? 'upload';
+  /** A take that failed on our side (busy, or a fault): the staged copy stays, and a resume or a restart takes it. */
+  const keepsStaged = (status: number) => status >= 500;
+
+  /** A refused upload, said in the artist's chat (no page may be waiting to show it). */
+  const tellRefused = (upload: Staged, booking: ArtistChat, problem: string) =>
+    studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({
+      text: t('web-upload-refused-chat', { file: fileNameOf(upload), problem }),
+      visibility: 'private',
+    }));
+
   /**
    * A finished upload taken like a file sent in chat — validated, stored, what it starts started —
    * and said in the artist's chat too (the page may be closed, or the service restarted before it
    * answered). A refusal is said there when no page waits for it (`tellRefusal`).
    */
   async function takeFinished(
-    upload: { id: string; metadata?: Record<string, string | null> | undefined },
+    upload: Staged,
     link: { purpose: string },
     booking: Awaited<ReturnType<Studio['links']['opened']>>['booking'],
     tellRefusal: boolean,
@@ -154,7 +167,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
       const outcome = await studio.uploads.acceptAny({
         client: booking.client,
         bookingRef: booking.reference,
-        fileName: upload.metadata?.filename ?? 'upload',
+        fileName: fileNameOf(upload),
         path: staged,
         sourceKey: `tus:${upload.id}`,
         role: link.purpose as UploadRole,
@@ -176,12 +189,11 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         return { status: 500, message: t('web-not-stored') };
       }
       answer = { status: err instanceof UserError ? 422 : 503, message };
-      // Busy: the staged file stays, and the next try (a resume, a restart) takes it.
-      if (answer.status === 503 || !tellRefusal) return answer;
+      if (keepsStaged(answer.status) || !tellRefusal) return answer;
+      await tellRefused(upload, booking, message);
+      return answer;
     }
-    const text =
-      answer.status === 200 ? answer.message : t('web-upload-refused-chat', { file: upload.metadata?.filename ?? 'upload', problem: answer.message });
-    await studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({ text, visibility: 'private' }));
+    await studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({ text: answer.message, visibility: 'private' }));
     return answer;
   }
 
@@ -197,24 +209,19 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
    * it): taken now under the link it came through, or — the link withdrawn or the booking closed
    * meanwhile — refused in the artist's chat. Its staged copy goes either way.
    */
-  async function finishStaged(upload: { id: string; metadata?: Record<string, string | null> | undefined }, linkId: string, bookingId: string): Promise<void> {
+  async function finishStaged(upload: Staged, linkId: string, bookingId: string): Promise<void> {
     let opened: Awaited<ReturnType<Studio['links']['opened']>>;
     try {
       opened = await studio.links.opened(linkId);
     } catch (err) {
       if (!(err instanceof LinkRefused)) throw err;
       const booking = await studio.bookings.withClient(bookingId);
-      await inLanguage(languageFor(booking.client), () =>
-        studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({
-          text: t('web-upload-refused-chat', { file: upload.metadata?.filename ?? 'upload', problem: err.message }),
-          visibility: 'private',
-        })),
-      );
+      await inLanguage(languageFor(booking.client), () => tellRefused(upload, booking, err.message));
       return forget(upload.id);
     }
     const { link, booking } = opened;
     const answer = await inLanguage(languageFor(booking.client), () => takeFinished(upload, link, booking, true));
-    if (answer.status !== 503 && answer.status !== 500) await forget(upload.id);
+    if (!keepsStaged(answer.status)) await forget(upload.id);
   }
 
   /** At start: every finished upload the last process did not take is taken (or refused) now. Returns how many. */
@@ -237,8 +244,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
   // The staged copy goes once the answer is written: the creation-with-upload POST still reads the
   // upload after onUploadFinish, and removing it there turned a stored file into a 404.
   tus.on(EVENTS.POST_FINISH, (_req, res, upload) => {
-    // Busy (503) or failed (500): kept, so a resume or a restart takes it.
-    if (res.status >= 500) return;
+    if (keepsStaged(res.status)) return;
     void forget(upload.id).catch((err: unknown) => log.warn({ err, upload: upload.id }, 'could not remove a finished upload from staging'));
   });
 
