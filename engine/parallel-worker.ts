@@ -22,7 +22,6 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 const IDLE_BEFORE_COLLECTING_MS = 50;
 let idle: NodeJS.Timeout | undefined;
-let jobsDone = 0;
 
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
@@ -83,18 +82,13 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     Atomics.store(flag, 0, 2);
   }
   Atomics.notify(flag, 0);
-  jobsDone++;
   clearTimeout(idle);
-  const through = jobsDone;
-  idle = setTimeout(() => {
-    collect();
-    if (collections) Atomics.store(collections, 0, through);
-  }, IDLE_BEFORE_COLLECTING_MS);
+  idle = setTimeout(collect, IDLE_BEFORE_COLLECTING_MS);
   idle.unref();
 });
 
 // Tell the main thread that jobs can be handed over now.
-const { ready, collections } = (workerData ?? {}) as { ready?: Int32Array; collections?: Int32Array };
+const ready = (workerData as { ready?: Int32Array } | undefined)?.ready;
 if (ready) {
   Atomics.store(ready, 0, 1);
   Atomics.notify(ready, 0); // a caller may be waiting for it (waitForHelper)

@@ -23,11 +23,6 @@ import { runsFromSources } from './types.js';
 let helper: Worker | null | undefined;
 /** Set to 1 by the helper once it can take jobs; until then everything runs on the caller's thread. */
 const ready = new Int32Array(new SharedArrayBuffer(4));
-/** Set by the helper when it has collected its garbage after going idle: how many jobs it had done by then. */
-const collections = new Int32Array(new SharedArrayBuffer(4));
-
-/** How many of the jobs handed to the helper it had done when it last collected (and let go of their shared samples). */
-export const helperCollectedThrough = (): number => Atomics.load(collections, 0);
 
 function getHelper(): Worker | null {
   if (helper === undefined) {
@@ -37,7 +32,7 @@ function getHelper(): Worker | null {
       const file = runsFromSources(import.meta.url) ? './parallel-worker-boot.mjs' : './parallel-worker.js';
       // Its heap holds only code and small job messages (the samples are shared), so keep it small.
       helper = new Worker(new URL(file, import.meta.url), {
-        workerData: { ready, collections },
+        workerData: { ready },
         resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
       });
       helper.unref(); // never keeps the process alive
