@@ -1,13 +1,13 @@
 // Analysing a file: read in pieces (within the caller's limits) and measured as it is read, so
-// memory follows the piece, not the file. `analyzeFileInThread` does it on a thread of its own, so
-// the service keeps answering chats, uploads and /healthz while a long upload is analysed.
+// memory follows the piece, not the file. `analyzeFileInThread` does it on one of the engine's
+// task threads, so the service keeps answering chats, uploads and /healthz while files are analysed.
 import path from 'node:path';
 import { AnalysisStream } from './analysis/analysis-stream.js';
 import type { Analysis } from './analysis/analyze.js';
 import { StemCharacterMeter, type StemCharacter } from './analysis/stem-character.js';
-import { runEngineThread } from './engine-thread.js';
 import { openAudioStream } from './io/audio-stream.js';
 import type { ReadLimits } from './io/index.js';
+import { lightTasks } from './thread-pool.js';
 
 export interface AnalyzeFileJob {
   path: string;
@@ -35,5 +35,5 @@ export async function analyzeFile(job: AnalyzeFileJob): Promise<FileAnalysis> {
 export const analyzeAudioFile = (file: string): Promise<Analysis> => analyzeFile({ path: file, name: path.basename(file), limits: {} });
 
 export function analyzeFileInThread(job: AnalyzeFileJob): Promise<FileAnalysis> {
-  return runEngineThread<FileAnalysis>('analyze-thread', job, job.name);
+  return lightTasks().run('analyze', job, job.name);
 }

@@ -10,12 +10,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
-import { analyzeFile, AudioFileError, isOutputFormat, masterFile, mixdown, type OutputFormat, type Preset, type StemRole } from '../../engine/index.js';
+import { analyzeFileInThread, AudioFileError, isOutputFormat, masterFileInThread, type OutputFormat, type Preset, type StemRole } from '../../engine/index.js';
 import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import { UserError } from '../errors.js';
 import { commitDelivery, renderLabel, storeVersionFile, type PipelineDeps, type StoredFile } from './deliveries.js';
 import { mixdownReport } from './version-messages.js';
+import { runOnOwnThread } from '../../engine/thread-pool.js';
 import { overallProgress } from './progress.js';
 import { t } from '../texts.js';
 import type { VersionJobs } from './version-jobs.js';
@@ -90,7 +91,12 @@ export class MixdownJobs {
       const out = path.join(work, 'out');
       await mkdir(out);
       await this.d.versions.stage(delivery.id, 'mix', overallProgress('mixdown', 'mix', 0));
-      const report = await mixdown(inputs, out, { balance: data.balance, format, title: `${booking.reference} v${data.version}` });
+      // Each engine step on a thread of its own: the chats and the web server keep answering.
+      const report = await runOnOwnThread(
+        'mixdown',
+        { stems: inputs, outDir: out, options: { balance: data.balance, format, title: `${booking.reference} v${data.version}` } },
+        booking.reference,
+      );
       let renders = (['full', 'instrumental', 'acappella'] as const).flatMap((kind) => (report.outputs[kind] ? [{ kind, file: report.outputs[kind] }] : []));
       const mastered = booking.service.code === 'mix-master';
       // The full mix's loudness, so the listening room can compare versions at matched loudness.
@@ -103,7 +109,7 @@ export class MixdownJobs {
         const [full, ...parts] = renders;
         if (full?.kind !== 'full') throw new Error('the mixdown wrote no full mix to master');
         {
-          const summary = await masterFile({
+          const summary = await masterFileInThread({
             input: full.file,
             name: path.basename(full.file),
             outputs: [{ path: masteredFile(full.file), format }],
@@ -115,7 +121,7 @@ export class MixdownJobs {
         }
         renders = renders.map((r) => ({ ...r, file: masteredFile(r.file) }));
       } else if (report.outputs.full) {
-        lufs = (await analyzeFile({ path: report.outputs.full, name: path.basename(report.outputs.full), limits: {} })).loudness.integratedLufs;
+        lufs = (await analyzeFileInThread({ path: report.outputs.full, name: path.basename(report.outputs.full), limits: {} })).loudness.integratedLufs;
       }
       await this.d.versions.stage(delivery.id, 'store', overallProgress('mixdown', 'store', 0));
       const stored: StoredFile[] = [];

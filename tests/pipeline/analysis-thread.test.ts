@@ -1,11 +1,11 @@
-// An upload is analysed on a thread of its own (the service keeps answering meanwhile), within the
+// An upload is analysed on one of the engine's task threads (the service keeps answering meanwhile), within the
 // length limit: a small file that decodes to hours is refused before decoding, through the same
 // path chat and web uploads take.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { threadsStarted } from '../../engine/engine-thread.js';
+import { tasksRun } from '../../engine/thread-pool.js';
 import { encodeAudio } from '../../engine/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
@@ -25,7 +25,7 @@ describe('analysing uploads', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('happens on an analysis thread, not on the thread that answers chats', async () => {
+  it('happens on a task thread, not on the thread that answers chats', async () => {
     const studio = await testStudio(t.db);
     const { client } = await studio.clients.identify({ platform: 'test', externalId: 'th', displayName: 'Th' });
     const b = await studio.bookings.create({
@@ -39,9 +39,9 @@ describe('analysing uploads', () => {
     });
     const f = path.join(dir, 'mix.wav');
     writeFileSync(f, await encodeAudio(makeTrack(4, 48000), 'wav24'));
-    const before = threadsStarted('analyze-thread');
+    const before = tasksRun('analyze');
     const out = await studio.uploads.accept({ client, bookingRef: b.reference, fileName: 'mix.wav', path: f });
-    expect(threadsStarted('analyze-thread')).toBe(before + 1);
+    expect(tasksRun('analyze')).toBe(before + 1);
     expect(out.analysis!.format.durationSec).toBeCloseTo(4, 2);
 
     // Not audio: the thread's refusal reaches the artist as the same clear message.

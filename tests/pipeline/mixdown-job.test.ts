@@ -10,6 +10,8 @@ import { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
 import { analyze, decodeAudio, encodeAudio } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/in-process.js';
+import { tasksRun } from '../../engine/thread-pool.js';
+import { threadsStarted } from '../../engine/engine-thread.js';
 import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, testProviders } from '../helpers/db.js';
 import type { Provider } from '../../db/schemas.js';
@@ -72,7 +74,10 @@ describe.each(testProviders())('mixdown job on %s', (provider) => {
       expect(await studio.desk.mixdown(ref, 'auto', 'engineer:test')).toBe(
         `Mixing down ${ref} as version 1 (auto balance, then mastered); it goes to the artist when ready.`,
       );
+      const [mixdowns, masters] = [tasksRun('mixdown'), threadsStarted('master-thread')];
       await queue.idle();
+      // The mixdown and its master ran on threads of their own, not on the thread answering chats.
+      expect([tasksRun('mixdown'), threadsStarted('master-thread')]).toEqual([mixdowns + 1, masters + 1]);
       await studio.outbox.dispatch();
       expect(sent).toHaveLength(1);
       const m = sent[0]!;

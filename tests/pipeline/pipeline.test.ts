@@ -12,6 +12,7 @@ import type { Studio } from '../../core/studio.js';
 import { analyze, decodeAudio, encodeAudio, masterFile } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/in-process.js';
 import { TestChat } from '../helpers/chat.js';
+import { tasksRun } from '../../engine/thread-pool.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
@@ -101,6 +102,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
   it("a mix for a mastering booking comes back mastered, in the artist's format, with the report picture", async () => {
     await setUp();
     await chat.send('/format flac24');
+    const previewsEncoded = tasksRun('preview');
     const ref = await bookAndSendMix();
     expect(chat.text).toContain('Mastering Night Drive.wav now; it should take about');
     await queue.idle();
@@ -123,6 +125,8 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     ]);
     const preview = analyze(await decodeAudio(await readStream(await studio.store.get(previews[0]!.files![0]!.storageKey!)), 'p.mp3'));
     expect(preview.format.durationSec).toBeCloseTo(8, 1);
+    // Encoded on a task thread: the thread answering chats never decodes or runs LAME.
+    expect(tasksRun('preview')).toBe(previewsEncoded + 1);
     // A preview a stopped process never made is made when the studio starts again (and said once).
     await t.db.deliveryFile.deleteMany({ where: { kind: 'preview' } });
     const restarted = new InProcessQueue();

@@ -1,0 +1,14 @@
+// A task thread's body (see thread-pool.ts): runs the engine tasks it is sent, one at a time, and
+// posts back their progress and result under the task's id.
+import { parentPort } from 'node:worker_threads';
+import { threadError } from './engine-thread.js';
+import { tasks, type TaskName } from './tasks.js';
+
+const port = parentPort!;
+port.on('message', ({ id, task, job }: { id: number; task: TaskName; job: never }) => {
+  const progress = (stage: string, fraction: number) => port.postMessage({ id, progress: [stage, fraction] });
+  tasks[task](job, progress).then(
+    (done) => port.postMessage({ id, done }),
+    (err: unknown) => port.postMessage({ id, ...threadError(err) }),
+  );
+});
