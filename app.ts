@@ -13,7 +13,10 @@ import { runConsoleChat } from './bots/console/console-chat.js';
 import { createObjectStore } from './storage/index.js';
 import { pruneProcessedEvents, purgeExpiredUploads } from './core/files/retention.js';
 import { removeLeftovers } from './core/files/leftovers.js';
-import cron from 'node-cron';
+import { scheduleTick } from './scheduled-tick.js';
+import { watchEventLoop } from './event-loop-watch.js';
+import { jobsLately } from './queue/running.js';
+import { lightTasks } from './engine/thread-pool.js';
 import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
 import { createTelegramBot, type TelegramBot } from './bots/telegram/bot.js';
@@ -97,56 +100,53 @@ async function runJobs(app: App): Promise<() => void> {
   await app.studio.jobs.work(app.config.JOB_CONCURRENCY);
   await app.studio.jobs.resumeUnfinished();
   const instance = `${hostname()}:${process.pid}`;
-  const reminders = cron.schedule(
-    '* * * * *',
-    async () => {
-      try {
-        const sent = await app.studio.reminders.sendDue(instance);
-        if (sent) app.log.info({ sent }, 'reminders sent');
-        const released = await app.studio.payments.releaseUnpaid();
-        if (released) app.log.info({ released }, 'unpaid bookings released');
-        const started = await app.studio.paidRevisions.startPending();
-        if (started) app.log.info({ started }, 'paid revisions started after an interruption');
-        // Versions whose job could not finish them nor report it (a database outage): made again, or reported.
-        await app.studio.jobs.resumeUnfinished();
-      } catch (err) {
-        app.log.error({ err }, 'reminder tick failed');
-      }
-    },
-    { name: 'reminders', noOverlap: true },
-  );
-  return () => void reminders.stop();
+  const reminders = scheduleTick(app.log, 'reminders', '* * * * *', async () => {
+    const sent = await app.studio.reminders.sendDue(instance);
+    if (sent) app.log.info({ sent }, 'reminders sent');
+    const released = await app.studio.payments.releaseUnpaid();
+    if (released) app.log.info({ released }, 'unpaid bookings released');
+    const started = await app.studio.paidRevisions.startPending();
+    if (started) app.log.info({ started }, 'paid revisions started after an interruption');
+    // Versions whose job could not finish them nor report it (a database outage): made again, or reported.
+    await app.studio.jobs.resumeUnfinished();
+  });
+  return () => reminders.stop();
 }
 
 /** `mixdesk worker`: takes jobs from the shared queue until SIGINT/SIGTERM. */
 export async function runWorker(app: App): Promise<void> {
   if (app.studio.queue.kind !== 'redis') app.log.warn('QUEUE_DRIVER=inprocess: this worker only runs jobs queued in its own process (use Redis to share work)');
   const stop = await runJobs(app);
+  const watch = watchLoop(app);
   app.log.info({ pid: process.pid, concurrency: app.config.JOB_CONCURRENCY }, 'worker ready');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  watch.stop();
   stop();
+}
+
+/** Warns in the log when this process's thread is held up (see event-loop-watch.ts), naming the jobs running then. */
+function watchLoop(app: App) {
+  return watchEventLoop({ log: app.log, running: () => ({ jobs: jobsLately(), engineThreads: lightTasks().load }) });
 }
 
 /** Scheduled housekeeping. Each job is safe to run on several instances at once. */
 function scheduleJobs(app: App, web: WebServer | null): () => void {
-  const retention = cron.schedule(
+  const retention = scheduleTick(
+    app.log,
+    'retention',
     app.config.RETENTION_CRON,
     async () => {
-      try {
-        await purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log);
-        await pruneProcessedEvents(app.db, app.studio.clock.now());
-        const abandoned = (await web?.cleanUpStaging()) ?? 0;
-        if (abandoned) app.log.info({ abandoned }, 'retention: unfinished uploads removed from staging');
-      } catch (err) {
-        app.log.error({ err }, 'retention job failed');
-      }
+      await purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log);
+      await pruneProcessedEvents(app.db, app.studio.clock.now());
+      const abandoned = (await web?.cleanUpStaging()) ?? 0;
+      if (abandoned) app.log.info({ abandoned }, 'retention: unfinished uploads removed from staging');
     },
-    { timezone: app.config.STUDIO_TIMEZONE, name: 'retention', noOverlap: true },
+    { timezone: app.config.STUDIO_TIMEZONE },
   );
-  return () => void retention.stop();
+  return () => retention.stop();
 }
 
 /** `mixdesk start`: runs the service until the console chat ends or a signal arrives. */
@@ -224,6 +224,7 @@ export async function startService(app: App): Promise<void> {
     app.log.info('discord bot: connected');
   }
   const stopJobs = scheduleJobs(app, web);
+  const watch = watchLoop(app);
   const stopWork = app.config.SERVICE_RUNS_JOBS ? await runJobs(app) : () => undefined;
   // Messages recorded in the outbox (by this or another instance) go out every few seconds.
   const dispatcher = setInterval(() => void app.studio.outbox.dispatch().catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed')), 2000);
@@ -237,6 +238,7 @@ export async function startService(app: App): Promise<void> {
     await Promise.race([running, fatal]);
   } finally {
     clearInterval(dispatcher);
+    watch.stop();
     await (telegram as TelegramBot | null)?.stop();
     await discord?.stop();
     stopWork();

@@ -1,6 +1,7 @@
 // mixdesk: the command line. `mixdesk start` runs the service (npm start).
 // The service's modules (database, bots) load only for the commands that need them, so the
 // engine commands start quickly.
+import path from 'node:path';
 import { analyzeCommand, compareCommand, isEngineError, masterCommand, mixdownCommand, UsageError } from './engine/cli.js';
 import { outputFormats } from './engine/formats.js';
 import { presetIds } from './engine/presets.js';
@@ -69,11 +70,14 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'start': {
-      const { createApp, startService, unsupportedSettings } = await import('./app.js');
-      const { createLogger } = await import('./log.js');
+      const { consoleChatWanted, createApp, startService, unsupportedSettings } = await import('./app.js');
+      const { createLogger, logFileDestination } = await import('./log.js');
       const problems = unsupportedSettings(config);
       if (problems.length) throw new ConfigError(problems);
-      const log = createLogger(config.LOG_LEVEL ?? 'warn');
+      // The console chat owns the terminal: on one, the log goes to a file, said once before the chat opens.
+      const logFile = config.LOG_FILE ?? (consoleChatWanted(config) && process.stderr.isTTY ? path.join(config.DATA_DIR, 'mixdesk.log') : undefined);
+      if (logFile && consoleChatWanted(config)) process.stderr.write(`mixdesk: the log goes to ${logFile} while the console chat runs.\n`);
+      const log = createLogger(config.LOG_LEVEL ?? 'warn', logFile ? logFileDestination(logFile) : undefined);
       const app = await createApp(config, log);
       const stop = () => void app.close().finally(() => process.exit(0));
       process.once('SIGINT', stop);

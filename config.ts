@@ -42,6 +42,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    // Logs go here instead of stderr; unset, a console chat on a terminal logs to DATA_DIR/mixdesk.log (the chat owns the screen).
+    LOG_FILE: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z
       .string()

@@ -13,6 +13,9 @@ export function redactLinks(line: string): string {
   return line.replace(LINK_TOKEN, '$1[redacted]');
 }
 
+/** Appends the log to a file (its folder made if needed). */
+export const logFileDestination = (file: string): DestinationStream => pino.destination({ dest: file, mkdir: true, append: true });
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const stream = destination ?? (process.stderr.isTTY ? pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss' }) : pino.destination(2));
   return pino({ level, base: { app: 'mixdesk' }, serializers: { err: pino.stdSerializers.err }, hooks: { streamWrite: redactLinks } }, stream);

@@ -1,13 +1,12 @@
 // Analysing a file: read in pieces (within the caller's limits) and measured as it is read, so
-// memory follows the piece, not the file. `analyzeFileInThread` does it on one of the engine's
-// task threads, so the service keeps answering chats, uploads and /healthz while files are analysed.
+// memory follows the piece, not the file. `analyzeFileInThread` (thread-pool.ts) does it on one of
+// the engine's task threads, so the service keeps answering chats, uploads and /healthz while files are analysed.
 import path from 'node:path';
 import { AnalysisStream } from './analysis/analysis-stream.js';
 import type { Analysis } from './analysis/analyze.js';
 import { StemCharacterMeter, type StemCharacter } from './analysis/stem-character.js';
 import { openAudioStream } from './io/audio-stream.js';
 import type { ReadLimits } from './io/index.js';
-import { lightTasks } from './thread-pool.js';
 
 export interface AnalyzeFileJob {
   path: string;
@@ -33,7 +32,3 @@ export async function analyzeFile(job: AnalyzeFileJob): Promise<FileAnalysis> {
 
 /** `mixdesk analyze FILE`: the file's name in messages, no length limit. */
 export const analyzeAudioFile = (file: string): Promise<Analysis> => analyzeFile({ path: file, name: path.basename(file), limits: {} });
-
-export function analyzeFileInThread(job: AnalyzeFileJob): Promise<FileAnalysis> {
-  return lightTasks().run('analyze', job, job.name);
-}

@@ -19,5 +19,6 @@ export {
   type ReleaseTags,
 } from './io/index.js';
 export { masterFile, masterFileInThread, type MasterFileJob, type MasterSummary } from './master-file.js';
-export { analyzeFile, analyzeFileInThread, type AnalyzeFileJob, type FileAnalysis } from './analyze-file.js';
+export { analyzeFile, type AnalyzeFileJob, type FileAnalysis } from './analyze-file.js';
+export { analyzeFileInThread } from './thread-pool.js';
 export { guessStemRole, isStemRole, isVocal, mixdown, stemRoles, type MixdownOptions, type MixdownReport, type StemInput, type StemRole } from './mixdown.js';

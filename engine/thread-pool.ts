@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { AudioFileError } from './io/index.js';
 import type { FromThread } from './engine-thread.js';
+import type { AnalyzeFileJob, FileAnalysis } from './analyze-file.js';
 import type { TaskJob, TaskName, TaskResult } from './tasks.js';
 import type { Progress } from './types.js';
 import { runsFromSources } from './types.js';
@@ -142,4 +143,9 @@ let shared: ThreadPool | undefined;
 export function lightTasks(): ThreadPool {
   shared ??= new ThreadPool(Math.max(1, availableParallelism()));
   return shared;
+}
+
+/** Analyses a file on the light pool: the service keeps answering chats, uploads and /healthz meanwhile. */
+export function analyzeFileInThread(job: AnalyzeFileJob): Promise<FileAnalysis> {
+  return lightTasks().run('analyze', job, job.name);
 }

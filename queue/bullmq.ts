@@ -3,6 +3,7 @@
 import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue, type JobStatus } from './job-queue.js';
+import { tracked } from './running.js';
 
 export interface BullSettings {
   url: string;
@@ -50,13 +51,17 @@ export class BullQueue implements JobQueue {
   async process<T>(name: string, handler: JobHandler<T>, opts: { concurrency?: number } = {}): Promise<void> {
     const connection = new Redis(this.s.url, { maxRetriesPerRequest: null });
     this.workerConnections.push(connection);
-    const worker = new Worker(name, async (job: Job) => handler(job.data as T, { id: job.id ?? '', name, attempt: job.attemptsMade + 1 }), {
-      connection,
-      prefix: this.s.prefix,
-      concurrency: opts.concurrency ?? 1,
-      ...(this.s.lockDurationMs ? { lockDuration: this.s.lockDurationMs } : {}),
-      ...(this.s.stalledIntervalMs ? { stalledInterval: this.s.stalledIntervalMs } : {}),
-    });
+    const worker = new Worker(
+      name,
+      async (job: Job) => tracked(name, job.id ?? '', () => handler(job.data as T, { id: job.id ?? '', name, attempt: job.attemptsMade + 1 })),
+      {
+        connection,
+        prefix: this.s.prefix,
+        concurrency: opts.concurrency ?? 1,
+        ...(this.s.lockDurationMs ? { lockDuration: this.s.lockDurationMs } : {}),
+        ...(this.s.stalledIntervalMs ? { stalledInterval: this.s.stalledIntervalMs } : {}),
+      },
+    );
     worker.on('failed', (job, err) => {
       if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
       for (const l of this.failed) void l(name, job.data, err, { id: job.id ?? '', name, attempt: job.attemptsMade });

@@ -2,6 +2,7 @@
 // with the same id run once. Nothing survives a restart (the Redis queue is for that).
 import { randomUUID } from 'node:crypto';
 import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue, type JobStatus } from './job-queue.js';
+import { tracked } from './running.js';
 
 interface Pending {
   id: string;
@@ -92,7 +93,7 @@ export class InProcessQueue implements JobQueue {
     this.active++;
     this.seen.set(job.id, { state: 'active' });
     try {
-      await h.handler(job.data, { id: job.id, name: job.name, attempt: job.attempt });
+      await tracked(job.name, job.id, () => h.handler(job.data, { id: job.id, name: job.name, attempt: job.attempt }));
       this.seen.set(job.id, { state: 'completed' });
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));

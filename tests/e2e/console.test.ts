@@ -1,6 +1,6 @@
 // The real `mixdesk start` process, driven through stdin as a newcomer would type.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,16 @@ describe('console chat (mixdesk start)', () => {
     expect(r.out).toContain('Stopped /book; nothing was changed.');
     expect(r.out).toContain('You have no booking MD-ZZZZZZ.');
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('with LOG_FILE the log goes to the file, and the chat on stdout has none of it', async () => {
+    const logFile = path.join(dir, 'logs', 'mixdesk.log');
+    const r = await mixdesk(['/help', '/quit'], { LOG_FILE: logFile, LOG_LEVEL: 'info', DATABASE_URL: `file:${path.join(dir, 'logfile.db')}` });
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/What I can do:/);
+    expect(r.err).toBe(`mixdesk: the log goes to ${logFile} while the console chat runs.\n`);
+    expect(`${r.out}${r.err}`).not.toMatch(/mixdesk ready|"level"/);
+    expect(readFileSync(logFile, 'utf8')).toMatch(/"msg":"mixdesk ready"/);
   });
 
   it('malformed configuration stops start-up with a message naming the variable, no stack trace', async () => {
