@@ -136,6 +136,8 @@ const schema = z
     SERVICE_RUNS_JOBS: bool.default(true),
     JOB_CONCURRENCY: int(1, 16).default(1),
     MASTER_PRESET: z.enum(presetIds).default(defaultPreset),
+    // The longest file the engine masters: it holds the whole song in memory (about 50 MB a minute at 48 kHz stereo, several copies).
+    MASTER_MAX_MINUTES: int(1, 600).default(60),
     // Which versions the engine makes wait for the engineer's approval before the artist gets them.
     DELIVERY_REVIEW: z.enum(reviewPolicies).default('off'),
     DOWNLOAD_LINK_TTL_DAYS: int(1, 365).default(30),
@@ -215,6 +217,13 @@ const schema = z
     CONSOLE_USER: z.string().min(1).max(64).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.UPLOAD_MAX_MINUTES > env.MASTER_MAX_MINUTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UPLOAD_MAX_MINUTES'],
+        message: `longer than MASTER_MAX_MINUTES=${env.MASTER_MAX_MINUTES}: files would be taken that the engine will not master (raise MASTER_MAX_MINUTES or lower this)`,
+      });
+    }
     if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when STORAGE_DRIVER=s3' });
     }

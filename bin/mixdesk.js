@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `mixdesk` (npx mixdesk, or installed): runs the built JavaScript in dist/, which starts in a
 // fraction of the time the TypeScript sources take through tsx (0.11 s against 0.67 s for `help`).
-// `npm install` builds it (`mixdesk --build`, about 8 s); when the
-// sources are newer than the build (a checkout being worked on), it is built again first — one
-// process builds while any other started meanwhile waits for it (bounded) — and should building
-// fail, the sources run through tsx as before, with a note on stderr.
+// `npm install` builds it (`mixdesk --build`, about 8 s). The build is judged by content: it
+// records a hash of what it was made from (sources and the generated database client), and is
+// rebuilt only when that content differs — a checkout being worked on — never because a file was
+// merely rewritten (npm install regenerates the client after building; a clone, a copy or a
+// `touch` changes times, not content). One process builds while any other started meanwhile waits
+// for it (bounded); should building fail, the sources run through tsx as before, with a note on stderr.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,20 +20,49 @@ const stamp = join(root, 'dist', '.built');
 const lock = join(root, 'dist', '.building');
 const sources = ['cli.ts', 'app.ts', 'config.ts', 'desk-cli.ts', 'log.ts', 'bots', 'core', 'db', 'engine', 'storage', 'queue', 'web', 'generated'];
 
-/** The newest modification time among the sources the build is made from. */
-function newestSource() {
-  let newest = 0;
+/** The files the build is made from, in a stable order, with their modification times. */
+function sourceFiles() {
+  const files = [];
   const visit = (p) => {
     if (!existsSync(p)) return;
     const s = statSync(p);
-    if (s.isDirectory()) for (const e of readdirSync(p)) visit(join(p, e));
-    else if (/\.(ts|js|json)$/.test(p)) newest = Math.max(newest, s.mtimeMs);
+    if (s.isDirectory()) for (const e of readdirSync(p).sort()) visit(join(p, e));
+    else if (/\.(ts|js|json)$/.test(p)) files.push({ path: p, mtimeMs: s.mtimeMs });
   };
   for (const s of sources) visit(join(root, s));
-  return newest;
+  return files;
 }
 
-const fresh = () => existsSync(built) && existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource();
+/** What the build is made from, as one hash of every source's name and content (~30 ms). */
+function sourceHash(files) {
+  const h = createHash('sha256');
+  for (const f of files) h.update(f.path.slice(root.length)).update('\0').update(readFileSync(f.path)).update('\0');
+  return h.digest('hex');
+}
+
+const builtFrom = () => {
+  try {
+    return JSON.parse(readFileSync(stamp, 'utf8')).sources;
+  } catch {
+    return undefined; // no stamp, or one from before stamps held a hash
+  }
+};
+
+/**
+ * Whether dist/ was built from the sources as they are. Nothing modified since the stamp: fresh
+ * at once. Something modified: fresh if the content is the same (the stamp is then renewed, so the
+ * next start takes the fast path again).
+ */
+function fresh() {
+  if (!existsSync(built) || !existsSync(stamp)) return false;
+  const files = sourceFiles();
+  const stampMs = statSync(stamp).mtimeMs;
+  if (files.every((f) => f.mtimeMs <= stampMs)) return true;
+  if (sourceHash(files) !== builtFrom()) return false;
+  const now = new Date();
+  utimesSync(stamp, now, now);
+  return true;
+}
 
 const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
@@ -57,12 +89,13 @@ function build() {
       return false;
     }
     const started = Date.now();
+    const hash = sourceHash(sourceFiles());
     // The compiler is not the command: options meant for the command's own processes (a memory
     // probe preloaded by the tests, say) are not passed on to it.
     const env = { ...process.env, NODE_OPTIONS: '' };
     const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) return false;
-    writeFileSync(stamp, `built in ${Date.now() - started} ms\n`);
+    writeFileSync(stamp, `${JSON.stringify({ sources: hash, builtInMs: Date.now() - started })}\n`);
     return true;
   } finally {
     rmSync(lock, { recursive: true, force: true });

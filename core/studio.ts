@@ -176,13 +176,13 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const { attempts = 3, backoffMs = 5_000, ...pipelineSettings } = o.pipeline ?? {};
   const jobs = new VersionJobs(deps, { attempts, backoffMs });
   const workDir = path.resolve(config.DATA_DIR, 'work');
-  const pipeline = new Pipeline(deps, { preset: config.MASTER_PRESET, workDir, ...pipelineSettings }, jobs);
+  const pipeline = new Pipeline(deps, { preset: config.MASTER_PRESET, workDir, masterMaxSeconds: config.MASTER_MAX_MINUTES * 60, ...pipelineSettings }, jobs);
   const keycodes = new KeycodeService(db, config.SONOBUS_SERVER);
   const audit = new EngineerAudit(db, clock);
   const guilds = new GuildSettingsRepository(db);
   const clients = new ClientService(db, config.STUDIO_TIMEZONE);
   const revisions = new RevisionService(db, bookings, versions, files, pipeline, alerts, clock, log, presets[config.MASTER_PRESET].targetLufs);
-  const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir }, jobs);
+  const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir, masterMaxSeconds: config.MASTER_MAX_MINUTES * 60 }, jobs);
   const notes = new LiveNotes(db, outbox, alerts, clock);
   new PreviewJobs(deps, jobs, workDir);
   const gateway = config.PAYMENTS === 'stripe' ? new StripeGateway(config.STRIPE_SECRET_KEY!, config.STRIPE_WEBHOOK_SECRET!, config.STRIPE_API_URL) : null;

@@ -6,6 +6,7 @@ import { tonalDistance } from './analysis/tonal-distance.js';
 
 /** A CD's sample rate. */
 import { defaultPreset, presetIds } from './presets.js';
+import { checkMasterable, DEFAULT_MASTER_MAX_MINUTES } from './master-limits.js';
 import { destinationChecks } from './destinations.js';
 import { defaultFormat } from './formats.js';
 import { NothingToMasterError } from './master.js';
@@ -120,6 +121,15 @@ function named<T>(file: string, work: () => T): T {
   }
 }
 
+/** MASTER_MAX_MINUTES from the environment (the engine's commands read no other configuration). */
+function masterMaxMinutes(): number {
+  const raw = process.env.MASTER_MAX_MINUTES;
+  if (raw === undefined || raw === '') return DEFAULT_MASTER_MAX_MINUTES;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < 1 || v > 600) throw new UsageError(`MASTER_MAX_MINUTES expects a whole number of minutes from 1 to 600, got "${raw}"`);
+  return v;
+}
+
 export async function masterCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { values, positionals } = parse(args, {
     output: { type: 'string', short: 'o' },
@@ -161,6 +171,10 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   if (!path.extname(output)) output = `${output}.${extensionOf[format]}`;
   // The helper thread boots while the file is read, so it is ready when mastering starts.
   warmUp();
+  // Too long, too short or silent is found reading in pieces, before the whole song is in memory.
+  const maxSeconds = masterMaxMinutes() * 60;
+  await checkMasterable(input, path.basename(input), maxSeconds);
+  if (values.reference) await checkMasterable(values.reference, path.basename(values.reference), maxSeconds);
   const audio = await readAudioFile(input);
   const reference = values.reference ? await readAudioFile(values.reference) : undefined;
   const showProgress = process.stderr.isTTY;

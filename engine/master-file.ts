@@ -8,6 +8,8 @@ import { runEngineThread } from './engine-thread.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
 import { reportPng, reportText } from './report.js';
 import { destinationChecks } from './destinations.js';
+import { checkMasterable } from './master-limits.js';
+import path from 'node:path';
 import type { Progress } from './types.js';
 
 export interface MasterFileJob {
@@ -20,6 +22,8 @@ export interface MasterFileJob {
   options: Omit<MasterOptions, 'reference' | 'progress' | 'inPlace' | 'parts'>;
   /** The release's title, artist, ISRC and year, written into the master's files (with the loudness measured). */
   tags?: ReleaseTags;
+  /** The longest input mastered (MASTER_MAX_MINUTES), checked from its headers before it is read. */
+  maxSeconds?: number;
   /** Files that sum to the input (its instrumental and a cappella), mastered with its chain so they still sum to the master. */
   parts?: { input: string; name: string; outputs: { path: string; format: OutputFormat }[] }[];
 }
@@ -60,6 +64,9 @@ export function foldCurve(shortTerm: readonly number[], points: number): { stepS
 const lean = ({ shortTermLufs: _s, spectrum: _p, ...rest }: Analysis) => rest;
 
 export async function masterFile(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
+  // Too long, too short or silent is found reading in pieces, before the whole song is in memory.
+  await checkMasterable(job.input, job.name, job.maxSeconds);
+  if (job.reference) await checkMasterable(job.reference, path.basename(job.reference), job.maxSeconds);
   const audio = await readAudioFile(job.input);
   const reference = job.reference ? await readAudioFile(job.reference) : undefined;
   const parts = await Promise.all((job.parts ?? []).map((p) => readAudioFile(p.input)));

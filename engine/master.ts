@@ -38,6 +38,8 @@ export class NothingToMasterError extends Error {
 
 /** BS.1770 measures loudness in 400 ms blocks: anything shorter has no loudness to master to. */
 export const SHORTEST_SECONDS = 0.4;
+export const tooShortProblem = (seconds: number) => `it is too short to master (${Math.round(seconds * 1000)} ms; at least ${SHORTEST_SECONDS} s is needed)`;
+export const SILENT_PROBLEM = 'it is silent (or nearly): there is nothing to master';
 
 export interface MasterOptions {
   preset?: Preset;
@@ -368,9 +370,9 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   progress('analyse', 0);
   const before = analyze(input);
   if (before.format.durationSec < SHORTEST_SECONDS) {
-    throw new NothingToMasterError(`it is too short to master (${Math.round(before.format.durationSec * 1000)} ms; at least ${SHORTEST_SECONDS} s is needed)`);
+    throw new NothingToMasterError(tooShortProblem(before.format.durationSec));
   }
-  if (!Number.isFinite(before.loudness.integratedLufs)) throw new NothingToMasterError('it is silent (or nearly): there is nothing to master');
+  if (!Number.isFinite(before.loudness.integratedLufs)) throw new NothingToMasterError(SILENT_PROBLEM);
   progress('analyse', 1);
 
   // A working copy in shared memory, so the helper thread can take half of the heavy work.

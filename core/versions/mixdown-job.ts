@@ -31,6 +31,8 @@ export interface MixdownJob {
 export interface MixdownJobSettings {
   preset: Preset;
   workDir?: string;
+  /** The longest mix mastered (MASTER_MAX_MINUTES), in seconds. */
+  masterMaxSeconds?: number;
 }
 
 export class MixdownJobs {
@@ -114,6 +116,7 @@ export class MixdownJobs {
             name: path.basename(full.file),
             outputs: [{ path: masteredFile(full.file), format }],
             reportPng: `${masteredFile(full.file)}.png`,
+            ...(this.s.masterMaxSeconds ? { maxSeconds: this.s.masterMaxSeconds } : {}),
             options: { preset: this.s.preset },
             parts: parts.map((r) => ({ input: r.file, name: path.basename(r.file), outputs: [{ path: masteredFile(r.file), format }] })),
           });

@@ -84,6 +84,8 @@ export interface PipelineSettings {
   workDir?: string;
   /** How the engine is run; a worker thread by default. */
   runMaster?: MasterRunner;
+  /** The longest input mastered (MASTER_MAX_MINUTES), in seconds. */
+  masterMaxSeconds?: number;
 }
 
 const stageTexts: Record<string, () => string> = {
@@ -287,6 +289,7 @@ export class Pipeline {
           outputs: files.map((f) => ({ path: f.local, format: f.format as OutputFormat })),
           reportPng: png,
           tags: releaseTags(release),
+          ...(this.s.masterMaxSeconds ? { maxSeconds: this.s.masterMaxSeconds } : {}),
           options: {
             preset: s.preset,
             ...(s.targetLufs !== undefined ? { targetLufs: s.targetLufs } : {}),

@@ -42,7 +42,7 @@ export async function openAudioStream(file: string, limits: ReadLimits = {}, nam
     case 'flac':
       return { ...base, pieces: () => decodedPieces(probe, file, name, async (bytes) => (await import('./flac.js')).flacPieces(bytes, name, maxFrames)) };
     case 'mp3':
-      return { ...base, pieces: () => decodedPieces(probe, file, name, async (bytes) => (await import('./mp3.js')).mp3Pieces(bytes, name)) };
+      return { ...base, pieces: () => decodedPieces(probe, file, name, async (bytes) => (await import('./mp3.js')).mp3Pieces(bytes, name, probe)) };
   }
 }
 

@@ -41,7 +41,7 @@ export interface ReadLimits {
   maxSeconds?: number;
 }
 
-export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadLimits & { sampleRate?: number } = {}): Promise<AudioData> {
+export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadLimits & { sampleRate?: number; channels?: number } = {}): Promise<AudioData> {
   if (bytes.length === 0) throw new AudioFileError(name, 'the file is empty');
   const container = detectContainer(bytes);
   switch (container) {
@@ -57,7 +57,7 @@ export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadL
         name,
       );
     case 'mp3':
-      return validate(await (await mp3()).readMp3(bytes, name), name);
+      return validate(await (await mp3()).readMp3(bytes, name, limits), name);
     default:
       throw new AudioFileError(name, 'not an audio file we can read (expected WAV, AIFF, FLAC or MP3)');
   }
@@ -71,7 +71,7 @@ export async function readAudioFile(file: string, limits: ReadLimits = {}): Prom
     if (limits.maxSeconds !== undefined) assertWithinLength(probe, limits.maxSeconds, name);
     // WAV, the usual format for long masters and stems, is read in pieces; the rest whole.
     if (probe.container === 'wav') return validate(await readWavFile(file, name), name);
-    return await decodeAudio(await readFile(file), name, { ...limits, sampleRate: probe.sampleRate });
+    return await decodeAudio(await readFile(file), name, { ...limits, sampleRate: probe.sampleRate, channels: probe.channels });
   });
 }
 

@@ -12,20 +12,73 @@ import { withInfoTag } from './mp3-info-tag.js';
  */
 const CHUNK = 16 << 10;
 
-/** MP3 fed as consecutive byte chunks, decoded piece by piece (gapless: encoder delay and padding removed). */
-export async function* mp3Pieces(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, name: string): AsyncGenerator<DecodedPiece> {
+/**
+ * Decoding errors a stream may have and still be read: a frame or two lost to a bad download is
+ * common and inaudible; junk behind a few real frames makes hundreds.
+ */
+const MAX_DECODER_ERRORS = 16;
+/**
+ * How far above full scale decoded samples may go: a loud master's MP3 overshoots by a dB or two
+ * (the encoder's filtering), frames of noise behind valid headers by 100 dB and more.
+ */
+const MAX_DECODED_PEAK = 2; // +6 dBFS
+
+const dbfs = (x: number) => (20 * Math.log10(x)).toFixed(0);
+
+/** The decoder reports each bad frame on the console as well as in its result: only the result is kept. */
+function decodeQuietly(decoder: MPEGDecoder, bytes: Uint8Array): ReturnType<MPEGDecoder['decode']> {
+  const say = console.error;
+  console.error = () => undefined;
+  try {
+    return decoder.decode(bytes);
+  } finally {
+    console.error = say;
+  }
+}
+
+/**
+ * MP3 fed as consecutive byte chunks, decoded piece by piece (gapless: encoder delay and padding
+ * removed). The one check of decoded MP3 every reader goes through (analysis, master, mixdown,
+ * uploads): too many bad frames, a sample rate that changes, or values far beyond full scale
+ * refuse the file as damaged. `stream` is what the frame headers said (read before decoding): its
+ * channel count (the decoder always gives two) and its rate, which every decoded piece must keep.
+ */
+export async function* mp3Pieces(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  name: string,
+  stream: { channels?: number; sampleRate?: number } = {},
+): AsyncGenerator<DecodedPiece> {
+  const channels = stream.channels === 1 ? 1 : 2;
   const decoder = new MPEGDecoder();
   await decoder.ready;
   let decoded = 0;
+  let errors = 0;
+  let rate = stream.sampleRate ?? 0;
+  const after = () => (decoded && rate ? ` after ${(decoded / rate).toFixed(1)} s` : '');
   try {
     for await (const chunk of chunks) {
       for (let o = 0; o < chunk.length; o += CHUNK) {
-        const r = decoder.decode(chunk.subarray(o, o + CHUNK));
+        const r = decodeQuietly(decoder, chunk.subarray(o, o + CHUNK));
+        errors += r.errors.length;
+        if (errors > MAX_DECODER_ERRORS) throw new AudioFileError(name, `the MP3 stream is damaged: ${errors} frames could not be decoded${after()}`);
         if (r.samplesDecoded === 0 || r.channelData.length === 0) continue;
-        const channels = r.channelData.map((ch) => ch.slice(0, r.samplesDecoded));
-        assertFinite(channels, name, r.sampleRate, decoded);
+        if (rate === 0) rate = r.sampleRate;
+        else if (r.sampleRate !== rate)
+          throw new AudioFileError(name, `the MP3 stream is damaged: its sample rate changes from ${rate} Hz to ${r.sampleRate} Hz${after()}`);
+        const piece = r.channelData.slice(0, channels).map((ch) => ch.slice(0, r.samplesDecoded));
+        assertFinite(piece, name, r.sampleRate, decoded);
+        for (const ch of piece) {
+          for (let i = 0; i < ch.length; i++) {
+            const v = Math.abs(ch[i]!);
+            if (v > MAX_DECODED_PEAK)
+              throw new AudioFileError(
+                name,
+                `the MP3 stream is damaged: it decodes to ${dbfs(v)} dB above full scale at ${((decoded + i) / rate).toFixed(1)} s`,
+              );
+          }
+        }
         decoded += r.samplesDecoded;
-        yield { channels, sampleRate: r.sampleRate, bitDepth: 0 };
+        yield { channels: piece, sampleRate: r.sampleRate, bitDepth: 0 };
       }
     }
     if (decoded === 0) throw new AudioFileError(name, 'no MP3 audio could be decoded');
@@ -37,9 +90,9 @@ export async function* mp3Pieces(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   }
 }
 
-export async function readMp3(bytes: Uint8Array, name: string): Promise<AudioData> {
+export async function readMp3(bytes: Uint8Array, name: string, stream: { channels?: number; sampleRate?: number } = {}): Promise<AudioData> {
   const pieces: DecodedPiece[] = [];
-  for await (const piece of mp3Pieces([bytes], name)) pieces.push(piece);
+  for await (const piece of mp3Pieces([bytes], name, stream)) pieces.push(piece);
   return { ...joinPieces(pieces), bitDepth: 0, format: 'mp3' };
 }
 

@@ -1,0 +1,41 @@
+// What is checked before a file is decoded whole for mastering (the engine holds the whole song in
+// memory, several copies of it): its length from the headers, then — read in pieces, memory
+// following the piece — that it is long enough and not silent. A 2-hour silent FLAC of 1.5 MB was
+// decoded to gigabytes before the master found nothing in it.
+import { openAudioStream } from './io/audio-stream.js';
+import { AudioFileError } from './io/index.js';
+import { formatLength } from './io/probe.js';
+import { SHORTEST_SECONDS, SILENT_PROBLEM, tooShortProblem } from './master.js';
+
+/** The longest file mastered unless told otherwise (MASTER_MAX_MINUTES): about 3 GB of memory at 48 kHz stereo. */
+export const DEFAULT_MASTER_MAX_MINUTES = 60;
+
+/**
+ * Below this peak a file has no loudness at all (-80 dBFS: even with K-weighting's high-shelf
+ * gain both channels at that peak stay under BS.1770's -70 LUFS gate), so the engine would refuse it.
+ */
+const SILENT_PEAK = 10 ** (-80 / 20);
+
+export async function checkMasterable(file: string, name: string, maxSeconds = DEFAULT_MASTER_MAX_MINUTES * 60): Promise<void> {
+  let stream;
+  try {
+    stream = await openAudioStream(file, { maxSeconds }, name);
+  } catch (err) {
+    // The limit is the mastering engine's, not the studio's upload limit: say which setting it is.
+    if (err instanceof AudioFileError && /the studio takes files of up to/.test(err.problem))
+      throw new AudioFileError(
+        name,
+        `${err.problem.replace(/; the studio takes files of up to .*/, '')}; files of up to ${formatLength(maxSeconds)} are mastered (MASTER_MAX_MINUTES)`,
+      );
+    throw err;
+  }
+  let frames = 0;
+  let peak = 0;
+  for await (const piece of stream.pieces()) {
+    frames += piece[0]!.length;
+    if (peak > SILENT_PEAK) continue;
+    for (const ch of piece) for (let i = 0; i < ch.length; i++) peak = Math.max(peak, Math.abs(ch[i]!));
+  }
+  if (frames / stream.sampleRate < SHORTEST_SECONDS) throw new AudioFileError(name, tooShortProblem(frames / stream.sampleRate));
+  if (peak <= SILENT_PEAK) throw new AudioFileError(name, SILENT_PROBLEM);
+}
