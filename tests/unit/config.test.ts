@@ -49,6 +49,11 @@ describe('configuration', () => {
     expect(problems({ BOOKING_AUTO_CONFIRM: 'maybe' })[0]).toMatch(/^BOOKING_AUTO_CONFIRM="maybe": expected true or false/);
     expect(problems({ QUEUE_DRIVER: 'redis' })).toEqual(['REDIS_URL=(unset): required when QUEUE_DRIVER=redis']);
     expect(problems({ PRICE_MIX: '-5', CURRENCY: 'pounds' })).toHaveLength(2);
+    // Files the engine would not master are not taken in the first place.
+    expect(problems({ UPLOAD_MAX_MINUTES: '90' })).toEqual([
+      'UPLOAD_MAX_MINUTES="90": longer than MASTER_MAX_MINUTES=60: files would be taken that the engine will not master (raise MASTER_MAX_MINUTES or lower this)',
+    ]);
+    expect(loadConfig({ UPLOAD_MAX_MINUTES: '90', MASTER_MAX_MINUTES: '120' }).MASTER_MAX_MINUTES).toBe(120);
   });
 });
 
