@@ -11,7 +11,7 @@ const tags: Record<StemPart, string> = { drums: 'drums', vocal: 'lead-vocal', ba
 const parts: StemPart[] = ['drums', 'bass', 'keys', 'vocal'];
 
 function stemOf(spec: StemSpec, n: number): EstimateStem {
-  const a = makeStem({ seconds: 20, seed: n + 1, ...spec });
+  const a = makeStem({ seconds: 8, seed: n + 1, ...spec });
   const m = new StemCharacterMeter(a.sampleRate);
   m.add(a.channels);
   const character = m.result();
@@ -73,7 +73,7 @@ describe('the mixing estimate', () => {
   it('stems exported from different points need lining up', () => {
     const e = estimateMix(song(16, (_, n) => (n % 4 === 1 ? { offsetSec: 1.5 } : {})));
     expect(e.hours).toBeGreaterThan(baseline.hours);
-    expect(e.shares.find((s) => s.why.kind === 'line-up')!.why).toEqual({ kind: 'line-up', count: 4, shortestSec: 20, longestSec: 21.5 });
+    expect(e.shares.find((s) => s.why.kind === 'line-up')!.why).toEqual({ kind: 'line-up', count: 4, shortestSec: 8, longestSec: 9.5 });
   });
 
   it('raw material takes longer than stems already compressed', () => {
@@ -95,7 +95,7 @@ describe('the mixing estimate', () => {
   });
 
   it('counts stems stored before they were measured by number only', () => {
-    const e = estimateMix([...base.slice(0, 4), { fileName: 'old.wav', stemTag: 'other', durationSec: 20, character: null }]);
+    const e = estimateMix([...base.slice(0, 4), { fileName: 'old.wav', stemTag: 'other', durationSec: 8, character: null }]);
     expect(e.stems).toBe(5);
     expect(kinds(e)).toEqual(['stems']);
   });
