@@ -3,8 +3,12 @@
 import { parentPort } from 'node:worker_threads';
 import { threadError } from './engine-thread.js';
 import { tasks, type TaskName } from './tasks.js';
+import { warmUp } from './parallel.js';
 
 const port = parentPort!;
+// The engine's helper thread (a second core for decoding and encoding) boots while the first job's
+// file is read: a thread started for one preview or mixdown would otherwise run it on one core.
+warmUp();
 port.on('message', ({ id, task, job }: { id: number; task: TaskName; job: never }) => {
   const progress = (stage: string, fraction: number) => port.postMessage({ id, progress: [stage, fraction] });
   tasks[task](job, progress).then(
