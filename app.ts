@@ -141,6 +141,8 @@ function scheduleJobs(app: App, web: WebServer | null): () => void {
     async () => {
       await purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log);
       await pruneProcessedEvents(app.db, app.studio.clock.now());
+      const forgotten = await app.studio.uploads.held.purge(app.studio.clock.now());
+      if (forgotten) app.log.info({ forgotten }, 'retention: files nobody said the booking of were removed');
       const abandoned = (await web?.cleanUpStaging()) ?? 0;
       if (abandoned) app.log.info({ abandoned }, 'retention: unfinished uploads removed from staging');
     },

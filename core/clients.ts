@@ -111,6 +111,11 @@ export class ClientService {
     return this.db.client.update({ where: { id: clientId }, data: { chosenLanguage: language } });
   }
 
+  /** /upload REF in a chat: the artist's next files go to this booking until `until`. */
+  async sendFilesTo(clientId: string, bookingId: string, until: Date): Promise<Client> {
+    return this.db.client.update({ where: { id: clientId }, data: { filesForBookingId: bookingId, filesForUntil: until } });
+  }
+
   async setDeliveryFormat(clientId: string, format: string): Promise<Client> {
     const f = format.trim().toLowerCase();
     if (!isDeliveryFormat(f)) {

@@ -15,6 +15,17 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A file arrived and several of the artist's bookings take files: the chat asks which (its
+ * message is for where no question can be asked).
+ */
+export class ChooseBooking extends UserError {
+  constructor(readonly bookings: { reference: string }[]) {
+    super(t('which-booking-for-files', { count: bookings.length, refs: bookings.map((b) => b.reference).join(', ') }));
+    this.name = 'ChooseBooking';
+  }
+}
+
 /** A file refused; `reason` says why in a few words, for the list of an archive's skipped files. */
 export class FileRefused extends UserError {
   override name = 'FileRefused';

@@ -172,6 +172,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30,
     undefined,
     disk,
+    clock,
   );
   const { attempts = 3, backoffMs = 5_000, ...pipelineSettings } = o.pipeline ?? {};
   const jobs = new VersionJobs(deps, { attempts, backoffMs });

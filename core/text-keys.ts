@@ -201,7 +201,7 @@ export interface TextVars {
   'unknown-format': { format: TextValue; formats: TextValue };
   'booking-takes-no-files': { ref: TextValue; status: TextValue };
   'no-booking-for-files': undefined;
-  'which-booking-for-files': { count: TextValue; example: TextValue; refs: TextValue };
+  'which-booking-for-files': { count: TextValue; refs: TextValue };
   'upload-is-folder': { file: TextValue };
   'upload-not-found': { file: TextValue };
   'upload-too-big': { file: TextValue; max: TextValue; size: TextValue };
@@ -877,6 +877,13 @@ export interface TextVars {
   'web-dashboard-history': undefined;
   'web-dashboard-sign-in': undefined;
   'web-room-approve-sure': { version: TextValue };
+  'file-for-which': { count: TextValue; file: TextValue };
+  'file-for-booking': { ref: TextValue; service: TextValue; when: TextValue };
+  'file-for-none': undefined;
+  'file-for-forgotten': { file: TextValue };
+  'file-for-pick': { count: TextValue };
+  'file-for-gone': { file: TextValue };
+  'upload-files-go-to': { minutes: TextValue; ref: TextValue; service: TextValue };
 }
 
 export type TextKey = keyof TextVars;

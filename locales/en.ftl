@@ -25,7 +25,10 @@ help-language = the language I write to you in: /language es, /language en, or /
 help-help = this list
 unknown-command = I don't know /{ $command }. /help lists what I can do.
 not-understood = I didn't catch that. /book books a session, /mybookings shows yours, /help lists everything I can do.
-choose-number = Please choose a number from 1 to { $count }.
+choose-number = There {$count ->
+    [one] is 1 choice here: type 1
+   *[other] are { $count } choices here: type a number from 1 to { $count }
+}, or /cancel to stop.
 already-answered = That was already answered (perhaps a double press); nothing was done twice.
 flow-set-aside = (I set your unfinished /{ $flow } aside.)
 dialog-gone = That conversation is no longer available. /help shows what I can do.
@@ -255,7 +258,7 @@ unknown-format = "{ $format }" is not a delivery format. Choose one of: { $forma
 
 booking-takes-no-files = Booking { $ref } is { $status } and takes no more files.
 no-booking-for-files = You have no booking waiting for files. /book makes one; then send your files.
-which-booking-for-files = You have { $count } bookings taking files ({ $refs }): say which, e.g. /upload PATH { $example }.
+which-booking-for-files = You have { $count } bookings taking files ({ $refs }): name the one the file is for.
 upload-is-folder = { $file }: that is a folder, not a file.
 upload-not-found = { $file }: I cannot find that file.
 upload-too-big = { $file } is { $size }; the largest file the studio takes is { $max }.
@@ -1085,3 +1088,12 @@ web-dashboard-money = Money
 web-dashboard-history = History
 web-dashboard-sign-in = Sign in to the studio dashboard
 web-room-approve-sure = Press again to approve version { $version }: the booking is then complete
+
+## A file sent while several bookings take files
+file-for-which = { $file }: you have { $count } bookings taking files. Which one is it for?
+file-for-booking = { $ref } · { $service } · { $when }
+file-for-none = None of them (forget the file)
+file-for-forgotten = { $file } is forgotten; nothing was stored.
+file-for-pick = Pick one of the { $count } bookings, or type its reference (MD-…).
+file-for-gone = { $file } waited too long for an answer and is gone: please send it again.
+upload-files-go-to = Files you send in the next { $minutes } minutes go to { $ref } ({ $service }). Send them now.

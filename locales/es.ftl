@@ -24,7 +24,10 @@ help-language = el idioma en que te escribo: /language es, /language en o /langu
 help-help = esta lista
 unknown-command = No conozco /{ $command }. /help muestra lo que puedo hacer.
 not-understood = No te he entendido. /book reserva una sesión, /mybookings muestra las tuyas, /help lista todo lo que puedo hacer.
-choose-number = Elige un número del 1 al { $count }.
+choose-number = {$count ->
+    [one] Aquí hay 1 opción: escribe 1
+   *[other] Aquí hay { $count } opciones: escribe un número del 1 al { $count }
+} o /cancel para parar.
 already-answered = Eso ya estaba respondido (quizá una doble pulsación); no se ha hecho nada dos veces.
 flow-set-aside = (He dejado aparte tu /{ $flow } sin terminar.)
 dialog-gone = Esa conversación ya no está disponible. /help muestra lo que puedo hacer.
@@ -259,7 +262,7 @@ unknown-format = «{ $format }» no es un formato de entrega. Elige uno de: { $f
 
 booking-takes-no-files = La reserva { $ref } está { $status } y ya no admite archivos.
 no-booking-for-files = No tienes ninguna reserva esperando archivos. /book crea una; después envía tus archivos.
-which-booking-for-files = Tienes { $count } reservas que admiten archivos ({ $refs }): dime cuál, p. ej. /upload RUTA { $example }.
+which-booking-for-files = Tienes { $count } reservas que admiten archivos ({ $refs }): indica para cuál es el archivo.
 upload-is-folder = { $file }: es una carpeta, no un archivo.
 upload-not-found = { $file }: no encuentro ese archivo.
 upload-too-big = { $file } ocupa { $size }; el archivo más grande que admite el estudio es de { $max }.
@@ -1088,3 +1091,12 @@ web-dashboard-money = Pagos
 web-dashboard-history = Historial
 web-dashboard-sign-in = Entrar al panel del estudio
 web-room-approve-sure = Pulsa otra vez para aprobar la versión { $version }: la reserva queda completa
+
+## Un archivo enviado con varias reservas que admiten archivos
+file-for-which = { $file }: tienes { $count } reservas que admiten archivos. ¿Para cuál es?
+file-for-booking = { $ref } · { $service } · { $when }
+file-for-none = Ninguna (olvidar el archivo)
+file-for-forgotten = He olvidado { $file }; no se ha guardado nada.
+file-for-pick = Elige una de las { $count } reservas o escribe su referencia (MD-…).
+file-for-gone = { $file } esperó demasiado una respuesta y ya no está: envíalo de nuevo.
+upload-files-go-to = Los archivos que envíes en los próximos { $minutes } minutos van a { $ref } ({ $service }). Envíalos ahora.

@@ -62,6 +62,10 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
   );
 
   async function handle(i: Interaction): Promise<void> {
+    if (i.isAutocomplete()) {
+      const cmd = byName.get(i.commandName);
+      return void (await (cmd?.autocomplete ? cmd.autocomplete(i, deps) : i.respond([])));
+    }
     if (i.isChatInputCommand()) {
       const cmd = byName.get(i.commandName);
       if (!cmd) return void (await text(i, t('unknown-command', { command: i.commandName })));

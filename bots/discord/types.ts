@@ -1,5 +1,12 @@
 // What a slash command module exports (the discord.js guide's shape), and what it gets to work with.
-import type { ChatInputCommandInteraction, REST, SlashCommandBuilder, SlashCommandOptionsOnlyBuilder, SlashCommandSubcommandsOnlyBuilder } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  REST,
+  SlashCommandBuilder,
+  SlashCommandOptionsOnlyBuilder,
+  SlashCommandSubcommandsOnlyBuilder,
+} from 'discord.js';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Logger } from '../../core/logger.js';
 import type { Studio } from '../../core/studio.js';
@@ -21,4 +28,6 @@ export interface DiscordCommand {
   /** Only makes sense in a server (never offered in DMs). */
   serverOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void>;
+  /** Suggestions while an option marked for autocomplete is typed. */
+  autocomplete?(interaction: AutocompleteInteraction, deps: DiscordDeps): Promise<void>;
 }

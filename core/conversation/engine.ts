@@ -3,7 +3,7 @@
 // database, recognises stale and double-pressed buttons, and turns failures into clear replies.
 import { randomBytes } from 'node:crypto';
 import { languageFor, type Client } from '../clients.js';
-import { IllegalTransitionError, UserError, userMessage } from '../errors.js';
+import { ChooseBooking, IllegalTransitionError, UserError, userMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Studio } from '../studio.js';
 import { type Flow, type FlowContext, type StepInput, type StepOutcome } from './flow.js';
@@ -14,6 +14,7 @@ import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
 import { newSourceFlow } from './flows/new-source.js';
 import { mixTimeFlow } from './flows/mix-time.js';
+import { fileForArgs, fileForFlow } from './flows/file-for.js';
 import { newSourceOf, type ArchiveOutcome, type UploadOutcome } from '../files/uploads.js';
 import { KeyedMutex } from './mutex.js';
 import { matchTypedAnswer } from './typed-answer.js';
@@ -23,6 +24,9 @@ import type { Button, Incoming, Reply, Sender } from './types.js';
 import { inReaderLanguage, languageOrStudio, switchLanguage, t } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
 
+/** A booking reference as the artist may type or paste it. */
+const REF = /\bMD-[2-9A-Z]{6}\b/i;
+
 const flows: Record<string, Flow> = {
   book: bookFlow,
   cancel: cancelFlow,
@@ -31,6 +35,7 @@ const flows: Record<string, Flow> = {
   revise: reviseFlow,
   source: newSourceFlow,
   mixtime: mixTimeFlow,
+  filefor: fileForFlow,
 };
 
 /** The event with control characters taken out of everything a person typed or named. */
@@ -133,14 +138,38 @@ export class Conversation {
       case 'file': {
         // Stems sent for a quote before booking (/quote): measured, nothing kept, the question stays open.
         if (state.flow === 'mixtime' && state.step === 'stems') return this.quoteFiles(client, state, inc.file.name, inc.file.ref);
-        const outcome = await this.studio.uploads.acceptAny({
-          client,
-          fileName: inc.file.name,
+        // The booking named with the file (Discord's option, a reference in the caption), if any.
+        const bookingRef = inc.file.bookingRef ?? REF.exec(inc.file.caption ?? '')?.[0]?.toUpperCase();
+        return this.takeFile(inc, client, state, {
+          name: inc.file.name,
           path: inc.file.ref,
           sourceKey: `${inc.platform}:${inc.file.id ?? inc.file.ref}`,
+          ...(bookingRef ? { bookingRef } : {}),
         });
-        return this.afterFiles(inc, client, state, outcome);
       }
+    }
+  }
+
+  /** A file for a booking: stored and on to what it leads to; several bookings and none named: held, and the artist asked which. */
+  private async takeFile(
+    inc: Incoming,
+    client: Client,
+    state: DialogState,
+    f: { name: string; path: string; bookingRef?: string; sourceKey?: string },
+  ): Promise<Reply[]> {
+    try {
+      const outcome = await this.studio.uploads.acceptAny({
+        client,
+        fileName: f.name,
+        path: f.path,
+        ...(f.bookingRef ? { bookingRef: f.bookingRef } : {}),
+        ...(f.sourceKey ? { sourceKey: f.sourceKey } : {}),
+      });
+      return await this.afterFiles(inc, client, state, outcome);
+    } catch (err) {
+      if (!(err instanceof ChooseBooking)) throw err;
+      const key = await this.studio.uploads.holdForChoice(client, f.path, f.name);
+      return this.startFlow(inc, client, state, 'filefor', fileForArgs(key, f.name, f.sourceKey ?? ''));
     }
   }
 
@@ -199,7 +228,12 @@ export class Conversation {
     const step = flow && state.step ? flow.steps[state.step] : undefined;
     if (!flow || !step) return this.stopDialog(inc, state, t('dialog-gone'));
     try {
-      return await this.settle(inc, state, flow.name, await step(this.ctx(inc, client, state), input));
+      const outcome = await step(this.ctx(inc, client, state), input);
+      const replies = await this.settle(inc, state, flow.name, outcome);
+      // Files the step stored go on as files sent do (which may ask the next question).
+      if ('received' in outcome && outcome.received)
+        return [...replies, ...(await this.afterFiles(inc, client, await this.dialogs.load(inc), outcome.received))];
+      return replies;
     } catch (err) {
       const message = userMessage(err);
       if (message === undefined) throw err;
@@ -259,7 +293,7 @@ export class Conversation {
       created,
       flow: state.flow,
       startFlow: (flow) => this.startFlow(inc, client, state, flow, args),
-      afterFiles: (outcome) => this.afterFiles(inc, client, state, outcome),
+      takeFile: (file) => this.takeFile(inc, client, state, file),
       quoteFiles: state.flow === 'mixtime' && state.step === 'stems' ? (name, file) => this.quoteFiles(client, state, name, file) : null,
       stopDialog: (text) => this.stopDialog(inc, state, text),
       helpLines,

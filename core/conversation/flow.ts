@@ -2,6 +2,7 @@
 import type { Client } from '../clients.js';
 import type { Studio } from '../studio.js';
 import type { Reply, Sender } from './types.js';
+import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 
 export type FlowData = Record<string, string | number | boolean | null>;
 
@@ -13,7 +14,8 @@ export interface Prompt {
   reply: Reply;
 }
 
-export type StepOutcome = { next: Prompt; before?: Reply[] } | { done: Reply[] };
+/** `received`: files the step stored (a held file given its booking); the engine goes on as for files sent. */
+export type StepOutcome = { next: Prompt; before?: Reply[] } | { done: Reply[]; received?: UploadOutcome | ArchiveOutcome };
 
 export interface FlowContext {
   studio: Studio;

@@ -22,6 +22,11 @@ export function formatTime(at: Date, zone: string): string {
   return localTime(at, zone);
 }
 
+/** "Sat 12 Dec, 14:00" for a session, the kind ("unattended") for a booking without a time: a booking told apart in a list. */
+export function bookingWhen(b: Pick<BookingWithService, 'startsAt' | 'kind'>, zone: string): string {
+  return b.startsAt ? DateTime.fromJSDate(b.startsAt).setZone(zone).setLocale(intlLocale()).toFormat('ccc d LLL, HH:mm') : kindName(b.kind).toLowerCase();
+}
+
 export function kindName(kind: string): string {
   return isSessionKind(kind) ? kindLabel(kind).name : kind;
 }

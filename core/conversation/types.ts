@@ -23,6 +23,10 @@ export interface IncomingFile {
   ref: string;
   /** The platform's id for the file, so a redelivered message stores nothing twice. */
   id?: string;
+  /** The booking the artist named for it (Discord's /upload option). */
+  bookingRef?: string;
+  /** Words sent with the file (Telegram's caption); a booking reference in them picks the booking. */
+  caption?: string;
 }
 
 export type IncomingBody =

@@ -17,11 +17,14 @@ import { guessStemRole, isStemRole, stemRoles } from '../../engine/mixdown.js';
 import { safeFileName, type ObjectStore } from '../../storage/object-store.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import type { Client } from '../clients.js';
-import { FileRefused, UserError } from '../errors.js';
+import { ChooseBooking, FileRefused, UserError } from '../errors.js';
 import type { StoredFiles, Upload, UploadRole } from './stored-files.js';
 import { t } from '../texts.js';
 import { cleanName } from '../clean-text.js';
 import { acceptsFiles, isOpen, statusText } from '../booking/status.js';
+import { HeldFiles } from './held-files.js';
+import { systemClock, type Clock } from '../clock.js';
+import { probeAudioFile } from '../../engine/io/probe.js';
 
 export { uploadRoles, type Upload, type UploadRole } from './stored-files.js';
 
@@ -106,7 +109,13 @@ export class UploadService {
     private readonly maxArchiveBytes = maxBytes * 8,
     /** The studio's disk: bytes are accepted only while it has room. */
     private readonly disk?: Pick<DiskSpace, 'assertRoom'>,
-  ) {}
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.held = new HeldFiles(store);
+  }
+
+  /** Files waiting for the artist to say which booking they are for. */
+  readonly held: HeldFiles;
 
   /** Bytes of the booking's stored files (purged ones no longer count). */
   storedBytes(bookingId: string, tx?: Tx): Promise<number> {
@@ -174,21 +183,53 @@ export class UploadService {
     }
   }
 
-  /** The booking a file is for: the named one, or the only one taking files. */
+  /**
+   * The booking a file is for: the named one; else the one the artist chose for their next files
+   * (/upload REF, for a while); else the only one taking files. Several and no choice: ChooseBooking.
+   */
   async targetBooking(client: Client, ref?: string): Promise<BookingWithService> {
-    if (ref) {
-      const b = await this.bookings.ownedBy(client.id, ref);
-      if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: statusText(b.status) }));
-      return b;
+    if (ref) return this.takingBooking(client, ref);
+    const chosen = client.filesForUntil && client.filesForUntil > this.clock.now() ? client.filesForBookingId : null;
+    if (chosen) {
+      const b = await this.bookings.get(chosen).catch(() => null);
+      if (b && b.clientId === client.id && acceptsFiles(b.status)) return b;
     }
-    const taking = await this.bookings.takingFiles(client.id);
-    // A booking still in the works before a delivered one (whose new files would be a revision).
-    const open = taking.some((b) => isOpen(b.status)) ? taking.filter((b) => isOpen(b.status)) : taking;
+    const open = await this.openForFiles(client.id);
     if (open.length === 0) throw new UserError(t('no-booking-for-files'));
-    if (open.length > 1) {
-      throw new UserError(t('which-booking-for-files', { count: open.length, refs: open.map((b) => b.reference).join(', '), example: open[0]!.reference }));
-    }
+    if (open.length > 1) throw new ChooseBooking(open);
     return open[0]!;
+  }
+
+  /** The bookings a file could be for: those still in the works first (new files for a delivered one would be a revision). */
+  async openForFiles(clientId: string): Promise<BookingWithService[]> {
+    const taking = await this.bookings.takingFiles(clientId);
+    return taking.some((b) => isOpen(b.status)) ? taking.filter((b) => isOpen(b.status)) : taking;
+  }
+
+  /** The named booking of the artist's, if it takes files. */
+  async takingBooking(client: Pick<Client, 'id'>, ref: string): Promise<BookingWithService> {
+    const b = await this.bookings.ownedBy(client.id, ref);
+    if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: statusText(b.status) }));
+    return b;
+  }
+
+  /**
+   * A file sent while several bookings take files: checked as far as it can be without knowing the
+   * booking (a file, not too big, audio or a zip, room on the disk) and held until the artist says.
+   */
+  async holdForChoice(client: Client, file: string, fileName: string): Promise<string> {
+    const name = cleanName(fileName) || 'file';
+    const size = await this.checkedSize(file, name);
+    if (!(await startsAsZip(file))) {
+      try {
+        await probeAudioFile(file, name);
+      } catch (err) {
+        if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: err.problem }), err.problem);
+        throw err;
+      }
+    }
+    await this.assertRoom(name, size);
+    return this.held.hold(client.id, file, name);
   }
 
   async accept(i: IncomingUpload): Promise<UploadOutcome> {

@@ -105,19 +105,72 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
     expect(await studio.store.list('')).toEqual([]);
   });
 
-  it('asks which booking when several take files; other artists’ bookings stay invisible', async () => {
+  it('asks which booking when several take files, keeping the file meanwhile; other artists’ bookings stay invisible', async () => {
     const first = await bookMastering();
     const second = await bookMastering();
     const file = await wav('a.wav');
     await chat.send(`/upload ${file}`);
-    expect(chat.text).toBe(`You have 2 bookings taking files (${first}, ${second}): say which, e.g. /upload PATH ${first}.`);
-    await chat.send(`/upload ${file} ${second}`);
-    expect(chat.text).toMatch(new RegExp(`^Received a\\.wav for ${second}`));
+    // Asked in the chat's own way (numbers in the console), not told console syntax.
+    expect(chat.text).toBe('a.wav: you have 2 bookings taking files. Which one is it for?');
+    expect(chat.buttons.map((b) => b.label)).toEqual([
+      `${first} · Mastering · Tue 1 Dec, 10:00`,
+      `${second} · Mastering · Tue 1 Dec, 12:00`,
+      'None of them (forget the file)',
+    ]);
+    await chat.send('7');
+    expect(chat.replies[0]!.text).toBe('There are 3 choices here: type a number from 1 to 3, or /cancel to stop.');
+    await chat.send('2');
+    expect(chat.text).toMatch(new RegExp(`^Received a\\.wav for ${second} \\(Mastering\\) as your mix\\.`));
+    expect(await studio.store.list('held/')).toEqual([]);
+
+    // Named with the file: the console's /upload PATH REF, a chat's caption.
+    await chat.send(`/upload ${await wav('b.wav')} ${first}`);
+    expect(chat.text).toMatch(new RegExp(`^Received b\\.wav for ${first}`));
+    await chat.event({
+      kind: 'file',
+      file: { name: 'c.wav', sizeBytes: 1, ref: await wav('c.wav', 5), id: 'f-c', caption: `new take for ${first.toLowerCase()}` },
+    });
+    expect(chat.text).toMatch(new RegExp(`^Received c\\.wav for ${first}`));
+
+    // /upload REF: the next files go there, and it says so.
+    await chat.send(`/upload ${second}`);
+    expect(chat.text).toMatch(new RegExp(`^Files you send in the next 60 minutes go to ${second} \\(Mastering\\)\\. Send them now\\.`));
+    await chat.event({ kind: 'file', file: { name: 'd.wav', sizeBytes: 1, ref: await wav('d.wav', 6), id: 'f-d' } });
+    expect(chat.text).toMatch(new RegExp(`^Received d\\.wav for ${second}`));
+
+    // Forgotten on request: nothing stored, nothing held.
     const ben = new TestChat(chat.conversation, { ...TestChat.sender('ben', 'console'), chatId: 'console:ben' });
+    await ben.send(`/book master`);
+    await ben.press('Unattended');
+    await ben.press('Confirm');
+    await ben.send('/book master');
+    await ben.press('Unattended');
+    await ben.press('Confirm');
+    await ben.send(`/upload ${await wav('e.wav', 7)}`);
+    expect(ben.text).toBe('e.wav: you have 2 bookings taking files. Which one is it for?');
+    // Ben's list has only his own bookings, and naming Ana's gets nowhere.
+    expect(ben.buttons.map((b) => b.label).join(' ')).not.toContain(first);
+    await ben.send(first);
+    expect(ben.replies[0]!.text).toBe(`You have no booking ${first}. /mybookings lists yours.`);
+    await ben.press('None of them');
+    expect(ben.text).toBe('e.wav is forgotten; nothing was stored.');
+    expect(await studio.store.list('held/')).toEqual([]);
+    expect(await t.db.upload.count({ where: { fileName: 'e.wav' } })).toBe(0);
     await ben.send(`/upload ${file} ${first}`);
     expect(ben.text).toBe(`You have no booking ${first}. /mybookings lists yours.`);
-    await ben.send(`/upload ${file}`);
-    expect(ben.text).toMatch(/^You have no booking waiting for files/);
+    await ben.send(`/upload ${first}`);
+    expect(ben.text).toBe(`You have no booking ${first}. /mybookings lists yours.`);
+  });
+
+  it('a file that is not audio is refused at once, not held while the artist picks a booking', async () => {
+    await bookMastering();
+    await bookMastering();
+    const text = path.join(dir, 'notes.wav');
+    writeFileSync(text, 'just words\n'.repeat(50));
+    await chat.send(`/upload ${text}`);
+    expect(chat.text).toMatch(/^notes\.wav: not an audio file we can read/);
+    expect(chat.buttons).toEqual([]);
+    expect(await studio.store.list('held/')).toEqual([]);
   });
 
   it('stems are tagged and mismatched sample rates or lengths are reported, not refused', async () => {

@@ -641,6 +641,59 @@ describe('Discord bot against a recording REST server', () => {
     expect(Number(a[0]!.body.flags) & EPHEMERAL).toBe(EPHEMERAL);
   }, 30_000);
 
+  it('/upload with two bookings taking files: the reference option suggests her own, picks one; without it she is asked with buttons', async () => {
+    const ana = fake.user('500000000000000001', 'Ana');
+    const ben = fake.user('500000000000000002', 'Ben');
+    const refs: string[] = [];
+    for (const [who, n] of [
+      [ana, 1],
+      [ana, 2],
+      [ben, 3],
+    ] as const) {
+      const { client } = await studio.clients.identify({ platform: 'discord', externalId: who.id, displayName: who.username });
+      const b = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'unattended',
+        timeZone: 'UTC',
+        idempotencyKey: `dc-two-${n}`,
+        origin: { platform: 'discord', chatId: who.id },
+        actor: 'test',
+      });
+      refs.push(b.reference);
+    }
+    const [first, second, bens] = refs as [string, string, string];
+    // Suggestions: her bookings taking files, nobody else's.
+    let a = await send(fake.autocomplete('upload', ana, { name: 'reference', value: '' }));
+    expect(a[0]!.callbackType).toBe(8);
+    expect((a[0]!.body.choices as { name: string; value: string }[]).map((c) => c.value).sort()).toEqual([first, second].sort());
+    expect(JSON.stringify(a[0]!.body)).not.toContain(bens);
+    a = await send(fake.autocomplete('upload', ana, { name: 'reference', value: second.slice(0, 5).toLowerCase() + second.slice(5) }));
+    expect((a[0]!.body.choices as { value: string }[]).map((c) => c.value)).toEqual([second]);
+
+    // Named: it goes there. The option was ignored before: the file was refused with console syntax.
+    const one = fake.attachment('Night Drive.wav', wav);
+    a = await send(
+      fake.slash('upload', ana, {
+        options: [
+          { name: 'file', type: 11, value: one.id },
+          { name: 'reference', type: 3, value: second },
+        ],
+        resolved: { attachments: { [one.id]: one } },
+      }),
+    );
+    expect(said(a)).toContain(`Received Night Drive.wav for ${second}`);
+
+    // Not named: kept, and asked with buttons.
+    const two = fake.attachment('B Side.wav', wav);
+    a = await send(fake.slash('upload', ana, { options: [{ name: 'file', type: 11, value: two.id }], resolved: { attachments: { [two.id]: two } } }));
+    expect(said(a)).toContain('B Side.wav: you have 2 bookings taking files. Which one is it for?');
+    expect(said(a)).not.toMatch(/PATH|\/upload/);
+    const pick = buttonsOf(a).find((b) => b.label?.startsWith(first));
+    a = await send(fake.button(pick!.custom_id!, ana)); // in her DMs
+    expect(said(a)).toContain(`Received B Side.wav for ${first}`);
+  }, 60_000);
+
   it("an attachment over the interaction's limit gets the private upload link; in DMs answers are ordinary messages", async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });

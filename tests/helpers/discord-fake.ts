@@ -128,6 +128,15 @@ export class DiscordFake {
     };
   }
 
+  /** Discord asking for suggestions while `focused` of command `name` is typed. */
+  autocomplete(name: string, user: FakeUser, focused: { name: string; value: string }, o: { guildId?: string } = {}) {
+    return {
+      ...this.base(user, o),
+      type: 4,
+      data: { id: this.snowflake(), name, type: 1, options: [{ name: focused.name, type: 3, value: focused.value, focused: true }] },
+    };
+  }
+
   /** A press of a button the bot sent. */
   button(customId: string, user: FakeUser, o: { guildId?: string; roles?: string[] } = {}) {
     const base = this.base(user, o);

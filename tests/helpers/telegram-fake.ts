@@ -113,11 +113,13 @@ export class TelegramFake {
     bytes: Buffer,
     mimeType = 'audio/wav',
     chat: Record<string, unknown> = TelegramFake.privateChat(from),
+    caption?: string,
   ): number {
     const f = this.storeFile(bytes, `documents/${name}`);
     return this.push({
       message: this.message(from, chat, {
         document: { file_id: f.id, file_unique_id: f.uniqueId, file_name: name, mime_type: mimeType, file_size: bytes.length },
+        ...(caption ? { caption } : {}),
       }),
     });
   }

@@ -21,8 +21,10 @@ const log = pino({ level: 'silent' });
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-tg-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let wav: Buffer;
+let wav2: Buffer;
 beforeAll(async () => {
   wav = Buffer.from(await encodeAudio(makeTrack(8, 48000, { level: 0.3 }), 'wav24'));
+  wav2 = Buffer.from(await encodeAudio(makeTrack(6, 48000, { level: 0.25 }), 'wav24'));
 });
 
 describe('Telegram bot against a Bot API fake', () => {
@@ -194,6 +196,26 @@ describe('Telegram bot against a Bot API fake', () => {
     fake.sendText(a, '/status');
     await said(a.id, /Revisions: 1 asked for, 1 free left \(then £15 each\)\./, since);
   }, 60_000);
+
+  it('two bookings taking files: a document is kept and the booking asked with buttons; a caption naming one picks it', async () => {
+    const a = ana();
+    const first = await book(a, 'Unattended');
+    const second = await book(a, 'Unattended');
+    let since = fake.calls.length;
+    fake.sendDocument(a, 'Night Drive.wav', wav);
+    // It was "say which, e.g. /upload PATH MD-…": console syntax, and the file was lost.
+    const ask = await said(a.id, /^Night Drive\.wav: you have 2 bookings taking files\. Which one is it for\?$/, since);
+    const keyboard = (ask.params.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
+    expect(keyboard).toEqual([`${first} · Mastering · unattended`, `${second} · Mastering · unattended`, 'None of them (forget the file)']);
+    fake.press(a, ask, second);
+    await said(a.id, new RegExp(`^Received Night Drive\\.wav for ${second}`), since);
+    await said(a.id, /Mastering Night Drive\.wav now/, since);
+
+    since = fake.calls.length;
+    fake.sendDocument(a, 'Other Song.wav', wav2, 'audio/wav', TelegramFake.privateChat(a), `this one is for ${first}`);
+    await said(a.id, new RegExp(`^Received Other Song\\.wav for ${first}`), since);
+    expect(fake.calls.slice(since).some((c) => /Which one is it for/.test(String(c.params.text ?? '')))).toBe(false);
+  });
 
   it('typed answers work like the buttons (words, numbers, synonyms), and what cannot be done is refused at once', async () => {
     const a = ana();

@@ -9,6 +9,8 @@ import { fetchToFile } from '../../fetch-file.js';
 import { forward, forwardCommand, respond } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
+import { serviceName } from '../../../core/catalog.js';
+import { bookingWhen } from '../../../core/conversation/format.js';
 
 export const command: DiscordCommand = {
   define: () =>
@@ -16,7 +18,22 @@ export const command: DiscordCommand = {
       .setName('upload')
       .setDescription(t('discord-cmd-upload'))
       .addAttachmentOption((o) => o.setName('file').setDescription(t('discord-cmd-upload-file')).setRequired(false))
-      .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-upload-reference')).setRequired(false)),
+      .addStringOption((o) => o.setName('reference').setDescription(t('discord-cmd-upload-reference')).setRequired(false).setAutocomplete(true)),
+  // The artist's own bookings that take files, as they type (nobody else's: the list is theirs alone).
+  async autocomplete(i, deps) {
+    const client = await deps.studio.clients.find({ platform: 'discord', externalId: i.user.id });
+    const open = client ? await deps.studio.uploads.openForFiles(client.id) : [];
+    const typed = i.options.getFocused().trim().toUpperCase();
+    await i.respond(
+      open
+        .filter((b) => b.reference.includes(typed))
+        .slice(0, 25)
+        .map((b) => ({
+          name: t('file-for-booking', { ref: b.reference, service: serviceName(b.service), when: bookingWhen(b, client!.timeZone) }),
+          value: b.reference,
+        })),
+    );
+  },
   async execute(i, deps) {
     const file = i.options.getAttachment('file');
     const ref = i.options.getString('reference') ?? '';
@@ -35,7 +52,17 @@ export const command: DiscordCommand = {
       }
       await forward(
         i,
-        { kind: 'file', file: { name: file.name, sizeBytes: file.size, ref: local, id: file.id, ...(file.contentType ? { mimeType: file.contentType } : {}) } },
+        {
+          kind: 'file',
+          file: {
+            name: file.name,
+            sizeBytes: file.size,
+            ref: local,
+            id: file.id,
+            ...(file.contentType ? { mimeType: file.contentType } : {}),
+            ...(ref.trim() ? { bookingRef: ref.trim() } : {}),
+          },
+        },
         deps,
       );
     } finally {

@@ -41,7 +41,15 @@ export function uploads(deps: UploadDeps): Composer<Context> {
       }
       await forward(ctx, deps, {
         kind: 'file',
-        file: { name, sizeBytes: doc.file_size ?? 0, ref: local, id: doc.file_unique_id, ...(doc.mime_type ? { mimeType: doc.mime_type } : {}) },
+        file: {
+          name,
+          sizeBytes: doc.file_size ?? 0,
+          ref: local,
+          id: doc.file_unique_id,
+          ...(doc.mime_type ? { mimeType: doc.mime_type } : {}),
+          // "for MD-…" written with the file picks its booking.
+          ...(ctx.msg.caption ? { caption: ctx.msg.caption } : {}),
+        },
       });
     } finally {
       await rm(dir, { recursive: true, force: true });

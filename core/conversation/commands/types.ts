@@ -5,7 +5,6 @@
 import type { Client } from '../../clients.js';
 import type { Studio } from '../../studio.js';
 import type { Incoming, Reply } from '../types.js';
-import type { ArchiveOutcome, UploadOutcome } from '../../files/uploads.js';
 
 /** What a command runs with: the artist, what they typed after it, and the dialog it may start or stop. */
 export interface CommandRun {
@@ -18,8 +17,11 @@ export interface CommandRun {
   /** The dialog in progress, if any. */
   flow: string | null;
   startFlow(name: string): Promise<Reply[]>;
-  /** What stored files lead to (their description, the work they start, a question for a delivered booking). */
-  afterFiles(outcome: UploadOutcome | ArchiveOutcome): Promise<Reply[]>;
+  /**
+   * Takes a file (or a zip of them) for the named booking, or the one it must be for: stored and on
+   * to the work it starts; with several bookings taking files and none named, held and the artist asked.
+   */
+  takeFile(file: { name: string; path: string; bookingRef?: string; sourceKey?: string }): Promise<Reply[]>;
   /** Set while /quote waits for stems: files go to the quote (measured, not kept) instead of a booking. */
   quoteFiles: ((name: string, file: string) => Promise<Reply[]>) | null;
   stopDialog(text: string): Promise<Reply[]>;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN "filesForBookingId" TEXT;
+ALTER TABLE "Client" ADD COLUMN "filesForUntil" DATETIME;
