@@ -583,8 +583,8 @@ export interface TextVars {
   'master-for-session': { when: TextValue };
   'progress-review': { ref: TextValue; version: TextValue };
   'version-facts-master': { dbtp: TextValue; lufs: TextValue };
-  'version-held-session-alert': { facts: TextValue; ref: TextValue; version: TextValue };
-  'version-held-review-alert': { facts: TextValue; ref: TextValue; version: TextValue };
+  'version-held-session-alert': { deliver: TextValue; end: TextValue; facts: TextValue; list: TextValue; ref: TextValue; version: TextValue };
+  'version-held-review-alert': { deliver: TextValue; facts: TextValue; list: TextValue; master: TextValue; on: TextValue; ref: TextValue; version: TextValue };
   'version-not-held': { ref: TextValue; version: TextValue };
   'version-state-ready': undefined;
   'version-state-held-session': undefined;
@@ -708,9 +708,9 @@ export interface TextVars {
   'mix-time-studio-closed': { ref: TextValue };
   'mix-time-taken': { ref: TextValue };
   'alert-mix-time-extended': { client: TextValue; hours: TextValue; more: TextValue; ref: TextValue; total: TextValue };
-  'alert-mix-time-left': { booked: TextValue; client: TextValue; hours: TextValue; ref: TextValue; why: TextValue };
+  'alert-mix-time-left': { booked: TextValue; client: TextValue; estimate: TextValue; hours: TextValue; ref: TextValue; why: TextValue };
   'alert-mix-time-no-room': undefined;
-  'alert-mix-time-session': { booked: TextValue; client: TextValue; hours: TextValue; ref: TextValue };
+  'alert-mix-time-session': { booked: TextValue; client: TextValue; estimate: TextValue; hours: TextValue; ref: TextValue };
   'desk-estimate-title': { client: TextValue; hours: TextValue; ref: TextValue; unbounded: TextValue };
   'desk-estimate-share': { hours: TextValue; why: TextValue };
   'desk-estimate-stem': { crest: TextValue; file: TextValue; floor: TextValue; level: TextValue; n: TextValue; onsets: TextValue; role: TextValue; seconds: TextValue };

@@ -145,7 +145,7 @@ calendar-later = Later dates ›
 calendar-ask-day =
     Which day? (times in { $zone }; /timezone to change it)
     You can also type a date like { $example }.
-calendar-unreadable = "{ $typed }" is not a date I can read. Pick a day from the buttons or type one like 2026-12-24.
+calendar-unreadable = "{ $typed }" is not a date I can read. Pick one of the days offered, or type one like 2026-12-24.
 calendar-past = { $day } { $year } is in the past. Please pick a day from today on.
 calendar-too-far = We take bookings up to { $days } days ahead (until { $last }). Please pick an earlier day.
 calendar-day-full = There are no free times on { $day }. Please pick another day.
@@ -708,8 +708,11 @@ desk-confirmed-preparing = Confirmed { $ref }; its mix was already here, so the 
 master-for-session = The engineer prepares it for your session on { $when }; the master is made with you in the session and sent here during or after it.
 progress-review = ✅ Master version { $version } of { $ref } is made; the engineer listens to it before it comes to you.
 version-facts-master = { $lufs } LUFS, { $dbtp } dBTP
-version-held-session-alert = { $ref } v{ $version } is prepared for the session ({ $facts }). Listen with /version list { $ref }; deliver it with /session end { $ref } deliver:newest or /version deliver { $ref } { $version }.
-version-held-review-alert = { $ref } v{ $version } awaits your review ({ $facts }). Listen with /version list { $ref }; approve with /version deliver { $ref } { $version }, re-run with /master { $ref }, or send your own files with /deliver.
+version-held-session-alert = { $ref } v{ $version } is prepared for the session ({ $facts }). Listen with { $list }; deliver it with { $end } or { $deliver }.
+version-held-review-alert = { $ref } v{ $version } awaits your review ({ $facts }). Listen with { $list }; approve with { $deliver }, re-run with { $master }{ $on ->
+    [discord] , or send your own files with /deliver.
+   *[other] .
+}
 version-not-held = Version { $version } of { $ref } is not waiting to be delivered (see /version list { $ref }).
 version-state-ready = delivered
 version-state-held-session = prepared for the session
@@ -863,7 +866,7 @@ estimate-set-more = That is { $more } h more than booked: /quote { $ref } to boo
 mix-time-ask = Your stems measure about { $hours } h of mixing; { $ref } has { $booked } h booked. Book { $more } h more ({ $price } more, { $total } in all), or leave it to the engineer, who will say what fits in the booked time?
 mix-time-more = Book { $more } h more ({ $price })
 mix-time-engineer = Leave it to the engineer
-mix-time-pick = Pick one of the buttons: book the hours, or leave it to the engineer.
+mix-time-pick = Pick one of the choices: book the hours, or leave it to the engineer.
 mix-time-left = The engineer will look at your stems and say what fits in the { $booked } h booked.
 mix-time-booked = Booked: { $ref } now has { $hours } h ({ $total } in all).
 mix-time-booked-session = Booked: { $ref } now has { $hours } h ({ $total } in all); your session ends { $end }.
@@ -872,9 +875,9 @@ mix-time-enough = { $ref } already has { $hours } h booked.
 mix-time-studio-closed = The studio closes before { $ref }’s session could run that long. The engineer has been told and will decide with you.
 mix-time-taken = Someone else has the time after { $ref }’s session. The engineer has been told and will decide with you.
 alert-mix-time-extended = { $ref } ({ $client }) booked { $more } h more for the mix: { $hours } h now ({ $total }).
-alert-mix-time-left = { $ref } ({ $client }): the stems measure { $hours } h of mixing and { $booked } h are booked; it is your call. { $why } /estimate { $ref } shows the numbers and sets the hours.
+alert-mix-time-left = { $ref } ({ $client }): the stems measure { $hours } h of mixing and { $booked } h are booked; it is your call. { $why } { $estimate } shows the numbers and sets the hours.
 alert-mix-time-no-room = The artist wanted to book the hours, but the calendar has no room after the session.
-alert-mix-time-session = { $ref } ({ $client }): the stems measure { $hours } h of mixing and the session is { $booked } h. /estimate { $ref } shows the numbers.
+alert-mix-time-session = { $ref } ({ $client }): the stems measure { $hours } h of mixing and the session is { $booked } h. { $estimate } shows the numbers.
 desk-estimate-title = { $ref } ({ $client }): the stems measure { $hours } h of mixing ({ $unbounded } h before the 5–15 h bounds).
 desk-estimate-share = • { $why }: { $hours } h
 desk-estimate-stem = { $n }. { $file } ({ $role }): { $floor }, level { $level } dBFS, crest { $crest } dB, { $onsets } onsets, { $seconds } s

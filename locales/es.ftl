@@ -149,7 +149,7 @@ calendar-later = Fechas posteriores ›
 calendar-ask-day =
     ¿Qué día? (horas en { $zone }; /timezone para cambiarla)
     También puedes escribir una fecha como { $example }.
-calendar-unreadable = «{ $typed }» no es una fecha que pueda leer. Elige un día con los botones o escribe una como 2026-12-24.
+calendar-unreadable = «{ $typed }» no es una fecha que pueda leer. Elige uno de los días ofrecidos o escribe una como 2026-12-24.
 calendar-past = El { $day } de { $year } ya ha pasado. Elige un día a partir de hoy.
 calendar-too-far = Aceptamos reservas con hasta { $days } días de antelación (hasta el { $last }). Elige un día anterior.
 calendar-day-full = No hay horas libres el { $day }. Elige otro día.
@@ -711,8 +711,11 @@ desk-confirmed-preparing = { $ref } confirmada; su mezcla ya estaba aquí, así 
 master-for-session = El ingeniero lo prepara para tu sesión del { $when }; el máster se hace contigo en la sesión y te llega aquí durante o después de ella.
 progress-review = ✅ El máster versión { $version } de { $ref } está hecho; el ingeniero lo escucha antes de que te llegue.
 version-facts-master = { $lufs } LUFS, { $dbtp } dBTP
-version-held-session-alert = { $ref } v{ $version } está preparada para la sesión ({ $facts }). Escúchala con /version list { $ref }; entrégala con /session end { $ref } deliver:newest o /version deliver { $ref } { $version }.
-version-held-review-alert = { $ref } v{ $version } espera tu revisión ({ $facts }). Escúchala con /version list { $ref }; apruébala con /version deliver { $ref } { $version }, repítela con /master { $ref } o envía tus propios archivos con /deliver.
+version-held-session-alert = { $ref } v{ $version } está preparada para la sesión ({ $facts }). Escúchala con { $list }; entrégala con { $end } o { $deliver }.
+version-held-review-alert = { $ref } v{ $version } espera tu revisión ({ $facts }). Escúchala con { $list }; apruébala con { $deliver }{ $on ->
+    [discord] , repítela con { $master } o envía tus propios archivos con /deliver.
+   *[other] {" "}o repítela con { $master }.
+}
 version-not-held = La versión { $version } de { $ref } no está pendiente de entrega (mira /version list { $ref }).
 version-state-ready = entregada
 version-state-held-session = preparada para la sesión
@@ -866,7 +869,7 @@ estimate-set-more = Son { $more } h más de lo reservado: /quote { $ref } para r
 mix-time-ask = Tus pistas miden unas { $hours } h de mezcla; { $ref } tiene { $booked } h reservadas. ¿Reservas { $more } h más ({ $price } más, { $total } en total) o lo dejas en manos del ingeniero, que te dirá qué cabe en el tiempo reservado?
 mix-time-more = Reservar { $more } h más ({ $price })
 mix-time-engineer = Que decida el ingeniero
-mix-time-pick = Elige uno de los botones: reservar las horas o dejarlo en manos del ingeniero.
+mix-time-pick = Elige una de las opciones: reservar las horas o dejarlo en manos del ingeniero.
 mix-time-left = El ingeniero escuchará tus pistas y te dirá qué cabe en las { $booked } h reservadas.
 mix-time-booked = Reservado: { $ref } tiene ahora { $hours } h ({ $total } en total).
 mix-time-booked-session = Reservado: { $ref } tiene ahora { $hours } h ({ $total } en total); tu sesión termina el { $end }.
@@ -875,9 +878,9 @@ mix-time-enough = { $ref } ya tiene { $hours } h reservadas.
 mix-time-studio-closed = El estudio cierra antes de que la sesión de { $ref } pueda durar tanto. El ingeniero ya lo sabe y lo decidirá contigo.
 mix-time-taken = Otra persona tiene reservado el tiempo después de la sesión de { $ref }. El ingeniero ya lo sabe y lo decidirá contigo.
 alert-mix-time-extended = { $ref } ({ $client }) reservó { $more } h más para la mezcla: ahora { $hours } h ({ $total }).
-alert-mix-time-left = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla y hay { $booked } h reservadas; decides tú. { $why } /estimate { $ref } muestra las cifras y fija las horas.
+alert-mix-time-left = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla y hay { $booked } h reservadas; decides tú. { $why } { $estimate } muestra las cifras y fija las horas.
 alert-mix-time-no-room = El artista quería reservar las horas, pero el calendario no tiene hueco después de la sesión.
-alert-mix-time-session = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla y la sesión dura { $booked } h. /estimate { $ref } muestra las cifras.
+alert-mix-time-session = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla y la sesión dura { $booked } h. { $estimate } muestra las cifras.
 desk-estimate-title = { $ref } ({ $client }): las pistas miden { $hours } h de mezcla ({ $unbounded } h antes de los límites de 5 a 15 h).
 desk-estimate-share = • { $why }: { $hours } h
 desk-estimate-stem = { $n }. { $file } ({ $role }): { $floor }, nivel { $level } dBFS, factor de cresta { $crest } dB, { $onsets } ataques, { $seconds } s

@@ -9,6 +9,7 @@ import type { StoredFiles } from '../files/stored-files.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
+import { deskLine } from '../engineer/desk-line.js';
 import { UserError } from '../errors.js';
 import type { BookingService, BookingWithService } from './bookings.js';
 import { isOpen } from './status.js';
@@ -234,10 +235,11 @@ export class MixTime {
   async leaveToEngineer(b: BookingWithService, hours: number, noRoom = false): Promise<void> {
     await this.db.booking.update({ where: { id: b.id }, data: { mixTimeAskedHours: hours } });
     await this.bookings.note(b, 'artist', `mixing estimate ${hours} h left to the engineer`);
-    await this.alertEngineer(b, 'mix-time-left', (client) =>
+    await this.alertEngineer(b, 'mix-time-left', (client, estimate) =>
       t('alert-mix-time-left', {
         ref: b.reference,
         client,
+        estimate,
         hours: hoursText(hours),
         booked: hoursText(b.bookedHours ?? 0),
         why: noRoom ? t('alert-mix-time-no-room') : '',
@@ -257,7 +259,7 @@ export class MixTime {
     await this.alertEngineer(
       b,
       'mix-time-session',
-      (client) => t('alert-mix-time-session', { ref: b.reference, client, hours: hoursText(v.hours), booked: hoursText(sessionHours) }),
+      (client, estimate) => t('alert-mix-time-session', { ref: b.reference, client, estimate, hours: hoursText(v.hours), booked: hoursText(sessionHours) }),
       // Once per whole hour it grows past the session: stems sent one by one do not alert each time.
       String(Math.ceil(v.hours)),
     );
@@ -319,8 +321,12 @@ export class MixTime {
   }
 
   /** `once`: the alert is sent once per booking and this value (default: once per moment). */
-  private async alertEngineer(b: BookingWithService, key: string, write: (client: string) => string, once?: string) {
+  private async alertEngineer(b: BookingWithService, key: string, write: (client: string, estimate: string) => string, once?: string) {
     const client = await this.db.client.findUnique({ where: { id: b.clientId }, select: { displayName: true } });
-    await this.alerts.alert(`${key}:${b.id}:${once ?? this.clock.now().getTime()}`, () => write(client?.displayName ?? ''), { booking: b.reference });
+    await this.alerts.alert(
+      `${key}:${b.id}:${once ?? this.clock.now().getTime()}`,
+      (on) => write(client?.displayName ?? '', deskLine(on, 'estimate', { reference: b.reference })),
+      { booking: b.reference },
+    );
   }
 }

@@ -22,19 +22,27 @@ export class EngineerAlerts {
     private readonly chats: readonly string[],
   ) {}
 
-  /** `key` makes the alert single: the same key is sent once to each chat. Inside `tx` it exists only if the transaction commits. */
-  async alert(key: string, write: () => string, details: Record<string, unknown> = {}, tx?: Tx, quoted?: readonly string[]): Promise<void> {
-    const text = inLanguage(studioLanguage(), write);
-    this.log.info({ alert: key, ...details }, text);
-    const reply = {
-      text: inLanguage(studioLanguage(), () => t('alert', { text })),
-      visibility: 'private' as const,
-      ...(quoted?.length ? { quoted: [...quoted] } : {}),
-    };
+  /**
+   * `key` makes the alert single: the same key is sent once to each chat. Inside `tx` it exists only
+   * if the transaction commits. `write` gets the platform of the chat it writes for, so a command it
+   * names is written as typed there (see deskLine).
+   */
+  async alert(key: string, write: (platform: string) => string, details: Record<string, unknown> = {}, tx?: Tx, quoted?: readonly string[]): Promise<void> {
+    this.log.info(
+      { alert: key, ...details },
+      inLanguage(studioLanguage(), () => write('console')),
+    );
     for (const [i, chat] of this.chats.entries()) {
       const sep = chat.indexOf(':');
+      const platform = chat.slice(0, sep);
+      const text = inLanguage(studioLanguage(), () => write(platform));
+      const reply = {
+        text: inLanguage(studioLanguage(), () => t('alert', { text })),
+        visibility: 'private' as const,
+        ...(quoted?.length ? { quoted: [...quoted] } : {}),
+      };
       // The first chat keeps the plain key, so an alert recorded before a second chat was added is not sent again.
-      await this.outbox.record(i === 0 ? `alert:${key}` : `alert:${key}:${chat}`, chat.slice(0, sep), chat.slice(sep + 1), reply, tx);
+      await this.outbox.record(i === 0 ? `alert:${key}` : `alert:${key}:${chat}`, platform, chat.slice(sep + 1), reply, tx);
     }
   }
 }

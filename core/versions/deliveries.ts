@@ -16,6 +16,7 @@ import type { DownloadLinks } from '../files/download-links.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
+import { deskLine } from '../engineer/desk-line.js';
 import { UserError } from '../errors.js';
 import { holdFor, type Hold, type ReviewPolicy } from './holds.js';
 import { factsLine, parseFacts, versionMessage, type VersionFacts } from './version-messages.js';
@@ -77,12 +78,19 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<{ hold
     if (hold) {
       await d.alerts.alert(
         `held:${c.deliveryId}`,
-        () =>
-          t(hold === 'session' ? 'version-held-session-alert' : 'version-held-review-alert', {
-            ref: c.booking.reference,
+        (on) => {
+          const reference = c.booking.reference;
+          return t(hold === 'session' ? 'version-held-session-alert' : 'version-held-review-alert', {
+            ref: reference,
             version,
             facts: factsLine(c.facts),
-          }),
+            on,
+            list: deskLine(on, 'version list', { reference }),
+            end: deskLine(on, 'session end', { reference }, { deliver: 'newest' }),
+            deliver: deskLine(on, 'version deliver', { reference }, { version }),
+            master: deskLine(on, 'master', { reference }),
+          });
+        },
         { booking: c.booking.reference, version, hold },
         tx,
       );

@@ -391,6 +391,12 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(made.filter((r) => !isProgress(r) && !r.text.startsWith('🔔'))).toEqual([]);
     expect(made.map((r) => r.text).join('\n')).toContain(`✅ Master version 1 of ${ref} is made; the engineer listens to it before it comes to you.`);
     expect(made.map((r) => r.text).join('\n')).toContain(`${ref} v1 awaits your review`);
+    // The engineer's console reads terminal commands, not Discord's.
+    expect(made.map((r) => r.text).join('\n')).toMatch(
+      new RegExp(
+        `Listen with mixdesk desk version list ${ref}; approve with mixdesk desk version deliver ${ref} --version 1, re-run with mixdesk desk master ${ref}\\.`,
+      ),
+    );
     await chat.send('/status');
     expect(chat.text).toContain('Version 1 is made and being reviewed by the engineer');
     expect(await studio.desk.queue()).toMatch(new RegExp(`Versions awaiting your review:\\n• ${ref} v1 · mara · -14\\.\\d LUFS`));
