@@ -150,6 +150,8 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, { message: 'expected a host name, e.g. aoo.sonobus.net' })
       .default('aoo.sonobus.net'),
+    // Which booking news reaches the engineer's chats: all (requests, new, cancelled, moved, files for sessions), requests (only what waits for them), none (logged only).
+    ENGINEER_ALERTS: z.enum(['all', 'requests', 'none']).default('all'),
     ENGINEER_CHAT: z
       .string()
       .regex(/^(console|telegram|discord):\S+$/, {

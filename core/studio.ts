@@ -21,6 +21,7 @@ import type { ObjectStore } from '../storage/object-store.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { InProcessQueue } from '../queue/in-process.js';
 import { presets } from '../engine/presets.js';
+import { BookingAlerts } from './booking/booking-alerts.js';
 import { EngineerAlerts, engineerChats } from './messaging/alerts.js';
 import { DownloadLinks } from './files/download-links.js';
 import { KeycodeService } from './sessions/keycodes.js';
@@ -57,6 +58,8 @@ export interface Studio {
   policy(): Promise<SchedulePolicy>;
   clients: ClientService;
   bookings: BookingService;
+  /** Booking news for the engineer (ENGINEER_ALERTS). */
+  bookingAlerts: BookingAlerts;
   store: ObjectStore;
   uploads: UploadService;
   /** Resumable uploads under way, reserved against the booking's quota. */
@@ -156,12 +159,30 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const queue = o.queue ?? new InProcessQueue();
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, engineerChats(config.ENGINEER_CHAT, config.DISCORD_ENGINEER_IDS));
+  const bookingAlerts = new BookingAlerts(alerts, config.ENGINEER_ALERTS, config.STUDIO_TIMEZONE);
+  bookings.watch(bookingAlerts);
   const versions = new Versions(db);
   const files = new StoredFiles(db);
   const payLinks = new PayLinks(linkSettings);
   const balances = new Balances(config.PAYMENTS === 'stripe', payLinks, clock);
   const listening = new ListeningLinks(db, bookings, clock, linkSettings, config.DOWNLOAD_LINK_TTL_DAYS);
-  const deps = { db, versions, files, store, queue, outbox, bookings, downloads, alerts, clock, log, review: config.DELIVERY_REVIEW, balances, listening };
+  const deps = {
+    db,
+    versions,
+    files,
+    store,
+    queue,
+    outbox,
+    bookings,
+    downloads,
+    alerts,
+    clock,
+    log,
+    review: config.DELIVERY_REVIEW,
+    balances,
+    listening,
+    bookingAlerts,
+  };
   const disk = new DiskSpace(path.resolve(config.DATA_DIR), config.DISK_RESERVE_MB * 2 ** 20, alerts, clock, o.freeSpace);
   const uploads = new UploadService(
     files,
@@ -206,6 +227,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const paidRevisions = new RevisionPayments(db, payments, gateway, revisions, bookings, outbox, alerts, clock, log);
   return {
     name: config.STUDIO_NAME,
+    bookingAlerts,
     db,
     clock,
     catalog,

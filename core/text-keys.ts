@@ -333,8 +333,8 @@ export interface TextVars {
   'desk-unattended': undefined;
   'desk-no-unattended': undefined;
   'desk-due': { date: TextValue };
-  'desk-confirmed-artist': { ref: TextValue; service: TextValue };
-  'desk-confirmed-artist-time': { ref: TextValue; service: TextValue; when: TextValue };
+  'desk-confirmed-artist': { files: TextValue; ref: TextValue; service: TextValue };
+  'desk-confirmed-artist-time': { files: TextValue; ref: TextValue; service: TextValue; when: TextValue };
   'desk-confirmed-mastering': { ref: TextValue };
   'desk-confirmed': { client: TextValue; ref: TextValue };
   'desk-declined-artist': { ref: TextValue; service: TextValue };
@@ -884,6 +884,15 @@ export interface TextVars {
   'file-for-pick': { count: TextValue };
   'file-for-gone': { file: TextValue };
   'upload-files-go-to': { minutes: TextValue; ref: TextValue; service: TextValue };
+  'alert-booking-request': { client: TextValue; confirm: TextValue; decline: TextValue; paid: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-booking-confirmed-auto': { client: TextValue; paid: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-booking-awaiting-deposit': { client: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-booking-moved': { client: TextValue; from: TextValue; ref: TextValue; service: TextValue; was: TextValue; when: TextValue };
+  'alert-booking-released': { client: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-booking-cancelled': { client: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-session-files': { client: TextValue; count: TextValue; files: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-button-confirm': undefined;
+  'alert-button-decline': undefined;
 }
 
 export type TextKey = keyof TextVars;

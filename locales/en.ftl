@@ -420,8 +420,14 @@ desk-no-sessions = No sessions in the next { $days } days.
 desk-unattended = Unattended work:
 desk-no-unattended = No unattended work waiting.
 desk-due = due { $date }
-desk-confirmed-artist = Good news: the studio confirmed { $ref } ({ $service }). Send your files when ready (/upload).
-desk-confirmed-artist-time = Good news: the studio confirmed { $ref } ({ $service }, { $when }). Send your files when ready (/upload).
+desk-confirmed-artist = Good news: the studio confirmed { $ref } ({ $service }). { $files ->
+    [in] Your files are already here: nothing more to send.
+   *[none] Send your files when ready (/upload).
+}
+desk-confirmed-artist-time = Good news: the studio confirmed { $ref } ({ $service }, { $when }). { $files ->
+    [in] Your files are already here: nothing more to send.
+   *[none] Send your files when ready (/upload).
+}
 desk-confirmed-mastering = Confirmed { $ref }; its mix was already here, so the automatic master has started.
 desk-confirmed = Confirmed { $ref }; { $client } has been told.
 desk-declined-artist = Sorry — the studio could not take { $ref } ({ $service }). Nothing is charged. /book finds another time.
@@ -1100,3 +1106,23 @@ file-for-forgotten = { $file } is forgotten; nothing was stored.
 file-for-pick = Pick one of the { $count } bookings, or type its reference (MD-…).
 file-for-gone = { $file } waited too long for an answer and is gone: please send it again.
 upload-files-go-to = Files you send in the next { $minutes } minutes go to { $ref } ({ $service }). Send them now.
+
+## Booking news for the engineer (ENGINEER_ALERTS)
+alert-booking-request = New booking request { $ref } from { $client }: { $service }, { $when }, { $price }{ $paid ->
+    [yes] , deposit paid
+   *[no] {""}
+}. It waits for you: { $confirm } confirms it, { $decline } declines it.
+alert-booking-confirmed-auto = New booking { $ref } from { $client }: { $service }, { $when }, { $price }{ $paid ->
+    [yes] , deposit paid
+   *[no] {""}
+}; confirmed automatically.
+alert-booking-awaiting-deposit = New booking { $ref } from { $client }: { $service }, { $when }, { $price }; held until the deposit is paid.
+alert-booking-moved = { $client } moved { $was } ({ $service }) from { $from } to { $when }; it is now { $ref }.
+alert-booking-released = { $ref } ({ $client }, { $service }, { $when }) was released: the deposit was not paid in time.
+alert-booking-cancelled = { $client } cancelled { $ref } ({ $service }, { $when }, { $price }).
+alert-session-files = { $client } sent { $count ->
+    [one] a file
+   *[other] { $count } files
+} for { $ref } ({ $service }, session { $when }): { $files }.
+alert-button-confirm = Confirm
+alert-button-decline = Decline

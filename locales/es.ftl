@@ -424,8 +424,14 @@ desk-no-sessions = No hay sesiones en los próximos { $days } días.
 desk-unattended = Trabajo sin asistencia:
 desk-no-unattended = No hay trabajo sin asistencia pendiente.
 desk-due = entrega { $date }
-desk-confirmed-artist = Buenas noticias: el estudio ha confirmado { $ref } ({ $service }). Envía tus archivos cuando los tengas (/upload).
-desk-confirmed-artist-time = Buenas noticias: el estudio ha confirmado { $ref } ({ $service }, { $when }). Envía tus archivos cuando los tengas (/upload).
+desk-confirmed-artist = Buenas noticias: el estudio ha confirmado { $ref } ({ $service }). { $files ->
+    [in] Tus archivos ya están aquí: no hace falta enviar nada más.
+   *[none] Envía tus archivos cuando los tengas (/upload).
+}
+desk-confirmed-artist-time = Buenas noticias: el estudio ha confirmado { $ref } ({ $service }, { $when }). { $files ->
+    [in] Tus archivos ya están aquí: no hace falta enviar nada más.
+   *[none] Envía tus archivos cuando los tengas (/upload).
+}
 desk-confirmed-mastering = { $ref } confirmada; su mezcla ya estaba aquí, así que el máster automático ha empezado.
 desk-confirmed = { $ref } confirmada; { $client } está avisado/a.
 desk-declined-artist = Lo siento — el estudio no puede aceptar { $ref } ({ $service }). No se cobra nada. /book busca otra hora.
@@ -1103,3 +1109,23 @@ file-for-forgotten = He olvidado { $file }; no se ha guardado nada.
 file-for-pick = Elige una de las { $count } reservas o escribe su referencia (MD-…).
 file-for-gone = { $file } esperó demasiado una respuesta y ya no está: envíalo de nuevo.
 upload-files-go-to = Los archivos que envíes en los próximos { $minutes } minutos van a { $ref } ({ $service }). Envíalos ahora.
+
+## Noticias de reservas para el ingeniero (ENGINEER_ALERTS)
+alert-booking-request = Nueva solicitud de reserva { $ref } de { $client }: { $service }, { $when }, { $price }{ $paid ->
+    [yes] , depósito pagado
+   *[no] {""}
+}. Te espera: { $confirm } la confirma, { $decline } la rechaza.
+alert-booking-confirmed-auto = Nueva reserva { $ref } de { $client }: { $service }, { $when }, { $price }{ $paid ->
+    [yes] , depósito pagado
+   *[no] {""}
+}; confirmada automáticamente.
+alert-booking-awaiting-deposit = Nueva reserva { $ref } de { $client }: { $service }, { $when }, { $price }; retenida hasta que se pague el depósito.
+alert-booking-moved = { $client } movió { $was } ({ $service }) de { $from } a { $when }; ahora es { $ref }.
+alert-booking-released = { $ref } ({ $client }, { $service }, { $when }) se liberó: el depósito no se pagó a tiempo.
+alert-booking-cancelled = { $client } canceló { $ref } ({ $service }, { $when }, { $price }).
+alert-session-files = { $client } envió { $count ->
+    [one] un archivo
+   *[other] { $count } archivos
+} para { $ref } ({ $service }, sesión { $when }): { $files }.
+alert-button-confirm = Confirmar
+alert-button-decline = Rechazar

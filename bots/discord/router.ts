@@ -9,6 +9,7 @@ import {
   ModalBuilder,
   TextInputBuilder,
   TextInputStyle,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Client,
   type Interaction,
@@ -18,6 +19,8 @@ import { userMessage } from '../../core/errors.js';
 import type { ActionRecord } from '../../core/engineer/audit.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
+import { DESK_BUTTON } from '../../core/booking/booking-alerts.js';
+import { parseDeskCommand } from '../../core/engineer/commands/index.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
 import { inLanguage, languageOrStudio, t } from '../../core/texts.js';
 
@@ -89,6 +92,8 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
       } finally {
         await deps.studio.audit.record(auditRecord(i, outcome)).catch((err: unknown) => deps.log.error({ err }, 'could not record an engineer action'));
       }
+    } else if (i.isButton() && i.customId.startsWith(DESK_BUTTON)) {
+      await deskButton(i);
     } else if (i.isButton() && i.customId === TYPE_ANSWER) {
       const input = new TextInputBuilder()
         .setCustomId('answer')
@@ -109,6 +114,45 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
     } else if (i.isStringSelectMenu()) {
       await forward(i, { kind: 'button', data: i.values[0] ?? '' }, deps);
     }
+  }
+
+  /**
+   * A button under an engineer's alert (Confirm, Decline): the same desk command as typed, checked
+   * against the studio's engineers and kept in the audit; the alert then shows what was done, without its buttons.
+   */
+  async function deskButton(i: ButtonInteraction): Promise<void> {
+    if (!(await isEngineer(i, deps.studio.authority))) {
+      deps.log.warn({ userId: i.user.id, button: i.customId }, 'engineer button refused');
+      return void (await i.reply({
+        content: t('discord-engineers-only', { command: i.customId.slice(DESK_BUTTON.length).split(' ')[0] ?? '' }),
+        flags: MessageFlags.Ephemeral,
+      }));
+    }
+    await i.deferUpdate();
+    const { action, args, name } = parseDeskCommand(i.customId.slice(DESK_BUTTON.length).split(' '));
+    let outcome: ActionRecord['outcome'] = 'failed';
+    let said: string;
+    try {
+      said = await action.run({ studio: deps.studio, actor: `engineer:discord:${i.user.id}`, args });
+      outcome = 'done';
+    } catch (err) {
+      const message = userMessage(err);
+      if (message === undefined) throw err;
+      outcome = 'refused';
+      said = message;
+    } finally {
+      await deps.studio.audit
+        .record({
+          platform: 'discord',
+          userId: i.user.id,
+          action: name,
+          reference: typeof args.reference === 'string' ? args.reference : null,
+          detail: 'button',
+          outcome,
+        })
+        .catch((err: unknown) => deps.log.error({ err }, 'could not record an engineer action'));
+    }
+    await i.editReply({ content: `${i.message.content}\n\n${said}`.slice(0, 2000), components: [] });
   }
 
   async function fail(i: Interaction, err: unknown): Promise<void> {

@@ -69,7 +69,21 @@ function newReference(): string {
   return s;
 }
 
+/** Told of bookings arriving, moving and released, inside the transaction that changed them (the engineer's alerts). */
+export interface BookingWatcher {
+  arrived(tx: Tx, bookingId: string, depositPaid?: boolean): Promise<void>;
+  moved(tx: Tx, fromId: string, toId: string): Promise<void>;
+  released(tx: Tx, bookingId: string): Promise<void>;
+}
+
 export class BookingService {
+  private watcher?: BookingWatcher;
+
+  /** Who hears of bookings arriving, moving and released (set once the alerts exist). */
+  watch(watcher: BookingWatcher): void {
+    this.watcher = watcher;
+  }
+
   constructor(
     private readonly db: Db,
     private readonly catalog: Catalog,
@@ -153,6 +167,7 @@ export class BookingService {
         if (slot) await this.hold(tx, booking.id, slot, policy.bufferMinutes);
         await planReminders(tx, booking, this.settings.reminderOffsetsHours ?? [24, 1], now);
         if (booking.status === 'requested') await this.autoConfirmIn(tx, booking);
+        await this.watcher?.arrived(tx, booking.id);
         return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
       });
     } catch (err) {
@@ -427,6 +442,7 @@ export class BookingService {
     if (booking.status !== 'awaiting-payment') return false;
     await this.step(tx, booking, 'requested', actor);
     await this.autoConfirmIn(tx, { ...booking, status: 'requested' });
+    await this.watcher?.arrived(tx, bookingId, true);
     return true;
   }
 
@@ -437,6 +453,7 @@ export class BookingService {
     await this.step(tx, booking, 'cancelled', 'studio (deposit not paid in time)');
     await tx.slotHold.deleteMany({ where: { bookingId } });
     await tx.reminder.deleteMany({ where: { bookingId, sentAt: null } });
+    await this.watcher?.released(tx, bookingId);
     return true;
   }
 
@@ -542,6 +559,7 @@ export class BookingService {
         // So does what was paid for it: the deposit counts towards the moved booking's balance and
         // follows it to a refund if it is cancelled.
         await tx.payment.updateMany({ where: { bookingId: original.id }, data: { bookingId: moved.id } });
+        await this.watcher?.moved(tx, original.id, moved.id);
         return tx.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { service: true } });
       });
     } catch (err) {

@@ -199,13 +199,15 @@ export class StudioDesk {
     const b = await this.booking(reference);
     await this.bookings.transition(b.id, 'confirmed', actor);
     const confirmed = await this.bookings.transition(b.id, 'awaiting-files', actor);
+    // Files that arrived while the booking waited: the artist is not asked for them again.
+    const mix = await this.uploads.files.count(b.id, 'mix');
+    const files = (b.service.code === 'master' ? mix : await this.uploads.files.count(b.id, 'stem')) > 0 ? 'in' : 'none';
     await this.tell(b, 'confirmed', () =>
       b.startsAt
-        ? t('desk-confirmed-artist-time', { ref: b.reference, service: serviceName(b.service), when: formatWhen(b.startsAt, b.timeZone) })
-        : t('desk-confirmed-artist', { ref: b.reference, service: serviceName(b.service) }),
+        ? t('desk-confirmed-artist-time', { ref: b.reference, service: serviceName(b.service), when: formatWhen(b.startsAt, b.timeZone), files })
+        : t('desk-confirmed-artist', { ref: b.reference, service: serviceName(b.service), files }),
     );
     // A mix that arrived while the booking waited for confirmation is mastered now.
-    const mix = await this.uploads.files.count(b.id, 'mix');
     if (mix > 0 && b.service.code === 'master') {
       await this.pipeline.startFirstMaster(confirmed);
       return t(sessionAhead(b, this.clock.now()) ? 'desk-confirmed-preparing' : 'desk-confirmed-mastering', { ref: b.reference });

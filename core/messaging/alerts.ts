@@ -7,6 +7,7 @@ import type { Tx } from '../../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from './outbox.js';
 import { inLanguage, studioLanguage, t } from '../texts.js';
+import type { Button } from '../conversation/types.js';
 
 /** Where the engineer's alerts go: "platform:chat" each, without repeats; console:engineer when none is set. */
 export function engineerChats(engineerChat: string | undefined, discordEngineerIds: readonly string[]): string[] {
@@ -27,7 +28,15 @@ export class EngineerAlerts {
    * if the transaction commits. `write` gets the platform of the chat it writes for, so a command it
    * names is written as typed there (see deskLine).
    */
-  async alert(key: string, write: (platform: string) => string, details: Record<string, unknown> = {}, tx?: Tx, quoted?: readonly string[]): Promise<void> {
+  async alert(
+    key: string,
+    write: (platform: string) => string,
+    details: Record<string, unknown> = {},
+    tx?: Tx,
+    quoted?: readonly string[],
+    /** Buttons under the alert where the platform runs them (Discord's engineer buttons). */
+    buttons?: (platform: string) => Button[][] | undefined,
+  ): Promise<void> {
     this.log.info(
       { alert: key, ...details },
       inLanguage(studioLanguage(), () => write('console')),
@@ -36,10 +45,12 @@ export class EngineerAlerts {
       const sep = chat.indexOf(':');
       const platform = chat.slice(0, sep);
       const text = inLanguage(studioLanguage(), () => write(platform));
+      const rows = buttons && inLanguage(studioLanguage(), () => buttons(platform));
       const reply = {
         text: inLanguage(studioLanguage(), () => t('alert', { text })),
         visibility: 'private' as const,
         ...(quoted?.length ? { quoted: [...quoted] } : {}),
+        ...(rows ? { buttons: rows } : {}),
       };
       // The first chat keeps the plain key, so an alert recorded before a second chat was added is not sent again.
       await this.outbox.record(i === 0 ? `alert:${key}` : `alert:${key}:${chat}`, platform, chat.slice(sep + 1), reply, tx);

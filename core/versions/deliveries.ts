@@ -17,6 +17,7 @@ import type { Logger } from '../logger.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
 import { deskLine } from '../engineer/desk-line.js';
+import type { BookingAlerts } from '../booking/booking-alerts.js';
 import { UserError } from '../errors.js';
 import { holdFor, type Hold, type ReviewPolicy } from './holds.js';
 import { factsLine, parseFacts, versionMessage, type VersionFacts } from './version-messages.js';
@@ -44,6 +45,8 @@ export interface PipelineDeps {
   balances?: Balances;
   /** Each delivery message carries a new link to the booking's listening page. */
   listening?: ListeningLinks;
+  /** Booking news for the engineer: files arriving for an attended session. */
+  bookingAlerts?: Pick<BookingAlerts, 'filesForSession'>;
 }
 
 export type StoredFile = VersionFile;

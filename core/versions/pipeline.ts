@@ -131,7 +131,16 @@ export class Pipeline {
 
   /** After a file arrived in chat or on the web: starts what it makes possible, and says so. */
   async afterUpload(outcome: UploadOutcome | ArchiveOutcome): Promise<Reply[]> {
-    const mixes = ('archive' in outcome ? outcome.received : [outcome]).filter((o) => !o.duplicate && o.upload.role === 'mix');
+    const fresh = ('archive' in outcome ? outcome.received : [outcome]).filter((o) => !o.duplicate);
+    // The engineer prepares an attended session from its files: they hear when files arrive.
+    const first = fresh[0];
+    if (first && first.booking.kind !== 'unattended') {
+      await this.d.bookingAlerts?.filesForSession(
+        await this.d.bookings.withClient(first.booking.id),
+        fresh.map((o) => o.upload.fileName),
+      );
+    }
+    const mixes = fresh.filter((o) => o.upload.role === 'mix');
     const last = mixes.at(-1);
     if (!last) return [];
     const booking = await this.d.bookings.get(last.booking.id);

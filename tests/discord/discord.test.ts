@@ -736,6 +736,67 @@ describe('alerts for the engineer on Discord', () => {
     }
   }, 30_000);
 
+  it('a booking request reaches the engineer with Confirm and Decline buttons that run the desk command, for engineers only, audited', async () => {
+    const fake = await new DiscordFake().start();
+    const t = await createTestDatabase('sqlite');
+    const engineer = fake.user('500000000000000009', 'Eng');
+    const stranger = fake.user('500000000000000011', 'Mallory');
+    const studio = await testStudio(t.db, { DISCORD_ENGINEER_IDS: engineer.id, BOOKING_AUTO_CONFIRM: 'false' });
+    const handled = new Map<string, () => void>();
+    const done = new Set<string>();
+    const bot = createDiscordBot({
+      token: 'x'.repeat(40),
+      studio,
+      conversation: new Conversation(studio, log),
+      log,
+      apiRoot: fake.api,
+      onHandled: (id) => (done.add(id), handled.get(id)?.()),
+    });
+    const send = async (payload: { id: string; token: string }) => {
+      DiscordFake.feed(bot.client, payload);
+      await (done.has(payload.id) ? Promise.resolve() : new Promise<void>((r) => handled.set(payload.id, r)));
+      return fake.answersTo(payload);
+    };
+    try {
+      const { client } = await studio.clients.identify({ platform: 'discord', externalId: '500000000000000001', displayName: 'Ana' });
+      const b = await studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'unattended',
+        timeZone: 'UTC',
+        idempotencyKey: 'dc-request',
+        origin: { platform: 'discord', chatId: '500000000000000001' },
+        actor: 'test',
+      });
+      await studio.outbox.dispatch();
+      const [dm] = fake.dmsTo(engineer.id);
+      const alert = fake.textOf(dm!);
+      expect(alert).toBe(
+        `🔔 New booking request ${b.reference} from Ana: Mastering, unattended, £42. It waits for you: /booking confirm reference:${b.reference} confirms it, /booking decline reference:${b.reference} declines it.`,
+      );
+      const buttons = (dm!.body.components as { components: { label: string; custom_id: string }[] }[]).flatMap((r) => r.components);
+      expect(buttons.map((x) => x.label)).toEqual(['Confirm', 'Decline']);
+
+      // Anyone else pressing it is refused, and nothing changes.
+      let a = await send(fake.button(buttons[0]!.custom_id, stranger, { content: alert }));
+      expect(fake.textOf(a[0]!)).toBe("/booking is for the studio's engineers.");
+      expect((await t.db.booking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('requested');
+
+      a = await send(fake.button(buttons[0]!.custom_id, engineer, { content: alert }));
+      expect((await t.db.booking.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('awaiting-files');
+      const edited = a.find((x) => x.kind === 'edit-original')!;
+      expect(fake.textOf(edited)).toBe(`${alert}\n\nConfirmed ${b.reference}; Ana has been told.`);
+      expect(edited.body.components).toEqual([]);
+      expect(await t.db.engineerAction.findMany({ select: { userId: true, action: true, reference: true, detail: true, outcome: true } })).toEqual([
+        { userId: engineer.id, action: 'booking confirm', reference: b.reference, detail: 'button', outcome: 'done' },
+      ]);
+    } finally {
+      await bot.stop();
+      await fake.stop();
+      await t.drop();
+    }
+  }, 30_000);
+
   it('ENGINEER_CHAT=discord:<user id> sends the alert to the engineer by DM', async () => {
     const fake = await new DiscordFake().start();
     const t = await createTestDatabase('sqlite');

@@ -138,7 +138,7 @@ export class DiscordFake {
   }
 
   /** A press of a button the bot sent. */
-  button(customId: string, user: FakeUser, o: { guildId?: string; roles?: string[] } = {}) {
+  button(customId: string, user: FakeUser, o: { guildId?: string; roles?: string[]; content?: string } = {}) {
     const base = this.base(user, o);
     return {
       ...base,
@@ -146,7 +146,7 @@ export class DiscordFake {
       message: {
         id: this.snowflake(),
         channel_id: base.channel_id,
-        content: '',
+        content: o.content ?? '',
         author: { id: this.appId, username: 'mixdesk', discriminator: '0' },
         attachments: [],
         embeds: [],
