@@ -893,6 +893,19 @@ export interface TextVars {
   'alert-session-files': { client: TextValue; count: TextValue; files: TextValue; ref: TextValue; service: TextValue; when: TextValue };
   'alert-button-confirm': undefined;
   'alert-button-decline': undefined;
+  'engine-note-dc-removed': { dbfs: TextValue };
+  'engine-note-sides-out-of-phase': { correlation: TextValue };
+  'engine-note-section-out-of-phase': { atSec: TextValue; correlation: TextValue };
+  'engine-note-vinyl-mono-lows': { correlation: TextValue; hz: TextValue; loss: TextValue; phase: TextValue };
+  'engine-note-lows-out-of-phase': { correlation: TextValue; hz: TextValue; loss: TextValue };
+  'engine-note-lows-wide': { correlation: TextValue; hz: TextValue; loss: TextValue };
+  'engine-note-no-brickwall': { limiting: TextValue; lufs: TextValue; target: TextValue };
+  'engine-note-limiting-stops-short': { limiting: TextValue; lufs: TextValue; target: TextValue };
+  'engine-note-true-peak-over': { ceiling: TextValue; dbtp: TextValue };
+  'engine-note-target-missed': { lufs: TextValue; target: TextValue };
+  'engine-note-vinyl-bright': { hf: TextValue; limit: TextValue };
+  'engine-note-vinyl-phase': { atSec: TextValue; correlation: TextValue; worst: TextValue };
+  'engine-note-loss-huge': undefined;
 }
 
 export type TextKey = keyof TextVars;

@@ -2,6 +2,7 @@
 // rate and bit depth against what a CD plant, a distributor, Apple Digital Masters or a cutting
 // engineer takes; the true peak once a lossy copy is made (MP3 at 320 kbps, as stores and
 // streaming services make); and, for vinyl, what a lathe cannot cut cleanly.
+import type { EngineNote } from './notes.js';
 import type { Analysis } from './analysis/analyze.js';
 import { truePeak } from './analysis/truepeak.js';
 import { resample } from './dsp/resample.js';
@@ -41,18 +42,12 @@ function bandLevel(a: Analysis, lo: number, hi: number): number {
 export const highFrequencyDb = (a: Analysis): number => Math.round((bandLevel(a, 5000, 10000) - bandLevel(a, 200, 2000)) * 10) / 10;
 
 /** What a cutting engineer would raise about this master: sibilance and top end, and out-of-phase content. */
-export function vinylWarnings(a: Analysis): string[] {
-  const w: string[] = [];
+export function vinylWarnings(a: Analysis): EngineNote[] {
+  const w: EngineNote[] = [];
   const hf = highFrequencyDb(a);
-  if (hf > VINYL_HF_LIMIT_DB) {
-    w.push(
-      `Vinyl: high frequencies (5–10 kHz) sit ${hf.toFixed(1)} dB from the midrange (200 Hz–2 kHz; above ${VINYL_HF_LIMIT_DB} dB sibilance and bright cymbals may distort on a lacquer): a de-esser or a darker master cuts cleaner.`,
-    );
-  }
+  if (hf > VINYL_HF_LIMIT_DB) w.push({ code: 'vinyl-bright', hfDb: hf.toFixed(1), limitDb: VINYL_HF_LIMIT_DB });
   if (a.phase.correlation < 0.2 || a.phase.worstCorrelation < -0.2) {
-    w.push(
-      `Vinyl: left and right are partly out of phase (correlation ${a.phase.correlation.toFixed(2)}, worst 1 s ${a.phase.worstCorrelation.toFixed(2)} at ${a.phase.worstAtSec} s): out-of-phase content cuts as vertical groove motion the stylus may not track.`,
-    );
+    w.push({ code: 'vinyl-phase', correlation: a.phase.correlation.toFixed(2), worst: a.phase.worstCorrelation.toFixed(2), atSec: a.phase.worstAtSec });
   }
   return w;
 }

@@ -22,3 +22,4 @@ export { masterFile, masterFileInThread, type MasterFileJob, type MasterSummary 
 export { analyzeFile, type AnalyzeFileJob, type FileAnalysis } from './analyze-file.js';
 export { analyzeFileInThread } from './thread-pool.js';
 export { guessStemRole, isStemRole, isVocal, mixdown, stemRoles, type MixdownOptions, type MixdownReport, type StemInput, type StemRole } from './mixdown.js';
+export { noteText, type EngineNote, type EngineNoteCode } from './notes.js';

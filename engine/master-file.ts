@@ -8,6 +8,7 @@ import { runEngineThread } from './engine-thread.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
 import { reportPng, reportText } from './report.js';
 import { destinationChecks } from './destinations.js';
+import type { EngineNote } from './notes.js';
 import { checkMasterable } from './master-limits.js';
 import path from 'node:path';
 import type { Progress } from './types.js';
@@ -34,6 +35,8 @@ export interface MasterSummary {
   chain: MasterResult['chain'];
   targetMet: boolean;
   warnings: string[];
+  /** The warnings as codes with their numbers (worded by the service in the artist's language). */
+  notes: EngineNote[];
   before: Omit<Analysis, 'shortTermLufs' | 'spectrum'>;
   after: Omit<Analysis, 'shortTermLufs' | 'spectrum'>;
   reportText: string;
@@ -109,6 +112,7 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     chain: result.chain,
     targetMet: result.targetMet,
     warnings: result.warnings,
+    notes: result.notes,
     before: lean(result.before),
     after: lean(result.after),
     reportText: reportText(result, job.name, checks),

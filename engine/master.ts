@@ -24,6 +24,7 @@ import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
 import { DEFAULT_INTENSITY, defaultPreset, presets, type Preset, type PresetDef } from './presets.js';
 import { vinylWarnings } from './destinations.js';
+import { lossText, noteText, type EngineNote } from './notes.js';
 import { resample } from './dsp/resample.js';
 
 export { isPreset, presets, type Preset } from './presets.js';
@@ -100,7 +101,10 @@ export interface MasterResult {
     limiter: { ceilingDbtp: number; maxReductionDb: number; busyShare: number };
   };
   targetMet: boolean;
+  /** What the engine noticed, in English (the CLI, the report). */
   warnings: string[];
+  /** The same as codes with their numbers, for the service to word in the artist's language. */
+  notes: EngineNote[];
 }
 
 /** Long-term spectrum of commercial masters relative to 1 kHz (dB): the house curve without a reference. */
@@ -361,7 +365,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const intensity = Math.max(0, Math.min(1, o.intensity ?? DEFAULT_INTENSITY));
   const fs = input.sampleRate;
   const progress = o.progress ?? (() => undefined);
-  const warnings: string[] = [];
+  const notes: EngineNote[] = [];
 
   // A long file waits for the helper thread should it still be starting (a fresh thread's first
   // master): the passes below run twice as fast with it.
@@ -386,17 +390,13 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // DC: the mean comes off first, then a steep 25 Hz high-pass takes rumble and subsonics.
   // The analysis measured each channel's mean; the filter pass below takes it off on the way in.
   const dcRemoved = before.dcOffset.perChannel;
-  if (before.dcOffset.maxDbfs > -60) warnings.push(`DC offset of ${before.dcOffset.maxDbfs} dBFS found and removed.`);
+  if (before.dcOffset.maxDbfs > -60) notes.push({ code: 'dc-removed', dbfs: before.dcOffset.maxDbfs });
   const highpassHz = 25;
 
   if (before.phase.correlation < 0) {
-    warnings.push(
-      `Left and right are mostly out of phase (correlation ${before.phase.correlation}); one side may be polarity-inverted. The master keeps it as it is: please check the mix.`,
-    );
+    notes.push({ code: 'sides-out-of-phase', correlation: before.phase.correlation });
   } else if (before.phase.worstCorrelation < -0.3) {
-    warnings.push(
-      `A section around ${before.phase.worstAtSec} s is strongly out of phase (correlation ${before.phase.worstCorrelation}); it will lose level in mono.`,
-    );
+    notes.push({ code: 'section-out-of-phase', atSec: before.phase.worstAtSec, correlation: before.phase.worstCorrelation });
   }
 
   const ref = o.reference;
@@ -429,18 +429,21 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // A destination that needs mono lows (vinyl) gets them whatever they cost, and says what.
   const sideHighpassHz = chs.length === 2 && p.monoBelowHz ? p.monoBelowHz : lowEnd && lowEnd.monoLossDb > -MONO_LOSS_LIMIT_DB ? LOW_MONO_HZ : null;
   if (p.monoBelowHz && lowEnd && lowEnd.monoLossDb <= -MONO_LOSS_LIMIT_DB) {
-    const loss = lowEnd.monoLossDb < -40 ? 'more than 40' : (-lowEnd.monoLossDb).toFixed(1);
-    warnings.push(
-      `For vinyl the low end is made mono below ${p.monoBelowHz} Hz (a lathe cuts stereo lows as vertical groove motion the stylus may not track). Here the lows are ${lowEnd.correlation < -0.2 ? 'out of phase' : 'wide'} (correlation ${lowEnd.correlation.toFixed(2)}) and lose ${loss} dB in mono: please check the bass and kick in the mix.`,
-    );
+    notes.push({
+      code: 'vinyl-mono-lows',
+      hz: p.monoBelowHz,
+      outOfPhase: lowEnd.correlation < -0.2,
+      correlation: lowEnd.correlation.toFixed(2),
+      lossDb: lossText(lowEnd.monoLossDb),
+    });
   } else if (lowEnd && !sideHighpassHz) {
     // Out-of-phase lows vanish entirely in mono: the exact figure (137 dB) means nothing to a reader.
-    const loss = lowEnd.monoLossDb < -40 ? 'more than 40' : (-lowEnd.monoLossDb).toFixed(1);
-    warnings.push(
-      lowEnd.correlation < -0.2
-        ? `The low end (below ${LOW_MONO_HZ} Hz) is out of phase between left and right (correlation ${lowEnd.correlation.toFixed(2)}): made mono it would lose ${loss} dB, so it was left in stereo. Summed to mono (clubs, phones) it cancels: please check the polarity of the bass and kick in the mix.`
-        : `The low end (below ${LOW_MONO_HZ} Hz) is wide (correlation ${lowEnd.correlation.toFixed(2)}): made mono it would lose ${loss} dB, so it was left in stereo.`,
-    );
+    notes.push({
+      code: lowEnd.correlation < -0.2 ? 'lows-out-of-phase' : 'lows-wide',
+      hz: LOW_MONO_HZ,
+      correlation: lowEnd.correlation.toFixed(2),
+      lossDb: lossText(lowEnd.monoLossDb),
+    });
   }
   const side = sideHighpassHz ? [...sideHighpass(fs, sideHighpassHz), ...sections(sideBands, fs)] : [];
   const toneSections = [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)];
@@ -529,20 +532,16 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const shortByDesign = !targetMet && p.loudnessUpTo === true;
   if (shortByDesign) {
     targetMet = true;
-    warnings.push(
-      `No brick-wall loudness: ${level.toFixed(1)} LUFS with at most ${p.maxLimitingDb} dB of limiting (up to ${targetLufs} LUFS), the dynamics kept for the cut.`,
-    );
+    notes.push({ code: 'no-brickwall', lufs: level.toFixed(1), maxLimitingDb: p.maxLimitingDb, targetLufs });
   } else if (!targetMet) {
-    warnings.push(
-      `Reaching ${targetLufs} LUFS would need more than ${p.maxLimitingDb} dB of limiting, which would flatten the transients; this master stops at ${level.toFixed(1)} LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.`,
-    );
+    notes.push({ code: 'limiting-stops-short', lufs: level.toFixed(1), maxLimitingDb: p.maxLimitingDb, targetLufs });
   }
-  if (after.peaks.truePeakDbtp > ceilingDbtp) warnings.push(`True peak ${after.peaks.truePeakDbtp} dBTP is above the ${ceilingDbtp} dBTP ceiling.`);
+  if (after.peaks.truePeakDbtp > ceilingDbtp) notes.push({ code: 'true-peak-over', dbtp: after.peaks.truePeakDbtp, ceilingDbtp });
   if (targetMet && !shortByDesign && Math.abs(after.loudness.integratedLufs - targetLufs) > 0.3) {
     targetMet = false;
-    warnings.push(`Landed at ${after.loudness.integratedLufs} LUFS, not within 0.3 LU of ${targetLufs}.`);
+    notes.push({ code: 'target-missed', lufs: after.loudness.integratedLufs, targetLufs });
   }
-  if (preset === 'vinyl') warnings.push(...vinylWarnings(after));
+  if (preset === 'vinyl') notes.push(...vinylWarnings(after));
   progress('verify', 1);
   return {
     audio,
@@ -571,6 +570,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
       },
     },
     targetMet,
-    warnings,
+    warnings: notes.map(noteText),
+    notes,
   };
 }

@@ -1126,3 +1126,21 @@ alert-session-files = { $client } sent { $count ->
 } for { $ref } ({ $service }, session { $when }): { $files }.
 alert-button-confirm = Confirm
 alert-button-decline = Decline
+
+## What the engine noticed while mastering (worded here, in the reader's language)
+engine-note-dc-removed = DC offset of { $dbfs } dBFS found and removed.
+engine-note-sides-out-of-phase = Left and right are mostly out of phase (correlation { $correlation }); one side may be polarity-inverted. The master keeps it as it is: please check the mix.
+engine-note-section-out-of-phase = A section around { $atSec } s is strongly out of phase (correlation { $correlation }); it will lose level in mono.
+engine-note-vinyl-mono-lows = For vinyl the low end is made mono below { $hz } Hz (a lathe cuts stereo lows as vertical groove motion the stylus may not track). Here the lows are { $phase ->
+    [out] out of phase
+   *[wide] wide
+} (correlation { $correlation }) and lose { $loss } dB in mono: please check the bass and kick in the mix.
+engine-note-lows-out-of-phase = The low end (below { $hz } Hz) is out of phase between left and right (correlation { $correlation }): made mono it would lose { $loss } dB, so it was left in stereo. Summed to mono (clubs, phones) it cancels: please check the polarity of the bass and kick in the mix.
+engine-note-lows-wide = The low end (below { $hz } Hz) is wide (correlation { $correlation }): made mono it would lose { $loss } dB, so it was left in stereo.
+engine-note-no-brickwall = No brick-wall loudness: { $lufs } LUFS with at most { $limiting } dB of limiting (up to { $target } LUFS), the dynamics kept for the cut.
+engine-note-limiting-stops-short = Reaching { $target } LUFS would need more than { $limiting } dB of limiting, which would flatten the transients; this master stops at { $lufs } LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.
+engine-note-true-peak-over = True peak { $dbtp } dBTP is above the { $ceiling } dBTP ceiling.
+engine-note-target-missed = Landed at { $lufs } LUFS, not within 0.3 LU of { $target }.
+engine-note-vinyl-bright = Vinyl: high frequencies (5–10 kHz) sit { $hf } dB from the midrange (200 Hz–2 kHz; above { $limit } dB sibilance and bright cymbals may distort on a lacquer): a de-esser or a darker master cuts cleaner.
+engine-note-vinyl-phase = Vinyl: left and right are partly out of phase (correlation { $correlation }, worst 1 s { $worst } at { $atSec } s): out-of-phase content cuts as vertical groove motion the stylus may not track.
+engine-note-loss-huge = more than 40

@@ -1129,3 +1129,21 @@ alert-session-files = { $client } envió { $count ->
 } para { $ref } ({ $service }, sesión { $when }): { $files }.
 alert-button-confirm = Confirmar
 alert-button-decline = Rechazar
+
+## Lo que el motor notó al masterizar
+engine-note-dc-removed = Se encontró y eliminó un desplazamiento de continua (DC) de { $dbfs } dBFS.
+engine-note-sides-out-of-phase = Izquierda y derecha están casi en contrafase (correlación { $correlation }); puede que un lado tenga la polaridad invertida. El máster lo deja como está: revisa la mezcla.
+engine-note-section-out-of-phase = Una sección hacia los { $atSec } s está muy en contrafase (correlación { $correlation }); perderá nivel en mono.
+engine-note-vinyl-mono-lows = Para vinilo los graves se pasan a mono por debajo de { $hz } Hz (el torno corta los graves estéreo como movimiento vertical del surco que la aguja quizá no siga). Aquí los graves están { $phase ->
+    [out] en contrafase
+   *[wide] muy abiertos
+} (correlación { $correlation }) y pierden { $loss } dB en mono: revisa el bajo y el bombo en la mezcla.
+engine-note-lows-out-of-phase = Los graves (por debajo de { $hz } Hz) están en contrafase entre izquierda y derecha (correlación { $correlation }): en mono perderían { $loss } dB, así que se dejaron en estéreo. Sumados a mono (clubes, móviles) se cancelan: revisa la polaridad del bajo y el bombo en la mezcla.
+engine-note-lows-wide = Los graves (por debajo de { $hz } Hz) están muy abiertos (correlación { $correlation }): en mono perderían { $loss } dB, así que se dejaron en estéreo.
+engine-note-no-brickwall = Sin limitación a tope: { $lufs } LUFS con { $limiting } dB de limitación como mucho (hasta { $target } LUFS), conservando la dinámica para el corte.
+engine-note-limiting-stops-short = Llegar a { $target } LUFS necesitaría más de { $limiting } dB de limitación, lo que aplastaría los transitorios; este máster se queda en { $lufs } LUFS. Pide un objetivo más bajo, o una mezcla más comprimida, si tiene que sonar más fuerte.
+engine-note-true-peak-over = El pico real de { $dbtp } dBTP supera el techo de { $ceiling } dBTP.
+engine-note-target-missed = Quedó en { $lufs } LUFS, a más de 0,3 LU de { $target }.
+engine-note-vinyl-bright = Vinilo: los agudos (5–10 kHz) están a { $hf } dB de los medios (200 Hz–2 kHz; por encima de { $limit } dB las sibilantes y los platillos brillantes pueden distorsionar en el acetato): un de-esser o un máster más oscuro cortan mejor.
+engine-note-vinyl-phase = Vinilo: izquierda y derecha están en parte en contrafase (correlación { $correlation }, el peor segundo { $worst } a los { $atSec } s): lo que está en contrafase se corta como movimiento vertical del surco que la aguja quizá no siga.
+engine-note-loss-huge = más de 40

@@ -379,6 +379,7 @@ export class Pipeline {
         ceiling: m.settings.ceilingDbtp,
         targetMet: m.targetMet,
         warnings: m.warnings,
+        notes: m.notes,
         ...(newSource ? { newSource } : {}),
         sourceLufs: m.before.loudness.integratedLufs,
         curve: m.loudnessCurve,

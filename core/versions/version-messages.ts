@@ -2,7 +2,7 @@
 // a version the engineer holds back (an attended session's starting point, one awaiting review)
 // is announced when it is released exactly as it would have been at once, in the artist's
 // language of that moment, with the free revisions left at that moment.
-import { isOutputFormat } from '../../engine/index.js';
+import { isOutputFormat, type EngineNote } from '../../engine/index.js';
 import { formats } from '../../engine/formats.js';
 import { formatMoney, serviceName } from '../catalog.js';
 import type { BookingWithService } from '../booking/bookings.js';
@@ -42,6 +42,43 @@ export function revisionsLine(left: number, booking: BookingWithService, howToAs
     : t('revisions-used', { price: formatMoney(booking.service.revisionPriceCents, booking.currency) });
 }
 
+/** The engine's notes on a master in the reader's language (older versions kept only the English). */
+export function engineNotes(facts: { warnings: string[]; notes?: EngineNote[] }): string[] {
+  return facts.notes ? facts.notes.map(noteInWords) : facts.warnings;
+}
+
+function noteInWords(n: EngineNote): string {
+  switch (n.code) {
+    case 'dc-removed':
+      return t('engine-note-dc-removed', { dbfs: n.dbfs });
+    case 'sides-out-of-phase':
+      return t('engine-note-sides-out-of-phase', { correlation: n.correlation });
+    case 'section-out-of-phase':
+      return t('engine-note-section-out-of-phase', { atSec: n.atSec, correlation: n.correlation });
+    case 'vinyl-mono-lows':
+      return t('engine-note-vinyl-mono-lows', { hz: n.hz, phase: n.outOfPhase ? 'out' : 'wide', correlation: n.correlation, loss: lossWords(n.lossDb) });
+    case 'lows-out-of-phase':
+      return t('engine-note-lows-out-of-phase', { hz: n.hz, correlation: n.correlation, loss: lossWords(n.lossDb) });
+    case 'lows-wide':
+      return t('engine-note-lows-wide', { hz: n.hz, correlation: n.correlation, loss: lossWords(n.lossDb) });
+    case 'no-brickwall':
+      return t('engine-note-no-brickwall', { lufs: n.lufs, limiting: n.maxLimitingDb, target: n.targetLufs });
+    case 'limiting-stops-short':
+      return t('engine-note-limiting-stops-short', { lufs: n.lufs, limiting: n.maxLimitingDb, target: n.targetLufs });
+    case 'true-peak-over':
+      return t('engine-note-true-peak-over', { dbtp: n.dbtp, ceiling: n.ceilingDbtp });
+    case 'target-missed':
+      return t('engine-note-target-missed', { lufs: n.lufs, target: n.targetLufs });
+    case 'vinyl-bright':
+      return t('engine-note-vinyl-bright', { hf: n.hfDb, limit: n.limitDb });
+    case 'vinyl-phase':
+      return t('engine-note-vinyl-phase', { correlation: n.correlation, worst: n.worst, atSec: n.atSec });
+  }
+}
+
+/** "more than 40" is the engine's word for losses too large to be a number. */
+const lossWords = (lossDb: string) => (/^\d/.test(lossDb) ? lossDb : t('engine-note-loss-huge'));
+
 /** What a version's message says, by how the version was made. */
 export type VersionFacts =
   | {
@@ -51,7 +88,10 @@ export type VersionFacts =
       target: number;
       ceiling: number;
       targetMet: boolean;
+      /** In English: what versions made before notes had codes keep. */
       warnings: string[];
+      /** What the engine noticed, worded in the reader's language. */
+      notes?: EngineNote[];
       /** The mix it was made from, when it is not the one the previous delivery came from. */
       newSource?: string;
       /** The mix's integrated loudness (the listening page matches the two for a fair comparison). */
@@ -156,7 +196,7 @@ function wholeVersionMessage(
         ...(facts.newSource ? [`  ${t('master-from-new-source', { file: facts.newSource })}`] : []),
         `  ${t(facts.targetMet ? 'master-numbers' : 'master-numbers-missed', numbers)}`,
         ...(balance ? [] : [`  ${t(files.some((f) => f.kind === 'preview') ? 'master-files-preview' : 'master-files', { format })}`]),
-        ...facts.warnings.map((w) => `  ${t('delivery-note', { note: w })}`),
+        ...engineNotes(facts).map((w) => `  ${t('delivery-note', { note: w })}`),
         '',
         revisionsLine(freeLeft, booking, t('revise-how-master-examples')),
       ];
