@@ -227,6 +227,8 @@ export interface TextVars {
   'warn-limited': undefined;
   'warn-out-of-phase': { correlation: TextValue };
   'warn-leading-silence': { seconds: TextValue };
+  'warn-trailing-silence': { seconds: TextValue };
+  'warn-mostly-silent': { sound: TextValue; total: TextValue };
   'warn-stem-rate': { others: TextValue; rate: TextValue };
   'warn-stem-length': { longest: TextValue; seconds: TextValue };
   'zip-unsafe-path': { detail: TextValue; file: TextValue };

@@ -287,6 +287,8 @@ warn-mono-mix = it is mono; a master is normally made from a stereo mix
 warn-limited = it looks already limited; for mastering, a mix without a limiter on the master bus leaves more room
 warn-out-of-phase = left and right are largely out of phase (correlation { $correlation }); one side may be polarity-inverted
 warn-leading-silence = it starts with { $seconds } s of silence
+warn-trailing-silence = it ends with { $seconds } s of silence
+warn-mostly-silent = only { $sound } s of its { $total } s has sound, the rest is silence: is it the right file, or was the bounce cut short?
 warn-stem-rate = its sample rate ({ $rate } Hz) differs from your other stems ({ $others } Hz); they will be converted
 warn-stem-length = its length ({ $seconds } s) differs from your other stems ({ $longest } s); all stems should start at bar 1 — shorter ones are padded, not cut
 

@@ -291,6 +291,8 @@ warn-mono-mix = es mono; un máster se hace normalmente a partir de una mezcla e
 warn-limited = parece ya limitado; para el máster, una mezcla sin limitador en el bus máster deja más margen
 warn-out-of-phase = izquierda y derecha están en gran parte en contrafase (correlación { $correlation }); puede que un lado tenga la polaridad invertida
 warn-leading-silence = empieza con { $seconds } s de silencio
+warn-trailing-silence = termina con { $seconds } s de silencio
+warn-mostly-silent = solo { $sound } s de sus { $total } s tienen sonido, el resto es silencio: ¿es el archivo correcto o se cortó la exportación?
 warn-stem-rate = su frecuencia de muestreo ({ $rate } Hz) es distinta de la de tus otras pistas ({ $others } Hz); se convertirán
 warn-stem-length = su duración ({ $seconds } s) es distinta de la de tus otras pistas ({ $longest } s); todas deben empezar en el compás 1 — las más cortas se rellenan, no se cortan
 

@@ -362,6 +362,13 @@ export class UploadService {
     if (role === 'mix' && a.peaks.truePeakDbtp > -0.5 && a.loudness.rangeLu < 3) w.push(t('warn-limited'));
     if (role === 'mix' && a.phase.correlation < 0) w.push(t('warn-out-of-phase', { correlation: String(a.phase.correlation) }));
     if (a.silence.leadingSec > 2) w.push(t('warn-leading-silence', { seconds: a.silence.leadingSec.toFixed(1) }));
+    if (role !== 'stem') {
+      // A stem may end early (its part does); a mix with little sound in it is likely the wrong file or a bad bounce.
+      const sound = Math.max(0, a.format.durationSec - a.silence.leadingSec - a.silence.trailingSec);
+      if (a.format.durationSec > 10 && sound < a.format.durationSec / 4)
+        w.push(t('warn-mostly-silent', { sound: sound.toFixed(1), total: a.format.durationSec.toFixed(1) }));
+      else if (a.silence.trailingSec > 5) w.push(t('warn-trailing-silence', { seconds: a.silence.trailingSec.toFixed(1) }));
+    }
     if (role === 'stem') {
       // Stems of one song should share a sample rate and length: report, do not reject.
       const others = await this.files.stemFormats(booking.id);

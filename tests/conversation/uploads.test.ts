@@ -162,6 +162,32 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
     expect(ben.text).toBe(`You have no booking ${first}. /mybookings lists yours.`);
   });
 
+  it('a mix that is mostly silence is pointed out with its numbers, and long silence at the end too', async () => {
+    await bookMastering();
+    const f = path.join(dir, 'blip.wav');
+    // At 16 kHz, 16-bit: under this suite's 5 MB limit.
+    const track = makeTrack(1, 16000);
+    const pad = (ch: Float32Array) => {
+      const out = new Float32Array(56 * 16000);
+      out.set(ch);
+      return out;
+    };
+    writeFileSync(f, await encodeAudio({ ...track, channels: track.channels.map(pad) }, 'wav16'));
+    await chat.send(`/upload ${f}`);
+    expect(chat.text).toMatch(/^Received blip\.wav/);
+    // It was mastered without a word before.
+    expect(chat.text).toMatch(/• Only 1\.\d s of its 56\.0 s has sound, the rest is silence: is it the right file, or was the bounce cut short\?/);
+
+    const tail = path.join(dir, 'tail.wav');
+    const long = makeTrack(20, 16000);
+    writeFileSync(
+      tail,
+      await encodeAudio({ ...long, channels: long.channels.map((ch) => Float32Array.from({ length: 30 * 16000 }, (_, i) => ch[i] ?? 0)) }, 'wav16'),
+    );
+    await chat.send(`/upload ${tail}`);
+    expect(chat.text).toMatch(/• It ends with 10\.\d s of silence/);
+  });
+
   it('a file that is not audio is refused at once, not held while the artist picks a booking', async () => {
     await bookMastering();
     await bookMastering();
