@@ -369,7 +369,7 @@ describe('Discord bot against a recording REST server', () => {
     a = await send(fake.slash('queue', ana, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
     expect(said(a)).toContain(`1. ${b.reference} · Mastering · Unattended · Ana · requested (waiting for the engineer to confirm) · due`);
     expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: GUILD } })).engineerRoleId).toBe(ENGINEER_ROLE);
-  }, 30_000);
+  }, 90_000);
 
   it("a community server's admin cannot make anyone the studio's engineer (the observed escalation)", async () => {
     const ana = fake.user('500000000000000001', 'Ana');
@@ -428,7 +428,7 @@ describe('Discord bot against a recording REST server', () => {
     // /setup in a community server still sets what is that server's own.
     a = await send(fake.slash('setup', mallory, { guildId: OTHER_GUILD, permissions: MANAGE_GUILD, options: [{ name: 'language', type: 3, value: 'en' }] }));
     expect(said(a)).toContain('Engineer commands: only the studio');
-  }, 30_000);
+  }, 90_000);
 
   it('engineer actions are kept — who, what, which booking, when, how it ended — and listed with the booking', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
@@ -473,7 +473,7 @@ describe('Discord bot against a recording REST server', () => {
     const link = await asEngineer('dashboard', []);
     expect(said(link)).toMatch(/good once, for 15 minutes.*\/studio\/login\/[\w-]{43}/);
     expect(await t.db.dashboardPass.findFirstOrThrow()).toMatchObject({ kind: 'login', actor: `engineer:discord:${eng.id}` });
-  }, 30_000);
+  }, 90_000);
 
   it('every command is deferred before it posts, fetches or writes: a slow channel post still answers in time', async () => {
     const admin = fake.user('500000000000000008', 'Admin');
@@ -500,7 +500,7 @@ describe('Discord bot against a recording REST server', () => {
     fake.channelPostGate = null;
     const done = await fake.waitFor((s) => fake.answersTo(ask).includes(s) && s.kind === 'edit-original');
     expect(fake.textOf(done)).toContain(`Posted the open times in <#${channel}>.`);
-  }, 30_000);
+  }, 90_000);
 
   it('/announce posts open times, and nothing else, to the announcement channel chosen with /setup', async () => {
     const admin = fake.user('500000000000000008', 'Admin');
@@ -557,7 +557,7 @@ describe('Discord bot against a recording REST server', () => {
     expect(fake.textOf(post)).toMatch(/^Open sessions at .* in the next 3 days \(Europe\/London\):\n• Mixing: .*\n• Mastering: \w{3} \d+ \w{3} \d\d:\d\d/);
     expect(fake.textOf(post)).not.toMatch(/MD-|Ana|£/);
     expect(post.body.allowed_mentions).toEqual({ parse: [] });
-  }, 30_000);
+  }, 90_000);
 
   it("everyone reads their own language: the artist's dialog and the studio's messages to her, the engineer's answers, the server's announcements", async () => {
     const lucia = fake.user('500000000000000005', 'Lucía', 'es-ES');
@@ -610,7 +610,7 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(a)).toContain(`Posted the open times in <#${channel}>.`);
     const post = fake.sent.find((x) => x.kind === 'channel-message')!;
     expect(fake.textOf(post)).toMatch(/^Sesiones libres en .* en los próximos 3 días \(Europe\/London\):\n• Mezcla: .*\n• Máster: \w{3} \d+ \w{3}/);
-  }, 30_000);
+  }, 90_000);
 
   it('closed DMs lose nothing: the delivery waits in the outbox and /status shows where the files are', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
@@ -639,7 +639,7 @@ describe('Discord bot against a recording REST server', () => {
     const a = await send(fake.slash('status', ana, { guildId: GUILD, options: [] }));
     expect(said(a)).toMatch(/Latest delivery: version 1\n {4}Song \(full\)\.wav: https:\/\/studio\.example\/d\//);
     expect(Number(a[0]!.body.flags) & EPHEMERAL).toBe(EPHEMERAL);
-  }, 30_000);
+  }, 90_000);
 
   it('/upload with two bookings taking files: the reference option suggests her own, picks one; without it she is asked with buttons', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
@@ -712,7 +712,7 @@ describe('Discord bot against a recording REST server', () => {
     expect(said(a)).toMatch(/Your private upload link for MD-[2-9A-Z]{6}.*\nhttps:\/\/studio\.example\/u\//);
     expect(a.every((s) => (Number(s.body.flags ?? 0) & EPHEMERAL) === 0)).toBe(true);
     expect(await t.db.upload.count()).toBe(0);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('alerts for the engineer on Discord', () => {
@@ -734,7 +734,7 @@ describe('alerts for the engineer on Discord', () => {
       await fake.stop();
       await t.drop();
     }
-  }, 30_000);
+  }, 90_000);
 
   it('a booking request reaches the engineer with Confirm and Decline buttons that run the desk command, for engineers only, audited', async () => {
     const fake = await new DiscordFake().start();
@@ -795,7 +795,7 @@ describe('alerts for the engineer on Discord', () => {
       await fake.stop();
       await t.drop();
     }
-  }, 30_000);
+  }, 90_000);
 
   it('ENGINEER_CHAT=discord:<user id> sends the alert to the engineer by DM', async () => {
     const fake = await new DiscordFake().start();
@@ -815,7 +815,7 @@ describe('alerts for the engineer on Discord', () => {
       await fake.stop();
       await t.drop();
     }
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('typed answers in Discord', () => {
@@ -867,7 +867,7 @@ describe('typed answers in Discord', () => {
       await fake.stop();
       await t.drop();
     }
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('npm run discord:deploy-commands', () => {
@@ -924,7 +924,7 @@ describe('npm run discord:deploy-commands', () => {
     } finally {
       await fake.stop();
     }
-  }, 30_000);
+  }, 90_000);
 
   type Localized = Record<string, string>;
   type Option = {
@@ -1028,7 +1028,7 @@ describe('npm run discord:deploy-commands', () => {
     const flat = JSON.parse((await run({}, ['--print'])).out) as { global: Body[]; guilds: unknown[] };
     expect(flat.guilds).toEqual([]);
     expect(flat.global.filter((c) => engineerNames.includes(c.name)).every((c) => c.default_member_permissions === '0')).toBe(true);
-  }, 30_000);
+  }, 90_000);
 
   it("deploys the artists' commands globally and the engineer's in the studio server", async () => {
     const fake = await new DiscordFake().start();
@@ -1047,5 +1047,5 @@ describe('npm run discord:deploy-commands', () => {
     } finally {
       await fake.stop();
     }
-  }, 30_000);
+  }, 90_000);
 });

@@ -293,6 +293,9 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(message!.text).toContain('2 free revisions left');
     expect(message!.files!.map((f) => f.name)).toContain('Night Drive - master v2.wav');
     expect(more).toEqual([]);
+    // Its preview went with it, once: not again as a message of its own (it came twice).
+    expect(message!.files!.map((f) => f.name)).toContain('Night Drive - master v2 (preview).mp3');
+    expect(previews).toEqual([]);
     const after = await t.db.booking.findFirstOrThrow({ where: { reference: ref }, include: { deliveries: { orderBy: { version: 'asc' } } } });
     expect(after.status).toBe('delivered');
     expect(after.deliveries.map((d) => [d.version, d.status])).toEqual([

@@ -124,5 +124,5 @@ describe('Telegram in the service', () => {
       await fake.stop();
       await t.drop();
     }
-  }, 30_000);
+  }, 90_000);
 });

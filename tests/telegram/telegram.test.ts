@@ -315,7 +315,7 @@ describe('Telegram bot against a Bot API fake', () => {
     await studio.outbox.record('test:1', 'telegram', String(a.id), { text: 'Your session is in 1 hour' });
     await said(a.id, /Your session is in 1 hour/);
     expect(fake.textsTo(a.id).filter((x) => x === 'Your session is in 1 hour')).toHaveLength(1);
-  }, 30_000);
+  }, 90_000);
 
   it('in a group, answers go to the private chat; the group learns nothing private', async () => {
     const group = { id: -100777, type: 'supergroup', title: 'Producers' };
@@ -335,7 +335,7 @@ describe('Telegram bot against a Bot API fake', () => {
     expect(groupTexts).toHaveLength(2);
     expect(groupTexts.join('\n')).not.toMatch(/MD-|£|http/);
     expect(fake.to(group.id).some((c) => c.file)).toBe(false);
-  }, 30_000);
+  }, 90_000);
 
   it("reminders and the SonoBus keycode of a virtual session arrive in the artist's chat", async () => {
     const a = ana();
@@ -350,7 +350,7 @@ describe('Telegram bot against a Bot API fake', () => {
     expect(String(reminder.params.text)).toContain('https://go.sonobus.net/sblaunch?s=aoo.sonobus.net&g=mixdesk-');
     await studio.outbox.dispatch(); // whatever else was recorded is sent now
     expect(fake.textsTo(a.id).filter((x) => x.startsWith('Reminder:'))).toHaveLength(1);
-  }, 30_000);
+  }, 90_000);
 
   it('an artist whose Telegram is in Spanish gets the menu, the dialog and the reminder in Spanish; /language switches', async () => {
     // One menu for everyone (the studio's language) and one for Spanish-speaking apps.
@@ -381,7 +381,7 @@ describe('Telegram bot against a Bot API fake', () => {
     await said(lucia.id, /^What I can do:/, since);
     fake.sendText(lucia, '/language auto');
     await said(lucia.id, /^Hecho: vuelvo a seguir el idioma de tu aplicación \(español por ahora\)\.$/, since);
-  }, 30_000);
+  }, 90_000);
 
   it('a delivery file larger than a bot may send goes as its signed link', async () => {
     const a = ana();
@@ -404,5 +404,5 @@ describe('Telegram bot against a Bot API fake', () => {
     );
     expect((link as BotCall).file).toBeUndefined();
     expect(fake.to(a.id).some((c) => c.method === 'sendDocument')).toBe(false);
-  }, 30_000);
+  }, 90_000);
 });
