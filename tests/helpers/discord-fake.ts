@@ -212,7 +212,7 @@ export class DiscordFake {
     return this.sent.filter((s) => s.kind === 'dm' && s.channelId === `dm-${userId}`);
   }
 
-  async waitFor(test: (s: Sent) => boolean, timeoutMs = 30_000): Promise<Sent> {
+  async waitFor(test: (s: Sent) => boolean, timeoutMs = 80_000): Promise<Sent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const hit = this.sent.find(test);

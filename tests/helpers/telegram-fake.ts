@@ -197,7 +197,7 @@ export class TelegramFake {
 
   /** Waits until a call satisfies `test` (after the `since`-th call), and returns it. */
   async waitFor(test: (c: BotCall) => boolean, o: { since?: number; timeoutMs?: number } = {}): Promise<BotCall> {
-    const deadline = Date.now() + (o.timeoutMs ?? 30_000);
+    const deadline = Date.now() + (o.timeoutMs ?? 80_000);
     for (;;) {
       const found = this.calls.slice(o.since ?? 0).find(test);
       if (found) return found;
