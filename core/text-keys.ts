@@ -626,7 +626,6 @@ export interface TextVars {
   'desk-master-same': { ref: TextValue; version: TextValue };
   'new-source-ask-mix': { cost: TextValue; number: TextValue; ref: TextValue };
   'new-source-ask-stems': { cost: TextValue; number: TextValue; ref: TextValue };
-  'new-source-free': { count: TextValue };
   'new-source-paid': { price: TextValue };
   'new-source-yes': undefined;
   'new-source-yes-paid': { price: TextValue };

@@ -194,7 +194,11 @@ revise-how-mix = Write your notes for the engineer (what to change, with times i
 revise-ask = Revision of { $ref } ({ $service }). { $allowance }
 revise-say-what = Tell me what to change, e.g. "louder" or "warmer".
 revise-cost-paid = { $price }, charged only when the new version is delivered
-revise-cost-free = free; { $count } free left
+revise-cost-free = free; { $count ->
+    [0] no free revisions
+    [one] 1 free revision
+   *[other] { $count } free revisions
+} left after it
 revise-noted = Revision { $number } of { $ref } noted ({ $cost }). Your notes need the engineer, who has them now and will send the new version here.
 revise-started = Revision { $number } of { $ref } started ({ $cost }): { $what }. Making version { $version } now; it arrives here when ready (/status shows how far it is).
 revise-ask-paid = { $reason } Shall I go ahead? It is charged only when a new version is delivered for it.
@@ -762,10 +766,6 @@ desk-master-same = Version { $version } of { $ref } was already made with these 
 ## A corrected mix or stems after delivery
 new-source-ask-mix = Use this new mix for the next version of { $ref }? It counts as revision { $number } ({ $cost }). The earlier mix stays with the booking.
 new-source-ask-stems = Use these new stems for the next version of { $ref }? It counts as revision { $number } ({ $cost }); the engineer mixes it. The earlier stems stay with the booking.
-new-source-free = free; { $count } free { $count ->
-    [one] revision
-   *[other] revisions
-} left
 new-source-paid = { $price }, charged only when the new version is delivered
 new-source-yes = Yes, use it
 new-source-yes-paid = Yes, use it ({ $price })

@@ -198,7 +198,11 @@ revise-how-mix = Escribe tus notas para el ingeniero (qué cambiar, con los tiem
 revise-ask = Revisión de { $ref } ({ $service }). { $allowance }
 revise-say-what = Dime qué cambiar, p. ej. «más fuerte» o «más cálido».
 revise-cost-paid = { $price }, que se cobra solo cuando se entrega la nueva versión
-revise-cost-free = gratis; quedan { $count } gratis
+revise-cost-free = gratis; { $count ->
+    [0] después no quedan revisiones gratis
+    [one] después queda 1 revisión gratis
+   *[other] después quedan { $count } revisiones gratis
+}
 revise-noted = Revisión { $number } de { $ref } anotada ({ $cost }). Tus notas necesitan al ingeniero, que ya las tiene y enviará aquí la nueva versión.
 revise-started = Revisión { $number } de { $ref } en marcha ({ $cost }): { $what }. Preparo ahora la versión { $version }; llegará aquí cuando esté lista (/status muestra cuánto falta).
 revise-ask-paid = { $reason } ¿Sigo adelante? Solo se cobra cuando se entrega una nueva versión para ella.
@@ -765,10 +769,6 @@ desk-master-same = La versión { $version } de { $ref } ya se hizo con estos aju
 ## A corrected mix or stems after delivery
 new-source-ask-mix = ¿Uso esta nueva mezcla para la próxima versión de { $ref }? Cuenta como revisión { $number } ({ $cost }). La mezcla anterior se queda con la reserva.
 new-source-ask-stems = ¿Uso estas nuevas pistas para la próxima versión de { $ref }? Cuenta como revisión { $number } ({ $cost }); la mezcla el ingeniero. Las pistas anteriores se quedan con la reserva.
-new-source-free = gratis; { $count ->
-    [one] te queda { $count } revisión gratis
-   *[other] te quedan { $count } revisiones gratis
-}
 new-source-paid = { $price }, que se cobra solo cuando se entrega la nueva versión
 new-source-yes = Sí, úsala
 new-source-yes-paid = Sí, úsala ({ $price })

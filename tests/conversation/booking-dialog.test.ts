@@ -52,7 +52,7 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
   it('takes typed numbers and labels for buttons, and explains out-of-range choices', async () => {
     await chat.send('/book');
     await chat.send('7');
-    expect(chat.replies[0]!.text).toBe('Please choose a number from 1 to 3.');
+    expect(chat.replies[0]!.text).toBe('There are 3 choices here: type a number from 1 to 3, or /cancel to stop.');
     expect(chat.replies[1]!.buttons).toBeDefined(); // the question is asked again
     await chat.send('2'); // Mastering
     expect(chat.text).toMatch(/^Mastering\. How would you like/);

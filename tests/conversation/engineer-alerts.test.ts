@@ -26,7 +26,7 @@ describe.each(testProviders())('booking news for the engineer on %s', (provider)
   const engineer: string[] = [];
 
   async function setUp(env: Record<string, string> = {}) {
-    studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer', STUDIO_HOURS: 'mon-sun 08:00-22:00', ...env });
+    studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer', STUDIO_HOURS: 'mon-sun 08:00-22:00', ENGINEER_ALERTS: 'all', ...env });
     studio.outbox.register('console', { send: async (chatId, reply: Reply) => void (chatId === 'engineer' && engineer.push(reply.text)) });
     chat = new TestChat(new Conversation(studio, log), TestChat.sender('mara', 'telegram'));
   }

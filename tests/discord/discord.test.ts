@@ -242,7 +242,7 @@ describe('Discord bot against a recording REST server', () => {
     // The artist revises: the latest version is the engineer's own renders, so the engine does not
     // master over them; the notes go to the engineer.
     a = await send(fake.slash('revise', ana, { guildId: GUILD, options: [{ name: 'changes', type: 3, value: 'warmer' }] }));
-    expect(said(a)).toContain(`Revision 1 of ${ref} noted (free; 1 free left). Your notes need the engineer`);
+    expect(said(a)).toContain(`Revision 1 of ${ref} noted (free; 1 free revision left after it). Your notes need the engineer`);
     await settle();
     expect(await t.db.delivery.count()).toBe(3);
 
@@ -741,7 +741,7 @@ describe('alerts for the engineer on Discord', () => {
     const t = await createTestDatabase('sqlite');
     const engineer = fake.user('500000000000000009', 'Eng');
     const stranger = fake.user('500000000000000011', 'Mallory');
-    const studio = await testStudio(t.db, { DISCORD_ENGINEER_IDS: engineer.id, BOOKING_AUTO_CONFIRM: 'false' });
+    const studio = await testStudio(t.db, { DISCORD_ENGINEER_IDS: engineer.id, BOOKING_AUTO_CONFIRM: 'false', ENGINEER_ALERTS: 'requests' });
     const handled = new Map<string, () => void>();
     const done = new Set<string>();
     const bot = createDiscordBot({
@@ -858,7 +858,7 @@ describe('typed answers in Discord', () => {
       const submit = fake.modalSubmit(typeButton.custom_id!, { answer: 'Vocals 1 dB up in the chorus, less reverb on the snare' }, ana, { guildId: GUILD });
       DiscordFake.feed(bot.client, submit);
       const done = await fake.waitFor((s) => fake.answersTo(submit).includes(s));
-      expect(fake.textOf(done)).toContain(`Revision 1 of ${b.reference} noted (free; 1 free left). Your notes need the engineer`);
+      expect(fake.textOf(done)).toContain(`Revision 1 of ${b.reference} noted (free; 1 free revision left after it). Your notes need the engineer`);
       expect(Number(done.body.flags) & EPHEMERAL).toBe(EPHEMERAL);
       expect((await t.db.revision.findFirstOrThrow()).notes).toBe('Vocals 1 dB up in the chorus, less reverb on the snare');
     } finally {

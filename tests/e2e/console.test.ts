@@ -93,7 +93,7 @@ describe('console chat (mixdesk start)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("I don't know /teleport. /help lists what I can do.");
     expect(r.out).toContain("I didn't catch that.");
-    expect(r.out).toContain('Please choose a number from 1 to 3.');
+    expect(r.out).toContain('There are 3 choices here: type a number from 1 to 3, or /cancel to stop.');
     expect(r.out).toContain('Stopped /book; nothing was changed.');
     expect(r.out).toContain('You have no booking MD-ZZZZZZ.');
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -181,7 +181,7 @@ describe('the whole loop in the console on embedded defaults', () => {
       ]);
       expect(paths(1).every((p) => existsSync(p))).toBe(true);
       child.stdin.write('/revise louder\n');
-      await until(/Revision 1 of MD-[2-9A-Z]{6} started \(free; 1 free left\): louder\. Making version 2 now/);
+      await until(/Revision 1 of MD-[2-9A-Z]{6} started \(free; 1 free revision left after it\): louder\. Making version 2 now/);
       await until(/✅ Master version 2 of MD-[2-9A-Z]{6} is ready\./);
       await until(/\[to the engineer\] 🔔 Revision 1 \(free\)/);
       await until(/is ready — version 2\.\n.*target -13 LUFS/);

@@ -17,6 +17,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     STUDIO_HOURS: 'mon-fri 10:00-18:00',
     BOOKING_MIN_NOTICE_HOURS: '0',
     BOOKING_BUFFER_MINUTES: '30',
+    // Booking news for the engineer is tested where it is the subject (tests/conversation/engineer-alerts.test.ts,
+    // the Discord buttons); elsewhere it would crowd the alerts each test checks.
+    ENGINEER_ALERTS: 'none',
     ...env,
   });
 }

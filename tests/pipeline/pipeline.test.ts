@@ -202,7 +202,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     await chat.send('/revise');
     expect(chat.text).toContain('You have 2 free revisions left.');
     await chat.press('Louder');
-    expect(chat.text).toContain(`Revision 1 of ${ref} started (free; 1 free left): louder. Making version 2 now`);
+    expect(chat.text).toContain(`Revision 1 of ${ref} started (free; 1 free revision left after it): louder. Making version 2 now`);
     const got = await delivered();
     const alert = got.find((r) => r.text.startsWith('🔔'));
     const v2 = got.find((r) => r !== alert);
@@ -356,9 +356,9 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     writeFileSync(fixed, await encodeAudio(makeTrack(8, 48000, { level: 0.2 }), 'wav24'));
     await chat.event({ kind: 'file', file: { name: 'Night Drive v2.wav', sizeBytes: 0, ref: fixed, id: 'file-2' } });
     expect(chat.text).toContain(`Received Night Drive v2.wav for ${ref}`);
-    expect(chat.text).toContain(`Use this new mix for the next version of ${ref}? It counts as revision 1 (free; 2 free revisions left).`);
+    expect(chat.text).toContain(`Use this new mix for the next version of ${ref}? It counts as revision 1 (free; 1 free revision left after it).`);
     await chat.press('Yes, use it');
-    expect(chat.text).toContain(`Revision 1 of ${ref} started (free; 1 free left): made from Night Drive v2.wav. Making version 2 now`);
+    expect(chat.text).toContain(`Revision 1 of ${ref} started (free; 1 free revision left after it): made from Night Drive v2.wav. Making version 2 now`);
     const [v2, ...more] = (await delivered()).filter((r) => !r.text.startsWith('🔔'));
     expect(more).toEqual([]);
     expect(v2!.text).toContain(`Your master for ${ref} is ready — version 2.`);
@@ -381,7 +381,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(await t.db.revision.count()).toBe(1);
     await chat.send('/revise');
     await chat.press('Use my new file (Night Drive v3.wav)');
-    expect(chat.text).toContain('It counts as revision 2 (free; 1 free revision left)');
+    expect(chat.text).toContain('It counts as revision 2 (free; no free revisions left after it)');
   });
 
   it('DELIVERY_REVIEW=unattended: the automatic master waits for the engineer, who approves it', async () => {

@@ -182,7 +182,7 @@ describe('Telegram bot against a Bot API fake', () => {
     fake.sendText(a, '/revise');
     const prompt = await said(a.id, /You have 2 free revisions left/, since);
     fake.press(a, prompt, 'Louder');
-    await said(a.id, new RegExp(`Revision 1 of ${ref} started \\(free; 1 free left\\): louder`), since);
+    await said(a.id, new RegExp(`Revision 1 of ${ref} started \\(free; 1 free revision left after it\\): louder`), since);
     const v2 = await said(a.id, /is ready — version 2\./, since);
     expect(String(v2.params.text)).toContain('1 free revision left');
     await fake.waitFor((c) => c.method === 'sendAudio', { since });

@@ -173,7 +173,9 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
     await page.goto(link);
     await page.getByLabel('Louder', { exact: true }).check();
     await page.getByRole('button', { name: 'Ask for these changes' }).click();
-    await expect.poll(() => page.textContent('#said')).toContain(`Revision 1 of ${ref} started (free; 1 free left): louder. Making version 2 now`);
+    await expect
+      .poll(() => page.textContent('#said'))
+      .toContain(`Revision 1 of ${ref} started (free; 1 free revision left after it): louder. Making version 2 now`);
     expect(await t.db.revision.count({ where: { booking: { reference: ref } } })).toBe(1);
     const chatSaw = (await messages()).map((r) => r.text);
     expect(chatSaw.some((m) => m.startsWith(`From the listening page: Revision 1 of ${ref} started`))).toBe(true);

@@ -86,7 +86,8 @@ export async function askUseSource(ctx: FlowContext, b: BookingWithService, file
   const { used, freeLeft, price } = await ctx.studio.revisions.allowance(b);
   const cost =
     freeLeft > 0
-      ? t('new-source-free', { count: freeLeft })
+      ? // Counted as every revision message counts: what is left once this one is made.
+        t('revise-cost-free', { count: freeLeft - 1 })
       : ctx.studio.paidRevisions.upFront
         ? t('new-source-paid-first', { price })
         : t('new-source-paid', { price });
