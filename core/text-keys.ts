@@ -884,6 +884,7 @@ export interface TextVars {
   'file-for-forgotten': { file: TextValue };
   'file-for-pick': { count: TextValue };
   'file-for-gone': { file: TextValue };
+  'file-for-replaced': { file: TextValue };
   'upload-files-go-to': { minutes: TextValue; ref: TextValue; service: TextValue };
   'alert-booking-request': { client: TextValue; confirm: TextValue; decline: TextValue; paid: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
   'alert-booking-confirmed-auto': { client: TextValue; paid: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };

@@ -1107,6 +1107,7 @@ file-for-none = None of them (forget the file)
 file-for-forgotten = { $file } is forgotten; nothing was stored.
 file-for-pick = Pick one of the { $count } bookings, or type its reference (MD-…).
 file-for-gone = { $file } waited too long for an answer and is gone: please send it again.
+file-for-replaced = { $file } was still waiting for its booking; it is forgotten, and this file is asked about instead (send it again afterwards if you need both).
 upload-files-go-to = Files you send in the next { $minutes } minutes go to { $ref } ({ $service }). Send them now.
 
 ## Booking news for the engineer (ENGINEER_ALERTS)

@@ -1110,6 +1110,7 @@ file-for-none = Ninguna (olvidar el archivo)
 file-for-forgotten = He olvidado { $file }; no se ha guardado nada.
 file-for-pick = Elige una de las { $count } reservas o escribe su referencia (MD-…).
 file-for-gone = { $file } esperó demasiado una respuesta y ya no está: envíalo de nuevo.
+file-for-replaced = { $file } aún esperaba su reserva; lo he olvidado y pregunto por este archivo en su lugar (envíalo de nuevo después si necesitas los dos).
 upload-files-go-to = Los archivos que envíes en los próximos { $minutes } minutos van a { $ref } ({ $service }). Envíalos ahora.
 
 ## Noticias de reservas para el ingeniero (ENGINEER_ALERTS)

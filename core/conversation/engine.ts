@@ -168,7 +168,15 @@ export class Conversation {
       return await this.afterFiles(inc, client, state, outcome);
     } catch (err) {
       if (!(err instanceof ChooseBooking)) throw err;
+      // One file waits for its answer at a time: a second one sent meanwhile takes its place (the
+      // first is dropped, and said so), so held files cannot pile up unasked.
+      const waiting = state.flow === 'filefor' && typeof state.data.key === 'string' && this.studio.uploads.held.owns(client.id, state.data.key);
+      if (waiting) await this.studio.uploads.held.drop(String(state.data.key));
       const key = await this.studio.uploads.holdForChoice(client, f.path, f.name);
+      if (waiting) {
+        const replaced = [{ text: t('file-for-replaced', { file: String(state.data.name ?? 'file') }) }];
+        return [...replaced, ...(await this.startFlow(inc, client, state, 'filefor', fileForArgs(key, f.name, f.sourceKey ?? '')))];
+      }
       return this.startFlow(inc, client, state, 'filefor', fileForArgs(key, f.name, f.sourceKey ?? ''));
     }
   }

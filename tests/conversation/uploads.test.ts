@@ -117,6 +117,15 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
       `${second} · Mastering · Tue 1 Dec, 12:00`,
       'None of them (forget the file)',
     ]);
+    // A second file before the answer takes the first one's place: one file held at a time.
+    await chat.send(`/upload ${await wav('a2.wav', 5)}`);
+    expect(chat.replies.map((r) => r.text)).toEqual([
+      'a.wav was still waiting for its booking; it is forgotten, and this file is asked about instead (send it again afterwards if you need both).',
+      'a2.wav: you have 2 bookings taking files. Which one is it for?',
+    ]);
+    expect(await studio.store.list('held/')).toHaveLength(1);
+    await chat.send('None');
+    await chat.send(`/upload ${file}`);
     await chat.send('7');
     expect(chat.replies[0]!.text).toBe('There are 3 choices here: type a number from 1 to 3, or /cancel to stop.');
     await chat.send('2');
