@@ -102,6 +102,7 @@ export interface TextVars {
   'next-files-mix': undefined;
   'next-engineer-confirms': undefined;
   'next-unattended': { files: TextValue };
+  'next-unattended-master': { confirmed: TextValue; files: TextValue };
   'next-before': { files: TextValue; when: TextValue };
   'next-virtual': undefined;
   'next-standard': undefined;
@@ -173,6 +174,9 @@ export interface TextVars {
   'status-awaiting-payment': undefined;
   'status-confirmed': undefined;
   'status-awaiting-files': undefined;
+  'status-files-in': undefined;
+  'status-files-in-engineer': undefined;
+  'status-awaiting-files-engineer': undefined;
   'status-in-progress': undefined;
   'status-delivered': undefined;
   'status-revision-requested': undefined;

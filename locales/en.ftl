@@ -132,6 +132,10 @@ next-files-master = send your stereo mix (WAV, AIFF or FLAC; 24-bit if you have 
 next-files-mix = send your stems (one file per instrument and vocal, all from bar 1, same sample rate)
 next-engineer-confirms = • The engineer confirms your booking; you hear from me as soon as they do.
 next-unattended = • { $files }; we start in the next free studio time.
+next-unattended-master = • { $files }; the master starts as soon as it arrives{ $confirmed ->
+    [yes] {""}
+   *[no] {" "}(once the booking is confirmed)
+}.
 next-before = • Before { $when }, { $files }.
 next-virtual = • 24 hours and 1 hour before the session you get a SonoBus keycode and join link to listen in.
 next-standard = • Come to the studio a few minutes before the start.
@@ -228,6 +232,9 @@ status-requested = requested (waiting for the engineer to confirm)
 status-awaiting-payment = waiting for its deposit (the time is held until it is paid)
 status-confirmed = confirmed
 status-awaiting-files = confirmed, waiting for your files
+status-files-in = confirmed, your files are in
+status-files-in-engineer = confirmed, files in
+status-awaiting-files-engineer = confirmed, waiting for the artist's files
 status-in-progress = in progress
 status-delivered = delivered
 status-revision-requested = revision requested

@@ -135,6 +135,10 @@ next-title = Lo que viene ahora:
 next-files-master = envía tu mezcla estéreo (WAV, AIFF o FLAC; a 24 bits si la tienes; sin limitador en el bus máster)
 next-files-mix = envía tus pistas (un archivo por instrumento y voz, todas desde el compás 1, con la misma frecuencia de muestreo)
 next-engineer-confirms = • El ingeniero confirma tu reserva; te aviso en cuanto lo haga.
+next-unattended-master = • { $files }; el máster empieza en cuanto llegue{ $confirmed ->
+    [yes] {""}
+   *[no] {" "}(una vez confirmada la reserva)
+}.
 next-unattended = • { $files }; empezamos en el siguiente hueco libre del estudio.
 next-before = • Antes del { $when }, { $files }.
 next-virtual = • 24 horas y 1 hora antes de la sesión recibes un código de SonoBus y un enlace para escuchar en directo.
@@ -232,6 +236,9 @@ status-requested = solicitada (esperando la confirmación del ingeniero)
 status-awaiting-payment = esperando el depósito (el horario se reserva hasta que se pague)
 status-confirmed = confirmada
 status-awaiting-files = confirmada, esperando tus archivos
+status-files-in = confirmada, tus archivos ya están aquí
+status-files-in-engineer = confirmada, archivos recibidos
+status-awaiting-files-engineer = confirmada, esperando los archivos del artista
 status-in-progress = en curso
 status-delivered = entregada
 status-revision-requested = revisión solicitada

@@ -1,7 +1,7 @@
 // How bookings, times and prices read in chat.
 import { DateTime } from 'luxon';
 import type { BookingWithService } from '../booking/bookings.js';
-import { statusText } from '../booking/status.js';
+import { standingText } from '../booking/status.js';
 import { formatMoney, isSessionKind, kindLabel, serviceName } from '../catalog.js';
 import { intlLocale, t } from '../texts.js';
 import { localTime } from '../booking/local-time.js';
@@ -32,7 +32,7 @@ export function kindName(kind: string): string {
 }
 
 /** One booking in a few lines, in the client's time zone. */
-export function describeBooking(b: BookingWithService, zone: string, studioZone: string, queuePosition?: number | null): string {
+export function describeBooking(b: BookingWithService, zone: string, studioZone: string, queuePosition?: number | null, filesIn = false): string {
   const lines = [
     b.kind === 'unattended'
       ? t('booking-title-unattended', { ref: b.reference, service: serviceName(b.service) })
@@ -44,6 +44,6 @@ export function describeBooking(b: BookingWithService, zone: string, studioZone:
     lines.push(`  ${queuePosition ? t('booking-due-queue', { date, position: queuePosition }) : t('booking-due', { date })}`);
   }
   lines.push(`  ${t('booking-price', { price: formatMoney(b.priceCents, b.currency), revisions: b.includedRevisions })}`);
-  lines.push(`  ${t('booking-status', { status: statusText(b.status) })}`);
+  lines.push(`  ${t('booking-status', { status: standingText(b.status, { filesIn, reader: 'artist' }) })}`);
   return lines.join('\n');
 }

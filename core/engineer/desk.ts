@@ -6,7 +6,7 @@ import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
 import type { ClientService } from '../clients.js';
 import type { BookingService, BookingWithClient } from '../booking/bookings.js';
-import { statusText } from '../booking/status.js';
+import { standingText, statusText } from '../booking/status.js';
 import type { Catalog } from '../catalog.js';
 import type { SchedulePolicySource } from '../booking/schedule.js';
 import type { EngineerAudit } from './audit.js';
@@ -110,7 +110,9 @@ export class StudioDesk {
       orderBy: { createdAt: 'asc' },
       include: { booking: { include: { client: true } } },
     });
-    const line = (b: DeskBooking) => `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${statusText(b.status)}`;
+    const filesIn = await this.uploads.files.workFilesIn([...sessions, ...unattended].map((b) => b.id));
+    const line = (b: DeskBooking) =>
+      `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standingText(b.status, { filesIn: filesIn.has(b.id), reader: 'engineer' })}`;
     const parts = [
       ...(review.length
         ? [

@@ -22,6 +22,17 @@ export class StoredFiles {
   }
 
   /** How many files of a role the booking has stored. */
+  /** Of these bookings, those whose work files (a mix or stems) are in: what their status is told with. */
+  async workFilesIn(bookingIds: readonly string[]): Promise<Set<string>> {
+    if (!bookingIds.length) return new Set();
+    const rows = await this.db.upload.findMany({
+      where: { bookingId: { in: [...bookingIds] }, role: { in: ['mix', 'stem'] }, purgedAt: null },
+      select: { bookingId: true },
+      distinct: ['bookingId'],
+    });
+    return new Set(rows.map((r) => r.bookingId));
+  }
+
   count(bookingId: string, role: UploadRole): Promise<number> {
     return this.db.upload.count({ where: { bookingId, role, purgedAt: null } });
   }

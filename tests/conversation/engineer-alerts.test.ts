@@ -59,6 +59,12 @@ describe.each(testProviders())('booking news for the engineer on %s', (provider)
     expect(told.payload).toContain('Your files are already here: nothing more to send.');
     expect(told.payload).not.toContain('Send your files');
     await heard();
+    // One status, told the same way: the session's booking waits with its files in.
+    await chat.send('/status');
+    expect(chat.text).toContain('Status: confirmed, your files are in');
+    expect(chat.text).toContain('Your files are in.');
+    expect(chat.text).not.toContain('waiting for your files');
+    expect(await studio.desk.queue()).toContain(`${ref} · Mastering · Standard · mara · confirmed, files in`);
 
     await chat.send('/reschedule');
     await chat.press('Fri 4 Dec');
@@ -75,6 +81,9 @@ describe.each(testProviders())('booking news for the engineer on %s', (provider)
   it('with auto-confirm the booking is told as confirmed; ENGINEER_ALERTS=requests keeps only requests, none keeps nothing', async () => {
     await setUp();
     const ref = await chat.book('master', 'Unattended');
+    // Mastering starts when the mix is in, not "in the next free studio time".
+    expect(chat.text).toContain('the master starts as soon as it arrives.');
+    expect(chat.text).not.toContain('next free studio time');
     expect(await heard()).toEqual([`🔔 New booking ${ref} from mara: Mastering, unattended, £42; confirmed automatically.`]);
 
     await setUp({ ENGINEER_ALERTS: 'requests' });

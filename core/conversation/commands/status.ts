@@ -62,7 +62,13 @@ export const status: ChatCommand = {
         const revisions =
           b.status === 'delivered' || b.status === 'in-progress' || b.status === 'revision-requested' ? await studio.revisions.allowance(b) : null;
         const lines = [
-          describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b)),
+          describeBooking(
+            b,
+            client.timeZone,
+            studio.timeZone,
+            await studio.bookings.queuePosition(b),
+            (await studio.uploads.files.workFilesIn([b.id])).has(b.id),
+          ),
           `  ${running ?? waiting ?? nextStep(b) ?? ''}`,
         ];
         if (b.status === 'awaiting-payment') lines.push(`  ${(await depositAsk({ studio }, b)).text}`);

@@ -118,7 +118,11 @@ export function nextSteps(b: BookingWithService, zone: string): string {
   const files = b.service.code === 'master' ? t('next-files-master') : t('next-files-mix');
   const lines = [t('next-title')];
   if (b.status === 'requested') lines.push(t('next-engineer-confirms'));
-  if (b.kind === 'unattended') lines.push(t('next-unattended', { files: `${files[0]!.toUpperCase()}${files.slice(1)}` }));
+  const capital = `${files[0]!.toUpperCase()}${files.slice(1)}`;
+  // A mix for mastering is mastered the moment it is in (once confirmed); a mix is the engineer's work, in studio time.
+  if (b.kind === 'unattended' && b.service.code === 'master')
+    lines.push(t('next-unattended-master', { files: capital, confirmed: b.status === 'requested' ? 'no' : 'yes' }));
+  else if (b.kind === 'unattended') lines.push(t('next-unattended', { files: capital }));
   else lines.push(t('next-before', { when: formatWhen(b.startsAt!, zone), files }));
   if (b.kind === 'virtual') lines.push(t('next-virtual'));
   if (b.kind === 'standard') lines.push(t('next-standard'));
