@@ -38,7 +38,10 @@ export async function respond(i: Answerable, replies: Reply[], deps: DiscordDeps
   if (!messages.length) messages.push({ content: t('discord-done'), components: [], files: [] });
   for (const [n, m] of messages.entries()) {
     const payload = { content: m.content, components: m.components, files: m.files };
-    if (n === 0 && i.deferred) await i.editReply(payload);
+    // A press in a dialog answers in the dialog's own message (the discord.js guide's update):
+    // one message walks through the booking, instead of a new one per press.
+    if (n === 0 && i.isMessageComponent() && !i.deferred && !i.replied) await i.update(payload);
+    else if (n === 0 && i.deferred) await i.editReply(payload);
     else if (n === 0 && !i.replied) await i.reply({ ...payload, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     else await i.followUp({ ...payload, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
   }

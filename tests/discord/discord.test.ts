@@ -246,10 +246,15 @@ describe('Discord bot against a recording REST server', () => {
     await settle();
     expect(await t.db.delivery.count()).toBe(3);
 
-    // Nothing went to a channel, and every answer in the server was ephemeral.
+    // Nothing went to a channel, and every answer in the server was ephemeral: new messages say so;
+    // a press updates the (ephemeral) message it was pressed on (UPDATE_MESSAGE, 7) instead of
+    // posting another — the booking dialog was five ephemeral messages.
     expect(fake.sent.filter((s) => s.kind === 'channel-message')).toEqual([]);
-    for (const s of fake.sent.filter((x) => x.kind === 'callback' || x.kind === 'followup'))
-      expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
+    const answers = fake.sent.filter((x) => x.kind === 'callback' || x.kind === 'followup');
+    expect(answers.filter((x) => x.callbackType === 7).map((x) => fake.textOf(x).split('\n')[0])).toEqual(
+      expect.arrayContaining(['Which day? (times in Europe/London; /timezone to change it)']),
+    );
+    for (const s of answers.filter((x) => x.callbackType !== 7)) expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
   }, 90_000);
 
   it('live notes: a DM to the bot during the session reaches its engineer, whose answer in the DM comes back; nothing for anyone else', async () => {
