@@ -78,4 +78,31 @@ describe('the speed measured here', () => {
     studio.clock.set(new Date(at + 90_000));
     expect(await studio.pipeline.progressOf(bookingId)).toBe('Master version 2: encoding your files (75%, almost done).');
   });
+
+  it('near the end the time left follows the steps still to run, never the whole estimate (it said "95%, about 2 minutes left")', async () => {
+    const clientId = (await t.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).clientId;
+    const source = await t.db.upload.create({
+      data: { bookingId, clientId, role: 'mix', fileName: 'a.wav', sizeBytes: 1n, sha256: 'a', storageKey: 'a', durationSec: 240 },
+    });
+    const at = NOW.getTime();
+    // A busy week: 240 s of audio took 160 s from queued to sent (queue waits counted): 1.5x real time.
+    await t.db.delivery.create({
+      data: { bookingId, version: 1, kind: 'master', status: 'ready', sourceUploadId: source.id, createdAt: new Date(at), sentAt: new Date(at + 160_000) },
+    });
+    await t.db.delivery.create({
+      data: {
+        bookingId,
+        version: 2,
+        kind: 'master',
+        status: 'preparing',
+        stage: 'store',
+        progress: overallProgress('master', 'store', 0),
+        createdAt: new Date(at + 200_000),
+      },
+    });
+    await t.db.booking.update({ where: { id: bookingId }, data: { status: 'in-progress' } });
+    studio.clock.set(new Date(at + 220_000));
+    // 160 s expected, 20 s gone: the countdown alone said 140 s; storing is the last 5% of the job.
+    expect(await studio.pipeline.progressOf(bookingId)).toBe('Master version 2: storing the files (95%, about 10 seconds left).');
+  });
 });
