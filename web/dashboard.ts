@@ -11,14 +11,14 @@ import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
 import { t } from '../core/texts.js';
 import { refusedPage } from './page.js';
 import { boardPage, bookingPage, signInPage } from './dashboard-page.js';
+import { isReference } from '../core/booking/reference.js';
 
 const SESSION = 'mixdesk_studio';
 const SAID = 'mixdesk_said';
-const REF = /^MD-[2-9A-Z]{6}$/i;
 
 /** The engineer actions the page offers, as the words of the engineer's commands. */
 export function actionWords(form: Record<string, unknown>): string[] | null {
-  const ref = typeof form.reference === 'string' && REF.test(form.reference) ? form.reference.toUpperCase() : null;
+  const ref = typeof form.reference === 'string' && isReference(form.reference) ? form.reference.toUpperCase() : null;
   if (!ref) return null;
   const reason = typeof form.reason === 'string' && form.reason.trim() ? ['--reason', form.reason.trim().slice(0, 300)] : [];
   switch (form.do) {
@@ -97,7 +97,7 @@ export function dashboardRoute(o: PageRouteOptions): NodeHandler {
   app.get('/studio/booking/:ref', async (c) => {
     const actor = await engineer(c);
     if (!actor) return refused(c, t('web-dashboard-signed-out'));
-    const detail = REF.test(c.req.param('ref')) ? await studio.board.booking(c.req.param('ref')) : null;
+    const detail = isReference(c.req.param('ref')) ? await studio.board.booking(c.req.param('ref')) : null;
     if (!detail) return c.html(refusedPage(studio.name, t('desk-no-such-booking', { ref: c.req.param('ref').slice(0, 20) })), 404);
     c.header('cache-control', 'private, no-store');
     return c.html(bookingPage({ studio: studio.name, detail, said: said(c) }));

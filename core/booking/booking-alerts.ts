@@ -19,6 +19,7 @@ export const DESK_BUTTON = 'desk:';
 type Subject = {
   id: string;
   reference: string;
+  status: string;
   startsAt: Date | null;
   kind: string;
   priceCents: number;
@@ -54,7 +55,7 @@ export class BookingAlerts {
    */
   async arrived(tx: Tx, bookingId: string, depositPaid = false): Promise<void> {
     const b = await this.subject(tx, bookingId);
-    const status = (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { status: true } })).status;
+    const status = b.status;
     const f = { ...this.facts(b), paid: depositPaid ? 'yes' : 'no' };
     if (status === 'requested') {
       if (this.level === 'none') return;

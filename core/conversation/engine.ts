@@ -23,9 +23,7 @@ import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
 import { inReaderLanguage, languageOrStudio, switchLanguage, t } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
-
-/** A booking reference as the artist may type or paste it. */
-const REF = /\bMD-[2-9A-Z]{6}\b/i;
+import { referenceIn } from '../booking/reference.js';
 
 const flows: Record<string, Flow> = {
   book: bookFlow,
@@ -139,7 +137,7 @@ export class Conversation {
         // Stems sent for a quote before booking (/quote): measured, nothing kept, the question stays open.
         if (state.flow === 'mixtime' && state.step === 'stems') return this.quoteFiles(client, state, inc.file.name, inc.file.ref);
         // The booking named with the file (Discord's option, a reference in the caption), if any.
-        const bookingRef = inc.file.bookingRef ?? REF.exec(inc.file.caption ?? '')?.[0]?.toUpperCase();
+        const bookingRef = inc.file.bookingRef ?? referenceIn(inc.file.caption ?? '');
         return this.takeFile(inc, client, state, {
           name: inc.file.name,
           path: inc.file.ref,

@@ -27,6 +27,11 @@ export function bookingWhen(b: Pick<BookingWithService, 'startsAt' | 'kind'>, zo
   return b.startsAt ? DateTime.fromJSDate(b.startsAt).setZone(zone).setLocale(intlLocale()).toFormat('ccc d LLL, HH:mm') : kindName(b.kind).toLowerCase();
 }
 
+/** "MD-7K2Q9A · Mastering · Tue 1 Dec, 10:00": one of the artist's bookings as a choice (a button, a suggestion). */
+export function bookingChoice(b: Pick<BookingWithService, 'reference' | 'service' | 'startsAt' | 'kind'>, zone: string): string {
+  return t('file-for-booking', { ref: b.reference, service: serviceName(b.service), when: bookingWhen(b, zone) });
+}
+
 export function kindName(kind: string): string {
   return isSessionKind(kind) ? kindLabel(kind).name : kind;
 }

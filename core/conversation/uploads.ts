@@ -5,6 +5,7 @@ import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import { formatSize } from '../files/uploads.js';
 import type { Reply } from './types.js';
 import { intlLocale, sentence, t } from '../texts.js';
+import { isReference } from '../booking/reference.js';
 
 export const roleLabel = (role: string | null) => (role ?? 'other').replace('-', ' ');
 
@@ -39,13 +40,11 @@ export function describeUpload(o: UploadOutcome, zone: string): Reply {
   return { text: lines.join('\n') };
 }
 
-const REF = /^MD-[2-9A-Z]{6}$/i;
-
 /** "/upload path with spaces/mix.wav MD-7K2Q9A" → path and optional booking reference. */
 export function parseUploadArgs(args: string): { path: string; ref?: string } {
   const parts = args.trim().split(/\s+/);
   const last = parts.at(-1) ?? '';
-  const ref = parts.length > 1 && REF.test(last) ? last.toUpperCase() : undefined;
+  const ref = parts.length > 1 && isReference(last) ? last.toUpperCase() : undefined;
   const raw = (ref ? parts.slice(0, -1).join(' ') : args.trim()).replace(/^(["'])(.*)\1$/, '$2');
   return ref ? { path: raw, ref } : { path: raw };
 }

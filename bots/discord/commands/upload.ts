@@ -9,8 +9,7 @@ import { fetchToFile } from '../../fetch-file.js';
 import { forward, forwardCommand, respond } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
-import { serviceName } from '../../../core/catalog.js';
-import { bookingWhen } from '../../../core/conversation/format.js';
+import { bookingChoice } from '../../../core/conversation/format.js';
 
 export const command: DiscordCommand = {
   define: () =>
@@ -28,10 +27,7 @@ export const command: DiscordCommand = {
       open
         .filter((b) => b.reference.includes(typed))
         .slice(0, 25)
-        .map((b) => ({
-          name: t('file-for-booking', { ref: b.reference, service: serviceName(b.service), when: bookingWhen(b, client!.timeZone) }),
-          value: b.reference,
-        })),
+        .map((b) => ({ name: bookingChoice(b, client!.timeZone), value: b.reference })),
     );
   },
   async execute(i, deps) {

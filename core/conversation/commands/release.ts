@@ -4,8 +4,7 @@ import { UserError } from '../../errors.js';
 import { t } from '../../texts.js';
 import { parseRelease, releaseFileBase, releaseLine, releaseOf } from '../../versions/release.js';
 import type { ChatCommand } from './types.js';
-
-const REF = /^MD-[2-9A-Z]{6}$/i;
+import { isReference } from '../../booking/reference.js';
 
 export const release: ChatCommand = {
   name: 'release',
@@ -15,7 +14,7 @@ export const release: ChatCommand = {
   discord: { description: () => t('discord-cmd-release'), option: { name: 'details', description: () => t('discord-cmd-release-details') } },
   async run({ args, studio, client }) {
     const words = args.trim().split(/\s+/).filter(Boolean);
-    const named = words[0] && REF.test(words[0]) ? words.shift() : undefined;
+    const named = words[0] && isReference(words[0]) ? words.shift() : undefined;
     const followed = named
       ? [await studio.bookings.ownedBy(client.id, named)]
       : (await studio.bookings.listForClient(client.id)).filter((b) => isFollowed(b.status));

@@ -3,6 +3,7 @@ import { stemRoles } from '../../../engine/mixdown.js';
 import { t } from '../../texts.js';
 import { roleLabel, stemLines } from '../uploads.js';
 import type { ChatCommand } from './types.js';
+import { isReference } from '../../booking/reference.js';
 
 export const stems: ChatCommand = {
   name: 'stems',
@@ -12,7 +13,7 @@ export const stems: ChatCommand = {
   discord: { description: () => t('discord-cmd-stems'), option: { name: 'change', description: () => t('discord-cmd-stems-change') } },
   async run({ args, studio, client }) {
     const words = args.split(/\s+/).filter(Boolean);
-    const ref = words.find((w) => /^MD-[2-9A-Z]{6}$/i.test(w));
+    const ref = words.find(isReference);
     const rest = words.filter((w) => w !== ref);
     const booking = await studio.uploads.targetBooking(client, ref);
     if (rest.length) {

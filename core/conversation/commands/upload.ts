@@ -6,8 +6,8 @@ import { t } from '../../texts.js';
 import { parseUploadArgs } from '../uploads.js';
 import type { ChatCommand } from './types.js';
 import { serviceName } from '../../catalog.js';
+import { isReference } from '../../booking/reference.js';
 
-const BARE_REF = /^MD-[2-9A-Z]{6}$/i;
 /** How long `/upload REF` holds: long enough to send a song's stems, short enough not to surprise later. */
 const FILES_FOR_MINUTES = 60;
 
@@ -22,7 +22,7 @@ export const upload: ChatCommand = {
       const how = incoming.platform === 'console' ? t('upload-how-console') : t('upload-how-chat');
       return [{ text: `${how}\n${t('upload-what-to-send')}` }];
     }
-    if (BARE_REF.test(args.trim())) {
+    if (isReference(args.trim())) {
       const booking = await studio.uploads.takingBooking(client, args.trim());
       await studio.clients.sendFilesTo(client.id, booking.id, new Date(studio.clock.now().getTime() + FILES_FOR_MINUTES * 60_000));
       const how = incoming.platform === 'console' ? t('upload-how-console') : t('upload-how-chat');

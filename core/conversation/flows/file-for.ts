@@ -1,13 +1,11 @@
 // A file arrived while several of the artist's bookings take files: it is held, and the artist
 // picks the booking (a button each, or the reference typed); "none" forgets it. Once chosen, the
 // file is taken as if it had been sent for that booking — described, and on to the work it starts.
-import { serviceName } from '../../catalog.js';
 import { UserError } from '../../errors.js';
 import { t } from '../../texts.js';
 import { done, type Flow, type FlowContext } from '../flow.js';
-import { bookingWhen } from '../format.js';
-
-const REF = /\bMD-[2-9A-Z]{6}\b/i;
+import { bookingChoice } from '../format.js';
+import { referenceIn } from '../../booking/reference.js';
 
 /** The start's argument: what the flow needs of the held file, one per line. */
 export const fileForArgs = (key: string, name: string, sourceKey: string) => [key, name, sourceKey].join('\n');
@@ -17,15 +15,16 @@ export const fileForFlow: Flow = {
   async start(ctx, args) {
     const [key = '', name = '', sourceKey = ''] = args.split('\n');
     const open = await ctx.studio.uploads.openForFiles(ctx.client.id);
-    const label = (b: (typeof open)[number]) =>
-      t('file-for-booking', { ref: b.reference, service: serviceName(b.service), when: bookingWhen(b, ctx.client.timeZone) });
     return {
       next: {
         step: 'pick',
         data: { key, name, sourceKey, count: open.length },
         reply: {
           text: t('file-for-which', { file: name, count: open.length }),
-          buttons: [...open.map((b) => [{ label: label(b), data: `b:${b.reference}` }]), [{ label: t('file-for-none'), data: 'none' }]],
+          buttons: [
+            ...open.map((b) => [{ label: bookingChoice(b, ctx.client.timeZone), data: `b:${b.reference}` }]),
+            [{ label: t('file-for-none'), data: 'none' }],
+          ],
         },
       },
     };
@@ -38,7 +37,7 @@ export const fileForFlow: Flow = {
         await ctx.studio.uploads.held.drop(key);
         return done({ text: t('file-for-forgotten', { file: name }) });
       }
-      const ref = REF.exec(action)?.[0];
+      const ref = referenceIn(action);
       if (!ref) throw new UserError(t('file-for-pick', { count: Number(ctx.data.count ?? 0) }));
       // The booking is checked before the file is fetched: a wrong reference asks again, the file stays held.
       await ctx.studio.uploads.takingBooking(ctx.client, ref);

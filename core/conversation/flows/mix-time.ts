@@ -9,12 +9,11 @@ import { t } from '../../texts.js';
 import { ask, done, type Flow, type FlowContext, type StepOutcome } from '../flow.js';
 import { isOpen } from '../../booking/status.js';
 import { formatWhen } from '../format.js';
-
-const REF = /^MD-[2-9A-Z]{6}$/i;
+import { isReference } from '../../booking/reference.js';
 
 /** The booking /quote is about: the one named, else the artist's newest open mixing booking. */
 async function quoted(ctx: FlowContext, args: string): Promise<BookingWithService | null> {
-  const ref = args.split(/\s+/).find((w) => REF.test(w));
+  const ref = args.split(/\s+/).find(isReference);
   if (ref) return ctx.studio.bookings.ownedBy(ctx.client.id, ref);
   const mine = await ctx.studio.bookings.listForClient(ctx.client.id);
   return mine.filter((b) => b.service.code !== 'master' && isOpen(b.status)).at(0) ?? null;

@@ -8,8 +8,7 @@ import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcom
 import { t } from '../../texts.js';
 import { payFirstReply } from '../../payments/revision-payments.js';
 import { statusText } from '../../booking/status.js';
-
-const REF = /^MD-[2-9A-Z]{6}$/i;
+import { isReference } from '../../booking/reference.js';
 
 async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
   const { freeLeft, price } = await ctx.studio.revisions.allowance(b);
@@ -125,7 +124,7 @@ export const reviseFlow: Flow = {
   name: 'revise',
   async start(ctx, args) {
     const words = args.trim().split(/\s+/).filter(Boolean);
-    if (words[0] && REF.test(words[0])) return withBooking(ctx, await ctx.studio.bookings.ownedBy(ctx.client.id, words[0]), words.slice(1).join(' '));
+    if (words[0] && isReference(words[0])) return withBooking(ctx, await ctx.studio.bookings.ownedBy(ctx.client.id, words[0]), words.slice(1).join(' '));
     const list = await ctx.studio.revisions.revisable(ctx.client.id);
     if (list.length === 0) return done({ text: t('revise-nothing') });
     if (list.length === 1) return withBooking(ctx, list[0]!, args);
