@@ -19,6 +19,11 @@ export function threadError(err: unknown): FromThread<never> {
   };
 }
 
+/** A thread's error as the caller's: audio problems keep their type (callers tell the artist what is wrong), the rest is an Error. */
+export function errorFromThread(e: { message: string; fileName?: string; problem?: string }, fileName: string): Error {
+  return e.problem !== undefined ? new AudioFileError(e.fileName ?? fileName, e.problem) : new Error(e.message);
+}
+
 const started = new Map<string, number>();
 /** How many threads of a body this process has started (tests check work left the main thread). */
 export const threadsStarted = (body: string): number => started.get(body) ?? 0;
@@ -40,8 +45,7 @@ export function runEngineThread<T>(body: string, data: unknown, fileName: string
         resolve(m.done);
       } else if ('error' in m) {
         settled = true;
-        // Audio problems keep their type, so callers can tell the artist what is wrong.
-        reject(m.error.problem !== undefined ? new AudioFileError(m.error.fileName ?? fileName, m.error.problem) : new Error(m.error.message));
+        reject(errorFromThread(m.error, fileName));
       }
     });
     worker.on('error', (err) => {

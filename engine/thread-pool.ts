@@ -5,8 +5,7 @@
 // of its own that ends with the job, taking what it held with it.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { AudioFileError } from './io/index.js';
-import type { FromThread } from './engine-thread.js';
+import { errorFromThread, type FromThread } from './engine-thread.js';
 import type { AnalyzeFileJob, FileAnalysis } from './analyze-file.js';
 import type { TaskJob, TaskName, TaskResult } from './tasks.js';
 import type { Progress } from './types.js';
@@ -39,8 +38,7 @@ function settle(p: Pending, m: Reply): boolean {
     return false;
   }
   if ('done' in m) p.resolve(m.done);
-  // Audio problems keep their type, so callers can tell the artist what is wrong.
-  else p.reject(m.error.problem !== undefined ? new AudioFileError(m.error.fileName ?? p.fileName, m.error.problem) : new Error(m.error.message));
+  else p.reject(errorFromThread(m.error, p.fileName));
   return true;
 }
 
