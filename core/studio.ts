@@ -29,6 +29,7 @@ import { Pipeline, type PipelineSettings } from './versions/pipeline.js';
 import { VersionJobs, type RetrySettings } from './versions/version-jobs.js';
 import { Versions } from './versions/versions.js';
 import { StoredFiles } from './files/stored-files.js';
+import { Standings } from './versions/standings.js';
 import { ReminderService } from './sessions/reminders.js';
 import { LiveNotes } from './sessions/live-notes.js';
 import { RevisionService } from './versions/revisions.js';
@@ -87,6 +88,8 @@ export interface Studio {
   audit: EngineerAudit;
   /** A mix's hours: measured from its stems, set by the engineer, booked by the artist. */
   mixTime: MixTime;
+  /** Where bookings stand, told the same way to the artist and the engineer everywhere. */
+  standings: Standings;
   /** Deposits, balances and paid revisions through Stripe (PAYMENTS=stripe); `enabled` is false with payments off. */
   payments: PaymentService;
   /** Paid revisions paid before they start (with payments on). */
@@ -163,6 +166,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   bookings.watch(bookingAlerts);
   const versions = new Versions(db);
   const files = new StoredFiles(db);
+  const standings = new Standings(files, versions, clock);
   const payLinks = new PayLinks(linkSettings);
   const balances = new Balances(config.PAYMENTS === 'stripe', payLinks, clock);
   const listening = new ListeningLinks(db, bookings, clock, linkSettings, config.DOWNLOAD_LINK_TTL_DAYS);
@@ -272,16 +276,18 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
       downloads,
       db,
       notes,
+      standings,
     ),
     mixdowns,
     audit,
     mixTime: new MixTime(db, files, bookings, catalog, alerts, outbox, clock),
+    standings,
     payments,
     paidRevisions,
     listening,
-    room: new ListeningRoom(db, bookings, revisions, paidRevisions, outbox, alerts, clock),
+    room: new ListeningRoom(db, bookings, revisions, paidRevisions, outbox, alerts, clock, standings),
     dashboardAccess: new DashboardAccess(db, clock, () => linkSettings.baseUrl),
-    board: new StudioBoard(db, clock, config.STUDIO_TIMEZONE, audit),
+    board: new StudioBoard(db, clock, config.STUDIO_TIMEZONE, audit, standings),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     disk,

@@ -64,11 +64,10 @@ mybookings-earlier = Earlier:
 mybookings-past = { $ref } — { $service }, { $status }
 status-nothing = You have nothing in progress. /book makes a booking; /mybookings shows earlier ones.
 status-next-requested = Waiting for the engineer to confirm.
-status-next-confirmed = Confirmed. Next: send your files before the session.
-status-next-awaiting-files = Next: send your files before the session.
-status-next-confirmed-unattended = Confirmed. Next: send your files; we work on it in studio downtime and deliver it by the due date.
-status-next-awaiting-files-unattended = Next: send your files; we work on it in studio downtime and deliver it by the due date.
-status-next-in-progress = The engineer is working on it.
+status-next-in-progress = The engineer is working on your { $result ->
+    [mix] mix
+   *[master] master
+}.
 status-next-revision-requested = Your revision notes are with the engineer.
 status-next-delivered = Delivered. Listen, and ask for a revision if something needs changing.
 status-revisions = Revisions: { $used } asked for, { $free } free left (then { $price } each).
@@ -136,6 +135,7 @@ next-unattended-master = • { $files }; the master starts as soon as it arrives
     [yes] {""}
    *[no] {" "}(once the booking is confirmed)
 }.
+next-files-in = • Your files are in (they moved with the booking): nothing to send again before { $when }.
 next-before = • Before { $when }, { $files }.
 next-virtual = • 24 hours and 1 hour before the session you get a SonoBus keycode and join link to listen in.
 next-standard = • Come to the studio a few minutes before the start.
@@ -232,7 +232,10 @@ status-requested = requested (waiting for the engineer to confirm)
 status-awaiting-payment = waiting for its deposit (the time is held until it is paid)
 status-confirmed = confirmed
 status-awaiting-files = confirmed, waiting for your files
-status-files-in = confirmed, your files are in
+status-files-in = confirmed, your { $files ->
+    [stems] stems are
+   *[mix] mix is
+} in
 status-files-in-engineer = confirmed, files in
 status-awaiting-files-engineer = confirmed, waiting for the artist's files
 status-in-progress = in progress
@@ -241,6 +244,39 @@ status-revision-requested = revision requested
 status-completed = completed
 status-cancelled = cancelled
 status-rescheduled = moved to a new time
+status-requested-files-in = requested (waiting for the engineer to confirm); your files are in
+status-waiting-for-files = confirmed, waiting for your { $files ->
+    [stems] stems
+   *[mix] mix
+}
+status-in-review = made, being checked by the engineer
+status-awaiting-payment-engineer = waiting for the artist's deposit
+status-requested-engineer = requested, waiting for your confirmation
+status-requested-files-in-engineer = requested, files in, waiting for your confirmation
+status-files-in-running-engineer = confirmed, files in; the engine is making a version
+status-files-in-starting-point-engineer = confirmed, files in; the starting point is ready for the session
+status-running-engineer = { $status }; the engine is making a version
+status-review-engineer = a version waits for your review
+status-next-requested-files-in = Your files are in; work starts once the engineer confirms.
+status-next-send-before-session = Next: send your { $files ->
+    [stems] stems
+   *[mix] mix
+} before the session.
+status-next-send-master-now = Next: send your mix; mastering starts as soon as it arrives.
+status-next-send-downtime = Next: send your stems; the engineer mixes them in studio downtime and delivers by the due date.
+status-next-master-starts = Your mix is in; mastering starts now and the master is sent here.
+status-next-downtime = Your stems are in; the engineer mixes them in studio downtime and delivers by the due date.
+status-next-engineer-works = Your { $files ->
+    [stems] stems are in; the engineer works on them
+   *[mix] mix is in; the engineer works on it
+} and sends the { $result ->
+    [mix] mix
+   *[master] master
+} here.
+status-next-running = A new version of your { $result ->
+    [mix] mix
+   *[master] master
+} is being made; it comes here when ready.
 cannot-confirm = Booking { $ref } is { $status }, so it cannot be confirmed now.
 cannot-cancel = Booking { $ref } is { $status }, so it cannot be cancelled now.
 cannot-reschedule = Booking { $ref } is { $status }, so it cannot be rescheduled now.
@@ -739,7 +775,10 @@ version-state-held-review = awaiting your review
 version-state-preparing = being made
 version-state-failed = failed
 version-state-set-aside = set aside
-status-next-session-prepared = Your files are in. The engineer prepares them for your session on { $when }; the master is sent here during or after it.
+status-next-session-prepared = Your files are in. The engineer prepares them for your session on { $when }; the { $result ->
+    [mix] mix
+   *[master] master
+} is sent here during or after it.
 status-next-review = Version { $version } is made and being reviewed by the engineer; it comes here once approved.
 desk-review-title = Versions awaiting your review:
 desk-review-line = { $ref } v{ $version } · { $client } · { $facts }

@@ -62,11 +62,10 @@ mybookings-earlier = Anteriores:
 mybookings-past = { $ref } — { $service }, { $status }
 status-nothing = No tienes nada en curso. /book crea una reserva; /mybookings muestra las anteriores.
 status-next-requested = Esperando a que el ingeniero la confirme.
-status-next-confirmed = Confirmada. Siguiente paso: envía tus archivos antes de la sesión.
-status-next-awaiting-files = Siguiente paso: envía tus archivos antes de la sesión.
-status-next-confirmed-unattended = Confirmada. Siguiente paso: envía tus archivos; trabajamos en ella en los huecos del estudio y la entregamos antes de la fecha prevista.
-status-next-awaiting-files-unattended = Siguiente paso: envía tus archivos; trabajamos en ella en los huecos del estudio y la entregamos antes de la fecha prevista.
-status-next-in-progress = El ingeniero está trabajando en ella.
+status-next-in-progress = El ingeniero está trabajando en { $result ->
+    [mix] tu mezcla
+   *[master] tu máster
+}.
 status-next-revision-requested = Tus notas de revisión están con el ingeniero.
 status-next-delivered = Entregada. Escúchala y pide una revisión si hay algo que cambiar.
 status-revisions = Revisiones: { $used ->
@@ -140,6 +139,7 @@ next-unattended-master = • { $files }; el máster empieza en cuanto llegue{ $c
    *[no] {" "}(una vez confirmada la reserva)
 }.
 next-unattended = • { $files }; empezamos en el siguiente hueco libre del estudio.
+next-files-in = • Tus archivos ya están aquí (se movieron con la reserva): no hace falta enviarlos otra vez antes del { $when }.
 next-before = • Antes del { $when }, { $files }.
 next-virtual = • 24 horas y 1 hora antes de la sesión recibes un código de SonoBus y un enlace para escuchar en directo.
 next-standard = • Ven al estudio unos minutos antes de empezar.
@@ -236,7 +236,10 @@ status-requested = solicitada (esperando la confirmación del ingeniero)
 status-awaiting-payment = esperando el depósito (el horario se reserva hasta que se pague)
 status-confirmed = confirmada
 status-awaiting-files = confirmada, esperando tus archivos
-status-files-in = confirmada, tus archivos ya están aquí
+status-files-in = confirmada, { $files ->
+    [stems] tus pistas ya están aquí
+   *[mix] tu mezcla ya está aquí
+}
 status-files-in-engineer = confirmada, archivos recibidos
 status-awaiting-files-engineer = confirmada, esperando los archivos del artista
 status-in-progress = en curso
@@ -245,6 +248,39 @@ status-revision-requested = revisión solicitada
 status-completed = completada
 status-cancelled = cancelada
 status-rescheduled = movida a otra hora
+status-requested-files-in = solicitada (esperando la confirmación del ingeniero); tus archivos ya están aquí
+status-waiting-for-files = confirmada, esperando { $files ->
+    [stems] tus pistas
+   *[mix] tu mezcla
+}
+status-in-review = hecha, el ingeniero la está revisando
+status-awaiting-payment-engineer = esperando el depósito del artista
+status-requested-engineer = solicitada, esperando tu confirmación
+status-requested-files-in-engineer = solicitada, archivos recibidos, esperando tu confirmación
+status-files-in-running-engineer = confirmada, archivos recibidos; el motor está haciendo una versión
+status-files-in-starting-point-engineer = confirmada, archivos recibidos; el punto de partida está listo para la sesión
+status-running-engineer = { $status }; el motor está haciendo una versión
+status-review-engineer = una versión espera tu revisión
+status-next-requested-files-in = Tus archivos ya están aquí; el trabajo empieza cuando el ingeniero confirme.
+status-next-send-before-session = Siguiente paso: envía { $files ->
+    [stems] tus pistas
+   *[mix] tu mezcla
+} antes de la sesión.
+status-next-send-master-now = Siguiente paso: envía tu mezcla; el mastering empieza en cuanto llegue.
+status-next-send-downtime = Siguiente paso: envía tus pistas; el ingeniero las mezcla en los huecos del estudio y entrega la mezcla antes de la fecha prevista.
+status-next-master-starts = Tu mezcla ya está aquí; el mastering empieza ahora y el máster te llega aquí.
+status-next-downtime = Tus pistas ya están aquí; el ingeniero las mezcla en los huecos del estudio y entrega la mezcla antes de la fecha prevista.
+status-next-engineer-works = { $files ->
+    [stems] Tus pistas ya están aquí; el ingeniero trabaja en ellas
+   *[mix] Tu mezcla ya está aquí; el ingeniero trabaja en ella
+} y te envía aquí { $result ->
+    [mix] la mezcla
+   *[master] el máster
+}.
+status-next-running = Se está haciendo una nueva versión de { $result ->
+    [mix] tu mezcla
+   *[master] tu máster
+}; te llega aquí cuando esté lista.
 cannot-confirm = La reserva { $ref } está { $status }, así que ahora no se puede confirmar.
 cannot-cancel = La reserva { $ref } está { $status }, así que ahora no se puede cancelar.
 cannot-reschedule = La reserva { $ref } está { $status }, así que ahora no se puede cambiar de hora.
@@ -742,7 +778,10 @@ version-state-held-review = espera tu revisión
 version-state-preparing = en preparación
 version-state-failed = fallida
 version-state-set-aside = descartada
-status-next-session-prepared = Tus archivos han llegado. El ingeniero los prepara para tu sesión del { $when }; el máster te llega aquí durante o después de ella.
+status-next-session-prepared = Tus archivos han llegado. El ingeniero los prepara para tu sesión del { $when }; { $result ->
+    [mix] la mezcla
+   *[master] el máster
+} te llega aquí durante o después de ella.
 status-next-review = La versión { $version } está hecha y el ingeniero la está revisando; te llegará aquí en cuanto la apruebe.
 desk-review-title = Versiones que esperan tu revisión:
 desk-review-line = { $ref } v{ $version } · { $client } · { $facts }

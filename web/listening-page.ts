@@ -66,6 +66,7 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
       <body>
         <h1>${t('web-room-heading', { studio: o.studio, ref: b.reference })}</h1>
         <p class="muted">${serviceName(b.service)} · ${t('web-room-private')}</p>
+        <p id="standing">${t('booking-status', { status: view.standing.artist })}${view.standing.next ? html` · ${view.standing.next}` : ''}</p>
         ${
           tracks.length
             ? html`<section class="card player" aria-label="${t('web-room-player')}">

@@ -71,18 +71,6 @@ export const statusLabel = (s: BookingStatus): string => statusTexts[s]();
 /** A stored status as people read it (never its internal name, "awaiting-files"). */
 export const statusText = (s: string): string => (isBookingStatus(s) ? statusLabel(s) : s);
 
-/**
- * Where a booking stands as its reader is told: the status, and whether the files it waits for
- * are in (a session's booking waits for its session with its files in — "waiting for your files"
- * then contradicted "Your files are in" right below it). The artist's /status and /mybookings and
- * the engineer's /queue all say it through here.
- */
-export function standingText(status: string, o: { filesIn: boolean; reader: 'artist' | 'engineer' }): string {
-  if (o.filesIn && (status === 'awaiting-files' || status === 'confirmed')) return t(o.reader === 'artist' ? 'status-files-in' : 'status-files-in-engineer');
-  if (!o.filesIn && status === 'awaiting-files' && o.reader === 'engineer') return t('status-awaiting-files-engineer');
-  return statusText(status);
-}
-
 /** Why a change is refused, by the status it would have led to. */
 const refusals: Partial<Record<BookingStatus, Exclude<Extract<TextKey, `cannot-${string}`>, 'cannot-change'>>> = {
   confirmed: 'cannot-confirm',

@@ -1,7 +1,6 @@
 // How bookings, times and prices read in chat.
 import { DateTime } from 'luxon';
 import type { BookingWithService } from '../booking/bookings.js';
-import { standingText } from '../booking/status.js';
 import { formatMoney, isSessionKind, kindLabel, serviceName } from '../catalog.js';
 import { intlLocale, t } from '../texts.js';
 import { localTime } from '../booking/local-time.js';
@@ -36,8 +35,8 @@ export function kindName(kind: string): string {
   return isSessionKind(kind) ? kindLabel(kind).name : kind;
 }
 
-/** One booking in a few lines, in the client's time zone. */
-export function describeBooking(b: BookingWithService, zone: string, studioZone: string, queuePosition?: number | null, filesIn = false): string {
+/** One booking in a few lines, in the client's time zone; `status` is its standing as the artist reads it (core/booking/standing.ts). */
+export function describeBooking(b: BookingWithService, zone: string, studioZone: string, status: string, queuePosition?: number | null): string {
   const lines = [
     b.kind === 'unattended'
       ? t('booking-title-unattended', { ref: b.reference, service: serviceName(b.service) })
@@ -49,6 +48,6 @@ export function describeBooking(b: BookingWithService, zone: string, studioZone:
     lines.push(`  ${queuePosition ? t('booking-due-queue', { date, position: queuePosition }) : t('booking-due', { date })}`);
   }
   lines.push(`  ${t('booking-price', { price: formatMoney(b.priceCents, b.currency), revisions: b.includedRevisions })}`);
-  lines.push(`  ${t('booking-status', { status: standingText(b.status, { filesIn, reader: 'artist' }) })}`);
+  lines.push(`  ${t('booking-status', { status })}`);
   return lines.join('\n');
 }

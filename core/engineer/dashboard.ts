@@ -11,6 +11,8 @@ import { openStatuses, statusText } from '../booking/status.js';
 import { factsLine, parseFacts, versionStateText } from '../versions/version-messages.js';
 import type { EngineerAudit } from './audit.js';
 import { paymentLines } from '../payments/summary.js';
+import type { Standing } from '../booking/standing.js';
+import type { StandingBooking, Standings } from '../versions/standings.js';
 
 export interface BoardBooking {
   reference: string;
@@ -55,22 +57,17 @@ export class StudioBoard {
     private readonly clock: Clock,
     private readonly zone: string,
     private readonly audit: EngineerAudit,
+    private readonly standings: Standings,
   ) {}
 
   private local(d: Date): DateTime {
     return DateTime.fromJSDate(d).setZone(this.zone).setLocale(intlLocale());
   }
 
-  private row(b: {
-    reference: string;
-    kind: string;
-    status: string;
-    startsAt: Date | null;
-    endsAt: Date | null;
-    dueAt: Date | null;
-    client: { displayName: string };
-    service: { code: string; name: string };
-  }): BoardBooking {
+  private row(
+    b: StandingBooking & { dueAt: Date | null; client: { displayName: string }; service: { code: string; name: string } },
+    standings: Map<string, Standing>,
+  ): BoardBooking {
     const when = b.startsAt
       ? `${this.local(b.startsAt).toFormat('HH:mm')}${b.endsAt ? `–${this.local(b.endsAt).toFormat('HH:mm')}` : ''}`
       : b.dueAt
@@ -82,7 +79,7 @@ export class StudioBoard {
       service: serviceName(b.service),
       kind: isSessionKind(b.kind) ? kindLabel(b.kind).name : b.kind,
       status: b.status,
-      statusText: statusText(b.status),
+      statusText: standings.get(b.id)?.engineer ?? statusText(b.status),
       when,
       day: b.startsAt ? this.local(b.startsAt).toFormat('ccc d LLL') : '',
     };
@@ -98,14 +95,6 @@ export class StudioBoard {
       include,
       orderBy: { startsAt: 'asc' },
     });
-    const days: BoardDay[] = [];
-    for (let d = start; d < end; d = d.plus({ days: 1 })) {
-      const next = d.plus({ days: 1 });
-      days.push({
-        label: d.toFormat('ccc d LLL'),
-        sessions: sessions.filter((s) => s.startsAt! >= d.toJSDate() && s.startsAt! < next.toJSDate()).map((s) => this.row(s)),
-      });
-    }
     const open = [...openStatuses];
     const waiting = await this.db.booking.findMany({ where: { status: 'requested' }, include, orderBy: { createdAt: 'asc' }, take: 50 });
     const unattended = await this.db.booking.findMany({
@@ -114,6 +103,15 @@ export class StudioBoard {
       orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
       take: 50,
     });
+    const standings = await this.standings.of([...sessions, ...waiting, ...unattended], this.zone);
+    const days: BoardDay[] = [];
+    for (let d = start; d < end; d = d.plus({ days: 1 })) {
+      const next = d.plus({ days: 1 });
+      days.push({
+        label: d.toFormat('ccc d LLL'),
+        sessions: sessions.filter((s) => s.startsAt! >= d.toJSDate() && s.startsAt! < next.toJSDate()).map((s) => this.row(s, standings)),
+      });
+    }
     const held = await this.db.delivery.findMany({ where: { status: 'held' }, include: { booking: true }, orderBy: { createdAt: 'asc' }, take: 50 });
     const revisions = await this.db.revision.findMany({
       where: { status: 'requested' },
@@ -124,8 +122,8 @@ export class StudioBoard {
     return {
       zone: this.zone,
       days,
-      waiting: waiting.map((b) => this.row(b)),
-      unattended: unattended.map((b) => this.row(b)),
+      waiting: waiting.map((b) => this.row(b, standings)),
+      unattended: unattended.map((b) => this.row(b, standings)),
       held: held.map((v) => {
         const facts = parseFacts(v.facts);
         return { reference: v.booking.reference, version: v.version, state: versionStateText(v.status, v.hold), facts: facts ? factsLine(facts) : '' };
@@ -138,13 +136,14 @@ export class StudioBoard {
   async booking(reference: string): Promise<BookingDetail | null> {
     const b = await this.db.booking.findUnique({ where: { reference: reference.toUpperCase() }, include: { client: true, service: true } });
     if (!b) return null;
-    const [uploads, versions, events, actions, open, money] = await Promise.all([
+    const [uploads, versions, events, actions, open, money, standing] = await Promise.all([
       this.db.upload.findMany({ where: { bookingId: b.id }, orderBy: { createdAt: 'asc' } }),
       this.db.delivery.findMany({ where: { bookingId: b.id }, orderBy: { version: 'asc' } }),
       this.db.bookingEvent.findMany({ where: { bookingId: b.id }, orderBy: { at: 'asc' } }),
       this.audit.forBookings([b.reference], 50),
       this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } }),
       paymentLines(this.db, [b], this.zone),
+      this.standings.of([b], this.zone),
     ]);
     const at = (d: Date) => this.local(d).toFormat('d LLL, HH:mm');
     const history = [
@@ -156,7 +155,7 @@ export class StudioBoard {
     ].sort((x, y) => x.when.getTime() - y.when.getTime());
     return {
       booking: {
-        ...this.row(b),
+        ...this.row(b, standing),
         canConfirm: b.status === 'requested',
         canMaster: b.service.code !== 'mix' && uploads.some((u) => u.role === 'mix' && !u.purgedAt),
       },

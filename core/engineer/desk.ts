@@ -6,7 +6,8 @@ import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
 import type { ClientService } from '../clients.js';
 import type { BookingService, BookingWithClient } from '../booking/bookings.js';
-import { standingText, statusText } from '../booking/status.js';
+import { statusText } from '../booking/status.js';
+import type { Standings } from '../versions/standings.js';
 import type { Catalog } from '../catalog.js';
 import type { SchedulePolicySource } from '../booking/schedule.js';
 import type { EngineerAudit } from './audit.js';
@@ -60,6 +61,7 @@ export class StudioDesk {
     private readonly downloads: DownloadLinks,
     private readonly db: Db,
     private readonly notes: LiveNotes,
+    private readonly standings: Standings,
   ) {}
 
   /** The booking's stems and roles, or (with a number and a role) one changed, for the engineer. */
@@ -110,9 +112,9 @@ export class StudioDesk {
       orderBy: { createdAt: 'asc' },
       include: { booking: { include: { client: true } } },
     });
-    const filesIn = await this.uploads.files.workFilesIn([...sessions, ...unattended].map((b) => b.id));
+    const standings = await this.standings.of([...sessions, ...unattended], this.studioZone);
     const line = (b: DeskBooking) =>
-      `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standingText(b.status, { filesIn: filesIn.has(b.id), reader: 'engineer' })}`;
+      `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standings.get(b.id)!.engineer}`;
     const parts = [
       ...(review.length
         ? [

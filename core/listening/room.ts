@@ -2,6 +2,8 @@
 // mix it came from, report and files; the loudness each was measured at, so the player can match
 // them), and what the artist can do there — approve a version, or ask for changes — through the same
 // core as the chat's /revise, with the chat told of both.
+import type { Standing } from '../booking/standing.js';
+import type { Standings } from '../versions/standings.js';
 import { settingsInWords } from '../versions/settings-words.js';
 import { cleanText } from '../clean-text.js';
 import type { Db, Models } from '../../db/client.js';
@@ -70,6 +72,8 @@ export interface RoomView {
   price: string;
   canRevise: boolean;
   approved: number | null;
+  /** Where the booking stands, as the artist reads it everywhere else. */
+  standing: Standing;
 }
 
 type VersionRow = Models.DeliveryModel & { files: Models.DeliveryFileModel[] };
@@ -95,6 +99,7 @@ export class ListeningRoom {
     private readonly outbox: Outbox,
     private readonly alerts: EngineerAlerts,
     private readonly clock: Clock,
+    private readonly standings: Standings,
   ) {}
 
   private readyVersions(bookingId: string): Promise<VersionRow[]> {
@@ -152,6 +157,7 @@ export class ListeningRoom {
       price,
       canRevise: booking.status === 'delivered',
       approved: Number.isFinite(approved) ? approved : null,
+      standing: await this.standings.one(booking, booking.timeZone),
     };
   }
 

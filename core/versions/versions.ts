@@ -57,6 +57,16 @@ export class Versions {
     return this.db.delivery.findFirst({ where: { bookingId, status: 'preparing' }, orderBy: { version: 'desc' } });
   }
 
+  /** Of these bookings, the versions not delivered yet (being made or held), newest first: what their standing is told with. */
+  undelivered(bookingIds: readonly string[]): Promise<Pick<Version, 'bookingId' | 'version' | 'status' | 'hold'>[]> {
+    if (!bookingIds.length) return Promise.resolve([]);
+    return this.db.delivery.findMany({
+      where: { bookingId: { in: [...bookingIds] }, status: { in: ['preparing', 'held'] } },
+      select: { bookingId: true, version: true, status: true, hold: true },
+      orderBy: { version: 'desc' },
+    });
+  }
+
   /** Every version being made, oldest first per booking (what a restart resumes). */
   allPreparing(): Promise<Version[]> {
     return this.db.delivery.findMany({ where: { status: 'preparing' }, orderBy: [{ bookingId: 'asc' }, { version: 'asc' }] });

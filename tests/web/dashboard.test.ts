@@ -89,7 +89,18 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     expect((await fetch(link)).status).toBe(200);
     const page = await context.newPage();
     await page.goto(link);
-    await page.keyboard.press('Enter'); // the sign-in button has the focus
+    // The sign-in button takes the focus by itself; Chromium applies autofocus at its next
+    // rendering, which on a busy machine comes after the load event, so wait for it, not a clock.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute(
+            'type',
+          ),
+        ),
+      )
+      .toBe('submit');
+    await page.keyboard.press('Enter');
     await page.waitForURL(`${web.url}/studio`);
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'mixdesk_studio', httpOnly: true, sameSite: 'Strict', path: '/studio' });

@@ -15,9 +15,9 @@ export const mybookings: ChatCommand = {
     if (all.length === 0) return [{ text: t('mybookings-none') }];
     const open = all.filter((b) => isFollowed(b.status));
     const past = all.filter((b) => !open.includes(b)).slice(0, 5);
-    const filesIn = await studio.uploads.files.workFilesIn(all.map((b) => b.id));
+    const standings = await studio.standings.of(open, client.timeZone);
     const describe = async (b: (typeof all)[number]) =>
-      describeBooking(b, client.timeZone, studio.timeZone, await studio.bookings.queuePosition(b), filesIn.has(b.id));
+      describeBooking(b, client.timeZone, studio.timeZone, standings.get(b.id)!.artist, await studio.bookings.queuePosition(b));
     const parts: string[] = [];
     if (open.length) parts.push(`${t('mybookings-title')}\n\n${(await Promise.all(open.map(describe))).join('\n\n')}`);
     if (past.length)

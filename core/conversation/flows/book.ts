@@ -7,6 +7,7 @@ import { ask, done, type Flow, type FlowContext, type FlowData, type StepOutcome
 import { describeBooking, formatWhen } from '../format.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
 import { intlLocale, t } from '../../texts.js';
+import { standing } from '../../booking/standing.js';
 import type { Invoice } from '../types.js';
 
 export function dialogKey(ctx: FlowContext): string {
@@ -114,7 +115,16 @@ export async function depositAsk(ctx: Pick<FlowContext, 'studio'>, b: BookingWit
   }
 }
 
-export function nextSteps(b: BookingWithService, zone: string): string {
+/** A booking just made or moved, as the artist reads it: its lines, where it stands, and what comes next. */
+export async function bookingSummary(ctx: Pick<FlowContext, 'studio' | 'client'>, b: BookingWithService): Promise<string> {
+  const zone = ctx.client.timeZone;
+  const situation = (await ctx.studio.standings.situations([b], zone)).get(b.id)!;
+  const position = await ctx.studio.bookings.queuePosition(b);
+  return `${describeBooking(b, zone, ctx.studio.timeZone, standing(situation).artist, position)}\n\n${nextSteps(b, zone, situation.filesIn)}`;
+}
+
+/** What the artist does next; `filesIn` when the booking already has its files (they moved with it). */
+export function nextSteps(b: BookingWithService, zone: string, filesIn = false): string {
   const files = b.service.code === 'master' ? t('next-files-master') : t('next-files-mix');
   const lines = [t('next-title')];
   if (b.status === 'requested') lines.push(t('next-engineer-confirms'));
@@ -123,6 +133,7 @@ export function nextSteps(b: BookingWithService, zone: string): string {
   if (b.kind === 'unattended' && b.service.code === 'master')
     lines.push(t('next-unattended-master', { files: capital, confirmed: b.status === 'requested' ? 'no' : 'yes' }));
   else if (b.kind === 'unattended') lines.push(t('next-unattended', { files: capital }));
+  else if (filesIn) lines.push(t('next-files-in', { when: formatWhen(b.startsAt!, zone) }));
   else lines.push(t('next-before', { when: formatWhen(b.startsAt!, zone), files }));
   if (b.kind === 'virtual') lines.push(t('next-virtual'));
   if (b.kind === 'standard') lines.push(t('next-standard'));
@@ -177,8 +188,7 @@ export const bookFlow: Flow = {
         });
         // The quote's hours went into this booking: the next one starts from its own stems.
         if (typeof ctx.data.hours === 'number') await ctx.studio.mixTime.clearQuote(ctx.client.id);
-        const position = await ctx.studio.bookings.queuePosition(booking);
-        const text = `${t('book-booked', { ref: booking.reference })}\n\n${describeBooking(booking, ctx.client.timeZone, ctx.studio.timeZone, position)}\n\n${nextSteps(booking, ctx.client.timeZone)}`;
+        const text = `${t('book-booked', { ref: booking.reference })}\n\n${await bookingSummary(ctx, booking)}`;
         if (booking.status !== 'awaiting-payment') return done({ text });
         const deposit = await depositAsk(ctx, booking);
         return done({ text: `${text}\n\n${deposit.text}`, visibility: 'private', ...(deposit.invoice ? { invoice: deposit.invoice } : {}) });

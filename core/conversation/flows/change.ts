@@ -4,7 +4,7 @@ import type { BookingWithService } from '../../booking/bookings.js';
 import { SlotTakenError, UserError } from '../../errors.js';
 import { ask, done, type Flow, type FlowContext, type FlowData, type StepInput, type StepOutcome } from '../flow.js';
 import { describeBooking, formatWhen } from '../format.js';
-import { dialogKey, nextSteps } from './book.js';
+import { bookingSummary, dialogKey } from './book.js';
 import { answerDate, answerSlot, askDate } from './calendar.js';
 import { t } from '../../texts.js';
 import { assertTransition, isChangeable, statusText } from '../../booking/status.js';
@@ -53,7 +53,12 @@ async function askCancel(ctx: FlowContext, b: BookingWithService): Promise<StepO
     'confirm',
     { ref: b.reference, refund: terms?.refund ?? false },
     {
-      text: [t('cancel-ask', { booking: describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone) }), ...(terms ? [terms.text] : [])].join('\n\n'),
+      text: [
+        t('cancel-ask', {
+          booking: describeBooking(b, ctx.client.timeZone, ctx.studio.timeZone, (await ctx.studio.standings.one(b, ctx.client.timeZone)).artist),
+        }),
+        ...(terms ? [terms.text] : []),
+      ].join('\n\n'),
       buttons: [
         [
           { label: t('cancel-yes'), data: 'yes' },
@@ -138,7 +143,7 @@ export const rescheduleFlow: Flow = {
           `client:${ctx.client.id}`,
         );
         return done({
-          text: `${t('move-done', { ref: String(ctx.data.ref), newRef: moved.reference })}\n\n${describeBooking(moved, ctx.client.timeZone, ctx.studio.timeZone)}\n\n${nextSteps(moved, ctx.client.timeZone)}`,
+          text: `${t('move-done', { ref: String(ctx.data.ref), newRef: moved.reference })}\n\n${await bookingSummary(ctx, moved)}`,
         });
       } catch (err) {
         if (err instanceof SlotTakenError) return askDate(ctx, ctx.data, 0, err.message);
