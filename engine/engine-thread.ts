@@ -3,25 +3,33 @@
 // job: when it ends, everything the job held goes with it.
 import { Worker } from 'node:worker_threads';
 import { AudioFileError } from './io/index.js';
+import type { AudioProblem } from './io/errors.js';
 import { runsFromSources } from './types.js';
 
 /** What a thread body posts back: progress while it works, then its result or its error. */
-export type FromThread<T> =
-  { progress: [string, number] } | { done: T; helperJobs?: number } | { error: { message: string; fileName?: string; problem?: string } };
+export type FromThread<T> = { progress: [string, number] } | { done: T; helperJobs?: number } | { error: ThreadError };
+
+/** An error as it crosses from a thread: audio problems keep their file, problem and code. */
+export interface ThreadError {
+  message: string;
+  fileName?: string;
+  problem?: string;
+  said?: AudioProblem;
+}
 
 /** A thread body's error as a message (audio problems keep their file name and problem). */
 export function threadError(err: unknown): FromThread<never> {
   return {
     error:
       err instanceof AudioFileError
-        ? { message: err.message, fileName: err.fileName, problem: err.problem }
+        ? { message: err.message, fileName: err.fileName, problem: err.problem, ...(err.said ? { said: err.said } : {}) }
         : { message: err instanceof Error ? err.message : String(err) },
   };
 }
 
 /** A thread's error as the caller's: audio problems keep their type (callers tell the artist what is wrong), the rest is an Error. */
-export function errorFromThread(e: { message: string; fileName?: string; problem?: string }, fileName: string): Error {
-  return e.problem !== undefined ? new AudioFileError(e.fileName ?? fileName, e.problem) : new Error(e.message);
+export function errorFromThread(e: ThreadError, fileName: string): Error {
+  return e.problem !== undefined ? new AudioFileError(e.fileName ?? fileName, e.problem, e.said) : new Error(e.message);
 }
 
 const started = new Map<string, number>();

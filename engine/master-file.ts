@@ -84,7 +84,7 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     });
   } catch (err) {
     // A silent file is the file's problem, not ours: name it like any other audio problem.
-    if (err instanceof Error && /silent/.test(err.message)) throw new AudioFileError(job.name, err.message);
+    if (err instanceof Error && /silent/.test(err.message)) throw new AudioFileError(job.name, err.message, { code: 'silent' });
     throw err;
   }
   // The PNG compresses on another thread while the audio is encoded.

@@ -22,10 +22,11 @@ export async function checkMasterable(file: string, name: string, maxSeconds = D
     stream = await openAudioStream(file, { maxSeconds }, name);
   } catch (err) {
     // The limit is the mastering engine's, not the studio's upload limit: say which setting it is.
-    if (err instanceof AudioFileError && /the studio takes files of up to/.test(err.problem))
+    if (err instanceof AudioFileError && err.said?.code === 'too-long')
       throw new AudioFileError(
         name,
         `${err.problem.replace(/; the studio takes files of up to .*/, '')}; files of up to ${formatLength(maxSeconds)} are mastered (MASTER_MAX_MINUTES)`,
+        { ...err.said, limit: formatLength(maxSeconds) },
       );
     throw err;
   }
@@ -36,6 +37,8 @@ export async function checkMasterable(file: string, name: string, maxSeconds = D
     if (peak > SILENT_PEAK) continue;
     for (const ch of piece) for (let i = 0; i < ch.length; i++) peak = Math.max(peak, Math.abs(ch[i]!));
   }
-  if (frames / stream.sampleRate < SHORTEST_SECONDS) throw new AudioFileError(name, tooShortProblem(frames / stream.sampleRate));
-  if (peak <= SILENT_PEAK) throw new AudioFileError(name, SILENT_PROBLEM);
+  const seconds = frames / stream.sampleRate;
+  if (seconds < SHORTEST_SECONDS)
+    throw new AudioFileError(name, tooShortProblem(seconds), { code: 'too-short', ms: Math.round(seconds * 1000), seconds: SHORTEST_SECONDS });
+  if (peak <= SILENT_PEAK) throw new AudioFileError(name, SILENT_PROBLEM, { code: 'silent' });
 }

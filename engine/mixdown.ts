@@ -2,6 +2,7 @@
 // the a cappella (vocals only). Streaming: every stem is read block by block side by side, so
 // memory stays flat however many stems there are and however long they run; stems in another
 // format or rate are first converted (one at a time) to a temporary float WAV.
+import { mixdownNoteText, skipText, type MixdownNote, type SkipReason } from './mixdown-notes.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,8 +68,11 @@ export interface MixdownReport {
   sampleRate: number;
   durationSec: number;
   stems: { name: string; role: StemRole; gainDb: number; pan: number; durationSec: number; loudnessLufs: number | null; padded: boolean }[];
-  skipped: { name: string; reason: string }[];
+  /** Left out of the mix, and why (`reason` in English, `why` as a code the service words). */
+  skipped: { name: string; reason: string; why: SkipReason }[];
+  /** What was noticed, in English (the command line); `notes` holds the same as codes. */
   warnings: string[];
+  notes: MixdownNote[];
   outputs: { full: string; instrumental: string | null; acappella: string | null };
   /** The gain that set the headroom (applied to all three renders). */
   outputGainDb: number;
@@ -115,7 +119,8 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
   const progress = o.progress ?? (() => undefined);
   const work = await mkdtemp(path.join(tmpdir(), 'mixdesk-mixdown-'));
   const skipped: MixdownReport['skipped'] = [];
-  const warnings: string[] = [];
+  const skip = (name: string, why: SkipReason) => skipped.push({ name, reason: skipText(why), why });
+  const notes: MixdownNote[] = [];
   const sources: Source[] = [];
   try {
     // The session rate: the one most stems have (others are converted, and said so).
@@ -131,20 +136,20 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
       try {
         const probed = await probeRate(stem);
         reader = await openStem(stem, rate, work);
-        if (probed !== undefined && probed !== rate) warnings.push(`${stem.name} was at ${probed} Hz and was converted to ${rate} Hz`);
+        if (probed !== undefined && probed !== rate) notes.push({ code: 'stem-resampled', stem: stem.name, fromHz: probed, toHz: rate });
       } catch (err) {
         if (!(err instanceof AudioFileError)) throw err;
-        skipped.push({ name: stem.name, reason: err.problem });
+        skip(stem.name, { code: 'unreadable', problem: err.problem, ...(err.said ? { said: err.said } : {}) });
         continue;
       }
       if (reader.frames === 0) {
         await reader.close();
-        skipped.push({ name: stem.name, reason: 'it is empty (no audio)' });
+        skip(stem.name, { code: 'empty' });
         continue;
       }
       if (reader.channels > 2) {
         await reader.close();
-        skipped.push({ name: stem.name, reason: `it has ${reader.channels} channels; stems must be mono or stereo` });
+        skip(stem.name, { code: 'channels', channels: reader.channels });
         continue;
       }
       const pan = Math.max(-1, Math.min(1, stem.pan ?? 0));
@@ -171,15 +176,12 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
         if (Number.isFinite(lufs)) {
           s.loudness = lufs;
           s.gain *= dbToGain(Math.max(-24, Math.min(24, roleLoudness[s.stem.role] - lufs)));
-        } else warnings.push(`${s.stem.name} is silent`);
+        } else notes.push({ code: 'stem-silent', stem: s.stem.name });
         progress('balance', (k + 1) / sources.length);
       }
     }
     for (const s of sources)
-      if (s.reader.frames < frames)
-        warnings.push(
-          `${s.stem.name} is ${((frames - s.reader.frames) / rate).toFixed(2)} s shorter than the longest stem; it was padded with silence, not cut`,
-        );
+      if (s.reader.frames < frames) notes.push({ code: 'stem-padded', stem: s.stem.name, seconds: ((frames - s.reader.frames) / rate).toFixed(2) });
 
     // Pass 2: the sums, written as float (no clipping), with the full mix's peak tracked.
     const hasVocals = sources.some((s) => isVocal(s.stem.role));
@@ -242,8 +244,8 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
       await scaled(raw[key], out, g, format);
       outputs[key] = out;
     }
-    if (!hasVocals) warnings.push('no stem is tagged as a vocal, so there is no a cappella');
-    if (!hasInstruments) warnings.push('every stem is tagged as a vocal, so there is no instrumental');
+    if (!hasVocals) notes.push({ code: 'no-vocals' });
+    if (!hasInstruments) notes.push({ code: 'no-instruments' });
     progress('write', 1);
     return {
       sampleRate: rate,
@@ -258,7 +260,8 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
         padded: s.reader.frames < frames,
       })),
       skipped,
-      warnings,
+      warnings: notes.map(mixdownNoteText),
+      notes,
       outputs,
       outputGainDb: Number(gainToDb(g).toFixed(2)),
     };

@@ -2,6 +2,7 @@
 // Every file is checked as audio before anything is kept, stored before the database points at
 // it, recognised when it arrives twice (same platform file, or same content for the same
 // booking), and described back to the artist with what the studio will want to know.
+import { audioProblemInWords } from './audio-problems.js';
 import type { Tx } from '../../db/client.js';
 import type { DiskSpace } from './disk-space.js';
 import { createHash, randomUUID } from 'node:crypto';
@@ -224,7 +225,7 @@ export class UploadService {
       try {
         await probeAudioFile(file, name);
       } catch (err) {
-        if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: err.problem }), err.problem);
+        if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: audioProblemInWords(err) }), err.problem);
         throw err;
       }
     }
@@ -319,7 +320,7 @@ export class UploadService {
       // On a thread of its own: a long file's decoding and measuring would hold every chat up.
       return await analyzeFileInThread({ path: file, name, limits: { maxSeconds: this.maxSeconds }, character });
     } catch (err) {
-      if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: err.problem }), err.problem);
+      if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: audioProblemInWords(err) }), err.problem);
       throw err;
     }
   }

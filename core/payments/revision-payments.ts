@@ -129,6 +129,7 @@ export class RevisionPayments {
         adjustments: asked.adjustments,
         forEngineer: asked.forEngineer,
         ...(asked.newSource ? { newSource: asked.newSource } : {}),
+        ...(asked.fromDefaults ? { fromDefaults: true } : {}),
         acceptPaid: true,
         actor: `client:${booking.clientId}`,
         prepaid: { paymentId: p.id, waived: p.status === 'waived' },

@@ -2,6 +2,8 @@
 // work with, and the one way a version is committed — its files, the booking's status, the
 // revision it answers and the message to the artist, in one transaction that only the first
 // finisher of a version gets to run (so a retried or duplicated job never delivers twice).
+import { AudioFileError } from '../../engine/index.js';
+import { audioProblemInWords } from '../files/audio-problems.js';
 import type { Db, Models, Tx } from '../../db/client.js';
 import type { VersionFile, Versions } from './versions.js';
 import type { StoredFiles } from '../files/stored-files.js';
@@ -207,7 +209,9 @@ export async function failVersion(d: PipelineDeps, f: Failure): Promise<void> {
   const progress = f.progress;
   if (progress) await d.outbox.progressToArtist(`progress:${delivery.id}`, booking, () => ({ text: progress(booking.reference), visibility: 'private' }));
   // Audio problems are the artist's to know (a silent or unreadable file); anything else is ours.
-  const reason = f.error.name === 'AudioFileError' ? ` (${f.error.message})` : '';
-  await d.outbox.toArtist(`${f.job}-failed:${delivery.id}`, booking, () => ({ text: f.artist(booking.reference, reason), visibility: 'private' }));
+  const error = f.error;
+  const reason = () =>
+    error instanceof AudioFileError ? ` (${error.fileName}: ${audioProblemInWords(error)})` : error.name === 'AudioFileError' ? ` (${error.message})` : '';
+  await d.outbox.toArtist(`${f.job}-failed:${delivery.id}`, booking, () => ({ text: f.artist(booking.reference, reason()), visibility: 'private' }));
   await d.alerts.alert(`${f.job}-failed:${delivery.id}`, () => f.alert(booking.reference), { booking: booking.reference, version: f.version });
 }

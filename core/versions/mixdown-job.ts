@@ -138,8 +138,9 @@ export class MixdownJobs {
         renders: renders.map((r) => r.kind),
         stems: report.stems.length,
         seconds: report.durationSec,
-        skipped: report.skipped.map((s) => ({ stem: s.name, reason: s.reason })),
+        skipped: report.skipped.map((s) => ({ stem: s.name, reason: s.reason, why: s.why })),
         warnings: report.warnings,
+        notes: report.notes,
         ...(lufs !== undefined && Number.isFinite(lufs) ? { lufs } : {}),
       };
       await commitDelivery(this.d, {

@@ -171,7 +171,7 @@ export class Pipeline {
    * session, and a newer mix sent before it gets a new starting point.
    */
   async startFirstMaster(booking: BookingWithService): Promise<void> {
-    const settings = { preset: this.s.preset };
+    const settings = this.defaultSettings();
     if (sessionAhead(booking, this.d.clock.now())) {
       if (await this.d.versions.find(booking.id, 1)) await this.masterNext(booking.id, settings);
       else await this.enqueueMaster({ bookingId: booking.id, version: 1, settings });
@@ -180,6 +180,11 @@ export class Pipeline {
     if (booking.status === 'confirmed' || booking.status === 'awaiting-files')
       await this.d.bookings.transition(booking.id, 'in-progress', 'pipeline', 'mix received: automatic master');
     await this.enqueueMaster({ bookingId: booking.id, version: 1, settings });
+  }
+
+  /** What a booking's first version is mastered with: the studio's preset, nothing moved. */
+  defaultSettings(): MasterSettings {
+    return { preset: this.s.preset };
   }
 
   /** Masters a known version (the first, or one a restart resumes): adding it again (a double click, a repeated upload) changes nothing. */

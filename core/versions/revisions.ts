@@ -14,6 +14,7 @@ import type { Clock } from '../clock.js';
 import type { StoredFiles } from '../files/stored-files.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from '../texts.js';
+import { settingsInWords } from './settings-words.js';
 import { formatMoney, serviceName } from '../catalog.js';
 
 export interface Adjustments {
@@ -107,6 +108,8 @@ export interface RevisionRequest {
   forEngineer: boolean;
   /** A new source (a corrected mix or stems, by file name) the next version is made from. */
   newSource?: string;
+  /** The next version starts from the studio's default settings, not the latest version's (asked with a new source). */
+  fromDefaults?: boolean;
   /** The artist agreed to pay for a revision beyond the free ones (charged when its version is delivered). */
   acceptPaid: boolean;
   actor: string;
@@ -115,7 +118,7 @@ export interface RevisionRequest {
 }
 
 /** What a paid revision asked for, kept with its payment until it is paid. */
-export type AskedRevision = Pick<RevisionRequest, 'notes' | 'adjustments' | 'forEngineer' | 'newSource'> & { understood: string[] };
+export type AskedRevision = Pick<RevisionRequest, 'notes' | 'adjustments' | 'forEngineer' | 'newSource' | 'fromDefaults'> & { understood: string[] };
 
 /** The payment a revision was to start with had already started one (a repeated payment message). */
 export class RevisionAlreadyStarted extends Error {}
@@ -196,6 +199,21 @@ export class RevisionService {
     return stem?.fileName ?? null;
   }
 
+  /**
+   * What the next version from a new mix would keep of the latest version's settings, in words
+   * (a revision's "louder" stays unless the artist says otherwise), or null when the latest
+   * version was made with the studio's defaults: there is nothing to choose.
+   */
+  async keptSettings(booking: BookingWithService): Promise<{ version: number; words: string[] } | null> {
+    const last = await this.versions.latestReady(booking.id);
+    if (booking.service.code !== 'master' || !last || last.kind !== 'master') return null;
+    const settings = JSON.parse(last.settings) as MasterSettings;
+    const defaults = applyAdjustments(this.pipeline.defaultSettings(), this.baseTargetLufs, {});
+    const kept = applyAdjustments(settings, this.baseTargetLufs, {});
+    const words = settingsInWords(kept);
+    return JSON.stringify(kept) === JSON.stringify(defaults) || !words.length ? null : { version: last.version, words };
+  }
+
   async hasReference(bookingId: string): Promise<boolean> {
     return (await this.files.count(bookingId, 'reference')) > 0;
   }
@@ -231,7 +249,10 @@ export class RevisionService {
    * Whether the revision can be made as asked, and the automatic version's settings (null: the
    * engineer takes it): the refusals of `request`, checked before a paid one is paid for.
    */
-  async check(booking: BookingWithService, r: Pick<RevisionRequest, 'adjustments' | 'forEngineer' | 'newSource'>): Promise<MasterSettings | null> {
+  async check(
+    booking: BookingWithService,
+    r: Pick<RevisionRequest, 'adjustments' | 'forEngineer' | 'newSource' | 'fromDefaults'>,
+  ): Promise<MasterSettings | null> {
     if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: statusText(booking.status) }));
     if (r.adjustments.useReference && !(await this.hasReference(booking.id))) {
       throw new UserError(t('revise-no-reference'));
@@ -306,11 +327,12 @@ export class RevisionService {
    */
   private async automaticSettings(
     booking: BookingWithService,
-    r: Pick<RevisionRequest, 'adjustments' | 'forEngineer' | 'newSource'>,
+    r: Pick<RevisionRequest, 'adjustments' | 'forEngineer' | 'newSource' | 'fromDefaults'>,
   ): Promise<MasterSettings | null> {
     const last = await this.versions.latestReady(booking.id);
     if (booking.service.code !== 'master' || !last || last.kind !== 'master' || (!Object.keys(r.adjustments).length && !r.newSource)) return null;
-    const settings = applyAdjustments(JSON.parse(last.settings) as MasterSettings, this.baseTargetLufs, r.adjustments);
+    const from = r.fromDefaults ? this.pipeline.defaultSettings() : (JSON.parse(last.settings) as MasterSettings);
+    const settings = applyAdjustments(from, this.baseTargetLufs, r.adjustments);
     const same = await this.pipeline.sameVersion(booking.id, settings);
     if (same === null) return settings;
     if (r.forEngineer) return null;

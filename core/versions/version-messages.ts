@@ -3,6 +3,8 @@
 // is announced when it is released exactly as it would have been at once, in the artist's
 // language of that moment, with the free revisions left at that moment.
 import { isOutputFormat, type EngineNote } from '../../engine/index.js';
+import type { MixdownNote, SkipReason } from '../../engine/mixdown-notes.js';
+import { audioProblemInWords } from '../files/audio-problems.js';
 import { formats } from '../../engine/formats.js';
 import { formatMoney, serviceName } from '../catalog.js';
 import type { BookingWithService } from '../booking/bookings.js';
@@ -105,8 +107,10 @@ export type VersionFacts =
       renders: string[];
       stems: number;
       seconds: number;
-      skipped: { stem: string; reason: string }[];
+      /** `why` as a code (older versions kept only the English `reason`). */
+      skipped: { stem: string; reason: string; why?: SkipReason }[];
       warnings: string[];
+      notes?: MixdownNote[];
       /** The full mix's integrated loudness (the listening room matches versions by it). */
       lufs?: number;
     }
@@ -119,9 +123,35 @@ export function parseFacts(json: string | null): VersionFacts | null {
 }
 
 const mixdownNotes = (f: Extract<VersionFacts, { kind: 'mixdown' }>) => [
-  ...f.skipped.map((s) => t('mixdown-left-out', { stem: s.stem, reason: s.reason })),
-  ...f.warnings.map(sentence),
+  ...f.skipped.map((s) => t('mixdown-left-out', { stem: s.stem, reason: s.why ? skipInWords(s.why) : s.reason })),
+  ...(f.notes ? f.notes.map(mixdownNoteInWords) : f.warnings.map(sentence)),
 ];
+
+function skipInWords(r: SkipReason): string {
+  switch (r.code) {
+    case 'unreadable':
+      return audioProblemInWords(r);
+    case 'empty':
+      return t('mixdown-skip-empty');
+    case 'channels':
+      return t('mixdown-skip-channels', { channels: r.channels });
+  }
+}
+
+function mixdownNoteInWords(n: MixdownNote): string {
+  switch (n.code) {
+    case 'stem-resampled':
+      return t('mixdown-note-stem-resampled', { stem: n.stem, fromHz: String(n.fromHz), toHz: String(n.toHz) });
+    case 'stem-silent':
+      return t('mixdown-note-stem-silent', { stem: n.stem });
+    case 'stem-padded':
+      return t('mixdown-note-stem-padded', { stem: n.stem, seconds: n.seconds });
+    case 'no-vocals':
+      return t('mixdown-note-no-vocals');
+    case 'no-instruments':
+      return t('mixdown-note-no-instruments');
+  }
+}
 
 /** The version in one line for the engineer ("−14.0 LUFS, −1.0 dBTP", "full mix, instrumental"). */
 export function factsLine(facts: VersionFacts): string {

@@ -67,7 +67,7 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
         compression: aifc && c.length >= 22 ? tag(c, 18) : 'NONE',
       };
     } else if (id === 'SSND') {
-      if (body + 8 > size) throw new AudioFileError(name, 'the file is truncated inside its sound data');
+      if (body + 8 > size) throw new AudioFileError(name, 'the file is truncated inside its sound data', { code: 'truncated' });
       ssnd = { offset: body + 8 + view(await read(body, 4)).getUint32(0), size: chunkSize - 8 };
     }
     o = body + chunkSize + (chunkSize & 1);
@@ -79,7 +79,7 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
   if (float) bits = compression.toLowerCase() === 'fl32' ? 32 : 64;
   const littleEndian = compression === 'sowt';
   if (!['NONE', 'sowt'].includes(compression) && !float)
-    throw new AudioFileError(name, `compressed AIFF-C (${compression}) is not supported; export uncompressed AIFF or WAV`);
+    throw new AudioFileError(name, `compressed AIFF-C (${compression}) is not supported; export uncompressed AIFF or WAV`, { code: 'compressed-aiff' });
   if (![8, 16, 24, 32].includes(bits) && !float) throw new AudioFileError(name, `unsupported AIFF bit depth ${bits}`);
   if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`);
   if (!(sampleRate >= 8000 && sampleRate <= 384000)) throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`);
@@ -87,7 +87,9 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
   if (frames > 0 && !ssnd) throw new AudioFileError(name, 'AIFF file has no SSND (sound data) chunk');
   const dataOffset = ssnd?.offset ?? 0;
   if (ssnd && dataOffset + frames * blockAlign > size) {
-    throw new AudioFileError(name, `the file is truncated: ${frames} frames announced, ${Math.floor((size - dataOffset) / blockAlign)} present`);
+    throw new AudioFileError(name, `the file is truncated: ${frames} frames announced, ${Math.floor((size - dataOffset) / blockAlign)} present`, {
+      code: 'truncated',
+    });
   }
   return { channels, frames, sampleRate, bits, float, littleEndian, dataOffset, blockAlign };
 }

@@ -50,7 +50,7 @@ async function* wavPieces(file: string, name: string): AsyncGenerator<Float32Arr
   const reader = await WavReader.open(file, name);
   try {
     const frames = reader.frames;
-    if (frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)');
+    if (frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)', { code: 'no-audio' });
     for (let at = 0; at < frames; at += PIECE_FRAMES) {
       const count = Math.min(PIECE_FRAMES, frames - at);
       const piece = Array.from({ length: reader.channels }, () => new Float32Array(count));
@@ -68,7 +68,7 @@ async function* aiffPieces(file: string, name: string): AsyncGenerator<Float32Ar
   try {
     const { size } = await fh.stat();
     const l = await aiffLayout((offset, length) => readAt(fh, offset, Math.max(0, Math.min(length, size - offset))), size, name);
-    if (l.frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)');
+    if (l.frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)', { code: 'no-audio' });
     for (let at = 0; at < l.frames; at += PIECE_FRAMES) {
       const count = Math.min(PIECE_FRAMES, l.frames - at);
       const piece = Array.from({ length: l.channels }, () => new Float32Array(count));

@@ -47,6 +47,7 @@ export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<U
           decoded + r.samplesDecoded === 0
             ? `corrupt FLAC data (${r.errors[0]!.message})`
             : `corrupt or truncated FLAC data after ${(decoded / (r.sampleRate || 1)).toFixed(1)} s (${r.errors[0]!.message})`,
+          { code: 'damaged' },
         );
       }
       if (r.samplesDecoded === 0) return undefined;
@@ -82,12 +83,12 @@ export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<U
     const last = take(await decoder.flush());
     if (last) yield last;
     if (announced > 0 && decoded < announced) {
-      throw new AudioFileError(name, `the file is truncated or corrupt: ${decoded} of its ${announced} samples could be decoded`);
+      throw new AudioFileError(name, `the file is truncated or corrupt: ${decoded} of its ${announced} samples could be decoded`, { code: 'truncated' });
     }
-    if (decoded === 0) throw new AudioFileError(name, 'FLAC file contains no audio');
+    if (decoded === 0) throw new AudioFileError(name, 'FLAC file contains no audio', { code: 'no-audio' });
   } catch (err) {
     if (err instanceof AudioFileError) throw err;
-    throw new AudioFileError(name, `not a readable FLAC file (${(err as Error).message})`);
+    throw new AudioFileError(name, `not a readable FLAC file (${(err as Error).message})`, { code: 'damaged' });
   } finally {
     decoder.free();
   }

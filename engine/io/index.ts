@@ -27,7 +27,7 @@ export { extensionOf, isOutputFormat, outputFormats, type OutputFormat } from '.
 
 function validate(audio: AudioData, name: string): AudioData {
   const frames = audio.channels[0]?.length ?? 0;
-  if (frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)');
+  if (frames === 0) throw new AudioFileError(name, 'the file contains no audio (0 samples)', { code: 'no-audio' });
   // Integer PCM (and FLAC) always decodes to finite samples; float sources are checked here (a
   // full pass over the samples, so only where it can find something), the MP3 decoder's output as
   // it is decoded.
@@ -42,7 +42,7 @@ export interface ReadLimits {
 }
 
 export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadLimits & { sampleRate?: number; channels?: number } = {}): Promise<AudioData> {
-  if (bytes.length === 0) throw new AudioFileError(name, 'the file is empty');
+  if (bytes.length === 0) throw new AudioFileError(name, 'the file is empty', { code: 'empty' });
   const container = detectContainer(bytes);
   switch (container) {
     case 'wav':
@@ -59,7 +59,7 @@ export async function decodeAudio(bytes: Uint8Array, name: string, limits: ReadL
     case 'mp3':
       return validate(await (await mp3()).readMp3(bytes, name, limits), name);
     default:
-      throw new AudioFileError(name, 'not an audio file we can read (expected WAV, AIFF, FLAC or MP3)');
+      throw new AudioFileError(name, 'not an audio file we can read (expected WAV, AIFF, FLAC or MP3)', { code: 'not-audio' });
   }
 }
 

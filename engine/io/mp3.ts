@@ -60,11 +60,14 @@ export async function* mp3Pieces(
       for (let o = 0; o < chunk.length; o += CHUNK) {
         const r = decodeQuietly(decoder, chunk.subarray(o, o + CHUNK));
         errors += r.errors.length;
-        if (errors > MAX_DECODER_ERRORS) throw new AudioFileError(name, `the MP3 stream is damaged: ${errors} frames could not be decoded${after()}`);
+        if (errors > MAX_DECODER_ERRORS)
+          throw new AudioFileError(name, `the MP3 stream is damaged: ${errors} frames could not be decoded${after()}`, { code: 'damaged' });
         if (r.samplesDecoded === 0 || r.channelData.length === 0) continue;
         if (rate === 0) rate = r.sampleRate;
         else if (r.sampleRate !== rate)
-          throw new AudioFileError(name, `the MP3 stream is damaged: its sample rate changes from ${rate} Hz to ${r.sampleRate} Hz${after()}`);
+          throw new AudioFileError(name, `the MP3 stream is damaged: its sample rate changes from ${rate} Hz to ${r.sampleRate} Hz${after()}`, {
+            code: 'damaged',
+          });
         const piece = r.channelData.slice(0, channels).map((ch) => ch.slice(0, r.samplesDecoded));
         assertFinite(piece, name, r.sampleRate, decoded);
         for (const ch of piece) {
@@ -74,6 +77,7 @@ export async function* mp3Pieces(
               throw new AudioFileError(
                 name,
                 `the MP3 stream is damaged: it decodes to ${dbfs(v)} dB above full scale at ${((decoded + i) / rate).toFixed(1)} s`,
+                { code: 'damaged' },
               );
           }
         }
@@ -81,10 +85,10 @@ export async function* mp3Pieces(
         yield { channels: piece, sampleRate: r.sampleRate, bitDepth: 0 };
       }
     }
-    if (decoded === 0) throw new AudioFileError(name, 'no MP3 audio could be decoded');
+    if (decoded === 0) throw new AudioFileError(name, 'no MP3 audio could be decoded', { code: 'no-audio' });
   } catch (err) {
     if (err instanceof AudioFileError) throw err;
-    throw new AudioFileError(name, `not a readable MP3 file (${(err as Error).message})`);
+    throw new AudioFileError(name, `not a readable MP3 file (${(err as Error).message})`, { code: 'damaged' });
   } finally {
     decoder.free();
   }

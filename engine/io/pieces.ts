@@ -31,7 +31,7 @@ export function assertFinite(channels: Float32Array[], name: string, sampleRate:
   for (const ch of channels) {
     for (let i = 0; i < ch.length; i++) {
       if (!Number.isFinite(ch[i]!))
-        throw new AudioFileError(name, `the file contains invalid samples (not a number) at ${((at + i) / sampleRate).toFixed(3)} s`);
+        throw new AudioFileError(name, `the file contains invalid samples (not a number) at ${((at + i) / sampleRate).toFixed(3)} s`, { code: 'damaged' });
     }
   }
 }

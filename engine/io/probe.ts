@@ -205,7 +205,11 @@ export async function probeAudioFile(file: string, name = path.basename(file)): 
 /** Decoded sizes past this are refused before decoding: the file claims more audio than the studio takes. */
 export function assertWithinLength(p: AudioProbe, maxSeconds: number, name: string): void {
   if (p.durationSec !== null && p.durationSec > maxSeconds) {
-    throw new AudioFileError(name, `it is ${formatLength(p.durationSec)} long; the studio takes files of up to ${formatLength(maxSeconds)}`);
+    throw new AudioFileError(name, `it is ${formatLength(p.durationSec)} long; the studio takes files of up to ${formatLength(maxSeconds)}`, {
+      code: 'too-long',
+      length: formatLength(p.durationSec),
+      limit: formatLength(maxSeconds),
+    });
   }
 }
 

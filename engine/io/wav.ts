@@ -44,7 +44,9 @@ export async function layout(read: (offset: number, length: number) => Promise<U
     if (id === 'fmt ') fmt = parseFmt(await read(body, Math.min(size, 64)), name);
     else if (id === 'data') {
       if (body + size > fileSize) {
-        throw new AudioFileError(name, `the file is truncated: its audio data should be ${size} bytes but only ${fileSize - body} are there`);
+        throw new AudioFileError(name, `the file is truncated: its audio data should be ${size} bytes but only ${fileSize - body} are there`, {
+          code: 'truncated',
+        });
       }
       data = { offset: body, size };
     }

@@ -219,9 +219,10 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     await chat.press('Confirm');
     const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
     const b = await t.db.booking.findFirstOrThrow({ where: { reference: ref } });
-    // An unattended booking has no session to send files before (that was shown).
+    // An unattended booking has no session to send files before (that was shown), and unattended
+    // mastering starts when the mix is in, not in studio downtime (that was shown next).
     await chat.send('/status');
-    expect(chat.text).toContain('Next: send your files; we work on it in studio downtime and deliver it by the due date.');
+    expect(chat.text).toContain('Next: send your mix; mastering starts as soon as it arrives.');
     expect(chat.text).not.toMatch(/session/);
     // Observed: "Yes, cancel it" was offered, refused after the press, and asked again in a loop.
     await chat.send('/revise ' + ref);

@@ -61,16 +61,21 @@ describe.each(testProviders())('booking news for the engineer on %s', (provider)
     await heard();
     // One status, told the same way: the session's booking waits with its files in.
     await chat.send('/status');
-    expect(chat.text).toContain('Status: confirmed, your files are in');
+    expect(chat.text).toContain('Status: confirmed, your mix is in');
     expect(chat.text).toContain('Your files are in.');
     expect(chat.text).not.toContain('waiting for your files');
-    expect(await studio.desk.queue()).toContain(`${ref} · Mastering · Standard · mara · confirmed, files in`);
+    // The engine makes the engineer's starting point meanwhile (its job is not run here).
+    expect(await studio.desk.queue()).toContain(`${ref} · Mastering · Standard · mara · confirmed, files in; the engine is making a version`);
 
     await chat.send('/reschedule');
     await chat.press('Fri 4 Dec');
     await chat.press('16:00');
     await chat.press('Move it');
     const moved = /replaced by (MD-[2-9A-Z]{6})/.exec(chat.text)![1]!;
+    // The mix moved with the booking: it is not asked for again.
+    expect(chat.text).toContain('Status: confirmed, your mix is in');
+    expect(chat.text).toContain('Your files are in (they moved with the booking): nothing to send again before Fri 4 Dec 2026, 16:00');
+    expect(chat.text).not.toMatch(/send your/i);
     expect(await heard()).toEqual([`🔔 mara moved ${ref} (Mastering) from Thu 3 Dec, 10:00 to Fri 4 Dec, 16:00; it is now ${moved}.`]);
 
     await chat.send('/cancel');

@@ -1,5 +1,5 @@
 // Files through the conversation layer into the store and the database, on local disk and S3.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -96,6 +96,15 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
     expect(chat.text).toBe(
       'notes.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was stored; please send WAV, AIFF, FLAC or MP3.',
     );
+    // In Spanish, the whole answer is Spanish (the problem was the engine's English).
+    await chat.send('/language es');
+    const cut = path.join(dir, 'cortado.wav');
+    writeFileSync(cut, readFileSync(await wav('whole.wav')).subarray(0, 40_000));
+    await chat.send(`/upload ${cut}`);
+    expect(chat.text).toBe(
+      'cortado.wav: el archivo está cortado: le falta parte del audio (quizá la exportación o la transferencia no terminó). No se ha guardado nada; envía WAV, AIFF, FLAC o MP3.',
+    );
+    await chat.send('/language en');
     await chat.send(`/upload ${path.join(dir, 'missing.wav')}`);
     expect(chat.text).toBe('missing.wav: I cannot find that file.');
     const big = await wav('long.wav', 20); // 20 s of 24-bit stereo: 5.8 MB, over the 5 MB cap

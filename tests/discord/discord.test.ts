@@ -372,7 +372,7 @@ describe('Discord bot against a recording REST server', () => {
     a = await send(fake.slash('queue', ana, { guildId: OTHER_GUILD, roles: [ENGINEER_ROLE], options: [] }));
     expect(said(a)).toContain("/queue is for the studio's engineers.");
     a = await send(fake.slash('queue', ana, { guildId: GUILD, roles: [ENGINEER_ROLE], options: [] }));
-    expect(said(a)).toContain(`1. ${b.reference} · Mastering · Unattended · Ana · requested (waiting for the engineer to confirm) · due`);
+    expect(said(a)).toContain(`1. ${b.reference} · Mastering · Unattended · Ana · requested, waiting for your confirmation · due`);
     expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: GUILD } })).engineerRoleId).toBe(ENGINEER_ROLE);
   }, 90_000);
 

@@ -90,14 +90,36 @@ export async function askUseSource(ctx: FlowContext, b: BookingWithService, file
       : ctx.studio.paidRevisions.upFront
         ? t('new-source-paid-first', { price })
         : t('new-source-paid', { price });
+  const question = t(b.service.code === 'master' ? 'new-source-ask-mix' : 'new-source-ask-stems', { ref: b.reference, number: used + 1, cost });
+  const free = freeLeft > 0;
+  // A revision's "louder" would carry over to the new mix unseen: say so, and let the artist choose.
+  const kept = await ctx.studio.revisions.keptSettings(b);
+  if (kept)
+    return ask(
+      'use',
+      { ref: b.reference, file, kept: kept.version },
+      {
+        text: `${question}\n${t('new-source-settings', { version: kept.version, settings: kept.words.join('; ') })}`,
+        buttons: [
+          [
+            {
+              label: free ? t('new-source-yes-keep', { version: kept.version }) : t('new-source-yes-keep-paid', { version: kept.version, price }),
+              data: 'yes',
+            },
+          ],
+          [{ label: free ? t('new-source-yes-defaults') : t('new-source-yes-defaults-paid', { price }), data: 'defaults' }],
+          [{ label: t('new-source-no'), data: 'no' }],
+        ],
+      },
+    );
   return ask(
     'use',
     { ref: b.reference, file },
     {
-      text: t(b.service.code === 'master' ? 'new-source-ask-mix' : 'new-source-ask-stems', { ref: b.reference, number: used + 1, cost }),
+      text: question,
       buttons: [
         [
-          { label: freeLeft > 0 ? t('new-source-yes') : t('new-source-yes-paid', { price }), data: 'yes' },
+          { label: free ? t('new-source-yes') : t('new-source-yes-paid', { price }), data: 'yes' },
           { label: t('new-source-no'), data: 'no' },
         ],
       ],
@@ -105,17 +127,34 @@ export async function askUseSource(ctx: FlowContext, b: BookingWithService, file
   );
 }
 
-/** The answer to askUseSource: a revision made from the new file, or the file just kept. */
+/** The answer to askUseSource: a revision made from the new file (with the latest settings or the defaults), or the file just kept. */
 export async function useSource(ctx: FlowContext, input: StepInput): Promise<StepOutcome> {
-  if (input.type !== 'button' || !['yes', 'no'].includes(input.action)) throw new UserError(t('answer-yes-or-no'));
+  const kept = typeof ctx.data.kept === 'number' ? ctx.data.kept : null;
+  const answers = kept === null ? ['yes', 'no'] : ['yes', 'defaults', 'no'];
+  if (input.type !== 'button' || !answers.includes(input.action))
+    throw new UserError(kept === null ? t('answer-yes-or-no') : t('new-source-pick', { version: kept }));
   const b = await ctx.studio.bookings.ownedBy(ctx.client.id, String(ctx.data.ref));
   const file = String(ctx.data.file);
   if (input.action === 'no') return done({ text: t('new-source-kept', { file, ref: b.reference }) });
+  const fromDefaults = input.action === 'defaults';
+  const what =
+    kept === null
+      ? t('new-source-what', { file })
+      : fromDefaults
+        ? t('new-source-what-defaults', { file })
+        : t('new-source-what-kept', { file, version: kept });
   // The price was in the question: "yes" accepts it.
   return startOrAskPayment(
     ctx,
     b,
-    { notes: t('new-source-notes', { file }), adjustments: {}, forEngineer: false, newSource: file, understood: [t('new-source-what', { file })] },
+    {
+      notes: t('new-source-notes', { file }),
+      adjustments: {},
+      forEngineer: false,
+      newSource: file,
+      understood: [what],
+      ...(fromDefaults ? { fromDefaults } : {}),
+    },
     true,
   );
 }
