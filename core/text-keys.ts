@@ -952,6 +952,15 @@ export interface TextVars {
   'engine-note-vinyl-bright': { hf: TextValue; limit: TextValue };
   'engine-note-vinyl-phase': { atSec: TextValue; correlation: TextValue; worst: TextValue };
   'engine-note-loss-huge': undefined;
+  'report-png-title': { name: TextValue };
+  'report-png-loudness': undefined;
+  'report-png-true-peak': undefined;
+  'report-png-target-met': { dbtp: TextValue; lufs: TextValue };
+  'report-png-target-missed': { lufs: TextValue };
+  'report-png-short-term': undefined;
+  'report-png-spectrum': undefined;
+  'report-png-before': undefined;
+  'report-png-after': undefined;
 }
 
 export type TextKey = keyof TextVars;

@@ -4,7 +4,7 @@ export { analyze, type Analysis } from './analysis/analyze.js';
 export { measureLoudness } from './analysis/loudness.js';
 export { truePeak } from './analysis/truepeak.js';
 export { master, presets, isPreset, SHORTEST_SECONDS, type MasterOptions, type MasterResult, type Preset } from './master.js';
-export { analysisText, reportPng, reportText } from './report.js';
+export { analysisText, englishReportLabels, reportPng, reportText, type ReportLabels } from './report.js';
 export {
   AudioFileError,
   decodeAudio,

@@ -6,7 +6,7 @@ import { analyze, type Analysis } from './analysis/analyze.js';
 import { AudioFileError, readAudioFile, writeAudioFile, type OutputFormat, type ReleaseTags } from './io/index.js';
 import { runEngineThread } from './engine-thread.js';
 import { master, type MasterOptions, type MasterResult } from './master.js';
-import { reportPng, reportText } from './report.js';
+import { reportPng, reportText, type ReportLabels } from './report.js';
 import { destinationChecks } from './destinations.js';
 import type { EngineNote } from './notes.js';
 import { checkMasterable } from './master-limits.js';
@@ -20,6 +20,8 @@ export interface MasterFileJob {
   reference?: string;
   outputs: { path: string; format: OutputFormat }[];
   reportPng: string;
+  /** The picture's words in the artist's language (English when not given). */
+  reportLabels?: ReportLabels;
   options: Omit<MasterOptions, 'reference' | 'progress' | 'inPlace' | 'parts'>;
   /** The release's title, artist, ISRC and year, written into the master's files (with the loudness measured). */
   tags?: ReleaseTags;
@@ -88,7 +90,7 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     throw err;
   }
   // The PNG compresses on another thread while the audio is encoded.
-  const png = reportPng(result, job.name);
+  const png = reportPng(result, job.name, job.reportLabels);
   png.catch(() => undefined); // awaited below; should an output fail first, that error is the one reported
   const a = result.after;
   const tags = job.tags && {

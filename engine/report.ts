@@ -99,10 +99,43 @@ function line(g: SKRSContext2D, pts: [number, number][], color: string, width: n
 }
 
 /**
+ * The words on the picture, in the reader's language (the service words them from its locale
+ * files; `{...}` marks where the numbers go). The command line uses these English ones.
+ */
+export interface ReportLabels {
+  /** "{name}" is the file's name. */
+  title: string;
+  loudness: string;
+  truePeak: string;
+  /** "{lufs}", "{dbtp}": the target. */
+  targetMet: string;
+  /** "{lufs}": the target. */
+  targetMissed: string;
+  shortTerm: string;
+  spectrum: string;
+  before: string;
+  after: string;
+}
+
+export const englishReportLabels: ReportLabels = {
+  title: 'mixdesk master — {name}',
+  loudness: 'Loudness',
+  truePeak: 'true peak',
+  targetMet: '✓ target {lufs} LUFS / {dbtp} dBTP met',
+  targetMissed: '✗ target {lufs} LUFS not met — see the report',
+  shortTerm: 'Short-term loudness (LUFS)',
+  spectrum: 'Spectrum (dB, third-octave bands)',
+  before: 'before',
+  after: 'after',
+};
+
+const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+
+/**
  * A 1200×800 PNG: headline numbers, short-term loudness over time, and the spectrum. The drawing
  * is quick; the PNG compression runs on libuv's thread pool, so callers can encode audio meanwhile.
  */
-export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
+export function reportPng(r: MasterResult, name: string, words: ReportLabels = englishReportLabels): Promise<Buffer> {
   const W = 1200,
     H = 800;
   const canvas = createCanvas(W, H);
@@ -111,20 +144,20 @@ export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
   g.fillRect(0, 0, W, H);
   g.fillStyle = INK;
   g.font = 'bold 26px sans-serif';
-  g.fillText(`mixdesk master — ${name}`.slice(0, 70), 40, 50);
+  g.fillText(fill(words.title, { name }).slice(0, 70), 40, 50);
   g.font = '18px sans-serif';
   const b = r.before,
     a = r.after;
   g.fillText(
-    `Loudness ${fmt(b.loudness.integratedLufs, 'LUFS')} → ${fmt(a.loudness.integratedLufs, 'LUFS')}  ·  true peak ${fmt(b.peaks.truePeakDbtp, 'dBTP')} → ${fmt(a.peaks.truePeakDbtp, 'dBTP')}  ·  LRA ${fmt(b.loudness.rangeLu, 'LU')} → ${fmt(a.loudness.rangeLu, 'LU')}`,
+    `${words.loudness} ${fmt(b.loudness.integratedLufs, 'LUFS')} → ${fmt(a.loudness.integratedLufs, 'LUFS')}  ·  ${words.truePeak} ${fmt(b.peaks.truePeakDbtp, 'dBTP')} → ${fmt(a.peaks.truePeakDbtp, 'dBTP')}  ·  LRA ${fmt(b.loudness.rangeLu, 'LU')} → ${fmt(a.loudness.rangeLu, 'LU')}`,
     40,
     85,
   );
   g.fillStyle = r.targetMet ? '#1a7f37' : '#cf222e';
   g.fillText(
     r.targetMet
-      ? `✓ target ${r.settings.targetLufs} LUFS / ${r.settings.ceilingDbtp} dBTP met`
-      : `✗ target ${r.settings.targetLufs} LUFS not met — see the report`,
+      ? fill(words.targetMet, { lufs: r.settings.targetLufs, dbtp: r.settings.ceilingDbtp })
+      : fill(words.targetMissed, { lufs: r.settings.targetLufs }),
     40,
     115,
   );
@@ -134,7 +167,7 @@ export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
     py = 170,
     pw = 1080,
     ph = 260;
-  axes(g, px, py, pw, ph, 'Short-term loudness (LUFS)');
+  axes(g, px, py, pw, ph, words.shortTerm);
   const lo = -40,
     hi = 0;
   const yOf = (v: number) => py + ph - ((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo)) * ph;
@@ -173,7 +206,7 @@ export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
     sy = 500,
     sw = 1080,
     sh = 240;
-  axes(g, sx, sy, sw, sh, 'Spectrum (dB, third-octave bands)');
+  axes(g, sx, sy, sw, sh, words.spectrum);
   const hz = a.spectrum.hz;
   const all = [...b.spectrum.db, ...a.spectrum.db].filter((v) => v > -139);
   const top = Math.ceil(Math.max(...all) / 10) * 10;
@@ -209,8 +242,8 @@ export function reportPng(r: MasterResult, name: string): Promise<Buffer> {
 
   g.font = '16px sans-serif';
   g.fillStyle = GREY;
-  g.fillText('■ before', 980, 140);
+  g.fillText(`■ ${words.before}`, 980, 140);
   g.fillStyle = BLUE;
-  g.fillText('■ after', 1070, 140);
+  g.fillText(`■ ${words.after}`, 1070, 140);
   return canvas.encode('png');
 }

@@ -1218,3 +1218,14 @@ engine-note-target-missed = Landed at { $lufs } LUFS, not within 0.3 LU of { $ta
 engine-note-vinyl-bright = Vinyl: high frequencies (5–10 kHz) sit { $hf } dB from the midrange (200 Hz–2 kHz; above { $limit } dB sibilance and bright cymbals may distort on a lacquer): a de-esser or a darker master cuts cleaner.
 engine-note-vinyl-phase = Vinyl: left and right are partly out of phase (correlation { $correlation }, worst 1 s { $worst } at { $atSec } s): out-of-phase content cuts as vertical groove motion the stylus may not track.
 engine-note-loss-huge = more than 40
+
+## The report picture
+report-png-title = mixdesk master — { $name }
+report-png-loudness = Loudness
+report-png-true-peak = true peak
+report-png-target-met = ✓ target { $lufs } LUFS / { $dbtp } dBTP met
+report-png-target-missed = ✗ target { $lufs } LUFS not met — see the report
+report-png-short-term = Short-term loudness (LUFS)
+report-png-spectrum = Spectrum (dB, third-octave bands)
+report-png-before = before
+report-png-after = after

@@ -1221,3 +1221,14 @@ engine-note-target-missed = Quedó en { $lufs } LUFS, a más de 0,3 LU de { $tar
 engine-note-vinyl-bright = Vinilo: los agudos (5–10 kHz) están a { $hf } dB de los medios (200 Hz–2 kHz; por encima de { $limit } dB las sibilantes y los platillos brillantes pueden distorsionar en el acetato): un de-esser o un máster más oscuro cortan mejor.
 engine-note-vinyl-phase = Vinilo: izquierda y derecha están en parte en contrafase (correlación { $correlation }, el peor segundo { $worst } a los { $atSec } s): lo que está en contrafase se corta como movimiento vertical del surco que la aguja quizá no siga.
 engine-note-loss-huge = más de 40
+
+## The report picture
+report-png-title = máster de mixdesk — { $name }
+report-png-loudness = Sonoridad
+report-png-true-peak = pico real
+report-png-target-met = ✓ objetivo de { $lufs } LUFS / { $dbtp } dBTP cumplido
+report-png-target-missed = ✗ objetivo de { $lufs } LUFS no alcanzado — mira el informe
+report-png-short-term = Sonoridad a corto plazo (LUFS)
+report-png-spectrum = Espectro (dB, bandas de tercio de octava)
+report-png-before = antes
+report-png-after = después

@@ -4,6 +4,7 @@
 // row is keyed by (booking, version), its files by a fixed storage key, and the finish — file
 // rows, booking status, revision, and the message in the outbox — commits in one transaction
 // that only the first finisher gets to run. A worker killed mid-job loses or doubles nothing.
+import { reportLabelsFor } from './report-labels.js';
 import { ownedName } from '../files/leftovers.js';
 import { statusText } from '../booking/status.js';
 import { createWriteStream } from 'node:fs';
@@ -306,6 +307,7 @@ export class Pipeline {
           ...(refPath ? { reference: refPath } : {}),
           outputs: files.map((f) => ({ path: f.local, format: f.format as OutputFormat })),
           reportPng: png,
+          reportLabels: reportLabelsFor(booking.client),
           tags: releaseTags(release),
           ...(this.s.masterMaxSeconds ? { maxSeconds: this.s.masterMaxSeconds } : {}),
           options: {

@@ -452,6 +452,28 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(await t.db.notification.count({ where: { key: { startsWith: 'delivery:' } } })).toBe(1);
   });
 
+  it("the report picture is drawn in the artist's language", async () => {
+    const jobs: Parameters<MasterRunner>[0][] = [];
+    await setUp(async (job, progress) => {
+      jobs.push(job);
+      return masterFile(job, progress);
+    });
+    await chat.send('/language es');
+    await chat.send('/book master');
+    await chat.press('Sin asistencia');
+    await chat.press('Confirmar');
+    await chat.event({ kind: 'file', file: { name: 'Night Drive.wav', sizeBytes: 0, ref: mix, id: 'file-1' } });
+    await delivered();
+    expect(jobs[0]!.reportLabels).toMatchObject({ loudness: 'Sonoridad', before: 'antes', after: 'después', title: 'máster de mixdesk — {name}' });
+    // Drawn with them: the same master in English words is another picture.
+    const english = path.join(dir, 'english.png');
+    await masterFile({ ...jobs[0]!, input: mix, reportLabels: undefined, reportPng: english, outputs: [] });
+    const stored = (await t.db.delivery.findFirstOrThrow({ include: { files: true } })).files.find((f) => f.kind === 'report')!;
+    const spanish = await readStream(await studio.store.get(stored.storageKey));
+    expect(spanish.subarray(0, 8)).toEqual(readFileSync(english).subarray(0, 8)); // both PNGs
+    expect(spanish.equals(readFileSync(english))).toBe(false);
+  });
+
   it('a try that dies is done again; two workers on the same version deliver it once', async () => {
     let calls = 0;
     const flaky: MasterRunner = async (job, progress) => {
