@@ -8,7 +8,7 @@ export const tiers = {
   /** The database, queue and storage layers on SQLite, PostgreSQL, Redis and s3rver. */
   db: ['db', 'queue', 'storage'],
   /** The studio through its chats, bots, web server and workers. */
-  e2e: ['conversation', 'discord', 'telegram', 'web', 'pipeline', 'payments', 'e2e'],
+  e2e: ['conversation', 'discord', 'telegram', 'web', 'pipeline', 'payments', 'e2e', 'journeys'],
 } as const;
 
 /** The tiers whose suites make databases: they get this run's migrated templates (tests/global-setup.ts). */

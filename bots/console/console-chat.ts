@@ -6,7 +6,7 @@ import type { Conversation } from '../../core/conversation/engine.js';
 import { parseCommand, type Reply, type ReplyFile, type Sender } from '../../core/conversation/types.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import type { Outbox } from '../../core/messaging/outbox.js';
-import { inLanguage, languageOrStudio, t } from '../../core/texts.js';
+import { currentLanguage, inLanguage, languageOrStudio, t } from '../../core/texts.js';
 
 export interface ConsoleChatOptions {
   conversation: Conversation;
@@ -48,18 +48,23 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
     ...(language ? { language } : {}),
     isPrivateChat: true,
   };
+  // What the terminal itself prints (its header, markers, labels) is in the terminal's language,
+  // then in the one the artist's last turn ended in (they may have chosen another with /language).
+  const terminal = languageOrStudio(language);
+  let speaking = terminal;
   const store = o.store;
   const locate: FileLocator = (f) => f.path ?? (f.storageKey && store?.localPath ? store.localPath(f.storageKey) : undefined) ?? f.url ?? f.name;
-  const say = (replies: Reply[], to?: string) => {
-    for (const r of replies) o.output.write(`\n${to ? `${t('console-to', { who: to })} ` : ''}${renderReply(r, locate)}\n`);
-    o.output.write('\n> ');
-  };
-  o.output.write(`${t('console-header', { studio: o.studioName, user: o.user })}\n`);
+  const say = (replies: Reply[], to?: () => string) =>
+    inLanguage(speaking, () => {
+      for (const r of replies) o.output.write(`\n${to ? `${t('console-to', { who: to() })} ` : ''}${renderReply(r, locate)}\n`);
+      o.output.write('\n> ');
+    });
+  o.output.write(`${inLanguage(terminal, () => t('console-header', { studio: o.studioName, user: o.user }))}\n`);
   o.outbox?.register('console', {
     send: async (chatId, reply) => {
       // The engineer's alerts (ENGINEER_CHAT=console:engineer) show in the same terminal, marked.
       if (chatId !== sender.chatId && chatId !== 'engineer') throw new Error(`console chat ${chatId} is not open here`);
-      say([reply], chatId === sender.chatId ? undefined : t('console-the-engineer'));
+      say([reply], chatId === sender.chatId ? undefined : () => t('console-the-engineer'));
     },
     // A terminal cannot change a line it printed: a progress message's next step is a new line.
     edit: async (chatId, _messageId, reply) => {
@@ -67,8 +72,8 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
     },
   });
   const pending = await o.conversation.resume(sender);
-  if (pending.length) o.output.write(`\n${t('console-resume')}`);
-  say(pending.length ? pending : [{ text: t('console-start-hint') }]);
+  if (pending.length) o.output.write(`\n${inLanguage(terminal, () => t('console-resume'))}`);
+  say(pending.length ? pending : [{ text: inLanguage(terminal, () => t('console-start-hint')) }]);
 
   const rl = createInterface({ input: o.input, terminal: false });
   // Lines are handled strictly in order, even when pasted or piped in faster than we answer.
@@ -89,10 +94,15 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
         const cmd = parseCommand(text);
         const incoming = { ...sender, ...(cmd ? { kind: 'command' as const, ...cmd } : { kind: 'text' as const, text }) };
         // Rendered in the language the turn ended in (the artist may have just chosen one).
-        await inLanguage(languageOrStudio(language), async () => say(await o.conversation.handle(incoming)));
+        const replies = await inLanguage(terminal, async () => {
+          const answered = await o.conversation.handle(incoming);
+          speaking = currentLanguage();
+          return answered;
+        });
+        say(replies);
       });
     });
     rl.on('close', () => void queue.then(() => resolve()));
   });
-  o.output.write(`\n${t('console-bye')}\n`);
+  o.output.write(`\n${inLanguage(speaking, () => t('console-bye'))}\n`);
 }

@@ -56,7 +56,8 @@ export class BookingAlerts {
   async arrived(tx: Tx, bookingId: string, depositPaid = false): Promise<void> {
     const b = await this.subject(tx, bookingId);
     const status = b.status;
-    const f = { ...this.facts(b), paid: depositPaid ? 'yes' : 'no' };
+    // Worded when the alert is written, in the engineer's language (not the artist's, whose turn this is).
+    const f = () => ({ ...this.facts(b), paid: depositPaid ? 'yes' : 'no' });
     if (status === 'requested') {
       if (this.level === 'none') return;
       const reference = b.reference;
@@ -64,7 +65,7 @@ export class BookingAlerts {
         `booking-request:${b.id}`,
         (on) =>
           t('alert-booking-request', {
-            ...f,
+            ...f(),
             confirm: deskLine(on, 'booking confirm', { reference }),
             decline: deskLine(on, 'booking decline', { reference }),
           }),
@@ -75,7 +76,7 @@ export class BookingAlerts {
       );
     } else if (this.level === 'all') {
       const key = status === 'awaiting-payment' ? 'alert-booking-awaiting-deposit' : 'alert-booking-confirmed-auto';
-      await this.alerts.alert(`booking-${status}:${b.id}`, () => t(key, f), { booking: b.reference }, tx);
+      await this.alerts.alert(`booking-${status}:${b.id}`, () => t(key, f()), { booking: b.reference }, tx);
     }
   }
 

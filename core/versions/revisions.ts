@@ -29,18 +29,38 @@ export interface Adjustments {
 
 /** The quick adjustments offered as buttons, and the words that ask for them. */
 export const quickAdjustments: { id: string; label: () => string; words: RegExp; apply: Adjustments }[] = [
-  { id: 'louder', label: () => t('adjust-louder'), words: /\blouder\b/gi, apply: { loudnessLu: 1 } },
-  { id: 'quieter', label: () => t('adjust-quieter'), words: /\b(quieter|softer|less loud)\b/gi, apply: { loudnessLu: -1 } },
-  { id: 'brighter', label: () => t('adjust-brighter'), words: /\b(brighter|more air|more top)\b/gi, apply: { trebleDb: 1.5 } },
-  { id: 'warmer', label: () => t('adjust-warmer'), words: /\b(warmer|darker|less harsh)\b/gi, apply: { bassDb: 1, trebleDb: -1.5 } },
-  { id: 'punch+', label: () => t('adjust-more-punch'), words: /\b(more punch|punchier|more dynamic)\b/gi, apply: { punch: 0.5 } },
-  { id: 'punch-', label: () => t('adjust-less-punch'), words: /\b(less punch|smoother|more glue)\b/gi, apply: { punch: -0.5 } },
-  { id: 'bass+', label: () => t('adjust-more-bass'), words: /\b(more bass|more low end|bassier)\b/gi, apply: { bassDb: 1.5 } },
-  { id: 'bass-', label: () => t('adjust-less-bass'), words: /\b(less bass|less low end|less boomy)\b/gi, apply: { bassDb: -1.5 } },
+  { id: 'louder', label: () => t('adjust-louder'), words: /\b(louder|más fuerte|más alto|más volumen)\b/gi, apply: { loudnessLu: 1 } },
+  { id: 'quieter', label: () => t('adjust-quieter'), words: /\b(quieter|softer|less loud|más bajo|más suave|menos fuerte)\b/gi, apply: { loudnessLu: -1 } },
+  {
+    id: 'brighter',
+    label: () => t('adjust-brighter'),
+    words: /\b(brighter|more air|more top|más brillante|más brillo|más aire)\b/gi,
+    apply: { trebleDb: 1.5 },
+  },
+  {
+    id: 'warmer',
+    label: () => t('adjust-warmer'),
+    words: /\b(warmer|darker|less harsh|más cálid[oa]|más oscur[oa]|menos áspero)\b/gi,
+    apply: { bassDb: 1, trebleDb: -1.5 },
+  },
+  {
+    id: 'punch+',
+    label: () => t('adjust-more-punch'),
+    words: /\b(more punch|punchier|more dynamic|más pegada|más punch|más dinámic[oa])\b/gi,
+    apply: { punch: 0.5 },
+  },
+  {
+    id: 'punch-',
+    label: () => t('adjust-less-punch'),
+    words: /\b(less punch|smoother|more glue|menos pegada|menos punch|más compact[oa])\b/gi,
+    apply: { punch: -0.5 },
+  },
+  { id: 'bass+', label: () => t('adjust-more-bass'), words: /\b(more bass|more low end|bassier|más graves|más bajos)\b/gi, apply: { bassDb: 1.5 } },
+  { id: 'bass-', label: () => t('adjust-less-bass'), words: /\b(less bass|less low end|less boomy|menos graves|menos bajos)\b/gi, apply: { bassDb: -1.5 } },
   {
     id: 'reference',
     label: () => t('revise-match-reference'),
-    words: /\b(match (my |the )?reference|like (my |the )?reference)\b/gi,
+    words: /\b(match (my |the )?reference|like (my |the )?reference|como (mi |la )?referencia)\b/gi,
     apply: { useReference: true },
   },
 ];

@@ -67,6 +67,8 @@ describe.runIf(hasFluidsynth && hasEspeak)('on General MIDI stems and a voice', 
     expect(report.skipped).toEqual([]);
     expect(report.stems.map((s) => s.role)).toEqual(['drums', 'bass', 'keys', 'keys', 'lead-vocal']);
     expect(report.warnings.join('\n')).toMatch(/Lead Vocal\.wav was at 22050 Hz and was converted to 48000 Hz/);
+    // The same, as codes the service words in the artist's language.
+    expect(report.notes).toContainEqual({ code: 'stem-resampled', stem: 'Lead Vocal.wav', fromHz: 22050, toHz: 48000 });
     expect(report.warnings.join('\n')).toMatch(/Lead Vocal\.wav is [\d.]+ s shorter than the longest stem; it was padded with silence, not cut/);
     const [full, inst, vox] = await Promise.all([report.outputs.full, report.outputs.instrumental!, report.outputs.acappella!].map((f) => readAudioFile(f)));
     expect(full!.channels[0]!.length).toBe(Math.round(report.durationSec * 48000));
@@ -133,9 +135,9 @@ describe('bad stems', () => {
     };
     expect(r.sampleRate).toBe(48000);
     expect(r.stems.map((s) => s.name)).toEqual(['Drums.wav', 'Keys.wav', 'Vocal.wav']);
-    expect(r.skipped).toEqual([
-      { name: 'Empty Gtr.wav', reason: 'it is empty (no audio)' },
-      { name: 'Bass.wav', reason: expect.stringMatching(/format chunk|no audio data|truncated/) as unknown as string },
+    expect(r.skipped).toMatchObject([
+      { name: 'Empty Gtr.wav', reason: 'it is empty (no audio)', why: { code: 'empty' } },
+      { name: 'Bass.wav', reason: expect.stringMatching(/format chunk|no audio data|truncated/) as unknown as string, why: { code: 'unreadable' } },
     ]);
     expect(r.warnings).toContain('Vocal.wav was at 44100 Hz and was converted to 48000 Hz');
     expect(r.warnings.some((w) => w.startsWith('Keys.wav is 1.00 s shorter'))).toBe(true);

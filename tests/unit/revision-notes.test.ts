@@ -11,6 +11,9 @@ describe('revision notes', () => {
     ['louder, like Daft Punk', true, ['louder']],
     ['the intro feels too quiet', true, []],
     ['make it sound like Daft Punk', true, []],
+    // Spanish, as the Spanish texts suggest it ("más fuerte y un poco más cálido") — once sent to the engineer unread.
+    ['más fuerte y un poco más cálido, por favor', false, ['louder', 'warmer']],
+    ['más graves, como la guitarra de Tame Impala', true, ['more bass']],
   ])('%j: for the engineer %s, understood %j', (text, forEngineer, understood) => {
     const parsed = parseAdjustments(text);
     expect(parsed.forEngineer).toBe(forEngineer);

@@ -1,0 +1,61 @@
+// What a journey script (journeys.ts) drives, whatever the chat: the artist types, presses and
+// sends files; the engineer types desk commands; time passes; the studio's jobs and messages run.
+// Each platform's driver records a transcript as its people would read it.
+import type { ManualClock } from '../../core/clock.js';
+import type { Studio } from '../../core/studio.js';
+import type { Language } from '../../core/texts.js';
+
+/** A button named in each language (journeys run in English and in Spanish). */
+export type Label = string | Record<Language, string | RegExp>;
+
+export interface JourneyDriver {
+  readonly language: Language;
+  readonly studio: Studio & { clock: ManualClock };
+  /** The artist types a message or a command. */
+  say(text: string): Promise<void>;
+  /** The artist presses a button of the latest question (by its label, in the journey's language). */
+  press(label: Label): Promise<void>;
+  /** The artist sends a file from disk. */
+  file(name: string, localPath: string, caption?: string): Promise<void>;
+  /** The engineer types a desk command (`booking confirm MD-…`), in the studio's language. */
+  desk(command: string): Promise<void>;
+  /** Runs the studio's jobs and sends its messages until nothing is left to do. */
+  settle(): Promise<void>;
+  /** Moves the studio's clock and runs what was due (reminders). */
+  advanceTo(at: Date): Promise<void>;
+  /** The booking references said so far, in order (the transcript names them MD-REF1, MD-REF2, …). */
+  references(): string[];
+  /** A line of narration in the transcript. */
+  note(text: string): void;
+}
+
+export interface Journey {
+  /** The file name under docs/journeys/. */
+  slug: string;
+  title: string;
+  /** Settings of the studio for this journey (beyond the tests' defaults). */
+  env?: Record<string, string>;
+  run(d: JourneyDriver): Promise<void>;
+}
+
+/** The label in the driver's language. */
+export function labelIn(label: Label, language: Language): string | RegExp {
+  return typeof label === 'string' ? label : label[language];
+}
+
+/**
+ * A transcript the same on every run: references, secret tokens in links and temporary paths are
+ * replaced by stable names; everything else is the product's own words.
+ */
+export function stableTranscript(text: string, references: readonly string[], paths: readonly string[]): string {
+  let out = text;
+  references.forEach((ref, i) => (out = out.split(ref).join(`MD-REF${i + 1}`)));
+  for (const p of paths) out = out.split(p).join('<files>');
+  return (
+    out
+      // Signed links: the secret part differs on every run.
+      .replace(/(https?:\/\/[^\s/]+(?:\/[\w-]+)*?\/)([\w-]{16,}(?:\.[\w-]{16,})?)(?=[\s/)?]|$)/g, '$1<token>')
+      .replace(/([?&](?:token|sig|signature|t)=)[\w.-]+/g, '$1<token>')
+      .replace(/\/tmp\/[\w./-]+/g, '<tmp>')
+  );
+}
