@@ -5,9 +5,8 @@ import { PassThrough } from 'node:stream';
 import { runConsoleChat } from '../../bots/console/console-chat.js';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
-import { parseDeskCommand } from '../../core/engineer/commands/index.js';
-import { UserError } from '../../core/errors.js';
-import { inLanguage, studioLanguage, type Language } from '../../core/texts.js';
+import type { Language } from '../../core/texts.js';
+import { runDesk } from './desk.js';
 import type { ManualClock } from '../../core/clock.js';
 import type { Studio } from '../../core/studio.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
@@ -106,21 +105,8 @@ export class ConsoleDriver implements JourneyDriver {
   }
 
   async desk(command: string): Promise<void> {
-    // The journey names bookings as the transcript does (MD-REF1); the engineer types the real reference.
-    const words = command.split(/\s+/).map((w) => {
-      const n = /^MD-REF(\d+)$/.exec(w)?.[1];
-      return n ? (this.refs[Number(n) - 1] ?? w) : w;
-    });
-    const answer = await inLanguage(studioLanguage(), async () => {
-      try {
-        const { action, args } = parseDeskCommand(words);
-        return await action.run({ studio: this.studio, actor: 'engineer:console', args });
-      } catch (err) {
-        if (err instanceof UserError) return err.message;
-        throw err;
-      }
-    });
-    this.output.write(`\n[engineer's terminal] $ mixdesk desk ${words.join(' ')}\n${answer}\n`);
+    const { typed, answer } = await runDesk(this.studio, command, this.refs);
+    this.output.write(`\n[engineer's terminal] $ mixdesk desk ${typed}\n${answer}\n`);
     await this.settle();
   }
 

@@ -1,0 +1,23 @@
+// The engineer's desk command as `mixdesk desk …` runs it in a terminal, in the studio's language.
+import { parseDeskCommand } from '../../core/engineer/commands/index.js';
+import { UserError } from '../../core/errors.js';
+import type { Studio } from '../../core/studio.js';
+import { inLanguage, studioLanguage } from '../../core/texts.js';
+
+/** Runs `command`; the journey names bookings as the transcript does (MD-REF1), the engineer types the real reference. */
+export async function runDesk(studio: Studio, command: string, refs: readonly string[]): Promise<{ typed: string; answer: string }> {
+  const words = command.split(/\s+/).map((w) => {
+    const n = /^MD-REF(\d+)$/.exec(w)?.[1];
+    return n ? (refs[Number(n) - 1] ?? w) : w;
+  });
+  const answer = await inLanguage(studioLanguage(), async () => {
+    try {
+      const { action, args } = parseDeskCommand(words);
+      return await action.run({ studio, actor: 'engineer:console', args });
+    } catch (err) {
+      if (err instanceof UserError) return err.message;
+      throw err;
+    }
+  });
+  return { typed: words.join(' '), answer };
+}

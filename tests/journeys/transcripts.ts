@@ -1,0 +1,76 @@
+// Golden transcripts (issue 29.7): each journey of journeys.ts run for real on a chat in each
+// language, written to docs/journeys/ as people read them. The test fails when a transcript
+// differs from the committed one, so every change of wording shows in review; `npm run journeys`
+// writes them anew. One test file per chat (console.test.ts, telegram.test.ts), so they run side by side.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../core/texts.js';
+import { Conversation } from '../../core/conversation/engine.js';
+import { languages } from '../../core/texts.js';
+import { encodeAudio } from '../../engine/index.js';
+import { InProcessQueue } from '../../queue/in-process.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { makeTrack } from '../helpers/music.js';
+import { testStudio } from '../helpers/studio.js';
+import { ConsoleDriver } from './console-driver.js';
+import { TELEGRAM_ENGINEER_CHAT, TelegramDriver } from './telegram-driver.js';
+import { stableTranscript } from './driver.js';
+import { journeys } from './journeys.js';
+
+const log = pino({ level: 'silent' });
+const docs = path.resolve(import.meta.dirname, '../../docs/journeys');
+const update = process.env.UPDATE_JOURNEYS === '1';
+const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-journeys-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const files = { mix: path.join(dir, 'Night Drive.wav'), fixedMix: path.join(dir, 'Night Drive v2.wav') };
+writeFileSync(files.mix, await encodeAudio(makeTrack(4, 48000, { level: 0.2 }), 'wav24'));
+writeFileSync(files.fixedMix, await encodeAudio(makeTrack(5, 48000, { level: 0.25 }), 'wav24'));
+
+/** Every journey on `platform`, in every language. */
+export function transcriptsOn(platform: 'console' | 'telegram'): void {
+  describe.each(journeys(files))('journey: $title', (journey) => {
+    it.each(languages)(`on ${platform}, in %s`, async (language: Language) => {
+      const t = await createTestDatabase('sqlite');
+      const queue = new InProcessQueue();
+      const studio = await testStudio(
+        t.db,
+        {
+          STUDIO_HOURS: 'mon-sun 08:00-22:00',
+          ENGINEER_CHAT: platform === 'console' ? 'console:engineer' : `telegram:${TELEGRAM_ENGINEER_CHAT}`,
+          ENGINEER_ALERTS: 'all',
+          ...journey.env,
+        },
+        undefined,
+        undefined,
+        { queue, pipeline: { attempts: 1, backoffMs: 10 } },
+      );
+      const lang = process.env.LANG;
+      try {
+        await studio.jobs.work();
+        const conversation = new Conversation(studio, log);
+        const driver =
+          platform === 'console' ? new ConsoleDriver(studio, conversation, queue, language) : new TelegramDriver(studio, conversation, queue, language);
+        await driver.open();
+        await journey.run(driver);
+        const printed = await driver.close();
+        const transcript = `# ${journey.title} — ${platform}, ${language}\n\n\`\`\`text\n${stableTranscript(printed, driver.references(), [dir]).trim()}\n\`\`\`\n`;
+        const file = path.join(docs, journey.slug, `${platform}.${language}.md`);
+        if (update) {
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, transcript);
+        }
+        expect(existsSync(file), `${file} is missing: \`npm run journeys\` writes it`).toBe(true);
+        expect(transcript, `${file} differs: read the change, then \`npm run journeys\` writes it`).toBe(readFileSync(file, 'utf8'));
+      } finally {
+        if (lang === undefined) delete process.env.LANG;
+        else process.env.LANG = lang;
+        await queue.close();
+        await t.drop();
+      }
+    });
+  });
+}
