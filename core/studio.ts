@@ -228,6 +228,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     payLinks,
     downloads,
   );
+  payments.tellEngineer(bookingAlerts);
   const paidRevisions = new RevisionPayments(db, payments, gateway, revisions, bookings, outbox, alerts, clock, log);
   return {
     name: config.STUDIO_NAME,

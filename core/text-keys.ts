@@ -933,9 +933,15 @@ export interface TextVars {
   'alert-booking-request': { client: TextValue; confirm: TextValue; decline: TextValue; paid: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
   'alert-booking-confirmed-auto': { client: TextValue; paid: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
   'alert-booking-awaiting-deposit': { client: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-balance-paid': { amount: TextValue; client: TextValue; ref: TextValue };
+  'alert-revision-paid': { amount: TextValue; client: TextValue; ref: TextValue };
+  'alert-refunded': { amount: TextValue; ref: TextValue; why: TextValue };
   'alert-booking-moved': { client: TextValue; from: TextValue; ref: TextValue; service: TextValue; was: TextValue; when: TextValue };
   'alert-booking-released': { client: TextValue; ref: TextValue; service: TextValue; when: TextValue };
   'alert-booking-cancelled': { client: TextValue; price: TextValue; ref: TextValue; service: TextValue; when: TextValue };
+  'alert-cancel-deposit-refunded': { amount: TextValue };
+  'alert-cancel-deposit-pending': { amount: TextValue };
+  'alert-cancel-deposit-kept': { amount: TextValue };
   'alert-session-files': { client: TextValue; count: TextValue; files: TextValue; ref: TextValue; service: TextValue; when: TextValue };
   'alert-button-confirm': undefined;
   'alert-button-decline': undefined;

@@ -1191,9 +1191,15 @@ alert-booking-confirmed-auto = New booking { $ref } from { $client }: { $service
    *[no] {""}
 }; confirmed automatically.
 alert-booking-awaiting-deposit = New booking { $ref } from { $client }: { $service }, { $when }, { $price }; held until the deposit is paid.
+alert-balance-paid = { $client } paid the balance of { $amount } for { $ref }; the full-quality files went to them.
+alert-revision-paid = { $client } paid { $amount } for a revision of { $ref }; it starts now.
+alert-refunded = Refunded { $amount } for { $ref } ({ $why }).
 alert-booking-moved = { $client } moved { $was } ({ $service }) from { $from } to { $when }; it is now { $ref }.
 alert-booking-released = { $ref } ({ $client }, { $service }, { $when }) was released: the deposit was not paid in time.
 alert-booking-cancelled = { $client } cancelled { $ref } ({ $service }, { $when }, { $price }).
+alert-cancel-deposit-refunded = Its deposit of { $amount } was refunded.
+alert-cancel-deposit-pending = Its deposit of { $amount } could not be refunded just now: see the alert about it.
+alert-cancel-deposit-kept = Its deposit of { $amount } is kept (cancelled after the refund window).
 alert-session-files = { $client } sent { $count ->
     [one] a file
    *[other] { $count } files

@@ -1194,9 +1194,15 @@ alert-booking-confirmed-auto = Nueva reserva { $ref } de { $client }: { $service
    *[no] {""}
 }; confirmada automáticamente.
 alert-booking-awaiting-deposit = Nueva reserva { $ref } de { $client }: { $service }, { $when }, { $price }; retenida hasta que se pague el depósito.
+alert-balance-paid = { $client } ha pagado el saldo de { $amount } de { $ref }; se le han enviado los archivos en calidad completa.
+alert-revision-paid = { $client } ha pagado { $amount } por una revisión de { $ref }; empieza ahora.
+alert-refunded = Se han devuelto { $amount } de { $ref } ({ $why }).
 alert-booking-moved = { $client } movió { $was } ({ $service }) de { $from } a { $when }; ahora es { $ref }.
 alert-booking-released = { $ref } ({ $client }, { $service }, { $when }) se liberó: el depósito no se pagó a tiempo.
 alert-booking-cancelled = { $client } canceló { $ref } ({ $service }, { $when }, { $price }).
+alert-cancel-deposit-refunded = Se ha devuelto su depósito de { $amount }.
+alert-cancel-deposit-pending = Su depósito de { $amount } no se ha podido devolver ahora: mira el aviso sobre ello.
+alert-cancel-deposit-kept = Su depósito de { $amount } se queda (cancelada fuera del plazo de reembolso).
 alert-session-files = { $client } envió { $count ->
     [one] un archivo
    *[other] { $count } archivos

@@ -107,6 +107,36 @@ export class BookingAlerts {
     });
   }
 
+  /** Money came in through mixdesk for something asked (a deposit is told with its booking): the balance, or a paid revision. */
+  async paid(
+    tx: Tx,
+    b: Pick<Subject, 'id' | 'reference' | 'client'>,
+    what: 'balance' | 'revision',
+    money: { amountCents: number; currency: string },
+    paymentId: string,
+  ): Promise<void> {
+    if (this.level !== 'all') return;
+    await this.alerts.alert(
+      `payment-received:${paymentId}`,
+      () =>
+        t(what === 'balance' ? 'alert-balance-paid' : 'alert-revision-paid', {
+          ref: b.reference,
+          client: b.client.displayName,
+          amount: formatMoney(money.amountCents, money.currency),
+        }),
+      { booking: b.reference },
+      tx,
+    );
+  }
+
+  /** Money went back to the artist (Stripe accepted the refund). */
+  async refunded(b: Pick<Subject, 'reference'>, amount: () => string, why: () => string, paymentId: string): Promise<void> {
+    if (this.level !== 'all') return;
+    await this.alerts.alert(`payment-refunded:${paymentId}`, () => t('alert-refunded', { ref: b.reference, amount: amount(), why: why() }), {
+      booking: b.reference,
+    });
+  }
+
   /** Files arrived for a session the engineer attends (standard or virtual): they prepare from them. */
   async filesForSession(b: Subject, files: string[]): Promise<void> {
     if (this.level !== 'all' || b.kind === 'unattended' || !files.length) return;

@@ -3,6 +3,7 @@
 // would; unpaid when the hold runs out, its time is released and the artist told. A balance still
 // due when a version is ready releases the version's full-quality files once paid (see balance.ts);
 // a paid revision starts once paid (see revision-payments.ts). Every event is handled once, by its id.
+import type { BookingAlerts } from '../booking/booking-alerts.js';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
@@ -84,6 +85,13 @@ export class PaymentService {
     private readonly links: PayLinks,
     private readonly downloads: DownloadLinks,
   ) {}
+
+  /** The engineer's news of money received and given back (ENGINEER_ALERTS; set by the studio). */
+  private news: BookingAlerts | null = null;
+
+  tellEngineer(news: BookingAlerts): void {
+    this.news = news;
+  }
 
   /** Starts the revision a payment paid for (set by the studio: revisions are made elsewhere). */
   private revisionPaid: ((p: Payment) => Promise<void>) | null = null;
@@ -389,9 +397,11 @@ export class PaymentService {
     if (payment.purpose === 'deposit') taken = await this.depositReceivedIn(tx, settled, booking);
     else if (wasAsked && payment.purpose === 'balance') {
       await this.releaseFilesIn(tx, booking, () => t('payment-balance-paid', { ref: booking.reference, amount: asked }), `balance:${payment.id}`);
+      await this.news?.paid(tx, booking, 'balance', payment, payment.id);
       taken = true;
     } else if (wasAsked && payment.purpose === 'revision') {
       revision = settled;
+      await this.news?.paid(tx, booking, 'revision', payment, payment.id);
       taken = true;
     }
     if (!taken)
@@ -415,7 +425,7 @@ export class PaymentService {
    * refund — left to the engineer, who is alerted. The artist hears which, either way.
    */
   private async giveBackSecond(twice: Payment, booking: BookingWithService): Promise<void> {
-    const refunded = await this.refund(twice, booking, t('refund-reason-twice'));
+    const refunded = await this.refund(twice, booking, () => t('refund-reason-twice'));
     const amount = formatMoney(twice.amountCents, twice.currency);
     await this.outbox.toArtist(`paid-twice:${twice.id}`, booking, () => ({
       text: t(refunded ? 'payment-twice-refunded' : 'payment-twice-pending', { what: twice.purpose, ref: booking.reference, amount }),
@@ -492,18 +502,24 @@ export class PaymentService {
 
   /**
    * After a cancel: an open deposit is closed (nothing was charged); a paid one is refunded when
-   * the terms the artist was shown said so. Returns whether it was refunded and what the artist
-   * reads (written in the reader's language when called), or null when there was nothing to give back.
+   * the terms the artist was shown said so, else kept. Returns what became of a paid deposit as
+   * the artist reads it (null when the terms already said it is kept) and as the engineer does,
+   * each written in its reader's language when called; null when there was no paid deposit.
    */
-  async afterCancel(b: BookingWithService, refund: boolean): Promise<{ refunded: boolean; write: () => string } | null> {
+  async afterCancel(b: BookingWithService, refund: boolean): Promise<{ refunded: boolean; artist: (() => string) | null; engineer: () => string } | null> {
     const open = await this.db.payment.findMany({ where: { bookingId: b.id, status: 'open' } });
     await this.db.payment.updateMany({ where: { bookingId: b.id, status: 'open' }, data: { status: 'cancelled' } });
     await this.closePages(open);
     const paid = (await readLedger(this.db, b)).payments.find((p) => p.purpose === 'deposit' && p.status === 'paid');
-    if (!paid || !refund || !this.gateway) return null;
-    const amount = formatMoney(paid.amountCents, paid.currency);
-    const refunded = await this.refund(paid, b, t('refund-reason-cancelled'));
-    return { refunded, write: () => t(refunded ? 'cancel-refund-done' : 'cancel-refund-pending', { amount }) };
+    if (!paid || !this.gateway) return null;
+    const amount = () => formatMoney(paid.amountCents, paid.currency);
+    if (!refund) return { refunded: false, artist: null, engineer: () => t('alert-cancel-deposit-kept', { amount: amount() }) };
+    const refunded = await this.refund(paid, b, () => t('refund-reason-cancelled'), { told: true });
+    return {
+      refunded,
+      artist: () => t(refunded ? 'cancel-refund-done' : 'cancel-refund-pending', { amount: amount() }),
+      engineer: () => t(refunded ? 'alert-cancel-deposit-refunded' : 'alert-cancel-deposit-pending', { amount: amount() }),
+    };
   }
 
   /**
@@ -511,18 +527,23 @@ export class PaymentService {
    * often asked), or — paid through Telegram's provider, or Stripe refusing — left to the engineer,
    * who is alerted. True when it went back now.
    */
-  async refund(p: Payment, b: Pick<BookingWithService, 'reference'>, why: string): Promise<boolean> {
-    const amount = formatMoney(p.amountCents, p.currency);
+  async refund(p: Payment, b: Pick<BookingWithService, 'reference'>, why: () => string, o: { told?: boolean } = {}): Promise<boolean> {
+    // Worded when the engineer's alert is written, in the engineer's language (the artist's turn may be in another).
+    const amount = () => formatMoney(p.amountCents, p.currency);
     try {
-      if (p.provider === 'telegram') throw new Error(t('refund-by-provider', { charge: p.providerChargeId ?? p.telegramChargeId ?? '' }));
+      if (p.provider === 'telegram') throw new ByProvider();
       if (!this.gateway) throw new Error('payments are off');
       if (!p.paymentIntentId) throw new Error('the payment has no Stripe payment intent');
       const r = await this.gateway.refund(p.paymentIntentId, p.amountCents, `refund:${p.id}`);
       await this.db.payment.update({ where: { id: p.id }, data: { status: 'refunded', refundId: r.id } });
+      // The caller tells the engineer itself when the refund is part of its news (a cancel).
+      if (!o.told) await this.news?.refunded(b, amount, why, p.id);
       return true;
     } catch (err) {
       // What it was for stands either way; the refund is the engineer's to finish.
-      await this.alerts.alert(`refund-failed:${p.id}`, () => t('alert-refund-failed', { ref: b.reference, amount, why, problem: (err as Error).message }), {
+      const problem = () =>
+        err instanceof ByProvider ? t('refund-by-provider', { charge: p.providerChargeId ?? p.telegramChargeId ?? '' }) : (err as Error).message;
+      await this.alerts.alert(`refund-failed:${p.id}`, () => t('alert-refund-failed', { ref: b.reference, amount: amount(), why: why(), problem: problem() }), {
         booking: b.reference,
       });
       return false;
@@ -590,3 +611,6 @@ export class PaymentService {
     for (const p of payments) if (p.checkoutId && this.gateway) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
   }
 }
+
+/** A payment made through Telegram's provider, which a bot cannot refund: the engineer does. */
+class ByProvider extends Error {}

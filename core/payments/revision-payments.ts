@@ -155,7 +155,7 @@ export class RevisionPayments {
       }
       // Paid, but the revision cannot be made now: the money goes back, and the artist hears why.
       this.log.warn({ booking: booking.reference, payment: p.id, problem: err.message }, 'a paid revision could not start');
-      const back = await this.giveBack(p, booking, err.message);
+      const back = await this.giveBack(p, booking, () => err.message);
       // Not tried again: refunded, or left to the engineer (alerted) when the refund failed.
       await this.db.payment.update({ where: { id: p.id }, data: { request: null } });
       await this.outbox.toArtist(`revision-unstarted:${p.id}`, booking, () => ({
@@ -190,18 +190,17 @@ export class RevisionPayments {
     const p = await this.db.payment.findFirst({ where: { revisionId, status: 'paid' } });
     if (!p) return;
     const booking = await this.bookings.get(p.bookingId);
-    const back = await this.giveBack(p, booking, t('refund-revision-unmade'));
+    const back = await this.giveBack(p, booking, () => t('refund-revision-unmade'));
     await this.outbox.toArtist(`revision-refund:${p.id}`, booking, () => ({ text: back(), visibility: 'private' }));
   }
 
   /** Refunds a payment (Stripe), or leaves it to the engineer (Telegram's provider, a failed refund). */
-  private async giveBack(p: Payment, booking: BookingWithService, why: string): Promise<() => string> {
+  private async giveBack(p: Payment, booking: BookingWithService, why: () => string): Promise<() => string> {
     if (p.status !== 'paid') {
       await this.db.payment.updateMany({ where: { id: p.id, status: 'waived' }, data: { status: 'cancelled' } });
       return () => '';
     }
-    const amount = formatMoney(p.amountCents, p.currency);
     const refunded = await this.payments.refund(p, booking, why);
-    return () => t(refunded ? 'cancel-refund-done' : 'cancel-refund-pending', { amount });
+    return () => t(refunded ? 'cancel-refund-done' : 'cancel-refund-pending', { amount: formatMoney(p.amountCents, p.currency) });
   }
 }

@@ -203,6 +203,25 @@ describe.each(testProviders())('deposits on %s', (provider) => {
     expect(await status(ref)).toBe('cancelled');
   });
 
+  it('the engineer hears what became of a cancelled booking’s deposit in their own words: a Spanish artist’s refund told in English, in pounds', async () => {
+    const ref = await bookMaster('Standard');
+    await payDeposit();
+    // The same studio with booking news on (the tests' default is off).
+    const told: string[] = [];
+    const withNews = await testStudio(t.db, { ...fake.settings(), ENGINEER_CHAT: 'console:engineer', ENGINEER_ALERTS: 'all' });
+    withNews.outbox.register('console', { send: async (_c, r) => void told.push(r.text) });
+    withNews.outbox.register('test', { send: async () => undefined });
+    const lucia = new TestChat(new Conversation(withNews, log), TestChat.sender('mara'));
+    await lucia.send('/language es');
+    await lucia.send(`/cancel ${ref}`);
+    await lucia.press('Sí');
+    expect(lucia.text).toMatch(/Reembolsados 18\sGBP/);
+    await withNews.outbox.dispatch();
+    // Before: "… (Mastering, Thu 3 Dec, 10:00, £60). 18 GBP refunded: it reaches your card in 5–10 days." —
+    // the artist's sentence, in the artist's currency format, inside the engineer's alert.
+    expect(told).toEqual([`🔔 mara cancelled ${ref} (Mastering, Thu 3 Dec, 10:00, £60). Its deposit of £18 was refunded.`]);
+  });
+
   it('a paid booking moved to another day keeps its deposit: the moved booking shows it, and refunds it when cancelled early', async () => {
     const ref = await bookMaster('Standard');
     await payDeposit();

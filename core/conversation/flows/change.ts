@@ -80,9 +80,9 @@ export const cancelFlow: Flow = {
       if (input.action === 'no') return done({ text: t('cancel-kept', { ref }) });
       const b = await ctx.studio.bookings.cancel(ctx.client.id, ref, `client:${ctx.client.id}`);
       const money = await ctx.studio.payments.afterCancel(b, ctx.data.refund === true);
-      await ctx.studio.bookingAlerts.cancelled(await ctx.studio.bookings.withClient(b.id), money?.write ?? null);
+      await ctx.studio.bookingAlerts.cancelled(await ctx.studio.bookings.withClient(b.id), money?.engineer ?? null);
       const text = b.startsAt ? t('cancel-done-slot', { ref: b.reference }) : t('cancel-done-queue', { ref: b.reference });
-      return done({ text: money ? `${text}\n${money.write()}` : text });
+      return done({ text: money?.artist ? `${text}\n${money.artist()}` : text });
     },
   },
 };

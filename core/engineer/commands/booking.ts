@@ -23,7 +23,8 @@ export const booking: DeskCommand = {
         // Declined by the studio: a paid deposit goes back in full, whatever the notice.
         const b = await c.studio.desk.booking(text(c, 'reference'));
         const money = await c.studio.payments.afterCancel(b, true);
-        if (money) await c.studio.outbox.toArtist(`declined-refund:${b.id}`, b, () => ({ text: money.write(), visibility: 'private' }));
+        const artist = money?.artist;
+        if (artist) await c.studio.outbox.toArtist(`declined-refund:${b.id}`, b, () => ({ text: artist(), visibility: 'private' }));
         return money?.refunded ? `${said}\n${t('desk-declined-refund')}` : said;
       },
     },
