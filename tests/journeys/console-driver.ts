@@ -10,7 +10,7 @@ import { runDesk } from './desk.js';
 import type { ManualClock } from '../../core/clock.js';
 import type { Studio } from '../../core/studio.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
-import { labelIn, type JourneyDriver, type Label } from './driver.js';
+import { labelIn, settleStudio, type JourneyDriver, type Label } from './driver.js';
 
 export class ConsoleDriver implements JourneyDriver {
   private readonly input = new PassThrough();
@@ -111,11 +111,7 @@ export class ConsoleDriver implements JourneyDriver {
   }
 
   async settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-      await this.queue.idle();
-      await this.studio.outbox.dispatch();
-    }
-    await this.queue.idle();
+    await settleStudio(this.studio, this.queue);
   }
 
   async advanceTo(at: Date): Promise<void> {

@@ -4,6 +4,7 @@
 import type { ManualClock } from '../../core/clock.js';
 import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
+import type { InProcessQueue } from '../../queue/in-process.js';
 
 /** A button named in each language (journeys run in English and in Spanish). */
 export type Label = string | Record<Language, string | RegExp>;
@@ -36,6 +37,18 @@ export interface Journey {
   /** Settings of the studio for this journey (beyond the tests' defaults). */
   env?: Record<string, string>;
   run(d: JourneyDriver): Promise<void>;
+}
+
+/**
+ * Runs the studio's jobs and sends its messages until nothing is left: a job's message can start
+ * another job (a delivery starts its MP3 preview), so a few rounds, each waiting for the queue.
+ */
+export async function settleStudio(studio: Studio, queue: InProcessQueue): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await queue.idle();
+    await studio.outbox.dispatch();
+  }
+  await queue.idle();
 }
 
 /** The label in the driver's language. */

@@ -1,6 +1,6 @@
 // The studio's week as artists and the engineer live it, one script per journey, run on each chat
 // and in each language by transcripts.test.ts into docs/journeys/. Labels are the buttons' words.
-import type { Journey } from './driver.js';
+import type { Journey, JourneyDriver } from './driver.js';
 
 export interface JourneyFiles {
   mix: string;
@@ -13,6 +13,18 @@ const confirm = { en: 'Confirm booking', es: 'Confirmar la reserva' };
 const thursday = { en: 'Thu 3 Dec', es: /jue\.? 3 dic/ };
 const friday = { en: 'Fri 4 Dec', es: /vie\.? 4 dic/ };
 
+/** Books mastering through the dialog: unattended, or a standard session on Thursday 3 December at 10:00. */
+async function bookMaster(d: JourneyDriver, kind: 'unattended' | 'standard'): Promise<void> {
+  await d.say('/book master');
+  if (kind === 'unattended') await d.press(unattended);
+  else {
+    await d.press(standard);
+    await d.press(thursday);
+    await d.press('10:00');
+  }
+  await d.press(confirm);
+}
+
 export function journeys(files: JourneyFiles): Journey[] {
   return [
     {
@@ -20,9 +32,7 @@ export function journeys(files: JourneyFiles): Journey[] {
       title: 'An unattended master, from booking to delivery',
       async run(d) {
         await d.say('/start');
-        await d.say('/book master');
-        await d.press(unattended);
-        await d.press(confirm);
+        await bookMaster(d, 'unattended');
         await d.file('Night Drive.wav', files.mix);
         await d.settle();
         await d.say('/status');
@@ -32,14 +42,8 @@ export function journeys(files: JourneyFiles): Journey[] {
       slug: 'two-bookings-and-a-file',
       title: 'Two bookings taking files, and one file sent',
       async run(d) {
-        await d.say('/book master');
-        await d.press(standard);
-        await d.press(thursday);
-        await d.press('10:00');
-        await d.press(confirm);
-        await d.say('/book master');
-        await d.press(unattended);
-        await d.press(confirm);
+        await bookMaster(d, 'standard');
+        await bookMaster(d, 'unattended');
         await d.file('Night Drive.wav', files.mix);
         await d.press({ en: /^MD-.*unattended/, es: /^MD-.*sin asistencia/ });
         await d.settle();
@@ -50,9 +54,7 @@ export function journeys(files: JourneyFiles): Journey[] {
       slug: 'revisions-free-then-paid',
       title: 'Two free revisions, then a paid one; a corrected mix',
       async run(d) {
-        await d.say('/book master');
-        await d.press(unattended);
-        await d.press(confirm);
+        await bookMaster(d, 'unattended');
         await d.file('Night Drive.wav', files.mix);
         await d.settle();
         await d.say('/revise');
@@ -73,11 +75,7 @@ export function journeys(files: JourneyFiles): Journey[] {
       title: 'A session requested, confirmed by the engineer, moved, then cancelled',
       env: { BOOKING_AUTO_CONFIRM: 'false' },
       async run(d) {
-        await d.say('/book master');
-        await d.press(standard);
-        await d.press(thursday);
-        await d.press('10:00');
-        await d.press(confirm);
+        await bookMaster(d, 'standard');
         await d.settle();
         await d.desk('booking confirm MD-REF1');
         await d.file('Night Drive.wav', files.mix);

@@ -11,7 +11,7 @@ import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
 import { TelegramFake, type BotCall } from '../helpers/telegram-fake.js';
-import { labelIn, type JourneyDriver, type Label } from './driver.js';
+import { labelIn, settleStudio, type JourneyDriver, type Label } from './driver.js';
 import { runDesk } from './desk.js';
 
 /** The engineer's Telegram chat (ENGINEER_CHAT=telegram:900). */
@@ -100,11 +100,7 @@ export class TelegramDriver implements JourneyDriver {
   }
 
   async settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-      await this.queue.idle();
-      await this.studio.outbox.dispatch();
-    }
-    await this.queue.idle();
+    await settleStudio(this.studio, this.queue);
     this.show();
   }
 

@@ -19,6 +19,7 @@ import { ConsoleDriver } from './console-driver.js';
 import { TELEGRAM_ENGINEER_CHAT, TelegramDriver } from './telegram-driver.js';
 import { stableTranscript } from './driver.js';
 import { journeys } from './journeys.js';
+import { cachedMasters } from './master-cache.js';
 
 const log = pino({ level: 'silent' });
 const docs = path.resolve(import.meta.dirname, '../../docs/journeys');
@@ -26,6 +27,7 @@ const update = process.env.UPDATE_JOURNEYS === '1';
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-journeys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const masters = cachedMasters(path.join(dir, 'masters'));
 const files = { mix: path.join(dir, 'Night Drive.wav'), fixedMix: path.join(dir, 'Night Drive v2.wav') };
 writeFileSync(files.mix, await encodeAudio(makeTrack(4, 48000, { level: 0.2 }), 'wav24'));
 writeFileSync(files.fixedMix, await encodeAudio(makeTrack(5, 48000, { level: 0.25 }), 'wav24'));
@@ -46,7 +48,7 @@ export function transcriptsOn(platform: 'console' | 'telegram'): void {
         },
         undefined,
         undefined,
-        { queue, pipeline: { attempts: 1, backoffMs: 10 } },
+        { queue, pipeline: { attempts: 1, backoffMs: 10, runMaster: masters } },
       );
       const lang = process.env.LANG;
       try {

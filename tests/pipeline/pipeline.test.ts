@@ -384,43 +384,47 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(chat.text).toContain('It counts as revision 2 (free; no free revisions left after it)');
   });
 
-  it('a corrected mix after a "louder" revision: the question says what the next version keeps, and the artist keeps it or starts from the defaults', async () => {
-    await setUp();
-    const ref = await bookAndSendMix();
-    await delivered();
-    await chat.send(`/revise ${ref} louder`);
-    await delivered();
-    const settingsOf = async (version: number) =>
-      JSON.parse((await t.db.delivery.findFirstOrThrow({ where: { version } })).settings) as { targetLufs?: number; preset: string };
-    const louder = (await settingsOf(2)).targetLufs!;
-    const fixed = path.join(dir, 'Night Drive v2.wav');
-    writeFileSync(fixed, await encodeAudio(makeTrack(8, 48000, { level: 0.2 }), 'wav24'));
-    await chat.event({ kind: 'file', file: { name: 'Night Drive v2.wav', sizeBytes: 0, ref: fixed, id: 'file-2' } });
-    // Before: "Use this new mix…? Yes, use it", and version 3 came out louder without a word.
-    expect(chat.text).toContain(
-      `Version 2 was made with these settings: Loudness target ${louder} LUFS. Keep them for the new mix, or start again from the studio's defaults?`,
-    );
-    expect(chat.buttons.map((b) => b.label)).toEqual(["Yes, with version 2's settings", 'Yes, from the default settings', 'No, just keep it']);
-    await chat.send('maybe');
-    expect(chat.text).toContain("Please pick one: the new mix with version 2's settings, the new mix from the default settings, or just keep the file.");
-    await chat.press('Yes, from the default settings');
-    expect(chat.text).toContain(
-      `Revision 2 of ${ref} started (free; no free revisions left after it): made from Night Drive v2.wav, from the default settings.`,
-    );
-    await delivered();
-    const first = await settingsOf(1);
-    const third = await settingsOf(3);
-    expect(third.preset).toBe(first.preset);
-    expect(third.targetLufs).not.toBe(louder);
-    expect(third.targetLufs).toBeLessThan(louder);
+  // What the question says and which settings are used: no database behaviour, so once (on SQLite).
+  it.skipIf(provider !== 'sqlite')(
+    'a corrected mix after a "louder" revision: the question says what the next version keeps, and the artist keeps it or starts from the defaults',
+    async () => {
+      await setUp();
+      const ref = await bookAndSendMix();
+      await delivered();
+      await chat.send(`/revise ${ref} louder`);
+      await delivered();
+      const settingsOf = async (version: number) =>
+        JSON.parse((await t.db.delivery.findFirstOrThrow({ where: { version } })).settings) as { targetLufs?: number; preset: string };
+      const louder = (await settingsOf(2)).targetLufs!;
+      const fixed = path.join(dir, 'Night Drive v2.wav');
+      writeFileSync(fixed, await encodeAudio(makeTrack(8, 48000, { level: 0.2 }), 'wav24'));
+      await chat.event({ kind: 'file', file: { name: 'Night Drive v2.wav', sizeBytes: 0, ref: fixed, id: 'file-2' } });
+      // Before: "Use this new mix…? Yes, use it", and version 3 came out louder without a word.
+      expect(chat.text).toContain(
+        `Version 2 was made with these settings: Loudness target ${louder} LUFS. Keep them for the new mix, or start again from the studio's defaults?`,
+      );
+      expect(chat.buttons.map((b) => b.label)).toEqual(["Yes, with version 2's settings", 'Yes, from the default settings', 'No, just keep it']);
+      await chat.send('maybe');
+      expect(chat.text).toContain("Please pick one: the new mix with version 2's settings, the new mix from the default settings, or just keep the file.");
+      await chat.press('Yes, from the default settings');
+      expect(chat.text).toContain(
+        `Revision 2 of ${ref} started (free; no free revisions left after it): made from Night Drive v2.wav, from the default settings.`,
+      );
+      await delivered();
+      const first = await settingsOf(1);
+      const third = await settingsOf(3);
+      expect(third.preset).toBe(first.preset);
+      expect(third.targetLufs).not.toBe(louder);
+      expect(third.targetLufs).toBeLessThan(louder);
 
-    // Made from the defaults, there is nothing to choose: the plain question, as before.
-    const again = path.join(dir, 'Night Drive v3.wav');
-    writeFileSync(again, await encodeAudio(makeTrack(8, 48000, { level: 0.25 }), 'wav24'));
-    await chat.event({ kind: 'file', file: { name: 'Night Drive v3.wav', sizeBytes: 0, ref: again, id: 'file-3' } });
-    expect(chat.text).not.toContain('was made with these settings');
-    expect(chat.buttons.map((b) => b.label)).toEqual(['Yes, use it (£15)', 'No, just keep it']);
-  });
+      // Made from the defaults, there is nothing to choose: the plain question, as before.
+      const again = path.join(dir, 'Night Drive v3.wav');
+      writeFileSync(again, await encodeAudio(makeTrack(8, 48000, { level: 0.25 }), 'wav24'));
+      await chat.event({ kind: 'file', file: { name: 'Night Drive v3.wav', sizeBytes: 0, ref: again, id: 'file-3' } });
+      expect(chat.text).not.toContain('was made with these settings');
+      expect(chat.buttons.map((b) => b.label)).toEqual(['Yes, use it (£15)', 'No, just keep it']);
+    },
+  );
 
   it('DELIVERY_REVIEW=unattended: the automatic master waits for the engineer, who approves it', async () => {
     await setUp(undefined, { env: { DELIVERY_REVIEW: 'unattended' } });
@@ -452,7 +456,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(await t.db.notification.count({ where: { key: { startsWith: 'delivery:' } } })).toBe(1);
   });
 
-  it("the report picture is drawn in the artist's language", async () => {
+  it.skipIf(provider !== 'sqlite')("the report picture is drawn in the artist's language", async () => {
     const jobs: Parameters<MasterRunner>[0][] = [];
     await setUp(async (job, progress) => {
       jobs.push(job);
