@@ -81,24 +81,28 @@ describe.each(testProviders())('racing for one slot on a busy %s database', (pro
     const clients = await Promise.all(
       Array.from({ length: 50 }, (_, i) => studio.clients.identify({ platform: 'race', externalId: `r${i}`, displayName: `R${i}` })),
     );
-    const results = await Promise.allSettled(
-      clients.map(({ client }, i) =>
-        studio.bookings.create({
-          clientId: client.id,
-          serviceCode: 'master',
-          kind: 'standard',
-          start: new Date('2026-12-02T14:00:00Z'),
-          timeZone: 'Europe/London',
-          idempotencyKey: `race-${i}`,
-          origin: { platform: 'race', chatId: `c${i}` },
-          actor: `client:${client.id}`,
-        }),
-      ),
-    );
+    const race = (i: number) =>
+      studio.bookings.create({
+        clientId: clients[i]!.client.id,
+        serviceCode: 'master',
+        kind: 'standard',
+        start: new Date('2026-12-02T14:00:00Z'),
+        timeZone: 'Europe/London',
+        idempotencyKey: `race-${i}`,
+        origin: { platform: 'race', chatId: `c${i}` },
+        actor: `client:${clients[i]!.client.id}`,
+      });
+    const results = await Promise.allSettled(clients.map((_, i) => race(i)));
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-    expect(won).toHaveLength(1);
+    // Never two bookings; with both cores busy every racer may have been told to try again (the
+    // retries are bounded), and then the slot must still be free for the one who does.
+    expect(won.length).toBeLessThanOrEqual(1);
     for (const reason of lost) expect(reason instanceof SlotTakenError || reason instanceof DatabaseBusyError, String(reason)).toBe(true);
+    if (won.length === 0) {
+      expect(lost.every((r) => r instanceof DatabaseBusyError)).toBe(true);
+      await race(0);
+    }
     expect(await db.booking.count({ where: { idempotencyKey: { startsWith: 'race-' } } })).toBe(1);
     // PostgreSQL really was busy: transactions waited for the one connection and were retried.
     // (SQLite's transactions run in one turn of the event loop, so they never wait long enough
