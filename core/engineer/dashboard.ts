@@ -136,15 +136,15 @@ export class StudioBoard {
   async booking(reference: string): Promise<BookingDetail | null> {
     const b = await this.db.booking.findUnique({ where: { reference: reference.toUpperCase() }, include: { client: true, service: true } });
     if (!b) return null;
-    const [uploads, versions, events, actions, open, money, standing] = await Promise.all([
+    const [uploads, versions, events, actions, open, money] = await Promise.all([
       this.db.upload.findMany({ where: { bookingId: b.id }, orderBy: { createdAt: 'asc' } }),
       this.db.delivery.findMany({ where: { bookingId: b.id }, orderBy: { version: 'asc' } }),
       this.db.bookingEvent.findMany({ where: { bookingId: b.id }, orderBy: { at: 'asc' } }),
       this.audit.forBookings([b.reference], 50),
       this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } }),
       paymentLines(this.db, [b], this.zone),
-      this.standings.of([b], this.zone),
     ]);
+    const standing = new Map([[b.id, this.standings.fromRead(b, uploads, versions, this.zone)]]);
     const at = (d: Date) => this.local(d).toFormat('d LLL, HH:mm');
     const history = [
       ...events.map((e) => ({

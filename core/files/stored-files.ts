@@ -13,6 +13,10 @@ export async function moveFilesIn(tx: Tx, fromBookingId: string, toBookingId: st
   await tx.upload.updateMany({ where: { bookingId: fromBookingId }, data: { bookingId: toBookingId } });
 }
 
+/** The files a booking's work is made from (what its standing calls "your files are in"). */
+export const workFileRoles: readonly UploadRole[] = ['mix', 'stem'];
+export const isWorkFile = (u: Pick<Upload, 'role' | 'purgedAt'>): boolean => workFileRoles.includes(u.role as UploadRole) && !u.purgedAt;
+
 export class StoredFiles {
   constructor(private readonly db: Db) {}
 
@@ -26,7 +30,7 @@ export class StoredFiles {
   async workFilesIn(bookingIds: readonly string[]): Promise<Set<string>> {
     if (!bookingIds.length) return new Set();
     const rows = await this.db.upload.findMany({
-      where: { bookingId: { in: [...bookingIds] }, role: { in: ['mix', 'stem'] }, purgedAt: null },
+      where: { bookingId: { in: [...bookingIds] }, role: { in: [...workFileRoles] }, purgedAt: null },
       select: { bookingId: true },
       distinct: ['bookingId'],
     });

@@ -15,6 +15,9 @@ export type VersionFile = Omit<Models.DeliveryFileModel, 'id' | 'deliveryId'>;
 /** Two requests numbering a version at the same moment: the loser takes the next number, a few times at most. */
 const NUMBERING_TRIES = 10;
 
+/** A version not delivered yet: being made, or made and held for the engineer. */
+export const undeliveredStatuses: readonly string[] = ['preparing', 'held'];
+
 export class Versions {
   constructor(private readonly db: Db) {}
 
@@ -61,7 +64,7 @@ export class Versions {
   undelivered(bookingIds: readonly string[]): Promise<Pick<Version, 'bookingId' | 'version' | 'status' | 'hold'>[]> {
     if (!bookingIds.length) return Promise.resolve([]);
     return this.db.delivery.findMany({
-      where: { bookingId: { in: [...bookingIds] }, status: { in: ['preparing', 'held'] } },
+      where: { bookingId: { in: [...bookingIds] }, status: { in: [...undeliveredStatuses] } },
       select: { bookingId: true, version: true, status: true, hold: true },
       orderBy: { version: 'desc' },
     });
