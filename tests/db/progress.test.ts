@@ -48,31 +48,47 @@ describe('the speed measured here', () => {
   });
   afterEach(() => t.drop());
 
-  it('a first guess until something was mastered, then audio seconds per second of work; /status counts down from it', async () => {
-    expect(await measuredSpeed(t.db)).toEqual({ speed: 20, measured: false });
+  /**
+   * A 240 s mix whose version 1 took `firstTookMs` from queued to sent, and version 2 queued
+   * `secondQueuedMs` after the first, now in `stage`: the booking in progress. Returns when the first was queued.
+   */
+  async function secondVersionIn(stage: string, o: { firstTookMs: number; secondQueuedMs: number }): Promise<number> {
     const clientId = (await t.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).clientId;
     const source = await t.db.upload.create({
       data: { bookingId, clientId, role: 'mix', fileName: 'a.wav', sizeBytes: 1n, sha256: 'a', storageKey: 'a', durationSec: 240 },
     });
     const at = NOW.getTime();
     await t.db.delivery.create({
-      data: { bookingId, version: 1, kind: 'master', status: 'ready', sourceUploadId: source.id, createdAt: new Date(at), sentAt: new Date(at + 8000) },
+      data: {
+        bookingId,
+        version: 1,
+        kind: 'master',
+        status: 'ready',
+        sourceUploadId: source.id,
+        createdAt: new Date(at),
+        sentAt: new Date(at + o.firstTookMs),
+      },
     });
-    expect(await measuredSpeed(t.db)).toEqual({ speed: 30, measured: true });
-
-    // Version 2 of the same 240 s mix is in its encode step, 4 s after it was queued: 75%, about 4 s left.
     await t.db.delivery.create({
       data: {
         bookingId,
         version: 2,
         kind: 'master',
         status: 'preparing',
-        stage: 'encode',
-        progress: overallProgress('master', 'encode', 0),
-        createdAt: new Date(at + 60_000),
+        stage,
+        progress: overallProgress('master', stage, 0),
+        createdAt: new Date(at + o.secondQueuedMs),
       },
     });
     await t.db.booking.update({ where: { id: bookingId }, data: { status: 'in-progress' } });
+    return at;
+  }
+
+  it('a first guess until something was mastered, then audio seconds per second of work; /status counts down from it', async () => {
+    expect(await measuredSpeed(t.db)).toEqual({ speed: 20, measured: false });
+    // Version 1 of a 240 s mix took 8 s; version 2 of it is in its encode step, 4 s after it was queued: 75%, about 4 s left.
+    const at = await secondVersionIn('encode', { firstTookMs: 8000, secondQueuedMs: 60_000 });
+    expect(await measuredSpeed(t.db)).toEqual({ speed: 30, measured: true });
     studio.clock.set(new Date(at + 64_000));
     expect(await studio.pipeline.progressOf(bookingId)).toBe('Master version 2: encoding your files (75%, about 5 seconds left).');
     studio.clock.set(new Date(at + 90_000));
@@ -80,27 +96,8 @@ describe('the speed measured here', () => {
   });
 
   it('near the end the time left follows the steps still to run, never the whole estimate (it said "95%, about 2 minutes left")', async () => {
-    const clientId = (await t.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).clientId;
-    const source = await t.db.upload.create({
-      data: { bookingId, clientId, role: 'mix', fileName: 'a.wav', sizeBytes: 1n, sha256: 'a', storageKey: 'a', durationSec: 240 },
-    });
-    const at = NOW.getTime();
     // A busy week: 240 s of audio took 160 s from queued to sent (queue waits counted): 1.5x real time.
-    await t.db.delivery.create({
-      data: { bookingId, version: 1, kind: 'master', status: 'ready', sourceUploadId: source.id, createdAt: new Date(at), sentAt: new Date(at + 160_000) },
-    });
-    await t.db.delivery.create({
-      data: {
-        bookingId,
-        version: 2,
-        kind: 'master',
-        status: 'preparing',
-        stage: 'store',
-        progress: overallProgress('master', 'store', 0),
-        createdAt: new Date(at + 200_000),
-      },
-    });
-    await t.db.booking.update({ where: { id: bookingId }, data: { status: 'in-progress' } });
+    const at = await secondVersionIn('store', { firstTookMs: 160_000, secondQueuedMs: 200_000 });
     studio.clock.set(new Date(at + 220_000));
     // 160 s expected, 20 s gone: the countdown alone said 140 s; storing is the last 5% of the job.
     expect(await studio.pipeline.progressOf(bookingId)).toBe('Master version 2: storing the files (95%, about 10 seconds left).');
