@@ -1,6 +1,6 @@
 // The engineer's desk command as `mixdesk desk …` runs it in a terminal, in the studio's language.
 import { parseDeskCommand } from '../../core/engineer/commands/index.js';
-import { UserError } from '../../core/errors.js';
+import { userMessage } from '../../core/errors.js';
 import type { Studio } from '../../core/studio.js';
 import { inLanguage, studioLanguage } from '../../core/texts.js';
 
@@ -15,8 +15,10 @@ export async function runDesk(studio: Studio, command: string, refs: readonly st
       const { action, args } = parseDeskCommand(words);
       return await action.run({ studio, actor: 'engineer:console', args });
     } catch (err) {
-      if (err instanceof UserError) return err.message;
-      throw err;
+      // Refused as `mixdesk desk` refuses (desk-cli.ts): the message, no stack.
+      const message = userMessage(err);
+      if (message === undefined) throw err;
+      return message;
     }
   });
   return { typed: words.join(' '), answer };
