@@ -1,7 +1,7 @@
 // Golden transcripts (issue 29.7): each journey of journeys.ts run for real on a chat in each
 // language, written to docs/journeys/ as people read them. The test fails when a transcript
 // differs from the committed one, so every change of wording shows in review; `npm run journeys`
-// writes them anew. One test file per chat (console.test.ts, telegram.test.ts), so they run side by side.
+// writes them anew. One test file per chat (console, telegram, discord .test.ts), so they run side by side.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
 import { ConsoleDriver } from './console-driver.js';
 import { TELEGRAM_ENGINEER_CHAT, TelegramDriver } from './telegram-driver.js';
+import { DISCORD_ENGINEER, DISCORD_STUDIO_GUILD, DiscordDriver } from './discord-driver.js';
 import { stableTranscript } from './driver.js';
 import { journeys } from './journeys.js';
 import { cachedMasters } from './master-cache.js';
@@ -32,8 +33,16 @@ const files = { mix: path.join(dir, 'Night Drive.wav'), fixedMix: path.join(dir,
 writeFileSync(files.mix, await encodeAudio(makeTrack(4, 48000, { level: 0.2 }), 'wav24'));
 writeFileSync(files.fixedMix, await encodeAudio(makeTrack(5, 48000, { level: 0.25 }), 'wav24'));
 
+const drivers = { console: ConsoleDriver, telegram: TelegramDriver, discord: DiscordDriver };
+/** Where the engineer is on each chat: the console's engineer, a Telegram chat, or the studio's Discord engineer (alerts as DMs, desk commands in the studio's server). */
+const engineerOn: Record<keyof typeof drivers, Record<string, string>> = {
+  console: { ENGINEER_CHAT: 'console:engineer' },
+  telegram: { ENGINEER_CHAT: `telegram:${TELEGRAM_ENGINEER_CHAT}` },
+  discord: { DISCORD_ENGINEER_IDS: DISCORD_ENGINEER, DISCORD_STUDIO_GUILD_ID: DISCORD_STUDIO_GUILD },
+};
+
 /** Every journey on `platform`, in every language. */
-export function transcriptsOn(platform: 'console' | 'telegram'): void {
+export function transcriptsOn(platform: 'console' | 'telegram' | 'discord'): void {
   describe.each(journeys(files))('journey: $title', (journey) => {
     it.each(languages)(`on ${platform}, in %s`, async (language: Language) => {
       const t = await createTestDatabase('sqlite');
@@ -42,7 +51,7 @@ export function transcriptsOn(platform: 'console' | 'telegram'): void {
         t.db,
         {
           STUDIO_HOURS: 'mon-sun 08:00-22:00',
-          ENGINEER_CHAT: platform === 'console' ? 'console:engineer' : `telegram:${TELEGRAM_ENGINEER_CHAT}`,
+          ...engineerOn[platform],
           ENGINEER_ALERTS: 'all',
           ...journey.env,
         },
@@ -54,8 +63,7 @@ export function transcriptsOn(platform: 'console' | 'telegram'): void {
       try {
         await studio.jobs.work();
         const conversation = new Conversation(studio, log);
-        const driver =
-          platform === 'console' ? new ConsoleDriver(studio, conversation, queue, language) : new TelegramDriver(studio, conversation, queue, language);
+        const driver = new drivers[platform](studio, conversation, queue, language);
         await driver.open();
         await journey.run(driver);
         const printed = await driver.close();
