@@ -19,6 +19,8 @@ export interface Identity {
   username?: string;
   /** The platform's language tag for the person's app ("es-419"); remembered for messages sent later. */
   language?: string;
+  /** A guess where the platform says nothing (a Discord DM's "Hola"): kept only while no language is known. */
+  languageHint?: string | undefined;
 }
 
 /** The language to speak to an artist in: the one they chose, else their app's, else the studio's. */
@@ -61,8 +63,9 @@ export class ClientService {
 
   /** The client behind a platform account, created on first contact (safe when two events race). */
   async identify(identity: Identity): Promise<{ client: Client; created: boolean }> {
-    const language = languageOf(identity.language) ?? null;
+    const told = languageOf(identity.language);
     const known = await this.find(identity);
+    const language = told ?? (known?.language ? null : (languageOf(identity.languageHint) ?? null));
     if (known) {
       // Written only when it changed (someone switched their app's language), not on every message.
       if (!language || known.language === language) return { client: known, created: false };

@@ -35,6 +35,7 @@ export interface TextVars {
   'unexpected-error': { id: TextValue };
   'format-ask': undefined;
   'format-set': { format: TextValue };
+  'format-words': { bits: TextValue; container: TextValue; float: TextValue };
   'timezone-show': { zone: TextValue };
   'timezone-set': { time: TextValue; zone: TextValue };
   'language-name': undefined;

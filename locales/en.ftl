@@ -45,6 +45,10 @@ unexpected-error = Sorry, something went wrong on our side (error id { $id }). N
 
 format-ask = Which format should your finished files come in?
 format-set = Done: your files will come as { $format }.
+format-words = { $container } { $bits }-bit{ $float ->
+    [yes] {" "}float
+   *[no] {""}
+}
 timezone-show = Your time zone is { $zone }. To change it: /timezone Europe/Berlin (any IANA zone name).
 timezone-set = Done: times are now shown in { $zone } (it is { $time } there).
 # A language's name in that language itself: "English" here, "Español" in es.ftl.

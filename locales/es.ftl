@@ -44,6 +44,10 @@ unexpected-error = Lo siento, algo ha fallado por nuestra parte (error { $id }).
 
 format-ask = ¿En qué formato quieres tus archivos terminados?
 format-set = Hecho: tus archivos llegarán en { $format }.
+format-words = { $container } a { $bits } bits{ $float ->
+    [yes] {" "}en coma flotante
+   *[no] {""}
+}
 timezone-show = Tu zona horaria es { $zone }. Para cambiarla: /timezone Europe/Madrid (cualquier zona IANA).
 timezone-set = Hecho: las horas se muestran ahora en { $zone } (allí son las { $time }).
 language-name = Español

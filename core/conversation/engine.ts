@@ -21,7 +21,7 @@ import { matchTypedAnswer } from './typed-answer.js';
 import { describeAny } from './uploads.js';
 import { DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
-import { inReaderLanguage, languageOrStudio, switchLanguage, t } from '../texts.js';
+import { inReaderLanguage, languageOrStudio, switchLanguage, t, type Language } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
 import { referenceIn } from '../booking/reference.js';
 
@@ -61,6 +61,20 @@ function stamp(reply: Reply, token: string): Reply {
 function flatButtons(prompt: Reply | null): Button[] {
   return prompt?.buttons?.flat() ?? [];
 }
+
+/**
+ * The language of a short message that only greets ("Hi", "hello there!", "¡Hola!", "buenas
+ * tardes"), or null. A Discord DM carries no locale: a new artist's "Hola" is the only hint.
+ */
+export function greetingLanguage(text: string): Language | null {
+  const m =
+    /^\s*[¡!]*\s*(?:(hi|hiya|hello|hey|howdy|good (?:morning|afternoon|evening))|(hola|buenas|buenos días|buenas (?:tardes|noches)))\b[\s\w]{0,20}[!.¡?]*\s*$/iu.exec(
+      text,
+    );
+  return m ? (m[1] ? 'en' : 'es') : null;
+}
+
+export const isGreeting = (text: string): boolean => greetingLanguage(text) !== null;
 
 export class Conversation {
   private readonly dialogs: DialogStore;
@@ -123,6 +137,7 @@ export class Conversation {
       displayName: inc.displayName,
       ...(inc.username ? { username: inc.username } : {}),
       ...(inc.language ? { language: inc.language } : {}),
+      ...(inc.kind === 'text' && !inc.language ? { languageHint: greetingLanguage(inc.text) ?? undefined } : {}),
     });
     switchLanguage(languageFor(client));
     const state = await this.dialogs.load(inc);
@@ -132,7 +147,7 @@ export class Conversation {
       case 'button':
         return this.button(inc, client, state, inc.data);
       case 'text':
-        return this.text(inc, client, state, inc.text);
+        return this.text(inc, client, state, inc.text, created);
       case 'file': {
         // Stems sent for a quote before booking (/quote): measured, nothing kept, the question stays open.
         if (state.flow === 'mixtime' && state.step === 'stems') return this.quoteFiles(client, state, inc.file.name, inc.file.ref);
@@ -267,7 +282,7 @@ export class Conversation {
     return this.answer(inc, client, state, { type: 'button', action: data.slice(sep + 1) });
   }
 
-  private async text(inc: Incoming, client: Client, state: DialogState, text: string): Promise<Reply[]> {
+  private async text(inc: Incoming, client: Client, state: DialogState, text: string, created: boolean): Promise<Reply[]> {
     if (!state.flow) {
       // During a running session, what the artist types privately is a note for the engineer.
       const live = inc.isPrivateChat ? await this.studio.notes.running(client.id) : null;
@@ -275,6 +290,9 @@ export class Conversation {
         await this.studio.notes.fromArtist(live, client, text);
         return [{ text: t('note-sent', { ref: live.reference }) }];
       }
+      // A first message, or a hello: the welcome (on Discord, where there is no /start, a
+      // conversation with the bot begins this way).
+      if (created || isGreeting(text)) return this.command(inc, client, state, 'start', '', created);
       return [{ text: t('not-understood') }];
     }
     const options = flatButtons(state.prompt);

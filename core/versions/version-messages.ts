@@ -2,10 +2,10 @@
 // a version the engineer holds back (an attended session's starting point, one awaiting review)
 // is announced when it is released exactly as it would have been at once, in the artist's
 // language of that moment, with the free revisions left at that moment.
-import { isOutputFormat, type EngineNote } from '../../engine/index.js';
+import type { EngineNote } from '../../engine/index.js';
 import type { MixdownNote, SkipReason } from '../../engine/mixdown-notes.js';
 import { audioProblemInWords } from '../files/audio-problems.js';
-import { formats } from '../../engine/formats.js';
+import { formatInWords } from '../files/format-words.js';
 import { formatMoney, serviceName } from '../catalog.js';
 import type { BookingWithService } from '../booking/bookings.js';
 import type { Invoice, Reply, ReplyFile } from '../conversation/types.js';
@@ -220,7 +220,7 @@ function wholeVersionMessage(
     case 'master': {
       const master = files.find((f) => f.kind === 'master');
       const numbers = { lufs: facts.lufs.toFixed(1), dbtp: facts.dbtp.toFixed(1), target: String(facts.target), ceiling: String(facts.ceiling) };
-      const format = master && isOutputFormat(master.format) ? formats[master.format].label : (master?.format ?? '');
+      const format = master ? formatInWords(master.format) : '';
       const lines = [
         t('master-ready', { ref: booking.reference, version }),
         ...(facts.newSource ? [`  ${t('master-from-new-source', { file: facts.newSource })}`] : []),

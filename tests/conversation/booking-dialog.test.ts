@@ -256,8 +256,23 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     await chat.press('Mastering');
     await chat.send('/cancel');
     expect(chat.text).toBe('Stopped /book; nothing was changed.');
-    await chat.send('hello?');
+    await chat.send('and now?');
     expect(chat.text).toMatch(/I didn't catch that/);
+  });
+
+  it('a first message, and later a hello, is answered with the welcome (Discord has no /start); other words say what I can do', async () => {
+    const newcomer = new TestChat(new Conversation(studio, log), TestChat.sender('newcomer'));
+    await newcomer.send('can I get my song mastered?');
+    expect(newcomer.text).toMatch(/^Welcome to .*, newcomer!/);
+    expect(newcomer.text).toContain('/book — book mixing or mastering');
+    await newcomer.send('can I get my song mastered?');
+    expect(newcomer.text).toMatch(/I didn't catch that/);
+    await newcomer.send('Hello!');
+    expect(newcomer.text).toMatch(/^Welcome back, newcomer/);
+    // Where the platform gives no language (a Discord DM), a new artist's "Hola" is answered in Spanish.
+    const lucia = new TestChat(new Conversation(studio, log), TestChat.sender('lucia'));
+    await lucia.send('¡Hola!');
+    expect(lucia.text).toMatch(/^¡Bienvenido\/a a .*, lucia!/);
   });
 
   it('answers unknown commands, settings and bad settings clearly', async () => {
@@ -270,8 +285,13 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     await chat.send('/format ogg');
     expect(chat.text).toMatch(/is not a delivery format/);
     await chat.send('/format');
-    await chat.press('FLAC24');
-    expect(chat.text).toBe('Done: your files will come as FLAC24.');
+    expect(chat.buttons.map((b) => b.label)).toEqual(['WAV 24-bit', 'WAV 16-bit', 'AIFF 24-bit', 'FLAC 24-bit', 'MP3 320k']);
+    await chat.press('FLAC 24-bit');
+    expect(chat.text).toBe('Done: your files will come as FLAC 24-bit.');
+    await chat.send('/language es');
+    await chat.send('/format wav16');
+    expect(chat.text).toBe('Hecho: tus archivos llegarán en WAV a 16 bits.');
+    await chat.send('/language en');
     await chat.send('/book master');
     await chat.press('Standard');
     expect(chat.text).toMatch(/times in America\/New_York/);

@@ -89,7 +89,7 @@ describe('console chat (mixdesk start)', () => {
   });
 
   it('bad input gets clear messages', async () => {
-    const r = await mixdesk(['/teleport', 'hello', '/book', '9', '/cancel', '/cancel MD-ZZZZZZ']);
+    const r = await mixdesk(['/teleport', 'bonjour', '/book', '9', '/cancel', '/cancel MD-ZZZZZZ']);
     expect(r.code).toBe(0);
     expect(r.out).toContain("I don't know /teleport. /help lists what I can do.");
     expect(r.out).toContain("I didn't catch that.");

@@ -199,7 +199,8 @@ export class DiscordDriver implements JourneyDriver {
         this.lines.push(`${where} opens a text box: ${String(s.body.title ?? '')}`);
         continue;
       }
-      const edits = s.kind === 'edit-message' || (s.kind === 'callback' && s.callbackType === CALLBACK.update) || (s.kind === 'edit-original' && asked?.editsPressed);
+      const edits =
+        s.kind === 'edit-message' || (s.kind === 'callback' && s.callbackType === CALLBACK.update) || (s.kind === 'edit-original' && asked?.editsPressed);
       const head = `${where}${edits ? ' (edits its message)' : ''}${onlyThem}`;
       const files = s.files.map((f) => `\n  📎 ${f.name}`).join('');
       this.lines.push(`${head}: ${this.fake.textOf(s)}${files}${this.buttons(s)}`);
@@ -213,9 +214,7 @@ export class DiscordDriver implements JourneyDriver {
       .map(
         (r) =>
           `\n  ${r.components
-            .map((c) =>
-              c.options ? `[${c.options.map((o) => o.label).join(' | ')} ▾]` : `[${c.label ?? ''}${c.url ? ` → ${c.url}` : ''}]`,
-            )
+            .map((c) => (c.options ? `[${c.options.map((o) => o.label).join(' | ')} ▾]` : `[${c.label ?? ''}${c.url ? ` → ${c.url}` : ''}]`))
             .join(' ')}`,
       )
       .join('');

@@ -67,7 +67,7 @@ export function stableTranscript(text: string, references: readonly string[], pa
   return (
     out
       // Signed links: the secret part differs on every run.
-      .replace(/(https?:\/\/[^\s/]+(?:\/[\w-]+)*?\/)([\w-]{16,}(?:\.[\w-]{16,})?)(?=[\s/)?]|$)/g, '$1<token>')
+      .replace(/(https?:\/\/[^\s/]+(?:\/[\w-]+)*?\/)([\w-]{16,}(?:\.[\w-]{16,})?)(?=[\s/)?\]]|$)/g, '$1<token>')
       .replace(/([?&](?:token|sig|signature|t)=)[\w.-]+/g, '$1<token>')
       .replace(/\/tmp\/[\w./-]+/g, '<tmp>')
   );

@@ -1,6 +1,7 @@
 // /format: the format finished files come in (asks with buttons, or takes it typed after the command).
 import { deliveryFormats } from '../../../engine/formats.js';
 import { t } from '../../texts.js';
+import { formatInWords } from '../../files/format-words.js';
 import type { ChatCommand } from './types.js';
 
 const formats = () => deliveryFormats.join(', ');
@@ -17,6 +18,6 @@ export const format: ChatCommand = {
   async run({ args, studio, client, startFlow }) {
     if (!args) return startFlow('format');
     const updated = await studio.clients.setDeliveryFormat(client.id, args);
-    return [{ text: t('format-set', { format: updated.deliveryFormat.toUpperCase() }) }];
+    return [{ text: t('format-set', { format: formatInWords(updated.deliveryFormat) }) }];
   },
 };
