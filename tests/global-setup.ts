@@ -1,15 +1,18 @@
 // Migrates one template database per run (SQLite file, and PostgreSQL when TEST_DATABASE_URL is
 // set); each suite's fresh database is a copy of it (tests/helpers/db.ts) instead of a migration
 // through the WebAssembly schema engine, which cost about a second per test file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { applyMigrations } from '../db/migrator.js';
 import { adminQuery, pgUrl, TEMPLATE_ENV, urlFor } from './helpers/db.js';
+import { MASTER_CACHE_ENV } from './helpers/master-cache.js';
 
 interface Templates {
   sqlite: string;
+  /** Masters made by the engine once for this run and shared by the test processes (helpers/master-cache.ts). */
+  masters: string;
   postgresql?: string;
   remove(): Promise<void>;
 }
@@ -24,8 +27,11 @@ async function createTemplates(): Promise<Templates> {
     await adminQuery(`CREATE DATABASE ${postgresql}`);
     await applyMigrations(urlFor(postgresql));
   }
+  const masters = path.join(dir, 'masters');
+  mkdirSync(masters);
   return {
     sqlite,
+    masters,
     ...(postgresql ? { postgresql } : {}),
     async remove() {
       rmSync(dir, { recursive: true, force: true });
@@ -44,6 +50,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const templates = await (shared.mixdeskTemplates ??= createTemplates());
   // Read by the test processes, which start after this and inherit the environment.
   process.env[TEMPLATE_ENV.sqlite] = templates.sqlite;
+  process.env[MASTER_CACHE_ENV] = templates.masters;
   if (templates.postgresql) process.env[TEMPLATE_ENV.postgresql] = templates.postgresql;
   return async () => {
     if (--shared.mixdeskTemplateUsers! > 0) return;

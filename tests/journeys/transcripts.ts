@@ -20,7 +20,7 @@ import { TELEGRAM_ENGINEER_CHAT, TelegramDriver } from './telegram-driver.js';
 import { DISCORD_ENGINEER, DISCORD_STUDIO_GUILD, DiscordDriver } from './discord-driver.js';
 import { stableTranscript } from './driver.js';
 import { journeys } from './journeys.js';
-import { cachedMasters } from './master-cache.js';
+import { cachedMasters } from '../helpers/master-cache.js';
 
 const log = pino({ level: 'silent' });
 const docs = path.resolve(import.meta.dirname, '../../docs/journeys');

@@ -19,11 +19,14 @@ import { createTestDatabase, testProviders, type TestDatabase } from '../helpers
 import { makeTrack } from '../helpers/music.js';
 import { completedEvent, signed, StripeFake, WEBHOOK_SECRET as SECRET } from '../helpers/stripe-fake.js';
 import { testStudio } from '../helpers/studio.js';
+import { cachedMasters } from '../helpers/master-cache.js';
 
 const log = pino({ level: 'silent' });
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-balance-'));
 const mix = path.join(dir, 'Night Drive.wav');
 writeFileSync(mix, await encodeAudio(makeTrack(4, 48000, { level: 0.3 }), 'wav24'));
+/** Payments are about who pays and when: each master is made once for both databases. */
+const masters = cachedMasters(path.join(dir, 'masters'));
 let fake: StripeFake;
 beforeAll(async () => {
   fake = await new StripeFake().start();
@@ -45,7 +48,7 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     queue = new InProcessQueue();
     studio = await testStudio(t.db, { ...fake.settings(), ENGINEER_CHAT: 'console:engineer', ...env }, undefined, undefined, {
       queue,
-      pipeline: { attempts: 2, backoffMs: 10 },
+      pipeline: { attempts: 2, backoffMs: 10, runMaster: masters },
     });
     studio.outbox.register('test', { send: async (_c, r) => void sent.push(r) });
     studio.outbox.register('console', { send: async (_c, r) => void sent.push(r) });

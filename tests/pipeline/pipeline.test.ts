@@ -16,6 +16,7 @@ import { tasksRun } from '../../engine/thread-pool.js';
 import { createTestDatabase, testProviders, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
+import { cachedMasters } from '../helpers/master-cache.js';
 import type { MasterRunner } from '../../core/versions/pipeline.js';
 import { readStream } from '../helpers/streams.js';
 import { spawnSync } from 'node:child_process';
@@ -28,6 +29,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const mix = path.join(dir, 'Night Drive.wav');
 writeFileSync(mix, await encodeAudio(makeTrack(8, 48000, { level: 0.3 }), 'wav24'));
 
+// What the engine makes of this mix with each set of settings is made once, on its thread, and
+// shared by both databases' runs (the pipeline is what differs between them).
+const masters = cachedMasters(path.join(dir, 'masters'));
+
 describe.each(testProviders())('pipeline on %s', (provider) => {
   let t: TestDatabase;
   let studio: Studio;
@@ -39,7 +44,7 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     queue = new InProcessQueue();
     studio = await testStudio(t.db, { ENGINEER_CHAT: 'console:engineer', ...o.env }, undefined, undefined, {
       queue,
-      pipeline: { attempts: 2, backoffMs: 10, ...(runMaster ? { runMaster } : {}) },
+      pipeline: { attempts: 2, backoffMs: 10, runMaster: runMaster ?? masters },
     });
     studio.outbox.register('test', { send: async (_chat, reply) => void sent.push(reply) });
     // The engineer's alerts (ENGINEER_CHAT=console:engineer) arrive in the same list.
