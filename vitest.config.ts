@@ -20,7 +20,7 @@ export default defineConfig({
       test: {
         name,
         include: folders.map((f) => `tests/${f}/**/*.test.ts`),
-        ...(tiersWithDatabases.includes(name as keyof typeof tiers) ? { globalSetup: ['./tests/global-setup.ts'] } : {}),
+        globalSetup: ['./tests/engine-build-setup.ts', ...(tiersWithDatabases.includes(name as keyof typeof tiers) ? ['./tests/global-setup.ts'] : [])],
       },
     })),
   },

@@ -108,6 +108,9 @@ if (process.argv[2] === '--build') {
   const ok = build();
   // Without a compiler (an install without development packages) that is not an error.
   process.exit(ok || !existsSync(join(root, 'node_modules', 'typescript')) ? 0 : 1);
+} else if (process.argv[2] === '--ensure-built') {
+  // The tests' set-up: exits 0 once dist/ is a build of the sources as they are (building if not).
+  process.exit(fresh() || build() ? 0 : 1);
 } else if (fresh() || build()) {
   await import(pathToFileURL(built).href);
 } else {

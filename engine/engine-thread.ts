@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { AudioFileError } from './io/index.js';
 import type { AudioProblem } from './io/errors.js';
-import { runsFromSources } from './types.js';
+import { threadFile } from './types.js';
 
 /** What a thread body posts back: progress while it works, then its result or its error. */
 export type FromThread<T> = { progress: [string, number] } | { done: T; helperJobs?: number } | { error: ThreadError };
@@ -41,10 +41,9 @@ export const threadsStarted = (body: string): number => started.get(body) ?? 0;
  * `data`; resolves with what it posts as `done`. `fileName` names the file in audio errors.
  */
 export function runEngineThread<T>(body: string, data: unknown, fileName: string, onMessage?: (m: FromThread<T>) => void): Promise<T> {
-  const file = runsFromSources(import.meta.url) ? `./${body}-boot.mjs` : `./${body}.js`;
   started.set(body, threadsStarted(body) + 1);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(file, import.meta.url), { workerData: data });
+    const worker = new Worker(threadFile(body), { workerData: data });
     let settled = false;
     worker.on('message', (m: FromThread<T>) => {
       onMessage?.(m);

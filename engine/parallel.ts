@@ -18,7 +18,7 @@ import { COMPRESSOR_WARM_UP_SECONDS, compressInPlace, compressRange, type Compre
 import { convert, convertChannel, encodeChannel, encodeInKernel, kernelEncodes, type WavFormat, type WavOptions } from './io/pcm-codec.js';
 import { xorshiftJump } from './io/pcm.js';
 import { blockPairSums, channelStats, STATS_LENGTH, statsFromArray, type ChannelStats } from './analysis/stats.js';
-import { runsFromSources } from './types.js';
+import { threadFile } from './types.js';
 
 let helper: Worker | null | undefined;
 /** Set to 1 by the helper once it can take jobs; until then everything runs on the caller's thread. */
@@ -28,10 +28,8 @@ function getHelper(): Worker | null {
   if (helper === undefined) {
     if (availableParallelism() < 2 || process.env.MIXDESK_THREADS === '1') helper = null;
     else {
-      // From TypeScript sources the helper boots through tsx; a built engine loads the .js directly.
-      const file = runsFromSources(import.meta.url) ? './parallel-worker-boot.mjs' : './parallel-worker.js';
       // Its heap holds only code and small job messages (the samples are shared), so keep it small.
-      helper = new Worker(new URL(file, import.meta.url), {
+      helper = new Worker(threadFile('parallel-worker'), {
         workerData: { ready },
         resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
       });

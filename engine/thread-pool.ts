@@ -9,7 +9,7 @@ import { errorFromThread, type FromThread } from './engine-thread.js';
 import type { AnalyzeFileJob, FileAnalysis } from './analyze-file.js';
 import type { TaskJob, TaskName, TaskResult } from './tasks.js';
 import type { Progress } from './types.js';
-import { runsFromSources } from './types.js';
+import { threadFile } from './types.js';
 
 type Reply = FromThread<unknown> & { id: number };
 
@@ -28,8 +28,7 @@ const ran = new Map<TaskName, number>();
 export const tasksRun = (task: TaskName): number => ran.get(task) ?? 0;
 
 function startThread(): Worker {
-  const file = runsFromSources(import.meta.url) ? './task-thread-boot.mjs' : './task-thread.js';
-  return new Worker(new URL(file, import.meta.url));
+  return new Worker(threadFile('task-thread'));
 }
 
 function settle(p: Pending, m: Reply): boolean {

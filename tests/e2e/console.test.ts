@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../db/schemas.js';
 import { runScript } from '../helpers/run-script.js';
+import { mixdeskArgs } from '../helpers/run-script.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-console-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -139,7 +140,7 @@ describe('the whole loop in the console on embedded defaults', () => {
     const { makeTrack } = await import('../helpers/music.js');
     const mix = path.join(dir, 'mix.wav');
     writeFileSync(mix, await encodeAudio(makeTrack(10), 'wav24'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+    const child = spawn(process.execPath, mixdeskArgs('start'), {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH ?? '',
@@ -199,7 +200,7 @@ describe('the whole loop in the console on embedded defaults', () => {
 
 describe('upload links from the console', () => {
   it('/uploadlink gives a private link that the running web server serves', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+    const child = spawn(process.execPath, mixdeskArgs('start'), {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH ?? '',
@@ -237,7 +238,7 @@ describe('upload links from the console', () => {
 describe('messages from the outbox', () => {
   it('a message recorded for this console (by any instance) is printed while the chat is open', async () => {
     const dbUrl = `file:${path.join(dir, 'outbox.db')}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+    const child = spawn(process.execPath, mixdeskArgs('start'), {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: dbUrl, DATA_DIR: dir, CONSOLE_USER: 'notified', WEB_PORT: '0' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -11,6 +11,7 @@ import { encodeAudio } from '../../engine/io/index.js';
 import { masterFile } from '../../engine/master-file.js';
 import { hasFfmpeg, run, skipNotice } from '../helpers/tools.js';
 import { writeFileSync } from 'node:fs';
+import { mixdeskArgs } from '../helpers/run-script.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-master-limits-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ if (!hasFfmpeg) skipNotice('ffmpeg');
 
 /** `mixdesk master IN -o OUT` as a user runs it: exit code, what it said, and its peak memory in MB. */
 async function masterCommand(input: string, out: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', out], {
+  const child = spawn(process.execPath, mixdeskArgs('master', input, '-o', out), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', ...env, NODE_OPTIONS: `--import ${path.join(projectRoot, 'tests/helpers/report-max-rss.mjs')}` },
   });

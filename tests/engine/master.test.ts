@@ -13,6 +13,7 @@ import { makeTrack } from '../helpers/music.js';
 import { ffmpegEbur128, hasFfmpeg, hasSox, run, skipNotice } from '../helpers/tools.js';
 import { fluidsynthNotice, hasFluidsynth, renderMidi, writeSong } from '../helpers/midi.js';
 import { projectRoot } from '../../db/schemas.js';
+import { mixdeskArgs } from '../helpers/run-script.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-master-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -266,7 +267,7 @@ describe.runIf(hasFfmpeg)('as measured by ffmpeg ebur128', () => {
   it.each(materials)('`mixdesk master` on %s: within ±0.3 LU of -14 LUFS and at or below -1 dBTP', async (_name, make) => {
     const input = await make();
     const out = path.join(dir, `${path.basename(input, '.wav')}-master.wav`);
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', out], { cwd: projectRoot, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, mixdeskArgs('master', input, '-o', out), { cwd: projectRoot, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/Target met/);
     const m = ffmpegEbur128(out);
@@ -295,7 +296,7 @@ describe.runIf(hasFfmpeg)('as measured by ffmpeg ebur128', () => {
 });
 
 describe('CLI errors', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', ...args], { cwd: projectRoot, encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, mixdeskArgs(...args), { cwd: projectRoot, encoding: 'utf8' });
   it('names the file and the problem, without a stack trace', () => {
     const txt = path.join(dir, 'lyrics.wav');
     writeFileSync(txt, 'not audio at all');

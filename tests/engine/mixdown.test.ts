@@ -11,6 +11,7 @@ import { encodeAudio, guessStemRole, mixdown, readAudioFile, type StemInput } fr
 import { fluidsynthNotice, hasFluidsynth, renderMidi, writeSong, type Part } from '../helpers/midi.js';
 import { makeTrack, residualDb } from '../helpers/music.js';
 import { ffmpegEbur128, has, hasFfmpeg } from '../helpers/tools.js';
+import { mixdeskArgs } from '../helpers/run-script.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-mixdown-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,7 +87,7 @@ describe.runIf(hasFluidsynth && hasEspeak)('on General MIDI stems and a voice', 
       const out = path.join(dir, 'mastered');
       const cli = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'cli.ts', 'mixdown', ...stems().map((s) => s.path), '-o', out, '--title', 'Song', '--master', '--target=-14'],
+        mixdeskArgs('mixdown', ...stems().map((s) => s.path), '-o', out, '--title', 'Song', '--master', '--target=-14'),
         { cwd: projectRoot, encoding: 'utf8' },
       );
       expect(cli.status, cli.stderr).toBe(0);
@@ -122,7 +123,7 @@ describe('bad stems', () => {
     writeFileSync(empty, await encodeAudio({ sampleRate: 48000, channels: [new Float32Array(0), new Float32Array(0)] }, 'wav24'));
     const corrupt = path.join(d, 'Bass.wav');
     writeFileSync(corrupt, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunkjunkjunk'));
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', drums, keys, vox, empty, corrupt, '-o', path.join(d, 'out'), '--json'], {
+    const cli = spawnSync(process.execPath, mixdeskArgs('mixdown', drums, keys, vox, empty, corrupt, '-o', path.join(d, 'out'), '--json'), {
       cwd: projectRoot,
       encoding: 'utf8',
     });
@@ -143,7 +144,7 @@ describe('bad stems', () => {
     expect(r.warnings.some((w) => w.startsWith('Keys.wav is 1.00 s shorter'))).toBe(true);
     expect(cli.stderr).not.toMatch(/\n\s+at /);
 
-    const none = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', corrupt, '-o', path.join(d, 'none')], {
+    const none = spawnSync(process.execPath, mixdeskArgs('mixdown', corrupt, '-o', path.join(d, 'none')), {
       cwd: projectRoot,
       encoding: 'utf8',
     });
@@ -152,7 +153,7 @@ describe('bad stems', () => {
     expect(none.stderr).not.toMatch(/\n\s+at /);
 
     // A mistyped option is a usage mistake (a negative value after a space is not: --target -14 is taken).
-    const typo = spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', 'mixdown', drums, '-o', path.join(d, 'x'), '--taget', '-14'], {
+    const typo = spawnSync(process.execPath, mixdeskArgs('mixdown', drums, '-o', path.join(d, 'x'), '--taget', '-14'), {
       cwd: projectRoot,
       encoding: 'utf8',
     });

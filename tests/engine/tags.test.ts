@@ -15,6 +15,7 @@ import { turnDownLine, turnDowns } from '../../engine/platforms.js';
 import { master } from '../../engine/master.js';
 import { analyze } from '../../engine/analysis/analyze.js';
 import { reportText } from '../../engine/report.js';
+import { mixdeskArgs } from '../helpers/run-script.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-tags-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,7 +104,7 @@ describe('what the streaming platforms will do', () => {
 });
 
 describe('mixdesk master for release', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli.ts', ...args], { cwd: projectRoot, encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, mixdeskArgs(...args), { cwd: projectRoot, encoding: 'utf8' });
 
   it('--preset cd makes a CD master (44.1 kHz, 16-bit, under -0.5 dBTP) carrying the tags given', async () => {
     const input = path.join(dir, 'mix48k.wav');

@@ -15,6 +15,7 @@ import { LocalObjectStore } from '../../storage/local-store.js';
 import { createTestDatabase, pgUrl } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
+import { mixdeskArgs } from '../helpers/run-script.js';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl || !pgUrl) console.warn('Worker-kill pipeline test SKIPPED: it needs TEST_DATABASE_URL and TEST_REDIS_URL (CI sets both).');
@@ -39,7 +40,7 @@ describe.runIf(redisUrl && pgUrl)('two mixdesk workers on Redis, one killed mid-
       const outputs = new Map<number, string>();
       const worker = () =>
         new Promise<ChildProcess>((resolve, reject) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'worker'], {
+          const child = spawn(process.execPath, mixdeskArgs('worker'), {
             cwd: projectRoot,
             env: {
               PATH: process.env.PATH ?? '',

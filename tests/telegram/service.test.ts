@@ -13,6 +13,7 @@ import { startWebServer } from '../../web/server.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { testStudio } from '../helpers/studio.js';
 import { TelegramFake } from '../helpers/telegram-fake.js';
+import { mixdeskArgs } from '../helpers/run-script.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-tg-service-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('Telegram in the service', () => {
   it('mixdesk start with a bot token answers in Telegram instead of opening the console', async () => {
     const fake = await new TelegramFake().start();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+    const child = spawn(process.execPath, mixdeskArgs('start'), {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH ?? '',
@@ -51,7 +52,7 @@ describe('Telegram in the service', () => {
 
   it('a token Telegram refuses stops start-up with a clear message', async () => {
     const fake = await new TelegramFake().start();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli.ts', 'start'], {
+    const child = spawn(process.execPath, mixdeskArgs('start'), {
       cwd: projectRoot,
       env: {
         PATH: process.env.PATH ?? '',
