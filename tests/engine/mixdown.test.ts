@@ -85,11 +85,10 @@ describe.runIf(hasFluidsynth && hasEspeak)('on General MIDI stems and a voice', 
     '`mixdesk mixdown --master`: the full master lands on the target (ffmpeg ebur128), and instrumental + a cappella masters add up to it (residual below -50 dB)',
     async () => {
       const out = path.join(dir, 'mastered');
-      const cli = spawnSync(
-        process.execPath,
-        mixdeskArgs('mixdown', ...stems().map((s) => s.path), '-o', out, '--title', 'Song', '--master', '--target=-14'),
-        { cwd: projectRoot, encoding: 'utf8' },
-      );
+      const cli = spawnSync(process.execPath, mixdeskArgs('mixdown', ...stems().map((s) => s.path), '-o', out, '--title', 'Song', '--master', '--target=-14'), {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      });
       expect(cli.status, cli.stderr).toBe(0);
       expect(cli.stdout).toMatch(/Mixed 5 stems at 48000 Hz/);
       const m = ffmpegEbur128(path.join(out, 'Song - full mix (master).wav'));
