@@ -193,7 +193,22 @@ describe('mixdesk analyze on a 40-minute 48 kHz stereo file', () => {
       'FLAC',
       () => {
         const f = path.join(dir, 'long.flac');
-        run('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo', '-t', String(LONG_SECONDS), '-c:a', 'flac', '-sample_fmt', 's16', f, '-y']);
+        run('ffmpeg', [
+          '-v',
+          'error',
+          '-f',
+          'lavfi',
+          '-i',
+          'anullsrc=r=48000:cl=stereo',
+          '-t',
+          String(LONG_SECONDS),
+          '-c:a',
+          'flac',
+          '-sample_fmt',
+          's16',
+          f,
+          '-y',
+        ]);
         return f;
       },
     ]);
