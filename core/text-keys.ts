@@ -690,7 +690,7 @@ export interface TextVars {
   'preview-ready': { ref: TextValue; version: TextValue };
   'preview-failed-alert': { error: TextValue; ref: TextValue; version: TextValue };
   'note-sent': { ref: TextValue };
-  'note-to-engineer': { client: TextValue; ref: TextValue; text: TextValue };
+  'note-to-engineer': { client: TextValue; ref: TextValue; reply: TextValue; text: TextValue };
   'note-from-engineer': { ref: TextValue; text: TextValue };
   'session-notes-live': undefined;
   'desk-reply-no-session': { ref: TextValue };
@@ -778,6 +778,7 @@ export interface TextVars {
   'quote-price-fixed': { price: TextValue };
   'quote-more': undefined;
   'quote-kept': { hours: TextValue };
+  'quote-kept-fixed': { hours: TextValue; price: TextValue };
   'quote-none': undefined;
   'quote-nothing-measured': { file: TextValue };
   'quote-too-many': { max: TextValue };

@@ -869,7 +869,7 @@ preview-failed-alert = The MP3 preview of { $ref } v{ $version } could not be ma
 
 ## Live notes during a session
 note-sent = 📝 Sent to the engineer ({ $ref }).
-note-to-engineer = 📝 { $client } ({ $ref }, live session): { $text } — answer with /reply { $ref } …
+note-to-engineer = 📝 { $client } ({ $ref }, live session): { $text } — answer with { $reply }
 note-from-engineer = 📝 From the engineer ({ $ref }): { $text }
 session-notes-live = While the session runs, anything you type here reaches the engineer at once.
 desk-reply-no-session = { $ref } has no session running: replies reach the artist during a live session (/session start).
@@ -985,6 +985,7 @@ quote-price-hourly = At { $rate } an hour, a mix booked now is booked for these 
 quote-price-fixed = Mixing costs { $price } whatever the hours.
 quote-more = Send more stems to add them, or book with /book.
 quote-kept = Your quote is kept for 30 days: the next mix you book by the hour takes its { $hours } h.
+quote-kept-fixed = Your quote is kept for 30 days, so the engineer can plan your { $hours } h; mixing costs { $price } whatever the hours. /book mix books it.
 quote-none = No stems measured. /quote again whenever you have them.
 quote-nothing-measured = Nothing in { $file } could be measured.
 quote-too-many = A quote holds up to { $max } stems.

@@ -872,7 +872,7 @@ preview-failed-alert = No se ha podido hacer la escucha previa en MP3 de { $ref 
 
 ## Live notes during a session
 note-sent = 📝 Enviado al ingeniero ({ $ref }).
-note-to-engineer = 📝 { $client } ({ $ref }, sesión en directo): { $text } — responde con /reply { $ref } …
+note-to-engineer = 📝 { $client } ({ $ref }, sesión en directo): { $text } — responde con { $reply }
 note-from-engineer = 📝 Del ingeniero ({ $ref }): { $text }
 session-notes-live = Mientras dure la sesión, todo lo que escribas aquí le llega al ingeniero al momento.
 desk-reply-no-session = { $ref } no tiene ninguna sesión en marcha: las respuestas llegan al artista durante una sesión en directo (/session start).
@@ -988,6 +988,7 @@ quote-price-hourly = A { $rate } la hora, una mezcla reservada ahora se reserva 
 quote-price-fixed = La mezcla cuesta { $price }, sean cuantas sean las horas.
 quote-more = Envía más pistas para añadirlas o reserva con /book.
 quote-kept = Tu presupuesto se guarda 30 días: la próxima mezcla que reserves por horas toma sus { $hours } h.
+quote-kept-fixed = Tu presupuesto se guarda 30 días, para que el ingeniero planifique tus { $hours } h; la mezcla cuesta { $price } sean cuantas sean las horas. /book mix la reserva.
 quote-none = No se midió ninguna pista. Vuelve a usar /quote cuando las tengas.
 quote-nothing-measured = No se pudo medir nada de { $file }.
 quote-too-many = Un presupuesto admite hasta { $max } pistas.

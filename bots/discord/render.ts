@@ -99,7 +99,10 @@ export function escapeQuoted(text: string, quoted: readonly string[]): string {
 }
 
 export async function renderReply(reply: Reply, store: ObjectStore, attachmentLimit = DEFAULT_ATTACHMENT_LIMIT): Promise<DiscordMessage[]> {
-  const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url));
+  const components = rows(reply);
+  // A link shown as a link button is not written out again under the text.
+  const buttoned = new Set(components.flatMap((r) => r.components).flatMap((c) => ('url' in c && c.url ? [c.url] : [])));
+  const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url) && !buttoned.has(l.url));
   const tooBig: ReplyFile[] = [];
   const files: DiscordMessage['files'] = [];
   let total = 0;
@@ -123,5 +126,5 @@ export async function renderReply(reply: Reply, store: ObjectStore, attachmentLi
     }),
   ].join('\n');
   const parts = chunks(text);
-  return parts.map((content, i) => (i === parts.length - 1 ? { content, components: rows(reply), files } : { content, components: [], files: [] }));
+  return parts.map((content, i) => (i === parts.length - 1 ? { content, components, files } : { content, components: [], files: [] }));
 }

@@ -134,6 +134,14 @@ export class MixTime {
     return { stems, estimate: estimateMix(stems) };
   }
 
+  /** What a kept quote is for: the hours of a mix booked by the hour; with a fixed price, the engineer's planning. */
+  keptText(q: { estimate: MixEstimate }): string {
+    const mix = this.catalog.services.find((s) => s.code === 'mix');
+    return mix?.hourly
+      ? t('quote-kept', { hours: hoursText(q.estimate.hours) })
+      : t('quote-kept-fixed', { hours: hoursText(q.estimate.hours), price: formatMoney(mix?.priceCents ?? 0, this.catalog.currency) });
+  }
+
   /** The quote as the artist reads it: the hours, each reason, and what a mix booked on it costs. */
   quoteText(q: { stems: EstimateStem[]; estimate: MixEstimate }): string {
     const mix = this.catalog.services.find((s) => s.code === 'mix');

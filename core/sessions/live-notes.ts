@@ -4,6 +4,7 @@
 // with the booking, and the engineer's /reply goes back to the artist's own chat. Every note is kept
 // with the booking. Outside a running session nothing is relayed, and a note only ever goes to the
 // engineer of the artist's own session.
+import { deskLine } from '../engineer/desk-line.js';
 import type { Db } from '../../db/client.js';
 import type { Models } from '../../db/client.js';
 import type { Clock } from '../clock.js';
@@ -40,12 +41,23 @@ export class LiveNotes {
     const note = await this.db.sessionNote.create({
       data: { bookingId: booking.id, fromRole: 'artist', author: `client:${artist.id}`, text: text.trim().slice(0, MAX_NOTE_CHARS), at: this.clock.now() },
     });
-    const write = () => t('note-to-engineer', { client: artist.displayName, ref: booking.reference, text: note.text });
+    // The answer's command as typed where the note is read (Discord's /reply, the terminal's mixdesk desk reply).
+    const write = (platform: string) =>
+      t('note-to-engineer', {
+        client: artist.displayName,
+        ref: booking.reference,
+        text: note.text,
+        reply: deskLine(platform, 'reply', { reference: booking.reference, text: '…' }),
+      });
     // The engineer who started the session from Discord gets it by DM; otherwise the engineer chats.
     const discordEngineer = /^engineer:discord:(\d+)$/.exec(booking.sessionEngineer ?? '')?.[1];
     const quoted = [artist.displayName, note.text];
     if (discordEngineer)
-      await this.outbox.record(`note:${note.id}`, 'discord', discordEngineer, { text: inLanguage(studioLanguage(), write), visibility: 'private', quoted });
+      await this.outbox.record(`note:${note.id}`, 'discord', discordEngineer, {
+        text: inLanguage(studioLanguage(), () => write('discord')),
+        visibility: 'private',
+        quoted,
+      });
     else await this.alerts.alert(`note:${note.id}`, write, { booking: booking.reference }, undefined, quoted);
   }
 

@@ -52,7 +52,7 @@ describe.each(testProviders())('live notes on %s', (provider) => {
     // To the engineer who started the session, by Discord DM, tagged with the booking.
     expect([note!.platform, note!.chatId]).toEqual(['discord', '500000000000000009']);
     expect(JSON.parse(note!.payload).text).toBe(
-      `📝 mara (${mara.ref}, live session): More reverb on the vocal in the chorus, please — answer with /reply ${mara.ref} …`,
+      `📝 mara (${mara.ref}, live session): More reverb on the vocal in the chorus, please — answer with /reply reference:${mara.ref} text:…`,
     );
 
     // Lea has no session running: her words go nowhere, and the engineer cannot write to her.
@@ -103,6 +103,6 @@ describe.each(testProviders())('live notes on %s', (provider) => {
     await mara.chat.send('the kick is too loud');
     const [note] = await notifications('alert:note:');
     expect([note!.platform, note!.chatId]).toEqual(['console', 'engineer']);
-    expect(JSON.parse(note!.payload).text).toContain(`mara (${mara.ref}, live session): the kick is too loud`);
+    expect(JSON.parse(note!.payload).text).toContain(`mara (${mara.ref}, live session): the kick is too loud — answer with mixdesk desk reply ${mara.ref} …`);
   });
 });

@@ -234,8 +234,9 @@ describe('Discord bot against a recording REST server', () => {
     await settle();
     const v3 = await fake.waitFor((s) => s.kind === 'dm' && /version 3: full mix, instrumental/.test(fake.textOf(s)));
     expect(fake.textOf(v3)).toContain('From the engineer: Vocal up 1 dB');
-    // Every delivery carries its private link to the booking's listening page.
-    expect(fake.textOf(v3)).toMatch(/\/listen\/[\w-]{22}\.[\w-]{43}/);
+    // Every delivery carries its private link to the booking's listening page: a link button (not written out again in the text).
+    const linkButtons = ((v3.body.components as { components: { url?: string }[] }[] | undefined) ?? []).flatMap((r) => r.components).map((c) => c.url ?? '');
+    expect(linkButtons.some((u) => /\/listen\/[\w-]{22}\.[\w-]{43}$/.test(u))).toBe(true);
     expect(v3.files.map((f) => f.name)).toEqual(['Night Drive (full).wav', 'Night Drive (instrumental).wav']);
 
     // The artist revises.
@@ -285,13 +286,13 @@ describe('Discord bot against a recording REST server', () => {
     expect(await dm(ana, 'Can the vocal come up a touch?')).toContain(`📝 Sent to the engineer (${b.reference}).`);
     await settle();
     expect(fake.dmsTo(eng).map((s) => fake.textOf(s))).toEqual([
-      `📝 Ana (${b.reference}, live session): Can the vocal come up a touch? — answer with /reply ${b.reference} …`,
+      `📝 Ana (${b.reference}, live session): Can the vocal come up a touch? — answer with /reply reference:${b.reference} text:…`,
     ]);
     // Her words are shown as she typed them: Markdown in a note is escaped, not formatting in the engineer's DM.
     await dm(ana, '**louder** # now @everyone');
     await settle();
     expect(fake.textOf(fake.dmsTo(eng).at(-1)!)).toBe(
-      `📝 Ana (${b.reference}, live session): \\*\\*louder\\*\\* # now @everyone — answer with /reply ${b.reference} …`,
+      `📝 Ana (${b.reference}, live session): \\*\\*louder\\*\\* # now @everyone — answer with /reply reference:${b.reference} text:…`,
     );
     expect((await dm(bob, 'me too!')).join('\n')).not.toContain('Sent to the engineer');
     expect(fake.dmsTo(eng)).toHaveLength(2);

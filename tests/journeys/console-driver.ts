@@ -10,7 +10,7 @@ import { runDesk } from './desk.js';
 import type { ManualClock } from '../../core/clock.js';
 import type { Studio } from '../../core/studio.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
-import { labelIn, settleStudio, type JourneyDriver, type Label } from './driver.js';
+import { browserUploadLine, labelIn, settleStudio, uploadThroughLink, type JourneyDriver, type Label } from './driver.js';
 
 export class ConsoleDriver implements JourneyDriver {
   private readonly input = new PassThrough();
@@ -102,6 +102,15 @@ export class ConsoleDriver implements JourneyDriver {
 
   async file(_name: string, localPath: string, caption?: string): Promise<void> {
     await this.say(`/upload ${localPath}${caption ? ` ${caption}` : ''}`);
+  }
+
+  /** Where the studio's web server answers (set by the runner). */
+  webUrl = '';
+
+  async browserUpload(name: string, localPath: string): Promise<void> {
+    this.output.write(`\n${browserUploadLine(this.language === 'es' ? 'Lucia' : 'Mara', name, localPath)}\n`);
+    await uploadThroughLink(this.printed, this.webUrl, name, localPath);
+    await this.settle();
   }
 
   async desk(command: string): Promise<void> {

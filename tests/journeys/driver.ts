@@ -1,6 +1,8 @@
 // What a journey script (journeys.ts) drives, whatever the chat: the artist types, presses and
 // sends files; the engineer types desk commands; time passes; the studio's jobs and messages run.
 // Each platform's driver records a transcript as its people would read it.
+import { readFileSync, statSync } from 'node:fs';
+import * as tus from 'tus-js-client';
 import type { ManualClock } from '../../core/clock.js';
 import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
@@ -18,6 +20,8 @@ export interface JourneyDriver {
   press(label: Label): Promise<void>;
   /** The artist sends a file from disk. */
   file(name: string, localPath: string, caption?: string): Promise<void>;
+  /** The artist opens the upload link the chat gave last and sends a file through the page (the page's resumable tus client). */
+  browserUpload(name: string, localPath: string): Promise<void>;
   /** The engineer types a desk command (`booking confirm MD-…`), in the studio's language. */
   desk(command: string): Promise<void>;
   /** Runs the studio's jobs and sends its messages until nothing is left to do. */
@@ -51,6 +55,29 @@ export async function settleStudio(studio: Studio, queue: InProcessQueue): Promi
   await queue.idle();
 }
 
+/**
+ * What the upload page does with a file: tus to /files/ with the link's token. `said` is what the
+ * chat showed so far (the link is the last one in it); `webUrl` where the studio's web server runs.
+ */
+export async function uploadThroughLink(said: string, webUrl: string, name: string, localPath: string): Promise<void> {
+  const token = [...said.matchAll(/\/u\/([\w.-]+)/g)].at(-1)?.[1];
+  if (!token) throw new Error('no upload link in the chat so far');
+  await new Promise<void>((resolve, reject) => {
+    new tus.Upload(readFileSync(localPath), {
+      endpoint: `${webUrl}/files/`,
+      chunkSize: 2 ** 20,
+      headers: { 'X-Upload-Token': token },
+      metadata: { filename: name },
+      onError: reject,
+      onSuccess: () => resolve(),
+    }).start();
+  });
+}
+
+/** The transcript's line for an upload through the page. */
+export const browserUploadLine = (who: string, name: string, localPath: string): string =>
+  `— ${who} opens the upload link in a browser and sends ${name} (${(statSync(localPath).size / 2 ** 20).toFixed(1)} MB) through the page.`;
+
 /** The label in the driver's language. */
 export function labelIn(label: Label, language: Language): string | RegExp {
   return typeof label === 'string' ? label : label[language];
@@ -62,6 +89,15 @@ export function labelIn(label: Label, language: Language): string | RegExp {
  */
 export function stableTranscript(text: string, references: readonly string[], paths: readonly string[]): string {
   let out = text;
+  // A session's SonoBus keycode is new for every booking.
+  const keycodes = new Map([...text.matchAll(/(?:Group|Grupo): (\S+)\n\s*(?:Password|Contraseña): (\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  [...keycodes].forEach(([group, password], i) => {
+    out = out
+      .split(group)
+      .join(`<group${i + 1}>`)
+      .split(password)
+      .join(`<password${i + 1}>`);
+  });
   references.forEach((ref, i) => (out = out.split(ref).join(`MD-REF${i + 1}`)));
   for (const p of paths) out = out.split(p).join('<files>');
   return (

@@ -11,7 +11,7 @@ import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
 import { TelegramFake, type BotCall } from '../helpers/telegram-fake.js';
-import { labelIn, settleStudio, type JourneyDriver, type Label } from './driver.js';
+import { browserUploadLine, labelIn, settleStudio, uploadThroughLink, type JourneyDriver, type Label } from './driver.js';
 import { runDesk } from './desk.js';
 
 /** The engineer's Telegram chat (ENGINEER_CHAT=telegram:900). */
@@ -90,6 +90,16 @@ export class TelegramDriver implements JourneyDriver {
     return this.act(`${this.user.first_name} sends the file ${name}${caption ? ` with the caption “${caption}”` : ''}`, () =>
       this.fake.sendDocument(this.user, name, readFileSync(localPath), 'audio/wav', TelegramFake.privateChat(this.user), caption),
     );
+  }
+
+  /** Where the studio's web server answers (set by the runner). */
+  webUrl = '';
+
+  async browserUpload(name: string, localPath: string): Promise<void> {
+    this.show();
+    this.lines.push('', browserUploadLine(this.user.first_name, name, localPath));
+    await uploadThroughLink(this.lines.join('\n'), this.webUrl, name, localPath);
+    await this.settle();
   }
 
   async desk(command: string): Promise<void> {

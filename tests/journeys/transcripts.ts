@@ -12,8 +12,11 @@ import { Conversation } from '../../core/conversation/engine.js';
 import { languages } from '../../core/texts.js';
 import { encodeAudio } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/in-process.js';
+import { startWebServer, type WebServer } from '../../web/server.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
+import { makeStem, type StemPart } from '../helpers/stems.js';
+import { makeZip } from '../helpers/zip.js';
 import { testStudio } from '../helpers/studio.js';
 import { ConsoleDriver } from './console-driver.js';
 import { TELEGRAM_ENGINEER_CHAT, TelegramDriver } from './telegram-driver.js';
@@ -29,10 +32,32 @@ const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-journeys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const masters = cachedMasters(path.join(dir, 'masters'));
-const files = { mix: path.join(dir, 'Night Drive.wav'), fixedMix: path.join(dir, 'Night Drive v2.wav') };
+const files = {
+  mix: path.join(dir, 'Night Drive.wav'),
+  fixedMix: path.join(dir, 'Night Drive v2.wav'),
+  stems: path.join(dir, 'Night Drive stems.zip'),
+  longMix: path.join(dir, 'Night Drive (final).wav'),
+};
+writeFileSync(files.longMix, await encodeAudio(makeTrack(20, 48000, { level: 0.25 }), 'wav24'));
+const stems: [StemPart, string][] = [
+  ['drums', 'Drums'],
+  ['vocal', 'Lead Vox'],
+  ['bass', 'Bass DI'],
+  ['keys', 'Piano'],
+];
+await makeZip(
+  files.stems,
+  await Promise.all(
+    stems.map(async ([part, name], n) => ({
+      name: `${name}.wav`,
+      data: Buffer.from(await encodeAudio(makeStem({ part, seconds: 8, seed: n + 1, hissDb: -70, jitterMs: part === 'bass' ? 0 : 15 }), 'wav24')),
+    })),
+  ),
+);
 writeFileSync(files.mix, await encodeAudio(makeTrack(4, 48000, { level: 0.2 }), 'wav24'));
 writeFileSync(files.fixedMix, await encodeAudio(makeTrack(5, 48000, { level: 0.25 }), 'wav24'));
 
+const STUDIO_ADDRESS = 'https://studio.example';
 const drivers = { console: ConsoleDriver, telegram: TelegramDriver, discord: DiscordDriver };
 /** Where the engineer is on each chat: the console's engineer, a Telegram chat, or the studio's Discord engineer (alerts as DMs, desk commands in the studio's server). */
 const engineerOn: Record<keyof typeof drivers, Record<string, string>> = {
@@ -60,10 +85,23 @@ export function transcriptsOn(platform: 'console' | 'telegram' | 'discord'): voi
         { queue, pipeline: { attempts: 1, backoffMs: 10, runMaster: masters } },
       );
       const lang = process.env.LANG;
+      let web: WebServer | undefined;
       try {
         await studio.jobs.work();
         const conversation = new Conversation(studio, log);
         const driver = new drivers[platform](studio, conversation, queue, language);
+        web = await startWebServer({
+          studio,
+          log,
+          host: '127.0.0.1',
+          port: 0,
+          stagingDir: path.join(dir, `staging-${platform}-${journey.slug}-${language}`),
+          maxUploadBytes: 2 ** 27,
+          maxFileMb: 128,
+        });
+        driver.webUrl = web.url;
+        // Links name the studio's address, the same on every run (the page is reached at web.url).
+        studio.links.servedAt(STUDIO_ADDRESS);
         await driver.open();
         await journey.run(driver);
         const printed = await driver.close();
@@ -78,6 +116,7 @@ export function transcriptsOn(platform: 'console' | 'telegram' | 'discord'): voi
       } finally {
         if (lang === undefined) delete process.env.LANG;
         else process.env.LANG = lang;
+        await web?.close();
         await queue.close();
         await t.drop();
       }

@@ -66,7 +66,7 @@ export const mixTimeFlow: Flow = {
     /** Files sent at this step are measured by the engine (quoteFiles); words or the button end it. */
     async stems(ctx) {
       const q = await ctx.studio.mixTime.quote(ctx.client.id);
-      return done({ text: q ? t('quote-kept', { hours: hoursText(q.estimate.hours) }) : t('quote-none') });
+      return done({ text: q ? ctx.studio.mixTime.keptText(q) : t('quote-none') });
     },
     async more(ctx, input) {
       if (input.type !== 'button' || !['more', 'engineer'].includes(input.action)) throw new UserError(t('mix-time-pick'));
