@@ -1187,14 +1187,14 @@ file-for-replaced = { $file } was still waiting for its booking; it is forgotten
 upload-files-go-to = Files you send in the next { $minutes } minutes go to { $ref } ({ $service }). Send them now.
 
 ## Booking news for the engineer (ENGINEER_ALERTS)
-alert-booking-request = New booking request { $ref } from { $client }: { $service }, { $when }, { $price }{ $paid ->
-    [yes] , deposit paid
-   *[no] {""}
-}. It waits for you: { $confirm } confirms it, { $decline } declines it.
-alert-booking-confirmed-auto = New booking { $ref } from { $client }: { $service }, { $when }, { $price }{ $paid ->
-    [yes] , deposit paid
-   *[no] {""}
-}; confirmed automatically.
+alert-booking-request = { $paid ->
+    [yes] Deposit paid for the booking request { $ref } from { $client }: { $service }, { $when }, { $price }.
+   *[no] New booking request { $ref } from { $client }: { $service }, { $when }, { $price }.
+} It waits for you: { $confirm } confirms it, { $decline } declines it.
+alert-booking-confirmed-auto = { $paid ->
+    [yes] Deposit paid for { $ref } from { $client }: { $service }, { $when }, { $price }; confirmed automatically.
+   *[no] New booking { $ref } from { $client }: { $service }, { $when }, { $price }; confirmed automatically.
+}
 alert-booking-awaiting-deposit = New booking { $ref } from { $client }: { $service }, { $when }, { $price }; held until the deposit is paid.
 alert-balance-paid = { $client } paid the balance of { $amount } for { $ref }; the full-quality files went to them.
 alert-revision-paid = { $client } paid { $amount } for a revision of { $ref }; it starts now.

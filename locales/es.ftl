@@ -1190,14 +1190,14 @@ file-for-replaced = { $file } aún esperaba su reserva; lo he olvidado y pregunt
 upload-files-go-to = Los archivos que envíes en los próximos { $minutes } minutos van a { $ref } ({ $service }). Envíalos ahora.
 
 ## Noticias de reservas para el ingeniero (ENGINEER_ALERTS)
-alert-booking-request = Nueva solicitud de reserva { $ref } de { $client }: { $service }, { $when }, { $price }{ $paid ->
-    [yes] , depósito pagado
-   *[no] {""}
-}. Te espera: { $confirm } la confirma, { $decline } la rechaza.
-alert-booking-confirmed-auto = Nueva reserva { $ref } de { $client }: { $service }, { $when }, { $price }{ $paid ->
-    [yes] , depósito pagado
-   *[no] {""}
-}; confirmada automáticamente.
+alert-booking-request = { $paid ->
+    [yes] Depósito pagado de la solicitud de reserva { $ref } de { $client }: { $service }, { $when }, { $price }.
+   *[no] Nueva solicitud de reserva { $ref } de { $client }: { $service }, { $when }, { $price }.
+} Te espera: { $confirm } la confirma, { $decline } la rechaza.
+alert-booking-confirmed-auto = { $paid ->
+    [yes] Depósito pagado de { $ref } de { $client }: { $service }, { $when }, { $price }; confirmada automáticamente.
+   *[no] Nueva reserva { $ref } de { $client }: { $service }, { $when }, { $price }; confirmada automáticamente.
+}
 alert-booking-awaiting-deposit = Nueva reserva { $ref } de { $client }: { $service }, { $when }, { $price }; retenida hasta que se pague el depósito.
 alert-balance-paid = { $client } ha pagado el saldo de { $amount } de { $ref }; se le han enviado los archivos en calidad completa.
 alert-revision-paid = { $client } ha pagado { $amount } por una revisión de { $ref }; empieza ahora.

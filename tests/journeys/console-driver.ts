@@ -10,7 +10,7 @@ import { runDesk } from './desk.js';
 import type { ManualClock } from '../../core/clock.js';
 import type { Studio } from '../../core/studio.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
-import { browserUploadLine, labelIn, settleStudio, uploadThroughLink, type JourneyDriver, type Label } from './driver.js';
+import { browserUploadLine, labelIn, payLatestCheckout, settleStudio, uploadThroughLink, type JourneyDriver, type Label, type Outside } from './driver.js';
 
 export class ConsoleDriver implements JourneyDriver {
   private readonly input = new PassThrough();
@@ -104,12 +104,18 @@ export class ConsoleDriver implements JourneyDriver {
     await this.say(`/upload ${localPath}${caption ? ` ${caption}` : ''}`);
   }
 
-  /** Where the studio's web server answers (set by the runner). */
-  webUrl = '';
+  /** The studio's web server, and Stripe's fake when the journey takes payments (set by the runner). */
+  outside: Outside = { webUrl: '' };
+
+  async payOnline(): Promise<void> {
+    this.output.write(`\n— ${this.language === 'es' ? 'Lucia' : 'Mara'} pays on the checkout page.\n`);
+    await payLatestCheckout(this.outside);
+    await this.settle();
+  }
 
   async browserUpload(name: string, localPath: string): Promise<void> {
     this.output.write(`\n${browserUploadLine(this.language === 'es' ? 'Lucia' : 'Mara', name, localPath)}\n`);
-    await uploadThroughLink(this.printed, this.webUrl, name, localPath);
+    await uploadThroughLink(this.printed, this.outside.webUrl, name, localPath);
     await this.settle();
   }
 

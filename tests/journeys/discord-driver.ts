@@ -13,7 +13,7 @@ import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
 import { DiscordFake, EPHEMERAL, type FakeUser, type Sent } from '../helpers/discord-fake.js';
-import { browserUploadLine, labelIn, settleStudio, uploadThroughLink, type JourneyDriver, type Label } from './driver.js';
+import { browserUploadLine, labelIn, payLatestCheckout, settleStudio, uploadThroughLink, type JourneyDriver, type Label, type Outside } from './driver.js';
 
 /** The studio's own server and its engineer (DISCORD_STUDIO_GUILD_ID, DISCORD_ENGINEER_IDS). */
 export const DISCORD_STUDIO_GUILD = '700000000000000001';
@@ -131,13 +131,20 @@ export class DiscordDriver implements JourneyDriver {
   }
 
   /** The desk command as the engineer's slash command in the studio's server: its words become the subcommand and options. */
-  /** Where the studio's web server answers (set by the runner). */
-  webUrl = '';
+  /** The studio's web server, and Stripe's fake when the journey takes payments (set by the runner). */
+  outside: Outside = { webUrl: '' };
+
+  async payOnline(): Promise<void> {
+    this.show();
+    this.lines.push('', `— ${this.artist.global_name} pays on the checkout page.`);
+    await payLatestCheckout(this.outside);
+    await this.settle();
+  }
 
   async browserUpload(name: string, localPath: string): Promise<void> {
     this.show();
     this.lines.push('', browserUploadLine(this.artist.global_name, name, localPath));
-    await uploadThroughLink(this.lines.join('\n'), this.webUrl, name, localPath);
+    await uploadThroughLink(this.lines.join('\n'), this.outside.webUrl, name, localPath);
     await this.settle();
   }
 

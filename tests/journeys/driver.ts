@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as tus from 'tus-js-client';
 import type { ManualClock } from '../../core/clock.js';
+import { completedEvent, signed, WEBHOOK_SECRET, type StripeFake } from '../helpers/stripe-fake.js';
 import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
@@ -22,6 +23,8 @@ export interface JourneyDriver {
   file(name: string, localPath: string, caption?: string): Promise<void>;
   /** The artist opens the upload link the chat gave last and sends a file through the page (the page's resumable tus client). */
   browserUpload(name: string, localPath: string): Promise<void>;
+  /** The artist pays on the checkout page the chat linked last (Stripe, through its fake: the signed webhook it sends). */
+  payOnline(): Promise<void>;
   /** The engineer types a desk command (`booking confirm MD-…`), in the studio's language. */
   desk(command: string): Promise<void>;
   /** Runs the studio's jobs and sends its messages until nothing is left to do. */
@@ -40,6 +43,8 @@ export interface Journey {
   title: string;
   /** Settings of the studio for this journey (beyond the tests' defaults). */
   env?: Record<string, string>;
+  /** Takes payments through Stripe (the fake, tests/helpers/stripe-fake.ts). */
+  payments?: boolean;
   run(d: JourneyDriver): Promise<void>;
 }
 
@@ -72,6 +77,25 @@ export async function uploadThroughLink(said: string, webUrl: string, name: stri
       onSuccess: () => resolve(),
     }).start();
   });
+}
+
+/** Where a driver reaches the studio from outside the chat: its web server, and Stripe's fake when the journey takes payments. */
+export interface Outside {
+  webUrl: string;
+  stripe?: StripeFake;
+}
+
+/** What Stripe does once the artist paid on the latest checkout page: the signed `checkout.session.completed` webhook. */
+export async function payLatestCheckout(outside: Outside): Promise<void> {
+  const session = outside.stripe?.sessions.at(-1);
+  if (!session) throw new Error('no checkout page was made');
+  const body = completedEvent(`evt_${session.id}`, session);
+  const res = await fetch(`${outside.webUrl}/stripe/webhook`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'stripe-signature': signed(body, WEBHOOK_SECRET) },
+  });
+  if (!res.ok) throw new Error(`the studio refused the payment webhook: ${res.status} ${await res.text()}`);
 }
 
 /** The transcript's line for an upload through the page. */

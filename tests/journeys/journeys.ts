@@ -119,6 +119,21 @@ export function journeys(files: JourneyFiles): Journey[] {
       },
     },
     {
+      slug: 'deposit-moved-then-cancelled',
+      title: 'A session held by a deposit: paid online, moved, then cancelled',
+      payments: true,
+      async run(d) {
+        await bookMaster(d, 'standard');
+        await d.payOnline();
+        await d.say('/reschedule');
+        await d.press(friday);
+        await d.press('16:00');
+        await d.press({ en: 'Move it', es: 'Moverla' });
+        await d.say('/cancel');
+        await d.press({ en: 'Yes, cancel it', es: 'Sí, cancélala' });
+      },
+    },
+    {
       slug: 'reschedule-and-cancel',
       title: 'A session requested, confirmed by the engineer, moved, then cancelled',
       env: { BOOKING_AUTO_CONFIRM: 'false' },

@@ -11,7 +11,7 @@ import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
 import { TelegramFake, type BotCall } from '../helpers/telegram-fake.js';
-import { browserUploadLine, labelIn, settleStudio, uploadThroughLink, type JourneyDriver, type Label } from './driver.js';
+import { browserUploadLine, labelIn, payLatestCheckout, settleStudio, uploadThroughLink, type JourneyDriver, type Label, type Outside } from './driver.js';
 import { runDesk } from './desk.js';
 
 /** The engineer's Telegram chat (ENGINEER_CHAT=telegram:900). */
@@ -92,13 +92,20 @@ export class TelegramDriver implements JourneyDriver {
     );
   }
 
-  /** Where the studio's web server answers (set by the runner). */
-  webUrl = '';
+  /** The studio's web server, and Stripe's fake when the journey takes payments (set by the runner). */
+  outside: Outside = { webUrl: '' };
+
+  async payOnline(): Promise<void> {
+    this.show();
+    this.lines.push('', `— ${this.user.first_name} pays on the checkout page.`);
+    await payLatestCheckout(this.outside);
+    await this.settle();
+  }
 
   async browserUpload(name: string, localPath: string): Promise<void> {
     this.show();
     this.lines.push('', browserUploadLine(this.user.first_name, name, localPath));
-    await uploadThroughLink(this.lines.join('\n'), this.webUrl, name, localPath);
+    await uploadThroughLink(this.lines.join('\n'), this.outside.webUrl, name, localPath);
     await this.settle();
   }
 

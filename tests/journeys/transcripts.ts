@@ -13,6 +13,7 @@ import { languages } from '../../core/texts.js';
 import { encodeAudio } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/in-process.js';
 import { startWebServer, type WebServer } from '../../web/server.js';
+import { StripeFake } from '../helpers/stripe-fake.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { makeStem, type StemPart } from '../helpers/stems.js';
@@ -58,6 +59,15 @@ writeFileSync(files.mix, await encodeAudio(makeTrack(4, 48000, { level: 0.2 }), 
 writeFileSync(files.fixedMix, await encodeAudio(makeTrack(5, 48000, { level: 0.25 }), 'wav24'));
 
 const STUDIO_ADDRESS = 'https://studio.example';
+/** Stripe's fake, started for the first journey that takes payments; each such journey starts with it empty. */
+const stripe = new StripeFake();
+let stripeStarted: Promise<StripeFake> | undefined;
+const stripeReady = async (): Promise<StripeFake> => {
+  const fake = await (stripeStarted ??= stripe.start());
+  fake.reset();
+  return fake;
+};
+afterAll(() => stripeStarted && stripe.stop());
 const drivers = { console: ConsoleDriver, telegram: TelegramDriver, discord: DiscordDriver };
 /** Where the engineer is on each chat: the console's engineer, a Telegram chat, or the studio's Discord engineer (alerts as DMs, desk commands in the studio's server). */
 const engineerOn: Record<keyof typeof drivers, Record<string, string>> = {
@@ -78,6 +88,7 @@ export function transcriptsOn(platform: 'console' | 'telegram' | 'discord'): voi
           STUDIO_HOURS: 'mon-sun 08:00-22:00',
           ...engineerOn[platform],
           ENGINEER_ALERTS: 'all',
+          ...(journey.payments ? { ...(await stripeReady()).settings(), PUBLIC_BASE_URL: STUDIO_ADDRESS } : {}),
           ...journey.env,
         },
         undefined,
@@ -99,7 +110,7 @@ export function transcriptsOn(platform: 'console' | 'telegram' | 'discord'): voi
           maxUploadBytes: 2 ** 27,
           maxFileMb: 128,
         });
-        driver.webUrl = web.url;
+        driver.outside = { webUrl: web.url, ...(journey.payments ? { stripe } : {}) };
         // Links name the studio's address, the same on every run (the page is reached at web.url).
         studio.links.servedAt(STUDIO_ADDRESS);
         await driver.open();
