@@ -6,7 +6,7 @@ import { runConsoleChat } from '../../bots/console/console-chat.js';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
 import type { Language } from '../../core/texts.js';
-import { runDesk } from './desk.js';
+import { runDesk, terminalAnswer } from './desk.js';
 import type { ManualClock } from '../../core/clock.js';
 import type { Studio } from '../../core/studio.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
@@ -121,7 +121,7 @@ export class ConsoleDriver implements JourneyDriver {
 
   async desk(command: string): Promise<void> {
     const { typed, answer } = await runDesk(this.studio, command, this.refs);
-    this.output.write(`\n[engineer's terminal] $ mixdesk desk ${typed}\n${answer}\n`);
+    this.output.write(`\n[engineer's terminal] $ mixdesk desk ${typed}\n${terminalAnswer(answer)}\n`);
     await this.settle();
   }
 

@@ -23,3 +23,10 @@ export async function runDesk(studio: Studio, command: string, refs: readonly st
   });
   return { typed: words.join(' '), answer };
 }
+
+/** The terminal's answer set in under its command, so it reads as one block apart from the chat's lines. */
+export const terminalAnswer = (answer: string): string =>
+  answer
+    .split('\n')
+    .map((l) => `  ${l}`.trimEnd() || '  ')
+    .join('\n');

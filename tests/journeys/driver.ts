@@ -132,3 +132,34 @@ export function stableTranscript(text: string, references: readonly string[], pa
       .replace(/\/tmp\/[\w./-]+/g, '<tmp>')
   );
 }
+
+/** Words no Spanish sentence has (the locale files' and the engine notes' tests look for the same). */
+const ENGLISH =
+  /\b(the|and|with|your|you|please|will|from|has|have|was|were|is|are|it|this|status|delivered|booking|bookings|waiting|ready|received|sent|stored|revisions?|files?|days?|today|tomorrow|before|after|now)\b/i;
+
+/**
+ * The lines of a transcript the artist reads (the bot's messages to them: not the engineer's chats
+ * or terminal, not what the artist typed, not the narration) that hold an English word; a line
+ * quoting the engineer's own typed words is theirs, not the studio's.
+ */
+export function englishToArtist(transcript: string, quotedEngineer: RegExp): string[] {
+  // The console prints its answers bare under the line typed ("> …"); the chats name the bot.
+  const console = /^> /m.test(transcript);
+  const found: string[] = [];
+  let artistReads = console;
+  for (const line of transcript.split('\n')) {
+    if (console) {
+      // Someone else's block (the engineer's terminal, an alert for the engineer) lasts to the next blank line.
+      if (/^(\[|— |# |```)/.test(line)) artistReads = false;
+      else if (line === '' || line.startsWith('> ')) artistReads = true;
+      if (line.startsWith('> ') || line === '') continue;
+    } else if (/^(bot\b|\[|— |# |```|\w+( presses| uses| sends| \(DM\))?:? )/.test(line) || line === '') {
+      // A new speaker or scene: the bot to the artist, or someone else.
+      artistReads = /^bot( \(edits its message\))?( \(only they see it\))?:/.test(line);
+    }
+    if (!artistReads || quotedEngineer.test(line) || /^\s*(📎|\[|\d+\) )/.test(line) || /^bot sends /.test(line)) continue;
+    const said = line.replace(/^bot( \(edits its message\))?:\s*/, '').replace(/https?:\S+|<[^>]+>|\/\w+/g, ' ');
+    if (ENGLISH.test(said)) found.push(line);
+  }
+  return found;
+}

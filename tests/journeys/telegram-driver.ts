@@ -12,7 +12,7 @@ import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
 import { TelegramFake, type BotCall } from '../helpers/telegram-fake.js';
 import { browserUploadLine, labelIn, payLatestCheckout, settleStudio, uploadThroughLink, type JourneyDriver, type Label, type Outside } from './driver.js';
-import { runDesk } from './desk.js';
+import { runDesk, terminalAnswer } from './desk.js';
 
 /** The engineer's Telegram chat (ENGINEER_CHAT=telegram:900). */
 export const TELEGRAM_ENGINEER_CHAT = 900;
@@ -112,7 +112,7 @@ export class TelegramDriver implements JourneyDriver {
   async desk(command: string): Promise<void> {
     this.show();
     const { typed, answer } = await runDesk(this.studio, command, this.refs);
-    this.lines.push('', `[engineer's terminal] $ mixdesk desk ${typed}`, answer);
+    this.lines.push('', `[engineer's terminal] $ mixdesk desk ${typed}`, terminalAnswer(answer));
     await this.settle();
   }
 

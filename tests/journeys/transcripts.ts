@@ -22,7 +22,7 @@ import { testStudio } from '../helpers/studio.js';
 import { ConsoleDriver } from './console-driver.js';
 import { TELEGRAM_ENGINEER_CHAT, TelegramDriver } from './telegram-driver.js';
 import { DISCORD_ENGINEER, DISCORD_STUDIO_GUILD, DiscordDriver } from './discord-driver.js';
-import { stableTranscript } from './driver.js';
+import { englishToArtist, stableTranscript } from './driver.js';
 import { journeys } from './journeys.js';
 import { cachedMasters } from '../helpers/master-cache.js';
 
@@ -122,6 +122,8 @@ export function transcriptsOn(platform: 'console' | 'telegram' | 'discord'): voi
           mkdirSync(path.dirname(file), { recursive: true });
           writeFileSync(file, transcript);
         }
+        // Issue 29.5: everything the studio tells a Spanish artist is in Spanish (the engineer's own words quoted excepted).
+        if (language === 'es') expect(englishToArtist(transcript, /Del ingeniero \(/)).toEqual([]);
         expect(existsSync(file), `${file} is missing: \`npm run journeys\` writes it`).toBe(true);
         expect(transcript, `${file} differs: read the change, then \`npm run journeys\` writes it`).toBe(readFileSync(file, 'utf8'));
       } finally {
