@@ -107,8 +107,8 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     return ref;
   }
 
-  it('a version ready while the balance is due: report and preview at once, the full-quality files once it is paid', async () => {
-    await setUp();
+  it('a version ready while the balance is due: report and preview at once, the full-quality files once it is paid; the engineer hears of the payment', async () => {
+    await setUp({ ENGINEER_ALERTS: 'all' });
     const ref = await bookPaySendMix();
     const got = await messages();
     const version = got.find((r) => r.text.includes(`Your master for ${ref} is ready — version 1.`))!;
@@ -160,10 +160,14 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
 
     expect(await pay(1, 'evt_balance')).toEqual({ received: true, outcome: 'handled' });
     expect(await pay(1, 'evt_balance')).toEqual({ received: true, outcome: 'duplicate' });
-    const released = (await messages()).filter((r) => r.text.includes('full-quality files of'));
+    const afterPaid = await messages();
+    const released = afterPaid.filter((r) => r.text.includes('full-quality files of'));
     expect(released).toHaveLength(1);
     expect(released[0]!.text).toBe(`Balance of £29.40 for ${ref} received. Thank you!\nHere are the full-quality files of ${ref} v1.`);
     expect(released[0]!.files!.map((f) => f.name)).toEqual(['Night Drive - master v1.wav']);
+    // The engineer is told of money received (issue 29.2), once however often Stripe says it.
+    const told = afterPaid.filter((r) => r.text.includes('paid the balance'));
+    expect(told.map((r) => r.text)).toEqual([`🔔 mara paid the balance of £29.40 for ${ref}; the full-quality files went to them.`]);
     expect(await t.db.delivery.findFirstOrThrow()).toMatchObject({ awaitsBalance: false });
     await chat.send(`/status ${ref}`);
     expect(chat.text).toContain('Night Drive - master v1.wav: ');
@@ -212,7 +216,7 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
   });
 
   it('a paid revision starts once paid; asked again differently it replaces the unpaid one; closed without a version it is refunded', async () => {
-    await setUp({ FREE_REVISIONS: '0', DEPOSIT_PERCENT: '100' });
+    await setUp({ FREE_REVISIONS: '0', DEPOSIT_PERCENT: '100', ENGINEER_ALERTS: 'all' });
     const ref = await bookPaySendMix();
     const v1 = (await messages()).find((r) => r.text.includes('version 1'))!;
     expect(v1.files!.map((f) => f.name)).toContain('Night Drive - master v1.wav'); // paid in full: nothing held back
@@ -255,7 +259,10 @@ describe.each(testProviders())('balances and paid revisions on %s', (provider) =
     );
     await studio.desk.resolveRevision(ref, 'Talked it through on the phone', 'engineer:test');
     expect(fake.refunds.map((r) => [r.paymentIntent, r.amount])).toEqual([['pi_cs_test_4', 1500]]);
-    expect((await messages()).map((r) => r.text)).toContain('£15 refunded: it reaches your card in 5–10 days.');
+    const refunded = (await messages()).map((r) => r.text);
+    expect(refunded).toContain('£15 refunded: it reaches your card in 5–10 days.');
+    // The engineer hears of money given back outside a cancellation too (issue 29.2).
+    expect(refunded.filter((x) => x.includes('Refunded £15'))).toEqual([expect.stringMatching(new RegExp(`^🔔 Refunded £15 for ${ref} \\(.+\\)\\.$`))]);
     await chat.send(`/status ${ref}`);
     expect(chat.text).toContain('Revision payment of £15 paid on');
     expect(chat.text).toContain('Revision payment of £15 refunded.');
