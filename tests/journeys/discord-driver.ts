@@ -13,7 +13,8 @@ import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
 import { DiscordFake, EPHEMERAL, type FakeUser, type Sent } from '../helpers/discord-fake.js';
-import { browserUploadLine, labelIn, payLatestCheckout, settleStudio, uploadThroughLink, type JourneyDriver, type Label, type Outside } from './driver.js';
+import { labelIn, type JourneyDriver, type Label } from './driver.js';
+import { ChatDriver } from './chat-driver.js';
 
 /** The studio's own server and its engineer (DISCORD_STUDIO_GUILD_ID, DISCORD_ENGINEER_IDS). */
 export const DISCORD_STUDIO_GUILD = '700000000000000001';
@@ -27,25 +28,29 @@ const CALLBACK = { message: 4, deferredMessage: 5, deferredUpdate: 6, update: 7,
 /** Discord's option types for the engineer's typed arguments. */
 const OPTION_TYPE: Record<DeskArg['type'], number> = { string: 3, integer: 4, number: 10 };
 
-export class DiscordDriver implements JourneyDriver {
+export class DiscordDriver extends ChatDriver implements JourneyDriver {
   private fake!: DiscordFake;
   private bot!: DiscordBot;
   private artist!: FakeUser;
   private engineer!: FakeUser;
   private readonly handled = new Set<string>();
   private waiters: { id: string; done: () => void }[] = [];
-  private readonly lines: string[] = [];
-  private readonly refs: string[] = [];
   private shown = 0;
   /** Whose interaction each token answers, and how the bot first answered it (a message, or an edit of the pressed one). */
   private readonly interactions = new Map<string, { who: 'artist' | 'engineer'; editsPressed: boolean }>();
 
   constructor(
-    readonly studio: Studio & { clock: ManualClock },
+    studio: Studio & { clock: ManualClock },
     private readonly conversation: Conversation,
-    private readonly queue: InProcessQueue,
-    readonly language: Language,
-  ) {}
+    queue: InProcessQueue,
+    language: Language,
+  ) {
+    super(studio, queue, language);
+  }
+
+  protected artistName(): string {
+    return this.artist.global_name;
+  }
 
   async open(): Promise<void> {
     this.fake = await new DiscordFake().start();
@@ -131,23 +136,6 @@ export class DiscordDriver implements JourneyDriver {
   }
 
   /** The desk command as the engineer's slash command in the studio's server: its words become the subcommand and options. */
-  /** The studio's web server, and Stripe's fake when the journey takes payments (set by the runner). */
-  outside: Outside = { webUrl: '' };
-
-  async payOnline(): Promise<void> {
-    this.show();
-    this.lines.push('', `— ${this.artist.global_name} pays on the checkout page.`);
-    await payLatestCheckout(this.outside);
-    await this.settle();
-  }
-
-  async browserUpload(name: string, localPath: string): Promise<void> {
-    this.show();
-    this.lines.push('', browserUploadLine(this.artist.global_name, name, localPath));
-    await uploadThroughLink(this.lines.join('\n'), this.outside.webUrl, name, localPath);
-    await this.settle();
-  }
-
   async desk(command: string): Promise<void> {
     const words = command.split(/\s+/).map((w) => {
       const n = /^MD-REF(\d+)$/.exec(w)?.[1];
@@ -167,28 +155,6 @@ export class DiscordDriver implements JourneyDriver {
     );
   }
 
-  async settle(): Promise<void> {
-    await settleStudio(this.studio, this.queue);
-    this.show();
-  }
-
-  async advanceTo(at: Date): Promise<void> {
-    this.show();
-    this.studio.clock.set(at);
-    this.lines.push('', `[${at.toISOString().slice(0, 16).replace('T', ' ')} UTC]`);
-    await this.studio.reminders.sendDue('journey');
-    await this.settle();
-  }
-
-  references(): string[] {
-    return this.refs;
-  }
-
-  note(text: string): void {
-    this.show();
-    this.lines.push('', `— ${text}`);
-  }
-
   private components(s: Sent): Component[] {
     return ((s.body.components as Row[] | undefined) ?? []).flatMap((r) => r.components);
   }
@@ -201,7 +167,7 @@ export class DiscordDriver implements JourneyDriver {
   }
 
   /** What the bot did since last shown, as each person's Discord shows it. */
-  private show(): void {
+  protected show(): void {
     for (const s of this.fake.sent.slice(this.shown)) {
       const who = this.whose(s);
       if (!who) continue;

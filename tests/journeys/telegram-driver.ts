@@ -11,7 +11,8 @@ import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
 import { TelegramFake, type BotCall } from '../helpers/telegram-fake.js';
-import { browserUploadLine, labelIn, payLatestCheckout, settleStudio, uploadThroughLink, type JourneyDriver, type Label, type Outside } from './driver.js';
+import { labelIn, type JourneyDriver, type Label } from './driver.js';
+import { ChatDriver } from './chat-driver.js';
 import { runDesk, terminalAnswer } from './desk.js';
 
 /** The engineer's Telegram chat (ENGINEER_CHAT=telegram:900). */
@@ -19,22 +20,26 @@ export const TELEGRAM_ENGINEER_CHAT = 900;
 
 type Keyboard = { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] };
 
-export class TelegramDriver implements JourneyDriver {
+export class TelegramDriver extends ChatDriver implements JourneyDriver {
   private fake!: TelegramFake;
   private bot!: TelegramBot;
   private handled = new Map<number, number>();
   private waiters: { id: number; done: () => void }[] = [];
-  private readonly lines: string[] = [];
-  private readonly refs: string[] = [];
   private shown = 0;
   private user!: ReturnType<TelegramFake['user']>;
 
   constructor(
-    readonly studio: Studio & { clock: ManualClock },
+    studio: Studio & { clock: ManualClock },
     private readonly conversation: Conversation,
-    private readonly queue: InProcessQueue,
-    readonly language: Language,
-  ) {}
+    queue: InProcessQueue,
+    language: Language,
+  ) {
+    super(studio, queue, language);
+  }
+
+  protected artistName(): string {
+    return this.user.first_name;
+  }
 
   async open(): Promise<void> {
     this.fake = await new TelegramFake().start();
@@ -92,48 +97,11 @@ export class TelegramDriver implements JourneyDriver {
     );
   }
 
-  /** The studio's web server, and Stripe's fake when the journey takes payments (set by the runner). */
-  outside: Outside = { webUrl: '' };
-
-  async payOnline(): Promise<void> {
-    this.show();
-    this.lines.push('', `— ${this.user.first_name} pays on the checkout page.`);
-    await payLatestCheckout(this.outside);
-    await this.settle();
-  }
-
-  async browserUpload(name: string, localPath: string): Promise<void> {
-    this.show();
-    this.lines.push('', browserUploadLine(this.user.first_name, name, localPath));
-    await uploadThroughLink(this.lines.join('\n'), this.outside.webUrl, name, localPath);
-    await this.settle();
-  }
-
   async desk(command: string): Promise<void> {
     this.show();
     const { typed, answer } = await runDesk(this.studio, command, this.refs);
     this.lines.push('', `[engineer's terminal] $ mixdesk desk ${typed}`, terminalAnswer(answer));
     await this.settle();
-  }
-
-  async settle(): Promise<void> {
-    await settleStudio(this.studio, this.queue);
-    this.show();
-  }
-
-  async advanceTo(at: Date): Promise<void> {
-    this.studio.clock.set(at);
-    this.lines.push('', `[${at.toISOString().slice(0, 16).replace('T', ' ')} UTC]`);
-    await this.studio.reminders.sendDue('journey');
-    await this.settle();
-  }
-
-  references(): string[] {
-    return this.refs;
-  }
-
-  note(text: string): void {
-    this.lines.push('', `— ${text}`);
   }
 
   private keyboard(c: BotCall): NonNullable<Keyboard['inline_keyboard']> {
@@ -143,7 +111,7 @@ export class TelegramDriver implements JourneyDriver {
   }
 
   /** What the bot did since last shown, as the chats show it. */
-  private show(): void {
+  protected show(): void {
     for (const c of this.fake.calls.slice(this.shown)) {
       const chat = String(c.params.chat_id ?? '');
       const where = chat === String(this.user.id) ? 'bot' : chat === String(TELEGRAM_ENGINEER_CHAT) ? "bot → engineer's chat" : null;
