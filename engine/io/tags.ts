@@ -26,6 +26,38 @@ export const hasTags = (t?: ReleaseTags): t is ReleaseTags => Boolean(t && (t.ti
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const ascii = (s: string) => Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0x3f)));
 
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  ø: 'o',
+  Ø: 'O',
+  œ: 'oe',
+  Œ: 'OE',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  þ: 'th',
+  Þ: 'Th',
+  ð: 'd',
+  Ð: 'D',
+  ı: 'i',
+};
+
+/**
+ * Text for fields that hold ASCII only (BWF `bext`, AIFF's NAME and AUTH): "Zoë Ångström" becomes
+ * "Zoe Angstrom" rather than "Zo? ?ngstr?m"; what has no Latin spelling is still "?". The UTF-8
+ * fields beside them (LIST/INFO, ID3) keep the name as typed.
+ */
+export function asciiSpelling(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{ASCII}]/gu, (c) => LETTERS[c] ?? '?');
+}
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let o = 0;
@@ -52,7 +84,7 @@ const zeroTerminated = (s: string) => concat([utf8(s), new Uint8Array(1)]);
 /** A fixed-width ASCII field of a `bext` chunk. */
 function field(s: string, width: number): Uint8Array {
   const out = new Uint8Array(width);
-  out.set(ascii(s).subarray(0, width));
+  out.set(ascii(asciiSpelling(s)).subarray(0, width));
   return out;
 }
 
@@ -83,7 +115,9 @@ export function wavChunks(t: ReleaseTags, now = new Date()): Uint8Array {
   view.setInt16(416, hundredths(t.loudness?.truePeakDbtp), true);
   view.setInt16(418, 0x7fff, true); // max momentary loudness: not measured here
   view.setInt16(420, 0x7fff, true); // max short-term loudness: not reported here
-  return concat([list, riffChunk('bext', bext)]);
+  // bext first: ffmpeg names its origination date "date" and the LIST/INFO ICRD too, the later one
+  // winning, so the release year (ICRD) is what ffprobe and the tools built on it show.
+  return concat([riffChunk('bext', bext), list]);
 }
 
 /** A syncsafe integer (7 bits per byte), as ID3v2.4 writes sizes. */
@@ -146,8 +180,8 @@ export function flacWithTags(flac: Uint8Array, t: ReleaseTags): Uint8Array {
 /** An AIFF file with NAME, AUTH and `ID3 ` chunks after its own (the FORM size follows). */
 export function aiffWithTags(aiff: Uint8Array, t: ReleaseTags): Uint8Array {
   const chunks = concat([
-    ...(t.title ? [iffChunk('NAME', ascii(t.title))] : []),
-    ...(t.artist ? [iffChunk('AUTH', ascii(t.artist))] : []),
+    ...(t.title ? [iffChunk('NAME', ascii(asciiSpelling(t.title)))] : []),
+    ...(t.artist ? [iffChunk('AUTH', ascii(asciiSpelling(t.artist)))] : []),
     iffChunk('ID3 ', id3v2(t)),
   ]);
   const out = concat([aiff, chunks]);
