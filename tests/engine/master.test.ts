@@ -50,6 +50,27 @@ describe('master()', () => {
     else expect(r.warnings.join(' ')).toMatch(/would need more than \d+ dB of limiting/);
   });
 
+  it('leaves no DC after loud limiting of a lopsided waveform (it came back at -43 dBFS); the parts still sum to the master', () => {
+    const fs = 48000;
+    const n = fs * 8;
+    // Peaks far taller on one side (a fundamental with in-phase cosine harmonics), swelling slowly.
+    const lopsided = () =>
+      Float32Array.from({ length: n }, (_, i) => {
+        const t = i / fs;
+        const swell = 0.6 + 0.4 * Math.sin(2 * Math.PI * 0.5 * t);
+        return swell * (0.35 * Math.sin(2 * Math.PI * 110 * t) + 0.45 * Math.cos(2 * Math.PI * 220 * t) + 0.3 * Math.cos(2 * Math.PI * 330 * t));
+      });
+    const mix = { sampleRate: fs, channels: [lopsided(), lopsided()] };
+    const half = { sampleRate: fs, channels: mix.channels.map((ch) => ch.map((v) => v / 2)) };
+    const r = master(mix, { preset: 'loud', targetLufs: -6, parts: [half, half] });
+    expect(r.chain.limiter.maxReductionDb).toBeGreaterThan(6); // it really limited hard
+    expect(r.after.dcOffset.maxDbfs).toBeLessThan(-80);
+    expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(r.settings.ceilingDbtp);
+    const [a, b] = r.parts;
+    const worst = Math.max(...r.audio.channels.map((ch, c) => ch.reduce((m, v, i) => Math.max(m, Math.abs(a!.channels[c]![i]! + b!.channels[c]![i]! - v)), 0)));
+    expect(20 * Math.log10(worst)).toBeLessThan(-100);
+  });
+
   it('refuses to crush: a target far too loud for the material stops short and says so', () => {
     const r = master(track, { targetLufs: -4, ceilingDbtp: -1 });
     expect(r.targetMet).toBe(false);
