@@ -20,6 +20,26 @@ export const MASTER_CACHE_ENV = 'MIXDESK_TEST_MASTER_CACHE';
 const SUMMARY = 'summary.v8';
 const outputName = (i: number, file: string) => `out-${i}${path.extname(file)}`;
 
+/** Claims the making of a master for this process: true unless another process claimed it first. */
+async function claim(marker: string): Promise<boolean> {
+  try {
+    await mkdir(marker);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits (at most two minutes, a look every 50 ms) for another process to publish the master at `own`. */
+async function published(own: string): Promise<boolean> {
+  for (let waited = 0; waited < 120_000; waited += 50) {
+    if (existsSync(path.join(own, SUMMARY))) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  process.stderr.write(`master-cache: gave up waiting for another process's master ${path.basename(own)}; making it here\n`);
+  return false;
+}
+
 /** `fallbackDir`: where masters are kept when the run gave no shared folder (a file run on its own outside vitest's projects). */
 export function cachedMasters(fallbackDir: string): MasterRunner {
   const dir = process.env[MASTER_CACHE_ENV] ?? fallbackDir;
@@ -34,6 +54,9 @@ export function cachedMasters(fallbackDir: string): MasterRunner {
       entry = (async () => {
         const own = path.join(dir, key);
         if (existsSync(path.join(own, SUMMARY))) return own;
+        // Another process making this very master (journeys on three chats run side by side): wait
+        // for it rather than make it again — bounded; past the bound this process makes its own.
+        if (!(await claim(`${own}.making`)) && (await published(own))) return own;
         const making = `${own}.${process.pid}.${randomBytes(4).toString('hex')}`;
         await mkdir(making, { recursive: true });
         const outputs = job.outputs.map((o, i) => ({ ...o, path: path.join(making, outputName(i, o.path)) }));
