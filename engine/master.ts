@@ -212,6 +212,11 @@ const MONO_LOSS_LIMIT_DB = 1;
  * What making the low end mono would do, from the mid and side spectra: the share of the energy
  * below LOW_MONO_HZ it keeps (mid / (mid + side), as dB) and the low band's left/right correlation.
  */
+/** Two spectra on the same bands as one: their powers added (mid and side: what left and right hold). */
+function powerSum(a: Spectrum, b: Spectrum): Spectrum {
+  return { hz: a.hz, db: a.db.map((v, i) => 10 * Math.log10(10 ** (v / 10) + 10 ** ((b.db[i] ?? -Infinity) / 10))) };
+}
+
 function lowEndInMono(mid: Spectrum, side: Spectrum, sampleRate: number): { monoLossDb: number; correlation: number } {
   const energy = (s: Spectrum) => bandsBetween(s.hz, 20, LOW_MONO_HZ, sampleRate).reduce((sum, i) => sum + 10 ** (s.db[i]! / 10), 0);
   const m = energy(mid);
@@ -407,25 +412,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const bassDb = clamp(o.tone?.bassDb ?? 0, -6, 6);
   const trebleDb = clamp(o.tone?.trebleDb ?? 0, -6, 6);
   const punch = clamp(o.punch ?? 0, -1, 1);
-  const eq = [
-    ...(ref && refMid ? matchEq(before.spectrum, refMid, intensity, fs, ref.sampleRate, o.matchCorrection) : tonalEq(before.spectrum, null, intensity, fs)),
-    ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
-    ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
-  ];
-  // The tonal curve is for mid and side alike, which is the same curve on left and right (it is
-  // linear), so it runs on L/R together with the corrective high-pass; the side stage (M/S) adds
-  // the mono low end and, with a stereo reference, side bands that match its width per band.
-  // One pass: DC off, the cascade, the side stage, and the loudness the compressor is set from.
   const sideSpectrum = chs.length === 2 ? averageSpectrum(chs, fs, undefined, undefined, 'side') : null;
-  const sideBands =
-    ref && refMid && ref.channels.length === 2 && sideSpectrum
-      ? sideEq(
-          { mid: before.spectrum, side: sideSpectrum },
-          { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
-          intensity,
-          fs,
-        )
-      : [];
   // The low end is made mono only where mono keeps it: out-of-phase or wide lows would cancel.
   // The analysis's mid spectrum is measured as the side's (the same frames and windows), so their ratio is the side's share.
   const lowEnd = sideSpectrum ? lowEndInMono(before.spectrum, sideSpectrum, fs) : null;
@@ -448,6 +435,27 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
       lossDb: lossText(lowEnd.monoLossDb),
     });
   }
+  // Lows left in stereo (out of phase, or wide): the mid holds only what survives in mono, so the
+  // house curve would boost bass that is there, in the sides (+4 dB measured). It reads both.
+  const heard = lowEnd && !sideHighpassHz && sideSpectrum ? powerSum(before.spectrum, sideSpectrum) : before.spectrum;
+  const eq = [
+    ...(ref && refMid ? matchEq(before.spectrum, refMid, intensity, fs, ref.sampleRate, o.matchCorrection) : tonalEq(heard, null, intensity, fs)),
+    ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
+    ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
+  ];
+  // The tonal curve is for mid and side alike, which is the same curve on left and right (it is
+  // linear), so it runs on L/R together with the corrective high-pass; the side stage (M/S) adds
+  // the mono low end and, with a stereo reference, side bands that match its width per band.
+  // One pass: DC off, the cascade, the side stage, and the loudness the compressor is set from.
+  const sideBands =
+    ref && refMid && ref.channels.length === 2 && sideSpectrum
+      ? sideEq(
+          { mid: before.spectrum, side: sideSpectrum },
+          { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
+          intensity,
+          fs,
+        )
+      : [];
   const side = sideHighpassHz ? [...sideHighpass(fs, sideHighpassHz), ...sections(sideBands, fs)] : [];
   const toneSections = [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)];
   const toned = parallelTone(chs, fs, toneSections, dcRemoved, side);

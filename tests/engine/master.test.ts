@@ -71,6 +71,30 @@ describe('master()', () => {
     expect(20 * Math.log10(worst)).toBeLessThan(-100);
   });
 
+  it('out-of-phase bass left in stereo gets no bass boost: the house EQ reads what left and right hold, not what survives in mono', () => {
+    const fs = 48000;
+    const n = fs * 8;
+    const l = new Float32Array(n);
+    const r = new Float32Array(n);
+    const tones = [220, 330, 440, 660, 880, 1320, 1760, 2640, 3520, 5280, 7040];
+    for (let i = 0; i < n; i++) {
+      const t = i / fs;
+      // Everything above the bass in phase; the bass (a note a second) in opposite polarity: mono holds none of it.
+      const mid = tones.reduce(
+        (sum, hz, k) => sum + (0.06 / Math.sqrt(k + 1)) * Math.sin(2 * Math.PI * hz * t + k) * (0.6 + 0.4 * Math.sin(2 * Math.PI * (0.3 + k * 0.07) * t)),
+        0,
+      );
+      const bass = 0.3 * Math.sin(2 * Math.PI * (55 + 10 * Math.floor(t)) * t);
+      l[i] = mid + bass;
+      r[i] = mid - bass;
+    }
+    const result = master({ sampleRate: fs, channels: [l, r] });
+    expect(result.notes.map((x) => x.code)).toContain('lows-out-of-phase');
+    // Reading the mono remainder as a mix without bass, the house curve boosted it +4 dB.
+    const lowBoost = result.chain.eq.filter((b) => b.hz < 200).reduce((sum, b) => sum + b.gainDb, 0);
+    expect(lowBoost).toBeLessThan(0.5);
+  });
+
   it('refuses to crush: a target far too loud for the material stops short and says so', () => {
     const r = master(track, { targetLufs: -4, ceilingDbtp: -1 });
     expect(r.targetMet).toBe(false);
