@@ -531,12 +531,14 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // Limiting a lopsided waveform takes more off one side than the other, which leaves an offset
   // again (-43 dBFS measured after 12 dB of limiting): it comes off after the chain as well, so the
   // master has none. Each part loses its own mean, so the parts still sum to the master.
+  const removeMean = (x: Float32Array, m: number) => {
+    for (let i = 0; i < x.length; i++) x[i]! -= m;
+  };
   chs.forEach((ch, c) => {
-    if (Math.abs(mean(ch)) <= RESIDUAL_DC) return;
-    for (const target of [ch, ...parts.map((part) => part[c]!)]) {
-      const m = mean(target);
-      for (let i = 0; i < target.length; i++) target[i]! -= m;
-    }
+    const offset = mean(ch);
+    if (Math.abs(offset) <= RESIDUAL_DC) return;
+    removeMean(ch, offset);
+    for (const part of parts) removeMean(part[c]!, mean(part[c]!));
   });
   const out = chs;
   progress('verify', 0);
