@@ -2,6 +2,7 @@
 // studio's web server and Stripe's fake outside the chat, time passing and narration. Each says how
 // its chat shows what the bot did (`show`) and who the artist is.
 import type { ManualClock } from '../../core/clock.js';
+import type { Conversation } from '../../core/conversation/engine.js';
 import type { Studio } from '../../core/studio.js';
 import type { Language } from '../../core/texts.js';
 import type { InProcessQueue } from '../../queue/in-process.js';
@@ -15,6 +16,7 @@ export abstract class ChatDriver {
 
   constructor(
     readonly studio: Studio & { clock: ManualClock },
+    protected readonly conversation: Conversation,
     protected readonly queue: InProcessQueue,
     readonly language: Language,
   ) {}

@@ -6,12 +6,7 @@ import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { createDiscordBot, type DiscordBot } from '../../bots/discord/bot.js';
 import { chatCommands } from '../../core/conversation/commands/index.js';
-import type { Conversation } from '../../core/conversation/engine.js';
-import type { ManualClock } from '../../core/clock.js';
 import { deskCommands, hasActions, parseDeskCommand, type DeskArg } from '../../core/engineer/commands/index.js';
-import type { Studio } from '../../core/studio.js';
-import type { Language } from '../../core/texts.js';
-import type { InProcessQueue } from '../../queue/in-process.js';
 import { DiscordFake, EPHEMERAL, type FakeUser, type Sent } from '../helpers/discord-fake.js';
 import { labelIn, type JourneyDriver, type Label } from './driver.js';
 import { ChatDriver } from './chat-driver.js';
@@ -38,15 +33,6 @@ export class DiscordDriver extends ChatDriver implements JourneyDriver {
   private shown = 0;
   /** Whose interaction each token answers, and how the bot first answered it (a message, or an edit of the pressed one). */
   private readonly interactions = new Map<string, { who: 'artist' | 'engineer'; editsPressed: boolean }>();
-
-  constructor(
-    studio: Studio & { clock: ManualClock },
-    private readonly conversation: Conversation,
-    queue: InProcessQueue,
-    language: Language,
-  ) {
-    super(studio, queue, language);
-  }
 
   protected artistName(): string {
     return this.artist.global_name;

@@ -5,11 +5,6 @@
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { createTelegramBot, type TelegramBot } from '../../bots/telegram/bot.js';
-import type { Conversation } from '../../core/conversation/engine.js';
-import type { ManualClock } from '../../core/clock.js';
-import type { Studio } from '../../core/studio.js';
-import type { Language } from '../../core/texts.js';
-import type { InProcessQueue } from '../../queue/in-process.js';
 import { TelegramFake, type BotCall } from '../helpers/telegram-fake.js';
 import { labelIn, type JourneyDriver, type Label } from './driver.js';
 import { ChatDriver } from './chat-driver.js';
@@ -27,15 +22,6 @@ export class TelegramDriver extends ChatDriver implements JourneyDriver {
   private waiters: { id: number; done: () => void }[] = [];
   private shown = 0;
   private user!: ReturnType<TelegramFake['user']>;
-
-  constructor(
-    studio: Studio & { clock: ManualClock },
-    private readonly conversation: Conversation,
-    queue: InProcessQueue,
-    language: Language,
-  ) {
-    super(studio, queue, language);
-  }
 
   protected artistName(): string {
     return this.user.first_name;
