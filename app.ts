@@ -21,7 +21,6 @@ import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
 import { createTelegramBot, type TelegramBot } from './bots/telegram/bot.js';
 import { TelegramTokenRefused } from './bots/telegram/connect.js';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createDiscordBot } from './bots/discord/bot.js';
 import { linkSecret } from './web/secret.js';
 import { createJobQueue } from './queue/index.js';
@@ -168,14 +167,13 @@ export async function startService(app: App): Promise<void> {
   // Telegram connects in the background (bounded, logged retries): an unreachable Telegram never
   // holds up the web server, Discord, the console or the jobs.
   let telegram: TelegramBot | null = null;
-  let telegramWebhook: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  let telegramWebhook: ((req: Request) => Promise<Response>) | undefined;
   const web = await startWeb(
     app,
     c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK
-      ? async (req, res) => {
-          if (telegramWebhook) return telegramWebhook(req, res);
-          res.writeHead(503).end(); // not connected yet: Telegram delivers the update again later
-        }
+      ? async (req) =>
+          // Not connected yet: Telegram delivers the update again later.
+          telegramWebhook ? telegramWebhook(req) : new Response(null, { status: 503 })
       : undefined,
   );
   if (c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK && !web) {

@@ -4,7 +4,7 @@
 // terminal's, and is kept in the audit trail as "web"; posts from another site are refused.
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { nodeHandler, sameOriginPosts, smallForms, type NodeHandler, type PageRouteOptions } from './hono-route.js';
+import { sameOriginPosts, smallForms, type PageRouteOptions, type WebEnv } from './hono-route.js';
 import { parseDeskCommand } from '../core/engineer/commands/index.js';
 import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
@@ -37,16 +37,16 @@ export function actionWords(form: Record<string, unknown>): string[] | null {
   }
 }
 
-export function dashboardRoute(o: PageRouteOptions): NodeHandler {
+export function dashboardRoutes(o: PageRouteOptions): Hono<WebEnv> {
   const { studio, log } = o;
-  const app = new Hono();
+  const app = new Hono<WebEnv>();
   app.use('/studio/*', sameOriginPosts(o.publicBaseUrl));
   app.use(
     '/studio/*',
     smallForms((c, message) => c.html(refusedPage(studio.name, message), 413)),
   );
 
-  const secure = (c: Context) => (o.publicBaseUrl ?? c.req.url).startsWith('https:');
+  const secure = (c: Context<WebEnv>) => (o.publicBaseUrl ?? c.req.url).startsWith('https:');
   const refused = (c: Context, message: string) => c.html(refusedPage(studio.name, message), 403);
 
   // Opening the link only asks: chat apps fetch links to preview them, and a preview must not use
@@ -72,10 +72,10 @@ export function dashboardRoute(o: PageRouteOptions): NodeHandler {
   });
 
   /** The signed-in engineer, or null (the page then says how to sign in). */
-  const engineer = (c: Context) => studio.dashboardAccess.actorOf(getCookie(c, SESSION));
+  const engineer = (c: Context<WebEnv>) => studio.dashboardAccess.actorOf(getCookie(c, SESSION));
 
   /** What the last action said, shown once. */
-  const said = (c: Context) => {
+  const said = (c: Context<WebEnv>) => {
     const text = getCookie(c, SAID);
     if (text) deleteCookie(c, SAID, { path: '/studio' });
     if (!text) return null;
@@ -157,6 +157,8 @@ export function dashboardRoute(o: PageRouteOptions): NodeHandler {
     return c.html(refusedPage(studio.name, t('web-dashboard-signed-out')));
   });
 
-  app.notFound((c) => c.html(refusedPage(studio.name, t('web-dashboard-signed-out')), 404));
-  return nodeHandler(app, log, 'dashboard');
+  const elsewhere = (c: Context<WebEnv>) => c.html(refusedPage(studio.name, t('web-dashboard-signed-out')), 404);
+  app.all('/studio', elsewhere);
+  app.all('/studio/*', elsewhere);
+  return app;
 }

@@ -5,7 +5,7 @@
 // loudness, switched at the same position. Audio is streamed with byte ranges, so seeking works.
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
-import { nodeHandler, sameOriginPosts, smallForms, type NodeHandler, type PageRouteOptions } from './hono-route.js';
+import { sameOriginPosts, smallForms, type PageRouteOptions, type WebEnv } from './hono-route.js';
 import { LinkRefused } from '../core/files/upload-links.js';
 import { UserError } from '../core/errors.js';
 import { PaymentNeeded } from '../core/versions/revisions.js';
@@ -33,9 +33,9 @@ export function parseRange(header: string, size: number): { start: number; end: 
   return start <= end && start < size ? { start, end } : null;
 }
 
-export function listeningRoute(o: PageRouteOptions): NodeHandler {
+export function listeningRoutes(o: PageRouteOptions): Hono<WebEnv> {
   const { studio, log } = o;
-  const app = new Hono();
+  const app = new Hono<WebEnv>();
   // A form posted from another site is refused before anything runs.
   app.use('/listen/*', sameOriginPosts(o.publicBaseUrl));
   app.use(
@@ -43,10 +43,10 @@ export function listeningRoute(o: PageRouteOptions): NodeHandler {
     smallForms((c, message) => c.json({ error: message }, 413)),
   );
 
-  const refused = (c: Context, status: 403 | 404, message: string) => c.html(refusedPage(studio.name, message), status);
+  const refused = (c: Context<WebEnv>, status: 403 | 404, message: string) => c.html(refusedPage(studio.name, message), status);
 
   /** The booking behind the link, in its artist's language; a refusal page when the link does not open it. */
-  async function opened(c: Context): Promise<BookingWithClient | Response> {
+  async function opened(c: Context<WebEnv>): Promise<BookingWithClient | Response> {
     try {
       const { booking } = await studio.listening.verify(c.req.param('token') ?? '');
       switchLanguage(languageFor(booking.client));
@@ -92,7 +92,7 @@ export function listeningRoute(o: PageRouteOptions): NodeHandler {
 
   /** What a post answers: what the core said, or why not (in a sentence, never a stack trace). */
   async function acting(
-    c: Context,
+    c: Context<WebEnv>,
     act: (booking: BookingWithClient, form: Record<string, string | File>) => Promise<Record<string, unknown>>,
   ): Promise<Response> {
     const booking = await opened(c);
@@ -124,6 +124,6 @@ export function listeningRoute(o: PageRouteOptions): NodeHandler {
     }),
   );
 
-  app.notFound((c) => refused(c, 404, t('listen-link-invalid')));
-  return nodeHandler(app, log, 'listening page');
+  app.all('/listen/*', (c) => refused(c, 404, t('listen-link-invalid')));
+  return app;
 }

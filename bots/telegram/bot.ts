@@ -2,7 +2,6 @@
 // per-chat sequential handling with @grammyjs/runner for long polling, or a webhook (web/ serves
 // it, checking Telegram's secret token). Messages outside a turn (deliveries, reminders) come
 // through the outbox, which this module registers as the 'telegram' sender.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { connectWithRetries, type ConnectPolicy } from './connect.js';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
@@ -43,7 +42,7 @@ export interface TelegramBot {
   /** Long polling, one update at a time per chat. */
   startPolling(): Promise<void>;
   /** For web/: the request handler of webhook mode (checks the secret token). */
-  webhook(secretToken: string): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  webhook(secretToken: string): (req: Request) => Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -129,8 +128,8 @@ export async function createTelegramBot(o: TelegramOptions): Promise<TelegramBot
       runner = run(bot, { runner: { fetch: { timeout: 25 } } });
     },
     webhook: (secretToken) => {
-      const handle = webhookCallback(bot, 'http', { secretToken });
-      return async (req, res) => void (await handle(req, res));
+      const handle = webhookCallback(bot, 'std/http', { secretToken });
+      return (req) => handle(req);
     },
     async stop() {
       if (runner?.isRunning()) await runner.stop();

@@ -156,7 +156,7 @@ describe.each(testProviders())('the web boundary on %s', (provider) => {
       studio.room.view = view;
     }
     const secret = new URL(link).pathname.split('/').at(-1)!;
-    const failure = logLines.filter((l) => l.includes('listening page failed'));
+    const failure = logLines.filter((l) => l.includes('web request failed'));
     expect(failure.length).toBeGreaterThan(0);
     expect(failure.join('')).toContain('/listen/[redacted]');
     expect(logLines.join('')).not.toContain(secret);

@@ -1,0 +1,64 @@
+// The web app, every route in one Hono app: resumable uploads and their page, signed downloads,
+// the listening room, the studio dashboard, pay links and Stripe's webhook, Telegram's webhook,
+// health. What all of them share is a middleware here: the visitor's language, private caching
+// headers, one error handler that answers in a sentence. web/server.ts only starts and stops it.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { inLanguage, languageOf, studioLanguage, t, type Language } from '../core/texts.js';
+import { dashboardRoutes } from './dashboard.js';
+import { downloadRoutes } from './downloads.js';
+import { healthRoutes } from './health.js';
+import { limitedBodies, tooLarge, WEBHOOK_LIMIT_BYTES, type PageRouteOptions, type WebEnv } from './hono-route.js';
+import { listeningRoutes } from './listening.js';
+import { paymentRoutes } from './payments.js';
+import { uploadRoutes, type UploadRouteOptions, type UploadRoutes } from './uploads.js';
+
+export interface WebAppOptions extends UploadRouteOptions {
+  /** Telegram's webhook (POST /telegram/webhook), when the bot runs in webhook mode; grammY answers 401 unless the secret-token header matches. */
+  telegramWebhook?: ((req: Request) => Promise<Response>) | undefined;
+}
+
+export type WebApp = Omit<UploadRoutes, 'app'> & { app: Hono<WebEnv> };
+
+/** The first language of the browser's Accept-Language the studio speaks. */
+export const browserLanguage = (header: string | undefined): Language =>
+  (header ?? '')
+    .split(',')
+    .map((part) => languageOf(part.split(';')[0]))
+    .find((l) => l !== undefined) ?? studioLanguage();
+
+/** Nothing the server answers is for caches, search engines or the next site's Referer, unless a route says otherwise. */
+const PRIVATE_HEADERS = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' } as const;
+
+export function webApp(o: WebAppOptions): WebApp {
+  const { log } = o;
+  const app = new Hono<WebEnv>();
+
+  // Refusals in the browser's language; pages for a booking switch to its artist's.
+  app.use('*', (c, next) => inLanguage(browserLanguage(c.req.header('accept-language')), () => next()));
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.has('x-hono-already-sent')) return; // written on Node's response by tus itself
+    for (const [name, value] of Object.entries(PRIVATE_HEADERS)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+  });
+
+  const uploads = uploadRoutes(o);
+  app.route('/', uploads.app);
+  app.route('/', downloadRoutes(o));
+  app.route('/', listeningRoutes(o));
+  app.route('/', dashboardRoutes(o));
+  app.route('/', paymentRoutes(o));
+  app.route('/', healthRoutes(o));
+  const telegram = o.telegramWebhook;
+  if (telegram) app.post('/telegram/webhook', limitedBodies(WEBHOOK_LIMIT_BYTES, tooLarge), (c) => telegram(c.req.raw));
+
+  app.notFound((c: Context) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? c.text('not found', 404) : c.text('method not allowed', 405)));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    log.error({ err, url: c.req.url }, 'web request failed');
+    return c.text(t('web-failed'), 500);
+  });
+  return { ...uploads, app };
+}
+
+export type { PageRouteOptions };

@@ -1,0 +1,275 @@
+// The private upload page (/u/TOKEN) and the resumable upload endpoint (/files/, the tus protocol
+// through @tus/server). Every tus request carries the link's token; an upload started under one
+// link cannot be continued under another. Finished uploads go through the same upload service as
+// files sent in chat, then the staged copy is removed.
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { FileStore } from '@tus/file-store';
+import { EVENTS, Server as TusServer } from '@tus/server';
+import { Hono, type Context } from 'hono';
+import { DateTime } from 'luxon';
+import { serviceName } from '../core/catalog.js';
+import { languageFor } from '../core/clients.js';
+import { describeAny } from '../core/conversation/uploads.js';
+import { isDiskFull, UserError, userMessage } from '../core/errors.js';
+import { DiskFull } from '../core/files/disk-space.js';
+import { TooManyUploads } from '../core/files/staged-uploads.js';
+import { LinkRefused } from '../core/files/upload-links.js';
+import { newSourceOf, type UploadRole } from '../core/files/uploads.js';
+import type { ArtistChat } from '../core/messaging/outbox.js';
+import type { Studio } from '../core/studio.js';
+import { inLanguage, intlLocale, switchLanguage, t } from '../core/texts.js';
+import type { PageRouteOptions, WebEnv } from './hono-route.js';
+import { refusedPage, uploadPage } from './page.js';
+
+export interface UploadRouteOptions extends PageRouteOptions {
+  /** Staging folder for unfinished resumable uploads. */
+  stagingDir: string;
+  /** Largest upload (a zip of stems may be larger than one file). */
+  maxUploadBytes: number;
+  maxFileMb: number;
+}
+
+export interface UploadRoutes {
+  app: Hono<WebEnv>;
+  /** Takes the uploads a stopped process received whole but never took (run once after start). */
+  recoverStaged(): Promise<number>;
+  /** Removes unfinished uploads nobody resumed in time; returns how many. */
+  cleanUpStaging(): Promise<number>;
+}
+
+const tusClient = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
+
+const refuse = (status: number, message: string) => ({ status_code: status, body: JSON.stringify({ error: message }) });
+
+type Staged = { id: string; metadata?: Record<string, string | null> | undefined };
+type LinkBooking = Awaited<ReturnType<Studio['links']['opened']>>['booking'];
+
+const fileNameOf = (upload: Staged) => upload.metadata?.filename ?? 'upload';
+/** A take that failed on our side (busy, or a fault): the staged copy stays, and a resume or a restart takes it. */
+const keepsStaged = (status: number) => status >= 500;
+
+export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
+  const { studio, log } = o;
+  const datastore = new FileStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: studio.staged.expiryMs });
+
+  const linkOf = async (token: string | null) => {
+    try {
+      return await studio.links.verify(token ?? '');
+    } catch (err) {
+      if (err instanceof LinkRefused) throw refuse(403, err.message);
+      throw err;
+    }
+  };
+
+  const tus = new TusServer({
+    path: '/files',
+    datastore,
+    maxSize: o.maxUploadBytes,
+    relativeLocation: true,
+    async onUploadCreate(req, upload) {
+      const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
+      const name = upload.metadata?.filename;
+      if (!name) throw refuse(400, t('web-no-file-name'));
+      // The booking's allowance covers what it stores and what is on its way, so a link cannot
+      // stage more than that however many uploads it starts.
+      if (upload.size === undefined) throw refuse(400, t('upload-size-unknown'));
+      try {
+        await studio.staged.reserve({ id: upload.id, linkId: link.id, booking, fileName: name, sizeBytes: upload.size });
+      } catch (err) {
+        if (err instanceof TooManyUploads) throw refuse(429, err.message);
+        if (err instanceof DiskFull) throw refuse(507, err.message);
+        if (err instanceof UserError) throw refuse(413, err.message);
+        throw err;
+      }
+      return { metadata: { ...upload.metadata, link: link.id } };
+    },
+    async onIncomingRequest(req, uploadId) {
+      const { link } = await linkOf(req.headers.get('x-upload-token'));
+      if (req.method === 'POST' || req.method === 'OPTIONS') return;
+      const upload = await datastore.getUpload(uploadId).catch(() => null);
+      // Someone else's upload id, or one that no longer exists: the same answer either way.
+      if (!upload || upload.metadata?.link !== link.id) throw refuse(404, t('web-no-such-upload'));
+      // A resume finding every byte there, but the file never taken (the service stopped while
+      // taking it): taken before the page hears "done". Its staged copy stays a while, since the
+      // answer to this HEAD still reads it.
+      if (req.method === 'HEAD' && upload.size !== undefined && upload.offset === upload.size && (await studio.staged.isUnaccepted(upload.id))) {
+        const { booking } = await linkOf(req.headers.get('x-upload-token'));
+        switchLanguage(languageFor(booking.client));
+        const answer = await takeFinished(upload, link, booking, true);
+        if (!keepsStaged(answer.status)) {
+          await studio.staged.release(upload.id);
+          setTimeout(() => void datastore.remove(upload.id).catch(() => undefined), 10 * 60_000).unref();
+        }
+      }
+    },
+    // The disk filled while bytes arrived: the partial upload goes (it would keep the disk full), and the page hears why.
+    async onResponseError(req, err) {
+      if (!isDiskFull(err)) return undefined;
+      const id = /\/files\/([^/?]+)/.exec(new URL(req.url).pathname)?.[1];
+      const upload = id ? await datastore.getUpload(id).catch(() => null) : null;
+      if (id) await forget(id).catch(() => undefined);
+      await studio.disk.shortage().catch(() => null); // the engineer hears of it
+      return refuse(507, t('upload-disk-full', { file: upload?.metadata?.filename ?? '' }));
+    },
+    async onUploadFinish(req, upload) {
+      const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
+      switchLanguage(languageFor(booking.client));
+      const answer = await takeFinished(upload, link, booking, false);
+      return { status_code: answer.status, body: JSON.stringify(answer.status === 200 ? { message: answer.message } : { error: answer.message }) };
+    },
+  });
+
+  /** A refused upload, said in the artist's chat (no page may be waiting to show it). */
+  const tellRefused = (upload: Staged, booking: ArtistChat, problem: string) =>
+    studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({
+      text: t('web-upload-refused-chat', { file: fileNameOf(upload), problem }),
+      visibility: 'private',
+    }));
+
+  /**
+   * A finished upload taken like a file sent in chat — validated, stored, what it starts started —
+   * and said in the artist's chat too (the page may be closed, or the service restarted before it
+   * answered). A refusal is said there when no page waits for it (`tellRefusal`).
+   */
+  async function takeFinished(
+    upload: Staged,
+    link: { purpose: string },
+    booking: LinkBooking,
+    tellRefusal: boolean,
+  ): Promise<{ status: number; message: string }> {
+    const staged = path.join(o.stagingDir, upload.id);
+    let answer: { status: number; message: string };
+    try {
+      const outcome = await studio.uploads.acceptAny({
+        client: booking.client,
+        bookingRef: booking.reference,
+        fileName: fileNameOf(upload),
+        path: staged,
+        sourceKey: `tus:${upload.id}`,
+        role: link.purpose as UploadRole,
+      });
+      // A file for a delivered booking: the question whether to use it is asked in the chat (/revise).
+      const source = newSourceOf(outcome) ? [t('new-source-web', { ref: booking.reference })] : [];
+      // Stems for a mix: the estimate; a question about more hours is asked in the chat (/quote).
+      const estimate = await studio.mixTime.afterFiles(outcome);
+      const hours = estimate.ask ? [t('estimate-ask-in-chat', { ref: booking.reference })] : estimate.reply ? [estimate.reply.text] : [];
+      const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))]
+        .map((r) => r.text)
+        .concat(source, hours)
+        .join('\n');
+      answer = { status: 200, message };
+    } catch (err) {
+      const message = userMessage(err);
+      if (message === undefined) {
+        log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
+        return { status: 500, message: t('web-not-stored') };
+      }
+      answer = { status: err instanceof UserError ? 422 : 503, message };
+      if (keepsStaged(answer.status) || !tellRefusal) return answer;
+      await tellRefused(upload, booking, message);
+      return answer;
+    }
+    await studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({ text: answer.message, visibility: 'private' }));
+    return answer;
+  }
+
+  /** Removes a taken (or refused) upload's staged bytes and its reservation. */
+  const forget = (id: string) =>
+    datastore
+      .remove(id)
+      .catch(() => undefined)
+      .then(() => studio.staged.release(id));
+
+  /**
+   * An upload whose last byte arrived but which was never taken (the process stopped while taking
+   * it): taken now under the link it came through, or — the link withdrawn or the booking closed
+   * meanwhile — refused in the artist's chat. Its staged copy goes either way.
+   */
+  async function finishStaged(upload: Staged, linkId: string, bookingId: string): Promise<void> {
+    let opened: Awaited<ReturnType<Studio['links']['opened']>>;
+    try {
+      opened = await studio.links.opened(linkId);
+    } catch (err) {
+      if (!(err instanceof LinkRefused)) throw err;
+      const booking = await studio.bookings.withClient(bookingId);
+      await inLanguage(languageFor(booking.client), () => tellRefused(upload, booking, err.message));
+      return forget(upload.id);
+    }
+    const { link, booking } = opened;
+    const answer = await inLanguage(languageFor(booking.client), () => takeFinished(upload, link, booking, true));
+    if (!keepsStaged(answer.status)) await forget(upload.id);
+  }
+
+  async function recoverStaged(): Promise<number> {
+    let taken = 0;
+    for (const row of await studio.staged.unaccepted()) {
+      const upload = await datastore.getUpload(row.id).catch(() => null);
+      if (!upload) {
+        await studio.staged.release(row.id); // gone: expired, or removed by hand
+        continue;
+      }
+      if (upload.size === undefined || upload.offset !== upload.size) continue; // unfinished: the artist resumes it
+      await finishStaged(upload, row.linkId, row.bookingId);
+      taken++;
+    }
+    if (taken) log.info({ uploads: taken }, 'uploads finished before a restart were taken');
+    return taken;
+  }
+
+  // The staged copy goes once the answer is written: the creation-with-upload POST still reads the
+  // upload after onUploadFinish, and removing it there turned a stored file into a 404.
+  tus.on(EVENTS.POST_FINISH, (_req, res, upload) => {
+    if (keepsStaged(res.status)) return;
+    void forget(upload.id).catch((err: unknown) => log.warn({ err, upload: upload.id }, 'could not remove a finished upload from staging'));
+  });
+
+  const app = new Hono<WebEnv>();
+  // tus streams the body to disk on Node's own request and response, unread by anything before it.
+  const resumable = async (c: Context<WebEnv>) => {
+    await tus.handle(c.env.incoming, c.env.outgoing);
+    return RESPONSE_ALREADY_SENT;
+  };
+  app.all('/files', resumable);
+  app.all('/files/*', resumable);
+
+  app.get('/assets/tus.min.js', (c) => {
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(Readable.toWeb(createReadStream(tusClient)) as ReadableStream, 200, { 'content-type': 'text/javascript' });
+  });
+
+  app.get('/u/:token{[\\w.-]{1,120}}', async (c) => {
+    const token = c.req.param('token');
+    try {
+      const { link, booking } = await studio.links.verify(token);
+      switchLanguage(languageFor(booking.client));
+      return c.html(
+        uploadPage({
+          studio: studio.name,
+          reference: booking.reference,
+          service: serviceName(booking.service),
+          purpose: link.purpose,
+          token,
+          maxMb: o.maxFileMb,
+          expires: DateTime.fromJSDate(link.expiresAt).setZone(booking.client.timeZone).setLocale(intlLocale()).toFormat('ccc d LLL, HH:mm ZZZZ'),
+        }),
+      );
+    } catch (err) {
+      if (err instanceof LinkRefused) return c.html(refusedPage(studio.name, err.message), 403);
+      throw err;
+    }
+  });
+
+  return {
+    app,
+    recoverStaged,
+    cleanUpStaging: async () => {
+      const removed = await tus.cleanUpExpiredUploads();
+      await studio.staged.expire();
+      return removed;
+    },
+  };
+}
