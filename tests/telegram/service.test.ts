@@ -120,6 +120,22 @@ describe('Telegram in the service', () => {
       expect(fake.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
       expect((await post(update(3), 's3cret-token-0123456789')).status).toBe(200);
       await fake.waitFor((c) => String(c.params.chat_id) === '902' && /What I can do:/.test(String(c.params.text)));
+      // An update is a few kilobytes: 2.5 MB sent chunked (no length declared), with the right secret, is refused by its size.
+      const piece = new Uint8Array(64 * 1024).fill(0x20);
+      const huge = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 40; i++) controller.enqueue(piece);
+          controller.close();
+        },
+      });
+      const big = await fetch(`${web.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret-token-0123456789' },
+        body: huge,
+        duplex: 'half',
+      } as RequestInit);
+      expect(big.status).toBe(413);
+      expect(await big.text()).toContain('at most 1,024 KB');
     } finally {
       await web.close();
       await fake.stop();
