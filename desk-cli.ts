@@ -3,7 +3,8 @@
 // studio, so no other check applies; every action is kept in the audit trail as "console".
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { deskHelp, parseDeskCommand } from './core/engineer/commands/index.js';
+import { deskHelp } from './core/engineer/commands/index.js';
+import { performDesk, type Performed } from './core/engineer/perform.js';
 import { userMessage } from './core/errors.js';
 import { createLogger } from './log.js';
 import { InProcessQueue } from './queue/in-process.js';
@@ -14,43 +15,30 @@ export async function runDeskCommand(config: Config, words: string[], print: (s:
     return 0;
   }
   const app = await createApp(config, createLogger(config.LOG_LEVEL ?? 'warn'));
-  let outcome: 'done' | 'refused' | 'failed' = 'failed';
-  let invocation: ReturnType<typeof parseDeskCommand> | undefined;
   try {
-    invocation = parseDeskCommand(words);
     // With the in-process queue a job (a master, a mixdown) lives in this process: it is done here,
     // before the command returns. With Redis the workers take it.
     const queue = app.studio.queue;
     if (queue instanceof InProcessQueue) await app.studio.jobs.work();
-    print(await invocation.action.run({ studio: app.studio, actor: 'engineer:console', args: invocation.args }));
+    let done: Performed;
+    try {
+      done = await performDesk(app.studio, words, { platform: 'console', userId: 'engineer', actor: 'engineer:console' }, { log: app.log });
+    } catch (err) {
+      // Words that name no command, or an argument that does not fit it: said, nothing ran.
+      const message = userMessage(err);
+      if (message === undefined) throw err;
+      fail(message);
+      return 1;
+    }
+    if (done.outcome === 'refused') {
+      fail(done.text);
+      return 1;
+    }
+    print(done.text);
     if (queue instanceof InProcessQueue) await queue.idle();
     // What the artist is told waits in the outbox: the running service (or a worker) sends it.
-    outcome = 'done';
     return 0;
-  } catch (err) {
-    const message = userMessage(err);
-    if (message === undefined) throw err;
-    outcome = 'refused';
-    fail(message);
-    return 1;
   } finally {
-    if (invocation) {
-      const reference = invocation.args.reference;
-      const detail = Object.entries(invocation.args)
-        .filter(([k, v]) => k !== 'reference' && v !== undefined)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(' ');
-      await app.studio.audit
-        .record({
-          platform: 'console',
-          userId: 'engineer',
-          action: invocation.name,
-          reference: reference === undefined ? null : String(reference),
-          detail: detail || null,
-          outcome,
-        })
-        .catch(() => undefined);
-    }
     await app.close();
   }
 }

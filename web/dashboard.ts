@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sameOriginPosts, smallForms, type PageRouteOptions, type WebEnv } from './hono-route.js';
-import { parseDeskCommand } from '../core/engineer/commands/index.js';
+import { performDesk } from '../core/engineer/perform.js';
 import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
 import { t } from '../core/texts.js';
@@ -109,46 +109,19 @@ export function dashboardRoutes(o: PageRouteOptions): Hono<WebEnv> {
     const form = await c.req.parseBody();
     const words = actionWords(form);
     if (!words) return c.html(refusedPage(studio.name, t('web-dashboard-bad-action')), 400);
-    let outcome: 'done' | 'refused' | 'failed' = 'failed';
     let text: string;
-    let invocation: ReturnType<typeof parseDeskCommand>;
     try {
-      invocation = parseDeskCommand(words);
-    } catch (err) {
-      // The page's own words, refused by the command's checks (a version out of range): said, not a 500.
-      return c.html(refusedPage(studio.name, userMessage(err) ?? t('web-dashboard-bad-action')), 400);
-    }
-    try {
-      text = await invocation.action.run({ studio, actor, args: invocation.args });
-      outcome = 'done';
+      ({ text } = await performDesk(studio, words, { platform: 'web', userId: actor, actor }, { log }));
     } catch (err) {
       const message = userMessage(err);
-      if (message === undefined) {
-        log.error({ err, words }, 'dashboard action failed');
-        text = t('web-failed');
-      } else {
-        outcome = 'refused';
-        text = message;
-      }
-    } finally {
-      const detail = Object.entries(invocation.args)
-        .filter(([k, v]) => k !== 'reference' && v !== undefined)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(' ');
-      await studio.audit
-        .record({
-          platform: 'web',
-          userId: actor,
-          action: invocation.name,
-          reference: String(invocation.args.reference ?? ''),
-          detail: detail || null,
-          outcome,
-        })
-        .catch((err: unknown) => log.error({ err }, 'could not record an engineer action'));
+      // The page's own words, refused by the command's checks (a version out of range): said, not a 500.
+      if (message !== undefined) return c.html(refusedPage(studio.name, message), 400);
+      log.error({ err, words }, 'dashboard action failed');
+      text = t('web-failed');
     }
     // A browser drops a cookie over 4 KB; the booking's page shows the rest of the story.
     setCookie(c, SAID, encodeURIComponent(text.slice(0, 600)), { path: '/studio', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: 60 });
-    return c.redirect(`/studio/booking/${String(invocation.args.reference)}`, 303);
+    return c.redirect(`/studio/booking/${String(form.reference).toUpperCase()}`, 303);
   });
 
   app.post('/studio/logout', async (c) => {

@@ -3,6 +3,7 @@
 // and the answer is the action's text. Who may run them is the router's check (`engineer: true`).
 import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { deskCommands, hasActions, type DeskAction, type DeskArg, type DeskCommand } from '../../core/engineer/commands/index.js';
+import { performDesk } from '../../core/engineer/perform.js';
 import { text } from './chat.js';
 import type { DiscordCommand } from './types.js';
 
@@ -42,6 +43,7 @@ const argsOf = (i: ChatInputCommandInteraction, action: DeskAction) => Object.fr
 export function deskSlashCommand(cmd: DeskCommand): DiscordCommand {
   return {
     engineer: true,
+    desk: true,
     define: () => {
       const b = new SlashCommandBuilder().setName(cmd.name).setDescription(cmd.description());
       if (!hasActions(cmd)) return withArgs(b, cmd.args);
@@ -51,7 +53,14 @@ export function deskSlashCommand(cmd: DeskCommand): DiscordCommand {
     async execute(i, deps) {
       const action = hasActions(cmd) ? cmd.actions.find((a) => a.name === i.options.getSubcommand()) : cmd;
       if (!action) throw new Error(`/${cmd.name} has no action ${i.options.getSubcommand(false) ?? ''}`);
-      await text(i, await action.run({ studio: deps.studio, actor: `engineer:discord:${i.user.id}`, args: argsOf(i, action) }));
+      const name = action === cmd ? cmd.name : `${cmd.name} ${action.name}`;
+      const done = await performDesk(
+        deps.studio,
+        { action, args: argsOf(i, action), name },
+        { platform: 'discord', userId: i.user.id, actor: `engineer:discord:${i.user.id}` },
+        { log: deps.log },
+      );
+      await text(i, done.text);
     },
   };
 }

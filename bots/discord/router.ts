@@ -20,7 +20,7 @@ import type { ActionRecord } from '../../core/engineer/audit.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import { DESK_BUTTON } from '../../core/booking/booking-alerts.js';
-import { parseDeskCommand } from '../../core/engineer/commands/index.js';
+import { performDesk } from '../../core/engineer/perform.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
 import { inLanguage, languageOrStudio, t } from '../../core/texts.js';
 
@@ -80,8 +80,8 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
         deps.log.warn({ userId: i.user.id, guildId: i.guildId, command: i.commandName }, 'engineer command refused');
         return void (await text(i, t('discord-engineers-only', { command: i.commandName })));
       }
-      if (!cmd.engineer) return cmd.execute(i, deps);
-      // Every engineer action is kept: who, what, which booking, when, and how it ended.
+      if (!cmd.engineer || cmd.desk) return cmd.execute(i, deps);
+      // Every engineer action is kept (a desk command by performDesk): who, what, which booking, when, and how it ended.
       let outcome: 'done' | 'refused' | 'failed' = 'failed';
       try {
         await cmd.execute(i, deps);
@@ -129,29 +129,12 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
       }));
     }
     await i.deferUpdate();
-    const { action, args, name } = parseDeskCommand(i.customId.slice(DESK_BUTTON.length).split(' '));
-    let outcome: ActionRecord['outcome'] = 'failed';
-    let said: string;
-    try {
-      said = await action.run({ studio: deps.studio, actor: `engineer:discord:${i.user.id}`, args });
-      outcome = 'done';
-    } catch (err) {
-      const message = userMessage(err);
-      if (message === undefined) throw err;
-      outcome = 'refused';
-      said = message;
-    } finally {
-      await deps.studio.audit
-        .record({
-          platform: 'discord',
-          userId: i.user.id,
-          action: name,
-          reference: typeof args.reference === 'string' ? args.reference : null,
-          detail: 'button',
-          outcome,
-        })
-        .catch((err: unknown) => deps.log.error({ err }, 'could not record an engineer action'));
-    }
+    const { text: said } = await performDesk(
+      deps.studio,
+      i.customId.slice(DESK_BUTTON.length).split(' '),
+      { platform: 'discord', userId: i.user.id, actor: `engineer:discord:${i.user.id}` },
+      { detail: 'button', log: deps.log },
+    );
     await i.editReply({ content: `${i.message.content}\n\n${said}`.slice(0, 2000), components: [] });
   }
 

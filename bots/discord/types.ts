@@ -25,6 +25,8 @@ export interface DiscordCommand {
   define(): CommandBuilder;
   /** Only the studio's engineers may run it (checked by the router before execute; registered hidden). */
   engineer?: boolean;
+  /** A command of the core's engineer registry: it runs through `performDesk`, which audits it (the router audits the others). */
+  desk?: boolean;
   /** Only makes sense in a server (never offered in DMs). */
   serverOnly?: boolean;
   execute(interaction: ChatInputCommandInteraction, deps: DiscordDeps): Promise<void>;
