@@ -1,5 +1,6 @@
 // The audio formats the studio writes, defined once: the engine's encoders, the artists' /format
-// choices, file names, content types, the CLI's usage and the docs all read this table.
+// choices, file names, content types, the CLI's usage and the docs all read this table. A new
+// format is a row here (its container's encoder in engine/io/index.ts takes the row as it is).
 import type { Container } from './io/container.js';
 
 export const containers: Record<Container, { extension: string; mime: string; name: string }> = {
@@ -18,6 +19,8 @@ export interface FormatSpec {
   label: string;
   /** An artist can choose it for their deliveries (/format); the rest are for the engineer and the CLI. */
   offered?: boolean;
+  /** MP3's bitrate mode: constant 320 kbit/s, or LAME's best variable quality. */
+  mp3Mode?: 'cbr320' | 'v0';
 }
 
 /** In the order artists are offered them. */
@@ -29,8 +32,8 @@ export const formats = {
   aiff16: { container: 'aiff', bits: 16, label: 'AIFF 16-bit' },
   flac24: { container: 'flac', bits: 24, label: 'FLAC 24-bit', offered: true },
   flac16: { container: 'flac', bits: 16, label: 'FLAC 16-bit' },
-  mp3: { container: 'mp3', bits: 0, label: 'MP3 320k', offered: true },
-  'mp3-v0': { container: 'mp3', bits: 0, label: 'MP3 V0' },
+  mp3: { container: 'mp3', bits: 0, label: 'MP3 320k', offered: true, mp3Mode: 'cbr320' },
+  'mp3-v0': { container: 'mp3', bits: 0, label: 'MP3 V0', mp3Mode: 'v0' },
 } as const satisfies Record<string, FormatSpec>;
 
 export type OutputFormat = keyof typeof formats;

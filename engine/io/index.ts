@@ -17,7 +17,7 @@ import { resample } from '../dsp/resample.js';
 import { readWav, readWavFile, writeWav, writeWavFile, type WavOptions } from './wav.js';
 import { assertWithinLength, probeAudioFile } from './probe.js';
 import { detectContainer, type Container } from './container.js';
-import type { OutputFormat } from '../formats.js';
+import { formats, type FormatSpec, type OutputFormat } from '../formats.js';
 
 export { detectContainer, type Container };
 
@@ -98,49 +98,45 @@ function needsDither(audio: AudioData, bits: number): boolean {
   return audio.bitDepth === undefined || audio.bitDepth === 0 || audio.bitDepth > bits || audio.format === 'mp3';
 }
 
+type Encoder = (audio: AudioData, spec: FormatSpec, tags: ReleaseTags | undefined) => Promise<Uint8Array> | Uint8Array;
+
+/** PCM containers take 16 or 24 bits (WAV also 32-bit float); the bits come from the format's row. */
+const pcmBits = (spec: FormatSpec) => spec.bits as 16 | 24;
+
+const wavOptions = (audio: AudioData, spec: FormatSpec): WavOptions =>
+  spec.float ? { bits: 32, float: true } : { bits: pcmBits(spec), dither: needsDither(audio, spec.bits) };
+
+/** Each container's encoder, given the format's row: a format is a row in engine/formats.ts, not a case here. */
+const encoders: Record<Container, Encoder> = {
+  wav: (audio, spec, tags) => writeWav(audio, wavOptions(audio, spec), tags && wavChunks(tags)),
+  aiff: (audio, spec) => writeAiff(audio, { bits: pcmBits(spec), dither: needsDither(audio, spec.bits) }),
+  flac: (audio, spec) => flac().then((f) => f.writeFlac(audio, { bits: pcmBits(spec), dither: needsDither(audio, spec.bits) })),
+  mp3: (audio, spec) => mp3().then((m) => m.writeMp3(mp3Rate(audio), { mode: spec.mp3Mode ?? 'cbr320' })),
+};
+
+/** The release's tags in each container's own way (WAV's chunks are written with its header). */
+const taggers: Record<Container, (bytes: Uint8Array, tags: ReleaseTags) => Uint8Array> = {
+  wav: (bytes) => bytes,
+  aiff: aiffWithTags,
+  flac: flacWithTags,
+  mp3: mp3WithTags,
+};
+
 /** The file's bytes in `format`, carrying the release's tags when given. */
 export async function encodeAudio(audio: AudioData, format: OutputFormat, tags?: ReleaseTags): Promise<Uint8Array> {
-  const bytes = await encodeUntagged(audio, format, hasTags(tags) ? tags : undefined);
-  if (!hasTags(tags)) return bytes;
-  if (format.startsWith('aiff')) return aiffWithTags(bytes, tags);
-  if (format.startsWith('flac')) return flacWithTags(bytes, tags);
-  if (format.startsWith('mp3')) return mp3WithTags(bytes, tags);
-  return bytes; // WAV: its chunks were written with its header
+  const spec: FormatSpec = formats[format];
+  const tagged = hasTags(tags) ? tags : undefined;
+  const bytes = await encoders[spec.container](audio, spec, tagged);
+  return tagged ? taggers[spec.container](bytes, tagged) : bytes;
 }
-
-function encodeUntagged(audio: AudioData, format: OutputFormat, tags: ReleaseTags | undefined): Promise<Uint8Array> | Uint8Array {
-  switch (format) {
-    case 'wav16':
-    case 'wav24':
-    case 'wav32f':
-      return writeWav(audio, wavOptions[format]!(audio), tags && wavChunks(tags));
-    case 'aiff16':
-      return writeAiff(audio, { bits: 16, dither: needsDither(audio, 16) });
-    case 'aiff24':
-      return writeAiff(audio, { bits: 24, dither: needsDither(audio, 24) });
-    case 'flac16':
-      return flac().then((f) => f.writeFlac(audio, { bits: 16, dither: needsDither(audio, 16) }));
-    case 'flac24':
-      return flac().then((f) => f.writeFlac(audio, { bits: 24, dither: needsDither(audio, 24) }));
-    case 'mp3':
-      return mp3().then((m) => m.writeMp3(mp3Rate(audio), { mode: 'cbr320' }));
-    case 'mp3-v0':
-      return mp3().then((m) => m.writeMp3(mp3Rate(audio), { mode: 'v0' }));
-  }
-}
-
-const wavOptions: Partial<Record<OutputFormat, (a: AudioData) => WavOptions>> = {
-  wav16: (a) => ({ bits: 16, dither: needsDither(a, 16) }),
-  wav24: (a) => ({ bits: 24, dither: needsDither(a, 24) }),
-  wav32f: () => ({ bits: 32, float: true }),
-};
 
 /** Writes via a temporary file and a rename, so a crash never leaves half a file under the name. */
 export async function writeAudioFile(file: string, audio: AudioData, format: OutputFormat, tags?: ReleaseTags): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    const wav = wavOptions[format];
-    if (wav) await writeWavFile(tmp, audio, wav(audio), hasTags(tags) ? wavChunks(tags) : undefined);
+    // WAV, the long masters' usual format, is written in pieces; the rest whole.
+    const spec: FormatSpec = formats[format];
+    if (spec.container === 'wav') await writeWavFile(tmp, audio, wavOptions(audio, spec), hasTags(tags) ? wavChunks(tags) : undefined);
     else await writeFile(tmp, await encodeAudio(audio, format, tags));
     await rename(tmp, file);
   } catch (err) {
