@@ -5,7 +5,7 @@ import { analyzeAudioFile } from './analyze-file.js';
 import { tonalDistance } from './analysis/tonal-distance.js';
 
 /** A CD's sample rate. */
-import { defaultPreset, presetIds } from './presets.js';
+import { defaultPreset, presetIds, type PresetDef } from './presets.js';
 import { checkMasterable, DEFAULT_MASTER_MAX_MINUTES } from './master-limits.js';
 import { destinationChecks } from './destinations.js';
 import { defaultFormat } from './formats.js';
@@ -161,7 +161,7 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   const preset = values.preset ?? defaultPreset;
   if (!isPreset(preset)) throw new UsageError(`--preset expects one of ${Object.keys(presets).join(', ')}, got "${preset}"`);
   // The CD preset makes a CD master: 44.1 kHz, 16-bit with dither (unless a format is asked for).
-  const format = values.format ?? (preset === 'cd' ? 'wav16' : defaultFormat);
+  const format = values.format ?? (presets[preset] as PresetDef).defaultFormat ?? defaultFormat;
   if (!isOutputFormat(format)) throw new UsageError(`--format expects one of ${outputFormats.join(', ')}, got "${format}"`);
   const targetLufs = number('target', values.target, -40, -3);
   const ceilingDbtp = number('ceiling', values.ceiling, -10, 0);

@@ -2,8 +2,6 @@
 // rate and bit depth against what a CD plant, a distributor, Apple Digital Masters or a cutting
 // engineer takes; the true peak once a lossy copy is made (MP3 at 320 kbps, as stores and
 // streaming services make); and, for vinyl, what a lathe cannot cut cleanly.
-import type { EngineNote } from './notes.js';
-import type { Analysis } from './analysis/analyze.js';
 import { truePeak } from './analysis/truepeak.js';
 import { resample } from './dsp/resample.js';
 import { formats, type OutputFormat } from './formats.js';
@@ -11,12 +9,6 @@ import { mp3SampleRates, readMp3, writeMp3 } from './io/mp3.js';
 import { presets, type Preset, type PresetDef } from './presets.js';
 import { gainToDb, type AudioData } from './types.js';
 
-/**
- * High frequencies this close to the midrange (per third-octave band) cut with distortion on a
- * lacquer. A judgement, not a lathe's figure: well-balanced masters measured here sit near -10 dB
- * (a General MIDI band -9.8, a synth track -11.4); a bright, sibilant one comes within 6 dB.
- */
-const VINYL_HF_LIMIT_DB = -6;
 /**
  * The lossy copy is made of the stretches around the master's highest peaks: after a true-peak
  * limiter many places sit at the ceiling, and the codec's overshoot (it works in 26 ms frames) is
@@ -31,27 +23,6 @@ const JOIN_SECONDS = 0.02;
 const LOSSY_MARGIN_DB = 0.2;
 const FADE_SECONDS = 0.005;
 
-/** Mean power of the spectrum's bands within [lo, hi] Hz, in dB. */
-function bandLevel(a: Analysis, lo: number, hi: number): number {
-  const idx = a.spectrum.hz.map((f, i) => [f, i] as const).filter(([f]) => f >= lo && f <= hi && f < a.format.sampleRate / 2);
-  if (!idx.length) return -Infinity;
-  return 10 * Math.log10(idx.reduce((s, [, i]) => s + 10 ** (a.spectrum.db[i]! / 10), 0) / idx.length);
-}
-
-/** High-frequency (5–10 kHz) level relative to the midrange (200 Hz–2 kHz), dB. */
-export const highFrequencyDb = (a: Analysis): number => Math.round((bandLevel(a, 5000, 10000) - bandLevel(a, 200, 2000)) * 10) / 10;
-
-/** What a cutting engineer would raise about this master: sibilance and top end, and out-of-phase content. */
-export function vinylWarnings(a: Analysis): EngineNote[] {
-  const w: EngineNote[] = [];
-  const hf = highFrequencyDb(a);
-  if (hf > VINYL_HF_LIMIT_DB) w.push({ code: 'vinyl-bright', hfDb: hf.toFixed(1), limitDb: VINYL_HF_LIMIT_DB });
-  if (a.phase.correlation < 0.2 || a.phase.worstCorrelation < -0.2) {
-    w.push({ code: 'vinyl-phase', correlation: a.phase.correlation.toFixed(2), worst: a.phase.worstCorrelation.toFixed(2), atSec: a.phase.worstAtSec });
-  }
-  return w;
-}
-
 export interface DestinationCheck {
   ok: boolean;
   text: string;
@@ -61,35 +32,13 @@ const rateText = (hz: number) => `${hz / 1000} kHz`;
 
 /** Each delivered file's sample rate and bit depth against what the preset's destination takes. */
 export function formatChecks(preset: Preset, sampleRate: number, outputs: readonly OutputFormat[]): DestinationCheck[] {
-  const p: PresetDef = presets[preset];
+  const { destination }: PresetDef = presets[preset];
   return [...new Set(outputs)].map((f) => {
     const spec = formats[f];
     const what = `${spec.label}, ${rateText(sampleRate)}`;
-    if (spec.bits === 0)
-      return {
-        ok: false,
-        text: `${what}: a lossy file; ${preset === 'cd' ? 'CD plants' : preset === 'vinyl' ? 'cutting engineers' : 'distributors'} want a lossless one (WAV, AIFF or FLAC)`,
-      };
-    if (p.delivery) {
-      const ok = sampleRate === p.delivery.sampleRate && spec.bits === p.delivery.bitDepth;
-      return {
-        ok,
-        text: ok ? `${what}: Red Book CD audio (dithered to 16-bit)` : `${what}: a CD needs ${rateText(p.delivery.sampleRate)}, ${p.delivery.bitDepth}-bit`,
-      };
-    }
-    if (preset === 'apple') {
-      const ok = spec.bits >= 24 && sampleRate >= 44100;
-      return {
-        ok,
-        text: ok ? `${what}: meets Apple Digital Masters (24-bit, 44.1 kHz or more)` : `${what}: Apple Digital Masters needs 24-bit at 44.1 kHz or more`,
-      };
-    }
-    if (preset === 'vinyl') {
-      const ok = spec.bits >= 24;
-      return { ok, text: ok ? `${what}: what cutting engineers ask for (24-bit, no dither, the mix's rate)` : `${what}: cutting engineers ask for 24-bit` };
-    }
-    const ok = sampleRate >= 44100;
-    return { ok, text: ok ? `${what}: distributors take it (lossless, 44.1 kHz or more)` : `${what}: distributors need 44.1 kHz or more` };
+    if (spec.bits === 0) return { ok: false, text: `${what}: a lossy file; ${destination.takers} want a lossless one (WAV, AIFF or FLAC)` };
+    const ok = destination.accepts(spec.bits, sampleRate);
+    return { ok, text: `${what}: ${ok ? destination.yes : destination.no}` };
   });
 }
 

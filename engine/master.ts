@@ -23,7 +23,6 @@ import {
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
 import { DEFAULT_INTENSITY, defaultPreset, presets, type Preset, type PresetDef } from './presets.js';
-import { vinylWarnings } from './destinations.js';
 import { lossText, noteText, type EngineNote } from './notes.js';
 import { resample } from './dsp/resample.js';
 
@@ -564,7 +563,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
     targetMet = false;
     notes.push({ code: 'target-missed', lufs: after.loudness.integratedLufs, targetLufs });
   }
-  if (preset === 'vinyl') notes.push(...vinylWarnings(after));
+  notes.push(...(p.checks?.(after) ?? []));
   progress('verify', 1);
   return {
     audio,

@@ -1,5 +1,30 @@
 // The mastering presets, defined once: the engine's targets, the studio's MASTER_PRESET setting,
-// the engineer's /master choices, the CLI's usage and the docs all read this table.
+// the engineer's /master choices, the CLI's usage and the docs all read this table. A preset
+// carries its own behaviour (what its destination takes, its own checks, its default format), so
+// a new one is a row here and nothing elsewhere asks for a preset by name.
+import type { Analysis } from './analysis/analyze.js';
+import type { OutputFormat } from './formats.js';
+import type { EngineNote } from './notes.js';
+import { vinylWarnings } from './vinyl.js';
+
+/** What a preset's destination takes of a lossless file, and how each answer is said. */
+export interface Destination {
+  /** Who receives the files ("distributors", "CD plants"): a lossy file is refused in their name. */
+  takers: string;
+  accepts(bits: number, sampleRate: number): boolean;
+  /** Said of a file it takes, and of one it does not. */
+  yes: string;
+  no: string;
+}
+
+/** Distributors and streaming services: any lossless file at 44.1 kHz or more. */
+const distributors: Destination = {
+  takers: 'distributors',
+  accepts: (_bits, rate) => rate >= 44100,
+  yes: 'distributors take it (lossless, 44.1 kHz or more)',
+  no: 'distributors need 44.1 kHz or more',
+};
+
 export interface PresetDef {
   targetLufs: number;
   ceilingDbtp: number;
@@ -11,14 +36,57 @@ export interface PresetDef {
   monoBelowHz?: number;
   /** The target is a limit, not a goal: short of it where the limiting bound stops, without a warning (no brick-wall loudness). */
   loudnessUpTo?: boolean;
+  destination: Destination;
+  /** What its destination would raise about the master as made (a lathe: sibilance, out-of-phase lows). */
+  checks?: (after: Analysis) => EngineNote[];
+  /** The CLI's format when none is asked for (the CD preset makes a CD master). */
+  defaultFormat?: OutputFormat;
 }
 
 export const presets = {
-  streaming: { targetLufs: -14, ceilingDbtp: -1, maxLimitingDb: 8, label: 'streaming (Spotify, YouTube, Tidal)' },
-  loud: { targetLufs: -9, ceilingDbtp: -2, maxLimitingDb: 12, label: 'loud (club, competitive genres)' },
-  apple: { targetLufs: -16, ceilingDbtp: -1, maxLimitingDb: 8, label: 'Apple Music / Sound Check' },
-  cd: { targetLufs: -10, ceilingDbtp: -0.5, maxLimitingDb: 10, label: 'CD (44.1 kHz, 16-bit)', delivery: { sampleRate: 44100, bitDepth: 16 } },
-  vinyl: { targetLufs: -14, ceilingDbtp: -1, maxLimitingDb: 1.5, label: 'vinyl (lacquer cutting)', monoBelowHz: 150, loudnessUpTo: true },
+  streaming: { targetLufs: -14, ceilingDbtp: -1, maxLimitingDb: 8, label: 'streaming (Spotify, YouTube, Tidal)', destination: distributors },
+  loud: { targetLufs: -9, ceilingDbtp: -2, maxLimitingDb: 12, label: 'loud (club, competitive genres)', destination: distributors },
+  apple: {
+    targetLufs: -16,
+    ceilingDbtp: -1,
+    maxLimitingDb: 8,
+    label: 'Apple Music / Sound Check',
+    destination: {
+      takers: 'distributors',
+      accepts: (bits, rate) => bits >= 24 && rate >= 44100,
+      yes: 'meets Apple Digital Masters (24-bit, 44.1 kHz or more)',
+      no: 'Apple Digital Masters needs 24-bit at 44.1 kHz or more',
+    },
+  },
+  cd: {
+    targetLufs: -10,
+    ceilingDbtp: -0.5,
+    maxLimitingDb: 10,
+    label: 'CD (44.1 kHz, 16-bit)',
+    delivery: { sampleRate: 44100, bitDepth: 16 },
+    destination: {
+      takers: 'CD plants',
+      accepts: (bits, rate) => bits === 16 && rate === 44100,
+      yes: 'Red Book CD audio (dithered to 16-bit)',
+      no: 'a CD needs 44.1 kHz, 16-bit',
+    },
+    defaultFormat: 'wav16',
+  },
+  vinyl: {
+    targetLufs: -14,
+    ceilingDbtp: -1,
+    maxLimitingDb: 1.5,
+    label: 'vinyl (lacquer cutting)',
+    monoBelowHz: 150,
+    loudnessUpTo: true,
+    destination: {
+      takers: 'cutting engineers',
+      accepts: (bits) => bits >= 24,
+      yes: "what cutting engineers ask for (24-bit, no dither, the mix's rate)",
+      no: 'cutting engineers ask for 24-bit',
+    },
+    checks: vinylWarnings,
+  },
 } as const satisfies Record<string, PresetDef>;
 
 export type Preset = keyof typeof presets;
