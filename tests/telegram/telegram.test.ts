@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { chatCommands } from '../../core/conversation/commands/index.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot, type TelegramBot } from '../../bots/telegram/bot.js';
 import { Conversation } from '../../core/conversation/engine.js';
@@ -357,6 +358,9 @@ describe('Telegram bot against a Bot API fake', () => {
     const menus = fake.calls.filter((c) => c.method === 'setMyCommands');
     expect(menus.map((c) => c.params.language_code ?? null)).toEqual([null, 'es']);
     expect(JSON.stringify(menus[0]!.params.commands)).toContain('Book mixing or mastering');
+    // The menu is the registry's: every command with a menu entry, in its order.
+    for (const menu of menus)
+      expect((menu.params.commands as { command: string }[]).map((c) => c.command)).toEqual(chatCommands.filter((c) => c.menu).map((c) => c.name));
     expect(JSON.stringify(menus[1]!.params.commands)).toContain('Reservar mezcla o máster');
     const lucia = { ...fake.user(777, 'Lucía'), language_code: 'es' };
     const since = fake.calls.length;
