@@ -24,6 +24,11 @@ export function migrationsDir(provider: Provider): string {
   return path.join(prismaDir, provider, 'migrations');
 }
 
+/** The schema the provider's migrations make, as of the newest: the next migration is its diff to the models. */
+export function snapshotPath(provider: Provider): string {
+  return path.join(migrationsDir(provider), 'latest.snapshot.prisma');
+}
+
 /** The provider's schema file, derived from prisma/models.prisma (the only file to edit). */
 export function renderSchema(provider: Provider): string {
   const models = readFileSync(path.join(prismaDir, 'models.prisma'), 'utf8');
