@@ -34,6 +34,7 @@ import { ReminderService } from './sessions/reminders.js';
 import { LiveNotes } from './sessions/live-notes.js';
 import { RevisionService } from './versions/revisions.js';
 import { StudioDesk } from './engineer/desk.js';
+import { bookingFollowUps } from './booking/follow-ups.js';
 import { MixdownJobs } from './versions/mixdown-job.js';
 import { PreviewJobs } from './versions/preview-job.js';
 import { EngineerAuthority } from './engineer/authority.js';
@@ -162,8 +163,14 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const queue = o.queue ?? new InProcessQueue();
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
   const alerts = new EngineerAlerts(outbox, log, engineerChats(config.ENGINEER_CHAT, config.DISCORD_ENGINEER_IDS));
-  const bookingAlerts = new BookingAlerts(alerts, config.ENGINEER_ALERTS, config.STUDIO_TIMEZONE);
-  bookings.watch(bookingAlerts);
+  const bookingAlerts = new BookingAlerts(bookings.rows, alerts, config.ENGINEER_ALERTS, config.STUDIO_TIMEZONE);
+  bookings.watch(bookingFollowUps);
+  // The engineer hears of arrivals, moves and released holds (a cancellation is told by whoever cancelled, with its refund).
+  bookings.watch({
+    arrived: (tx, id, depositPaid) => bookingAlerts.arrived(tx, id, depositPaid),
+    moved: (tx, fromId, toId) => bookingAlerts.moved(tx, fromId, toId),
+    released: (tx, id) => bookingAlerts.released(tx, id),
+  });
   const versions = new Versions(db);
   const files = new StoredFiles(db);
   const standings = new Standings(files, versions, clock);

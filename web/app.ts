@@ -38,7 +38,6 @@ export function webApp(o: WebAppOptions): WebApp {
   app.use('*', (c, next) => inLanguage(browserLanguage(c.req.header('accept-language')), () => next()));
   app.use('*', async (c, next) => {
     await next();
-    if (c.res.headers.has('x-hono-already-sent')) return; // written on Node's response by tus itself
     for (const [name, value] of Object.entries(PRIVATE_HEADERS)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   });
 

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Studio } from '../core/studio.js';
 import { t } from '../core/texts.js';
 
-/** The app runs on Node's HTTP server: a route that must stream on Node's own objects (tus) reaches them through `c.env`. */
+/** The app runs on Node's HTTP server (@hono/node-server), whose request and response are in `c.env` should a route need them. */
 export type WebEnv = { Bindings: HttpBindings };
 
 /** What a route module is made from. */

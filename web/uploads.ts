@@ -6,7 +6,6 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer } from '@tus/server';
 import { Hono, type Context } from 'hono';
@@ -228,11 +227,8 @@ export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
   });
 
   const app = new Hono<WebEnv>();
-  // tus streams the body to disk on Node's own request and response, unread by anything before it.
-  const resumable = async (c: Context<WebEnv>) => {
-    await tus.handle(c.env.incoming, c.env.outgoing);
-    return RESPONSE_ALREADY_SENT;
-  };
+  // tus speaks Web requests and responses: the body streams to the staging store as it arrives.
+  const resumable = (c: Context<WebEnv>) => tus.handleWeb(c.req.raw);
   app.all('/files', resumable);
   app.all('/files/*', resumable);
 

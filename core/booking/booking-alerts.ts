@@ -4,6 +4,7 @@
 // files arriving for an attended session. ENGINEER_ALERTS chooses how much: all, requests, none
 // (every one is still logged by the alerts).
 import type { Tx } from '../../db/client.js';
+import type { BookingRepository } from './booking-repository.js';
 import { formatMoney, serviceName } from '../catalog.js';
 import type { Button } from '../conversation/types.js';
 import { bookingWhen } from '../conversation/format.js';
@@ -30,13 +31,14 @@ type Subject = {
 
 export class BookingAlerts {
   constructor(
+    private readonly bookings: BookingRepository,
     private readonly alerts: EngineerAlerts,
     private readonly level: EngineerAlertLevel,
     private readonly studioZone: string,
   ) {}
 
   private async subject(tx: Tx, bookingId: string): Promise<Subject> {
-    return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true, client: { select: { displayName: true } } } });
+    return this.bookings.withClient(bookingId, tx);
   }
 
   private facts(b: Subject) {

@@ -2,34 +2,21 @@
 // block start, so two racing requests for overlapping times cannot both commit, on SQLite or
 // PostgreSQL alike; creation is idempotent by key, so a retried or duplicated request returns
 // the booking it already made.
-import { runningSessionWhere } from '../versions/holds.js';
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Db, Models, Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
+import { serviceIdIn } from './schedule.js';
+import { BookingRepository, type Booking, type BookingWithClient, type BookingWithService } from './booking-repository.js';
 import { findService, priceFor, priceForHours, type Catalog, type ServiceDef, type SessionKind } from '../catalog.js';
 import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../sessions/reminders.js';
-import { moveFilesIn } from '../files/stored-files.js';
-import {
-  assertKnownStatus,
-  assertTransition,
-  bookingStatuses,
-  cancellableStatuses,
-  changeableStatuses,
-  fileTakingStatuses,
-  isOpen,
-  openStatuses,
-  pathTo,
-  type BookingStatus,
-} from './status.js';
+import { assertKnownStatus, assertTransition, bookingStatuses, isOpen, pathTo, type BookingStatus } from './status.js';
 import { t } from '../texts.js';
 
-export type Booking = Models.BookingModel;
-export type BookingWithService = Booking & { service: Models.ServiceModel };
-export type BookingWithClient = BookingWithService & { client: Models.ClientModel };
+export type { Booking, BookingWithClient, BookingWithService } from './booking-repository.js';
 
 export interface BookingSettings {
   autoConfirm: boolean;
@@ -69,20 +56,37 @@ function newReference(): string {
   return s;
 }
 
-/** Told of bookings arriving, moving and released, inside the transaction that changed them (the engineer's alerts). */
+/**
+ * What a booking announces, inside the transaction that changed it, to whoever acts on it: the
+ * engineer's alerts, and the other aggregates (its links, reminders, files and payments; see
+ * follow-ups.ts). The booking knows none of them, so its rules import none of their tables.
+ */
 export interface BookingWatcher {
-  arrived(tx: Tx, bookingId: string, depositPaid?: boolean): Promise<void>;
-  moved(tx: Tx, fromId: string, toId: string): Promise<void>;
-  released(tx: Tx, bookingId: string): Promise<void>;
+  /** A booking reached the studio (made, or its deposit paid). */
+  arrived?(tx: Tx, bookingId: string, depositPaid?: boolean): Promise<void>;
+  /** Moved: `fromId` is closed as rescheduled, `toId` holds the engagement now. */
+  moved?(tx: Tx, fromId: string, toId: string, at: Date): Promise<void>;
+  /** Called off by the artist. */
+  cancelled?(tx: Tx, bookingId: string, at: Date): Promise<void>;
+  /** Its deposit was not paid in time: cancelled by the studio and its time released. */
+  released?(tx: Tx, bookingId: string, at: Date): Promise<void>;
 }
 
 export class BookingService {
-  private watcher?: BookingWatcher;
+  private readonly watchers: BookingWatcher[] = [];
 
-  /** Who hears of bookings arriving, moving and released (set once the alerts exist). */
+  /** Adds one who hears of bookings arriving, moving, cancelled and released. */
   watch(watcher: BookingWatcher): void {
-    this.watcher = watcher;
+    this.watchers.push(watcher);
   }
+
+  /** Tells every watcher, in the order they came, inside the caller's transaction. */
+  private async announce<E extends keyof BookingWatcher>(event: E, ...args: Parameters<NonNullable<BookingWatcher[E]>>): Promise<void> {
+    for (const w of this.watchers) await (w[event] as ((...a: typeof args) => Promise<void>) | undefined)?.call(w, ...args);
+  }
+
+  /** The bookings' tables: the only way this service reads or writes them. */
+  readonly rows: BookingRepository;
 
   constructor(
     private readonly db: Db,
@@ -90,20 +94,14 @@ export class BookingService {
     private readonly policy: () => Promise<SchedulePolicy>,
     private readonly settings: BookingSettings,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.rows = new BookingRepository(db);
+  }
 
-  /** Block starts held by bookings in a time range (ms since epoch). */
-  private async takenBlocks(db: Tx, range: Interval, bufferMinutes: number): Promise<Set<number>> {
-    const holds = await db.slotHold.findMany({
-      where: {
-        blockStart: {
-          gte: new Date(range.start.getTime() - (bufferMinutes + 24 * 60) * 60_000),
-          lt: new Date(range.end.getTime() + (bufferMinutes + 24 * 60) * 60_000),
-        },
-      },
-      select: { blockStart: true },
-    });
-    return new Set(holds.map((h) => h.blockStart.getTime()));
+  /** Block starts held by bookings in a time range (ms since epoch), a day and the buffer either side. */
+  private takenBlocks(tx: Tx, range: Interval, bufferMinutes: number): Promise<Set<number>> {
+    const margin = (bufferMinutes + 24 * 60) * 60_000;
+    return this.rows.heldBlocks(tx, new Date(range.start.getTime() - margin), new Date(range.end.getTime() + margin));
   }
 
   private service(code: string) {
@@ -138,37 +136,35 @@ export class BookingService {
     }
     try {
       return await this.db.$transaction(async (tx) => {
-        const service = await tx.service.findUniqueOrThrow({ where: { code: def.code } });
+        const serviceId = await serviceIdIn(tx, def.code);
         if (slot) await this.assertBookable(tx, policy, slot, now);
-        const booking = await tx.booking.create({
-          data: {
-            reference: newReference(),
-            clientId: input.clientId,
-            serviceId: service.id,
-            kind: input.kind,
-            status: this.settings.depositFirst ? 'awaiting-payment' : 'requested',
-            startsAt: slot?.start ?? null,
-            endsAt: slot?.end ?? null,
-            dueAt: slot ? null : await this.unattendedDueDate(tx, now, policy),
-            timeZone: input.timeZone,
-            priceCents:
-              def.hourly && input.hours !== undefined
-                ? priceForHours(this.catalog, def.hourly, input.kind, input.hours)
-                : priceFor(this.catalog, def, input.kind),
-            bookedHours: def.hourly ? (input.hours ?? def.hourly.hours) : null,
-            currency: this.catalog.currency,
-            includedRevisions: def.includedRevisions,
-            idempotencyKey: input.idempotencyKey,
-            originPlatform: input.origin.platform,
-            originChatId: input.origin.chatId,
-          },
+        const booking = await this.rows.create(tx, {
+          reference: newReference(),
+          clientId: input.clientId,
+          serviceId,
+          kind: input.kind,
+          status: this.settings.depositFirst ? 'awaiting-payment' : 'requested',
+          startsAt: slot?.start ?? null,
+          endsAt: slot?.end ?? null,
+          dueAt: slot ? null : await this.unattendedDueDate(tx, now, policy),
+          timeZone: input.timeZone,
+          priceCents:
+            def.hourly && input.hours !== undefined
+              ? priceForHours(this.catalog, def.hourly, input.kind, input.hours)
+              : priceFor(this.catalog, def, input.kind),
+          bookedHours: def.hourly ? (input.hours ?? def.hourly.hours) : null,
+          currency: this.catalog.currency,
+          includedRevisions: def.includedRevisions,
+          idempotencyKey: input.idempotencyKey,
+          originPlatform: input.origin.platform,
+          originChatId: input.origin.chatId,
         });
-        await tx.bookingEvent.create({ data: { bookingId: booking.id, fromStatus: null, toStatus: booking.status, actor: input.actor, at: now } });
+        await this.rows.recordEvent({ bookingId: booking.id, fromStatus: null, toStatus: booking.status, actor: input.actor, at: now }, tx);
         if (slot) await this.hold(tx, booking.id, slot, policy.bufferMinutes);
         await planReminders(tx, booking, this.settings.reminderOffsetsHours ?? [24, 1], now);
         if (booking.status === 'requested') await this.autoConfirmIn(tx, booking);
-        await this.watcher?.arrived(tx, booking.id);
-        return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
+        await this.announce('arrived', tx, booking.id);
+        return this.rows.get(booking.id, tx);
       });
     } catch (err) {
       return this.afterConflict(err, input.idempotencyKey);
@@ -197,11 +193,11 @@ export class BookingService {
   }
 
   private byIdempotencyKey(key: string): Promise<BookingWithService | null> {
-    return this.db.booking.findUnique({ where: { idempotencyKey: key }, include: { service: true } });
+    return this.rows.byIdempotencyKey(key);
   }
 
-  private async hold(tx: Tx, bookingId: string, slot: Interval, bufferMinutes: number): Promise<void> {
-    await tx.slotHold.createMany({ data: blocksFor(slot, bufferMinutes).map((blockStart) => ({ bookingId, blockStart })) });
+  private hold(tx: Tx, bookingId: string, slot: Interval, bufferMinutes: number): Promise<void> {
+    return this.rows.hold(tx, bookingId, blocksFor(slot, bufferMinutes));
   }
 
   /**
@@ -209,7 +205,7 @@ export class BookingService {
    * and lands on a day the studio is open.
    */
   private async unattendedDueDate(tx: Tx, now: Date, policy: SchedulePolicy): Promise<Date> {
-    const ahead = await tx.booking.count({ where: { kind: 'unattended', status: { in: [...openStatuses] } } });
+    const ahead = await this.rows.countOpenUnattended(tx);
     const days = this.settings.unattendedTurnaroundDays + Math.floor(ahead / this.settings.unattendedJobsPerDay);
     let due = DateTime.fromJSDate(now).setZone(policy.timeZone).plus({ days });
     for (let i = 0; i < 14 && openWindows(policy, due.toISODate() ?? '').length === 0; i++) due = due.plus({ days: 1 });
@@ -224,10 +220,7 @@ export class BookingService {
   /** 1-based place of an unattended booking among the open unattended work, oldest first. */
   async queuePosition(booking: Booking): Promise<number | null> {
     if (booking.kind !== 'unattended' || !isOpen(booking.status)) return null;
-    const ahead = await this.db.booking.count({
-      where: { kind: 'unattended', status: { in: [...openStatuses] }, createdAt: { lt: booking.createdAt } },
-    });
-    return ahead + 1;
+    return (await this.rows.countOpenUnattended(this.db, booking.createdAt)) + 1;
   }
 
   /**
@@ -236,7 +229,7 @@ export class BookingService {
    */
   private async step(tx: Tx, booking: Booking, to: BookingStatus, actor: string, note?: string): Promise<void> {
     if (await this.tryStep(tx, booking, to, actor, note)) return;
-    const now = await tx.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    const now = await this.rows.current(booking.id, tx);
     assertTransition(booking.reference, now.status, to);
     throw new UserError(t('booking-changed-meanwhile', { ref: booking.reference }));
   }
@@ -244,11 +237,8 @@ export class BookingService {
   /** The change, recorded; false when the booking was no longer in `booking.status`. */
   private async tryStep(tx: Tx, booking: Booking, to: BookingStatus, actor: string, note?: string): Promise<boolean> {
     assertTransition(booking.reference, booking.status, to);
-    const { count } = await tx.booking.updateMany({ where: { id: booking.id, status: booking.status }, data: { status: to } });
-    if (count !== 1) return false;
-    await tx.bookingEvent.create({
-      data: { bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() },
-    });
+    if (!(await this.rows.stepStatus(tx, booking.id, booking.status, to))) return false;
+    await this.rows.recordEvent({ bookingId: booking.id, fromStatus: booking.status, toStatus: to, actor, note: note ?? null, at: this.clock.now() }, tx);
     return true;
   }
 
@@ -276,44 +266,39 @@ export class BookingService {
       const status = steps[0];
       if (status === undefined) return current;
       if (await this.tryStep(tx, current, status, actor, o.note)) current = { ...current, status };
-      else current = await tx.booking.findUniqueOrThrow({ where: { id: current.id } });
+      else current = await this.rows.current(current.id, tx);
     }
     throw new UserError(t('booking-changed-meanwhile', { ref: current.reference }));
   }
 
   async advanceTo(bookingId: string, to: BookingStatus, actor: string, o: { via?: readonly BookingStatus[]; note?: string } = {}): Promise<BookingWithService> {
     return this.db.$transaction(async (tx) => {
-      const booking = await tx.booking.findUnique({ where: { id: bookingId } });
+      const booking = await this.rows.find(bookingId, tx);
       if (!booking) throw new NotFoundError(t('no-such-booking'));
       await this.advanceIn(tx, booking, to, actor, o);
-      return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+      return this.rows.get(bookingId, tx);
     });
   }
 
   async transition(bookingId: string, to: BookingStatus, actor: string, note?: string): Promise<BookingWithService> {
     return this.db.$transaction(async (tx) => {
-      const booking = await tx.booking.findUnique({ where: { id: bookingId } });
+      const booking = await this.rows.find(bookingId, tx);
       if (!booking) throw new NotFoundError(t('no-such-booking'));
       await this.step(tx, booking, to, actor, note);
-      return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { service: true } });
+      return this.rows.get(bookingId, tx);
     });
   }
 
   /** A client's own booking by reference; someone else's is "not found", never revealed. */
   async ownedBy(clientId: string, reference: string): Promise<BookingWithService> {
-    const booking = await this.db.booking.findFirst({
-      where: { reference: reference.trim().toUpperCase(), clientId },
-      include: { service: true },
-    });
+    const booking = await this.rows.ownedBy(clientId, reference);
     if (!booking) throw new NotFoundError(t('not-your-booking', { ref: reference.trim().toUpperCase() }));
     return booking;
   }
 
   /** Something that happened to the booking without changing its status (a session ended), kept in its history. */
   async note(booking: Pick<Booking, 'id' | 'status'>, actor: string, note: string): Promise<void> {
-    await this.db.bookingEvent.create({
-      data: { bookingId: booking.id, fromStatus: booking.status, toStatus: booking.status, actor, note, at: this.clock.now() },
-    });
+    await this.rows.recordEvent({ bookingId: booking.id, fromStatus: booking.status, toStatus: booking.status, actor, note, at: this.clock.now() });
   }
 
   /**
@@ -325,103 +310,73 @@ export class BookingService {
   async markSession(booking: Pick<Booking, 'id' | 'status'>, edge: 'started' | 'ended', actor: string): Promise<Date | null> {
     const at = this.clock.now();
     return this.db.$transaction(async (tx) => {
-      const { count } =
-        edge === 'started'
-          ? await tx.booking.updateMany({
-              where: { id: booking.id, NOT: runningSessionWhere },
-              data: { sessionStartedAt: at, sessionEndedAt: null, sessionEngineer: actor },
-            })
-          : await tx.booking.updateMany({ where: { id: booking.id, sessionEndedAt: null }, data: { sessionEndedAt: at } });
-      if (count !== 1) return null;
-      await tx.bookingEvent.create({
-        data: { bookingId: booking.id, fromStatus: booking.status, toStatus: booking.status, actor, note: `session ${edge}`, at },
-      });
+      if (!(await this.rows.markSession(tx, booking.id, edge, at, actor))) return null;
+      await this.rows.recordEvent({ bookingId: booking.id, fromStatus: booking.status, toStatus: booking.status, actor, note: `session ${edge}`, at }, tx);
       return at;
     });
   }
 
   /** The release a booking's files are for (title, artist, ISRC, year), as the artist gave it. */
   async setRelease(id: string, release: object): Promise<void> {
-    await this.db.booking.update({ where: { id }, data: { release: JSON.stringify(release) } });
+    await this.rows.update(id, { release: JSON.stringify(release) });
   }
 
   /** A booking with its service (throws when there is none: callers hold its id). */
   get(id: string): Promise<BookingWithService> {
-    return this.db.booking.findUniqueOrThrow({ where: { id }, include: { service: true } });
+    return this.rows.get(id);
   }
 
   /** A booking with its service and its client. */
   withClient(id: string): Promise<BookingWithClient> {
-    return this.db.booking.findUniqueOrThrow({ where: { id }, include: { service: true, client: true } });
+    return this.rows.withClient(id);
   }
 
   /** A booking by its reference (any spelling of case and spaces), with service and client; null when there is none. */
   byReference(reference: string): Promise<BookingWithClient | null> {
-    return this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: { service: true, client: true } });
+    return this.rows.byReference(reference);
   }
 
   /** The booking as it is now inside the caller's transaction (to walk its status from there). */
   currentIn(tx: Tx, id: string): Promise<Booking> {
-    return tx.booking.findUniqueOrThrow({ where: { id } });
+    return this.rows.current(id, tx);
   }
 
   /** Open sessions starting between `from` and `to`, soonest first (the engineer's queue). */
   sessionsBetween(from: Date, to: Date): Promise<BookingWithClient[]> {
-    return this.db.booking.findMany({
-      where: { status: { in: [...openStatuses] }, startsAt: { gte: from, lte: to } },
-      include: { service: true, client: true },
-      orderBy: { startsAt: 'asc' },
-    });
+    return this.rows.sessionsBetween(from, to);
   }
 
   /** The open unattended work, in the order it is done. */
   unattendedQueue(): Promise<BookingWithClient[]> {
-    return this.db.booking.findMany({
-      where: { kind: 'unattended', status: { in: [...openStatuses] } },
-      include: { service: true, client: true },
-      orderBy: { createdAt: 'asc' },
-    });
+    return this.rows.unattendedQueue();
   }
 
   /** The client's delivered bookings, latest first (what /revise offers). */
   delivered(clientId: string): Promise<BookingWithService[]> {
-    return this.db.booking.findMany({ where: { clientId, status: 'delivered' }, include: { service: true }, orderBy: { updatedAt: 'desc' } });
+    return this.rows.delivered(clientId);
   }
 
   /** The client's bookings that take files now, oldest first. */
   takingFiles(clientId: string): Promise<BookingWithService[]> {
-    return this.db.booking.findMany({
-      where: { clientId, status: { in: [...fileTakingStatuses] } },
-      include: { service: true },
-      orderBy: { createdAt: 'asc' },
-    });
+    return this.rows.takingFiles(clientId);
   }
 
   listForClient(clientId: string): Promise<BookingWithService[]> {
-    return this.db.booking.findMany({
-      where: { clientId },
-      include: { service: true },
-      orderBy: [{ createdAt: 'desc' }],
-    });
+    return this.rows.forClient(clientId);
   }
 
   /** The artist's bookings that can be moved, or (`cancel`) called off, oldest first. */
-  async changeable(clientId: string, purpose: 'move' | 'cancel' = 'move'): Promise<BookingWithService[]> {
-    return this.db.booking.findMany({
-      where: { clientId, status: { in: [...(purpose === 'cancel' ? cancellableStatuses : changeableStatuses)] } },
-      include: { service: true },
-      orderBy: [{ createdAt: 'asc' }],
-    });
+  changeable(clientId: string, purpose: 'move' | 'cancel' = 'move'): Promise<BookingWithService[]> {
+    return this.rows.changeable(clientId, purpose);
   }
 
   async cancel(clientId: string, reference: string, actor: string): Promise<BookingWithService> {
     const booking = await this.ownedBy(clientId, reference);
     return this.db.$transaction(async (tx) => {
       await this.step(tx, booking, 'cancelled', actor);
-      await tx.slotHold.deleteMany({ where: { bookingId: booking.id } });
-      await tx.uploadLink.updateMany({ where: { bookingId: booking.id, revokedAt: null }, data: { revokedAt: this.clock.now() } });
-      await tx.reminder.deleteMany({ where: { bookingId: booking.id, sentAt: null } });
-      return tx.booking.findUniqueOrThrow({ where: { id: booking.id }, include: { service: true } });
+      await this.rows.releaseHolds(tx, booking.id);
+      await this.announce('cancelled', tx, booking.id, this.clock.now());
+      return this.rows.get(booking.id, tx);
     });
   }
 
@@ -442,7 +397,7 @@ export class BookingService {
     if (booking.status !== 'awaiting-payment') return false;
     await this.step(tx, booking, 'requested', actor);
     await this.autoConfirmIn(tx, { ...booking, status: 'requested' });
-    await this.watcher?.arrived(tx, bookingId, true);
+    await this.announce('arrived', tx, bookingId, true);
     return true;
   }
 
@@ -451,9 +406,8 @@ export class BookingService {
     const booking = await this.currentIn(tx, bookingId);
     if (booking.status !== 'awaiting-payment') return false;
     await this.step(tx, booking, 'cancelled', 'studio (deposit not paid in time)');
-    await tx.slotHold.deleteMany({ where: { bookingId } });
-    await tx.reminder.deleteMany({ where: { bookingId, sentAt: null } });
-    await this.watcher?.released(tx, bookingId);
+    await this.rows.releaseHolds(tx, bookingId);
+    await this.announce('released', tx, bookingId, this.clock.now());
     return true;
   }
 
@@ -475,15 +429,15 @@ export class BookingService {
           const day = DateTime.fromJSDate(current.startsAt).setZone(policy.timeZone).toISODate() ?? '';
           const open = openWindows(policy, day).some((w) => w.start <= current.startsAt! && endsAt! <= w.end);
           if (!open) throw new UserError(t('mix-time-studio-closed', { ref: current.reference }));
-          await tx.slotHold.deleteMany({ where: { bookingId: current.id } });
+          await this.rows.releaseHolds(tx, current.id);
           const taken = await this.takenBlocks(tx, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
           if (overlapsTaken(current.startsAt.getTime(), endsAt.getTime(), policy.bufferMinutes, taken))
             throw new UserError(t('mix-time-taken', { ref: current.reference }));
           await this.hold(tx, current.id, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
         }
-        await tx.booking.update({ where: { id: current.id }, data: { bookedHours: hours, priceCents, endsAt, mixTimeAskedHours: hours } });
-        await tx.bookingEvent.create({
-          data: {
+        await this.rows.update(current.id, { bookedHours: hours, priceCents, endsAt, mixTimeAskedHours: hours }, tx);
+        await this.rows.recordEvent(
+          {
             bookingId: current.id,
             fromStatus: current.status,
             toStatus: current.status,
@@ -491,8 +445,9 @@ export class BookingService {
             note: `mixing hours ${current.bookedHours} → ${hours}`,
             at: this.clock.now(),
           },
-        });
-        return tx.booking.findUniqueOrThrow({ where: { id: current.id }, include: { service: true } });
+          tx,
+        );
+        return this.rows.get(current.id, tx);
       });
     } catch (err) {
       // Someone took the time after the session between the check and the hold.
@@ -520,47 +475,39 @@ export class BookingService {
     try {
       return await this.db.$transaction(async (tx) => {
         await this.step(tx, original, 'rescheduled', actor, `moved to ${slot.start.toISOString()}`);
-        await tx.slotHold.deleteMany({ where: { bookingId: original.id } });
-        await tx.reminder.deleteMany({ where: { bookingId: original.id, sentAt: null } });
-        await tx.uploadLink.updateMany({ where: { bookingId: original.id, revokedAt: null }, data: { revokedAt: now } });
-        await tx.listeningLink.updateMany({ where: { bookingId: original.id, revokedAt: null }, data: { revokedAt: now } });
+        await this.rows.releaseHolds(tx, original.id);
         await this.assertBookable(tx, policy, slot, now);
-        const moved = await tx.booking.create({
-          data: {
-            reference: newReference(),
-            clientId: original.clientId,
-            serviceId: original.serviceId,
-            kind: original.kind,
-            status: original.status,
-            startsAt: slot.start,
-            endsAt: slot.end,
-            timeZone: original.timeZone,
-            priceCents: original.priceCents,
-            currency: original.currency,
-            includedRevisions: original.includedRevisions,
-            idempotencyKey,
-            originPlatform: original.originPlatform,
-            originChatId: original.originChatId,
-            rescheduledFromId: original.id,
-            notes: original.notes,
-            bookedHours: original.bookedHours,
-            mixHours: original.mixHours,
-            mixHoursBy: original.mixHoursBy,
-            mixTimeAskedHours: original.mixTimeAskedHours,
-          },
+        const moved = await this.rows.create(tx, {
+          reference: newReference(),
+          clientId: original.clientId,
+          serviceId: original.serviceId,
+          kind: original.kind,
+          status: original.status,
+          startsAt: slot.start,
+          endsAt: slot.end,
+          timeZone: original.timeZone,
+          priceCents: original.priceCents,
+          currency: original.currency,
+          includedRevisions: original.includedRevisions,
+          idempotencyKey,
+          originPlatform: original.originPlatform,
+          originChatId: original.originChatId,
+          rescheduledFromId: original.id,
+          notes: original.notes,
+          bookedHours: original.bookedHours,
+          mixHours: original.mixHours,
+          mixHoursBy: original.mixHoursBy,
+          mixTimeAskedHours: original.mixTimeAskedHours,
         });
-        await tx.bookingEvent.create({
-          data: { bookingId: moved.id, fromStatus: null, toStatus: moved.status, actor, note: `rescheduled from ${original.reference}`, at: now },
-        });
+        await this.rows.recordEvent(
+          { bookingId: moved.id, fromStatus: null, toStatus: moved.status, actor, note: `rescheduled from ${original.reference}`, at: now },
+          tx,
+        );
         await this.hold(tx, moved.id, slot, policy.bufferMinutes);
         await planReminders(tx, moved, this.settings.reminderOffsetsHours ?? [24, 1], now);
-        // Files already sent belong to the engagement, which continues under the new booking.
-        await moveFilesIn(tx, original.id, moved.id);
-        // So does what was paid for it: the deposit counts towards the moved booking's balance and
-        // follows it to a refund if it is cancelled.
-        await tx.payment.updateMany({ where: { bookingId: original.id }, data: { bookingId: moved.id } });
-        await this.watcher?.moved(tx, original.id, moved.id);
-        return tx.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { service: true } });
+        // Its files, payments, links and reminders follow (follow-ups.ts); the engineer hears of it.
+        await this.announce('moved', tx, original.id, moved.id, now);
+        return this.rows.get(moved.id, tx);
       });
     } catch (err) {
       return this.afterConflict(err, idempotencyKey);

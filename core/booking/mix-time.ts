@@ -241,7 +241,7 @@ export class MixTime {
 
   /** The artist leaves the hours to the engineer (or the calendar had no room): asked no more at these hours. */
   async leaveToEngineer(b: BookingWithService, hours: number, noRoom = false): Promise<void> {
-    await this.db.booking.update({ where: { id: b.id }, data: { mixTimeAskedHours: hours } });
+    await this.bookings.rows.update(b.id, { mixTimeAskedHours: hours });
     await this.bookings.note(b, 'artist', `mixing estimate ${hours} h left to the engineer`);
     await this.alertEngineer(b, 'mix-time-left', (client, estimate) =>
       t('alert-mix-time-left', {
@@ -278,11 +278,8 @@ export class MixTime {
     if (!isMixing(b)) throw new UserError(t('estimate-not-mixing', { ref: b.reference }));
     if (hours !== null && !(hours > 0 && hours <= 100)) throw new UserError(t('desk-estimate-hours-range'));
     const rounded = hours === null ? null : Math.round(hours * 4) / 4;
-    const updated = await this.db.booking.update({
-      where: { id: b.id },
-      data: { mixHours: rounded, mixHoursBy: rounded === null ? null : engineer },
-      include: { service: true },
-    });
+    await this.bookings.rows.update(b.id, { mixHours: rounded, mixHoursBy: rounded === null ? null : engineer });
+    const updated = await this.bookings.get(b.id);
     await this.bookings.note(b, engineer, rounded === null ? 'mixing hours back to the estimate' : `mixing hours set to ${rounded}`);
     const v = await this.of(updated);
     if (v) {
@@ -330,10 +327,10 @@ export class MixTime {
 
   /** `once`: the alert is sent once per booking and this value (default: once per moment). */
   private async alertEngineer(b: BookingWithService, key: string, write: (client: string, estimate: string) => string, once?: string) {
-    const client = await this.db.client.findUnique({ where: { id: b.clientId }, select: { displayName: true } });
+    const { client } = await this.bookings.withClient(b.id);
     await this.alerts.alert(
       `${key}:${b.id}:${once ?? this.clock.now().getTime()}`,
-      (on) => write(client?.displayName ?? '', deskLine(on, 'estimate', { reference: b.reference })),
+      (on) => write(client.displayName, deskLine(on, 'estimate', { reference: b.reference })),
       { booking: b.reference },
     );
   }

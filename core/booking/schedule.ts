@@ -1,6 +1,6 @@
 // The studio's schedule policy: weekly hours set by the engineer in the database (once any
 // exist) or else from configuration; closed dates from configuration plus dated overrides.
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import type { Catalog } from '../catalog.js';
 import type { DateOverride, WeeklyWindow } from './hours.js';
 import type { SchedulePolicy } from './slots.js';
@@ -115,4 +115,9 @@ export async function syncCatalog(db: Db, catalog: Catalog): Promise<void> {
     };
     await db.service.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
   }
+}
+
+/** The Service row's id for a catalogue code (synced at start, so it exists). */
+export async function serviceIdIn(tx: Tx, code: string): Promise<string> {
+  return (await tx.service.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
 }

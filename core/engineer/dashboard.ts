@@ -7,12 +7,13 @@ import type { Db } from '../../db/client.js';
 import { isSessionKind, kindLabel, serviceName } from '../catalog.js';
 import type { Clock } from '../clock.js';
 import { intlLocale } from '../texts.js';
-import { openStatuses, statusText } from '../booking/status.js';
+import { statusText } from '../booking/status.js';
 import { factsLine, parseFacts, versionStateText } from '../versions/version-messages.js';
 import type { EngineerAudit } from './audit.js';
 import { paymentLines } from '../payments/summary.js';
 import type { Standing } from '../booking/standing.js';
 import type { StandingBooking, Standings } from '../versions/standings.js';
+import { BookingRepository } from '../booking/booking-repository.js';
 
 export interface BoardBooking {
   reference: string;
@@ -52,13 +53,18 @@ export interface BookingDetail {
 }
 
 export class StudioBoard {
+  /** The bookings' queries (their repository). */
+  private readonly bookings: BookingRepository;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly zone: string,
     private readonly audit: EngineerAudit,
     private readonly standings: Standings,
-  ) {}
+  ) {
+    this.bookings = new BookingRepository(db);
+  }
 
   private local(d: Date): DateTime {
     return DateTime.fromJSDate(d).setZone(this.zone).setLocale(intlLocale());
@@ -89,20 +95,9 @@ export class StudioBoard {
   async week(): Promise<Board> {
     const start = this.local(this.clock.now()).startOf('day');
     const end = start.plus({ days: 7 });
-    const include = { client: true, service: true } as const;
-    const sessions = await this.db.booking.findMany({
-      where: { startsAt: { gte: start.toJSDate(), lt: end.toJSDate() }, status: { notIn: ['cancelled', 'rescheduled'] } },
-      include,
-      orderBy: { startsAt: 'asc' },
-    });
-    const open = [...openStatuses];
-    const waiting = await this.db.booking.findMany({ where: { status: 'requested' }, include, orderBy: { createdAt: 'asc' }, take: 50 });
-    const unattended = await this.db.booking.findMany({
-      where: { kind: 'unattended', status: { in: open } },
-      include,
-      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
-      take: 50,
-    });
+    const sessions = await this.bookings.startingBetween(start.toJSDate(), end.toJSDate());
+    const waiting = await this.bookings.inStatus('requested', 50);
+    const unattended = await this.bookings.unattendedQueue({ take: 50, byDue: true });
     const standings = await this.standings.of([...sessions, ...waiting, ...unattended], this.zone);
     const days: BoardDay[] = [];
     for (let d = start; d < end; d = d.plus({ days: 1 })) {
@@ -134,12 +129,12 @@ export class StudioBoard {
 
   /** One booking as the engineer sees it, or null when there is no such booking. */
   async booking(reference: string): Promise<BookingDetail | null> {
-    const b = await this.db.booking.findUnique({ where: { reference: reference.toUpperCase() }, include: { client: true, service: true } });
+    const b = await this.bookings.byReference(reference);
     if (!b) return null;
     const [uploads, versions, events, actions, open, money] = await Promise.all([
       this.db.upload.findMany({ where: { bookingId: b.id }, orderBy: { createdAt: 'asc' } }),
       this.db.delivery.findMany({ where: { bookingId: b.id }, orderBy: { version: 'asc' } }),
-      this.db.bookingEvent.findMany({ where: { bookingId: b.id }, orderBy: { at: 'asc' } }),
+      this.bookings.events(b.id),
       this.audit.forBookings([b.reference], 50),
       this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } }),
       paymentLines(this.db, [b], this.zone),

@@ -6,6 +6,7 @@ import { finishedStatuses } from '../booking/status.js';
 import type { Logger } from '../logger.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { StoredFiles } from './stored-files.js';
+import { BookingRepository } from '../booking/booking-repository.js';
 
 /** A booking is finished when completed or cancelled (a rescheduled one hands its files on). */
 const FINISHED = [...finishedStatuses];
@@ -17,13 +18,9 @@ export interface RetentionResult {
 
 export async function purgeExpiredUploads(db: Db, store: ObjectStore, now: Date, keepDays: number, log?: Logger): Promise<RetentionResult> {
   const cutoff = new Date(now.getTime() - keepDays * 86_400_000);
-  const finished = await db.bookingEvent.findMany({
-    where: { toStatus: { in: FINISHED }, at: { lt: cutoff }, booking: { status: { in: FINISHED } } },
-    select: { bookingId: true },
-    distinct: ['bookingId'],
-  });
+  const finished = await new BookingRepository(db).finishedBefore(FINISHED, cutoff);
   const files = new StoredFiles(db);
-  const uploads = await files.storedOf(finished.map((f) => f.bookingId));
+  const uploads = await files.storedOf(finished);
   let freedBytes = 0;
   for (const u of uploads) {
     // Delete first, then record: a crash in between only means the next run deletes again.

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 import type { UploadService } from './uploads.js';
+import { BookingRepository } from '../booking/booking-repository.js';
 
 export interface StagedUploadSettings {
   /** Uploads one link may have started and not finished at once (the page sends the files picked side by side). */
@@ -19,12 +20,17 @@ export interface StagedUploadSettings {
 export class TooManyUploads extends UserError {}
 
 export class StagedUploads {
+  /** The bookings' queries (their repository). */
+  private readonly bookings: BookingRepository;
+
   constructor(
     private readonly db: Db,
     private readonly uploads: Pick<UploadService, 'assertWithinQuota' | 'assertRoom'>,
     private readonly clock: Clock,
     private readonly s: StagedUploadSettings,
-  ) {}
+  ) {
+    this.bookings = new BookingRepository(db);
+  }
 
   /** How long an unfinished upload is kept (the staging store removes its bytes after as long). */
   get expiryMs(): number {
@@ -44,7 +50,7 @@ export class StagedUploads {
     await this.db.$transaction(async (tx) => {
       // Takes the booking's row for the rest of the transaction (PostgreSQL's row lock; SQLite's
       // write lock): another reservation for the booking waits here, then counts this one.
-      await tx.booking.updateMany({ where: { id: u.booking.id }, data: { reference: u.booking.reference } });
+      await this.bookings.lock(tx, u.booking);
       const underWay = await tx.stagedUpload.count({ where: { linkId: u.linkId, createdAt: live } });
       if (underWay >= this.s.maxUnfinishedPerLink) throw new TooManyUploads(t('upload-too-many-under-way', { count: underWay }));
       const staged = await tx.stagedUpload.aggregate({ where: { bookingId: u.booking.id, createdAt: live }, _sum: { sizeBytes: true } });

@@ -2,7 +2,7 @@
 // The token is "<id>.<signature>": the id finds the link's row (expiry, revocation), the
 // signature proves the studio made it; neither alone is enough.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Db, Models } from '../../db/client.js';
+import type { Db, Models, Tx } from '../../db/client.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
@@ -122,4 +122,9 @@ export class UploadLinkService {
   async revokeForBooking(bookingId: string): Promise<void> {
     await this.db.uploadLink.updateMany({ where: { bookingId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
   }
+}
+
+/** Every open upload link of a booking stops working (it was cancelled or moved), in the caller's transaction. */
+export async function revokeUploadLinksIn(tx: Tx, bookingId: string, at: Date): Promise<void> {
+  await tx.uploadLink.updateMany({ where: { bookingId, revokedAt: null }, data: { revokedAt: at } });
 }

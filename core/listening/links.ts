@@ -46,3 +46,8 @@ export class ListeningLinks {
     return { link, booking };
   }
 }
+
+/** Every open listening link of a booking stops working (it was moved: the moved booking's deliveries carry new ones), in the caller's transaction. */
+export async function revokeListeningLinksIn(tx: Tx, bookingId: string, at: Date): Promise<void> {
+  await tx.listeningLink.updateMany({ where: { bookingId, revokedAt: null }, data: { revokedAt: at } });
+}

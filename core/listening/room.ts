@@ -147,7 +147,7 @@ export class ListeningRoom {
         return { fileId: `mix-${u.id}`, label: t('room-source', { file: u.fileName }), lufs: facts?.kind === 'master' ? (facts.sourceLufs ?? null) : null };
       });
     const { freeLeft, price } = await this.revisions.allowance(booking);
-    const approvedEvent = await this.db.bookingEvent.findFirst({ where: { bookingId: booking.id, toStatus: 'completed' }, orderBy: { at: 'desc' } });
+    const approvedEvent = await this.bookings.rows.lastEventTo(booking.id, 'completed');
     const approved = approvedEvent?.note ? Number(/^approved v(\d+)/.exec(approvedEvent.note)?.[1] ?? NaN) : NaN;
     return {
       booking,

@@ -348,7 +348,7 @@ export class PaymentService {
     const paymentId = paid.provider === 'stripe' ? page?.paymentId : paid.paymentId;
     const payment = paymentId ? await tx.payment.findUnique({ where: { id: paymentId } }) : null;
     if (!payment) return refuse('no payment of ours');
-    const booking = await tx.booking.findUniqueOrThrow({ where: { id: payment.bookingId }, include: { client: true, service: true } });
+    const booking = await this.bookings.rows.withClient(payment.bookingId, tx);
     const asked = formatMoney(payment.amountCents, payment.currency);
     // Exactly what was asked: the page's own amount (a replaced page for an old amount no longer pays) and the payment's.
     const amountOk =
@@ -586,7 +586,7 @@ export class PaymentService {
         // Claimed by its status: another instance, or the payment arriving meanwhile, wins.
         const claimed = await tx.payment.updateMany({ where: { id: p.id, status: 'open' }, data: { status: 'expired' } });
         if (claimed.count === 0) return false;
-        const booking = await tx.booking.findUniqueOrThrow({ where: { id: p.bookingId } });
+        const booking = await this.bookings.rows.current(p.bookingId, tx);
         if (!(await this.bookings.releaseUnpaidIn(tx, booking.id))) return false;
         await this.outbox.toArtist(
           `deposit-expired:${p.id}`,

@@ -12,8 +12,8 @@ import { UserError } from '../errors.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { inLanguage, studioLanguage, t } from '../texts.js';
-import { openStatuses } from '../booking/status.js';
-import { runningSessionWhere, sessionRunning } from '../versions/holds.js';
+import { sessionRunning } from '../versions/holds.js';
+import { BookingRepository } from '../booking/booking-repository.js';
 
 /** A note is a chat message, not a document. */
 const MAX_NOTE_CHARS = 2000;
@@ -21,19 +21,21 @@ const MAX_NOTE_CHARS = 2000;
 type Booking = Models.BookingModel;
 
 export class LiveNotes {
+  /** The bookings' queries (their repository). */
+  private readonly bookings: BookingRepository;
+
   constructor(
     private readonly db: Db,
     private readonly outbox: Outbox,
     private readonly alerts: EngineerAlerts,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.bookings = new BookingRepository(db);
+  }
 
   /** The artist's booking whose session is running now, or null. */
   running(clientId: string): Promise<Booking | null> {
-    return this.db.booking.findFirst({
-      where: { clientId, ...runningSessionWhere, status: { in: [...openStatuses, 'delivered'] } },
-      orderBy: { sessionStartedAt: 'desc' },
-    });
+    return this.bookings.runningFor(clientId);
   }
 
   /** The artist's note: kept, and sent to the engineer who runs the session (else to the studio's engineer chats). */
@@ -78,11 +80,7 @@ export class LiveNotes {
    * session they started and is running; null when they run none (it is an ordinary message).
    */
   async engineerTyped(engineer: string, text: string): Promise<string | null> {
-    const running = await this.db.booking.findMany({
-      where: { sessionEngineer: engineer, ...runningSessionWhere },
-      include: { client: true },
-      orderBy: { sessionStartedAt: 'asc' },
-    });
+    const running = await this.bookings.runningBy(engineer);
     const only = running[0];
     if (!only) return null;
     if (running.length > 1) return t('note-which-session', { refs: running.map((b) => b.reference).join(', ') });

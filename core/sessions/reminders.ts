@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 import type { Outbox } from '../messaging/outbox.js';
 import type { Reply } from '../conversation/types.js';
 import { currentLanguage, intlLocale, t } from '../texts.js';
+import { BookingRepository } from '../booking/booking-repository.js';
 
 /** "before-24h", "before-1h", "before-0.5h". */
 export const reminderKind = (hours: number) => `before-${hours}h`;
@@ -37,6 +38,9 @@ function untilText(ms: number): string {
 }
 
 export class ReminderService {
+  /** The bookings' queries (their repository). */
+  private readonly bookings: BookingRepository;
+
   constructor(
     private readonly db: Db,
     private readonly outbox: Outbox,
@@ -45,7 +49,9 @@ export class ReminderService {
     private readonly log: Logger,
     /** A claim older than this is considered abandoned (its instance died) and is taken over. */
     private readonly claimMs = 5 * 60_000,
-  ) {}
+  ) {
+    this.bookings = new BookingRepository(db);
+  }
 
   /** Sends every reminder that is due and not yet sent; returns how many this instance sent. */
   async sendDue(instance: string, limit = 100): Promise<number> {
@@ -64,7 +70,7 @@ export class ReminderService {
       });
       if (count !== 1) continue; // another instance has it
       try {
-        const booking = await this.db.booking.findUniqueOrThrow({ where: { id: r.bookingId }, include: { service: true } });
+        const booking = await this.bookings.get(r.bookingId);
         // A session that was cancelled or moved keeps no reminders; this one slipped through a race.
         if (['cancelled', 'rescheduled'].includes(booking.status) || !booking.startsAt) {
           await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: `not sent: booking ${booking.status}` } });
@@ -119,4 +125,9 @@ export class ReminderService {
       visibility: 'private',
     };
   }
+}
+
+/** A booking's reminders not yet sent go (it was cancelled, or moved: the moved one plans its own), in the caller's transaction. */
+export async function dropUnsentRemindersIn(tx: Tx, bookingId: string): Promise<void> {
+  await tx.reminder.deleteMany({ where: { bookingId, sentAt: null } });
 }

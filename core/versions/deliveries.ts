@@ -202,7 +202,7 @@ export interface Failure {
 
 /** A job's last try failed: the version is marked failed, the artist told plainly, the engineer alerted. */
 export async function failVersion(d: PipelineDeps, f: Failure): Promise<void> {
-  const booking = await d.db.booking.findUnique({ where: { id: f.bookingId } });
+  const booking = await d.bookings.rows.find(f.bookingId);
   const delivery = await d.versions.find(f.bookingId, f.version);
   if (!booking || !delivery || delivery.status !== 'preparing') return;
   await d.versions.fail(delivery.id, f.error.message);

@@ -40,7 +40,7 @@ export class PreviewJobs {
       name: PREVIEW_JOB,
       run: (job) => this.run(job),
       failed: async (job, error) => {
-        const booking = await this.d.db.booking.findUnique({ where: { id: job.bookingId } });
+        const booking = await this.d.bookings.rows.find(job.bookingId);
         await this.d.alerts.alert(`preview-failed:${job.bookingId}:v${job.version}`, () =>
           t('preview-failed-alert', { ref: booking?.reference ?? job.bookingId, version: job.version, error: error.message }),
         );
@@ -80,7 +80,7 @@ export class PreviewJobs {
         const local = path.join(work, `master-${safeFileName(master.fileName)}`);
         await pipe(await this.d.store.get(master.storageKey), createWriteStream(local));
         const mp3 = path.join(work, 'preview.mp3');
-        const booking = await this.d.db.booking.findUniqueOrThrow({ where: { id: version.bookingId } });
+        const booking = await this.d.bookings.rows.current(version.bookingId);
         // Decoding a whole song and encoding it with LAME takes seconds (a 29-minute file: half a
         // minute): on a thread of its own, so the chats and the web server keep answering.
         const tags = releaseTags(releaseOf(booking.release));

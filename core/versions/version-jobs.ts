@@ -152,7 +152,7 @@ export class VersionJobs {
     }
     if (now.getTime() - version.staleSeenAt.getTime() < STALE_GRACE_MS) return false;
     const job = { bookingId: version.bookingId, version: version.version };
-    const ref = (await this.d.db.booking.findUnique({ where: { id: version.bookingId }, select: { reference: true } }))?.reference ?? version.bookingId;
+    const ref = (await this.d.bookings.rows.referenceOf(version.bookingId)) ?? version.bookingId;
     if (version.resumes >= MAX_RESUMES) {
       const error = new Error(`its job ended ${version.resumes + 1} times without finishing it (last: ${reason})`);
       await failVersion(this.d, {

@@ -1,0 +1,220 @@
+// The bookings' tables — Booking, its SlotHolds and its BookingEvents — and the only module that
+// queries them (tests/unit/table-owners.test.ts holds every module to its own tables). The rules
+// (which status may follow which, when a time is bookable, what a booking costs) live in
+// BookingService; here are the queries, each taking the caller's transaction where it must commit
+// with something else.
+import type { Db, Models, Prisma, Tx } from '../../db/client.js';
+import { runningSessionWhere } from '../versions/holds.js';
+import { cancellableStatuses, changeableStatuses, fileTakingStatuses, openStatuses, type BookingStatus } from './status.js';
+
+export type Booking = Models.BookingModel;
+export type BookingWithService = Booking & { service: Models.ServiceModel };
+export type BookingWithClient = BookingWithService & { client: Models.ClientModel };
+export type BookingEvent = Models.BookingEventModel;
+
+/** A booking as made: its fields, the service and client it belongs to by id. */
+export type NewBookingRow = Omit<Prisma.BookingUncheckedCreateInput, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** One line of a booking's history. */
+export interface BookingEventRow {
+  bookingId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: string;
+  note?: string | null;
+  at: Date;
+}
+
+const withService = { service: true } as const;
+const withServiceAndClient = { service: true, client: true } as const;
+const open = { in: [...openStatuses] };
+
+export class BookingRepository {
+  constructor(private readonly db: Db) {}
+
+  // ── one booking ──────────────────────────────────────────────────────────────────────────────
+
+  get(id: string, tx: Tx = this.db): Promise<BookingWithService> {
+    return tx.booking.findUniqueOrThrow({ where: { id }, include: withService });
+  }
+
+  find(id: string, tx: Tx = this.db): Promise<Booking | null> {
+    return tx.booking.findUnique({ where: { id } });
+  }
+
+  current(id: string, tx: Tx = this.db): Promise<Booking> {
+    return tx.booking.findUniqueOrThrow({ where: { id } });
+  }
+
+  withClient(id: string, tx: Tx = this.db): Promise<BookingWithClient> {
+    return tx.booking.findUniqueOrThrow({ where: { id }, include: withServiceAndClient });
+  }
+
+  /** A booking's reference, or null when it is gone. */
+  async referenceOf(id: string): Promise<string | null> {
+    return (await this.db.booking.findUnique({ where: { id }, select: { reference: true } }))?.reference ?? null;
+  }
+
+  /** `reference` as stored: upper case, trimmed. */
+  byReference(reference: string): Promise<BookingWithClient | null> {
+    return this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: withServiceAndClient });
+  }
+
+  byIdempotencyKey(key: string): Promise<BookingWithService | null> {
+    return this.db.booking.findUnique({ where: { idempotencyKey: key }, include: withService });
+  }
+
+  ownedBy(clientId: string, reference: string): Promise<BookingWithService | null> {
+    return this.db.booking.findFirst({ where: { reference: reference.trim().toUpperCase(), clientId }, include: withService });
+  }
+
+  create(tx: Tx, row: NewBookingRow): Promise<Booking> {
+    return tx.booking.create({ data: row });
+  }
+
+  /** Moves the booking from `from` to `to` only if it is still in `from`; false when someone else moved it first. */
+  async stepStatus(tx: Tx, id: string, from: string, to: BookingStatus): Promise<boolean> {
+    const { count } = await tx.booking.updateMany({ where: { id, status: from }, data: { status: to } });
+    return count === 1;
+  }
+
+  /** Sets fields that carry no rule of their own (the release's tags, hours asked, a grown session). */
+  async update(id: string, data: Prisma.BookingUncheckedUpdateInput, tx: Tx = this.db): Promise<Booking> {
+    return tx.booking.update({ where: { id }, data });
+  }
+
+  /** The live part of a session began (unless one is running) or ended (unless it has): true when it changed. */
+  async markSession(tx: Tx, id: string, edge: 'started' | 'ended', at: Date, engineer: string): Promise<boolean> {
+    const { count } =
+      edge === 'started'
+        ? await tx.booking.updateMany({
+            where: { id, NOT: runningSessionWhere },
+            data: { sessionStartedAt: at, sessionEndedAt: null, sessionEngineer: engineer },
+          })
+        : await tx.booking.updateMany({ where: { id, sessionEndedAt: null }, data: { sessionEndedAt: at } });
+    return count === 1;
+  }
+
+  /** Writes the booking's reference again: a row lock on PostgreSQL, so reservations against one booking queue up. */
+  async lock(tx: Tx, booking: Pick<Booking, 'id' | 'reference'>): Promise<void> {
+    await tx.booking.updateMany({ where: { id: booking.id }, data: { reference: booking.reference } });
+  }
+
+  // ── lists ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Open unattended work made before `before` (all of it without), for due dates and queue places. */
+  countOpenUnattended(tx: Tx = this.db, before?: Date): Promise<number> {
+    return tx.booking.count({ where: { kind: 'unattended', status: open, ...(before ? { createdAt: { lt: before } } : {}) } });
+  }
+
+  /** Open sessions starting between `from` and `to`, soonest first. */
+  sessionsBetween(from: Date, to: Date): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({ where: { status: open, startsAt: { gte: from, lte: to } }, include: withServiceAndClient, orderBy: { startsAt: 'asc' } });
+  }
+
+  /** The open unattended work, in the order it is done (or `byDue`: soonest due first), at most `take`. */
+  unattendedQueue(o: { take?: number; byDue?: boolean } = {}): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({
+      where: { kind: 'unattended', status: open },
+      include: withServiceAndClient,
+      orderBy: o.byDue ? [{ dueAt: 'asc' }, { createdAt: 'asc' }] : { createdAt: 'asc' },
+      ...(o.take ? { take: o.take } : {}),
+    });
+  }
+
+  /** Bookings in one status, oldest first. */
+  inStatus(status: BookingStatus, take: number): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({ where: { status }, include: withServiceAndClient, orderBy: { createdAt: 'asc' }, take });
+  }
+
+  /** The client's delivered bookings, latest first. */
+  delivered(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({ where: { clientId, status: 'delivered' }, include: withService, orderBy: { updatedAt: 'desc' } });
+  }
+
+  /** The client's bookings that take files now, oldest first. */
+  takingFiles(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({ where: { clientId, status: { in: [...fileTakingStatuses] } }, include: withService, orderBy: { createdAt: 'asc' } });
+  }
+
+  forClient(clientId: string): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({ where: { clientId }, include: withService, orderBy: [{ createdAt: 'desc' }] });
+  }
+
+  /** The client's bookings that can be moved, or (`cancel`) called off, oldest first. */
+  changeable(clientId: string, purpose: 'move' | 'cancel'): Promise<BookingWithService[]> {
+    return this.db.booking.findMany({
+      where: { clientId, status: { in: [...(purpose === 'cancel' ? cancellableStatuses : changeableStatuses)] } },
+      include: withService,
+      orderBy: [{ createdAt: 'asc' }],
+    });
+  }
+
+  /** The artist's booking whose session is running now (the latest started), or null. */
+  runningFor(clientId: string): Promise<Booking | null> {
+    return this.db.booking.findFirst({
+      where: { clientId, ...runningSessionWhere, status: { in: [...openStatuses, 'delivered'] } },
+      orderBy: { sessionStartedAt: 'desc' },
+    });
+  }
+
+  /** The running sessions an engineer started, oldest first. */
+  runningBy(engineer: string): Promise<(Booking & { client: Models.ClientModel })[]> {
+    return this.db.booking.findMany({
+      where: { sessionEngineer: engineer, ...runningSessionWhere },
+      include: { client: true },
+      orderBy: { sessionStartedAt: 'asc' },
+    });
+  }
+
+  /** Sessions starting between `from` and `to` that still take place (not cancelled or moved), soonest first. */
+  startingBetween(from: Date, to: Date): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({
+      where: { startsAt: { gte: from, lt: to }, status: { notIn: ['cancelled', 'rescheduled'] } },
+      include: withServiceAndClient,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
+  // ── the calendar ─────────────────────────────────────────────────────────────────────────────
+
+  /** Block starts (ms since epoch) held by any booking between `from` and `to`. */
+  async heldBlocks(tx: Tx, from: Date, to: Date): Promise<Set<number>> {
+    const holds = await tx.slotHold.findMany({ where: { blockStart: { gte: from, lt: to } }, select: { blockStart: true } });
+    return new Set(holds.map((h) => h.blockStart.getTime()));
+  }
+
+  /** Holds these block starts for the booking; one already held fails the transaction (the unique block start). */
+  async hold(tx: Tx, bookingId: string, blockStarts: readonly Date[]): Promise<void> {
+    await tx.slotHold.createMany({ data: blockStarts.map((blockStart) => ({ bookingId, blockStart })) });
+  }
+
+  async releaseHolds(tx: Tx, bookingId: string): Promise<void> {
+    await tx.slotHold.deleteMany({ where: { bookingId } });
+  }
+
+  // ── history ──────────────────────────────────────────────────────────────────────────────────
+
+  async recordEvent(e: BookingEventRow, tx: Tx = this.db): Promise<void> {
+    await tx.bookingEvent.create({ data: { ...e, note: e.note ?? null } });
+  }
+
+  events(bookingId: string): Promise<BookingEvent[]> {
+    return this.db.bookingEvent.findMany({ where: { bookingId }, orderBy: { at: 'asc' } });
+  }
+
+  /** The latest time the booking reached `status`, or null. */
+  lastEventTo(bookingId: string, status: BookingStatus): Promise<BookingEvent | null> {
+    return this.db.bookingEvent.findFirst({ where: { bookingId, toStatus: status }, orderBy: { at: 'desc' } });
+  }
+
+  /** Bookings in one of `statuses` that reached it before `before`: what retention may empty. */
+  async finishedBefore(statuses: readonly BookingStatus[], before: Date): Promise<string[]> {
+    const rows = await this.db.bookingEvent.findMany({
+      where: { toStatus: { in: [...statuses] }, at: { lt: before }, booking: { status: { in: [...statuses] } } },
+      select: { bookingId: true },
+      distinct: ['bookingId'],
+    });
+    return rows.map((r) => r.bookingId);
+  }
+}
