@@ -68,3 +68,9 @@ export class DialogStore {
     }
   }
 }
+
+/** Forgets the chat events processed before `before`; returns how many. */
+export async function forgetProcessedBefore(db: Db, before: Date): Promise<number> {
+  const { count } = await db.processedEvent.deleteMany({ where: { createdAt: { lt: before } } });
+  return count;
+}

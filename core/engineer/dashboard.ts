@@ -14,6 +14,8 @@ import { paymentLines } from '../payments/summary.js';
 import type { Standing } from '../booking/standing.js';
 import type { StandingBooking, Standings } from '../versions/standings.js';
 import { BookingRepository } from '../booking/booking-repository.js';
+import { Versions } from '../versions/versions.js';
+import { StoredFiles } from '../files/stored-files.js';
 
 export interface BoardBooking {
   reference: string;
@@ -55,6 +57,8 @@ export interface BookingDetail {
 export class StudioBoard {
   /** The bookings' queries (their repository). */
   private readonly bookings: BookingRepository;
+  private readonly versions: Versions;
+  private readonly files: StoredFiles;
 
   constructor(
     private readonly db: Db,
@@ -64,6 +68,8 @@ export class StudioBoard {
     private readonly standings: Standings,
   ) {
     this.bookings = new BookingRepository(db);
+    this.versions = new Versions(db);
+    this.files = new StoredFiles(db);
   }
 
   private local(d: Date): DateTime {
@@ -107,7 +113,7 @@ export class StudioBoard {
         sessions: sessions.filter((s) => s.startsAt! >= d.toJSDate() && s.startsAt! < next.toJSDate()).map((s) => this.row(s, standings)),
       });
     }
-    const held = await this.db.delivery.findMany({ where: { status: 'held' }, include: { booking: true }, orderBy: { createdAt: 'asc' }, take: 50 });
+    const held = await this.versions.heldEverywhere(50);
     const revisions = await this.db.revision.findMany({
       where: { status: 'requested' },
       include: { booking: true },
@@ -132,8 +138,8 @@ export class StudioBoard {
     const b = await this.bookings.byReference(reference);
     if (!b) return null;
     const [uploads, versions, events, actions, open, money] = await Promise.all([
-      this.db.upload.findMany({ where: { bookingId: b.id }, orderBy: { createdAt: 'asc' } }),
-      this.db.delivery.findMany({ where: { bookingId: b.id }, orderBy: { version: 'asc' } }),
+      this.files.all(b.id),
+      this.versions.list(b.id),
       this.bookings.events(b.id),
       this.audit.forBookings([b.reference], 50),
       this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } }),

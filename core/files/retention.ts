@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { ObjectStore } from '../../storage/object-store.js';
 import { StoredFiles } from './stored-files.js';
 import { BookingRepository } from '../booking/booking-repository.js';
+import { forgetProcessedBefore } from '../conversation/state.js';
 
 /** A booking is finished when completed or cancelled (a rescheduled one hands its files on). */
 const FINISHED = [...finishedStatuses];
@@ -37,6 +38,5 @@ export async function purgeExpiredUploads(db: Db, store: ObjectStore, now: Date,
  * so the table only has to remember recent ones.
  */
 export async function pruneProcessedEvents(db: Db, now: Date, keepDays = 30): Promise<number> {
-  const { count } = await db.processedEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - keepDays * 86_400_000) } } });
-  return count;
+  return forgetProcessedBefore(db, new Date(now.getTime() - keepDays * 86_400_000));
 }

@@ -20,6 +20,22 @@ export const isWorkFile = (u: Pick<Upload, 'role' | 'purgedAt'>): boolean => wor
 export class StoredFiles {
   constructor(private readonly db: Db) {}
 
+  /** Of these uploads, the booking's that are still stored. */
+  storedAmong(bookingId: string, ids: readonly string[]): Promise<Upload[]> {
+    return this.db.upload.findMany({ where: { id: { in: [...ids] }, bookingId, purgedAt: null } });
+  }
+
+  /** The booking's mix with this id, while it is stored; null for anything else. */
+  storedMix(bookingId: string, id: string): Promise<Upload | null> {
+    return this.db.upload.findFirst({ where: { id, bookingId, purgedAt: null, role: 'mix' } });
+  }
+
+  /** How long each of these uploads plays, in seconds (null where unknown). */
+  async durations(ids: readonly string[]): Promise<Map<string, number | null>> {
+    const rows = await this.db.upload.findMany({ where: { id: { in: [...ids] } }, select: { id: true, durationSec: true } });
+    return new Map(rows.map((u) => [u.id, u.durationSec]));
+  }
+
   /** The booking's newest file of a role that is still stored (its latest mix, its reference), or null. */
   latest(bookingId: string, role: UploadRole): Promise<Upload | null> {
     return this.db.upload.findFirst({ where: { bookingId, role, purgedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });

@@ -4,6 +4,8 @@
 // core as the chat's /revise, with the chat told of both.
 import type { Standing } from '../booking/standing.js';
 import type { Standings } from '../versions/standings.js';
+import { Versions } from '../versions/versions.js';
+import { StoredFiles } from '../files/stored-files.js';
 import { settingsInWords } from '../versions/settings-words.js';
 import { cleanText } from '../clean-text.js';
 import type { Db, Models } from '../../db/client.js';
@@ -100,16 +102,23 @@ export class ListeningRoom {
     private readonly alerts: EngineerAlerts,
     private readonly clock: Clock,
     private readonly standings: Standings,
-  ) {}
+  ) {
+    this.versions = new Versions(db);
+    this.files = new StoredFiles(db);
+  }
+
+  /** The versions' and the uploads' queries (their repositories). */
+  private readonly versions: Versions;
+  private readonly files: StoredFiles;
 
   private readyVersions(bookingId: string): Promise<VersionRow[]> {
-    return this.db.delivery.findMany({ where: { bookingId, status: 'ready' }, include: { files: true }, orderBy: { version: 'asc' } });
+    return this.versions.readyWithFiles(bookingId);
   }
 
   async view(booking: BookingWithClient): Promise<RoomView> {
     const rows = await this.readyVersions(booking.id);
     const sourceIds = [...new Set(rows.map((r) => r.sourceUploadId).filter((id): id is string => id !== null))];
-    const uploads = await this.db.upload.findMany({ where: { id: { in: sourceIds }, bookingId: booking.id, purgedAt: null } });
+    const uploads = await this.files.storedAmong(booking.id, sourceIds);
     const versions = rows.map((r): RoomVersion => {
       const facts = parseFacts(r.facts);
       const files = r.files.filter((f) => !r.awaitsBalance || beforeBalance(f));
@@ -169,12 +178,12 @@ export class ListeningRoom {
   async file(bookingId: string, fileId: string): Promise<{ storageKey: string; fileName: string; format: string } | null> {
     const mix = /^mix-(\w{1,64})$/.exec(fileId);
     if (mix) {
-      const upload = await this.db.upload.findFirst({ where: { id: mix[1], bookingId, purgedAt: null, role: 'mix' } });
-      const used = upload && (await this.db.delivery.count({ where: { bookingId, status: 'ready', sourceUploadId: upload.id } }));
+      const upload = await this.files.storedMix(bookingId, mix[1]!);
+      const used = upload && (await this.versions.madeFrom(bookingId, upload.id));
       return upload && used ? { storageKey: upload.storageKey, fileName: upload.fileName, format: (upload.format ?? '').toLowerCase() } : null;
     }
     if (!/^\w{1,64}$/.test(fileId)) return null;
-    const f = await this.db.deliveryFile.findUnique({ where: { id: fileId }, include: { delivery: true } });
+    const f = await this.versions.file(fileId);
     if (!f || f.delivery.bookingId !== bookingId || f.delivery.status !== 'ready') return null;
     if (f.delivery.awaitsBalance && !beforeBalance(f)) return null;
     return { storageKey: f.storageKey, fileName: f.fileName, format: f.format };
@@ -182,7 +191,7 @@ export class ListeningRoom {
 
   /** The artist approves a delivered version: the booking is complete, the engineer and the chat hear of it. */
   async approve(booking: BookingWithClient, version: number): Promise<void> {
-    const row = await this.db.delivery.findFirst({ where: { bookingId: booking.id, version, status: 'ready' } });
+    const row = await this.versions.ready(booking.id, version);
     if (!row) throw new UserError(t('room-no-such-version', { version, ref: booking.reference }));
     if (booking.status !== 'delivered') throw new UserError(t('room-cannot-approve', { ref: booking.reference }));
     await this.db.$transaction(async (tx) => {

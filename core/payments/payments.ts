@@ -17,6 +17,7 @@ import type { Models, Tx } from '../../db/client.js';
 import type { DownloadLinks } from '../files/download-links.js';
 import type { Invoice } from '../conversation/types.js';
 import { beforeBalance, replyFile } from '../versions/version-messages.js';
+import { Versions } from '../versions/versions.js';
 import { invoiceOf } from './invoices.js';
 import { readLedger } from './ledger.js';
 import type { PayLinks } from './pay-links.js';
@@ -459,12 +460,7 @@ export class PaymentService {
    * is written when the message is, in the artist's language.
    */
   private async releaseFilesIn(tx: Tx, booking: BookingWithService, thanks: () => string, key: string): Promise<void> {
-    const waiting = await tx.delivery.findMany({
-      where: { bookingId: booking.id, awaitsBalance: true, status: 'ready' },
-      include: { files: true },
-      orderBy: { version: 'asc' },
-    });
-    await tx.delivery.updateMany({ where: { bookingId: booking.id, awaitsBalance: true }, data: { awaitsBalance: false } });
+    const waiting = await new Versions(this.db).releaseBalanceWaitIn(tx, booking.id);
     if (!waiting.length) await this.outbox.toArtist(key, booking, () => ({ text: thanks(), visibility: 'private' }), tx);
     for (const v of waiting) {
       const files = v.files.filter((f) => !beforeBalance(f));

@@ -79,7 +79,7 @@ export async function commitDelivery(d: PipelineDeps, c: Commit): Promise<{ hold
     const hold = c.engine ? holdFor(current, d.review, now) : null;
     const facts = JSON.stringify(c.facts);
     if (!(await d.versions.commitIn(tx, c.deliveryId, c.files, { ...c.ready, facts }, now, hold))) return false;
-    const version = (await tx.delivery.findUniqueOrThrow({ where: { id: c.deliveryId } })).version;
+    const { version } = await d.versions.byId(c.deliveryId, tx);
     if (hold) {
       await d.alerts.alert(
         `held:${c.deliveryId}`,
@@ -140,7 +140,7 @@ async function deliverIn(
   const left = await freeRevisionsLeft(tx, c.booking);
   // A balance still due: the report and the preview now, the full-quality files once it is paid.
   const balance = d.balances ? await d.balances.dueIn(tx, current) : null;
-  if (balance) await tx.delivery.update({ where: { id: c.deliveryId }, data: { awaitsBalance: true } });
+  if (balance) await d.versions.awaitBalanceIn(tx, c.deliveryId);
   const listenUrl = d.listening ? await d.listening.issueIn(tx, c.booking.id) : undefined;
   await d.outbox.toArtist(
     `delivery:${c.deliveryId}`,

@@ -225,7 +225,7 @@ export class Pipeline {
 
   /** "about 10 seconds, going by this studio's recent masters": how long mastering this much audio takes here. */
   private async estimateText(durationSec: number | null): Promise<string> {
-    const { speed, measured } = await measuredSpeed(this.d.db);
+    const { speed, measured } = await measuredSpeed(this.d.versions, this.d.files);
     const time = aboutDuration((durationSec ?? 0) / speed);
     return measured ? t('estimate-measured', { time }) : t('estimate-first-guess', { time });
   }
@@ -241,7 +241,7 @@ export class Pipeline {
     const percent = Math.round(d.progress * 100);
     if (mixdown) return t('progress-mixdown-percent', { ...vars, percent });
     const mix = await this.d.files.latest(bookingId, 'mix');
-    const { speed } = await measuredSpeed(this.d.db);
+    const { speed } = await measuredSpeed(this.d.versions, this.d.files);
     // What is left of the expected time, and never more than the share of it the steps still to
     // run take: the studio's measured speed counts queue waits, so near the end the countdown alone
     // said "95%, about 2 minutes left" for a job done 15 s later.

@@ -46,28 +46,12 @@ export class PreviewJobs {
         );
       },
       // Masters made, in a format other than MP3, and versions waiting for their balance, with no preview yet (a stopped process's).
-      unfinished: async () =>
-        (
-          await this.d.db.delivery.findMany({
-            where: {
-              status: { in: ['ready', 'held'] },
-              files: { none: { kind: 'preview' } },
-              OR: [
-                { kind: 'master', files: { some: { kind: 'master', format: { not: 'mp3' } } } },
-                { status: 'ready', awaitsBalance: true },
-              ],
-            },
-            select: { bookingId: true, version: true },
-          })
-        ).map((v) => ({ bookingId: v.bookingId, version: v.version })),
+      unfinished: () => this.d.versions.withoutPreview(),
     });
   }
 
   private async run(job: VersionJob): Promise<void> {
-    const version = await this.d.db.delivery.findUnique({
-      where: { bookingId_version: { bookingId: job.bookingId, version: job.version } },
-      include: { files: true },
-    });
+    const version = await this.d.versions.withFiles(job.bookingId, job.version);
     if (!version || !['ready', 'held'].includes(version.status)) return;
     const master = previewSource(version);
     if (!master) return;
@@ -98,7 +82,7 @@ export class PreviewJobs {
     }
     // Delivered already (or released meanwhile): the preview follows in its own message. Held: it
     // goes out with the version.
-    const now = await this.d.db.delivery.findUniqueOrThrow({ where: { id: version.id } });
+    const now = await this.d.versions.byId(version.id);
     if (now.status !== 'ready') return;
     const booking = await this.d.bookings.get(version.bookingId);
     const file = preview;

@@ -1,7 +1,8 @@
 // How far a version being made has got, as one number for the whole job, and how long a master
 // takes here — measured from this studio's own recent masters (audio seconds per second of work),
 // not a promise written into a text.
-import type { Db } from '../../db/client.js';
+import type { Versions } from './versions.js';
+import type { StoredFiles } from '../files/stored-files.js';
 import { t } from '../texts.js';
 
 /** Each step's share of a job's time, in the order the steps run (measured on the bench's songs). */
@@ -41,15 +42,12 @@ export const FIRST_GUESS_SPEED = 20;
 const SAMPLES = 10;
 
 /** Audio seconds mastered per second of work, from the studio's recent automatic masters (queue waits included). */
-export async function measuredSpeed(db: Db): Promise<{ speed: number; measured: boolean }> {
-  const recent = await db.delivery.findMany({
-    where: { kind: 'master', status: 'ready', sourceUploadId: { not: null }, sentAt: { not: null } },
-    orderBy: { createdAt: 'desc' },
-    take: SAMPLES,
-    select: { createdAt: true, sentAt: true, sourceUploadId: true },
-  });
-  const sources = await db.upload.findMany({ where: { id: { in: recent.map((d) => d.sourceUploadId!) } }, select: { id: true, durationSec: true } });
-  const duration = new Map(sources.map((u) => [u.id, u.durationSec]));
+export async function measuredSpeed(
+  versions: Pick<Versions, 'recentMasters'>,
+  files: Pick<StoredFiles, 'durations'>,
+): Promise<{ speed: number; measured: boolean }> {
+  const recent = await versions.recentMasters(SAMPLES);
+  const duration = await files.durations(recent.map((d) => d.sourceUploadId!));
   let audio = 0;
   let work = 0;
   for (const d of recent) {

@@ -170,4 +170,85 @@ export class Versions {
   all(bookingId: string) {
     return this.db.delivery.findMany({ where: { bookingId }, orderBy: { version: 'asc' }, include: { files: true } });
   }
+
+  /** The versions sent to the artist, oldest first, with their files (the listening page's). */
+  readyWithFiles(bookingId: string, tx: Tx = this.db) {
+    return tx.delivery.findMany({ where: { bookingId, status: 'ready' }, include: { files: true }, orderBy: { version: 'asc' } });
+  }
+
+  /** A booking's versions without their files, oldest first. */
+  list(bookingId: string) {
+    return this.db.delivery.findMany({ where: { bookingId }, orderBy: { version: 'asc' } });
+  }
+
+  /** A sent version by its number, or null. */
+  ready(bookingId: string, version: number) {
+    return this.db.delivery.findFirst({ where: { bookingId, version, status: 'ready' } });
+  }
+
+  /** A version by its id, as it is now (in the caller's transaction when given). */
+  byId(id: string, tx: Tx = this.db): Promise<Version> {
+    return tx.delivery.findUniqueOrThrow({ where: { id } });
+  }
+
+  /** A version with its files, by booking and number. */
+  withFiles(bookingId: string, version: number) {
+    return this.db.delivery.findUnique({ where: { bookingId_version: { bookingId, version } }, include: { files: true } });
+  }
+
+  /** Every version held for the engineer, oldest first, with its booking (the dashboard's list). */
+  heldEverywhere(take: number) {
+    return this.db.delivery.findMany({ where: { status: 'held' }, include: { booking: true }, orderBy: { createdAt: 'asc' }, take });
+  }
+
+  /** How many sent versions were made from this upload. */
+  madeFrom(bookingId: string, uploadId: string): Promise<number> {
+    return this.db.delivery.count({ where: { bookingId, status: 'ready', sourceUploadId: uploadId } });
+  }
+
+  /** A version's file with its version (to check whose it is before it is served). */
+  file(fileId: string) {
+    return this.db.deliveryFile.findUnique({ where: { id: fileId }, include: { delivery: true } });
+  }
+
+  /** The version's full-quality files wait for the balance (its report and preview go now). */
+  async awaitBalanceIn(tx: Tx, id: string): Promise<void> {
+    await tx.delivery.update({ where: { id }, data: { awaitsBalance: true } });
+  }
+
+  /** The balance is paid: the sent versions whose files waited for it, oldest first, with their files; none waits any longer. */
+  async releaseBalanceWaitIn(tx: Tx, bookingId: string) {
+    const waiting = await tx.delivery.findMany({
+      where: { bookingId, awaitsBalance: true, status: 'ready' },
+      include: { files: true },
+      orderBy: { version: 'asc' },
+    });
+    await tx.delivery.updateMany({ where: { bookingId, awaitsBalance: true }, data: { awaitsBalance: false } });
+    return waiting;
+  }
+
+  /** Masters made (in a format other than MP3) and versions waiting for their balance that have no preview yet (a stopped process's). */
+  async withoutPreview(): Promise<{ bookingId: string; version: number }[]> {
+    return this.db.delivery.findMany({
+      where: {
+        status: { in: ['ready', 'held'] },
+        files: { none: { kind: 'preview' } },
+        OR: [
+          { kind: 'master', files: { some: { kind: 'master', format: { not: 'mp3' } } } },
+          { status: 'ready', awaitsBalance: true },
+        ],
+      },
+      select: { bookingId: true, version: true },
+    });
+  }
+
+  /** The studio's recent automatic masters that were sent: when each began and was sent, and the upload it was made from. */
+  recentMasters(take: number) {
+    return this.db.delivery.findMany({
+      where: { kind: 'master', status: 'ready', sourceUploadId: { not: null }, sentAt: { not: null } },
+      orderBy: { createdAt: 'desc' },
+      take,
+      select: { createdAt: true, sentAt: true, sourceUploadId: true },
+    });
+  }
 }

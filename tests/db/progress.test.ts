@@ -85,10 +85,10 @@ describe('the speed measured here', () => {
   }
 
   it('a first guess until something was mastered, then audio seconds per second of work; /status counts down from it', async () => {
-    expect(await measuredSpeed(t.db)).toEqual({ speed: 20, measured: false });
+    expect(await measuredSpeed(studio.versions, studio.uploads.files)).toEqual({ speed: 20, measured: false });
     // Version 1 of a 240 s mix took 8 s; version 2 of it is in its encode step, 4 s after it was queued: 75%, about 4 s left.
     const at = await secondVersionIn('encode', { firstTookMs: 8000, secondQueuedMs: 60_000 });
-    expect(await measuredSpeed(t.db)).toEqual({ speed: 30, measured: true });
+    expect(await measuredSpeed(studio.versions, studio.uploads.files)).toEqual({ speed: 30, measured: true });
     studio.clock.set(new Date(at + 64_000));
     expect(await studio.pipeline.progressOf(bookingId)).toBe('Master version 2: encoding your files (75%, about 5 seconds left).');
     studio.clock.set(new Date(at + 90_000));
