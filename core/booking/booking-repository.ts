@@ -3,7 +3,7 @@
 // (which status may follow which, when a time is bookable, what a booking costs) live in
 // BookingService; here are the queries, each taking the caller's transaction where it must commit
 // with something else.
-import type { Db, Models, Prisma, Tx } from '../../db/client.js';
+import type { Models, Prisma, Tx } from '../../db/client.js';
 import { runningSessionWhere } from '../versions/holds.js';
 import { cancellableStatuses, changeableStatuses, fileTakingStatuses, openStatuses, type BookingStatus } from './status.js';
 
@@ -30,7 +30,7 @@ const withServiceAndClient = { service: true, client: true } as const;
 const open = { in: [...openStatuses] };
 
 export class BookingRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Tx) {}
 
   // ── one booking ──────────────────────────────────────────────────────────────────────────────
 

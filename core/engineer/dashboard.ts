@@ -16,6 +16,7 @@ import type { StandingBooking, Standings } from '../versions/standings.js';
 import { BookingRepository } from '../booking/booking-repository.js';
 import { Versions } from '../versions/versions.js';
 import { StoredFiles } from '../files/stored-files.js';
+import { RevisionRepository } from '../versions/revision-repository.js';
 
 export interface BoardBooking {
   reference: string;
@@ -59,6 +60,7 @@ export class StudioBoard {
   private readonly bookings: BookingRepository;
   private readonly versions: Versions;
   private readonly files: StoredFiles;
+  private readonly revisions: RevisionRepository;
 
   constructor(
     private readonly db: Db,
@@ -70,6 +72,7 @@ export class StudioBoard {
     this.bookings = new BookingRepository(db);
     this.versions = new Versions(db);
     this.files = new StoredFiles(db);
+    this.revisions = new RevisionRepository(db);
   }
 
   private local(d: Date): DateTime {
@@ -114,12 +117,7 @@ export class StudioBoard {
       });
     }
     const held = await this.versions.heldEverywhere(50);
-    const revisions = await this.db.revision.findMany({
-      where: { status: 'requested' },
-      include: { booking: true },
-      orderBy: { createdAt: 'asc' },
-      take: 50,
-    });
+    const revisions = await this.revisions.waiting(50);
     return {
       zone: this.zone,
       days,
@@ -142,7 +140,7 @@ export class StudioBoard {
       this.versions.list(b.id),
       this.bookings.events(b.id),
       this.audit.forBookings([b.reference], 50),
-      this.db.revision.findFirst({ where: { bookingId: b.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } }),
+      this.revisions.latestOpen(b.id),
       paymentLines(this.db, [b], this.zone),
     ]);
     const standing = new Map([[b.id, this.standings.fromRead(b, uploads, versions, this.zone)]]);

@@ -30,6 +30,7 @@ import type { Versions } from '../versions/versions.js';
 import type { LiveNotes } from '../sessions/live-notes.js';
 import { factsLine, parseFacts, renderLabel, versionStateText } from '../versions/version-messages.js';
 import { sessionAhead, sessionRunning } from '../versions/holds.js';
+import { RevisionRepository } from '../versions/revision-repository.js';
 
 export type DeskBooking = BookingWithClient;
 
@@ -107,11 +108,7 @@ export class StudioDesk {
     const sessions = await this.bookings.sessionsBetween(new Date(now.getTime() - 86_400_000), until);
     const unattended = await this.bookings.unattendedQueue();
     const review = await this.versions.allHeld('review');
-    const notes = await this.db.revision.findMany({
-      where: { status: 'requested' },
-      orderBy: { createdAt: 'asc' },
-      include: { booking: { include: { client: true } } },
-    });
+    const notes = await new RevisionRepository(this.db).waiting();
     const standings = await this.standings.of([...sessions, ...unattended], this.studioZone);
     const line = (b: DeskBooking) =>
       `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standings.get(b.id)!.engineer}`;

@@ -9,6 +9,7 @@ import type { Invoice } from '../conversation/types.js';
 import type { PayLinks } from './pay-links.js';
 import { invoiceOf } from './invoices.js';
 import { readLedger, type LedgerBooking } from './ledger.js';
+import { PaymentRepository } from './payment-repository.js';
 
 export interface BalanceDue {
   payment: Models.PaymentModel;
@@ -40,10 +41,9 @@ export class Balances {
     let open = payments.find((p) => p.purpose === 'balance' && p.status === 'open');
     // The price moved since it was asked: the link (the same) opens a new page for the new amount,
     // closing the old one first (pageFor), so the old amount cannot be paid.
-    if (open && open.amountCents !== due) open = await tx.payment.update({ where: { id: open.id }, data: { amountCents: due, expiresAt: now } });
-    open ??= await tx.payment.create({
-      data: { bookingId: b.id, purpose: 'balance', amountCents: due, currency: b.currency, status: 'open', expiresAt: now },
-    });
+    const rows = new PaymentRepository(tx);
+    if (open && open.amountCents !== due) open = await rows.update(open.id, { amountCents: due, expiresAt: now });
+    open ??= await rows.create({ bookingId: b.id, purpose: 'balance', amountCents: due, currency: b.currency, status: 'open', expiresAt: now });
     return { payment: open, url: this.links.url(open.id), invoice: invoiceOf(open, b.reference), amount: formatMoney(due, b.currency) };
   }
 }

@@ -3,6 +3,8 @@
 // release and the refunds all read it; the rules live in `ledgerOf`, a pure function, so each can
 // be tested (and mutated) alone.
 import type { Db, Models, Tx } from '../../db/client.js';
+import { RevisionRepository } from '../versions/revision-repository.js';
+import { PaymentRepository } from './payment-repository.js';
 
 type PaymentRow = Pick<Models.PaymentModel, 'id' | 'purpose' | 'status' | 'amountCents' | 'currency' | 'revisionId'>;
 type RevisionRow = Pick<Models.RevisionModel, 'id' | 'number' | 'paid' | 'priceCents' | 'chargedAt'>;
@@ -80,13 +82,7 @@ export interface BookingMoney {
 /** The ledgers of some bookings, read in two queries (inside a transaction when given one). */
 export async function readLedgers(db: Db | Tx, bookings: readonly LedgerBooking[]): Promise<Map<string, BookingMoney>> {
   const ids = bookings.map((b) => b.id);
-  const [payments, revisions] = await Promise.all([
-    db.payment.findMany({ where: { bookingId: { in: ids } }, orderBy: { createdAt: 'asc' } }),
-    db.revision.findMany({
-      where: { bookingId: { in: ids }, paid: true },
-      select: { id: true, bookingId: true, number: true, paid: true, priceCents: true, chargedAt: true },
-    }),
-  ]);
+  const [payments, revisions] = await Promise.all([new PaymentRepository(db).ofBookings(ids), new RevisionRepository(db).paidOf(ids)]);
   const out = new Map<string, BookingMoney>();
   for (const b of bookings) {
     const mine = payments.filter((p) => p.bookingId === b.id);

@@ -18,6 +18,7 @@ import type { DownloadLinks } from '../files/download-links.js';
 import type { Invoice } from '../conversation/types.js';
 import { beforeBalance, replyFile } from '../versions/version-messages.js';
 import { Versions } from '../versions/versions.js';
+import { PaymentRepository } from './payment-repository.js';
 import { invoiceOf } from './invoices.js';
 import { readLedger } from './ledger.js';
 import type { PayLinks } from './pay-links.js';
@@ -85,7 +86,12 @@ export class PaymentService {
     private readonly s: PaymentSettings,
     private readonly links: PayLinks,
     private readonly downloads: DownloadLinks,
-  ) {}
+  ) {
+    this.rows = new PaymentRepository(db);
+  }
+
+  /** The payments' queries (their repository). */
+  private readonly rows: PaymentRepository;
 
   /** The engineer's news of money received and given back (ENGINEER_ALERTS; set by the studio). */
   private news: BookingAlerts | null = null;
@@ -116,20 +122,18 @@ export class PaymentService {
    */
   async depositFor(b: BookingWithService): Promise<Payment> {
     if (!this.gateway) throw new Error('payments are off');
-    const open = await this.db.payment.findFirst({ where: { bookingId: b.id, purpose: 'deposit', status: 'open' } });
+    const open = await this.rows.open(b.id, 'deposit');
     if (open?.checkoutUrl) return open;
     const now = this.clock.now();
     const payment =
       open ??
-      (await this.db.payment.create({
-        data: {
-          bookingId: b.id,
-          purpose: 'deposit',
-          amountCents: this.depositCents(b.priceCents),
-          currency: b.currency,
-          status: 'open',
-          expiresAt: new Date(now.getTime() + this.s.holdMinutes * 60_000),
-        },
+      (await this.rows.create({
+        bookingId: b.id,
+        purpose: 'deposit',
+        amountCents: this.depositCents(b.priceCents),
+        currency: b.currency,
+        status: 'open',
+        expiresAt: new Date(now.getTime() + this.s.holdMinutes * 60_000),
       }));
     const checkout = await this.checkout(
       this.gateway,
@@ -137,7 +141,7 @@ export class PaymentService {
       b.reference,
       new Date(Math.max(payment.expiresAt.getTime(), now.getTime() + STRIPE_SHORTEST_CHECKOUT_MINUTES * 60_000)),
     );
-    return this.db.payment.update({ where: { id: payment.id }, data: { checkoutId: checkout.id, checkoutUrl: checkout.url } });
+    return this.rows.update(payment.id, { checkoutId: checkout.id, checkoutUrl: checkout.url });
   }
 
   /**
@@ -158,11 +162,7 @@ export class PaymentService {
       expiresAt,
     });
     // Stripe replays an idempotent request's page: kept once.
-    await this.db.checkoutPage.upsert({
-      where: { id: page.id },
-      create: { id: page.id, paymentId: p.id, amountCents: p.amountCents, currency: p.currency },
-      update: {},
-    });
+    await this.rows.keepPage({ id: page.id, paymentId: p.id, amountCents: p.amountCents, currency: p.currency });
     return page;
   }
 
@@ -195,7 +195,7 @@ export class PaymentService {
     const intent = s?.paymentIntentId;
     if (outcome === 'handled' && intent) {
       const url = await this.gateway.receiptUrl(intent).catch(() => null);
-      if (url) await this.db.payment.updateMany({ where: { paymentIntentId: intent }, data: { receiptUrl: url } });
+      if (url) await this.rows.setReceipt(intent, url);
     }
     return outcome;
   }
@@ -223,7 +223,7 @@ export class PaymentService {
    * asked for, at the amount and currency asked, is accepted.
    */
   async payable(paymentId: string, amountCents: number, currency: string): Promise<PayableAnswer> {
-    const p = await this.db.payment.findUnique({ where: { id: paymentId }, include: { booking: true } });
+    const p = await this.rows.withBooking(paymentId);
     if (!p || p.status !== 'open' || ['cancelled', 'rescheduled'].includes(p.booking.status)) return { ok: false, reason: t('payment-no-longer-due') };
     if (p.purpose === 'deposit' && p.expiresAt <= this.clock.now()) return { ok: false, reason: t('payment-no-longer-due') };
     if (p.amountCents !== amountCents || p.currency.toUpperCase() !== currency.toUpperCase())
@@ -238,7 +238,7 @@ export class PaymentService {
 
   /** The booking's balance waiting to be paid, if any. */
   openBalance(bookingId: string): Promise<Payment | null> {
-    return this.db.payment.findFirst({ where: { bookingId, purpose: 'balance', status: 'open' } });
+    return this.rows.open(bookingId, 'balance');
   }
 
   /** The link in the chat for a payment asked after booking (it opens a Stripe page, see pageFor). */
@@ -257,7 +257,7 @@ export class PaymentService {
    */
   async pageFor(paymentId: string): Promise<PageOutcome> {
     if (!this.gateway) return { kind: 'closed' };
-    const p = await this.db.payment.findUnique({ where: { id: paymentId }, include: { booking: true } });
+    const p = await this.rows.withBooking(paymentId);
     if (!p) return { kind: 'closed' };
     if (['paid', 'waived'].includes(p.status)) return { kind: 'paid' };
     if (p.status !== 'open') return { kind: 'closed' };
@@ -272,11 +272,8 @@ export class PaymentService {
     const expiresAt = new Date(now.getTime() + STRIPE_LONGEST_CHECKOUT_MINUTES * 60_000);
     const checkout = await this.checkout(this.gateway, p, p.booking.reference, expiresAt);
     // Claimed by its status: paid or called off meanwhile, the new page is closed again.
-    const kept = await this.db.payment.updateMany({
-      where: { id: p.id, status: 'open' },
-      data: { checkoutId: checkout.id, checkoutUrl: checkout.url, expiresAt },
-    });
-    if (kept.count === 0) {
+    const kept = await this.rows.claim(p.id, 'open', { checkoutId: checkout.id, checkoutUrl: checkout.url, expiresAt });
+    if (!kept) {
       await this.gateway.expireCheckout(checkout.id).catch(() => undefined);
       return this.pageFor(paymentId);
     }
@@ -296,15 +293,10 @@ export class PaymentService {
     let decided: Settlement;
     try {
       decided = await this.db.$transaction(async (tx) => {
-        const seen = await tx.stripeEvent.findUnique({ where: { id: r.eventId } });
-        if (seen) return { outcome: 'duplicate' as const };
-        await tx.stripeEvent.create({ data: { id: r.eventId, type: r.type, receivedAt: this.clock.now() } });
+        if (!(await this.rows.firstSight(tx, { id: r.eventId, type: r.type, at: this.clock.now() }))) return { outcome: 'duplicate' as const };
         const settlement = r.paid ? await this.settleIn(tx, r.eventId, r.paid) : { outcome: 'ignored' as const, detail: null };
         const { detail, ...rest } = { detail: null, ...settlement };
-        await tx.stripeEvent.update({
-          where: { id: r.eventId },
-          data: { outcome: 'twice' in rest ? 'paid-twice' : rest.outcome === 'handled' ? 'settled' : rest.outcome, detail },
-        });
+        await this.rows.eventOutcome(tx, r.eventId, 'twice' in rest ? 'paid-twice' : rest.outcome === 'handled' ? 'settled' : rest.outcome, detail);
         return rest as Settlement;
       });
     } catch (err) {
@@ -345,9 +337,9 @@ export class PaymentService {
     };
 
     // Which payment: only a page mixdesk made (kept in CheckoutPage) or an invoice naming one.
-    const page = paid.provider === 'stripe' ? await tx.checkoutPage.findUnique({ where: { id: paid.checkoutId } }) : null;
+    const page = paid.provider === 'stripe' ? await this.rows.page(paid.checkoutId, tx) : null;
     const paymentId = paid.provider === 'stripe' ? page?.paymentId : paid.paymentId;
-    const payment = paymentId ? await tx.payment.findUnique({ where: { id: paymentId } }) : null;
+    const payment = paymentId ? await this.rows.byId(paymentId, tx) : null;
     if (!payment) return refuse('no payment of ours');
     const booking = await this.bookings.rows.withClient(payment.bookingId, tx);
     const asked = formatMoney(payment.amountCents, payment.currency);
@@ -363,19 +355,15 @@ export class PaymentService {
       paid.provider === 'stripe'
         ? { provider: 'stripe', paymentIntentId: paid.paymentIntentId }
         : { provider: 'telegram', telegramChargeId: paid.telegramChargeId, providerChargeId: paid.providerChargeId };
-    const claimed =
-      payment.status === 'paid'
-        ? 0
-        : (await tx.payment.updateMany({ where: { id: payment.id, status: payment.status }, data: { status: 'paid', paidAt: now, settledBy, ...charge } }))
-            .count;
-    if (claimed === 0) {
+    const claimed = payment.status !== 'paid' && (await this.rows.claim(payment.id, payment.status, { status: 'paid', paidAt: now, settledBy, ...charge }, tx));
+    if (!claimed) {
       // Settled already (before, or by an event racing this one): the same page again is a
       // duplicate; another page or charge is the artist paying twice.
-      const settled = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
+      const settled = (await this.rows.byId(payment.id, tx))!;
       if (settled.status !== 'paid') throw new Error(`payment ${payment.id} changed while a payment for it was settled; try again`);
       if (settled.settledBy === settledBy) return { outcome: 'duplicate' };
-      const twice = await tx.payment.create({
-        data: {
+      const twice = await this.rows.create(
+        {
           bookingId: payment.bookingId,
           purpose: payment.purpose,
           amountCents: payment.amountCents,
@@ -387,7 +375,8 @@ export class PaymentService {
           duplicateOf: payment.id,
           ...charge,
         },
-      });
+        tx,
+      );
       return { outcome: 'handled', twice, booking, detail: `paid twice: ${received} (${via}); the first was ${settled.settledBy ?? '?'}` };
     }
 
@@ -436,7 +425,7 @@ export class PaymentService {
 
   /** Settled one way, the payment's other Stripe pages are closed, so it cannot be paid again there. */
   private async closeOtherPages(p: Payment): Promise<void> {
-    const pages = await this.db.checkoutPage.findMany({ where: { paymentId: p.id, id: { not: p.settledBy ?? '' } } });
+    const pages = await this.rows.otherPages(p.id, p.settledBy);
     await this.closePages(pages.map((page) => ({ checkoutId: page.id })));
   }
 
@@ -503,8 +492,8 @@ export class PaymentService {
    * each written in its reader's language when called; null when there was no paid deposit.
    */
   async afterCancel(b: BookingWithService, refund: boolean): Promise<{ refunded: boolean; artist: (() => string) | null; engineer: () => string } | null> {
-    const open = await this.db.payment.findMany({ where: { bookingId: b.id, status: 'open' } });
-    await this.db.payment.updateMany({ where: { bookingId: b.id, status: 'open' }, data: { status: 'cancelled' } });
+    const open = await this.rows.allOpen(b.id);
+    await this.rows.cancelOpen(open.map((p) => p.id));
     await this.closePages(open);
     const paid = (await readLedger(this.db, b)).payments.find((p) => p.purpose === 'deposit' && p.status === 'paid');
     if (!paid || !this.gateway) return null;
@@ -531,7 +520,7 @@ export class PaymentService {
       if (!this.gateway) throw new Error('payments are off');
       if (!p.paymentIntentId) throw new Error('the payment has no Stripe payment intent');
       const r = await this.gateway.refund(p.paymentIntentId, p.amountCents, `refund:${p.id}`);
-      await this.db.payment.update({ where: { id: p.id }, data: { status: 'refunded', refundId: r.id } });
+      await this.rows.update(p.id, { status: 'refunded', refundId: r.id });
       // The caller tells the engineer itself when the refund is part of its news (a cancel).
       if (!o.told) await this.news?.refunded(b, amount, why, p.id);
       return true;
@@ -554,10 +543,9 @@ export class PaymentService {
   async waive(b: BookingWithService, actor: string): Promise<'deposit' | 'balance' | 'revision' | null> {
     let revision: Payment | null = null;
     const waived = await this.db.$transaction(async (tx) => {
-      const open = await tx.payment.findFirst({ where: { bookingId: b.id, status: 'open' }, orderBy: { createdAt: 'desc' } });
+      const open = await this.rows.open(b.id, undefined, tx);
       if (!open) return null;
-      const claimed = await tx.payment.updateMany({ where: { id: open.id, status: 'open' }, data: { status: 'waived' } });
-      if (claimed.count === 0) return null;
+      if (!(await this.rows.claim(open.id, 'open', { status: 'waived' }, tx))) return null;
       const purpose = open.purpose as 'deposit' | 'balance' | 'revision';
       if (purpose === 'deposit') {
         if (!(await this.bookings.depositPaidIn(tx, b.id, actor))) return null;
@@ -575,13 +563,12 @@ export class PaymentService {
 
   /** Deposits not paid in time: each booking's time released and its artist told. Returns how many. */
   async releaseUnpaid(): Promise<number> {
-    const due = await this.db.payment.findMany({ where: { purpose: 'deposit', status: 'open', expiresAt: { lte: this.clock.now() } }, take: 100 });
+    const due = await this.rows.expiredDeposits(this.clock.now(), 100);
     let released = 0;
     for (const p of due) {
       const done = await this.db.$transaction(async (tx) => {
         // Claimed by its status: another instance, or the payment arriving meanwhile, wins.
-        const claimed = await tx.payment.updateMany({ where: { id: p.id, status: 'open' }, data: { status: 'expired' } });
-        if (claimed.count === 0) return false;
+        if (!(await this.rows.claim(p.id, 'open', { status: 'expired' }, tx))) return false;
         const booking = await this.bookings.rows.current(p.bookingId, tx);
         if (!(await this.bookings.releaseUnpaidIn(tx, booking.id))) return false;
         await this.outbox.toArtist(

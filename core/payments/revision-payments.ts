@@ -23,6 +23,7 @@ import {
 } from '../versions/revisions.js';
 import type { Payment, PaymentService } from './payments.js';
 import type { PaymentGateway } from './stripe-gateway.js';
+import { PaymentRepository } from './payment-repository.js';
 
 export interface RevisionPaymentAsk {
   number: number;
@@ -42,6 +43,9 @@ export function payFirstReply(b: Pick<BookingWithService, 'reference'>, ask: Rev
 }
 
 export class RevisionPayments {
+  /** The payments' queries (their repository). */
+  private readonly rows: PaymentRepository;
+
   constructor(
     private readonly db: Db,
     private readonly payments: PaymentService,
@@ -53,6 +57,7 @@ export class RevisionPayments {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
+    this.rows = new PaymentRepository(db);
     payments.onRevisionPaid((p) => this.start(p));
     revisions.onClosedUnmade((id) => this.refundUnmade(id));
   }
@@ -88,11 +93,14 @@ export class RevisionPayments {
    */
   async ask(b: BookingWithService, asked: AskedRevision): Promise<RevisionPaymentAsk> {
     await this.revisions.check(b, asked);
-    const earlier = await this.db.payment.findMany({ where: { bookingId: b.id, purpose: 'revision', status: 'open' } });
+    const earlier = await this.rows.allOpen(b.id, 'revision');
     const payment = await this.db.$transaction(async (tx) => {
-      await tx.payment.updateMany({ where: { id: { in: earlier.map((p) => p.id) }, status: 'open' }, data: { status: 'cancelled' } });
-      return tx.payment.create({
-        data: {
+      await this.rows.cancelOpen(
+        earlier.map((p) => p.id),
+        tx,
+      );
+      return this.rows.create(
+        {
           bookingId: b.id,
           purpose: 'revision',
           amountCents: b.service.revisionPriceCents,
@@ -101,7 +109,8 @@ export class RevisionPayments {
           expiresAt: this.clock.now(),
           request: JSON.stringify(asked),
         },
-      });
+        tx,
+      );
     });
     for (const p of earlier) if (p.checkoutId && this.gateway) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
     const { used } = await this.revisions.allowance(b);
@@ -157,7 +166,7 @@ export class RevisionPayments {
       this.log.warn({ booking: booking.reference, payment: p.id, problem: err.message }, 'a paid revision could not start');
       const back = await this.giveBack(p, booking, () => err.message);
       // Not tried again: refunded, or left to the engineer (alerted) when the refund failed.
-      await this.db.payment.update({ where: { id: p.id }, data: { request: null } });
+      await this.rows.update(p.id, { request: null });
       await this.outbox.toArtist(`revision-unstarted:${p.id}`, booking, () => ({
         text: t('payment-revision-unstarted', { ref: booking.reference, reason: err.message, refund: back() }),
         visibility: 'private',
@@ -171,23 +180,14 @@ export class RevisionPayments {
    */
   async startPending(): Promise<number> {
     const since = new Date(this.clock.now().getTime() - 86_400_000);
-    const pending = await this.db.payment.findMany({
-      where: {
-        purpose: 'revision',
-        status: { in: ['paid', 'waived'] },
-        revisionId: null,
-        request: { not: null },
-        OR: [{ paidAt: { gte: since } }, { paidAt: null, createdAt: { gte: since } }],
-      },
-      take: 20,
-    });
+    const pending = await this.rows.revisionsNotStarted(since, 20);
     for (const p of pending) await this.start(p);
     return pending.length;
   }
 
   /** A prepaid revision the engineer closed without a new version: its payment goes back. */
   private async refundUnmade(revisionId: string): Promise<void> {
-    const p = await this.db.payment.findFirst({ where: { revisionId, status: 'paid' } });
+    const p = await this.rows.paidFor(revisionId);
     if (!p) return;
     const booking = await this.bookings.get(p.bookingId);
     const back = await this.giveBack(p, booking, () => t('refund-revision-unmade'));
@@ -197,7 +197,7 @@ export class RevisionPayments {
   /** Refunds a payment (Stripe), or leaves it to the engineer (Telegram's provider, a failed refund). */
   private async giveBack(p: Payment, booking: BookingWithService, why: () => string): Promise<() => string> {
     if (p.status !== 'paid') {
-      await this.db.payment.updateMany({ where: { id: p.id, status: 'waived' }, data: { status: 'cancelled' } });
+      await this.rows.claim(p.id, 'waived', { status: 'cancelled' });
       return () => '';
     }
     const refunded = await this.payments.refund(p, booking, why);

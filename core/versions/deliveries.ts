@@ -25,6 +25,7 @@ import { holdFor, type Hold, type ReviewPolicy } from './holds.js';
 import { factsLine, parseFacts, versionMessage, type VersionFacts } from './version-messages.js';
 import type { Balances } from '../payments/balance.js';
 import type { ListeningLinks } from '../listening/links.js';
+import { freeRevisionsLeft, RevisionRepository } from './revision-repository.js';
 
 export { versionKinds, type VersionKind } from './versions.js';
 export { renderLabel, replyFile, revisionsLine } from './version-messages.js';
@@ -119,22 +120,22 @@ async function deliverIn(
   const now = d.clock.now();
   const current = await d.bookings.currentIn(tx, c.booking.id);
   await d.bookings.advanceIn(tx, current, 'delivered', c.actor, { via: ['in-progress'] });
-  const open = c.revisionId
-    ? await tx.revision.findUnique({ where: { id: c.revisionId } })
-    : await tx.revision.findFirst({ where: { bookingId: c.booking.id, status: { in: ['requested', 'in-progress'] } }, orderBy: { number: 'desc' } });
+  const revisions = new RevisionRepository(d.db);
+  const open = c.revisionId ? await revisions.byId(c.revisionId, tx) : await revisions.latestOpen(c.booking.id, tx);
   if (open && open.status !== 'resolved') {
     // An automatic version answers the quick changes; notes only a person can act on keep the
     // revision open for the engineer. A paid revision is charged by its first delivered version.
     const stillOpen = c.engine && open.forEngineer;
-    await tx.revision.update({
-      where: { id: open.id },
-      data: {
+    await revisions.update(
+      open.id,
+      {
         status: stillOpen ? 'requested' : 'resolved',
         resolvedAt: stillOpen ? null : now,
         deliveryId: c.deliveryId,
         ...(open.paid && !open.chargedAt ? { chargedAt: now } : {}),
       },
-    });
+      tx,
+    );
   }
   await d.versions.setAsideIn(tx, c.booking.id, c.version);
   const left = await freeRevisionsLeft(tx, c.booking);
@@ -180,11 +181,7 @@ export async function storeVersionFile(
   return { kind: f.kind, format: f.format, fileName: f.fileName, storageKey, sizeBytes: BigInt(info.size), sha256: info.sha256 };
 }
 
-/** Free revisions the booking has left (each delivery message says so). */
-export async function freeRevisionsLeft(db: Tx, booking: { id: string; includedRevisions: number }): Promise<number> {
-  const used = await db.revision.count({ where: { bookingId: booking.id, paid: false } });
-  return Math.max(0, booking.includedRevisions - used);
-}
+export { freeRevisionsLeft } from './revision-repository.js';
 
 export interface Failure {
   bookingId: string;

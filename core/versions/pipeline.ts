@@ -34,6 +34,7 @@ import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';
 import { holdFor, sessionAhead, type Hold, type SessionFacts } from './holds.js';
 import { aboutDuration, measuredSpeed, overallProgress } from './progress.js';
+import { RevisionRepository } from './revision-repository.js';
 import { PREVIEW_JOB } from './preview-job.js';
 import { releaseFileBase, releaseOf, releaseTags } from './release.js';
 import { UserError } from '../errors.js';
@@ -120,10 +121,7 @@ export class Pipeline {
       }),
       resume: async (d) => {
         // A revision's version answers the revision still in progress.
-        const revision = await this.d.db.revision.findFirst({
-          where: { bookingId: d.bookingId, status: 'in-progress', deliveryId: null },
-          orderBy: { number: 'desc' },
-        });
+        const revision = await new RevisionRepository(this.d.db).inProgressUnanswered(d.bookingId);
         const settings = JSON.parse(d.settings) as MasterSettings;
         return { bookingId: d.bookingId, version: d.version, settings, ...(d.version > 1 && revision ? { revisionId: revision.id } : {}) };
       },

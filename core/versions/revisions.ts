@@ -8,7 +8,8 @@ import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { freeRevisionsLeft } from './deliveries.js';
+import { freeRevisionsLeft, RevisionRepository } from './revision-repository.js';
+import { claimRevisionPaymentIn } from '../payments/payment-repository.js';
 import type { Versions } from './versions.js';
 import type { Clock } from '../clock.js';
 import type { StoredFiles } from '../files/stored-files.js';
@@ -175,6 +176,9 @@ export class PaymentNeeded extends UserError {
 }
 
 export class RevisionService {
+  /** The revisions' queries (their repository). */
+  private readonly rows: RevisionRepository;
+
   constructor(
     private readonly db: Db,
     private readonly bookings: BookingService,
@@ -185,7 +189,9 @@ export class RevisionService {
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly baseTargetLufs: number,
-  ) {}
+  ) {
+    this.rows = new RevisionRepository(db);
+  }
 
   /** Told when the engineer closes a revision without a new version (a prepaid one is refunded). */
   private closedUnmade: ((revisionId: string) => Promise<void>) | null = null;
@@ -200,7 +206,7 @@ export class RevisionService {
   }
 
   async allowance(booking: BookingWithService): Promise<{ used: number; freeLeft: number; price: string }> {
-    const used = await this.db.revision.count({ where: { bookingId: booking.id } });
+    const used = await this.rows.count(booking.id);
     return { used, freeLeft: await freeRevisionsLeft(this.db, booking), price: formatMoney(booking.service.revisionPriceCents, booking.currency) };
   }
 
@@ -243,13 +249,10 @@ export class RevisionService {
    * booking waiting on it is delivered again. Refused when there is none.
    */
   async resolveOpen(booking: Pick<BookingWithService, 'id' | 'reference'>, actor: string): Promise<{ number: number }> {
-    const open = await this.db.revision.findFirst({
-      where: { bookingId: booking.id, status: { in: ['requested', 'in-progress'] } },
-      orderBy: { number: 'desc' },
-    });
+    const open = await this.rows.latestOpen(booking.id);
     if (!open) throw new UserError(t('desk-no-open-revision', { ref: booking.reference }));
     await this.db.$transaction(async (tx) => {
-      await tx.revision.update({ where: { id: open.id }, data: { status: 'resolved', resolvedAt: this.clock.now() } });
+      await this.rows.update(open.id, { status: 'resolved', resolvedAt: this.clock.now() }, tx);
       const current = await this.bookings.currentIn(tx, booking.id);
       if (current.status === 'revision-requested')
         await this.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${open.number} resolved without new files` });
@@ -291,28 +294,25 @@ export class RevisionService {
     const notes = r.notes.trim().slice(0, 2000);
     const waived = r.prepaid?.waived === true;
     const revision = await this.db.$transaction(async (tx) => {
-      const number = (await tx.revision.count({ where: { bookingId: booking.id } })) + 1;
+      const number = (await this.rows.count(booking.id, {}, tx)) + 1;
       const current = await this.bookings.currentIn(tx, booking.id);
       await this.bookings.transitionIn(tx, current, 'revision-requested', r.actor, notes || undefined);
       if (automatic)
         await this.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
-      const created = await tx.revision.create({
-        data: {
-          bookingId: booking.id,
-          number,
-          notes,
-          paid,
-          priceCents: paid && !waived ? booking.service.revisionPriceCents : 0,
-          adjustments: JSON.stringify(r.adjustments),
-          status: automatic ? 'in-progress' : 'requested',
-          forEngineer,
-          // Paid before it started: nothing is charged again when its version arrives.
-          ...(r.prepaid ? { chargedAt: this.clock.now() } : {}),
-        },
+      const created = await this.rows.create(tx, {
+        bookingId: booking.id,
+        number,
+        notes,
+        paid,
+        priceCents: paid && !waived ? booking.service.revisionPriceCents : 0,
+        adjustments: JSON.stringify(r.adjustments),
+        status: automatic ? 'in-progress' : 'requested',
+        forEngineer,
+        // Paid before it started: nothing is charged again when its version arrives.
+        ...(r.prepaid ? { chargedAt: this.clock.now() } : {}),
       });
       if (r.prepaid) {
-        const claimed = await tx.payment.updateMany({ where: { id: r.prepaid.paymentId, revisionId: null }, data: { revisionId: created.id } });
-        if (claimed.count === 0) throw new RevisionAlreadyStarted();
+        if (!(await claimRevisionPaymentIn(tx, r.prepaid.paymentId, created.id))) throw new RevisionAlreadyStarted();
       }
       return created;
     });
