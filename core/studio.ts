@@ -34,6 +34,7 @@ import { ReminderService } from './sessions/reminders.js';
 import { LiveNotes } from './sessions/live-notes.js';
 import { RevisionService } from './versions/revisions.js';
 import { StudioDesk } from './engineer/desk.js';
+import { DialogStore } from './conversation/state.js';
 import { bookingFollowUps } from './booking/follow-ups.js';
 import { MixdownJobs } from './versions/mixdown-job.js';
 import { PreviewJobs } from './versions/preview-job.js';
@@ -53,7 +54,8 @@ import { StudioBoard } from './engineer/dashboard.js';
 
 export interface Studio {
   name: string;
-  db: Db;
+  /** Each chat's dialog (persisted) and the chat events already handled. */
+  dialogs: DialogStore;
   clock: Clock;
   catalog: Catalog;
   timeZone: string;
@@ -239,8 +241,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const paidRevisions = new RevisionPayments(db, payments, gateway, revisions, bookings, outbox, alerts, clock, log);
   return {
     name: config.STUDIO_NAME,
+    dialogs: new DialogStore(db),
     bookingAlerts,
-    db,
     clock,
     catalog,
     timeZone: config.STUDIO_TIMEZONE,
@@ -265,7 +267,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     keycodes,
     downloads,
     alerts,
-    desk: new StudioDesk(
+    desk: new StudioDesk({
       clients,
       bookings,
       pipeline,
@@ -273,8 +275,8 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
       keycodes,
       outbox,
       clock,
-      config.STUDIO_TIMEZONE,
-      config.MASTER_PRESET,
+      studioZone: config.STUDIO_TIMEZONE,
+      defaultPreset: config.MASTER_PRESET,
       catalog,
       mixdowns,
       uploads,
@@ -282,10 +284,10 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
       audit,
       versions,
       downloads,
-      db,
       notes,
       standings,
-    ),
+      payments,
+    }),
     mixdowns,
     audit,
     mixTime: new MixTime(db, files, bookings, catalog, alerts, outbox, clock),

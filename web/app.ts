@@ -3,6 +3,7 @@
 // health. What all of them share is a middleware here: the visitor's language, private caching
 // headers, one error handler that answers in a sentence. web/server.ts only starts and stops it.
 import { Hono, type Context } from 'hono';
+import type { Studio } from '../core/studio.js';
 import { HTTPException } from 'hono/http-exception';
 import { inLanguage, languageOf, studioLanguage, t, type Language } from '../core/texts.js';
 import { dashboardRoutes } from './dashboard.js';
@@ -13,7 +14,8 @@ import { listeningRoutes } from './listening.js';
 import { paymentRoutes } from './payments.js';
 import { uploadRoutes, type UploadRouteOptions, type UploadRoutes } from './uploads.js';
 
-export interface WebAppOptions extends UploadRouteOptions {
+export interface WebAppOptions extends Omit<UploadRouteOptions, 'studio'> {
+  studio: Studio;
   /** Telegram's webhook (POST /telegram/webhook), when the bot runs in webhook mode; grammY answers 401 unless the secret-token header matches. */
   telegramWebhook?: ((req: Request) => Promise<Response>) | undefined;
 }

@@ -7,7 +7,7 @@ import { t } from '../core/texts.js';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
 import { refusedPage } from './page.js';
 
-export function downloadRoutes({ studio, log }: PageRouteOptions): Hono<WebEnv> {
+export function downloadRoutes({ studio, log }: PageRouteOptions<'name' | 'downloads' | 'store'>): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.on(['GET', 'HEAD'], '/d/:token{[\\w.-]{1,2000}}', async (c) => {
     const target = studio.downloads.verify(c.req.param('token'));

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
 
-export function healthRoutes({ studio }: PageRouteOptions): Hono<WebEnv> {
+export function healthRoutes({ studio }: PageRouteOptions<'healthCheck' | 'disk' | 'store'>): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.get('/healthz', async (c) => {
     await studio.healthCheck();

@@ -11,9 +11,9 @@ import { t } from '../core/texts.js';
 /** The app runs on Node's HTTP server (@hono/node-server), whose request and response are in `c.env` should a route need them. */
 export type WebEnv = { Bindings: HttpBindings };
 
-/** What a route module is made from. */
-export interface PageRouteOptions {
-  studio: Studio;
+/** What a route module is made from: the few parts of the studio it uses (`K`), the log and the public address. */
+export interface PageRouteOptions<K extends keyof Studio = keyof Studio> {
+  studio: Pick<Studio, K>;
   log: Logger;
   /** The studio's public address (PUBLIC_BASE_URL), when behind a proxy. */
   publicBaseUrl?: string | undefined;

@@ -33,7 +33,7 @@ export function parseRange(header: string, size: number): { start: number; end: 
   return start <= end && start < size ? { start, end } : null;
 }
 
-export function listeningRoutes(o: PageRouteOptions): Hono<WebEnv> {
+export function listeningRoutes(o: PageRouteOptions<'name' | 'listening' | 'room' | 'store' | 'downloads'>): Hono<WebEnv> {
   const { studio, log } = o;
   const app = new Hono<WebEnv>();
   // A form posted from another site is refused before anything runs.

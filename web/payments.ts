@@ -6,7 +6,7 @@ import { t } from '../core/texts.js';
 import { limitedBodies, tooLarge, WEBHOOK_LIMIT_BYTES, type PageRouteOptions, type WebEnv } from './hono-route.js';
 import { messagePage, refusedPage } from './page.js';
 
-export function paymentRoutes({ studio, log }: PageRouteOptions): Hono<WebEnv> {
+export function paymentRoutes({ studio, log }: PageRouteOptions<'name' | 'payments'>): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   const enabled = () => studio.payments.enabled;
 

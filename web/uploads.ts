@@ -24,7 +24,10 @@ import { inLanguage, intlLocale, switchLanguage, t } from '../core/texts.js';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
 import { refusedPage, uploadPage } from './page.js';
 
-export interface UploadRouteOptions extends PageRouteOptions {
+/** The studio's parts the uploads use. */
+type UploadPorts = 'name' | 'links' | 'staged' | 'uploads' | 'mixTime' | 'pipeline' | 'outbox' | 'bookings' | 'disk';
+
+export interface UploadRouteOptions extends PageRouteOptions<UploadPorts> {
   /** Staging folder for unfinished resumable uploads. */
   stagingDir: string;
   /** Largest upload (a zip of stems may be larger than one file). */

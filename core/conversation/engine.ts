@@ -19,7 +19,7 @@ import { newSourceOf, type ArchiveOutcome, type UploadOutcome } from '../files/u
 import { KeyedMutex } from './mutex.js';
 import { matchTypedAnswer } from './typed-answer.js';
 import { describeAny } from './uploads.js';
-import { DialogStore, newToken, type DialogState } from './state.js';
+import { type DialogStore, newToken, type DialogState } from './state.js';
 import type { Button, Incoming, Reply, Sender } from './types.js';
 import { inReaderLanguage, languageOrStudio, switchLanguage, t, type Language } from '../texts.js';
 import { cleanName, cleanText } from '../clean-text.js';
@@ -84,7 +84,7 @@ export class Conversation {
     private readonly studio: Studio,
     private readonly log: Logger,
   ) {
-    this.dialogs = new DialogStore(studio.db);
+    this.dialogs = studio.dialogs;
   }
 
   /** Handles one incoming event and returns what to send back, in order. Never throws. */

@@ -4,7 +4,8 @@ import type { Studio } from '../studio.js';
 import type { Reply, Sender } from './types.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 
-export type FlowData = Record<string, string | number | boolean | null>;
+import type { FlowData } from './state.js';
+export type { FlowData } from './state.js';
 
 /** A question to the user: the step that will take the answer, the answers so far, and the message. */
 export interface Prompt {

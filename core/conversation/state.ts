@@ -3,8 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
-import type { FlowData } from './flow.js';
 import type { Reply, Sender } from './types.js';
+
+/** What a dialog remembers between turns (the answers so far). */
+export type FlowData = Record<string, string | number | boolean | null>;
 
 export interface DialogState {
   flow: string | null;

@@ -15,7 +15,7 @@ import type { MixdownJobs } from '../versions/mixdown-job.js';
 import type { UploadService } from '../files/uploads.js';
 import type { Clock } from '../clock.js';
 import { formatWhen, kindName } from '../conversation/format.js';
-import { paymentLines } from '../payments/summary.js';
+import type { PaymentService } from '../payments/payments.js';
 import type { Reply } from '../conversation/types.js';
 import { roleLabel, stemLines } from '../conversation/uploads.js';
 import { NotFoundError, UserError } from '../errors.js';
@@ -24,13 +24,11 @@ import type { Outbox } from '../messaging/outbox.js';
 import type { MasterSettings, Pipeline } from '../versions/pipeline.js';
 import type { RevisionService } from '../versions/revisions.js';
 import { intlLocale, t } from '../texts.js';
-import type { Db } from '../../db/client.js';
 import type { DownloadLinks } from '../files/download-links.js';
 import type { Versions } from '../versions/versions.js';
 import type { LiveNotes } from '../sessions/live-notes.js';
 import { factsLine, parseFacts, renderLabel, versionStateText } from '../versions/version-messages.js';
 import { sessionAhead, sessionRunning } from '../versions/holds.js';
-import { RevisionRepository } from '../versions/revision-repository.js';
 
 export type DeskBooking = BookingWithClient;
 
@@ -42,37 +40,40 @@ function minutes(hhmm: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
+/** What the desk works with (createStudio wires them). */
+export interface DeskDeps {
+  clients: ClientService;
+  bookings: BookingService;
+  pipeline: Pipeline;
+  revisions: RevisionService;
+  keycodes: KeycodeService;
+  outbox: Outbox;
+  clock: Clock;
+  studioZone: string;
+  defaultPreset: MasterSettings['preset'];
+  catalog: Catalog;
+  mixdowns: MixdownJobs;
+  uploads: UploadService;
+  schedule: SchedulePolicySource;
+  audit: EngineerAudit;
+  versions: Versions;
+  downloads: DownloadLinks;
+  notes: LiveNotes;
+  standings: Standings;
+  payments: Pick<PaymentService, 'linesFor'>;
+}
+
 export class StudioDesk {
-  constructor(
-    private readonly clients: ClientService,
-    private readonly bookings: BookingService,
-    private readonly pipeline: Pipeline,
-    private readonly revisions: RevisionService,
-    private readonly keycodes: KeycodeService,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
-    private readonly studioZone: string,
-    private readonly defaultPreset: MasterSettings['preset'],
-    private readonly catalog: Catalog,
-    private readonly mixdowns: MixdownJobs,
-    private readonly uploads: UploadService,
-    private readonly schedule: SchedulePolicySource,
-    private readonly audit: EngineerAudit,
-    private readonly versions: Versions,
-    private readonly downloads: DownloadLinks,
-    private readonly db: Db,
-    private readonly notes: LiveNotes,
-    private readonly standings: Standings,
-  ) {}
+  constructor(private readonly d: DeskDeps) {}
 
   /** The booking's stems and roles, or (with a number and a role) one changed, for the engineer. */
   async stems(reference: string, n?: number, role?: string): Promise<string> {
     const b = await this.booking(reference);
     if (n !== undefined && role !== undefined) {
-      const changed = await this.uploads.setStemRole(b.id, n, role);
+      const changed = await this.d.uploads.setStemRole(b.id, n, role);
       return t('desk-stem-role-set', { ref: b.reference, file: changed.fileName, role: roleLabel(changed.stemTag) });
     }
-    const stems = await this.uploads.stems(b.id);
+    const stems = await this.d.uploads.stems(b.id);
     if (!stems.length) return t('mixdown-no-stems-yet', { ref: b.reference });
     return [t('desk-stems-title', { ref: b.reference, client: b.client.displayName }), ...stemLines(stems)].join('\n');
   }
@@ -80,19 +81,19 @@ export class StudioDesk {
   /** Renders the full mix, instrumental and a cappella from the booking's stems as the next version. */
   async mixdown(reference: string, balance: 'auto' | 'flat', actor: string): Promise<string> {
     const b = await this.booking(reference);
-    const version = await this.mixdowns.enqueue(b.id, balance, actor);
+    const version = await this.d.mixdowns.enqueue(b.id, balance, actor);
     return t(b.service.code === 'mix-master' ? 'desk-mixing-down-mastered' : 'desk-mixing-down', { ref: b.reference, version, balance });
   }
 
   async booking(reference: string): Promise<DeskBooking> {
-    const b = await this.bookings.byReference(reference);
+    const b = await this.d.bookings.byReference(reference);
     if (!b) throw new NotFoundError(t('desk-no-such-booking', { ref: reference.trim().toUpperCase() }));
     return b;
   }
 
   /** A message to the booking's artist, written in their language (not the engineer's). */
   private tell(b: DeskBooking, key: string, write: () => string | Reply): Promise<boolean> {
-    return this.outbox.toArtist(`${key}:${b.id}`, b, () => {
+    return this.d.outbox.toArtist(`${key}:${b.id}`, b, () => {
       const written = write();
       return { visibility: 'private', ...(typeof written === 'string' ? { text: written } : written) };
     });
@@ -103,13 +104,13 @@ export class StudioDesk {
    * can act on, upcoming sessions (next `days` days) and the unattended queue.
    */
   async queue(days = 14): Promise<string> {
-    const now = this.clock.now();
+    const now = this.d.clock.now();
     const until = new Date(now.getTime() + days * 86_400_000);
-    const sessions = await this.bookings.sessionsBetween(new Date(now.getTime() - 86_400_000), until);
-    const unattended = await this.bookings.unattendedQueue();
-    const review = await this.versions.allHeld('review');
-    const notes = await new RevisionRepository(this.db).waiting();
-    const standings = await this.standings.of([...sessions, ...unattended], this.studioZone);
+    const sessions = await this.d.bookings.sessionsBetween(new Date(now.getTime() - 86_400_000), until);
+    const unattended = await this.d.bookings.unattendedQueue();
+    const review = await this.d.versions.allHeld('review');
+    const notes = await this.d.revisions.waiting();
+    const standings = await this.d.standings.of([...sessions, ...unattended], this.d.studioZone);
     const line = (b: DeskBooking) =>
       `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standings.get(b.id)!.engineer}`;
     const parts = [
@@ -138,7 +139,7 @@ export class StudioDesk {
           ]
         : []),
       sessions.length
-        ? [t('desk-sessions', { days }), ...sessions.map((b) => `• ${formatWhen(b.startsAt!, this.studioZone)} — ${line(b)}`)].join('\n')
+        ? [t('desk-sessions', { days }), ...sessions.map((b) => `• ${formatWhen(b.startsAt!, this.d.studioZone)} — ${line(b)}`)].join('\n')
         : t('desk-no-sessions', { days }),
       unattended.length
         ? [
@@ -152,7 +153,7 @@ export class StudioDesk {
 
   /** A moment in the studio's time zone, in the reader's language. */
   private studioTime(d: Date, format: string): string {
-    return DateTime.fromJSDate(d).setZone(this.studioZone).setLocale(intlLocale()).toFormat(format);
+    return DateTime.fromJSDate(d).setZone(this.d.studioZone).setLocale(intlLocale()).toFormat(format);
   }
 
   private factsOf(json: string | null): string {
@@ -163,9 +164,9 @@ export class StudioDesk {
   /** Every version of a booking: how it was made, from which source, where it stands; links to listen to held ones. */
   async versionList(reference: string): Promise<string> {
     const b = await this.booking(reference);
-    const all = await this.versions.all(b.id);
+    const all = await this.d.versions.all(b.id);
     if (!all.length) return t('desk-no-versions', { ref: b.reference });
-    const sources = new Map((await this.uploads.files.all(b.id)).map((u) => [u.id, u.fileName]));
+    const sources = new Map((await this.d.uploads.files.all(b.id)).map((u) => [u.id, u.fileName]));
     const lines = [t('desk-versions-title', { ref: b.reference, client: b.client.displayName })];
     for (const v of all) {
       const made =
@@ -180,7 +181,7 @@ export class StudioDesk {
       );
       if (v.status === 'held')
         for (const f of v.files.filter((x) => x.kind !== 'report'))
-          lines.push(`    ${renderLabel(f.kind)}: ${this.downloads.url(f.storageKey, f.fileName) ?? f.fileName}`);
+          lines.push(`    ${renderLabel(f.kind)}: ${this.d.downloads.url(f.storageKey, f.fileName) ?? f.fileName}`);
     }
     if (all.some((v) => v.status === 'held')) lines.push(t('desk-versions-held-how', { ref: b.reference }));
     return lines.join('\n');
@@ -189,20 +190,20 @@ export class StudioDesk {
   /** Sends a held version (the newest, or the one named) to the artist; the other held ones are set aside. */
   async deliverHeld(reference: string, version: number | undefined, actor: string): Promise<string> {
     const b = await this.booking(reference);
-    const held = await this.versions.held(b.id);
+    const held = await this.d.versions.held(b.id);
     const chosen = version ?? held[0]?.version;
     if (chosen === undefined) throw new UserError(t('desk-nothing-held', { ref: b.reference }));
-    await this.pipeline.deliverHeld(b, chosen, actor);
+    await this.d.pipeline.deliverHeld(b, chosen, actor);
     return t('desk-version-delivered', { ref: b.reference, version: chosen, client: b.client.displayName });
   }
 
   async confirm(reference: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
-    await this.bookings.transition(b.id, 'confirmed', actor);
-    const confirmed = await this.bookings.transition(b.id, 'awaiting-files', actor);
+    await this.d.bookings.transition(b.id, 'confirmed', actor);
+    const confirmed = await this.d.bookings.transition(b.id, 'awaiting-files', actor);
     // Files that arrived while the booking waited: the artist is not asked for them again.
-    const mix = await this.uploads.files.count(b.id, 'mix');
-    const files = (b.service.code === 'master' ? mix : await this.uploads.files.count(b.id, 'stem')) > 0 ? 'in' : 'none';
+    const mix = await this.d.uploads.files.count(b.id, 'mix');
+    const files = (b.service.code === 'master' ? mix : await this.d.uploads.files.count(b.id, 'stem')) > 0 ? 'in' : 'none';
     await this.tell(b, 'confirmed', () =>
       b.startsAt
         ? t('desk-confirmed-artist-time', { ref: b.reference, service: serviceName(b.service), when: formatWhen(b.startsAt, b.timeZone), files })
@@ -210,15 +211,15 @@ export class StudioDesk {
     );
     // A mix that arrived while the booking waited for confirmation is mastered now.
     if (mix > 0 && b.service.code === 'master') {
-      await this.pipeline.startFirstMaster(confirmed);
-      return t(sessionAhead(b, this.clock.now()) ? 'desk-confirmed-preparing' : 'desk-confirmed-mastering', { ref: b.reference });
+      await this.d.pipeline.startFirstMaster(confirmed);
+      return t(sessionAhead(b, this.d.clock.now()) ? 'desk-confirmed-preparing' : 'desk-confirmed-mastering', { ref: b.reference });
     }
     return t('desk-confirmed', { ref: b.reference, client: b.client.displayName });
   }
 
   async decline(reference: string, reason: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
-    await this.bookings.cancel(b.clientId, b.reference, actor);
+    await this.d.bookings.cancel(b.clientId, b.reference, actor);
     await this.tell(b, 'declined', () =>
       reason
         ? t('desk-declined-artist-reason', { ref: b.reference, service: serviceName(b.service), reason })
@@ -229,29 +230,29 @@ export class StudioDesk {
 
   async reschedule(reference: string, startLocal: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
-    const start = DateTime.fromFormat(startLocal.trim(), 'yyyy-MM-dd HH:mm', { zone: this.studioZone });
-    if (!start.isValid) throw new UserError(t('desk-not-a-start', { typed: startLocal, zone: this.studioZone }));
-    const moved = await this.bookings.reschedule(b.clientId, b.reference, start.toJSDate(), `desk-move:${b.id}:${start.toISO()}`, actor);
+    const start = DateTime.fromFormat(startLocal.trim(), 'yyyy-MM-dd HH:mm', { zone: this.d.studioZone });
+    if (!start.isValid) throw new UserError(t('desk-not-a-start', { typed: startLocal, zone: this.d.studioZone }));
+    const moved = await this.d.bookings.reschedule(b.clientId, b.reference, start.toJSDate(), `desk-move:${b.id}:${start.toISO()}`, actor);
     await this.tell(b, 'moved', () => t('desk-moved-artist', { ref: b.reference, when: formatWhen(moved.startsAt!, b.timeZone), newRef: moved.reference }));
-    return t('desk-moved', { ref: b.reference, when: formatWhen(moved.startsAt!, this.studioZone), newRef: moved.reference });
+    return t('desk-moved', { ref: b.reference, when: formatWhen(moved.startsAt!, this.d.studioZone), newRef: moved.reference });
   }
 
   /** Starts a session; for a virtual one the artist gets the SonoBus keycode privately. */
   async startSession(reference: string, actor: string): Promise<{ text: string; keycode?: { group: string; password: string; link: string } }> {
     const b = await this.booking(reference);
     if (b.kind === 'unattended') throw new UserError(t('desk-no-session-unattended', { ref: b.reference }));
-    if (b.status === 'confirmed' || b.status === 'awaiting-files') await this.bookings.transition(b.id, 'in-progress', actor);
+    if (b.status === 'confirmed' || b.status === 'awaiting-files') await this.d.bookings.transition(b.id, 'in-progress', actor);
     // A session may also follow a delivery or a revision request (a session to go through it).
     else if (!['in-progress', 'delivered', 'revision-requested'].includes(b.status))
       throw new UserError(t('desk-session-not-confirmed', { ref: b.reference, status: statusText(b.status) }));
     // Keyed by when it started: a repeated command tells the artist nothing twice, a later session does.
-    const started = `session-start-${((await this.bookings.markSession(b, 'started', actor)) ?? b.sessionStartedAt)?.getTime()}`;
+    const started = `session-start-${((await this.d.bookings.markSession(b, 'started', actor)) ?? b.sessionStartedAt)?.getTime()}`;
     if (b.kind !== 'virtual') {
       await this.tell(b, started, () => `${t('session-starting-in-person', { ref: b.reference })}\n${t('session-notes-live')}`);
       return { text: t('desk-session-started-in-person', { ref: b.reference }) };
     }
-    const k = await this.keycodes.forSession(b);
-    const link = this.keycodes.link(k);
+    const k = await this.d.keycodes.forSession(b);
+    const link = this.d.keycodes.link(k);
     await this.tell(b, started, () => ({
       text: [
         t('session-starting-virtual', { ref: b.reference }),
@@ -273,13 +274,13 @@ export class StudioDesk {
     const b = await this.booking(reference);
     const running = sessionRunning(b) || b.status === 'in-progress';
     if (!running) throw new UserError(t('desk-session-not-running', { ref: b.reference, status: statusText(b.status) }));
-    const ended = `session-end-${((await this.bookings.markSession(b, 'ended', actor)) ?? b.sessionEndedAt)?.getTime()}`;
+    const ended = `session-end-${((await this.d.bookings.markSession(b, 'ended', actor)) ?? b.sessionEndedAt)?.getTime()}`;
     await this.tell(b, ended, () => t('session-ended-artist', { ref: b.reference }));
-    const held = await this.versions.held(b.id);
+    const held = await this.d.versions.held(b.id);
     const newest = held[0];
     if (!newest) return t('desk-session-ended', { ref: b.reference });
     if (deliver) {
-      await this.pipeline.deliverHeld(b, newest.version, actor);
+      await this.d.pipeline.deliverHeld(b, newest.version, actor);
       return t('desk-session-ended-delivered', { ref: b.reference, version: newest.version, client: b.client.displayName });
     }
     return [
@@ -293,14 +294,14 @@ export class StudioDesk {
   async reply(reference: string, text: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
     if (!text.trim()) throw new UserError(t('desk-reply-empty'));
-    await this.notes.fromEngineer(b, actor, text);
+    await this.d.notes.fromEngineer(b, actor, text);
     return t('desk-reply-sent', { ref: b.reference, client: b.client.displayName });
   }
 
   /** What was typed in a booking's sessions, both ways, in studio time. */
   async sessionNotes(reference: string): Promise<string> {
     const b = await this.booking(reference);
-    const notes = await this.notes.all(b.id);
+    const notes = await this.d.notes.all(b.id);
     if (!notes.length) return t('desk-no-notes', { ref: b.reference });
     return [
       t('desk-notes-list-title', { ref: b.reference, client: b.client.displayName }),
@@ -309,17 +310,17 @@ export class StudioDesk {
   }
 
   /** Runs (or re-runs) the engine on the booking's latest mix with the engineer's settings. */
-  async master(reference: string, settings: Partial<MasterSettings>, preset: MasterSettings['preset'] = this.defaultPreset): Promise<string> {
+  async master(reference: string, settings: Partial<MasterSettings>, preset: MasterSettings['preset'] = this.d.defaultPreset): Promise<string> {
     const b = await this.booking(reference);
-    const mix = await this.uploads.files.latest(b.id, 'mix');
+    const mix = await this.d.uploads.files.latest(b.id, 'mix');
     if (!mix) throw new UserError(t('desk-no-mix', { ref: b.reference }));
     if (['requested', 'cancelled', 'rescheduled', 'completed'].includes(b.status))
       throw new UserError(t('mixdown-confirm-first', { ref: b.reference, status: statusText(b.status) }));
-    const same = await this.pipeline.sameVersion(b.id, { preset, ...settings });
+    const same = await this.d.pipeline.sameVersion(b.id, { preset, ...settings });
     if (same !== null) throw new UserError(t('desk-master-same', { ref: b.reference, version: same }));
-    await this.bookings.advanceTo(b.id, 'in-progress', 'engineer', { via: ['revision-requested'], note: 'engineer re-master' });
-    const version = await this.pipeline.masterNext(b.id, { preset, ...settings });
-    const hold = this.pipeline.holdNow(b);
+    await this.d.bookings.advanceTo(b.id, 'in-progress', 'engineer', { via: ['revision-requested'], note: 'engineer re-master' });
+    const version = await this.d.pipeline.masterNext(b.id, { preset, ...settings });
+    const hold = this.d.pipeline.holdNow(b);
     return t('desk-mastering', {
       ref: b.reference,
       version,
@@ -331,7 +332,7 @@ export class StudioDesk {
 
   async resolveRevision(reference: string, note: string, actor: string): Promise<string> {
     const b = await this.booking(reference);
-    const r = await this.revisions.resolveOpen(b, actor);
+    const r = await this.d.revisions.resolveOpen(b, actor);
     await this.tell(b, `revision-resolved-${r.number}`, () =>
       note
         ? t('revision-resolved-artist-note', { number: r.number, ref: b.reference, note })
@@ -342,10 +343,10 @@ export class StudioDesk {
 
   /** Public text for a server's announcement channel: open times per service, nothing about anyone. */
   async openSlotsAnnouncement(studioName: string, days = 7, perService = 6): Promise<string> {
-    const now = this.clock.now();
-    const lines = [t('announce-title', { studio: studioName, days, zone: this.studioZone })];
-    for (const s of this.catalog.services) {
-      const slots = (await this.bookings.freeSlots(s.code, { start: now, end: new Date(now.getTime() + days * 86_400_000) })).slice(0, perService);
+    const now = this.d.clock.now();
+    const lines = [t('announce-title', { studio: studioName, days, zone: this.d.studioZone })];
+    for (const s of this.d.catalog.services) {
+      const slots = (await this.d.bookings.freeSlots(s.code, { start: now, end: new Date(now.getTime() + days * 86_400_000) })).slice(0, perService);
       const times = slots.map((x) => this.studioTime(x.start, 'ccc d LLL HH:mm')).join(', ');
       lines.push(t('announce-service', { service: s.name, times: slots.length ? times : t('announce-fully-booked') }));
     }
@@ -356,13 +357,12 @@ export class StudioDesk {
   async lookupClient(query: string): Promise<string> {
     const q = query.trim();
     if (q.length < 2) throw new UserError(t('desk-client-query-short'));
-    const clients = await this.clients.search(q);
+    const clients = await this.d.clients.search(q);
     if (!clients.length) return t('desk-no-client', { query: q });
-    const actions = await this.audit.forBookings(clients.flatMap((c) => c.bookings.map((b) => b.reference)));
-    const payments = await paymentLines(
-      this.db,
+    const actions = await this.d.audit.forBookings(clients.flatMap((c) => c.bookings.map((b) => b.reference)));
+    const payments = await this.d.payments.linesFor(
       clients.flatMap((c) => c.bookings),
-      this.studioZone,
+      this.d.studioZone,
     );
     const history = (reference: string) =>
       actions
@@ -392,13 +392,14 @@ export class StudioDesk {
   }
 
   async availability(): Promise<string> {
-    const [rules, overrides] = await Promise.all([this.schedule.rules(), this.schedule.overrides()]);
+    const [rules, overrides] = await Promise.all([this.d.schedule.rules(), this.d.schedule.overrides()]);
     const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     return [
       rules.length
-        ? [t('desk-weekly-hours', { zone: this.studioZone }), ...rules.map((r) => `• ${WEEKDAYS[r.weekday % 7]} ${hm(r.startMinute)}-${hm(r.endMinute)}`)].join(
-            '\n',
-          )
+        ? [
+            t('desk-weekly-hours', { zone: this.d.studioZone }),
+            ...rules.map((r) => `• ${WEEKDAYS[r.weekday % 7]} ${hm(r.startMinute)}-${hm(r.endMinute)}`),
+          ].join('\n')
         : t('desk-weekly-hours-config'),
       overrides.length
         ? [
@@ -417,17 +418,17 @@ export class StudioDesk {
     const [start, end] = [minutes(from), minutes(to)];
     if (end <= start) throw new UserError(t('desk-end-before-start'));
     // Stored as the ISO weekday the calendar uses (Monday 1 … Sunday 7).
-    await this.schedule.addRule(day === 0 ? 7 : day, start, end);
+    await this.d.schedule.addRule(day === 0 ? 7 : day, start, end);
     return t('desk-hours-added', { day: WEEKDAYS[day] ?? '', from, to });
   }
 
   async blockDate(date: string, note: string): Promise<string> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw new UserError(t('desk-not-a-date', { typed: date }));
-    await this.schedule.closeDate(date, note || null);
+    await this.d.schedule.closeDate(date, note || null);
     return t('desk-date-blocked', { date });
   }
 
   async clearWeeklyHours(): Promise<string> {
-    return t('desk-hours-cleared', { count: await this.schedule.clearRules() });
+    return t('desk-hours-cleared', { count: await this.d.schedule.clearRules() });
   }
 }

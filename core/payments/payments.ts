@@ -19,6 +19,8 @@ import type { Invoice } from '../conversation/types.js';
 import { beforeBalance, replyFile } from '../versions/version-messages.js';
 import { Versions } from '../versions/versions.js';
 import { PaymentRepository } from './payment-repository.js';
+import { paymentLines } from './summary.js';
+import type { LedgerBooking } from './ledger.js';
 import { invoiceOf } from './invoices.js';
 import { readLedger } from './ledger.js';
 import type { PayLinks } from './pay-links.js';
@@ -92,6 +94,11 @@ export class PaymentService {
 
   /** The payments' queries (their repository). */
   private readonly rows: PaymentRepository;
+
+  /** What each booking was asked, paid, let off and given back, as the lines /status and the desk show. */
+  linesFor(bookings: readonly LedgerBooking[], zone: string): Promise<Map<string, string[]>> {
+    return paymentLines(this.db, bookings, zone);
+  }
 
   /** The engineer's news of money received and given back (ENGINEER_ALERTS; set by the studio). */
   private news: BookingAlerts | null = null;

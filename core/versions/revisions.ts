@@ -205,6 +205,11 @@ export class RevisionService {
     return this.bookings.delivered(clientId);
   }
 
+  /** Revisions waiting for the engineer, oldest first, with their booking and its client. */
+  waiting() {
+    return this.rows.waiting();
+  }
+
   async allowance(booking: BookingWithService): Promise<{ used: number; freeLeft: number; price: string }> {
     const used = await this.rows.count(booking.id);
     return { used, freeLeft: await freeRevisionsLeft(this.db, booking), price: formatMoney(booking.service.revisionPriceCents, booking.currency) };

@@ -4,7 +4,6 @@ import { isFollowed, isOpen } from '../../booking/status.js';
 import { t } from '../../texts.js';
 import { describeBooking } from '../format.js';
 import { depositAsk } from '../flows/book.js';
-import { paymentLines } from '../../payments/summary.js';
 import { beforeBalance } from '../../versions/version-messages.js';
 import { formatMoney } from '../../catalog.js';
 import type { ChatCommand } from './types.js';
@@ -20,7 +19,7 @@ export const status: ChatCommand = {
       ? [await studio.bookings.ownedBy(client.id, args.split(/\s+/)[0] ?? '')]
       : (await studio.bookings.listForClient(client.id)).filter((b) => isFollowed(b.status));
     if (list.length === 0) return [{ text: t('status-nothing') }];
-    const paid = await paymentLines(studio.db, list, client.timeZone);
+    const paid = await studio.payments.linesFor(list, client.timeZone);
     const standings = await studio.standings.of(list, client.timeZone);
     const texts = await Promise.all(
       list.map(async (b) => {
