@@ -6,8 +6,8 @@
 import type { Tx } from '../../db/client.js';
 import type { BookingRepository } from './booking-repository.js';
 import { formatMoney, serviceName } from '../catalog.js';
-import type { Button } from '../conversation/types.js';
-import { bookingWhen } from '../conversation/format.js';
+import type { Button } from '../messages/reply.js';
+import { bookingWhen } from '../messages/when.js';
 import { deskLine } from '../engineer/desk-line.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import { t } from '../texts.js';

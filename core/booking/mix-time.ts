@@ -16,7 +16,7 @@ import { isOpen } from './status.js';
 import { estimateMix, LONGEST_MIX_HOURS, parseCharacter, reasonText, SHORTEST_MIX_HOURS, type EstimateStem, type MixEstimate } from './mix-estimate.js';
 import type { Upload } from '../files/stored-files.js';
 import type { ArchiveOutcome, MeasuredStem, UploadOutcome } from '../files/uploads.js';
-import type { Reply } from '../conversation/types.js';
+import type { Reply } from '../messages/reply.js';
 
 export interface MixTimeView {
   /** What the stems measure. */

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from './outbox.js';
 import { inLanguage, studioLanguage, t } from '../texts.js';
-import type { Button } from '../conversation/types.js';
+import type { Button } from '../messages/reply.js';
 
 /** Where the engineer's alerts go: "platform:chat" each, without repeats; console:engineer when none is set. */
 export function engineerChats(engineerChat: string | undefined, discordEngineerIds: readonly string[]): string[] {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db, Models, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import type { Clock } from '../clock.js';
-import type { Reply } from '../conversation/types.js';
+import type { Reply } from '../messages/reply.js';
 import type { Logger } from '../logger.js';
 import { artistLanguage } from '../clients.js';
 import { inLanguage } from '../texts.js';

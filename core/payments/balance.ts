@@ -5,7 +5,7 @@
 import type { Models, Tx } from '../../db/client.js';
 import { formatMoney } from '../catalog.js';
 import type { Clock } from '../clock.js';
-import type { Invoice } from '../conversation/types.js';
+import type { Invoice } from '../messages/reply.js';
 import type { PayLinks } from './pay-links.js';
 import { invoiceOf } from './invoices.js';
 import { readLedger, type LedgerBooking } from './ledger.js';

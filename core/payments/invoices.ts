@@ -1,7 +1,7 @@
 // A payment as an invoice in the chat (Telegram Payments): the same amount, in the same minor
 // units, named for what it pays; the chat's own payment form then settles it like Stripe's page.
 import type { Models } from '../../db/client.js';
-import type { Invoice } from '../conversation/types.js';
+import type { Invoice } from '../messages/reply.js';
 import { t } from '../texts.js';
 
 const titles: Record<string, (ref: string) => string> = {

@@ -15,7 +15,7 @@ import { t } from '../texts.js';
 import type { PaymentGateway } from './stripe-gateway.js';
 import type { Models, Tx } from '../../db/client.js';
 import type { DownloadLinks } from '../files/download-links.js';
-import type { Invoice } from '../conversation/types.js';
+import type { Invoice } from '../messages/reply.js';
 import { beforeBalance, replyFile } from '../versions/version-messages.js';
 import { Versions } from '../versions/versions.js';
 import { PaymentRepository } from './payment-repository.js';

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import type { BookingService, BookingWithService } from '../booking/bookings.js';
 import { formatMoney } from '../catalog.js';
 import type { Clock } from '../clock.js';
-import type { Invoice, Reply } from '../conversation/types.js';
+import type { Invoice, Reply } from '../messages/reply.js';
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';

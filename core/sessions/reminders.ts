@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import type { KeycodeService } from './keycodes.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from '../messaging/outbox.js';
-import type { Reply } from '../conversation/types.js';
+import type { Reply } from '../messages/reply.js';
 import { currentLanguage, intlLocale, t } from '../texts.js';
 import { BookingRepository } from '../booking/booking-repository.js';
 

@@ -27,8 +27,8 @@ import { DEFAULT_INTENSITY, presets, type PresetDef } from '../../engine/presets
 import { defaultFormat, formatForDepth } from '../../engine/formats.js';
 import type { JobInfo } from '../../queue/job-queue.js';
 import type { BookingWithService } from '../booking/bookings.js';
-import type { Reply } from '../conversation/types.js';
-import { formatWhen } from '../conversation/format.js';
+import type { Reply } from '../messages/reply.js';
+import { formatWhen } from '../messages/when.js';
 import { commitDelivery, releaseHeld, storeVersionFile, type PipelineDeps, type StoredFile, type VersionKind } from './deliveries.js';
 import type { ArchiveOutcome, UploadOutcome } from '../files/uploads.js';
 import type { VersionJobs } from './version-jobs.js';

@@ -5,7 +5,7 @@ import { standing, type Situation, type Standing, type WorkState } from '../book
 import { assertKnownStatus } from '../booking/status.js';
 import type { Clock } from '../clock.js';
 import { isWorkFile, type StoredFiles } from '../files/stored-files.js';
-import { formatWhen } from '../conversation/format.js';
+import { formatWhen } from '../messages/when.js';
 import { sessionAhead } from './holds.js';
 import { undeliveredStatuses, type Version, type Versions } from './versions.js';
 

@@ -8,7 +8,7 @@ import { audioProblemInWords } from '../files/audio-problems.js';
 import { formatInWords } from '../files/format-words.js';
 import { formatMoney, serviceName } from '../catalog.js';
 import type { BookingWithService } from '../booking/bookings.js';
-import type { Invoice, Reply, ReplyFile } from '../conversation/types.js';
+import type { Invoice, Reply, ReplyFile } from '../messages/reply.js';
 import type { DownloadLinks } from '../files/download-links.js';
 import { sentence, t } from '../texts.js';
 import type { VersionFile } from './versions.js';
