@@ -197,17 +197,16 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     bookingAlerts,
   };
   const disk = new DiskSpace(path.resolve(config.DATA_DIR), config.DISK_RESERVE_MB * 2 ** 20, alerts, clock, o.freeSpace);
-  const uploads = new UploadService(
+  const uploads = new UploadService({
     files,
     store,
     bookings,
-    config.UPLOAD_MAX_MB * 1024 * 1024,
-    config.UPLOAD_MAX_MINUTES * 60,
-    config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30,
-    undefined,
+    maxBytes: config.UPLOAD_MAX_MB * 1024 * 1024,
+    maxSeconds: config.UPLOAD_MAX_MINUTES * 60,
+    quotaBytes: config.UPLOAD_BOOKING_QUOTA_GB * 2 ** 30,
     disk,
     clock,
-  );
+  });
   const { attempts = 3, backoffMs = 5_000, ...pipelineSettings } = o.pipeline ?? {};
   const jobs = new VersionJobs(deps, { attempts, backoffMs });
   const workDir = path.resolve(config.DATA_DIR, 'work');
@@ -216,29 +215,39 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
   const audit = new EngineerAudit(db, clock);
   const guilds = new GuildSettingsRepository(db);
   const clients = new ClientService(db, config.STUDIO_TIMEZONE);
-  const revisions = new RevisionService(db, bookings, versions, files, pipeline, alerts, clock, log, presets[config.MASTER_PRESET].targetLufs);
+  const revisions = new RevisionService({
+    db,
+    bookings,
+    versions,
+    files,
+    pipeline,
+    alerts,
+    clock,
+    log,
+    baseTargetLufs: presets[config.MASTER_PRESET].targetLufs,
+  });
   const mixdowns = new MixdownJobs(deps, { preset: config.MASTER_PRESET, workDir, masterMaxSeconds: config.MASTER_MAX_MINUTES * 60 }, jobs);
   const notes = new LiveNotes(db, outbox, alerts, clock);
   new PreviewJobs(deps, jobs, workDir);
   const gateway = config.PAYMENTS === 'stripe' ? new StripeGateway(config.STRIPE_SECRET_KEY!, config.STRIPE_WEBHOOK_SECRET!, config.STRIPE_API_URL) : null;
-  const payments = new PaymentService(
+  const payments = new PaymentService({
     db,
     bookings,
     gateway,
     outbox,
     alerts,
     clock,
-    {
+    s: {
       depositPercent: config.DEPOSIT_PERCENT,
       holdMinutes: config.PAYMENT_HOLD_MINUTES,
       refundHours: config.CANCEL_REFUND_HOURS,
       baseUrl: linkSettings.baseUrl,
     },
-    payLinks,
+    links: payLinks,
     downloads,
-  );
+  });
   payments.tellEngineer(bookingAlerts);
-  const paidRevisions = new RevisionPayments(db, payments, gateway, revisions, bookings, outbox, alerts, clock, log);
+  const paidRevisions = new RevisionPayments({ db, payments, gateway, revisions, bookings, outbox, alerts, clock, log });
   return {
     name: config.STUDIO_NAME,
     dialogs: new DialogStore(db),
@@ -262,7 +271,7 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     versions,
     jobs,
     revisions,
-    reminders: new ReminderService(db, outbox, keycodes, clock, log),
+    reminders: new ReminderService({ db, outbox, keycodes, clock, log }),
     notes,
     keycodes,
     downloads,
@@ -290,12 +299,12 @@ export async function createStudio(db: Db, config: Config, store: ObjectStore, o
     }),
     mixdowns,
     audit,
-    mixTime: new MixTime(db, files, bookings, catalog, alerts, outbox, clock),
+    mixTime: new MixTime({ db, files, bookings, catalog, alerts, outbox, clock }),
     standings,
     payments,
     paidRevisions,
     listening,
-    room: new ListeningRoom(db, bookings, revisions, paidRevisions, outbox, alerts, clock, standings),
+    room: new ListeningRoom({ db, bookings, revisions, paidRevisions, outbox, alerts, clock, standings }),
     dashboardAccess: new DashboardAccess(db, clock, () => linkSettings.baseUrl),
     board: new StudioBoard(db, clock, config.STUDIO_TIMEZONE, audit, standings),
     guilds,

@@ -56,25 +56,28 @@ function reasonLines(e: MixEstimate): string[] {
 /** Hours as the texts show them: to the tenth, no trailing zeros (7.5, 9). */
 export const hoursText = (h: number) => String(Math.round(h * 10) / 10);
 
+/** What MixTime works with (createStudio wires them). */
+export interface MixTimeDeps {
+  db: Db;
+  files: StoredFiles;
+  bookings: BookingService;
+  catalog: Catalog;
+  alerts: EngineerAlerts;
+  outbox: Outbox;
+  clock: Clock;
+}
+
 export class MixTime {
-  constructor(
-    private readonly db: Db,
-    private readonly files: StoredFiles,
-    private readonly bookings: BookingService,
-    private readonly catalog: Catalog,
-    private readonly alerts: EngineerAlerts,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly d: MixTimeDeps) {}
 
   private hourly(b: BookingWithService): NonNullable<ServiceDef['hourly']> | null {
-    return this.catalog.services.find((s) => s.code === b.service.code)?.hourly ?? null;
+    return this.d.catalog.services.find((s) => s.code === b.service.code)?.hourly ?? null;
   }
 
   /** The booking's stems and the hours they measure, or null (mastering, or no stems yet). */
   async of(b: BookingWithService): Promise<(MixTimeView & { stems: Upload[] }) | null> {
     if (!isMixing(b)) return null;
-    const stems = await this.files.stems(b.id);
+    const stems = await this.d.files.stems(b.id);
     if (!stems.length) return null;
     const estimate = estimateMix(
       stems.map((s) => ({ fileName: s.fileName, stemTag: s.stemTag, durationSec: s.durationSec, character: parseCharacter(s.character) })),
@@ -111,15 +114,15 @@ export class MixTime {
 
   /** The artist's quote before booking, while it is fresh: its stems and what they measure. */
   async quote(clientId: string): Promise<{ stems: EstimateStem[]; estimate: MixEstimate } | null> {
-    const q = await this.db.quote.findUnique({ where: { clientId } });
-    if (!q || q.updatedAt.getTime() < this.clock.now().getTime() - QUOTE_DAYS * 86_400_000) return null;
+    const q = await this.d.db.quote.findUnique({ where: { clientId } });
+    if (!q || q.updatedAt.getTime() < this.d.clock.now().getTime() - QUOTE_DAYS * 86_400_000) return null;
     const stems = (JSON.parse(q.stems) as EstimateStem[]).map((s) => ({ ...s, character: parseCharacter(JSON.stringify(s.character)) }));
     return stems.length ? { stems, estimate: estimateMix(stems) } : null;
   }
 
   /** A new quote: the stems measured before go. */
   async clearQuote(clientId: string): Promise<void> {
-    await this.db.quote.deleteMany({ where: { clientId } });
+    await this.d.db.quote.deleteMany({ where: { clientId } });
   }
 
   /** Stems measured for the quote join it (one of the same name replaces the earlier). */
@@ -129,29 +132,29 @@ export class MixTime {
     const stems = [...before.filter((s) => !names.has(s.fileName)), ...measured];
     if (stems.length > QUOTE_MAX_STEMS) throw new UserError(t('quote-too-many', { max: QUOTE_MAX_STEMS }));
     const json = JSON.stringify(stems);
-    const at = this.clock.now(); // the studio's clock, which the 30 days are counted by
-    await this.db.quote.upsert({ where: { clientId }, create: { clientId, stems: json, updatedAt: at }, update: { stems: json, updatedAt: at } });
+    const at = this.d.clock.now(); // the studio's clock, which the 30 days are counted by
+    await this.d.db.quote.upsert({ where: { clientId }, create: { clientId, stems: json, updatedAt: at }, update: { stems: json, updatedAt: at } });
     return { stems, estimate: estimateMix(stems) };
   }
 
   /** What a kept quote is for: the hours of a mix booked by the hour; with a fixed price, the engineer's planning. */
   keptText(q: { estimate: MixEstimate }): string {
-    const mix = this.catalog.services.find((s) => s.code === 'mix');
+    const mix = this.d.catalog.services.find((s) => s.code === 'mix');
     return mix?.hourly
       ? t('quote-kept', { hours: hoursText(q.estimate.hours) })
-      : t('quote-kept-fixed', { hours: hoursText(q.estimate.hours), price: formatMoney(mix?.priceCents ?? 0, this.catalog.currency) });
+      : t('quote-kept-fixed', { hours: hoursText(q.estimate.hours), price: formatMoney(mix?.priceCents ?? 0, this.d.catalog.currency) });
   }
 
   /** The quote as the artist reads it: the hours, each reason, and what a mix booked on it costs. */
   quoteText(q: { stems: EstimateStem[]; estimate: MixEstimate }): string {
-    const mix = this.catalog.services.find((s) => s.code === 'mix');
+    const mix = this.d.catalog.services.find((s) => s.code === 'mix');
     const price = mix?.hourly
       ? t('quote-price-hourly', {
-          rate: formatMoney(mix.hourly.rateCents, this.catalog.currency),
-          price: formatMoney(priceForHours(this.catalog, mix.hourly, 'standard', q.estimate.hours), this.catalog.currency),
+          rate: formatMoney(mix.hourly.rateCents, this.d.catalog.currency),
+          price: formatMoney(priceForHours(this.d.catalog, mix.hourly, 'standard', q.estimate.hours), this.d.catalog.currency),
           hours: hoursText(q.estimate.hours),
         })
-      : t('quote-price-fixed', { price: formatMoney(mix?.priceCents ?? 0, this.catalog.currency) });
+      : t('quote-price-fixed', { price: formatMoney(mix?.priceCents ?? 0, this.d.catalog.currency) });
     return [t('quote-title', { hours: hoursText(q.estimate.hours), count: q.stems.length }), ...reasonLines(q.estimate), price].join('\n');
   }
 
@@ -208,10 +211,10 @@ export class MixTime {
   async shortfall(b: BookingWithService, known?: MixTimeView | null): Promise<MixTimeShortfall | null> {
     const hourly = this.hourly(b);
     if (!hourly || b.bookedHours === null || !isOpen(b.status) || b.status === 'in-progress' || !isSessionKind(b.kind)) return null;
-    if (b.sessionStartedAt || (b.startsAt && b.startsAt <= this.clock.now())) return null;
+    if (b.sessionStartedAt || (b.startsAt && b.startsAt <= this.d.clock.now())) return null;
     const v = known === undefined ? await this.of(b) : known;
     if (!v || v.hours <= b.bookedHours || v.hours <= (b.mixTimeAskedHours ?? 0)) return null;
-    const totalCents = priceForHours(this.catalog, hourly, b.kind, v.hours);
+    const totalCents = priceForHours(this.d.catalog, hourly, b.kind, v.hours);
     return { view: v, more: Math.round((v.hours - b.bookedHours) * 10) / 10, totalCents, extraCents: totalCents - b.priceCents };
   }
 
@@ -220,7 +223,7 @@ export class MixTime {
     const s = await this.shortfall(b);
     if (!s) throw new UserError(t('mix-time-nothing-to-book', { ref: b.reference }));
     try {
-      const extended = await this.bookings.extendHours(b, s.view.hours, s.totalCents, actor);
+      const extended = await this.d.bookings.extendHours(b, s.view.hours, s.totalCents, actor);
       await this.alertEngineer(b, 'mix-time-extended', (client) =>
         t('alert-mix-time-extended', {
           ref: b.reference,
@@ -241,8 +244,8 @@ export class MixTime {
 
   /** The artist leaves the hours to the engineer (or the calendar had no room): asked no more at these hours. */
   async leaveToEngineer(b: BookingWithService, hours: number, noRoom = false): Promise<void> {
-    await this.bookings.rows.update(b.id, { mixTimeAskedHours: hours });
-    await this.bookings.note(b, 'artist', `mixing estimate ${hours} h left to the engineer`);
+    await this.d.bookings.rows.update(b.id, { mixTimeAskedHours: hours });
+    await this.d.bookings.note(b, 'artist', `mixing estimate ${hours} h left to the engineer`);
     await this.alertEngineer(b, 'mix-time-left', (client, estimate) =>
       t('alert-mix-time-left', {
         ref: b.reference,
@@ -278,14 +281,14 @@ export class MixTime {
     if (!isMixing(b)) throw new UserError(t('estimate-not-mixing', { ref: b.reference }));
     if (hours !== null && !(hours > 0 && hours <= 100)) throw new UserError(t('desk-estimate-hours-range'));
     const rounded = hours === null ? null : Math.round(hours * 4) / 4;
-    await this.bookings.rows.update(b.id, { mixHours: rounded, mixHoursBy: rounded === null ? null : engineer });
-    const updated = await this.bookings.get(b.id);
-    await this.bookings.note(b, engineer, rounded === null ? 'mixing hours back to the estimate' : `mixing hours set to ${rounded}`);
+    await this.d.bookings.rows.update(b.id, { mixHours: rounded, mixHoursBy: rounded === null ? null : engineer });
+    const updated = await this.d.bookings.get(b.id);
+    await this.d.bookings.note(b, engineer, rounded === null ? 'mixing hours back to the estimate' : `mixing hours set to ${rounded}`);
     const v = await this.of(updated);
     if (v) {
       const hourly = this.hourly(updated);
       const more = v.booked && hourly && v.hours > v.booked.hours ? v.hours - v.booked.hours : 0;
-      await this.outbox.toArtist(`mix-hours:${b.id}:${this.clock.now().getTime()}`, b, () => ({
+      await this.d.outbox.toArtist(`mix-hours:${b.id}:${this.d.clock.now().getTime()}`, b, () => ({
         visibility: 'private',
         text: [
           t('estimate-set-message', { ref: b.reference, hours: hoursText(v.hours), measured: hoursText(v.estimate.hours) }),
@@ -307,7 +310,7 @@ export class MixTime {
     const fresh = ('archive' in outcome ? outcome.received : [outcome]).filter((o) => !o.duplicate && o.upload.role === 'stem');
     const last = fresh.at(-1);
     if (!last) return { reply: null, ask: null };
-    const b = await this.bookings.get(last.booking.id);
+    const b = await this.d.bookings.get(last.booking.id);
     const v = isOpen(b.status) ? await this.of(b) : null;
     if (!v) return { reply: null, ask: null };
     await this.tellEngineerIfLonger(b, v);
@@ -327,9 +330,9 @@ export class MixTime {
 
   /** `once`: the alert is sent once per booking and this value (default: once per moment). */
   private async alertEngineer(b: BookingWithService, key: string, write: (client: string, estimate: string) => string, once?: string) {
-    const { client } = await this.bookings.withClient(b.id);
-    await this.alerts.alert(
-      `${key}:${b.id}:${once ?? this.clock.now().getTime()}`,
+    const { client } = await this.d.bookings.withClient(b.id);
+    await this.d.alerts.alert(
+      `${key}:${b.id}:${once ?? this.d.clock.now().getTime()}`,
       (on) => write(client.displayName, deskLine(on, 'estimate', { reference: b.reference })),
       { booking: b.reference },
     );

@@ -98,21 +98,31 @@ export function newSourceOf(outcome: UploadOutcome | ArchiveOutcome): UploadOutc
   return fresh.filter((o) => o.upload.role === (o.booking.service.code === 'master' ? 'mix' : 'stem')).at(-1) ?? null;
 }
 
+/** What UploadService works with (createStudio wires them). */
+export interface UploadServiceDeps {
+  /** The records of the files (their reads are everyone's: a booking's mix, reference, stems). */
+  files: StoredFiles;
+  store: ObjectStore;
+  bookings: BookingService;
+  maxBytes: number;
+  maxSeconds?: number;
+  quotaBytes?: number;
+  maxArchiveBytes?: number;
+  /** The studio's disk: bytes are accepted only while it has room. */
+  disk?: Pick<DiskSpace, 'assertRoom'>;
+  clock?: Clock;
+}
+
 export class UploadService {
-  constructor(
-    /** The records of the files (their reads are everyone's: a booking's mix, reference, stems). */
-    readonly files: StoredFiles,
-    private readonly store: ObjectStore,
-    private readonly bookings: BookingService,
-    private readonly maxBytes: number,
-    private readonly maxSeconds = 60 * 60,
-    private readonly quotaBytes = Infinity,
-    private readonly maxArchiveBytes = maxBytes * 8,
-    /** The studio's disk: bytes are accepted only while it has room. */
-    private readonly disk?: Pick<DiskSpace, 'assertRoom'>,
-    private readonly clock: Clock = systemClock,
-  ) {
-    this.held = new HeldFiles(store);
+  readonly files: StoredFiles;
+
+  /** The settings with their defaults filled in. */
+  private readonly d: Required<Omit<UploadServiceDeps, 'disk'>> & Pick<UploadServiceDeps, 'disk'>;
+
+  constructor(d: UploadServiceDeps) {
+    this.files = d.files;
+    this.d = { maxSeconds: 60 * 60, quotaBytes: Infinity, clock: systemClock, ...d, maxArchiveBytes: d.maxArchiveBytes ?? d.maxBytes * 8 };
+    this.held = new HeldFiles(d.store);
   }
 
   /** Files waiting for the artist to say which booking they are for. */
@@ -129,16 +139,16 @@ export class UploadService {
    */
   async assertWithinQuota(booking: Pick<BookingWithService, 'id' | 'reference'>, file: string, bytes: number, stagedBytes = 0, tx?: Tx): Promise<void> {
     const used = (await this.storedBytes(booking.id, tx)) + stagedBytes;
-    if (used + bytes <= this.quotaBytes) return;
+    if (used + bytes <= this.d.quotaBytes) return;
     throw new FileRefused(
-      t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.quotaBytes), used: formatSize(used) }),
-      t('skip-over-quota', { ref: booking.reference, quota: formatSize(this.quotaBytes) }),
+      t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.d.quotaBytes), used: formatSize(used) }),
+      t('skip-over-quota', { ref: booking.reference, quota: formatSize(this.d.quotaBytes) }),
     );
   }
 
   /** Refuses `bytes` more when the studio's disk has no room for them (outside any transaction: the engineer is told). */
   async assertRoom(file: string, bytes: number): Promise<void> {
-    await this.disk?.assertRoom(file, bytes);
+    await this.d.disk?.assertRoom(file, bytes);
   }
 
   /** A single audio file, or a zip archive of them (stems), whichever `path` holds. */
@@ -190,9 +200,9 @@ export class UploadService {
    */
   async targetBooking(client: Client, ref?: string): Promise<BookingWithService> {
     if (ref) return this.takingBooking(client, ref);
-    const chosen = client.filesForUntil && client.filesForUntil > this.clock.now() ? client.filesForBookingId : null;
+    const chosen = client.filesForUntil && client.filesForUntil > this.d.clock.now() ? client.filesForBookingId : null;
     if (chosen) {
-      const b = await this.bookings.get(chosen).catch(() => null);
+      const b = await this.d.bookings.get(chosen).catch(() => null);
       if (b && b.clientId === client.id && acceptsFiles(b.status)) return b;
     }
     const open = await this.openForFiles(client.id);
@@ -203,13 +213,13 @@ export class UploadService {
 
   /** The bookings a file could be for: those still in the works first (new files for a delivered one would be a revision). */
   async openForFiles(clientId: string): Promise<BookingWithService[]> {
-    const taking = await this.bookings.takingFiles(clientId);
+    const taking = await this.d.bookings.takingFiles(clientId);
     return taking.some((b) => isOpen(b.status)) ? taking.filter((b) => isOpen(b.status)) : taking;
   }
 
   /** The named booking of the artist's, if it takes files. */
   async takingBooking(client: Pick<Client, 'id'>, ref: string): Promise<BookingWithService> {
-    const b = await this.bookings.ownedBy(client.id, ref);
+    const b = await this.d.bookings.ownedBy(client.id, ref);
     if (!acceptsFiles(b.status)) throw new UserError(t('booking-takes-no-files', { ref: b.reference, status: statusText(b.status) }));
     return b;
   }
@@ -260,9 +270,9 @@ export class UploadService {
     const warnings = await this.warnings(analysis, role, booking);
 
     const key = `uploads/${booking.id}/${randomUUID()}-${safeFileName(name)}`;
-    const stored = await this.store.put(key, createReadStream(i.path), { contentType: mimeOf(analysis.format.container) });
+    const stored = await this.d.store.put(key, createReadStream(i.path), { contentType: mimeOf(analysis.format.container) });
     if (stored.sha256 !== sha256) {
-      await this.store.delete(key);
+      await this.d.store.delete(key);
       throw new Error(`${name} changed while it was being stored`);
     }
     try {
@@ -287,7 +297,7 @@ export class UploadService {
       return { upload, booking, duplicate: false, analysis, warnings };
     } catch (err) {
       // The same message raced itself: keep the first copy, drop ours.
-      await this.store.delete(key);
+      await this.d.store.delete(key);
       if (isUniqueViolation(err) && i.sourceKey) {
         const first = await this.files.bySource(i.sourceKey);
         if (first) return { upload: first, booking, duplicate: true, analysis: null, warnings: [] };
@@ -307,8 +317,8 @@ export class UploadService {
       if (err instanceof UserError) throw err;
       throw new UserError(t('upload-not-found', { file: name }));
     }
-    if (size > this.maxBytes) {
-      const sizes = { size: formatSize(size), max: formatSize(this.maxBytes) };
+    if (size > this.d.maxBytes) {
+      const sizes = { size: formatSize(size), max: formatSize(this.d.maxBytes) };
       throw new FileRefused(t('upload-too-big', { file: name, ...sizes }), t('skip-too-big', sizes));
     }
     return size;
@@ -318,7 +328,7 @@ export class UploadService {
   private async analysed(file: string, name: string, character: boolean): Promise<FileAnalysis> {
     try {
       // On a thread of its own: a long file's decoding and measuring would hold every chat up.
-      return await analyzeFileInThread({ path: file, name, limits: { maxSeconds: this.maxSeconds }, character });
+      return await analyzeFileInThread({ path: file, name, limits: { maxSeconds: this.d.maxSeconds }, character });
     } catch (err) {
       if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: audioProblemInWords(err) }), err.problem);
       throw err;
@@ -344,8 +354,8 @@ export class UploadService {
 
   private archiveLimits() {
     return {
-      maxTotalBytes: this.maxArchiveBytes,
-      maxFileBytes: this.maxBytes,
+      maxTotalBytes: this.d.maxArchiveBytes,
+      maxFileBytes: this.d.maxBytes,
       maxEntries: 500,
       // Deflate tops out near 1032:1, which only long runs of zeros reach.
       maxRatio: 1000,

@@ -92,19 +92,22 @@ const roomFile = (f: Models.DeliveryFileModel): RoomFile => ({
   storageKey: f.storageKey,
 });
 
+/** What ListeningRoom works with (createStudio wires them). */
+export interface ListeningRoomDeps {
+  db: Db;
+  bookings: BookingService;
+  revisions: RevisionService;
+  paidRevisions: RevisionPayments;
+  outbox: Outbox;
+  alerts: EngineerAlerts;
+  clock: Clock;
+  standings: Standings;
+}
+
 export class ListeningRoom {
-  constructor(
-    private readonly db: Db,
-    private readonly bookings: BookingService,
-    private readonly revisions: RevisionService,
-    private readonly paidRevisions: RevisionPayments,
-    private readonly outbox: Outbox,
-    private readonly alerts: EngineerAlerts,
-    private readonly clock: Clock,
-    private readonly standings: Standings,
-  ) {
-    this.versions = new Versions(db);
-    this.files = new StoredFiles(db);
+  constructor(private readonly d: ListeningRoomDeps) {
+    this.versions = new Versions(d.db);
+    this.files = new StoredFiles(d.db);
   }
 
   /** The versions' and the uploads' queries (their repositories). */
@@ -155,8 +158,8 @@ export class ListeningRoom {
         const facts = made ? parseFacts(made.facts) : null;
         return { fileId: `mix-${u.id}`, label: t('room-source', { file: u.fileName }), lufs: facts?.kind === 'master' ? (facts.sourceLufs ?? null) : null };
       });
-    const { freeLeft, price } = await this.revisions.allowance(booking);
-    const approvedEvent = await this.bookings.rows.lastEventTo(booking.id, 'completed');
+    const { freeLeft, price } = await this.d.revisions.allowance(booking);
+    const approvedEvent = await this.d.bookings.rows.lastEventTo(booking.id, 'completed');
     const approved = approvedEvent?.note ? Number(/^approved v(\d+)/.exec(approvedEvent.note)?.[1] ?? NaN) : NaN;
     return {
       booking,
@@ -166,7 +169,7 @@ export class ListeningRoom {
       price,
       canRevise: booking.status === 'delivered',
       approved: Number.isFinite(approved) ? approved : null,
-      standing: await this.standings.one(booking, booking.timeZone),
+      standing: await this.d.standings.one(booking, booking.timeZone),
     };
   }
 
@@ -194,17 +197,17 @@ export class ListeningRoom {
     const row = await this.versions.ready(booking.id, version);
     if (!row) throw new UserError(t('room-no-such-version', { version, ref: booking.reference }));
     if (booking.status !== 'delivered') throw new UserError(t('room-cannot-approve', { ref: booking.reference }));
-    await this.db.$transaction(async (tx) => {
-      const current = await this.bookings.currentIn(tx, booking.id);
+    await this.d.db.$transaction(async (tx) => {
+      const current = await this.d.bookings.currentIn(tx, booking.id);
       if (current.status !== 'delivered') throw new UserError(t('room-cannot-approve', { ref: booking.reference }));
-      await this.bookings.transitionIn(tx, current, 'completed', `client:${booking.clientId}`, `approved v${version} on the listening page`);
-      await this.outbox.toArtist(
+      await this.d.bookings.transitionIn(tx, current, 'completed', `client:${booking.clientId}`, `approved v${version} on the listening page`);
+      await this.d.outbox.toArtist(
         `approved:${booking.id}`,
         booking,
         () => ({ text: t('room-approved-chat', { ref: booking.reference, version }), visibility: 'private' }),
         tx,
       );
-      await this.alerts.alert(
+      await this.d.alerts.alert(
         `approved:${booking.id}`,
         () => t('room-approved-alert', { ref: booking.reference, client: booking.client.displayName, version }),
         { booking: booking.reference, version },
@@ -224,15 +227,15 @@ export class ListeningRoom {
     if (!notes) throw new UserError(t('revise-say-what'));
     const { adjustments, understood, forEngineer } = parseAdjustments(notes);
     const price = formatMoney(booking.service.revisionPriceCents, booking.currency);
-    const r = await this.paidRevisions.requestOrAsk(booking, { notes, adjustments, forEngineer, understood }, acceptPaid, `client:${booking.clientId}`);
+    const r = await this.d.paidRevisions.requestOrAsk(booking, { notes, adjustments, forEngineer, understood }, acceptPaid, `client:${booking.clientId}`);
     if ('pay' in r) {
       const reply = payFirstReply(booking, r.pay);
-      await this.outbox.toArtist(`room-pay:${booking.id}:${r.pay.number}:${this.clock.now().getTime()}`, booking, () => payFirstReply(booking, r.pay));
+      await this.d.outbox.toArtist(`room-pay:${booking.id}:${r.pay.number}:${this.d.clock.now().getTime()}`, booking, () => payFirstReply(booking, r.pay));
       return { said: reply.text, payUrl: r.pay.url };
     }
     const started = r.started;
     const said = revisionStartedText(booking, started, understood, price);
-    await this.outbox.toArtist(`room-revision:${booking.id}:${started.number}`, booking, () => ({
+    await this.d.outbox.toArtist(`room-revision:${booking.id}:${started.number}`, booking, () => ({
       text: `${t('room-from-page')} ${said()}`,
       visibility: 'private',
     }));

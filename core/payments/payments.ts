@@ -76,20 +76,23 @@ const checkoutItems: Record<string, (ref: string) => string> = {
 /** Stripe keeps a Checkout page open for at least this long. */
 const STRIPE_SHORTEST_CHECKOUT_MINUTES = 30;
 
+/** What PaymentService works with (createStudio wires them). */
+export interface PaymentServiceDeps {
+  db: Db;
+  bookings: BookingService;
+  /** Null with PAYMENTS=off: nothing is charged. */
+  gateway: PaymentGateway | null;
+  outbox: Outbox;
+  alerts: EngineerAlerts;
+  clock: Clock;
+  s: PaymentSettings;
+  links: PayLinks;
+  downloads: DownloadLinks;
+}
+
 export class PaymentService {
-  constructor(
-    private readonly db: Db,
-    private readonly bookings: BookingService,
-    /** Null with PAYMENTS=off: nothing is charged. */
-    private readonly gateway: PaymentGateway | null,
-    private readonly outbox: Outbox,
-    private readonly alerts: EngineerAlerts,
-    private readonly clock: Clock,
-    private readonly s: PaymentSettings,
-    private readonly links: PayLinks,
-    private readonly downloads: DownloadLinks,
-  ) {
-    this.rows = new PaymentRepository(db);
+  constructor(private readonly d: PaymentServiceDeps) {
+    this.rows = new PaymentRepository(d.db);
   }
 
   /** The payments' queries (their repository). */
@@ -97,7 +100,7 @@ export class PaymentService {
 
   /** What each booking was asked, paid, let off and given back, as the lines /status and the desk show. */
   linesFor(bookings: readonly LedgerBooking[], zone: string): Promise<Map<string, string[]>> {
-    return paymentLines(this.db, bookings, zone);
+    return paymentLines(this.d.db, bookings, zone);
   }
 
   /** The engineer's news of money received and given back (ENGINEER_ALERTS; set by the studio). */
@@ -115,12 +118,12 @@ export class PaymentService {
   }
 
   get enabled(): boolean {
-    return this.gateway !== null;
+    return this.d.gateway !== null;
   }
 
   /** The deposit a booking's price asks for, in the currency's minor unit. */
   depositCents(priceCents: number): number {
-    return Math.round((priceCents * this.s.depositPercent) / 100);
+    return Math.round((priceCents * this.d.s.depositPercent) / 100);
   }
 
   /**
@@ -128,10 +131,10 @@ export class PaymentService {
    * (a double click, a repeated message), or a new one.
    */
   async depositFor(b: BookingWithService): Promise<Payment> {
-    if (!this.gateway) throw new Error('payments are off');
+    if (!this.d.gateway) throw new Error('payments are off');
     const open = await this.rows.open(b.id, 'deposit');
     if (open?.checkoutUrl) return open;
-    const now = this.clock.now();
+    const now = this.d.clock.now();
     const payment =
       open ??
       (await this.rows.create({
@@ -140,10 +143,10 @@ export class PaymentService {
         amountCents: this.depositCents(b.priceCents),
         currency: b.currency,
         status: 'open',
-        expiresAt: new Date(now.getTime() + this.s.holdMinutes * 60_000),
+        expiresAt: new Date(now.getTime() + this.d.s.holdMinutes * 60_000),
       }));
     const checkout = await this.checkout(
-      this.gateway,
+      this.d.gateway,
       payment,
       b.reference,
       new Date(Math.max(payment.expiresAt.getTime(), now.getTime() + STRIPE_SHORTEST_CHECKOUT_MINUTES * 60_000)),
@@ -156,10 +159,10 @@ export class PaymentService {
    * kept with the amount it asks, since only a page mixdesk made settles a payment, and only for that.
    */
   private async checkout(gateway: PaymentGateway, p: Payment, reference: string, expiresAt: Date): Promise<{ id: string; url: string }> {
-    const back = `${this.s.baseUrl}/paid?booking=${encodeURIComponent(reference)}`;
+    const back = `${this.d.s.baseUrl}/paid?booking=${encodeURIComponent(reference)}`;
     const page = await gateway.createCheckout({
       paymentId: p.id,
-      attempt: this.clock.now().getTime(),
+      attempt: this.d.clock.now().getTime(),
       bookingReference: reference,
       description: checkoutItems[p.purpose]?.(reference) ?? reference,
       amountCents: p.amountCents,
@@ -177,8 +180,8 @@ export class PaymentService {
   depositText(p: Payment): string {
     return t('payment-deposit-ask', {
       amount: formatMoney(p.amountCents, p.currency),
-      percent: this.s.depositPercent,
-      minutes: Math.max(1, Math.ceil((p.expiresAt.getTime() - this.clock.now().getTime()) / 60_000)),
+      percent: this.d.s.depositPercent,
+      minutes: Math.max(1, Math.ceil((p.expiresAt.getTime() - this.d.clock.now().getTime()) / 60_000)),
       url: p.checkoutUrl ?? '',
     });
   }
@@ -189,8 +192,8 @@ export class PaymentService {
    * Session settles its payment, all in one transaction.
    */
   async handleWebhook(rawBody: Buffer, signature: string | undefined): Promise<WebhookOutcome> {
-    if (!this.gateway) return 'ignored';
-    const event = this.gateway.verifyEvent(rawBody, signature);
+    if (!this.d.gateway) return 'ignored';
+    const event = this.d.gateway.verifyEvent(rawBody, signature);
     const s = event.session;
     const paid = s && s.paymentStatus === 'paid' && (event.type === 'checkout.session.completed' || event.type === 'checkout.session.async_payment_succeeded');
     const outcome = await this.receive({
@@ -201,7 +204,7 @@ export class PaymentService {
     // Its receipt, once settled, outside the transaction (a network call); missing, /status says paid without it.
     const intent = s?.paymentIntentId;
     if (outcome === 'handled' && intent) {
-      const url = await this.gateway.receiptUrl(intent).catch(() => null);
+      const url = await this.d.gateway.receiptUrl(intent).catch(() => null);
       if (url) await this.rows.setReceipt(intent, url);
     }
     return outcome;
@@ -232,7 +235,7 @@ export class PaymentService {
   async payable(paymentId: string, amountCents: number, currency: string): Promise<PayableAnswer> {
     const p = await this.rows.withBooking(paymentId);
     if (!p || p.status !== 'open' || ['cancelled', 'rescheduled'].includes(p.booking.status)) return { ok: false, reason: t('payment-no-longer-due') };
-    if (p.purpose === 'deposit' && p.expiresAt <= this.clock.now()) return { ok: false, reason: t('payment-no-longer-due') };
+    if (p.purpose === 'deposit' && p.expiresAt <= this.d.clock.now()) return { ok: false, reason: t('payment-no-longer-due') };
     if (p.amountCents !== amountCents || p.currency.toUpperCase() !== currency.toUpperCase())
       return { ok: false, reason: t('payment-amount-changed', { amount: formatMoney(p.amountCents, p.currency) }) };
     return { ok: true };
@@ -250,12 +253,12 @@ export class PaymentService {
 
   /** The link in the chat for a payment asked after booking (it opens a Stripe page, see pageFor). */
   payUrl(p: Pick<Payment, 'id'>): string {
-    return this.links.url(p.id);
+    return this.d.links.url(p.id);
   }
 
   /** The payment a signed pay link names, or null when the link is forged. */
   verifyPayLink(token: string): string | null {
-    return this.links.verify(token);
+    return this.d.links.verify(token);
   }
 
   /**
@@ -263,25 +266,25 @@ export class PaymentService {
    * is about to), a thank-you once paid, a refusal when it is no longer asked.
    */
   async pageFor(paymentId: string): Promise<PageOutcome> {
-    if (!this.gateway) return { kind: 'closed' };
+    if (!this.d.gateway) return { kind: 'closed' };
     const p = await this.rows.withBooking(paymentId);
     if (!p) return { kind: 'closed' };
     if (['paid', 'waived'].includes(p.status)) return { kind: 'paid' };
     if (p.status !== 'open') return { kind: 'closed' };
     if (p.purpose === 'deposit') {
-      const deposit = await this.depositFor(await this.bookings.get(p.bookingId));
+      const deposit = await this.depositFor(await this.d.bookings.get(p.bookingId));
       return deposit.checkoutUrl ? { kind: 'page', url: deposit.checkoutUrl } : { kind: 'closed' };
     }
-    const now = this.clock.now();
+    const now = this.d.clock.now();
     if (p.checkoutUrl && p.expiresAt.getTime() - now.getTime() > 10 * 60_000) return { kind: 'page', url: p.checkoutUrl };
     // A page that closed, or one for an amount no longer asked: closed at Stripe before the new one.
-    if (p.checkoutId) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
+    if (p.checkoutId) await this.d.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
     const expiresAt = new Date(now.getTime() + STRIPE_LONGEST_CHECKOUT_MINUTES * 60_000);
-    const checkout = await this.checkout(this.gateway, p, p.booking.reference, expiresAt);
+    const checkout = await this.checkout(this.d.gateway, p, p.booking.reference, expiresAt);
     // Claimed by its status: paid or called off meanwhile, the new page is closed again.
     const kept = await this.rows.claim(p.id, 'open', { checkoutId: checkout.id, checkoutUrl: checkout.url, expiresAt });
     if (!kept) {
-      await this.gateway.expireCheckout(checkout.id).catch(() => undefined);
+      await this.d.gateway.expireCheckout(checkout.id).catch(() => undefined);
       return this.pageFor(paymentId);
     }
     return { kind: 'page', url: checkout.url };
@@ -299,8 +302,8 @@ export class PaymentService {
   private async receive(r: Received): Promise<WebhookOutcome> {
     let decided: Settlement;
     try {
-      decided = await this.db.$transaction(async (tx) => {
-        if (!(await this.rows.firstSight(tx, { id: r.eventId, type: r.type, at: this.clock.now() }))) return { outcome: 'duplicate' as const };
+      decided = await this.d.db.$transaction(async (tx) => {
+        if (!(await this.rows.firstSight(tx, { id: r.eventId, type: r.type, at: this.d.clock.now() }))) return { outcome: 'duplicate' as const };
         const settlement = r.paid ? await this.settleIn(tx, r.eventId, r.paid) : { outcome: 'ignored' as const, detail: null };
         const { detail, ...rest } = { detail: null, ...settlement };
         await this.rows.eventOutcome(tx, r.eventId, 'twice' in rest ? 'paid-twice' : rest.outcome === 'handled' ? 'settled' : rest.outcome, detail);
@@ -321,7 +324,7 @@ export class PaymentService {
 
   /** Inside receive's transaction: the payment checked, settled and acted on, or why not (kept with the event). */
   private async settleIn(tx: Tx, eventId: string, paid: PaidVia): Promise<Settlement & { detail?: string | null }> {
-    const now = this.clock.now();
+    const now = this.d.clock.now();
     const received = paid.amountCents === null || paid.currency === null ? '?' : formatMoney(paid.amountCents, paid.currency);
     const via = paid.provider === 'stripe' ? `Stripe ${paid.checkoutId}` : `Telegram ${paid.telegramChargeId}`;
     /** Not acted on: kept with the event (`why`, with the numbers) and told to the engineer in the studio's language. */
@@ -331,7 +334,7 @@ export class PaymentService {
       asked?: string,
     ): Promise<Settlement & { detail: string }> => {
       const detail = `${why}: ${received} received (${via})${asked ? `, ${asked} asked` : ''}`;
-      await this.alerts.alert(
+      await this.d.alerts.alert(
         `payment-refused:${eventId}`,
         () =>
           booking && asked
@@ -348,7 +351,7 @@ export class PaymentService {
     const paymentId = paid.provider === 'stripe' ? page?.paymentId : paid.paymentId;
     const payment = paymentId ? await this.rows.byId(paymentId, tx) : null;
     if (!payment) return refuse('no payment of ours');
-    const booking = await this.bookings.rows.withClient(payment.bookingId, tx);
+    const booking = await this.d.bookings.rows.withClient(payment.bookingId, tx);
     const asked = formatMoney(payment.amountCents, payment.currency);
     // Exactly what was asked: the page's own amount (a replaced page for an old amount no longer pays) and the payment's.
     const amountOk =
@@ -402,7 +405,7 @@ export class PaymentService {
       taken = true;
     }
     if (!taken)
-      await this.alerts.alert(
+      await this.d.alerts.alert(
         `payment-late:${payment.id}`,
         () =>
           t(payment.purpose === 'deposit' && payment.status !== 'waived' ? 'alert-deposit-late' : 'alert-payment-late', {
@@ -424,7 +427,7 @@ export class PaymentService {
   private async giveBackSecond(twice: Payment, booking: BookingWithService): Promise<void> {
     const refunded = await this.refund(twice, booking, () => t('refund-reason-twice'));
     const amount = formatMoney(twice.amountCents, twice.currency);
-    await this.outbox.toArtist(`paid-twice:${twice.id}`, booking, () => ({
+    await this.d.outbox.toArtist(`paid-twice:${twice.id}`, booking, () => ({
       text: t(refunded ? 'payment-twice-refunded' : 'payment-twice-pending', { what: twice.purpose, ref: booking.reference, amount }),
       visibility: 'private',
     }));
@@ -437,8 +440,8 @@ export class PaymentService {
   }
 
   private async depositReceivedIn(tx: Tx, payment: Payment, booking: BookingWithService): Promise<boolean> {
-    if (!(await this.bookings.depositPaidIn(tx, booking.id, 'artist (deposit paid)'))) return false;
-    await this.outbox.toArtist(
+    if (!(await this.d.bookings.depositPaidIn(tx, booking.id, 'artist (deposit paid)'))) return false;
+    await this.d.outbox.toArtist(
       `deposit-paid:${payment.id}`,
       booking,
       () => ({
@@ -456,16 +459,16 @@ export class PaymentService {
    * is written when the message is, in the artist's language.
    */
   private async releaseFilesIn(tx: Tx, booking: BookingWithService, thanks: () => string, key: string): Promise<void> {
-    const waiting = await new Versions(this.db).releaseBalanceWaitIn(tx, booking.id);
-    if (!waiting.length) await this.outbox.toArtist(key, booking, () => ({ text: thanks(), visibility: 'private' }), tx);
+    const waiting = await new Versions(this.d.db).releaseBalanceWaitIn(tx, booking.id);
+    if (!waiting.length) await this.d.outbox.toArtist(key, booking, () => ({ text: thanks(), visibility: 'private' }), tx);
     for (const v of waiting) {
       const files = v.files.filter((f) => !beforeBalance(f));
-      await this.outbox.toArtist(
+      await this.d.outbox.toArtist(
         `${key}:v${v.version}`,
         booking,
         () => ({
           text: [thanks(), t('balance-files-now', { ref: booking.reference, version: v.version })].join('\n'),
-          files: files.map((f) => replyFile({ downloads: this.downloads }, f)),
+          files: files.map((f) => replyFile({ downloads: this.d.downloads }, f)),
           visibility: 'private',
         }),
         tx,
@@ -478,17 +481,17 @@ export class PaymentService {
    * charged yet (an open deposit), a paid one refunded (early enough) or kept. Null: no deposit.
    */
   async cancellationTerms(b: BookingWithService): Promise<{ refund: boolean; text: string } | null> {
-    const { payments } = await readLedger(this.db, b);
+    const { payments } = await readLedger(this.d.db, b);
     const deposit = payments.find((p) => p.purpose === 'deposit' && (p.status === 'open' || p.status === 'paid'));
     if (!deposit) return null;
     if (deposit.status === 'open') return { refund: false, text: t('cancel-deposit-unpaid') };
     const amount = formatMoney(deposit.amountCents, deposit.currency);
-    const now = this.clock.now().getTime();
-    const early = b.startsAt ? b.startsAt.getTime() - now >= this.s.refundHours * 3_600_000 : ['requested', 'confirmed', 'awaiting-files'].includes(b.status);
+    const now = this.d.clock.now().getTime();
+    const early = b.startsAt ? b.startsAt.getTime() - now >= this.d.s.refundHours * 3_600_000 : ['requested', 'confirmed', 'awaiting-files'].includes(b.status);
     if (early) return { refund: true, text: t('cancel-deposit-refunded', { amount }) };
     return {
       refund: false,
-      text: b.startsAt ? t('cancel-deposit-kept-session', { amount, hours: this.s.refundHours }) : t('cancel-deposit-kept-work', { amount }),
+      text: b.startsAt ? t('cancel-deposit-kept-session', { amount, hours: this.d.s.refundHours }) : t('cancel-deposit-kept-work', { amount }),
     };
   }
 
@@ -502,8 +505,8 @@ export class PaymentService {
     const open = await this.rows.allOpen(b.id);
     await this.rows.cancelOpen(open.map((p) => p.id));
     await this.closePages(open);
-    const paid = (await readLedger(this.db, b)).payments.find((p) => p.purpose === 'deposit' && p.status === 'paid');
-    if (!paid || !this.gateway) return null;
+    const paid = (await readLedger(this.d.db, b)).payments.find((p) => p.purpose === 'deposit' && p.status === 'paid');
+    if (!paid || !this.d.gateway) return null;
     const amount = () => formatMoney(paid.amountCents, paid.currency);
     if (!refund) return { refunded: false, artist: null, engineer: () => t('alert-cancel-deposit-kept', { amount: amount() }) };
     const refunded = await this.refund(paid, b, () => t('refund-reason-cancelled'), { told: true });
@@ -524,9 +527,9 @@ export class PaymentService {
     const amount = () => formatMoney(p.amountCents, p.currency);
     try {
       if (p.provider === 'telegram') throw new ByProvider();
-      if (!this.gateway) throw new Error('payments are off');
+      if (!this.d.gateway) throw new Error('payments are off');
       if (!p.paymentIntentId) throw new Error('the payment has no Stripe payment intent');
-      const r = await this.gateway.refund(p.paymentIntentId, p.amountCents, `refund:${p.id}`);
+      const r = await this.d.gateway.refund(p.paymentIntentId, p.amountCents, `refund:${p.id}`);
       await this.rows.update(p.id, { status: 'refunded', refundId: r.id });
       // The caller tells the engineer itself when the refund is part of its news (a cancel).
       if (!o.told) await this.news?.refunded(b, amount, why, p.id);
@@ -535,9 +538,13 @@ export class PaymentService {
       // What it was for stands either way; the refund is the engineer's to finish.
       const problem = () =>
         err instanceof ByProvider ? t('refund-by-provider', { charge: p.providerChargeId ?? p.telegramChargeId ?? '' }) : (err as Error).message;
-      await this.alerts.alert(`refund-failed:${p.id}`, () => t('alert-refund-failed', { ref: b.reference, amount: amount(), why: why(), problem: problem() }), {
-        booking: b.reference,
-      });
+      await this.d.alerts.alert(
+        `refund-failed:${p.id}`,
+        () => t('alert-refund-failed', { ref: b.reference, amount: amount(), why: why(), problem: problem() }),
+        {
+          booking: b.reference,
+        },
+      );
       return false;
     }
   }
@@ -549,14 +556,19 @@ export class PaymentService {
    */
   async waive(b: BookingWithService, actor: string): Promise<'deposit' | 'balance' | 'revision' | null> {
     let revision: Payment | null = null;
-    const waived = await this.db.$transaction(async (tx) => {
+    const waived = await this.d.db.$transaction(async (tx) => {
       const open = await this.rows.open(b.id, undefined, tx);
       if (!open) return null;
       if (!(await this.rows.claim(open.id, 'open', { status: 'waived' }, tx))) return null;
       const purpose = open.purpose as 'deposit' | 'balance' | 'revision';
       if (purpose === 'deposit') {
-        if (!(await this.bookings.depositPaidIn(tx, b.id, actor))) return null;
-        await this.outbox.toArtist(`deposit-waived:${b.id}`, b, () => ({ text: t('payment-deposit-waived', { ref: b.reference }), visibility: 'private' }), tx);
+        if (!(await this.d.bookings.depositPaidIn(tx, b.id, actor))) return null;
+        await this.d.outbox.toArtist(
+          `deposit-waived:${b.id}`,
+          b,
+          () => ({ text: t('payment-deposit-waived', { ref: b.reference }), visibility: 'private' }),
+          tx,
+        );
       } else if (purpose === 'balance') {
         await this.releaseFilesIn(tx, b, () => t('payment-balance-waived', { ref: b.reference }), `balance-waived:${open.id}`);
       } else {
@@ -570,15 +582,15 @@ export class PaymentService {
 
   /** Deposits not paid in time: each booking's time released and its artist told. Returns how many. */
   async releaseUnpaid(): Promise<number> {
-    const due = await this.rows.expiredDeposits(this.clock.now(), 100);
+    const due = await this.rows.expiredDeposits(this.d.clock.now(), 100);
     let released = 0;
     for (const p of due) {
-      const done = await this.db.$transaction(async (tx) => {
+      const done = await this.d.db.$transaction(async (tx) => {
         // Claimed by its status: another instance, or the payment arriving meanwhile, wins.
         if (!(await this.rows.claim(p.id, 'open', { status: 'expired' }, tx))) return false;
-        const booking = await this.bookings.rows.current(p.bookingId, tx);
-        if (!(await this.bookings.releaseUnpaidIn(tx, booking.id))) return false;
-        await this.outbox.toArtist(
+        const booking = await this.d.bookings.rows.current(p.bookingId, tx);
+        if (!(await this.d.bookings.releaseUnpaidIn(tx, booking.id))) return false;
+        await this.d.outbox.toArtist(
           `deposit-expired:${p.id}`,
           booking,
           () => ({ text: t('payment-deposit-expired', { ref: booking.reference }), visibility: 'private' }),
@@ -598,7 +610,7 @@ export class PaymentService {
    * that arrives anyway to the engineer.
    */
   private async closePages(payments: readonly Pick<Payment, 'checkoutId'>[]): Promise<void> {
-    for (const p of payments) if (p.checkoutId && this.gateway) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
+    for (const p of payments) if (p.checkoutId && this.d.gateway) await this.d.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
   }
 }
 

@@ -42,29 +42,32 @@ export function payFirstReply(b: Pick<BookingWithService, 'reference'>, ask: Rev
   };
 }
 
+/** What RevisionPayments works with (createStudio wires them). */
+export interface RevisionPaymentsDeps {
+  db: Db;
+  payments: PaymentService;
+  gateway: PaymentGateway | null;
+  revisions: RevisionService;
+  bookings: BookingService;
+  outbox: Outbox;
+  alerts: EngineerAlerts;
+  clock: Clock;
+  log: Logger;
+}
+
 export class RevisionPayments {
   /** The payments' queries (their repository). */
   private readonly rows: PaymentRepository;
 
-  constructor(
-    private readonly db: Db,
-    private readonly payments: PaymentService,
-    private readonly gateway: PaymentGateway | null,
-    private readonly revisions: RevisionService,
-    private readonly bookings: BookingService,
-    private readonly outbox: Outbox,
-    private readonly alerts: EngineerAlerts,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-  ) {
-    this.rows = new PaymentRepository(db);
-    payments.onRevisionPaid((p) => this.start(p));
-    revisions.onClosedUnmade((id) => this.refundUnmade(id));
+  constructor(private readonly d: RevisionPaymentsDeps) {
+    this.rows = new PaymentRepository(d.db);
+    d.payments.onRevisionPaid((p) => this.start(p));
+    d.revisions.onClosedUnmade((id) => this.refundUnmade(id));
   }
 
   /** Whether a revision beyond the free ones is paid before it starts (payments on). */
   get upFront(): boolean {
-    return this.payments.enabled;
+    return this.d.payments.enabled;
   }
 
   /**
@@ -78,12 +81,12 @@ export class RevisionPayments {
     acceptPaid: boolean,
     actor: string,
   ): Promise<{ started: RevisionStarted } | { pay: RevisionPaymentAsk }> {
-    if (this.upFront && (await this.revisions.allowance(b)).freeLeft === 0) {
+    if (this.upFront && (await this.d.revisions.allowance(b)).freeLeft === 0) {
       if (!acceptPaid) throw new PaymentNeeded(b, formatMoney(b.service.revisionPriceCents, b.currency));
       return { pay: await this.ask(b, asked) };
     }
     const { understood: _understood, ...request } = asked;
-    return { started: await this.revisions.request(b, { ...request, acceptPaid, actor }) };
+    return { started: await this.d.revisions.request(b, { ...request, acceptPaid, actor }) };
   }
 
   /**
@@ -92,9 +95,9 @@ export class RevisionPayments {
    * one is replaced (its page closed).
    */
   async ask(b: BookingWithService, asked: AskedRevision): Promise<RevisionPaymentAsk> {
-    await this.revisions.check(b, asked);
+    await this.d.revisions.check(b, asked);
     const earlier = await this.rows.allOpen(b.id, 'revision');
-    const payment = await this.db.$transaction(async (tx) => {
+    const payment = await this.d.db.$transaction(async (tx) => {
       await this.rows.cancelOpen(
         earlier.map((p) => p.id),
         tx,
@@ -106,19 +109,19 @@ export class RevisionPayments {
           amountCents: b.service.revisionPriceCents,
           currency: b.currency,
           status: 'open',
-          expiresAt: this.clock.now(),
+          expiresAt: this.d.clock.now(),
           request: JSON.stringify(asked),
         },
         tx,
       );
     });
-    for (const p of earlier) if (p.checkoutId && this.gateway) await this.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
-    const { used } = await this.revisions.allowance(b);
+    for (const p of earlier) if (p.checkoutId && this.d.gateway) await this.d.gateway.expireCheckout(p.checkoutId).catch(() => undefined);
+    const { used } = await this.d.revisions.allowance(b);
     return {
       number: used + 1,
       amount: formatMoney(payment.amountCents, payment.currency),
-      url: this.payments.payUrl(payment),
-      invoice: this.payments.invoice(payment, b.reference),
+      url: this.d.payments.payUrl(payment),
+      invoice: this.d.payments.invoice(payment, b.reference),
     };
   }
 
@@ -130,10 +133,10 @@ export class RevisionPayments {
   async start(p: Payment): Promise<void> {
     if (!p.request || p.revisionId) return;
     const asked = JSON.parse(p.request) as AskedRevision;
-    const booking = await this.bookings.get(p.bookingId);
+    const booking = await this.d.bookings.get(p.bookingId);
     const amount = formatMoney(p.amountCents, p.currency);
     try {
-      const started = await this.revisions.request(booking, {
+      const started = await this.d.revisions.request(booking, {
         notes: asked.notes,
         adjustments: asked.adjustments,
         forEngineer: asked.forEngineer,
@@ -144,7 +147,7 @@ export class RevisionPayments {
         prepaid: { paymentId: p.id, waived: p.status === 'waived' },
       });
       const text = revisionStartedText(booking, started, asked.understood, amount);
-      await this.outbox.toArtist(`revision-paid:${p.id}`, booking, () => ({
+      await this.d.outbox.toArtist(`revision-paid:${p.id}`, booking, () => ({
         text: `${t(p.status === 'waived' ? 'payment-revision-waived' : 'payment-revision-paid', { amount, ref: booking.reference })}\n${text()}`,
         visibility: 'private',
       }));
@@ -152,8 +155,8 @@ export class RevisionPayments {
       if (err instanceof RevisionAlreadyStarted) return;
       if (!(err instanceof UserError)) {
         // Not the artist's doing (the database, the queue): the minute's tick tries again for a day.
-        this.log.error({ err, booking: booking.reference, payment: p.id }, 'a paid revision could not start');
-        await this.alerts.alert(
+        this.d.log.error({ err, booking: booking.reference, payment: p.id }, 'a paid revision could not start');
+        await this.d.alerts.alert(
           `revision-start-failed:${p.id}`,
           () => t('alert-revision-start-failed', { ref: booking.reference, problem: (err as Error).message }),
           {
@@ -163,11 +166,11 @@ export class RevisionPayments {
         return;
       }
       // Paid, but the revision cannot be made now: the money goes back, and the artist hears why.
-      this.log.warn({ booking: booking.reference, payment: p.id, problem: err.message }, 'a paid revision could not start');
+      this.d.log.warn({ booking: booking.reference, payment: p.id, problem: err.message }, 'a paid revision could not start');
       const back = await this.giveBack(p, booking, () => err.message);
       // Not tried again: refunded, or left to the engineer (alerted) when the refund failed.
       await this.rows.update(p.id, { request: null });
-      await this.outbox.toArtist(`revision-unstarted:${p.id}`, booking, () => ({
+      await this.d.outbox.toArtist(`revision-unstarted:${p.id}`, booking, () => ({
         text: t('payment-revision-unstarted', { ref: booking.reference, reason: err.message, refund: back() }),
         visibility: 'private',
       }));
@@ -179,7 +182,7 @@ export class RevisionPayments {
    * for up to a day after payment (the engineer was alerted of a failure). Returns how many were tried.
    */
   async startPending(): Promise<number> {
-    const since = new Date(this.clock.now().getTime() - 86_400_000);
+    const since = new Date(this.d.clock.now().getTime() - 86_400_000);
     const pending = await this.rows.revisionsNotStarted(since, 20);
     for (const p of pending) await this.start(p);
     return pending.length;
@@ -189,9 +192,9 @@ export class RevisionPayments {
   private async refundUnmade(revisionId: string): Promise<void> {
     const p = await this.rows.paidFor(revisionId);
     if (!p) return;
-    const booking = await this.bookings.get(p.bookingId);
+    const booking = await this.d.bookings.get(p.bookingId);
     const back = await this.giveBack(p, booking, () => t('refund-revision-unmade'));
-    await this.outbox.toArtist(`revision-refund:${p.id}`, booking, () => ({ text: back(), visibility: 'private' }));
+    await this.d.outbox.toArtist(`revision-refund:${p.id}`, booking, () => ({ text: back(), visibility: 'private' }));
   }
 
   /** Refunds a payment (Stripe), or leaves it to the engineer (Telegram's provider, a failed refund). */
@@ -200,7 +203,7 @@ export class RevisionPayments {
       await this.rows.claim(p.id, 'waived', { status: 'cancelled' });
       return () => '';
     }
-    const refunded = await this.payments.refund(p, booking, why);
+    const refunded = await this.d.payments.refund(p, booking, why);
     return () => t(refunded ? 'cancel-refund-done' : 'cancel-refund-pending', { amount: formatMoney(p.amountCents, p.currency) });
   }
 }

@@ -37,34 +37,37 @@ function untilText(ms: number): string {
   return t('in-days', { count: Math.round(hours / 24) });
 }
 
+/** What ReminderService works with (createStudio wires them). */
+export interface ReminderServiceDeps {
+  db: Db;
+  outbox: Outbox;
+  keycodes: KeycodeService;
+  clock: Clock;
+  log: Logger;
+  /** A claim older than this is considered abandoned (its instance died) and is taken over. */
+  claimMs?: number;
+}
+
 export class ReminderService {
   /** The bookings' queries (their repository). */
   private readonly bookings: BookingRepository;
 
-  constructor(
-    private readonly db: Db,
-    private readonly outbox: Outbox,
-    private readonly keycodes: KeycodeService,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    /** A claim older than this is considered abandoned (its instance died) and is taken over. */
-    private readonly claimMs = 5 * 60_000,
-  ) {
-    this.bookings = new BookingRepository(db);
+  constructor(private readonly d: ReminderServiceDeps) {
+    this.bookings = new BookingRepository(d.db);
   }
 
   /** Sends every reminder that is due and not yet sent; returns how many this instance sent. */
   async sendDue(instance: string, limit = 100): Promise<number> {
-    const now = this.clock.now();
-    const stale = new Date(now.getTime() - this.claimMs);
-    const due = await this.db.reminder.findMany({
+    const now = this.d.clock.now();
+    const stale = new Date(now.getTime() - (this.d.claimMs ?? 5 * 60_000));
+    const due = await this.d.db.reminder.findMany({
       where: { sentAt: null, dueAt: { lte: now }, OR: [{ claimedAt: null }, { claimedAt: { lt: stale } }] },
       orderBy: { dueAt: 'asc' },
       take: limit,
     });
     let sent = 0;
     for (const r of due) {
-      const { count } = await this.db.reminder.updateMany({
+      const { count } = await this.d.db.reminder.updateMany({
         where: { id: r.id, sentAt: null, OR: [{ claimedAt: null }, { claimedAt: { lt: stale } }] },
         data: { claimedAt: now, claimedBy: instance, attempts: { increment: 1 } },
       });
@@ -73,25 +76,25 @@ export class ReminderService {
         const booking = await this.bookings.get(r.bookingId);
         // A session that was cancelled or moved keeps no reminders; this one slipped through a race.
         if (['cancelled', 'rescheduled'].includes(booking.status) || !booking.startsAt) {
-          await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: `not sent: booking ${booking.status}` } });
+          await this.d.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: `not sent: booking ${booking.status}` } });
           continue;
         }
         // A service that was down past two reminders sends the nearer one only.
-        const later = await this.db.reminder.count({ where: { bookingId: r.bookingId, sentAt: null, id: { not: r.id }, dueAt: { gt: r.dueAt, lte: now } } });
+        const later = await this.d.db.reminder.count({ where: { bookingId: r.bookingId, sentAt: null, id: { not: r.id }, dueAt: { gt: r.dueAt, lte: now } } });
         if (later > 0) {
-          await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: 'not sent: a later reminder was due as well' } });
+          await this.d.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: 'not sent: a later reminder was due as well' } });
           continue;
         }
-        await this.outbox.toArtist(`reminder:${r.id}`, booking, () => this.message(booking, now));
-        await this.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: null } });
+        await this.d.outbox.toArtist(`reminder:${r.id}`, booking, () => this.message(booking, now));
+        await this.d.db.reminder.update({ where: { id: r.id }, data: { sentAt: now, lastError: null } });
         sent++;
       } catch (err) {
         // Released for the next tick (here or elsewhere); the outbox key keeps it single.
-        await this.db.reminder.update({
+        await this.d.db.reminder.update({
           where: { id: r.id },
           data: { claimedAt: null, claimedBy: null, lastError: String(err instanceof Error ? err.message : err).slice(0, 500) },
         });
-        this.log.error({ err, reminder: r.id }, 'a reminder could not be prepared; it will be tried again');
+        this.d.log.error({ err, reminder: r.id }, 'a reminder could not be prepared; it will be tried again');
       }
     }
     return sent;
@@ -110,8 +113,8 @@ export class ReminderService {
     if (booking.kind !== 'virtual') {
       return { text: `${head}\n${t('reminder-in-person')}`, visibility: 'private' };
     }
-    const k = await this.keycodes.forSession(booking);
-    const link = this.keycodes.link(k);
+    const k = await this.d.keycodes.forSession(booking);
+    const link = this.d.keycodes.link(k);
     return {
       text: [
         head,

@@ -175,22 +175,25 @@ export class PaymentNeeded extends UserError {
   }
 }
 
+/** What RevisionService works with (createStudio wires them). */
+export interface RevisionServiceDeps {
+  db: Db;
+  bookings: BookingService;
+  versions: Versions;
+  files: StoredFiles;
+  pipeline: Pipeline;
+  alerts: EngineerAlerts;
+  clock: Clock;
+  log: Logger;
+  baseTargetLufs: number;
+}
+
 export class RevisionService {
   /** The revisions' queries (their repository). */
   private readonly rows: RevisionRepository;
 
-  constructor(
-    private readonly db: Db,
-    private readonly bookings: BookingService,
-    private readonly versions: Versions,
-    private readonly files: StoredFiles,
-    private readonly pipeline: Pipeline,
-    private readonly alerts: EngineerAlerts,
-    private readonly clock: Clock,
-    private readonly log: Logger,
-    private readonly baseTargetLufs: number,
-  ) {
-    this.rows = new RevisionRepository(db);
+  constructor(private readonly d: RevisionServiceDeps) {
+    this.rows = new RevisionRepository(d.db);
   }
 
   /** Told when the engineer closes a revision without a new version (a prepaid one is refunded). */
@@ -202,7 +205,7 @@ export class RevisionService {
 
   /** The client's bookings that can be revised now. */
   revisable(clientId: string): Promise<BookingWithService[]> {
-    return this.bookings.delivered(clientId);
+    return this.d.bookings.delivered(clientId);
   }
 
   /** Revisions waiting for the engineer, oldest first, with their booking and its client. */
@@ -212,7 +215,7 @@ export class RevisionService {
 
   async allowance(booking: BookingWithService): Promise<{ used: number; freeLeft: number; price: string }> {
     const used = await this.rows.count(booking.id);
-    return { used, freeLeft: await freeRevisionsLeft(this.db, booking), price: formatMoney(booking.service.revisionPriceCents, booking.currency) };
+    return { used, freeLeft: await freeRevisionsLeft(this.d.db, booking), price: formatMoney(booking.service.revisionPriceCents, booking.currency) };
   }
 
   /**
@@ -220,13 +223,13 @@ export class RevisionService {
    * stem for mixing), by file name, or null: /revise offers to make the next version from it.
    */
   async newSourceFor(booking: BookingWithService): Promise<string | null> {
-    const last = await this.versions.latestReady(booking.id);
+    const last = await this.d.versions.latestReady(booking.id);
     if (!last) return null;
     if (booking.service.code === 'master') {
-      const mix = await this.files.latest(booking.id, 'mix');
+      const mix = await this.d.files.latest(booking.id, 'mix');
       return mix && last.sourceUploadId && mix.id !== last.sourceUploadId && mix.createdAt > last.createdAt ? mix.fileName : null;
     }
-    const stem = (await this.files.stems(booking.id)).filter((s) => last.sentAt && s.createdAt > last.sentAt).at(-1);
+    const stem = (await this.d.files.stems(booking.id)).filter((s) => last.sentAt && s.createdAt > last.sentAt).at(-1);
     return stem?.fileName ?? null;
   }
 
@@ -236,17 +239,17 @@ export class RevisionService {
    * version was made with the studio's defaults: there is nothing to choose.
    */
   async keptSettings(booking: BookingWithService): Promise<{ version: number; words: string[] } | null> {
-    const last = await this.versions.latestReady(booking.id);
+    const last = await this.d.versions.latestReady(booking.id);
     if (booking.service.code !== 'master' || !last || last.kind !== 'master') return null;
     const settings = JSON.parse(last.settings) as MasterSettings;
-    const defaults = applyAdjustments(this.pipeline.defaultSettings(), this.baseTargetLufs, {});
-    const kept = applyAdjustments(settings, this.baseTargetLufs, {});
+    const defaults = applyAdjustments(this.d.pipeline.defaultSettings(), this.d.baseTargetLufs, {});
+    const kept = applyAdjustments(settings, this.d.baseTargetLufs, {});
     const words = settingsInWords(kept);
     return JSON.stringify(kept) === JSON.stringify(defaults) || !words.length ? null : { version: last.version, words };
   }
 
   async hasReference(bookingId: string): Promise<boolean> {
-    return (await this.files.count(bookingId, 'reference')) > 0;
+    return (await this.d.files.count(bookingId, 'reference')) > 0;
   }
 
   /**
@@ -256,11 +259,11 @@ export class RevisionService {
   async resolveOpen(booking: Pick<BookingWithService, 'id' | 'reference'>, actor: string): Promise<{ number: number }> {
     const open = await this.rows.latestOpen(booking.id);
     if (!open) throw new UserError(t('desk-no-open-revision', { ref: booking.reference }));
-    await this.db.$transaction(async (tx) => {
-      await this.rows.update(open.id, { status: 'resolved', resolvedAt: this.clock.now() }, tx);
-      const current = await this.bookings.currentIn(tx, booking.id);
+    await this.d.db.$transaction(async (tx) => {
+      await this.rows.update(open.id, { status: 'resolved', resolvedAt: this.d.clock.now() }, tx);
+      const current = await this.d.bookings.currentIn(tx, booking.id);
       if (current.status === 'revision-requested')
-        await this.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${open.number} resolved without new files` });
+        await this.d.bookings.advanceIn(tx, current, 'delivered', actor, { via: ['in-progress'], note: `revision ${open.number} resolved without new files` });
     });
     // No version came of it: what was paid for it goes back (the closing stands either way).
     if (!open.deliveryId && this.closedUnmade) await this.closedUnmade(open.id);
@@ -290,7 +293,7 @@ export class RevisionService {
 
   async request(booking: BookingWithService, r: RevisionRequest): Promise<RevisionStarted> {
     if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: statusText(booking.status) }));
-    const freeLeft = await freeRevisionsLeft(this.db, booking);
+    const freeLeft = await freeRevisionsLeft(this.d.db, booking);
     const paid = freeLeft === 0 || r.prepaid !== undefined;
     if (paid && !r.acceptPaid && !r.prepaid) throw new PaymentNeeded(booking, formatMoney(booking.service.revisionPriceCents, booking.currency));
     const settings = await this.check(booking, r);
@@ -298,12 +301,12 @@ export class RevisionService {
     const forEngineer = r.forEngineer || !automatic;
     const notes = r.notes.trim().slice(0, 2000);
     const waived = r.prepaid?.waived === true;
-    const revision = await this.db.$transaction(async (tx) => {
+    const revision = await this.d.db.$transaction(async (tx) => {
       const number = (await this.rows.count(booking.id, {}, tx)) + 1;
-      const current = await this.bookings.currentIn(tx, booking.id);
-      await this.bookings.transitionIn(tx, current, 'revision-requested', r.actor, notes || undefined);
+      const current = await this.d.bookings.currentIn(tx, booking.id);
+      await this.d.bookings.transitionIn(tx, current, 'revision-requested', r.actor, notes || undefined);
       if (automatic)
-        await this.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
+        await this.d.bookings.transitionIn(tx, { ...current, status: 'revision-requested' }, 'in-progress', 'pipeline', `automatic revision ${number}`);
       const created = await this.rows.create(tx, {
         bookingId: booking.id,
         number,
@@ -314,7 +317,7 @@ export class RevisionService {
         status: automatic ? 'in-progress' : 'requested',
         forEngineer,
         // Paid before it started: nothing is charged again when its version arrives.
-        ...(r.prepaid ? { chargedAt: this.clock.now() } : {}),
+        ...(r.prepaid ? { chargedAt: this.d.clock.now() } : {}),
       });
       if (r.prepaid) {
         if (!(await claimRevisionPaymentIn(tx, r.prepaid.paymentId, created.id))) throw new RevisionAlreadyStarted();
@@ -322,7 +325,7 @@ export class RevisionService {
       return created;
     });
     const left = paid ? 0 : freeLeft - 1;
-    await this.alerts.alert(
+    await this.d.alerts.alert(
       `revision:${revision.id}`,
       () =>
         t('revision-alert', {
@@ -339,8 +342,8 @@ export class RevisionService {
     );
     const started = { number: revision.number, paid, forEngineer, freeLeft: left, prepaid: r.prepaid !== undefined };
     if (!settings) return { ...started, version: null };
-    const version = await this.pipeline.masterNext(booking.id, settings, revision.id);
-    this.log.info({ booking: booking.reference, revision: revision.number, version, settings }, 'revision started');
+    const version = await this.d.pipeline.masterNext(booking.id, settings, revision.id);
+    this.d.log.info({ booking: booking.reference, revision: revision.number, version, settings }, 'revision started');
     return { ...started, version };
   }
 
@@ -354,11 +357,11 @@ export class RevisionService {
     booking: BookingWithService,
     r: Pick<RevisionRequest, 'adjustments' | 'forEngineer' | 'newSource' | 'fromDefaults'>,
   ): Promise<MasterSettings | null> {
-    const last = await this.versions.latestReady(booking.id);
+    const last = await this.d.versions.latestReady(booking.id);
     if (booking.service.code !== 'master' || !last || last.kind !== 'master' || (!Object.keys(r.adjustments).length && !r.newSource)) return null;
-    const from = r.fromDefaults ? this.pipeline.defaultSettings() : (JSON.parse(last.settings) as MasterSettings);
-    const settings = applyAdjustments(from, this.baseTargetLufs, r.adjustments);
-    const same = await this.pipeline.sameVersion(booking.id, settings);
+    const from = r.fromDefaults ? this.d.pipeline.defaultSettings() : (JSON.parse(last.settings) as MasterSettings);
+    const settings = applyAdjustments(from, this.d.baseTargetLufs, r.adjustments);
+    const same = await this.d.pipeline.sameVersion(booking.id, settings);
     if (same === null) return settings;
     if (r.forEngineer) return null;
     throw new UserError(t('revise-same-as-version', { ref: booking.reference, version: same }));

@@ -72,7 +72,7 @@ describe.each(testProviders())('reminders on %s', (provider) => {
     const clock = new ManualClock(NOW);
     const instances = [t.db, second].map((db) => {
       const outbox = new Outbox(db, clock, log);
-      return { outbox, reminders: new ReminderService(db, outbox, new KeycodeService(db, 'aoo.sonobus.net'), clock, log) };
+      return { outbox, reminders: new ReminderService({ db, outbox, keycodes: new KeycodeService(db, 'aoo.sonobus.net'), clock, log }) };
     });
     const sends: [string, Reply][] = [];
     for (const i of instances) i.outbox.register('test', { send: async (chat, r) => void sends.push([chat, r]) });
@@ -122,7 +122,7 @@ describe.each(testProviders())('reminders on %s', (provider) => {
     const b = await book('2026-12-08T10:00:00Z');
     const clock = new ManualClock(new Date('2026-12-07T10:00:00Z'));
     const outbox = new Outbox(t.db, clock, log);
-    const reminders = new ReminderService(t.db, outbox, new KeycodeService(t.db, 'aoo.sonobus.net'), clock, log, 60_000);
+    const reminders = new ReminderService({ db: t.db, outbox, keycodes: new KeycodeService(t.db, 'aoo.sonobus.net'), clock, log, claimMs: 60_000 });
     // Claimed, then the instance died before sending.
     await t.db.reminder.updateMany({ where: { bookingId: b.id, kind: 'before-24h' }, data: { claimedAt: clock.now(), claimedBy: 'dead' } });
     expect(await reminders.sendDue('alive')).toBe(0);
