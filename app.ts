@@ -24,6 +24,7 @@ import { TelegramTokenRefused } from './bots/telegram/connect.js';
 import { createDiscordBot } from './bots/discord/bot.js';
 import { linkSecret } from './web/secret.js';
 import { createJobQueue } from './queue/index.js';
+import { deskPort } from './core/engineer/perform.js';
 
 export interface App {
   config: Config;
@@ -214,6 +215,7 @@ export async function startService(app: App): Promise<void> {
     ? createDiscordBot({
         token: c.DISCORD_BOT_TOKEN,
         studio: app.studio,
+        desk: deskPort(app.studio),
         conversation: app.conversation,
         log: app.log,
         ...(c.DISCORD_API_ROOT ? { apiRoot: c.DISCORD_API_ROOT } : {}),

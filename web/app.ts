@@ -4,6 +4,7 @@
 // headers, one error handler that answers in a sentence. web/server.ts only starts and stops it.
 import { Hono, type Context } from 'hono';
 import type { Studio } from '../core/studio.js';
+import { deskPort, type DeskPort } from '../core/engineer/perform.js';
 import { HTTPException } from 'hono/http-exception';
 import { inLanguage, languageOf, studioLanguage, t, type Language } from '../core/texts.js';
 import { dashboardRoutes } from './dashboard.js';
@@ -16,6 +17,8 @@ import { uploadRoutes, type UploadRouteOptions, type UploadRoutes } from './uplo
 
 export interface WebAppOptions extends Omit<UploadRouteOptions, 'studio'> {
   studio: Studio;
+  /** The engineer's commands for the dashboard (by default run on `studio`). */
+  desk?: DeskPort;
   /** Telegram's webhook (POST /telegram/webhook), when the bot runs in webhook mode; grammY answers 401 unless the secret-token header matches. */
   telegramWebhook?: ((req: Request) => Promise<Response>) | undefined;
 }
@@ -47,7 +50,7 @@ export function webApp(o: WebAppOptions): WebApp {
   app.route('/', uploads.app);
   app.route('/', downloadRoutes(o));
   app.route('/', listeningRoutes(o));
-  app.route('/', dashboardRoutes(o));
+  app.route('/', dashboardRoutes({ ...o, desk: o.desk ?? deskPort(o.studio) }));
   app.route('/', paymentRoutes(o));
   app.route('/', healthRoutes(o));
   const telegram = o.telegramWebhook;

@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sameOriginPosts, smallForms, type PageRouteOptions, type WebEnv } from './hono-route.js';
-import { performDesk } from '../core/engineer/perform.js';
+import type { DeskPort } from '../core/engineer/perform.js';
 import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
 import { t } from '../core/texts.js';
@@ -37,7 +37,7 @@ export function actionWords(form: Record<string, unknown>): string[] | null {
   }
 }
 
-export function dashboardRoutes(o: PageRouteOptions): Hono<WebEnv> {
+export function dashboardRoutes(o: PageRouteOptions<'name' | 'dashboardAccess' | 'board'> & { desk: DeskPort }): Hono<WebEnv> {
   const { studio, log } = o;
   const app = new Hono<WebEnv>();
   app.use('/studio/*', sameOriginPosts(o.publicBaseUrl));
@@ -111,7 +111,7 @@ export function dashboardRoutes(o: PageRouteOptions): Hono<WebEnv> {
     if (!words) return c.html(refusedPage(studio.name, t('web-dashboard-bad-action')), 400);
     let text: string;
     try {
-      ({ text } = await performDesk(studio, words, { platform: 'web', userId: actor, actor }, { log }));
+      ({ text } = await o.desk.perform(words, { platform: 'web', userId: actor, actor }, { log }));
     } catch (err) {
       const message = userMessage(err);
       // The page's own words, refused by the command's checks (a version out of range): said, not a 500.

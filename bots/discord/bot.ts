@@ -5,15 +5,17 @@ import { Client, GatewayIntentBits, Partials, Routes, type RawFile } from 'disco
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
 import type { Logger } from '../../core/logger.js';
-import type { Studio } from '../../core/studio.js';
+import type { DeskPort } from '../../core/engineer/perform.js';
 import { commands } from './commands/index.js';
 import { renderReply } from './render.js';
 import { routeInteractions } from './router.js';
-import type { DiscordDeps } from './types.js';
+import type { DiscordDeps, DiscordStudio } from './types.js';
 
 export interface DiscordOptions {
   token: string;
-  studio: Studio;
+  studio: DiscordStudio;
+  /** The engineer's commands, run and audited. */
+  desk: DeskPort;
   conversation: Conversation;
   log: Logger;
   /** https://discord.com/api unless pointed elsewhere (tests). */
@@ -38,7 +40,7 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
     ...(o.apiRoot ? { rest: { api: o.apiRoot } } : {}),
   });
   client.rest.setToken(o.token);
-  const deps: DiscordDeps = { studio: o.studio, conversation: o.conversation, log: o.log, rest: client.rest };
+  const deps: DiscordDeps = { studio: o.studio, desk: o.desk, conversation: o.conversation, log: o.log, rest: client.rest };
   routeInteractions(client, deps, commands, o.onHandled);
   const dms = new Map<string, string>();
   /** The DM channel with a user, opened once. */

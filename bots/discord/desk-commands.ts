@@ -3,7 +3,6 @@
 // and the answer is the action's text. Who may run them is the router's check (`engineer: true`).
 import { SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { deskCommands, hasActions, type DeskAction, type DeskArg, type DeskCommand } from '../../core/engineer/commands/index.js';
-import { performDesk } from '../../core/engineer/perform.js';
 import { text } from './chat.js';
 import type { DiscordCommand } from './types.js';
 
@@ -54,8 +53,7 @@ export function deskSlashCommand(cmd: DeskCommand): DiscordCommand {
       const action = hasActions(cmd) ? cmd.actions.find((a) => a.name === i.options.getSubcommand()) : cmd;
       if (!action) throw new Error(`/${cmd.name} has no action ${i.options.getSubcommand(false) ?? ''}`);
       const name = action === cmd ? cmd.name : `${cmd.name} ${action.name}`;
-      const done = await performDesk(
-        deps.studio,
+      const done = await deps.desk.perform(
         { action, args: argsOf(i, action), name },
         { platform: 'discord', userId: i.user.id, actor: `engineer:discord:${i.user.id}` },
         { log: deps.log },

@@ -20,7 +20,6 @@ import type { ActionRecord } from '../../core/engineer/audit.js';
 import { forward, text, type Answerable } from './chat.js';
 import { isEngineer } from './engineers.js';
 import { DESK_BUTTON } from '../../core/booking/booking-alerts.js';
-import { performDesk } from '../../core/engineer/perform.js';
 import type { DiscordCommand, DiscordDeps } from './types.js';
 import { inLanguage, languageOrStudio, t } from '../../core/texts.js';
 
@@ -129,8 +128,7 @@ export function routeInteractions(client: Client, deps: DiscordDeps, commands: D
       }));
     }
     await i.deferUpdate();
-    const { text: said } = await performDesk(
-      deps.studio,
+    const { text: said } = await deps.desk.perform(
       i.customId.slice(DESK_BUTTON.length).split(' '),
       { platform: 'discord', userId: i.user.id, actor: `engineer:discord:${i.user.id}` },
       { detail: 'button', log: deps.log },

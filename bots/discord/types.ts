@@ -10,9 +10,18 @@ import type {
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Logger } from '../../core/logger.js';
 import type { Studio } from '../../core/studio.js';
+import type { DeskPort } from '../../core/engineer/perform.js';
+
+/** The parts of the studio the Discord bot uses. */
+export type DiscordStudio = Pick<
+  Studio,
+  'name' | 'authority' | 'guilds' | 'desk' | 'store' | 'outbox' | 'notes' | 'uploads' | 'pipeline' | 'clients' | 'audit'
+>;
 
 export interface DiscordDeps {
-  studio: Studio;
+  studio: DiscordStudio;
+  /** The engineer's commands, run and audited (core/engineer/perform.ts). */
+  desk: DeskPort;
   conversation: Conversation;
   log: Logger;
   rest: REST;

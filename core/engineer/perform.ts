@@ -33,6 +33,13 @@ export interface Performed {
   outcome: Exclude<ActionRecord['outcome'], 'failed'>;
 }
 
+/** `performDesk` as a port: what an adapter (Discord, the dashboard) is handed instead of the whole studio. */
+export interface DeskPort {
+  perform(what: readonly string[] | DeskInvocation, who: DeskActor, o?: PerformOptions): Promise<Performed>;
+}
+
+export const deskPort = (studio: Studio): DeskPort => ({ perform: (what, who, o) => performDesk(studio, what, who, o) });
+
 /** The arguments as the audit keeps them: `name=value`, the booking apart. */
 const detailOf = (args: DeskInvocation['args']) =>
   Object.entries(args)

@@ -18,6 +18,7 @@ import { makeTrack } from '../helpers/music.js';
 import { runScript } from '../helpers/run-script.js';
 import { testStudio } from '../helpers/studio.js';
 import { chatCommands } from '../../core/conversation/commands/index.js';
+import { deskPort } from '../../core/engineer/perform.js';
 import { deskCommands } from '../../core/engineer/commands/index.js';
 
 /** Commands with a Discord module and no registry entry: /setup is a server admin's, /announce and /deliver post in a channel or take attachments. */
@@ -77,7 +78,15 @@ describe('Discord bot against a recording REST server', () => {
     );
     studio.links.servedAt('https://studio.example');
     await studio.jobs.work();
-    bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api, onHandled });
+    bot = createDiscordBot({
+      token: 'x'.repeat(40),
+      studio,
+      desk: deskPort(studio),
+      conversation: new Conversation(studio, log),
+      log,
+      apiRoot: fake.api,
+      onHandled,
+    });
   });
   afterEach(async () => {
     await bot.stop();
@@ -734,7 +743,14 @@ describe('alerts for the engineer on Discord', () => {
     const t = await createTestDatabase('sqlite');
     const [first, second] = ['500000000000000009', '500000000000000010'];
     const studio = await testStudio(t.db, { DISCORD_ENGINEER_IDS: `${first},${second}`, ENGINEER_CHAT: `discord:${first}` });
-    const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+    const bot = createDiscordBot({
+      token: 'x'.repeat(40),
+      studio,
+      desk: deskPort(studio),
+      conversation: new Conversation(studio, log),
+      log,
+      apiRoot: fake.api,
+    });
     try {
       await studio.alerts.alert('notes-1', () => 'Revision 3 of MD-ABCDEF: "like Daft Punk" — waiting for you.');
       await studio.alerts.alert('notes-1', () => 'Revision 3 of MD-ABCDEF: "like Daft Punk" — waiting for you.'); // the same alert again
@@ -760,6 +776,7 @@ describe('alerts for the engineer on Discord', () => {
     const bot = createDiscordBot({
       token: 'x'.repeat(40),
       studio,
+      desk: deskPort(studio),
       conversation: new Conversation(studio, log),
       log,
       apiRoot: fake.api,
@@ -815,7 +832,14 @@ describe('alerts for the engineer on Discord', () => {
     const t = await createTestDatabase('sqlite');
     const engineer = '500000000000000009';
     const studio = await testStudio(t.db, { ENGINEER_CHAT: `discord:${engineer}` });
-    const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+    const bot = createDiscordBot({
+      token: 'x'.repeat(40),
+      studio,
+      desk: deskPort(studio),
+      conversation: new Conversation(studio, log),
+      log,
+      apiRoot: fake.api,
+    });
     try {
       await studio.alerts.alert('test-1', () => 'Master v1 of MD-ABCDEF failed after 3 tries: disk full');
       // Raised while answering a Spanish-speaking artist: still in the studio's language.
@@ -837,7 +861,14 @@ describe('typed answers in Discord', () => {
     const t = await createTestDatabase('sqlite');
     const queue = new InProcessQueue();
     const studio = await testStudio(t.db, {}, undefined, undefined, { queue });
-    const bot = createDiscordBot({ token: 'x'.repeat(40), studio, conversation: new Conversation(studio, log), log, apiRoot: fake.api });
+    const bot = createDiscordBot({
+      token: 'x'.repeat(40),
+      studio,
+      desk: deskPort(studio),
+      conversation: new Conversation(studio, log),
+      log,
+      apiRoot: fake.api,
+    });
     try {
       const ana = fake.user('500000000000000001', 'Ana');
       const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });

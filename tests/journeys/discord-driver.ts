@@ -10,6 +10,7 @@ import { deskCommands, hasActions, parseDeskCommand, type DeskArg } from '../../
 import { DiscordFake, EPHEMERAL, type FakeUser, type Sent } from '../helpers/discord-fake.js';
 import { labelIn, type JourneyDriver, type Label } from './driver.js';
 import { ChatDriver } from './chat-driver.js';
+import { deskPort } from '../../core/engineer/perform.js';
 
 /** The studio's own server and its engineer (DISCORD_STUDIO_GUILD_ID, DISCORD_ENGINEER_IDS). */
 export const DISCORD_STUDIO_GUILD = '700000000000000001';
@@ -45,6 +46,7 @@ export class DiscordDriver extends ChatDriver implements JourneyDriver {
     this.bot = createDiscordBot({
       token: 'x'.repeat(40),
       studio: this.studio,
+      desk: deskPort(this.studio),
       conversation: this.conversation,
       log: pino({ level: 'silent' }),
       apiRoot: this.fake.api,
