@@ -1,6 +1,6 @@
 // The core's services wired over one database; the composition root (app.ts) and the tests
 // both build the studio through here.
-import type { Config } from '../config.js';
+import type { StudioSettings } from './settings.js';
 import type { Db } from '../db/client.js';
 import { BookingService } from './booking/bookings.js';
 import { SchedulePolicySource, syncCatalog } from './booking/schedule.js';
@@ -127,7 +127,7 @@ export interface StudioOptions {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
-export async function createStudio(db: Db, config: Config, store: ObjectStore, o: StudioOptions = {}): Promise<Studio> {
+export async function createStudio(db: Db, config: StudioSettings, store: ObjectStore, o: StudioOptions = {}): Promise<Studio> {
   const clock = o.clock ?? systemClock;
   const log = o.log ?? quiet;
   setStudioLanguage(config.STUDIO_LANGUAGE);

@@ -67,6 +67,12 @@ describe('module graph', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the core knows the settings it needs (core/settings.ts), not how the configuration is read', () => {
+    const core = sources().filter((f) => path.relative(root, f).startsWith('core/'));
+    const offenders = core.filter((f) => importsOf(f).some((g) => path.relative(root, g) === 'config.ts')).map((f) => path.relative(root, f));
+    expect(offenders).toEqual([]);
+  });
+
   it('finds a cycle when there is one (the check can fail)', () => {
     const a = path.join(root, 'a.ts'),
       b = path.join(root, 'b.ts'),
