@@ -1,10 +1,9 @@
 // The private upload page (/u/TOKEN) and the resumable upload endpoint (/files/, the tus protocol
 // through @tus/server). Every tus request carries the link's token; an upload started under one
-// link cannot be continued under another. Finished uploads go through the same upload service as
-// files sent in chat, then the staged copy is removed.
+// link cannot be continued under another. Finished uploads are taken by FinishedUploads
+// (finished-uploads.ts) as files sent in chat are, then the staged copy is removed.
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer } from '@tus/server';
@@ -12,17 +11,14 @@ import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
 import { serviceName } from '../core/catalog.js';
 import { languageFor } from '../core/clients.js';
-import { describeAny } from '../core/conversation/uploads.js';
-import { isDiskFull, UserError, userMessage } from '../core/errors.js';
+import { isDiskFull, UserError } from '../core/errors.js';
 import { DiskFull } from '../core/files/disk-space.js';
 import { TooManyUploads } from '../core/files/staged-uploads.js';
 import { LinkRefused } from '../core/files/upload-links.js';
-import { newSourceOf, type UploadRole } from '../core/files/uploads.js';
-import type { ArtistChat } from '../core/messaging/outbox.js';
-import type { Studio } from '../core/studio.js';
-import { inLanguage, intlLocale, switchLanguage, t } from '../core/texts.js';
+import { intlLocale, switchLanguage, t } from '../core/texts.js';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
 import { refusedPage, uploadPage } from './page.js';
+import { FinishedUploads, keepsStaged } from './finished-uploads.js';
 
 /** The studio's parts the uploads use. */
 type UploadPorts = 'name' | 'links' | 'staged' | 'uploads' | 'mixTime' | 'pipeline' | 'outbox' | 'bookings' | 'disk';
@@ -46,13 +42,6 @@ export interface UploadRoutes {
 const tusClient = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
 
 const refuse = (status: number, message: string) => ({ status_code: status, body: JSON.stringify({ error: message }) });
-
-type Staged = { id: string; metadata?: Record<string, string | null> | undefined };
-type LinkBooking = Awaited<ReturnType<Studio['links']['opened']>>['booking'];
-
-const fileNameOf = (upload: Staged) => upload.metadata?.filename ?? 'upload';
-/** A take that failed on our side (busy, or a fault): the staged copy stays, and a resume or a restart takes it. */
-const keepsStaged = (status: number) => status >= 500;
 
 export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
   const { studio, log } = o;
@@ -101,7 +90,7 @@ export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
       if (req.method === 'HEAD' && upload.size !== undefined && upload.offset === upload.size && (await studio.staged.isUnaccepted(upload.id))) {
         const { booking } = await linkOf(req.headers.get('x-upload-token'));
         switchLanguage(languageFor(booking.client));
-        const answer = await takeFinished(upload, link, booking, true);
+        const answer = await finished.take(upload, link, booking, true);
         if (!keepsStaged(answer.status)) {
           await studio.staged.release(upload.id);
           setTimeout(() => void datastore.remove(upload.id).catch(() => undefined), 10 * 60_000).unref();
@@ -120,107 +109,13 @@ export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
     async onUploadFinish(req, upload) {
       const { link, booking } = await linkOf(req.headers.get('x-upload-token'));
       switchLanguage(languageFor(booking.client));
-      const answer = await takeFinished(upload, link, booking, false);
+      const answer = await finished.take(upload, link, booking, false);
       return { status_code: answer.status, body: JSON.stringify(answer.status === 200 ? { message: answer.message } : { error: answer.message }) };
     },
   });
 
-  /** A refused upload, said in the artist's chat (no page may be waiting to show it). */
-  const tellRefused = (upload: Staged, booking: ArtistChat, problem: string) =>
-    studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({
-      text: t('web-upload-refused-chat', { file: fileNameOf(upload), problem }),
-      visibility: 'private',
-    }));
-
-  /**
-   * A finished upload taken like a file sent in chat — validated, stored, what it starts started —
-   * and said in the artist's chat too (the page may be closed, or the service restarted before it
-   * answered). A refusal is said there when no page waits for it (`tellRefusal`).
-   */
-  async function takeFinished(
-    upload: Staged,
-    link: { purpose: string },
-    booking: LinkBooking,
-    tellRefusal: boolean,
-  ): Promise<{ status: number; message: string }> {
-    const staged = path.join(o.stagingDir, upload.id);
-    let answer: { status: number; message: string };
-    try {
-      const outcome = await studio.uploads.acceptAny({
-        client: booking.client,
-        bookingRef: booking.reference,
-        fileName: fileNameOf(upload),
-        path: staged,
-        sourceKey: `tus:${upload.id}`,
-        role: link.purpose as UploadRole,
-      });
-      // A file for a delivered booking: the question whether to use it is asked in the chat (/revise).
-      const source = newSourceOf(outcome) ? [t('new-source-web', { ref: booking.reference })] : [];
-      // Stems for a mix: the estimate; a question about more hours is asked in the chat (/quote).
-      const estimate = await studio.mixTime.afterFiles(outcome);
-      const hours = estimate.ask ? [t('estimate-ask-in-chat', { ref: booking.reference })] : estimate.reply ? [estimate.reply.text] : [];
-      const message = [...describeAny(outcome, booking.client.timeZone), ...(await studio.pipeline.afterUpload(outcome))]
-        .map((r) => r.text)
-        .concat(source, hours)
-        .join('\n');
-      answer = { status: 200, message };
-    } catch (err) {
-      const message = userMessage(err);
-      if (message === undefined) {
-        log.error({ err, upload: upload.id }, 'finishing a resumable upload failed');
-        return { status: 500, message: t('web-not-stored') };
-      }
-      answer = { status: err instanceof UserError ? 422 : 503, message };
-      if (keepsStaged(answer.status) || !tellRefusal) return answer;
-      await tellRefused(upload, booking, message);
-      return answer;
-    }
-    await studio.outbox.toArtist(`web-upload:${upload.id}`, booking, () => ({ text: answer.message, visibility: 'private' }));
-    return answer;
-  }
-
-  /** Removes a taken (or refused) upload's staged bytes and its reservation. */
-  const forget = (id: string) =>
-    datastore
-      .remove(id)
-      .catch(() => undefined)
-      .then(() => studio.staged.release(id));
-
-  /**
-   * An upload whose last byte arrived but which was never taken (the process stopped while taking
-   * it): taken now under the link it came through, or — the link withdrawn or the booking closed
-   * meanwhile — refused in the artist's chat. Its staged copy goes either way.
-   */
-  async function finishStaged(upload: Staged, linkId: string, bookingId: string): Promise<void> {
-    let opened: Awaited<ReturnType<Studio['links']['opened']>>;
-    try {
-      opened = await studio.links.opened(linkId);
-    } catch (err) {
-      if (!(err instanceof LinkRefused)) throw err;
-      const booking = await studio.bookings.withClient(bookingId);
-      await inLanguage(languageFor(booking.client), () => tellRefused(upload, booking, err.message));
-      return forget(upload.id);
-    }
-    const { link, booking } = opened;
-    const answer = await inLanguage(languageFor(booking.client), () => takeFinished(upload, link, booking, true));
-    if (!keepsStaged(answer.status)) await forget(upload.id);
-  }
-
-  async function recoverStaged(): Promise<number> {
-    let taken = 0;
-    for (const row of await studio.staged.unaccepted()) {
-      const upload = await datastore.getUpload(row.id).catch(() => null);
-      if (!upload) {
-        await studio.staged.release(row.id); // gone: expired, or removed by hand
-        continue;
-      }
-      if (upload.size === undefined || upload.offset !== upload.size) continue; // unfinished: the artist resumes it
-      await finishStaged(upload, row.linkId, row.bookingId);
-      taken++;
-    }
-    if (taken) log.info({ uploads: taken }, 'uploads finished before a restart were taken');
-    return taken;
-  }
+  const finished = new FinishedUploads({ studio, log, datastore, stagingDir: o.stagingDir });
+  const forget = (id: string) => finished.forget(id);
 
   // The staged copy goes once the answer is written: the creation-with-upload POST still reads the
   // upload after onUploadFinish, and removing it there turned a stored file into a 404.
@@ -264,7 +159,7 @@ export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
 
   return {
     app,
-    recoverStaged,
+    recoverStaged: () => finished.recover(),
     cleanUpStaging: async () => {
       const removed = await tus.cleanUpExpiredUploads();
       await studio.staged.expire();
