@@ -21,10 +21,11 @@ import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
 import { createTelegramBot, type TelegramBot } from './bots/telegram/bot.js';
 import { TelegramTokenRefused } from './bots/telegram/connect.js';
-import { createDiscordBot } from './bots/discord/bot.js';
+import { createDiscordBot, type DiscordBot } from './bots/discord/bot.js';
 import { linkSecret } from './web/secret.js';
 import { createJobQueue } from './queue/index.js';
 import { deskPort } from './core/engineer/perform.js';
+import type { BotHealth } from './web/health.js';
 
 export interface App {
   config: Config;
@@ -169,8 +170,15 @@ export async function startService(app: App): Promise<void> {
   // holds up the web server, Discord, the console or the jobs.
   let telegram: TelegramBot | null = null;
   let telegramWebhook: ((req: Request) => Promise<Response>) | undefined;
+  let discordBot: DiscordBot | null = null;
+  // What /readyz says of the bots: each configured one, connected or why not.
+  const bots: BotHealth = () => [
+    ...(c.TELEGRAM_BOT_TOKEN ? [{ name: 'telegram', problem: telegram ? null : 'not connected yet (retrying in the background)' }] : []),
+    ...(c.DISCORD_BOT_TOKEN ? [{ name: 'discord', problem: discordBot?.client.isReady() ? null : 'not connected to the gateway' }] : []),
+  ];
   const web = await startWeb(
     app,
+    bots,
     c.TELEGRAM_BOT_TOKEN && c.TELEGRAM_WEBHOOK
       ? async (req) =>
           // Not connected yet: Telegram delivers the update again later.
@@ -222,6 +230,7 @@ export async function startService(app: App): Promise<void> {
       })
     : null;
   if (discord) {
+    discordBot = discord;
     await discord.login().catch(refused('DISCORD_BOT_TOKEN'));
     app.log.info('discord bot: connected');
   }
@@ -250,7 +259,7 @@ export async function startService(app: App): Promise<void> {
 }
 
 /** The upload web server; if its port is taken the service runs on without it (links are then refused clearly). */
-async function startWeb(app: App, telegramWebhook?: WebOptions['telegramWebhook']): Promise<WebServer | null> {
+async function startWeb(app: App, bots: BotHealth, telegramWebhook?: WebOptions['telegramWebhook']): Promise<WebServer | null> {
   const c = app.config;
   try {
     const web = await startWebServer({
@@ -262,6 +271,8 @@ async function startWeb(app: App, telegramWebhook?: WebOptions['telegramWebhook'
       stagingDir: path.resolve(c.DATA_DIR, 'staging'),
       maxUploadBytes: c.UPLOAD_MAX_MB * 8 * 2 ** 20,
       maxFileMb: c.UPLOAD_MAX_MB,
+      metricsToken: c.METRICS_TOKEN,
+      bots,
       ...(telegramWebhook ? { telegramWebhook } : {}),
     });
     // Uploads a stopped process received whole but never took: taken in the background (each is analysed).

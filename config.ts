@@ -117,6 +117,8 @@ const schema = z
       .url({ message: 'expected the address artists reach the web server at, e.g. https://studio.example.com' })
       .transform((u) => u.replace(/\/+$/, ''))
       .optional(),
+    // /metrics (Prometheus) is served only with this bearer token; unset, there is no /metrics.
+    METRICS_TOKEN: z.string().min(16, { message: 'expected at least 16 random characters (e.g. openssl rand -hex 24)' }).optional(),
     UPLOAD_LINK_SECRET: z.string().min(32, { message: 'expected at least 32 random characters (e.g. openssl rand -base64 48)' }).optional(),
     UPLOAD_LINK_TTL_HOURS: int(1, 24 * 90).default(72),
     RETENTION_CRON: z

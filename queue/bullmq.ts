@@ -2,7 +2,16 @@
 // take jobs; a worker that dies mid-job has its job taken over once its lock lapses.
 import { Job, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue, type JobStatus } from './job-queue.js';
+import {
+  defaultAttempts,
+  defaultBackoffMs,
+  type FailedListener,
+  type JobCounts,
+  type JobHandler,
+  type JobOptions,
+  type JobQueue,
+  type JobStatus,
+} from './job-queue.js';
 import { tracked } from './running.js';
 
 export interface BullSettings {
@@ -13,6 +22,9 @@ export interface BullSettings {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
 }
+
+/** How long /readyz waits for Redis to answer before saying it does not. */
+const PING_TIMEOUT_MS = 2000;
 
 export class BullQueue implements JobQueue {
   readonly kind = 'redis' as const;
@@ -84,6 +96,48 @@ export class BullQueue implements JobQueue {
 
   onFailed(listener: FailedListener): void {
     this.failed.push(listener);
+  }
+
+  async counts(names: readonly string[]): Promise<Record<string, JobCounts>> {
+    const now = Date.now();
+    const entries = await Promise.all(
+      names.map(async (name): Promise<[string, JobCounts]> => {
+        const q = this.queue(name);
+        const c = await q.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed');
+        const [oldest] = await q.getJobs(['waiting', 'prioritized'], 0, 0, true);
+        return [
+          name,
+          {
+            waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0),
+            active: c.active ?? 0,
+            failed: c.failed ?? 0,
+            oldestWaitingSeconds: oldest ? Math.max(0, (now - oldest.timestamp) / 1000) : 0,
+          },
+        ];
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /**
+   * Redis answering, or why not. The connection's own state first (a lost connection is
+   * "reconnecting" at once, while commands would wait in its queue), then a PING bounded to 2 s.
+   */
+  async problem(): Promise<string | null> {
+    const status = this.connection.status;
+    // Lost (reconnecting, closed): said at once. Still opening its first connection: the PING waits for it, within the bound.
+    if (['reconnecting', 'close', 'end'].includes(status)) return `Redis is not connected (${status})`;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('Redis did not answer a PING within 2 s'), PING_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([this.connection.ping().then(() => null), late]);
+    } catch (err) {
+      return `Redis refused a PING: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

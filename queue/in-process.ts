@@ -1,7 +1,16 @@
 // The embedded queue: jobs run in this process, with retries and exponential backoff, and jobs
 // with the same id run once. Nothing survives a restart (the Redis queue is for that).
 import { randomUUID } from 'node:crypto';
-import { defaultAttempts, defaultBackoffMs, type FailedListener, type JobHandler, type JobOptions, type JobQueue, type JobStatus } from './job-queue.js';
+import {
+  defaultAttempts,
+  defaultBackoffMs,
+  type FailedListener,
+  type JobCounts,
+  type JobHandler,
+  type JobOptions,
+  type JobQueue,
+  type JobStatus,
+} from './job-queue.js';
 import { tracked } from './running.js';
 
 interface Pending {
@@ -12,6 +21,7 @@ interface Pending {
   attempts: number;
   backoffMs: number;
   notBefore: number;
+  addedAt: number;
 }
 
 export class InProcessQueue implements JobQueue {
@@ -25,6 +35,8 @@ export class InProcessQueue implements JobQueue {
   private closed = false;
   private active = 0;
   private readonly idleWaiters: (() => void)[] = [];
+  /** Jobs failed for good since start, by kind. */
+  private readonly failedCount = new Map<string, number>();
 
   async add<T>(name: string, data: T, opts: JobOptions = {}): Promise<string> {
     const id = opts.jobId ?? randomUUID();
@@ -38,6 +50,7 @@ export class InProcessQueue implements JobQueue {
       attempts: opts.attempts ?? defaultAttempts,
       backoffMs: opts.backoffMs ?? defaultBackoffMs,
       notBefore: Date.now() + (opts.delayMs ?? 0),
+      addedAt: Date.now(),
     });
     this.pump();
     return id;
@@ -54,6 +67,30 @@ export class InProcessQueue implements JobQueue {
 
   onFailed(listener: FailedListener): void {
     this.failed.push(listener);
+  }
+
+  async counts(names: readonly string[]): Promise<Record<string, JobCounts>> {
+    const now = Date.now();
+    return Object.fromEntries(
+      names.map((name) => {
+        const waiting = this.waiting.filter((j) => j.name === name);
+        const oldest = waiting.reduce((t, j) => Math.min(t, j.addedAt), now);
+        return [
+          name,
+          {
+            waiting: waiting.length,
+            active: this.handlers.get(name)?.running ?? 0,
+            failed: this.failedCount.get(name) ?? 0,
+            oldestWaitingSeconds: (now - oldest) / 1000,
+          },
+        ];
+      }),
+    );
+  }
+
+  /** In this process: it takes jobs while it runs. */
+  async problem(): Promise<string | null> {
+    return this.closed ? 'the job queue is closed (the service is stopping)' : null;
   }
 
   /** Resolves once nothing is waiting or running (for tests and orderly shutdown). */
@@ -102,6 +139,7 @@ export class InProcessQueue implements JobQueue {
         this.waiting.push({ ...job, attempt: job.attempt + 1, notBefore: Date.now() + job.backoffMs * 2 ** (job.attempt - 1) });
       } else {
         this.seen.set(job.id, { state: 'failed', reason: error.message });
+        this.failedCount.set(job.name, (this.failedCount.get(job.name) ?? 0) + 1);
         // Reported before the job stops counting as running, so idle() means "and its failure is told".
         await Promise.all(this.failed.map((l) => l(job.name, job.data, error, { id: job.id, name: job.name, attempt: job.attempt })));
       }

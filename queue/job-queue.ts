@@ -30,6 +30,15 @@ export interface JobStatus {
   reason?: string;
 }
 
+/** How many jobs of one kind wait, run and failed for good, and how long the oldest waiting one has waited. */
+export interface JobCounts {
+  waiting: number;
+  active: number;
+  failed: number;
+  /** Seconds the oldest waiting job has waited (0 when none waits). */
+  oldestWaitingSeconds: number;
+}
+
 export interface JobQueue {
   readonly kind: 'inprocess' | 'redis';
   /** Queues a job; resolves with its id (the existing one for a duplicate jobId). */
@@ -40,6 +49,10 @@ export interface JobQueue {
   process<T>(name: string, handler: JobHandler<T>, opts?: { concurrency?: number }): Promise<void>;
   /** Called once when a job has failed its last try; the in-process queue counts it as running until the listener's promise settles. */
   onFailed(listener: FailedListener): void;
+  /** The jobs of each kind in `names` (the whole queue, every process's, where the queue is shared). */
+  counts(names: readonly string[]): Promise<Record<string, JobCounts>>;
+  /** Null while the queue can take jobs; otherwise why not (Redis unreachable), in a sentence for the operator. */
+  problem(): Promise<string | null>;
   close(): Promise<void>;
 }
 

@@ -9,7 +9,8 @@ import { HTTPException } from 'hono/http-exception';
 import { inLanguage, languageOf, studioLanguage, t, type Language } from '../core/texts.js';
 import { dashboardRoutes } from './dashboard.js';
 import { downloadRoutes } from './downloads.js';
-import { healthRoutes } from './health.js';
+import { healthRoutes, type BotHealth } from './health.js';
+import { metricsRoutes, studioMetrics, type StudioMetrics } from './metrics.js';
 import { limitedBodies, tooLarge, WEBHOOK_LIMIT_BYTES, type PageRouteOptions, type WebEnv } from './hono-route.js';
 import { listeningRoutes } from './listening.js';
 import { paymentRoutes } from './payments.js';
@@ -19,11 +20,15 @@ export interface WebAppOptions extends Omit<UploadRouteOptions, 'studio'> {
   studio: Studio;
   /** The engineer's commands for the dashboard (by default run on `studio`). */
   desk?: DeskPort;
+  /** /metrics is served with this bearer token; without one there is no /metrics. */
+  metricsToken?: string | undefined;
+  /** The chat bots' connections, for /readyz. */
+  bots?: BotHealth;
   /** Telegram's webhook (POST /telegram/webhook), when the bot runs in webhook mode; grammY answers 401 unless the secret-token header matches. */
   telegramWebhook?: ((req: Request) => Promise<Response>) | undefined;
 }
 
-export type WebApp = Omit<UploadRoutes, 'app'> & { app: Hono<WebEnv> };
+export type WebApp = Omit<UploadRoutes, 'app'> & { app: Hono<WebEnv>; metrics: StudioMetrics };
 
 /** The first language of the browser's Accept-Language the studio speaks. */
 export const browserLanguage = (header: string | undefined): Language =>
@@ -51,8 +56,10 @@ export function webApp(o: WebAppOptions): WebApp {
   app.route('/', downloadRoutes(o));
   app.route('/', listeningRoutes(o));
   app.route('/', dashboardRoutes({ ...o, desk: o.desk ?? deskPort(o.studio) }));
-  app.route('/', paymentRoutes(o));
-  app.route('/', healthRoutes(o));
+  const metrics = studioMetrics(o);
+  app.route('/', paymentRoutes({ ...o, counters: metrics }));
+  app.route('/', healthRoutes(o, o.bots));
+  app.route('/', metricsRoutes(metrics, o.metricsToken));
   const telegram = o.telegramWebhook;
   if (telegram) app.post('/telegram/webhook', limitedBodies(WEBHOOK_LIMIT_BYTES, tooLarge), (c) => telegram(c.req.raw));
 
@@ -62,7 +69,7 @@ export function webApp(o: WebAppOptions): WebApp {
     log.error({ err, url: c.req.url }, 'web request failed');
     return c.text(t('web-failed'), 500);
   });
-  return { ...uploads, app };
+  return { ...uploads, app, metrics };
 }
 
 export type { PageRouteOptions };

@@ -1,15 +1,59 @@
-// Health for whoever runs the studio: alive when the database answers; not ready, and why, while
-// the disk is nearly full (a full disk answers chats with errors).
+// Health for whoever runs the studio. /healthz: alive (the database answers and the disk has
+// room). /readyz: ready to serve artists — the database, the job queue (Redis when used), the
+// object store, the disk and the chat bots each answer — with a reason for every part that does
+// not, so a balancer stops sending chats to an instance that would only answer them with errors,
+// and sends them again once it recovers (no restart needed).
 import { Hono } from 'hono';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
 
-export function healthRoutes({ studio }: PageRouteOptions<'healthCheck' | 'disk' | 'store'>): Hono<WebEnv> {
+/** A chat bot's connection as the process knows it: null while fine, else why not. */
+export type BotHealth = () => { name: string; problem: string | null }[];
+
+/** How long one part may take to answer before it counts as not answering. */
+const PART_TIMEOUT_MS = 3000;
+
+/** The part's answer (null: fine), or its error, or "no answer" once the bound passes. */
+async function check(run: () => Promise<string | null>): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no answer within ${PART_TIMEOUT_MS / 1000} s`), PART_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([run(), late]);
+  } catch (err) {
+    return err instanceof Error ? err.message.split('\n')[0]!.slice(0, 300) : String(err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function healthRoutes({ studio }: PageRouteOptions<'healthCheck' | 'disk' | 'store' | 'queue'>, bots: BotHealth = () => []): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.get('/healthz', async (c) => {
     await studio.healthCheck();
     const short = await studio.disk.shortage();
     if (short) return c.json({ ok: false, storage: studio.store.kind, problems: [short] }, 503);
     return c.json({ ok: true, storage: studio.store.kind });
+  });
+
+  app.get('/readyz', async (c) => {
+    const parts: Record<string, string | null> = Object.fromEntries(
+      await Promise.all([
+        check(async () => (await studio.healthCheck(), null)).then((p) => ['database', p] as const),
+        check(() => studio.queue.problem()).then((p) => [`queue (${studio.queue.kind})`, p] as const),
+        // A key nobody writes: answered "not there" by a store that works, an error by one that does not.
+        check(async () => (await studio.store.head('readyz/probe'), null)).then((p) => [`storage (${studio.store.kind})`, p] as const),
+        check(() => studio.disk.shortage()).then((p) => ['disk', p] as const),
+      ]),
+    );
+    for (const bot of bots()) parts[`bot (${bot.name})`] = bot.problem;
+    const problems = Object.entries(parts)
+      .filter(([, p]) => p !== null)
+      .map(([part, p]) => `${part}: ${p}`);
+    return c.json(
+      { ok: problems.length === 0, parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v ?? 'ok'])), problems },
+      problems.length ? 503 : 200,
+    );
   });
   return app;
 }

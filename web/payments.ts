@@ -5,8 +5,9 @@ import { SignatureRefused } from '../core/payments/stripe-gateway.js';
 import { t } from '../core/texts.js';
 import { limitedBodies, tooLarge, WEBHOOK_LIMIT_BYTES, type PageRouteOptions, type WebEnv } from './hono-route.js';
 import { messagePage, refusedPage } from './page.js';
+import type { WebCounters } from './metrics.js';
 
-export function paymentRoutes({ studio, log }: PageRouteOptions<'name' | 'payments'>): Hono<WebEnv> {
+export function paymentRoutes({ studio, log, counters }: PageRouteOptions<'name' | 'payments'> & { counters?: WebCounters }): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   const enabled = () => studio.payments.enabled;
 
@@ -22,10 +23,12 @@ export function paymentRoutes({ studio, log }: PageRouteOptions<'name' | 'paymen
       const body = Buffer.from(await c.req.arrayBuffer());
       try {
         const outcome = await studio.payments.handleWebhook(body, c.req.header('stripe-signature'));
+        counters?.webhook('stripe', outcome);
         return c.json({ received: true, outcome });
       } catch (err) {
         if (err instanceof SignatureRefused) {
           log.warn({ problem: err.message }, 'a Stripe webhook call was refused: its signature does not match');
+          counters?.webhook('stripe', 'signature-refused');
           return c.json({ error: 'signature refused' }, 400);
         }
         throw err;

@@ -176,6 +176,12 @@ export class BookingRepository {
     });
   }
 
+  /** How many bookings are in each status. */
+  async countByStatus(): Promise<Map<string, number>> {
+    const rows = await this.db.booking.groupBy({ by: ['status'], _count: { _all: true } });
+    return new Map(rows.map((r) => [r.status, r._count._all]));
+  }
+
   // ── the calendar ─────────────────────────────────────────────────────────────────────────────
 
   /** Block starts (ms since epoch) held by any booking between `from` and `to`. */

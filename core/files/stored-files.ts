@@ -20,6 +20,12 @@ export const isWorkFile = (u: Pick<Upload, 'role' | 'purgedAt'>): boolean => wor
 export class StoredFiles {
   constructor(private readonly db: Db) {}
 
+  /** Every file stored now (not purged): how many, and their bytes. */
+  async totals(): Promise<{ files: number; bytes: number }> {
+    const r = await this.db.upload.aggregate({ where: { purgedAt: null }, _count: { _all: true }, _sum: { sizeBytes: true } });
+    return { files: r._count._all, bytes: Number(r._sum.sizeBytes ?? 0) };
+  }
+
   /** Of these uploads, the booking's that are still stored. */
   storedAmong(bookingId: string, ids: readonly string[]): Promise<Upload[]> {
     return this.db.upload.findMany({ where: { id: { in: [...ids] }, bookingId, purgedAt: null } });

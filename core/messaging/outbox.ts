@@ -128,6 +128,16 @@ export class Outbox {
    * Sends what is due; safe to run on several instances at once, and never overlapping itself in
    * one (a call while one runs gets that one's result).
    */
+  /** Messages waiting to go out and those given up on, and when the oldest waiting one was recorded (the operator's metrics). */
+  async stats(): Promise<{ pending: number; failed: number; oldestPendingAt: Date | null }> {
+    const [pending, failed, oldest] = await Promise.all([
+      this.db.notification.count({ where: { status: 'pending' } }),
+      this.db.notification.count({ where: { status: 'failed' } }),
+      this.db.notification.findFirst({ where: { status: 'pending' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } }),
+    ]);
+    return { pending, failed, oldestPendingAt: oldest?.createdAt ?? null };
+  }
+
   dispatch(limit = 50): Promise<DispatchResult> {
     this.running ??= this.dispatchDue(limit).finally(() => (this.running = null));
     return this.running;

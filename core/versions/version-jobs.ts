@@ -53,6 +53,11 @@ export class VersionJobs {
     private readonly s: RetrySettings,
   ) {}
 
+  /** Every kind of job registered (masters, mixdowns, previews): what the operator's metrics count. */
+  get kinds(): string[] {
+    return [...this.handlers.keys(), ...this.followUps.keys()];
+  }
+
   register<J extends VersionJob>(handler: VersionJobHandler<J>): void {
     this.handlers.set(handler.name, handler as unknown as VersionJobHandler);
   }

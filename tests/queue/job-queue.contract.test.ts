@@ -75,6 +75,34 @@ describe.each(kinds)('JobQueue contract: %s', (_name, make) => {
     expect(failures).toEqual(['doomed:x1:corrupt file:2', 'doomed:x2:corrupt file:1']);
   });
 
+  it('counts jobs waiting, running and failed for good by kind (the metrics), and says it can take jobs', async () => {
+    q = make();
+    expect(await q.problem()).toBeNull();
+    await q.add('later', { n: 1 });
+    await q.add('later', { n: 2 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    await q.process('slow', async () => {
+      started = true;
+      await gate;
+    });
+    await q.add('slow', {});
+    const failures: string[] = [];
+    q.onFailed((name) => void failures.push(name));
+    await q.process('doomed', async () => {
+      throw new Error('corrupt file');
+    });
+    await q.add('doomed', {}, { attempts: 1 });
+    await until(() => started && failures.length === 1);
+    const counts = await q.counts(['later', 'slow', 'doomed']);
+    expect(counts.later).toMatchObject({ waiting: 2, active: 0, failed: 0 });
+    expect(counts.later!.oldestWaitingSeconds).toBeGreaterThanOrEqual(0);
+    expect(counts.slow).toMatchObject({ waiting: 0, active: 1, failed: 0, oldestWaitingSeconds: 0 });
+    expect(counts.doomed).toMatchObject({ waiting: 0, active: 0, failed: 1 });
+    release();
+  });
+
   it('tells where a job stands: waiting, active, done, failed for good with why, or unknown', async () => {
     q = make();
     expect(await q.status('stages', 'never-added')).toEqual({ state: 'unknown' });
