@@ -26,12 +26,16 @@ export class ChooseBooking extends UserError {
   }
 }
 
-/** A file refused; `reason` says why in a few words, for the list of an archive's skipped files. */
+/**
+ * A file refused; `reason` says why in a few words, for the list of an archive's skipped files;
+ * `code` names the kind of refusal the same way in every language (the operator's metrics).
+ */
 export class FileRefused extends UserError {
   override name = 'FileRefused';
   constructor(
     message: string,
     readonly reason: string,
+    readonly code = 'refused',
   ) {
     super(message);
   }

@@ -124,6 +124,18 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
       this.set((await studio.uploads.files.totals()).bytes);
     },
   });
+  const uploads = new Counter({
+    name: 'mixdesk_uploads_total',
+    help: 'Files received by this process: accepted, already held (duplicate), or refused by reason',
+    labelNames: ['outcome', 'reason'],
+    registers: [registry],
+  });
+  const uploadBytes = new Counter({ name: 'mixdesk_upload_bytes_total', help: 'Bytes of the files this process accepted', registers: [registry] });
+  const stopUploads = studio.uploads.onOutcome((o) => {
+    if (o.outcome === 'refused') uploads.inc({ outcome: 'refused', reason: o.code });
+    else uploads.inc({ outcome: o.outcome, reason: '' });
+    if (o.outcome === 'accepted') uploadBytes.inc(o.bytes);
+  });
   const webhooks = new Counter({
     name: 'mixdesk_webhook_outcomes_total',
     help: 'Payment webhook calls and what came of them',
@@ -134,7 +146,10 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
   return {
     registry,
     webhook: (provider, outcome) => webhooks.inc({ provider, outcome }),
-    dispose: stopListening,
+    dispose: () => {
+      stopListening();
+      stopUploads();
+    },
   };
 }
 

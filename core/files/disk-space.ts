@@ -42,7 +42,7 @@ export class DiskSpace {
     const free = await this.free(this.dir).catch(() => Number.POSITIVE_INFINITY);
     if (free - bytes >= this.reserveBytes) return;
     await this.tell(free);
-    throw new DiskFull(t('upload-disk-full', { file }), t('skip-disk-full'));
+    throw new DiskFull(t('upload-disk-full', { file }), t('skip-disk-full'), 'disk-full');
   }
 
   private async tell(free: number): Promise<void> {

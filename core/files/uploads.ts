@@ -113,6 +113,9 @@ export interface UploadServiceDeps {
   clock?: Clock;
 }
 
+/** What became of one file: taken (its bytes), already held, or refused (why, as a stable code). */
+export type UploadListener = (o: { outcome: 'accepted'; bytes: number } | { outcome: 'duplicate' } | { outcome: 'refused'; code: string }) => void;
+
 export class UploadService {
   readonly files: StoredFiles;
 
@@ -143,6 +146,7 @@ export class UploadService {
     throw new FileRefused(
       t('upload-over-quota', { file, size: formatSize(bytes), ref: booking.reference, quota: formatSize(this.d.quotaBytes), used: formatSize(used) }),
       t('skip-over-quota', { ref: booking.reference, quota: formatSize(this.d.quotaBytes) }),
+      'over-quota',
     );
   }
 
@@ -235,7 +239,8 @@ export class UploadService {
       try {
         await probeAudioFile(file, name);
       } catch (err) {
-        if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: audioProblemInWords(err) }), err.problem);
+        if (err instanceof AudioFileError)
+          throw new FileRefused(t('upload-not-audio', { file: name, problem: audioProblemInWords(err) }), err.problem, err.said?.code ?? 'not-audio');
         throw err;
       }
     }
@@ -243,7 +248,28 @@ export class UploadService {
     return this.held.hold(client.id, file, name);
   }
 
+  /** Told of every file taken (new or already held) and every file refused, by a stable code (the operator's metrics). */
+  onOutcome(listener: UploadListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private readonly listeners = new Set<UploadListener>();
+
+  /** One audio file: checked, stored and recorded for its booking (or found already held). */
   async accept(i: IncomingUpload): Promise<UploadOutcome> {
+    try {
+      const outcome = await this.acceptOne(i);
+      for (const l of this.listeners) l(outcome.duplicate ? { outcome: 'duplicate' } : { outcome: 'accepted', bytes: Number(outcome.upload.sizeBytes) });
+      return outcome;
+    } catch (err) {
+      // A question (which booking?) is no refusal.
+      if (err instanceof FileRefused) for (const l of this.listeners) l({ outcome: 'refused', code: err.code });
+      throw err;
+    }
+  }
+
+  private async acceptOne(i: IncomingUpload): Promise<UploadOutcome> {
     // The name as shown and stored: one line, no control characters (web uploads name their files too).
     const name = cleanName(i.fileName) || 'file';
     if (i.sourceKey) {
@@ -264,8 +290,9 @@ export class UploadService {
     if (role === 'mix' || role === 'reference') {
       // Loudness is measured in 400 ms blocks: a shorter file is not silent, it is too short.
       const ms = Math.round(analysis.format.durationSec * 1000);
-      if (analysis.format.durationSec < SHORTEST_SECONDS) throw new FileRefused(t('upload-too-short', { file: name, ms }), t('skip-too-short', { ms }));
-      if (!Number.isFinite(analysis.loudness.integratedLufs)) throw new FileRefused(t('upload-silent', { file: name }), t('skip-silent'));
+      if (analysis.format.durationSec < SHORTEST_SECONDS)
+        throw new FileRefused(t('upload-too-short', { file: name, ms }), t('skip-too-short', { ms }), 'too-short');
+      if (!Number.isFinite(analysis.loudness.integratedLufs)) throw new FileRefused(t('upload-silent', { file: name }), t('skip-silent'), 'silent');
     }
     const warnings = await this.warnings(analysis, role, booking);
 
@@ -319,7 +346,7 @@ export class UploadService {
     }
     if (size > this.d.maxBytes) {
       const sizes = { size: formatSize(size), max: formatSize(this.d.maxBytes) };
-      throw new FileRefused(t('upload-too-big', { file: name, ...sizes }), t('skip-too-big', sizes));
+      throw new FileRefused(t('upload-too-big', { file: name, ...sizes }), t('skip-too-big', sizes), 'too-big');
     }
     return size;
   }
@@ -330,7 +357,8 @@ export class UploadService {
       // On a thread of its own: a long file's decoding and measuring would hold every chat up.
       return await analyzeFileInThread({ path: file, name, limits: { maxSeconds: this.d.maxSeconds }, character });
     } catch (err) {
-      if (err instanceof AudioFileError) throw new FileRefused(t('upload-not-audio', { file: name, problem: audioProblemInWords(err) }), err.problem);
+      if (err instanceof AudioFileError)
+        throw new FileRefused(t('upload-not-audio', { file: name, problem: audioProblemInWords(err) }), err.problem, err.said?.code ?? 'not-audio');
       throw err;
     }
   }

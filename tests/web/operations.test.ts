@@ -117,6 +117,15 @@ describe('/metrics', () => {
     expect(sample(text, 'mixdesk_uploads_stored_bytes')).toBeGreaterThan(100_000);
     expect(sample(text, 'mixdesk_outbox_messages{state="pending"}')).toBeGreaterThan(0);
     expect(sample(text, 'mixdesk_outbox_oldest_pending_seconds')).toBeGreaterThanOrEqual(0);
+    expect(sample(text, 'mixdesk_uploads_total{outcome="accepted",reason=""}')).toBe(1);
+    expect(sample(text, 'mixdesk_upload_bytes_total')).toBe(sample(text, 'mixdesk_uploads_stored_bytes'));
+
+    // A file that is no audio is refused, and counted by its reason.
+    const text2 = path.join(dir, 'notes.wav');
+    writeFileSync(text2, 'these are my notes, not a song '.repeat(100));
+    await chat.event({ kind: 'file', file: { name: 'notes.wav', sizeBytes: 0, ref: text2, id: 'ops-notes' } });
+    const refusedText = await (await scrape()).text();
+    expect(sample(refusedText, 'mixdesk_uploads_total{outcome="refused",reason="not-audio"}')).toBe(1);
   });
 });
 
