@@ -26,6 +26,7 @@ import { linkSecret } from './web/secret.js';
 import { createJobQueue } from './queue/index.js';
 import { deskPort } from './core/engineer/perform.js';
 import type { BotHealth } from './web/health.js';
+import { runningByKind } from './queue/running.js';
 
 export interface App {
   config: Config;
@@ -120,12 +121,10 @@ export async function runWorker(app: App): Promise<void> {
   const stop = await runJobs(app);
   const watch = watchLoop(app);
   app.log.info({ pid: process.pid, concurrency: app.config.JOB_CONCURRENCY }, 'worker ready');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopSignal();
   watch.stop();
   stop();
+  await drainJobs(app);
 }
 
 /** Warns in the log when this process's thread is held up (see event-loop-watch.ts), naming the jobs running then. */
@@ -240,23 +239,60 @@ export async function startService(app: App): Promise<void> {
   // Messages recorded in the outbox (by this or another instance) go out every few seconds.
   const dispatcher = setInterval(() => void app.studio.outbox.dispatch().catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed')), 2000);
   try {
-    const running = consoleChatWanted(c)
-      ? runConsole(app)
-      : new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
-    await Promise.race([running, fatal]);
+    const signalled = stopSignal();
+    await Promise.race([consoleChatWanted(c) ? Promise.race([runConsole(app), signalled]) : signalled, fatal]);
   } finally {
+    // In order, so nothing is lost: no new chat updates, no new work; the running job finishes
+    // within the grace or is handed back; what waits in the outbox goes out; then the rest closes.
     clearInterval(dispatcher);
     watch.stop();
     await (telegram as TelegramBot | null)?.stop();
-    await discord?.stop();
     stopWork();
     stopJobs();
+    await drainJobs(app);
+    await flushOutbox(app);
+    await discord?.stop();
     await web?.close();
   }
 }
+
+/** Resolves at the first SIGINT or SIGTERM (a second one is the CLI's: it exits at once). */
+function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+/** Stops taking jobs here and gives the running ones SHUTDOWN_GRACE_SECONDS to finish; past that they are handed back. */
+async function drainJobs(app: App): Promise<void> {
+  const grace = app.config.SHUTDOWN_GRACE_SECONDS;
+  const running = [...runningByKind()].map(([kind, n]) => `${kind} ×${n}`);
+  if (running.length) app.log.info({ running, graceSeconds: grace }, 'stopping: letting the running jobs finish');
+  const finished = await app.studio.queue.drain(grace * 1000);
+  if (!finished)
+    app.log.warn(
+      { running: [...runningByKind()].map(([kind, n]) => `${kind} ×${n}`), graceSeconds: grace },
+      'stopping: jobs still running after the grace are handed back (made again at the next start, or by another worker)',
+    );
+}
+
+/** What waits in the outbox goes out before the senders close (bounded: a platform that does not answer keeps it for the next start). */
+async function flushOutbox(app: App): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), OUTBOX_FLUSH_MS)));
+  try {
+    const r = await Promise.race([app.studio.outbox.dispatch(), late]);
+    if (r === 'late') app.log.warn({ boundMs: OUTBOX_FLUSH_MS }, 'stopping: the outbox did not empty in time; the rest goes at the next start');
+  } catch (err) {
+    app.log.warn({ err }, 'stopping: the outbox could not be flushed; it goes at the next start');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How long a stopping service tries to send what waits in the outbox. */
+const OUTBOX_FLUSH_MS = 10_000;
 
 /** The upload web server; if its port is taken the service runs on without it (links are then refused clearly). */
 async function startWeb(app: App, bots: BotHealth, telegramWebhook?: WebOptions['telegramWebhook']): Promise<WebServer | null> {

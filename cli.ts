@@ -79,9 +79,7 @@ async function main(argv: string[]): Promise<number> {
       if (logFile && consoleChatWanted(config)) process.stderr.write(`mixdesk: the log goes to ${logFile} while the console chat runs.\n`);
       const log = createLogger(config.LOG_LEVEL ?? 'warn', logFile ? logFileDestination(logFile) : undefined);
       const app = await createApp(config, log);
-      const stop = () => void app.close().finally(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      exitOnSecondSignal(log);
       try {
         await startService(app);
       } finally {
@@ -101,7 +99,9 @@ async function main(argv: string[]): Promise<number> {
     case 'worker': {
       const { createApp, runWorker } = await import('./app.js');
       const { createLogger } = await import('./log.js');
-      const app = await createApp(config, createLogger(config.LOG_LEVEL ?? 'info'));
+      const log = createLogger(config.LOG_LEVEL ?? 'info');
+      const app = await createApp(config, log);
+      exitOnSecondSignal(log);
       try {
         await runWorker(app);
       } finally {
@@ -113,6 +113,18 @@ async function main(argv: string[]): Promise<number> {
       console.error(`unknown command "${command}"\n\n${usage}`);
       return 2;
   }
+}
+
+/** The first SIGINT/SIGTERM stops the service in order (app.ts); a second one ends the process at once. */
+function exitOnSecondSignal(log: { warn(obj: object, msg?: string): void }): void {
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (++signals < 2) return;
+    log.warn({ signal }, 'a second stop signal: exiting at once');
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 /**

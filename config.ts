@@ -137,6 +137,8 @@ const schema = z
     QUEUE_LOCK_SECONDS: int(1, 3600).default(30),
     SERVICE_RUNS_JOBS: bool.default(true),
     JOB_CONCURRENCY: int(1, 16).default(1),
+    // On SIGTERM, how long a running job may take to finish before it is handed back (made again at the next start, or by another worker).
+    SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(30),
     MASTER_PRESET: z.enum(presetIds).default(defaultPreset),
     // The longest file the engine masters: it holds the whole song in memory (about 50 MB a minute at 48 kHz stereo, several copies).
     MASTER_MAX_MINUTES: int(1, 600).default(60),

@@ -140,6 +140,19 @@ export class BullQueue implements JobQueue {
     }
   }
 
+  async drain(graceMs: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.all(this.workers.map((w) => w.close())).then(() => true as const),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+    ]);
+    clearTimeout(timer);
+    // Forced: the running jobs' locks lapse and another worker (or this one, restarted) takes them over.
+    if (!finished) await Promise.all(this.workers.map((w) => w.close(true)));
+    this.workers.length = 0;
+    return finished;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));

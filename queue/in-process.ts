@@ -33,6 +33,8 @@ export class InProcessQueue implements JobQueue {
   private readonly failed: FailedListener[] = [];
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** A drain gave up on the running jobs: close() no longer waits for them. */
+  private abandoned = false;
   private active = 0;
   private readonly idleWaiters: (() => void)[] = [];
   /** Jobs failed for good since start, by kind. */
@@ -99,14 +101,29 @@ export class InProcessQueue implements JobQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  async drain(graceMs: number): Promise<boolean> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    if (this.active === 0) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      new Promise<true>((resolve) => this.idleWaiters.push(() => resolve(true))),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+    ]);
+    clearTimeout(timer);
+    // Given up on: what is still running is abandoned with the process, not waited for at close.
+    if (!finished) this.abandoned = true;
+    return finished;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
-    while (this.active > 0) await new Promise((r) => setTimeout(r, 10));
+    while (this.active > 0 && !this.abandoned) await new Promise((r) => setTimeout(r, 10));
   }
 
   private pump(): void {
-    if (this.closed) return;
+    if (this.closed) return this.checkIdle();
     clearTimeout(this.timer);
     const now = Date.now();
     let soonest = Infinity;
@@ -151,6 +168,7 @@ export class InProcessQueue implements JobQueue {
   }
 
   private checkIdle(): void {
-    if (this.waiting.length === 0 && this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
+    // Closed, the waiting jobs will not run here: idle once the running ones are done.
+    if ((this.waiting.length === 0 || this.closed) && this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
   }
 }

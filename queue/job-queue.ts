@@ -51,6 +51,13 @@ export interface JobQueue {
   onFailed(listener: FailedListener): void;
   /** The jobs of each kind in `names` (the whole queue, every process's, where the queue is shared). */
   counts(names: readonly string[]): Promise<Record<string, JobCounts>>;
+  /**
+   * Stops taking new jobs in this process and waits up to `graceMs` for the running ones. True when
+   * they finished; false when the bound passed: they are handed back (BullMQ: another worker takes
+   * them over once their lock lapses; in-process: the version stays preparing and the next start
+   * makes it, as after a crash). Either way the process may exit.
+   */
+  drain(graceMs: number): Promise<boolean>;
   /** Null while the queue can take jobs; otherwise why not (Redis unreachable), in a sentence for the operator. */
   problem(): Promise<string | null>;
   close(): Promise<void>;

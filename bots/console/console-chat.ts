@@ -60,15 +60,18 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
       o.output.write('\n> ');
     });
   o.output.write(`${inLanguage(terminal, () => t('console-header', { studio: o.studioName, user: o.user }))}\n`);
+  let closed = false;
   o.outbox?.register('console', {
     send: async (chatId, reply) => {
+      // Once the chat is left (/quit), nothing more is printed: what waits stays in the outbox for the next start.
+      if (closed) throw new Error('the console chat is closed');
       // The engineer's alerts (ENGINEER_CHAT=console:engineer) show in the same terminal, marked.
       if (chatId !== sender.chatId && chatId !== 'engineer') throw new Error(`console chat ${chatId} is not open here`);
       say([reply], chatId === sender.chatId ? undefined : () => t('console-the-engineer'));
     },
     // A terminal cannot change a line it printed: a progress message's next step is a new line.
     edit: async (chatId, _messageId, reply) => {
-      if (chatId === sender.chatId) say([reply]);
+      if (chatId === sender.chatId && !closed) say([reply]);
     },
   });
   const pending = await o.conversation.resume(sender);
@@ -102,7 +105,7 @@ export async function runConsoleChat(o: ConsoleChatOptions): Promise<void> {
         say(replies);
       });
     });
-    rl.on('close', () => void queue.then(() => resolve()));
+    rl.on('close', () => void queue.then(() => ((closed = true), resolve())));
   });
   o.output.write(`\n${inLanguage(speaking, () => t('console-bye'))}\n`);
 }
