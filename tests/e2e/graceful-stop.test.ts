@@ -100,3 +100,40 @@ it('SIGTERM mid-master exits 0 and hands the master back; the next start makes i
   expect(all.match(/Your master for MD-[2-9A-Z]{6} is ready/g)).toHaveLength(1);
   expect(all).not.toMatch(/version 2/);
 }, 400_000);
+
+it('a second SIGTERM while the first waits for a running master ends the process at once', async () => {
+  const mix = path.join(dir, 'long mix 2.wav');
+  writeFileSync(mix, await encodeAudio(makeTrack(360, 44100), 'wav16'));
+  const port = await freePort();
+  const service = start({
+    DATABASE_URL: `file:${path.join(dir, 'twice.db')}`,
+    DATA_DIR: path.join(dir, 'data-twice'),
+    CONSOLE_CHAT: 'on',
+    CONSOLE_USER: 'mara',
+    WEB_PORT: String(port),
+    METRICS_TOKEN: TOKEN,
+    SHUTDOWN_GRACE_SECONDS: '600',
+    LOG_LEVEL: 'info',
+  });
+  try {
+    for (const line of ['/book master', '3', '1']) service.type(line);
+    await vi.waitFor(() => expect(service.out()).toMatch(/Booked! Your reference is MD-/), { timeout: 60_000, interval: 100 });
+    service.type(`/upload ${mix}`);
+    await vi.waitFor(
+      async () => {
+        const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+        expect(text).toMatch(/^mixdesk_jobs_running_here\{kind="master"\} 1$/m);
+      },
+      { timeout: 120_000, interval: 100 },
+    );
+    service.child.kill('SIGTERM');
+    await vi.waitFor(() => expect(service.err()).toMatch(/stopping: letting the running jobs finish/), { timeout: 30_000, interval: 50 });
+    service.child.kill('SIGTERM');
+    const [code] = (await once(service.child, 'exit')) as [number | null];
+    expect(code).toBe(130);
+    expect(service.err()).toMatch(/a second stop signal: exiting at once/);
+    expect(service.out()).not.toMatch(/is ready — version/);
+  } finally {
+    if (service.child.exitCode === null) service.child.kill('SIGKILL');
+  }
+}, 300_000);
