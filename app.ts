@@ -152,9 +152,15 @@ function scheduleJobs(app: App, web: WebServer | null): () => void {
 }
 
 /** `mixdesk start`: runs the service until the console chat ends or a signal arrives. */
-export async function startService(app: App): Promise<void> {
-  const c = app.config;
-  if (!consoleChatWanted(c) && !c.TELEGRAM_BOT_TOKEN && !c.DISCORD_BOT_TOKEN) {
+/**
+ * `mixdesk start`: the chats, the web server and (SERVICE_RUNS_JOBS) the jobs. `bots: false`
+ * (`--no-bots`) runs the web server and the jobs only, so a deployment can run several web
+ * instances beside one that talks to the chats (or Telegram in webhook mode everywhere).
+ */
+export async function startService(app: App, o: { bots?: boolean } = {}): Promise<void> {
+  const c: Config = o.bots === false ? { ...app.config, TELEGRAM_BOT_TOKEN: undefined, DISCORD_BOT_TOKEN: undefined, CONSOLE_CHAT: 'off' } : app.config;
+  if (o.bots === false) app.log.info('started with --no-bots: the web server and the jobs only');
+  else if (!consoleChatWanted(c) && !c.TELEGRAM_BOT_TOKEN && !c.DISCORD_BOT_TOKEN) {
     throw new Error('Nothing to talk to: no bot is configured and CONSOLE_CHAT=off. Set CONSOLE_CHAT=on (or auto).');
   }
   // A refused token is the operator's to fix: say so plainly (no stack trace).

@@ -9,7 +9,7 @@ import { presetIds } from './engine/presets.js';
 const usage = `mixdesk — the front desk of a mixing & mastering studio
 
 usage:
-  mixdesk start                 run the service (console chat when no bot token is set)
+  mixdesk start [--no-bots]     run the service (console chat when no bot token is set; --no-bots: web and jobs only)
   mixdesk analyze FILE [--json] loudness, peaks, DC, phase, clipping, silence of an audio file
   mixdesk master IN -o OUT [--target LUFS] [--ceiling dBTP] [--preset ${presetIds.join('|')}]
                  [--reference REF [--match-loudness]] [--intensity 0..1]
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       const app = await createApp(config, log);
       exitOnSecondSignal(log);
       try {
-        await startService(app);
+        await startService(app, { bots: !argv.includes('--no-bots') });
       } finally {
         await app.close();
       }

@@ -35,8 +35,8 @@ interface Service {
   type: (line: string) => void;
 }
 
-function start(env: Record<string, string>): Service {
-  const child = spawn(process.execPath, mixdeskArgs('start'), {
+function start(env: Record<string, string>, args: string[] = []): Service {
+  const child = spawn(process.execPath, mixdeskArgs('start', ...args), {
     cwd: projectRoot,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -137,3 +137,38 @@ it('a second SIGTERM while the first waits for a running master ends the process
     if (service.child.exitCode === null) service.child.kill('SIGKILL');
   }
 }, 300_000);
+
+it('mixdesk start --no-bots runs the web server and the jobs only: no chat is opened or reached, and it is ready', async () => {
+  const port = await freePort();
+  const service = start(
+    {
+      DATABASE_URL: `file:${path.join(dir, 'web-only.db')}`,
+      DATA_DIR: path.join(dir, 'data-web-only'),
+      WEB_PORT: String(port),
+      // A bot token that would be tried (and fail: nothing listens there) if the bots ran.
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}`,
+      LOG_LEVEL: 'info',
+    },
+    ['--no-bots'],
+  );
+  try {
+    const ready = await vi.waitFor(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        expect(res.status).toBe(200);
+        return (await res.json()) as { parts: Record<string, string> };
+      },
+      { timeout: 60_000, interval: 100 },
+    );
+    expect(Object.keys(ready.parts).filter((p) => p.startsWith('bot'))).toEqual([]);
+    service.child.kill('SIGTERM');
+    const [code] = (await once(service.child, 'exit')) as [number | null];
+    expect(code, service.err()).toBe(0);
+    expect(service.err()).toMatch(/started with --no-bots: the web server and the jobs only/);
+    expect(service.err()).not.toMatch(/telegram/i);
+    expect(service.out()).not.toMatch(/console chat/);
+  } finally {
+    if (service.child.exitCode === null) service.child.kill('SIGKILL');
+  }
+}, 120_000);
