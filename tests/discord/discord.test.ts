@@ -27,6 +27,11 @@ const discordOnly = { artist: ['setup'], engineer: ['announce', 'deliver'] };
 const artistNames = [...chatCommands.filter((c) => c.discord).map((c) => c.name), ...discordOnly.artist].sort();
 
 const log = pino({ level: process.env.TEST_LOG ?? 'silent' });
+
+/** The bot under test, against the fake's REST, on this studio. */
+const botFor = (studio: Studio, fake: DiscordFake, o: { onHandled?: (interactionId: string) => void } = {}) =>
+  createDiscordBot({ token: 'x'.repeat(40), studio, desk: deskPort(studio), conversation: new Conversation(studio, log), log, apiRoot: fake.api, ...o });
+
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-dc-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let wav: Buffer;
@@ -78,15 +83,7 @@ describe('Discord bot against a recording REST server', () => {
     );
     studio.links.servedAt('https://studio.example');
     await studio.jobs.work();
-    bot = createDiscordBot({
-      token: 'x'.repeat(40),
-      studio,
-      desk: deskPort(studio),
-      conversation: new Conversation(studio, log),
-      log,
-      apiRoot: fake.api,
-      onHandled,
-    });
+    bot = botFor(studio, fake, { onHandled });
   });
   afterEach(async () => {
     await bot.stop();
@@ -743,14 +740,7 @@ describe('alerts for the engineer on Discord', () => {
     const t = await createTestDatabase('sqlite');
     const [first, second] = ['500000000000000009', '500000000000000010'];
     const studio = await testStudio(t.db, { DISCORD_ENGINEER_IDS: `${first},${second}`, ENGINEER_CHAT: `discord:${first}` });
-    const bot = createDiscordBot({
-      token: 'x'.repeat(40),
-      studio,
-      desk: deskPort(studio),
-      conversation: new Conversation(studio, log),
-      log,
-      apiRoot: fake.api,
-    });
+    const bot = botFor(studio, fake);
     try {
       await studio.alerts.alert('notes-1', () => 'Revision 3 of MD-ABCDEF: "like Daft Punk" — waiting for you.');
       await studio.alerts.alert('notes-1', () => 'Revision 3 of MD-ABCDEF: "like Daft Punk" — waiting for you.'); // the same alert again
@@ -773,15 +763,7 @@ describe('alerts for the engineer on Discord', () => {
     const studio = await testStudio(t.db, { DISCORD_ENGINEER_IDS: engineer.id, BOOKING_AUTO_CONFIRM: 'false', ENGINEER_ALERTS: 'requests' });
     const handled = new Map<string, () => void>();
     const done = new Set<string>();
-    const bot = createDiscordBot({
-      token: 'x'.repeat(40),
-      studio,
-      desk: deskPort(studio),
-      conversation: new Conversation(studio, log),
-      log,
-      apiRoot: fake.api,
-      onHandled: (id) => (done.add(id), handled.get(id)?.()),
-    });
+    const bot = botFor(studio, fake, { onHandled: (id) => (done.add(id), handled.get(id)?.()) });
     const send = async (payload: { id: string; token: string }) => {
       DiscordFake.feed(bot.client, payload);
       await (done.has(payload.id) ? Promise.resolve() : new Promise<void>((r) => handled.set(payload.id, r)));
@@ -832,14 +814,7 @@ describe('alerts for the engineer on Discord', () => {
     const t = await createTestDatabase('sqlite');
     const engineer = '500000000000000009';
     const studio = await testStudio(t.db, { ENGINEER_CHAT: `discord:${engineer}` });
-    const bot = createDiscordBot({
-      token: 'x'.repeat(40),
-      studio,
-      desk: deskPort(studio),
-      conversation: new Conversation(studio, log),
-      log,
-      apiRoot: fake.api,
-    });
+    const bot = botFor(studio, fake);
     try {
       await studio.alerts.alert('test-1', () => 'Master v1 of MD-ABCDEF failed after 3 tries: disk full');
       // Raised while answering a Spanish-speaking artist: still in the studio's language.
@@ -861,14 +836,7 @@ describe('typed answers in Discord', () => {
     const t = await createTestDatabase('sqlite');
     const queue = new InProcessQueue();
     const studio = await testStudio(t.db, {}, undefined, undefined, { queue });
-    const bot = createDiscordBot({
-      token: 'x'.repeat(40),
-      studio,
-      desk: deskPort(studio),
-      conversation: new Conversation(studio, log),
-      log,
-      apiRoot: fake.api,
-    });
+    const bot = botFor(studio, fake);
     try {
       const ana = fake.user('500000000000000001', 'Ana');
       const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });

@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
@@ -13,20 +12,11 @@ import { projectRoot } from '../../db/schemas.js';
 import { encodeAudio } from '../../engine/io/index.js';
 import { makeTrack } from '../helpers/music.js';
 import { mixdeskArgs } from '../helpers/run-script.js';
+import { freePort } from '../helpers/ports.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TOKEN = 'stop-test-metrics-token-0123';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 interface Service {
   child: ChildProcess;

@@ -4,7 +4,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -19,6 +18,7 @@ import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { testStudio } from '../helpers/studio.js';
+import { freePort } from '../helpers/ports.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-ops-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,17 +128,6 @@ describe('/metrics', () => {
     expect(sample(refusedText, 'mixdesk_uploads_total{outcome="refused",reason="not-audio"}')).toBe(1);
   });
 });
-
-/** A port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 const redisServer = '/usr/bin/redis-server';
 
