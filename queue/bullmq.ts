@@ -33,6 +33,9 @@ export class BullQueue implements JobQueue {
   private readonly workerConnections: Redis[] = [];
   private readonly failed: FailedListener[] = [];
   private readonly connection: Redis;
+  /** Jobs this process's workers are running, and who waits for them to end (drain). */
+  private active = 0;
+  private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly s: BullSettings) {
     // Workers block on Redis; BullMQ requires unlimited retries per request for them.
@@ -65,7 +68,14 @@ export class BullQueue implements JobQueue {
     this.workerConnections.push(connection);
     const worker = new Worker(
       name,
-      async (job: Job) => tracked(name, job.id ?? '', () => handler(job.data as T, { id: job.id ?? '', name, attempt: job.attemptsMade + 1 })),
+      async (job: Job) => {
+        this.active++;
+        try {
+          return await tracked(name, job.id ?? '', () => handler(job.data as T, { id: job.id ?? '', name, attempt: job.attemptsMade + 1 }));
+        } finally {
+          if (--this.active === 0) for (const w of this.idleWaiters.splice(0)) w();
+        }
+      },
       {
         connection,
         prefix: this.s.prefix,
@@ -141,14 +151,19 @@ export class BullQueue implements JobQueue {
   }
 
   async drain(graceMs: number): Promise<boolean> {
+    // Paused without waiting: no new job is fetched, the running ones go on. (A worker's close()
+    // cannot be forced once an unforced one is under way: BullMQ returns the first call's promise.)
+    await Promise.all(this.workers.map((w) => w.pause(true)));
     let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([
-      Promise.all(this.workers.map((w) => w.close())).then(() => true as const),
-      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-    ]);
+    const finished =
+      this.active === 0 ||
+      (await Promise.race([
+        new Promise<true>((resolve) => this.idleWaiters.push(() => resolve(true))),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      ]));
     clearTimeout(timer);
-    // Forced: the running jobs' locks lapse and another worker (or this one, restarted) takes them over.
-    if (!finished) await Promise.all(this.workers.map((w) => w.close(true)));
+    // Forced past the bound: the running jobs' locks lapse and another worker (or this one, restarted) takes them over.
+    await Promise.all(this.workers.map((w) => w.close(!finished)));
     this.workers.length = 0;
     return finished;
   }

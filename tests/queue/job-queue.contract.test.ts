@@ -103,6 +103,39 @@ describe.each(kinds)('JobQueue contract: %s', (_name, make) => {
     release();
   });
 
+  it('drains: lets a running job finish within the bound and takes no new one; past the bound it gives up on it', async () => {
+    q = make();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ran: string[] = [];
+    let started = false;
+    await q.process<{ n: string }>('work', async ({ n }) => {
+      started = true;
+      ran.push(n);
+      await gate;
+    });
+    await q.add('work', { n: 'first' });
+    await until(() => started);
+    // Within the bound: the running job finishes, and the one added meanwhile does not start here.
+    const draining = q.drain(60_000);
+    await q.add('work', { n: 'second' }).catch(() => undefined);
+    release();
+    expect(await draining).toBe(true);
+    expect(ran).toEqual(['first']);
+  });
+
+  it('drains: past the bound it gives up on the running job (handed back), and the queue still closes', async () => {
+    q = make();
+    let started = false;
+    await q.process('stuck', async () => {
+      started = true;
+      await new Promise<void>(() => undefined); // never ends
+    });
+    await q.add('stuck', {});
+    await until(() => started);
+    expect(await q.drain(50)).toBe(false);
+  });
+
   it('tells where a job stands: waiting, active, done, failed for good with why, or unknown', async () => {
     q = make();
     expect(await q.status('stages', 'never-added')).toEqual({ state: 'unknown' });
