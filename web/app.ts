@@ -28,7 +28,7 @@ export interface WebAppOptions extends Omit<UploadRouteOptions, 'studio'> {
   telegramWebhook?: ((req: Request) => Promise<Response>) | undefined;
 }
 
-export type WebApp = Omit<UploadRoutes, 'app'> & { app: Hono<WebEnv>; metrics: StudioMetrics };
+export type WebApp = Omit<UploadRoutes, 'app'> & { app: Hono<WebEnv>; metrics: StudioMetrics | null };
 
 /** The first language of the browser's Accept-Language the studio speaks. */
 export const browserLanguage = (header: string | undefined): Language =>
@@ -56,10 +56,11 @@ export function webApp(o: WebAppOptions): WebApp {
   app.route('/', downloadRoutes(o));
   app.route('/', listeningRoutes(o));
   app.route('/', dashboardRoutes({ ...o, desk: o.desk ?? deskPort(o.studio) }));
-  const metrics = studioMetrics(o);
-  app.route('/', paymentRoutes({ ...o, counters: metrics }));
+  // Measured only when someone may read it (METRICS_TOKEN): no collectors otherwise.
+  const metrics = o.metricsToken ? studioMetrics(o) : null;
+  app.route('/', paymentRoutes({ ...o, ...(metrics ? { counters: metrics } : {}) }));
   app.route('/', healthRoutes(o, o.bots));
-  app.route('/', metricsRoutes(metrics, o.metricsToken));
+  if (metrics && o.metricsToken) app.route('/', metricsRoutes(metrics, o.metricsToken));
   const telegram = o.telegramWebhook;
   if (telegram) app.post('/telegram/webhook', limitedBodies(WEBHOOK_LIMIT_BYTES, tooLarge), (c) => telegram(c.req.raw));
 

@@ -4,6 +4,7 @@
 // not, so a balancer stops sending chats to an instance that would only answer them with errors,
 // and sends them again once it recovers (no restart needed).
 import { Hono } from 'hono';
+import type { Logger } from 'pino';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
 
 /** A chat bot's connection as the process knows it: null while fine, else why not. */
@@ -12,8 +13,12 @@ export type BotHealth = () => { name: string; problem: string | null }[];
 /** How long one part may take to answer before it counts as not answering. */
 const PART_TIMEOUT_MS = 3000;
 
-/** The part's answer (null: fine), or its error, or "no answer" once the bound passes. */
-async function check(run: () => Promise<string | null>): Promise<string | null> {
+/**
+ * The part's answer (null: fine; else our own sentence), "no answer" once the bound passes, or —
+ * when it throws — "not answering": the error itself (a driver's message may name hosts and
+ * users) goes to the log, not to whoever asked.
+ */
+async function check(part: string, run: () => Promise<string | null>, log: Logger): Promise<string | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`no answer within ${PART_TIMEOUT_MS / 1000} s`), PART_TIMEOUT_MS);
@@ -21,13 +26,14 @@ async function check(run: () => Promise<string | null>): Promise<string | null> 
   try {
     return await Promise.race([run(), late]);
   } catch (err) {
-    return err instanceof Error ? err.message.split('\n')[0]!.slice(0, 300) : String(err);
+    log.warn({ err, part }, 'readiness: a part is not answering');
+    return 'not answering (the log says why)';
   } finally {
     clearTimeout(timer);
   }
 }
 
-export function healthRoutes({ studio }: PageRouteOptions<'healthCheck' | 'disk' | 'store' | 'queue'>, bots: BotHealth = () => []): Hono<WebEnv> {
+export function healthRoutes({ studio, log }: PageRouteOptions<'healthCheck' | 'disk' | 'store' | 'queue'>, bots: BotHealth = () => []): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   app.get('/healthz', async (c) => {
     await studio.healthCheck();
@@ -39,11 +45,11 @@ export function healthRoutes({ studio }: PageRouteOptions<'healthCheck' | 'disk'
   app.get('/readyz', async (c) => {
     const parts: Record<string, string | null> = Object.fromEntries(
       await Promise.all([
-        check(async () => (await studio.healthCheck(), null)).then((p) => ['database', p] as const),
-        check(() => studio.queue.problem()).then((p) => [`queue (${studio.queue.kind})`, p] as const),
+        check('database', async () => (await studio.healthCheck(), null), log).then((p) => ['database', p] as const),
+        check('queue', () => studio.queue.problem(), log).then((p) => [`queue (${studio.queue.kind})`, p] as const),
         // A key nobody writes: answered "not there" by a store that works, an error by one that does not.
-        check(async () => (await studio.store.head('readyz/probe'), null)).then((p) => [`storage (${studio.store.kind})`, p] as const),
-        check(() => studio.disk.shortage()).then((p) => ['disk', p] as const),
+        check('storage', async () => (await studio.store.head('readyz/probe'), null), log).then((p) => [`storage (${studio.store.kind})`, p] as const),
+        check('disk', () => studio.disk.shortage(), log).then((p) => ['disk', p] as const),
       ]),
     );
     for (const bot of bots()) parts[`bot (${bot.name})`] = bot.problem;

@@ -153,10 +153,9 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
   };
 }
 
-/** GET /metrics, behind the bearer token; absent (404) when no token is configured. */
-export function metricsRoutes(metrics: StudioMetrics, token: string | undefined): Hono<WebEnv> {
+/** GET /metrics, behind the bearer token (web/app.ts mounts it only when one is configured). */
+export function metricsRoutes(metrics: StudioMetrics, token: string): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
-  if (!token) return app;
   app.get('/metrics', async (c) => {
     const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
     if (!sameToken(given, token)) return c.text('a bearer token is needed (METRICS_TOKEN)', 401, { 'www-authenticate': 'Bearer' });

@@ -43,7 +43,7 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
     close: () =>
       new Promise<void>((resolve) => {
         studio.links.available = false;
-        web.metrics.dispose();
+        web.metrics?.dispose();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

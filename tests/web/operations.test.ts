@@ -129,6 +129,35 @@ describe('/metrics', () => {
   });
 });
 
+describe('/readyz on the embedded defaults', () => {
+  it('is ready, and a part that fails says so without showing the error (a driver may name hosts and passwords)', async () => {
+    const t = await createTestDatabase('sqlite');
+    const queue = new InProcessQueue();
+    const studio = await testStudio(t.db, {}, undefined, undefined, { queue });
+    const server = await web(studio);
+    try {
+      const fine = await fetch(`${server.url}/readyz`);
+      expect(fine.status).toBe(200);
+      expect(await fine.json()).toMatchObject({ ok: true, parts: { database: 'ok', 'queue (inprocess)': 'ok', 'storage (local)': 'ok', disk: 'ok' } });
+      const healthCheck = studio.healthCheck;
+      studio.healthCheck = () => Promise.reject(new Error('connect ECONNREFUSED postgres://admin:hunter2@db.internal:5432/mixdesk'));
+      try {
+        const down = await fetch(`${server.url}/readyz`);
+        expect(down.status).toBe(503);
+        const text = await down.text();
+        expect(JSON.parse(text)).toMatchObject({ ok: false, problems: ['database: not answering (the log says why)'] });
+        expect(text).not.toMatch(/hunter2|db\.internal|ECONNREFUSED/);
+      } finally {
+        studio.healthCheck = healthCheck;
+      }
+    } finally {
+      await server.close();
+      await queue.close();
+      await t.drop();
+    }
+  });
+});
+
 const redisServer = '/usr/bin/redis-server';
 
 describe.skipIf(!existsSync(redisServer))('/readyz', () => {
