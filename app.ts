@@ -27,6 +27,7 @@ import { createJobQueue } from './queue/index.js';
 import { deskPort } from './core/engineer/perform.js';
 import type { BotHealth } from './web/health.js';
 import { runningByKind } from './queue/running.js';
+import { within } from './bounded.js';
 
 export interface App {
   config: Config;
@@ -246,7 +247,7 @@ export async function startService(app: App, o: { bots?: boolean } = {}): Promis
   const dispatcher = setInterval(() => void app.studio.outbox.dispatch().catch((err: unknown) => app.log.error({ err }, 'outbox dispatch failed')), 2000);
   try {
     const signalled = stopSignal();
-    await Promise.race([consoleChatWanted(c) ? Promise.race([runConsole(app), signalled]) : signalled, fatal]);
+    await Promise.race([signalled, fatal, ...(consoleChatWanted(c) ? [runConsole(app)] : [])]);
   } finally {
     // In order, so nothing is lost: no new chat updates, no new work; the running job finishes
     // within the grace or is handed back; what waits in the outbox goes out; then the rest closes.
@@ -273,27 +274,24 @@ function stopSignal(): Promise<void> {
 /** Stops taking jobs here and gives the running ones SHUTDOWN_GRACE_SECONDS to finish; past that they are handed back. */
 async function drainJobs(app: App): Promise<void> {
   const grace = app.config.SHUTDOWN_GRACE_SECONDS;
-  const running = [...runningByKind()].map(([kind, n]) => `${kind} ×${n}`);
+  const runningNow = () => [...runningByKind()].map(([kind, n]) => `${kind} ×${n}`);
+  const running = runningNow();
   if (running.length) app.log.info({ running, graceSeconds: grace }, 'stopping: letting the running jobs finish');
   const finished = await app.studio.queue.drain(grace * 1000);
   if (!finished)
     app.log.warn(
-      { running: [...runningByKind()].map(([kind, n]) => `${kind} ×${n}`), graceSeconds: grace },
+      { running: runningNow(), graceSeconds: grace },
       'stopping: jobs still running after the grace are handed back (made again at the next start, or by another worker)',
     );
 }
 
 /** What waits in the outbox goes out before the senders close (bounded: a platform that does not answer keeps it for the next start). */
 async function flushOutbox(app: App): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), OUTBOX_FLUSH_MS)));
   try {
-    const r = await Promise.race([app.studio.outbox.dispatch(), late]);
-    if (r === 'late') app.log.warn({ boundMs: OUTBOX_FLUSH_MS }, 'stopping: the outbox did not empty in time; the rest goes at the next start');
+    if ((await within(app.studio.outbox.dispatch(), OUTBOX_FLUSH_MS, 'late')) === 'late')
+      app.log.warn({ boundMs: OUTBOX_FLUSH_MS }, 'stopping: the outbox did not empty in time; the rest goes at the next start');
   } catch (err) {
     app.log.warn({ err }, 'stopping: the outbox could not be flushed; it goes at the next start');
-  } finally {
-    clearTimeout(timer);
   }
 }
 

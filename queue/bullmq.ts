@@ -13,6 +13,7 @@ import {
   type JobStatus,
 } from './job-queue.js';
 import { tracked } from './running.js';
+import { within } from '../bounded.js';
 
 export interface BullSettings {
   url: string;
@@ -137,16 +138,14 @@ export class BullQueue implements JobQueue {
     const status = this.connection.status;
     // Lost (reconnecting, closed): said at once. Still opening its first connection: the PING waits for it, within the bound.
     if (['reconnecting', 'close', 'end'].includes(status)) return `Redis is not connected (${status})`;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<string>((resolve) => {
-      timer = setTimeout(() => resolve('Redis did not answer a PING within 2 s'), PING_TIMEOUT_MS);
-    });
     try {
-      return await Promise.race([this.connection.ping().then(() => null), late]);
+      return await within(
+        this.connection.ping().then(() => null),
+        PING_TIMEOUT_MS,
+        'Redis did not answer a PING within 2 s',
+      );
     } catch (err) {
       return `Redis refused a PING: ${err instanceof Error ? err.message : String(err)}`;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -154,14 +153,7 @@ export class BullQueue implements JobQueue {
     // Paused without waiting: no new job is fetched, the running ones go on. (A worker's close()
     // cannot be forced once an unforced one is under way: BullMQ returns the first call's promise.)
     await Promise.all(this.workers.map((w) => w.pause(true)));
-    let timer: NodeJS.Timeout | undefined;
-    const finished =
-      this.active === 0 ||
-      (await Promise.race([
-        new Promise<true>((resolve) => this.idleWaiters.push(() => resolve(true))),
-        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-      ]));
-    clearTimeout(timer);
+    const finished = this.active === 0 || (await within(new Promise<true>((resolve) => this.idleWaiters.push(() => resolve(true))), graceMs, false));
     // Forced past the bound: the running jobs' locks lapse and another worker (or this one, restarted) takes them over.
     await Promise.all(this.workers.map((w) => w.close(!finished)));
     this.workers.length = 0;

@@ -12,6 +12,7 @@ import {
   type JobStatus,
 } from './job-queue.js';
 import { tracked } from './running.js';
+import { within } from '../bounded.js';
 
 interface Pending {
   id: string;
@@ -105,12 +106,7 @@ export class InProcessQueue implements JobQueue {
     this.closed = true;
     clearTimeout(this.timer);
     if (this.active === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const finished = await Promise.race([
-      new Promise<true>((resolve) => this.idleWaiters.push(() => resolve(true))),
-      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-    ]);
-    clearTimeout(timer);
+    const finished = await within(new Promise<true>((resolve) => this.idleWaiters.push(() => resolve(true))), graceMs, false);
     // Given up on: what is still running is abandoned with the process, not waited for at close.
     if (!finished) this.abandoned = true;
     return finished;

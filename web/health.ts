@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
+import { within } from '../bounded.js';
 
 /** A chat bot's connection as the process knows it: null while fine, else why not. */
 export type BotHealth = () => { name: string; problem: string | null }[];
@@ -19,17 +20,11 @@ const PART_TIMEOUT_MS = 3000;
  * users) goes to the log, not to whoever asked.
  */
 async function check(part: string, run: () => Promise<string | null>, log: Logger): Promise<string | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`no answer within ${PART_TIMEOUT_MS / 1000} s`), PART_TIMEOUT_MS);
-  });
   try {
-    return await Promise.race([run(), late]);
+    return await within(run(), PART_TIMEOUT_MS, `no answer within ${PART_TIMEOUT_MS / 1000} s`);
   } catch (err) {
     log.warn({ err, part }, 'readiness: a part is not answering');
     return 'not answering (the log says why)';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

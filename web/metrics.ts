@@ -28,10 +28,25 @@ const sameToken = (given: string, wanted: string) => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
+/**
+ * `read`, shared by the calls made while one is under way: a scrape collects every series at once,
+ * so two series read from the same query (jobs and their oldest; the outbox; stored files) ask once.
+ */
+function sharedWhileRunning<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  return () =>
+    (running ??= read().finally(() => {
+      running = null;
+    }));
+}
+
 export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 'studio'>): StudioMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'mixdesk_' });
   const kinds = () => studio.jobs.kinds;
+  const jobCounts = sharedWhileRunning(() => studio.queue.counts(kinds()));
+  const outbox = sharedWhileRunning(() => studio.outbox.stats());
+  const stored = sharedWhileRunning(() => studio.uploads.files.totals());
 
   new Gauge({
     name: 'mixdesk_jobs',
@@ -40,8 +55,7 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
     registers: [registry],
     async collect() {
       this.reset();
-      const counts = await studio.queue.counts(kinds());
-      for (const [kind, c] of Object.entries(counts)) {
+      for (const [kind, c] of Object.entries(await jobCounts())) {
         this.set({ kind, state: 'waiting' }, c.waiting);
         this.set({ kind, state: 'active' }, c.active);
         this.set({ kind, state: 'failed' }, c.failed);
@@ -55,7 +69,7 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
     registers: [registry],
     async collect() {
       this.reset();
-      for (const [kind, c] of Object.entries(await studio.queue.counts(kinds()))) this.set({ kind }, c.oldestWaitingSeconds);
+      for (const [kind, c] of Object.entries(await jobCounts())) this.set({ kind }, c.oldestWaitingSeconds);
     },
   });
   new Gauge({
@@ -84,7 +98,7 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      const s = await studio.outbox.stats();
+      const s = await outbox();
       this.set({ state: 'pending' }, s.pending);
       this.set({ state: 'failed' }, s.failed);
     },
@@ -94,7 +108,7 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
     help: 'Age of the oldest message waiting to go out (0 when none waits)',
     registers: [registry],
     async collect() {
-      const { oldestPendingAt } = await studio.outbox.stats();
+      const { oldestPendingAt } = await outbox();
       this.set(oldestPendingAt ? Math.max(0, (Date.now() - oldestPendingAt.getTime()) / 1000) : 0);
     },
   });
@@ -113,7 +127,7 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
     help: 'Files stored now (not purged)',
     registers: [registry],
     async collect() {
-      this.set((await studio.uploads.files.totals()).files);
+      this.set((await stored()).files);
     },
   });
   new Gauge({
@@ -121,7 +135,7 @@ export function studioMetrics({ studio }: Pick<PageRouteOptions<MetricsStudio>, 
     help: 'Bytes of the files stored now',
     registers: [registry],
     async collect() {
-      this.set((await studio.uploads.files.totals()).bytes);
+      this.set((await stored()).bytes);
     },
   });
   const uploads = new Counter({
