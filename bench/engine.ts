@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeAudio } from '../engine/index.js';
 import { makeTrack } from '../tests/helpers/music.js';
+import { loadAverage } from './load.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-'));
@@ -27,7 +28,7 @@ function ebur128(file: string): string {
 const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const input = path.join(dir, 'track.wav');
 writeFileSync(input, await encodeAudio(makeTrack(seconds, 48000), 'wav24'));
-console.log(`mixdesk engine benchmark: ${seconds} s, 48 kHz, 24-bit stereo (made by the bench), ${process.arch}, node ${process.version}\n`);
+console.log(`mixdesk engine benchmark: ${seconds} s, 48 kHz, 24-bit stereo (made by the bench), ${process.arch}, node ${process.version}, ${loadAverage()}\n`);
 
 const once = (file: string, out: string) => {
   const r = timed(process.execPath, ['bench/master-once.mjs', file, out]);

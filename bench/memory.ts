@@ -4,7 +4,7 @@
 // (counted from the end of a first master, which loads the engine and starts its threads).
 // Ends with one line: `memory: rss after 50 masters N MB (start M MB)`. Goal: growth ≤ 50 MB.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -16,6 +16,7 @@ import { encodeAudio } from '../engine/index.js';
 import { InProcessQueue } from '../queue/in-process.js';
 import { LocalObjectStore } from '../storage/local-store.js';
 import { makeTrack } from '../tests/helpers/music.js';
+import { loadAverage } from './load.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -30,11 +31,7 @@ const reading = () => {
   return { rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
 };
 
-console.log(
-  `\nmixdesk memory benchmark: ${MASTERS} masters of a ${SECONDS} s 48 kHz 24-bit mix in one service (load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')})\n`,
-);
+console.log(`\nmixdesk memory benchmark: ${MASTERS} masters of a ${SECONDS} s 48 kHz 24-bit mix in one service (${loadAverage()})\n`);
 const mix = path.join(dir, 'mix.wav');
 writeFileSync(mix, await encodeAudio(makeTrack(SECONDS, 48000), 'wav24'));
 const url = `file:${path.join(dir, 'memory.db')}`;

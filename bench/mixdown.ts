@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeAudio } from '../engine/index.js';
 import { makeTrack } from '../tests/helpers/music.js';
+import { loadAverage } from './load.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-mixdown-'));
@@ -31,7 +32,7 @@ const stemsFor = (n: number) => {
   });
 };
 
-console.log(`\nmixdesk mixdown benchmark: ${seconds} s stems, 48 kHz, 24-bit stereo\n`);
+console.log(`\nmixdesk mixdown benchmark: ${seconds} s stems, 48 kHz, 24-bit stereo (${loadAverage()})\n`);
 const runs: Record<number, { ms: number; maxRssMB: number }> = {};
 for (const n of [8, 48]) {
   const out = path.join(dir, `out-${n}`);

@@ -14,6 +14,7 @@ import { InProcessQueue } from '../queue/in-process.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { LocalObjectStore } from '../storage/local-store.js';
 import { makeTrack } from '../tests/helpers/music.js';
+import { loadAverage } from './load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-pipeline-'));
 const JOBS = 1000;
@@ -37,7 +38,7 @@ async function throughput(queue: JobQueue, concurrency: number): Promise<number>
   return ms;
 }
 
-console.log(`\nmixdesk pipeline benchmark (${process.arch}, node ${process.version})\n`);
+console.log(`\nmixdesk pipeline benchmark (${process.arch}, node ${process.version}, ${loadAverage()})\n`);
 const inproc = await throughput(new InProcessQueue(), 1);
 console.log(`in-process queue: ${JOBS} small jobs in ${inproc.toFixed(0)} ms (${((JOBS / inproc) * 1000).toFixed(0)} jobs/s)`);
 const redisUrl = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

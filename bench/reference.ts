@@ -13,6 +13,7 @@ import { master } from '../engine/master.js';
 import type { AudioData } from '../engine/types.js';
 import { makeTrack, throughFilters } from '../tests/helpers/music.js';
 import { hasFluidsynth, renderMidi, writeSong } from '../tests/helpers/midi.js';
+import { loadAverage } from './load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-reference-'));
 const seconds = 30;
@@ -27,7 +28,7 @@ async function song(name: string, bars: number, parts: Parameters<typeof writeSo
 const copy = (a: AudioData): AudioData => ({ ...a, channels: a.channels.map((c) => Float32Array.from(c)) });
 const spectrum = (a: AudioData) => averageSpectrum(a.channels, a.sampleRate);
 
-console.log(`\nreference matching: ${seconds} s pairs, distance = third-octave RMS, 31.5 Hz – 16 kHz, mid signal (mixdesk compare)\n`);
+console.log(`\nreference matching: ${seconds} s pairs, distance = third-octave RMS, 31.5 Hz – 16 kHz, mid signal (mixdesk compare); ${loadAverage()}\n`);
 const synth = makeTrack(seconds, fs);
 const pairs: [string, AudioData, AudioData][] = [
   ['synth → darker, fuller copy', synth, throughFilters(makeTrack(seconds, fs), [highShelf(fs, 4000, -8), peaking(fs, 1500, 6, 1.2), lowShelf(fs, 100, 5)])],

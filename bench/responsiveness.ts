@@ -6,7 +6,7 @@
 // Ends with one line: `responsiveness: max stall N ms, healthz p99 N ms, chat p95 N ms`.
 // Goal on a 2-core machine: max stall ≤ 100 ms. A benchmark, not a test: figures depend on the machine.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
@@ -22,16 +22,13 @@ import { LocalObjectStore } from '../storage/local-store.js';
 import { makeTrack } from '../tests/helpers/music.js';
 import { percentile } from '../tests/helpers/chat-crowd.js';
 import { startWebServer } from '../web/server.js';
+import { loadAverage } from './load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-responsive-'));
 const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
 const ARTISTS = 20;
 
-console.log(
-  `\nmixdesk responsiveness benchmark (${process.arch}, node ${process.version}; load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')})\n`,
-);
+console.log(`\nmixdesk responsiveness benchmark (${process.arch}, node ${process.version}; ${loadAverage()})\n`);
 
 // Four minutes of music; the long file repeats it (a 29-minute DJ mix or live set).
 const four = makeTrack(240, 48000);
