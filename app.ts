@@ -149,7 +149,25 @@ function scheduleJobs(app: App, web: WebServer | null): () => void {
     },
     { timezone: app.config.STUDIO_TIMEZONE },
   );
-  return () => retention.stop();
+  const backups = app.config.BACKUP_CRON ? scheduleBackups(app, app.config.BACKUP_CRON) : null;
+  return () => {
+    retention.stop();
+    backups?.stop();
+  };
+}
+
+/** BACKUP_CRON: `mixdesk backup` on a schedule, logged; a second instance finds the folder busy and says so. */
+function scheduleBackups(app: App, expression: string) {
+  return scheduleTick(
+    app.log,
+    'backup',
+    expression,
+    async () => {
+      const { scheduledBackup } = await import('./ops/backup-cli.js');
+      await scheduledBackup(app.config, app.log, app.studio.clock.now());
+    },
+    { timezone: app.config.STUDIO_TIMEZONE },
+  );
 }
 
 /** `mixdesk start`: runs the service until the console chat ends or a signal arrives. */

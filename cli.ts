@@ -28,6 +28,9 @@ usage:
                                 mixdesk desk alone lists them
   mixdesk dashboard-link        a sign-in link to the studio dashboard (good once, for 15 minutes)
   mixdesk migrate               apply database migrations (npm run db:migrate)
+  mixdesk backup [DIR]          a consistent copy of the running studio (database, files, link secret) into
+                                DIR (BACKUP_DIR, ./backups); files already backed up are not copied again
+  mixdesk restore DIR           a backup (DIR or one snapshot in it) into an empty DATA_DIR, then npm start
   mixdesk retention             remove raw uploads of bookings finished RETENTION_UPLOAD_DAYS ago, now
   mixdesk help                  this text
 
@@ -55,6 +58,14 @@ async function main(argv: string[]): Promise<number> {
       const applied = await applyMigrations(config.DATABASE_URL);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
       return 0;
+    }
+    case 'backup': {
+      const { backupCommand } = await import('./ops/backup-cli.js');
+      return backupCommand(config, argv.slice(1), print);
+    }
+    case 'restore': {
+      const { restoreCommand } = await import('./ops/backup-cli.js');
+      return restoreCommand(config, argv.slice(1), print);
     }
     case 'retention': {
       const { createApp } = await import('./app.js');
@@ -140,7 +151,9 @@ main(process.argv.slice(2)).then(
   (code) => exit(code),
   (err: unknown) => {
     // Configuration mistakes are the operator's to fix: say what and where, without a stack trace.
-    if (err instanceof Error && err.name === 'ConfigError') console.error(`mixdesk cannot start.\n${err.message}\nSee .env.example for every setting.`);
+    // A refused restore or a busy backup folder: the operator's to act on, said plainly.
+    if (err instanceof Error && (err.name === 'RestoreRefused' || err.name === 'BackupBusyError')) console.error(`mixdesk: ${err.message}`);
+    else if (err instanceof Error && err.name === 'ConfigError') console.error(`mixdesk cannot start.\n${err.message}\nSee .env.example for every setting.`);
     else if (err instanceof Error && String((err as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
       // A mistyped option: say what, like any usage mistake (no stack trace).
       console.error(err.message.split('\n').slice(0, 3).join('\n'));

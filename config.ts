@@ -125,6 +125,14 @@ const schema = z
       .string()
       .refine((v) => cron.validate(v), { message: 'expected a cron expression, e.g. "17 3 * * *" (03:17 every day)' })
       .default('17 3 * * *'),
+    // Where `mixdesk backup` (and BACKUP_CRON's) keep their snapshots, and how many are kept.
+    BACKUP_DIR: z.string().min(1).default('./backups'),
+    // Scheduled backups (e.g. "47 2 * * *", 02:47 every day, studio time); unset = none.
+    BACKUP_CRON: z
+      .string()
+      .refine((v) => cron.validate(v), { message: 'expected a cron expression, e.g. "47 2 * * *" (02:47 every day)' })
+      .optional(),
+    BACKUP_KEEP: int(1, 1000).default(7),
     QUEUE_DRIVER: z.enum(['inprocess', 'redis']).default('inprocess'),
     REDIS_URL: z
       .string()

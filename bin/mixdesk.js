@@ -18,7 +18,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist', 'cli.js');
 const stamp = join(root, 'dist', '.built');
 const lock = join(root, 'dist', '.building');
-const sources = ['cli.ts', 'app.ts', 'config.ts', 'desk-cli.ts', 'log.ts', 'bots', 'core', 'db', 'engine', 'storage', 'queue', 'web', 'generated'];
+// Every top-level module (cli.ts, app.ts, bounded.ts, …) and the folders the build compiles.
+const sourceDirs = ['bots', 'core', 'db', 'engine', 'ops', 'storage', 'queue', 'web', 'generated'];
+const sources = [
+  ...readdirSync(root)
+    .filter((f) => f.endsWith('.ts'))
+    .sort(),
+  ...sourceDirs,
+];
 
 /** The files the build is made from, in a stable order, with their modification times. */
 function sourceFiles() {
