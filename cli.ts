@@ -26,6 +26,8 @@ usage:
   mixdesk desk [COMMAND …]      the engineer's commands from the terminal (the same as Discord's), e.g.
                                 mixdesk desk queue, mixdesk desk booking confirm MD-7K2Q9A;
                                 mixdesk desk alone lists them
+  mixdesk client export REF|ID  a zip of everything the studio holds about an artist (sent to them if they asked)
+  mixdesk client forget REF|ID  erase an artist's personal data and files (bookings, payments kept nameless)
   mixdesk dashboard-link        a sign-in link to the studio dashboard (good once, for 15 minutes)
   mixdesk migrate               apply database migrations (npm run db:migrate)
   mixdesk backup [DIR]          a consistent copy of the running studio (database, files, link secret) into
@@ -101,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
     case 'desk': {
       const { runDeskCommand } = await import('./desk-cli.js');
       return runDeskCommand(config, argv.slice(1), print, (s) => process.stderr.write(`${s}\n`));
+    }
+    case 'client': {
+      // The same as `mixdesk desk client …` (and Discord's /client): audited as the engineer's.
+      const { runDeskCommand } = await import('./desk-cli.js');
+      return runDeskCommand(config, argv, print, (s) => process.stderr.write(`${s}\n`));
     }
     case 'dashboard-link': {
       // The studio's terminal is the studio: the same link as the engineer's /dashboard.

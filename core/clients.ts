@@ -7,6 +7,7 @@ import { UserError } from './errors.js';
 import { isLanguage, languageOf, languages, studioLanguage, t, type Language } from './texts.js';
 import { cleanName } from './clean-text.js';
 import { deliveryFormats, isDeliveryFormat } from '../engine/formats.js';
+import type { PersonalDataPart } from './privacy/parts.js';
 
 export type Client = Models.ClientModel;
 
@@ -119,6 +120,20 @@ export class ClientService {
     return this.db.client.update({ where: { id: clientId }, data: { filesForBookingId: bookingId, filesForUntil: until } });
   }
 
+  /** The client and their platform accounts, or null (the engineer's client export/forget). */
+  withAccounts(clientId: string) {
+    return this.db.client.findUnique({ where: { id: clientId }, include: { identities: true } });
+  }
+
+  /** /mydata, /forgetme: what the artist asked of their data and where to answer, until the engineer acts on it. */
+  async recordDataRequest(clientId: string, kind: 'export' | 'forget', chat: string, at: Date): Promise<Client> {
+    return this.db.client.update({ where: { id: clientId }, data: { dataRequest: kind, dataRequestAt: at, dataRequestChat: chat } });
+  }
+
+  async clearDataRequest(clientId: string): Promise<void> {
+    await this.db.client.update({ where: { id: clientId }, data: { dataRequest: null, dataRequestAt: null, dataRequestChat: null } });
+  }
+
   async setDeliveryFormat(clientId: string, format: string): Promise<Client> {
     const f = format.trim().toLowerCase();
     if (!isDeliveryFormat(f)) {
@@ -127,3 +142,29 @@ export class ClientService {
     return this.db.client.update({ where: { id: clientId }, data: { deliveryFormat: f } });
   }
 }
+
+/** The artist's record and accounts: the accounts go (a message from them later starts afresh), the record stays, nameless, for the bookings and payments that name it. */
+export const clientPersonalData: PersonalDataPart = {
+  name: 'artist',
+  async exportOf(db, s) {
+    return { rows: [await db.client.findUniqueOrThrow({ where: { id: s.clientId }, include: { identities: true } })] };
+  },
+  async eraseIn(tx, s) {
+    await tx.clientIdentity.deleteMany({ where: { clientId: s.clientId } });
+    await tx.client.update({
+      where: { id: s.clientId },
+      data: {
+        displayName: 'forgotten artist',
+        language: null,
+        chosenLanguage: null,
+        filesForBookingId: null,
+        filesForUntil: null,
+        dataRequest: null,
+        dataRequestAt: null,
+        dataRequestChat: null,
+        forgottenAt: s.now,
+      },
+    });
+    return [];
+  },
+};

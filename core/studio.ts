@@ -1,5 +1,6 @@
 // The core's services wired over one database; the composition root (app.ts) and the tests
 // both build the studio through here.
+import { PersonalData } from './privacy/personal-data.js';
 import type { StudioSettings } from './settings.js';
 import type { Db } from '../db/client.js';
 import { BookingService } from './booking/bookings.js';
@@ -111,6 +112,8 @@ export interface Studio {
   healthCheck(): Promise<void>;
   /** The studio's disk: /healthz says not ready while it is nearly full. */
   disk: DiskSpace;
+  /** An artist's data on request: /mydata, /forgetme, client export, client forget. */
+  privacy: PersonalData;
 }
 
 export interface StudioOptions {
@@ -250,6 +253,7 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
   const paidRevisions = new RevisionPayments({ db, payments, gateway, revisions, bookings, outbox, alerts, clock, log });
   return {
     name: config.STUDIO_NAME,
+    privacy: new PersonalData({ db, store, clients, bookings: bookings.rows, outbox, alerts, downloads, clock, log }),
     dialogs: new DialogStore(db),
     bookingAlerts,
     clock,

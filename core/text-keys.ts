@@ -969,6 +969,31 @@ export interface TextVars {
   'report-png-spectrum': undefined;
   'report-png-before': undefined;
   'report-png-after': undefined;
+  'help-mydata': undefined;
+  'help-forgetme': undefined;
+  'telegram-menu-mydata': undefined;
+  'telegram-menu-forgetme': undefined;
+  'discord-cmd-mydata': undefined;
+  'discord-cmd-forgetme': undefined;
+  'privacy-private-chat-only': undefined;
+  'mydata-asked': undefined;
+  'forgetme-asked': undefined;
+  'forgetme-asked-open': { refs: TextValue };
+  'alert-data-export': { command: TextValue; name: TextValue };
+  'alert-data-forget': { command: TextValue; name: TextValue };
+  'privacy-no-such-client': { typed: TextValue };
+  'privacy-forget-open': { name: TextValue; refs: TextValue };
+  'privacy-export-readme': { date: TextValue; name: TextValue };
+  'privacy-export-ready': { url: TextValue };
+  'privacy-export-ready-ask': undefined;
+  'privacy-forgotten': undefined;
+  'discord-cmd-client-export': undefined;
+  'discord-cmd-client-forget': undefined;
+  'discord-cmd-client-who': undefined;
+  'desk-client-exported': { bookings: TextValue; files: TextValue; name: TextValue; sent: TextValue; size: TextValue };
+  'desk-client-exported-where': { where: TextValue };
+  'desk-client-exported-missing': { count: TextValue };
+  'desk-client-forgotten': { bookings: TextValue; files: TextValue; name: TextValue };
 }
 
 export type TextKey = keyof TextVars;

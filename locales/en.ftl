@@ -1240,3 +1240,33 @@ report-png-short-term = Short-term loudness (LUFS)
 report-png-spectrum = Spectrum (dB, third-octave bands)
 report-png-before = before
 report-png-after = after
+
+## An artist's data on request (/mydata, /forgetme; client export, client forget)
+help-mydata = a copy of everything the studio holds about you (sent here once the studio has made it)
+help-forgetme = ask the studio to erase your data and files
+telegram-menu-mydata = Your data
+telegram-menu-forgetme = Erase your data
+discord-cmd-mydata = A copy of everything the studio holds about you
+discord-cmd-forgetme = Ask the studio to erase your data and files
+privacy-private-chat-only = Ask me that in a private chat with me: your data is only ever sent there.
+mydata-asked = Asked: the studio will make a copy of everything it holds about you (your bookings, messages, payments and files) and send you a private download link here, within 30 days and usually much sooner.
+forgetme-asked = Asked: once the studio confirms, your name, accounts, messages and files are erased. Payment records are kept, nameless, as the studio's accounts require. You will hear back here.
+forgetme-asked-open = Asked. { $refs } is still open: the studio will talk it through with you first (call it off with /cancel if you no longer want it), then erase your data.
+alert-data-export = { $name } asks for a copy of their data. { $command } makes it and sends them a private link.
+alert-data-forget = { $name } asks to have their data erased. { $command } erases it (their bookings and payments stay, nameless, for the accounts).
+privacy-no-such-client = No client is "{ $typed }": give their id (client lookup shows it) or one of their booking references.
+privacy-forget-open = { $name } still has { $refs } open: finish or cancel it first, then erase.
+privacy-export-readme = Everything { $name }'s studio held about them on { $date }: data.json (your details, bookings with their history, files, versions, revisions, payments, session notes, the mixing estimate and the messages the studio sent you), uploads/ (the files you sent, as stored) and versions/ (the files delivered to you, with their reports).
+privacy-export-ready = Here is a copy of everything the studio holds about you (a zip; the link is private and expires): { $url }
+privacy-export-ready-ask = A copy of everything the studio holds about you is ready; the studio will send it to you directly.
+privacy-forgotten = Done: the studio has erased your name, accounts, messages and files. Payment records are kept, nameless, for its accounts. If you write again you start afresh.
+discord-cmd-client-export = Make a zip of everything about a client (and send it to them if they asked)
+discord-cmd-client-forget = Erase a client's personal data and files (bookings and payments kept, nameless)
+discord-cmd-client-who = Client id or one of their booking references (MD-…)
+desk-client-exported = Export of { $name }: { $bookings } booking(s), { $files } file(s), { $size } MB.{ $sent ->
+    [yes] {" "}Sent to the artist in their private chat.
+   *[no] {""}
+}
+desk-client-exported-where = The zip: { $where }
+desk-client-exported-missing = { $count } file(s) named in the records were no longer stored (removed by retention).
+desk-client-forgotten = { $name }'s personal data and { $files } file(s) are erased; { $bookings } booking(s) and their payments are kept, nameless.

@@ -1243,3 +1243,33 @@ report-png-short-term = Sonoridad a corto plazo (LUFS)
 report-png-spectrum = Espectro (dB, bandas de tercio de octava)
 report-png-before = antes
 report-png-after = después
+
+## An artist's data on request (/mydata, /forgetme; client export, client forget)
+help-mydata = una copia de todo lo que el estudio guarda sobre ti (te la envío aquí cuando el estudio la prepare)
+help-forgetme = pedir al estudio que borre tus datos y archivos
+telegram-menu-mydata = Tus datos
+telegram-menu-forgetme = Borrar tus datos
+discord-cmd-mydata = Una copia de todo lo que el estudio guarda sobre ti
+discord-cmd-forgetme = Pedir al estudio que borre tus datos y archivos
+privacy-private-chat-only = Pídemelo en un chat privado conmigo: tus datos solo se envían allí.
+mydata-asked = Pedido: el estudio preparará una copia de todo lo que guarda sobre ti (reservas, mensajes, pagos y archivos) y te enviará aquí un enlace privado de descarga, en 30 días como mucho y normalmente mucho antes.
+forgetme-asked = Pedido: cuando el estudio lo confirme, se borrarán tu nombre, tus cuentas, tus mensajes y tus archivos. Los registros de pago se guardan, sin nombre, como exige la contabilidad del estudio. Te avisaré aquí.
+forgetme-asked-open = Pedido. { $refs } sigue abierta: el estudio lo hablará antes contigo (cancélala con /cancel si ya no la quieres) y luego borrará tus datos.
+alert-data-export = { $name } pide una copia de sus datos. { $command } la prepara y le envía un enlace privado.
+alert-data-forget = { $name } pide que se borren sus datos. { $command } los borra (sus reservas y pagos se quedan, sin nombre, para la contabilidad).
+privacy-no-such-client = No hay ningún cliente «{ $typed }»: indica su id (client lookup lo muestra) o una de sus referencias de reserva.
+privacy-forget-open = { $name } aún tiene abierta { $refs }: termínala o cancélala antes de borrar.
+privacy-export-readme = Todo lo que el estudio guardaba sobre { $name } el { $date }: data.json (tus datos, reservas con su historial, archivos, versiones, revisiones, pagos, notas de sesión, la estimación de mezcla y los mensajes que el estudio te envió), uploads/ (los archivos que enviaste, tal como se guardaron) y versions/ (los archivos que se te entregaron, con sus informes).
+privacy-export-ready = Aquí tienes una copia de todo lo que el estudio guarda sobre ti (un zip; el enlace es privado y caduca): { $url }
+privacy-export-ready-ask = Ya está lista una copia de todo lo que el estudio guarda sobre ti; el estudio te la enviará directamente.
+privacy-forgotten = Hecho: el estudio ha borrado tu nombre, tus cuentas, tus mensajes y tus archivos. Los registros de pago se guardan, sin nombre, para su contabilidad. Si vuelves a escribir, empiezas de cero.
+discord-cmd-client-export = Hacer un zip con todo lo de un cliente (y enviárselo si lo pidió)
+discord-cmd-client-forget = Borrar los datos personales y archivos de un cliente (reservas y pagos se quedan, sin nombre)
+discord-cmd-client-who = Id del cliente o una de sus referencias de reserva (MD-…)
+desk-client-exported = Exportación de { $name }: { $bookings } reserva(s), { $files } archivo(s), { $size } MB.{ $sent ->
+    [yes] {" "}Enviada al artista en su chat privado.
+   *[no] {""}
+}
+desk-client-exported-where = El zip: { $where }
+desk-client-exported-missing = { $count } archivo(s) de los registros ya no estaban guardados (los quitó la retención).
+desk-client-forgotten = Borrados los datos personales de { $name } y { $files } archivo(s); se guardan, sin nombre, { $bookings } reserva(s) y sus pagos.

@@ -6,6 +6,7 @@
 import type { Models, Prisma, Tx } from '../../db/client.js';
 import { runningSessionWhere } from '../versions/holds.js';
 import { cancellableStatuses, changeableStatuses, fileTakingStatuses, openStatuses, type BookingStatus } from './status.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export type Booking = Models.BookingModel;
 export type BookingWithService = Booking & { service: Models.ServiceModel };
@@ -224,3 +225,24 @@ export class BookingRepository {
     return rows.map((r) => r.bookingId);
   }
 }
+
+/** Bookings stay (dates, prices: the studio's accounts); what the artist wrote and where they wrote from goes. */
+export const bookingPersonalData: PersonalDataPart = {
+  name: 'bookings',
+  async exportOf(db, s) {
+    const rows = await db.booking.findMany({
+      where: { clientId: s.clientId },
+      include: { service: { select: { code: true, name: true } }, events: { orderBy: { at: 'asc' } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    return { rows };
+  },
+  async eraseIn(tx, s) {
+    await tx.bookingEvent.updateMany({ where: { bookingId: { in: s.bookingIds } }, data: { note: null } });
+    // The idempotency key names the chat and account the booking was made from.
+    for (const id of s.bookingIds) {
+      await tx.booking.update({ where: { id }, data: { notes: null, release: null, originChatId: 'forgotten', idempotencyKey: `forgotten:${id}` } });
+    }
+    return [];
+  },
+};

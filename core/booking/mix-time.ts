@@ -17,6 +17,7 @@ import { estimateMix, LONGEST_MIX_HOURS, parseCharacter, reasonText, SHORTEST_MI
 import type { Upload } from '../files/stored-files.js';
 import type { ArchiveOutcome, MeasuredStem, UploadOutcome } from '../files/uploads.js';
 import type { Reply } from '../messages/reply.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export interface MixTimeView {
   /** What the stems measure. */
@@ -338,3 +339,16 @@ export class MixTime {
     );
   }
 }
+
+/** The stems measured for the artist's /quote. */
+export const quotePersonalData: PersonalDataPart = {
+  name: 'quote',
+  async exportOf(db, s) {
+    const q = await db.quote.findUnique({ where: { clientId: s.clientId } });
+    return { rows: q ? [q] : [] };
+  },
+  async eraseIn(tx, s) {
+    await tx.quote.deleteMany({ where: { clientId: s.clientId } });
+    return [];
+  },
+};

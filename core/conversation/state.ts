@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import type { Reply, Sender } from './types.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 /** What a dialog remembers between turns (the answers so far). */
 export type FlowData = Record<string, string | number | boolean | null>;
@@ -76,3 +77,13 @@ export async function forgetProcessedBefore(db: Db, before: Date): Promise<numbe
   const { count } = await db.processedEvent.deleteMany({ where: { createdAt: { lt: before } } });
   return count;
 }
+
+/** A dialog the artist left half-way (their answers so far): erased. */
+export const dialogPersonalData: PersonalDataPart = {
+  name: 'dialogs',
+  async eraseIn(tx, s) {
+    if (!s.accounts.length) return [];
+    await tx.conversationState.deleteMany({ where: { OR: s.accounts.map((a) => ({ platform: a.platform, userId: a.externalId })) } });
+    return [];
+  },
+};

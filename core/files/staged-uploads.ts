@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { t } from '../texts.js';
 import type { UploadService } from './uploads.js';
 import { BookingRepository } from '../booking/booking-repository.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export interface StagedUploadSettings {
   /** Uploads one link may have started and not finished at once (the page sends the files picked side by side). */
@@ -79,3 +80,12 @@ export class StagedUploads {
     return count;
   }
 }
+
+/** Uploads the artist left unfinished: no longer counted (the staging sweep removes their bytes). */
+export const stagedUploadPersonalData: PersonalDataPart = {
+  name: 'stagedUploads',
+  async eraseIn(tx, s) {
+    await tx.stagedUpload.deleteMany({ where: { bookingId: { in: s.bookingIds } } });
+    return [];
+  },
+};

@@ -2,6 +2,7 @@
 // upload desk that stores them, the jobs that read a booking's mix, reference or stems, the
 // engineer's desk, rescheduling (the files move with the booking) and retention.
 import type { Db, Models, Tx } from '../../db/client.js';
+import { zipSegment, type PersonalDataPart } from '../privacy/parts.js';
 
 export type Upload = Models.UploadModel;
 export const uploadRoles = ['mix', 'stem', 'reference'] as const;
@@ -113,3 +114,25 @@ export class StoredFiles {
     await this.db.upload.update({ where: { id }, data: { purgedAt: at } });
   }
 }
+
+/** The files the artist sent: in the export as they were stored; erased, their records keep size and checksum only. */
+export const uploadPersonalData: PersonalDataPart = {
+  name: 'uploads',
+  async exportOf(db, s) {
+    const rows = await db.upload.findMany({
+      where: { clientId: s.clientId },
+      include: { booking: { select: { reference: true } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    const files = rows
+      .filter((u) => !u.purgedAt)
+      .map((u, n) => ({ key: u.storageKey, path: `uploads/${u.booking.reference}/${n + 1}-${zipSegment(u.fileName)}` }));
+    return { rows, files };
+  },
+  async eraseIn(tx, s) {
+    const kept = await tx.upload.findMany({ where: { clientId: s.clientId, purgedAt: null }, select: { storageKey: true } });
+    await tx.upload.updateMany({ where: { clientId: s.clientId, purgedAt: null }, data: { purgedAt: s.now } });
+    await tx.upload.updateMany({ where: { clientId: s.clientId }, data: { fileName: 'erased', character: null, sourceKey: null, mimeType: null } });
+    return kept.map((u) => u.storageKey);
+  },
+};

@@ -10,6 +10,7 @@ import type { Client } from '../clients.js';
 import type { UploadRole } from './uploads.js';
 import { acceptsFiles, statusText } from '../booking/status.js';
 import { t } from '../texts.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export type UploadLink = Models.UploadLinkModel;
 
@@ -128,3 +129,12 @@ export class UploadLinkService {
 export async function revokeUploadLinksIn(tx: Tx, bookingId: string, at: Date): Promise<void> {
   await tx.uploadLink.updateMany({ where: { bookingId, revokedAt: null }, data: { revokedAt: at } });
 }
+
+/** The artist's upload links: secrets, not exported; revoked. */
+export const uploadLinkPersonalData: PersonalDataPart = {
+  name: 'uploadLinks',
+  async eraseIn(tx, s) {
+    await tx.uploadLink.updateMany({ where: { bookingId: { in: s.bookingIds }, revokedAt: null }, data: { revokedAt: s.now } });
+    return [];
+  },
+};

@@ -7,6 +7,7 @@ import type { BookingService, BookingWithClient } from '../booking/bookings.js';
 import type { Clock } from '../clock.js';
 import { LinkRefused, type LinkSettings } from '../files/upload-links.js';
 import { t } from '../texts.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export class ListeningLinks {
   constructor(
@@ -51,3 +52,12 @@ export class ListeningLinks {
 export async function revokeListeningLinksIn(tx: Tx, bookingId: string, at: Date): Promise<void> {
   await tx.listeningLink.updateMany({ where: { bookingId, revokedAt: null }, data: { revokedAt: at } });
 }
+
+/** The artist's listening-page links: secrets, not exported; revoked. */
+export const listeningLinkPersonalData: PersonalDataPart = {
+  name: 'listeningLinks',
+  async eraseIn(tx, s) {
+    await tx.listeningLink.updateMany({ where: { bookingId: { in: s.bookingIds }, revokedAt: null }, data: { revokedAt: s.now } });
+    return [];
+  },
+};

@@ -9,6 +9,7 @@ import type { Reply } from '../messages/reply.js';
 import type { Logger } from '../logger.js';
 import { artistLanguage } from '../clients.js';
 import { inLanguage } from '../texts.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 /** Where an artist's messages about a booking go: the chat they booked from. */
 export interface ArtistChat {
@@ -250,3 +251,21 @@ export class Outbox {
     }
   }
 }
+
+/** The messages the studio recorded for the artist's private chats (a group's are everyone's, and stay). */
+export const messagePersonalData: PersonalDataPart = {
+  name: 'messages',
+  async exportOf(db, s) {
+    if (!s.chats.length) return { rows: [] };
+    const rows = await db.notification.findMany({
+      where: { OR: s.chats },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true, sentAt: true, status: true, payload: true },
+    });
+    return { rows: rows.map(({ payload, ...r }) => ({ ...r, message: (JSON.parse(payload) as { text?: string }).text ?? '' })) };
+  },
+  async eraseIn(tx, s) {
+    if (s.chats.length) await tx.notification.deleteMany({ where: { OR: s.chats } });
+    return [];
+  },
+};

@@ -5,6 +5,7 @@
 // something else. A status change is a claim: it happens only from the status the caller read, so
 // two instances (or a webhook racing a button) cannot both apply it.
 import type { Models, Prisma, Tx } from '../../db/client.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export type Payment = Models.PaymentModel;
 export type CheckoutPage = Models.CheckoutPageModel;
@@ -123,3 +124,15 @@ export async function claimRevisionPaymentIn(tx: Tx, paymentId: string, revision
   const { count } = await tx.payment.updateMany({ where: { id: paymentId, revisionId: null }, data: { revisionId } });
   return count === 1;
 }
+
+/** Payments are kept for the studio's accounts (amounts, dates, receipts); what the artist wrote with a paid revision goes. */
+export const paymentPersonalData: PersonalDataPart = {
+  name: 'payments',
+  async exportOf(db, s) {
+    return { rows: await db.payment.findMany({ where: { bookingId: { in: s.bookingIds } }, orderBy: { createdAt: 'asc' } }) };
+  },
+  async eraseIn(tx, s) {
+    await tx.payment.updateMany({ where: { bookingId: { in: s.bookingIds } }, data: { request: null, checkoutUrl: null } });
+    return [];
+  },
+};

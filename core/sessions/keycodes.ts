@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Models } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export type Keycode = Models.KeycodeModel;
 
@@ -67,3 +68,12 @@ export class KeycodeService {
     return first;
   }
 }
+
+/** The SonoBus groups and passwords of the artist's sessions: secrets, not exported; erased. */
+export const keycodePersonalData: PersonalDataPart = {
+  name: 'keycodes',
+  async eraseIn(tx, s) {
+    await tx.keycode.deleteMany({ where: { bookingId: { in: s.bookingIds } } });
+    return [];
+  },
+};

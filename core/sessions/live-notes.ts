@@ -14,6 +14,7 @@ import type { Outbox } from '../messaging/outbox.js';
 import { inLanguage, studioLanguage, t } from '../texts.js';
 import { sessionRunning } from '../versions/holds.js';
 import { BookingRepository } from '../booking/booking-repository.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 /** A note is a chat message, not a document. */
 const MAX_NOTE_CHARS = 2000;
@@ -93,3 +94,15 @@ export class LiveNotes {
     return this.db.sessionNote.findMany({ where: { bookingId }, orderBy: { at: 'asc' } });
   }
 }
+
+/** What was typed during the artist's live sessions (theirs and the engineer's answers). */
+export const sessionNotePersonalData: PersonalDataPart = {
+  name: 'sessionNotes',
+  async exportOf(db, s) {
+    return { rows: await db.sessionNote.findMany({ where: { bookingId: { in: s.bookingIds } }, orderBy: { at: 'asc' } }) };
+  },
+  async eraseIn(tx, s) {
+    await tx.sessionNote.deleteMany({ where: { bookingId: { in: s.bookingIds } } });
+    return [];
+  },
+};

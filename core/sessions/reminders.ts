@@ -12,6 +12,7 @@ import type { Outbox } from '../messaging/outbox.js';
 import type { Reply } from '../messages/reply.js';
 import { currentLanguage, intlLocale, t } from '../texts.js';
 import { BookingRepository } from '../booking/booking-repository.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 /** "before-24h", "before-1h", "before-0.5h". */
 export const reminderKind = (hours: number) => `before-${hours}h`;
@@ -134,3 +135,12 @@ export class ReminderService {
 export async function dropUnsentRemindersIn(tx: Tx, bookingId: string): Promise<void> {
   await tx.reminder.deleteMany({ where: { bookingId, sentAt: null } });
 }
+
+/** Reminders are the studio's schedule, not the artist's words (the ones sent are in their messages): erased, none is left to send. */
+export const reminderPersonalData: PersonalDataPart = {
+  name: 'reminders',
+  async eraseIn(tx, s) {
+    await tx.reminder.deleteMany({ where: { bookingId: { in: s.bookingIds } } });
+    return [];
+  },
+};

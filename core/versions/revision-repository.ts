@@ -3,6 +3,7 @@
 // delivery commit; here are the queries, each taking the caller's transaction where it must commit
 // with something else.
 import type { Models, Prisma, Tx } from '../../db/client.js';
+import type { PersonalDataPart } from '../privacy/parts.js';
 
 export type Revision = Models.RevisionModel;
 
@@ -63,3 +64,15 @@ export async function freeRevisionsLeft(tx: Tx, booking: { id: string; includedR
   const used = await tx.revision.count({ where: { bookingId: booking.id, paid: false } });
   return Math.max(0, booking.includedRevisions - used);
 }
+
+/** What the artist asked in their revisions. */
+export const revisionPersonalData: PersonalDataPart = {
+  name: 'revisions',
+  async exportOf(db, s) {
+    return { rows: await db.revision.findMany({ where: { bookingId: { in: s.bookingIds } }, orderBy: { createdAt: 'asc' } }) };
+  },
+  async eraseIn(tx, s) {
+    await tx.revision.updateMany({ where: { bookingId: { in: s.bookingIds } }, data: { notes: '', adjustments: '{}' } });
+    return [];
+  },
+};

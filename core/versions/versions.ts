@@ -5,6 +5,7 @@ import type { Db, Models, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
 import type { Hold } from './holds.js';
 import { openStatuses } from '../booking/status.js';
+import { zipSegment, type PersonalDataPart } from '../privacy/parts.js';
 /** How a version is made (Delivery.kind): the engine masters the mix, renders the stems, or the engineer sends files. */
 export const versionKinds = ['master', 'mixdown', 'engineer'] as const;
 export type VersionKind = (typeof versionKinds)[number];
@@ -252,3 +253,35 @@ export class Versions {
     });
   }
 }
+
+/** The versions made for the artist: their files and reports in the export; erased, the numbered records stay without files or words. */
+export const versionPersonalData: PersonalDataPart = {
+  name: 'versions',
+  async exportOf(db, s) {
+    const rows = await db.delivery.findMany({
+      where: { bookingId: { in: s.bookingIds } },
+      include: { files: true, booking: { select: { reference: true } } },
+      orderBy: [{ bookingId: 'asc' }, { version: 'asc' }],
+    });
+    const files = rows.flatMap((d) => {
+      const dir = `versions/${d.booking.reference}/v${d.version}`;
+      return [
+        ...d.files.map((f) => ({ key: f.storageKey, path: `${dir}/${zipSegment(f.fileName)}` })),
+        ...(d.reportKey ? [{ key: d.reportKey, path: `${dir}/report.png` }] : []),
+      ];
+    });
+    return { rows, files };
+  },
+  async eraseIn(tx, s) {
+    const rows = await tx.delivery.findMany({
+      where: { bookingId: { in: s.bookingIds } },
+      select: { reportKey: true, files: { select: { storageKey: true } } },
+    });
+    await tx.deliveryFile.deleteMany({ where: { delivery: { bookingId: { in: s.bookingIds } } } });
+    await tx.delivery.updateMany({
+      where: { bookingId: { in: s.bookingIds } },
+      data: { reportKey: null, reportText: null, facts: null, settings: '{}', error: null },
+    });
+    return rows.flatMap((d) => [...d.files.map((f) => f.storageKey), ...(d.reportKey ? [d.reportKey] : [])]);
+  },
+};

@@ -5,6 +5,7 @@ import { format } from './format.js';
 import { help } from './help.js';
 import { language } from './language.js';
 import { mybookings } from './mybookings.js';
+import { forgetme, mydata } from './mydata.js';
 import { quote } from './quote.js';
 import { release } from './release.js';
 import { reschedule } from './reschedule.js';
@@ -35,6 +36,8 @@ export const chatCommands: readonly ChatCommand[] = [
   timezone,
   format,
   language,
+  mydata,
+  forgetme,
   help,
   start,
   stop,
