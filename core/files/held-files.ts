@@ -13,19 +13,22 @@ const PREFIX = 'held/';
 /** How long a file waits for the artist's answer. */
 export const HELD_HOURS = 24;
 
+/** Where one artist's held files are (erased with the artist's data). */
+export const heldFilesOf = (clientId: string): string => `${PREFIX}${clientId}/`;
+
 export class HeldFiles {
   constructor(private readonly store: ObjectStore) {}
 
   /** Keeps the file; returns the key the answer names. */
   async hold(clientId: string, file: string, name: string): Promise<string> {
-    const key = `${PREFIX}${clientId}/${randomUUID()}-${safeFileName(name)}`;
+    const key = `${heldFilesOf(clientId)}${randomUUID()}-${safeFileName(name)}`;
     await this.store.put(key, createReadStream(file));
     return key;
   }
 
   /** Whether `key` is a file held for this artist (a forged answer names nobody else's). */
   owns(clientId: string, key: string): boolean {
-    return key.startsWith(`${PREFIX}${clientId}/`) && !key.includes('..');
+    return key.startsWith(heldFilesOf(clientId)) && !key.includes('..');
   }
 
   /** The held file on this machine for `use`, then removed from the store once `use` succeeded. */

@@ -18,6 +18,7 @@ import { dialogPersonalData } from '../conversation/state.js';
 import { UserError } from '../errors.js';
 import { deskLine } from '../engineer/desk-line.js';
 import type { DownloadLinks } from '../files/download-links.js';
+import { heldFilesOf } from '../files/held-files.js';
 import { stagedUploadPersonalData } from '../files/staged-uploads.js';
 import { uploadPersonalData } from '../files/stored-files.js';
 import { uploadLinkPersonalData } from '../files/upload-links.js';
@@ -201,7 +202,8 @@ export class PersonalData {
       for (const part of personalDataParts) all.push(...(await part.eraseIn(tx, scope)));
       return all;
     });
-    const exported = await this.d.store.list(exportsOf(clientId));
+    // Their exports, and files sent in chat still waiting for their answer (which booking).
+    const exported = [...(await this.d.store.list(exportsOf(clientId))), ...(await this.d.store.list(heldFilesOf(clientId)))];
     let failed = 0;
     for (const key of [...keys, ...exported.map((e) => e.key)]) {
       try {

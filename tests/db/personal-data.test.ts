@@ -193,9 +193,12 @@ describe.each(testProviders())('an artist’s data on request on %s', (provider)
     const brunoFiles = (await studio.store.list('')).filter((o) => o.key.includes(brunoBooking.id));
     expect(brunoFiles.length).toBeGreaterThan(0);
 
+    // A file she sent in chat, still waiting for her to say which booking it is for.
+    const held = await studio.uploads.held.hold(anaId, path.join(dir, 'ana-1.wav'), 'take 2.wav');
+
     const done = await performDesk(studio, ['client', 'forget', finished], engineer);
     expect(done.outcome).toBe('done');
-    expect(done.text).toMatch(/^Ana Ruiz's personal data and 4 file\(s\) are erased; 2 booking\(s\) and their payments are kept, nameless\.$/);
+    expect(done.text).toMatch(/^Ana Ruiz's personal data and 5 file\(s\) are erased; 2 booking\(s\) and their payments are kept, nameless\.$/);
     const client = await t.db.client.findUniqueOrThrow({ where: { id: anaId }, include: { identities: true, quote: true } });
     expect(client).toMatchObject({ displayName: 'forgotten artist', identities: [], dataRequest: null, chosenLanguage: null });
     expect(client.forgottenAt).not.toBeNull();
@@ -208,6 +211,7 @@ describe.each(testProviders())('an artist’s data on request on %s', (provider)
     expect(await t.db.deliveryFile.count({ where: { delivery: { booking: { clientId: anaId } } } })).toBe(0);
     expect(await t.db.delivery.findFirst({ where: { booking: { clientId: anaId } } })).toMatchObject({ version: 1, reportText: null });
     expect(await studio.store.list(`exports/${anaId}/`)).toEqual([]);
+    expect(await studio.store.head(held)).toBeNull();
     expect(await t.db.sessionNote.count({ where: { booking: { clientId: anaId } } })).toBe(0);
     // Payments are the studio's accounts: kept, with nothing she wrote.
     expect(await t.db.payment.findFirst({ where: { booking: { clientId: anaId } } })).toMatchObject({ amountCents: 1500, status: 'paid', request: null });
