@@ -12,8 +12,9 @@ npm ci --no-audit --no-fund
 npm prune --omit=dev --no-audit --no-fund
 rm -rf data test-artifacts
 
-# What must not be in a production install: the compiler, the test runner, test doubles, linters.
-for dev in typescript vitest playwright-core s3rver eslint prettier wabt; do
+# What must not be in a production install: the test runner, test doubles, linters. (TypeScript
+# stays: Prisma's client depends on it.)
+for dev in vitest playwright-core s3rver eslint prettier wabt; do
   if [ -e "node_modules/$dev" ]; then
     echo "deploy/install.sh: the development package $dev is still installed" >&2
     exit 1
