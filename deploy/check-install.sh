@@ -13,7 +13,7 @@ tail -n 1 "$work/install.log"
 
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 data="$work/data-dir"
-(cd "$work" && env -i PATH="$PATH" HOME="$work" DATA_DIR="$data" WEB_PORT="$port" LOG_LEVEL=warn \
+(cd "$work" && exec env -i PATH="$PATH" HOME="$work" DATA_DIR="$data" WEB_PORT="$port" LOG_LEVEL=warn \
   node bin/mixdesk.js start --no-bots > "$work/out.log" 2> "$work/err.log") &
 pid=$!
 ready=""
