@@ -18,7 +18,10 @@ data="$work/data-dir"
 pid=$!
 ready=""
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$port/readyz" > "$work/readyz.json" 2>/dev/null; then ready=yes; break; fi
+  if node -e "fetch('http://127.0.0.1:$port/readyz').then(async (r) => { process.stdout.write(await r.text()); process.exit(r.ok ? 0 : 1) }, () => process.exit(1))" > "$work/readyz.json" 2>/dev/null; then
+    ready=yes
+    break
+  fi
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.5
 done
