@@ -19,6 +19,7 @@ import { jobsLately } from './queue/running.js';
 import { lightTasks } from './engine/thread-pool.js';
 import path from 'node:path';
 import { startWebServer, type WebOptions, type WebServer } from './web/server.js';
+import { s3Staging, type Staging } from './web/staging.js';
 import { createTelegramBot, type TelegramBot } from './bots/telegram/bot.js';
 import { TelegramTokenRefused } from './bots/telegram/connect.js';
 import { createDiscordBot, type DiscordBot } from './bots/discord/bot.js';
@@ -316,6 +317,21 @@ async function flushOutbox(app: App): Promise<void> {
 /** How long a stopping service tries to send what waits in the outbox. */
 const OUTBOX_FLUSH_MS = 10_000;
 
+/** Files in S3: unfinished uploads wait there too, locked through Redis when there is one, so any web instance resumes them. */
+function s3StagingFor(c: Config, expiryMs: number): Staging {
+  return s3Staging({
+    bucket: c.S3_BUCKET!,
+    region: c.S3_REGION,
+    ...(c.S3_ENDPOINT ? { endpoint: c.S3_ENDPOINT } : {}),
+    ...(c.S3_FORCE_PATH_STYLE !== undefined ? { forcePathStyle: c.S3_FORCE_PATH_STYLE } : {}),
+    ...(c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY ? { credentials: { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY } } : {}),
+    prefix: c.S3_PREFIX,
+    expiryMs,
+    workDir: path.resolve(c.DATA_DIR, 'staging'),
+    ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL } : {}),
+  });
+}
+
 /** The upload web server; if its port is taken the service runs on without it (links are then refused clearly). */
 async function startWeb(app: App, bots: BotHealth, telegramWebhook?: WebOptions['telegramWebhook']): Promise<WebServer | null> {
   const c = app.config;
@@ -327,6 +343,7 @@ async function startWeb(app: App, bots: BotHealth, telegramWebhook?: WebOptions[
       port: c.WEB_PORT,
       ...(c.PUBLIC_BASE_URL ? { publicBaseUrl: c.PUBLIC_BASE_URL } : {}),
       stagingDir: path.resolve(c.DATA_DIR, 'staging'),
+      ...(c.STORAGE_DRIVER === 's3' ? { staging: s3StagingFor(c, app.studio.staged.expiryMs) } : {}),
       maxUploadBytes: c.UPLOAD_MAX_MB * 8 * 2 ** 20,
       maxFileMb: c.UPLOAD_MAX_MB,
       metricsToken: c.METRICS_TOKEN,

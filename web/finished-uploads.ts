@@ -1,8 +1,6 @@
 // Finished resumable uploads, taken like files sent in chat: validated, stored, what they start
 // started, and said in the artist's chat; refused ones said there too. Also what a restarted
 // service does with uploads the last process received whole but never took.
-import path from 'node:path';
-import type { FileStore } from '@tus/file-store';
 import type { Logger } from 'pino';
 import { languageFor } from '../core/clients.js';
 import { describeAny } from '../core/conversation/uploads.js';
@@ -12,6 +10,7 @@ import { newSourceOf, type UploadRole } from '../core/files/uploads.js';
 import type { ArtistChat } from '../core/messaging/outbox.js';
 import type { Studio } from '../core/studio.js';
 import { inLanguage, t } from '../core/texts.js';
+import type { Staging } from './staging.js';
 
 export type Staged = { id: string; metadata?: Record<string, string | null> | undefined };
 export type LinkBooking = Awaited<ReturnType<Studio['links']['opened']>>['booking'];
@@ -22,7 +21,7 @@ const fileNameOf = (upload: Staged) => upload.metadata?.filename ?? 'upload';
 export const keepsStaged = (status: number) => status >= 500;
 
 export class FinishedUploads {
-  constructor(private readonly o: { studio: UploadStudio; log: Logger; datastore: FileStore; stagingDir: string }) {}
+  constructor(private readonly o: { studio: UploadStudio; log: Logger; staging: Staging }) {}
 
   /** A refused upload, said in the artist's chat (no page may be waiting to show it). */
   private tellRefused(upload: Staged, booking: ArtistChat, problem: string) {
@@ -38,17 +37,18 @@ export class FinishedUploads {
    * answered). A refusal is said there when no page waits for it (`tellRefusal`).
    */
   async take(upload: Staged, link: { purpose: string }, booking: LinkBooking, tellRefusal: boolean): Promise<{ status: number; message: string }> {
-    const staged = path.join(this.o.stagingDir, upload.id);
     let answer: { status: number; message: string };
     try {
-      const outcome = await this.o.studio.uploads.acceptAny({
-        client: booking.client,
-        bookingRef: booking.reference,
-        fileName: fileNameOf(upload),
-        path: staged,
-        sourceKey: `tus:${upload.id}`,
-        role: link.purpose as UploadRole,
-      });
+      const outcome = await this.o.staging.withFile(upload.id, (staged) =>
+        this.o.studio.uploads.acceptAny({
+          client: booking.client,
+          bookingRef: booking.reference,
+          fileName: fileNameOf(upload),
+          path: staged,
+          sourceKey: `tus:${upload.id}`,
+          role: link.purpose as UploadRole,
+        }),
+      );
       // A file for a delivered booking: the question whether to use it is asked in the chat (/revise).
       const source = newSourceOf(outcome) ? [t('new-source-web', { ref: booking.reference })] : [];
       // Stems for a mix: the estimate; a question about more hours is asked in the chat (/quote).
@@ -76,7 +76,7 @@ export class FinishedUploads {
 
   /** Removes a taken (or refused) upload's staged bytes and its reservation. */
   forget(id: string): Promise<void> {
-    return this.o.datastore
+    return this.o.staging.datastore
       .remove(id)
       .catch(() => undefined)
       .then(() => this.o.studio.staged.release(id));
@@ -106,7 +106,7 @@ export class FinishedUploads {
   async recover(): Promise<number> {
     let taken = 0;
     for (const row of await this.o.studio.staged.unaccepted()) {
-      const upload = await this.o.datastore.getUpload(row.id).catch(() => null);
+      const upload = await this.o.staging.datastore.getUpload(row.id).catch(() => null);
       if (!upload) {
         await this.o.studio.staged.release(row.id); // gone: expired, or removed by hand
         continue;

@@ -46,6 +46,6 @@ export async function startWebServer(o: WebOptions): Promise<WebServer> {
         web.metrics?.dispose();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      }).then(() => web.close()),
   };
 }

@@ -5,7 +5,6 @@
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import { FileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer } from '@tus/server';
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
@@ -19,13 +18,16 @@ import { intlLocale, switchLanguage, t } from '../core/texts.js';
 import type { PageRouteOptions, WebEnv } from './hono-route.js';
 import { refusedPage, uploadPage } from './page.js';
 import { FinishedUploads, keepsStaged } from './finished-uploads.js';
+import { localStaging, type Staging } from './staging.js';
 
 /** The studio's parts the uploads use. */
 type UploadPorts = 'name' | 'links' | 'staged' | 'uploads' | 'mixTime' | 'pipeline' | 'outbox' | 'bookings' | 'disk';
 
 export interface UploadRouteOptions extends PageRouteOptions<UploadPorts> {
-  /** Staging folder for unfinished resumable uploads. */
+  /** Staging folder for unfinished resumable uploads (and, staged in S3, for taking finished ones). */
   stagingDir: string;
+  /** Where unfinished uploads wait: `stagingDir` unless given (S3 and Redis: see staging.ts). */
+  staging?: Staging;
   /** Largest upload (a zip of stems may be larger than one file). */
   maxUploadBytes: number;
   maxFileMb: number;
@@ -37,6 +39,8 @@ export interface UploadRoutes {
   recoverStaged(): Promise<number>;
   /** Removes unfinished uploads nobody resumed in time; returns how many. */
   cleanUpStaging(): Promise<number>;
+  /** Closes the staging's connections (Redis). */
+  close(): Promise<void>;
 }
 
 const tusClient = createRequire(import.meta.url).resolve('tus-js-client/dist/tus.min.js');
@@ -45,7 +49,8 @@ const refuse = (status: number, message: string) => ({ status_code: status, body
 
 export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
   const { studio, log } = o;
-  const datastore = new FileStore({ directory: o.stagingDir, expirationPeriodInMilliseconds: studio.staged.expiryMs });
+  const staging = o.staging ?? localStaging(o.stagingDir, studio.staged.expiryMs);
+  const datastore = staging.datastore;
 
   const linkOf = async (token: string | null) => {
     try {
@@ -59,6 +64,8 @@ export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
   const tus = new TusServer({
     path: '/files',
     datastore,
+    ...(staging.locker ? { locker: staging.locker } : {}),
+    ...(staging.namingFunction ? { namingFunction: staging.namingFunction } : {}),
     maxSize: o.maxUploadBytes,
     relativeLocation: true,
     async onUploadCreate(req, upload) {
@@ -114,7 +121,7 @@ export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
     },
   });
 
-  const finished = new FinishedUploads({ studio, log, datastore, stagingDir: o.stagingDir });
+  const finished = new FinishedUploads({ studio, log, staging });
   const forget = (id: string) => finished.forget(id);
 
   // The staged copy goes once the answer is written: the creation-with-upload POST still reads the
@@ -159,6 +166,7 @@ export function uploadRoutes(o: UploadRouteOptions): UploadRoutes {
 
   return {
     app,
+    close: () => staging.close(),
     recoverStaged: () => finished.recover(),
     cleanUpStaging: async () => {
       const removed = await tus.cleanUpExpiredUploads();
