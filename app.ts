@@ -335,6 +335,8 @@ function s3StagingFor(c: Config, expiryMs: number): Staging {
 /** The upload web server; if its port is taken the service runs on without it (links are then refused clearly). */
 async function startWeb(app: App, bots: BotHealth, telegramWebhook?: WebOptions['telegramWebhook']): Promise<WebServer | null> {
   const c = app.config;
+  if (c.STORAGE_DRIVER === 's3' && !c.REDIS_URL)
+    app.log.info('unfinished uploads wait in S3; without REDIS_URL their lock is this process’s, so run one web instance (or set REDIS_URL)');
   try {
     const web = await startWebServer({
       studio: app.studio,

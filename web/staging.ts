@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import { S3Store } from '@tus/s3-store';
-import type { DataStore, Locker } from '@tus/utils';
+import { S3Store, type MetadataValue } from '@tus/s3-store';
+import { ERRORS, IoRedisKvStore, type DataStore, type Locker } from '@tus/utils';
 import { Redis } from 'ioredis';
 import { RedisLocker } from './redis-locker.js';
 
@@ -49,8 +49,28 @@ export interface S3StagingOptions {
   redisUrl?: string;
 }
 
+/**
+ * @tus/s3-store removes an upload by aborting its multipart upload first; a finished one has none
+ * left (it became the object), so its staged object and info would stay in the bucket for good.
+ */
+class StagingS3Store extends S3Store {
+  override async remove(id: string): Promise<void> {
+    try {
+      await super.remove(id);
+    } catch (err) {
+      if (err !== ERRORS.FILE_NOT_FOUND) throw err;
+      await this.client.deleteObjects({ Bucket: this.bucket, Delete: { Objects: [{ Key: id }, { Key: this.infoKey(id) }] } });
+      await this.clearCache(id);
+    }
+  }
+}
+
 export function s3Staging(o: S3StagingOptions): Staging {
-  const datastore = new S3Store({
+  const redis = o.redisUrl ? [new Redis(o.redisUrl), new Redis(o.redisUrl)] : null;
+  const datastore = new StagingS3Store({
+    // What an upload is (its S3 multipart id, size, name), read by every instance: kept in Redis when
+    // there is one, else in this process (one instance only).
+    ...(redis ? { cache: new IoRedisKvStore<MetadataValue>(redis[0]!, `${o.prefix.replace(/\//g, '-')}tus-info:`) } : {}),
     // S3's smallest part; an interrupted part waits as its own object until the rest arrives.
     partSize: 8 * 2 ** 20,
     expirationPeriodInMilliseconds: o.expiryMs,
@@ -68,7 +88,6 @@ export function s3Staging(o: S3StagingOptions): Staging {
       ...(o.credentials ? { credentials: o.credentials } : {}),
     },
   });
-  const redis = o.redisUrl ? [new Redis(o.redisUrl, { lazyConnect: false }), new Redis(o.redisUrl, { lazyConnect: false })] : null;
   const namePrefix = `${o.prefix.replace(/\//g, '-')}staging-`;
   return {
     kind: 's3',
