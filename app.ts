@@ -143,6 +143,8 @@ function scheduleJobs(app: App, web: WebServer | null): () => void {
     async () => {
       await purgeExpiredUploads(app.db, app.studio.store, app.studio.clock.now(), app.config.RETENTION_UPLOAD_DAYS, app.log);
       await pruneProcessedEvents(app.db, app.studio.clock.now());
+      const exports = await app.studio.privacy.purgeExports(app.studio.clock.now());
+      if (exports) app.log.info({ exports }, 'retention: artists’ data exports past their links removed');
       const forgotten = await app.studio.uploads.held.purge(app.studio.clock.now());
       if (forgotten) app.log.info({ forgotten }, 'retention: files nobody said the booking of were removed');
       const abandoned = (await web?.cleanUpStaging()) ?? 0;

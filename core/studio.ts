@@ -253,7 +253,18 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
   const paidRevisions = new RevisionPayments({ db, payments, gateway, revisions, bookings, outbox, alerts, clock, log });
   return {
     name: config.STUDIO_NAME,
-    privacy: new PersonalData({ db, store, clients, bookings: bookings.rows, outbox, alerts, downloads, clock, log }),
+    privacy: new PersonalData({
+      db,
+      store,
+      clients,
+      bookings: bookings.rows,
+      outbox,
+      alerts,
+      downloads,
+      clock,
+      log,
+      exportDays: config.DOWNLOAD_LINK_TTL_DAYS,
+    }),
     dialogs: new DialogStore(db),
     bookingAlerts,
     clock,

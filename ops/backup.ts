@@ -11,10 +11,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { providerOf, sqliteFilePath } from '../db/adapters.js';
 import { projectRoot } from '../db/schemas.js';
+import { processAlive } from '../core/files/leftovers.js';
+import { measuring } from '../storage/hashing.js';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.js';
 import { MANIFEST, objectPath, readManifest, type BackupManifest } from './backup-manifest.js';
 import { snapshotSqlite } from './sqlite-snapshot.js';
@@ -92,17 +93,9 @@ async function copyFiles(store: ObjectStore, root: string): Promise<BackupManife
     }
     const tmp = path.join(tmpDir, randomUUID());
     try {
-      const hash = createHash('sha256');
-      let size = 0;
-      const count = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      });
-      await pipeline(await store.get(info.key), count, createWriteStream(tmp));
-      const sha256 = hash.digest('hex');
+      const measured = measuring();
+      await pipeline(await store.get(info.key), measured.stream, createWriteStream(tmp));
+      const { sha256, size } = measured.result();
       const target = objectPath(root, sha256);
       await mkdir(path.dirname(target), { recursive: true });
       await rename(tmp, target);
@@ -167,15 +160,6 @@ async function lockBackups(root: string): Promise<() => Promise<void>> {
     }
   }
   throw new BackupBusyError(root, 0);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class BackupBusyError extends Error {

@@ -2,12 +2,13 @@
 // and are renamed into place, so a crash never leaves half an object under its key; sha256 and
 // content type are kept in a small sidecar file.
 import { ownedName } from '../core/files/leftovers.js';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { measuring } from './hashing.js';
 import { assertSafeKey, ObjectNotFoundError, type ByteRange, type ObjectInfo, type ObjectStore } from './object-store.js';
 
 const META = '.meta.json';
@@ -38,18 +39,10 @@ export class LocalObjectStore implements ObjectStore {
     await mkdir(path.dirname(target), { recursive: true });
     // Named for its process, so a partial file of a killed one is known as such at the next start.
     const tmp = path.join(tmpDir, `${ownedName('')}${randomUUID()}`);
-    const hash = createHash('sha256');
-    let size = 0;
-    const count = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const measured = measuring();
     try {
-      await pipeline(body instanceof Uint8Array ? Readable.from([body]) : body, count, createWriteStream(tmp));
-      const sha256 = hash.digest('hex');
+      await pipeline(body instanceof Uint8Array ? Readable.from([body]) : body, measured.stream, createWriteStream(tmp));
+      const { sha256, size } = measured.result();
       await writeFile(`${tmp}${META}`, JSON.stringify({ sha256, contentType: opts.contentType ?? null }));
       await rename(`${tmp}${META}`, `${target}${META}`);
       await rename(tmp, target);

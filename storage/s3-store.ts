@@ -1,8 +1,7 @@
 // S3 and S3-compatible servers (MinIO, R2, s3rver in tests): multipart uploads through
 // @aws-sdk/lib-storage, path-style addressing when asked, presigned URLs for direct transfers.
 // The sha256 is computed while streaming and kept as object metadata.
-import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -14,6 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { measuring } from './hashing.js';
 import { assertSafeKey, contentDisposition, ObjectNotFoundError, type ByteRange, type ObjectInfo, type ObjectStore } from './object-store.js';
 
 export interface S3Settings {
@@ -52,17 +52,8 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async put(key: string, body: Readable | Uint8Array, opts: { contentType?: string } = {}): Promise<ObjectInfo & { sha256: string }> {
-    const hash = createHash('sha256');
-    let size = 0;
-    const counted = (body instanceof Uint8Array ? Readable.from([body]) : body).pipe(
-      new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      }),
-    );
+    const measured = measuring();
+    const counted = (body instanceof Uint8Array ? Readable.from([body]) : body).pipe(measured.stream);
     // Multipart with 8 MB parts: memory stays flat whatever the file size.
     const upload = new Upload({
       client: this.client,
@@ -71,7 +62,7 @@ export class S3ObjectStore implements ObjectStore {
       queueSize: 2,
     });
     await upload.done();
-    const sha256 = hash.digest('hex');
+    const { sha256, size } = measured.result();
     // The hash is known only once the stream has ended, and S3 metadata cannot change without
     // rewriting the object, so it goes into a small companion object "<key>.sha256".
     await this.client.send(new PutObjectCommand({ Bucket: this.s.bucket, Key: `${this.k(key)}.sha256`, Body: sha256, ContentType: 'text/plain' }));

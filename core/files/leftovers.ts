@@ -21,7 +21,8 @@ export function ownerGone(name: string, alive: (pid: number) => boolean = proces
   return pid !== process.pid && !alive(pid);
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process of this machine still runs. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

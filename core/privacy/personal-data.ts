@@ -64,6 +64,8 @@ export interface PersonalDataDeps {
   downloads: DownloadLinks;
   clock: Clock;
   log: Logger;
+  /** An export is kept as long as its download link works (DOWNLOAD_LINK_TTL_DAYS), then removed. */
+  exportDays: number;
 }
 
 export interface DataExport {
@@ -187,6 +189,14 @@ export class PersonalData {
     const text = inLanguage(scope.language, () => (url ? t('privacy-export-ready', { url }) : t('privacy-export-ready-ask')));
     await this.d.outbox.record(`data-export:${key}`, chat.slice(0, sep), chat.slice(sep + 1), { text, visibility: 'private' });
     await this.d.clients.clearDataRequest(scope.clientId);
+  }
+
+  /** Exports older than their download links (the retention job): a copy of someone's data is not kept for nothing. Returns how many. */
+  async purgeExports(now: Date): Promise<number> {
+    const before = now.getTime() - this.d.exportDays * 86_400_000;
+    const old = (await this.d.store.list('exports/')).filter((o) => o.modified.getTime() < before);
+    for (const o of old) await this.d.store.delete(o.key);
+    return old.length;
   }
 
   /**

@@ -327,24 +327,32 @@ export class Pipeline {
       const hold = await this.finish(delivery.id, booking, data, mix.id, stored, summary, newSource);
       // An MP3 master needs none, unless the balance holds it back (the job decides).
       await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId: booking.id, version: data.version });
+      await progress.settled();
       if (hold !== false) await announce(() => t(hold === 'review' ? 'progress-review' : 'progress-ready', { version: data.version, ref: booking.reference }));
       this.d.log.info(
         { booking: booking.reference, version: data.version, lufs: summary.after.loudness.integratedLufs, hold, pid: process.pid },
         hold ? 'master held' : 'master delivered',
       );
     } finally {
+      await progress.settled();
       await rm(work, { recursive: true, force: true });
     }
   }
 
   /**
    * Progress into the delivery row (for /status) at most twice a second, and to the chat at each
-   * new stage (one message, edited where the platform can).
+   * new stage (one message, edited where the platform can), in order, without holding the job up;
+   * `settled()` waits for what was written so far, so the last word ("ready", or the failure) is
+   * never overtaken by a step announced before it (seen on a busy PostgreSQL: "storing the files…"
+   * left standing under a delivered master).
    */
-  private progressWriter(deliveryId: string, onStage: (stage: string) => Promise<unknown>): (stage: string, fraction: number) => void {
+  private progressWriter(
+    deliveryId: string,
+    onStage: (stage: string) => Promise<unknown>,
+  ): ((stage: string, fraction: number) => void) & { settled(): Promise<void> } {
     let last = { stage: '', at: 0 };
     let chain = Promise.resolve();
-    return (stage, fraction) => {
+    const write = (stage: string, fraction: number) => {
       const now = Date.now();
       if (stage === last.stage && now - last.at < 500) return;
       if (stage !== last.stage) chain = chain.then(() => onStage(stage)).then(() => undefined);
@@ -356,6 +364,7 @@ export class Pipeline {
           () => undefined,
         );
     };
+    return Object.assign(write, { settled: () => chain });
   }
 
   private async finish(

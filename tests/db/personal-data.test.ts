@@ -181,6 +181,11 @@ describe.each(testProviders())('an artist’s data on request on %s', (provider)
     // Made again, the earlier zip is replaced.
     await performDesk(studio, ['client', 'export', anaId], engineer);
     expect(await studio.store.list(`exports/${anaId}/`)).toHaveLength(1);
+    // Kept while its link works (30 days), then removed by the retention job.
+    expect(await studio.privacy.purgeExports(new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(await studio.privacy.purgeExports(new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+    expect(await studio.store.list(`exports/${anaId}/`)).toEqual([]);
+    await performDesk(studio, ['client', 'export', anaId], engineer);
   });
 
   it('client forget is refused while a booking is open; then erases her data and files, keeps the accounts nameless, and tells her', async () => {

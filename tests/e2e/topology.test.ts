@@ -11,7 +11,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../db/schemas.js';
 import { encodeAudio } from '../../engine/io/index.js';
-import { S3ObjectStore } from '../../storage/s3-store.js';
 import { createTestDatabase, pgUrl, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
 import { freePort } from '../helpers/ports.js';
@@ -98,14 +97,7 @@ describe.runIf(pgUrl && redisUrl)('two web instances and a worker on PostgreSQL,
       );
     }
     // The artist and the booking, made through the studio's own services (as a chat would).
-    const store = new S3ObjectStore({
-      bucket: s3.bucket,
-      region: 'us-east-1',
-      endpoint: s3.endpoint,
-      accessKeyId: 'S3RVER',
-      secretAccessKey: 'S3RVER',
-      prefix: `${prefix}/`,
-    });
+    const store = s3.store(`${prefix}/`);
     const studio = await testStudio(t.db, {}, new Date(), store, { links: { secret, baseUrl: a, ttlHours: 24 } });
     studio.links.servedAt(a); // the link names web A, as a chat's /uploadlink would
     const { client } = await studio.clients.identify({ platform: 'test', externalId: 'topo-ana', displayName: 'Ana' });

@@ -6,10 +6,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { S3ObjectStore } from '../../storage/s3-store.js';
 
 export interface TestS3 {
   endpoint: string;
   bucket: string;
+  /** The studio's file store on this server, under `prefix`. */
+  store(prefix?: string): S3ObjectStore;
   /** Bytes of multipart uploads' parts stored so far (read from s3rver's folder: asking over S3 would be a request of its own). */
   partBytes(): number;
   stop(): Promise<void>;
@@ -20,9 +23,12 @@ export async function startS3(bucket = 'mixdesk-test'): Promise<TestS3> {
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: bucket, configs: [] }] });
   (server as unknown as { middleware: unknown[] }).middleware.unshift(multipartExtras(dir));
   const { port } = (await server.run()) as { port: number };
+  const endpoint = `http://127.0.0.1:${port}`;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     bucket,
+    store: (prefix) =>
+      new S3ObjectStore({ bucket, region: 'us-east-1', endpoint, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', ...(prefix ? { prefix } : {}) }),
     partBytes: () => {
       const uploads = path.join(dir, bucket, '._S3rver_uploads');
       if (!existsSync(uploads)) return 0;

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Conversation } from '../../core/conversation/engine.js';
 import type { Reply } from '../../core/conversation/types.js';
 import type { Studio } from '../../core/studio.js';
@@ -88,6 +88,26 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     previews.push(...got.filter(isPreview));
     return got.filter((r) => !isPreview(r));
   }
+
+  it('the progress message ends on "ready" even when an earlier step is written late (a busy database)', async () => {
+    await setUp();
+    // "Storing the files…" is written only once the version is already delivered: it must not
+    // be the message left standing.
+    const write = studio.outbox.progressToArtist.bind(studio.outbox);
+    let late: Promise<void> | undefined;
+    studio.outbox.progressToArtist = (key, to, reply) => {
+      if (!reply().text.includes('storing the files')) return write(key, to, reply);
+      late = vi
+        .waitFor(async () => expect(await t.db.delivery.count({ where: { status: 'ready' } })).toBe(1), { timeout: 60_000, interval: 20 })
+        .then(() => write(key, to, reply));
+      return late;
+    };
+    const ref = await bookAndSendMix();
+    await queue.idle();
+    await late;
+    const progressRow = await t.db.notification.findFirstOrThrow({ where: { key: { startsWith: 'progress:' } } });
+    expect(JSON.parse(progressRow.payload)).toEqual({ text: `✅ Master version 1 of ${ref} is ready.`, visibility: 'private' });
+  });
 
   it('the CD preset delivers a CD master: 44.1 kHz, 16-bit in the container the artist chose, with the destination checks in the report', async () => {
     await setUp(undefined, { env: { MASTER_PRESET: 'cd' } });

@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Studio } from '../../core/studio.js';
 import { openDatabase, type Db } from '../../db/client.js';
 import { encodeAudio } from '../../engine/io/index.js';
-import { S3ObjectStore } from '../../storage/s3-store.js';
 import { startWebServer, type WebServer } from '../../web/server.js';
 import { s3Staging } from '../../web/staging.js';
 import { createTestDatabase, pgUrl, type TestDatabase } from '../helpers/db.js';
@@ -68,14 +67,7 @@ describe.runIf(redisUrl)('an upload begun on one web instance resumes on another
   async function instance(name: string): Promise<{ studio: Studio; web: WebServer }> {
     const db = await openDatabase(t.url);
     dbs.push(db);
-    const store = new S3ObjectStore({
-      bucket: s3.bucket,
-      region: 'us-east-1',
-      endpoint: s3.endpoint,
-      accessKeyId: 'S3RVER',
-      secretAccessKey: 'S3RVER',
-      prefix,
-    });
+    const store = s3.store(prefix);
     const studio = await testStudio(db, { UPLOAD_MAX_MB: '1024' }, undefined, store, { links: { secret, baseUrl: 'http://127.0.0.1', ttlHours: 24 } });
     const web = await startWebServer({
       studio,

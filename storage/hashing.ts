@@ -1,0 +1,23 @@
+// A pass-through that measures what flows through it: the sha256 and size every stored file is
+// known by, computed as it is written (local disk, S3, a backup) instead of in a second read.
+import { createHash } from 'node:crypto';
+import { Transform } from 'node:stream';
+
+export interface Measured {
+  stream: Transform;
+  /** Once the stream has ended: its sha256 (hex) and byte count. */
+  result(): { sha256: string; size: number };
+}
+
+export function measuring(): Measured {
+  const hash = createHash('sha256');
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return { stream, result: () => ({ sha256: hash.digest('hex'), size }) };
+}
