@@ -67,3 +67,36 @@ it('`mixdesk dashboard-link` prints a one-time sign-in link to the studio dashbo
     await t.drop();
   }
 }, 60_000);
+
+it('`mixdesk client export REF` writes the artist’s zip where the terminal can reach it; `mixdesk client forget` erases them', async () => {
+  const t = await createTestDatabase('sqlite');
+  try {
+    const studio = await testStudio(t.db);
+    const { client } = await studio.clients.identify({ platform: 'telegram', externalId: '777', displayName: 'Lía' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'desk-cli-export',
+      origin: { platform: 'telegram', chatId: '777' },
+      actor: 'test',
+    });
+    const env = { DATABASE_URL: t.url, DATA_DIR: dir };
+    const exported = await runScript(['cli.ts', 'client', 'export', b.reference], env);
+    expect(exported.err).toBe('');
+    expect(exported.out).toMatch(/^Export of Lía: 1 booking\(s\), 0 file\(s\), 0\.0 MB\.\nThe zip: http:\/\/\S+\/d\/\S+ — (\S+\.zip)\n$/);
+    const zip = /— (\S+\.zip)/.exec(exported.out)![1]!;
+    expect(zip.startsWith(path.join(dir, 'objects', 'exports', client.id))).toBe(true);
+    // Still open: refused in one line; cancelled, erased.
+    const refused = await runScript(['cli.ts', 'client', 'forget', client.id], env);
+    expect(refused.code).toBe(1);
+    expect(refused.err.trim()).toBe(`Lía still has ${b.reference} open: finish or cancel it first, then erase.`);
+    await studio.bookings.cancel(client.id, b.reference, 'artist');
+    const forgot = await runScript(['cli.ts', 'client', 'forget', client.id], env);
+    expect(forgot).toMatchObject({ code: 0, out: `Lía's personal data and 1 file(s) are erased; 1 booking(s) and their payments are kept, nameless.\n` });
+    expect((await t.db.client.findUniqueOrThrow({ where: { id: client.id } })).displayName).toBe('forgotten artist');
+  } finally {
+    await t.drop();
+  }
+}, 60_000);

@@ -21,7 +21,8 @@ export const client: DeskCommand = {
       args: [who],
       async run(c) {
         const r = await c.studio.privacy.export(await c.studio.privacy.whoIs(text(c, 'client')));
-        const where = c.studio.store.localPath?.(r.key) ?? c.studio.downloads.url(r.key, `mixdesk-data-${r.clientId}.zip`) ?? r.key;
+        // A private link (from any chat), and where it lies on this machine when the files are local (the terminal).
+        const where = [c.studio.downloads.url(r.key, `mixdesk-data-${r.clientId}.zip`), c.studio.store.localPath?.(r.key)].filter(Boolean).join(' — ') || r.key;
         const size = (r.bytes / 2 ** 20).toFixed(1);
         return [
           t('desk-client-exported', { name: r.name, bookings: r.sections.bookings ?? 0, files: r.files, size, sent: r.sent ? 'yes' : 'no' }),
