@@ -1,6 +1,7 @@
 // The core's services wired over one database; the composition root (app.ts) and the tests
 // both build the studio through here.
 import { PersonalData } from './privacy/personal-data.js';
+import { BookingCalendars } from './calendar/booking-calendar.js';
 import type { StudioSettings } from './settings.js';
 import type { Db } from '../db/client.js';
 import { BookingService } from './booking/bookings.js';
@@ -114,6 +115,8 @@ export interface Studio {
   disk: DiskSpace;
   /** An artist's data on request: /mydata, /forgetme, client export, client forget. */
   privacy: PersonalData;
+  /** "Add to calendar" links for sessions. */
+  calendars: BookingCalendars;
 }
 
 export interface StudioOptions {
@@ -251,8 +254,10 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
   });
   payments.tellEngineer(bookingAlerts);
   const paidRevisions = new RevisionPayments({ db, payments, gateway, revisions, bookings, outbox, alerts, clock, log });
+  const uploadLinks = new UploadLinkService(db, bookings, clock, linkSettings);
   return {
     name: config.STUDIO_NAME,
+    calendars: new BookingCalendars(bookings.rows, linkSettings, config.STUDIO_NAME, () => uploadLinks.available),
     privacy: new PersonalData({
       db,
       store,
@@ -279,7 +284,7 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
       maxUnfinishedPerLink: config.UPLOAD_LINK_MAX_UNFINISHED,
       expiryMs: config.UPLOAD_STAGING_EXPIRY_HOURS * 3_600_000,
     }),
-    links: new UploadLinkService(db, bookings, clock, linkSettings),
+    links: uploadLinks,
     outbox,
     queue,
     pipeline,

@@ -994,6 +994,14 @@ export interface TextVars {
   'desk-client-exported-where': { where: TextValue };
   'desk-client-exported-missing': { count: TextValue };
   'desk-client-forgotten': { bookings: TextValue; files: TextValue; name: TextValue };
+  'calendar-summary': { service: TextValue; studio: TextValue };
+  'calendar-standard': undefined;
+  'calendar-virtual': undefined;
+  'calendar-reference': { ref: TextValue };
+  'calendar-add': { url: TextValue };
+  'calendar-update': { url: TextValue };
+  'calendar-remove': { url: TextValue };
+  'web-calendar-invalid': undefined;
 }
 
 export type TextKey = keyof TextVars;

@@ -1270,3 +1270,13 @@ desk-client-exported = Export of { $name }: { $bookings } booking(s), { $files }
 desk-client-exported-where = The zip: { $where }
 desk-client-exported-missing = { $count } file(s) named in the records were no longer stored (removed by retention).
 desk-client-forgotten = { $name }'s personal data and { $files } file(s) are erased; { $bookings } booking(s) and their payments are kept, nameless.
+
+## "Add to calendar" (a session's calendar file, in the artist's zone)
+calendar-summary = { $service } at { $studio }
+calendar-standard = At the studio, in person.
+calendar-virtual = Listen in from home over SonoBus: the group and its password arrive in your chat before the session.
+calendar-reference = Booking { $ref }: /status in your chat shows where it stands.
+calendar-add = 📅 Add it to your calendar: { $url }
+calendar-update = 📅 Update your calendar (the same event moves): { $url }
+calendar-remove = 📅 Remove it from your calendar: { $url }
+web-calendar-invalid = This calendar link is not valid, or its session has no time (unattended work). /status in your chat with the studio shows your bookings.

@@ -1273,3 +1273,13 @@ desk-client-exported = Exportación de { $name }: { $bookings } reserva(s), { $f
 desk-client-exported-where = El zip: { $where }
 desk-client-exported-missing = { $count } archivo(s) de los registros ya no estaban guardados (los quitó la retención).
 desk-client-forgotten = Borrados los datos personales de { $name } y { $files } archivo(s); se guardan, sin nombre, { $bookings } reserva(s) y sus pagos.
+
+## "Add to calendar" (a session's calendar file, in the artist's zone)
+calendar-summary = { $service } en { $studio }
+calendar-standard = En el estudio, en persona.
+calendar-virtual = Escucha desde casa por SonoBus: el grupo y su contraseña llegan a tu chat antes de la sesión.
+calendar-reference = Reserva { $ref }: /status en tu chat muestra en qué punto está.
+calendar-add = 📅 Añádela a tu calendario: { $url }
+calendar-update = 📅 Actualiza tu calendario (el mismo evento se mueve): { $url }
+calendar-remove = 📅 Quítala de tu calendario: { $url }
+web-calendar-invalid = Este enlace de calendario no es válido, o su sesión no tiene hora (trabajo sin asistencia). /status en tu chat con el estudio muestra tus reservas.

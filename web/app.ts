@@ -14,6 +14,7 @@ import { metricsRoutes, studioMetrics, type StudioMetrics } from './metrics.js';
 import { limitedBodies, tooLarge, WEBHOOK_LIMIT_BYTES, type PageRouteOptions, type WebEnv } from './hono-route.js';
 import { listeningRoutes } from './listening.js';
 import { paymentRoutes } from './payments.js';
+import { calendarRoutes } from './calendars.js';
 import { uploadRoutes, type UploadRouteOptions, type UploadRoutes } from './uploads.js';
 
 export interface WebAppOptions extends Omit<UploadRouteOptions, 'studio'> {
@@ -54,6 +55,7 @@ export function webApp(o: WebAppOptions): WebApp {
   const uploads = uploadRoutes(o);
   app.route('/', uploads.app);
   app.route('/', downloadRoutes(o));
+  app.route('/', calendarRoutes(o));
   app.route('/', listeningRoutes(o));
   app.route('/', dashboardRoutes({ ...o, desk: o.desk ?? deskPort(o.studio) }));
   // Measured only when someone may read it (METRICS_TOKEN): no collectors otherwise.

@@ -61,6 +61,29 @@ export class BookingRepository {
     return this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: withServiceAndClient });
   }
 
+  /**
+   * A booking and the ones it was moved from and to, oldest first: one session in the artist's
+   * calendar, whatever its reference now (each move makes a new booking).
+   */
+  async rescheduleChain(id: string): Promise<BookingWithClient[]> {
+    const first = await this.db.booking.findUnique({ where: { id }, include: withServiceAndClient });
+    if (!first) return [];
+    const chain = [first];
+    for (let b = first; b.rescheduledFromId;) {
+      const earlier = await this.db.booking.findUnique({ where: { id: b.rescheduledFromId }, include: withServiceAndClient });
+      if (!earlier) break;
+      chain.unshift(earlier);
+      b = earlier;
+    }
+    for (let b = first; ;) {
+      const later = await this.db.booking.findUnique({ where: { rescheduledFromId: b.id }, include: withServiceAndClient });
+      if (!later) break;
+      chain.push(later);
+      b = later;
+    }
+    return chain;
+  }
+
   byIdempotencyKey(key: string): Promise<BookingWithService | null> {
     return this.db.booking.findUnique({ where: { idempotencyKey: key }, include: withService });
   }

@@ -116,11 +116,18 @@ export async function depositAsk(ctx: Pick<FlowContext, 'studio'>, b: BookingWit
 }
 
 /** A booking just made or moved, as the artist reads it: its lines, where it stands, and what comes next. */
-export async function bookingSummary(ctx: Pick<FlowContext, 'studio' | 'client'>, b: BookingWithService): Promise<string> {
+export async function bookingSummary(
+  ctx: Pick<FlowContext, 'studio' | 'client'>,
+  b: BookingWithService,
+  calendar: 'calendar-add' | 'calendar-update' = 'calendar-add',
+): Promise<string> {
   const zone = ctx.client.timeZone;
   const situation = (await ctx.studio.standings.situations([b], zone)).get(b.id)!;
   const position = await ctx.studio.bookings.queuePosition(b);
-  return `${describeBooking(b, zone, ctx.studio.timeZone, standing(situation).artist, position)}\n\n${nextSteps(b, zone, situation.filesIn)}`;
+  // A session with a time goes in the artist's calendar (a moved one updates the event they have).
+  const url = b.startsAt ? ctx.studio.calendars.link(b.id) : undefined;
+  const add = url ? `\n\n${t(calendar, { url })}` : '';
+  return `${describeBooking(b, zone, ctx.studio.timeZone, standing(situation).artist, position)}\n\n${nextSteps(b, zone, situation.filesIn)}${add}`;
 }
 
 /** What the artist does next; `filesIn` when the booking already has its files (they moved with it). */

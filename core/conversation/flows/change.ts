@@ -81,8 +81,10 @@ export const cancelFlow: Flow = {
       const b = await ctx.studio.bookings.cancel(ctx.client.id, ref, `client:${ctx.client.id}`);
       const money = await ctx.studio.payments.afterCancel(b, ctx.data.refund === true);
       await ctx.studio.bookingAlerts.cancelled(await ctx.studio.bookings.withClient(b.id), money?.engineer ?? null);
+      const calendar = b.startsAt ? ctx.studio.calendars.link(b.id) : undefined;
       const text = b.startsAt ? t('cancel-done-slot', { ref: b.reference }) : t('cancel-done-queue', { ref: b.reference });
-      return done({ text: money?.artist ? `${text}\n${money.artist()}` : text });
+      const lines = [text, ...(money?.artist ? [money.artist()] : []), ...(calendar ? [t('calendar-remove', { url: calendar })] : [])];
+      return done({ text: lines.join('\n') });
     },
   },
 };
@@ -143,7 +145,7 @@ export const rescheduleFlow: Flow = {
           `client:${ctx.client.id}`,
         );
         return done({
-          text: `${t('move-done', { ref: String(ctx.data.ref), newRef: moved.reference })}\n\n${await bookingSummary(ctx, moved)}`,
+          text: `${t('move-done', { ref: String(ctx.data.ref), newRef: moved.reference })}\n\n${await bookingSummary(ctx, moved, 'calendar-update')}`,
         });
       } catch (err) {
         if (err instanceof SlotTakenError) return askDate(ctx, ctx.data, 0, err.message);
