@@ -2,6 +2,7 @@
 // both build the studio through here.
 import { PersonalData } from './privacy/personal-data.js';
 import { BookingCalendars } from './calendar/booking-calendar.js';
+import { CalendarFeeds } from './calendar/feeds.js';
 import type { StudioSettings } from './settings.js';
 import type { Db } from '../db/client.js';
 import { BookingService } from './booking/bookings.js';
@@ -117,6 +118,8 @@ export interface Studio {
   privacy: PersonalData;
   /** "Add to calendar" links for sessions. */
   calendars: BookingCalendars;
+  /** The studio's private calendar feed (/calendar). */
+  feeds: CalendarFeeds;
 }
 
 export interface StudioOptions {
@@ -257,6 +260,7 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
   const uploadLinks = new UploadLinkService(db, bookings, clock, linkSettings);
   return {
     name: config.STUDIO_NAME,
+    feeds: new CalendarFeeds(db, bookings.rows, linkSettings, clock, { name: config.STUDIO_NAME, timeZone: config.STUDIO_TIMEZONE }),
     calendars: new BookingCalendars(bookings.rows, linkSettings, config.STUDIO_NAME, () => uploadLinks.available),
     privacy: new PersonalData({
       db,

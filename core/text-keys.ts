@@ -1002,6 +1002,15 @@ export interface TextVars {
   'calendar-update': { url: TextValue };
   'calendar-remove': { url: TextValue };
   'web-calendar-invalid': undefined;
+  'feed-summary': { name: TextValue; ref: TextValue; service: TextValue };
+  'feed-standard': undefined;
+  'feed-virtual': undefined;
+  'feed-unattended': undefined;
+  'discord-cmd-calendar': undefined;
+  'discord-cmd-calendar-link': undefined;
+  'discord-cmd-calendar-renew': undefined;
+  'desk-calendar-link': { url: TextValue };
+  'desk-calendar-renewed': { url: TextValue };
 }
 
 export type TextKey = keyof TextVars;

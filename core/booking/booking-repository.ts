@@ -61,6 +61,15 @@ export class BookingRepository {
     return this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: withServiceAndClient });
   }
 
+  /** Sessions (bookings with a time) from `since` on that still stand: not called off, not moved away. */
+  sessionsSince(since: Date): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({
+      where: { startsAt: { gte: since }, status: { notIn: ['cancelled', 'rescheduled'] } },
+      include: withServiceAndClient,
+      orderBy: { startsAt: 'asc' },
+    });
+  }
+
   /**
    * A booking and the ones it was moved from and to, oldest first: one session in the artist's
    * calendar, whatever its reference now (each move makes a new booking).

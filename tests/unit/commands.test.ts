@@ -112,7 +112,7 @@ describe("the engineer's command registry", () => {
       return 'accepted';
     };
     expect(refusal(['bookings'])).toBe(
-      '"bookings" is not one of the engineer\'s commands: queue, availability, booking, session, reply, version, master, mixdown, stemroles, estimate, revision, client, dashboard.',
+      '"bookings" is not one of the engineer\'s commands: queue, availability, booking, session, reply, version, master, mixdown, stemroles, estimate, revision, client, calendar, dashboard.',
     );
     expect(refusal(['booking', 'confirmm', 'MD-7K2Q9A'])).toBe('/booking takes one of: confirm, decline, waive, reschedule (not "confirmm").');
     expect(refusal(['booking', 'confirm'])).toBe('/booking confirm needs reference: The booking, e.g. MD-7K2Q9A.');

@@ -48,6 +48,7 @@ export const owners: Record<string, string> = {
   reminder: 'core/sessions/reminders.ts',
   keycode: 'core/sessions/keycodes.ts',
   sessionNote: 'core/sessions/live-notes.ts',
+  calendarFeed: 'core/calendar/feeds.ts',
 };
 
 const operations = [

@@ -150,4 +150,79 @@ describe.each(testProviders())('a session in the artist’s calendar on %s', (pr
     expect(r.status).toBe(404);
     expect(await r.text()).toContain('calendar link is not valid');
   });
+
+  it('the studio feed: sessions in the studio’s zone across its clock change, a moved one the same event, a cancelled one gone, and a renewed link revokes the old', async () => {
+    const { performDesk } = await import('../../core/engineer/perform.js');
+    const engineer = { platform: 'console', userId: 'engineer', actor: 'engineer:console' };
+    const { client } = await studio.clients.identify({ platform: 'test', externalId: `feed-${provider}`, displayName: 'Otis Redd' });
+    const book = (key: string, start: string, kind: 'standard' | 'virtual') =>
+      studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'mix',
+        kind,
+        start: new Date(start),
+        timeZone: 'Europe/London',
+        idempotencyKey: `${key}-${provider}`,
+        origin: { platform: 'test', chatId: 'c' },
+        actor: 'test',
+      });
+    // 26 March (GMT) and 29 March (BST, after London's change), both 10:00 in London.
+    const before = await book('feed-1', '2027-03-26T10:00:00Z', 'virtual');
+    const after = await book('feed-2', '2027-03-29T09:00:00Z', 'standard');
+    const shown = await performDesk(studio, ['calendar', 'link'], engineer);
+    const url = /(http\S+)$/.exec(shown.text)![1]!;
+    expect(url).toMatch(/\/feed\/[\w-]+\.[\w-]+$/);
+    const feed = async (link = url) => {
+      const r = await fetch(link);
+      expect(r.status).toBe(200);
+      const cal = new ICAL.Component(ICAL.parse(await r.text()) as unknown[]);
+      for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+      return cal.getAllSubcomponents('vevent').map((v) => {
+        const e = new ICAL.Event(v);
+        return {
+          uid: e.uid,
+          sequence: e.sequence,
+          summary: e.summary,
+          description: e.description,
+          local: e.startDate.toString(),
+          tzid: String(v.getFirstProperty('dtstart')!.getParameter('tzid')),
+          start: e.startDate.toJSDate().toISOString(),
+        };
+      });
+    };
+    const mine = (events: Awaited<ReturnType<typeof feed>>) => events.filter((e) => e.summary.includes('Otis'));
+    expect(mine(await feed())).toEqual([
+      {
+        uid: `${before.id}@mixdesk`,
+        sequence: 0,
+        summary: `${before.reference} · Otis · Mixing`,
+        description: expect.stringContaining('SonoBus') as string,
+        local: '2027-03-26T10:00:00',
+        tzid: 'Europe/London',
+        start: '2027-03-26T10:00:00.000Z',
+      },
+      {
+        uid: `${after.id}@mixdesk`,
+        sequence: 0,
+        summary: `${after.reference} · Otis · Mixing`,
+        description: 'In the studio, with the artist.',
+        local: '2027-03-29T10:00:00',
+        tzid: 'Europe/London',
+        start: '2027-03-29T09:00:00.000Z',
+      },
+    ]);
+    // The first moves a day on (still 10:00 in London): the same event, newer; the second is called off.
+    const moved = await studio.bookings.reschedule(client.id, before.reference, new Date('2027-03-31T09:00:00Z'), `feed-3-${provider}`, 'artist');
+    await studio.bookings.cancel(client.id, after.reference, 'artist');
+    expect(mine(await feed())).toEqual([
+      expect.objectContaining({ uid: `${before.id}@mixdesk`, sequence: 1, summary: `${moved.reference} · Otis · Mixing`, local: '2027-03-31T10:00:00' }),
+    ]);
+    // Asked again, the same link; renewed, the old one is refused and the new one works.
+    expect((await performDesk(studio, ['calendar', 'link'], engineer)).text).toContain(url);
+    const renewed = /(http\S+)$/.exec((await performDesk(studio, ['calendar', 'renew'], engineer)).text)![1]!;
+    expect(renewed).not.toBe(url);
+    expect((await fetch(url)).status).toBe(404);
+    expect(mine(await feed(renewed))).toHaveLength(1);
+    expect((await fetch(renewed.replace(/\.([\w-]+)$/, '.x$1'))).status).toBe(404);
+  });
 });

@@ -5,6 +5,7 @@ import { UserError } from '../../errors.js';
 import { t } from '../../texts.js';
 import { availability } from './availability.js';
 import { booking } from './booking.js';
+import { calendar } from './calendar.js';
 import { client } from './client.js';
 import { dashboard } from './dashboard.js';
 import { estimate } from './estimate.js';
@@ -34,6 +35,7 @@ export const deskCommands: readonly DeskCommand[] = [
   estimate,
   revision,
   client,
+  calendar,
   dashboard,
 ];
 
