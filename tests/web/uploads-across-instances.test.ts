@@ -71,7 +71,7 @@ describe.runIf(redisUrl)('an upload begun on one web instance resumes on another
     const studio = await testStudio(db, { UPLOAD_MAX_MB: '1024' }, undefined, store, { links: { secret, baseUrl: 'http://127.0.0.1', ttlHours: 24 } });
     const web = await startWebServer({
       studio,
-      log: pino({ level: process.env.DEBUG_LOG ? 'debug' : 'silent' }),
+      log: pino({ level: 'silent' }),
       host: '127.0.0.1',
       port: 0,
       stagingDir: path.join(dir, `staging-${name}`),
