@@ -3,10 +3,10 @@
 // session moves or is called off: it always serves the session as it now stands, under one UID with
 // a SEQUENCE that goes up with each change, and a cancelled one as METHOD:CANCEL — so opening it
 // again updates or removes the event the calendar app already has.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { BookingRepository } from '../booking/booking-repository.js';
 import { serviceName } from '../catalog.js';
 import { languageFor } from '../clients.js';
+import { signedTokens, type SignedTokens } from '../files/signed-tokens.js';
 import type { LinkSettings } from '../files/upload-links.js';
 import { inLanguage, t } from '../texts.js';
 import { calendarFile } from './ics.js';
@@ -18,27 +18,23 @@ export class BookingCalendars {
     private readonly studioName: string,
     /** Whether this process's web server serves links now (none are handed out before it listens). */
     private readonly served: () => boolean,
-  ) {}
-
-  private sign(payload: string): string {
-    return createHmac('sha256', this.s.secret).update(`calendar.${payload}`).digest('base64url');
+  ) {
+    this.tokens = signedTokens(s, 'calendar');
   }
+
+  private readonly tokens: SignedTokens;
 
   /** The link for a booking's session; undefined while no web server serves links. */
   link(bookingId: string): string | undefined {
     if (this.s.offline || !this.served()) return undefined;
     const payload = Buffer.from(bookingId).toString('base64url');
-    return `${this.s.baseUrl}/cal/${payload}.${this.sign(payload)}`;
+    return `${this.s.baseUrl}/cal/${this.tokens.token(payload)}`;
   }
 
   /** The booking a token names, or null when it is forged or damaged. */
   verify(token: string): string | null {
-    const m = /^([\w-]+)\.([\w-]+)$/.exec(token);
-    if (!m) return null;
-    const expected = Buffer.from(this.sign(m[1]!));
-    const given = Buffer.from(m[2]!);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    return Buffer.from(m[1]!, 'base64url').toString();
+    const payload = this.tokens.payloadOf(token);
+    return payload === null ? null : Buffer.from(payload, 'base64url').toString();
   }
 
   /** The session's calendar file as it now stands, or null when it has no time (unattended work). */

@@ -3,11 +3,12 @@
 // first name, the service and kind, the SonoBus note for virtual ones). Each session keeps one UID
 // through its moves, so subscribers see it move; a cancelled one leaves the feed. Renewing the link
 // revokes the old one (a link shared by mistake stops working).
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { BookingRepository, BookingWithClient } from '../booking/booking-repository.js';
 import { serviceName } from '../catalog.js';
 import type { Clock } from '../clock.js';
+import { signedTokens, type SignedTokens } from '../files/signed-tokens.js';
 import type { LinkSettings } from '../files/upload-links.js';
 import { inLanguage, studioLanguage, t } from '../texts.js';
 import { calendarFile, type CalendarEvent } from './ics.js';
@@ -22,14 +23,14 @@ export class CalendarFeeds {
     private readonly s: LinkSettings,
     private readonly clock: Clock,
     private readonly studio: { name: string; timeZone: string },
-  ) {}
-
-  private sign(id: string): string {
-    return createHmac('sha256', this.s.secret).update(`feed.${id}`).digest('base64url');
+  ) {
+    this.tokens = signedTokens(s, 'feed');
   }
 
+  private readonly tokens: SignedTokens;
+
   private url(id: string): string {
-    return `${this.s.baseUrl}/feed/${id}.${this.sign(id)}`;
+    return `${this.s.baseUrl}/feed/${this.tokens.token(id)}`;
   }
 
   /** The studio feed's link (made the first time it is asked for). */
@@ -52,12 +53,9 @@ export class CalendarFeeds {
 
   /** The feed a token names, unless forged or revoked. */
   async verify(token: string): Promise<string | null> {
-    const m = /^([\w-]+)\.([\w-]+)$/.exec(token);
-    if (!m) return null;
-    const expected = Buffer.from(this.sign(m[1]!));
-    const given = Buffer.from(m[2]!);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    const feed = await this.db.calendarFeed.findUnique({ where: { id: m[1]! } });
+    const id = this.tokens.payloadOf(token);
+    if (!id) return null;
+    const feed = await this.db.calendarFeed.findUnique({ where: { id } });
     return feed && !feed.revokedAt ? feed.owner : null;
   }
 
@@ -66,7 +64,7 @@ export class CalendarFeeds {
     const sessions = await this.bookings.sessionsSince(new Date(this.clock.now().getTime() - PAST_DAYS * 86_400_000));
     const events: CalendarEvent[] = [];
     for (const b of sessions) events.push(await this.event(b));
-    return inLanguage(studioLanguage(), () => calendarFile({ name: this.studio.name, zone: this.studio.timeZone, events }));
+    return calendarFile({ name: this.studio.name, zone: this.studio.timeZone, events });
   }
 
   private async event(b: BookingWithClient): Promise<CalendarEvent> {
@@ -78,8 +76,11 @@ export class CalendarFeeds {
       sequence: chain.length - 1,
       start: b.startsAt!,
       end: b.endsAt!,
-      summary: inLanguage(studioLanguage(), () => t('feed-summary', { ref: b.reference, name: firstName, service: serviceName(b.service) })),
-      description: inLanguage(studioLanguage(), () => t(b.kind === 'virtual' ? 'feed-virtual' : b.kind === 'standard' ? 'feed-standard' : 'feed-unattended')),
+      // Written for the studio, in its language, whoever's request is being answered.
+      ...inLanguage(studioLanguage(), () => ({
+        summary: t('feed-summary', { ref: b.reference, name: firstName, service: serviceName(b.service) }),
+        description: t(b.kind === 'virtual' ? 'feed-virtual' : b.kind === 'standard' ? 'feed-standard' : 'feed-unattended'),
+      })),
       cancelled: false,
     };
   }

@@ -2,26 +2,22 @@
 // at the studio's own server, which opens a Stripe Checkout page for it (a new one once the last
 // has closed: Stripe keeps a page at most 24 hours, and a balance may be paid a week later).
 // Signed like the download links, so a payment's id alone opens nothing.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { signedTokens, type SignedTokens } from '../files/signed-tokens.js';
 import type { LinkSettings } from '../files/upload-links.js';
 
 export class PayLinks {
-  constructor(private readonly s: Pick<LinkSettings, 'secret' | 'baseUrl'>) {}
+  private readonly tokens: SignedTokens;
 
-  private sign(paymentId: string): string {
-    return createHmac('sha256', this.s.secret).update(`pay.${paymentId}`).digest('base64url');
+  constructor(private readonly s: Pick<LinkSettings, 'secret' | 'baseUrl'>) {
+    this.tokens = signedTokens(s, 'pay');
   }
 
   url(paymentId: string): string {
-    return `${this.s.baseUrl}/pay/${paymentId}.${this.sign(paymentId)}`;
+    return `${this.s.baseUrl}/pay/${this.tokens.token(paymentId)}`;
   }
 
   /** The payment a token names, or null when it is forged or damaged. */
   verify(token: string): string | null {
-    const m = /^(\w{1,64})\.([\w-]{43})$/.exec(token);
-    if (!m) return null;
-    const expected = Buffer.from(this.sign(m[1]!));
-    const given = Buffer.from(m[2]!);
-    return expected.length === given.length && timingSafeEqual(expected, given) ? m[1]! : null;
+    return this.tokens.payloadOf(token, /^(\w{1,64})\.([\w-]{43})$/);
   }
 }
