@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { formatSize } from '../core/files/uploads.js';
 import { createObjectStore } from '../storage/index.js';
 import type { BackupManifest } from './backup-manifest.js';
 import { backup, type BackupResult, type StudioData } from './backup.js';
@@ -52,13 +53,11 @@ function contents(m: BackupManifest): string[] {
   const bytes = m.files.objects.reduce((a, o) => a + o.size, 0);
   return [
     m.database.file
-      ? `  database: ${megabytes(m.database.bytes ?? 0)}, ${rows} rows in ${Object.keys(m.database.counts).length} tables, ${m.database.migrations.length} migrations`
+      ? `  database: ${formatSize(m.database.bytes ?? 0)}, ${rows} rows in ${Object.keys(m.database.counts).length} tables, ${m.database.migrations.length} migrations`
       : '  database: not in the backup',
     m.files.store === 'local'
-      ? `  files: ${m.files.objects.length} (${megabytes(bytes)}; ${megabytes(m.files.copiedBytes)} new since the backup before it)`
+      ? `  files: ${m.files.objects.length} (${formatSize(bytes)}; ${formatSize(m.files.copiedBytes)} new since the backup before it)`
       : '  files: not in the backup',
     `  secrets: ${m.secrets.length ? m.secrets.join(', ') : 'none'}`,
   ];
 }
-
-const megabytes = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;

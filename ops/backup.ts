@@ -7,15 +7,15 @@
 // Order matters for consistency: the database is copied first (as of one moment), then the
 // files; so every file the copy names was stored before it (stores write whole files and rename
 // them into place) and is copied, unless the service deleted it meanwhile — listed as vanished.
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { providerOf, sqliteFilePath } from '../db/adapters.js';
 import { projectRoot } from '../db/schemas.js';
 import { processAlive } from '../core/files/leftovers.js';
-import { measuring } from '../storage/hashing.js';
+import { measuring, sha256OfFile } from '../storage/hashing.js';
 import { ObjectNotFoundError, type ObjectStore } from '../storage/object-store.js';
 import { MANIFEST, objectPath, readManifest, type BackupManifest } from './backup-manifest.js';
 import { snapshotSqlite } from './sqlite-snapshot.js';
@@ -170,9 +170,7 @@ export class BackupBusyError extends Error {
 }
 
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return { sha256: hash.digest('hex'), bytes: (await stat(file)).size };
+  return { sha256: await sha256OfFile(file), bytes: (await stat(file)).size };
 }
 
 function appVersion(): string {

@@ -1,6 +1,7 @@
 // A pass-through that measures what flows through it: the sha256 and size every stored file is
 // known by, computed as it is written (local disk, S3, a backup) instead of in a second read.
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 
 export interface Measured {
@@ -20,4 +21,11 @@ export function measuring(): Measured {
     },
   });
   return { stream, result: () => ({ sha256: hash.digest('hex'), size }) };
+}
+
+/** A file's sha256 (hex), read in pieces. */
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

@@ -5,7 +5,7 @@
 import { audioProblemInWords } from './audio-problems.js';
 import type { Tx } from '../../db/client.js';
 import type { DiskSpace } from './disk-space.js';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isZip, unpackArchive } from './archives.js';
@@ -26,6 +26,7 @@ import { acceptsFiles, isOpen, statusText } from '../booking/status.js';
 import { HeldFiles } from './held-files.js';
 import { systemClock, type Clock } from '../clock.js';
 import { probeAudioFile } from '../../engine/io/probe.js';
+import { sha256OfFile } from '../../storage/hashing.js';
 
 export { uploadRoles, type Upload, type UploadRole } from './stored-files.js';
 
@@ -52,12 +53,6 @@ export interface UploadOutcome {
 
 /** A commercial track the artist wants the result to resemble: "reference.wav", "ref - Song.flac". */
 const REFERENCE = /(^|[^a-z])(ref|reference)([^a-z]|$)/i;
-
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 export function formatSize(bytes: number): string {
   return bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : `${(bytes / (1 << 20)).toFixed(1)} MB`;
