@@ -17,6 +17,8 @@ export interface LimitRange {
   ceiling: number;
   from: number;
   to: number;
+  /** The final pass taken back: the same gain divided out (to limit again at another ceiling). */
+  undo?: boolean;
 }
 
 const warmFor = (r: LimitRange) => (r.from === 0 ? 0 : Math.round(WARM_UP_SECONDS * r.sampleRate));
@@ -68,10 +70,14 @@ export function limitRoundRange(r: LimitRange, out: Float64Array): { minGain: nu
   });
 }
 
-/** Applies the limiter's gain in place over [from, to). */
+/** Applies the limiter's gain in place over [from, to) (or divides it out again: `undo`). */
 export function limitApplyRange(r: LimitRange): void {
   const multiply = (ch: Float32Array, g: Float32Array, a: number, b: number) => {
     for (let i = Math.max(a, r.from); i < b; i++) ch[i]! *= g[i - a]!;
   };
-  gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => r.channels.forEach((ch) => multiply(ch, g, a, b)), false);
+  const divide = (ch: Float32Array, g: Float32Array, a: number, b: number) => {
+    for (let i = Math.max(a, r.from); i < b; i++) ch[i]! /= g[i - a]!;
+  };
+  const apply = r.undo ? divide : multiply;
+  gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => r.channels.forEach((ch) => apply(ch, g, a, b)), false);
 }

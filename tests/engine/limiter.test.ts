@@ -2,7 +2,7 @@
 // the gained signal's true peak stays under the ceiling.
 import { describe, expect, it } from 'vitest';
 import { gainRange, LimiterGain } from '../../engine/dsp/limiter.js';
-import { truePeak, truePeakEnvelope } from '../../engine/analysis/truepeak.js';
+import { coarseTruePeak, truePeak, truePeakEnvelope } from '../../engine/analysis/truepeak.js';
 
 function reference(env: Float32Array, shift: number, n: number, gain: number, fs: number, ceiling: number): Float64Array {
   const la = Math.max(1, Math.round(0.0015 * fs));
@@ -60,10 +60,12 @@ describe('limiter gain', () => {
         for (let i = from; i < to; i++) y[i] = x[i]! * g[i - from]!;
       },
     );
-    // A gain that moves between samples can nudge an inter-sample peak a hair over (master()
-    // checks the result and trims that); the limiter alone stays within 0.05 dB.
-    expect(truePeak(y)).toBeLessThanOrEqual(ceiling * 10 ** (0.05 / 20));
-    expect(truePeak(y)).toBeGreaterThan(ceiling * 10 ** (-0.5 / 20));
+    // A gain that moves between samples can nudge an inter-sample peak a hair over, and a 16x
+    // meter reads higher than the 4x points the limiter holds (master() measures the result at 16x
+    // and limits again lower where it passed); as the limiter sees it, within 0.05 dB.
+    expect(coarseTruePeak(y)).toBeLessThanOrEqual(ceiling * 10 ** (0.05 / 20));
+    expect(coarseTruePeak(y)).toBeGreaterThan(ceiling * 10 ** (-0.5 / 20));
+    expect(truePeak(y)).toBeGreaterThanOrEqual(coarseTruePeak(y));
     expect(-20 * Math.log10(stats.minGain)).toBeGreaterThan(6);
     // Between the bursts the gain recovers (80 ms release): late in the gap most of it is back.
     const late = 8000 + 9000;

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { phases, TAPS, truePeak, truePeakEnvelope, truePeakEnvelopeInto, truePeakKernel } from '../../engine/analysis/truepeak.js';
+import { coarseTruePeak, phases, TAPS, truePeak, truePeakEnvelope, truePeakEnvelopeInto, truePeakKernel } from '../../engine/analysis/truepeak.js';
+import { finePeakAfter } from '../../engine/analysis/truepeak-fine.js';
+import { dbtp, sixteenTimesPeak } from '../helpers/true-peak-16x.js';
 import { kernelModuleSource, target } from '../../scripts/wasm-truepeak.js';
 
 // The SIMD kernel sums in single precision: its points may read up to about 2e-7 (relative) below
@@ -38,7 +40,7 @@ describe('true-peak kernels', () => {
     x[0] = 0.99;
     x[n - 1] = -0.98;
     const r = reference(x);
-    expect(truePeak(x)).toBeCloseTo(r.best, 6);
+    expect(coarseTruePeak(x)).toBeCloseTo(r.best, 6);
     const env = truePeakEnvelope([x]);
     const env2 = truePeakEnvelope([x], 1);
     for (let i = 0; i < n; i++) {
@@ -135,7 +137,13 @@ describe('ranges and a known sample peak', () => {
     const r = reference(x);
     let want = 0;
     for (let o = 0; o < k; o++) want = Math.max(want, r.env[o]!);
-    expect(truePeak(x, 0, k)).toBeCloseTo(want, 6);
+    expect(coarseTruePeak(x, 0, k)).toBeCloseTo(want, 6);
+    expect(coarseTruePeak(x, 0, k)).toBeLessThan(coarseTruePeak(x) - 0.2);
+    // The fine meter reads the same positions: the points before sample k, none after it (and
+    // never reports less than the 4x points: on this step into a tone near Nyquist they read higher).
+    let fine = 0;
+    for (let o = 0; o < k; o++) fine = Math.max(fine, finePeakAfter(x, o));
+    expect(truePeak(x, 0, k)).toBeCloseTo(Math.max(fine, want), 6);
     expect(truePeak(x, 0, k)).toBeLessThan(truePeak(x) - 0.2);
   });
 
@@ -181,5 +189,15 @@ describe("the decimated envelope with a floor (the master's limiter)", () => {
     truePeakEnvelopeInto([x], split, shift, floor, mid, n);
     check(split);
     for (let o = 0; o < whole.length; o++) if (whole[o]! > floor || split[o]! > floor) expect(split[o]).toBe(whole[o]);
+  });
+});
+
+describe('the fine meter (what the analysis reports)', () => {
+  it.each([0.3, 0.44, 0.46])('reads a tone mix with a part at %f of the sample rate as an independent 16x meter does', (f) => {
+    // Faded in and out (a hard edge has no one true peak); the high part dominates the crests.
+    const fade = (i: number) => Math.min(1, i / 1000, (6000 - i) / 1000);
+    const x = Float32Array.from({ length: 6000 }, (_, i) => fade(i) * (0.2 * Math.sin(2 * Math.PI * 0.011 * i) + 0.6 * Math.sin(2 * Math.PI * f * i + 0.4)));
+    const independent = dbtp(sixteenTimesPeak([x]));
+    expect(Math.abs(dbtp(truePeak(x)) - independent)).toBeLessThan(0.01);
   });
 });
