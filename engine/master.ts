@@ -133,16 +133,24 @@ function curveAt(f: number): number {
   return houseCurve.at(-1)![1];
 }
 
-/** Relative spectrum (mean over 100 Hz–10 kHz removed), smoothed over ±3 bands. */
+/**
+ * The highest band the EQ decides from: 16 kHz. What lies above it depends on the sample rate
+ * more than on the music (a 44.1 kHz file stops near 20 kHz, a 48 kHz one does not), and the
+ * smoothing let it move the 9 kHz shelf (+0.5 dB at one rate, -0.3 at the other).
+ */
+const TOP_DECIDING_HZ = 16000;
+
+/** Relative spectrum (mean over 100 Hz–10 kHz removed), smoothed over ±3 bands up to 16 kHz. */
 function shape(spec: Spectrum): number[] {
   const idx = spec.hz
     .map((f, i) => [f, i] as const)
     .filter(([f]) => f >= 100 && f <= 10000)
     .map(([, i]) => i);
   const mean = idx.reduce((s, i) => s + spec.db[i]!, 0) / idx.length;
+  const top = spec.hz.findLastIndex((f) => f <= TOP_DECIDING_HZ);
   return spec.db.map((_, i) => {
     const lo = Math.max(0, i - 3),
-      hi = Math.min(spec.db.length - 1, i + 3);
+      hi = i > top ? i : Math.min(top, i + 3);
     let s = 0;
     for (let k = lo; k <= hi; k++) s += spec.db[k]!;
     return s / (hi - lo + 1) - mean;

@@ -109,10 +109,20 @@ export interface Spectrum {
 }
 
 /**
+ * The FFT length for a sample rate: about 85 ms whatever the rate (4096 at 44.1 and 48 kHz, 8192 at
+ * 96 kHz), so the same music gets the same frequency resolution and the same decisions at any rate
+ * (a fixed 4096 halved the resolution at 96 kHz and moved the low shelf by 0.8 dB).
+ */
+export function spectrumSize(sampleRate: number): number {
+  return 2 ** Math.min(15, Math.max(11, Math.round(Math.log2(sampleRate * 0.0853))));
+}
+
+/**
  * The long-term average spectrum fed in consecutive pieces. At most `maxFrames` FFT frames are
- * taken, spread over the whole file, which is plenty for a long-term average and keeps long files
- * fast. Where to take them follows from the length the file announces; a file of unknown length
- * keeps every frame, then every second one, fourth one… so that at most 2 × maxFrames are held.
+ * taken, spread evenly in time over the whole file (the same moments of the song at any rate),
+ * which is plenty for a long-term average and keeps long files fast. Where to take them follows
+ * from the length the file announces; a file of unknown length keeps every frame, then every second
+ * one, fourth one… so that at most 2 × maxFrames are held.
  */
 export class SpectrumAccumulator {
   private readonly power: Float64Array;
@@ -127,21 +137,27 @@ export class SpectrumAccumulator {
   private index = 0;
   private filled = 0;
   private step: number;
-  /** Frames the file holds (null: unknown, each taken frame's power is kept for thinning out). */
+  /** Frames taken from the file (null: its length is unknown, each taken frame's power is kept for thinning out). */
   private readonly frames: number | null;
+  /** Samples from one taken frame's start to the next one's (known length; at least a frame). */
+  private readonly hop: number = 0;
   private readonly kept: Float64Array[] = [];
 
   constructor(
     private readonly channelCount: number,
     private readonly sampleRate: number,
     expectedLength: number | null,
-    private readonly size = 4096,
+    private readonly size = spectrumSize(sampleRate),
     private readonly maxFrames = 128,
     private readonly part: 'mid' | 'side' = 'mid',
   ) {
     if (part === 'side' && channelCount !== 2) throw new Error('a side spectrum needs a stereo pair');
-    this.frames = expectedLength === null ? null : Math.max(0, Math.floor(expectedLength / size));
-    this.step = this.frames === null ? 1 : Math.max(1, Math.floor(this.frames / maxFrames));
+    this.step = 1;
+    if (expectedLength === null) this.frames = null;
+    else {
+      this.frames = Math.min(maxFrames, Math.max(0, Math.floor(expectedLength / size)));
+      this.hop = this.frames > 1 ? (expectedLength - size) / (this.frames - 1) : size;
+    }
     this.power = new Float64Array(size / 2);
     this.window = Float64Array.from({ length: size }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / size));
     this.frame = new Float64Array(size);
@@ -153,7 +169,7 @@ export class SpectrumAccumulator {
     const len = channels[0]?.length ?? 0;
     const { size, window, frame } = this;
     while (this.frames === null || this.index < this.frames) {
-      const from = this.index * size + this.filled - this.seen;
+      const from = this.startOf(this.index) + this.filled - this.seen;
       if (from >= len) break;
       const count = Math.min(size - this.filled, len - from);
       if (this.part === 'side') {
@@ -172,6 +188,11 @@ export class SpectrumAccumulator {
     this.seen += len;
   }
 
+  /** Where frame `index` starts: evenly spread in time over a file of known length, back to back otherwise. */
+  private startOf(index: number): number {
+    return this.frames === null ? index * this.size : Math.round(index * this.hop);
+  }
+
   private take(): void {
     if (this.frames !== null) addRealPower(this.frame, this.re, this.im, this.power);
     else {
@@ -187,7 +208,7 @@ export class SpectrumAccumulator {
     }
     this.used++;
     this.filled = 0;
-    this.index = (Math.floor(this.index / this.step) + 1) * this.step;
+    this.index = this.frames === null ? (Math.floor(this.index / this.step) + 1) * this.step : this.index + 1;
   }
 
   result(): Spectrum {
@@ -202,10 +223,15 @@ export class SpectrumAccumulator {
     const db = bandCentres.map((fc) => {
       const lo = fc / 2 ** (1 / 6);
       const hi = Math.min(fc * 2 ** (1 / 6), sampleRate / 2);
+      // Each bin stands for the band of frequencies around it, one bin wide: a band takes the share
+      // of each bin it overlaps, so its level moves smoothly with its edges instead of jumping by
+      // whole bins as bin centres cross them (which made the lowest bands read differently at
+      // 44.1 and 48 kHz). A band in one bin reads its share, as a band that narrow holds.
       let sum = 0;
-      for (let k = Math.max(1, Math.ceil(lo / binHz)); k <= Math.floor(hi / binHz) && k < size / 2; k++) sum += power[k]!;
-      // Bands narrower than one bin (lowest ones) read the nearest bin.
-      if (sum === 0 && fc < sampleRate / 2) sum = power[Math.max(1, Math.round(fc / binHz))]!;
+      for (let k = Math.max(1, Math.floor(lo / binHz - 0.5)); k <= Math.ceil(hi / binHz + 0.5) && k < size / 2; k++) {
+        const overlap = Math.min(hi, (k + 0.5) * binHz) - Math.max(lo, (k - 0.5) * binHz);
+        if (overlap > 0) sum += power[k]! * (overlap / binHz);
+      }
       return sum * norm > 0 ? 10 * Math.log10(sum * norm) : -140;
     });
     return { hz: bandCentres, db };
@@ -216,7 +242,13 @@ export class SpectrumAccumulator {
  * Average spectrum of the mid (L+R)/2 signal, or with `part` 'side' of a stereo pair's side
  * (L-R)/2 (see SpectrumAccumulator).
  */
-export function averageSpectrum(channels: Float32Array[], sampleRate: number, size = 4096, maxFrames = 128, part: 'mid' | 'side' = 'mid'): Spectrum {
+export function averageSpectrum(
+  channels: Float32Array[],
+  sampleRate: number,
+  size = spectrumSize(sampleRate),
+  maxFrames = 128,
+  part: 'mid' | 'side' = 'mid',
+): Spectrum {
   const acc = new SpectrumAccumulator(channels.length, sampleRate, channels[0]?.length ?? 0, size, maxFrames, part);
   acc.add(channels);
   return acc.result();

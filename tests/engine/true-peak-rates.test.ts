@@ -117,3 +117,33 @@ describe('the parts mastered with the mix keep under the ceiling too (issue 33.2
     expect(residualDb(r.audio, [i, v])).toBeLessThanOrEqual(-100);
   });
 });
+
+describe.skipIf(!hasFfmpeg)('the same song at any sample rate gets the same decisions (issue 33.5)', () => {
+  /** What the master decided, in the terms a report states them. */
+  const decisions = (r: ReturnType<typeof master>) => ({
+    monoLows: r.chain.sideHighpassHz,
+    eq: Object.fromEntries(r.chain.eq.map((b) => [`${b.type} ${b.hz}`, b.gainDb])),
+    threshold: r.chain.compressor.thresholdDb,
+    lufs: r.after.loudness.integratedLufs,
+  });
+
+  const sources = async () => {
+    const music = '/usr/share/games/singularity/music/Through Space.ogg';
+    return [{ file: await renderedSong(), from: 0 }, ...(existsSync(music) ? [{ file: music, from: 40 }] : [])];
+  };
+
+  it('a rendered song (and a real recording, where installed) at 44.1, 48 and 96 kHz: the same mono lows and EQ bands within 0.15 dB, loudness within 0.05 LU', async () => {
+    for (const { file, from } of await sources()) {
+      const [a, b, c] = await Promise.all(
+        [44100, 48000, 96000].map(async (rate) => decisions(master(await atRate(file, rate, from), { preset: 'streaming' }))),
+      );
+      for (const other of [b!, c!]) {
+        expect(other.monoLows, file).toBe(a!.monoLows);
+        expect(Object.keys(other.eq).sort(), file).toEqual(Object.keys(a!.eq).sort());
+        for (const [band, gain] of Object.entries(a!.eq)) expect(Math.abs(other.eq[band]! - gain), `${file}: ${band}`).toBeLessThanOrEqual(0.15);
+        expect(Math.abs(other.threshold - a!.threshold), file).toBeLessThanOrEqual(0.15);
+        expect(Math.abs(other.lufs - a!.lufs), file).toBeLessThanOrEqual(0.05);
+      }
+    }
+  });
+});
