@@ -23,7 +23,7 @@ import {
 } from './parallel.js';
 import { dbToGain, gainToDb, type AudioData, type Progress } from './types.js';
 import type { Loudness } from './analysis/loudness.js';
-import { DEFAULT_INTENSITY, defaultPreset, presets, type Preset, type PresetDef } from './presets.js';
+import { DEFAULT_INTENSITY, DEFAULT_MATCH_INTENSITY, defaultPreset, presets, type Preset, type PresetDef } from './presets.js';
 import { lossText, noteText, type EngineNote } from './notes.js';
 import { resample } from './dsp/resample.js';
 
@@ -264,6 +264,11 @@ export function sideEq(
   );
 }
 
+/** What an EQ does at `hz` (dB): its bands' responses together. */
+export function eqResponseDb(bands: EqBand[], fs: number, hz: number): number {
+  return responseDb(sections(bands, fs), fs, hz);
+}
+
 function sections(bands: EqBand[], fs: number): Biquad[] {
   return bands.map((b) =>
     b.type === 'lowshelf' ? lowShelf(fs, b.hz, b.gainDb) : b.type === 'highshelf' ? highShelf(fs, b.hz, b.gainDb) : peaking(fs, b.hz, b.gainDb, b.q ?? 0.8),
@@ -333,13 +338,16 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
     return master(resample(input, rate), { ...rest, ...(o.parts ? { parts: o.parts.map((part) => resample(part, rate)) } : {}) });
   }
   const ref = o.reference;
-  const intensity = Math.max(0, Math.min(1, o.intensity ?? DEFAULT_INTENSITY));
-  const matching = ref && !o.matchCorrection && intensity > 0 ? { ...o, ...(o.matchLoudness ? { targetLufs: referenceLoudness(ref, o) } : {}) } : null;
+  const amount = matchAmount(o);
+  const matching = ref && !o.matchCorrection && amount > 0 ? { ...o, ...(o.matchLoudness ? { targetLufs: referenceLoudness(ref, o) } : {}) } : null;
   if (!ref || !matching) return masterOnce(input, o);
   const { parts: _parts, progress: _progress, inPlace: _inPlace, ...probeOptions } = matching;
-  const matchCorrection = correctionFromProbe(input, probeOptions, ref, intensity);
+  const matchCorrection = correctionFromProbe(input, probeOptions, ref, amount);
   return masterOnce(input, { ...matching, matchCorrection });
 }
+
+/** How far the matching EQ moves the balance towards the reference's (0..1). */
+const matchAmount = (o: MasterOptions): number => Math.max(0, Math.min(1, o.intensity ?? DEFAULT_MATCH_INTENSITY));
 
 /**
  * What compression and limiting took from the matching EQ, per band: a first pass on a copy,
@@ -450,7 +458,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // house curve would boost bass that is there, in the sides (+4 dB measured). It reads both.
   const heard = lowEnd && !sideHighpassHz && sideSpectrum ? powerSum(before.spectrum, sideSpectrum) : before.spectrum;
   const eq = [
-    ...(ref && refMid ? matchEq(before.spectrum, refMid, intensity, fs, ref.sampleRate, o.matchCorrection) : tonalEq(heard, null, intensity, fs)),
+    ...(ref && refMid ? matchEq(before.spectrum, refMid, matchAmount(o), fs, ref.sampleRate, o.matchCorrection) : tonalEq(heard, null, intensity, fs)),
     ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
     ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
   ];
@@ -463,7 +471,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
       ? sideEq(
           { mid: before.spectrum, side: sideSpectrum },
           { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
-          intensity,
+          matchAmount(o),
           fs,
         )
       : [];

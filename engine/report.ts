@@ -2,7 +2,7 @@
 // over time and the spectrum, before and after), drawn with @napi-rs/canvas.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Analysis } from './analysis/analyze.js';
-import type { EqBand, MasterResult } from './master.js';
+import { eqResponseDb, type EqBand, type MasterResult } from './master.js';
 import { presets, type PresetDef } from './presets.js';
 import { turnDownLine } from './platforms.js';
 
@@ -37,6 +37,22 @@ export function analysisText(a: Analysis, name: string): string {
   ].join('\n');
 }
 
+/**
+ * Where matching a reference moves the ends of the range, which is where it can hurt: sub-bass the
+ * limiter then has to hold, air that turns harsh. The EQ's largest move in each, at the third-octave
+ * centres (31.5–50 Hz, 8–16 kHz below Nyquist).
+ */
+function endsOfRange(eq: EqBand[], fs: number): string {
+  const largest = (centres: number[]) => {
+    const moves = centres.filter((hz) => hz < fs / 2.2).map((hz) => ({ hz, db: eqResponseDb(eq, fs, hz) }));
+    return moves.reduce((a, b) => (Math.abs(b.db) > Math.abs(a.db) ? b : a), { hz: centres[0]!, db: 0 });
+  };
+  const lows = largest([31.5, 40, 50]);
+  const highs = largest([8000, 10000, 12500, 16000]);
+  const hz = (f: number) => (f >= 1000 ? `${f / 1000} kHz` : `${f} Hz`);
+  return `Ends of the range: sub-bass ${signed(lows.db)} dB at most (${hz(lows.hz)}), highs ${signed(highs.db)} dB at most (${hz(highs.hz)})`;
+}
+
 /** `checks`: the destination's lines (destinations.ts), measured on the files as delivered. */
 export function reportText(r: MasterResult, name: string, checks: readonly string[] = []): string {
   const before = rows(r.before);
@@ -55,6 +71,7 @@ export function reportText(r: MasterResult, name: string, checks: readonly strin
     'Chain:',
     `  DC removed (${c.dcRemoved.map((d) => d.toFixed(5)).join(', ')}), high-pass ${c.highpassHz} Hz`,
     `  EQ${r.settings.reference ? ' (matched to the reference)' : ''}: ${eq}`,
+    r.settings.reference && c.eq.length ? `  ${endsOfRange(c.eq, r.after.format.sampleRate)}` : '',
     c.sideEq.length ? `  Side EQ (width matched to the reference): ${bands(c.sideEq)}` : '',
     c.sideHighpassHz
       ? `  Low end mono below ${c.sideHighpassHz} Hz`
