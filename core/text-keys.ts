@@ -954,7 +954,8 @@ export interface TextVars {
   'engine-note-lows-out-of-phase': { correlation: TextValue; hz: TextValue; loss: TextValue };
   'engine-note-lows-wide': { correlation: TextValue; hz: TextValue; loss: TextValue };
   'engine-note-no-brickwall': { limiting: TextValue; lufs: TextValue; target: TextValue };
-  'engine-note-limiting-stops-short': { limiting: TextValue; lufs: TextValue; target: TextValue };
+  'engine-note-limiting-stops-short': { limiting: TextValue; lufs: TextValue; needs: TextValue; target: TextValue };
+  'engine-note-peaks-clipped': { db: TextValue; share: TextValue };
   'engine-note-true-peak-over': { ceiling: TextValue; dbtp: TextValue };
   'engine-note-target-missed': { lufs: TextValue; target: TextValue };
   'engine-note-vinyl-bright': { hf: TextValue; limit: TextValue };

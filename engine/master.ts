@@ -8,6 +8,7 @@ import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, responseDb, type Biquad } from './dsp/biquad.js';
 import { distanceBands, relativeLevels } from './analysis/tonal-distance.js';
 import { sideHighpass } from './dsp/stereo.js';
+import { softClip } from './dsp/clipper.js';
 import {
   isShared,
   parallelEnvelope,
@@ -99,6 +100,8 @@ export interface MasterResult {
     compressor: { thresholdDb: number; ratio: number; maxReductionDb: number; averageReductionDb: number };
     gainDb: number;
     limiter: { ceilingDbtp: number; maxReductionDb: number; busyShare: number };
+    /** The soft clipper before the limiter, where the limiter alone could not reach the target: the deepest cut (dB) and the share of samples it touched. */
+    clipper: { deepestDb: number; share: number } | null;
   };
   targetMet: boolean;
   /** What the engine noticed, in English (the CLI, the report). */
@@ -323,6 +326,9 @@ export function matchEq(
  * matching EQ set (they press the low end hardest), so the first pass measures what they took, per
  * band, and the second sets the EQ to give it back. The first pass works on a copy and is silent.
  */
+/** The most the clipper may take off a peak (dB) before the master stops short instead. */
+const CLIP_MAX_DB = 3;
+
 /** What the final safety takes off below the ceiling when a peak went over it (the report's rounding then never reads the ceiling as passed). */
 const SAFETY_TRIM_DB = 0.01;
 
@@ -520,6 +526,10 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   let targetMet = true;
   // The loudness a round measured is the loudness of the output limited at that gain.
   let measured: { gainDb: number; loudness: Loudness } | undefined;
+  /** What the clipper took, when the limiter alone could not reach the target within its bound. */
+  let clipped = null as { deepestDb: number; share: number } | null;
+  /** How far the clipper was asked to go, in all (dB). */
+  let clipDb = 0;
   /** The search for the gain that lands on the target, from the gain given. */
   const search = () => {
     let last: { gainDb: number; level: number } | undefined;
@@ -578,6 +588,23 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // resumed from where it was; on the third time, all comes down by what is still over.
   for (let attempt = 0; ; attempt++) {
     search();
+    // Short of the target with the limiter at its bound: a few peaks (drum hits, a few ms each)
+    // need more limiting than the rest of the song. The clipper shaves those to where the limiter
+    // can hold them within its bound at the gain the target wants (loudness grows about 0.7 dB per
+    // dB of gain there), and the search goes on; twice at most, CLIP_MAX_DB in all (the first
+    // clipping changes the gain the target needs).
+    for (let clip = 0; clip < 2 && attempt === 0 && !targetMet && !p.loudnessUpTo; clip++) {
+      const shortBy = targetLufs - (measured?.loudness.integrated ?? targetLufs);
+      const wantedDb = Math.min(CLIP_MAX_DB - clipDb, shortBy / 0.7 + 0.3);
+      if (shortBy <= 0.1 || wantedDb < 0.2) break;
+      const round = softClip(chs, parts, (limitCeiling / dbToGain(gainDb + wantedDb)) * dbToGain(p.maxLimitingDb));
+      // Two rounds clip the same peaks twice: their depths add up (at most), their shares do not.
+      clipped = { deepestDb: (clipped?.deepestDb ?? 0) + round.deepestDb, share: Math.max(clipped?.share ?? 0, round.share) };
+      clipDb += wantedDb;
+      envelope = envelopeFor(gainDb + wantedDb + MARGIN_DB);
+      targetMet = true;
+      search();
+    }
     parallelLimitApply({ ...limiterFor(gainDb), channels: [...chs, ...followers] });
     const removed = removeOffsets();
     progress('verify', 0);
@@ -603,8 +630,16 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
     targetMet = true;
     notes.push({ code: 'no-brickwall', lufs: level.toFixed(1), maxLimitingDb: p.maxLimitingDb, targetLufs });
   } else if (!targetMet) {
-    notes.push({ code: 'limiting-stops-short', lufs: level.toFixed(1), maxLimitingDb: p.maxLimitingDb, targetLufs });
+    // What it would take: loudness grows about 0.7 dB per dB of gain once the limiter works hard.
+    notes.push({
+      code: 'limiting-stops-short',
+      lufs: level.toFixed(1),
+      maxLimitingDb: p.maxLimitingDb,
+      targetLufs,
+      needsDb: (Math.max(0.1, targetLufs - level) / 0.7).toFixed(1),
+    });
   }
+  if (clipped) notes.push({ code: 'peaks-clipped', db: clipped.deepestDb.toFixed(1), share: (clipped.share * 100).toFixed(2) });
   if (after.peaks.truePeakDbtp > ceilingDbtp) notes.push({ code: 'true-peak-over', dbtp: after.peaks.truePeakDbtp, ceilingDbtp });
   if (targetMet && !shortByDesign && Math.abs(after.loudness.integratedLufs - targetLufs) > 0.3) {
     targetMet = false;
@@ -637,6 +672,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
         maxReductionDb: Number(lim.maxReductionDb.toFixed(2)),
         busyShare: Number(lim.busyShare.toFixed(4)),
       },
+      clipper: clipped && { deepestDb: Number(clipped.deepestDb.toFixed(2)), share: Number(clipped.share.toFixed(5)) },
     },
     targetMet,
     warnings: notes.map(noteText),

@@ -9,7 +9,8 @@ export type EngineNote =
   | { code: 'lows-out-of-phase'; hz: number; correlation: string; lossDb: string }
   | { code: 'lows-wide'; hz: number; correlation: string; lossDb: string }
   | { code: 'no-brickwall'; lufs: string; maxLimitingDb: number; targetLufs: number }
-  | { code: 'limiting-stops-short'; lufs: string; maxLimitingDb: number; targetLufs: number }
+  | { code: 'limiting-stops-short'; lufs: string; maxLimitingDb: number; targetLufs: number; needsDb: string }
+  | { code: 'peaks-clipped'; db: string; share: string }
   | { code: 'true-peak-over'; dbtp: number; ceilingDbtp: number }
   | { code: 'target-missed'; lufs: number; targetLufs: number }
   | { code: 'vinyl-bright'; hfDb: string; limitDb: number }
@@ -38,7 +39,9 @@ export function noteText(n: EngineNote): string {
     case 'no-brickwall':
       return `No brick-wall loudness: ${n.lufs} LUFS with at most ${n.maxLimitingDb} dB of limiting (up to ${n.targetLufs} LUFS), the dynamics kept for the cut.`;
     case 'limiting-stops-short':
-      return `Reaching ${n.targetLufs} LUFS would need more than ${n.maxLimitingDb} dB of limiting, which would flatten the transients; this master stops at ${n.lufs} LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.`;
+      return `Reaching ${n.targetLufs} LUFS would need about ${n.needsDb} dB more limiting than the ${n.maxLimitingDb} dB allowed, which would flatten the transients; this master stops at ${n.lufs} LUFS instead. Ask for a lower target, or a more compressed mix, if it must be louder.`;
+    case 'peaks-clipped':
+      return `To get there without more limiting, a soft clipper shaved the highest peaks by up to ${n.db} dB (${n.share} % of the samples, a few milliseconds at a time).`;
     case 'true-peak-over':
       return `True peak ${n.dbtp} dBTP is above the ${n.ceilingDbtp} dBTP ceiling.`;
     case 'target-missed':

@@ -79,6 +79,9 @@ export function reportText(r: MasterResult, name: string, checks: readonly strin
         ? `  Low end left in stereo: mono would lose ${c.lowEnd.monoLossDb < -40 ? 'more than 40' : (-c.lowEnd.monoLossDb).toFixed(1)} dB below 120 Hz (correlation ${c.lowEnd.correlation.toFixed(2)})`
         : '',
     `  Compressor ${c.compressor.ratio.toFixed(2)}:1 at ${c.compressor.thresholdDb} dB: ${c.compressor.averageReductionDb.toFixed(1)} dB average, ${c.compressor.maxReductionDb.toFixed(1)} dB at most`,
+    c.clipper
+      ? `  Soft clipper: the highest peaks shaved by up to ${c.clipper.deepestDb.toFixed(1)} dB (${(c.clipper.share * 100).toFixed(2)}% of the samples)`
+      : '',
     `  Gain ${signed(c.gainDb)} dB, true-peak limiter at ${c.limiter.ceilingDbtp} dBTP: ${c.limiter.maxReductionDb.toFixed(1)} dB at most, over 1 dB on ${(c.limiter.busyShare * 100).toFixed(1)}% of the track`,
     '',
     r.targetMet && (presets[r.settings.preset] as PresetDef).loudnessUpTo && r.after.loudness.integratedLufs < r.settings.targetLufs - 0.3

@@ -66,7 +66,9 @@ function noteInWords(n: EngineNote): string {
     case 'no-brickwall':
       return t('engine-note-no-brickwall', { lufs: n.lufs, limiting: n.maxLimitingDb, target: n.targetLufs });
     case 'limiting-stops-short':
-      return t('engine-note-limiting-stops-short', { lufs: n.lufs, limiting: n.maxLimitingDb, target: n.targetLufs });
+      return t('engine-note-limiting-stops-short', { lufs: n.lufs, limiting: n.maxLimitingDb, target: n.targetLufs, needs: n.needsDb });
+    case 'peaks-clipped':
+      return t('engine-note-peaks-clipped', { db: n.db, share: n.share });
     case 'true-peak-over':
       return t('engine-note-true-peak-over', { dbtp: n.dbtp, ceiling: n.ceilingDbtp });
     case 'target-missed':

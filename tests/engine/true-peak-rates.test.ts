@@ -147,3 +147,44 @@ describe.skipIf(!hasFfmpeg)('the same song at any sample rate gets the same deci
     }
   });
 });
+
+describe.skipIf(!hasFfmpeg)('loud that is loud (issue 33.4)', () => {
+  const music = '/usr/share/games/singularity/music';
+  const real = ['A New Journey.ogg', 'By-Product.ogg'].map((f) => path.join(music, f)).filter((f) => existsSync(f));
+  // (Mastered loud, each stopped 0.3-1 LU short: a few hits needed more than the 12 dB of limiting the preset allows.)
+  it.skipIf(!real.length).each(real.map((f) => path.basename(f)))(
+    '%s asked for -9 LUFS with --preset loud gets there (±0.3 LU, ebur128), under -2 dBTP at 16x, and the report says the clipper helped',
+    async (name) => {
+      const r = master(await atRate(path.join(music, name), 48000, 30, 20), { preset: 'loud' });
+      const m = await measured(r.audio, `loud-${name}`);
+      expect(Math.abs(ffmpegEbur128(path.join(dir, `loud-${name}.wav`)).integrated + 9)).toBeLessThanOrEqual(0.3);
+      expect(m.independent).toBeLessThanOrEqual(-2 + 0.005);
+      expect(r.chain.clipper?.deepestDb).toBeGreaterThan(0);
+      expect(r.chain.clipper!.deepestDb).toBeLessThanOrEqual(3.5);
+      expect(r.notes.map((n) => n.code)).toContain('peaks-clipped');
+    },
+  );
+
+  it("with parts, the clipper cuts them by the mix's own factor: they still null and hold the ceiling", () => {
+    const fs = 48000;
+    const inst = resample(makeTrack(6, 96000, { level: 0.5 }), fs);
+    const vox = { ...inst, channels: inst.channels.map((ch) => Float32Array.from(ch, (_, i) => 0.15 * Math.sin((2 * Math.PI * 330 * i) / fs))) };
+    const mix = { ...inst, channels: inst.channels.map((ch, c) => Float32Array.from(ch, (v, i) => v + vox.channels[c]![i]!)) };
+    const r = master(mix, { preset: 'loud', targetLufs: -8, parts: [inst, vox] });
+    expect(r.chain.clipper?.deepestDb).toBeGreaterThan(0);
+    const [i, v] = r.parts as [AudioData, AudioData];
+    for (const a of [r.audio, i, v]) expect(dbtp(sixteenTimesPeak(a.channels))).toBeLessThanOrEqual(-2 + 0.005);
+    expect(residualDb(r.audio, [i, v])).toBeLessThanOrEqual(-100);
+  });
+
+  it('where even the clipper cannot get there, the note says about how much more it would take', () => {
+    // Very peaky: a click track over a quiet pad, asked for -6 LUFS.
+    const fs = 48000;
+    const x = Float32Array.from({ length: fs * 6 }, (_, i) => (i % 24000 < 48 ? 0.9 * Math.sin(i * 0.9) : 0.01 * Math.sin((2 * Math.PI * 220 * i) / fs)));
+    const r = master({ sampleRate: fs, channels: [x, Float32Array.from(x)] }, { preset: 'loud', targetLufs: -6 });
+    expect(r.targetMet).toBe(false);
+    const note = r.notes.find((n) => n.code === 'limiting-stops-short');
+    expect(note && 'needsDb' in note && Number(note.needsDb)).toBeGreaterThan(1);
+    expect(r.warnings.join(' ')).toMatch(/would need about \d+\.\d dB more limiting than the 12 dB allowed/);
+  });
+});
