@@ -580,7 +580,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
       return removed;
     });
   const audio: AudioData = { sampleRate: fs, channels: chs, format: input.format };
-  let after: Analysis;
+  let after: Analysis | undefined;
   // Measured as a 16x meter reads it, the master can still pass the ceiling the limiter held at 4x:
   // content the 4x filter attenuates (near Nyquist: 0.13 dB on a 44.1 kHz master with content to
   // 20 kHz) or gain that moves between samples. Then the limiting is taken back (the same gains
@@ -608,14 +608,17 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
     parallelLimitApply({ ...limiterFor(gainDb), channels: [...chs, ...followers] });
     const removed = removeOffsets();
     progress('verify', 0);
-    after = analyze(audio, measured?.gainDb === gainDb && removed.every((r) => !r.length) ? { loudness: measured.loudness } : {});
-    // The analysis rounds to 0.01 dB: a reading of the ceiling itself may be up to 0.005 dB over it.
-    const highest = Math.max(dbToGain(after.peaks.truePeakDbtp + 0.005), ...followers.map((ch) => parallelTruePeak(ch)));
-    if (highest <= dbToGain(ceilingDbtp)) break;
+    // The true peak first (the analysis is made once, of the master that stays).
+    const peak = Math.max(...chs.map((ch) => parallelTruePeak(ch)));
+    const highest = Math.max(peak, ...followers.map((ch) => parallelTruePeak(ch)));
+    if (highest <= dbToGain(ceilingDbtp)) {
+      after = analyze(audio, { truePeak: peak, ...(measured?.gainDb === gainDb && removed.every((r) => !r.length) ? { loudness: measured.loudness } : {}) });
+      break;
+    }
     const over = highest / dbToGain(ceilingDbtp - SAFETY_TRIM_DB);
     if (attempt === 2) {
       for (const ch of [...chs, ...followers]) for (let i = 0; i < ch.length; i++) ch[i]! /= over;
-      after = analyze(audio);
+      after = analyze(audio, { truePeak: peak / over });
       break;
     }
     removed.forEach((r, c) => r.length && [chs[c]!, ...parts.map((part) => part[c]!)].forEach((x, k) => shift(x, r[k]!)));
@@ -623,6 +626,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
     limitCeiling /= over;
     targetMet = true;
   }
+  if (!after) throw new Error('the limiting loop ends with an analysis');
   const level = after.loudness.integratedLufs;
   // No brick-wall loudness (vinyl): short of the target where the limiting bound stops is the design.
   const shortByDesign = !targetMet && p.loudnessUpTo === true;

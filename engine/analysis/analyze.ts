@@ -31,6 +31,8 @@ const corr = (ll: number, rr: number, lr: number) => (ll > 1e-12 && rr > 1e-12 ?
 /** What the caller already measured on exactly this audio, so it is not measured twice. */
 export interface KnownMeasures {
   loudness?: Loudness;
+  /** The true peak over all channels (linear, as truePeak measures it). */
+  truePeak?: number;
 }
 
 export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
@@ -43,7 +45,7 @@ export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
     loudness,
     stats,
     pairs,
-    truePeak: Math.max(...channels.map((c, i) => parallelTruePeak(c, stats[i]!.peak))),
+    truePeak: known.truePeak ?? Math.max(...channels.map((c, i) => parallelTruePeak(c, stats[i]!.peak))),
     spectrum: averageSpectrum(channels, sampleRate),
   });
 }
