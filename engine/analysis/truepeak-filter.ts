@@ -4,7 +4,8 @@ export const OVERSAMPLE = 4;
 export const TAPS = 48;
 export const HALF = TAPS / 2;
 
-function besselI0(x: number): number {
+/** The modified Bessel function of order 0 (the Kaiser window's): its series, to 1e-12. */
+export function besselI0(x: number): number {
   let sum = 1;
   let term = 1;
   for (let k = 1; k < 50; k++) {

@@ -6,6 +6,8 @@
 // every stretch the 4x meter finds within FINE_WINDOW_DB of its highest point, and takes the vertex
 // of a parabola through the best three: the reported true peak is then a 16x meter's (or higher).
 
+import { besselI0 } from './truepeak-filter.js';
+
 /** Sixteen points per sample. */
 export const FINE_OVERSAMPLE = 16;
 /** Taps of each fine phase: flat (within 0.001 dB) to 0.47 fs at β 9; -0.14 dB at 0.48 fs. */
@@ -20,17 +22,6 @@ const FINE_HALF = FINE_TAPS / 2;
 export const FINE_WINDOW_DB = 0.3;
 /** Samples either side of a position that refining it reads (its window, plus a point each side for the parabola). */
 export const FINE_REACH = FINE_HALF + 2;
-
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  for (let k = 1; k < 60; k++) {
-    term *= (x / (2 * k)) ** 2;
-    sum += term;
-    if (term < 1e-14 * sum) break;
-  }
-  return sum;
-}
 
 /** finePhases[p]: the point p/16 after sample m from x[m - FINE_HALF + 1 .. m + FINE_HALF] (p = 1..15; 0 is the sample). */
 const finePhases: Float64Array[] = (() => {

@@ -211,13 +211,7 @@ function neededRun(buf: Float32Array, start: number, to: number, needed: (bound:
  * sets the first bar. Windows read x beyond [oFrom, oTo) where it has samples (zeros past its ends).
  */
 export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?: number): number {
-  let best = samplePeak ?? 0;
-  if (samplePeak === undefined) {
-    for (let i = oFrom; i < oTo; i++) {
-      const a = Math.abs(x[i]!);
-      if (a > best) best = a;
-    }
-  }
+  let best = samplePeak ?? samplePeakOf(x, oFrom, oTo);
   if (!(best > 0)) return coarseTruePeak(x, oFrom, oTo, best);
   const window = 10 ** (-FINE_WINDOW_DB / 20);
   /** Where the 4x envelope came within the window of the highest point so far: group starts and values. */
@@ -286,6 +280,16 @@ function quarterPoints(x: Float32Array, o: number): { value: number; quarter: nu
   return { value, quarter };
 }
 
+/** The largest |sample| of x in [from, to). */
+function samplePeakOf(x: Float32Array, from: number, to: number): number {
+  let best = 0;
+  for (let i = from; i < to; i++) {
+    const a = Math.abs(x[i]!);
+    if (a > best) best = a;
+  }
+  return best;
+}
+
 /** Margin of the views truePeak takes the 4x envelope of: their cut edges are this far from what is used. */
 const VIEW_PAD = 64;
 const PEAK_CHUNK = 1 << 16;
@@ -297,13 +301,7 @@ const PEAK_CHUNK = 1 << 16;
  * skipping start at the top.
  */
 export function coarseTruePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?: number): number {
-  let best = samplePeak ?? 0;
-  if (samplePeak === undefined) {
-    for (let i = oFrom; i < oTo; i++) {
-      const a = Math.abs(x[i]!);
-      if (a > best) best = a;
-    }
-  }
+  let best = samplePeak ?? samplePeakOf(x, oFrom, oTo);
   eachWindow(
     x,
     (buf, from, to) => {
