@@ -321,11 +321,6 @@ export function matchEq(
   );
 }
 
-/**
- * With a reference, the master is made twice: compression and limiting reshape the spectrum the
- * matching EQ set (they press the low end hardest), so the first pass measures what they took, per
- * band, and the second sets the EQ to give it back. The first pass works on a copy and is silent.
- */
 /** The most the clipper may take off a peak (dB) before the master stops short instead. */
 const CLIP_MAX_DB = 3;
 
@@ -335,6 +330,11 @@ const SAFETY_TRIM_DB = 0.01;
 /** An offset below this (-80 dBFS) is left alone: no meter shows it and no speaker moves for it. */
 const RESIDUAL_DC = 1e-4;
 
+/**
+ * With a reference, the master is made twice: compression and limiting reshape the spectrum the
+ * matching EQ set (they press the low end hardest), so the first pass measures what they took, per
+ * band, and the second sets the EQ to give it back. The first pass works on a copy and is silent.
+ */
 export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   // A destination with its own rate (CD: 44.1 kHz) is mastered at that rate, so the limiter and
   // the report see the samples that are delivered (converting after limiting moves the peaks).
