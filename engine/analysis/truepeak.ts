@@ -234,7 +234,7 @@ export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?
       // A group reaching past the range holds points of positions outside it: its own positions are read instead.
       if (lo + 4 * g < oFrom || lo + 4 * g + 4 > oTo) {
         v = 0;
-        for (let o = Math.max(oFrom, lo + 4 * g), end = Math.min(oTo, lo + 4 * g + 4); o < end; o++) v = Math.max(v, quarterPoints(x, o).value);
+        for (let o = Math.max(oFrom, lo + 4 * g), end = Math.min(oTo, lo + 4 * g + 4); o < end; o++) v = Math.max(v, quarterPoints(x, o));
         if (v < floor) continue;
       }
       if (v > coarse) coarse = v;
@@ -249,7 +249,7 @@ export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?
     for (let o = Math.max(oFrom, found[k]!), end = Math.min(oTo, found[k]! + 4); o < end; o++) {
       // The 4x points of this position first (a tenth of the fine meter's work): most positions
       // of a stretch that reached the window do not themselves.
-      if (quarterPoints(x, o).value < floor) continue;
+      if (quarterPoints(x, o) < floor) continue;
       const v = finePeakAfter(x, o);
       if (v > best) best = v;
     }
@@ -257,14 +257,12 @@ export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?
   return best;
 }
 
-/** The largest |value| among sample o and the three 4x points after it, and which (0..3) it is. */
-function quarterPoints(x: Float32Array, o: number): { value: number; quarter: number } {
+/** The largest |value| among sample o and the three 4x points after it. */
+function quarterPoints(x: Float32Array, o: number): number {
   let value = o < x.length ? Math.abs(x[o]!) : 0;
-  let quarter = 0;
   const base = o - HALF + 1;
   const inside = base >= 0 && base + TAPS <= x.length;
-  for (let p = 0; p < phases.length; p++) {
-    const c = phases[p]!;
+  for (const c of phases) {
     let y = 0;
     if (inside) for (let k = 0; k < TAPS; k++) y += c[k]! * x[base + k]!;
     else
@@ -272,12 +270,10 @@ function quarterPoints(x: Float32Array, o: number): { value: number; quarter: nu
         const i = base + k;
         if (i >= 0 && i < x.length) y += c[k]! * x[i]!;
       }
-    if (Math.abs(y) > value) {
-      value = Math.abs(y);
-      quarter = p + 1;
-    }
+    const a = Math.abs(y);
+    if (a > value) value = a;
   }
-  return { value, quarter };
+  return value;
 }
 
 /** The largest |sample| of x in [from, to). */
