@@ -1,31 +1,23 @@
 // npm run bench: the mastering engine against ffmpeg, measured in the same run on the same file.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeAudio } from '../engine/index.js';
 import { makeTrack } from '../tests/helpers/music.js';
 import { loadAverage } from './load.js';
+import { hasFfmpeg, loudnormTwoPass, timed as timedIn } from './ffmpeg.js';
+import { ffmpegEbur128 } from '../tests/helpers/tools.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const timed = (cmd: string, args: string[]) => timedIn(cmd, args, root);
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-'));
 const seconds = 240;
 
-function timed(cmd: string, args: string[]): { ms: number; out: string; err: string } {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: root, maxBuffer: 64 * 1024 * 1024 });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
-  return { ms, out: r.stdout, err: r.stderr };
-}
-
 function ebur128(file: string): string {
-  const { err } = timed('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-']);
-  const s = err.slice(err.lastIndexOf('Summary:'));
-  return `${/I:\s+(-?[\d.]+)/.exec(s)?.[1]} LUFS, ${/Peak:\s+(-?[\d.]+)/.exec(s)?.[1]} dBTP`;
+  const m = ffmpegEbur128(file);
+  return `${m.integrated.toFixed(1)} LUFS, ${m.truePeak.toFixed(1)} dBTP`;
 }
 
-const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const input = path.join(dir, 'track.wav');
 writeFileSync(input, await encodeAudio(makeTrack(seconds, 48000), 'wav24'));
 console.log(`mixdesk engine benchmark: ${seconds} s, 48 kHz, 24-bit stereo (made by the bench), ${process.arch}, node ${process.version}, ${loadAverage()}\n`);
@@ -60,23 +52,8 @@ for (let r = 0; r < runs; r++) {
   keep('cli', timed(process.execPath, ['dist/cli.js', 'master', input, '-o', path.join(dir, 'cli.wav')]).ms);
   keep('dev', timed(process.execPath, ['--import', 'tsx', 'cli.ts', 'master', input, '-o', path.join(dir, 'dev.wav')]).ms);
   if (hasFfmpeg) {
-    const p1 = timed('ffmpeg', ['-hide_banner', '-i', input, '-af', 'loudnorm=I=-14:TP=-1:LRA=11:print_format=json', '-f', 'null', '-']);
-    const m = JSON.parse(p1.err.slice(p1.err.lastIndexOf('{'), p1.err.lastIndexOf('}') + 1)) as Record<string, string>;
     loudnormOut = path.join(dir, 'loudnorm.wav');
-    const p2 = timed('ffmpeg', [
-      '-hide_banner',
-      '-y',
-      '-i',
-      input,
-      '-af',
-      `loudnorm=I=-14:TP=-1:LRA=11:measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true`,
-      '-ar',
-      '48000',
-      '-c:a',
-      'pcm_s24le',
-      loudnormOut,
-    ]);
-    keep('loudnorm', p1.ms + p2.ms);
+    keep('loudnorm', loudnormTwoPass(input, loudnormOut, { lufs: -14, tp: -1, output: ['-ar', '48000', '-c:a', 'pcm_s24le'] }));
     keep(
       'simple',
       timed('ffmpeg', [

@@ -6,7 +6,6 @@
 //   engine's 16x reading), against ffmpeg's two-pass loudnorm (linear) with the same targets;
 // - to -9 LUFS (loud preset): within ±0.3 LU, true peak, and how much the gain moves (RMS of the
 //   changes of gain from one 50 ms block to the next, above 150 Hz) against loudnorm's dynamic mode.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,47 +15,25 @@ import { master, type Preset } from '../engine/master.js';
 import type { AudioData } from '../engine/types.js';
 import { throughFilters } from '../tests/helpers/music.js';
 import { loadAverage } from './load.js';
+import { hasFfmpeg, loudnormTwoPass, timed } from './ffmpeg.js';
+import { ffmpegEbur128 } from '../tests/helpers/tools.js';
 
 const music = '/usr/share/games/singularity/music';
-const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 if (!hasFfmpeg || !existsSync(music)) {
   console.log(`\nreal recordings: SKIPPED (${hasFfmpeg ? `${music} not found: apt-get install singularity-music` : 'ffmpeg not found'})`);
   process.exit(0);
 }
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-real-'));
 
-function ffmpeg(args: string[]): { ms: number; err: string } {
-  const t0 = performance.now();
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostats', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`ffmpeg ${args.join(' ')} failed:\n${r.stderr}`);
-  return { ms: performance.now() - t0, err: r.stderr };
-}
-
-function ebur128(file: string): { lufs: number; dbtp: number } {
-  const s = ffmpeg(['-i', file, '-af', 'ebur128=peak=true', '-f', 'null', '-']).err;
-  const sum = s.slice(s.lastIndexOf('Summary:'));
-  return { lufs: Number(/I:\s+(-?[\d.]+)/.exec(sum)?.[1]), dbtp: Number(/Peak:\s+(-?[\d.]+)/.exec(sum)?.[1]) };
-}
-
-/** Two-pass loudnorm (linear, as a mastering engineer would run it), into a 24-bit WAV at the input's rate. */
-function loudnorm(input: string, out: string, lufs: number, tp: number, rate: number, dynamic = false): number {
-  const p1 = ffmpeg(['-i', input, '-af', `loudnorm=I=${lufs}:TP=${tp}:LRA=11:print_format=json`, '-f', 'null', '-']);
-  const m = JSON.parse(p1.err.slice(p1.err.lastIndexOf('{'), p1.err.lastIndexOf('}') + 1)) as Record<string, string>;
-  const measured = `measured_I=${m.input_i}:measured_TP=${m.input_tp}:measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}`;
-  const p2 = ffmpeg([
-    '-y',
-    '-i',
-    input,
-    '-af',
-    `loudnorm=I=${lufs}:TP=${tp}:LRA=11:${measured}:linear=${dynamic ? 'false' : 'true'}`,
-    '-ar',
-    String(rate),
-    '-c:a',
-    'pcm_f32le',
-    out,
-  ]);
-  return p1.ms + p2.ms;
-}
+/** ffmpeg, quiet and timed. */
+const ffmpeg = (args: string[]) => timed('ffmpeg', ['-hide_banner', '-nostats', ...args]);
+const ebur128 = (file: string) => {
+  const m = ffmpegEbur128(file);
+  return { lufs: m.integrated, dbtp: m.truePeak };
+};
+/** Two-pass loudnorm into a float WAV at the input's rate. */
+const loudnorm = (input: string, out: string, lufs: number, tp: number, rate: number, dynamic = false) =>
+  loudnormTwoPass(input, out, { lufs, tp, dynamic, output: ['-ar', String(rate), '-c:a', 'pcm_f32le'] });
 
 /** RMS (dB) of the block-to-block change of the gain from `before` to `after`, 50 ms blocks, above 150 Hz, where the input is not near silence. */
 function gainMovement(before: AudioData, after: AudioData): number {
