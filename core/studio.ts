@@ -52,6 +52,7 @@ import { PayLinks } from './payments/pay-links.js';
 import { RevisionPayments } from './payments/revision-payments.js';
 import { ListeningLinks } from './listening/links.js';
 import { ListeningRoom } from './listening/room.js';
+import { ReviewComments } from './listening/comments.js';
 import { DashboardAccess } from './engineer/dashboard-access.js';
 import { StudioBoard } from './engineer/dashboard.js';
 
@@ -104,6 +105,8 @@ export interface Studio {
   listening: ListeningLinks;
   /** What the listening page shows, and approving or asking for changes there. */
   room: ListeningRoom;
+  /** Comments at moments of a version: the artist's on the page, the engineer's answers. */
+  comments: ReviewComments;
   /** Signing the engineer in to the studio dashboard (sign-in links, browser sessions). */
   dashboardAccess: DashboardAccess;
   /** What the studio dashboard shows. */
@@ -188,6 +191,7 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
   const payLinks = new PayLinks(linkSettings);
   const balances = new Balances(config.PAYMENTS === 'stripe', payLinks, clock);
   const listening = new ListeningLinks(db, bookings, clock, linkSettings, config.DOWNLOAD_LINK_TTL_DAYS);
+  const comments = new ReviewComments({ db, alerts, outbox, clock, links: linkSettings });
   const deps = {
     db,
     versions,
@@ -328,9 +332,10 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
     payments,
     paidRevisions,
     listening,
-    room: new ListeningRoom({ db, bookings, revisions, paidRevisions, outbox, alerts, clock, standings }),
+    room: new ListeningRoom({ db, bookings, revisions, paidRevisions, outbox, alerts, clock, standings, comments }),
+    comments,
     dashboardAccess: new DashboardAccess(db, clock, () => linkSettings.baseUrl),
-    board: new StudioBoard(db, clock, config.STUDIO_TIMEZONE, audit, standings),
+    board: new StudioBoard(db, clock, config.STUDIO_TIMEZONE, audit, standings, comments),
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     disk,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AnalysisStream } from './analysis/analysis-stream.js';
 import type { Analysis } from './analysis/analyze.js';
 import { StemCharacterMeter, type StemCharacter } from './analysis/stem-character.js';
+import { WaveformMeter, type Waveform } from './analysis/waveform.js';
 import { openAudioStream } from './io/audio-stream.js';
 import type { ReadLimits } from './io/index.js';
 
@@ -15,19 +16,27 @@ export interface AnalyzeFileJob {
   limits: ReadLimits;
   /** Also measure what the mixing estimate reads (stems). */
   character?: boolean;
+  /** Also draw its outline (a version's, for the listening page). */
+  waveform?: boolean;
 }
 
-export type FileAnalysis = Analysis & { character?: StemCharacter };
+export type FileAnalysis = Analysis & { character?: StemCharacter; waveform?: Waveform };
 
 export async function analyzeFile(job: AnalyzeFileJob): Promise<FileAnalysis> {
   const stream = await openAudioStream(job.path, job.limits, job.name);
   const analysis = new AnalysisStream(stream);
   const character = job.character ? new StemCharacterMeter(stream.sampleRate) : null;
+  const waveform = job.waveform ? new WaveformMeter(stream.sampleRate) : null;
   for await (const piece of stream.pieces()) {
     analysis.add(piece);
     character?.add(piece);
+    waveform?.add(piece);
   }
-  return character ? { ...analysis.result(), character: character.result() } : analysis.result();
+  return {
+    ...analysis.result(),
+    ...(character ? { character: character.result() } : {}),
+    ...(waveform ? { waveform: waveform.result() } : {}),
+  };
 }
 
 /** `mixdesk analyze FILE`: the file's name in messages, no length limit. */

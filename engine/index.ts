@@ -21,5 +21,6 @@ export {
 export { masterFile, masterFileInThread, type MasterFileJob, type MasterSummary } from './master-file.js';
 export { analyzeFile, type AnalyzeFileJob, type FileAnalysis } from './analyze-file.js';
 export { analyzeFileInThread } from './thread-pool.js';
+export { WaveformMeter, waveformOf, WAVEFORM_COLUMNS, type Waveform } from './analysis/waveform.js';
 export { guessStemRole, isStemRole, isVocal, mixdown, stemRoles, type MixdownOptions, type MixdownReport, type StemInput, type StemRole } from './mixdown.js';
 export { noteText, type EngineNote, type EngineNoteCode } from './notes.js';

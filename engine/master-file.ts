@@ -9,6 +9,7 @@ import { master, type MasterOptions, type MasterResult } from './master.js';
 import { reportPng, reportText, type ReportLabels } from './report.js';
 import { destinationChecks } from './destinations.js';
 import type { EngineNote } from './notes.js';
+import { waveformOf, type Waveform } from './analysis/waveform.js';
 import { checkMasterable } from './master-limits.js';
 import path from 'node:path';
 import type { Progress } from './types.js';
@@ -46,6 +47,8 @@ export interface MasterSummary {
   parts: { name: string; integratedLufs: number; truePeakDbtp: number }[];
   /** Short-term loudness over time, mix and master, for a listening page's strip. */
   loudnessCurve: LoudnessCurve;
+  /** The mix's and the master's outlines, for the listening page's waveform. */
+  waveform: { before: Waveform; after: Waveform };
 }
 
 /** Short-term loudness (LUFS) in at most `points` equal steps of `stepSec`, each the loudest short-term value in its step. */
@@ -75,6 +78,8 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
   const audio = await readAudioFile(job.input);
   const reference = job.reference ? await readAudioFile(job.reference) : undefined;
   const parts = await Promise.all((job.parts ?? []).map((p) => readAudioFile(p.input)));
+  // Drawn before mastering: the master is made in the mix's own buffers.
+  const before = waveformOf(audio);
   let result: MasterResult;
   try {
     result = master(audio, {
@@ -122,6 +127,7 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
       const before = foldCurve(result.before.shortTermLufs, 240);
       return { stepSec: before.stepSec, before: before.values, after: foldCurve(result.after.shortTermLufs, 240).values };
     })(),
+    waveform: { before, after: waveformOf(result.audio) },
     parts: result.parts.map((audio, i) => {
       const a = analyze(audio);
       return { name: job.parts![i]!.name, integratedLufs: a.loudness.integratedLufs, truePeakDbtp: a.peaks.truePeakDbtp };

@@ -158,6 +158,41 @@ export function bookingPage(o: { studio: string; detail: BookingDetail; said: st
         }${d.openRevision ? act(b.reference, 'resolve', t('web-dashboard-resolve', { number: d.openRevision.number })) : ''}
       </div>
       ${d.openRevision ? html`<p>${t('web-dashboard-revision', { number: d.openRevision.number })}: “${d.openRevision.notes}”</p>` : ''}
+      ${
+        d.comments.length
+          ? html`<h2>${t('web-dashboard-comments')}</h2>
+              <ul class="comments">
+                ${d.comments.map(
+                  (c) =>
+                    html`<li id="comment-${c.number}">
+                      <strong>#${c.number} · v${c.version} · ${c.at}</strong> — ${c.text}
+                      <span class="muted"
+                        >(${t(c.status === 'resolved' ? 'comment-state-resolved' : 'comment-state-open')}${c.inRevision ? html`, ${t('comment-in-revision')}` : ''})</span
+                      >
+                      ${c.answer ? html`<br /><span class="muted">${t('web-room-comment-studio')}</span> ${c.answer}` : ''}
+                      <div>
+                        ${act(
+                          b.reference,
+                          'comment-answer',
+                          t('web-dashboard-comment-answer'),
+                          html`<input type="hidden" name="number" value="${c.number}" /><input
+                              name="answer"
+                              required
+                              maxlength="1000"
+                              aria-label="${t('web-dashboard-comment-answer')} #${c.number}"
+                            /> `,
+                        )}${act(
+                          b.reference,
+                          c.status === 'resolved' ? 'comment-reopen' : 'comment-resolve',
+                          t(c.status === 'resolved' ? 'web-dashboard-comment-reopen' : 'web-dashboard-comment-resolve'),
+                          html`<input type="hidden" name="number" value="${c.number}" />`,
+                        )}
+                      </div>
+                    </li>`,
+                )}
+              </ul>`
+          : ''
+      }
       <h2>${t('web-dashboard-versions')}</h2>
       ${
         d.versions.length

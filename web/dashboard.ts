@@ -32,6 +32,15 @@ export function actionWords(form: Record<string, unknown>): string[] | null {
       return ['master', ref];
     case 'resolve':
       return ['revision', 'resolve', ref];
+    case 'comment-answer':
+    case 'comment-resolve':
+    case 'comment-reopen': {
+      const number = typeof form.number === 'string' && /^\d{1,6}$/.test(form.number) ? form.number : null;
+      if (!number) return null;
+      if (form.do !== 'comment-answer') return ['comment', form.do.slice('comment-'.length), ref, number];
+      const answer = typeof form.answer === 'string' ? form.answer.trim().slice(0, 1000) : '';
+      return answer ? ['comment', 'answer', ref, number, answer] : null;
+    }
     default:
       return null;
   }
@@ -121,7 +130,9 @@ export function dashboardRoutes(o: PageRouteOptions<'name' | 'dashboardAccess' |
     }
     // A browser drops a cookie over 4 KB; the booking's page shows the rest of the story.
     setCookie(c, SAID, encodeURIComponent(text.slice(0, 600)), { path: '/studio', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: 60 });
-    return c.redirect(`/studio/booking/${String(form.reference).toUpperCase()}`, 303);
+    // Back where the engineer was: at the comment they answered.
+    const at = String(form.do).startsWith('comment-') ? `#comment-${String(form.number)}` : '';
+    return c.redirect(`/studio/booking/${String(form.reference).toUpperCase()}${at}`, 303);
   });
 
   app.post('/studio/logout', async (c) => {

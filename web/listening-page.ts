@@ -21,6 +21,10 @@ button:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px sol
 input[type=range]{flex:1;min-width:160px}svg{width:100%;height:70px;background:#fff;border:1px solid #d0d7de;border-radius:6px}.ok{color:#1a7f37}.bad{color:#cf222e}
 textarea{width:100%;box-sizing:border-box;font:inherit;min-height:80px;padding:8px}img{max-width:100%;border-radius:6px}ul{padding-left:20px;margin:6px 0}
 .chips{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0}.chips label{border:1px solid #d0d7de;border-radius:16px;padding:4px 10px;background:#fff}
+.wave{height:100px;cursor:crosshair;touch-action:none}.wave:focus-visible{outline:3px solid #f2a93b;outline-offset:2px}
+.comments{list-style:none;padding:0}.comments li{border-top:1px solid #eaeef2;padding:8px 0}.comments .at{font-variant-numeric:tabular-nums;padding:4px 10px;min-height:36px}
+.comments .state{font-size:14px;color:#57606a}.comments .answer{margin:4px 0 0 12px;color:#1a7f37}.comment-form{display:grid;gap:8px}.comment-form .times{display:flex;gap:8px;flex-wrap:wrap}
+.comment-form label{display:grid;gap:2px;font-size:14px}.comment-form input,.comment-form select{font:inherit;padding:6px;min-width:7em}[hidden]{display:none!important}
 @media (max-width:560px){.sides{grid-template-columns:1fr}body{margin:12px auto}}`;
 
 const fileUrl = (token: string, fileId: string) => `/listen/${token}/file/${fileId}`;
@@ -40,6 +44,8 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
     reference: measured.length ? Math.min(...measured) : null,
     a: 0,
     b: Math.max(0, tracks.length - 1),
+    comments: view.comments,
+    versions: view.versions.map((v) => v.version),
     texts: {
       fair: t('web-room-fair', { db: '{db}' }),
       asIs: t('web-room-as-is'),
@@ -49,6 +55,15 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
       sending: t('web-room-sending'),
       approveSure: t('web-room-approve-sure', { version: '{version}' }),
       failed: t('web-failed'),
+      commentHere: t('web-room-comment-here', { at: '{at}' }),
+      playFrom: t('web-room-comment-play', { at: '{at}' }),
+      edit: t('web-room-comment-edit'),
+      remove: t('web-room-comment-delete'),
+      studio: t('web-room-comment-studio'),
+      none: t('web-room-comments-none'),
+      badTime: t('web-room-comment-bad-time'),
+      version: t('room-version', { version: '{version}' }),
+      states: { draft: t('comment-state-draft'), open: t('comment-state-open'), resolved: t('comment-state-resolved') },
     },
   };
   const quick = quickAdjustments.filter((q) => q.id !== 'reference' && b.service.code === 'master');
@@ -92,6 +107,25 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
                   <button id="to-b" type="button" class="quiet" aria-pressed="false">B</button>
                   <input id="seek" type="range" min="0" max="1000" value="0" aria-label="${t('web-room-position')}" /><span id="time" class="muted">0:00</span>
                 </div>
+                <svg
+                  id="wave"
+                  class="wave"
+                  viewBox="0 0 1000 100"
+                  preserveAspectRatio="none"
+                  tabindex="0"
+                  role="slider"
+                  aria-label="${t('web-room-waveform')}"
+                  aria-valuemin="0"
+                  aria-valuemax="0"
+                  aria-valuenow="0"
+                  aria-valuetext="0:00"
+                >
+                  <line x1="0" x2="1000" y1="50" y2="50" stroke="#d0d7de" stroke-width="1" />
+                  <path id="wave-path" fill="#8fb3e8" />
+                  <g id="wave-marks"></g>
+                  <rect id="wave-pick" y="0" height="100" width="0" fill="#f2a93b" fill-opacity="0.35" />
+                  <line id="wave-head" x1="0" x2="0" y1="0" y2="100" stroke="#cf222e" stroke-width="2" />
+                </svg>
                 <svg id="strip" viewBox="0 0 1000 70" preserveAspectRatio="none" role="img" aria-label="${t('web-room-strip')}">
                   <polyline id="curve-before" fill="none" stroke="#afb8c1" stroke-width="2" />
                   <polyline id="curve-after" fill="none" stroke="#2f7de1" stroke-width="2" />
@@ -101,6 +135,35 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
                 <audio id="audio-a" preload="auto"></audio><audio id="audio-b" preload="auto"></audio>
               </section>`
             : html`<p>${t('web-room-nothing-yet')}</p>`
+        }
+        ${
+          view.versions.length
+            ? html`<section class="card" id="comments-card" aria-labelledby="comments-title">
+                <h2 id="comments-title">${t('web-room-comments')}</h2>
+                <p class="muted">${t('web-room-comment-help')}</p>
+                <button id="comment-here" type="button" class="quiet">${t('web-room-comment-here', { at: '0:00' })}</button>
+                <form id="comment-form" class="comment-form" hidden>
+                  <div class="times">
+                    <label
+                      >${t('web-room-comment-on')}
+                      <select name="version">
+                        ${view.versions.map((v) => html`<option value="${v.version}">${t('room-version', { version: v.version })}</option>`)}
+                      </select></label
+                    >
+                    <label>${t('web-room-comment-from')} <input name="start" inputmode="decimal" autocomplete="off" required /></label>
+                    <label>${t('web-room-comment-to')} <input name="end" inputmode="decimal" autocomplete="off" /></label>
+                  </div>
+                  <label>${t('web-room-comment-text')} <textarea name="text" maxlength="1000" required></textarea></label>
+                  <div class="controls">
+                    <button type="submit">${t('web-room-comment-save')}</button>
+                    <button type="button" class="quiet" id="comment-cancel">${t('web-room-comment-cancel')}</button>
+                  </div>
+                </form>
+                <ul id="comments" class="comments"></ul>
+                <button id="send-comments" type="button" hidden>${t('web-room-comment-send')}</button>
+                <p id="comment-said" role="status" aria-live="polite"></p>
+              </section>`
+            : ''
         }
         <h2>${t('web-room-versions')}</h2>
         ${view.versions.map(
@@ -135,6 +198,7 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
                 <form class="card" id="changes">
                   <p class="muted">${view.freeLeft > 0 ? t('revise-free-left', { count: view.freeLeft }) : t('revise-paid-next', { price: view.price })}</p>
                   ${quick.length ? html`<div class="chips">${quick.map((q) => html`<label><input type="checkbox" name="quick" value="${q.label().toLowerCase()}" /> ${q.label()}</label>`)}</div>` : ''}
+                  <p id="gathers" class="muted" hidden>${t('web-room-changes-gathers')}</p>
                   <textarea name="notes" aria-label="${t('web-room-notes')}" placeholder="${t('web-room-notes')}"></textarea>
                   ${
                     view.freeLeft === 0
@@ -153,6 +217,7 @@ export function roomPage(o: { studio: string; token: string; view: RoomView; dow
         </script>
         <script>
           ${raw(playerScript(token))};
+          ${raw(commentScript(token))};
         </script>
       </body>
     </html>`;
@@ -269,5 +334,205 @@ if (form) form.addEventListener('submit', (e) => {
   const text = [...f.getAll('quick'), f.get('notes')].filter(Boolean).join(', ');
   post('changes', { text, acceptPaid: f.get('acceptPaid') || '' });
 });
+`;
+}
+
+/**
+ * Comments at moments: the waveform of what plays (drawn from the outline stored with the version),
+ * a click or a drag on it (or C, or the "Comment at" button, by keyboard) opens the comment form at
+ * that moment; the list seeks where each comment is; drafts are edited, deleted and sent.
+ */
+function commentScript(token: string): string {
+  return `
+(() => {
+  const card = $('comments-card');
+  if (!card) return;
+  const form = $('comment-form'), list = $('comments'), wave = $('wave');
+  const fmt = (sec, tenths) => {
+    const s = Math.max(0, sec), m = Math.floor(s / 60), r = s - m * 60;
+    const whole = String(Math.floor(r)).padStart(2, '0');
+    return m + ':' + (tenths ? whole + '.' + Math.floor((r % 1) * 10) : whole);
+  };
+  const currentTrack = () => (els.a ? data.tracks[Number(picks[active].value)] : null);
+  const duration = () => {
+    const el = els[active];
+    if (el && el.duration && isFinite(el.duration)) return el.duration;
+    const t = currentTrack();
+    return t && t.waveform ? t.waveform.seconds : 0;
+  };
+  const position = () => (els[active] ? els[active].currentTime : 0);
+  let drawn = null;
+  function drawWave() {
+    const track = currentTrack();
+    drawn = track;
+    const w = track && track.waveform;
+    let d = '';
+    if (w && w.peaks.length) {
+      const cols = w.peaks.length / 2, y = (v) => (50 - (v / 127) * 48).toFixed(1);
+      const top = [], bottom = [];
+      for (let i = 0; i < cols; i++) {
+        const x = ((i + 0.5) * 1000 / cols).toFixed(1);
+        top.push(x + ',' + y(w.peaks[2 * i + 1]));
+        bottom.push(x + ',' + y(w.peaks[2 * i]));
+      }
+      d = 'M' + top.join('L') + 'L' + bottom.reverse().join('L') + 'Z';
+    }
+    $('wave-path').setAttribute('d', d);
+    drawMarks();
+  }
+  function drawMarks() {
+    const track = currentTrack(), g = $('wave-marks'), total = duration();
+    g.textContent = '';
+    if (!track || !total) return;
+    const version = track.version === null ? data.versions[data.versions.length - 1] : track.version;
+    for (const c of data.comments.filter((c) => c.version === version)) {
+      const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      const x = (c.startMs / 1000 / total) * 1000;
+      const w = c.endMs ? Math.max(3, ((c.endMs - c.startMs) / 1000 / total) * 1000) : 3;
+      r.setAttribute('x', x.toFixed(1)); r.setAttribute('width', w.toFixed(1)); r.setAttribute('y', '0'); r.setAttribute('height', '100');
+      r.setAttribute('fill', c.status === 'draft' ? '#f2a93b' : '#8250df'); r.setAttribute('fill-opacity', c.endMs ? '0.25' : '0.9');
+      g.appendChild(r);
+    }
+  }
+  function openForm(startSec, endSec, comment) {
+    const track = currentTrack();
+    form.hidden = false;
+    form.dataset.number = comment ? String(comment.number) : '';
+    form.version.value = String(comment ? comment.version : track && track.version !== null ? track.version : data.versions[data.versions.length - 1]);
+    form.start.value = fmt(startSec, true);
+    form.end.value = endSec === null ? '' : fmt(endSec, true);
+    form.text.value = comment ? comment.text : '';
+    form.text.focus();
+  }
+  function seekTo(sec) {
+    const el = els[active];
+    if (el) el.currentTime = sec;
+  }
+  // Pointer: a click is a moment, a drag a stretch (also seeking there).
+  let down = null;
+  const atX = (e) => {
+    const box = wave.getBoundingClientRect();
+    return Math.max(0, Math.min(1, (e.clientX - box.left) / box.width)) * duration();
+  };
+  wave.addEventListener('pointerdown', (e) => { if (!duration()) return; down = atX(e); wave.setPointerCapture(e.pointerId); });
+  wave.addEventListener('pointermove', (e) => {
+    if (down === null) return;
+    const now = atX(e), total = duration();
+    $('wave-pick').setAttribute('x', String((Math.min(down, now) / total) * 1000));
+    $('wave-pick').setAttribute('width', String((Math.abs(now - down) / total) * 1000));
+  });
+  wave.addEventListener('pointerup', (e) => {
+    if (down === null) return;
+    const now = atX(e), from = down;
+    down = null;
+    $('wave-pick').setAttribute('width', '0');
+    // Less than a fifth of a second apart is a click, not a stretch.
+    const stretch = Math.abs(now - from) >= 0.2;
+    seekTo(Math.min(from, now));
+    openForm(Math.min(from, now), stretch ? Math.max(from, now) : null);
+  });
+  wave.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); openForm(position(), null); }
+    else if (e.key === 'Home') { e.preventDefault(); seekTo(0); }
+  });
+  document.addEventListener('keydown', (e) => {
+    const tag = (e.target && e.target.tagName) || '';
+    if (['TEXTAREA', 'INPUT', 'SELECT'].includes(tag) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'c' || e.key === 'C') { e.preventDefault(); openForm(position(), null); }
+  });
+  $('comment-here').addEventListener('click', () => openForm(position(), null));
+  $('comment-cancel').addEventListener('click', () => { form.hidden = true; $('comment-here').focus(); });
+  async function send(path, body) {
+    $('comment-said').className = 'muted'; $('comment-said').textContent = data.texts.sending;
+    try {
+      const res = await fetch('/listen/${token}/' + path, { method: 'POST', body: new URLSearchParams(body) });
+      const answer = await res.json();
+      $('comment-said').className = answer.ok ? 'ok' : 'bad';
+      $('comment-said').textContent = answer.ok ? answer.said || '' : answer.error;
+      if (answer.comments) { data.comments = answer.comments; render(); }
+      return answer.ok;
+    } catch (e) { $('comment-said').className = 'bad'; $('comment-said').textContent = data.texts.failed; return false; }
+  }
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (form.dataset.busy) return;
+    form.dataset.busy = '1';
+    const body = { version: form.version.value, start: form.start.value, end: form.end.value, text: form.text.value };
+    const number = form.dataset.number;
+    const ok = await send(number ? 'comments/' + number : 'comments', number ? { ...body, do: 'edit' } : body);
+    delete form.dataset.busy;
+    if (ok) { form.hidden = true; $('comment-here').focus(); }
+  });
+  $('send-comments').addEventListener('click', async () => {
+    const b = $('send-comments');
+    if (b.disabled) return;
+    b.disabled = true;
+    await send('comments/send', {});
+    b.disabled = false;
+  });
+  function button(text, cls, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button'; b.className = cls; b.textContent = text;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+  function render() {
+    list.textContent = '';
+    if (!data.comments.length) { const li = document.createElement('li'); li.className = 'muted'; li.textContent = data.texts.none; list.appendChild(li); }
+    for (const c of data.comments) {
+      const li = document.createElement('li');
+      li.id = 'comment-' + c.number;
+      const at = button(c.at, 'quiet at', () => {
+        if (!els.a) return;
+        // The version commented on plays on the active side, from the comment's moment.
+        const index = data.tracks.findIndex((t) => t.version === c.version);
+        if (index >= 0 && Number(picks[active].value) !== index) { picks[active].value = String(index); load(active, index); }
+        const el = els[active];
+        const go = () => { el.currentTime = c.startMs / 1000; };
+        if (el.readyState >= 1) go(); else el.addEventListener('loadedmetadata', go, { once: true });
+        wave.focus();
+      });
+      at.setAttribute('aria-label', data.texts.playFrom.replace('{at}', c.at));
+      li.appendChild(at);
+      const words = document.createElement('span');
+      words.textContent = ' ' + data.texts.version.replace('{version}', c.version) + ' · ' + c.text + ' ';
+      li.appendChild(words);
+      const state = document.createElement('span');
+      state.className = 'state'; state.textContent = '(' + data.texts.states[c.status] + ')';
+      li.appendChild(state);
+      if (c.status === 'draft') {
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(button(data.texts.edit, 'quiet', () => openForm(c.startMs / 1000, c.endMs === null ? null : c.endMs / 1000, c)));
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(button(data.texts.remove, 'quiet', () => send('comments/' + c.number, { do: 'delete' })));
+      }
+      if (c.answer) {
+        const a = document.createElement('p');
+        a.className = 'answer'; a.textContent = data.texts.studio + ' ' + c.answer;
+        li.appendChild(a);
+      }
+      list.appendChild(li);
+    }
+    $('send-comments').hidden = !data.comments.some((c) => c.status === 'draft');
+    const gathers = $('gathers');
+    if (gathers) gathers.hidden = !data.comments.some((c) => !c.inRevision && c.status !== 'resolved');
+    drawMarks();
+  }
+  const follow = () => {
+    if (currentTrack() !== drawn) drawWave();
+    const total = duration(), now = position();
+    const x = total ? (now / total) * 1000 : 0;
+    $('wave-head').setAttribute('x1', String(x)); $('wave-head').setAttribute('x2', String(x));
+    wave.setAttribute('aria-valuemax', String(Math.round(total)));
+    wave.setAttribute('aria-valuenow', String(Math.round(now)));
+    wave.setAttribute('aria-valuetext', fmt(now, false));
+    $('comment-here').textContent = data.texts.commentHere.replace('{at}', fmt(now, false));
+    requestAnimationFrame(follow);
+  };
+  render();
+  drawWave();
+  requestAnimationFrame(follow);
+  if (location.hash && $(location.hash.slice(1))) $(location.hash.slice(1)).scrollIntoView();
+})();
 `;
 }

@@ -12,6 +12,7 @@ import { PaymentNeeded } from '../core/versions/revisions.js';
 import { switchLanguage, t } from '../core/texts.js';
 import { languageFor } from '../core/clients.js';
 import { contentTypeOf } from '../engine/formats.js';
+import { parseMoment } from '../core/listening/moments.js';
 import { refusedPage } from './page.js';
 import { roomPage } from './listening-page.js';
 import type { BookingWithClient } from '../core/booking/bookings.js';
@@ -33,7 +34,7 @@ export function parseRange(header: string, size: number): { start: number; end: 
   return start <= end && start < size ? { start, end } : null;
 }
 
-export function listeningRoutes(o: PageRouteOptions<'name' | 'listening' | 'room' | 'store' | 'downloads'>): Hono<WebEnv> {
+export function listeningRoutes(o: PageRouteOptions<'name' | 'listening' | 'room' | 'store' | 'downloads' | 'comments'>): Hono<WebEnv> {
   const { studio, log } = o;
   const app = new Hono<WebEnv>();
   // A form posted from another site is refused before anything runs.
@@ -121,6 +122,45 @@ export function listeningRoutes(o: PageRouteOptions<'name' | 'listening' | 'room
     acting(c, async (booking, form) => {
       const text = typeof form.text === 'string' ? form.text : '';
       return studio.room.askChanges(booking, text, form.acceptPaid === 'yes');
+    }),
+  );
+
+  /** A moment as the page sends it: seconds ("83.4") or as typed ("1:23"); null when left empty. */
+  const moment = (value: unknown): number | null => {
+    const typed = typeof value === 'string' ? value.trim() : '';
+    if (!typed) return null;
+    const ms = /^\d{1,6}(\.\d{1,3})?$/.test(typed) ? Number(typed) * 1000 : parseMoment(typed);
+    if (ms === null) throw new UserError(t('web-room-comment-bad-time'));
+    return ms;
+  };
+  const commentOf = (form: Record<string, string | File>) => ({
+    version: Number(form.version),
+    startMs: moment(form.start) ?? NaN,
+    endMs: moment(form.end),
+    text: typeof form.text === 'string' ? form.text : '',
+  });
+  const commentNumber = (c: Context<WebEnv>) => Number(/^\d{1,6}$/.test(c.req.param('number') ?? '') ? c.req.param('number') : NaN);
+
+  // Comments at moments: each answer carries the booking's comments as they now stand.
+  app.post('/listen/:token/comments', (c) =>
+    acting(c, async (booking, form) => {
+      await studio.comments.add(booking, commentOf(form));
+      return { comments: await studio.comments.forArtist(booking.id) };
+    }),
+  );
+
+  app.post('/listen/:token/comments/send', (c) =>
+    acting(c, async (booking) => {
+      const count = await studio.comments.send(booking);
+      return { said: t('web-room-comments-sent', { count }), comments: await studio.comments.forArtist(booking.id) };
+    }),
+  );
+
+  app.post('/listen/:token/comments/:number', (c) =>
+    acting(c, async (booking, form) => {
+      if (form.do === 'delete') await studio.comments.remove(booking, commentNumber(c));
+      else await studio.comments.edit(booking, commentNumber(c), commentOf(form));
+      return { comments: await studio.comments.forArtist(booking.id) };
     }),
   );
 

@@ -2,6 +2,7 @@
 // unattended queue with due dates, bookings waiting for an answer, versions held for review or for
 // the session, open revision notes; and per booking its files, versions and history. Read-only:
 // every action on the page goes through the engineer's commands (core/engineer/commands).
+import type { CommentView, ReviewComments } from '../listening/comments.js';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import { isSessionKind, kindLabel, serviceName } from '../catalog.js';
@@ -53,6 +54,8 @@ export interface BookingDetail {
   /** What was asked, paid, waived, refunded and is still owed, as the ledger counts it (none for a booking without payments). */
   money: string[];
   history: { at: string; text: string }[];
+  /** The artist's sent comments at moments of the versions, with the engineer's answers. */
+  comments: CommentView[];
 }
 
 export class StudioBoard {
@@ -68,6 +71,7 @@ export class StudioBoard {
     private readonly zone: string,
     private readonly audit: EngineerAudit,
     private readonly standings: Standings,
+    private readonly comments: ReviewComments,
   ) {
     this.bookings = new BookingRepository(db);
     this.versions = new Versions(db);
@@ -135,13 +139,14 @@ export class StudioBoard {
   async booking(reference: string): Promise<BookingDetail | null> {
     const b = await this.bookings.byReference(reference);
     if (!b) return null;
-    const [uploads, versions, events, actions, open, money] = await Promise.all([
+    const [uploads, versions, events, actions, open, money, comments] = await Promise.all([
       this.files.all(b.id),
       this.versions.list(b.id),
       this.bookings.events(b.id),
       this.audit.forBookings([b.reference], 50),
       this.revisions.latestOpen(b.id),
       paymentLines(this.db, [b], this.zone),
+      this.comments.forEngineer(b.id),
     ]);
     const standing = new Map([[b.id, this.standings.fromRead(b, uploads, versions, this.zone)]]);
     const at = (d: Date) => this.local(d).toFormat('d LLL, HH:mm');
@@ -173,6 +178,7 @@ export class StudioBoard {
       openRevision: open ? { number: open.number, notes: open.notes } : null,
       money: money.get(b.id) ?? [],
       history: history.map((h) => ({ at: at(h.when), text: h.text })),
+      comments,
     };
   }
 }

@@ -22,6 +22,8 @@ import { beforeBalance, parseFacts, renderLabel } from '../versions/version-mess
 import type { MasterSettings } from '../versions/pipeline.js';
 import { isOutputFormat } from '../../engine/index.js';
 import { formats } from '../../engine/formats.js';
+import type { Waveform } from '../../engine/index.js';
+import type { ReviewComments, CommentView } from './comments.js';
 
 /** Containers a browser plays by itself (AIFF is not among them: such a file is listed, not played). */
 const playableContainers = new Set(['wav', 'flac', 'mp3']);
@@ -46,6 +48,10 @@ export interface RoomTrack {
   label: string;
   /** Integrated loudness, when measured (the player turns the louder ones down to the quietest). */
   lufs: number | null;
+  /** Its outline, drawn by the engine with the version (none for versions made before outlines were). */
+  waveform: Waveform | null;
+  /** The version it is (comments made while it plays belong to it); null for a mix. */
+  version: number | null;
 }
 
 export interface RoomVersion {
@@ -76,9 +82,17 @@ export interface RoomView {
   approved: number | null;
   /** Where the booking stands, as the artist reads it everywhere else. */
   standing: Standing;
+  /** The artist's comments at moments of the versions (their drafts too). */
+  comments: CommentView[];
 }
 
 type VersionRow = Models.DeliveryModel & { files: Models.DeliveryFileModel[] };
+
+/** A version's stored outlines (the version's, and the mix's it was made from). */
+function outlines(json: string | null): { after: Waveform | null; before: Waveform | null } {
+  const parsed = json ? (JSON.parse(json) as { after?: Waveform; before?: Waveform }) : {};
+  return { after: parsed.after ?? null, before: parsed.before ?? null };
+}
 
 const settingsLines = (json: string): string[] => settingsInWords(JSON.parse(json) as Partial<MasterSettings>);
 
@@ -102,6 +116,7 @@ export interface ListeningRoomDeps {
   alerts: EngineerAlerts;
   clock: Clock;
   standings: Standings;
+  comments: ReviewComments;
 }
 
 export class ListeningRoom {
@@ -143,7 +158,13 @@ export class ListeningRoom {
         settings: r.kind === 'master' ? settingsLines(r.settings) : [],
         source: uploads.find((u) => u.id === r.sourceUploadId)?.fileName ?? null,
         track: listen
-          ? { fileId: listen.id, label: t('room-version', { version: r.version }), lufs: ['master', 'full', 'preview'].includes(listen.kind) ? lufs : null }
+          ? {
+              fileId: listen.id,
+              label: t('room-version', { version: r.version }),
+              lufs: ['master', 'full', 'preview'].includes(listen.kind) ? lufs : null,
+              waveform: outlines(r.waveform).after,
+              version: r.version,
+            }
           : null,
         report: files.filter((f) => f.kind === 'report').map(roomFile)[0] ?? null,
         files: files.filter((f) => f.kind !== 'report').map(roomFile),
@@ -156,7 +177,13 @@ export class ListeningRoom {
       .map((u) => {
         const made = rows.find((r) => r.sourceUploadId === u.id);
         const facts = made ? parseFacts(made.facts) : null;
-        return { fileId: `mix-${u.id}`, label: t('room-source', { file: u.fileName }), lufs: facts?.kind === 'master' ? (facts.sourceLufs ?? null) : null };
+        return {
+          fileId: `mix-${u.id}`,
+          label: t('room-source', { file: u.fileName }),
+          lufs: facts?.kind === 'master' ? (facts.sourceLufs ?? null) : null,
+          waveform: made ? outlines(made.waveform).before : null,
+          version: null,
+        };
       });
     const { freeLeft, price } = await this.d.revisions.allowance(booking);
     const approvedEvent = await this.d.bookings.rows.lastEventTo(booking.id, 'completed');
@@ -170,6 +197,7 @@ export class ListeningRoom {
       canRevise: booking.status === 'delivered',
       approved: Number.isFinite(approved) ? approved : null,
       standing: await this.d.standings.one(booking, booking.timeZone),
+      comments: await this.d.comments.forArtist(booking.id),
     };
   }
 
@@ -224,7 +252,8 @@ export class ListeningRoom {
    */
   async askChanges(booking: BookingWithClient, text: string, acceptPaid: boolean): Promise<{ said: string; payUrl?: string }> {
     const notes = cleanText(text).trim().slice(0, 2000);
-    if (!notes) throw new UserError(t('revise-say-what'));
+    // The comments left at moments are reason enough: they go with the revision.
+    if (!notes && !(await this.d.comments.anyPending(booking.id))) throw new UserError(t('revise-say-what'));
     const { adjustments, understood, forEngineer } = parseAdjustments(notes);
     const price = formatMoney(booking.service.revisionPriceCents, booking.currency);
     const r = await this.d.paidRevisions.requestOrAsk(booking, { notes, adjustments, forEngineer, understood }, acceptPaid, `client:${booking.clientId}`);

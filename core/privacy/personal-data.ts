@@ -23,6 +23,7 @@ import { stagedUploadPersonalData } from '../files/staged-uploads.js';
 import { uploadPersonalData } from '../files/stored-files.js';
 import { uploadLinkPersonalData } from '../files/upload-links.js';
 import { listeningLinkPersonalData } from '../listening/links.js';
+import { commentPersonalData } from '../listening/comment-repository.js';
 import type { Logger } from '../logger.js';
 import type { EngineerAlerts } from '../messaging/alerts.js';
 import { messagePersonalData, type Outbox } from '../messaging/outbox.js';
@@ -39,6 +40,7 @@ import { privateChatOf, type ArtistScope, type ExportedFile, type PersonalDataPa
 export const personalDataParts: readonly PersonalDataPart[] = [
   clientPersonalData,
   bookingPersonalData,
+  commentPersonalData,
   uploadPersonalData,
   versionPersonalData,
   revisionPersonalData,

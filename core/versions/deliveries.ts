@@ -60,7 +60,7 @@ export interface Commit {
   files: StoredFile[];
   actor: string;
   /** Columns of the delivery set as it becomes ready. */
-  ready: Partial<Pick<Models.DeliveryModel, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings'>>;
+  ready: Partial<Pick<Models.DeliveryModel, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings' | 'waveform'>>;
   /** What the artist's message says (stored, so a held version is announced the same way later). */
   facts: VersionFacts;
   /** The engine made it: it may be held for the session or for review (the engineer's own files never are). */

@@ -10,7 +10,16 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
-import { analyzeFileInThread, AudioFileError, isOutputFormat, masterFileInThread, type OutputFormat, type Preset, type StemRole } from '../../engine/index.js';
+import {
+  analyzeFileInThread,
+  AudioFileError,
+  isOutputFormat,
+  masterFileInThread,
+  type OutputFormat,
+  type Preset,
+  type StemRole,
+  type Waveform,
+} from '../../engine/index.js';
 import { defaultFormat } from '../../engine/formats.js';
 import { safeFileName } from '../../storage/object-store.js';
 import { UserError } from '../errors.js';
@@ -103,6 +112,8 @@ export class MixdownJobs {
       const mastered = booking.service.code === 'mix-master';
       // The full mix's loudness, so the listening room can compare versions at matched loudness.
       let lufs: number | undefined;
+      // The full mix's outline, for the listening page's waveform.
+      let waveform: Waveform | undefined;
       if (mastered) {
         await this.d.versions.stage(delivery.id, 'limit', overallProgress('mixdown', 'limit', 0));
         // The full mix is mastered and the instrumental and a cappella go through its very chain,
@@ -121,10 +132,13 @@ export class MixdownJobs {
             parts: parts.map((r) => ({ input: r.file, name: path.basename(r.file), outputs: [{ path: masteredFile(r.file), format }] })),
           });
           lufs = summary.after.loudness.integratedLufs;
+          waveform = summary.waveform.after;
         }
         renders = renders.map((r) => ({ ...r, file: masteredFile(r.file) }));
       } else if (report.outputs.full) {
-        lufs = (await analyzeFileInThread({ path: report.outputs.full, name: path.basename(report.outputs.full), limits: {} })).loudness.integratedLufs;
+        const full = await analyzeFileInThread({ path: report.outputs.full, name: path.basename(report.outputs.full), limits: {}, waveform: true });
+        lufs = full.loudness.integratedLufs;
+        waveform = full.waveform;
       }
       await this.d.versions.stage(delivery.id, 'store', overallProgress('mixdown', 'store', 0));
       const stored: StoredFile[] = [];
@@ -149,7 +163,7 @@ export class MixdownJobs {
         files: stored,
         actor: 'pipeline',
         engine: true,
-        ready: { reportText: mixdownReport(facts) },
+        ready: { reportText: mixdownReport(facts), ...(waveform ? { waveform: JSON.stringify({ after: waveform }) } : {}) },
         facts,
       });
       // Sent before its balance is paid, the full mix gets an MP3 preview (the job decides).

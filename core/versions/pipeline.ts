@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline as pipe } from 'node:stream/promises';
 import {
+  analyzeFileInThread,
   AudioFileError,
   extensionOf,
   isOutputFormat,
@@ -21,6 +22,7 @@ import {
   type MasterSummary,
   type OutputFormat,
   type Preset,
+  type Waveform,
 } from '../../engine/index.js';
 import { safeFileName } from '../../storage/object-store.js';
 import { DEFAULT_INTENSITY, presets, type PresetDef } from '../../engine/presets.js';
@@ -388,6 +390,7 @@ export class Pipeline {
         reportKey: files.find((f) => f.kind === 'report')!.storageKey,
         reportText: m.reportText,
         settings: JSON.stringify(data.settings),
+        waveform: JSON.stringify(m.waveform),
       },
       facts: {
         kind: 'master',
@@ -405,6 +408,20 @@ export class Pipeline {
       ...(data.revisionId ? { revisionId: data.revisionId } : {}),
     });
     return committed && committed.hold;
+  }
+
+  /**
+   * The outline of a file the engineer sent, for the listening page's waveform; none when the
+   * engine cannot read it (the version is delivered all the same, the page shows no waveform).
+   */
+  private async outlineOf(file: { name: string; path: string } | undefined): Promise<Waveform | undefined> {
+    if (!file) return undefined;
+    try {
+      return (await analyzeFileInThread({ path: file.path, name: file.name, limits: {}, waveform: true })).waveform;
+    } catch (err) {
+      this.d.log.warn({ err, file: file.name }, 'no waveform for an engineer file');
+      return undefined;
+    }
   }
 
   /** The engineer sends a held version (a session's starting point, a reviewed one) to the artist. */
@@ -449,13 +466,14 @@ export class Pipeline {
       await this.d.versions.fail(delivery.id, `the files could not be stored: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }
+    const waveform = await this.outlineOf(files.find((f) => f.kind === 'master') ?? files.find((f) => f.kind === 'full'));
     await commitDelivery(this.d, {
       deliveryId: delivery.id,
       booking,
       files: stored,
       actor,
       engine: false,
-      ready: { reportText: note ?? null },
+      ready: { reportText: note ?? null, ...(waveform ? { waveform: JSON.stringify({ after: waveform }) } : {}) },
       facts: { kind: 'engineer', renders: [...new Set(files.map((f) => f.kind))], ...(note ? { note } : {}) },
     });
     await this.jobs.enqueueFollowUp(PREVIEW_JOB, { bookingId, version });

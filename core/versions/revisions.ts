@@ -17,6 +17,8 @@ import type { MasterSettings, Pipeline } from './pipeline.js';
 import { t } from '../texts.js';
 import { settingsInWords } from './settings-words.js';
 import { formatMoney, serviceName } from '../catalog.js';
+import { commentLine, RevisionComments } from '../listening/comments.js';
+import { parseTimedNotes } from '../listening/moments.js';
 
 export interface Adjustments {
   /** Loudness change in LU (+1 per "louder"). */
@@ -82,9 +84,11 @@ const FILLER =
  * Reads adjustments out of free text. `forEngineer` says whether anything is left that the engine
  * cannot act on ("like Daft Punk", "the intro feels too quiet"): those notes need a person.
  */
-export function parseAdjustments(text: string): { adjustments: Adjustments; understood: string[]; forEngineer: boolean } {
+export function parseAdjustments(typed: string): { adjustments: Adjustments; understood: string[]; forEngineer: boolean } {
   let adjustments: Adjustments = {};
   const understood: string[] = [];
+  // "at 1:23 vocal louder" is about a moment: the engineer's, never the whole master's.
+  const { untimed: text, timed } = parseTimedNotes(typed);
   let rest = text;
   for (const q of quickAdjustments) {
     for (const _ of text.matchAll(q.words)) {
@@ -102,7 +106,7 @@ export function parseAdjustments(text: string): { adjustments: Adjustments; unde
     understood.push(t('adjust-target', { lufs: String(v) }));
     rest = rest.replace(targetWords, ' ');
   }
-  const forEngineer = /[\p{L}\d]{2,}/u.test(rest.replace(FILLER, ' '));
+  const forEngineer = timed.length > 0 || /[\p{L}\d]{2,}/u.test(rest.replace(FILLER, ' '));
   return { adjustments, understood, forEngineer };
 }
 
@@ -194,7 +198,11 @@ export class RevisionService {
 
   constructor(private readonly d: RevisionServiceDeps) {
     this.rows = new RevisionRepository(d.db);
+    this.comments = new RevisionComments(d.db);
   }
+
+  /** The listening page's comments a revision gathers, and those its notes' times make. */
+  private readonly comments: RevisionComments;
 
   /** Told when the engineer closes a revision without a new version (a prepaid one is refunded). */
   private closedUnmade: ((revisionId: string) => Promise<void>) | null = null;
@@ -291,15 +299,22 @@ export class RevisionService {
     return this.automaticSettings(booking, r);
   }
 
-  async request(booking: BookingWithService, r: RevisionRequest): Promise<RevisionStarted> {
+  async request(booking: BookingWithService, asked: RevisionRequest): Promise<RevisionStarted> {
     if (booking.status !== 'delivered') throw new UserError(t('revise-not-delivered', { ref: booking.reference, status: statusText(booking.status) }));
+    // Comments left at moments of the versions and not asked for yet go with it, times and all:
+    // the engineer reads them in the revision's notes, and they are the engineer's to act on.
+    const pending = await this.comments.pending(booking.id);
+    const r = { ...asked, forEngineer: asked.forEngineer || pending.length > 0 };
     const freeLeft = await freeRevisionsLeft(this.d.db, booking);
     const paid = freeLeft === 0 || r.prepaid !== undefined;
     if (paid && !r.acceptPaid && !r.prepaid) throw new PaymentNeeded(booking, formatMoney(booking.service.revisionPriceCents, booking.currency));
     const settings = await this.check(booking, r);
     const automatic = settings !== null;
     const forEngineer = r.forEngineer || !automatic;
-    const notes = r.notes.trim().slice(0, 2000);
+    const typed = r.notes.trim().slice(0, 2000);
+    const notes = [typed, ...pending.map((c) => commentLine({ ...c, version: c.delivery.version }))].filter(Boolean).join('\n').slice(0, 8000);
+    const timed = parseTimedNotes(typed).timed;
+    const latest = timed.length ? await this.d.versions.latestReady(booking.id) : null;
     const waived = r.prepaid?.waived === true;
     const revision = await this.d.db.$transaction(async (tx) => {
       const number = (await this.rows.count(booking.id, {}, tx)) + 1;
@@ -322,6 +337,14 @@ export class RevisionService {
       if (r.prepaid) {
         if (!(await claimRevisionPaymentIn(tx, r.prepaid.paymentId, created.id))) throw new RevisionAlreadyStarted();
       }
+      await this.comments.recordIn(tx, {
+        bookingId: booking.id,
+        revisionId: created.id,
+        pendingIds: pending.map((c) => c.id),
+        timed,
+        deliveryId: latest?.id ?? null,
+        at: this.d.clock.now(),
+      });
       return created;
     });
     const left = paid ? 0 : freeLeft - 1;

@@ -118,7 +118,7 @@ export class Versions {
     tx: Tx,
     id: string,
     files: VersionFile[],
-    ready: Partial<Pick<Version, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings' | 'facts'>>,
+    ready: Partial<Pick<Version, 'sourceUploadId' | 'reportKey' | 'reportText' | 'settings' | 'facts' | 'waveform'>>,
     at: Date,
     hold: Hold | null = null,
   ) {

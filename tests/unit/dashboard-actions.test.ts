@@ -14,6 +14,9 @@ describe('dashboard actions', () => {
     [{ do: 'deliver', version: '3' }, 'version deliver', { version: 3 }],
     [{ do: 'master' }, 'master', {}],
     [{ do: 'resolve' }, 'revision resolve', {}],
+    [{ do: 'comment-answer', number: '3', answer: 'Pushed the vocal up 1 dB' }, 'comment answer', { number: 3, text: 'Pushed the vocal up 1 dB' }],
+    [{ do: 'comment-resolve', number: '3' }, 'comment resolve', { number: 3 }],
+    [{ do: 'comment-reopen', number: '12' }, 'comment reopen', { number: 12 }],
   ])('%o runs /%s on the booking', (form, name, args) => {
     const parsed = parseDeskCommand(actionWords({ reference: ref.toLowerCase(), ...form })!);
     expect(parsed.name).toBe(name);
@@ -25,5 +28,8 @@ describe('dashboard actions', () => {
     expect(actionWords({ reference: 'MD-../../x', do: 'confirm' })).toBeNull();
     expect(actionWords({ do: 'confirm' })).toBeNull();
     expect(actionWords({ reference: ref, do: 'deliver', version: '1; drop' })).toBeNull();
+    expect(actionWords({ reference: ref, do: 'comment-answer', number: '3', answer: '   ' })).toBeNull();
+    expect(actionWords({ reference: ref, do: 'comment-resolve', number: '-1' })).toBeNull();
+    expect(actionWords({ reference: ref, do: 'comment-delete', number: '3' })).toBeNull();
   });
 });

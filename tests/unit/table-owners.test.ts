@@ -37,6 +37,7 @@ export const owners: Record<string, string> = {
   uploadLink: 'core/files/upload-links.ts',
   stagedUpload: 'core/files/staged-uploads.ts',
   listeningLink: 'core/listening/links.ts',
+  reviewComment: 'core/listening/comment-repository.ts',
   guildSettings: 'core/guild-settings.ts',
   notification: 'core/messaging/outbox.ts',
   payment: 'core/payments/payment-repository.ts',

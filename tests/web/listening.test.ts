@@ -23,6 +23,7 @@ import { parseRange } from '../../web/listening.js';
 import { TestChat } from '../helpers/chat.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { makeTrack } from '../helpers/music.js';
+import { performDesk } from '../../core/engineer/perform.js';
 import { testStudio } from '../helpers/studio.js';
 
 /** What the tests read of the page's <audio> elements (the test code is compiled without the DOM's types). */
@@ -211,6 +212,125 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
     );
     expect(again).toEqual({ error: `${ref} cannot be approved now: approving is for a delivered booking.` });
     await page.close();
+  });
+
+  it('comments at moments: a click, a drag and the keyboard place them; sent, they reach the engineer, whose answer comes back', async () => {
+    const { ref, link } = await delivered(chat, 'mix-comments');
+    const booking = await t.db.booking.findUniqueOrThrow({ where: { reference: ref } });
+    const v1 = await t.db.delivery.findFirstOrThrow({ where: { bookingId: booking.id, version: 1 } });
+    // The outline was drawn by the engine with the version: the page needs no decoding.
+    const outline = JSON.parse(v1.waveform!) as { after: { seconds: number; peaks: number[] }; before: { seconds: number } };
+    expect(outline.after.seconds).toBeCloseTo(6, 2);
+    expect(outline.before.seconds).toBeCloseTo(6, 2);
+    expect(outline.after.peaks.length).toBeGreaterThanOrEqual(2000);
+
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(link);
+    expect(await page.locator('#wave-path').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    await page.waitForFunction(() => (document.getElementById('audio-b') as AudioLike & { duration: number }).duration > 0);
+
+    // A click at a quarter of the waveform: a comment at a quarter of the song.
+    const box = (await page.locator('#wave').boundingBox())!;
+    const x = Math.round(box.width * 0.25);
+    await page.locator('#wave').click({ position: { x, y: 50 } });
+    await expect.poll(() => page.locator('#comment-form').isVisible()).toBe(true);
+    await page.keyboard.type('vocal too quiet');
+    await page.getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => page.locator('#comments li').count()).toBe(1);
+    const clicked = (x / box.width) * outline.after.seconds * 1000;
+    const first = await t.db.reviewComment.findFirstOrThrow({ where: { bookingId: booking.id, number: 1 } });
+    expect(Math.abs(first.startMs - clicked)).toBeLessThanOrEqual(100);
+    expect(first).toMatchObject({ status: 'draft', endMs: null, text: 'vocal too quiet', deliveryId: v1.id });
+
+    // A drag over a stretch (where the waveform is now: opening the form scrolled the page).
+    await page.locator('#wave').scrollIntoViewIfNeeded();
+    const at = (await page.locator('#wave').boundingBox())!;
+    await page.mouse.move(at.x + at.width * 0.5, at.y + 50);
+    await page.mouse.down();
+    await page.mouse.move(at.x + at.width * 0.6, at.y + 50, { steps: 5 });
+    await page.mouse.move(at.x + at.width * 0.75, at.y + 50, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.type('less reverb here');
+    await page.getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => page.locator('#comments li').count()).toBe(2);
+    const stretch = await t.db.reviewComment.findFirstOrThrow({ where: { bookingId: booking.id, number: 2 } });
+    expect(Math.abs(stretch.startMs - 3000)).toBeLessThanOrEqual(100);
+    expect(Math.abs(stretch.endMs! - 4500)).toBeLessThanOrEqual(100);
+
+    // Keyboard only: B plays the version, focus the waveform, Home goes to the start, an arrow
+    // skips 5 s, C comments there, Tab to save.
+    await page.locator('#wave').focus();
+    await page.keyboard.press('b');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => (document.getElementById('audio-b') as AudioLike).currentTime >= 4.9);
+    await page.keyboard.press('c');
+    expect(await page.evaluate(() => (document as unknown as { activeElement: { name: string } }).activeElement.name)).toBe('text');
+    await page.keyboard.type('snare too loud');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#comments li').count()).toBe(3);
+    const typed = await t.db.reviewComment.findFirstOrThrow({ where: { bookingId: booking.id, number: 3 } });
+    expect(Math.abs(typed.startMs - 5000)).toBeLessThanOrEqual(100);
+    // Listed by moment; a draft can be changed, and deleted.
+    expect(await page.locator('#comments li button.at').allTextContents()).toEqual(['0:01', '0:03–0:04', '0:05']);
+    await page.locator('#comment-3').getByRole('button', { name: 'Edit' }).click();
+    await page.locator('#comment-form textarea').fill('snare much too loud');
+    await page.getByRole('button', { name: 'Save comment' }).click();
+    await expect
+      .poll(async () => (await t.db.reviewComment.findFirstOrThrow({ where: { bookingId: booking.id, number: 3 } })).text)
+      .toBe('snare much too loud');
+    await page.locator('#comment-2').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.locator('#comments li').count()).toBe(2);
+    await page.screenshot({ path: path.join(artifacts, 'listening-comments.png'), fullPage: true });
+
+    // The engineer has nothing until they are sent; then one alert per comment, with its moment and a link to it.
+    expect((await messages()).some((m) => m.text.includes('💬'))).toBe(false);
+    await page.getByRole('button', { name: 'Send my comments to the studio' }).click();
+    await expect.poll(() => page.textContent('#comment-said')).toBe('Your 2 comments are with the studio now.');
+    const alerts = (await messages()).filter((m) => m.text.includes('💬')).map((m) => m.text);
+    expect(alerts).toHaveLength(2);
+    expect(alerts[0]).toContain(`💬 ${ref} v1 at 0:01: vocal too quiet · mara, comment #1\n${web.url}/studio/booking/${ref}#comment-1`);
+    expect(alerts[1]).toContain(`💬 ${ref} v1 at 0:05: snare much too loud`);
+    // Sent: no longer the artist's to change.
+    const late = await page.evaluate(
+      async (url) => (await fetch(`${url}/comments/1`, { method: 'POST', body: new URLSearchParams({ do: 'delete' }) })).json(),
+      link,
+    );
+    expect(late).toEqual({ error: 'Comment #1 was sent to the studio: it can no longer be changed.' });
+
+    // The engineer answers; the chat hears it and the page shows it.
+    const engineer = { platform: 'console', userId: 'engineer', actor: 'engineer:console' };
+    const answered = await performDesk(studio, ['comment', 'answer', ref, '1', 'Pushed the vocal up 1 dB there'], engineer);
+    expect(answered.text).toBe(`Your answer to comment #1 on ${ref} is on its way to mara.`);
+    const told = (await messages()).map((m) => m.text);
+    expect(told).toContain(`💬 The studio answered your comment on ${ref} (v1 at 0:01: vocal too quiet): Pushed the vocal up 1 dB there`);
+    await page.reload();
+    await expect.poll(() => page.locator('#comment-1 .answer').textContent()).toBe('Studio: Pushed the vocal up 1 dB there');
+    await page.close();
+
+    // Another booking's link cannot touch these comments, nor make one on this booking.
+    const noor = new TestChat(chat.conversation, TestChat.sender('noor'));
+    const other = await delivered(noor, 'mix-noor-comments');
+    const post = (url: string, body: Record<string, string>) =>
+      fetch(url, { method: 'POST', body: new URLSearchParams(body), headers: { origin: web.url, 'content-type': 'application/x-www-form-urlencoded' } });
+    const added = await post(`${link}/comments`, { version: '1', start: '0:02', text: 'mine' });
+    expect(added.status).toBe(200);
+    const mine = await t.db.reviewComment.findFirstOrThrow({ where: { bookingId: booking.id, text: 'mine' } });
+    const foreign = await post(`${other.link}/comments/${mine.number}`, { do: 'edit', version: '1', start: '0:01', text: 'hijacked' });
+    expect(foreign.status).toBe(409);
+    expect(((await foreign.json()) as { error: string }).error).toBe(`${other.ref} has no comment #${mine.number}.`);
+    expect((await t.db.reviewComment.findUniqueOrThrow({ where: { id: mine.id } })).text).toBe('mine');
+    const outside = await post(`${other.link}/comments`, { version: '1', start: '0:09', text: 'past the end' });
+    expect(((await outside.json()) as { error: string }).error).toBe('That moment is not inside version 1.');
+    const crossSite = await fetch(`${link}/comments`, {
+      method: 'POST',
+      body: new URLSearchParams({ version: '1', start: '0:02', text: 'forged' }),
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(await t.db.reviewComment.count({ where: { text: { in: ['hijacked', 'forged'] } } })).toBe(0);
+    await messages();
   });
 
   it('the same changes asked twice at once make one revision; the other is told why', async () => {

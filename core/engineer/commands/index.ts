@@ -7,6 +7,7 @@ import { availability } from './availability.js';
 import { booking } from './booking.js';
 import { calendar } from './calendar.js';
 import { client } from './client.js';
+import { comment } from './comment.js';
 import { dashboard } from './dashboard.js';
 import { estimate } from './estimate.js';
 import { master } from './master.js';
@@ -28,6 +29,7 @@ export const deskCommands: readonly DeskCommand[] = [
   booking,
   session,
   reply,
+  comment,
   version,
   master,
   mixdown,
