@@ -11,9 +11,14 @@ export function formatMoment(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** "1:23", or "2:40–2:55" for a stretch. */
-export const momentText = (startMs: number, endMs: number | null | undefined): string =>
-  endMs != null && endMs > startMs ? `${formatMoment(startMs)}–${formatMoment(endMs)}` : formatMoment(startMs);
+/** "1:23", or "2:40–2:55" for a stretch ("0:02.0–0:02.5" when it is shorter than its seconds show). */
+export function momentText(startMs: number, endMs: number | null | undefined): string {
+  if (endMs == null || endMs <= startMs) return formatMoment(startMs);
+  const [from, to] = [formatMoment(startMs), formatMoment(endMs)];
+  if (from !== to) return `${from}–${to}`;
+  const tenths = (ms: number) => `${formatMoment(ms)}.${Math.floor((Math.max(0, ms) % 1000) / 100)}`;
+  return `${tenths(startMs)}–${tenths(endMs)}`;
+}
 
 const TIME = String.raw`(\d{1,2}:[0-5]\d(?::[0-5]\d)?(?:[.,]\d{1,3})?)`;
 
@@ -34,7 +39,10 @@ export interface TimedNote {
 }
 
 // "at 1:23", "@1:23", "en 1:23", "al 1:23", then an optional end: "-", "–", "—", "to", "a", "hasta".
-const TIMED = new RegExp(String.raw`(?:\b(?:at|around|from|en|al|a las|a|desde)\s+|@\s*)?${TIME}(?:\s*(?:-|–|—|\bto\b|\ba\b|\bhasta\b)\s*${TIME})?`, 'giu');
+const TIMED = new RegExp(
+  String.raw`(?:\b(?:at|around|from|en|al|a las|a|desde|de|del)\s+|@\s*)?${TIME}(?:\s*(?:-|–|—|\bto\b|\ba\b|\bhasta\b)\s*${TIME})?`,
+  'giu',
+);
 const LEADING = /^[\s:,;.\-–—]+/u;
 const TRAILING = /(?:[\s,;]+|\s+(?:and|y)\s*)+$/iu;
 

@@ -19,6 +19,7 @@ import { testStudio } from '../helpers/studio.js';
 import { cachedMasters } from '../helpers/master-cache.js';
 import type { MasterRunner } from '../../core/versions/pipeline.js';
 import { readStream } from '../helpers/streams.js';
+import { performDesk } from '../../core/engineer/perform.js';
 import { spawnSync } from 'node:child_process';
 import { hasFfmpeg as hasFfprobe } from '../helpers/tools.js';
 
@@ -279,6 +280,49 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(settings.map((s) => s.targetLufs)).toEqual([undefined, -13, -13, -12]);
     expect(settings[2]).toMatchObject({ bassDb: 1, trebleDb: -1.5, punch: 0.5 });
     expect(revisions[1]!.notes).toContain('the intro feels too quiet');
+  });
+
+  it("comments at moments go with the revision: the page's not asked for yet, and /revise with times makes its own", async () => {
+    await setUp();
+    const ref = await bookAndSendMix();
+    await delivered();
+    const booking = await studio.bookings.withClient((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).id);
+    // One comment sent from the page (the engineer has it), one still a draft.
+    await studio.comments.add(booking, { version: 1, startMs: 1500, text: 'kick too boomy' });
+    expect(await studio.comments.send(booking)).toBe(1);
+    await studio.comments.add(booking, { version: 1, startMs: 2000, endMs: 2500, text: 'hats harsh' });
+    await delivered();
+
+    // "louder" beside a time is about that moment: no automatic louder master, the engineer has it all.
+    await chat.send(`/revise ${ref} at 0:03 vocal louder, 0:05–0:07 less reverb`);
+    expect(chat.text).toContain(`Revision 1 of ${ref} noted`);
+    const revision = await t.db.revision.findFirstOrThrow({ where: { bookingId: booking.id } });
+    expect(revision).toMatchObject({ forEngineer: true, status: 'requested', adjustments: '{}' });
+    expect(revision.notes).toBe('at 0:03 vocal louder, 0:05–0:07 less reverb\nv1 at 0:01: kick too boomy\nv1 at 0:02.0–0:02.5: hats harsh');
+    const comments = await t.db.reviewComment.findMany({ where: { bookingId: booking.id }, orderBy: { number: 'asc' } });
+    expect(comments.map((c) => [c.number, c.startMs, c.endMs, c.text, c.status, c.origin, c.revisionId])).toEqual([
+      [1, 1500, null, 'kick too boomy', 'open', 'page', revision.id],
+      [2, 2000, 2500, 'hats harsh', 'open', 'page', revision.id],
+      [3, 3000, null, 'vocal louder', 'open', 'chat', revision.id],
+      [4, 5000, 7000, 'less reverb', 'open', 'chat', revision.id],
+    ]);
+    // The engineer's queue and alert show them with their moments; /comment lists and answers them.
+    expect(await studio.desk.queue()).toContain('v1 at 0:01: kick too boomy');
+    const alert = (await delivered()).find((r) => r.text.startsWith('🔔') && r.text.includes('Revision 1'))!;
+    expect(alert.quoted!.join('\n')).toContain('v1 at 0:02.0–0:02.5: hats harsh');
+    const engineer = { platform: 'console', userId: 'engineer', actor: 'engineer:console' };
+    const listed = await performDesk(studio, ['comment', 'list', ref], engineer);
+    expect(listed.text.split('\n')).toEqual([
+      `Comments on ${ref} (mara):`,
+      '• #1 v1 at 0:01: kick too boomy · open · asked for in a revision',
+      '• #2 v1 at 0:02.0–0:02.5: hats harsh · open · asked for in a revision',
+      '• #3 v1 at 0:03: vocal louder · open · asked for in a revision',
+      '• #4 v1 at 0:05–0:07: less reverb · open · asked for in a revision',
+    ]);
+    expect((await performDesk(studio, ['comment', 'resolve', ref, '4'], engineer)).text).toBe(`Comment #4 on ${ref} is resolved.`);
+    expect((await performDesk(studio, ['comment', 'answer', ref, '9', 'what?'], engineer)).text).toBe(`${ref} has no comment #9.`);
+    // A later revision gathers nothing again.
+    expect(await t.db.reviewComment.count({ where: { bookingId: booking.id, revisionId: null } })).toBe(0);
   });
 
   it("an attended session is not delivered before it happens: the mix becomes the engineer's starting point, sent at the session's end", async () => {
