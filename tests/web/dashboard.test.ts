@@ -194,7 +194,7 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     const noor = new TestChat(new Conversation(studio, pino({ level: 'silent' })), TestChat.sender('noor'));
     const ref = await noor.book('master', 'Unattended');
     const context = await browser.newContext();
-    const page = await context.newPage();
+    let page = await context.newPage();
     await page.goto(await signInLink());
     await page.getByRole('button', { name: 'Sign in to the studio dashboard' }).click();
     await page.waitForURL(`${web.url}/studio`);
@@ -217,6 +217,38 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     expect(await t.db.engineerAction.findFirstOrThrow({ where: { reference: ref, action: 'version deliver' } })).toMatchObject({
       outcome: 'done',
       detail: 'version=1',
+    });
+
+    // The artist comments at a moment; the alert's link opens the comment on the booking's page,
+    // where the engineer answers it (the artist's chat hears it) and marks it resolved.
+    const booking = await studio.bookings.withClient((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).id);
+    await studio.comments.add(booking, { version: 1, startMs: 1200, text: 'the <b>vocal</b> is too quiet' });
+    await studio.comments.add(booking, { version: 1, startMs: 2000, text: 'a draft the studio never sees' });
+    await studio.comments.remove(booking, 2);
+    await studio.comments.add(booking, { version: 1, startMs: 2500, text: 'still thinking' });
+    expect(await studio.comments.send(booking)).toBe(2);
+    await studio.comments.add(booking, { version: 1, startMs: 2600, text: 'unsent draft' });
+    // The alert's link, opened in a new tab of the signed-in browser.
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${web.url}/studio/booking/${ref}#comment-1`);
+    const comment = page.locator('#comment-1');
+    expect(await comment.textContent()).toContain('#1 · v1 · 0:01 — the <b>vocal</b> is too quiet');
+    expect(await page.textContent('body')).not.toContain('unsent draft');
+    await comment.getByLabel('Answer #1').fill('Up 1 dB from 0:01, in v2');
+    await comment.getByRole('button', { name: 'Answer' }).click();
+    await page.waitForURL(`**/studio/booking/${ref}#comment-1`);
+    expect(await page.locator('#comment-1').textContent()).toContain('Studio: Up 1 dB from 0:01, in v2');
+    await page.locator('#comment-1').getByRole('button', { name: 'Mark resolved' }).click();
+    await page.waitForURL(`**/studio/booking/${ref}#comment-1`);
+    expect(await page.locator('#comment-1').textContent()).toContain('(resolved)');
+    await studio.outbox.dispatch();
+    expect(sent.map((r) => r.text)).toContain(
+      `💬 The studio answered your comment on ${ref} (v1 at 0:01: the <b>vocal</b> is too quiet): Up 1 dB from 0:01, in v2`,
+    );
+    expect(await t.db.engineerAction.findFirstOrThrow({ where: { reference: ref, action: 'comment answer' } })).toMatchObject({
+      outcome: 'done',
+      platform: 'web',
     });
     await context.close();
   });
