@@ -170,6 +170,12 @@ export function bookingPage(o: { studio: string; detail: BookingDetail; said: st
                         >(${t(c.status === 'resolved' ? 'comment-state-resolved' : 'comment-state-open')}${c.inRevision ? html`, ${t('comment-in-revision')}` : ''})</span
                       >
                       ${c.answer ? html`<br /><span class="muted">${t('web-room-comment-studio')}</span> ${c.answer}` : ''}
+                      <br /><audio
+                        controls
+                        preload="none"
+                        aria-label="${t('web-room-comment-play', { at: c.at })}"
+                        src="/studio/booking/${b.reference}/version/${c.version}/audio#t=${(c.startMs / 1000).toFixed(1)}${c.endMs ? `,${(c.endMs / 1000).toFixed(1)}` : ''}"
+                      ></audio>
                       <div>
                         ${act(
                           b.reference,

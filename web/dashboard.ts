@@ -12,6 +12,7 @@ import { t } from '../core/texts.js';
 import { refusedPage } from './page.js';
 import { boardPage, bookingPage, signInPage } from './dashboard-page.js';
 import { isReference } from '../core/booking/reference.js';
+import { streamStored } from './listening.js';
 
 const SESSION = 'mixdesk_studio';
 const SAID = 'mixdesk_said';
@@ -46,7 +47,7 @@ export function actionWords(form: Record<string, unknown>): string[] | null {
   }
 }
 
-export function dashboardRoutes(o: PageRouteOptions<'name' | 'dashboardAccess' | 'board'> & { desk: DeskPort }): Hono<WebEnv> {
+export function dashboardRoutes(o: PageRouteOptions<'name' | 'dashboardAccess' | 'board' | 'bookings' | 'room' | 'store'> & { desk: DeskPort }): Hono<WebEnv> {
   const { studio, log } = o;
   const app = new Hono<WebEnv>();
   app.use('/studio/*', sameOriginPosts(o.publicBaseUrl));
@@ -110,6 +111,16 @@ export function dashboardRoutes(o: PageRouteOptions<'name' | 'dashboardAccess' |
     if (!detail) return c.html(refusedPage(studio.name, t('desk-no-such-booking', { ref: c.req.param('ref').slice(0, 20) })), 404);
     c.header('cache-control', 'private, no-store');
     return c.html(bookingPage({ studio: studio.name, detail, said: said(c) }));
+  });
+
+  // A version as its listening page plays it, for the engineer to hear a comment's moment.
+  app.on(['GET', 'HEAD'], '/studio/booking/:ref/version/:version/audio', async (c) => {
+    const actor = await engineer(c);
+    if (!actor) return refused(c, t('web-dashboard-signed-out'));
+    const b = isReference(c.req.param('ref')) ? await studio.bookings.byReference(c.req.param('ref')) : null;
+    const version = Number(/^\d{1,4}$/.test(c.req.param('version')) ? c.req.param('version') : NaN);
+    const file = b && Number.isInteger(version) ? await studio.room.listened(b.id, version) : null;
+    return (file && (await streamStored(c, studio.store, file))) ?? c.html(refusedPage(studio.name, t('web-download-gone')), 404);
   });
 
   app.post('/studio/act', async (c) => {

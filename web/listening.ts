@@ -14,6 +14,7 @@ import { languageFor } from '../core/clients.js';
 import { contentTypeOf } from '../engine/formats.js';
 import { parseMoment } from '../core/listening/moments.js';
 import { refusedPage } from './page.js';
+import type { ObjectStore } from '../storage/object-store.js';
 import { roomPage } from './listening-page.js';
 import type { BookingWithClient } from '../core/booking/bookings.js';
 
@@ -32,6 +33,29 @@ export function parseRange(header: string, size: number): { start: number; end: 
     end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
   }
   return start <= end && start < size ? { start, end } : null;
+}
+
+/**
+ * A stored audio file to a player, in the byte range it asks for (so seeking works); null when the
+ * store no longer has it.
+ */
+export async function streamStored(c: Context<WebEnv>, store: ObjectStore, file: { storageKey: string; format: string }): Promise<Response | null> {
+  const info = await store.head(file.storageKey).catch(() => null);
+  if (!info) return null;
+  const headers: Record<string, string> = {
+    'content-type': contentTypeOf(file.format),
+    'accept-ranges': 'bytes',
+    'cache-control': 'private, no-store',
+  };
+  const header = c.req.header('range');
+  const range = header ? parseRange(header, info.size) : null;
+  if (header && !range) return c.body(null, 416, { ...headers, 'content-range': `bytes */${info.size}` });
+  const { start, end } = range ?? { start: 0, end: info.size - 1 };
+  headers['content-length'] = String(end - start + 1);
+  if (range) headers['content-range'] = `bytes ${start}-${end}/${info.size}`;
+  if (c.req.method === 'HEAD' || info.size === 0) return c.body(null, range ? 206 : 200, headers);
+  const body = await store.get(file.storageKey, { start, end });
+  return c.body(Readable.toWeb(body) as ReadableStream, range ? 206 : 200, headers);
 }
 
 export function listeningRoutes(o: PageRouteOptions<'name' | 'listening' | 'room' | 'store' | 'downloads' | 'comments'>): Hono<WebEnv> {
@@ -72,23 +96,7 @@ export function listeningRoutes(o: PageRouteOptions<'name' | 'listening' | 'room
     const booking = await opened(c);
     if (booking instanceof Response) return booking;
     const file = await studio.room.file(booking.id, c.req.param('fileId'));
-    if (!file) return refused(c, 404, t('web-download-gone'));
-    const info = await studio.store.head(file.storageKey).catch(() => null);
-    if (!info) return refused(c, 404, t('web-download-gone'));
-    const headers: Record<string, string> = {
-      'content-type': contentTypeOf(file.format),
-      'accept-ranges': 'bytes',
-      'cache-control': 'private, no-store',
-    };
-    const header = c.req.header('range');
-    const range = header ? parseRange(header, info.size) : null;
-    if (header && !range) return c.body(null, 416, { ...headers, 'content-range': `bytes */${info.size}` });
-    const { start, end } = range ?? { start: 0, end: info.size - 1 };
-    headers['content-length'] = String(end - start + 1);
-    if (range) headers['content-range'] = `bytes ${start}-${end}/${info.size}`;
-    if (c.req.method === 'HEAD' || info.size === 0) return c.body(null, range ? 206 : 200, headers);
-    const body = await studio.store.get(file.storageKey, { start, end });
-    return c.body(Readable.toWeb(body) as ReadableStream, range ? 206 : 200, headers);
+    return (file && (await streamStored(c, studio.store, file))) ?? refused(c, 404, t('web-download-gone'));
   });
 
   /** What a post answers: what the core said, or why not (in a sentence, never a stack trace). */

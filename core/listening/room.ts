@@ -106,6 +106,15 @@ const roomFile = (f: Models.DeliveryFileModel): RoomFile => ({
   storageKey: f.storageKey,
 });
 
+/** What a version's player plays: the measured render (master, full mix) or its preview; another render, unmatched. */
+function listenedOf<F extends { kind: string; format: string }>(files: readonly F[]): F | undefined {
+  return (
+    files.find((f) => f.kind === 'preview') ??
+    files.find((f) => (f.kind === 'master' || f.kind === 'full') && playable.has(f.format)) ??
+    files.find((f) => f.kind !== 'report' && playable.has(f.format))
+  );
+}
+
 /** What ListeningRoom works with (createStudio wires them). */
 export interface ListeningRoomDeps {
   db: Db;
@@ -140,11 +149,7 @@ export class ListeningRoom {
     const versions = rows.map((r): RoomVersion => {
       const facts = parseFacts(r.facts);
       const files = r.files.filter((f) => !r.awaitsBalance || beforeBalance(f));
-      // The measured render (master, full mix) or its preview; another render is played unmatched.
-      const listen =
-        files.find((f) => f.kind === 'preview') ??
-        files.find((f) => (f.kind === 'master' || f.kind === 'full') && playable.has(f.format)) ??
-        files.find((f) => f.kind !== 'report' && playable.has(f.format));
+      const listen = listenedOf(files);
       const lufs = facts?.kind === 'master' ? facts.lufs : facts?.kind === 'mixdown' ? (facts.lufs ?? null) : null;
       return {
         version: r.version,
@@ -218,6 +223,13 @@ export class ListeningRoom {
     if (!f || f.delivery.bookingId !== bookingId || f.delivery.status !== 'ready') return null;
     if (f.delivery.awaitsBalance && !beforeBalance(f)) return null;
     return { storageKey: f.storageKey, fileName: f.fileName, format: f.format };
+  }
+
+  /** What a delivered version's player plays (the engineer's dashboard plays it from a comment's moment); null when nothing is playable. */
+  async listened(bookingId: string, version: number): Promise<{ storageKey: string; fileName: string; format: string } | null> {
+    const row = (await this.readyVersions(bookingId)).find((r) => r.version === version);
+    const f = row && listenedOf(row.files);
+    return f ? { storageKey: f.storageKey, fileName: f.fileName, format: f.format } : null;
   }
 
   /** The artist approves a delivered version: the booking is complete, the engineer and the chat hear of it. */

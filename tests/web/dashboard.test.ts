@@ -235,6 +235,14 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     const comment = page.locator('#comment-1');
     expect(await comment.textContent()).toContain('#1 · v1 · 0:01 — the <b>vocal</b> is too quiet');
     expect(await page.textContent('body')).not.toContain('unsent draft');
+    // The engineer hears the moment: the version as its page plays it, from the comment's time.
+    const src = (await comment.locator('audio').getAttribute('src'))!;
+    expect(src).toBe(`/studio/booking/${ref}/version/1/audio#t=1.2`);
+    const heard = await context.request.get(`${web.url}${src.split('#')[0]}`, { headers: { range: 'bytes=0-99' } });
+    expect(heard.status()).toBe(206);
+    expect(heard.headers()['content-type']).toMatch(/^audio\//);
+    expect((await fetch(`${web.url}${src.split('#')[0]}`)).status).toBe(403); // signed out: nothing
+    expect((await context.request.get(`${web.url}/studio/booking/${ref}/version/9/audio`)).status()).toBe(404);
     await comment.getByLabel('Answer #1').fill('Up 1 dB from 0:01, in v2');
     await comment.getByRole('button', { name: 'Answer' }).click();
     await page.waitForURL(`**/studio/booking/${ref}#comment-1`);
