@@ -14,7 +14,7 @@ import type { Versions } from './versions.js';
 import type { Clock } from '../clock.js';
 import type { StoredFiles } from '../files/stored-files.js';
 import type { MasterSettings, Pipeline } from './pipeline.js';
-import { t } from '../texts.js';
+import { inLanguage, studioLanguage, t } from '../texts.js';
 import { settingsInWords } from './settings-words.js';
 import { formatMoney, serviceName } from '../catalog.js';
 import { commentLine, RevisionComments } from '../listening/comments.js';
@@ -312,7 +312,9 @@ export class RevisionService {
     const automatic = settings !== null;
     const forEngineer = r.forEngineer || !automatic;
     const typed = r.notes.trim().slice(0, 2000);
-    const notes = [typed, ...pending.map((c) => commentLine({ ...c, version: c.delivery.version }))].filter(Boolean).join('\n').slice(0, 8000);
+    // The engineer reads them: "v2 at 1:23" in the studio's language, whatever the artist's.
+    const gathered = inLanguage(studioLanguage(), () => pending.map((c) => commentLine({ ...c, version: c.delivery.version })));
+    const notes = [typed, ...gathered].filter(Boolean).join('\n').slice(0, 8000);
     const timed = parseTimedNotes(typed).timed;
     const latest = timed.length ? await this.d.versions.latestReady(booking.id) : null;
     const waived = r.prepaid?.waived === true;
