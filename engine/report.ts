@@ -83,6 +83,9 @@ export function reportText(r: MasterResult, name: string, checks: readonly strin
       ? `  Soft clipper: the highest peaks shaved by up to ${c.clipper.deepestDb.toFixed(1)} dB (${(c.clipper.share * 100).toFixed(2)}% of the samples)`
       : '',
     `  Gain ${signed(c.gainDb)} dB, true-peak limiter at ${c.limiter.ceilingDbtp} dBTP: ${c.limiter.maxReductionDb.toFixed(1)} dB at most, over 1 dB on ${(c.limiter.busyShare * 100).toFixed(1)}% of the track`,
+    c.peakDips
+      ? `  Inter-sample peaks still over the ceiling at 16x: ${c.peakDips.count} brought down where they were, by up to ${c.peakDips.deepestDb.toFixed(2)} dB`
+      : '',
     '',
     r.targetMet && (presets[r.settings.preset] as PresetDef).loudnessUpTo && r.after.loudness.integratedLufs < r.settings.targetLufs - 0.3
       ? `Up to ${r.settings.targetLufs} LUFS, within the limiting bound: ${r.after.loudness.integratedLufs} LUFS, ${r.after.peaks.truePeakDbtp} dBTP.`

@@ -213,19 +213,52 @@ function neededRun(buf: Float32Array, start: number, to: number, needed: (bound:
 export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?: number): number {
   let best = samplePeak ?? samplePeakOf(x, oFrom, oTo);
   if (!(best > 0)) return coarseTruePeak(x, oFrom, oTo, best);
-  const window = 10 ** (-FINE_WINDOW_DB / 20);
-  /** Where the 4x envelope came within the window of the highest point so far: group starts and values. */
+  const { found, values, coarse } = candidates(x, oFrom, oTo, best, true);
+  const floor = coarse * FINE_WINDOW;
+  best = coarse;
+  eachFine(x, oFrom, oTo, found, values, floor, (_o, v) => {
+    if (v > best) best = v;
+  });
+  return best;
+}
+
+/**
+ * Where samples [oFrom, oTo) of x pass `limit` as a 16x meter reads it: each sample position o whose stretch [o, o + 1)
+ * reads above the limit, with its reading; and `below`, the highest reading at or under the limit
+ * among the stretches near it (once the overs are brought down to the limit, the true peak is the
+ * higher of the limit and `below`). One pass, as `truePeak`.
+ */
+export function truePeakOvers(x: Float32Array, limit: number, oFrom = 0, oTo = x.length): { overs: { at: number; value: number }[]; below: number } {
+  const overs: { at: number; value: number }[] = [];
+  let below = 0;
+  const { found, values } = candidates(x, oFrom, oTo, limit, false);
+  eachFine(x, oFrom, oTo, found, values, limit * FINE_WINDOW, (at, value) => {
+    if (value > limit) overs.push({ at, value });
+    else if (value > below) below = value;
+  });
+  return { overs, below };
+}
+
+/** FINE_WINDOW_DB as a gain: the 4x reading of a stretch is never this far under its 16x reading. */
+const FINE_WINDOW = 10 ** (-FINE_WINDOW_DB / 20);
+
+/**
+ * The groups of four positions of [oFrom, oTo) whose 4x envelope comes within the fine window of
+ * `start` — or, `adaptive`, of the highest point so far (the bar rises as the pass goes) — with
+ * their envelope values, and that highest point.
+ */
+function candidates(x: Float32Array, oFrom: number, oTo: number, start: number, adaptive: boolean): { found: number[]; values: number[]; coarse: number } {
   const found: number[] = [];
   const values: number[] = [];
   const env = new Float32Array((PEAK_CHUNK + 2 * VIEW_PAD) >> 2);
-  let coarse = best;
+  let coarse = start;
   for (let a = oFrom; a < oTo; a += PEAK_CHUNK) {
     const b = Math.min(oTo, a + PEAK_CHUNK);
     const lo = Math.max(0, a - VIEW_PAD);
     // A view of x with VIEW_PAD samples beyond [a, b) either side (where x has them): its envelope
     // within [a, b) is x's own, and at x's ends the view's zeros are x's.
     const view = x.subarray(lo, Math.min(x.length, b + VIEW_PAD));
-    const floor = coarse * window;
+    const floor = (adaptive ? coarse : start) * FINE_WINDOW;
     env.fill(0);
     truePeakEnvelopeInto([view], env, 2, floor, a - lo, b - lo);
     for (let g = (a - lo) >> 2, last = (b - 1 - lo) >> 2; g <= last; g++) {
@@ -242,19 +275,28 @@ export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?
       values.push(v);
     }
   }
-  const floor = coarse * window;
-  best = coarse;
+  return { found, values, coarse };
+}
+
+/** The fine (16x) reading of each position of the candidate groups that reach `floor`. */
+function eachFine(
+  x: Float32Array,
+  oFrom: number,
+  oTo: number,
+  found: number[],
+  values: number[],
+  floor: number,
+  visit: (o: number, value: number) => void,
+): void {
   for (let k = 0; k < found.length; k++) {
     if (values[k]! < floor) continue;
     for (let o = Math.max(oFrom, found[k]!), end = Math.min(oTo, found[k]! + 4); o < end; o++) {
       // The 4x points of this position first (a tenth of the fine meter's work): most positions
       // of a stretch that reached the window do not themselves.
       if (quarterPoints(x, o) < floor) continue;
-      const v = finePeakAfter(x, o);
-      if (v > best) best = v;
+      visit(o, finePeakAfter(x, o));
     }
   }
-  return best;
 }
 
 /** The largest |value| among sample o and the three 4x points after it. */
