@@ -44,7 +44,14 @@ const TIMED = new RegExp(
   'giu',
 );
 const LEADING = /^[\s:,;.\-–—]+/u;
-const TRAILING = /(?:[\s,;]+|\s+(?:and|y)\s*)+$/iu;
+const TRAILING_WORD = /(?:[,;]|\s(?:and|y))$/iu;
+
+/** Without the commas, semicolons and "and"/"y" that joined it to what follows (one at a time: a nested pattern here backtracks exponentially on long runs of spaces). */
+function trimJoiners(text: string): string {
+  let t = text.trimEnd();
+  while (TRAILING_WORD.test(t)) t = t.replace(TRAILING_WORD, '').trimEnd();
+  return t;
+}
 
 /**
  * Notes with times in them ("at 1:23 vocal too quiet, 2:40–2:55 less reverb"): each time and the
@@ -58,13 +65,9 @@ export function parseTimedNotes(text: string): { untimed: string; timed: TimedNo
   found.forEach((m, i) => {
     const start = parseMoment(m[1]!);
     const end = m[2] ? parseMoment(m[2]) : null;
-    const words = text
-      .slice(m.index + m[0].length, found[i + 1]?.index ?? text.length)
-      .replace(LEADING, '')
-      .replace(TRAILING, '')
-      .trim();
+    const words = trimJoiners(text.slice(m.index + m[0].length, found[i + 1]?.index ?? text.length).replace(LEADING, '')).trim();
     if (start === null || !words) untimed.push(m[0]);
     else timed.push({ startMs: start, endMs: end !== null && end > start ? end : null, text: words });
   });
-  return { untimed: untimed.join(' ').replace(TRAILING, '').replace(/\s+/g, ' ').trim(), timed };
+  return { untimed: trimJoiners(untimed.join(' ')).replace(/\s+/g, ' ').trim(), timed };
 }

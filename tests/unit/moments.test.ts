@@ -49,6 +49,11 @@ describe('moments', () => {
     expect(parseTimedNotes('2:55-2:40 less reverb').timed).toEqual([{ startMs: 175_000, endMs: null, text: 'less reverb' }]);
   });
 
+  it('a long run of spaces or joiners is read in one go (a nested pattern once took exponential time on it)', () => {
+    expect(parseTimedNotes(`at 1:23 a${' '.repeat(60)}x`).timed).toEqual([{ startMs: 83_000, endMs: null, text: `a${' '.repeat(60)}x` }]);
+    expect(parseTimedNotes(`at 1:23 hats${' ,'.repeat(500)} and`).timed).toEqual([{ startMs: 83_000, endMs: null, text: 'hats' }]);
+  });
+
   it('a quick change written beside a time is about that moment: the engineer has it, the whole master is not changed', () => {
     expect(parseAdjustments('at 1:23 vocal louder')).toEqual({ adjustments: {}, understood: [], forEngineer: true });
     expect(parseAdjustments('brighter, at 1:23 vocal louder').adjustments).toEqual({ trebleDb: 1.5 });
