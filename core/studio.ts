@@ -322,6 +322,7 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
       versions,
       downloads,
       notes,
+      comments,
       standings,
       payments,
     }),

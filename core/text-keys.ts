@@ -1064,6 +1064,8 @@ export interface TextVars {
   'web-dashboard-comment-answer': undefined;
   'web-dashboard-comment-resolve': undefined;
   'web-dashboard-comment-reopen': undefined;
+  'desk-comments-waiting': undefined;
+  'desk-comments-how': undefined;
 }
 
 export type TextKey = keyof TextVars;

@@ -1347,3 +1347,5 @@ web-dashboard-comments = Comments at moments
 web-dashboard-comment-answer = Answer
 web-dashboard-comment-resolve = Mark resolved
 web-dashboard-comment-reopen = Open again
+desk-comments-waiting = Comments waiting for your answer:
+desk-comments-how = Answer with /comment answer REF NUMBER, or mark it done with /comment resolve REF NUMBER.

@@ -1350,3 +1350,5 @@ web-dashboard-comments = Comentarios en momentos
 web-dashboard-comment-answer = Responder
 web-dashboard-comment-resolve = Marcar como resuelto
 web-dashboard-comment-reopen = Volver a abrir
+desk-comments-waiting = Comentarios que esperan tu respuesta:
+desk-comments-how = Responde con /comment answer REF NÚMERO, o márcalo como hecho con /comment resolve REF NÚMERO.

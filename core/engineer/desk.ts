@@ -1,6 +1,7 @@
 // The engineer's desk: what the studio runs from Discord (or any engineer interface). Every
 // action checks the booking's state through the same status machine as the artists' side, and
 // tells the artist through the outbox, so nothing depends on which bot the artist uses.
+import { commentLine, type ReviewComments } from '../listening/comments.js';
 import { settingsInWords } from '../versions/settings-words.js';
 import { serviceName } from '../catalog.js';
 import { DateTime } from 'luxon';
@@ -61,6 +62,7 @@ export interface DeskDeps {
   notes: LiveNotes;
   standings: Standings;
   payments: Pick<PaymentService, 'linesFor'>;
+  comments: Pick<ReviewComments, 'unanswered'>;
 }
 
 export class StudioDesk {
@@ -110,6 +112,7 @@ export class StudioDesk {
     const unattended = await this.d.bookings.unattendedQueue();
     const review = await this.d.versions.allHeld('review');
     const notes = await this.d.revisions.waiting();
+    const comments = await this.d.comments.unanswered(30);
     const standings = await this.d.standings.of([...sessions, ...unattended], this.d.studioZone);
     const line = (b: DeskBooking) =>
       `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standings.get(b.id)!.engineer}`;
@@ -135,6 +138,15 @@ export class StudioDesk {
                   `• ${t('desk-notes-line', { ref: r.booking.reference, number: r.number, client: r.booking.client.displayName, when: this.studioTime(r.createdAt, 'd LLL HH:mm'), notes: r.notes || '—' })}`,
               ),
               t('desk-notes-how'),
+            ].join('\n'),
+          ]
+        : []),
+      ...(comments.length
+        ? [
+            [
+              t('desk-comments-waiting'),
+              ...comments.map((c) => `• ${c.reference} #${c.number} · ${c.client} · ${commentLine(c)}`),
+              t('desk-comments-how'),
             ].join('\n'),
           ]
         : []),

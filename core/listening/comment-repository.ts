@@ -61,6 +61,16 @@ export class CommentRepository {
     return sent;
   }
 
+  /** Sent comments with no answer yet and not asked for in a revision (those are in its notes), oldest first, across bookings. */
+  unanswered(limit: number) {
+    return this.db.reviewComment.findMany({
+      where: { status: 'open', answer: null, revisionId: null },
+      include: { ...withVersion, booking: { select: { reference: true, client: { select: { displayName: true } } } } },
+      orderBy: { sentAt: 'asc' },
+      take: limit,
+    });
+  }
+
   /** Comments not yet asked for in a revision and not resolved: what "ask for changes" gathers. */
   pending(bookingId: string, tx: Tx = this.db): Promise<CommentRow[]> {
     return tx.reviewComment.findMany({

@@ -299,6 +299,12 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
     );
     expect(late).toEqual({ error: 'Comment #1 was sent to the studio: it can no longer be changed.' });
 
+    // The engineer's queue lists what waits for an answer.
+    const queued = await studio.desk.queue();
+    expect(queued).toContain(
+      `Comments waiting for your answer:\n• ${ref} #1 · mara · v1 at 0:01: vocal too quiet\n• ${ref} #3 · mara · v1 at 0:05: snare much too loud`,
+    );
+
     // The engineer answers; the chat hears it and the page shows it.
     const engineer = { platform: 'console', userId: 'engineer', actor: 'engineer:console' };
     const answered = await performDesk(studio, ['comment', 'answer', ref, '1', 'Pushed the vocal up 1 dB there'], engineer);
@@ -307,6 +313,7 @@ describe.runIf(hasChromium)('the listening room in Chromium', () => {
     expect(told).toContain(`💬 The studio answered your comment on ${ref} (v1 at 0:01: vocal too quiet): Pushed the vocal up 1 dB there`);
     await page.reload();
     await expect.poll(() => page.locator('#comment-1 .answer').textContent()).toBe('Studio: Pushed the vocal up 1 dB there');
+    expect(await studio.desk.queue()).not.toContain(`${ref} #1 ·`);
     await page.close();
 
     // Another booking's link cannot touch these comments, nor make one on this booking.
