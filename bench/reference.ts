@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { averageSpectrum } from '../engine/analysis/spectrum.js';
+import { averageSpectrum, MATCHING_FRAMES } from '../engine/analysis/spectrum.js';
 import { tonalDistance } from '../engine/analysis/tonal-distance.js';
 import { highShelf, lowShelf, peaking } from '../engine/dsp/biquad.js';
 import { readAudioFile } from '../engine/io/index.js';
@@ -26,7 +26,7 @@ async function song(name: string, bars: number, parts: Parameters<typeof writeSo
 }
 
 const copy = (a: AudioData): AudioData => ({ ...a, channels: a.channels.map((c) => Float32Array.from(c)) });
-const spectrum = (a: AudioData) => averageSpectrum(a.channels, a.sampleRate);
+const spectrum = (a: AudioData) => averageSpectrum(a.channels, a.sampleRate, undefined, MATCHING_FRAMES);
 
 console.log(`\nreference matching: ${seconds} s pairs, distance = third-octave RMS, 31.5 Hz – 16 kHz, mid signal (mixdesk compare); ${loadAverage()}\n`);
 const synth = makeTrack(seconds, fs);

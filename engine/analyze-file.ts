@@ -18,13 +18,15 @@ export interface AnalyzeFileJob {
   character?: boolean;
   /** Also draw its outline (a version's, for the listening page). */
   waveform?: boolean;
+  /** Frames the spectrum reads (see MATCHING_FRAMES); the analysis's 128 when not said. */
+  spectrumFrames?: number;
 }
 
 export type FileAnalysis = Analysis & { character?: StemCharacter; waveform?: Waveform };
 
 export async function analyzeFile(job: AnalyzeFileJob): Promise<FileAnalysis> {
   const stream = await openAudioStream(job.path, job.limits, job.name);
-  const analysis = new AnalysisStream(stream);
+  const analysis = new AnalysisStream(stream, job.spectrumFrames);
   const character = job.character ? new StemCharacterMeter(stream.sampleRate) : null;
   const waveform = job.waveform ? new WaveformMeter(stream.sampleRate) : null;
   for await (const piece of stream.pieces()) {

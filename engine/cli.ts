@@ -1,7 +1,8 @@
 // `mixdesk analyze` and `mixdesk master`: the engine from the command line.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { warmUp } from './parallel.js';
-import { analyzeAudioFile } from './analyze-file.js';
+import { analyzeAudioFile, analyzeFile } from './analyze-file.js';
+import { MATCHING_FRAMES } from './analysis/spectrum.js';
 import { tonalDistance } from './analysis/tonal-distance.js';
 
 /** A CD's sample rate. */
@@ -89,8 +90,10 @@ export async function compareCommand(args: string[], out: (s: string) => void): 
   if (positionals.length !== 2) throw new UsageError('usage: mixdesk compare A B [--json]   (e.g. your master against the reference)');
   const [fileA, fileB] = positionals as [string, string];
   // Streamed, one after the other: memory follows a piece of a file, whatever their length.
-  const a = await analyzeAudioFile(fileA);
-  const b = await analyzeAudioFile(fileB);
+  // The spectrum over MATCHING_FRAMES: the measure the matching is judged by.
+  const measured = (file: string) => analyzeFile({ path: file, name: path.basename(file), limits: {}, spectrumFrames: MATCHING_FRAMES });
+  const a = await measured(fileA);
+  const b = await measured(fileB);
   const d = tonalDistance(a.spectrum, b.spectrum, Math.min(a.format.sampleRate, b.format.sampleRate) / 2);
   const loudness = { a: a.loudness.integratedLufs, b: b.loudness.integratedLufs };
   if (values.json) {

@@ -4,7 +4,7 @@
 // re-analysis. When the target would take more limiting than the preset allows, the master stops
 // short and the report says so.
 import { analyze, type Analysis } from './analysis/analyze.js';
-import { averageSpectrum, type Spectrum } from './analysis/spectrum.js';
+import { averageSpectrum, MATCHING_FRAMES, type Spectrum } from './analysis/spectrum.js';
 import { highpass, highShelf, lowShelf, peaking, responseDb, type Biquad } from './dsp/biquad.js';
 import { distanceBands, relativeLevels } from './analysis/tonal-distance.js';
 import { sideHighpass } from './dsp/stereo.js';
@@ -372,12 +372,14 @@ const matchAmount = (o: MasterOptions): number => Math.max(0, Math.min(1, o.inte
  * pass needs the memory).
  */
 function correctionFromProbe(input: AudioData, probeOptions: MasterOptions, ref: AudioData, intensity: number): number[] {
-  const probe = masterOnce(input, probeOptions);
   const fs = input.sampleRate;
+  // The mix as it is, read before the probe runs.
+  const mix = averageSpectrum(input.channels, fs, undefined, MATCHING_FRAMES);
+  const probe = masterOnce(input, probeOptions);
   const bands = distanceBands(probe.before.spectrum.hz, Math.min(fs, ref.sampleRate) / 2);
-  const have = relativeLevels(probe.before.spectrum, bands);
-  const want = relativeLevels(averageSpectrum(ref.channels, ref.sampleRate), bands);
-  const got = relativeLevels(averageSpectrum(probe.audio.channels, fs), bands);
+  const have = relativeLevels(mix, bands);
+  const want = relativeLevels(averageSpectrum(ref.channels, ref.sampleRate, undefined, MATCHING_FRAMES), bands);
+  const got = relativeLevels(averageSpectrum(probe.audio.channels, fs, undefined, MATCHING_FRAMES), bands);
   // Where the first pass was meant to land, against where it landed: what compression and
   // limiting do to a spectrum is broad, so the difference is smoothed with its neighbours (¼ ½ ¼;
   // single bands differ by measurement alone, and those are not corrected).
@@ -444,7 +446,10 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   }
 
   const ref = o.reference;
-  const refMid = ref ? averageSpectrum(ref.channels, ref.sampleRate) : null;
+  // Matching decides from the whole of the song and of the reference (MATCHING_FRAMES), not from
+  // the analysis's sample of it.
+  const refMid = ref ? averageSpectrum(ref.channels, ref.sampleRate, undefined, MATCHING_FRAMES) : null;
+  const trackMid = ref ? averageSpectrum(chs, fs, undefined, MATCHING_FRAMES) : before.spectrum;
   const bassDb = clamp(o.tone?.bassDb ?? 0, -6, 6);
   const trebleDb = clamp(o.tone?.trebleDb ?? 0, -6, 6);
   const punch = clamp(o.punch ?? 0, -1, 1);
@@ -475,7 +480,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // house curve would boost bass that is there, in the sides (+4 dB measured). It reads both.
   const heard = lowEnd && !sideHighpassHz && sideSpectrum ? powerSum(before.spectrum, sideSpectrum) : before.spectrum;
   const eq = [
-    ...(ref && refMid ? matchEq(before.spectrum, refMid, matchAmount(o), fs, ref.sampleRate, o.matchCorrection) : tonalEq(heard, null, intensity, fs)),
+    ...(ref && refMid ? matchEq(trackMid, refMid, matchAmount(o), fs, ref.sampleRate, o.matchCorrection) : tonalEq(heard, null, intensity, fs)),
     ...(bassDb ? [{ type: 'lowshelf' as const, hz: 120, gainDb: bassDb }] : []),
     ...(trebleDb && 7000 < fs / 2.2 ? [{ type: 'highshelf' as const, hz: 7000, gainDb: trebleDb }] : []),
   ];
@@ -486,8 +491,8 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const sideBands =
     ref && refMid && ref.channels.length === 2 && sideSpectrum
       ? sideEq(
-          { mid: before.spectrum, side: sideSpectrum },
-          { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, undefined, 'side') },
+          { mid: trackMid, side: averageSpectrum(chs, fs, undefined, MATCHING_FRAMES, 'side') },
+          { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, MATCHING_FRAMES, 'side') },
           matchAmount(o),
           fs,
         )

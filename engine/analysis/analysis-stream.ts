@@ -24,13 +24,17 @@ export class AnalysisStream {
   private readonly spectrum: SpectrumAccumulator;
   private frames = 0;
 
-  constructor(private readonly format: StreamFormat) {
+  /** `spectrumFrames`: how many frames the spectrum reads (the analysis's 128 unless said; MATCHING_FRAMES to measure a tonal distance). */
+  constructor(
+    private readonly format: StreamFormat,
+    spectrumFrames?: number,
+  ) {
     const { channels, sampleRate } = format;
     this.loudness = new LoudnessMeter(channels, sampleRate);
     this.scanners = Array.from({ length: channels }, () => new ChannelScanner());
     this.peaks = Array.from({ length: channels }, () => new TruePeakStream());
     this.pairs = new BlockPairAccumulator(halfSecond(sampleRate));
-    this.spectrum = new SpectrumAccumulator(channels, sampleRate, format.expectedFrames);
+    this.spectrum = new SpectrumAccumulator(channels, sampleRate, format.expectedFrames, undefined, spectrumFrames);
   }
 
   get framesSeen(): number {
