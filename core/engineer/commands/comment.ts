@@ -1,13 +1,26 @@
 // /comment: the artist's comments at moments of their versions — listed with their moments,
 // answered (the artist reads the answer on the listening page and in their chat), resolved.
 import { t } from '../../texts.js';
-import type { DeskArg } from './types.js';
+import type { DeskAction, DeskArg } from './types.js';
 import { bookingArg, num, str, text, type DeskCommand, type DeskRun } from './types.js';
 import { commentLine } from '../../listening/comments.js';
 
 const numberArg: DeskArg = { name: 'number', type: 'integer', required: true, min: 1, description: () => t('discord-option-comment-number') };
 
 const whose = async (c: DeskRun) => c.studio.desk.booking(text(c, 'reference'));
+
+/** Marks a comment resolved, or open again. */
+const marking = (name: 'resolve' | 'reopen', resolved: boolean): DeskAction => ({
+  name,
+  description: () => t(resolved ? 'discord-cmd-comment-resolve' : 'discord-cmd-comment-reopen'),
+  args: [bookingArg, numberArg],
+  run: async (c) => {
+    const b = await whose(c);
+    const number = num(c, 'number')!;
+    await c.studio.comments.resolve(b, number, resolved);
+    return t(resolved ? 'desk-comment-resolved' : 'desk-comment-reopened', { number, ref: b.reference });
+  },
+});
 
 export const comment: DeskCommand = {
   name: 'comment',
@@ -41,27 +54,7 @@ export const comment: DeskCommand = {
         return t('desk-comment-answered', { number, ref: b.reference, client: b.client.displayName });
       },
     },
-    {
-      name: 'resolve',
-      description: () => t('discord-cmd-comment-resolve'),
-      args: [bookingArg, numberArg],
-      run: async (c) => {
-        const b = await whose(c);
-        const number = num(c, 'number')!;
-        await c.studio.comments.resolve(b, number);
-        return t('desk-comment-resolved', { number, ref: b.reference });
-      },
-    },
-    {
-      name: 'reopen',
-      description: () => t('discord-cmd-comment-reopen'),
-      args: [bookingArg, numberArg],
-      run: async (c) => {
-        const b = await whose(c);
-        const number = num(c, 'number')!;
-        await c.studio.comments.resolve(b, number, false);
-        return t('desk-comment-reopened', { number, ref: b.reference });
-      },
-    },
+    marking('resolve', true),
+    marking('reopen', false),
   ],
 };
