@@ -72,6 +72,22 @@ export interface MasterOptions {
    * matching EQ in a first pass, added back (internal: set by the second of master's two passes).
    */
   matchCorrection?: number[];
+  /** The spectra matching decides from (internal: read once by master for both of its passes). */
+  matchSpectra?: MatchSpectra;
+}
+
+/** What reference matching reads of the mix and the reference, over MATCHING_FRAMES (side: of a stereo pair). */
+interface MatchSpectra {
+  trackMid: Spectrum;
+  trackSide: Spectrum | null;
+  refMid: Spectrum;
+  refSide: Spectrum | null;
+}
+
+function matchSpectraOf(track: AudioData, ref: AudioData): MatchSpectra {
+  const read = (a: AudioData, part: 'mid' | 'side') =>
+    part === 'side' && a.channels.length !== 2 ? null : averageSpectrum(a.channels, a.sampleRate, undefined, MATCHING_FRAMES, part);
+  return { trackMid: read(track, 'mid')!, trackSide: read(track, 'side'), refMid: read(ref, 'mid')!, refSide: read(ref, 'side') };
 }
 
 export interface EqBand {
@@ -358,9 +374,11 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   const amount = matchAmount(o);
   const matching = ref && !o.matchCorrection && amount > 0 ? { ...o, ...(o.matchLoudness ? { targetLufs: referenceLoudness(ref, o) } : {}) } : null;
   if (!ref || !matching) return masterOnce(input, o);
-  const { parts: _parts, progress: _progress, inPlace: _inPlace, ...probeOptions } = matching;
-  const matchCorrection = correctionFromProbe(input, probeOptions, ref, amount);
-  return masterOnce(input, { ...matching, matchCorrection });
+  // Read once, before either pass (the second may master the input in place), for both.
+  const matchSpectra = matchSpectraOf(input, ref);
+  const { parts: _parts, progress: _progress, inPlace: _inPlace, ...probeOptions } = { ...matching, matchSpectra };
+  const matchCorrection = correctionFromProbe(input, probeOptions, ref, matchSpectra, amount);
+  return masterOnce(input, { ...matching, matchSpectra, matchCorrection });
 }
 
 /** How far the matching EQ moves the balance towards the reference's (0..1). */
@@ -371,14 +389,12 @@ const matchAmount = (o: MasterOptions): number => Math.max(0, Math.min(1, o.inte
  * measured against where it was meant to land. Its audio is dropped when this returns (the second
  * pass needs the memory).
  */
-function correctionFromProbe(input: AudioData, probeOptions: MasterOptions, ref: AudioData, intensity: number): number[] {
+function correctionFromProbe(input: AudioData, probeOptions: MasterOptions, ref: AudioData, spectra: MatchSpectra, intensity: number): number[] {
   const fs = input.sampleRate;
-  // The mix as it is, read before the probe runs.
-  const mix = averageSpectrum(input.channels, fs, undefined, MATCHING_FRAMES);
   const probe = masterOnce(input, probeOptions);
   const bands = distanceBands(probe.before.spectrum.hz, Math.min(fs, ref.sampleRate) / 2);
-  const have = relativeLevels(mix, bands);
-  const want = relativeLevels(averageSpectrum(ref.channels, ref.sampleRate, undefined, MATCHING_FRAMES), bands);
+  const have = relativeLevels(spectra.trackMid, bands);
+  const want = relativeLevels(spectra.refMid, bands);
   const got = relativeLevels(averageSpectrum(probe.audio.channels, fs, undefined, MATCHING_FRAMES), bands);
   // Where the first pass was meant to land, against where it landed: what compression and
   // limiting do to a spectrum is broad, so the difference is smoothed with its neighbours (¼ ½ ¼;
@@ -448,8 +464,9 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const ref = o.reference;
   // Matching decides from the whole of the song and of the reference (MATCHING_FRAMES), not from
   // the analysis's sample of it.
-  const refMid = ref ? averageSpectrum(ref.channels, ref.sampleRate, undefined, MATCHING_FRAMES) : null;
-  const trackMid = ref ? averageSpectrum(chs, fs, undefined, MATCHING_FRAMES) : before.spectrum;
+  const matchSpectra = ref ? (o.matchSpectra ?? matchSpectraOf(input, ref)) : null;
+  const refMid = matchSpectra?.refMid ?? null;
+  const trackMid = matchSpectra?.trackMid ?? before.spectrum;
   const bassDb = clamp(o.tone?.bassDb ?? 0, -6, 6);
   const trebleDb = clamp(o.tone?.trebleDb ?? 0, -6, 6);
   const punch = clamp(o.punch ?? 0, -1, 1);
@@ -490,12 +507,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // One pass: DC off, the cascade, the side stage, and the loudness the compressor is set from.
   const sideBands =
     ref && refMid && ref.channels.length === 2 && sideSpectrum
-      ? sideEq(
-          { mid: trackMid, side: averageSpectrum(chs, fs, undefined, MATCHING_FRAMES, 'side') },
-          { mid: refMid, side: averageSpectrum(ref.channels, ref.sampleRate, undefined, MATCHING_FRAMES, 'side') },
-          matchAmount(o),
-          fs,
-        )
+      ? sideEq({ mid: trackMid, side: matchSpectra!.trackSide! }, { mid: refMid, side: matchSpectra!.refSide! }, matchAmount(o), fs)
       : [];
   const side = sideHighpassHz ? [...sideHighpass(fs, sideHighpassHz), ...sections(sideBands, fs)] : [];
   const toneSections = [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)];
