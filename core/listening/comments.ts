@@ -15,6 +15,7 @@ import type { EngineerAlerts } from '../messaging/alerts.js';
 import type { Outbox } from '../messaging/outbox.js';
 import { t } from '../texts.js';
 import { Versions } from '../versions/versions.js';
+import { parseOutlines } from '../versions/version-messages.js';
 import { CommentRepository, type CommentRow } from './comment-repository.js';
 import { momentText, type TimedNote } from './moments.js';
 
@@ -111,7 +112,7 @@ export class ReviewComments {
     if (!version) throw new UserError(t('room-no-such-version', { version: String(c.version), ref: booking.reference }));
     const startMs = Math.round(c.startMs);
     const endMs = c.endMs == null ? null : Math.round(c.endMs);
-    const seconds = outlineSeconds(version.waveform);
+    const seconds = parseOutlines(version.waveform).after?.seconds ?? null;
     const lengthMs = seconds === null ? Infinity : seconds * 1000 + END_SLACK_MS;
     if (!Number.isFinite(startMs) || startMs < 0 || startMs > lengthMs || (endMs !== null && (!Number.isFinite(endMs) || endMs <= startMs || endMs > lengthMs)))
       throw new UserError(t('comment-moment-outside', { version: c.version }));
@@ -248,11 +249,4 @@ export class RevisionComments {
       });
     }
   }
-}
-
-/** How long a version is, from the outline stored with it (null when it has none). */
-export function outlineSeconds(json: string | null): number | null {
-  if (!json) return null;
-  const seconds = (JSON.parse(json) as { after?: { seconds?: unknown } }).after?.seconds;
-  return typeof seconds === 'number' && Number.isFinite(seconds) ? seconds : null;
 }

@@ -18,7 +18,7 @@ import type { Outbox } from '../messaging/outbox.js';
 import { payFirstReply, type RevisionPayments } from '../payments/revision-payments.js';
 import { t } from '../texts.js';
 import { parseAdjustments, revisionStartedText, type RevisionService } from '../versions/revisions.js';
-import { beforeBalance, parseFacts, renderLabel } from '../versions/version-messages.js';
+import { beforeBalance, parseFacts, parseOutlines, renderLabel } from '../versions/version-messages.js';
 import type { MasterSettings } from '../versions/pipeline.js';
 import { isOutputFormat } from '../../engine/index.js';
 import { formats } from '../../engine/formats.js';
@@ -87,12 +87,6 @@ export interface RoomView {
 }
 
 type VersionRow = Models.DeliveryModel & { files: Models.DeliveryFileModel[] };
-
-/** A version's stored outlines (the version's, and the mix's it was made from). */
-function outlines(json: string | null): { after: Waveform | null; before: Waveform | null } {
-  const parsed = json ? (JSON.parse(json) as { after?: Waveform; before?: Waveform }) : {};
-  return { after: parsed.after ?? null, before: parsed.before ?? null };
-}
 
 const settingsLines = (json: string): string[] => settingsInWords(JSON.parse(json) as Partial<MasterSettings>);
 
@@ -167,7 +161,7 @@ export class ListeningRoom {
               fileId: listen.id,
               label: t('room-version', { version: r.version }),
               lufs: ['master', 'full', 'preview'].includes(listen.kind) ? lufs : null,
-              waveform: outlines(r.waveform).after,
+              waveform: parseOutlines(r.waveform).after,
               version: r.version,
             }
           : null,
@@ -186,7 +180,7 @@ export class ListeningRoom {
           fileId: `mix-${u.id}`,
           label: t('room-source', { file: u.fileName }),
           lufs: facts?.kind === 'master' ? (facts.sourceLufs ?? null) : null,
-          waveform: made ? outlines(made.waveform).before : null,
+          waveform: made ? parseOutlines(made.waveform).before : null,
           version: null,
         };
       });

@@ -2,7 +2,7 @@
 // a version the engineer holds back (an attended session's starting point, one awaiting review)
 // is announced when it is released exactly as it would have been at once, in the artist's
 // language of that moment, with the free revisions left at that moment.
-import type { EngineNote } from '../../engine/index.js';
+import type { EngineNote, Waveform } from '../../engine/index.js';
 import type { MixdownNote, SkipReason } from '../../engine/mixdown-notes.js';
 import { audioProblemInWords } from '../files/audio-problems.js';
 import { formatInWords } from '../files/format-words.js';
@@ -117,6 +117,12 @@ export type VersionFacts =
       lufs?: number;
     }
   | { kind: 'engineer'; renders: string[]; note?: string };
+
+/** A version's stored outlines (its own, and the mix's it was made from), for the listening page. */
+export function parseOutlines(json: string | null): { after: Waveform | null; before: Waveform | null } {
+  const parsed = json ? (JSON.parse(json) as { after?: Waveform; before?: Waveform }) : {};
+  return { after: parsed.after ?? null, before: parsed.before ?? null };
+}
 
 export function parseFacts(json: string | null): VersionFacts | null {
   if (!json) return null;
