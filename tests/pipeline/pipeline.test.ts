@@ -287,9 +287,16 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     const ref = await bookAndSendMix();
     await delivered();
     const booking = await studio.bookings.withClient((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).id);
-    // One comment sent from the page (the engineer has it), one still a draft.
+    // Two tabs add at once: two numbers (the drafts then deleted).
+    const tabs = await Promise.all(['one tab', 'another tab'].map((text) => studio.comments.add(booking, { version: 1, startMs: 6000, text })));
+    expect(tabs.map((c) => c.number).sort()).toEqual([1, 2]);
+    for (const c of tabs) await studio.comments.remove(booking, c.number);
+    // One comment sent from the page (the engineer has it) — two presses at once send it once, the
+    // other is told why — and one still a draft.
     await studio.comments.add(booking, { version: 1, startMs: 1500, text: 'kick too boomy' });
-    expect(await studio.comments.send(booking)).toBe(1);
+    const presses = await Promise.allSettled([studio.comments.send(booking), studio.comments.send(booking)]);
+    expect(presses.map((p) => (p.status === 'fulfilled' ? p.value : (p.reason as Error).message)).sort()).toEqual([1, 'There are no new comments to send.']);
+    expect(await t.db.notification.count({ where: { key: { startsWith: `alert:comment:${booking.id}:` } } })).toBe(1);
     await studio.comments.add(booking, { version: 1, startMs: 2000, endMs: 2500, text: 'hats harsh' });
     await delivered();
 
