@@ -164,6 +164,8 @@ const schema = z
       .default('aoo.sonobus.net'),
     // Which booking news reaches the engineer's chats: all (requests, new, cancelled, moved, files for sessions), requests (only what waits for them), none (logged only).
     ENGINEER_ALERTS: z.enum(['all', 'requests', 'none']).default('all'),
+    // The configured engineer's name (they are the owner; /engineer add brings others): what artists pick when there are several.
+    ENGINEER_NAME: z.string().trim().min(1).max(40).optional(),
     ENGINEER_CHAT: z
       .string()
       .regex(/^(console|telegram|discord):\S+$/, {

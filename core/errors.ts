@@ -52,6 +52,14 @@ export class SlotTakenError extends UserError {
   }
 }
 
+/** The time asked for is outside the hours (of the studio, or of the engineer asked for). */
+export class TimeNotOpenError extends UserError {
+  override name = 'TimeNotOpenError';
+  constructor() {
+    super(t('time-not-open'));
+  }
+}
+
 export class IllegalTransitionError extends UserError {
   override name = 'IllegalTransitionError';
 }

@@ -51,6 +51,8 @@ export interface StudioSettings extends CatalogSettings {
   STRIPE_API_URL?: string | undefined;
 
   ENGINEER_ALERTS: EngineerAlertLevel;
+  /** The configured engineer's (the owner's) name, as artists see it when there are several; the studio's name by default. */
+  ENGINEER_NAME?: string | undefined;
   ENGINEER_CHAT?: string | undefined;
   DISCORD_ENGINEER_IDS: string[];
   DISCORD_STUDIO_GUILD_ID?: string | undefined;

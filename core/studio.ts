@@ -5,6 +5,7 @@ import { BookingCalendars } from './calendar/booking-calendar.js';
 import { CalendarFeeds } from './calendar/feeds.js';
 import type { StudioSettings } from './settings.js';
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/client.js';
 import { BookingService } from './booking/bookings.js';
 import { SchedulePolicySource, syncCatalog } from './booking/schedule.js';
 import type { SchedulePolicy } from './booking/slots.js';
@@ -26,6 +27,8 @@ import { InProcessQueue } from '../queue/in-process.js';
 import { presets } from '../engine/presets.js';
 import { BookingAlerts } from './booking/booking-alerts.js';
 import { EngineerAlerts, engineerChats } from './messaging/alerts.js';
+import { alertRecipients, Engineers } from './engineer/engineers.js';
+import { EngineerDesk } from './engineer/engineer-desk.js';
 import { DownloadLinks } from './files/download-links.js';
 import { KeycodeService } from './sessions/keycodes.js';
 import { Pipeline, type PipelineSettings } from './versions/pipeline.js';
@@ -89,6 +92,10 @@ export interface Studio {
   alerts: EngineerAlerts;
   desk: StudioDesk;
   mixdowns: MixdownJobs;
+  /** The studio's engineers: who they are, what they take, where they hear. */
+  engineers: Engineers;
+  /** The owner's management of the engineers (/engineer, whose hours, whose queue, handing bookings over). */
+  staff: EngineerDesk;
   /** Who is the studio's engineer, from the studio's configuration only. */
   authority: EngineerAuthority;
   /** What the engineers did. */
@@ -137,6 +144,26 @@ export interface StudioOptions {
   pipeline?: Partial<PipelineSettings & RetrySettings>;
 }
 
+/**
+ * Engineers became data: the engineer the configuration names is the owner (made on the first
+ * start, given a Discord id newly listed later), and what was booked before is theirs. Two
+ * processes starting at once (web and worker) may race to make the owner: the loser reads it.
+ */
+async function ensureEngineers(engineers: Engineers, bookings: BookingService, config: StudioSettings): Promise<void> {
+  const configured = {
+    name: config.ENGINEER_NAME ?? config.STUDIO_NAME,
+    identities: ['console', ...config.DISCORD_ENGINEER_IDS.map((id) => `discord:${id}`)],
+  };
+  let owner;
+  try {
+    owner = await engineers.ensureConfigured(configured);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    owner = await engineers.ensureConfigured(configured);
+  }
+  await bookings.rows.assignUnassigned(owner.id);
+}
+
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
 
 export async function createStudio(db: Db, config: StudioSettings, store: ObjectStore, o: StudioOptions = {}): Promise<Studio> {
@@ -160,10 +187,14 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
     stepMinutes: config.BOOKING_SLOT_STEP_MINUTES,
   });
   const policy = () => schedule.get();
+  const engineers = new Engineers(
+    db,
+    catalog.services.map((s) => s.code),
+  );
   const bookings = new BookingService(
     db,
     catalog,
-    policy,
+    (engineerId) => schedule.get(engineerId),
     {
       autoConfirm: config.BOOKING_AUTO_CONFIRM,
       unattendedTurnaroundDays: config.UNATTENDED_TURNAROUND_DAYS,
@@ -172,11 +203,18 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
       depositFirst: config.PAYMENTS === 'stripe',
     },
     clock,
+    { offering: async (code) => (await engineers.offering(code)).map((e) => e.id) },
   );
+  await ensureEngineers(engineers, bookings, config);
   const outbox = new Outbox(db, clock, log);
   const queue = o.queue ?? new InProcessQueue();
   const downloads = new DownloadLinks(linkSettings, clock, config.DOWNLOAD_LINK_TTL_DAYS);
-  const alerts = new EngineerAlerts(outbox, log, engineerChats(config.ENGINEER_CHAT, config.DISCORD_ENGINEER_IDS));
+  const configuredChats = engineerChats(config.ENGINEER_CHAT, config.DISCORD_ENGINEER_IDS);
+  const alerts = new EngineerAlerts(
+    outbox,
+    log,
+    alertRecipients(engineers, (ref, tx) => bookings.rows.engineerIdOf(ref, tx), configuredChats),
+  );
   const bookingAlerts = new BookingAlerts(bookings.rows, alerts, config.ENGINEER_ALERTS, config.STUDIO_TIMEZONE);
   bookings.watch(bookingFollowUps);
   // The engineer hears of arrivals, moves and released holds (a cancellation is told by whoever cancelled, with its refund).
@@ -325,7 +363,9 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
       comments,
       standings,
       payments,
+      engineerNames: async () => new Map((await engineers.active()).map((e) => [e.id, e.name])),
     }),
+    staff: new EngineerDesk({ engineers, bookings, schedule, configuredChats }),
     mixdowns,
     audit,
     mixTime: new MixTime({ db, files, bookings, catalog, alerts, outbox, clock }),
@@ -340,7 +380,8 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
     guilds,
     healthCheck: async () => void (await db.$queryRawUnsafe('SELECT 1')),
     disk,
-    authority: new EngineerAuthority(guilds, {
+    engineers,
+    authority: new EngineerAuthority(guilds, engineers, {
       discordEngineerIds: config.DISCORD_ENGINEER_IDS,
       discordStudioGuildId: config.DISCORD_STUDIO_GUILD_ID,
       discordEngineerRoleId: config.DISCORD_ENGINEER_ROLE_ID,

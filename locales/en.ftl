@@ -1349,3 +1349,64 @@ web-dashboard-comment-resolve = Mark resolved
 web-dashboard-comment-reopen = Open again
 desk-comments-waiting = Comments waiting for your answer:
 desk-comments-how = Answer with /comment answer REF NUMBER, or mark it done with /comment resolve REF NUMBER.
+booking-no-engineer = No engineer takes { $service } at the moment. Please ask the studio.
+booking-engineer-not-offering = That engineer does not take this service (or no longer works here). Please pick again.
+engineer-unknown = There is no engineer called "{ $name }" (engineers: { $names }).
+engineer-owner-only = Only the studio's owner can do that.
+engineer-bad-name = An engineer's name is one line of 1 to { $max } characters, without commas.
+engineer-bad-identity = "{ $typed }" is not an identity: use discord:<user id>, telegram:<user id> or console.
+engineer-bad-services = "{ $typed }" is not a list of services: use all, or codes from { $codes } separated by commas.
+engineer-bad-chats = "{ $typed }" is not a chat: use platform:chat (discord:<user id>, telegram:<chat id>, console:engineer) separated by commas, or none.
+engineer-taken = There is already an engineer called { $name }, or { $identity } is another engineer's.
+engineer-last-owner = { $name } is the studio's only owner: make someone else an owner first.
+engineer-hours-not-yours = You can change your own hours only; the studio's and other engineers' are the owner's.
+engineer-not-yours = { $ref } is { $name }'s booking: only they or an owner can do that.
+discord-cmd-engineer = Owner: the studio's engineers (services, alerts, owners)
+discord-cmd-engineer-list = List the engineers: services, hours, alerts, open bookings
+discord-cmd-engineer-add = Add an engineer
+discord-cmd-engineer-name = The engineer's name (as artists see it)
+discord-cmd-engineer-identity = discord:<user id>, telegram:<user id> or console
+discord-cmd-engineer-services = all, or service codes separated by commas
+discord-cmd-engineer-chats = Where their alerts go: platform:chat separated by commas, or none
+discord-cmd-engineer-set-services = Change the services an engineer takes
+discord-cmd-engineer-set-chats = Change where an engineer's alerts go
+discord-cmd-engineer-owner = Make an engineer an owner, or not
+discord-cmd-engineer-yes = yes or no
+discord-cmd-engineer-remove = Remove an engineer (no new bookings; theirs stay theirs)
+discord-cmd-engineer-restore = Bring a removed engineer back
+discord-cmd-availability-engineer = Whose hours: an engineer's name (default: the studio's)
+discord-cmd-queue-engineer = Whose bookings: a name, mine or all (default: all for owners, yours otherwise)
+desk-engineer-list-title = Engineers:
+desk-engineer-line = • { $name }{ $marks } — services: { $services } · hours: { $hours } · alerts: { $chats } · on: { $identities } · open bookings: { $open }
+desk-engineer-owner-mark = owner
+desk-engineer-removed-mark = removed
+desk-engineer-all-services = all
+desk-engineer-studio-hours = the studio's
+desk-engineer-own-hours = their own
+desk-engineer-owner-chats = the studio's alert chats
+desk-engineer-no-chats = the owners' chats
+desk-engineer-added = Added { $name } ({ $identity }): they take { $services } and work the studio's hours until they set their own ({ $command }).
+desk-engineer-services-set = { $name } now takes { $services }.
+desk-engineer-chats-set = { $name }'s alerts now go to { $chats }.
+desk-engineer-owner-set = { $owner ->
+        [yes] { $name } is now an owner.
+       *[no] { $name } is no longer an owner.
+    }
+desk-engineer-removed = { $name } takes no new bookings and can no longer use the engineer's commands; their { $open } open bookings stay theirs (move one to someone else with { $command }).
+desk-engineer-restored = { $name } is back and takes bookings again.
+desk-hours-of = Hours of { $name }:
+desk-hours-of-studio = (the studio's, until they add their own)
+desk-queue-of = Showing { $name }'s bookings (all of them: { $command }).
+desk-queue-engineer = · { $name }
+book-ask-engineer = Who would you like to work with?
+book-engineer-any = Any engineer (first free)
+book-choose-engineer = Please pick an engineer with the buttons.
+book-check-engineer = • With { $name }
+discord-cmd-booking-assign = Owner: give a booking to another engineer
+discord-cmd-booking-engineer = The engineer's name
+desk-booking-assigned = { $ref } is now { $name }'s{ $moved ->
+        [yes] {""}; their calendar holds its time.
+       *[no] {""}.
+    }
+desk-booking-assign-busy = { $name } is not free for { $ref } at its time (outside their hours or taken): move the session first, or pick someone else.
+desk-booking-assign-closed = { $ref } is { $status }: there is nothing left to hand over.

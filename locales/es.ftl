@@ -1352,3 +1352,64 @@ web-dashboard-comment-resolve = Marcar como resuelto
 web-dashboard-comment-reopen = Volver a abrir
 desk-comments-waiting = Comentarios que esperan tu respuesta:
 desk-comments-how = Responde con /comment answer REF NÚMERO, o márcalo como hecho con /comment resolve REF NÚMERO.
+booking-no-engineer = Ahora mismo ningún ingeniero hace { $service }. Pregunta al estudio.
+booking-engineer-not-offering = Ese ingeniero no hace este servicio (o ya no trabaja aquí). Elige de nuevo.
+engineer-unknown = No hay ningún ingeniero llamado «{ $name }» (ingenieros: { $names }).
+engineer-owner-only = Solo el dueño del estudio puede hacer eso.
+engineer-bad-name = El nombre de un ingeniero es una línea de 1 a { $max } caracteres, sin comas.
+engineer-bad-identity = «{ $typed }» no es una identidad: usa discord:<id de usuario>, telegram:<id de usuario> o console.
+engineer-bad-services = «{ $typed }» no es una lista de servicios: usa all, o códigos de { $codes } separados por comas.
+engineer-bad-chats = «{ $typed }» no es un chat: usa plataforma:chat (discord:<id de usuario>, telegram:<id de chat>, console:engineer) separados por comas, o none.
+engineer-taken = Ya hay un ingeniero llamado { $name }, o { $identity } es de otro ingeniero.
+engineer-last-owner = { $name } es el único dueño del estudio: haz dueño a otra persona primero.
+engineer-hours-not-yours = Solo puedes cambiar tu propio horario; el del estudio y el de otros ingenieros son cosa del dueño.
+engineer-not-yours = { $ref } es una reserva de { $name }: solo esa persona o un dueño puede hacer eso.
+discord-cmd-engineer = Dueño: los ingenieros del estudio (servicios, avisos, dueños)
+discord-cmd-engineer-list = Lista de ingenieros: servicios, horario, avisos, reservas abiertas
+discord-cmd-engineer-add = Añadir un ingeniero
+discord-cmd-engineer-name = El nombre del ingeniero (como lo ven los artistas)
+discord-cmd-engineer-identity = discord:<id de usuario>, telegram:<id de usuario> o console
+discord-cmd-engineer-services = all, o códigos de servicio separados por comas
+discord-cmd-engineer-chats = Adónde van sus avisos: plataforma:chat separados por comas, o none
+discord-cmd-engineer-set-services = Cambiar los servicios que hace un ingeniero
+discord-cmd-engineer-set-chats = Cambiar adónde van los avisos de un ingeniero
+discord-cmd-engineer-owner = Hacer dueño a un ingeniero, o dejar de serlo
+discord-cmd-engineer-yes = yes o no
+discord-cmd-engineer-remove = Dar de baja a un ingeniero (sin reservas nuevas; las suyas siguen siendo suyas)
+discord-cmd-engineer-restore = Volver a dar de alta a un ingeniero
+discord-cmd-availability-engineer = De quién es el horario: el nombre de un ingeniero (por defecto: el del estudio)
+discord-cmd-queue-engineer = De quién son las reservas: un nombre, mine o all (por defecto: all para dueños, las tuyas si no)
+desk-engineer-list-title = Ingenieros:
+desk-engineer-line = • { $name }{ $marks } — servicios: { $services } · horario: { $hours } · avisos: { $chats } · en: { $identities } · reservas abiertas: { $open }
+desk-engineer-owner-mark = dueño
+desk-engineer-removed-mark = de baja
+desk-engineer-all-services = todos
+desk-engineer-studio-hours = el del estudio
+desk-engineer-own-hours = el suyo
+desk-engineer-owner-chats = los chats de avisos del estudio
+desk-engineer-no-chats = los chats de los dueños
+desk-engineer-added = { $name } añadido ({ $identity }): hace { $services } y trabaja en el horario del estudio hasta que ponga el suyo ({ $command }).
+desk-engineer-services-set = { $name } hace ahora { $services }.
+desk-engineer-chats-set = Los avisos de { $name } van ahora a { $chats }.
+desk-engineer-owner-set = { $owner ->
+        [yes] { $name } es ahora dueño.
+       *[no] { $name } ya no es dueño.
+    }
+desk-engineer-removed = { $name } ya no recibe reservas nuevas ni puede usar los comandos de ingeniero; sus { $open } reservas abiertas siguen siendo suyas (pasa una a otra persona con { $command }).
+desk-engineer-restored = { $name } ha vuelto y recibe reservas de nuevo.
+desk-hours-of = Horario de { $name }:
+desk-hours-of-studio = (el del estudio, hasta que añada el suyo)
+desk-queue-of = Reservas de { $name } (todas: { $command }).
+desk-queue-engineer = · { $name }
+book-ask-engineer = ¿Con quién quieres trabajar?
+book-engineer-any = Cualquier ingeniero (el primero libre)
+book-choose-engineer = Elige un ingeniero con los botones.
+book-check-engineer = • Con { $name }
+discord-cmd-booking-assign = Dueño: pasar una reserva a otro ingeniero
+discord-cmd-booking-engineer = El nombre del ingeniero
+desk-booking-assigned = { $ref } es ahora de { $name }{ $moved ->
+        [yes] {""}; su calendario guarda la hora.
+       *[no] {""}.
+    }
+desk-booking-assign-busy = { $name } no está libre para { $ref } a su hora (fuera de su horario u ocupada): mueve antes la sesión o elige a otra persona.
+desk-booking-assign-closed = { $ref } está { $status }: ya no queda nada que pasar a otra persona.

@@ -56,6 +56,11 @@ export class BookingRepository {
     return (await this.db.booking.findUnique({ where: { id }, select: { reference: true } }))?.reference ?? null;
   }
 
+  /** The engineer of the booking `reference` names, or null (no such booking). */
+  async engineerIdOf(reference: string, tx: Tx = this.db): Promise<string | null> {
+    return (await tx.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, select: { engineerId: true } }))?.engineerId ?? null;
+  }
+
   /** `reference` as stored: upper case, trimmed. */
   byReference(reference: string): Promise<BookingWithClient | null> {
     return this.db.booking.findUnique({ where: { reference: reference.trim().toUpperCase() }, include: withServiceAndClient });
@@ -217,15 +222,41 @@ export class BookingRepository {
 
   // ── the calendar ─────────────────────────────────────────────────────────────────────────────
 
-  /** Block starts (ms since epoch) held by any booking between `from` and `to`. */
-  async heldBlocks(tx: Tx, from: Date, to: Date): Promise<Set<number>> {
-    const holds = await tx.slotHold.findMany({ where: { blockStart: { gte: from, lt: to } }, select: { blockStart: true } });
+  /** Block starts (ms since epoch) of the engineer's time held between `from` and `to`. */
+  async heldBlocks(tx: Tx, engineerId: string, from: Date, to: Date): Promise<Set<number>> {
+    const holds = await tx.slotHold.findMany({ where: { engineerId, blockStart: { gte: from, lt: to } }, select: { blockStart: true } });
     return new Set(holds.map((h) => h.blockStart.getTime()));
   }
 
-  /** Holds these block starts for the booking; one already held fails the transaction (the unique block start). */
-  async hold(tx: Tx, bookingId: string, blockStarts: readonly Date[]): Promise<void> {
-    await tx.slotHold.createMany({ data: blockStarts.map((blockStart) => ({ bookingId, blockStart })) });
+  /** Holds these block starts of the engineer's time for the booking; one already held fails the transaction (the unique engineer and block). */
+  async hold(tx: Tx, bookingId: string, engineerId: string, blockStarts: readonly Date[]): Promise<void> {
+    await tx.slotHold.createMany({ data: blockStarts.map((blockStart) => ({ bookingId, engineerId, blockStart })) });
+  }
+
+  /**
+   * For choosing "any engineer": each engineer's open bookings and when they were last booked
+   * (engineers with none are absent).
+   */
+  async loadByEngineer(tx: Tx = this.db): Promise<Map<string, { open: number; lastBookedAt: Date | null }>> {
+    const [open_, last] = await Promise.all([
+      tx.booking.groupBy({ by: ['engineerId'], where: { status: open, engineerId: { not: null } }, _count: { _all: true } }),
+      tx.booking.groupBy({ by: ['engineerId'], where: { engineerId: { not: null } }, _max: { createdAt: true } }),
+    ]);
+    const out = new Map<string, { open: number; lastBookedAt: Date | null }>();
+    for (const r of last) out.set(r.engineerId!, { open: 0, lastBookedAt: r._max.createdAt });
+    for (const r of open_) out.set(r.engineerId!, { open: r._count._all, lastBookedAt: out.get(r.engineerId!)?.lastBookedAt ?? null });
+    return out;
+  }
+
+  /**
+   * Bookings made before engineers were data are the owner's, and so is the time they hold. Run at
+   * start-up; how many bookings it assigned.
+   */
+  async assignUnassigned(ownerId: string): Promise<number> {
+    // Each step may run again (a start that stopped halfway): both only touch what is unassigned.
+    await this.db.slotHold.updateMany({ where: { engineerId: '' }, data: { engineerId: ownerId } });
+    const { count } = await this.db.booking.updateMany({ where: { engineerId: null }, data: { engineerId: ownerId } });
+    return count;
   }
 
   async releaseHolds(tx: Tx, bookingId: string): Promise<void> {

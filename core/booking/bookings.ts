@@ -1,19 +1,20 @@
-// Creating, moving and calling off bookings. The calendar is protected by SlotHold's unique
-// block start, so two racing requests for overlapping times cannot both commit, on SQLite or
-// PostgreSQL alike; creation is idempotent by key, so a retried or duplicated request returns
-// the booking it already made.
+// Creating, moving and calling off bookings. Each booking holds one engineer's time; the calendar
+// is protected by SlotHold's unique (engineer, block start), so two racing requests for the same
+// engineer's time cannot both commit, on SQLite or PostgreSQL alike, while two engineers' sessions
+// never touch. Creation is idempotent by key, so a retried or duplicated request returns the
+// booking it already made.
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db, Tx } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/client.js';
-import { serviceIdIn } from './schedule.js';
+import { serviceCodeIn, serviceIdIn } from './schedule.js';
 import { BookingRepository, type Booking, type BookingWithClient, type BookingWithService } from './booking-repository.js';
 import { findService, priceFor, priceForHours, type Catalog, type ServiceDef, type SessionKind } from '../catalog.js';
-import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
+import { NotFoundError, SlotTakenError, TimeNotOpenError, UserError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { blocksFor, bookingWindow, generateSlots, isBookable, openWindows, overlapsTaken, type Interval, type SchedulePolicy } from './slots.js';
 import { planReminders } from '../sessions/reminders.js';
-import { assertKnownStatus, assertTransition, bookingStatuses, isOpen, pathTo, type BookingStatus } from './status.js';
+import { assertKnownStatus, assertTransition, bookingStatuses, isOpen, pathTo, statusText, type BookingStatus } from './status.js';
 import { t } from '../texts.js';
 
 export type { Booking, BookingWithClient, BookingWithService } from './booking-repository.js';
@@ -40,6 +41,14 @@ export interface NewBooking {
   actor: string;
   /** Mixing by the hour: the hours booked (from the artist's quote), else the service's. */
   hours?: number;
+  /** The engineer the artist picked; absent: any who takes the service and is free then. */
+  engineerId?: string;
+}
+
+/** Who may take a booking: the active engineers who do a service, each with their own schedule. */
+export interface BookingStaff {
+  /** Ids of the active engineers taking this service, in the studio's order. */
+  offering(serviceCode: string): Promise<string[]>;
 }
 
 /** An hourly service's session grows or shrinks with the hours booked; any other keeps its length. */
@@ -91,17 +100,41 @@ export class BookingService {
   constructor(
     private readonly db: Db,
     private readonly catalog: Catalog,
-    private readonly policy: () => Promise<SchedulePolicy>,
+    /** The studio's schedule (no engineer), or the one an engineer's bookings follow. */
+    private readonly policy: (engineerId?: string | null) => Promise<SchedulePolicy>,
     private readonly settings: BookingSettings,
     private readonly clock: Clock,
+    private readonly staff: BookingStaff,
   ) {
     this.rows = new BookingRepository(db);
   }
 
-  /** Block starts held by bookings in a time range (ms since epoch), a day and the buffer either side. */
-  private takenBlocks(tx: Tx, range: Interval, bufferMinutes: number): Promise<Set<number>> {
+  /** Block starts of the engineer's time held in a range (ms since epoch), a day and the buffer either side. */
+  private takenBlocks(tx: Tx, engineerId: string, range: Interval, bufferMinutes: number): Promise<Set<number>> {
     const margin = (bufferMinutes + 24 * 60) * 60_000;
-    return this.rows.heldBlocks(tx, new Date(range.start.getTime() - margin), new Date(range.end.getTime() + margin));
+    return this.rows.heldBlocks(tx, engineerId, new Date(range.start.getTime() - margin), new Date(range.end.getTime() + margin));
+  }
+
+  /** The engineers who take the service: the one asked for (refused when they do not), else all of them. */
+  private async engineersFor(serviceCode: string, engineerId?: string): Promise<string[]> {
+    const offering = await this.staff.offering(serviceCode);
+    if (engineerId === undefined) {
+      if (!offering.length) throw new UserError(t('booking-no-engineer', { service: serviceCode }));
+      return offering;
+    }
+    if (!offering.includes(engineerId)) throw new UserError(t('booking-engineer-not-offering'));
+    return [engineerId];
+  }
+
+  /**
+   * "Any engineer", as team booking tools do it: the least busy first (fewest open bookings), then
+   * whoever was booked least recently, so the work spreads evenly.
+   */
+  private async fairOrder(tx: Tx, ids: string[]): Promise<string[]> {
+    if (ids.length < 2) return ids;
+    const load = await this.rows.loadByEngineer(tx);
+    const key = (id: string) => load.get(id) ?? { open: 0, lastBookedAt: null };
+    return [...ids].sort((a, b) => key(a).open - key(b).open || (key(a).lastBookedAt?.getTime() ?? 0) - (key(b).lastBookedAt?.getTime() ?? 0));
   }
 
   private service(code: string) {
@@ -110,23 +143,30 @@ export class BookingService {
     return def;
   }
 
-  /** Free start times for the service's length, or `minutes` (a session grown for its mix, moved). */
-  async freeSlots(serviceCode: string, range?: Partial<Interval>, minutes?: number): Promise<Interval[]> {
+  /**
+   * Free start times for the service's length, or `minutes` (a session grown for its mix, moved):
+   * the engineer's, or (no engineer named) every time at least one engineer who takes it is free.
+   */
+  async freeSlots(serviceCode: string, range?: Partial<Interval>, minutes?: number, engineerId?: string): Promise<Interval[]> {
     const def = this.service(serviceCode);
-    const policy = await this.policy();
     const now = this.clock.now();
-    const window = bookingWindow(policy, now);
+    const window = bookingWindow(await this.policy(), now);
     const from = range?.start ?? window.start;
     const to = range?.end ?? window.end;
-    const taken = await this.takenBlocks(this.db, { start: from, end: to }, policy.bufferMinutes);
-    return generateSlots(policy, { durationMinutes: minutes ?? def.durationMinutes, now, taken, from, to });
+    const byStart = new Map<number, Interval>();
+    for (const engineer of await this.engineersFor(def.code, engineerId)) {
+      const policy = await this.policy(engineer);
+      const taken = await this.takenBlocks(this.db, engineer, { start: from, end: to }, policy.bufferMinutes);
+      for (const slot of generateSlots(policy, { durationMinutes: minutes ?? def.durationMinutes, now, taken, from, to }))
+        byStart.set(slot.start.getTime(), slot);
+    }
+    return [...byStart.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
   async create(input: NewBooking): Promise<BookingWithService> {
     const existing = await this.byIdempotencyKey(input.idempotencyKey);
     if (existing) return existing;
     const def = this.service(input.serviceCode);
-    const policy = await this.policy();
     const now = this.clock.now();
     let slot: Interval | undefined;
     if (input.kind !== 'unattended') {
@@ -134,41 +174,57 @@ export class BookingService {
       slot = { start: input.start, end: new Date(input.start.getTime() + sessionMinutes(def, input.hours) * 60_000) };
       if (slot.start < now) throw new UserError(t('time-in-past'));
     }
-    try {
-      return await this.db.$transaction(async (tx) => {
-        const serviceId = await serviceIdIn(tx, def.code);
-        if (slot) await this.assertBookable(tx, policy, slot, now);
-        const booking = await this.rows.create(tx, {
-          reference: newReference(),
-          clientId: input.clientId,
-          serviceId,
-          kind: input.kind,
-          status: this.settings.depositFirst ? 'awaiting-payment' : 'requested',
-          startsAt: slot?.start ?? null,
-          endsAt: slot?.end ?? null,
-          dueAt: slot ? null : await this.unattendedDueDate(tx, now, policy),
-          timeZone: input.timeZone,
-          priceCents:
-            def.hourly && input.hours !== undefined
-              ? priceForHours(this.catalog, def.hourly, input.kind, input.hours)
-              : priceFor(this.catalog, def, input.kind),
-          bookedHours: def.hourly ? (input.hours ?? def.hourly.hours) : null,
-          currency: this.catalog.currency,
-          includedRevisions: def.includedRevisions,
-          idempotencyKey: input.idempotencyKey,
-          originPlatform: input.origin.platform,
-          originChatId: input.origin.chatId,
-        });
-        await this.rows.recordEvent({ bookingId: booking.id, fromStatus: null, toStatus: booking.status, actor: input.actor, at: now }, tx);
-        if (slot) await this.hold(tx, booking.id, slot, policy.bufferMinutes);
-        await planReminders(tx, booking, this.settings.reminderOffsetsHours ?? [24, 1], now);
-        if (booking.status === 'requested') await this.autoConfirmIn(tx, booking);
-        await this.announce('arrived', tx, booking.id);
-        return this.rows.get(booking.id, tx);
-      });
-    } catch (err) {
-      return this.afterConflict(err, input.idempotencyKey);
+    const engineers = await this.fairOrder(this.db, await this.engineersFor(def.code, input.engineerId));
+    // With "any engineer" each who takes the service is tried in turn (fairest first): the time may
+    // be outside one's hours, or taken by a booking that committed a moment ago. The last one's
+    // refusal is the artist's answer.
+    let refusal: unknown;
+    for (const engineerId of engineers) {
+      try {
+        return await this.createFor(input, def, engineerId, slot, now);
+      } catch (err) {
+        const other = err instanceof SlotTakenError || err instanceof TimeNotOpenError || isUniqueViolation(err);
+        if (!other || engineers.length === 1) return this.afterConflict(err, input.idempotencyKey);
+        const same = await this.byIdempotencyKey(input.idempotencyKey);
+        if (same) return same;
+        refusal = err;
+      }
     }
+    return this.afterConflict(refusal, input.idempotencyKey);
+  }
+
+  private async createFor(input: NewBooking, def: ServiceDef, engineerId: string, slot: Interval | undefined, now: Date): Promise<BookingWithService> {
+    const policy = await this.policy(engineerId);
+    return this.db.$transaction(async (tx) => {
+      const serviceId = await serviceIdIn(tx, def.code);
+      if (slot) await this.assertBookable(tx, engineerId, policy, slot, now);
+      const booking = await this.rows.create(tx, {
+        reference: newReference(),
+        clientId: input.clientId,
+        serviceId,
+        engineerId,
+        kind: input.kind,
+        status: this.settings.depositFirst ? 'awaiting-payment' : 'requested',
+        startsAt: slot?.start ?? null,
+        endsAt: slot?.end ?? null,
+        dueAt: slot ? null : await this.unattendedDueDate(tx, now, await this.policy()),
+        timeZone: input.timeZone,
+        priceCents:
+          def.hourly && input.hours !== undefined ? priceForHours(this.catalog, def.hourly, input.kind, input.hours) : priceFor(this.catalog, def, input.kind),
+        bookedHours: def.hourly ? (input.hours ?? def.hourly.hours) : null,
+        currency: this.catalog.currency,
+        includedRevisions: def.includedRevisions,
+        idempotencyKey: input.idempotencyKey,
+        originPlatform: input.origin.platform,
+        originChatId: input.origin.chatId,
+      });
+      await this.rows.recordEvent({ bookingId: booking.id, fromStatus: null, toStatus: booking.status, actor: input.actor, at: now }, tx);
+      if (slot) await this.hold(tx, booking.id, engineerId, slot, policy.bufferMinutes);
+      await planReminders(tx, booking, this.settings.reminderOffsetsHours ?? [24, 1], now);
+      if (booking.status === 'requested') await this.autoConfirmIn(tx, booking);
+      await this.announce('arrived', tx, booking.id);
+      return this.rows.get(booking.id, tx);
+    });
   }
 
   /**
@@ -184,20 +240,20 @@ export class BookingService {
   }
 
   /** The slot is free and open (hours, notice, horizon); a taken one is SlotTakenError. */
-  private async assertBookable(tx: Tx, policy: SchedulePolicy, slot: Interval, now: Date): Promise<void> {
-    const taken = await this.takenBlocks(tx, slot, policy.bufferMinutes);
+  private async assertBookable(tx: Tx, engineerId: string, policy: SchedulePolicy, slot: Interval, now: Date): Promise<void> {
+    const taken = await this.takenBlocks(tx, engineerId, slot, policy.bufferMinutes);
     const durationMinutes = (slot.end.getTime() - slot.start.getTime()) / 60_000;
     if (isBookable(policy, slot, { durationMinutes, now, taken })) return;
     if (overlapsTaken(slot.start.getTime(), slot.end.getTime(), policy.bufferMinutes, taken)) throw new SlotTakenError();
-    throw new UserError(t('time-not-open'));
+    throw new TimeNotOpenError();
   }
 
   private byIdempotencyKey(key: string): Promise<BookingWithService | null> {
     return this.rows.byIdempotencyKey(key);
   }
 
-  private hold(tx: Tx, bookingId: string, slot: Interval, bufferMinutes: number): Promise<void> {
-    return this.rows.hold(tx, bookingId, blocksFor(slot, bufferMinutes));
+  private hold(tx: Tx, bookingId: string, engineerId: string, slot: Interval, bufferMinutes: number): Promise<void> {
+    return this.rows.hold(tx, bookingId, engineerId, blocksFor(slot, bufferMinutes));
   }
 
   /**
@@ -210,6 +266,13 @@ export class BookingService {
     let due = DateTime.fromJSDate(now).setZone(policy.timeZone).plus({ days });
     for (let i = 0; i < 14 && openWindows(policy, due.toISODate() ?? '').length === 0; i++) due = due.plus({ days: 1 });
     return due.toJSDate();
+  }
+
+  /** A booking's engineer (one made before engineers were data: the first who takes its service). */
+  private async engineerOf(b: Pick<Booking, 'engineerId' | 'serviceId'> & { service?: { code: string } }): Promise<string> {
+    if (b.engineerId) return b.engineerId;
+    const code = b.service?.code ?? (await serviceCodeIn(this.db, b.serviceId));
+    return (await this.engineersFor(code))[0]!;
   }
 
   /** The due date an unattended booking made now would get. */
@@ -417,7 +480,8 @@ export class BookingService {
    * which, and nothing changes); unattended work has no slot to grow.
    */
   async extendHours(booking: Booking, hours: number, priceCents: number, actor: string): Promise<BookingWithService> {
-    const policy = await this.policy();
+    const engineerId = await this.engineerOf(booking);
+    const policy = await this.policy(engineerId);
     try {
       return await this.db.$transaction(async (tx) => {
         const current = await this.currentIn(tx, booking.id);
@@ -430,10 +494,10 @@ export class BookingService {
           const open = openWindows(policy, day).some((w) => w.start <= current.startsAt! && endsAt! <= w.end);
           if (!open) throw new UserError(t('mix-time-studio-closed', { ref: current.reference }));
           await this.rows.releaseHolds(tx, current.id);
-          const taken = await this.takenBlocks(tx, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
+          const taken = await this.takenBlocks(tx, engineerId, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
           if (overlapsTaken(current.startsAt.getTime(), endsAt.getTime(), policy.bufferMinutes, taken))
             throw new UserError(t('mix-time-taken', { ref: current.reference }));
-          await this.hold(tx, current.id, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
+          await this.hold(tx, current.id, engineerId, { start: current.startsAt, end: endsAt }, policy.bufferMinutes);
         }
         await this.rows.update(current.id, { bookedHours: hours, priceCents, endsAt, mixTimeAskedHours: hours }, tx);
         await this.rows.recordEvent(
@@ -457,6 +521,48 @@ export class BookingService {
   }
 
   /**
+   * Gives an open booking to another engineer (one who takes its service): a session's time moves
+   * to their calendar, refused when they are not free then (outside their hours, or taken).
+   * Returns false when it was theirs already.
+   */
+  async assign(booking: BookingWithService, engineerId: string, actor: string): Promise<boolean> {
+    if (booking.engineerId === engineerId) return false;
+    await this.engineersFor(booking.service.code, engineerId);
+    if (!isOpen(booking.status)) throw new UserError(t('desk-booking-assign-closed', { ref: booking.reference, status: statusText(booking.status) }));
+    const policy = await this.policy(engineerId);
+    try {
+      await this.db.$transaction(async (tx) => {
+        const current = await this.currentIn(tx, booking.id);
+        await this.rows.releaseHolds(tx, current.id);
+        if (current.startsAt && current.endsAt) {
+          const slot = { start: current.startsAt, end: current.endsAt };
+          const taken = await this.takenBlocks(tx, engineerId, slot, policy.bufferMinutes);
+          const day = DateTime.fromJSDate(slot.start).setZone(policy.timeZone).toISODate() ?? '';
+          const open = openWindows(policy, day).some((w) => w.start <= slot.start && slot.end <= w.end);
+          if (!open || overlapsTaken(slot.start.getTime(), slot.end.getTime(), policy.bufferMinutes, taken)) throw new SlotTakenError();
+          await this.hold(tx, current.id, engineerId, slot, policy.bufferMinutes);
+        }
+        await this.rows.update(current.id, { engineerId }, tx);
+        await this.rows.recordEvent(
+          {
+            bookingId: current.id,
+            fromStatus: current.status,
+            toStatus: current.status,
+            actor,
+            note: `engineer ${current.engineerId ?? '—'} → ${engineerId}`,
+            at: this.clock.now(),
+          },
+          tx,
+        );
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new SlotTakenError();
+      throw err;
+    }
+    return true;
+  }
+
+  /**
    * Moves a booking: the original is marked rescheduled and releases its time, and a new
    * booking (same service, price and allowance) links back to it, all in one transaction.
    */
@@ -466,7 +572,9 @@ export class BookingService {
     const original = await this.ownedBy(clientId, reference);
     if (original.kind === 'unattended') throw new UserError(t('booking-nothing-to-move', { ref: original.reference }));
     assertTransition(original.reference, original.status, 'rescheduled');
-    const policy = await this.policy();
+    // The artist booked this engineer's time: the session moves within it.
+    const engineerId = await this.engineerOf(original);
+    const policy = await this.policy(engineerId);
     const now = this.clock.now();
     // A session made longer for its mix (extendHours) keeps its length.
     const minutes =
@@ -476,11 +584,12 @@ export class BookingService {
       return await this.db.$transaction(async (tx) => {
         await this.step(tx, original, 'rescheduled', actor, `moved to ${slot.start.toISOString()}`);
         await this.rows.releaseHolds(tx, original.id);
-        await this.assertBookable(tx, policy, slot, now);
+        await this.assertBookable(tx, engineerId, policy, slot, now);
         const moved = await this.rows.create(tx, {
           reference: newReference(),
           clientId: original.clientId,
           serviceId: original.serviceId,
+          engineerId,
           kind: original.kind,
           status: original.status,
           startsAt: slot.start,
@@ -503,7 +612,7 @@ export class BookingService {
           { bookingId: moved.id, fromStatus: null, toStatus: moved.status, actor, note: `rescheduled from ${original.reference}`, at: now },
           tx,
         );
-        await this.hold(tx, moved.id, slot, policy.bufferMinutes);
+        await this.hold(tx, moved.id, engineerId, slot, policy.bufferMinutes);
         await planReminders(tx, moved, this.settings.reminderOffsetsHours ?? [24, 1], now);
         // Its files, payments, links and reminders follow (follow-ups.ts); the engineer hears of it.
         await this.announce('moved', tx, original.id, moved.id, now);

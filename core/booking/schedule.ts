@@ -1,5 +1,7 @@
-// The studio's schedule policy: weekly hours set by the engineer in the database (once any
-// exist) or else from configuration; closed dates from configuration plus dated overrides.
+// The schedule policy: the studio's weekly hours set in the database (once any exist) or else
+// from configuration, closed dates from configuration plus dated overrides; an engineer's own
+// weekly hours (once they set any) replace the studio's for their bookings, and their days off add
+// to the studio's closed dates.
 import type { Db, Tx } from '../../db/client.js';
 import type { Catalog } from '../catalog.js';
 import type { DateOverride, WeeklyWindow } from './hours.js';
@@ -15,8 +17,17 @@ export interface ScheduleSettings {
   stepMinutes: number;
 }
 
-export async function loadSchedulePolicy(db: Db, s: ScheduleSettings): Promise<SchedulePolicy> {
-  const [rules, overrides] = await Promise.all([db.availabilityRule.findMany(), db.availabilityOverride.findMany()]);
+/** Whose rows: the studio's (null) and, for an engineer, theirs too. */
+const ownerWhere = (engineerId: string | null) => ({ engineerId });
+
+export async function loadSchedulePolicy(db: Db, s: ScheduleSettings, engineerId: string | null = null): Promise<SchedulePolicy> {
+  const mine = engineerId === null ? [{ engineerId: null }] : [{ engineerId: null }, { engineerId }];
+  const [allRules, overrides] = await Promise.all([
+    db.availabilityRule.findMany({ where: { OR: mine } }),
+    db.availabilityOverride.findMany({ where: { OR: mine } }),
+  ]);
+  const own = allRules.filter((r) => r.engineerId !== null);
+  const rules = own.length ? own : allRules;
   const dbOverrides: DateOverride[] = overrides.map((o) => ({
     date: o.date,
     closed: o.closed,
@@ -40,7 +51,8 @@ export async function loadSchedulePolicy(db: Db, s: ScheduleSettings): Promise<S
  * process changes it; another process (a second instance) sees a change within `ttlMs`.
  */
 export class SchedulePolicySource {
-  #cached: { at: number; policy: Promise<SchedulePolicy> } | undefined;
+  /** By engineer id ("" for the studio's own). */
+  readonly #cached = new Map<string, { at: number; policy: Promise<SchedulePolicy> }>();
 
   constructor(
     private readonly db: Db,
@@ -48,53 +60,60 @@ export class SchedulePolicySource {
     private readonly ttlMs = 2_000,
   ) {}
 
-  get(): Promise<SchedulePolicy> {
+  /** The studio's policy, or (`engineerId`) the one an engineer's bookings follow. */
+  get(engineerId: string | null = null): Promise<SchedulePolicy> {
     const now = performance.now();
-    if (!this.#cached || now - this.#cached.at > this.ttlMs) {
-      const policy = loadSchedulePolicy(this.db, this.settings);
-      const entry = { at: now, policy };
-      this.#cached = entry;
+    const key = engineerId ?? '';
+    let entry = this.#cached.get(key);
+    if (!entry || now - entry.at > this.ttlMs) {
+      const policy = loadSchedulePolicy(this.db, this.settings, engineerId);
+      const made = { at: now, policy };
+      entry = made;
+      this.#cached.set(key, made);
       // A failed read is not kept: the next caller reads again.
       policy.catch(() => {
-        if (this.#cached === entry) this.#cached = undefined;
+        if (this.#cached.get(key) === made) this.#cached.delete(key);
       });
     }
-    return this.#cached.policy;
+    return entry.policy;
   }
 
   invalidate(): void {
-    this.#cached = undefined;
+    this.#cached.clear();
   }
 
-  /** The engineer's weekly rules, by weekday and start. */
-  rules() {
-    return this.db.availabilityRule.findMany({ orderBy: [{ weekday: 'asc' }, { startMinute: 'asc' }] });
+  /** The weekly rules of the studio (or only an engineer's own), by weekday and start. */
+  rules(engineerId: string | null = null) {
+    return this.db.availabilityRule.findMany({ where: ownerWhere(engineerId), orderBy: [{ weekday: 'asc' }, { startMinute: 'asc' }] });
   }
 
-  /** The dated changes (closed days, special hours), by date. */
-  overrides() {
-    return this.db.availabilityOverride.findMany({ orderBy: { date: 'asc' } });
+  /** The dated changes (closed days, special hours) of the studio (or only an engineer's own), by date. */
+  overrides(engineerId: string | null = null) {
+    return this.db.availabilityOverride.findMany({ where: ownerWhere(engineerId), orderBy: { date: 'asc' } });
   }
 
-  /** Opens the studio on an ISO weekday (Monday 1 … Sunday 7) every week; the hours from configuration stop applying. */
-  async addRule(weekday: number, startMinute: number, endMinute: number): Promise<void> {
-    await this.db.availabilityRule.create({ data: { weekday, startMinute, endMinute } });
+  /**
+   * Opens the studio (or an engineer) on an ISO weekday (Monday 1 … Sunday 7) every week; the hours
+   * from configuration (an engineer's: the studio's) stop applying.
+   */
+  async addRule(weekday: number, startMinute: number, endMinute: number, engineerId: string | null = null): Promise<void> {
+    await this.db.availabilityRule.create({ data: { weekday, startMinute, endMinute, engineerId } });
     this.invalidate();
   }
 
-  /** Closes the studio on a date (closing it again only updates the note). */
-  async closeDate(date: string, note: string | null): Promise<void> {
+  /** Closes the studio (or an engineer's day) on a date (closing it again only updates the note). */
+  async closeDate(date: string, note: string | null, engineerId: string | null = null): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const closed = await tx.availabilityOverride.findFirst({ where: { date, closed: true } });
+      const closed = await tx.availabilityOverride.findFirst({ where: { date, closed: true, ...ownerWhere(engineerId) } });
       if (closed) await tx.availabilityOverride.update({ where: { id: closed.id }, data: { note } });
-      else await tx.availabilityOverride.create({ data: { date, closed: true, note } });
+      else await tx.availabilityOverride.create({ data: { date, closed: true, note, engineerId } });
     });
     this.invalidate();
   }
 
-  /** Removes the weekly rules (the configured hours apply again); how many there were. */
-  async clearRules(): Promise<number> {
-    const { count } = await this.db.availabilityRule.deleteMany({});
+  /** Removes the studio's (or an engineer's) weekly rules; how many there were. */
+  async clearRules(engineerId: string | null = null): Promise<number> {
+    const { count } = await this.db.availabilityRule.deleteMany({ where: ownerWhere(engineerId) });
     this.invalidate();
     return count;
   }
@@ -115,6 +134,11 @@ export async function syncCatalog(db: Db, catalog: Catalog): Promise<void> {
     };
     await db.service.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
   }
+}
+
+/** The catalogue code of a Service row. */
+export async function serviceCodeIn(tx: Tx, id: string): Promise<string> {
+  return (await tx.service.findUniqueOrThrow({ where: { id }, select: { code: true } })).code;
 }
 
 /** The Service row's id for a catalogue code (synced at start, so it exists). */

@@ -1,9 +1,10 @@
 // Who is the studio's engineer. Authority comes only from the studio's own configuration: user
-// ids it lists, or a role in the studio's own Discord server (the role set there with /setup or
+// ids it lists, the engineers its owner added (/engineer add), or a role in the studio's own Discord server (the role set there with /setup or
 // in DISCORD_ENGINEER_ROLE_ID). The admins of a community server the bot was invited to run
 // their server, not the studio: nothing they configure grants access to clients, bookings,
 // files or the queue.
 import type { GuildSettingsRepository } from '../guild-settings.js';
+import type { Engineers } from './engineers.js';
 
 export interface AuthoritySettings {
   /** Discord user ids that are engineers everywhere, DMs included. */
@@ -25,6 +26,7 @@ export interface DiscordActor {
 export class EngineerAuthority {
   constructor(
     private readonly guilds: GuildSettingsRepository,
+    private readonly engineers: Engineers,
     private readonly settings: AuthoritySettings,
   ) {}
 
@@ -35,6 +37,7 @@ export class EngineerAuthority {
 
   async isDiscordEngineer(a: DiscordActor): Promise<boolean> {
     if (this.settings.discordEngineerIds.includes(a.userId)) return true;
+    if (await this.engineers.ofActor(`engineer:discord:${a.userId}`)) return true;
     if (!this.isStudioGuild(a.guildId)) return false;
     const role = this.settings.discordEngineerRoleId ?? (await this.guilds.get(a.guildId!))?.engineerRoleId;
     return !!role && a.roleIds.includes(role);

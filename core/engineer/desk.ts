@@ -63,6 +63,8 @@ export interface DeskDeps {
   standings: Standings;
   payments: Pick<PaymentService, 'linesFor'>;
   comments: Pick<ReviewComments, 'unanswered'>;
+  /** The active engineers' names by id (a queue names whose each booking is when there are several). */
+  engineerNames(): Promise<Map<string, string>>;
 }
 
 export class StudioDesk {
@@ -105,18 +107,25 @@ export class StudioDesk {
    * What waits for the engineer, in studio time: versions to review, revision notes only a person
    * can act on, upcoming sessions (next `days` days) and the unattended queue.
    */
-  async queue(days = 14): Promise<string> {
+  async queue(days = 14, scope: { id: string; name: string } | null = null, scopeNote?: string): Promise<string> {
     const now = this.d.clock.now();
     const until = new Date(now.getTime() + days * 86_400_000);
-    const sessions = await this.d.bookings.sessionsBetween(new Date(now.getTime() - 86_400_000), until);
-    const unattended = await this.d.bookings.unattendedQueue();
-    const review = await this.d.versions.allHeld('review');
-    const notes = await this.d.revisions.waiting();
-    const comments = await this.d.comments.unanswered(30);
+    // One engineer's queue: what is theirs (their bookings' versions, notes and comments).
+    const mine = <T>(rows: T[], engineerOf: (r: T) => string | null) => (scope ? rows.filter((r) => engineerOf(r) === scope.id) : rows);
+    const sessions = mine(await this.d.bookings.sessionsBetween(new Date(now.getTime() - 86_400_000), until), (b) => b.engineerId);
+    const unattended = mine(await this.d.bookings.unattendedQueue(), (b) => b.engineerId);
+    const review = mine(await this.d.versions.allHeld('review'), (v) => v.booking.engineerId);
+    const notes = mine(await this.d.revisions.waiting(), (r) => r.booking.engineerId);
+    const comments = await this.d.comments.unanswered(30, scope?.id);
+    const names = await this.d.engineerNames();
     const standings = await this.d.standings.of([...sessions, ...unattended], this.d.studioZone);
+    // With several engineers, each booking says whose it is (unless the queue is one engineer's).
+    const whose = (b: DeskBooking) =>
+      names.size > 1 && !scope && b.engineerId ? ` ${t('desk-queue-engineer', { name: names.get(b.engineerId) ?? '?' })}` : '';
     const line = (b: DeskBooking) =>
-      `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standings.get(b.id)!.engineer}`;
+      `${b.reference} · ${serviceName(b.service)} · ${kindName(b.kind)} · ${b.client.displayName} · ${standings.get(b.id)!.engineer}${whose(b)}`;
     const parts = [
+      ...(scopeNote ? [scopeNote] : []),
       ...(review.length
         ? [
             [
@@ -403,16 +412,21 @@ export class StudioDesk {
       .join('\n\n');
   }
 
-  async availability(): Promise<string> {
-    const [rules, overrides] = await Promise.all([this.d.schedule.rules(), this.d.schedule.overrides()]);
+  /** The studio's hours and dates, or (`engineer`) an engineer's own. */
+  async availability(engineer: { id: string; name: string } | null = null): Promise<string> {
+    const id = engineer?.id ?? null;
+    const [rules, overrides] = await Promise.all([this.d.schedule.rules(id), this.d.schedule.overrides(id)]);
     const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     return [
+      ...(engineer ? [[t('desk-hours-of', { name: engineer.name }), ...(rules.length ? [] : [t('desk-hours-of-studio')])].join(' ')] : []),
       rules.length
         ? [
             t('desk-weekly-hours', { zone: this.d.studioZone }),
             ...rules.map((r) => `• ${WEEKDAYS[r.weekday % 7]} ${hm(r.startMinute)}-${hm(r.endMinute)}`),
           ].join('\n')
-        : t('desk-weekly-hours-config'),
+        : engineer
+          ? ''
+          : t('desk-weekly-hours-config'),
       overrides.length
         ? [
             t('desk-dates'),
@@ -421,26 +435,28 @@ export class StudioDesk {
             ),
           ].join('\n')
         : t('desk-no-dates'),
-    ].join('\n\n');
+    ]
+      .filter(Boolean)
+      .join('\n\n');
   }
 
-  async addWeeklyHours(weekday: string, from: string, to: string): Promise<string> {
+  async addWeeklyHours(weekday: string, from: string, to: string, engineerId: string | null = null): Promise<string> {
     const day = WEEKDAYS.indexOf(weekday.trim().slice(0, 3).toLowerCase());
     if (day < 0) throw new UserError(t('desk-not-a-weekday', { typed: weekday }));
     const [start, end] = [minutes(from), minutes(to)];
     if (end <= start) throw new UserError(t('desk-end-before-start'));
     // Stored as the ISO weekday the calendar uses (Monday 1 … Sunday 7).
-    await this.d.schedule.addRule(day === 0 ? 7 : day, start, end);
+    await this.d.schedule.addRule(day === 0 ? 7 : day, start, end, engineerId);
     return t('desk-hours-added', { day: WEEKDAYS[day] ?? '', from, to });
   }
 
-  async blockDate(date: string, note: string): Promise<string> {
+  async blockDate(date: string, note: string, engineerId: string | null = null): Promise<string> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw new UserError(t('desk-not-a-date', { typed: date }));
-    await this.d.schedule.closeDate(date, note || null);
+    await this.d.schedule.closeDate(date, note || null, engineerId);
     return t('desk-date-blocked', { date });
   }
 
-  async clearWeeklyHours(): Promise<string> {
-    return t('desk-hours-cleared', { count: await this.d.schedule.clearRules() });
+  async clearWeeklyHours(engineerId: string | null = null): Promise<string> {
+    return t('desk-hours-cleared', { count: await this.d.schedule.clearRules(engineerId) });
   }
 }

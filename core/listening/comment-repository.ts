@@ -61,10 +61,10 @@ export class CommentRepository {
     return sent;
   }
 
-  /** Sent comments with no answer yet and not asked for in a revision (those are in its notes), oldest first, across bookings. */
-  unanswered(limit: number) {
+  /** Sent comments with no answer yet and not asked for in a revision (those are in its notes), oldest first, across bookings (or one engineer's). */
+  unanswered(limit: number, engineerId?: string) {
     return this.db.reviewComment.findMany({
-      where: { status: 'open', answer: null, revisionId: null },
+      where: { status: 'open', answer: null, revisionId: null, ...(engineerId ? { booking: { engineerId } } : {}) },
       include: { ...withVersion, booking: { select: { reference: true, client: { select: { displayName: true } } } } },
       orderBy: { sentAt: 'asc' },
       take: limit,

@@ -98,9 +98,9 @@ export class ReviewComments {
     return (await this.rows.pending(bookingId)).length > 0;
   }
 
-  /** What waits for the engineer's answer (the queue lists it): sent, unanswered, not in a revision. */
-  async unanswered(limit: number): Promise<(CommentView & { reference: string; client: string })[]> {
-    return (await this.rows.unanswered(limit)).map((c) => ({ ...view(c), reference: c.booking.reference, client: c.booking.client.displayName }));
+  /** What waits for the engineer's answer (the queue lists it): sent, unanswered, not in a revision; `engineerId`: on their bookings only. */
+  async unanswered(limit: number, engineerId?: string): Promise<(CommentView & { reference: string; client: string })[]> {
+    return (await this.rows.unanswered(limit, engineerId)).map((c) => ({ ...view(c), reference: c.booking.reference, client: c.booking.client.displayName }));
   }
 
   /** A checked comment: words within bounds, a moment inside a delivered version of this booking. */

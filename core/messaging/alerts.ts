@@ -1,8 +1,9 @@
-// Alerts for the engineer (a job that failed for good, revision notes, versions waiting for them):
-// always logged, and sent through the outbox to every engineer chat the studio configured — its
-// ENGINEER_CHAT, and a Discord DM to each of DISCORD_ENGINEER_IDS — or to the console's engineer
-// when nothing is configured, so no note is ever seen by nobody. They are written in the studio's
-// language, whoever's action raised them.
+// Alerts for the engineers (a job that failed for good, revision notes, versions waiting for them):
+// always logged, and sent through the outbox. One about a booking (its details name the booking)
+// goes to that booking's engineer's chats; the rest (a full disk, a data request) to the owner's —
+// the studio's ENGINEER_CHAT and a Discord DM to each of DISCORD_ENGINEER_IDS, or the console's
+// engineer when nothing is configured — so no note is ever seen by nobody. They are written in the
+// studio's language, whoever's action raised them.
 import type { Tx } from '../../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Outbox } from './outbox.js';
@@ -15,13 +16,23 @@ export function engineerChats(engineerChat: string | undefined, discordEngineerI
   return chats.length ? [...new Set(chats)] : ['console:engineer'];
 }
 
+/**
+ * Where an alert goes, "platform:chat" each (discord:<engineer user id> is a DM, telegram:<chat id>,
+ * console:engineer): the chats of the engineer of the booking `reference` names, or (none) the owner's.
+ */
+export type AlertRecipients = (reference: string | undefined, tx?: Tx) => Promise<readonly string[]>;
+
 export class EngineerAlerts {
+  private readonly recipients: AlertRecipients;
+
   constructor(
     private readonly outbox: Outbox,
     private readonly log: Logger,
-    /** "platform:chat" each: discord:<engineer user id> (a DM), telegram:<chat id>, console:engineer. */
-    private readonly chats: readonly string[],
-  ) {}
+    /** Fixed chats (every alert to them), or who hears of what. */
+    recipients: readonly string[] | AlertRecipients,
+  ) {
+    this.recipients = typeof recipients === 'function' ? recipients : () => Promise.resolve(recipients);
+  }
 
   /**
    * `key` makes the alert single: the same key is sent once to each chat. Inside `tx` it exists only
@@ -41,7 +52,8 @@ export class EngineerAlerts {
       { alert: key, ...details },
       inLanguage(studioLanguage(), () => write('console')),
     );
-    for (const [i, chat] of this.chats.entries()) {
+    const reference = typeof details.booking === 'string' ? details.booking : undefined;
+    for (const [i, chat] of (await this.recipients(reference, tx)).entries()) {
       const sep = chat.indexOf(':');
       const platform = chat.slice(0, sep);
       const text = inLanguage(studioLanguage(), () => write(platform));

@@ -1,12 +1,23 @@
-// /availability: the studio's weekly opening hours and closed dates.
+// /availability: weekly opening hours and closed dates — the studio's, or (--engineer) an
+// engineer's own hours and days off.
 import { t } from '../../texts.js';
-import { optional, str, text, type DeskCommand } from './types.js';
+import { optional, str, text, type DeskArg, type DeskCommand, type DeskRun } from './types.js';
+
+const engineer: DeskArg = str('engineer', () => t('discord-cmd-availability-engineer'), false);
+
+/** Whose hours: checked against who asks (an engineer changes only their own). */
+const whose = (c: DeskRun) => c.studio.staff.hoursOwner(c.actor, optional(c, 'engineer'));
 
 export const availability: DeskCommand = {
   name: 'availability',
   description: () => t('discord-cmd-availability'),
   actions: [
-    { name: 'show', description: () => t('discord-cmd-availability-show'), run: (c) => c.studio.desk.availability() },
+    {
+      name: 'show',
+      description: () => t('discord-cmd-availability-show'),
+      args: [engineer],
+      run: async (c) => c.studio.desk.availability(optional(c, 'engineer') === undefined ? null : await c.studio.engineers.byName(text(c, 'engineer'))),
+    },
     {
       name: 'add',
       description: () => t('discord-cmd-availability-add'),
@@ -14,15 +25,21 @@ export const availability: DeskCommand = {
         str('weekday', () => t('discord-cmd-availability-weekday')),
         str('from', () => t('discord-cmd-availability-from')),
         str('to', () => t('discord-cmd-availability-to')),
+        engineer,
       ],
-      run: (c) => c.studio.desk.addWeeklyHours(text(c, 'weekday'), text(c, 'from'), text(c, 'to')),
+      run: async (c) => c.studio.desk.addWeeklyHours(text(c, 'weekday'), text(c, 'from'), text(c, 'to'), (await whose(c))?.id ?? null),
     },
     {
       name: 'block',
       description: () => t('discord-cmd-availability-block'),
-      args: [str('date', () => t('discord-cmd-availability-date')), str('note', () => t('discord-cmd-availability-note'), false)],
-      run: (c) => c.studio.desk.blockDate(text(c, 'date'), optional(c, 'note') ?? ''),
+      args: [str('date', () => t('discord-cmd-availability-date')), str('note', () => t('discord-cmd-availability-note'), false), engineer],
+      run: async (c) => c.studio.desk.blockDate(text(c, 'date'), optional(c, 'note') ?? '', (await whose(c))?.id ?? null),
     },
-    { name: 'reset', description: () => t('discord-cmd-availability-reset'), run: (c) => c.studio.desk.clearWeeklyHours() },
+    {
+      name: 'reset',
+      description: () => t('discord-cmd-availability-reset'),
+      args: [engineer],
+      run: async (c) => c.studio.desk.clearWeeklyHours((await whose(c))?.id ?? null),
+    },
   ],
 };

@@ -1,4 +1,4 @@
-// /booking confirm|decline|waive|reschedule: the engineer's answer to a booking; the artist is told.
+// /booking confirm|decline|waive|reschedule|assign: the engineer's answer to a booking; the artist is told.
 import { t } from '../../texts.js';
 import { optional, str, text, type DeskArg, type DeskCommand } from './types.js';
 
@@ -45,6 +45,12 @@ export const booking: DeskCommand = {
       description: () => t('discord-cmd-booking-reschedule'),
       args: [reference, str('start', () => t('discord-cmd-booking-start'))],
       run: (c) => c.studio.desk.reschedule(text(c, 'reference'), text(c, 'start'), c.actor),
+    },
+    {
+      name: 'assign',
+      description: () => t('discord-cmd-booking-assign'),
+      args: [reference, str('engineer', () => t('discord-cmd-booking-engineer'))],
+      run: (c) => c.studio.staff.assign(c.actor, text(c, 'reference'), text(c, 'engineer')),
     },
   ],
 };

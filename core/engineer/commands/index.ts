@@ -9,6 +9,7 @@ import { calendar } from './calendar.js';
 import { client } from './client.js';
 import { comment } from './comment.js';
 import { dashboard } from './dashboard.js';
+import { engineer } from './engineer.js';
 import { estimate } from './estimate.js';
 import { master } from './master.js';
 import { mixdown } from './mixdown.js';
@@ -39,6 +40,7 @@ export const deskCommands: readonly DeskCommand[] = [
   client,
   calendar,
   dashboard,
+  engineer,
 ];
 
 const usageOf = (args: readonly DeskArg[] = []) => args.map((a) => (a.required ? a.name.toUpperCase() : `[--${a.name} ${a.name.toUpperCase()}]`)).join(' ');

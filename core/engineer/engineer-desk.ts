@@ -1,0 +1,124 @@
+// The owner's side of a studio of several engineers: who works here, what each takes, where each
+// hears of their bookings, whose hours are whose, and handing a booking to someone else. Every
+// change is the owner's (the terminal counts as the owner: it runs on the studio's server); an
+// engineer may change only their own hours.
+import { deskLine } from './desk-line.js';
+import { alertChatsOf, identityOfActor, type Engineer, type Engineers } from './engineers.js';
+import type { BookingService } from '../booking/bookings.js';
+import type { SchedulePolicySource } from '../booking/schedule.js';
+import { NotFoundError, UserError } from '../errors.js';
+import { t } from '../texts.js';
+
+export interface EngineerDeskDeps {
+  engineers: Engineers;
+  bookings: BookingService;
+  schedule: SchedulePolicySource;
+  /** The configured alert chats (what an owner without chats of their own hears in). */
+  configuredChats: readonly string[];
+}
+
+export class EngineerDesk {
+  constructor(private readonly d: EngineerDeskDeps) {}
+
+  async list(actor: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const [all, load] = await Promise.all([this.d.engineers.all(), this.d.bookings.rows.loadByEngineer()]);
+    const lines = await Promise.all(all.map(async (e) => this.line(e, load.get(e.id)?.open ?? 0)));
+    return [t('desk-engineer-list-title'), ...lines].join('\n');
+  }
+
+  private async line(e: Engineer, open: number): Promise<string> {
+    const own = (await this.d.schedule.rules(e.id)).length > 0;
+    const marks = [...(e.owner ? [t('desk-engineer-owner-mark')] : []), ...(e.active ? [] : [t('desk-engineer-removed-mark')])];
+    const chats = alertChatsOf(e, this.d.configuredChats);
+    return t('desk-engineer-line', {
+      name: e.name,
+      marks: marks.length ? ` (${marks.join(', ')})` : '',
+      services: e.services?.join(', ') ?? t('desk-engineer-all-services'),
+      hours: t(own ? 'desk-engineer-own-hours' : 'desk-engineer-studio-hours'),
+      chats: e.chats === null && e.owner ? t('desk-engineer-owner-chats') : chats.length ? chats.join(', ') : t('desk-engineer-no-chats'),
+      identities: e.identities.join(', ') || '—',
+      open,
+    });
+  }
+
+  async add(actor: string, name: string, identity: string, o: { services?: string; chats?: string }, platform: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const e = await this.d.engineers.add(name, identity, o);
+    return t('desk-engineer-added', {
+      name: e.name,
+      identity: e.identities.join(', '),
+      services: e.services?.join(', ') ?? t('desk-engineer-all-services'),
+      command: deskLine(platform, 'availability add', { weekday: 'mon', from: '10:00', to: '18:00' }, { engineer: e.name }),
+    });
+  }
+
+  async setServices(actor: string, name: string, services: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const e = await this.d.engineers.setServices(name, services);
+    return t('desk-engineer-services-set', { name: e.name, services: e.services?.join(', ') ?? t('desk-engineer-all-services') });
+  }
+
+  async setChats(actor: string, name: string, chats: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const e = await this.d.engineers.setChats(name, chats);
+    const now = alertChatsOf(e, this.d.configuredChats);
+    return t('desk-engineer-chats-set', { name: e.name, chats: now.length ? now.join(', ') : t('desk-engineer-no-chats') });
+  }
+
+  async setOwner(actor: string, name: string, yes: boolean): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const e = await this.d.engineers.setOwner(name, yes);
+    return t('desk-engineer-owner-set', { name: e.name, owner: e.owner ? 'yes' : 'no' });
+  }
+
+  async remove(actor: string, name: string, platform: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const e = await this.d.engineers.remove(name);
+    const open = (await this.d.bookings.rows.loadByEngineer()).get(e.id)?.open ?? 0;
+    return t('desk-engineer-removed', { name: e.name, open, command: deskLine(platform, 'booking assign', { reference: 'MD-…', engineer: '…' }) });
+  }
+
+  async restore(actor: string, name: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    return t('desk-engineer-restored', { name: (await this.d.engineers.restore(name)).name });
+  }
+
+  /** Hands a booking to another engineer (the owner's call). */
+  async assign(actor: string, reference: string, name: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const b = await this.d.bookings.byReference(reference);
+    if (!b) throw new NotFoundError(t('desk-no-such-booking', { ref: reference.trim().toUpperCase() }));
+    const e = await this.d.engineers.byName(name);
+    try {
+      await this.d.bookings.assign(b, e.id, actor);
+    } catch (err) {
+      if (err instanceof UserError && err.name === 'SlotTakenError') throw new UserError(t('desk-booking-assign-busy', { name: e.name, ref: b.reference }));
+      throw err;
+    }
+    return t('desk-booking-assigned', { ref: b.reference, name: e.name, moved: b.startsAt ? 'yes' : 'no' });
+  }
+
+  /**
+   * Whose hours an availability command changes: the named engineer's (an owner's call unless it is
+   * the actor themselves), or the studio's (the owner's, or anyone with the desk who is not an
+   * engineer of record — the configured role — as before engineers were data).
+   */
+  async hoursOwner(actor: string, name: string | undefined): Promise<Engineer | null> {
+    const me = await this.d.engineers.ofActor(actor);
+    const target = name === undefined ? null : await this.d.engineers.byName(name);
+    const mayAll = identityOfActor(actor) === 'console' || !me || me.owner;
+    if (!mayAll && target?.id !== me.id) throw new UserError(t('engineer-hours-not-yours'));
+    return target;
+  }
+
+  /** Whose bookings the queue shows: a name, mine, all; by default an owner's all, another's their own. */
+  async queueScope(actor: string, typed: string | undefined): Promise<Engineer | null> {
+    const wanted = typed?.trim().toLowerCase();
+    if (wanted === 'all') return null;
+    const me = await this.d.engineers.ofActor(actor);
+    if (wanted === 'mine' || (wanted === undefined && me && !me.owner)) return me;
+    if (wanted === undefined) return null;
+    return this.d.engineers.byName(typed!);
+  }
+}
