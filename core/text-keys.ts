@@ -1121,6 +1121,10 @@ export interface TextVars {
   'desk-booking-assigned': { moved: TextValue; name: TextValue; ref: TextValue };
   'desk-booking-assign-busy': { name: TextValue; ref: TextValue };
   'desk-booking-assign-closed': { ref: TextValue; status: TextValue };
+  'web-dashboard-of': { name: TextValue };
+  'web-dashboard-of-everyone': undefined;
+  'web-dashboard-mine': undefined;
+  'web-dashboard-everyone': undefined;
 }
 
 export type TextKey = keyof TextVars;

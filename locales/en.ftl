@@ -1410,3 +1410,7 @@ desk-booking-assigned = { $ref } is now { $name }'s{ $moved ->
     }
 desk-booking-assign-busy = { $name } is not free for { $ref } at its time (outside their hours or taken): move the session first, or pick someone else.
 desk-booking-assign-closed = { $ref } is { $status }: there is nothing left to hand over.
+web-dashboard-of = { $name }'s bookings
+web-dashboard-of-everyone = Everyone's bookings
+web-dashboard-mine = Mine
+web-dashboard-everyone = Everyone's

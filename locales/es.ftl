@@ -1413,3 +1413,7 @@ desk-booking-assigned = { $ref } es ahora de { $name }{ $moved ->
     }
 desk-booking-assign-busy = { $name } no está libre para { $ref } a su hora (fuera de su horario u ocupada): mueve antes la sesión o elige a otra persona.
 desk-booking-assign-closed = { $ref } está { $status }: ya no queda nada que pasar a otra persona.
+web-dashboard-of = Reservas de { $name }
+web-dashboard-of-everyone = Las reservas de todos
+web-dashboard-mine = Las mías
+web-dashboard-everyone = Las de todos

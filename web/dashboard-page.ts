@@ -44,7 +44,7 @@ const list = (rows: BoardBooking[], empty: string) =>
               html`<tr>
                 <td>${bookingLink(b)}</td>
                 <td>${b.client}</td>
-                <td>${b.service} · ${b.kind}</td>
+                <td>${b.service} · ${b.kind}${b.engineer ? ` · ${b.engineer}` : ''}</td>
                 <td>${b.when}</td>
                 <td>${b.statusText}</td>
               </tr>`,
@@ -64,7 +64,21 @@ export function signInPage(o: { studio: string }) {
   );
 }
 
-export function boardPage(o: { studio: string; board: Board; said: string | null }) {
+/** "Mine · Everyone's" for an owner of a studio with several engineers; whose bookings these are. */
+function scopeLine(b: Board, toggle: boolean) {
+  const mine = b.engineer !== null;
+  return html`<p class="scope">
+    ${b.engineer ? t('web-dashboard-of', { name: b.engineer.name }) : t('web-dashboard-of-everyone')}
+    ${
+      toggle
+        ? html` · <a href="/studio?who=mine" aria-current="${mine ? 'page' : 'false'}">${t('web-dashboard-mine')}</a> ·
+            <a href="/studio?who=all" aria-current="${mine ? 'false' : 'page'}">${t('web-dashboard-everyone')}</a>`
+        : ''
+    }
+  </p>`;
+}
+
+export function boardPage(o: { studio: string; board: Board; said: string | null; severalEngineers?: boolean; canSeeAll?: boolean }) {
   const b = o.board;
   return page(
     t('web-dashboard-title', { studio: o.studio }),
@@ -72,7 +86,7 @@ export function boardPage(o: { studio: string; board: Board; said: string | null
         <h1>${t('web-dashboard-title', { studio: o.studio })}</h1>
         <form class="inline" method="post" action="/studio/logout"><button class="quiet" type="submit">${t('web-dashboard-sign-out')}</button></form>
       </header>
-      ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''}
+      ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''} ${o.severalEngineers ? scopeLine(b, !!o.canSeeAll) : ''}
       <h2>${t('web-dashboard-week', { zone: b.zone })}</h2>
       <section class="week" aria-label="${t('web-dashboard-week', { zone: b.zone })}">
         ${b.days.map(
@@ -84,7 +98,9 @@ export function boardPage(o: { studio: string; board: Board; said: string | null
                   ? d.sessions.map(
                       (s) =>
                         html`<div class="slot ${s.status}">
-                          <strong>${s.when}</strong> ${bookingLink(s)}<br /><span class="muted">${s.client} · ${s.service} · ${s.kind} · ${s.statusText}</span>
+                          <strong>${s.when}</strong> ${bookingLink(s)}<br /><span class="muted"
+                            >${s.client} · ${s.service} · ${s.kind} · ${s.statusText}${s.engineer ? ` · ${s.engineer}` : ''}</span
+                          >
                         </div>`,
                     )
                   : html`<span class="muted">—</span>`

@@ -47,7 +47,9 @@ export function actionWords(form: Record<string, unknown>): string[] | null {
   }
 }
 
-export function dashboardRoutes(o: PageRouteOptions<'name' | 'dashboardAccess' | 'board' | 'bookings' | 'room' | 'store'> & { desk: DeskPort }): Hono<WebEnv> {
+export function dashboardRoutes(
+  o: PageRouteOptions<'name' | 'dashboardAccess' | 'board' | 'bookings' | 'room' | 'store' | 'engineers'> & { desk: DeskPort },
+): Hono<WebEnv> {
   const { studio, log } = o;
   const app = new Hono<WebEnv>();
   app.use('/studio/*', sameOriginPosts(o.publicBaseUrl));
@@ -101,7 +103,14 @@ export function dashboardRoutes(o: PageRouteOptions<'name' | 'dashboardAccess' |
     const actor = await engineer(c);
     if (!actor) return refused(c, t('web-dashboard-signed-out'));
     c.header('cache-control', 'private, no-store');
-    return c.html(boardPage({ studio: studio.name, board: await studio.board.week(), said: said(c) }));
+    // An owner (or the terminal's, or a role's engineer of no record) sees everyone's bookings, or
+    // their own with ?who=mine; another engineer their own.
+    const [me, active] = await Promise.all([studio.engineers.ofActor(actor), studio.engineers.active()]);
+    const canSeeAll = !me || me.owner;
+    const mine = me && (!canSeeAll || c.req.query('who') === 'mine') ? { id: me.id, name: me.name } : null;
+    const names = new Map(active.map((e) => [e.id, e.name]));
+    const board = await studio.board.week({ engineer: mine, names });
+    return c.html(boardPage({ studio: studio.name, board, said: said(c), severalEngineers: active.length > 1, canSeeAll: canSeeAll && !!me }));
   });
 
   app.get('/studio/booking/:ref', async (c) => {

@@ -151,18 +151,23 @@ export class BookingRepository {
   }
 
   /** The open unattended work, in the order it is done (or `byDue`: soonest due first), at most `take`. */
-  unattendedQueue(o: { take?: number; byDue?: boolean } = {}): Promise<BookingWithClient[]> {
+  unattendedQueue(o: { take?: number; byDue?: boolean; engineerId?: string } = {}): Promise<BookingWithClient[]> {
     return this.db.booking.findMany({
-      where: { kind: 'unattended', status: open },
+      where: { kind: 'unattended', status: open, ...(o.engineerId ? { engineerId: o.engineerId } : {}) },
       include: withServiceAndClient,
       orderBy: o.byDue ? [{ dueAt: 'asc' }, { createdAt: 'asc' }] : { createdAt: 'asc' },
       ...(o.take ? { take: o.take } : {}),
     });
   }
 
-  /** Bookings in one status, oldest first. */
-  inStatus(status: BookingStatus, take: number): Promise<BookingWithClient[]> {
-    return this.db.booking.findMany({ where: { status }, include: withServiceAndClient, orderBy: { createdAt: 'asc' }, take });
+  /** Bookings in one status (of one engineer's), oldest first. */
+  inStatus(status: BookingStatus, take: number, engineerId?: string): Promise<BookingWithClient[]> {
+    return this.db.booking.findMany({
+      where: { status, ...(engineerId ? { engineerId } : {}) },
+      include: withServiceAndClient,
+      orderBy: { createdAt: 'asc' },
+      take,
+    });
   }
 
   /** The client's delivered bookings, latest first. */

@@ -195,6 +195,8 @@ export class BookingService {
 
   private async createFor(input: NewBooking, def: ServiceDef, engineerId: string, slot: Interval | undefined, now: Date): Promise<BookingWithService> {
     const policy = await this.policy(engineerId);
+    // Read before the transaction: on SQLite a read outside an open write transaction waits for it.
+    const studioPolicy = slot ? null : await this.policy();
     return this.db.$transaction(async (tx) => {
       const serviceId = await serviceIdIn(tx, def.code);
       if (slot) await this.assertBookable(tx, engineerId, policy, slot, now);
@@ -207,7 +209,7 @@ export class BookingService {
         status: this.settings.depositFirst ? 'awaiting-payment' : 'requested',
         startsAt: slot?.start ?? null,
         endsAt: slot?.end ?? null,
-        dueAt: slot ? null : await this.unattendedDueDate(tx, now, await this.policy()),
+        dueAt: studioPolicy ? await this.unattendedDueDate(tx, now, studioPolicy) : null,
         timeZone: input.timeZone,
         priceCents:
           def.hourly && input.hours !== undefined ? priceForHours(this.catalog, def.hourly, input.kind, input.hours) : priceFor(this.catalog, def, input.kind),

@@ -30,6 +30,15 @@ export interface BoardBooking {
   when: string;
   /** The session's day in studio time ("Thu 3 Dec"), for lists outside the calendar. */
   day: string;
+  /** Whose booking it is, when the studio has several engineers ("" otherwise). */
+  engineer: string;
+}
+
+/** Whose bookings a board shows: one engineer's, or (null) everyone's; and the names to tell them apart. */
+export interface BoardScope {
+  engineer: { id: string; name: string } | null;
+  /** Active engineers' names by id (only shown when there are several). */
+  names: Map<string, string>;
 }
 
 export interface BoardDay {
@@ -39,6 +48,8 @@ export interface BoardDay {
 
 export interface Board {
   zone: string;
+  /** The engineer the board is for (null: everyone's). */
+  engineer: { id: string; name: string } | null;
   days: BoardDay[];
   waiting: BoardBooking[];
   unattended: BoardBooking[];
@@ -84,8 +95,9 @@ export class StudioBoard {
   }
 
   private row(
-    b: StandingBooking & { dueAt: Date | null; client: { displayName: string }; service: { code: string; name: string } },
+    b: StandingBooking & { dueAt: Date | null; engineerId: string | null; client: { displayName: string }; service: { code: string; name: string } },
     standings: Map<string, Standing>,
+    names: Map<string, string> = new Map(),
   ): BoardBooking {
     const when = b.startsAt
       ? `${this.local(b.startsAt).toFormat('HH:mm')}${b.endsAt ? `–${this.local(b.endsAt).toFormat('HH:mm')}` : ''}`
@@ -101,32 +113,36 @@ export class StudioBoard {
       statusText: standings.get(b.id)?.engineer ?? statusText(b.status),
       when,
       day: b.startsAt ? this.local(b.startsAt).toFormat('ccc d LLL') : '',
+      engineer: names.size > 1 && b.engineerId ? (names.get(b.engineerId) ?? '') : '',
     };
   }
 
-  /** The seven days from today (studio time) and everything waiting on the engineer. */
-  async week(): Promise<Board> {
+  /** The seven days from today (studio time) and everything waiting on the engineer (or on everyone). */
+  async week(scope: BoardScope = { engineer: null, names: new Map() }): Promise<Board> {
     const start = this.local(this.clock.now()).startOf('day');
     const end = start.plus({ days: 7 });
-    const sessions = await this.bookings.startingBetween(start.toJSDate(), end.toJSDate());
-    const waiting = await this.bookings.inStatus('requested', 50);
-    const unattended = await this.bookings.unattendedQueue({ take: 50, byDue: true });
+    const only = scope.engineer?.id;
+    const sessions = (await this.bookings.startingBetween(start.toJSDate(), end.toJSDate())).filter((s) => !only || s.engineerId === only);
+    const waiting = await this.bookings.inStatus('requested', 50, only);
+    const unattended = await this.bookings.unattendedQueue({ take: 50, byDue: true, ...(only ? { engineerId: only } : {}) });
+    const names = scope.names;
     const standings = await this.standings.of([...sessions, ...waiting, ...unattended], this.zone);
     const days: BoardDay[] = [];
     for (let d = start; d < end; d = d.plus({ days: 1 })) {
       const next = d.plus({ days: 1 });
       days.push({
         label: d.toFormat('ccc d LLL'),
-        sessions: sessions.filter((s) => s.startsAt! >= d.toJSDate() && s.startsAt! < next.toJSDate()).map((s) => this.row(s, standings)),
+        sessions: sessions.filter((s) => s.startsAt! >= d.toJSDate() && s.startsAt! < next.toJSDate()).map((s) => this.row(s, standings, names)),
       });
     }
-    const held = await this.versions.heldEverywhere(50);
-    const revisions = await this.revisions.waiting(50);
+    const held = await this.versions.heldEverywhere(50, only);
+    const revisions = await this.revisions.waiting(50, only);
     return {
       zone: this.zone,
+      engineer: scope.engineer,
       days,
-      waiting: waiting.map((b) => this.row(b, standings)),
-      unattended: unattended.map((b) => this.row(b, standings)),
+      waiting: waiting.map((b) => this.row(b, standings, names)),
+      unattended: unattended.map((b) => this.row(b, standings, names)),
       held: held.map((v) => {
         const facts = parseFacts(v.facts);
         return { reference: v.booking.reference, version: v.version, state: versionStateText(v.status, v.hold), facts: facts ? factsLine(facts) : '' };

@@ -80,11 +80,11 @@ export function alertRecipients(
 ): (reference: string | undefined, tx?: Tx) => Promise<string[]> {
   return async (reference, tx) => {
     if (reference) {
-      const e = await engineers.byId(await engineerOfBooking(reference, tx));
+      const e = await engineers.byId(await engineerOfBooking(reference, tx), tx);
       const chats = e ? alertChatsOf(e, configured) : [];
       if (chats.length) return chats;
     }
-    const owners = [...new Set((await engineers.owners()).flatMap((o) => alertChatsOf(o, configured)))];
+    const owners = [...new Set((await engineers.owners(tx)).flatMap((o) => alertChatsOf(o, configured)))];
     return owners.length ? owners : [...configured];
   };
 }
@@ -106,14 +106,15 @@ export class Engineers {
 
   /**
    * Every engineer, active first then by when they came. Read on every booking step, changed only
-   * by the owner: kept a couple of seconds, dropped at once when this process changes them.
+   * by the owner: kept a couple of seconds, dropped at once when this process changes them. Inside
+   * a transaction (`tx`) they are read through it, never from the cache's connection: on SQLite a
+   * read outside an open write transaction waits for it, and the transaction for the read.
    */
-  all(): Promise<Engineer[]> {
+  all(tx?: Tx): Promise<Engineer[]> {
+    if (tx) return this.read(tx);
     const now = performance.now();
     if (!this.#cached || now - this.#cached.at > this.ttlMs) {
-      const all = this.db.engineer
-        .findMany({ include: { identities: true }, orderBy: [{ createdAt: 'asc' }, { name: 'asc' }] })
-        .then((rows) => rows.map(view).sort((a, b) => Number(b.active) - Number(a.active)));
+      const all = this.read(this.db);
       const entry = { at: now, all };
       this.#cached = entry;
       all.catch(() => {
@@ -123,12 +124,17 @@ export class Engineers {
     return this.#cached.all;
   }
 
+  private async read(tx: Tx): Promise<Engineer[]> {
+    const rows = await tx.engineer.findMany({ include: { identities: true }, orderBy: [{ createdAt: 'asc' }, { name: 'asc' }] });
+    return rows.map(view).sort((a, b) => Number(b.active) - Number(a.active));
+  }
+
   private invalidate(): void {
     this.#cached = undefined;
   }
 
-  async active(): Promise<Engineer[]> {
-    return (await this.all()).filter((e) => e.active);
+  async active(tx?: Tx): Promise<Engineer[]> {
+    return (await this.all(tx)).filter((e) => e.active);
   }
 
   /** The active engineers who take this service. */
@@ -136,8 +142,8 @@ export class Engineers {
     return (await this.active()).filter((e) => e.services === null || e.services.includes(serviceCode));
   }
 
-  async byId(id: string | null | undefined): Promise<Engineer | null> {
-    return (id && (await this.all()).find((e) => e.id === id)) || null;
+  async byId(id: string | null | undefined, tx?: Tx): Promise<Engineer | null> {
+    return (id && (await this.all(tx)).find((e) => e.id === id)) || null;
   }
 
   /** By name, whatever the case; a removed engineer too (their bookings keep naming them). */
@@ -155,8 +161,8 @@ export class Engineers {
   }
 
   /** The owners (the first engineer at least): where alerts with no engineer of their own go. */
-  async owners(): Promise<Engineer[]> {
-    const active = await this.active();
+  async owners(tx?: Tx): Promise<Engineer[]> {
+    const active = await this.active(tx);
     const owners = active.filter((e) => e.owner);
     return owners.length ? owners : active.slice(0, 1);
   }

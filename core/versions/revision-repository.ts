@@ -41,9 +41,9 @@ export class RevisionRepository {
   }
 
   /** Revisions waiting for the engineer, oldest first, with their booking (and its client). */
-  waiting(take?: number) {
+  waiting(take?: number, engineerId?: string) {
     return this.db.revision.findMany({
-      where: { status: 'requested' },
+      where: { status: 'requested', ...(engineerId ? { booking: { engineerId } } : {}) },
       include: { booking: { include: { client: true } } },
       orderBy: { createdAt: 'asc' },
       ...(take ? { take } : {}),

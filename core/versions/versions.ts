@@ -198,8 +198,13 @@ export class Versions {
   }
 
   /** Every version held for the engineer, oldest first, with its booking (the dashboard's list). */
-  heldEverywhere(take: number) {
-    return this.db.delivery.findMany({ where: { status: 'held' }, include: { booking: true }, orderBy: { createdAt: 'asc' }, take });
+  heldEverywhere(take: number, engineerId?: string) {
+    return this.db.delivery.findMany({
+      where: { status: 'held', ...(engineerId ? { booking: { engineerId } } : {}) },
+      include: { booking: true },
+      orderBy: { createdAt: 'asc' },
+      take,
+    });
   }
 
   /** How many sent versions were made from this upload. */

@@ -212,6 +212,53 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     expect(chat.text).toMatch(/no bookings that can still be cancelled/);
   });
 
+  it('with several engineers the artist picks one or any, sees only their times, and a move stays with them', async () => {
+    // Ana works Saturdays only; the studio (the owner) weekdays.
+    await studio.engineers.add('Ana', 'discord:111111111111111111');
+    const ana = await studio.engineers.byName('Ana');
+    await studio.desk.addWeeklyHours('sat', '10:00', '14:00', ana.id);
+    await chat.send('/book master');
+    await chat.press('Virtual');
+    expect(chat.text).toMatch(/Who would you like to work with\?/);
+    expect(chat.buttons.map((b) => b.label)).toEqual(['mixdesk studio', 'Ana', 'Any engineer (first free)']);
+    await chat.press('Ana');
+    expect(chat.text).toMatch(/Which day\?/);
+    const days = chat.buttons.map((b) => b.label).filter((l) => /\d/.test(l));
+    expect(days.length).toBeGreaterThan(0);
+    expect(days.every((d) => d.startsWith('Sat'))).toBe(true);
+    await chat.press('Sat 5 Dec');
+    await chat.press('10:00');
+    expect(chat.text).toContain('• With Ana');
+    await chat.press('Confirm');
+    expect(chat.text).toMatch(/Booked! Your reference is MD-/);
+    expect(chat.text).toContain('• With Ana');
+    const ref = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    expect((await t.db.booking.findUniqueOrThrow({ where: { reference: ref } })).engineerId).toBe(ana.id);
+    // Moving it offers Ana's days only.
+    await chat.send('/reschedule');
+    expect(
+      chat.buttons
+        .map((b) => b.label)
+        .filter((l) => /\d/.test(l))
+        .every((d) => d.startsWith('Sat')),
+    ).toBe(true);
+    await chat.send('/cancel');
+    // "Any": weekdays and Saturdays, and a weekday goes to whoever works then.
+    await chat.send('/book master');
+    await chat.press('Virtual');
+    await chat.press('Any engineer (first free)');
+    const any = chat.buttons.map((b) => b.label);
+    expect(any.some((d) => d.startsWith('Sat'))).toBe(true);
+    expect(any.some((d) => d.startsWith('Wed'))).toBe(true);
+    await chat.press('Wed 2 Dec');
+    await chat.press('14:00');
+    expect(chat.text).not.toContain('With ');
+    await chat.press('Confirm');
+    const wed = /MD-[2-9A-Z]{6}/.exec(chat.text)![0];
+    expect((await t.db.booking.findUniqueOrThrow({ where: { reference: wed } })).engineerId).toBe((await studio.engineers.byName('mixdesk studio')).id);
+    expect(chat.text).toContain('• With mixdesk studio');
+  });
+
   it('refuses at once what the booking can no longer do, and a change made meanwhile ends the question instead of repeating it', async () => {
     // Unattended mastering, confirmed at once (the default), then delivered.
     await chat.send('/book master');

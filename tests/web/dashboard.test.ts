@@ -260,4 +260,51 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     });
     await context.close();
   });
+
+  it("with several engineers an engineer's board shows their bookings; an owner's everyone's, named, or only theirs", async () => {
+    const ANA = '900000000000000077';
+    await studio.engineers.add('Ana', `discord:${ANA}`);
+    const ana = await studio.engineers.byName('Ana');
+    await studio.desk.addWeeklyHours('mon', '08:00', '22:00', ana.id);
+    const client = (await studio.clients.identify({ platform: 'test', externalId: 'zed', displayName: 'Zed' })).client;
+    const slot = async (engineerId: string) => (await studio.bookings.freeSlots('master', undefined, undefined, engineerId))[0]!.start;
+    const make = async (engineerId: string, key: string) =>
+      studio.bookings.create({
+        clientId: client.id,
+        serviceCode: 'master',
+        kind: 'standard',
+        start: await slot(engineerId),
+        timeZone: ZONE,
+        idempotencyKey: key,
+        origin: { platform: 'test', chatId: 'zed' },
+        actor: 'client:zed',
+        engineerId,
+      });
+    const hers = await make(ana.id, 'board-ana');
+    const owner = (await studio.engineers.owners())[0]!;
+    const theirs = await make(owner.id, 'board-owner');
+    /** The board's HTML as the engineer `actor` sees it, signed in the way a browser does (the form's post, its cookie). */
+    const board = async (actor: string, query = '') => {
+      const link = await signInLink(actor);
+      const signed = await fetch(link, { method: 'POST', redirect: 'manual', headers: { origin: web.url } });
+      expect(signed.status).toBe(303);
+      const cookie = signed.headers.get('set-cookie')!.split(';')[0]!;
+      return (await fetch(`${web.url}/studio${query}`, { headers: { cookie } })).text();
+    };
+    const asAna = await board(`engineer:discord:${ANA}`);
+    expect(asAna).toMatch(/Ana(&#39;|')s bookings/);
+    expect(asAna).toContain(hers.reference);
+    expect(asAna).not.toContain(theirs.reference);
+    expect(asAna).not.toContain('?who=all');
+    // Asking for everyone's changes nothing for her.
+    expect(await board(`engineer:discord:${ANA}`, '?who=all')).not.toContain(theirs.reference);
+    const asOwner = await board('engineer:console');
+    expect(asOwner).toMatch(/Everyone(&#39;|')s bookings/);
+    expect(asOwner).toContain(hers.reference);
+    expect(asOwner).toContain(theirs.reference);
+    expect(asOwner).toMatch(/· Ana/);
+    const ownersOwn = await board('engineer:console', '?who=mine');
+    expect(ownersOwn).toContain(theirs.reference);
+    expect(ownersOwn).not.toContain(hers.reference);
+  });
 });

@@ -1,11 +1,11 @@
-// /book: service → session kind → day → time → confirm.
+// /book: service → session kind → engineer (when several take the service) → day → time → confirm.
 import { DateTime } from 'luxon';
 import { SlotTakenError, UserError } from '../../errors.js';
 import { findService, formatMoney, isSessionKind, kindLabel, priceFor, priceForHours, sessionKinds, type ServiceDef, type SessionKind } from '../../catalog.js';
 import { sessionMinutes, type BookingWithService } from '../../booking/bookings.js';
 import { ask, done, type Flow, type FlowContext, type FlowData, type StepOutcome } from '../flow.js';
 import { describeBooking, formatWhen } from '../format.js';
-import { answerDate, answerSlot, askDate } from './calendar.js';
+import { answerDate, answerSlot, askDate, engineerOf } from './calendar.js';
 import { intlLocale, t } from '../../texts.js';
 import { standing } from '../../booking/standing.js';
 import type { Invoice } from '../types.js';
@@ -66,12 +66,29 @@ async function askKind(ctx: FlowContext, base: FlowData): Promise<StepOutcome> {
   });
 }
 
+/**
+ * With several engineers taking the service the artist picks one, or "any" (whoever is free, the
+ * least busy first); with one there is nothing to ask.
+ */
+async function askEngineer(ctx: FlowContext, data: FlowData): Promise<StepOutcome> {
+  const offering = await ctx.studio.engineers.offering(String(data.service));
+  if (offering.length < 2) return afterEngineer(ctx, data);
+  return ask('engineer', data, {
+    text: t('book-ask-engineer'),
+    buttons: [...offering.map((e) => [{ label: e.name, data: `eng:${e.id}` }]), [{ label: t('book-engineer-any'), data: 'eng:any' }]],
+  });
+}
+
+const afterEngineer = (ctx: FlowContext, data: FlowData) => (data.kind === 'unattended' ? askConfirm(ctx, data) : askDate(ctx, data));
+
 async function askConfirm(ctx: FlowContext, data: FlowData): Promise<StepOutcome> {
   const def = serviceOf(ctx, data);
   const kind = String(data.kind);
   if (!isSessionKind(kind)) throw new UserError(t('book-kind-again'));
   const { catalog } = ctx.studio;
   const lines = [t('book-check'), t('book-check-service', { service: def.name, kind: kindLabel(kind).name.toLowerCase() })];
+  const engineer = await ctx.studio.engineers.byId(engineerOf(data));
+  if (engineer) lines.push(t('book-check-engineer', { name: engineer.name }));
   if (kind === 'unattended') {
     const due = await ctx.studio.bookings.estimateUnattendedDue();
     lines.push(t('book-check-unattended', { date: DateTime.fromJSDate(due).setZone(ctx.client.timeZone).setLocale(intlLocale()).toFormat('ccc d LLL yyyy') }));
@@ -127,7 +144,10 @@ export async function bookingSummary(
   // A session with a time goes in the artist's calendar (a moved one updates the event they have).
   const url = b.startsAt ? ctx.studio.calendars.link(b.id) : undefined;
   const add = url ? `\n\n${t(calendar, { url })}` : '';
-  return `${describeBooking(b, zone, ctx.studio.timeZone, standing(situation).artist, position)}\n\n${nextSteps(b, zone, situation.filesIn)}${add}`;
+  // Once the studio has several engineers, the artist is told whose session it is.
+  const engineer = (await ctx.studio.engineers.active()).length > 1 ? await ctx.studio.engineers.byId(b.engineerId) : null;
+  const withWhom = engineer ? `\n${t('book-check-engineer', { name: engineer.name })}` : '';
+  return `${describeBooking(b, zone, ctx.studio.timeZone, standing(situation).artist, position)}${withWhom}\n\n${nextSteps(b, zone, situation.filesIn)}${add}`;
 }
 
 /** What the artist does next; `filesIn` when the booking already has its files (they moved with it). */
@@ -168,8 +188,17 @@ export const bookFlow: Flow = {
     async kind(ctx, input) {
       const kind = input.type === 'button' ? input.action.replace(/^kind:/, '') : '';
       if (!isSessionKind(kind)) throw new UserError(t('book-choose-kind'));
-      const data = { ...ctx.data, kind };
-      return kind === 'unattended' ? askConfirm(ctx, data) : askDate(ctx, data);
+      return askEngineer(ctx, { ...ctx.data, kind });
+    },
+    async engineer(ctx, input) {
+      const picked = input.type === 'button' && input.action.startsWith('eng:') ? input.action.slice(4) : '';
+      const offering = await ctx.studio.engineers.offering(String(ctx.data.service));
+      // A button from before an engineer left (or stopped taking the service) asks again.
+      if (picked !== 'any' && !offering.some((e) => e.id === picked)) {
+        if (picked) return askEngineer(ctx, ctx.data);
+        throw new UserError(t('book-choose-engineer'));
+      }
+      return afterEngineer(ctx, { ...ctx.data, engineer: picked });
     },
     date: answerDate,
     async slot(ctx, input) {
@@ -192,6 +221,7 @@ export const bookFlow: Flow = {
           origin: { platform: ctx.sender.platform, chatId: ctx.sender.chatId },
           actor: `client:${ctx.client.id}`,
           ...(typeof ctx.data.hours === 'number' ? { hours: ctx.data.hours } : {}),
+          ...(engineerOf(ctx.data) ? { engineerId: engineerOf(ctx.data) } : {}),
         });
         // The quote's hours went into this booking: the next one starts from its own stems.
         if (typeof ctx.data.hours === 'number') await ctx.studio.mixTime.clearQuote(ctx.client.id);

@@ -34,12 +34,15 @@ const LOOK_AHEAD_DAYS = 21;
 /** The session's length when it is not the service's (a rescheduled session grown for its mix). */
 const minutesOf = (data: FlowData) => (typeof data.minutes === 'number' ? data.minutes : undefined);
 
-async function freeDays(ctx: FlowContext, serviceCode: string, want: number, minutes?: number): Promise<{ days: string[]; more: boolean }> {
+/** The engineer whose times are shown: the one picked (or the moved booking's); absent or "any": everyone's. */
+export const engineerOf = (data: FlowData) => (typeof data.engineer === 'string' && data.engineer !== 'any' ? data.engineer : undefined);
+
+async function freeDays(ctx: FlowContext, serviceCode: string, want: number, minutes?: number, engineer?: string): Promise<{ days: string[]; more: boolean }> {
   const window = bookingWindow(await ctx.studio.policy(), ctx.studio.clock.now());
   const days: string[] = [];
   for (let start = window.start; start < window.end && days.length <= want;) {
     const end = new Date(Math.min(window.end.getTime(), start.getTime() + LOOK_AHEAD_DAYS * 86_400_000));
-    for (const day of slotsByDay(await ctx.studio.bookings.freeSlots(serviceCode, { start, end }, minutes), ctx.client.timeZone).keys()) {
+    for (const day of slotsByDay(await ctx.studio.bookings.freeSlots(serviceCode, { start, end }, minutes, engineer), ctx.client.timeZone).keys()) {
       if (days.at(-1) !== day) days.push(day);
     }
     start = end;
@@ -56,7 +59,7 @@ function rows(buttons: Button[], perRow: number): Button[][] {
 export async function askDate(ctx: FlowContext, data: FlowData, page = 0, before?: string): Promise<StepOutcome> {
   const serviceCode = String(data.service);
   const wanted = Math.max(page, 0);
-  const { days, more } = await freeDays(ctx, serviceCode, (wanted + 1) * DATES_PER_PAGE, minutesOf(data));
+  const { days, more } = await freeDays(ctx, serviceCode, (wanted + 1) * DATES_PER_PAGE, minutesOf(data), engineerOf(data));
   if (days.length === 0) {
     throw new UserError(t('calendar-full'));
   }
@@ -102,7 +105,7 @@ export async function answerDate(ctx: FlowContext, input: StepInput): Promise<St
   // Only this date's times: from the start of the date to the start of the next, in the artist's zone.
   const dayStart = DateTime.fromISO(date, { zone });
   const range = { start: dayStart.toJSDate(), end: dayStart.plus({ days: 1 }).toJSDate() };
-  const slots = slotsByDay(await ctx.studio.bookings.freeSlots(String(ctx.data.service), range, minutesOf(ctx.data)), zone).get(date);
+  const slots = slotsByDay(await ctx.studio.bookings.freeSlots(String(ctx.data.service), range, minutesOf(ctx.data), engineerOf(ctx.data)), zone).get(date);
   // The day filled up since the list was shown: show the list as it is now, not the stale one.
   if (!slots?.length) return askDate(ctx, ctx.data, Number(ctx.data.page ?? 0), t('calendar-day-full', { day: formatDay(date) }));
   return ask(

@@ -90,7 +90,13 @@ export const cancelFlow: Flow = {
 };
 
 async function askNewDate(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
-  const data: FlowData = { ref: b.reference, service: b.service.code, minutes: (b.endsAt!.getTime() - b.startsAt!.getTime()) / 60_000 };
+  // The session moves within its engineer's time.
+  const data: FlowData = {
+    ref: b.reference,
+    service: b.service.code,
+    minutes: (b.endsAt!.getTime() - b.startsAt!.getTime()) / 60_000,
+    ...(b.engineerId ? { engineer: b.engineerId } : {}),
+  };
   return askDate(
     { ...ctx, data },
     data,
