@@ -302,7 +302,10 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
   const uploadLinks = new UploadLinkService(db, bookings, clock, linkSettings);
   return {
     name: config.STUDIO_NAME,
-    feeds: new CalendarFeeds(db, bookings.rows, linkSettings, clock, { name: config.STUDIO_NAME, timeZone: config.STUDIO_TIMEZONE }),
+    feeds: new CalendarFeeds(db, bookings.rows, async (id) => (await engineers.byId(id))?.name ?? null, linkSettings, clock, {
+      name: config.STUDIO_NAME,
+      timeZone: config.STUDIO_TIMEZONE,
+    }),
     calendars: new BookingCalendars(bookings.rows, linkSettings, config.STUDIO_NAME, () => uploadLinks.available),
     privacy: new PersonalData({
       db,

@@ -1125,6 +1125,10 @@ export interface TextVars {
   'web-dashboard-of-everyone': undefined;
   'web-dashboard-mine': undefined;
   'web-dashboard-everyone': undefined;
+  'engineer-feed-not-yours': undefined;
+  'discord-cmd-calendar-engineer': undefined;
+  'desk-calendar-link-of': { name: TextValue; url: TextValue };
+  'desk-calendar-renewed-of': { name: TextValue; url: TextValue };
 }
 
 export type TextKey = keyof TextVars;

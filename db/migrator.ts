@@ -86,9 +86,14 @@ export function listMigrations(provider: Provider): MigrationList {
   };
 }
 
-/** Applies pending migrations; idempotent. Returns the names applied now. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationsList = listMigrations(providerOf(databaseUrl));
+/**
+ * Applies pending migrations; idempotent. Returns the names applied now. `before`: only those
+ * named before it (a database as an earlier version left it, for the tests of a migration).
+ */
+export async function applyMigrations(databaseUrl: string, o: { before?: string } = {}): Promise<string[]> {
+  const all = listMigrations(providerOf(databaseUrl));
+  const before = o.before;
+  const migrationsList = before ? { ...all, migrationDirectories: all.migrationDirectories.filter((m) => m.path < before) } : all;
   return withEngine(databaseUrl, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList, filters: noFilter });
     return out.appliedMigrationNames;

@@ -1414,3 +1414,7 @@ web-dashboard-of = { $name }'s bookings
 web-dashboard-of-everyone = Everyone's bookings
 web-dashboard-mine = Mine
 web-dashboard-everyone = Everyone's
+engineer-feed-not-yours = You can have your own calendar feed only; the studio's and other engineers' are the owner's.
+discord-cmd-calendar-engineer = Whose: mine, an engineer's name, or studio (default: yours)
+desk-calendar-link-of = { $name }'s sessions as a calendar feed (subscribe to this link in your calendar app; keep it private): { $url }
+desk-calendar-renewed-of = A new calendar link for { $name }'s sessions; the old one no longer works: { $url }

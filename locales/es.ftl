@@ -1417,3 +1417,7 @@ web-dashboard-of = Reservas de { $name }
 web-dashboard-of-everyone = Las reservas de todos
 web-dashboard-mine = Las mías
 web-dashboard-everyone = Las de todos
+engineer-feed-not-yours = Solo puedes tener tu propio calendario; el del estudio y los de otros ingenieros son cosa del dueño.
+discord-cmd-calendar-engineer = De quién: mine, el nombre de un ingeniero, o studio (por defecto: el tuyo)
+desk-calendar-link-of = Las sesiones de { $name } como calendario (suscríbete a este enlace desde tu aplicación de calendario; mantenlo privado): { $url }
+desk-calendar-renewed-of = Un enlace de calendario nuevo para las sesiones de { $name }; el anterior ya no funciona: { $url }

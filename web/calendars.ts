@@ -21,8 +21,9 @@ export function calendarRoutes({ studio }: PageRouteOptions<'name' | 'calendars'
   });
   // The studio's feed, which calendar apps fetch again and again: the sessions as they stand.
   app.get('/feed/:token{[\\w.-]{1,400}}', async (c) => {
-    if (!(await studio.feeds.verify(c.req.param('token')))) return c.html(refusedPage(studio.name, t('web-calendar-invalid')), 404);
-    return c.body(await studio.feeds.file(), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store' });
+    const owner = await studio.feeds.verify(c.req.param('token'));
+    if (!owner) return c.html(refusedPage(studio.name, t('web-calendar-invalid')), 404);
+    return c.body(await studio.feeds.file(owner), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, no-store' });
   });
   return app;
 }

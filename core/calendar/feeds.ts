@@ -1,5 +1,5 @@
-// The studio's private calendar feed: a signed link a calendar app subscribes to, serving the
-// sessions as they stand (local time in the studio's zone, the booking's reference, the artist's
+// Private calendar feeds — the studio's (every session) and each engineer's (their sessions): a
+// signed link a calendar app subscribes to, serving the sessions as they stand (local time in the studio's zone, the booking's reference, the artist's
 // first name, the service and kind, the SonoBus note for virtual ones). Each session keeps one UID
 // through its moves, so subscribers see it move; a cancelled one leaves the feed. Renewing the link
 // revokes the old one (a link shared by mistake stops working).
@@ -20,6 +20,8 @@ export class CalendarFeeds {
   constructor(
     private readonly db: Db,
     private readonly bookings: Pick<BookingRepository, 'sessionsSince' | 'rescheduleChain'>,
+    /** An engineer's name by id (a feed's title). */
+    private readonly engineerName: (id: string) => Promise<string | null>,
     private readonly s: LinkSettings,
     private readonly clock: Clock,
     private readonly studio: { name: string; timeZone: string },
@@ -33,7 +35,7 @@ export class CalendarFeeds {
     return `${this.s.baseUrl}/feed/${this.tokens.token(id)}`;
   }
 
-  /** The studio feed's link (made the first time it is asked for). */
+  /** A feed's link (made the first time it is asked for): the studio's, or `engineer:<id>`. */
   async link(owner = 'studio'): Promise<string> {
     const current = await this.db.calendarFeed.findFirst({ where: { owner, revokedAt: null }, orderBy: { createdAt: 'desc' } });
     return this.url(current?.id ?? (await this.create(owner)));
@@ -59,12 +61,15 @@ export class CalendarFeeds {
     return feed && !feed.revokedAt ? feed.owner : null;
   }
 
-  /** The feed's calendar: every session from a month ago on, in the studio's zone and language. */
-  async file(): Promise<string> {
-    const sessions = await this.bookings.sessionsSince(new Date(this.clock.now().getTime() - PAST_DAYS * 86_400_000));
+  /** The feed's calendar: every session (or one engineer's) from a month ago on, in the studio's zone and language. */
+  async file(owner = 'studio'): Promise<string> {
+    const engineerId = owner.startsWith('engineer:') ? owner.slice('engineer:'.length) : null;
+    const all = await this.bookings.sessionsSince(new Date(this.clock.now().getTime() - PAST_DAYS * 86_400_000));
+    const sessions = engineerId ? all.filter((b) => b.engineerId === engineerId) : all;
     const events: CalendarEvent[] = [];
     for (const b of sessions) events.push(await this.event(b));
-    return calendarFile({ name: this.studio.name, zone: this.studio.timeZone, events });
+    const name = engineerId ? `${this.studio.name} · ${(await this.engineerName(engineerId)) ?? '?'}` : this.studio.name;
+    return calendarFile({ name, zone: this.studio.timeZone, events });
   }
 
   private async event(b: BookingWithClient): Promise<CalendarEvent> {

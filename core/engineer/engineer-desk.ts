@@ -84,6 +84,19 @@ export class EngineerDesk {
     return t('desk-engineer-restored', { name: (await this.d.engineers.restore(name)).name });
   }
 
+  /**
+   * A live session is its engineer's: another engineer of record (not an owner) may not start it
+   * or answer its notes (the notes would reach them, and the artist hear from a stranger).
+   */
+  async assertTheirs(actor: string, reference: string): Promise<void> {
+    const me = await this.d.engineers.ofActor(actor);
+    if (!me || me.owner || identityOfActor(actor) === 'console') return;
+    const b = await this.d.bookings.byReference(reference);
+    if (!b || !b.engineerId || b.engineerId === me.id) return;
+    const theirs = await this.d.engineers.byId(b.engineerId);
+    throw new UserError(t('engineer-not-yours', { ref: b.reference, name: theirs?.name ?? '?' }));
+  }
+
   /** Hands a booking to another engineer (the owner's call). */
   async assign(actor: string, reference: string, name: string): Promise<string> {
     await this.d.engineers.assertOwner(actor);
@@ -110,6 +123,20 @@ export class EngineerDesk {
     const mayAll = identityOfActor(actor) === 'console' || !me || me.owner;
     if (!mayAll && target?.id !== me.id) throw new UserError(t('engineer-hours-not-yours'));
     return target;
+  }
+
+  /**
+   * Whose calendar feed: `engineer:<id>` or studio. By default an engineer's own (an owner's, and
+   * anyone's with the desk who is no engineer of record: the studio's); "mine", a name, or
+   * "studio"; only an owner reads another's or the studio's.
+   */
+  async feedOwner(actor: string, typed: string | undefined): Promise<{ owner: string; name: string | null }> {
+    const me = await this.d.engineers.ofActor(actor);
+    const mayAll = identityOfActor(actor) === 'console' || !me || me.owner;
+    const wanted = typed?.trim().toLowerCase();
+    const target = wanted === undefined ? (mayAll ? null : me) : wanted === 'mine' ? me : wanted === 'studio' ? null : await this.d.engineers.byName(typed!);
+    if (!mayAll && target?.id !== me!.id) throw new UserError(t('engineer-feed-not-yours'));
+    return target ? { owner: `engineer:${target.id}`, name: target.name } : { owner: 'studio', name: null };
   }
 
   /** Whose bookings the queue shows: a name, mine, all; by default an owner's all, another's their own. */

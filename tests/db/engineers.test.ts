@@ -8,6 +8,7 @@ import type { Studio } from '../../core/studio.js';
 import { SlotTakenError, UserError } from '../../core/errors.js';
 import { performDesk, type DeskActor } from '../../core/engineer/perform.js';
 import type { ManualClock } from '../../core/clock.js';
+import ICAL from 'ical.js';
 
 const at = (iso: string) => new Date(iso);
 const console_: DeskActor = { platform: 'console', userId: 'engineer', actor: 'engineer:console' };
@@ -177,6 +178,40 @@ describe.each(testProviders())('several engineers on %s', (provider) => {
     expect(everyone).toMatch(/· Mara/);
     expect(everyone).toMatch(/· Ana/);
     expect(await desk(['queue', '--days', '30', '--engineer', 'Mara'], discord(ANA))).toMatch(/Showing Mara's bookings/);
+  });
+
+  it("an engineer's own calendar feed lists their sessions only; only an owner reads another's or the studio's", async () => {
+    const feedOf = async (said: string) => {
+      const token = /\/feed\/(\S+)$/.exec(said)![1]!;
+      const owner = await studio.feeds.verify(token);
+      const cal = new ICAL.Component(ICAL.parse(await studio.feeds.file(owner!)) as unknown[]);
+      return {
+        name: String(cal.getFirstPropertyValue('x-wr-calname') ?? cal.getFirstPropertyValue('name')),
+        refs: cal.getAllSubcomponents('vevent').map((v) => /MD-[2-9A-Z]{6}/.exec(String(v.getFirstPropertyValue('summary')))![0]),
+      };
+    };
+    const standing = (engineerId: string) =>
+      t.db.booking
+        .findMany({ where: { engineerId, startsAt: { not: null }, status: { notIn: ['cancelled', 'rescheduled'] } } })
+        .then((r) => r.map((b) => b.reference).sort());
+    const hers = await feedOf(await desk(['calendar', 'link'], discord(ANA)));
+    expect(hers.refs.sort()).toEqual(await standing(ana));
+    expect(hers.name).toContain('Ana');
+    // The owner's own /calendar link is still the studio's: everyone's sessions.
+    const studioFeed = await feedOf(await desk(['calendar', 'link']));
+    expect(studioFeed.refs.length).toBe(hers.refs.length + (await standing(owner)).length);
+    expect((await feedOf(await desk(['calendar', 'link', '--engineer', 'Ana']))).refs.sort()).toEqual(hers.refs.sort());
+    await expect(desk(['calendar', 'link', '--engineer', 'studio'], discord(ANA))).rejects.toThrow(/your own calendar feed only/);
+    await expect(desk(['calendar', 'renew', '--engineer', 'Mara'], discord(ANA))).rejects.toThrow(/your own calendar feed only/);
+  });
+
+  it('another engineer may not start or answer a session that is not theirs; the owner may', async () => {
+    const b = await book('2026-12-28T10:00:00Z', 'owner-monday', { engineerId: owner });
+    await expect(desk(['session', 'start', b.reference], discord(ANA))).rejects.toThrow(new RegExp(`${b.reference} is Mara's booking`));
+    await desk(['session', 'start', b.reference]);
+    await expect(desk(['reply', b.reference, 'hi'], discord(ANA))).rejects.toThrow(/only they or an owner/);
+    expect(await desk(['reply', b.reference, 'hello from the owner'], discord(OWNER))).toBeTruthy();
+    await desk(['session', 'end', b.reference]);
   });
 
   it('a removed engineer takes no new bookings and loses the desk; their bookings stay theirs', async () => {

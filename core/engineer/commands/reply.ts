@@ -6,5 +6,8 @@ export const reply: DeskCommand = {
   name: 'reply',
   description: () => t('discord-cmd-reply'),
   args: [bookingArg, str('text', () => t('discord-cmd-reply-text'))],
-  run: (c) => c.studio.desk.reply(text(c, 'reference'), text(c, 'text'), c.actor),
+  async run(c) {
+    await c.studio.staff.assertTheirs(c.actor, text(c, 'reference'));
+    return c.studio.desk.reply(text(c, 'reference'), text(c, 'text'), c.actor);
+  },
 };

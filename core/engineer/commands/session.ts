@@ -12,6 +12,7 @@ export const session: DeskCommand = {
       description: () => t('discord-cmd-session-start'),
       args: [bookingArg],
       async run(c) {
+        await c.studio.staff.assertTheirs(c.actor, text(c, 'reference'));
         const started = await c.studio.desk.startSession(text(c, 'reference'), c.actor);
         const k = started.keycode;
         // The engineer joins the same group: their side of the keycode, in their own answer only.
