@@ -390,6 +390,58 @@ describe('Discord bot against a recording REST server', () => {
     expect((await t.db.guildSettings.findUniqueOrThrow({ where: { guildId: GUILD } })).engineerRoleId).toBe(ENGINEER_ROLE);
   }, 90_000);
 
+  it('the owner adds an engineer with /engineer add: she has the desk from then on, sees her own queue, and a role engineer cannot add anyone', async () => {
+    const boss = fake.user('500000000000000020', 'Boss');
+    const ana = fake.user('500000000000000021', 'Ana');
+    const roleEngineer = fake.user('500000000000000022', 'Role');
+    await studio.engineers.add('Boss', `discord:${boss.id}`);
+    await studio.engineers.setOwner('Boss', true);
+    const add = (who: FakeUser, id: string, name: string) =>
+      send(
+        fake.slash('engineer', who, {
+          guildId: GUILD,
+          options: [
+            {
+              name: 'add',
+              type: 1,
+              options: [
+                { name: 'identity', type: 3, value: `discord:${id}` },
+                { name: 'name', type: 3, value: name },
+              ],
+            },
+          ],
+        }),
+      );
+    // Before: Ana is nobody to the studio.
+    expect(said(await send(fake.slash('queue', ana, { options: [] })))).toContain("/queue is for the studio's engineers.");
+    // An engineer by the studio server's role has the desk, but is not an owner: adding is refused.
+    await setup(fake.user('500000000000000008', 'Admin'), GUILD, ENGINEER_ROLE);
+    const refused = await send(
+      fake.slash('engineer', roleEngineer, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [
+          {
+            name: 'add',
+            type: 1,
+            options: [
+              { name: 'identity', type: 3, value: `discord:${roleEngineer.id}` },
+              { name: 'name', type: 3, value: 'Me' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(said(refused)).toContain("Only the studio's owner can do that.");
+    expect(said(await add(boss, ana.id, 'Ana'))).toContain('Added Ana (discord:500000000000000021)');
+    // Ana, in a DM: the engineer's queue, her own.
+    const queue = said(await send(fake.slash('queue', ana, { options: [] })));
+    expect(queue).toContain("Showing Ana's bookings");
+    expect(queue).not.toContain("is for the studio's engineers");
+    expect(await t.db.engineerAction.findFirstOrThrow({ where: { action: 'engineer add', userId: boss.id } })).toMatchObject({ outcome: 'done' });
+    expect(await t.db.engineerAction.findFirstOrThrow({ where: { action: 'engineer add', userId: roleEngineer.id } })).toMatchObject({ outcome: 'refused' });
+  }, 90_000);
+
   it("a community server's admin cannot make anyone the studio's engineer (the observed escalation)", async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const mallory = fake.user('500000000000000066', 'Mallory');

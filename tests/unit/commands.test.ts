@@ -88,7 +88,7 @@ describe("the engineer's command registry", () => {
     const lines = deskHelpLines();
     expect(lines).toHaveLength(deskCommands.reduce((n, c) => n + (hasActions(c) ? c.actions.length : 1), 0));
     expect(lines).toContain('booking reschedule REFERENCE START — Move a session');
-    expect(lines).toContain('queue [--days DAYS] — Engineer: upcoming sessions and unattended work');
+    expect(lines).toContain('queue [--days DAYS] [--engineer ENGINEER] — Engineer: upcoming sessions and unattended work');
   });
 
   it('typed words become an action with checked arguments, and mistakes are clear refusals', () => {
@@ -112,14 +112,14 @@ describe("the engineer's command registry", () => {
       return 'accepted';
     };
     expect(refusal(['bookings'])).toBe(`"bookings" is not one of the engineer's commands: ${deskCommands.map((c) => c.name).join(', ')}.`);
-    expect(refusal(['booking', 'confirmm', 'MD-7K2Q9A'])).toBe('/booking takes one of: confirm, decline, waive, reschedule (not "confirmm").');
+    expect(refusal(['booking', 'confirmm', 'MD-7K2Q9A'])).toBe('/booking takes one of: confirm, decline, waive, reschedule, assign (not "confirmm").');
     expect(refusal(['booking', 'confirm'])).toBe('/booking confirm needs reference: The booking, e.g. MD-7K2Q9A.');
     expect(refusal(['queue', '--days', 'soon'])).toBe('/queue: days must be a number, not "soon".');
     expect(refusal(['queue', '--days', '2.5'])).toBe('/queue: days must be a number, not "2.5".');
     expect(refusal(['queue', '--days', '365'])).toBe('/queue: days must be from 1 to 90, not 365.');
     expect(refusal(['mixdown', 'MD-7K2Q9A', '--balance', 'loud'])).toBe('/mixdown: balance must be one of auto, flat, not "loud".');
-    expect(refusal(['queue', '--verbose'])).toBe('/queue does not take "--verbose". Usage: [--days DAYS]');
-    expect(refusal(['queue', 'now'])).toBe('/queue does not take "now". Usage: [--days DAYS]');
+    expect(refusal(['queue', '--verbose'])).toBe('/queue does not take "--verbose". Usage: [--days DAYS] [--engineer ENGINEER]');
+    expect(refusal(['queue', 'now'])).toBe('/queue does not take "now". Usage: [--days DAYS] [--engineer ENGINEER]');
     expect(refusal(['master', 'MD-7K2Q9A', '--target'])).toBe('/master needs target: Target LUFS (-30 … -5).');
   });
 });
