@@ -1129,6 +1129,22 @@ export interface TextVars {
   'discord-cmd-calendar-engineer': undefined;
   'desk-calendar-link-of': { name: TextValue; url: TextValue };
   'desk-calendar-renewed-of': { name: TextValue; url: TextValue };
+  'web-dashboard-engineers': undefined;
+  'web-dashboard-engineer': { name: TextValue };
+  'web-dashboard-assign': undefined;
+  'web-engineer-facts': { hours: TextValue; identities: TextValue; open: TextValue };
+  'web-engineer-save': undefined;
+  'web-engineer-services': undefined;
+  'web-engineer-chats': undefined;
+  'web-engineer-make-owner': undefined;
+  'web-engineer-not-owner': undefined;
+  'web-engineer-remove': undefined;
+  'web-engineer-restore': undefined;
+  'web-engineer-add': undefined;
+  'web-engineer-name': undefined;
+  'web-engineer-identity': undefined;
+  'web-engineer-add-how': { codes: TextValue };
+  'web-engineer-now': { chats: TextValue; services: TextValue };
 }
 
 export type TextKey = keyof TextVars;

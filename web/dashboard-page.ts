@@ -3,6 +3,7 @@
 // button works by keyboard and without JavaScript; the layout folds to one column on a phone.
 import { html } from 'hono/html';
 import type { Board, BookingDetail, BoardBooking } from '../core/engineer/dashboard.js';
+import type { EngineerRow } from '../core/engineer/engineer-desk.js';
 import { currentLanguage, t } from '../core/texts.js';
 
 const style = `body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:20px auto;padding:0 14px;color:#1d2329;background:#fafbfc}
@@ -84,7 +85,10 @@ export function boardPage(o: { studio: string; board: Board; said: string | null
     t('web-dashboard-title', { studio: o.studio }),
     html`<header>
         <h1>${t('web-dashboard-title', { studio: o.studio })}</h1>
-        <form class="inline" method="post" action="/studio/logout"><button class="quiet" type="submit">${t('web-dashboard-sign-out')}</button></form>
+        <span>
+          ${o.canSeeAll ? html`<a href="/studio/engineers">${t('web-dashboard-engineers')}</a> ` : ''}
+          <form class="inline" method="post" action="/studio/logout"><button class="quiet" type="submit">${t('web-dashboard-sign-out')}</button></form>
+        </span>
       </header>
       ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''} ${o.severalEngineers ? scopeLine(b, !!o.canSeeAll) : ''}
       <h2>${t('web-dashboard-week', { zone: b.zone })}</h2>
@@ -157,7 +161,58 @@ const act = (reference: string, what: string, label: string, extra: unknown = ''
     </button>
   </form> `;
 
-export function bookingPage(o: { studio: string; detail: BookingDetail; said: string | null }) {
+/** A form on the engineers page: the command `what` for the engineer `name`, with `fields` and a button. */
+const engineerAct = (name: string, what: string, label: string, fields: unknown = '', quiet = false) =>
+  html`<form class="inline" method="post" action="/studio/engineers/act">
+    <input type="hidden" name="name" value="${name}" /><input type="hidden" name="do" value="${what}" />${fields}<button
+      type="submit"
+      class="${quiet ? 'quiet' : ''}"
+    >
+      ${label}
+    </button>
+  </form> `;
+
+const field = (name: string, label: string, value = '', size = 24) => html`<label>${label} <input name="${name}" value="${value}" size="${size}" /></label> `;
+
+/** The owner's engineers: each with what they take, whose hours, where they hear; the forms that change them. */
+export function engineersPage(o: { studio: string; rows: EngineerRow[]; said: string | null; codes: string[] }) {
+  return page(
+    `${t('web-dashboard-engineers')} · ${o.studio}`,
+    html`<header>
+        <h1>${t('web-dashboard-engineers')}</h1>
+        <a href="/studio">${t('web-dashboard-back')}</a>
+      </header>
+      ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''}
+      ${o.rows.map(
+        (r) =>
+          html`<div class="card" id="engineer-${encodeURIComponent(r.name)}">
+            <h2>
+              ${r.name}${r.owner ? html` <span class="muted">(${t('desk-engineer-owner-mark')})</span>` : ''}${
+                r.active ? '' : html` <span class="muted">(${t('desk-engineer-removed-mark')})</span>`
+              }
+            </h2>
+            <p class="muted">${t('web-engineer-facts', { hours: r.hours, identities: r.identities, open: r.open })}</p>
+            <p class="muted">${t('web-engineer-now', { services: r.services, chats: r.chats })}</p>
+            ${engineerAct(r.name, 'services', t('web-engineer-save'), field('services', t('web-engineer-services'), r.serviceCodes))}
+            ${engineerAct(r.name, 'chats', t('web-engineer-save'), field('chats', t('web-engineer-chats'), r.chatCodes, 40))}
+            <div>
+              ${r.owner ? engineerAct(r.name, 'not-owner', t('web-engineer-not-owner'), '', true) : engineerAct(r.name, 'owner', t('web-engineer-make-owner'), '', true)}
+              ${r.active ? engineerAct(r.name, 'remove', t('web-engineer-remove'), '', true) : engineerAct(r.name, 'restore', t('web-engineer-restore'), '', true)}
+            </div>
+          </div>`,
+      )}
+      <h2>${t('web-engineer-add')}</h2>
+      <form method="post" action="/studio/engineers/act" class="card">
+        <input type="hidden" name="do" value="add" />
+        ${field('name', t('web-engineer-name'))} ${field('identity', t('web-engineer-identity'), '', 30)}
+        ${field('services', t('web-engineer-services'), 'all')} ${field('chats', t('web-engineer-chats'), '', 40)}
+        <p class="muted">${t('web-engineer-add-how', { codes: o.codes.join(', ') })}</p>
+        <button type="submit">${t('web-engineer-add')}</button>
+      </form>`,
+  );
+}
+
+export function bookingPage(o: { studio: string; detail: BookingDetail; said: string | null; engineers?: string[] }) {
   const d = o.detail;
   const b = d.booking;
   return page(
@@ -167,11 +222,25 @@ export function bookingPage(o: { studio: string; detail: BookingDetail; said: st
         <a href="/studio">${t('web-dashboard-back')}</a>
       </header>
       ${o.said ? html`<p class="said" role="status">${o.said}</p>` : ''}
-      <p>${b.service} · ${b.kind} · ${b.day} ${b.when} · <strong>${b.statusText}</strong></p>
+      <p>
+        ${b.service} · ${b.kind} · ${b.day} ${b.when} ·
+        <strong>${b.statusText}</strong>${d.engineer ? html` · ${t('web-dashboard-engineer', { name: d.engineer })}` : ''}
+      </p>
       <div class="card">
         ${b.canConfirm ? html`${act(b.reference, 'confirm', t('web-dashboard-confirm'))}${act(b.reference, 'decline', t('web-dashboard-decline'), html`<input name="reason" aria-label="${t('web-dashboard-reason')}" placeholder="${t('web-dashboard-reason')}" /> `)}` : ''}${
           b.canMaster ? act(b.reference, 'master', t('web-dashboard-master')) : ''
-        }${d.openRevision ? act(b.reference, 'resolve', t('web-dashboard-resolve', { number: d.openRevision.number })) : ''}
+        }${d.openRevision ? act(b.reference, 'resolve', t('web-dashboard-resolve', { number: d.openRevision.number })) : ''}${
+          o.engineers && o.engineers.length > 1 && d.open
+            ? act(
+                b.reference,
+                'assign',
+                t('web-dashboard-assign'),
+                html`<select name="engineer" aria-label="${t('web-dashboard-assign')}">
+                  ${o.engineers.map((n) => html`<option value="${n}" ${n === d.engineer ? 'selected' : ''}>${n}</option>`)}
+                </select> `,
+              )
+            : ''
+        }
       </div>
       ${d.openRevision ? html`<p>${t('web-dashboard-revision', { number: d.openRevision.number })}: “${d.openRevision.notes}”</p>` : ''}
       ${

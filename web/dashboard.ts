@@ -10,7 +10,7 @@ import { userMessage } from '../core/errors.js';
 import { SESSION_HOURS } from '../core/engineer/dashboard-access.js';
 import { t } from '../core/texts.js';
 import { refusedPage } from './page.js';
-import { boardPage, bookingPage, signInPage } from './dashboard-page.js';
+import { boardPage, bookingPage, engineersPage, signInPage } from './dashboard-page.js';
 import { isReference } from '../core/booking/reference.js';
 import { streamStored } from './listening.js';
 
@@ -42,13 +42,50 @@ export function actionWords(form: Record<string, unknown>): string[] | null {
       const answer = typeof form.answer === 'string' ? form.answer.trim().slice(0, 1000) : '';
       return answer ? ['comment', 'answer', ref, number, answer] : null;
     }
+    case 'assign': {
+      const name = field(form.engineer, 40);
+      return name ? ['booking', 'assign', ref, name] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A form field as typed: a string, trimmed, 1–`max` characters; null otherwise (a file, nothing, too long). */
+function field(v: unknown, max: number): string | null {
+  const s = typeof v === 'string' ? v.trim() : '';
+  return s && s.length <= max ? s : null;
+}
+
+/** The engineer command a form on the engineers page names (the owner's); null when it names none. */
+export function engineerActionWords(form: Record<string, unknown>): string[] | null {
+  const name = field(form.name, 40);
+  if (!name) return null;
+  const services = field(form.services, 200);
+  const chats = field(form.chats, 300);
+  switch (form.do) {
+    case 'add': {
+      const identity = field(form.identity, 40);
+      if (!identity) return null;
+      return ['engineer', 'add', identity, name, ...(services ? ['--services', services] : []), ...(chats ? ['--chats', chats] : [])];
+    }
+    case 'services':
+      return services ? ['engineer', 'services', services, name] : null;
+    case 'chats':
+      return chats ? ['engineer', 'chats', chats, name] : null;
+    case 'owner':
+    case 'not-owner':
+      return ['engineer', 'owner', form.do === 'owner' ? 'yes' : 'no', name];
+    case 'remove':
+    case 'restore':
+      return ['engineer', form.do, name];
     default:
       return null;
   }
 }
 
 export function dashboardRoutes(
-  o: PageRouteOptions<'name' | 'dashboardAccess' | 'board' | 'bookings' | 'room' | 'store' | 'engineers'> & { desk: DeskPort },
+  o: PageRouteOptions<'name' | 'dashboardAccess' | 'board' | 'bookings' | 'room' | 'store' | 'engineers' | 'staff' | 'catalog'> & { desk: DeskPort },
 ): Hono<WebEnv> {
   const { studio, log } = o;
   const app = new Hono<WebEnv>();
@@ -116,10 +153,15 @@ export function dashboardRoutes(
   app.get('/studio/booking/:ref', async (c) => {
     const actor = await engineer(c);
     if (!actor) return refused(c, t('web-dashboard-signed-out'));
-    const detail = isReference(c.req.param('ref')) ? await studio.board.booking(c.req.param('ref')) : null;
+    const all = await studio.engineers.all();
+    const names = new Map(all.map((e) => [e.id, e.name]));
+    const detail = isReference(c.req.param('ref')) ? await studio.board.booking(c.req.param('ref'), names) : null;
     if (!detail) return c.html(refusedPage(studio.name, t('desk-no-such-booking', { ref: c.req.param('ref').slice(0, 20) })), 404);
     c.header('cache-control', 'private, no-store');
-    return c.html(bookingPage({ studio: studio.name, detail, said: said(c) }));
+    // Handing a booking over is the owner's (the command checks it too): the form only where it can work.
+    const me = await studio.engineers.ofActor(actor);
+    const engineers = !me || me.owner ? all.filter((e) => e.active).map((e) => e.name) : [];
+    return c.html(bookingPage({ studio: studio.name, detail, said: said(c), engineers }));
   });
 
   // A version as its listening page plays it, for the engineer to hear a comment's moment.
@@ -132,27 +174,55 @@ export function dashboardRoutes(
     return (file && (await streamStored(c, studio.store, file))) ?? c.html(refusedPage(studio.name, t('web-download-gone')), 404);
   });
 
-  app.post('/studio/act', async (c) => {
-    const actor = await engineer(c);
-    if (!actor) return refused(c, t('web-dashboard-signed-out'));
-    const form = await c.req.parseBody();
-    const words = actionWords(form);
+  /**
+   * Runs the engineer command a form names as the signed-in engineer and goes back to `back` with
+   * its answer; words the command refuses (a version out of range) are a page that says so, not a 500.
+   */
+  const performed = async (c: Context<WebEnv>, actor: string, words: string[] | null, back: string) => {
     if (!words) return c.html(refusedPage(studio.name, t('web-dashboard-bad-action')), 400);
     let text: string;
     try {
       ({ text } = await o.desk.perform(words, { platform: 'web', userId: actor, actor }, { log }));
     } catch (err) {
       const message = userMessage(err);
-      // The page's own words, refused by the command's checks (a version out of range): said, not a 500.
       if (message !== undefined) return c.html(refusedPage(studio.name, message), 400);
       log.error({ err, words }, 'dashboard action failed');
       text = t('web-failed');
     }
-    // A browser drops a cookie over 4 KB; the booking's page shows the rest of the story.
+    // A browser drops a cookie over 4 KB; the page shows the rest of the story.
     setCookie(c, SAID, encodeURIComponent(text.slice(0, 600)), { path: '/studio', httpOnly: true, sameSite: 'Strict', secure: secure(c), maxAge: 60 });
+    return c.redirect(back, 303);
+  };
+
+  app.post('/studio/act', async (c) => {
+    const actor = await engineer(c);
+    if (!actor) return refused(c, t('web-dashboard-signed-out'));
+    const form = await c.req.parseBody();
     // Back where the engineer was: at the comment they answered.
     const at = String(form.do).startsWith('comment-') ? `#comment-${String(form.number)}` : '';
-    return c.redirect(`/studio/booking/${String(form.reference).toUpperCase()}${at}`, 303);
+    return performed(c, actor, actionWords(form), `/studio/booking/${String(form.reference).toUpperCase()}${at}`);
+  });
+
+  // The owner's page of engineers: who, what they take, where they hear; add, change, remove.
+  app.get('/studio/engineers', async (c) => {
+    const actor = await engineer(c);
+    if (!actor) return refused(c, t('web-dashboard-signed-out'));
+    let rows;
+    try {
+      rows = await studio.staff.overview(actor);
+    } catch (err) {
+      const message = userMessage(err);
+      if (message === undefined) throw err;
+      return refused(c, message);
+    }
+    c.header('cache-control', 'private, no-store');
+    return c.html(engineersPage({ studio: studio.name, rows, said: said(c), codes: studio.catalog.services.map((s) => s.code) }));
+  });
+
+  app.post('/studio/engineers/act', async (c) => {
+    const actor = await engineer(c);
+    if (!actor) return refused(c, t('web-dashboard-signed-out'));
+    return performed(c, actor, engineerActionWords(await c.req.parseBody()), '/studio/engineers');
   });
 
   app.post('/studio/logout', async (c) => {

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { isSessionKind, kindLabel, serviceName } from '../catalog.js';
 import type { Clock } from '../clock.js';
 import { intlLocale } from '../texts.js';
-import { statusText } from '../booking/status.js';
+import { isOpen, statusText } from '../booking/status.js';
 import { factsLine, parseFacts, versionStateText } from '../versions/version-messages.js';
 import type { EngineerAudit } from './audit.js';
 import { paymentLines } from '../payments/summary.js';
@@ -67,6 +67,10 @@ export interface BookingDetail {
   history: { at: string; text: string }[];
   /** The artist's sent comments at moments of the versions, with the engineer's answers. */
   comments: CommentView[];
+  /** Whose booking it is (their name; "" before engineers were data). */
+  engineer: string;
+  /** Still open (it can be handed to another engineer). */
+  open: boolean;
 }
 
 export class StudioBoard {
@@ -151,8 +155,8 @@ export class StudioBoard {
     };
   }
 
-  /** One booking as the engineer sees it, or null when there is no such booking. */
-  async booking(reference: string): Promise<BookingDetail | null> {
+  /** One booking as the engineer sees it, or null when there is no such booking; `names`: engineers' names by id. */
+  async booking(reference: string, names: Map<string, string> = new Map()): Promise<BookingDetail | null> {
     const b = await this.bookings.byReference(reference);
     if (!b) return null;
     const [uploads, versions, events, actions, open, money, comments] = await Promise.all([
@@ -195,6 +199,8 @@ export class StudioBoard {
       money: money.get(b.id) ?? [],
       history: history.map((h) => ({ at: at(h.when), text: h.text })),
       comments,
+      engineer: (b.engineerId && names.get(b.engineerId)) || '',
+      open: isOpen(b.status),
     };
   }
 }

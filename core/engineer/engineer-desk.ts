@@ -17,29 +17,60 @@ export interface EngineerDeskDeps {
   configuredChats: readonly string[];
 }
 
+/** One engineer as the owner's list shows them, in the reader's words. */
+export interface EngineerRow {
+  name: string;
+  owner: boolean;
+  active: boolean;
+  /** Their services' codes, or "all" in words. */
+  services: string;
+  /** As typed to change them: "all" or the codes. */
+  serviceCodes: string;
+  /** Whose weekly hours they work (their own, or the studio's), in words. */
+  hours: string;
+  /** Where their alerts go, in words. */
+  chats: string;
+  /** As typed to change them: the chats they set, "none", or "dm" (not set). */
+  chatCodes: string;
+  identities: string;
+  /** Their bookings still open. */
+  open: number;
+}
+
 export class EngineerDesk {
   constructor(private readonly d: EngineerDeskDeps) {}
 
-  async list(actor: string): Promise<string> {
+  /** Every engineer, for the owner (the desk's list, the dashboard's page). */
+  async overview(actor: string): Promise<EngineerRow[]> {
     await this.d.engineers.assertOwner(actor);
     const [all, load] = await Promise.all([this.d.engineers.all(), this.d.bookings.rows.loadByEngineer()]);
-    const lines = await Promise.all(all.map(async (e) => this.line(e, load.get(e.id)?.open ?? 0)));
-    return [t('desk-engineer-list-title'), ...lines].join('\n');
+    return Promise.all(
+      all.map(async (e) => {
+        const own = (await this.d.schedule.rules(e.id)).length > 0;
+        const chats = alertChatsOf(e, this.d.configuredChats);
+        return {
+          name: e.name,
+          owner: e.owner,
+          active: e.active,
+          services: e.services?.join(', ') ?? t('desk-engineer-all-services'),
+          serviceCodes: e.services?.join(',') ?? 'all',
+          chatCodes: e.chats === null ? 'dm' : e.chats.length ? e.chats.join(',') : 'none',
+          hours: t(own ? 'desk-engineer-own-hours' : 'desk-engineer-studio-hours'),
+          chats: e.chats === null && e.owner ? t('desk-engineer-owner-chats') : chats.length ? chats.join(', ') : t('desk-engineer-no-chats'),
+          identities: e.identities.join(', ') || '—',
+          open: load.get(e.id)?.open ?? 0,
+        };
+      }),
+    );
   }
 
-  private async line(e: Engineer, open: number): Promise<string> {
-    const own = (await this.d.schedule.rules(e.id)).length > 0;
-    const marks = [...(e.owner ? [t('desk-engineer-owner-mark')] : []), ...(e.active ? [] : [t('desk-engineer-removed-mark')])];
-    const chats = alertChatsOf(e, this.d.configuredChats);
-    return t('desk-engineer-line', {
-      name: e.name,
-      marks: marks.length ? ` (${marks.join(', ')})` : '',
-      services: e.services?.join(', ') ?? t('desk-engineer-all-services'),
-      hours: t(own ? 'desk-engineer-own-hours' : 'desk-engineer-studio-hours'),
-      chats: e.chats === null && e.owner ? t('desk-engineer-owner-chats') : chats.length ? chats.join(', ') : t('desk-engineer-no-chats'),
-      identities: e.identities.join(', ') || '—',
-      open,
-    });
+  async list(actor: string): Promise<string> {
+    const rows = await this.overview(actor);
+    const line = (r: EngineerRow) => {
+      const marks = [...(r.owner ? [t('desk-engineer-owner-mark')] : []), ...(r.active ? [] : [t('desk-engineer-removed-mark')])];
+      return t('desk-engineer-line', { ...r, marks: marks.length ? ` (${marks.join(', ')})` : '' });
+    };
+    return [t('desk-engineer-list-title'), ...rows.map(line)].join('\n');
   }
 
   async add(actor: string, name: string, identity: string, o: { services?: string; chats?: string }, platform: string): Promise<string> {

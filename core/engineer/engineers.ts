@@ -197,9 +197,13 @@ export class Engineers {
     return [...new Set(codes)];
   }
 
-  /** "telegram:123, discord:456" → chats; "none" → [] (the owner's chats hear for them). */
-  private chats(typed: string): string[] {
+  /**
+   * "telegram:123, discord:456" → chats; "none" → [] (the owners' chats hear for them); "dm" → null
+   * (back to a direct message where they are known; an owner: the configured chats).
+   */
+  private chats(typed: string): string[] | null {
     if (typed.trim().toLowerCase() === 'none') return [];
+    if (typed.trim().toLowerCase() === 'dm') return null;
     const chats = list(typed);
     const bad = chats.find((c) => !CHAT.test(c));
     if (!chats.length || bad) throw new UserError(t('engineer-bad-chats', { typed: cleanName(bad ?? typed) }));
@@ -211,7 +215,7 @@ export class Engineers {
     const data = {
       name: this.name(name),
       services: o.services === undefined ? null : (this.services(o.services)?.join(',') ?? null),
-      alertChats: o.chats === undefined ? null : this.chats(o.chats).join(','),
+      alertChats: o.chats === undefined ? null : (this.chats(o.chats)?.join(',') ?? null),
     };
     const who = this.identity(identity);
     try {
@@ -233,7 +237,7 @@ export class Engineers {
 
   async setChats(name: string, chats: string): Promise<Engineer> {
     const e = await this.byName(name);
-    return this.update(e.id, { alertChats: this.chats(chats).join(',') });
+    return this.update(e.id, { alertChats: this.chats(chats)?.join(',') ?? null });
   }
 
   async setOwner(name: string, owner: boolean): Promise<Engineer> {
@@ -254,7 +258,7 @@ export class Engineers {
     return this.update((await this.byName(name)).id, { active: true });
   }
 
-  private async update(id: string, data: { services?: string | null; alertChats?: string; owner?: boolean; active?: boolean }): Promise<Engineer> {
+  private async update(id: string, data: { services?: string | null; alertChats?: string | null; owner?: boolean; active?: boolean }): Promise<Engineer> {
     try {
       return view(await this.db.engineer.update({ where: { id }, data, include: { identities: true } }));
     } finally {

@@ -283,14 +283,13 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     const hers = await make(ana.id, 'board-ana');
     const owner = (await studio.engineers.owners())[0]!;
     const theirs = await make(owner.id, 'board-owner');
-    /** The board's HTML as the engineer `actor` sees it, signed in the way a browser does (the form's post, its cookie). */
-    const board = async (actor: string, query = '') => {
-      const link = await signInLink(actor);
-      const signed = await fetch(link, { method: 'POST', redirect: 'manual', headers: { origin: web.url } });
+    /** Signed in as the engineer `actor` the way a browser is (the form's post): their session cookie. */
+    const signIn = async (actor: string) => {
+      const signed = await fetch(await signInLink(actor), { method: 'POST', redirect: 'manual', headers: { origin: web.url } });
       expect(signed.status).toBe(303);
-      const cookie = signed.headers.get('set-cookie')!.split(';')[0]!;
-      return (await fetch(`${web.url}/studio${query}`, { headers: { cookie } })).text();
+      return signed.headers.get('set-cookie')!.split(';')[0]!;
     };
+    const board = async (actor: string, query = '') => (await fetch(`${web.url}/studio${query}`, { headers: { cookie: await signIn(actor) } })).text();
     const asAna = await board(`engineer:discord:${ANA}`);
     expect(asAna).toMatch(/Ana(&#39;|')s bookings/);
     expect(asAna).toContain(hers.reference);
@@ -306,5 +305,81 @@ describe.runIf(hasChromium)('the studio dashboard in Chromium', () => {
     const ownersOwn = await board('engineer:console', '?who=mine');
     expect(ownersOwn).toContain(theirs.reference);
     expect(ownersOwn).not.toContain(hers.reference);
+  });
+
+  it('the owner manages the engineers on the dashboard; another engineer may not; a booking is handed over from its page', async () => {
+    const signIn = async (actor: string) => {
+      const signed = await fetch(await signInLink(actor), { method: 'POST', redirect: 'manual', headers: { origin: web.url } });
+      return signed.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    const owner = await signIn('engineer:console');
+    const post = (cookie: string, path: string, fields: Record<string, string>) =>
+      fetch(`${web.url}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: web.url }, body: new URLSearchParams(fields) });
+    /** What the dashboard said of an action (the short-lived cookie the next page shows). */
+    const saidBy = (r: Response) => decodeURIComponent(decodeURIComponent(/mixdesk_said=([^;]*)/.exec(r.headers.get('set-cookie') ?? '')?.[1] ?? ''));
+    const page = async (cookie: string, path: string) => {
+      const r = await fetch(`${web.url}${path}`, { headers: { cookie } });
+      return { status: r.status, text: await r.text() };
+    };
+    expect((await page(owner, '/studio')).text).toContain('href="/studio/engineers"');
+    let list = await page(owner, '/studio/engineers');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('Ana');
+    // Add Ben, who mixes only; Ana's alerts go to a Telegram group.
+    const added = await post(owner, '/studio/engineers/act', { do: 'add', name: 'Ben', identity: 'telegram:4242', services: 'mix' });
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe('/studio/engineers');
+    expect((await post(owner, '/studio/engineers/act', { do: 'chats', name: 'Ana', chats: 'telegram:-1005' })).status).toBe(303);
+    const ben = await studio.engineers.byName('Ben');
+    expect(ben).toMatchObject({ services: ['mix'], identities: ['telegram:4242'] });
+    expect((await studio.engineers.byName('Ana')).chats).toEqual(['telegram:-1005']);
+    list = await page(owner, '/studio/engineers');
+    expect(list.text).toMatch(/<h2>\s*Ben/);
+    expect(list.text).toContain('Takes mix · alerts to telegram:4242');
+    expect(saidBy(added)).toMatch(/^Added Ben \(telegram:4242\): they take mix/);
+    // A bad identity is refused in words; a form with no name is no action at all.
+    const bad = await post(owner, '/studio/engineers/act', { do: 'add', name: 'Cy', identity: 'discord:<script>' });
+    expect(saidBy(bad)).toBe('"discord:<script>" is not an identity: use discord:<user id>, telegram:<user id> or console.');
+    expect(await t.db.engineer.count({ where: { name: 'Cy' } })).toBe(0);
+    expect((await post(owner, '/studio/engineers/act', { do: 'remove' })).status).toBe(400);
+    // Ana is an engineer but not an owner: the page and its forms are not hers.
+    const ana = await signIn('engineer:discord:900000000000000077');
+    expect(await page(ana, '/studio')).toMatchObject({ status: 200 });
+    expect((await page(ana, '/studio')).text).not.toContain('href="/studio/engineers"');
+    const refused = await page(ana, '/studio/engineers');
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('Only the studio&#39;s owner can do that.');
+    expect(saidBy(await post(ana, '/studio/engineers/act', { do: 'remove', name: 'Ben' }))).toBe("Only the studio's owner can do that.");
+    expect((await studio.engineers.byName('Ben')).active).toBe(true);
+    // Her booking's page names her and, for the owner only, offers to hand it over. Hers is at 08:00
+    // on a Monday, before the studio's hours: refused in words, and it stays hers.
+    const hers = await t.db.booking.findUniqueOrThrow({ where: { idempotencyKey: 'board-ana' } });
+    expect(DateTime.fromJSDate(hers.startsAt!).setZone(ZONE).toFormat('ccc HH:mm')).toBe('Mon 08:00');
+    const detail = await page(owner, `/studio/booking/${hers.reference}`);
+    expect(detail.text).toContain('with Ana');
+    expect(detail.text).toContain('name="engineer"');
+    expect((await page(ana, `/studio/booking/${hers.reference}`)).text).not.toContain('name="engineer"');
+    const refusedHandover = await post(owner, '/studio/act', { do: 'assign', reference: hers.reference, engineer: 'mixdesk studio' });
+    expect(saidBy(refusedHandover)).toContain(`mixdesk studio is not free for ${hers.reference} at its time`);
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id: hers.id } })).engineerId).toBe((await studio.engineers.byName('Ana')).id);
+    // One at noon goes over: his calendar holds it now.
+    const client = await t.db.client.findFirstOrThrow({ where: { displayName: 'Zed' } });
+    const noon = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'master',
+      kind: 'standard',
+      start: DateTime.fromJSDate(hers.startsAt!).setZone(ZONE).set({ hour: 12 }).toJSDate(),
+      timeZone: ZONE,
+      idempotencyKey: 'board-ana-noon',
+      origin: { platform: 'test', chatId: 'zed' },
+      actor: 'client:zed',
+      engineerId: (await studio.engineers.byName('Ana')).id,
+    });
+    expect((await post(owner, '/studio/act', { do: 'assign', reference: noon.reference, engineer: 'mixdesk studio' })).status).toBe(303);
+    const mine = (await studio.engineers.owners())[0]!;
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id: noon.id } })).engineerId).toBe(mine.id);
+    expect((await t.db.slotHold.findMany({ where: { bookingId: noon.id } })).every((h) => h.engineerId === mine.id)).toBe(true);
+    await post(owner, '/studio/engineers/act', { do: 'remove', name: 'Ben' });
+    expect((await studio.engineers.byName('Ben')).active).toBe(false);
   });
 });
