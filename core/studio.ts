@@ -152,6 +152,7 @@ export interface StudioOptions {
 async function ensureEngineers(engineers: Engineers, bookings: BookingService, config: StudioSettings): Promise<void> {
   const configured = {
     name: config.ENGINEER_NAME ?? config.STUDIO_NAME,
+    named: config.ENGINEER_NAME !== undefined,
     identities: ['console', ...config.DISCORD_ENGINEER_IDS.map((id) => `discord:${id}`)],
   };
   let owner;
@@ -368,7 +369,7 @@ export async function createStudio(db: Db, config: StudioSettings, store: Object
       payments,
       engineerNames: async () => new Map((await engineers.active()).map((e) => [e.id, e.name])),
     }),
-    staff: new EngineerDesk({ engineers, bookings, schedule, configuredChats }),
+    staff: new EngineerDesk({ engineers, bookings, schedule, configuredChats, alerts, clock }),
     mixdowns,
     audit,
     mixTime: new MixTime({ db, files, bookings, catalog, alerts, outbox, clock }),

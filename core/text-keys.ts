@@ -1145,6 +1145,8 @@ export interface TextVars {
   'web-engineer-identity': undefined;
   'web-engineer-add-how': { codes: TextValue };
   'web-engineer-now': { chats: TextValue; services: TextValue };
+  'alert-booking-assigned': { client: TextValue; from: TextValue; name: TextValue; ref: TextValue };
+  'engineer-reserved-name': { name: TextValue; words: TextValue };
 }
 
 export type TextKey = keyof TextVars;

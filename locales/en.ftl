@@ -1434,3 +1434,5 @@ web-engineer-name = Name
 web-engineer-identity = Identity
 web-engineer-add-how = Identity: discord:<user id> or telegram:<user id>. Services: all, or { $codes } separated by commas. Alerts to: platform:chat separated by commas, dm (a direct message, the default) or none (the owners hear for them). Their own hours: /availability add … engineer:NAME.
 web-engineer-now = Takes { $services } · alerts to { $chats }
+alert-booking-assigned = 🔁 { $ref } ({ $client }) is now { $name }’s (it was { $from }’s).
+engineer-reserved-name = "{ $name }" is a word the commands read as a choice ({ $words }): please pick another name.

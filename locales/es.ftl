@@ -1437,3 +1437,5 @@ web-engineer-name = Nombre
 web-engineer-identity = Identidad
 web-engineer-add-how = Identidad: discord:<id de usuario> o telegram:<id de usuario>. Servicios: all, o { $codes } separados por comas. Avisos a: plataforma:chat separados por comas, dm (un mensaje directo, lo normal) o none (los dueños los reciben). Su propio horario: /availability add … engineer:NOMBRE.
 web-engineer-now = Hace { $services } · avisos a { $chats }
+alert-booking-assigned = 🔁 { $ref } ({ $client }) es ahora de { $name } (era de { $from }).
+engineer-reserved-name = «{ $name }» es una palabra que los comandos leen como opción ({ $words }): elige otro nombre.

@@ -176,8 +176,9 @@ export class BookingService {
     }
     const engineers = await this.fairOrder(this.db, await this.engineersFor(def.code, input.engineerId));
     // With "any engineer" each who takes the service is tried in turn (fairest first): the time may
-    // be outside one's hours, or taken by a booking that committed a moment ago. The last one's
-    // refusal is the artist's answer.
+    // be outside one's hours, or taken by a booking that committed a moment ago. When nobody can
+    // take it, "taken" is the artist's answer if it was anyone's (the time was open, someone was
+    // quicker), else "not open".
     let refusal: unknown;
     for (const engineerId of engineers) {
       try {
@@ -187,7 +188,7 @@ export class BookingService {
         if (!other || engineers.length === 1) return this.afterConflict(err, input.idempotencyKey);
         const same = await this.byIdempotencyKey(input.idempotencyKey);
         if (same) return same;
-        refusal = err;
+        if (!(refusal instanceof SlotTakenError)) refusal = isUniqueViolation(err) ? new SlotTakenError() : err;
       }
     }
     return this.afterConflict(refusal, input.idempotencyKey);
@@ -525,9 +526,9 @@ export class BookingService {
   /**
    * Gives an open booking to another engineer (one who takes its service): a session's time moves
    * to their calendar, refused when they are not free then (outside their hours, or taken).
-   * Returns false when it was theirs already.
+   * Returns false when it was theirs already. `note`: what its history says ("engineer: Ana → Mara").
    */
-  async assign(booking: BookingWithService, engineerId: string, actor: string): Promise<boolean> {
+  async assign(booking: BookingWithService, engineerId: string, actor: string, note: string): Promise<boolean> {
     if (booking.engineerId === engineerId) return false;
     await this.engineersFor(booking.service.code, engineerId);
     if (!isOpen(booking.status)) throw new UserError(t('desk-booking-assign-closed', { ref: booking.reference, status: statusText(booking.status) }));
@@ -551,7 +552,7 @@ export class BookingService {
             fromStatus: current.status,
             toStatus: current.status,
             actor,
-            note: `engineer ${current.engineerId ?? '—'} → ${engineerId}`,
+            note,
             at: this.clock.now(),
           },
           tx,

@@ -6,7 +6,9 @@ import { deskLine } from './desk-line.js';
 import { alertChatsOf, identityOfActor, type Engineer, type Engineers } from './engineers.js';
 import type { BookingService } from '../booking/bookings.js';
 import type { SchedulePolicySource } from '../booking/schedule.js';
-import { NotFoundError, UserError } from '../errors.js';
+import { NotFoundError, SlotTakenError, UserError } from '../errors.js';
+import type { EngineerAlerts } from '../messaging/alerts.js';
+import type { Clock } from '../clock.js';
 import { t } from '../texts.js';
 
 export interface EngineerDeskDeps {
@@ -15,6 +17,8 @@ export interface EngineerDeskDeps {
   schedule: SchedulePolicySource;
   /** The configured alert chats (what an owner without chats of their own hears in). */
   configuredChats: readonly string[];
+  alerts: EngineerAlerts;
+  clock: Clock;
 }
 
 /** One engineer as the owner's list shows them, in the reader's words. */
@@ -134,12 +138,21 @@ export class EngineerDesk {
     const b = await this.d.bookings.byReference(reference);
     if (!b) throw new NotFoundError(t('desk-no-such-booking', { ref: reference.trim().toUpperCase() }));
     const e = await this.d.engineers.byName(name);
+    const from = (await this.d.engineers.byId(b.engineerId))?.name ?? '—';
+    let changed: boolean;
     try {
-      await this.d.bookings.assign(b, e.id, actor);
+      changed = await this.d.bookings.assign(b, e.id, actor, `engineer: ${from} → ${e.name}`);
     } catch (err) {
-      if (err instanceof UserError && err.name === 'SlotTakenError') throw new UserError(t('desk-booking-assign-busy', { name: e.name, ref: b.reference }));
+      if (err instanceof SlotTakenError) throw new UserError(t('desk-booking-assign-busy', { name: e.name, ref: b.reference }));
       throw err;
     }
+    // The new engineer hears it is theirs now (in their chats, as every alert about the booking).
+    if (changed)
+      await this.d.alerts.alert(
+        `assigned:${b.id}:${e.id}:${this.d.clock.now().getTime()}`,
+        () => t('alert-booking-assigned', { ref: b.reference, client: b.client.displayName, from, name: e.name }),
+        { booking: b.reference },
+      );
     return t('desk-booking-assigned', { ref: b.reference, name: e.name, moved: b.startsAt ? 'yes' : 'no' });
   }
 

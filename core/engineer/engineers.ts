@@ -25,12 +25,16 @@ export interface Engineer {
 /** What start-up knows of the engineer the configuration names. */
 export interface ConfiguredEngineer {
   name: string;
+  /** The name was set (ENGINEER_NAME), not defaulted: an owner of another name is renamed to it. */
+  named: boolean;
   /** discord:<id> for each DISCORD_ENGINEER_IDS, and console (the terminal is the owner's). */
   identities: string[];
 }
 
 /** A name as typed: one line, 1–40 characters. */
 const MAX_NAME = 40;
+/** Words the commands read as a choice, not a name (`/queue engineer:mine`, `/calendar link engineer:studio`). */
+const RESERVED = new Set(['all', 'mine', 'studio', 'any', 'none', 'dm']);
 const CHAT = /^(console|telegram|discord):\S+$/;
 const IDENTITY = /^(discord|telegram):\d{1,25}$|^console$/;
 
@@ -90,6 +94,21 @@ export function alertRecipients(
 }
 
 /** The identity an actor ("engineer:discord:<id>", "engineer:console", "web:engineer:…") speaks for. */
+/**
+ * The configured engineer's name as a name the commands can use: whatever the studio is called
+ * (STUDIO_NAME has no bounds of its own), one line of at most 40 characters without commas, not
+ * a word the commands read as a choice — so a start never fails on it.
+ */
+function configuredName(typed: string): string {
+  const name =
+    cleanName(typed)
+      .replace(/,/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .slice(0, MAX_NAME - ' (owner)'.length)
+      .trim() || 'Owner';
+  return RESERVED.has(name.toLowerCase()) ? `${name} (owner)` : name;
+}
+
 export function identityOfActor(actor: string): string {
   return actor.replace(/^(web:)?engineer:/, '');
 }
@@ -179,6 +198,7 @@ export class Engineers {
   private name(typed: string): string {
     const name = cleanName(typed);
     if (!name || name.length > MAX_NAME || /[,]/.test(name)) throw new UserError(t('engineer-bad-name', { max: MAX_NAME }));
+    if (RESERVED.has(name.toLowerCase())) throw new UserError(t('engineer-reserved-name', { name, words: [...RESERVED].join(', ') }));
     return name;
   }
 
@@ -282,7 +302,7 @@ export class Engineers {
         const row = await tx.engineer.create({
           data: {
             // An engineer table some earlier version filled keeps its rows; the owner's name must not collide.
-            name: any ? `${this.name(c.name)} (owner)` : this.name(c.name),
+            name: any ? `${configuredName(c.name)} (owner)` : configuredName(c.name),
             owner: true,
             identities: { create: (await this.freeIdentities(tx, c.identities)).map((identity) => ({ identity })) },
           },
@@ -292,7 +312,11 @@ export class Engineers {
       }
       const missing = await this.freeIdentities(tx, c.identities);
       if (missing.length) await tx.engineerIdentity.createMany({ data: missing.map((identity) => ({ engineerId: first.id, identity })) });
-      return view({ ...first, identities: [...first.identities, ...missing.map((identity) => ({ id: '', engineerId: first.id, identity }))] });
+      // ENGINEER_NAME changed: the owner it names is called so (unless another engineer has the name).
+      const wanted = configuredName(c.name);
+      const name = c.named && wanted !== first.name && !(await tx.engineer.findUnique({ where: { name: wanted } })) ? wanted : first.name;
+      if (name !== first.name) await tx.engineer.update({ where: { id: first.id }, data: { name } });
+      return view({ ...first, name, identities: [...first.identities, ...missing.map((identity) => ({ id: '', engineerId: first.id, identity }))] });
     } finally {
       this.invalidate();
     }

@@ -142,6 +142,10 @@ describe.each(testProviders())('several engineers on %s', (provider) => {
     const holds = await t.db.slotHold.findMany({ where: { bookingId: tue.id } });
     expect(holds.length).toBeGreaterThan(0);
     expect(holds.every((h) => h.engineerId === owner)).toBe(true);
+    // The owner hears it is his now (his chats), and its history names both.
+    expect(await sentTo('alert:assigned:')).toEqual([`discord:${OWNER}`, 'telegram:7000']);
+    const notes = (await t.db.bookingEvent.findMany({ where: { bookingId: tue.id } })).map((e) => e.note);
+    expect(notes).toContain('engineer: Ana → Mara');
   });
 
   it('alerts and live notes about a booking reach only its engineer', async () => {
@@ -234,6 +238,24 @@ describe.each(testProviders())('several engineers on %s', (provider) => {
     expect(starts(await studio.bookings.freeSlots('mix', day('2026-12-29'))).at(-1)).toBe('17:00');
     await expect(desk(['engineer', 'services', 'polka', 'Ana'])).rejects.toThrow(/not a list of services/);
     await desk(['engineer', 'services', 'all', 'Ana']);
+  });
+
+  it('a studio of any name starts: its name becomes a usable owner name; ENGINEER_NAME changed renames the owner', async () => {
+    for (const [STUDIO_NAME, expected] of [
+      ['Studio', 'Studio (owner)'],
+      ['The Very Long Name Recording, Mixing and Mastering Studio of the North', 'The Very Long Name Recording Mix'],
+    ] as const) {
+      const fresh = await createTestDatabase(provider);
+      try {
+        const s = await testStudio(fresh.db, { STUDIO_NAME });
+        expect((await s.engineers.all()).map((e) => e.name)).toEqual([expected]);
+        const renamed = await testStudio(fresh.db, { STUDIO_NAME, ENGINEER_NAME: 'Noor' });
+        expect((await renamed.engineers.all()).map((e) => [e.name, e.owner])).toEqual([['Noor', true]]);
+        await expect(performDesk(renamed, ['engineer', 'add', 'discord:123456789012345678', 'mine'], console_)).resolves.toMatchObject({ outcome: 'refused' });
+      } finally {
+        await fresh.drop();
+      }
+    }
   });
 
   it('gives bookings made before engineers were data to the owner, with the time they hold', async () => {
