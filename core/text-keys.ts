@@ -1147,6 +1147,7 @@ export interface TextVars {
   'web-engineer-now': { chats: TextValue; services: TextValue };
   'alert-booking-assigned': { client: TextValue; from: TextValue; name: TextValue; ref: TextValue };
   'engineer-reserved-name': { name: TextValue; words: TextValue };
+  'engineer-queue-not-yours': undefined;
 }
 
 export type TextKey = keyof TextVars;

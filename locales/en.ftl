@@ -1436,3 +1436,4 @@ web-engineer-add-how = Identity: discord:<user id> or telegram:<user id>. Servic
 web-engineer-now = Takes { $services } · alerts to { $chats }
 alert-booking-assigned = 🔁 { $ref } ({ $client }) is now { $name }’s (it was { $from }’s).
 engineer-reserved-name = "{ $name }" is a word the commands read as a choice ({ $words }): please pick another name.
+engineer-queue-not-yours = You can see your own bookings only; everyone's and other engineers' are the owner's.

@@ -1439,3 +1439,4 @@ web-engineer-add-how = Identidad: discord:<id de usuario> o telegram:<id de usua
 web-engineer-now = Hace { $services } · avisos a { $chats }
 alert-booking-assigned = 🔁 { $ref } ({ $client }) es ahora de { $name } (era de { $from }).
 engineer-reserved-name = «{ $name }» es una palabra que los comandos leen como opción ({ $words }): elige otro nombre.
+engineer-queue-not-yours = Solo puedes ver tus propias reservas; las de todos y las de otros ingenieros son cosa del dueño.

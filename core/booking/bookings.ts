@@ -175,23 +175,33 @@ export class BookingService {
       if (slot.start < now) throw new UserError(t('time-in-past'));
     }
     const engineers = await this.fairOrder(this.db, await this.engineersFor(def.code, input.engineerId));
-    // With "any engineer" each who takes the service is tried in turn (fairest first): the time may
-    // be outside one's hours, or taken by a booking that committed a moment ago. When nobody can
-    // take it, "taken" is the artist's answer if it was anyone's (the time was open, someone was
-    // quicker), else "not open".
+    return this.firstWhoTakesIt(engineers, input.idempotencyKey, (engineerId) => this.createFor(input, def, engineerId, slot, now));
+  }
+
+  /**
+   * With "any engineer" each who takes the service is tried in turn (fairest first), each in a
+   * transaction of its own: the time may be outside one's hours, or taken by a booking that
+   * committed a moment ago. When nobody can take it, "taken" is the answer if it was anyone's (the
+   * time was open, someone was quicker), else "not open". One engineer: their answer as it is.
+   */
+  private async firstWhoTakesIt(
+    engineers: readonly string[],
+    idempotencyKey: string,
+    attempt: (engineerId: string) => Promise<BookingWithService>,
+  ): Promise<BookingWithService> {
     let refusal: unknown;
     for (const engineerId of engineers) {
       try {
-        return await this.createFor(input, def, engineerId, slot, now);
+        return await attempt(engineerId);
       } catch (err) {
         const other = err instanceof SlotTakenError || err instanceof TimeNotOpenError || isUniqueViolation(err);
-        if (!other || engineers.length === 1) return this.afterConflict(err, input.idempotencyKey);
-        const same = await this.byIdempotencyKey(input.idempotencyKey);
+        if (!other || engineers.length === 1) return this.afterConflict(err, idempotencyKey);
+        const same = await this.byIdempotencyKey(idempotencyKey);
         if (same) return same;
         if (!(refusal instanceof SlotTakenError)) refusal = isUniqueViolation(err) ? new SlotTakenError() : err;
       }
     }
-    return this.afterConflict(refusal, input.idempotencyKey);
+    return this.afterConflict(refusal, idempotencyKey);
   }
 
   private async createFor(input: NewBooking, def: ServiceDef, engineerId: string, slot: Interval | undefined, now: Date): Promise<BookingWithService> {
@@ -575,16 +585,14 @@ export class BookingService {
     const original = await this.ownedBy(clientId, reference);
     if (original.kind === 'unattended') throw new UserError(t('booking-nothing-to-move', { ref: original.reference }));
     assertTransition(original.reference, original.status, 'rescheduled');
-    // The artist booked this engineer's time: the session moves within it.
-    const engineerId = await this.engineerOf(original);
-    const policy = await this.policy(engineerId);
     const now = this.clock.now();
     // A session made longer for its mix (extendHours) keeps its length.
     const minutes =
       original.startsAt && original.endsAt ? (original.endsAt.getTime() - original.startsAt.getTime()) / 60_000 : original.service.durationMinutes;
     const slot = { start: newStart, end: new Date(newStart.getTime() + minutes * 60_000) };
-    try {
-      return await this.db.$transaction(async (tx) => {
+    return this.firstWhoTakesIt(await this.movesWith(original), idempotencyKey, async (engineerId) => {
+      const policy = await this.policy(engineerId);
+      return this.db.$transaction(async (tx) => {
         await this.step(tx, original, 'rescheduled', actor, `moved to ${slot.start.toISOString()}`);
         await this.rows.releaseHolds(tx, original.id);
         await this.assertBookable(tx, engineerId, policy, slot, now);
@@ -621,8 +629,16 @@ export class BookingService {
         await this.announce('moved', tx, original.id, moved.id, now);
         return this.rows.get(moved.id, tx);
       });
-    } catch (err) {
-      return this.afterConflict(err, idempotencyKey);
-    }
+    });
+  }
+
+  /**
+   * Whose time a session moves within: its engineer's (the artist booked them); when they no
+   * longer take its service (removed, or the owner changed what they do), whoever does, the
+   * fairest first — the artist is not left with a session nobody can move.
+   */
+  async movesWith(b: Pick<Booking, 'engineerId'> & { service: { code: string } }): Promise<string[]> {
+    const offering = await this.engineersFor(b.service.code);
+    return b.engineerId && offering.includes(b.engineerId) ? [b.engineerId] : this.fairOrder(this.db, offering);
   }
 }

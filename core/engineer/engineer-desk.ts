@@ -162,11 +162,20 @@ export class EngineerDesk {
    * engineer of record — the configured role — as before engineers were data).
    */
   async hoursOwner(actor: string, name: string | undefined): Promise<Engineer | null> {
-    const me = await this.d.engineers.ofActor(actor);
+    const { me, mayAll } = await this.standing(actor);
     const target = name === undefined ? null : await this.d.engineers.byName(name);
-    const mayAll = identityOfActor(actor) === 'console' || !me || me.owner;
-    if (!mayAll && target?.id !== me.id) throw new UserError(t('engineer-hours-not-yours'));
+    if (!mayAll && target?.id !== me!.id) throw new UserError(t('engineer-hours-not-yours'));
     return target;
+  }
+
+  /**
+   * Who asks: the engineer of record they are, and whether they see and change everyone's — an
+   * owner, the terminal, or someone with the desk who is no engineer of record (the configured role,
+   * as before engineers were data). Everyone else: their own only.
+   */
+  private async standing(actor: string): Promise<{ me: Engineer | null; mayAll: boolean }> {
+    const me = await this.d.engineers.ofActor(actor);
+    return { me, mayAll: identityOfActor(actor) === 'console' || !me || me.owner };
   }
 
   /**
@@ -175,21 +184,22 @@ export class EngineerDesk {
    * "studio"; only an owner reads another's or the studio's.
    */
   async feedOwner(actor: string, typed: string | undefined): Promise<{ owner: string; name: string | null }> {
-    const me = await this.d.engineers.ofActor(actor);
-    const mayAll = identityOfActor(actor) === 'console' || !me || me.owner;
+    const { me, mayAll } = await this.standing(actor);
     const wanted = typed?.trim().toLowerCase();
     const target = wanted === undefined ? (mayAll ? null : me) : wanted === 'mine' ? me : wanted === 'studio' ? null : await this.d.engineers.byName(typed!);
     if (!mayAll && target?.id !== me!.id) throw new UserError(t('engineer-feed-not-yours'));
     return target ? { owner: `engineer:${target.id}`, name: target.name } : { owner: 'studio', name: null };
   }
 
-  /** Whose bookings the queue shows: a name, mine, all; by default an owner's all, another's their own. */
+  /**
+   * Whose bookings the queue shows: a name, mine, all; by default an owner's everyone's, another
+   * engineer's their own — the only ones they see, as on the dashboard.
+   */
   async queueScope(actor: string, typed: string | undefined): Promise<Engineer | null> {
+    const { me, mayAll } = await this.standing(actor);
     const wanted = typed?.trim().toLowerCase();
-    if (wanted === 'all') return null;
-    const me = await this.d.engineers.ofActor(actor);
-    if (wanted === 'mine' || (wanted === undefined && me && !me.owner)) return me;
-    if (wanted === undefined) return null;
-    return this.d.engineers.byName(typed!);
+    const target = wanted === undefined ? (mayAll ? null : me) : wanted === 'all' ? null : wanted === 'mine' ? me : await this.d.engineers.byName(typed!);
+    if (!mayAll && target?.id !== me!.id) throw new UserError(t('engineer-queue-not-yours'));
+    return target;
   }
 }

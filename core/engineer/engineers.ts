@@ -93,7 +93,6 @@ export function alertRecipients(
   };
 }
 
-/** The identity an actor ("engineer:discord:<id>", "engineer:console", "web:engineer:…") speaks for. */
 /**
  * The configured engineer's name as a name the commands can use: whatever the studio is called
  * (STUDIO_NAME has no bounds of its own), one line of at most 40 characters without commas, not
@@ -109,8 +108,9 @@ function configuredName(typed: string): string {
   return RESERVED.has(name.toLowerCase()) ? `${name} (owner)` : name;
 }
 
+/** The identity an actor ("engineer:discord:<id>", "engineer:console") speaks for. */
 export function identityOfActor(actor: string): string {
-  return actor.replace(/^(web:)?engineer:/, '');
+  return actor.replace(/^engineer:/, '');
 }
 
 export class Engineers {

@@ -181,7 +181,11 @@ describe.each(testProviders())('several engineers on %s', (provider) => {
     const everyone = await desk(['queue', '--days', '30']);
     expect(everyone).toMatch(/· Mara/);
     expect(everyone).toMatch(/· Ana/);
-    expect(await desk(['queue', '--days', '30', '--engineer', 'Mara'], discord(ANA))).toMatch(/Showing Mara's bookings/);
+    expect(await desk(['queue', '--days', '30', '--engineer', 'Mara'])).toMatch(/Showing Mara's bookings/);
+    // Another engineer's queue, or everyone's, is the owner's to see (as on the dashboard).
+    await expect(desk(['queue', '--engineer', 'Mara'], discord(ANA))).rejects.toThrow(/your own bookings only/);
+    await expect(desk(['queue', '--engineer', 'all'], discord(ANA))).rejects.toThrow(/your own bookings only/);
+    expect(await desk(['queue', '--engineer', 'mine'], discord(ANA))).toMatch(/Showing Ana's bookings/);
   });
 
   it("an engineer's own calendar feed lists their sessions only; only an owner reads another's or the studio's", async () => {
@@ -225,6 +229,12 @@ describe.each(testProviders())('several engineers on %s', (provider) => {
     expect(await studio.bookings.freeSlots('master', day('2026-12-26'))).toEqual([]);
     await expect(book('2026-12-26T10:00:00Z', 'after-removal', { engineerId: ana })).rejects.toThrow(/does not take this service/);
     expect(await t.db.booking.count({ where: { engineerId: ana } })).toBe(before);
+    // Her artist can still move her session: to whoever takes the service then.
+    const hers = await t.db.booking.findUniqueOrThrow({ where: { idempotencyKey: 'any-noon' }, include: { service: true } });
+    expect(hers.engineerId).toBe(ana);
+    expect(await studio.bookings.movesWith(hers)).toEqual([owner]);
+    const moved = await studio.bookings.reschedule(hers.clientId, hers.reference, at('2026-12-23T10:00:00Z'), 'any-noon-move', 'client:test');
+    expect(moved.engineerId).toBe(owner);
     await expect(desk(['engineer', 'remove', 'Mara'])).rejects.toThrow(/only owner/);
     await desk(['engineer', 'restore', 'Ana']);
   });

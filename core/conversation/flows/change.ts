@@ -90,12 +90,13 @@ export const cancelFlow: Flow = {
 };
 
 async function askNewDate(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
-  // The session moves within its engineer's time.
+  // The session moves within its engineer's time (whoever's takes its service, when they no longer do).
+  const movers = await ctx.studio.bookings.movesWith(b);
   const data: FlowData = {
     ref: b.reference,
     service: b.service.code,
     minutes: (b.endsAt!.getTime() - b.startsAt!.getTime()) / 60_000,
-    ...(b.engineerId ? { engineer: b.engineerId } : {}),
+    ...(movers.length === 1 ? { engineer: movers[0]! } : {}),
   };
   return askDate(
     { ...ctx, data },
