@@ -1148,6 +1148,11 @@ export interface TextVars {
   'alert-booking-assigned': { client: TextValue; from: TextValue; name: TextValue; ref: TextValue };
   'engineer-reserved-name': { name: TextValue; words: TextValue };
   'engineer-queue-not-yours': undefined;
+  'engineer-identity-taken': { identity: TextValue };
+  'engineer-identity-not-theirs': { identity: TextValue; name: TextValue };
+  'discord-cmd-engineer-link': undefined;
+  'discord-cmd-engineer-unlink': undefined;
+  'desk-engineer-identities': { identities: TextValue; name: TextValue };
 }
 
 export type TextKey = keyof TextVars;

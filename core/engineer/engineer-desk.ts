@@ -88,6 +88,18 @@ export class EngineerDesk {
     });
   }
 
+  async link(actor: string, name: string, identity: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const e = await this.d.engineers.link(name, identity);
+    return t('desk-engineer-identities', { name: e.name, identities: e.identities.join(', ') || '—' });
+  }
+
+  async unlink(actor: string, name: string, identity: string): Promise<string> {
+    await this.d.engineers.assertOwner(actor);
+    const e = await this.d.engineers.unlink(name, identity);
+    return t('desk-engineer-identities', { name: e.name, identities: e.identities.join(', ') || '—' });
+  }
+
   async setServices(actor: string, name: string, services: string): Promise<string> {
     await this.d.engineers.assertOwner(actor);
     const e = await this.d.engineers.setServices(name, services);

@@ -249,6 +249,31 @@ export class Engineers {
     }
   }
 
+  /** Another door the engineer is known on (a Telegram account beside their Discord one). */
+  async link(name: string, identity: string): Promise<Engineer> {
+    const e = await this.byName(name);
+    const who = this.identity(identity);
+    try {
+      await this.db.engineerIdentity.create({ data: { engineerId: e.id, identity: who } });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      throw new UserError(t('engineer-identity-taken', { identity: who }));
+    } finally {
+      this.invalidate();
+    }
+    return this.byName(e.name);
+  }
+
+  /** A door the engineer is no longer known on (an account they gave up). */
+  async unlink(name: string, identity: string): Promise<Engineer> {
+    const e = await this.byName(name);
+    const who = identity.trim().toLowerCase();
+    const { count } = await this.db.engineerIdentity.deleteMany({ where: { engineerId: e.id, identity: who } });
+    this.invalidate();
+    if (!count) throw new UserError(t('engineer-identity-not-theirs', { identity: cleanName(identity), name: e.name }));
+    return this.byName(e.name);
+  }
+
   async setServices(name: string, services: string): Promise<Engineer> {
     const e = await this.byName(name);
     const codes = this.services(services);

@@ -79,6 +79,11 @@ describe.each(testProviders())('several engineers on %s', (provider) => {
     await expect(desk(['availability', 'add', 'sun', '10:00', '12:00'], discord(ANA))).rejects.toThrow(/your own hours only/);
     await expect(desk(['availability', 'add', 'sun', '10:00', '12:00', '--engineer', 'Mara'], discord(ANA))).rejects.toThrow(/your own hours only/);
     expect(await desk(['availability', 'show', '--engineer', 'Ana'])).toMatch(/Hours of Ana:[\s\S]*tue 10:00-22:00[\s\S]*sat 10:00-14:00/);
+    // She is known on Telegram too; a door is someone's only once.
+    expect(await desk(['engineer', 'link', 'telegram:31337', 'Ana'])).toBe(`Ana is known as: discord:${ANA}, telegram:31337.`);
+    await expect(desk(['engineer', 'link', 'telegram:31337', 'Mara'])).rejects.toThrow(/telegram:31337 is already an engineer's/);
+    expect(await desk(['engineer', 'unlink', 'telegram:31337', 'Ana'])).toBe(`Ana is known as: discord:${ANA}.`);
+    await expect(desk(['engineer', 'unlink', 'telegram:31337', 'Ana'])).rejects.toThrow(/Ana is not known as telegram:31337/);
   });
 
   it('offers the union of free times; an engineer named shows only theirs', async () => {

@@ -1,5 +1,5 @@
-// /engineer: the owner's list of the studio's engineers — add one, what each takes, where each
-// hears, who else owns the studio, remove and bring back.
+// /engineer: the owner's list of the studio's engineers — add one, the doors each is known on,
+// what each takes, where each hears, who else owns the studio, remove and bring back.
 import { t } from '../../texts.js';
 import { optional, str, text, type DeskCommand, type DeskRun } from './types.js';
 
@@ -26,6 +26,18 @@ export const engineer: DeskCommand = {
         const chats = optional(c, 'chats');
         return c.studio.staff.add(c.actor, text(c, 'name'), text(c, 'identity'), { ...(services ? { services } : {}), ...(chats ? { chats } : {}) }, door(c));
       },
+    },
+    {
+      name: 'link',
+      description: () => t('discord-cmd-engineer-link'),
+      args: [str('identity', () => t('discord-cmd-engineer-identity')), name],
+      run: (c) => c.studio.staff.link(c.actor, text(c, 'name'), text(c, 'identity')),
+    },
+    {
+      name: 'unlink',
+      description: () => t('discord-cmd-engineer-unlink'),
+      args: [str('identity', () => t('discord-cmd-engineer-identity')), name],
+      run: (c) => c.studio.staff.unlink(c.actor, text(c, 'name'), text(c, 'identity')),
     },
     {
       name: 'services',
