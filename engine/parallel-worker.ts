@@ -1,7 +1,7 @@
 // The engine's helper thread: runs one job at a time on shared sample arrays and signals the
 // waiting main thread through a shared flag (see parallel.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { truePeak, truePeakEnvelopeInto } from './analysis/truepeak.js';
+import { truePeak, truePeakEnvelopeInto, truePeakOvers } from './analysis/truepeak.js';
 import { channelEnergies } from './analysis/loudness.js';
 import { kWeightingStages } from './analysis/kweighting.js';
 import { stereoEnergies } from './dsp/stereo-kernel.js';
@@ -26,6 +26,7 @@ let idle: NodeJS.Timeout | undefined;
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
   | { op: 'truePeak'; x: Float32Array; from: number; to: number; samplePeak?: number }
+  | { op: 'truePeakOvers'; x: Float32Array; limit: number; from: number; to: number; out: Float64Array }
   | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
   | { op: 'stereoEnergies'; l: Float32Array; r: Float32Array; sampleRate: number; warmFrom: number; from: number; to: number; out: Float64Array }
   | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
@@ -46,6 +47,20 @@ export type Job =
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }
   | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array };
 
+/**
+ * Overs as a shared array carries them: [count, below, at0, value0, at1, value1, …]; past its
+ * capacity only the count is right (the caller then measures that half itself).
+ */
+export function writeOvers(r: { overs: { at: number; value: number }[]; below: number }, out: Float64Array): void {
+  out[0] = r.overs.length;
+  out[1] = r.below;
+  const room = (out.length - 2) >> 1;
+  r.overs.slice(0, room).forEach((o, i) => {
+    out[2 + 2 * i] = o.at;
+    out[3 + 2 * i] = o.value;
+  });
+}
+
 export interface Envelope {
   job: Job;
   /** [0]: 0 while running, 1 when done, 2 on failure. */
@@ -57,6 +72,7 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
   try {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to, job.samplePeak);
+    else if (job.op === 'truePeakOvers') writeOvers(truePeakOvers(job.x, job.limit, job.from, job.to), job.out);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
     else if (job.op === 'stereoEnergies') {
       if (!stereoEnergies(job.l, job.r, kWeightingStages(job.sampleRate), Math.round(job.sampleRate / 10), job.warmFrom, job.from, job.to, job.out))

@@ -6,6 +6,7 @@
 // A few milliseconds of a fraction of a dB: loudness does not move, and no other stretch changes.
 import { FINE_REACH } from '../analysis/truepeak-fine.js';
 import { truePeak, truePeakOvers } from '../analysis/truepeak.js';
+import { parallelTruePeakOvers } from '../parallel.js';
 
 /** How long a dip takes to ease in and out (seconds). */
 export const DIP_RAMP_SECONDS = 0.003;
@@ -42,7 +43,8 @@ export function dipOvers(
     const overs: { at: number; value: number }[] = [];
     channels.forEach((ch, c) => {
       for (const r of regions) {
-        const found = truePeakOvers(ch, limit, r.from, r.to);
+        // The first round reads the whole song: on both threads.
+        const found = r.from === 0 && r.to === frames ? parallelTruePeakOvers(ch, limit) : truePeakOvers(ch, limit, r.from, r.to);
         overs.push(...found.overs);
         if (c < measured && round === 0) below = Math.max(below, found.below);
       }

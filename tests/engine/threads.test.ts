@@ -12,6 +12,7 @@ import {
   parallelLimitRound,
   parallelStats,
   parallelTone,
+  parallelTruePeakOvers,
   sharedCopyOf,
   helperReady,
 } from '../../engine/parallel.js';
@@ -22,6 +23,7 @@ import { loudnessFromEnergies } from '../../engine/analysis/loudness.js';
 import { blockPairSums, channelStats } from '../../engine/analysis/stats.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { makeTrack } from '../helpers/music.js';
+import { truePeak, truePeakOvers } from '../../engine/analysis/truepeak.js';
 
 const shared = (chs: Float32Array[]) => chs.map(sharedCopyOf);
 
@@ -68,6 +70,25 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(loudness.integrated).toBeCloseTo(loudnessFromEnergies(energies, 4800).integrated, 6);
     expect(loudness.shortTermMax).toBeCloseTo(loudnessFromEnergies(energies, 4800).shortTermMax, 6);
     expect(maxDiff(one, track.channels)).toBeGreaterThan(0.01); // it really filtered
+  });
+
+  // A few overs (what the dips after limiting look for), and more than the helper hands back.
+  it.each([
+    ['a few', 0.999],
+    ['thousands', 0.25],
+  ])('true-peak overs: %s', (_name, share) => {
+    const x = sharedCopyOf(track.channels[0]!);
+    const limit = truePeak(x) * share;
+    const one = truePeakOvers(x, limit);
+    const jobs = helperJobCount();
+    const two = parallelTruePeakOvers(x, limit);
+    expect(helperJobCount()).toBe(jobs + 1);
+    expect(two.overs).toEqual(one.overs);
+    expect(two.below).toBe(one.below);
+    // The second half (the helper's) has more than it can hand back: measured again here.
+    const helpers = one.overs.filter((o) => o.at >= x.length >> 1).length;
+    if (share > 0.9) expect(one.overs.length).toBeGreaterThan(0);
+    else expect(helpers).toBeGreaterThan(4096);
   });
 
   it('sample statistics and left/right block sums', () => {
