@@ -10,6 +10,7 @@ import { distanceBands, relativeLevels } from './analysis/tonal-distance.js';
 import { sideHighpass } from './dsp/stereo.js';
 import { softClip } from './dsp/clipper.js';
 import { dipOvers } from './dsp/peak-dips.js';
+import { FINE_WINDOW } from './analysis/truepeak.js';
 import {
   isShared,
   parallelEnvelope,
@@ -19,6 +20,7 @@ import {
   parallelLoudness,
   parallelTone,
   parallelTruePeak,
+  parallelTruePeakOvers,
   sharedCopyOf,
   waitForHelper,
   warmUp,
@@ -638,9 +640,17 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
     parallelLimitApply({ ...limiterFor(gainDb), channels: [...chs, ...followers] });
     const removed = removeOffsets();
     progress('verify', 0);
-    // The true peak first (the analysis is made once, of the master that stays).
-    const peak = Math.max(...chs.map((ch) => parallelTruePeak(ch)));
-    const highest = Math.max(peak, ...followers.map((ch) => parallelTruePeak(ch)));
+    // The true peak first (the analysis is made once, of the master that stays), in the same pass
+    // as the overs a dip would bring down: every stretch reading within two fine windows of the dip
+    // limit is read exactly, so with nothing over, the highest of them is the true peak — unless
+    // nothing came that near (a master short of its ceiling), which is then measured on its own.
+    const dipLimit = dbToGain(ceilingDbtp - DIP_MARGIN_DB);
+    const scans = [...chs, ...followers].map((ch) => parallelTruePeakOvers(ch, dipLimit, FINE_WINDOW * FINE_WINDOW));
+    const readingOf = (s: (typeof scans)[number]) => s.overs.reduce((m, o) => Math.max(m, o.value), s.below);
+    let peak = Math.max(...scans.slice(0, chs.length).map(readingOf));
+    if (peak < dipLimit * FINE_WINDOW * FINE_WINDOW) peak = Math.max(...chs.map((ch) => parallelTruePeak(ch)));
+    // The parts only need to be under the ceiling: a reading that far under it is.
+    const highest = Math.max(peak, ...scans.slice(chs.length).map(readingOf));
     if (highest <= dbToGain(ceilingDbtp)) {
       after = analyze(audio, { truePeak: peak, ...(measured?.gainDb === gainDb && removed.every((r) => !r.length) ? { loudness: measured.loudness } : {}) });
       break;
@@ -650,7 +660,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
     // are; the rest of the song, its loudness and the limiting stay as they are.
     const dipped =
       gainToDb(over) <= DIP_MAX_DB
-        ? dipOvers([...chs, ...followers], dbToGain(ceilingDbtp - DIP_MARGIN_DB), dbToGain(ceilingDbtp - DIP_MARGIN_DB - SAFETY_TRIM_DB), fs, chs.length)
+        ? dipOvers([...chs, ...followers], dipLimit, dbToGain(ceilingDbtp - DIP_MARGIN_DB - SAFETY_TRIM_DB), fs, chs.length, scans)
         : null;
     if (dipped) {
       peaksDipped = { dips: dipped.dips, deepestDb: dipped.deepestDb };

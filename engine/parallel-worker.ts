@@ -26,7 +26,7 @@ let idle: NodeJS.Timeout | undefined;
 export type Job =
   | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
   | { op: 'truePeak'; x: Float32Array; from: number; to: number; samplePeak?: number }
-  | { op: 'truePeakOvers'; x: Float32Array; limit: number; from: number; to: number; out: Float64Array }
+  | { op: 'truePeakOvers'; x: Float32Array; limit: number; from: number; to: number; reach: number; out: Float64Array }
   | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
   | { op: 'stereoEnergies'; l: Float32Array; r: Float32Array; sampleRate: number; warmFrom: number; from: number; to: number; out: Float64Array }
   | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
@@ -72,7 +72,7 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
   try {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to, job.samplePeak);
-    else if (job.op === 'truePeakOvers') writeOvers(truePeakOvers(job.x, job.limit, job.from, job.to), job.out);
+    else if (job.op === 'truePeakOvers') writeOvers(truePeakOvers(job.x, job.limit, job.from, job.to, job.reach), job.out);
     else if (job.op === 'energies') channelEnergies(job.x, job.sampleRate, job.out);
     else if (job.op === 'stereoEnergies') {
       if (!stereoEnergies(job.l, job.r, kWeightingStages(job.sampleRate), Math.round(job.sampleRate / 10), job.warmFrom, job.from, job.to, job.out))

@@ -5,7 +5,7 @@
 // the calling thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { truePeak, truePeakEnvelopeInto, truePeakOvers } from './analysis/truepeak.js';
+import { FINE_WINDOW, truePeak, truePeakEnvelopeInto, truePeakOvers } from './analysis/truepeak.js';
 import type { Biquad } from './dsp/biquad.js';
 import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
 import type { Envelope, Job } from './parallel-worker.js';
@@ -137,19 +137,19 @@ export function parallelTruePeak(x: Float32Array, samplePeak?: number): number {
 const OVERS_CAPACITY = 4096;
 
 /** `truePeakOvers` of all of x, each half on its own thread. */
-export function parallelTruePeakOvers(x: Float32Array, limit: number): { overs: { at: number; value: number }[]; below: number } {
-  if (!isShared(x) || x.length < 65536) return truePeakOvers(x, limit);
+export function parallelTruePeakOvers(x: Float32Array, limit: number, reach = FINE_WINDOW): { overs: { at: number; value: number }[]; below: number } {
+  if (!isShared(x) || x.length < 65536) return truePeakOvers(x, limit, 0, x.length, reach);
   const mid = x.length >> 1;
   const out = new Float64Array(new SharedArrayBuffer((2 + 2 * OVERS_CAPACITY) * 8));
   let other: ReturnType<typeof truePeakOvers> | undefined;
   const r = split(
-    { op: 'truePeakOvers', x, limit, from: mid, to: x.length, out },
-    () => truePeakOvers(x, limit, 0, mid),
-    () => (other = truePeakOvers(x, limit, mid, x.length)),
+    { op: 'truePeakOvers', x, limit, from: mid, to: x.length, reach, out },
+    () => truePeakOvers(x, limit, 0, mid, reach),
+    () => (other = truePeakOvers(x, limit, mid, x.length, reach)),
   );
   if (!other) {
     const count = out[0]!;
-    if (count > OVERS_CAPACITY) other = truePeakOvers(x, limit, mid, x.length);
+    if (count > OVERS_CAPACITY) other = truePeakOvers(x, limit, mid, x.length, reach);
     else {
       const overs: { at: number; value: number }[] = [];
       for (let i = 0; i < count; i++) overs.push({ at: out[2 + 2 * i]!, value: out[3 + 2 * i]! });

@@ -226,13 +226,24 @@ export function truePeak(x: Float32Array, oFrom = 0, oTo = x.length, samplePeak?
  * Where samples [oFrom, oTo) of x pass `limit` as a 16x meter reads it: each sample position o whose stretch [o, o + 1)
  * reads above the limit, with its reading; and `below`, the highest reading at or under the limit
  * among the stretches near it (once the overs are brought down to the limit, the true peak is the
- * higher of the limit and `below`). One pass, as `truePeak`.
+ * higher of the limit and `below`). One pass, as `truePeak`. `reach` (a gain ≤ 1) widens what
+ * "near" means: every stretch reading at least limit × reach is read exactly, so when `below`
+ * reaches that far it is the true peak of a signal with no overs (the default, FINE_WINDOW, only
+ * promises stretches near the limit).
  */
-export function truePeakOvers(x: Float32Array, limit: number, oFrom = 0, oTo = x.length): { overs: { at: number; value: number }[]; below: number } {
+export function truePeakOvers(
+  x: Float32Array,
+  limit: number,
+  oFrom = 0,
+  oTo = x.length,
+  reach = FINE_WINDOW,
+): { overs: { at: number; value: number }[]; below: number } {
   const overs: { at: number; value: number }[] = [];
   let below = 0;
-  const { found, values } = candidates(x, oFrom, oTo, limit, false);
-  eachFine(x, oFrom, oTo, found, values, limit * FINE_WINDOW, (at, value) => {
+  // A stretch reading r has 4x points of at least r × FINE_WINDOW: every one reading limit × reach is visited.
+  const start = (limit * reach) / FINE_WINDOW;
+  const { found, values } = candidates(x, oFrom, oTo, start, false);
+  eachFine(x, oFrom, oTo, found, values, start * FINE_WINDOW, (at, value) => {
     if (value > limit) overs.push({ at, value });
     else if (value > below) below = value;
   });
@@ -240,7 +251,7 @@ export function truePeakOvers(x: Float32Array, limit: number, oFrom = 0, oTo = x
 }
 
 /** FINE_WINDOW_DB as a gain: the 4x reading of a stretch is never this far under its 16x reading. */
-const FINE_WINDOW = 10 ** (-FINE_WINDOW_DB / 20);
+export const FINE_WINDOW = 10 ** (-FINE_WINDOW_DB / 20);
 
 /**
  * The groups of four positions of [oFrom, oTo) whose 4x envelope comes within the fine window of

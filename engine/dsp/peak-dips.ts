@@ -31,6 +31,8 @@ export function dipOvers(
   target: number,
   sampleRate: number,
   measured = channels.length,
+  /** Each channel's overs of `limit` over the whole song, when the caller has read them already (its verify pass). */
+  first?: readonly { overs: { at: number; value: number }[]; below: number }[],
 ): { peak: number; deepestDb: number; dips: number } | null {
   const frames = channels[0]?.length ?? 0;
   const ramp = Math.max(1, Math.round(DIP_RAMP_SECONDS * sampleRate));
@@ -43,8 +45,9 @@ export function dipOvers(
     const overs: { at: number; value: number }[] = [];
     channels.forEach((ch, c) => {
       for (const r of regions) {
-        // The first round reads the whole song: on both threads.
-        const found = r.from === 0 && r.to === frames ? parallelTruePeakOvers(ch, limit) : truePeakOvers(ch, limit, r.from, r.to);
+        // The first round reads the whole song (unless the caller has): on both threads.
+        const whole = r.from === 0 && r.to === frames;
+        const found = whole ? (first?.[c] ?? parallelTruePeakOvers(ch, limit)) : truePeakOvers(ch, limit, r.from, r.to);
         overs.push(...found.overs);
         if (c < measured && round === 0) below = Math.max(below, found.below);
       }

@@ -8,6 +8,8 @@ import { master } from '../../engine/master.js';
 import { reportText } from '../../engine/report.js';
 import { dbtp, sixteenTimesPeak } from '../helpers/true-peak-16x.js';
 import { makeTrack } from '../helpers/music.js';
+import { truePeak } from '../../engine/analysis/truepeak.js';
+import { sharedCopyOf } from '../../engine/parallel.js';
 
 describe('peak dips', () => {
   it('a master whose hi-hats pass the ceiling at 16x after limiting is dipped there, not limited again', () => {
@@ -24,6 +26,20 @@ describe('peak dips', () => {
     expect(Math.abs(r.after.peaks.truePeakDbtp - dbtp(sixteenTimesPeak(r.audio.channels)))).toBeLessThanOrEqual(0.03);
     expect(Math.abs(r.after.loudness.integratedLufs + 14)).toBeLessThanOrEqual(0.1);
     expect(reportText(r, 'song.wav')).toContain(`Inter-sample peaks still over the ceiling at 16x: ${r.chain.peakDips!.count} brought down where they were`);
+  });
+
+  // The verify pass after limiting reads the true peak together with the overs (one pass): every
+  // stretch near the dip limit exactly, anything quieter on its own. Both ways against truePeak.
+  it.each([
+    ['at its ceiling', {}],
+    ['far under its ceiling (quiet, measured on its own)', { targetLufs: -30 }],
+    ['a little under it', { targetLufs: -20, ceilingDbtp: -1 }],
+  ])('the report reads the true peak as truePeak does: a master %s', (_name, o) => {
+    const input = makeTrack(12, 44100);
+    const r = master({ ...input, channels: input.channels.map(sharedCopyOf) }, o);
+    const measured = 20 * Math.log10(Math.max(...r.audio.channels.map((ch) => truePeak(ch))));
+    expect(Math.abs(r.after.peaks.truePeakDbtp - measured)).toBeLessThanOrEqual(0.005);
+    expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(r.settings.ceilingDbtp + 0.005);
   });
 
   it('dips only the overs, the same on every channel, so the parts still sum to the whole', () => {
