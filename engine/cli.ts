@@ -204,8 +204,12 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     ...(year ? { year } : {}),
     loudness: { integratedLufs: result.after.loudness.integratedLufs, truePeakDbtp: result.after.peaks.truePeakDbtp, lraLu: result.after.loudness.rangeLu },
   };
+  // The lossy check (an MP3 of the loudest stretches, its encoder compiled off this thread) runs
+  // while the file is written: each waits on something the other is not.
+  const checking = destinationChecks(preset, result.audio, [format]);
+  checking.catch(() => undefined); // awaited below, after the audio
   await writeAudioFile(output, result.audio, format, tags);
-  const checks = await destinationChecks(preset, result.audio, [format]);
+  const checks = await checking;
   const png = output.replace(/\.[^.]+$/, '') + '-report.png';
   await writeFile(png, await picture);
   if (values.json) {
