@@ -160,7 +160,7 @@ export function dashboardRoutes(
     c.header('cache-control', 'private, no-store');
     // Handing a booking over is the owner's (the command checks it too): the form only where it can work.
     const me = await studio.engineers.ofActor(actor);
-    const engineers = !me || me.owner ? all.filter((e) => e.active).map((e) => e.name) : [];
+    const engineers = me?.owner ? all.filter((e) => e.active).map((e) => e.name) : [];
     return c.html(bookingPage({ studio: studio.name, detail, said: said(c), engineers }));
   });
 
