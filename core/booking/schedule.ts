@@ -17,7 +17,7 @@ export interface ScheduleSettings {
   stepMinutes: number;
 }
 
-/** Whose rows: the studio's (null) and, for an engineer, theirs too. */
+/** The rows of one owner only: the studio's (null) or one engineer's. */
 const ownerWhere = (engineerId: string | null) => ({ engineerId });
 
 export async function loadSchedulePolicy(db: Db, s: ScheduleSettings, engineerId: string | null = null): Promise<SchedulePolicy> {
