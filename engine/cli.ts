@@ -173,7 +173,7 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   let output = values.output;
   if (!path.extname(output)) output = `${output}.${extensionOf[format]}`;
   // The helper thread boots while the file is read, so it is ready when mastering starts.
-  warmUp();
+  warmUp('mp3TruePeak');
   // Too long, too short or silent is found reading in pieces, before the whole song is in memory.
   const maxSeconds = masterMaxMinutes() * 60;
   await checkMasterable(input, path.basename(input), maxSeconds);
@@ -204,8 +204,8 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     ...(year ? { year } : {}),
     loudness: { integratedLufs: result.after.loudness.integratedLufs, truePeakDbtp: result.after.peaks.truePeakDbtp, lraLu: result.after.loudness.rangeLu },
   };
-  // The lossy check (an MP3 of the loudest stretches, its encoder compiled off this thread) runs
-  // while the file is written: each waits on something the other is not.
+  // The lossy check (an MP3 of the loudest stretches) runs on the helper thread while this one
+  // writes the file.
   const checking = destinationChecks(preset, result.audio, [format]);
   checking.catch(() => undefined); // awaited below, after the audio
   await writeAudioFile(output, result.audio, format, tags);

@@ -5,7 +5,7 @@
 import { truePeak } from './analysis/truepeak.js';
 import { resample } from './dsp/resample.js';
 import { formats, type OutputFormat } from './formats.js';
-import { mp3SampleRates, readMp3, writeMp3 } from './io/mp3.js';
+import { onHelper, sharedFloat32 } from './parallel.js';
 import { presets, type Preset, type PresetDef } from './presets.js';
 import { gainToDb, type AudioData } from './types.js';
 
@@ -47,7 +47,7 @@ export function formatChecks(preset: Preset, sampleRate: number, outputs: readon
  * blocks first, in time order), joined with short silences and faded at their edges; the whole
  * master when it is no longer than they would be.
  */
-function aroundHighestPeaks(audio: AudioData): { piece: AudioData; stretches: number } {
+function aroundHighestPeaks(audio: AudioData, alloc: (length: number) => Float32Array = (n) => new Float32Array(n)): { piece: AudioData; stretches: number } {
   const frames = audio.channels[0]?.length ?? 0;
   const block = Math.round(LOSSY_STRETCH_SECONDS * audio.sampleRate);
   const blocks = Math.ceil(frames / block);
@@ -70,7 +70,7 @@ function aroundHighestPeaks(audio: AudioData): { piece: AudioData; stretches: nu
   const gap = Math.round(JOIN_SECONDS * audio.sampleRate);
   const fade = Math.round(FADE_SECONDS * audio.sampleRate);
   const channels = audio.channels.map((ch) => {
-    const out = new Float32Array(chosen.length * (block + gap));
+    const out = alloc(chosen.length * (block + gap));
     chosen.forEach((k, n) => {
       const part = ch.subarray(k * block, Math.min(frames, (k + 1) * block));
       const at = n * (block + gap) + gap;
@@ -90,17 +90,37 @@ function aroundHighestPeaks(audio: AudioData): { piece: AudioData; stretches: nu
  * peaks (`stretches` 0: the whole master).
  */
 export async function truePeakAfterMp3(audio: AudioData): Promise<{ dbtp: number; stretches: number }> {
-  const sampled = aroundHighestPeaks(audio);
-  const { stretches } = sampled;
-  const piece = (mp3SampleRates as readonly number[]).includes(sampled.piece.sampleRate) ? sampled.piece : resample(sampled.piece, 48000);
-  const decoded = await readMp3(await writeMp3(piece, { mode: 'cbr320' }), 'lossy check');
-  return { dbtp: Math.round(gainToDb(Math.max(...decoded.channels.map((ch) => truePeak(ch)))) * 100) / 100, stretches };
+  const { piece, stretches } = aroundHighestPeaks(audio);
+  return { dbtp: await mp3TruePeak(piece), stretches };
 }
 
-/** The report's destination lines: the files' format, then the true peak after lossy encoding. */
+/** The true peak (dBTP, to 0.01) of `piece` once made an MP3 at 320 kbps and decoded. */
+export async function mp3TruePeak(piece: AudioData): Promise<number> {
+  // Loaded when asked for: LAME and the decoder take ~45 ms to load, and the CLI's main thread
+  // leaves the check to the helper.
+  const { mp3SampleRates, readMp3, writeMp3 } = await import('./io/mp3.js');
+  const encodable = (mp3SampleRates as readonly number[]).includes(piece.sampleRate) ? piece : resample(piece, 48000);
+  const decoded = await readMp3(await writeMp3(encodable, { mode: 'cbr320' }), 'lossy check');
+  return Math.round(gainToDb(Math.max(...decoded.channels.map((ch) => truePeak(ch)))) * 100) / 100;
+}
+
+/**
+ * truePeakAfterMp3 with the MP3 made on the helper thread when it can take it: the stretches are
+ * picked here (into shared memory), and the caller goes on while the helper encodes and decodes.
+ */
+async function lossyPeak(audio: AudioData): Promise<{ dbtp: number; stretches: number }> {
+  const { piece, stretches } = aroundHighestPeaks(audio, sharedFloat32);
+  const r = await onHelper({ op: 'mp3TruePeak', channels: piece.channels, sampleRate: piece.sampleRate }, 1);
+  return { dbtp: r ? r[0]! : await mp3TruePeak(piece), stretches };
+}
+
+/**
+ * The report's destination lines: the files' format, then the true peak after lossy encoding (made
+ * on the helper thread when the master's samples are shared with it: start it, then write the files).
+ */
 export async function destinationChecks(preset: Preset, audio: AudioData, outputs: readonly OutputFormat[]): Promise<string[]> {
   const checks = formatChecks(preset, audio.sampleRate, outputs);
-  const lossy = await truePeakAfterMp3(audio);
+  const lossy = await lossyPeak(audio);
   // The stretches are a sample: on a General MIDI song they read 0.13 dB under the whole MP3's true
   // peak (-0.45 against -0.32 dBTP), so a lossy copy counts as safe from 0.2 dB under 0 dBTP.
   const ok = lossy.dbtp <= -LOSSY_MARGIN_DB;

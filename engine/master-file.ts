@@ -11,6 +11,7 @@ import { destinationChecks } from './destinations.js';
 import type { EngineNote } from './notes.js';
 import { waveformOf, type Waveform } from './analysis/waveform.js';
 import { checkMasterable } from './master-limits.js';
+import { warmUp } from './parallel.js';
 import path from 'node:path';
 import type { Progress } from './types.js';
 
@@ -72,6 +73,8 @@ export function foldCurve(shortTerm: readonly number[], points: number): { stepS
 const lean = ({ shortTermLufs: _s, spectrum: _p, ...rest }: Analysis) => rest;
 
 export async function masterFile(job: MasterFileJob, progress?: Progress): Promise<MasterSummary> {
+  // The helper thread boots (and loads the MP3 check's code) while the file is read.
+  warmUp('mp3TruePeak');
   // Too long, too short or silent is found reading in pieces, before the whole song is in memory.
   await checkMasterable(job.input, job.name, job.maxSeconds);
   if (job.reference) await checkMasterable(job.reference, path.basename(job.reference), job.maxSeconds);
@@ -102,17 +105,20 @@ export async function masterFile(job: MasterFileJob, progress?: Progress): Promi
     ...job.tags,
     loudness: { integratedLufs: a.loudness.integratedLufs, truePeakDbtp: a.peaks.truePeakDbtp, lraLu: a.loudness.rangeLu },
   };
+  // The lossy check runs on the helper thread while the files are encoded here.
+  const checking = destinationChecks(
+    result.settings.preset,
+    result.audio,
+    job.outputs.map((o) => o.format),
+  );
+  checking.catch(() => undefined); // awaited below, after the files
   for (const [i, o] of job.outputs.entries()) {
     progress?.('encode', i / job.outputs.length);
     await writeAudioFile(o.path, result.audio, o.format, tags);
   }
   for (const [i, part] of (job.parts ?? []).entries()) for (const o of part.outputs) await writeAudioFile(o.path, result.parts[i]!, o.format);
   progress?.('encode', 1);
-  const checks = await destinationChecks(
-    result.settings.preset,
-    result.audio,
-    job.outputs.map((o) => o.format),
-  );
+  const checks = await checking;
   await writeFile(job.reportPng, await png);
   return {
     settings: result.settings,

@@ -30,12 +30,17 @@ export async function checkMasterable(file: string, name: string, maxSeconds = D
       );
     throw err;
   }
+  // A WAV's or AIFF's length is its data chunk's (the read that follows refuses one shorter than
+  // it claims): once something is heard in one that is long enough, the rest need not be read.
+  // A codec's length is only known by decoding it to the end.
+  const knownLength = (stream.container === 'wav' || stream.container === 'aiff') && (stream.expectedFrames ?? 0) >= SHORTEST_SECONDS * stream.sampleRate;
   let frames = 0;
   let peak = 0;
   for await (const piece of stream.pieces()) {
     frames += piece[0]!.length;
     if (peak > SILENT_PEAK) continue;
     for (const ch of piece) for (let i = 0; i < ch.length; i++) peak = Math.max(peak, Math.abs(ch[i]!));
+    if (peak > SILENT_PEAK && knownLength) return;
   }
   const seconds = frames / stream.sampleRate;
   if (seconds < SHORTEST_SECONDS)

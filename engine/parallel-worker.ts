@@ -45,7 +45,9 @@ export type Job =
       stats: Float64Array;
     }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }
-  | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array };
+  | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array }
+  /** Taken by onHelper while the caller goes on: the true peak of these samples made an MP3 → [dBTP]. */
+  | { op: 'mp3TruePeak'; channels: Float32Array[]; sampleRate: number };
 
 /**
  * Overs as a shared array carries them: [count, below, at0, value0, at1, value1, …]; past its
@@ -68,7 +70,38 @@ export interface Envelope {
   result: Float64Array;
 }
 
-parentPort?.on('message', ({ job, flag, result }: Envelope) => {
+/** Signals the job's end to the thread waiting on its flag: 1 done, 2 failed. */
+function finish(flag: Int32Array, outcome: 1 | 2): void {
+  Atomics.store(flag, 0, outcome);
+  Atomics.notify(flag, 0);
+  clearTimeout(idle);
+  idle = setTimeout(collect, IDLE_BEFORE_COLLECTING_MS);
+  idle.unref();
+}
+
+/** The MP3 check's code (LAME, the decoder), loaded when first asked for or prepared for. */
+let lossyCode: Promise<typeof import('./destinations.js')> | undefined;
+const destinations = () => (lossyCode ??= import('./destinations.js'));
+
+parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
+  if ('prepare' in message) {
+    // Loaded while this thread has nothing else to do (the caller reading its file), not when asked.
+    destinations().catch(() => undefined);
+    return;
+  }
+  const { job, flag, result } = message;
+  if (job.op === 'mp3TruePeak') {
+    destinations()
+      .then((d) => d.mp3TruePeak({ sampleRate: job.sampleRate, channels: job.channels }))
+      .then(
+        (dbtp) => {
+          result[0] = dbtp;
+          finish(flag, 1);
+        },
+        () => finish(flag, 2),
+      );
+    return;
+  }
   try {
     if (job.op === 'envelope') truePeakEnvelopeInto(job.channels, job.out, job.shift, job.floor, job.from, job.to);
     else if (job.op === 'truePeak') result[0] = truePeak(job.x, job.from, job.to, job.samplePeak);
@@ -93,14 +126,10 @@ parentPort?.on('message', ({ job, flag, result }: Envelope) => {
     } else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
     else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
     else if (job.op === 'encodeFrames') job.ends.set(encodeInKernel(job.channels, job.o, job.from, job.to, job.states, job.out));
-    Atomics.store(flag, 0, 1);
+    finish(flag, 1);
   } catch {
-    Atomics.store(flag, 0, 2);
+    finish(flag, 2);
   }
-  Atomics.notify(flag, 0);
-  clearTimeout(idle);
-  idle = setTimeout(collect, IDLE_BEFORE_COLLECTING_MS);
-  idle.unref();
 });
 
 // Tell the main thread that jobs can be handed over now.

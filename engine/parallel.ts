@@ -37,16 +37,26 @@ function getHelper(): Worker | null {
       helper.on('error', () => (helper = null));
     }
   }
-  return helper && Atomics.load(ready, 0) === 1 ? helper : null;
+  return helper && away === 0 && Atomics.load(ready, 0) === 1 ? helper : null;
 }
+
+/** Jobs the helper is doing while this thread goes on (onHelper): meanwhile the halves stay here. */
+let away = 0;
 
 let handedOver = 0;
 /** How many jobs the helper thread has been given (tests check the two-thread paths really ran). */
 export const helperJobCount = (): number => handedOver;
 
-/** Starts the helper thread early, so its start-up overlaps other work. */
-export function warmUp(): void {
+let prepared = false;
+/**
+ * Starts the helper thread early, so its start-up overlaps other work; with 'mp3TruePeak' it also
+ * loads the MP3 check's code meanwhile (a master ends with one, see destinations.ts).
+ */
+export function warmUp(prepare?: 'mp3TruePeak'): void {
   getHelper();
+  if (!prepare || !helper || prepared) return;
+  prepared = true;
+  helper.postMessage({ prepare }); // taken once the helper has loaded, before any job
 }
 
 /**
@@ -61,6 +71,40 @@ export function waitForHelper(maxMs: number): boolean {
   return getHelper() !== null;
 }
 
+// Atomics.waitAsync is in Node 20, not yet in the ES2023 typings.
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } })
+  .waitAsync;
+
+/**
+ * Hands `job` to the helper and goes on: the promise gives the job's result array once the helper
+ * is done, or null at once when there is no helper to take it (the caller then does the work).
+ * Until it settles every split job runs wholly on this thread, so neither thread waits on the
+ * other: the helper checks the MP3 while this thread writes the master, for instance.
+ */
+export async function onHelper(job: Job, resultLength: number): Promise<Float64Array | null> {
+  const worker = getHelper();
+  if (!worker) return null;
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const result = new Float64Array(new SharedArrayBuffer(8 * resultLength));
+  away++;
+  handedOver++;
+  // The wait alone keeps no process running, and the helper is unref'd: while it works, it is not.
+  worker.ref();
+  try {
+    worker.postMessage({ job, flag, result } satisfies Envelope);
+    const wait = waitAsync(flag, 0, 0, 300_000);
+    if ((wait.async ? await wait.value : wait.value) === 'timed-out') {
+      helper = null;
+      throw new Error(`engine helper thread did not finish ${job.op}`);
+    }
+    if (Atomics.load(flag, 0) !== 1) throw new Error(`engine helper thread failed on ${job.op}`);
+    return result;
+  } finally {
+    away--;
+    worker.unref();
+  }
+}
+
 /**
  * Like waitForHelper, without blocking this thread: where the helper's modules load through
  * loader hooks that need this thread's event loop (tsx from the command line), a blocking wait
@@ -69,9 +113,6 @@ export function waitForHelper(maxMs: number): boolean {
 export async function helperReady(maxMs: number): Promise<boolean> {
   if (getHelper()) return true;
   if (helper === null) return false;
-  // Atomics.waitAsync is in Node 20, not yet in the ES2023 typings.
-  const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } })
-    .waitAsync;
   const wait = waitAsync(ready, 0, 0, maxMs);
   // The wait alone does not keep the process running (and the helper is unref'd): a timer does.
   const keepAlive = setTimeout(() => undefined, maxMs);

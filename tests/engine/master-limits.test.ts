@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../db/schemas.js';
 import { encodeAudio } from '../../engine/io/index.js';
 import { masterFile } from '../../engine/master-file.js';
+import { checkMasterable } from '../../engine/master-limits.js';
 import { hasFfmpeg, run, skipNotice } from '../helpers/tools.js';
 import { writeFileSync } from 'node:fs';
 import { mixdeskArgs } from '../helpers/run-script.js';
@@ -77,5 +78,23 @@ describe('before mastering', () => {
     await expect(masterFile({ ...job(silent), maxSeconds: 1 })).rejects.toThrow(
       'hush.wav: it is 2.0 s long; files of up to 1.0 s are mastered (MASTER_MAX_MINUTES)',
     );
+  });
+
+  it('a WAV is checked up to its first sound, its length being its header’s: the rest is left to the read that masters it', async () => {
+    // 10 s of tone whose very last sample is not a number: a check reading the whole file would
+    // find it; this one stops once it has heard the tone, and the master's own read refuses it.
+    const frames = 480000;
+    const tone = () => Float32Array.from({ length: frames }, (_, i) => 0.3 * Math.sin(i / 10));
+    const bytes = await encodeAudio({ sampleRate: 48000, channels: [tone(), tone()], bitDepth: 32 }, 'wav32f');
+    new DataView(bytes.buffer, bytes.byteOffset).setFloat32(bytes.length - 4, NaN, true);
+    const file = path.join(dir, 'late-nan.wav');
+    writeFileSync(file, bytes);
+    await expect(checkMasterable(file, 'late-nan.wav')).resolves.toBeUndefined();
+    await expect(masterFile({ input: file, name: 'late-nan.wav', outputs: [{ path: path.join(dir, 'n.wav'), format: 'wav24' }], reportPng: path.join(dir, 'n.png'), options: {} })).rejects.toThrow(
+      'late-nan.wav: the file contains invalid samples (not a number) at 10.000 s',
+    );
+    // A truncated one is refused by its header before any sound is read.
+    writeFileSync(path.join(dir, 'cut.wav'), bytes.subarray(0, bytes.length >> 1));
+    await expect(checkMasterable(path.join(dir, 'cut.wav'), 'cut.wav')).rejects.toThrow('cut.wav: the file is truncated');
   });
 });

@@ -24,6 +24,7 @@ import { blockPairSums, channelStats } from '../../engine/analysis/stats.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { makeTrack } from '../helpers/music.js';
 import { truePeak, truePeakOvers } from '../../engine/analysis/truepeak.js';
+import { destinationChecks, truePeakAfterMp3 } from '../../engine/destinations.js';
 
 const shared = (chs: Float32Array[]) => chs.map(sharedCopyOf);
 
@@ -122,5 +123,24 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     parallelLimitApply(r);
     expect(maxDiff(one, chs)).toBeLessThan(1e-6);
     expect(round.loudness.integrated).toBeCloseTo(measureLoudness(chs, 48000).integrated, 2);
+  });
+
+  it('the MP3 check on the helper while this thread goes on: the same reading, and this thread’s passes meanwhile whole and right', async () => {
+    const chs = shared(track.channels);
+    const audio = { sampleRate: 48000, channels: chs };
+    const here = await truePeakAfterMp3(audio);
+    const jobs = helperJobCount();
+    const checking = destinationChecks('streaming', audio, ['wav24']);
+    expect(helperJobCount()).toBe(jobs + 1); // handed over at once
+    // Meanwhile a split pass runs wholly here (the helper is busy), and its result is the same.
+    const x = sharedCopyOf(chs[0]!);
+    const overs = parallelTruePeakOvers(x, 0.5);
+    expect(helperJobCount()).toBe(jobs + 1);
+    expect(overs.overs.length).toBe(truePeakOvers(x, 0.5, 0, x.length).overs.length);
+    const lines = await checking;
+    expect(lines.at(-1)).toContain(`the half seconds holding the 8 highest peaks): ${here.dbtp.toFixed(2)} dBTP`);
+    // Once it is back, the halves go to the helper again.
+    parallelTruePeakOvers(x, 0.5);
+    expect(helperJobCount()).toBe(jobs + 2);
   });
 });
