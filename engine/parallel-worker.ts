@@ -10,6 +10,7 @@ import { toneRange, type ToneRange } from './tone-range.js';
 import { compressRange, type CompressorSettings } from './dsp/compressor.js';
 import { convertChannel, encodeChannel, encodeInKernel, type WavFormat, type WavOptions } from './io/pcm-codec.js';
 import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
+import type * as Destinations from './destinations.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -80,7 +81,7 @@ function finish(flag: Int32Array, outcome: 1 | 2): void {
 }
 
 /** The MP3 check's code (LAME, the decoder), loaded when first asked for or prepared for. */
-let lossyCode: Promise<typeof import('./destinations.js')> | undefined;
+let lossyCode: Promise<typeof Destinations> | undefined;
 const destinations = () => (lossyCode ??= import('./destinations.js'));
 
 parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
