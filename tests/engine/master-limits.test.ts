@@ -90,9 +90,15 @@ describe('before mastering', () => {
     const file = path.join(dir, 'late-nan.wav');
     writeFileSync(file, bytes);
     await expect(checkMasterable(file, 'late-nan.wav')).resolves.toBeUndefined();
-    await expect(masterFile({ input: file, name: 'late-nan.wav', outputs: [{ path: path.join(dir, 'n.wav'), format: 'wav24' }], reportPng: path.join(dir, 'n.png'), options: {} })).rejects.toThrow(
-      'late-nan.wav: the file contains invalid samples (not a number) at 10.000 s',
-    );
+    await expect(
+      masterFile({
+        input: file,
+        name: 'late-nan.wav',
+        outputs: [{ path: path.join(dir, 'n.wav'), format: 'wav24' }],
+        reportPng: path.join(dir, 'n.png'),
+        options: {},
+      }),
+    ).rejects.toThrow('late-nan.wav: the file contains invalid samples (not a number) at 10.000 s');
     // A truncated one is refused by its header before any sound is read.
     writeFileSync(path.join(dir, 'cut.wav'), bytes.subarray(0, bytes.length >> 1));
     await expect(checkMasterable(path.join(dir, 'cut.wav'), 'cut.wav')).rejects.toThrow('cut.wav: the file is truncated');
