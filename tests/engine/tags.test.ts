@@ -123,7 +123,7 @@ describe('mixdesk master for release', () => {
     // Mastered at 44.1 kHz (not converted after the limiter): the ceiling holds on the delivered samples.
     expect(analyze(cd).peaks.truePeakDbtp).toBeLessThanOrEqual(-0.5);
     expect(r.stdout).toContain(
-      'Destination checks (CD (44.1 kHz, 16-bit)):\n  ✓ WAV 16-bit, 44.1 kHz: Red Book CD audio (dithered to 16-bit)\n  ✓ True peak after MP3 encoding (320 kbps, the half seconds holding the 8 highest peaks): -',
+      'Destination checks (CD (44.1 kHz, 16-bit)):\n  ✓ WAV 16-bit, 44.1 kHz: Red Book CD audio (dithered to 16-bit)\n  ✓ True peak after MP3 encoding (320 kbps, the start, the end and the half seconds holding the 8 highest peaks): -',
     );
     if (hasFfmpeg) expect(probeTags(`${out}.wav`)).toMatchObject({ title: 'Night Drive', artist: 'Mara', isrc: 'GBABC2600001' });
     expect(cli('master', input, '-o', out, '--isrc', 'GB-ABC-26-0001').stderr.trim()).toMatch(/^--isrc expects an ISRC such as GB-ABC-26-00001/);

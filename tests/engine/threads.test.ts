@@ -138,7 +138,7 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(helperJobCount()).toBe(jobs + 1);
     expect(overs.overs.length).toBe(truePeakOvers(x, 0.5, 0, x.length).overs.length);
     const lines = await checking;
-    expect(lines.at(-1)).toContain(`the half seconds holding the 8 highest peaks): ${here.dbtp.toFixed(2)} dBTP`);
+    expect(lines.at(-1)).toContain(`the start, the end and the half seconds holding the 8 highest peaks): ${here.dbtp.toFixed(2)} dBTP`);
     // Once it is back, the halves go to the helper again.
     parallelTruePeakOvers(x, 0.5);
     expect(helperJobCount()).toBe(jobs + 2);
