@@ -122,7 +122,9 @@ describe.each(testProviders())('pipeline on %s', (provider) => {
     expect(analyze(a).peaks.truePeakDbtp).toBeLessThanOrEqual(-0.5);
     const report = (await t.db.delivery.findFirstOrThrow({ where: { booking: { reference: ref } } })).reportText!;
     expect(report).toContain('Destination checks (CD (44.1 kHz, 16-bit)):\n  ✓ FLAC 16-bit, 44.1 kHz: Red Book CD audio (dithered to 16-bit)');
-    expect(report).toMatch(/ {2}✓ True peak after MP3 encoding \(320 kbps, the start, the end and the half seconds holding the 8 highest peaks\): -\d\.\d\d dBTP/);
+    expect(report).toMatch(
+      / {2}✓ True peak after MP3 encoding \(320 kbps, the start, the end and the half seconds holding the 8 highest peaks\): -\d\.\d\d dBTP/,
+    );
   });
 
   it("a mix for a mastering booking comes back mastered, in the artist's format, with the report picture", async () => {
