@@ -12,11 +12,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { highpass } from '../engine/dsp/biquad.js';
 import { readAudioFile, writeAudioFile } from '../engine/io/index.js';
 import { master, type Preset } from '../engine/master.js';
 import type { AudioData } from '../engine/types.js';
-import { throughFilters } from '../tests/helpers/music.js';
+import { gainMovement } from '../tests/helpers/gain-movement.js';
 import { loadAverage } from './load.js';
 import { hasFfmpeg, loudnormTwoPass, timed } from './ffmpeg.js';
 import { ffmpegEbur128 } from '../tests/helpers/tools.js';
@@ -37,34 +36,6 @@ const ebur128 = (file: string) => {
 /** Two-pass loudnorm into a float WAV at the input's rate. */
 const loudnorm = (input: string, out: string, lufs: number, tp: number, rate: number, dynamic = false) =>
   loudnormTwoPass(input, out, { lufs, tp, dynamic, output: ['-ar', String(rate), '-c:a', 'pcm_f32le'] });
-
-/** RMS (dB) of the block-to-block change of the gain from `before` to `after`, 50 ms blocks, above 150 Hz, where the input is not near silence. */
-function gainMovement(before: AudioData, after: AudioData): number {
-  const fs = before.sampleRate;
-  const hp = [highpass(fs, 150, 0.7071)];
-  const [a, b] = [throughFilters(before, hp), throughFilters(after, hp)];
-  const size = Math.round(fs * 0.05);
-  const gains: (number | null)[] = [];
-  for (let s = 0; s + size <= a.channels[0]!.length; s += size) {
-    let ea = 0;
-    let eb = 0;
-    for (let c = 0; c < a.channels.length; c++)
-      for (let i = s; i < s + size; i++) {
-        ea += a.channels[c]![i]! ** 2;
-        eb += b.channels[c]![i]! ** 2;
-      }
-    gains.push(ea > size * 1e-6 ? 10 * Math.log10(eb / ea) : null);
-  }
-  let sum = 0;
-  let n = 0;
-  for (let k = 1; k < gains.length; k++) {
-    const [g0, g1] = [gains[k - 1], gains[k]];
-    if (g0 === null || g0 === undefined || g1 === null || g1 === undefined) continue;
-    sum += (g1 - g0) ** 2;
-    n++;
-  }
-  return Math.sqrt(sum / Math.max(1, n));
-}
 
 const tracks = readdirSync(music)
   .filter((f) => f.endsWith('.ogg'))
