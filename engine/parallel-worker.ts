@@ -1,16 +1,17 @@
 // The engine's helper thread: runs one job at a time on shared sample arrays and signals the
 // waiting main thread through a shared flag (see parallel.ts).
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Envelope } from './parallel-jobs.js';
 import { truePeak, truePeakEnvelopeInto, truePeakOvers } from './analysis/truepeak.js';
 import { channelEnergies } from './analysis/loudness.js';
 import { kWeightingStages } from './analysis/kweighting.js';
 import { stereoEnergies } from './dsp/stereo-kernel.js';
-import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
-import { toneRange, type ToneRange } from './tone-range.js';
-import { compressRange, type CompressorSettings } from './dsp/compressor.js';
-import { convertChannel, encodeChannel, encodeInKernel, type WavFormat, type WavOptions } from './io/pcm-codec.js';
+import { limitApplyRange, limitRoundRange } from './limit-range.js';
+import { toneRange } from './tone-range.js';
+import { compressRange } from './dsp/compressor.js';
+import { convertChannel, encodeChannel, encodeInKernel } from './io/pcm-codec.js';
 import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
-import type * as Destinations from './destinations.js';
+import type * as LossyCheck from './lossy-check.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -23,32 +24,6 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 const IDLE_BEFORE_COLLECTING_MS = 50;
 let idle: NodeJS.Timeout | undefined;
-
-export type Job =
-  | { op: 'envelope'; channels: Float32Array[]; out: Float32Array; shift: number; floor: number; from: number; to: number }
-  | { op: 'truePeak'; x: Float32Array; from: number; to: number; samplePeak?: number }
-  | { op: 'truePeakOvers'; x: Float32Array; limit: number; from: number; to: number; reach: number; out: Float64Array }
-  | { op: 'energies'; x: Float32Array; sampleRate: number; out: Float64Array }
-  | { op: 'stereoEnergies'; l: Float32Array; r: Float32Array; sampleRate: number; warmFrom: number; from: number; to: number; out: Float64Array }
-  | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
-  | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
-  | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
-  | { op: 'limitApply'; range: LimitRange }
-  | { op: 'tone'; range: ToneRange }
-  | {
-      op: 'compress';
-      channels: Float32Array[];
-      sampleRate: number;
-      settings: CompressorSettings;
-      from: number;
-      to: number;
-      warm: Float32Array[];
-      stats: Float64Array;
-    }
-  | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }
-  | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array }
-  /** Taken by onHelper while the caller goes on: the true peak of these samples made an MP3 → [dBTP]. */
-  | { op: 'mp3TruePeak'; channels: Float32Array[]; sampleRate: number };
 
 /**
  * Overs as a shared array carries them: [count, below, at0, value0, at1, value1, …]; past its
@@ -64,13 +39,6 @@ export function writeOvers(r: { overs: { at: number; value: number }[]; below: n
   });
 }
 
-export interface Envelope {
-  job: Job;
-  /** [0]: 0 while running, 1 when done, 2 on failure. */
-  flag: Int32Array;
-  result: Float64Array;
-}
-
 /** Signals the job's end to the thread waiting on its flag: 1 done, 2 failed. */
 function finish(flag: Int32Array, outcome: 1 | 2): void {
   Atomics.store(flag, 0, outcome);
@@ -81,18 +49,20 @@ function finish(flag: Int32Array, outcome: 1 | 2): void {
 }
 
 /** The MP3 check's code (LAME, the decoder), loaded when first asked for or prepared for. */
-let lossyCode: Promise<typeof Destinations> | undefined;
-const destinations = () => (lossyCode ??= import('./destinations.js'));
+let lossyCode: Promise<typeof LossyCheck> | undefined;
+const lossyCheck = () => (lossyCode ??= import('./lossy-check.js'));
 
 parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
   if ('prepare' in message) {
     // Loaded while this thread has nothing else to do (the caller reading its file), not when asked.
-    destinations().catch(() => undefined);
+    lossyCheck()
+      .then((m) => m.mp3Codecs())
+      .catch(() => undefined);
     return;
   }
   const { job, flag, result } = message;
   if (job.op === 'mp3TruePeak') {
-    destinations()
+    lossyCheck()
       .then((d) => d.mp3TruePeak({ sampleRate: job.sampleRate, channels: job.channels }))
       .then(
         (dbtp) => {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { FINE_WINDOW, truePeak, truePeakEnvelopeInto, truePeakOvers } from './analysis/truepeak.js';
 import type { Biquad } from './dsp/biquad.js';
 import { channelEnergies, loudnessFromEnergies, measureLoudness, type Loudness } from './analysis/loudness.js';
-import type { Envelope, Job } from './parallel-worker.js';
+import type { Envelope, Job } from './parallel-jobs.js';
 import { limitApplyRange, limitRoundRange, type LimitRange } from './limit-range.js';
 import { toneRange, type ToneRange } from './tone-range.js';
 import { hasStereoKernel, stereoEnergies } from './dsp/stereo-kernel.js';

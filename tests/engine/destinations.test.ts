@@ -3,7 +3,8 @@
 // destination takes, and its true peak once a lossy copy is made.
 import { describe, expect, it } from 'vitest';
 import { averageSpectrum } from '../../engine/analysis/spectrum.js';
-import { destinationChecks, formatChecks, truePeakAfterMp3 } from '../../engine/destinations.js';
+import { destinationChecks, formatChecks } from '../../engine/destinations.js';
+import { truePeakAfterMp3 } from '../../engine/lossy-check.js';
 import { highFrequencyDb } from '../../engine/vinyl.js';
 import { master } from '../../engine/master.js';
 import { reportText } from '../../engine/report.js';

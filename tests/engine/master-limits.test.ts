@@ -32,6 +32,15 @@ async function masterCommand(input: string, out: string, env: Record<string, str
   return { code, said: stderr.replace(/max-rss-kb \d+\n/g, '').trim(), peakMb: Math.max(...peaks) };
 }
 
+/** The pipeline's master of `input`, into the test's folder. */
+const job = (input: string) => ({
+  input,
+  name: path.basename(input),
+  outputs: [{ path: path.join(dir, 'o.wav'), format: 'wav24' as const }],
+  reportPng: path.join(dir, 'o.png'),
+  options: {},
+});
+
 describe('before mastering', () => {
   it.skipIf(!hasFfmpeg)(
     'a 2-hour silent FLAC (1.5 MB) is refused in bounded memory: from its header by default, as silent when long files are allowed',
@@ -64,13 +73,6 @@ describe('before mastering', () => {
       short,
       await encodeAudio({ sampleRate: 48000, channels: [new Float32Array(4800).fill(0.5), new Float32Array(4800).fill(0.5)], bitDepth: 24 }, 'wav24'),
     );
-    const job = (input: string) => ({
-      input,
-      name: path.basename(input),
-      outputs: [{ path: path.join(dir, 'o.wav'), format: 'wav24' as const }],
-      reportPng: path.join(dir, 'o.png'),
-      options: {},
-    });
     await expect(masterFile(job(short))).rejects.toThrow('blip.wav: it is too short to master (100 ms; at least 0.4 s is needed)');
     const silent = path.join(dir, 'hush.wav');
     writeFileSync(silent, await encodeAudio({ sampleRate: 48000, channels: [new Float32Array(96000), new Float32Array(96000)], bitDepth: 24 }, 'wav24'));
@@ -90,15 +92,7 @@ describe('before mastering', () => {
     const file = path.join(dir, 'late-nan.wav');
     writeFileSync(file, bytes);
     await expect(checkMasterable(file, 'late-nan.wav')).resolves.toBeUndefined();
-    await expect(
-      masterFile({
-        input: file,
-        name: 'late-nan.wav',
-        outputs: [{ path: path.join(dir, 'n.wav'), format: 'wav24' }],
-        reportPng: path.join(dir, 'n.png'),
-        options: {},
-      }),
-    ).rejects.toThrow('late-nan.wav: the file contains invalid samples (not a number) at 10.000 s');
+    await expect(masterFile(job(file))).rejects.toThrow('late-nan.wav: the file contains invalid samples (not a number) at 10.000 s');
     // A truncated one is refused by its header before any sound is read.
     writeFileSync(path.join(dir, 'cut.wav'), bytes.subarray(0, bytes.length >> 1));
     await expect(checkMasterable(path.join(dir, 'cut.wav'), 'cut.wav')).rejects.toThrow('cut.wav: the file is truncated');

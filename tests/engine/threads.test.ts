@@ -24,7 +24,8 @@ import { blockPairSums, channelStats } from '../../engine/analysis/stats.js';
 import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { makeTrack } from '../helpers/music.js';
 import { truePeak, truePeakOvers } from '../../engine/analysis/truepeak.js';
-import { destinationChecks, truePeakAfterMp3 } from '../../engine/destinations.js';
+import { destinationChecks } from '../../engine/destinations.js';
+import { truePeakAfterMp3 } from '../../engine/lossy-check.js';
 
 const shared = (chs: Float32Array[]) => chs.map(sharedCopyOf);
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAudioFile, writeAudioFile } from '../../engine/io/index.js';
 import { master } from '../../engine/master.js';
-import { mp3TruePeak, truePeakAfterMp3 } from '../../engine/destinations.js';
+import { mp3TruePeak, truePeakAfterMp3 } from '../../engine/lossy-check.js';
 import { resample } from '../../engine/dsp/resample.js';
 import type { AudioData } from '../../engine/types.js';
 import { makeTrack, residualDb } from '../helpers/music.js';
@@ -24,7 +24,7 @@ if (!hasFfmpeg) skipNotice('ffmpeg');
 
 /** The file at `rate` through ffmpeg's soxr resampler (band-limited as a real recording is), `seconds` from `from`. */
 async function atRate(source: string, rate: number, from = 0, seconds = 8): Promise<AudioData> {
-  const out = path.join(dir, `${path.basename(source).replace(/\W/g, '_')}-${from}-${rate}.wav`);
+  const out = path.join(dir, `${path.basename(source).replace(/\W/g, '_')}-${from}-${seconds}-${rate}.wav`);
   if (!existsSync(out))
     run('ffmpeg', [
       '-v',
@@ -226,12 +226,16 @@ describe.skipIf(!hasFfmpeg)("the report's true peak after MP3 encoding reads as 
   const real = cases.filter(([f]) => existsSync(path.join(music, f)));
   if (!real.length) console.warn(`${music} not found: the MP3 estimate cases are SKIPPED (CI installs it: apt-get install singularity-music).`);
   it.skipIf(!real.length).each(real)(
-    '%s, %s preset: the estimate within 0.1 dB of the whole 320 kbps MP3',
+    '%s, %s preset: the estimate at most 0.1 dB under the whole 320 kbps MP3 (and at most 0.25 over)',
     async (name, preset) => {
       const r = master(await atRate(path.join(music, name), 48000, 30, 60), { preset });
       const estimate = await truePeakAfterMp3(r.audio);
       expect(estimate.stretches).toBe(8);
-      expect(Math.abs(estimate.dbtp - (await mp3TruePeak(r.audio)))).toBeLessThanOrEqual(0.1);
+      // A sample reads high more often than low (the joins between stretches are transients of
+      // their own): under is what would pass a master that clips once encoded.
+      const whole = await mp3TruePeak(r.audio);
+      expect(estimate.dbtp).toBeGreaterThanOrEqual(whole - 0.1);
+      expect(estimate.dbtp).toBeLessThanOrEqual(whole + 0.25);
     },
     60_000,
   );
