@@ -36,7 +36,8 @@ export function formatChecks(preset: Preset, sampleRate: number, outputs: readon
  */
 async function lossyPeak(audio: AudioData): Promise<{ dbtp: number; stretches: number }> {
   const { piece, stretches } = aroundHighestPeaks(audio, sharedFloat32);
-  const r = await onHelper({ op: 'mp3TruePeak', channels: piece.channels, sampleRate: piece.sampleRate }, 1);
+  // A helper that failed or died leaves the check to this thread: the master is not lost to it.
+  const r = await onHelper({ op: 'mp3TruePeak', channels: piece.channels, sampleRate: piece.sampleRate }, 1).catch(() => null);
   return { dbtp: r ? r[0]! : await mp3TruePeak(piece), stretches };
 }
 

@@ -50,7 +50,11 @@ function finish(flag: Int32Array, outcome: 1 | 2): void {
 
 /** The MP3 check's code (LAME, the decoder), loaded when first asked for or prepared for. */
 let lossyCode: Promise<typeof LossyCheck> | undefined;
-const lossyCheck = () => (lossyCode ??= import('./lossy-check.js'));
+const lossyCheck = () =>
+  (lossyCode ??= import('./lossy-check.js').catch((err: unknown) => {
+    lossyCode = undefined; // the next job tries again
+    throw err;
+  }));
 
 parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
   if ('prepare' in message) {

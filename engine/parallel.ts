@@ -43,6 +43,18 @@ function getHelper(): Worker | null {
 /** Jobs the helper is doing while this thread goes on (onHelper): meanwhile the halves stay here. */
 let away = 0;
 
+/**
+ * Stops the helper thread (a job it is doing fails as a dead helper's would); the next parallel
+ * step starts a new one. For a clean shutdown, and for tests of a helper lost mid-job.
+ */
+export async function stopHelper(): Promise<void> {
+  const worker = helper;
+  helper = undefined;
+  prepared = false;
+  Atomics.store(ready, 0, 0);
+  if (worker) await worker.terminate();
+}
+
 let handedOver = 0;
 /** How many jobs the helper thread has been given (tests check the two-thread paths really ran). */
 export const helperJobCount = (): number => handedOver;
@@ -90,16 +102,26 @@ export async function onHelper(job: Job, resultLength: number): Promise<Float64A
   handedOver++;
   // The wait alone keeps no process running, and the helper is unref'd: while it works, it is not.
   worker.ref();
+  // A helper that dies mid-job never sets the flag: its exit ends the wait instead.
+  let exited: () => void = () => undefined;
+  const exit = new Promise<string>((resolve) => worker.once('exit', (exited = () => resolve('exited'))));
   try {
     worker.postMessage({ job, flag, result } satisfies Envelope);
     const wait = waitAsync(flag, 0, 0, 300_000);
-    if ((wait.async ? await wait.value : wait.value) === 'timed-out') {
-      helper = null;
-      throw new Error(`engine helper thread did not finish ${job.op}`);
+    const outcome = wait.async ? await Promise.race([wait.value, exit]) : wait.value;
+    if (outcome === 'timed-out' || outcome === 'exited') {
+      // A helper that exited is started again for the next step; one that hangs is given up.
+      if (helper === worker) {
+        helper = outcome === 'exited' ? undefined : null;
+        prepared = false;
+        Atomics.store(ready, 0, 0);
+      }
+      throw new Error(`engine helper thread did not finish ${job.op} (${outcome})`);
     }
     if (Atomics.load(flag, 0) !== 1) throw new Error(`engine helper thread failed on ${job.op}`);
     return result;
   } finally {
+    worker.off('exit', exited);
     away--;
     worker.unref();
   }

@@ -15,6 +15,7 @@ import {
   parallelTruePeakOvers,
   sharedCopyOf,
   helperReady,
+  stopHelper,
 } from '../../engine/parallel.js';
 import { toneRange } from '../../engine/tone-range.js';
 import { highpass, highShelf, peaking } from '../../engine/dsp/biquad.js';
@@ -142,6 +143,21 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(lines.at(-1)).toContain(`the start, the end and the half seconds holding the 8 highest peaks): ${here.dbtp.toFixed(2)} dBTP`);
     // Once it is back, the halves go to the helper again.
     parallelTruePeakOvers(x, 0.5);
+    expect(helperJobCount()).toBe(jobs + 2);
+  });
+
+  it('a helper lost in the middle of the MP3 check: the check is made here, the same, and a new helper takes the next halves', async () => {
+    const chs = shared(track.channels);
+    const audio = { sampleRate: 48000, channels: chs };
+    const here = await truePeakAfterMp3(audio);
+    const jobs = helperJobCount();
+    const checking = destinationChecks('streaming', audio, ['wav24']);
+    expect(helperJobCount()).toBe(jobs + 1);
+    await stopHelper();
+    const lines = await checking;
+    expect(lines.at(-1)).toContain(`highest peaks): ${here.dbtp.toFixed(2)} dBTP`);
+    expect(await helperReady(30_000)).toBe(true);
+    parallelTruePeakOvers(sharedCopyOf(chs[0]!), 0.5);
     expect(helperJobCount()).toBe(jobs + 2);
   });
 });
