@@ -99,8 +99,8 @@ export function aroundHighestPeaks(
 }
 
 /**
- * The true peak (dBTP) of an MP3 (320 kbps) made from the stretches around the master's highest
- * peaks (`stretches` 0: the whole master).
+ * The true peak (dBTP) of an MP3 (320 kbps) made from the master's start, its end and the stretches
+ * around its highest peaks (`stretches` 0: from the whole master).
  */
 export async function truePeakAfterMp3(audio: AudioData): Promise<{ dbtp: number; stretches: number }> {
   const { piece, stretches } = aroundHighestPeaks(audio);
