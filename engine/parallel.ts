@@ -49,10 +49,15 @@ let away = 0;
  */
 export async function stopHelper(): Promise<void> {
   const worker = helper;
-  helper = undefined;
+  forgetHelper(undefined);
+  if (worker) await worker.terminate();
+}
+
+/** Lets the helper go: undefined starts a new one at the next step, null runs everything here from now on. */
+function forgetHelper(next: undefined | null): void {
+  helper = next;
   prepared = false;
   Atomics.store(ready, 0, 0);
-  if (worker) await worker.terminate();
 }
 
 let handedOver = 0;
@@ -111,11 +116,7 @@ export async function onHelper(job: Job, resultLength: number): Promise<Float64A
     const outcome = wait.async ? await Promise.race([wait.value, exit]) : wait.value;
     if (outcome === 'timed-out' || outcome === 'exited') {
       // A helper that exited is started again for the next step; one that hangs is given up.
-      if (helper === worker) {
-        helper = outcome === 'exited' ? undefined : null;
-        prepared = false;
-        Atomics.store(ready, 0, 0);
-      }
+      if (helper === worker) forgetHelper(outcome === 'exited' ? undefined : null);
       throw new Error(`engine helper thread did not finish ${job.op} (${outcome})`);
     }
     if (Atomics.load(flag, 0) !== 1) throw new Error(`engine helper thread failed on ${job.op}`);

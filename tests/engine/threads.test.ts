@@ -127,13 +127,19 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(round.loudness.integrated).toBeCloseTo(measureLoudness(chs, 48000).integrated, 2);
   });
 
-  it('the MP3 check on the helper while this thread goes on: the same reading, and this thread’s passes meanwhile whole and right', async () => {
+  /** The MP3 check of the test track started (handed to the helper at once), with the reading this thread makes of it. */
+  async function checkOnHelper() {
     const chs = shared(track.channels);
     const audio = { sampleRate: 48000, channels: chs };
     const here = await truePeakAfterMp3(audio);
     const jobs = helperJobCount();
     const checking = destinationChecks('streaming', audio, ['wav24']);
-    expect(helperJobCount()).toBe(jobs + 1); // handed over at once
+    expect(helperJobCount()).toBe(jobs + 1);
+    return { chs, here, jobs, checking };
+  }
+
+  it('the MP3 check on the helper while this thread goes on: the same reading, and this thread’s passes meanwhile whole and right', async () => {
+    const { chs, here, jobs, checking } = await checkOnHelper();
     // Meanwhile a split pass runs wholly here (the helper is busy), and its result is the same.
     const x = sharedCopyOf(chs[0]!);
     const overs = parallelTruePeakOvers(x, 0.5);
@@ -147,12 +153,7 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
   });
 
   it('a helper lost in the middle of the MP3 check: the check is made here, the same, and a new helper takes the next halves', async () => {
-    const chs = shared(track.channels);
-    const audio = { sampleRate: 48000, channels: chs };
-    const here = await truePeakAfterMp3(audio);
-    const jobs = helperJobCount();
-    const checking = destinationChecks('streaming', audio, ['wav24']);
-    expect(helperJobCount()).toBe(jobs + 1);
+    const { chs, here, jobs, checking } = await checkOnHelper();
     await stopHelper();
     const lines = await checking;
     expect(lines.at(-1)).toContain(`highest peaks): ${here.dbtp.toFixed(2)} dBTP`);
