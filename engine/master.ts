@@ -312,7 +312,9 @@ const MATCH_ROUNDS = 12;
  * The EQ that moves the track's tonal balance `intensity` of the way to the reference's, band by
  * third-octave band (31.5 Hz – 16 kHz): one peaking filter per band, whose gains are corrected
  * for their overlap until the cascade's response at the band centres is the wanted difference.
- * The difference is lightly smoothed (¼ ½ ¼), so a single note's band in either song is not copied.
+ * The difference is lightly smoothed (⅛ ¾ ⅛), so a lone band — a note either song dwells on — is
+ * not copied whole. (¼ ½ ¼ left a third of the broad differences too: on ten real pairs the
+ * default closed 59 % where Matchering closes 67 %; without smoothing one pair fell to 53 %.)
  */
 export function matchEq(
   track: Spectrum,
@@ -326,7 +328,7 @@ export function matchEq(
   const have = relativeLevels(track, bands);
   const want = relativeLevels(reference, bands);
   const diff = bands.map((_, k) => want[k]! - have[k]!);
-  const smooth = diff.map((d, k) => 0.25 * (diff[k - 1] ?? d) + 0.5 * d + 0.25 * (diff[k + 1] ?? d));
+  const smooth = diff.map((d, k) => 0.125 * (diff[k - 1] ?? d) + 0.75 * d + 0.125 * (diff[k + 1] ?? d));
   const target = smooth.map((d, k) => clamp(d * intensity + (correction[k] ?? 0), -MATCH_BOUND_DB, MATCH_BOUND_DB));
   const hz = bands.map((i) => track.hz[i]!);
   const gains = [...target];
