@@ -3,8 +3,8 @@
 // engineer takes; the true peak once a lossy copy is made (MP3 at 320 kbps, as stores and
 // streaming services make); and, for vinyl, what a lathe cannot cut cleanly.
 import { formats, type OutputFormat } from './formats.js';
-import { aroundHighestPeaks, mp3TruePeak } from './lossy-check.js';
-import { onHelper, sharedFloat32 } from './parallel.js';
+import { truePeakAfterMp3 } from './lossy-check.js';
+import { isShared, onHelper } from './parallel.js';
 import { presets, type Preset, type PresetDef } from './presets.js';
 import type { AudioData } from './types.js';
 
@@ -31,14 +31,14 @@ export function formatChecks(preset: Preset, sampleRate: number, outputs: readon
 }
 
 /**
- * truePeakAfterMp3 with the MP3 made on the helper thread when it can take it: the stretches are
- * picked here (into shared memory), and the caller goes on while the helper encodes and decodes.
+ * truePeakAfterMp3 on the helper thread when it can take it (the master's samples are shared with
+ * it): the stretches are picked there too, so the caller goes straight on to write the files.
  */
 async function lossyPeak(audio: AudioData): Promise<{ dbtp: number; stretches: number }> {
-  const { piece, stretches } = aroundHighestPeaks(audio, sharedFloat32);
+  if (!audio.channels.every(isShared)) return truePeakAfterMp3(audio);
   // A helper that failed or died leaves the check to this thread: the master is not lost to it.
-  const r = await onHelper({ op: 'mp3TruePeak', channels: piece.channels, sampleRate: piece.sampleRate }, 1).catch(() => null);
-  return { dbtp: r ? r[0]! : await mp3TruePeak(piece), stretches };
+  const r = await onHelper({ op: 'mp3TruePeak', channels: audio.channels, sampleRate: audio.sampleRate }, 2).catch(() => null);
+  return r ? { dbtp: r[0]!, stretches: r[1]! } : truePeakAfterMp3(audio);
 }
 
 /**

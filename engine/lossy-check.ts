@@ -31,10 +31,7 @@ const FADE_SECONDS = 0.005;
  * in time order, joined with short silences and faded where they were cut out of the song; the
  * whole master when it is no longer than they would be. `stretches` counts the ones around peaks.
  */
-export function aroundHighestPeaks(
-  audio: AudioData,
-  alloc: (length: number) => Float32Array = (n) => new Float32Array(n),
-): { piece: AudioData; stretches: number } {
+function aroundHighestPeaks(audio: AudioData): { piece: AudioData; stretches: number } {
   const frames = audio.channels[0]?.length ?? 0;
   const block = Math.round(LOSSY_STRETCH_SECONDS * audio.sampleRate);
   const blocks = Math.ceil(frames / block);
@@ -83,7 +80,7 @@ export function aroundHighestPeaks(
     cursor += lengthOf(k);
   }
   const channels = audio.channels.map((ch) => {
-    const out = alloc(cursor);
+    const out = new Float32Array(cursor);
     chosen.forEach((k, n) => {
       const part = ch.subarray(k * block, k * block + lengthOf(k));
       const from = at[n]!;

@@ -28,7 +28,7 @@ export type Job =
     }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }
   | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array }
-  /** Taken by onHelper while the caller goes on: the true peak of these samples made an MP3 → [dBTP]. */
+  /** Taken by onHelper while the caller goes on: the master's true peak once made an MP3 (truePeakAfterMp3) → [dBTP, stretches]. */
   | { op: 'mp3TruePeak'; channels: Float32Array[]; sampleRate: number };
 
 export interface Envelope {

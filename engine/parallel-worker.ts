@@ -67,10 +67,11 @@ parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
   const { job, flag, result } = message;
   if (job.op === 'mp3TruePeak') {
     lossyCheck()
-      .then((d) => d.mp3TruePeak({ sampleRate: job.sampleRate, channels: job.channels }))
+      .then((d) => d.truePeakAfterMp3({ sampleRate: job.sampleRate, channels: job.channels }))
       .then(
-        (dbtp) => {
+        ({ dbtp, stretches }) => {
           result[0] = dbtp;
+          result[1] = stretches;
           finish(flag, 1);
         },
         () => finish(flag, 2),

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/analysis/analyze.js';
 import { averageSpectrum } from '../../engine/analysis/spectrum.js';
 import { encodeAudio, outputFormats, readAudioFile } from '../../engine/io/index.js';
+import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { master } from '../../engine/master.js';
 import { reportPng, reportText } from '../../engine/report.js';
 import { makeTrack } from '../helpers/music.js';
@@ -66,6 +67,9 @@ describe('master()', () => {
     expect(r.chain.limiter.maxReductionDb).toBeGreaterThan(6); // it really limited hard
     expect(r.after.dcOffset.maxDbfs).toBeLessThan(-80);
     expect(r.after.peaks.truePeakDbtp).toBeLessThanOrEqual(r.settings.ceilingDbtp);
+    // The report's loudness is the last limiting round's, read before the offset came off: the
+    // same as a fresh reading of the master (K-weighting takes a constant out).
+    expect(Math.abs(r.after.loudness.integratedLufs - measureLoudness(r.audio.channels, fs).integrated)).toBeLessThanOrEqual(0.01);
     const [a, b] = r.parts;
     const worst = Math.max(...r.audio.channels.map((ch, c) => ch.reduce((m, v, i) => Math.max(m, Math.abs(a!.channels[c]![i]! + b!.channels[c]![i]! - v)), 0)));
     expect(20 * Math.log10(worst)).toBeLessThan(-100);
