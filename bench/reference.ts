@@ -19,6 +19,7 @@ import { makeTrack, throughFilters } from '../tests/helpers/music.js';
 import { thirdOctaveDistance, thirdOctaveLevels } from '../tests/helpers/third-octave.js';
 import { hasFluidsynth, renderMidi, writeSong } from '../tests/helpers/midi.js';
 import { hasFfmpeg, timed } from './ffmpeg.js';
+import { decodeExcerpt, REAL_MUSIC } from '../tests/helpers/tools.js';
 import { loadAverage } from './load.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-bench-reference-'));
@@ -72,7 +73,7 @@ rmSync(dir, { recursive: true, force: true });
  * of tests/helpers/third-octave.ts. Matchering's result is its default (limited, 24-bit) output.
  */
 async function realPairs(): Promise<void> {
-  const music = '/usr/share/games/singularity/music';
+  const music = REAL_MUSIC;
   if (!hasFfmpeg || !existsSync(music)) {
     console.log(`\nreal pairs: SKIPPED (${hasFfmpeg ? `${music} not found: apt-get install singularity-music` : 'ffmpeg not found'})`);
     return;
@@ -87,22 +88,7 @@ async function realPairs(): Promise<void> {
   const inputs: string[] = [];
   for (const [i, track] of tracks.entries()) {
     inputs.push(path.join(dir, `real-${i}.wav`));
-    timed('ffmpeg', [
-      '-hide_banner',
-      '-nostats',
-      '-y',
-      '-ss',
-      '30',
-      '-t',
-      '60',
-      '-i',
-      path.join(music, track),
-      '-af',
-      'aresample=44100:resampler=soxr:precision=28',
-      '-c:a',
-      'pcm_f32le',
-      inputs[i]!,
-    ]);
+    decodeExcerpt(path.join(music, track), inputs[i]!, { from: 30, seconds: 60, rate: 44100 });
   }
   console.log(
     `\nreal pairs: ${tracks.length} singularity-music tracks, each matched to the next, 60 s at 44.1 kHz; % closed by mixdesk compare's measure / by band-pass filters; ${

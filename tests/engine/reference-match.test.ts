@@ -17,7 +17,7 @@ import type { AudioData } from '../../engine/types.js';
 import { makeTrack, throughFilters } from '../helpers/music.js';
 import { fluidsynthNotice, hasFluidsynth, renderMidi, writeSong } from '../helpers/midi.js';
 import { thirdOctaveDistance, thirdOctaveLevels } from '../helpers/third-octave.js';
-import { hasFfmpeg, run } from '../helpers/tools.js';
+import { decodeExcerpt, hasFfmpeg, REAL_MUSIC } from '../helpers/tools.js';
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 
@@ -84,7 +84,7 @@ describe('reference matching', () => {
 
   // A real pair where the old default (0.8 of the way, the difference smoothed ¼ ½ ¼) closed 59 %
   // and Matchering 2.0.3's DSP, run on this machine (bench/reference.ts), closes 67 %.
-  const music = '/usr/share/games/singularity/music';
+  const music = REAL_MUSIC;
   const realPair = ['Inevitable.ogg', 'Media Threat.ogg'].map((f) => path.join(music, f));
   const haveRealPair = hasFfmpeg && realPair.every((f) => existsSync(f));
   if (!haveRealPair) console.warn(`${music} or ffmpeg not found: the real pair is SKIPPED (CI installs both: apt-get install ffmpeg singularity-music).`);
@@ -92,22 +92,7 @@ describe('reference matching', () => {
     const [track, reference] = await Promise.all(
       realPair.map(async (source, i) => {
         const out = path.join(dir, `real-${i}.wav`);
-        run('ffmpeg', [
-          '-v',
-          'error',
-          '-y',
-          '-ss',
-          '30',
-          '-t',
-          '60',
-          '-i',
-          source,
-          '-af',
-          'aresample=44100:resampler=soxr:precision=28',
-          '-c:a',
-          'pcm_f32le',
-          out,
-        ]);
+        decodeExcerpt(source, out, { from: 30, seconds: 60, rate: 44100 });
         return readAudioFile(out);
       }),
     );

@@ -13,7 +13,7 @@ import { mp3TruePeak, truePeakAfterMp3 } from '../../engine/lossy-check.js';
 import { resample } from '../../engine/dsp/resample.js';
 import type { AudioData } from '../../engine/types.js';
 import { makeTrack, residualDb } from '../helpers/music.js';
-import { ffmpegEbur128, hasFfmpeg, run, skipNotice } from '../helpers/tools.js';
+import { decodeExcerpt, ffmpegEbur128, hasFfmpeg, REAL_MUSIC, skipNotice } from '../helpers/tools.js';
 import { dbtp, sixteenTimesPeak } from '../helpers/true-peak-16x.js';
 import { gainMovement } from '../helpers/gain-movement.js';
 import { loudnormTwoPass } from '../../bench/ffmpeg.js';
@@ -25,23 +25,7 @@ if (!hasFfmpeg) skipNotice('ffmpeg');
 /** The file at `rate` through ffmpeg's soxr resampler (band-limited as a real recording is), `seconds` from `from`. */
 async function atRate(source: string, rate: number, from = 0, seconds = 8): Promise<AudioData> {
   const out = path.join(dir, `${path.basename(source).replace(/\W/g, '_')}-${from}-${seconds}-${rate}.wav`);
-  if (!existsSync(out))
-    run('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-ss',
-      String(from),
-      '-t',
-      String(seconds),
-      '-i',
-      source,
-      '-af',
-      `aresample=${rate}:resampler=soxr:precision=28`,
-      '-c:a',
-      'pcm_f32le',
-      out,
-    ]);
+  if (!existsSync(out)) decodeExcerpt(source, out, { from, seconds, rate });
   return readAudioFile(out);
 }
 
@@ -81,7 +65,7 @@ describe.skipIf(!hasFfmpeg)('true peak at any sample rate, as a 16x meter reads 
     expect(r.targetMet).toBe(true);
   });
 
-  const music = '/usr/share/games/singularity/music';
+  const music = REAL_MUSIC;
   const real = ['Awakening.ogg', 'Nebula.ogg'].map((f) => path.join(music, f)).filter((f) => existsSync(f));
   if (!real.length) console.warn(`${music} not found: the real-recording cases are SKIPPED (CI installs it: apt-get install singularity-music).`);
   it.skipIf(!real.length).each(real.flatMap((f) => [44100, 48000].map((rate) => [path.basename(f), rate] as const)))(
@@ -131,7 +115,7 @@ describe.skipIf(!hasFfmpeg)('the same song at any sample rate gets the same deci
   });
 
   const sources = async () => {
-    const music = '/usr/share/games/singularity/music/Through Space.ogg';
+    const music = path.join(REAL_MUSIC, 'Through Space.ogg');
     return [{ file: await renderedSong(), from: 0 }, ...(existsSync(music) ? [{ file: music, from: 40 }] : [])];
   };
 
@@ -152,7 +136,7 @@ describe.skipIf(!hasFfmpeg)('the same song at any sample rate gets the same deci
 });
 
 describe.skipIf(!hasFfmpeg)('loud that is loud (issue 33.4)', () => {
-  const music = '/usr/share/games/singularity/music';
+  const music = REAL_MUSIC;
   const real = ['A New Journey.ogg', 'By-Product.ogg'].map((f) => path.join(music, f)).filter((f) => existsSync(f));
   // (Mastered loud, each stopped 0.3-1 LU short: a few hits needed more than the 12 dB of limiting the preset allows.)
   it.skipIf(!real.length).each(real.map((f) => path.basename(f)))(
@@ -214,7 +198,7 @@ describe.skipIf(!hasFfmpeg)('loud that is loud (issue 33.4)', () => {
 });
 
 describe.skipIf(!hasFfmpeg)("the report's true peak after MP3 encoding reads as the whole MP3 does (issue 33.6)", () => {
-  const music = '/usr/share/games/singularity/music';
+  const music = REAL_MUSIC;
   // The three the estimate missed most when it took the 8 half seconds with the highest sample
   // peaks: a loud master has dozens at the ceiling (0.26 and 0.18 dB under), and an excerpt that
   // starts mid-music overshoots where it starts (0.11 dB under).
