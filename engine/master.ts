@@ -313,8 +313,8 @@ const MATCH_ROUNDS = 12;
  * third-octave band (31.5 Hz – 16 kHz): one peaking filter per band, whose gains are corrected
  * for their overlap until the cascade's response at the band centres is the wanted difference.
  * The difference is lightly smoothed (⅛ ¾ ⅛), so a lone band — a note either song dwells on — is
- * not copied whole. (¼ ½ ¼ left a third of the broad differences too: on ten real pairs the
- * default closed 59 % where Matchering closes 67 %; without smoothing one pair fell to 53 %.)
+ * not copied whole. (¼ ½ ¼ left a third of the broad differences too: on one of ten real pairs
+ * the default then closed 59 % where Matchering closes 67 %; without smoothing one fell to 53 %.)
  */
 export function matchEq(
   track: Spectrum,

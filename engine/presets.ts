@@ -106,8 +106,8 @@ export const DEFAULT_INTENSITY = 0.5;
 
 /**
  * How far reference matching moves the tonal balance when no intensity is given: nearly all the
- * way (at 0.5 it closed 38-50 % of the distance, less than Matchering on most pairs; at 0.8 one
- * real pair of ten stayed 1 point under it). Compression keeps DEFAULT_INTENSITY; an intensity
- * given sets both.
+ * way (at 0.5 it closed 38-50 % of the distance, less than Matchering on most pairs; at 0.8, with
+ * matchEq's smoothing as it is now, one real pair of ten stayed 1 point under it). Compression
+ * keeps DEFAULT_INTENSITY; an intensity given sets both.
  */
 export const DEFAULT_MATCH_INTENSITY = 0.9;
