@@ -14,7 +14,7 @@ import { truePeak } from '../engine/analysis/truepeak.js';
 import { highShelf, lowShelf, peaking } from '../engine/dsp/biquad.js';
 import { readAudioFile } from '../engine/io/index.js';
 import { master } from '../engine/master.js';
-import type { AudioData } from '../engine/types.js';
+import { gainToDb, type AudioData } from '../engine/types.js';
 import { makeTrack, throughFilters } from '../tests/helpers/music.js';
 import { thirdOctaveDistance, thirdOctaveLevels } from '../tests/helpers/third-octave.js';
 import { hasFluidsynth, renderMidi, writeSong } from '../tests/helpers/midi.js';
@@ -73,22 +73,21 @@ rmSync(dir, { recursive: true, force: true });
  * of tests/helpers/third-octave.ts. Matchering's result is its default (limited, 24-bit) output.
  */
 async function realPairs(): Promise<void> {
-  const music = REAL_MUSIC;
-  if (!hasFfmpeg || !existsSync(music)) {
-    console.log(`\nreal pairs: SKIPPED (${hasFfmpeg ? `${music} not found: apt-get install singularity-music` : 'ffmpeg not found'})`);
+  if (!hasFfmpeg || !existsSync(REAL_MUSIC)) {
+    console.log(`\nreal pairs: SKIPPED (${hasFfmpeg ? `${REAL_MUSIC} not found: apt-get install singularity-music` : 'ffmpeg not found'})`);
     return;
   }
   const python = process.env.MATCHERING_PYTHON ?? 'python3';
   const probe = spawnSync(python, ['-c', 'import matchering; print(matchering.__version__)'], { encoding: 'utf8' });
   const matchering = probe.status === 0 ? probe.stdout.trim() : undefined;
-  const tracks = readdirSync(music)
+  const tracks = readdirSync(REAL_MUSIC)
     .filter((f) => f.endsWith('.ogg'))
     .sort()
     .slice(0, 10);
   const inputs: string[] = [];
   for (const [i, track] of tracks.entries()) {
     inputs.push(path.join(dir, `real-${i}.wav`));
-    decodeExcerpt(path.join(music, track), inputs[i]!, { from: 30, seconds: 60, rate: 44100 });
+    decodeExcerpt(path.join(REAL_MUSIC, track), inputs[i]!, { from: 30, seconds: 60, rate: 44100 });
   }
   console.log(
     `\nreal pairs: ${tracks.length} singularity-music tracks, each matched to the next, 60 s at 44.1 kHz; % closed by mixdesk compare's measure / by band-pass filters; ${
@@ -118,7 +117,7 @@ async function realPairs(): Promise<void> {
       timed(python, ['-c', script, trackFile, referenceFile, out]);
       const theirs = await readAudioFile(out);
       cTheirs = closed(measure(theirs));
-      theirsTp = `${(20 * Math.log10(Math.max(...theirs.channels.map((c) => truePeak(c))))).toFixed(2)} dBTP`;
+      theirsTp = `${gainToDb(Math.max(...theirs.channels.map((c) => truePeak(c)))).toFixed(2)} dBTP`;
     }
     const cell = (c: number[] | undefined) => (c ? `${c[0]}/${c[1]} %` : '–').padStart(10);
     const name = `${track.replace(/\.ogg$/, '')} → ${tracks[(i + 1) % tracks.length]!.replace(/\.ogg$/, '')}`;

@@ -178,7 +178,7 @@ function split<T>(job: Job, local: () => T, fallback: () => void): { local: T; r
   const l = local();
   // A job is a few hundred milliseconds; a helper silent for minutes has died.
   if (Atomics.load(flag, 0) === 0 && Atomics.wait(flag, 0, 0, 300_000) === 'timed-out') {
-    helper = null;
+    forgetHelper(null);
     throw new Error(`engine helper thread did not finish ${job.op}`);
   }
   if (Atomics.load(flag, 0) !== 1) throw new Error(`engine helper thread failed on ${job.op}`);
