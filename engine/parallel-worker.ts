@@ -58,9 +58,10 @@ const lossyCheck = () =>
 
 parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
   if ('prepare' in message) {
-    // Loaded while this thread has nothing else to do (the caller reading its file), not when asked.
+    // Loaded and run once on silence while this thread has little else to do (the caller reading its
+    // file), not when asked: LAME compiled, the decoder ready, the check's code warm.
     lossyCheck()
-      .then((m) => m.mp3Codecs())
+      .then((m) => m.prepareMp3Check())
       .catch(() => undefined);
     return;
   }

@@ -16,6 +16,7 @@ import {
   sharedCopyOf,
   helperReady,
   stopHelper,
+  warmUp,
 } from '../../engine/parallel.js';
 import { toneRange } from '../../engine/tone-range.js';
 import { highpass, highShelf, peaking } from '../../engine/dsp/biquad.js';
@@ -150,6 +151,20 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     // Once it is back, the halves go to the helper again.
     parallelTruePeakOvers(x, 0.5);
     expect(helperJobCount()).toBe(jobs + 2);
+  });
+
+  it('a helper readying the MP3 check (the codecs run once on silence) takes halves meanwhile, and then checks the same', async () => {
+    await stopHelper();
+    warmUp('mp3TruePeak');
+    expect(await helperReady(30_000)).toBe(true);
+    // Handed over at once, while the helper may still be encoding its tenth of a second.
+    const x = sharedCopyOf(track.channels[0]!);
+    const jobs = helperJobCount();
+    const overs = parallelTruePeakOvers(x, 0.5);
+    expect(helperJobCount()).toBe(jobs + 1);
+    expect(overs.overs.length).toBe(truePeakOvers(x, 0.5, 0, x.length).overs.length);
+    const { here, checking } = await checkOnHelper();
+    expect((await checking).at(-1)).toContain(`highest peaks): ${here.dbtp.toFixed(2)} dBTP`);
   });
 
   it('a helper lost in the middle of the MP3 check: the check is made here, the same, and a new helper takes the next halves', async () => {
