@@ -73,20 +73,53 @@ function fresh() {
 
 const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** The process building holds the lock with its id in it. */
+const lockOwner = join(lock, 'pid');
+
+/**
+ * Whether the process that took the build lock has ended without letting it go (killed mid-build:
+ * a Ctrl-C during the first `npm start`). Unknown — no id written yet, or another user's process —
+ * counts as alive: waiting is then bounded anyway.
+ */
+function lockAbandoned() {
+  let pid;
+  try {
+    pid = Number(readFileSync(lockOwner, 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === 'ESRCH';
+  }
+}
+
 /** Builds dist/ unless another process is doing it; then waits for that one (at most two minutes). */
 function build() {
   mkdirSync(join(root, 'dist'), { recursive: true });
-  // A build that was killed leaves its lock: one older than any build takes is not waited for.
-  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+  // A build that was killed leaves its lock: one whose process has ended, or older than any build
+  // takes, is not waited for.
+  if (existsSync(lock) && (Date.now() - statSync(lock).mtimeMs > 300_000 || lockAbandoned())) rmSync(lock, { recursive: true, force: true });
   try {
     mkdirSync(lock);
   } catch {
     const until = Date.now() + 120_000;
     process.stderr.write('mixdesk: waiting for the build another mixdesk process is running (at most 2 minutes)…\n');
-    while (existsSync(lock) && Date.now() < until) pause(200);
+    while (existsSync(lock) && Date.now() < until) {
+      if (lockAbandoned()) {
+        process.stderr.write('mixdesk: that process ended before finishing the build; building here.\n');
+        rmSync(lock, { recursive: true, force: true });
+        return build();
+      }
+      pause(200);
+    }
     return fresh();
   }
   try {
+    writeFileSync(lockOwner, String(process.pid));
     let tsc;
     try {
       tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -1,11 +1,11 @@
 // The `mixdesk` command runs its build (dist/) and rebuilds it only when what it was built from
 // changed in content: npm install rewrote generated/ after building, and the first command then
 // spent 67 s and 900 MB rebuilding on a machine where nothing had changed.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../db/schemas.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'mixdesk-built-'));
@@ -56,5 +56,32 @@ describe('the built mixdesk command', () => {
     later('cli.ts');
     expect(mixdesk().stdout).toBe('second generated\n');
     expect(builtAt()).not.toBe(first);
+  });
+
+  it('a build killed midway leaves its lock: the next command sees its process is gone and builds at once', () => {
+    // The lock as a killed build leaves it: taken by a process that has since ended.
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    mkdirSync(path.join(root, 'dist/.building'));
+    writeFileSync(path.join(root, 'dist/.building/pid'), ended.stdout);
+    writeFileSync(path.join(root, 'cli.ts'), cli('third'));
+    later('cli.ts');
+    const before = builtAt();
+    const run = mixdesk();
+    expect(run.stdout).toBe('third generated\n');
+    // Built, not waited for until the bound and then run through tsx.
+    expect(run.stderr).not.toMatch(/waiting for the build|the build failed/);
+    expect(builtAt()).not.toBe(before);
+  });
+
+  it('a build still running is waited for, and the command then runs what it built', async () => {
+    writeFileSync(path.join(root, 'cli.ts'), cli('fourth'));
+    later('cli.ts');
+    const building = spawn(process.execPath, [path.join(root, 'bin/mixdesk.js'), '--build'], { cwd: root, stdio: 'ignore' });
+    await vi.waitFor(() => expect(existsSync(path.join(root, 'dist/.building/pid'))).toBe(true), { timeout: 30_000, interval: 5 });
+    const run = mixdesk();
+    await new Promise((resolve) => building.once('exit', resolve));
+    // (Waited for unless that build was already done: either way its process is not taken for ended.)
+    expect(run.stdout).toBe('fourth generated\n');
+    expect(run.stderr).not.toMatch(/ended before finishing|the build failed/);
   });
 });
