@@ -243,6 +243,13 @@ export interface TextVars {
   'audio-problem-too-long': { length: TextValue; limit: TextValue };
   'audio-problem-too-short': { ms: TextValue; seconds: TextValue };
   'audio-problem-silent': undefined;
+  'audio-problem-longer-than': { limit: TextValue };
+  'audio-problem-unsupported-rate': { hz: TextValue };
+  'audio-problem-unsupported-channels': { channels: TextValue };
+  'audio-problem-unsupported-encoding': undefined;
+  'audio-problem-no-stems-readable': undefined;
+  'audio-problem-no-stems': undefined;
+  'audio-problem-no-mix': undefined;
   'upload-silent': { file: TextValue };
   'upload-too-short': { file: TextValue; ms: TextValue };
   'stem-role-unknown': { role: TextValue; roles: TextValue };

@@ -158,7 +158,7 @@ export async function mixdown(stems: StemInput[], outDir: string, o: MixdownOpti
         reader.channels === 1 ? [Math.cos(((pan + 1) * Math.PI) / 4), Math.sin(((pan + 1) * Math.PI) / 4)] : [pan > 0 ? 1 - pan : 1, pan < 0 ? 1 + pan : 1];
       sources.push({ stem: { ...stem, pan }, reader, gain: dbToGain(stem.gainDb ?? 0), gl, gr, loudness: null });
     }
-    if (!sources.length) throw new AudioFileError('stems', 'none of the stems could be read, so there is nothing to mix');
+    if (!sources.length) throw new AudioFileError('stems', 'none of the stems could be read, so there is nothing to mix', { code: 'no-stems-readable' });
     const frames = Math.max(...sources.map((s) => s.reader.frames));
     const blocks = Math.ceil(frames / BLOCK);
     const buf = [new Float32Array(BLOCK), new Float32Array(BLOCK)];

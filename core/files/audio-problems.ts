@@ -28,5 +28,19 @@ export function audioProblemInWords(e: { problem: string; said?: AudioProblem | 
       return t('audio-problem-too-short', { ms: said.ms, seconds: said.seconds });
     case 'silent':
       return t('audio-problem-silent');
+    case 'longer-than':
+      return t('audio-problem-longer-than', { limit: said.limit });
+    case 'unsupported-rate':
+      return t('audio-problem-unsupported-rate', { hz: said.hz });
+    case 'unsupported-channels':
+      return t('audio-problem-unsupported-channels', { channels: said.channels });
+    case 'unsupported-encoding':
+      return t('audio-problem-unsupported-encoding');
+    case 'no-stems-readable':
+      return t('audio-problem-no-stems-readable');
+    case 'no-stems':
+      return t('audio-problem-no-stems');
+    case 'no-mix':
+      return t('audio-problem-no-mix');
   }
 }

@@ -86,7 +86,7 @@ export class MixdownJobs {
     if (!delivery || delivery.status !== 'preparing') return;
     const booking = await this.d.bookings.withClient(data.bookingId);
     const stems = await this.d.files.stems(booking.id);
-    if (!stems.length) throw new AudioFileError('stems', 'there are no stems stored for this booking');
+    if (!stems.length) throw new AudioFileError('stems', 'there are no stems stored for this booking', { code: 'no-stems' });
     const base = this.s.workDir ?? tmpdir();
     await mkdir(base, { recursive: true });
     const work = await mkdtemp(path.join(base, ownedName('mixdown-')));

@@ -259,7 +259,7 @@ export class Pipeline {
       return;
     }
     const mix = await this.d.files.latest(booking.id, 'mix');
-    if (!mix) throw new AudioFileError('(none)', 'there is no mix stored for this booking');
+    if (!mix) throw new AudioFileError('(none)', 'there is no mix stored for this booking', { code: 'no-mix' });
     const reference = data.settings.useReference ? await this.d.files.latest(booking.id, 'reference') : null;
     const previous = await this.d.versions.latestReady(booking.id);
     const newSource = previous?.sourceUploadId && previous.sourceUploadId !== mix.id ? mix.fileName : undefined;

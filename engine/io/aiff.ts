@@ -45,7 +45,7 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
   const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
   const head = await read(0, 12);
   if (head.length < 12 || tag(head, 0) !== 'FORM' || (tag(head, 8) !== 'AIFF' && tag(head, 8) !== 'AIFC')) {
-    throw new AudioFileError(name, 'not an AIFF file (no FORM/AIFF header)');
+    throw new AudioFileError(name, 'not an AIFF file (no FORM/AIFF header)', { code: 'not-audio' });
   }
   const aifc = tag(head, 8) === 'AIFC';
   let comm: { channels: number; frames: number; bits: number; sampleRate: number; compression: string } | undefined;
@@ -56,7 +56,7 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
     const chunkSize = view(h).getUint32(4);
     const body = o + 8;
     if (id === 'COMM') {
-      if (chunkSize < 18 || body + 18 > size) throw new AudioFileError(name, 'AIFF COMM chunk is too short');
+      if (chunkSize < 18 || body + 18 > size) throw new AudioFileError(name, 'AIFF COMM chunk is too short', { code: 'damaged' });
       const c = await read(body, Math.min(22, chunkSize));
       const v = view(c);
       comm = {
@@ -72,7 +72,7 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
     }
     o = body + chunkSize + (chunkSize & 1);
   }
-  if (!comm) throw new AudioFileError(name, 'AIFF file has no COMM (format) chunk');
+  if (!comm) throw new AudioFileError(name, 'AIFF file has no COMM (format) chunk', { code: 'damaged' });
   const { channels, frames, sampleRate, compression } = comm;
   let { bits } = comm;
   const float = compression === 'fl32' || compression === 'FL32' || compression === 'fl64' || compression === 'FL64';
@@ -80,11 +80,12 @@ export async function aiffLayout(read: (offset: number, length: number) => Promi
   const littleEndian = compression === 'sowt';
   if (!['NONE', 'sowt'].includes(compression) && !float)
     throw new AudioFileError(name, `compressed AIFF-C (${compression}) is not supported; export uncompressed AIFF or WAV`, { code: 'compressed-aiff' });
-  if (![8, 16, 24, 32].includes(bits) && !float) throw new AudioFileError(name, `unsupported AIFF bit depth ${bits}`);
-  if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`);
-  if (!(sampleRate >= 8000 && sampleRate <= 384000)) throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`);
+  if (![8, 16, 24, 32].includes(bits) && !float) throw new AudioFileError(name, `unsupported AIFF bit depth ${bits}`, { code: 'unsupported-encoding' });
+  if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`, { code: 'unsupported-channels', channels });
+  if (!(sampleRate >= 8000 && sampleRate <= 384000))
+    throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`, { code: 'unsupported-rate', hz: sampleRate });
   const blockAlign = Math.ceil(bits / 8) * channels;
-  if (frames > 0 && !ssnd) throw new AudioFileError(name, 'AIFF file has no SSND (sound data) chunk');
+  if (frames > 0 && !ssnd) throw new AudioFileError(name, 'AIFF file has no SSND (sound data) chunk', { code: 'no-audio' });
   const dataOffset = ssnd?.offset ?? 0;
   if (ssnd && dataOffset + frames * blockAlign > size) {
     throw new AudioFileError(name, `the file is truncated: ${frames} frames announced, ${Math.floor((size - dataOffset) / blockAlign)} present`, {

@@ -109,6 +109,7 @@ async function* decodedPieces(probe: AudioProbe, file: string, name: string, dec
       throw new AudioFileError(
         name,
         `the stream changes format midway (${piece.channels.length} channels at ${piece.sampleRate} Hz after ${probe.channels} at ${probe.sampleRate} Hz)`,
+        { code: 'damaged' },
       );
     }
     yield piece.channels;

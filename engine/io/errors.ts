@@ -12,7 +12,18 @@ export type AudioProblem =
   | { code: 'compressed-aiff' }
   | { code: 'too-long'; length: string; limit: string }
   | { code: 'too-short'; ms: number; seconds: number }
-  | { code: 'silent' };
+  | { code: 'silent' }
+  /** A stream with no length in its header, decoded past the longest the studio takes. */
+  | { code: 'longer-than'; limit: string }
+  | { code: 'unsupported-rate'; hz: number }
+  | { code: 'unsupported-channels'; channels: number }
+  /** A WAV encoding or an AIFF bit depth the readers do not decode. */
+  | { code: 'unsupported-encoding' }
+  /** A mixdown with stems, none of them readable. */
+  | { code: 'no-stems-readable' }
+  /** A job whose booking holds no stems, or no mix, to work from. */
+  | { code: 'no-stems' }
+  | { code: 'no-mix' };
 
 /** A file that cannot be read or written as audio; the message names the file and the problem. */
 export class AudioFileError extends Error {

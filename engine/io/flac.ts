@@ -7,11 +7,18 @@ import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
 import { interleave, quantize, rng } from './pcm.js';
 import { joinPieces, type DecodedPiece } from './pieces.js';
+import { formatLength } from './probe.js';
 
 /** Total samples per channel from STREAMINFO (0 when unknown). */
 function announcedSamples(b: Uint8Array): number {
   if (b.length < 26 || (b[4]! & 0x7f) !== 0) return 0;
   return (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
+}
+
+/** The sample rate STREAMINFO gives (0 where it is not there). */
+function announcedRate(b: Uint8Array): number {
+  if (b.length < 26 || (b[4]! & 0x7f) !== 0) return 0;
+  return (b[18]! << 12) | (b[19]! << 4) | (b[20]! >> 4);
 }
 
 /**
@@ -58,7 +65,12 @@ export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<U
         sampleRate = r.sampleRate;
       }
       decoded += r.samplesDecoded;
-      if (decoded > maxFrames) throw new AudioFileError(name, `it decodes to more than the ${maxFrames} samples per channel allowed`);
+      if (decoded > maxFrames)
+        throw new AudioFileError(
+          name,
+          `it decodes to more than the ${maxFrames} samples per channel allowed`,
+          sampleRate ? { code: 'longer-than', limit: formatLength(maxFrames / sampleRate) } : { code: 'damaged' },
+        );
       const channels = r.channelData.map((ch) => {
         const out = new Float32Array(r.samplesDecoded);
         for (let i = 0; i < out.length; i++) out[i] = Math.round(ch[i]! * back) * scale;
@@ -69,7 +81,14 @@ export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<U
     for await (const chunk of chunks) {
       if (announced < 0) {
         announced = announcedSamples(chunk);
-        if (announced > maxFrames) throw new AudioFileError(name, `it holds ${announced} samples per channel, more than the ${maxFrames} allowed`);
+        if (announced > maxFrames) {
+          const rate = announcedRate(chunk);
+          throw new AudioFileError(
+            name,
+            `it holds ${announced} samples per channel, more than the ${maxFrames} allowed`,
+            rate ? { code: 'too-long', length: formatLength(announced / rate), limit: formatLength(maxFrames / rate) } : { code: 'damaged' },
+          );
+        }
       }
       for (let o = 0; o < chunk.length;) {
         const bytes = chunk.subarray(o, o + size);

@@ -51,11 +51,11 @@ async function probeAiff(f: WindowedFile, name: string): Promise<AudioProbe> {
 
 async function probeFlac(f: WindowedFile, name: string): Promise<AudioProbe> {
   const b = await f.bytes(0, 42);
-  if (b.length < 42 || (b[4]! & 0x7f) !== 0) throw new AudioFileError(name, 'not a readable FLAC file (no STREAMINFO block)');
+  if (b.length < 42 || (b[4]! & 0x7f) !== 0) throw new AudioFileError(name, 'not a readable FLAC file (no STREAMINFO block)', { code: 'damaged' });
   const sampleRate = (b[18]! << 12) | (b[19]! << 4) | (b[20]! >> 4);
   const channels = ((b[20]! >> 1) & 7) + 1;
   const total = (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
-  if (sampleRate === 0) throw new AudioFileError(name, 'not a readable FLAC file (sample rate 0)');
+  if (sampleRate === 0) throw new AudioFileError(name, 'not a readable FLAC file (sample rate 0)', { code: 'damaged' });
   const bitDepth = (((b[20]! & 1) << 4) | (b[21]! >> 4)) + 1;
   return { container: 'flac', sampleRate, channels, bitDepth, frames: total || null, durationSec: total ? total / sampleRate : null };
 }
@@ -157,10 +157,12 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
     const seconds = (audioFrames * first.samples) / first.sampleRate;
     if (declared !== undefined && toTheEnd && audioFrames < declared * 0.98) {
       const said = (declared * first.samples) / first.sampleRate;
-      throw new AudioFileError(name, `the file is truncated: its header declares ${said.toFixed(1)} s of audio but only ${seconds.toFixed(1)} s is there`);
+      throw new AudioFileError(name, `the file is truncated: its header declares ${said.toFixed(1)} s of audio but only ${seconds.toFixed(1)} s is there`, {
+        code: 'truncated',
+      });
     }
     if (frames < MIN_FRAME_RUN && !toTheEnd) continue;
-    if (frames < MIN_FRAME_RUN) throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)');
+    if (frames < MIN_FRAME_RUN) throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)', { code: 'damaged' });
     return {
       container: 'mp3',
       sampleRate: first.sampleRate,
@@ -171,7 +173,7 @@ async function probeMp3(f: WindowedFile, name: string): Promise<AudioProbe> {
       durationSec: Math.max(0, audioFrames * first.samples - trim) / first.sampleRate,
     };
   }
-  throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)');
+  throw new AudioFileError(name, 'not a readable MP3 file (no run of MPEG audio frames)', { code: 'damaged' });
 }
 
 /** The format and length of an audio file from its headers; AudioFileError when it is not audio we read. */
@@ -179,7 +181,7 @@ export async function probeAudioFile(file: string, name = path.basename(file)): 
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
-    if (size === 0) throw new AudioFileError(name, 'the file is empty');
+    if (size === 0) throw new AudioFileError(name, 'the file is empty', { code: 'empty' });
     const f = new WindowedFile(fh, size);
     const container = detectContainer(await f.bytes(0, 12));
     switch (container) {
@@ -195,7 +197,7 @@ export async function probeAudioFile(file: string, name = path.basename(file)): 
       case 'mp3':
         return await probeMp3(f, name);
       default:
-        throw new AudioFileError(name, 'not an audio file we can read (expected WAV, AIFF, FLAC or MP3)');
+        throw new AudioFileError(name, 'not an audio file we can read (expected WAV, AIFF, FLAC or MP3)', { code: 'not-audio' });
     }
   } finally {
     await fh.close();

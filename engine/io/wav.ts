@@ -21,10 +21,10 @@ const tagAt = (b: Uint8Array, o: number) => String.fromCharCode(b[o]!, b[o + 1]!
 
 function parseFmt(body: Uint8Array, name: string): WavFormat {
   const v = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  if (body.length < 16) throw new AudioFileError(name, 'WAV format chunk is too short');
+  if (body.length < 16) throw new AudioFileError(name, 'WAV format chunk is too short', { code: 'damaged' });
   let format = v.getUint16(0, true);
   if (format === EXTENSIBLE) {
-    if (body.length < 26) throw new AudioFileError(name, 'WAV extensible format chunk is too short');
+    if (body.length < 26) throw new AudioFileError(name, 'WAV extensible format chunk is too short', { code: 'damaged' });
     format = v.getUint16(24, true); // first two bytes of the sub-format GUID
   }
   return { format, channels: v.getUint16(2, true), sampleRate: v.getUint32(4, true), blockAlign: v.getUint16(12, true), bits: v.getUint16(14, true) };
@@ -33,7 +33,8 @@ function parseFmt(body: Uint8Array, name: string): WavFormat {
 /** Walks the chunks with random-access reads; returns the format and where the samples are. */
 export async function layout(read: (offset: number, length: number) => Promise<Uint8Array>, fileSize: number, name: string): Promise<Layout> {
   const head = await read(0, 12);
-  if (head.length < 12 || tagAt(head, 0) !== 'RIFF' || tagAt(head, 8) !== 'WAVE') throw new AudioFileError(name, 'not a WAV file (no RIFF/WAVE header)');
+  if (head.length < 12 || tagAt(head, 0) !== 'RIFF' || tagAt(head, 8) !== 'WAVE')
+    throw new AudioFileError(name, 'not a WAV file (no RIFF/WAVE header)', { code: 'not-audio' });
   let fmt: WavFormat | undefined;
   let data: Layout['data'] | undefined;
   for (let o = 12; o + 8 <= fileSize;) {
@@ -52,15 +53,20 @@ export async function layout(read: (offset: number, length: number) => Promise<U
     }
     o = body + size + (size & 1);
   }
-  if (!fmt) throw new AudioFileError(name, 'WAV file has no format chunk');
-  if (!data) throw new AudioFileError(name, 'WAV file has no audio data chunk');
+  if (!fmt) throw new AudioFileError(name, 'WAV file has no format chunk', { code: 'damaged' });
+  if (!data) throw new AudioFileError(name, 'WAV file has no audio data chunk', { code: 'no-audio' });
   const { format, channels, sampleRate, bits, blockAlign } = fmt;
-  if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`);
-  if (sampleRate < 8000 || sampleRate > 384000) throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`);
+  if (channels < 1 || channels > 32) throw new AudioFileError(name, `unsupported channel count ${channels}`, { code: 'unsupported-channels', channels });
+  if (sampleRate < 8000 || sampleRate > 384000)
+    throw new AudioFileError(name, `unsupported sample rate ${sampleRate} Hz`, { code: 'unsupported-rate', hz: sampleRate });
   const pcmOk = format === PCM && [8, 16, 24, 32].includes(bits);
   const floatOk = format === FLOAT && (bits === 32 || bits === 64);
-  if (!pcmOk && !floatOk) throw new AudioFileError(name, `unsupported WAV encoding (format ${format}, ${bits}-bit); use PCM 16/24/32-bit or 32-bit float`);
-  if (blockAlign !== (bits / 8) * channels) throw new AudioFileError(name, 'WAV block alignment does not match its channels and bit depth');
+  if (!pcmOk && !floatOk)
+    throw new AudioFileError(name, `unsupported WAV encoding (format ${format}, ${bits}-bit); use PCM 16/24/32-bit or 32-bit float`, {
+      code: 'unsupported-encoding',
+    });
+  if (blockAlign !== (bits / 8) * channels)
+    throw new AudioFileError(name, 'WAV block alignment does not match its channels and bit depth', { code: 'damaged' });
   return { fmt, data };
 }
 

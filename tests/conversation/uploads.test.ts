@@ -104,6 +104,11 @@ describe.each(stores)('uploads in chat, stored on %s', (_name, makeStore) => {
     expect(chat.text).toBe(
       'cortado.wav: el archivo está cortado: le falta parte del audio (quizá la exportación o la transferencia no terminó). No se ha guardado nada; envía WAV, AIFF, FLAC o MP3.',
     );
+    // (It once said "el archivo no se puede leer (not an audio file we can read (expected …))".)
+    await chat.send(`/upload ${fake}`);
+    expect(chat.text).toBe(
+      'notes.wav: no es un archivo de audio que podamos leer (WAV, AIFF, FLAC o MP3). No se ha guardado nada; envía WAV, AIFF, FLAC o MP3.',
+    );
     await chat.send('/language en');
     await chat.send(`/upload ${path.join(dir, 'missing.wav')}`);
     expect(chat.text).toBe('missing.wav: I cannot find that file.');

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../engine/analyze-file.js';
-import { encodeAudio, readAudioFile } from '../../engine/io/index.js';
+import { AudioFileError, encodeAudio, readAudioFile } from '../../engine/io/index.js';
+import { probeAudioFile } from '../../engine/io/probe.js';
+import { audioProblemInWords } from '../../core/files/audio-problems.js';
+import { inLanguage } from '../../core/texts.js';
 import { masterFile } from '../../engine/master-file.js';
 import { makeTrack } from '../helpers/music.js';
 import { runScript } from '../helpers/run-script.js';
@@ -109,5 +112,98 @@ describe('damaged MP3 streams', () => {
     const audio = await readAudioFile(file('loud.mp3', await encodeAudio(loud, 'mp3')));
     expect(audio.sampleRate).toBe(44100);
     expect(audio.channels[0]!.length).toBeGreaterThan(44100 * 2.9);
+  });
+});
+
+describe('every refusal carries its reason as a code, so each reader’s language words it', () => {
+  /** A WAV of `frames` silent frames whose header says what is given (and, with `fmtBytes`, a format chunk cut to that size). */
+  function wavWith(o: {
+    format?: number;
+    channels?: number;
+    rate?: number;
+    bits?: number;
+    blockAlign?: number;
+    fmtBytes?: number;
+    noData?: boolean;
+  }): Uint8Array {
+    const channels = o.channels ?? 2;
+    const bits = o.bits ?? 16;
+    const fmt = new Uint8Array(16);
+    const f = new DataView(fmt.buffer);
+    f.setUint16(0, o.format ?? 1, true);
+    f.setUint16(2, channels, true);
+    f.setUint32(4, o.rate ?? 48000, true);
+    f.setUint32(8, ((o.rate ?? 48000) * channels * bits) / 8, true);
+    f.setUint16(12, o.blockAlign ?? (channels * bits) / 8, true);
+    f.setUint16(14, bits, true);
+    const fmtBody = fmt.subarray(0, o.fmtBytes ?? 16);
+    const data = o.noData ? new Uint8Array(0) : new Uint8Array(4800 * ((channels * bits) / 8));
+    const chunks = [chunk('fmt ', fmtBody), ...(o.noData ? [] : [chunk('data', data)])];
+    return concat([ascii('RIFF'), u32(4 + chunks.reduce((s, c) => s + c.length, 0)), ascii('WAVE'), ...chunks]);
+  }
+  /** An AIFF header: a COMM chunk saying what is given (left out with `noComm`), then 4800 frames. */
+  function aiffWith(o: { channels?: number; rate?: number; bits?: number; noComm?: boolean }): Uint8Array {
+    const channels = o.channels ?? 2;
+    const bits = o.bits ?? 16;
+    const comm = new Uint8Array(18);
+    const v = new DataView(comm.buffer);
+    v.setUint16(0, channels);
+    v.setUint32(2, 4800);
+    v.setUint16(6, bits);
+    // 80-bit extended: the rate as exponent 16383 + e and a 64-bit mantissa.
+    const rate = o.rate ?? 48000;
+    const e = Math.floor(Math.log2(rate));
+    v.setUint16(8, 16383 + e);
+    v.setUint32(10, Math.round(rate * 2 ** (31 - e)) >>> 0);
+    const ssnd = concat([u32be(0), u32be(0), new Uint8Array(4800 * channels * Math.ceil(bits / 8))]);
+    const chunks = [...(o.noComm ? [] : [chunkBe('COMM', comm)]), chunkBe('SSND', ssnd)];
+    return concat([ascii('FORM'), u32be(4 + chunks.reduce((s, c) => s + c.length, 0)), ascii('AIFF'), ...chunks]);
+  }
+  const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
+  const u32be = (n: number) => Uint8Array.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+  const chunk = (id: string, body: Uint8Array) => concat([ascii(id), u32(body.length), body, new Uint8Array(body.length & 1)]);
+  const chunkBe = (id: string, body: Uint8Array) => concat([ascii(id), u32be(body.length), body, new Uint8Array(body.length & 1)]);
+  const concat = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+    parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+    return out;
+  };
+
+  const cases: [string, Uint8Array, string][] = [
+    ['empty.wav', new Uint8Array(0), 'empty'],
+    ['lyrics.wav', ascii('these are my lyrics\n'.repeat(20)), 'not-audio'],
+    ['short-fmt.wav', wavWith({ fmtBytes: 8 }), 'damaged'],
+    ['no-data.wav', wavWith({ noData: true }), 'no-audio'],
+    ['4khz.wav', wavWith({ rate: 4000 }), 'unsupported-rate'],
+    ['40ch.wav', wavWith({ channels: 40 }), 'unsupported-channels'],
+    ['adpcm.wav', wavWith({ format: 2, bits: 4 }), 'unsupported-encoding'],
+    ['misaligned.wav', wavWith({ blockAlign: 3 }), 'damaged'],
+    ['no-comm.aiff', aiffWith({ noComm: true }), 'damaged'],
+    ['12bit.aiff', aiffWith({ bits: 12 }), 'unsupported-encoding'],
+    ['4khz.aiff', aiffWith({ rate: 4000 }), 'unsupported-rate'],
+    ['no-streaminfo.flac', concat([ascii('fLaC'), new Uint8Array(60).fill(0x7f)]), 'damaged'],
+    ['rate-0.flac', concat([ascii('fLaC'), new Uint8Array(60)]), 'damaged'],
+    ['tag-only.mp3', concat([ascii('ID3'), Uint8Array.from([4, 0, 0, 0, 0, 0, 10]), new Uint8Array(4000)]), 'damaged'],
+  ];
+  it.each(cases.map(([name, bytes, code]) => ({ name, code, bytes })))('$name: refused as $code when probed and when read', async ({ name, bytes, code }) => {
+    const f = file(name, bytes);
+    for (const read of [() => probeAudioFile(f, name), () => readAudioFile(f)]) {
+      const err = await read().then(
+        () => new Error(`${name} was read`),
+        (e: Error) => e,
+      );
+      expect(err).toBeInstanceOf(AudioFileError);
+      expect((err as AudioFileError).said?.code, err.message).toBe(code);
+    }
+  });
+
+  it('so a Spanish reader gets Spanish words for each of them, never the engine’s English detail', async () => {
+    for (const [name, bytes] of cases) {
+      const err = (await probeAudioFile(file(name, bytes), name).catch((e: unknown) => e)) as AudioFileError;
+      const words = inLanguage('es', () => audioProblemInWords(err));
+      expect(words, name).not.toContain(err.problem);
+      expect(words, name).not.toMatch(/no se puede leer \(/);
+    }
   });
 });

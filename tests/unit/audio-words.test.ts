@@ -47,6 +47,13 @@ describe('audio problems', () => {
       { code: 'too-long', length: '2 h 0 min', limit: '30 min 0 s' },
       { code: 'too-short', ms: 400, seconds: 1 },
       { code: 'silent' },
+      { code: 'longer-than', limit: '1 h 0 min' },
+      { code: 'unsupported-rate', hz: 4000 },
+      { code: 'unsupported-channels', channels: 40 },
+      { code: 'unsupported-encoding' },
+      { code: 'no-stems-readable' },
+      { code: 'no-stems' },
+      { code: 'no-mix' },
     ];
     for (const said of every) {
       const es = inLanguage('es', () => audioProblemInWords({ problem: 'english detail', said }));
