@@ -119,7 +119,11 @@ function build() {
     return fresh();
   }
   try {
-    writeFileSync(lockOwner, String(process.pid));
+    try {
+      writeFileSync(lockOwner, String(process.pid));
+    } catch {
+      // Without the id the lock still works: others wait for it, within their bound.
+    }
     let tsc;
     try {
       tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
