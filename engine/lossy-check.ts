@@ -107,16 +107,6 @@ export async function truePeakAfterMp3(audio: AudioData): Promise<{ dbtp: number
 /** LAME and the decoder, loaded when first needed (a thread that has to check can load them early). */
 export const mp3Codecs = () => import('./io/mp3.js');
 
-/**
- * Loads the codecs and runs the check once on a tenth of a second of silence, so a thread that
- * will check a master has LAME compiled, the decoder ready and the check's code warm before the
- * master is made: cold, the first check of a process took 270 ms where a warm one takes 175.
- */
-export async function prepareMp3Check(): Promise<void> {
-  const silence = () => new Float32Array(4800);
-  await mp3TruePeak({ sampleRate: 48000, channels: [silence(), silence()] });
-}
-
 /** The true peak (dBTP, to 0.01) of `piece` once made an MP3 at 320 kbps and decoded. */
 export async function mp3TruePeak(piece: AudioData): Promise<number> {
   const { mp3SampleRates, readMp3, writeMp3 } = await mp3Codecs();

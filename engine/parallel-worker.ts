@@ -58,10 +58,9 @@ const lossyCheck = () =>
 
 parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
   if ('prepare' in message) {
-    // Loaded and run once on silence while this thread has little else to do (the caller reading its
-    // file), not when asked: LAME compiled, the decoder ready, the check's code warm.
+    // Loaded while this thread has nothing else to do (the caller reading its file), not when asked.
     lossyCheck()
-      .then((m) => m.prepareMp3Check())
+      .then((m) => m.mp3Codecs())
       .catch(() => undefined);
     return;
   }

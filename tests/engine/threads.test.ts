@@ -153,11 +153,11 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(helperJobCount()).toBe(jobs + 2);
   });
 
-  it('a helper readying the MP3 check (the codecs run once on silence) takes halves meanwhile, and then checks the same', async () => {
+  it('a helper readying the MP3 check (loading its codecs) takes halves meanwhile, and then checks the same', async () => {
     await stopHelper();
     warmUp('mp3TruePeak');
     expect(await helperReady(30_000)).toBe(true);
-    // Handed over at once, while the helper may still be encoding its tenth of a second.
+    // Handed over at once, while the helper may still be loading LAME and the decoder.
     const x = sharedCopyOf(track.channels[0]!);
     const jobs = helperJobCount();
     const overs = parallelTruePeakOvers(x, 0.5);
