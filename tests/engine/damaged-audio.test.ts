@@ -116,7 +116,7 @@ describe('damaged MP3 streams', () => {
 });
 
 describe('every refusal carries its reason as a code, so each reader’s language words it', () => {
-  /** A WAV of `frames` silent frames whose header says what is given (and, with `fmtBytes`, a format chunk cut to that size). */
+  /** A WAV of 4800 silent frames whose header says what is given (with `fmtBytes`, its format chunk cut to that size; with `noData`, no data chunk). */
   function wavWith(o: {
     format?: number;
     channels?: number;
@@ -160,7 +160,7 @@ describe('every refusal carries its reason as a code, so each reader’s languag
     return concat([ascii('FORM'), u32be(4 + chunks.reduce((s, c) => s + c.length, 0)), ascii('AIFF'), ...chunks]);
   }
   const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-  const u32 = (n: number) => new Uint8Array(new Uint32Array([n]).buffer);
+  const u32 = (n: number) => Uint8Array.from([n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24]);
   const u32be = (n: number) => Uint8Array.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
   const chunk = (id: string, body: Uint8Array) => concat([ascii(id), u32(body.length), body, new Uint8Array(body.length & 1)]);
   const chunkBe = (id: string, body: Uint8Array) => concat([ascii(id), u32be(body.length), body, new Uint8Array(body.length & 1)]);
