@@ -250,6 +250,7 @@ export interface TextVars {
   'audio-problem-no-stems-readable': undefined;
   'audio-problem-no-stems': undefined;
   'audio-problem-no-mix': undefined;
+  'audio-problem-unopenable': undefined;
   'upload-silent': { file: TextValue };
   'upload-too-short': { file: TextValue; ms: TextValue };
   'stem-role-unknown': { role: TextValue; roles: TextValue };

@@ -338,6 +338,7 @@ audio-problem-unsupported-encoding = its encoding is not one the studio reads; e
 audio-problem-no-stems-readable = none of the stems could be read, so there is nothing to mix
 audio-problem-no-stems = there are no stems stored for this booking
 audio-problem-no-mix = there is no mix stored for this booking
+audio-problem-unopenable = the file could not be opened
 upload-silent = { $file } is silent (or nearly): there is nothing to master. Nothing was stored; please check the export.
 upload-too-short = { $file } is only { $ms } ms long: too short to master. Nothing was stored; please check the export.
 stem-role-unknown = "{ $role }" is not a stem role; use one of { $roles }.

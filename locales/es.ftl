@@ -342,6 +342,7 @@ audio-problem-unsupported-encoding = su codificación no es una que lea el estud
 audio-problem-no-stems-readable = no se pudo leer ninguna de las pistas, así que no hay nada que mezclar
 audio-problem-no-stems = no hay pistas guardadas para esta reserva
 audio-problem-no-mix = no hay ninguna mezcla guardada para esta reserva
+audio-problem-unopenable = no se pudo abrir el archivo
 upload-silent = { $file } está en silencio (o casi): no hay nada que masterizar. No se ha guardado nada; revisa la exportación.
 upload-too-short = { $file } dura solo { $ms } ms: demasiado corto para masterizarlo. No se ha guardado nada; revisa la exportación.
 stem-role-unknown = «{ $role }» no es un papel de pista; usa uno de { $roles }.

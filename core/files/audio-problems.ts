@@ -42,5 +42,7 @@ export function audioProblemInWords(e: { problem: string; said?: AudioProblem | 
       return t('audio-problem-no-stems');
     case 'no-mix':
       return t('audio-problem-no-mix');
+    case 'unopenable':
+      return t('audio-problem-unopenable');
   }
 }

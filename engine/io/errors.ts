@@ -23,7 +23,9 @@ export type AudioProblem =
   | { code: 'no-stems-readable' }
   /** A job whose booking holds no stems, or no mix, to work from. */
   | { code: 'no-stems' }
-  | { code: 'no-mix' };
+  | { code: 'no-mix' }
+  /** The file system refused it: gone, a folder, no permission. */
+  | { code: 'unopenable' };
 
 /** A file that cannot be read or written as audio; the message names the file and the problem. */
 export class AudioFileError extends Error {

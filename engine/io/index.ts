@@ -83,7 +83,9 @@ export async function fileErrors<T>(name: string, work: () => Promise<T>): Promi
     if (err instanceof AudioFileError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (!code) throw err;
-    throw new AudioFileError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`);
+    throw new AudioFileError(name, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`, {
+      code: 'unopenable',
+    });
   }
 }
 

@@ -2,7 +2,10 @@
 // problems and mixdown notes are codes with numbers, worded through the locale files. Before, a
 // Spanish artist read "Kick.wav se ha dejado fuera: it is empty (no audio)." and
 // "roto.wav: the file is truncated: … No se ha guardado nada".
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../db/schemas.js';
 import { audioProblemInWords } from '../../core/files/audio-problems.js';
 import { inLanguage } from '../../core/texts.js';
 import { mixdownReport, type VersionFacts } from '../../core/versions/version-messages.js';
@@ -54,6 +57,7 @@ describe('audio problems', () => {
       { code: 'no-stems-readable' },
       { code: 'no-stems' },
       { code: 'no-mix' },
+      { code: 'unopenable' },
     ];
     for (const said of every) {
       const es = inLanguage('es', () => audioProblemInWords({ problem: 'english detail', said }));
@@ -107,5 +111,28 @@ describe('mixdown notes', () => {
     expect(en.slice(3)).toEqual(notes.map((n) => `${mixdownNoteText(n)[0]!.toUpperCase()}${mixdownNoteText(n).slice(1)}.`));
     const old = { ...facts, notes: undefined, skipped: [{ stem: 'Kick.wav', reason: 'it is empty (no audio)' }], warnings: ['Pad.wav is silent'] };
     expect(inLanguage('es', () => mixdownReport(old))).toBe('Kick.wav se ha dejado fuera: it is empty (no audio).\nPad.wav is silent.');
+  });
+});
+
+describe('the readers’ refusals', () => {
+  it('every AudioFileError the readers throw carries a code (one without would reach a Spanish artist in the engine’s English)', () => {
+    const dir = path.join(projectRoot, 'engine', 'io');
+    const uncoded: string[] = [];
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const src = readFileSync(path.join(dir, f), 'utf8');
+      for (let at = src.indexOf('new AudioFileError('); at >= 0; at = src.indexOf('new AudioFileError(', at + 1)) {
+        // The call's text, to its closing parenthesis.
+        let depth = 0;
+        let end = at + 'new AudioFileError'.length;
+        do {
+          if (src[end] === '(') depth++;
+          else if (src[end] === ')') depth--;
+          end++;
+        } while (depth > 0 && end < src.length);
+        const call = src.slice(at, end);
+        if (!/code: '/.test(call)) uncoded.push(`${f}:${src.slice(0, at).split('\n').length}`);
+      }
+    }
+    expect(uncoded).toEqual([]);
   });
 });
