@@ -139,7 +139,11 @@ function build() {
     const env = { ...process.env, NODE_OPTIONS: '' };
     const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) return false;
-    writeFileSync(stamp, `${JSON.stringify({ sources: hash, builtInMs: Date.now() - started })}\n`);
+    writeFileSync(stamp, `${JSON.stringify({ sources: hash, startedAt: started, builtInMs: Date.now() - started })}\n`);
+    // The stamp is dated when the build began, not when it ended: a source saved while the compiler
+    // ran (an editor, a checkout) is then newer than the stamp and gets its content compared, instead
+    // of being taken as built (the build was made from what was there at the start).
+    utimesSync(stamp, new Date(started), new Date(started));
     return true;
   } finally {
     rmSync(lock, { recursive: true, force: true });

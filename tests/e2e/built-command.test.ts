@@ -58,6 +58,18 @@ describe('the built mixdesk command', () => {
     expect(builtAt()).not.toBe(first);
   });
 
+  it('a source saved while a build runs is not taken as built: the next command compares it and builds again', () => {
+    expect(mixdesk('--build').status).toBe(0);
+    const { startedAt } = JSON.parse(readFileSync(path.join(root, 'dist/.built'), 'utf8')) as { startedAt?: number };
+    expect(startedAt).toBeGreaterThan(0);
+    // Saved just after the build began, while the compiler ran (the build holds what was there before).
+    writeFileSync(path.join(root, 'cli.ts'), cli('saved during the build'));
+    const during = new Date(startedAt! + 1);
+    utimesSync(path.join(root, 'cli.ts'), during, during);
+    const run = mixdesk();
+    expect(run.stdout).toBe('saved during the build generated\n');
+  });
+
   it('a build killed midway leaves its lock: the next command sees its process is gone and builds at once', () => {
     // The lock as a killed build leaves it: taken by a process that has since ended.
     const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
