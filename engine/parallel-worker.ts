@@ -20,8 +20,13 @@ import { runInNewContext } from 'node:vm';
 // shared memory is freed only when every thread has let go: each master's samples (~50 MB for a
 // 4-minute mix) stayed alive. A full collection of this small heap (a few milliseconds) once the
 // thread has been idle a moment lets them go.
+// The collector is reached through a context of its own, made when first needed rather than as
+// this thread starts: a context being made while the process exits (a command refusing a file at
+// once, the helper still loading) had V8 print "Error installing extension 'v8/gc'" and its
+// bootstrap source to stderr (Node 22, both cores busy).
 setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
+let collector: (() => void) | undefined;
+const collect = () => (collector ??= runInNewContext('gc') as () => void)();
 const IDLE_BEFORE_COLLECTING_MS = 50;
 let idle: NodeJS.Timeout | undefined;
 

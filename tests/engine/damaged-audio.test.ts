@@ -95,7 +95,7 @@ describe('damaged MP3 streams', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/cut-then-noise\.mp3: the MP3 stream is damaged/);
     expect(r.err).not.toMatch(/mpg123-decoder|MPG123_ERR/);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err.trim().split('\n'), r.err).toHaveLength(1);
     expect(existsSync(out)).toBe(false);
   });
 
