@@ -7,19 +7,7 @@ import type { AudioData } from '../types.js';
 import { AudioFileError } from './errors.js';
 import { interleave, quantize, rng } from './pcm.js';
 import { joinPieces, type DecodedPiece } from './pieces.js';
-import { formatLength } from './probe.js';
-
-/** Total samples per channel from STREAMINFO (0 when unknown). */
-function announcedSamples(b: Uint8Array): number {
-  if (b.length < 26 || (b[4]! & 0x7f) !== 0) return 0;
-  return (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
-}
-
-/** The sample rate STREAMINFO gives (0 where it is not there). */
-function announcedRate(b: Uint8Array): number {
-  if (b.length < 26 || (b[4]! & 0x7f) !== 0) return 0;
-  return (b[18]! << 12) | (b[19]! << 4) | (b[20]! >> 4);
-}
+import { flacStreamInfo, formatLength } from './probe.js';
 
 /**
  * Bytes fed to the decoder at a time, so the compressed and decoded data never both sit whole. The
@@ -80,9 +68,10 @@ export async function* flacPieces(chunks: AsyncIterable<Uint8Array> | Iterable<U
     };
     for await (const chunk of chunks) {
       if (announced < 0) {
-        announced = announcedSamples(chunk);
+        const info = flacStreamInfo(chunk);
+        announced = info?.total ?? 0;
         if (announced > maxFrames) {
-          const rate = announcedRate(chunk);
+          const rate = info?.sampleRate ?? 0;
           throw new AudioFileError(
             name,
             `it holds ${announced} samples per channel, more than the ${maxFrames} allowed`,

@@ -49,14 +49,26 @@ async function probeAiff(f: WindowedFile, name: string): Promise<AudioProbe> {
   return { container: 'aiff', channels: l.channels, sampleRate: l.sampleRate, bitDepth: l.bits, frames: l.frames, durationSec: l.frames / l.sampleRate };
 }
 
+/**
+ * What a FLAC stream's STREAMINFO says (the block after "fLaC"; `total` 0 when the length is not
+ * given), or null where the bytes do not start with one.
+ */
+export function flacStreamInfo(b: Uint8Array): { sampleRate: number; channels: number; bitDepth: number; total: number } | null {
+  if (b.length < 26 || (b[4]! & 0x7f) !== 0) return null;
+  return {
+    sampleRate: (b[18]! << 12) | (b[19]! << 4) | (b[20]! >> 4),
+    channels: ((b[20]! >> 1) & 7) + 1,
+    bitDepth: (((b[20]! & 1) << 4) | (b[21]! >> 4)) + 1,
+    total: (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!,
+  };
+}
+
 async function probeFlac(f: WindowedFile, name: string): Promise<AudioProbe> {
   const b = await f.bytes(0, 42);
-  if (b.length < 42 || (b[4]! & 0x7f) !== 0) throw new AudioFileError(name, 'not a readable FLAC file (no STREAMINFO block)', { code: 'damaged' });
-  const sampleRate = (b[18]! << 12) | (b[19]! << 4) | (b[20]! >> 4);
-  const channels = ((b[20]! >> 1) & 7) + 1;
-  const total = (b[21]! & 0x0f) * 2 ** 32 + ((b[22]! << 24) >>> 0) + (b[23]! << 16) + (b[24]! << 8) + b[25]!;
+  const info = b.length < 42 ? null : flacStreamInfo(b);
+  if (!info) throw new AudioFileError(name, 'not a readable FLAC file (no STREAMINFO block)', { code: 'damaged' });
+  const { sampleRate, channels, bitDepth, total } = info;
   if (sampleRate === 0) throw new AudioFileError(name, 'not a readable FLAC file (sample rate 0)', { code: 'damaged' });
-  const bitDepth = (((b[20]! & 1) << 4) | (b[21]! >> 4)) + 1;
   return { container: 'flac', sampleRate, channels, bitDepth, frames: total || null, durationSec: total ? total / sampleRate : null };
 }
 
