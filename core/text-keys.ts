@@ -21,7 +21,13 @@ export interface TextVars {
   'help-format': { formats: TextValue };
   'help-language': undefined;
   'help-help': undefined;
+  'usage-release': undefined;
+  'usage-revise': undefined;
+  'usage-stems': undefined;
+  'usage-timezone': undefined;
+  'usage-format': undefined;
   'unknown-command': { command: TextValue };
+  'unknown-command-meant': { command: TextValue; meant: TextValue };
   'not-understood': undefined;
   'choose-number': { count: TextValue };
   'already-answered': undefined;

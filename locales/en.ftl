@@ -23,7 +23,13 @@ help-timezone = show or set your time zone, e.g. /timezone America/New_York
 help-format = delivery format: { $formats }
 help-language = the language I write to you in: /language es, /language en, or /language auto (your app's)
 help-help = this list
+usage-release = [REF] ARTIST - TITLE [ISRC] [YEAR]
+usage-revise = [REF] [CHANGES]
+usage-stems = [N ROLE]
+usage-timezone = [ZONE]
+usage-format = [FORMAT]
 unknown-command = I don't know /{ $command }. /help lists what I can do.
+unknown-command-meant = I don't know /{ $command }. Did you mean /{ $meant }? /help lists what I can do.
 not-understood = I didn't catch that. /book books a session, /mybookings shows yours, /help lists everything I can do.
 choose-number = There {$count ->
     [one] is 1 choice here: type 1

@@ -22,7 +22,13 @@ help-timezone = ver o cambiar tu zona horaria, p. ej. /timezone America/Mexico_C
 help-format = formato de entrega: { $formats }
 help-language = el idioma en que te escribo: /language es, /language en o /language auto (el de tu aplicación)
 help-help = esta lista
+usage-release = [REF] ARTISTA - TÍTULO [ISRC] [AÑO]
+usage-revise = [REF] [CAMBIOS]
+usage-stems = [N PAPEL]
+usage-timezone = [ZONA]
+usage-format = [FORMATO]
 unknown-command = No conozco /{ $command }. /help muestra lo que puedo hacer.
+unknown-command-meant = No conozco /{ $command }. ¿Querías decir /{ $meant }? /help muestra lo que puedo hacer.
 not-understood = No te he entendido. /book reserva una sesión, /mybookings muestra las tuyas, /help lista todo lo que puedo hacer.
 choose-number = {$count ->
     [one] Aquí hay 1 opción: escribe 1

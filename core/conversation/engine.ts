@@ -9,7 +9,7 @@ import type { Studio } from '../studio.js';
 import { type Flow, type FlowContext, type StepInput, type StepOutcome } from './flow.js';
 import { bookFlow } from './flows/book.js';
 import { formatFlow } from './flows/format.js';
-import { chatCommand, helpLines } from './commands/index.js';
+import { chatCommand, helpLines, nearestCommand } from './commands/index.js';
 import { cancelFlow, rescheduleFlow } from './flows/change.js';
 import { reviseFlow } from './flows/revise.js';
 import { newSourceFlow } from './flows/new-source.js';
@@ -308,7 +308,11 @@ export class Conversation {
 
   private async command(inc: Incoming, client: Client, state: DialogState, name: string, args: string, created: boolean): Promise<Reply[]> {
     const cmd = chatCommand(name);
-    if (!cmd) return [{ text: t('unknown-command', { command: name }) }];
+    if (!cmd) {
+      // (The plain answer already points to /help.)
+      const meant = nearestCommand(name);
+      return [{ text: meant && meant !== 'help' ? t('unknown-command-meant', { command: name, meant }) : t('unknown-command', { command: name }) }];
+    }
     return cmd.run({
       studio: this.studio,
       incoming: inc,

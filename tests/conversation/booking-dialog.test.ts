@@ -325,6 +325,15 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
   it('answers unknown commands, settings and bad settings clearly', async () => {
     await chat.send('/frobnicate');
     expect(chat.text).toBe("I don't know /frobnicate. /help lists what I can do.");
+    // A typo, or the Spanish word for a command, is answered with the command meant.
+    await chat.send('/bookings');
+    expect(chat.text).toBe("I don't know /bookings. Did you mean /mybookings? /help lists what I can do.");
+    const lucia = new TestChat(new Conversation(studio, log), TestChat.sender('lucia'));
+    await lucia.send('¡Hola!');
+    await lucia.send('/reservar');
+    expect(lucia.text).toBe('No conozco /reservar. ¿Querías decir /book? /help muestra lo que puedo hacer.');
+    await lucia.send('/ayuda');
+    expect(lucia.text).toBe('No conozco /ayuda. /help muestra lo que puedo hacer.');
     await chat.send('/timezone Mars/Olympus');
     expect(chat.text).toMatch(/is not a time zone I know/);
     await chat.send('/timezone america/new_york');

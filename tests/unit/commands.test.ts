@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { commands as discordCommands } from '../../bots/discord/commands/index.js';
 import { menu } from '../../bots/telegram/features/commands.js';
-import { chatCommands, helpLines } from '../../core/conversation/commands/index.js';
+import { chatCommands, helpLines, nearestCommand } from '../../core/conversation/commands/index.js';
 import { deskCommands, deskHelpLines, hasActions, parseDeskCommand, type DeskArg } from '../../core/engineer/commands/index.js';
 import { userMessage } from '../../core/errors.js';
+import { inLanguage } from '../../core/texts.js';
 
 describe('the command registry', () => {
   it('names each command once, with a lowercase name Telegram and Discord accept', () => {
@@ -20,8 +21,41 @@ describe('the command registry', () => {
     const lines = helpLines();
     const listed = chatCommands.filter((c) => c.help);
     expect(lines).toHaveLength(listed.length);
-    listed.forEach((c, i) => expect(lines[i]).toBe(`/${c.name}${c.usage ? ` ${c.usage}` : ''} — ${c.help!()}`));
+    listed.forEach((c, i) => expect(lines[i]).toBe(`/${c.name}${c.usage ? ` ${c.usage()}` : ''} — ${c.help!()}`));
     expect(lines.join('\n')).toContain('/revise [REF] [CHANGES] — ');
+  });
+
+  it("/help names each command's arguments in the artist's language", () => {
+    const es = inLanguage('es', helpLines).join('\n');
+    expect(es).toContain('/revise [REF] [CAMBIOS] — ');
+    expect(es).toContain('/release [REF] ARTISTA - TÍTULO [ISRC] [AÑO] — ');
+    expect(es).toContain('/timezone [ZONA] — ');
+    expect(es).toContain('/format [FORMATO] — ');
+    expect(es).toContain('/stems [N PAPEL] — ');
+    expect(es).not.toMatch(/\b(CHANGES|ARTIST|TITLE|YEAR|ZONE|FORMAT|ROLE)\b/);
+  });
+
+  it('an unknown command is matched to the one meant: a typo, another word for it, a Spanish word', () => {
+    const cases: [string, string | undefined][] = [
+      ['bookings', 'mybookings'],
+      ['hlep', 'help'],
+      ['staus', 'status'],
+      ['uplaod', 'upload'],
+      ['timezon', 'timezone'],
+      ['ayuda', 'help'],
+      ['reservar', 'book'],
+      ['Cancelar', 'cancel'],
+      ['olvídame', 'forgetme'],
+      ['idioma', 'language'],
+      ['xyz', undefined],
+      ['b', undefined],
+      ['pay', undefined],
+      ['mix', undefined],
+    ];
+    for (const [typed, meant] of cases) expect(nearestCommand(typed), typed).toBe(meant);
+    // What it suggests is always a listed command.
+    const listed = new Set(chatCommands.filter((c) => c.help).map((c) => c.name));
+    for (const [typed] of cases) if (nearestCommand(typed)) expect(listed.has(nearestCommand(typed)!)).toBe(true);
   });
 
   it("Telegram's menu is the commands with a menu entry, in the registry's order", () => {

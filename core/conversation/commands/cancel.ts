@@ -4,7 +4,7 @@ import type { ChatCommand } from './types.js';
 
 export const cancel: ChatCommand = {
   name: 'cancel',
-  usage: '[REF]',
+  usage: () => '[REF]',
   help: () => t('help-cancel'),
   menu: () => t('telegram-menu-cancel'),
   discord: { description: () => t('discord-cmd-cancel'), option: { name: 'reference', description: () => t('discord-cmd-cancel-reference') } },

@@ -8,7 +8,7 @@ const formats = () => deliveryFormats.join(', ');
 
 export const format: ChatCommand = {
   name: 'format',
-  usage: '[FORMAT]',
+  usage: () => t('usage-format'),
   help: () => t('help-format', { formats: formats() }),
   menu: () => t('telegram-menu-format'),
   discord: {

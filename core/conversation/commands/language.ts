@@ -11,7 +11,7 @@ const choices = () => [...languages.map((l) => `/language ${l} (${ownName(l)})`)
 
 export const language: ChatCommand = {
   name: 'language',
-  usage: '[en|es|auto]',
+  usage: () => '[en|es|auto]',
   help: () => t('help-language'),
   menu: () => t('telegram-menu-language'),
   discord: { description: () => t('discord-cmd-language'), option: { name: 'language', description: () => t('discord-cmd-language-language') } },

@@ -5,7 +5,7 @@ import type { ChatCommand } from './types.js';
 
 export const quote: ChatCommand = {
   name: 'quote',
-  usage: '[REF]',
+  usage: () => '[REF]',
   help: () => t('help-quote'),
   menu: () => t('telegram-menu-quote'),
   discord: { description: () => t('discord-cmd-quote'), option: { name: 'reference', description: () => t('discord-cmd-quote-reference') } },

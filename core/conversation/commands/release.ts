@@ -8,7 +8,7 @@ import { isReference } from '../../booking/reference.js';
 
 export const release: ChatCommand = {
   name: 'release',
-  usage: '[REF] ARTIST - TITLE [ISRC] [YEAR]',
+  usage: () => t('usage-release'),
   help: () => t('help-release'),
   menu: () => t('telegram-menu-release'),
   discord: { description: () => t('discord-cmd-release'), option: { name: 'details', description: () => t('discord-cmd-release-details') } },

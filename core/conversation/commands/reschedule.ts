@@ -4,7 +4,7 @@ import type { ChatCommand } from './types.js';
 
 export const reschedule: ChatCommand = {
   name: 'reschedule',
-  usage: '[REF]',
+  usage: () => '[REF]',
   help: () => t('help-reschedule'),
   menu: () => t('telegram-menu-reschedule'),
   discord: { description: () => t('discord-cmd-reschedule'), option: { name: 'reference', description: () => t('discord-cmd-reschedule-reference') } },

@@ -4,7 +4,7 @@ import type { ChatCommand } from './types.js';
 
 export const revise: ChatCommand = {
   name: 'revise',
-  usage: '[REF] [CHANGES]',
+  usage: () => t('usage-revise'),
   help: () => t('help-revise'),
   menu: () => t('telegram-menu-revise'),
   discord: { description: () => t('discord-cmd-revise'), option: { name: 'changes', description: () => t('discord-cmd-revise-changes') } },

@@ -10,7 +10,7 @@ import type { ChatCommand } from './types.js';
 
 export const status: ChatCommand = {
   name: 'status',
-  usage: '[REF]',
+  usage: () => '[REF]',
   help: () => t('help-status'),
   menu: () => t('telegram-menu-status'),
   discord: { description: () => t('discord-cmd-status'), option: { name: 'reference', description: () => t('discord-cmd-status-reference') } },

@@ -7,7 +7,7 @@ import { isReference } from '../../booking/reference.js';
 
 export const stems: ChatCommand = {
   name: 'stems',
-  usage: '[N ROLE]',
+  usage: () => t('usage-stems'),
   help: () => t('help-stems'),
   menu: () => t('telegram-menu-stems'),
   discord: { description: () => t('discord-cmd-stems'), option: { name: 'change', description: () => t('discord-cmd-stems-change') } },

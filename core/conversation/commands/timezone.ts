@@ -5,7 +5,7 @@ import type { ChatCommand } from './types.js';
 
 export const timezone: ChatCommand = {
   name: 'timezone',
-  usage: '[ZONE]',
+  usage: () => t('usage-timezone'),
   help: () => t('help-timezone'),
   menu: () => t('telegram-menu-timezone'),
   discord: { description: () => t('discord-cmd-timezone'), option: { name: 'zone', description: () => t('discord-cmd-timezone-zone') } },

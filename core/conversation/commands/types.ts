@@ -31,8 +31,8 @@ export interface CommandRun {
 
 export interface ChatCommand {
   name: string;
-  /** Its arguments as /help shows them, e.g. "[REF]". */
-  usage?: string;
+  /** Its arguments as /help shows them, e.g. "[REF]" (in the artist's language: "[ZONE]" is "[ZONA]" in Spanish). */
+  usage?: () => string;
   /** Its line in /help (and its description in Telegram's menu); none for commands kept out of the lists (/start, /stop). */
   help?: () => string;
   /** Telegram's menu entry (short); none to leave it out of the menu. */

@@ -5,7 +5,7 @@ import type { ChatCommand } from './types.js';
 
 export const uploadlink: ChatCommand = {
   name: 'uploadlink',
-  usage: '[REF]',
+  usage: () => '[REF]',
   help: () => t('help-uploadlink'),
   menu: () => t('telegram-menu-uploadlink'),
   discord: { description: () => t('discord-cmd-uploadlink'), option: { name: 'reference', description: () => t('discord-cmd-uploadlink-reference') } },
