@@ -16,6 +16,18 @@ export const DEFAULT_MASTER_MAX_MINUTES = 60;
  */
 const SILENT_PEAK = 10 ** (-80 / 20);
 
+/** The first |sample| of `piece` above SILENT_PEAK, or the piece's peak when none is. */
+function heardIn(piece: Float32Array[]): number {
+  let peak = 0;
+  for (const ch of piece)
+    for (let i = 0; i < ch.length; i++) {
+      const a = Math.abs(ch[i]!);
+      if (a > SILENT_PEAK) return a;
+      if (a > peak) peak = a;
+    }
+  return peak;
+}
+
 export async function checkMasterable(file: string, name: string, maxSeconds = DEFAULT_MASTER_MAX_MINUTES * 60): Promise<void> {
   let stream;
   try {
@@ -39,7 +51,7 @@ export async function checkMasterable(file: string, name: string, maxSeconds = D
   for await (const piece of stream.pieces()) {
     frames += piece[0]!.length;
     if (peak > SILENT_PEAK) continue;
-    for (const ch of piece) for (let i = 0; i < ch.length; i++) peak = Math.max(peak, Math.abs(ch[i]!));
+    peak = Math.max(peak, heardIn(piece));
     if (peak > SILENT_PEAK && knownLength) return;
   }
   const seconds = frames / stream.sampleRate;

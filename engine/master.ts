@@ -10,6 +10,7 @@ import { distanceBands, relativeLevels } from './analysis/tonal-distance.js';
 import { sideHighpass } from './dsp/stereo.js';
 import { softClip } from './dsp/clipper.js';
 import { dipOvers } from './dsp/peak-dips.js';
+import { addOffset, meanOf } from './dsp/offset.js';
 import { FINE_WINDOW } from './analysis/truepeak.js';
 import {
   isShared,
@@ -18,6 +19,8 @@ import {
   parallelLimitApply,
   parallelLimitRound,
   parallelLoudness,
+  parallelMidSide,
+  parallelRemoveOffsets,
   parallelTone,
   parallelTruePeak,
   parallelTruePeakOvers,
@@ -229,12 +232,6 @@ export function tonalEq(track: Spectrum, target: Spectrum | null, intensity: num
   return eqBands(regions, diff, (target ? 0.8 : 0.5) * intensity, 4, sampleRate);
 }
 
-const mean = (x: Float32Array): number => {
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += x[i]!;
-  return x.length ? sum / x.length : 0;
-};
-
 /** Below this the low end is made mono (where mono keeps it). */
 const LOW_MONO_HZ = 120;
 /** Mono-ing the lows may cost at most this much of their energy; beyond it they stay stereo. */
@@ -438,7 +435,10 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   if ((input.channels[0]?.length ?? 0) >= 10 * fs) waitForHelper(3000);
   else warmUp();
   progress('analyse', 0);
-  const before = analyze(input);
+  // The mid's spectrum (the analysis's) and the side's (what mono lows would cost) on both threads.
+  const [l, r] = input.channels;
+  const spectra = input.channels.length === 2 ? parallelMidSide([l!, r!], fs) : null;
+  const before = analyze(input, spectra ? { spectrum: spectra.mid } : {});
   if (before.format.durationSec < SHORTEST_SECONDS) {
     throw new NothingToMasterError(tooShortProblem(before.format.durationSec));
   }
@@ -474,7 +474,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const bassDb = clamp(o.tone?.bassDb ?? 0, -6, 6);
   const trebleDb = clamp(o.tone?.trebleDb ?? 0, -6, 6);
   const punch = clamp(o.punch ?? 0, -1, 1);
-  const sideSpectrum = chs.length === 2 ? averageSpectrum(chs, fs, undefined, undefined, 'side') : null;
+  const sideSpectrum = spectra?.side ?? null;
   // The low end is made mono only where mono keeps it: out-of-phase or wide lows would cancel.
   // The analysis's mid spectrum is measured as the side's (the same frames and windows), so their ratio is the side's share.
   const lowEnd = sideSpectrum ? lowEndInMono(before.spectrum, sideSpectrum, fs) : null;
@@ -517,7 +517,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   const toneSections = [highpass(fs, highpassHz, 0.5412), highpass(fs, highpassHz, 1.3066), ...sections(eq, fs)];
   const toned = parallelTone(chs, fs, toneSections, dcRemoved, side);
   // The filters are linear and each part's own mean comes off: the parts still sum to the mix.
-  for (const part of parts) parallelTone(part, fs, toneSections, part.map(mean), side);
+  for (const part of parts) parallelTone(part, fs, toneSections, part.map(meanOf), side);
   progress('eq', 1);
 
   // Punch trades glue for transients: a higher threshold and a lower ratio let more through.
@@ -600,17 +600,12 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // Limiting a lopsided waveform takes more off one side than the other, which leaves an offset
   // again (-43 dBFS measured after 12 dB of limiting): it comes off after the chain as well, so the
   // master has none. Each part loses its own mean, so the parts still sum to the master.
-  const shift = (x: Float32Array, m: number) => {
-    for (let i = 0; i < x.length; i++) x[i]! += m;
-  };
   const removeOffsets = (): number[][] =>
-    chs.map((ch, c) => {
-      const offset = mean(ch);
-      if (Math.abs(offset) <= RESIDUAL_DC) return [];
-      const removed = [offset, ...parts.map((part) => mean(part[c]!))];
-      [ch, ...parts.map((part) => part[c]!)].forEach((x, k) => shift(x, -removed[k]!));
-      return removed;
-    });
+    parallelRemoveOffsets(
+      chs,
+      chs.map((_, c) => parts.map((part) => part[c]!)),
+      RESIDUAL_DC,
+    );
   const audio: AudioData = { sampleRate: fs, channels: chs, format: input.format };
   let after: Analysis | undefined;
   /** Stretches over the ceiling at 16x after limiting, brought down where they were. */
@@ -677,7 +672,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
       after = analyze(audio, { truePeak: peak / over });
       break;
     }
-    removed.forEach((r, c) => r.length && [chs[c]!, ...parts.map((part) => part[c]!)].forEach((x, k) => shift(x, r[k]!)));
+    removed.forEach((r, c) => r.length && [chs[c]!, ...parts.map((part) => part[c]!)].forEach((x, k) => addOffset(x, r[k]!)));
     parallelLimitApply({ ...limiterFor(gainDb), channels: [...chs, ...followers], undo: true });
     limitCeiling /= over;
     targetMet = true;

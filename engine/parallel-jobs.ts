@@ -26,6 +26,10 @@ export type Job =
       warm: Float32Array[];
       stats: Float64Array;
     }
+  /** removeOffset of x and its followers → out: [how many came off, the values…]. */
+  | { op: 'offset'; x: Float32Array; followers: Float32Array[]; residual: number; out: Float64Array }
+  /** The average spectrum of a stereo pair's mid or side → out: its band levels (dB). */
+  | { op: 'spectrum'; l: Float32Array; r: Float32Array; sampleRate: number; part: 'mid' | 'side'; out: Float64Array }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }
   | { op: 'encodeFrames'; channels: Float32Array[]; o: WavOptions; from: number; to: number; states: number[]; out: Uint8Array; ends: Int32Array }
   /** Taken by onHelper while the caller goes on: the master's true peak once made an MP3 (truePeakAfterMp3) → [dBTP, stretches]. */

@@ -11,6 +11,8 @@ import { toneRange } from './tone-range.js';
 import { compressRange } from './dsp/compressor.js';
 import { convertChannel, encodeChannel, encodeInKernel } from './io/pcm-codec.js';
 import { blockPairSums, channelStats, statsToArray } from './analysis/stats.js';
+import { removeOffset } from './dsp/offset.js';
+import { averageSpectrum } from './analysis/spectrum.js';
 import type * as LossyCheck from './lossy-check.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -105,6 +107,11 @@ parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
       job.stats[0] = st.maxReductionDb;
       job.stats[1] = st.sumReductionDb;
     } else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
+    else if (job.op === 'offset') {
+      const removed = removeOffset(job.x, job.followers, job.residual);
+      job.out[0] = removed.length;
+      job.out.set(removed, 1);
+    } else if (job.op === 'spectrum') job.out.set(averageSpectrum([job.l, job.r], job.sampleRate, undefined, undefined, job.part).db);
     else if (job.op === 'encode') encodeChannel(job.src, job.channel, job.channels, job.o, job.from, job.to, job.seed, job.out);
     else if (job.op === 'encodeFrames') job.ends.set(encodeInKernel(job.channels, job.o, job.from, job.to, job.states, job.out));
     finish(flag, 1);

@@ -19,6 +19,8 @@ import { convert, convertChannel, encodeChannel, encodeInKernel, kernelEncodes, 
 import { xorshiftJump } from './io/pcm.js';
 import { blockPairSums, channelStats, STATS_LENGTH, statsFromArray, type ChannelStats } from './analysis/stats.js';
 import { threadFile } from './types.js';
+import { removeOffset } from './dsp/offset.js';
+import { averageSpectrum, bandCentres, type Spectrum } from './analysis/spectrum.js';
 
 let helper: Worker | null | undefined;
 /** Set to 1 by the helper once it can take jobs; until then everything runs on the caller's thread. */
@@ -335,6 +337,39 @@ export function parallelStats(channels: Float32Array[], size: number): { stats: 
     },
   ).local;
   return { stats: [mine, fallback ?? statsFromArray(theirs)], pairs };
+}
+
+/**
+ * removeOffset of each channel (with its followers: the same channel of each part), a stereo pair's
+ * second channel on the helper thread. What came off, per channel.
+ */
+export function parallelRemoveOffsets(channels: Float32Array[], followers: Float32Array[][], residual: number): number[][] {
+  const local = (c: number) => removeOffset(channels[c]!, followers[c] ?? [], residual);
+  const all = [channels[1], ...(followers[1] ?? [])];
+  if (channels.length !== 2 || !all.every((x) => x && isShared(x))) return channels.map((_, c) => local(c));
+  const out = new Float64Array(new SharedArrayBuffer(8 * (2 + (followers[1]?.length ?? 0))));
+  let fallback: number[] | undefined;
+  const first = split(
+    { op: 'offset', x: channels[1]!, followers: followers[1] ?? [], residual, out },
+    () => local(0),
+    () => (fallback = local(1)),
+  ).local;
+  return [first, fallback ?? Array.from(out.subarray(1, 1 + out[0]!))];
+}
+
+/** The average spectra of a stereo pair's mid and side (see averageSpectrum), the side's on the helper thread. */
+export function parallelMidSide(channels: [Float32Array, Float32Array], sampleRate: number): { mid: Spectrum; side: Spectrum } {
+  const [l, r] = channels;
+  const side = () => averageSpectrum(channels, sampleRate, undefined, undefined, 'side');
+  if (!isShared(l) || !isShared(r)) return { mid: averageSpectrum(channels, sampleRate), side: side() };
+  const out = new Float64Array(new SharedArrayBuffer(8 * bandCentres.length));
+  let fallback: Spectrum | undefined;
+  const mid = split(
+    { op: 'spectrum', l, r, sampleRate, part: 'side', out },
+    () => averageSpectrum(channels, sampleRate),
+    () => (fallback = side()),
+  ).local;
+  return { mid, side: fallback ?? { hz: bandCentres, db: Array.from(out) } };
 }
 
 /** PCM bytes of a stereo piece to floats, one channel on each thread. */

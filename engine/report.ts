@@ -1,6 +1,8 @@
 // The mastering report: the numbers as text, and a picture for the chat (short-term loudness
-// over time and the spectrum, before and after), drawn with @napi-rs/canvas.
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+// over time and the spectrum, before and after), drawn with @napi-rs/canvas — loaded when the first
+// picture is drawn (Skia's library takes ~25 ms to load, which a command that draws none, or draws
+// it while waiting for other work, should not pay at start).
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { Analysis } from './analysis/analyze.js';
 import { eqResponseDb, type EqBand, type MasterResult } from './master.js';
 import { presets, type PresetDef } from './presets.js';
@@ -156,9 +158,10 @@ const fill = (template: string, vars: Record<string, string | number>) => templa
 
 /**
  * A 1200×800 PNG: headline numbers, short-term loudness over time, and the spectrum. The drawing
- * is quick; the PNG compression runs on libuv's thread pool, so callers can encode audio meanwhile.
+ * is quick (~15 ms); the PNG compression runs on libuv's thread pool.
  */
-export function reportPng(r: MasterResult, name: string, words: ReportLabels = englishReportLabels): Promise<Buffer> {
+export async function reportPng(r: MasterResult, name: string, words: ReportLabels = englishReportLabels): Promise<Buffer> {
+  const { createCanvas } = await import('@napi-rs/canvas');
   const W = 1200,
     H = 800;
   const canvas = createCanvas(W, H);

@@ -33,6 +33,8 @@ export interface KnownMeasures {
   loudness?: Loudness;
   /** The true peak over all channels (linear, as truePeak measures it). */
   truePeak?: number;
+  /** averageSpectrum of the audio (its mid). */
+  spectrum?: Spectrum;
 }
 
 export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
@@ -46,7 +48,7 @@ export function analyze(audio: AudioData, known: KnownMeasures = {}): Analysis {
     stats,
     pairs,
     truePeak: known.truePeak ?? Math.max(...channels.map((c, i) => parallelTruePeak(c, stats[i]!.peak))),
-    spectrum: averageSpectrum(channels, sampleRate),
+    spectrum: known.spectrum ?? averageSpectrum(channels, sampleRate),
   });
 }
 

@@ -10,6 +10,8 @@ import {
   parallelEnvelope,
   parallelLimitApply,
   parallelLimitRound,
+  parallelMidSide,
+  parallelRemoveOffsets,
   parallelStats,
   parallelTone,
   parallelTruePeakOvers,
@@ -27,6 +29,8 @@ import { measureLoudness } from '../../engine/analysis/loudness.js';
 import { makeTrack } from '../helpers/music.js';
 import { truePeak, truePeakOvers } from '../../engine/analysis/truepeak.js';
 import { destinationChecks } from '../../engine/destinations.js';
+import { averageSpectrum } from '../../engine/analysis/spectrum.js';
+import { meanOf, removeOffset } from '../../engine/dsp/offset.js';
 import { truePeakAfterMp3 } from '../../engine/lossy-check.js';
 
 const shared = (chs: Float32Array[]) => chs.map(sharedCopyOf);
@@ -109,6 +113,38 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect([...pairs]).toEqual([...serial]);
   });
 
+  it('the mid and side spectra', () => {
+    const chs = shared(track.channels);
+    const jobs = helperJobCount();
+    const { mid, side } = parallelMidSide([chs[0]!, chs[1]!], 48000);
+    expect(helperJobCount()).toBe(jobs + 1);
+    expect(mid).toEqual(averageSpectrum(chs, 48000));
+    expect(side).toEqual(averageSpectrum(chs, 48000, undefined, undefined, 'side'));
+    expect(Math.max(...side.db)).toBeLessThan(Math.max(...mid.db)); // two different spectra
+  });
+
+  it('offsets taken off each channel and its followers, one channel on the helper', () => {
+    const offsetBy = (chs: Float32Array[], dc: number[]) => chs.map((ch, c) => ch.map((v) => v + dc[c]!));
+    const mix = shared(offsetBy(track.channels, [0.01, -0.02]));
+    const part = shared(offsetBy(track.channels, [0.003, 0.004]));
+    const one = [...mix, ...part].map((ch) => ch.slice());
+    const jobs = helperJobCount();
+    const removed = parallelRemoveOffsets(mix, [[part[0]!], [part[1]!]], 1e-4);
+    expect(helperJobCount()).toBe(jobs + 1);
+    const serial = [removeOffset(one[0]!, [one[2]!], 1e-4), removeOffset(one[1]!, [one[3]!], 1e-4)];
+    expect(removed).toEqual(serial);
+    expect(removed[1]![0]).toBeCloseTo(-0.02 + meanOf(track.channels[1]!), 6);
+    expect(maxDiff([...mix, ...part], one)).toBe(0);
+    for (const ch of [...mix, ...part]) expect(Math.abs(meanOf(ch))).toBeLessThan(1e-6);
+    // Within the residual, nothing is touched.
+    const clean = shared(
+      track.channels.map((ch) => {
+        const m = meanOf(ch);
+        return ch.map((v) => v - m);
+      }),
+    );
+    expect(parallelRemoveOffsets(clean, [[], []], 1e-4)).toEqual([[], []]);
+  });
   it('limiter rounds and the final gain', () => {
     const chs = shared(track.channels);
     const ceiling = 10 ** (-1.1 / 20);
