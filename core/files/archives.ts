@@ -32,7 +32,8 @@ export interface Unpacked {
 }
 
 const AUDIO = /\.(wav|wave|aif|aiff|aifc|flac|mp3)$/i;
-const JUNK = /(^|\/)(__MACOSX|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/;
+/** What operating systems leave beside files: a Mac's metadata and resource forks ("._Kick.wav", outside __MACOSX when a folder copied from a Mac's disk is zipped elsewhere), Windows' thumbnails. */
+const JUNK = /(^|\/)(__MACOSX|\._[^/]*$|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/;
 
 export function isZip(head: Uint8Array): boolean {
   return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;

@@ -56,6 +56,9 @@ describe('zip archives of stems', () => {
       { name: 'Other/drums.WAV', data: stem, store: true },
       { name: 'Song/link.wav', data: Buffer.from('/etc/passwd'), link: true },
       { name: '__MACOSX/Song/._Drums.wav', data: Buffer.from('mac junk') },
+      // A Mac's resource forks beside the files (a folder copied from a Mac's disk, zipped elsewhere).
+      { name: 'Song/._Drums.wav', data: Buffer.from('\x00\x05\x16\x07 Mac OS X        ') },
+      { name: '._Song', data: Buffer.from('\x00\x05\x16\x07 Mac OS X        ') },
     ]);
     await chat.send(`/upload ${zip}`);
     expect(chat.text).toMatch(/^From stems\.zip: 2 files received for MD-[2-9A-Z]{6}\./);
@@ -65,7 +68,7 @@ describe('zip archives of stems', () => {
     expect(chat.text).toContain('• Other/drums.WAV: same name as another file in the archive');
     expect(chat.text).toContain('• Song/link.wav: a link, not a file');
     expect(chat.text).toContain('• fake.wav: not an audio file we can read (expected WAV, AIFF, FLAC or MP3)\n');
-    expect(chat.text).not.toMatch(/MACOSX/);
+    expect(chat.text).not.toMatch(/MACOSX|\._/);
     const ups = await t.db.upload.findMany({ orderBy: { createdAt: 'asc' } });
     expect(ups.map((u) => [u.fileName, u.role, u.stemTag])).toEqual([
       ['Drums.wav', 'stem', 'drums'],
