@@ -8,10 +8,11 @@ import { performDesk, type Performed } from './core/engineer/perform.js';
 import { userMessage } from './core/errors.js';
 import { createLogger } from './log.js';
 import { InProcessQueue } from './queue/in-process.js';
+import { deskDeliver, deskDeliverHelp } from './core/engineer/terminal-deliver.js';
 
 export async function runDeskCommand(config: Config, words: string[], print: (s: string) => void, fail: (s: string) => void): Promise<number> {
   if (!words.length || words[0] === 'help') {
-    print(deskHelp());
+    print(`${deskHelp()}\n  ${deskDeliverHelp()}`);
     return 0;
   }
   const app = await createApp(config, createLogger(config.LOG_LEVEL ?? 'warn'));
@@ -22,7 +23,10 @@ export async function runDeskCommand(config: Config, words: string[], print: (s:
     if (queue instanceof InProcessQueue) await app.studio.jobs.work();
     let done: Performed;
     try {
-      done = await performDesk(app.studio, words, { platform: 'console', userId: 'engineer', actor: 'engineer:console' }, { log: app.log });
+      done =
+        words[0] === 'deliver'
+          ? await deskDeliver(app.studio, words.slice(1))
+          : await performDesk(app.studio, words, { platform: 'console', userId: 'engineer', actor: 'engineer:console' }, { log: app.log });
     } catch (err) {
       // Words that name no command, or an argument that does not fit it: said, nothing ran.
       const message = userMessage(err);

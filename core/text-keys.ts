@@ -317,6 +317,10 @@ export interface TextVars {
   'revisions-used': { price: TextValue };
   'deliver-nothing-to-deliver': { ref: TextValue; status: TextValue };
   'deliver-attach': undefined;
+  'deliver-not-audio': { file: TextValue; problem: TextValue };
+  'desk-deliver-help': undefined;
+  'desk-deliver-usage': { usage: TextValue };
+  'desk-deliver-no-file': { file: TextValue };
   'render-master': undefined;
   'render-full': undefined;
   'render-instrumental': undefined;

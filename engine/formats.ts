@@ -60,8 +60,9 @@ export function formatForDepth(chosen: OutputFormat, bitDepth: 16 | 24 | undefin
   return same ?? chosen;
 }
 
-/** The content type of a stored file by its format (or 'png' for report pictures). */
+/** The content type of a stored file by its format, its container (an engineer's file: 'wav', 'aiff'…), or 'png' for report pictures. */
 export function contentTypeOf(format: string): string {
   if (format === 'png') return 'image/png';
+  if (Object.hasOwn(containers, format)) return containers[format as Container].mime;
   return isOutputFormat(format) ? containers[formats[format].container].mime : 'application/octet-stream';
 }

@@ -40,6 +40,7 @@ import { RevisionRepository } from './revision-repository.js';
 import { PREVIEW_JOB } from './preview-job.js';
 import { releaseFileBase, releaseOf, releaseTags } from './release.js';
 import { UserError } from '../errors.js';
+import { audioProblemInWords } from '../files/audio-problems.js';
 import { t } from '../texts.js';
 
 /** The engine settings of one version; a revision starts from the previous version's. */
@@ -414,14 +415,28 @@ export class Pipeline {
    * The outline of a file the engineer sent, for the listening page's waveform; none when the
    * engine cannot read it (the version is delivered all the same, the page shows no waveform).
    */
-  private async outlineOf(file: { name: string; path: string } | undefined): Promise<Waveform | undefined> {
-    if (!file) return undefined;
-    try {
-      return (await analyzeFileInThread({ path: file.path, name: file.name, limits: {}, waveform: true })).waveform;
-    } catch (err) {
-      this.d.log.warn({ err, file: file.name }, 'no waveform for an engineer file');
-      return undefined;
+  /**
+   * Reads each of the engineer's files whole (on a task thread), before a version is taken: one
+   * that is not audio (a DAW project attached by mistake) or is damaged is refused by name, and
+   * nothing reaches the artist. The outline of `outlined` is kept for the listening page.
+   */
+  private async checkEngineerFiles(
+    files: readonly { name: string; path: string }[],
+    outlined: { name: string; path: string } | undefined,
+  ): Promise<{ waveform: Waveform | undefined; containers: string[] }> {
+    let waveform: Waveform | undefined;
+    const containers: string[] = [];
+    for (const f of files) {
+      try {
+        const read = await analyzeFileInThread({ path: f.path, name: f.name, limits: {}, waveform: f === outlined });
+        if (f === outlined) waveform = read.waveform;
+        containers.push(read.format.container ?? (f.name.split('.').pop() ?? '').toLowerCase());
+      } catch (err) {
+        if (err instanceof AudioFileError) throw new UserError(t('deliver-not-audio', { file: f.name, problem: audioProblemInWords(err) }));
+        throw err;
+      }
     }
+    return { waveform, containers };
   }
 
   /** The engineer sends a held version (a session's starting point, a reviewed one) to the artist. */
@@ -447,16 +462,18 @@ export class Pipeline {
       throw new UserError(t('deliver-nothing-to-deliver', { ref: booking.reference, status: statusText(booking.status) }));
     }
     if (!files.length) throw new UserError(t('deliver-attach'));
+    const { waveform, containers } = await this.checkEngineerFiles(files, files.find((f) => f.kind === 'master') ?? files.find((f) => f.kind === 'full'));
     // The number is taken first, so the files are stored under the version they belong to.
     const delivery = await this.d.versions.prepareNext(bookingId, 'engineer', { engineer: true }, null);
     const version = delivery.version;
     const stored: StoredFile[] = [];
     try {
-      for (const f of files)
+      // Stored as what each file is (its container, served as audio/wav, audio/aiff…), whatever its name says.
+      for (const [i, f] of files.entries())
         stored.push(
           await storeVersionFile(this.d, bookingId, version, {
             kind: f.kind,
-            format: (f.name.split('.').pop() ?? '').toLowerCase(),
+            format: containers[i]!,
             fileName: f.name,
             local: f.path,
           }),
@@ -466,7 +483,6 @@ export class Pipeline {
       await this.d.versions.fail(delivery.id, `the files could not be stored: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }
-    const waveform = await this.outlineOf(files.find((f) => f.kind === 'master') ?? files.find((f) => f.kind === 'full'));
     await commitDelivery(this.d, {
       deliveryId: delivery.id,
       booking,

@@ -227,6 +227,29 @@ describe('Discord bot against a recording REST server', () => {
     expect(v2.files.map((f) => f.name)).toEqual(['Night Drive - master v2 report.png', 'Night Drive - master v2.wav', 'Night Drive - master v2 (preview).mp3']);
     expect(Math.abs(analyze(await decodeAudio(v2.files[1]!.bytes, 'm.wav')).loudness.integratedLufs + 12)).toBeLessThan(0.3);
     expect(fake.sent.filter((s) => s.kind === 'dm' && /version 1/.test(fake.textOf(s)))).toEqual([]);
+    // A DAW project attached by mistake beside a render: refused by name, and nothing is delivered.
+    const versionsBefore = await t.db.delivery.count();
+    const dmsBefore = fake.sent.filter((s) => s.kind === 'dm').length;
+    const project = fake.attachment('Night Drive.als', Buffer.from('<?xml version="1.0"?><Ableton/>'));
+    const render = fake.attachment('Night Drive (full).wav', wav);
+    a = await send(
+      fake.slash('deliver', eng, {
+        guildId: GUILD,
+        roles: [ENGINEER_ROLE],
+        options: [
+          { name: 'reference', type: 3, value: ref },
+          { name: 'full', type: 11, value: render.id },
+          { name: 'instrumental', type: 11, value: project.id },
+        ],
+        resolved: { attachments: { [render.id]: render, [project.id]: project } },
+      }),
+    );
+    expect(said(a)).toContain(
+      'Night Drive.als cannot be delivered: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was sent to the artist.',
+    );
+    await settle();
+    expect(await t.db.delivery.count()).toBe(versionsBefore);
+    expect(fake.sent.filter((s) => s.kind === 'dm').length).toBe(dmsBefore);
     // After the session the engineer delivers their own renders.
     const full = fake.attachment('Night Drive (full).wav', wav);
     const inst = fake.attachment('Night Drive (instrumental).wav', wav);

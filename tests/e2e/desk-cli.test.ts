@@ -1,12 +1,15 @@
 // `mixdesk desk …`: the engineer's commands from the terminal, made from the same registry as
 // Discord's, acting on the studio's database through the same core, with the same audit trail.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db.js';
 import { runScript } from '../helpers/run-script.js';
 import { testStudio } from '../helpers/studio.js';
+import { encodeAudio } from '../../engine/index.js';
+import { contentTypeOf } from '../../engine/formats.js';
+import { makeTrack } from '../helpers/music.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mixdesk-desk-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,3 +103,56 @@ it('`mixdesk client export REF` writes the artist’s zip where the terminal can
     await t.drop();
   }
 }, 60_000);
+
+it('`mixdesk desk deliver` sends the engineer’s own renders from the terminal; a file that is not audio, or not there, delivers nothing', async () => {
+  const t = await createTestDatabase('sqlite');
+  try {
+    const studio = await testStudio(t.db);
+    const { client } = await studio.clients.identify({ platform: 'telegram', externalId: '502', displayName: 'Bea' });
+    const b = await studio.bookings.create({
+      clientId: client.id,
+      serviceCode: 'mix',
+      kind: 'unattended',
+      timeZone: 'UTC',
+      idempotencyKey: 'desk-deliver',
+      origin: { platform: 'telegram', chatId: '502' },
+      actor: 'test',
+    });
+    // Named .WAVE (as some DAWs do): stored as what it is, a WAV, so players are told audio/wav.
+    const render = path.join(dir, 'Song (full).WAVE');
+    writeFileSync(render, await encodeAudio(makeTrack(3, 48000), 'wav24'));
+    const project = path.join(dir, 'Song.als');
+    writeFileSync(project, '<?xml version="1.0"?><Ableton/>');
+    const [help, notAudio, missing, none, done] = [
+      await desk(t.url, ['help']),
+      await desk(t.url, ['deliver', b.reference, '--full', render, '--instrumental', project]),
+      await desk(t.url, ['deliver', b.reference, '--full', path.join(dir, 'gone.wav')]),
+      await desk(t.url, ['deliver', b.reference]),
+      await desk(t.url, ['deliver', b.reference, '--full', render, '--note', 'Vocal up 1 dB']),
+    ];
+    expect(help.out).toContain('deliver REFERENCE [--full FILE] [--instrumental FILE] [--acappella FILE] [--master FILE] [--note NOTE] — ');
+    expect(notAudio).toMatchObject({ code: 1, out: '' });
+    expect(notAudio.err.trim()).toBe(
+      'Song.als cannot be delivered: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was sent to the artist.',
+    );
+    expect(missing.err.trim()).toBe(`${path.join(dir, 'gone.wav')} is not a file here; nothing was delivered.`);
+    expect(none.err.trim()).toBe('Attach at least one file to deliver.');
+    expect(done).toMatchObject({ code: 0, out: `Delivered version 1 of ${b.reference} (Song (full).WAVE); it goes to the artist privately.\n` });
+    const versions = await t.db.delivery.findMany({ where: { bookingId: b.id } });
+    expect(versions.map((v) => [v.version, v.status])).toEqual([[1, 'ready']]); // sent by the running service's outbox
+    const [file] = await t.db.deliveryFile.findMany({ where: { deliveryId: versions[0]!.id } });
+    expect(file).toMatchObject({ kind: 'full', format: 'wav', fileName: 'Song (full).WAVE' });
+    expect(contentTypeOf(file!.format)).toBe('audio/wav');
+    const told = await t.db.notification.findMany({ where: { chatId: '502', key: { startsWith: 'delivery:' } } });
+    expect(told.map((n) => (JSON.parse(n.payload) as { text: string }).text)).toEqual([expect.stringContaining('From the engineer: Vocal up 1 dB')]);
+    const audit = await t.db.engineerAction.findMany({ orderBy: { at: 'asc' } });
+    expect(audit.map((a) => [a.platform, a.action, a.reference, a.outcome])).toEqual([
+      ['console', 'deliver', b.reference, 'refused'],
+      ['console', 'deliver', b.reference, 'refused'],
+      ['console', 'deliver', b.reference, 'refused'],
+      ['console', 'deliver', b.reference, 'done'],
+    ]);
+  } finally {
+    await t.drop();
+  }
+}, 120_000);
