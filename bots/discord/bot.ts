@@ -9,6 +9,7 @@ import type { DeskPort } from '../../core/engineer/perform.js';
 import { commands } from './commands/index.js';
 import { renderReply } from './render.js';
 import { routeInteractions } from './router.js';
+import { dmFileReplies } from './dm-files.js';
 import type { DiscordDeps, DiscordStudio } from './types.js';
 
 export interface DiscordOptions {
@@ -68,26 +69,29 @@ export function createDiscordBot(o: DiscordOptions): DiscordBot {
     await sendParts(parts, progress);
     return last;
   };
-  // What someone writes to the bot in a DM (not a command): an artist's live note while their
-  // session runs, the engineer's answer to the session they run, otherwise the conversation says
-  // what it can do. Messages in servers are not read.
+  // What someone writes to the bot in a DM (not a command): files dropped in (an upload, as with
+  // /upload), an artist's live note while their session runs, the engineer's answer to the session
+  // they run, otherwise the conversation says what it can do. Messages in servers are not read.
   client.on('messageCreate', (m) => {
-    if (m.author.bot || m.guildId || !m.content.trim()) return;
-    const incoming = {
+    if (m.author.bot || m.guildId || (!m.content.trim() && m.attachments.size === 0)) return;
+    const sender = {
       platform: 'discord',
       chatId: m.author.id,
       userId: m.author.id,
       displayName: m.author.globalName ?? m.author.username,
       username: m.author.username,
       isPrivateChat: true,
-      kind: 'text' as const,
-      text: m.content,
-      eventId: m.id,
     };
-    // The engineer of a running session answers the artist by writing here (or with /reply).
-    void o.studio.notes
-      .engineerTyped(`engineer:discord:${m.author.id}`, m.content)
-      .then(async (answered) => (answered === null ? o.conversation.handle(incoming) : [{ text: answered }]))
+    const answer =
+      m.attachments.size > 0
+        ? dmFileReplies(o.conversation, sender, { id: m.id, content: m.content, attachments: m.attachments.values() })
+        : // The engineer of a running session answers the artist by writing here (or with /reply).
+          o.studio.notes
+            .engineerTyped(`engineer:discord:${m.author.id}`, m.content)
+            .then(async (answered) =>
+              answered === null ? o.conversation.handle({ ...sender, kind: 'text', text: m.content, eventId: m.id }) : [{ text: answered }],
+            );
+    void answer
       .then(async (replies) => {
         for (const r of replies) await post(m.channelId, r);
       })

@@ -294,6 +294,46 @@ describe('Discord bot against a recording REST server', () => {
     for (const s of answers.filter((x) => x.callbackType !== 7)) expect(Number(s.body.flags ?? 0) & EPHEMERAL, fake.textOf(s)).toBe(EPHEMERAL);
   }, 90_000);
 
+  it('a file dropped into the DM is an upload, as with /upload: the words beside it pick the booking; too large gets the link', async () => {
+    const ana = fake.user('500000000000000011', 'Ana');
+    const { client } = await studio.clients.identify({ platform: 'discord', externalId: ana.id, displayName: 'Ana' });
+    const booked = [];
+    for (const key of ['dm-file-1', 'dm-file-2'])
+      booked.push(
+        await studio.bookings.create({
+          clientId: client.id,
+          serviceCode: 'master',
+          kind: 'standard',
+          start: new Date(key === 'dm-file-1' ? '2026-12-03T14:00:00Z' : '2026-12-04T14:00:00Z'),
+          timeZone: 'UTC',
+          idempotencyKey: key,
+          origin: { platform: 'discord', chatId: ana.id },
+          actor: 'test',
+        }),
+      );
+    const second = booked[1]!;
+    const dm = async (m: ReturnType<DiscordFake['directMessage']>) => {
+      const before = fake.sent.filter((s) => s.channelId === `dm-${ana.id}`).length;
+      DiscordFake.feedMessage(bot.client, m);
+      await answered(m.id);
+      return fake.sent
+        .filter((s) => s.channelId === `dm-${ana.id}`)
+        .slice(before)
+        .map((s) => fake.textOf(s))
+        .join('\n');
+    };
+    const mix = fake.attachment('Night Drive.wav', wav);
+    const message = fake.directMessage(ana, `for ${second.reference.toLowerCase()}`, [mix]);
+    expect(await dm(message)).toContain(`Received Night Drive.wav for ${second.reference}`);
+    expect((await t.db.upload.findMany()).map((u) => [u.fileName, u.bookingId])).toEqual([['Night Drive.wav', second.id]]);
+    // Bigger than a chat should carry: the private upload link instead, nothing fetched.
+    const big = { ...fake.attachment('Album master.wav', Buffer.alloc(16)), size: 300 * 2 ** 20 };
+    const said = await dm(fake.directMessage(ana, second.reference, [big]));
+    expect(said).toContain('Album master.wav is 300 MB, more than Discord passes to bots here; use your private upload link instead:');
+    expect(said).toMatch(/\/u\/[\w-]+/);
+    expect(await t.db.upload.count()).toBe(1);
+  }, 90_000);
+
   it('live notes: a DM to the bot during the session reaches its engineer, whose answer in the DM comes back; nothing for anyone else', async () => {
     const ana = fake.user('500000000000000001', 'Ana');
     const bob = fake.user('500000000000000002', 'Bob');

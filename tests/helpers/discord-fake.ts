@@ -174,7 +174,7 @@ export class DiscordFake {
   }
 
   /** A message a user writes to the bot in their DM channel (`dm-<user id>`), as the gateway's MESSAGE_CREATE carries it. */
-  directMessage(user: FakeUser, content: string) {
+  directMessage(user: FakeUser, content: string, attachments: ReturnType<DiscordFake['attachment']>[] = []) {
     return {
       id: this.snowflake(),
       channel_id: `dm-${user.id}`,
@@ -184,7 +184,7 @@ export class DiscordFake {
       content,
       type: 0,
       timestamp: new Date().toISOString(),
-      attachments: [],
+      attachments,
       embeds: [],
       mentions: [],
       mention_roles: [],

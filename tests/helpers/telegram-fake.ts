@@ -124,6 +124,23 @@ export class TelegramFake {
     });
   }
 
+  /** A photo or a voice note, with its caption and the message it answers, if any. */
+  sendMedia(
+    from: ReturnType<TelegramFake['user']>,
+    kind: 'photo' | 'voice',
+    chat: Record<string, unknown> = TelegramFake.privateChat(from),
+    o: { caption?: string; replyTo?: Record<string, unknown> } = {},
+  ): number {
+    const f = this.storeFile(Buffer.from('media'), `${kind}/${this.nextMessageId}`);
+    const media =
+      kind === 'photo'
+        ? { photo: [{ file_id: f.id, file_unique_id: f.uniqueId, width: 90, height: 90 }] }
+        : { voice: { file_id: f.id, file_unique_id: f.uniqueId, duration: 3 } };
+    return this.push({
+      message: this.message(from, chat, { ...media, ...(o.caption ? { caption: o.caption } : {}), ...(o.replyTo ? { reply_to_message: o.replyTo } : {}) }),
+    });
+  }
+
   /** Presses an inline button of a message the bot sent. */
   press(from: ReturnType<TelegramFake['user']>, call: BotCall, label: string | RegExp): number {
     const keyboard = (call.params.reply_markup as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];

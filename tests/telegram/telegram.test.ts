@@ -330,10 +330,23 @@ describe('Telegram bot against a Bot API fake', () => {
     since = fake.calls.length;
     fake.sendText(ben, '/mybookings', group);
     await said(group.id, /Ben, I keep bookings, links and files private.*t\.me\/MixdeskTestBot/, since);
-    // Chatter in the group is not for the bot.
+    // Chatter in the group is not for the bot: text, and — where the bot is the group's admin and
+    // sees everything — tracks, photos and voice notes the members share with each other.
     await handledTimes(fake.sendText(a, 'great track everyone', group));
+    await handledTimes(fake.sendDocument(a, 'My new single.mp3', wav, 'audio/mpeg', group));
+    await handledTimes(fake.sendMedia(a, 'photo', group));
+    await handledTimes(fake.sendMedia(ben, 'voice', group, { caption: 'listen to this' }));
+    expect(await t.db.upload.count()).toBe(0);
+    expect(fake.textsTo(group.id)).toHaveLength(2);
+    // Addressed to the bot (named in the caption, or answering its message), it is the bot's: answered privately.
+    since = fake.calls.length;
+    fake.sendMedia(a, 'photo', group, { caption: `@${fake.botUser.username} is this ok?` });
+    await said(a.id, /That is a picture/, since);
+    since = fake.calls.length;
+    fake.sendMedia(a, 'voice', group, { replyTo: { message_id: 1, from: fake.botUser, chat: group, date: 0, text: 'hi' } });
+    await said(a.id, /Voice messages are compressed/, since);
     const groupTexts = fake.textsTo(group.id);
-    expect(groupTexts).toHaveLength(2);
+    expect(groupTexts).toHaveLength(4);
     expect(groupTexts.join('\n')).not.toMatch(/MD-|£|http/);
     expect(fake.to(group.id).some((c) => c.file)).toBe(false);
   }, 90_000);

@@ -1,6 +1,6 @@
 // Files sent in chat: documents and audio up to the Bot API's 20 MB download cap are fetched and
 // stored through the core; larger ones get the private upload link; voice notes and photos are
-// refused with what to do instead.
+// refused with what to do instead. In groups, only what is addressed to the bot.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,8 +18,21 @@ export interface UploadDeps extends ChatDeps {
   token: string;
 }
 
+/**
+ * In a group, a file, voice note or photo is for the bot only when addressed to it: a caption
+ * naming it (@bot, /upload@bot) or a reply to one of its messages. The rest is the group's own — a
+ * bot made a group's admin sees everything posted there, and took members' tracks as uploads and
+ * answered every photo.
+ */
+function addressedToBot(ctx: Context): boolean {
+  if (ctx.chat?.type === 'private') return true;
+  if (ctx.msg?.reply_to_message?.from?.id === ctx.me.id) return true;
+  return (ctx.msg?.caption ?? '').toLowerCase().includes(`@${ctx.me.username.toLowerCase()}`);
+}
+
 export function uploads(deps: UploadDeps): Composer<Context> {
-  const c = new Composer();
+  const outer = new Composer();
+  const c = outer.filter(addressedToBot);
   c.on(['message:document', 'message:audio'], async (ctx) => {
     const doc = ctx.msg.document ?? ctx.msg.audio!;
     const name = doc.file_name ?? `audio-${doc.file_unique_id}`;
@@ -57,7 +70,7 @@ export function uploads(deps: UploadDeps): Composer<Context> {
   });
   c.on('message:voice', (ctx) => deliver(ctx, deps, [{ text: t('telegram-voice-not-accepted') }]));
   c.on('message:photo', (ctx) => deliver(ctx, deps, [{ text: t('telegram-photo-not-accepted') }]));
-  return c;
+  return outer;
 }
 
 export { senderOf };
