@@ -276,6 +276,9 @@ describe.each(testProviders())('booking through the conversation layer on %s', (
     expect(chat.text).toBe(`Booking ${ref} is confirmed, waiting for your files; a revision can be asked for once it is delivered.`);
     expect(chat.buttons).toEqual([]);
     await studio.bookings.transition(b.id, 'in-progress', 'test');
+    // Without the reference too: the one booking on its way says when, not "nothing of yours is delivered".
+    await chat.send('/revise louder');
+    expect(chat.text).toBe(`Booking ${ref} is in progress; a revision can be asked for once it is delivered.`);
     await chat.send('/cancel ' + ref);
     expect(chat.text).toBe(`Booking ${ref} is in progress, so it cannot be cancelled now.`);
     expect(chat.buttons).toEqual([]);

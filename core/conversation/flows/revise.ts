@@ -7,7 +7,7 @@ import { PaymentNeeded, parseAdjustments, quickAdjustments, revisionStartedText,
 import { ask, done, type Flow, type FlowContext, type StepInput, type StepOutcome } from '../flow.js';
 import { t } from '../../texts.js';
 import { payFirstReply } from '../../payments/revision-payments.js';
-import { statusText } from '../../booking/status.js';
+import { isFollowed, statusText } from '../../booking/status.js';
 import { isReference } from '../../booking/reference.js';
 
 async function adjustPrompt(ctx: FlowContext, b: BookingWithService): Promise<StepOutcome> {
@@ -165,7 +165,12 @@ export const reviseFlow: Flow = {
     const words = args.trim().split(/\s+/).filter(Boolean);
     if (words[0] && isReference(words[0])) return withBooking(ctx, await ctx.studio.bookings.ownedBy(ctx.client.id, words[0]), words.slice(1).join(' '));
     const list = await ctx.studio.revisions.revisable(ctx.client.id);
-    if (list.length === 0) return done({ text: t('revise-nothing') });
+    if (list.length === 0) {
+      // One booking on its way (a version being made, files awaited): its own answer says when a
+      // revision can be asked for, rather than "nothing of yours is delivered".
+      const followed = (await ctx.studio.bookings.listForClient(ctx.client.id)).filter((b) => isFollowed(b.status));
+      return followed.length === 1 ? withBooking(ctx, followed[0]!, args) : done({ text: t('revise-nothing') });
+    }
     if (list.length === 1) return withBooking(ctx, list[0]!, args);
     return ask(
       'pick',
