@@ -23,10 +23,11 @@ export async function runDeskCommand(config: Config, words: string[], print: (s:
     if (queue instanceof InProcessQueue) await app.studio.jobs.work();
     let done: Performed;
     try {
+      const who = { platform: 'console', userId: 'engineer', actor: 'engineer:console' };
       done =
         words[0] === 'deliver'
-          ? await deskDeliver(app.studio, words.slice(1))
-          : await performDesk(app.studio, words, { platform: 'console', userId: 'engineer', actor: 'engineer:console' }, { log: app.log });
+          ? await deskDeliver(app.studio, words.slice(1), who, { log: app.log })
+          : await performDesk(app.studio, words, who, { log: app.log });
     } catch (err) {
       // Words that name no command, or an argument that does not fit it: said, nothing ran.
       const message = userMessage(err);

@@ -1,16 +1,12 @@
 // Files an artist drops into the bot's DM (the natural way to send a file on Discord): fetched and
 // handed to the conversation as /upload's attachment is, the words beside them as the caption ("for
 // MD-…" picks the booking); one larger than a chat should carry gets the private upload link.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Attachment } from 'discord.js';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Reply, Sender } from '../../core/conversation/types.js';
 import { t } from '../../core/texts.js';
 import { isReference } from '../../core/booking/reference.js';
-import { safeFileName } from '../../storage/object-store.js';
-import { fetchToFile } from '../fetch-file.js';
+import { withAttachmentFile } from './attachment-file.js';
 
 /** The largest file taken in a DM (what Discord lets anyone attach); larger ones go through the upload link. */
 export const DM_FILE_LIMIT = 25 * 2 ** 20;
@@ -33,32 +29,11 @@ export async function dmFileReplies(
       linkGiven = true;
       continue;
     }
-    const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-dc-'));
-    try {
-      const local = path.join(dir, safeFileName(file.name));
-      if (!(await fetchToFile(file.url, local))) {
-        replies.push({ text: t('discord-fetch-failed', { file: file.name }) });
-        continue;
-      }
-      replies.push(
-        ...(await conversation.handle({
-          ...sender,
-          kind: 'file',
-          // Each file of the message is its own event: a redelivered message stores none twice.
-          eventId: `${message.id}:${file.id}`,
-          file: {
-            name: file.name,
-            sizeBytes: file.size,
-            ref: local,
-            id: file.id,
-            ...(file.contentType ? { mimeType: file.contentType } : {}),
-            ...(caption ? { caption } : {}),
-          },
-        })),
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const took = await withAttachmentFile(file, caption ? { caption } : {}, (incoming) =>
+      // Each file of the message is its own event: a redelivered message stores none twice.
+      conversation.handle({ ...sender, kind: 'file', eventId: `${message.id}:${file.id}`, file: incoming }),
+    );
+    replies.push(...(took ?? [{ text: t('discord-fetch-failed', { file: file.name }) }]));
   }
   return replies;
 }

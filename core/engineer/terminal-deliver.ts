@@ -5,7 +5,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Studio } from '../studio.js';
-import { UserError, userMessage } from '../errors.js';
+import { UserError } from '../errors.js';
+import type { DeskAction } from './commands/index.js';
+import { performDesk, type DeskActor, type PerformOptions, type Performed } from './perform.js';
 import { t } from '../texts.js';
 
 const kinds = ['full', 'instrumental', 'acappella', 'master'] as const;
@@ -46,32 +48,22 @@ async function deliveryOf(
   return { reference: positionals[0]!, files, ...(values.note ? { note: values.note } : {}) };
 }
 
-/** Delivers and audits; the engineer's answer, and whether it was done or refused. */
-export async function deskDeliver(studio: Studio, words: string[]): Promise<{ text: string; outcome: 'done' | 'refused' }> {
-  let outcome: 'done' | 'refused' | 'failed' = 'failed';
+/**
+ * Delivers as the terminal's engineer, through performDesk like every desk action (audited; a
+ * refusal is a sentence, not a throw), so this door cannot audit or word an outcome its own way.
+ */
+export function deskDeliver(studio: Studio, words: string[], who: DeskActor, o: PerformOptions = {}): Promise<Performed> {
   // The booking as typed first (REFERENCE comes first), so a refused delivery is audited against it too.
-  const reference = words[0] && !words[0].startsWith('--') ? words[0].trim().toUpperCase() : null;
-  try {
-    const d = await deliveryOf(words);
-    const booking = await studio.desk.booking(d.reference);
-    const out = await studio.pipeline.deliverFiles(booking.id, d.files, 'engineer:console', d.note);
-    outcome = 'done';
-    return { text: t('discord-delivered', { version: out.version, ref: out.reference, files: d.files.map((f) => f.name).join(', ') }), outcome };
-  } catch (err) {
-    const message = userMessage(err);
-    if (message === undefined) throw err;
-    outcome = 'refused';
-    return { text: message, outcome };
-  } finally {
-    await studio.audit
-      .record({
-        platform: 'console',
-        userId: 'engineer',
-        action: 'deliver',
-        reference,
-        detail: words.slice(reference ? 1 : 0).join(' ') || null,
-        outcome,
-      })
-      .catch(() => undefined);
-  }
+  const reference = words[0] && !words[0].startsWith('--') ? words[0].trim().toUpperCase() : undefined;
+  const action: DeskAction = {
+    name: 'deliver',
+    description: () => t('desk-deliver-help'),
+    async run() {
+      const d = await deliveryOf(words);
+      const booking = await studio.desk.booking(d.reference);
+      const out = await studio.pipeline.deliverFiles(booking.id, d.files, who.actor, d.note);
+      return t('discord-delivered', { version: out.version, ref: out.reference, files: d.files.map((f) => f.name).join(', ') });
+    },
+  };
+  return performDesk(studio, { name: 'deliver', action, args: { reference, files: words.slice(reference ? 1 : 0).join(' ') || undefined } }, who, o);
 }

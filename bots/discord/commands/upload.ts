@@ -1,12 +1,8 @@
 // /upload: send a mix or stems as an attachment (up to what the interaction allows), or get the
 // private upload link for larger files.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { SlashCommandBuilder } from 'discord.js';
-import { safeFileName } from '../../../storage/object-store.js';
-import { fetchToFile } from '../../fetch-file.js';
 import { forward, forwardCommand, respond } from '../chat.js';
+import { withAttachmentFile } from '../attachment-file.js';
 import type { DiscordCommand } from '../types.js';
 import { t } from '../../../core/texts.js';
 import { bookingChoice } from '../../../core/conversation/format.js';
@@ -39,30 +35,7 @@ export const command: DiscordCommand = {
       await respond(i, [{ text: t('discord-file-too-big-for-chat', { file: file.name, size: (file.size / 2 ** 20).toFixed(0) }) }], deps);
       return forward(i, { kind: 'command', command: 'uploadlink', args: ref }, deps);
     }
-    const dir = await mkdtemp(path.join(tmpdir(), 'mixdesk-dc-'));
-    try {
-      const local = path.join(dir, safeFileName(file.name));
-      if (!(await fetchToFile(file.url, local))) {
-        await respond(i, [{ text: t('discord-fetch-failed', { file: file.name }) }], deps);
-        return;
-      }
-      await forward(
-        i,
-        {
-          kind: 'file',
-          file: {
-            name: file.name,
-            sizeBytes: file.size,
-            ref: local,
-            id: file.id,
-            ...(file.contentType ? { mimeType: file.contentType } : {}),
-            ...(ref.trim() ? { bookingRef: ref.trim() } : {}),
-          },
-        },
-        deps,
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const took = await withAttachmentFile(file, ref.trim() ? { bookingRef: ref.trim() } : {}, (incoming) => forward(i, { kind: 'file', file: incoming }, deps));
+    if (took === null) await respond(i, [{ text: t('discord-fetch-failed', { file: file.name }) }], deps);
   },
 };
