@@ -298,6 +298,11 @@ describe('Telegram bot against a Bot API fake', () => {
     await said(a.id, /Huge Mix\.wav is 21 MB; Telegram lets bots fetch files up to 20 MB/, since);
     await said(a.id, /Your private upload link for MD-[2-9A-Z]{6}.*\nhttps:\/\/studio\.example\/u\//, since);
     expect(fake.calls.slice(since).some((c) => c.method === 'getFile')).toBe(false);
+    // With two bookings taking files, the one named in the caption is the one the link is for.
+    const second = await book(a, 'Unattended');
+    since = fake.calls.length;
+    fake.sendDocument(a, 'Huge Mix.wav', Buffer.alloc(21 * 2 ** 20), 'audio/wav', TelegramFake.privateChat(a), `for ${second}`);
+    await said(a.id, new RegExp(`Your private upload link for ${second}.*\\nhttps://studio\\.example/u/`), since);
 
     since = fake.calls.length;
     fake.sendDocument(a, 'notes.pdf', Buffer.from('%PDF-1.7 not audio at all'), 'application/pdf');
