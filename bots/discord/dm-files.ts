@@ -5,7 +5,7 @@ import type { Attachment } from 'discord.js';
 import type { Conversation } from '../../core/conversation/engine.js';
 import type { Reply, Sender } from '../../core/conversation/types.js';
 import { t } from '../../core/texts.js';
-import { isReference } from '../../core/booking/reference.js';
+import { referenceIn } from '../../core/booking/reference.js';
 import { withAttachmentFile } from './attachment-file.js';
 
 /** The largest file taken in a DM (what Discord lets anyone attach); larger ones go through the upload link. */
@@ -23,7 +23,7 @@ export async function dmFileReplies(
     if (file.size > DM_FILE_LIMIT) {
       replies.push({ text: t('discord-file-too-big-for-chat', { file: file.name, size: (file.size / 2 ** 20).toFixed(0) }) });
       // The booking named beside the file is the one the link is for.
-      const named = caption.split(/\s+/).find(isReference) ?? '';
+      const named = referenceIn(caption) ?? '';
       if (!linkGiven)
         replies.push(...(await conversation.handle({ ...sender, kind: 'command', command: 'uploadlink', args: named, eventId: `${message.id}:link` })));
       linkGiven = true;

@@ -9,23 +9,20 @@ import { UserError } from '../errors.js';
 import type { DeskAction } from './commands/index.js';
 import { performDesk, type DeskActor, type PerformOptions, type Performed } from './perform.js';
 import { t } from '../texts.js';
-
-const kinds = ['full', 'instrumental', 'acappella', 'master'] as const;
+import { engineerFileKinds, type EngineerFileKind } from '../versions/pipeline.js';
 
 export const deskDeliverHelp = (): string =>
   `deliver REFERENCE [--full FILE] [--instrumental FILE] [--acappella FILE] [--master FILE] [--note NOTE] — ${t('desk-deliver-help')}`;
 
 /** The files and note the words name, checked: at least one file, each one there and a file. */
-async function deliveryOf(
-  words: string[],
-): Promise<{ reference: string; files: { name: string; path: string; kind: (typeof kinds)[number] }[]; note?: string }> {
+async function deliveryOf(words: string[]): Promise<{ reference: string; files: { name: string; path: string; kind: EngineerFileKind }[]; note?: string }> {
   let parsed;
   try {
     parsed = parseArgs({
       args: words,
       allowPositionals: true,
       strict: true,
-      options: { ...Object.fromEntries(kinds.map((k) => [k, { type: 'string' as const }])), note: { type: 'string' } },
+      options: { ...Object.fromEntries(engineerFileKinds.map((k) => [k, { type: 'string' as const }])), note: { type: 'string' } },
     });
   } catch {
     throw new UserError(t('desk-deliver-usage', { usage: deskDeliverHelp() }));
@@ -33,7 +30,7 @@ async function deliveryOf(
   const { values, positionals } = parsed as { values: Record<string, string | undefined>; positionals: string[] };
   if (positionals.length !== 1) throw new UserError(t('desk-deliver-usage', { usage: deskDeliverHelp() }));
   const files = [];
-  for (const kind of kinds) {
+  for (const kind of engineerFileKinds) {
     const given = values[kind];
     if (given === undefined) continue;
     const file = path.resolve(given);

@@ -107,6 +107,10 @@ const stageTexts: Record<string, () => string> = {
 };
 const stageLabel = (stage: string): string | undefined => stageTexts[stage]?.();
 
+/** What an engineer's own files can be, as the next version carries them (Discord's /deliver, `mixdesk desk deliver`). */
+export const engineerFileKinds = ['full', 'instrumental', 'acappella', 'master'] as const;
+export type EngineerFileKind = (typeof engineerFileKinds)[number];
+
 export class Pipeline {
   constructor(
     private readonly d: PipelineDeps,
@@ -453,7 +457,7 @@ export class Pipeline {
    */
   async deliverFiles(
     bookingId: string,
-    files: { name: string; path: string; kind: 'master' | 'full' | 'instrumental' | 'acappella' }[],
+    files: { name: string; path: string; kind: EngineerFileKind }[],
     actor: string,
     note?: string,
   ): Promise<{ version: number; reference: string }> {

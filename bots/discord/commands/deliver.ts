@@ -8,15 +8,15 @@ import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
 import { bookingOption, text } from '../chat.js';
 import type { DiscordCommand } from '../types.js';
-import { t } from '../../../core/texts.js';
+import { t, type TextKey } from '../../../core/texts.js';
+import { engineerFileKinds as kinds, type EngineerFileKind } from '../../../core/versions/pipeline.js';
 
-const kinds = ['full', 'instrumental', 'acappella', 'master'] as const;
 const kindDescriptions = {
   full: 'discord-cmd-deliver-full',
   instrumental: 'discord-cmd-deliver-instrumental',
   acappella: 'discord-cmd-deliver-acappella',
   master: 'discord-cmd-deliver-master',
-} as const;
+} as const satisfies Record<EngineerFileKind, TextKey>;
 
 export const command: DiscordCommand = {
   engineer: true,

@@ -9,7 +9,7 @@ import { safeFileName } from '../../../storage/object-store.js';
 import { fetchToFile } from '../../fetch-file.js';
 import { deliver, forward, senderOf, type ChatDeps } from '../chat.js';
 import { t } from '../../../core/texts.js';
-import { isReference } from '../../../core/booking/reference.js';
+import { referenceIn } from '../../../core/booking/reference.js';
 
 export const DOWNLOAD_CAP = 20 * 2 ** 20;
 
@@ -40,7 +40,7 @@ export function uploads(deps: UploadDeps): Composer<Context> {
     if ((doc.file_size ?? 0) > DOWNLOAD_CAP) {
       await deliver(ctx, deps, [{ text: t('telegram-file-too-big-for-chat', { file: name, size: ((doc.file_size ?? 0) / 2 ** 20).toFixed(0) }) }]);
       // The booking named in the caption ("for MD-…") is the one the link is for.
-      const named = (ctx.msg.caption ?? '').split(/\s+/).find(isReference) ?? '';
+      const named = referenceIn(ctx.msg.caption ?? '') ?? '';
       await forward(ctx, deps, { kind: 'command', command: 'uploadlink', args: named });
       return;
     }
