@@ -4,12 +4,12 @@
 // `npm run wasm` (scripts/wasm.ts) after changing the filter; a test fails while the two disagree.
 import { fileURLToPath } from 'node:url';
 import { kernelFile } from './wasm-assemble.js';
-import { HALF, maxGain, phases, TAPS } from '../engine/analysis/truepeak-filter.js';
+import { BOUND_ROOM, curvatureGain, HALF, maxGain, phases, TAPS } from '../engine/analysis/truepeak-filter.js';
 
 export const target = fileURLToPath(new URL('../engine/analysis/truepeak-simd.ts', import.meta.url));
 /** Window positions per call at most (the JavaScript side hands over chunks of this size). */
 export const CAPACITY = 16384;
-/** Positions per block of `peak`: one bound (the largest |sample| its windows read) decides whether its points are computed. */
+/** Positions per block: one bound (pointBound of what its windows read) decides whether its points are computed. */
 export const PEAK_BLOCK = 64;
 /** What one block's bound reads: its windows, rounded up to whole vectors. */
 const BLOCK_READ = Math.ceil((PEAK_BLOCK + TAPS - 1) / 4) * 4;
@@ -42,23 +42,36 @@ export function kernelWat(): string {
             (f32x4.max (f32x4.abs (f32x4.add (local.get $even) (local.get $odd))) (f32x4.abs (f32x4.sub (local.get $even) (local.get $odd)))))`;
   const hmax = (v: string) =>
     `(f32.max (f32.max (f32x4.extract_lane 0 (local.get ${v})) (f32x4.extract_lane 1 (local.get ${v}))) (f32.max (f32x4.extract_lane 2 (local.get ${v})) (f32x4.extract_lane 3 (local.get ${v}))))`;
-  // A little above the filter's largest gain: the bound is multiplied in single precision, and the
-  // points themselves are computed in it too (rounding can lift one by a few units in the last place).
-  const boundGain = Math.fround(maxGain * (1 + 1e-5)).toPrecision(9);
+  // pointBound in single precision: its BOUND_ROOM covers the rounding of these products and of
+  // the points themselves (a few units in the last place).
+  const f32 = (v: number) => `(f32.const ${Math.fround(v).toPrecision(9)})`;
+  const bound = `(f32.mul (f32.min
+          (f32.mul (local.get $peak) ${f32(maxGain)})
+          (f32.add (local.get $peak) (f32.mul (local.get $curve) ${f32(curvatureGain)})))
+        ${f32(1 + BOUND_ROOM)})`;
   // The point code reads from the window of $x; the block loops run it at $w.
   const atW = (code: string) => code.replaceAll('(local.get $x))', '(local.get $w))');
   // g[group of the position at $w] = max(itself, value).
   const keepLarger = (value: string) => `(f32.store offset=${G_OFFSET} (local.tee $g (i32.shr_u (local.get $w) (i32.const 2)))
               (f32.max (f32.load offset=${G_OFFSET} (local.get $g)) ${value}))`;
-  // $m: the largest |sample| the windows of the block at $x read.
+  // $peak: the largest |sample| the windows of the block at $x read; $curve: their largest
+  // |second difference| (centres 1 to BLOCK_READ + 1: a little past what they read, which only
+  // loosens the bound and stays inside the input, zero-filled past the call's windows).
   const blockBound = `(local.set $m (v128.const f32x4 0 0 0 0))
+      (local.set $c (v128.const f32x4 0 0 0 0))
       (local.set $w (local.get $x))
       (local.set $wEnd (i32.add (local.get $x) (i32.const ${BLOCK_READ * 4})))
       (block $boundDone (loop $bound
         (br_if $boundDone (i32.ge_u (local.get $w) (local.get $wEnd)))
-        (local.set $m (f32x4.max (local.get $m) (f32x4.abs (v128.load align=4 (local.get $w)))))
+        (local.set $a (v128.load align=4 (local.get $w)))
+        (local.set $m (f32x4.max (local.get $m) (f32x4.abs (local.get $a))))
+        (local.set $c (f32x4.max (local.get $c) (f32x4.abs
+          (f32x4.add (f32x4.sub (local.get $a) (f32x4.add (local.tee $b (v128.load offset=4 align=4 (local.get $w))) (local.get $b)))
+            (v128.load offset=8 align=4 (local.get $w))))))
         (local.set $w (i32.add (local.get $w) (i32.const 16)))
-        (br $bound)))`;
+        (br $bound)))
+      (local.set $peak ${hmax('$m')})
+      (local.set $curve ${hmax('$c')})`;
   return `(module
   (memory (export "memory") ${PAGES})
   (global (export "xOffset") i32 (i32.const 0))
@@ -79,17 +92,17 @@ export function kernelWat(): string {
         (br $next))))
   ;; envelope(count, lo, floor): g[j] becomes the larger of itself and the largest r[m] above over
   ;; the group m in [4j, 4j + 4) that lies in [lo, count) — or, for the groups of a block whose bound
-  ;; cannot exceed floor, that bound (the caller's limiter sees no difference below floor; the
+  ;; (pointBound) cannot exceed floor, that bound (the caller's limiter sees no difference below floor; the
   ;; interpolation is skipped).
   (func (export "envelope") (param $count i32) (param $lo i32) (param $floor f32)
     (local $x i32) (local $w i32) (local $wEnd i32) (local $end i32) (local $blockEnd i32)
     (local $a v128) (local $b v128) (local $s v128) (local $d v128) (local $mid v128) (local $even v128) (local $odd v128)
-    (local $m v128) (local $v v128) (local $bound f32) (local $pos v128) (local $g i32)
+    (local $m v128) (local $c v128) (local $peak f32) (local $curve f32) (local $v v128) (local $bound f32) (local $pos v128) (local $g i32)
     (local.set $end (i32.shl (local.get $count) (i32.const 2)))
     (block $done (loop $blocks
       (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
       ${blockBound}
-      (local.set $bound (f32.mul ${hmax('$m')} (f32.const ${boundGain})))
+      (local.set $bound ${bound})
       (local.set $blockEnd (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
       (if (i32.gt_u (local.get $blockEnd) (local.get $end)) (then (local.set $blockEnd (local.get $end))))
       (local.set $w (local.get $x))
@@ -113,17 +126,17 @@ export function kernelWat(): string {
       (local.set $x (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
       (br $blocks))))
   ;; peak(count, best): the largest of best and every r[m] above for m in [0, count), skipping the
-  ;; blocks whose bound (largest |sample| read times the filter's largest gain) cannot beat it.
+  ;; blocks whose bound (pointBound) cannot beat it.
   (func (export "peak") (param $count i32) (param $best f32) (result f32)
     (local $x i32) (local $w i32) (local $wEnd i32) (local $end i32) (local $blockEnd i32)
     (local $a v128) (local $b v128) (local $s v128) (local $d v128) (local $mid v128) (local $even v128) (local $odd v128)
-    (local $m v128) (local $acc v128)
+    (local $m v128) (local $c v128) (local $peak f32) (local $curve f32) (local $acc v128)
     (local.set $end (i32.shl (local.get $count) (i32.const 2)))
     (block $done (loop $blocks
       (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
       ${blockBound}
       (local.set $blockEnd (i32.add (local.get $x) (i32.const ${PEAK_BLOCK * 4})))
-      (if (f32.gt (f32.mul ${hmax('$m')} (f32.const ${boundGain})) (local.get $best)) (then
+      (if (f32.gt ${bound} (local.get $best)) (then
         (if (i32.gt_u (local.get $blockEnd) (local.get $end)) (then (local.set $blockEnd (local.get $end))))
         (local.set $acc (v128.const f32x4 0 0 0 0))
         (local.set $w (local.get $x))

@@ -46,3 +46,41 @@ export const phases: Float64Array[] = (() => {
 
 /** Largest |coefficient sum| of a phase: bounds how far an interpolated point can exceed its neighbours. */
 export const maxGain = Math.max(...phases.map((c) => c.reduce((s, v) => s + Math.abs(v), 0)));
+
+/**
+ * A phase written as a straight line between the two samples around its point plus a filter of
+ * second differences: c = lerp(a) + e2 * [1, -2, 1], with a the phase's first moment (about p/4)
+ * so that what is left has neither sum nor slope. Summing by parts twice gives e2, and with it
+ * |point| <= max(|x[m]|, |x[m+1]|) + sum|e2| * max|x[k-1] - 2 x[k] + x[k+1]| over the window.
+ * On music this bound sits a fraction of a dB over the samples where maxGain (8.5 dB) sat far
+ * above them: a 4-minute loud master needs the oversampling on 0.4-17 % of its blocks instead of
+ * 60-85 % (measured on two real recordings and the bench's song).
+ */
+export function curvatureCoefficients(c: Float64Array): { slope: number; e2: Float64Array } {
+  let slope = 0;
+  for (let k = 0; k < c.length; k++) slope += c[k]! * (k - (HALF - 1));
+  const rest = Float64Array.from(c);
+  rest[HALF - 1]! -= 1 - slope;
+  rest[HALF]! -= slope;
+  // e1 = running sum of rest, e2 = running sum of e1; both end at 0 (no sum, no slope left).
+  const e2 = new Float64Array(c.length - 2);
+  let e1 = 0;
+  let acc = 0;
+  for (let k = 0; k < c.length - 2; k++) {
+    e1 += rest[k]!;
+    acc += e1;
+    e2[k] = acc;
+  }
+  return { slope, e2 };
+}
+
+/** The largest sum|e2| of the three phases (0.51 for this filter). */
+export const curvatureGain = Math.max(...phases.map((c) => curvatureCoefficients(c).e2.reduce((s, v) => s + Math.abs(v), 0)));
+
+/**
+ * What the points of windows reading samples with largest |x| `peak` and largest |second
+ * difference| `curve` can reach: the lower of the two bounds, with room for single precision (the
+ * SIMD kernel's sums, and the bound's own arithmetic there, are within 1e-5 of exact).
+ */
+export const pointBound = (peak: number, curve: number): number => Math.min(peak * maxGain, peak + curvatureGain * curve) * (1 + BOUND_ROOM);
+export const BOUND_ROOM = 1e-4;

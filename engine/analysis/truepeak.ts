@@ -2,7 +2,7 @@
 // interpolator evaluates three points between each pair of samples; the fourth is the sample. The
 // limiter's envelope is this; the measured true peak is refined to a 16x meter's (truepeak-fine.ts).
 
-import { HALF, maxGain, phases, TAPS } from './truepeak-filter.js';
+import { HALF, phases, pointBound, TAPS } from './truepeak-filter.js';
 import { SIMD_CAPACITY, SIMD_INPUT, truePeakSimd } from './truepeak-simd.js';
 import { loadKernel } from '../wasm.js';
 import { FINE_REACH, FINE_WINDOW_DB, finePeakAfter } from './truepeak-fine.js';
@@ -100,14 +100,23 @@ function eachWindow(x: Float32Array, visit: (buf: Float32Array, from: number, to
   }
 }
 
-/** Largest |sample| that the windows starting in [from, to) read. */
-function windowMax(buf: Float32Array, from: number, to: number): number {
+/**
+ * What the points of the windows starting in [from, to) can reach at most (pointBound): from the
+ * largest |sample| they read and their largest |second difference|.
+ */
+function windowBound(buf: Float32Array, from: number, to: number): number {
   let near = 0;
-  for (let i = from, last = to + TAPS - 1; i < last; i++) {
+  let curve = 0;
+  const last = to + TAPS - 1;
+  for (let i = from; i < last; i++) {
     const a = Math.abs(buf[i]!);
     if (a > near) near = a;
   }
-  return near;
+  for (let i = from + 1; i < last - 1; i++) {
+    const d = Math.abs(buf[i - 1]! - 2 * buf[i]! + buf[i + 1]!);
+    if (d > curve) curve = d;
+  }
+  return pointBound(near, curve);
 }
 
 interface SimdKernel {
@@ -199,7 +208,7 @@ const BLOCK = 64;
 function neededRun(buf: Float32Array, start: number, to: number, needed: (bound: number) => boolean): number {
   const limit = Math.min(to, start - BLOCK + SIMD_CAPACITY);
   let e = start;
-  while (e < limit && needed(windowMax(buf, e, Math.min(limit, e + BLOCK)) * maxGain)) e = Math.min(limit, e + BLOCK);
+  while (e < limit && needed(windowBound(buf, e, Math.min(limit, e + BLOCK)))) e = Math.min(limit, e + BLOCK);
   return e;
 }
 
@@ -365,7 +374,7 @@ export function coarseTruePeak(x: Float32Array, oFrom = 0, oTo = x.length, sampl
       }
       for (let b = from; b < to; b += BLOCK) {
         const end = Math.min(to, b + BLOCK);
-        if (windowMax(buf, b, end) * maxGain <= best) continue;
+        if (windowBound(buf, b, end) <= best) continue;
         best = kernel(buf, b, end, best);
       }
     },
@@ -379,7 +388,7 @@ export function coarseTruePeak(x: Float32Array, oFrom = 0, oTo = x.length, sampl
  * True-peak envelope: for each sample, the largest of itself and the oversampled points up to
  * the next sample, over all channels. With `shift` = s, one value covers 2^s samples (their
  * maximum), which keeps the envelope of a long file small. Where a stretch cannot reach `floor`
- * (its neighbourhood times the filter's largest gain stays below it), that bound is written
+ * (its bound, windowBound, stays below it), that bound is written
  * instead of the exact value: a limiter whose threshold is at or above `floor` sees no
  * difference, and the oversampling is skipped there.
  */
@@ -399,7 +408,7 @@ export function truePeakEnvelopeInto(channels: Float32Array[], out: Float32Array
         if (simd && shift >= 2) return simdEnvelope(simd, buf, from, to, outOffset, out, shift, floor);
         for (let b = from; b < to; b += BLOCK) {
           const end = Math.min(to, b + BLOCK);
-          const bound = windowMax(buf, b, end) * maxGain;
+          const bound = windowBound(buf, b, end);
           if (bound <= floor) {
             for (let m = b; m < end; m++) {
               const o = (m + outOffset) >> shift;

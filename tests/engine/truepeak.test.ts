@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coarseTruePeak, phases, TAPS, truePeak, truePeakEnvelope, truePeakEnvelopeInto, truePeakKernel } from '../../engine/analysis/truepeak.js';
 import { finePeakAfter } from '../../engine/analysis/truepeak-fine.js';
+import { BOUND_ROOM, curvatureCoefficients, curvatureGain, maxGain, pointBound } from '../../engine/analysis/truepeak-filter.js';
 import { dbtp, sixteenTimesPeak } from '../helpers/true-peak-16x.js';
 import { kernelModuleSource, target } from '../../scripts/wasm-truepeak.js';
 
@@ -152,6 +153,80 @@ describe('ranges and a known sample peak', () => {
     const peak = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
     expect(truePeak(x, 0, x.length, peak)).toBe(truePeak(x));
     expect(truePeak(x)).toBeGreaterThan(peak);
+  });
+});
+
+describe('the bound that decides where the oversampling is skipped', () => {
+  /** Every point of every window of x against pointBound of the window's samples. */
+  function worstRatio(x: Float32Array): number {
+    const half = TAPS / 2;
+    let worst = 0;
+    for (let m = 0; m + TAPS <= x.length; m++) {
+      let peak = 0;
+      let curve = 0;
+      for (let k = 0; k < TAPS; k++) peak = Math.max(peak, Math.abs(x[m + k]!));
+      for (let k = 1; k < TAPS - 1; k++) curve = Math.max(curve, Math.abs(x[m + k - 1]! - 2 * x[m + k]! + x[m + k + 1]!));
+      const bound = pointBound(peak, curve);
+      let point = Math.abs(x[m + half - 1]!);
+      for (const c of phases) {
+        let y = 0;
+        for (let k = 0; k < TAPS; k++) y += c[k]! * x[m + k]!;
+        point = Math.max(point, Math.abs(y));
+      }
+      if (bound > 0) worst = Math.max(worst, point / bound);
+    }
+    return worst;
+  }
+
+  it('is a line between the samples plus second differences (the identity the bound rests on)', () => {
+    const x = Float64Array.from({ length: TAPS }, (_, i) => Math.sin(i * 2.1) * 0.7 + Math.cos(i * i * 0.37) * 0.3);
+    for (const c of phases) {
+      const { slope, e2 } = curvatureCoefficients(c);
+      expect(slope).toBeGreaterThan(0);
+      expect(slope).toBeLessThan(1);
+      let direct = 0;
+      for (let k = 0; k < TAPS; k++) direct += c[k]! * x[k]!;
+      let split = (1 - slope) * x[TAPS / 2 - 1]! + slope * x[TAPS / 2]!;
+      for (let k = 0; k < e2.length; k++) split += e2[k]! * (x[k]! - 2 * x[k + 1]! + x[k + 2]!);
+      expect(split).toBeCloseTo(direct, 12);
+    }
+    expect(curvatureGain).toBeGreaterThan(0.4);
+    expect(curvatureGain).toBeLessThan(0.6);
+  });
+
+  it.each([
+    ['noise', (i: number) => Math.sin(i * 12.9898 + Math.sin(i * 78.233) * 43758.5453)],
+    ['a tone at 0.45 of the rate', (i: number) => Math.sin(2 * Math.PI * 0.45 * i + 0.3)],
+    ['the worst case for the filter (signs of a phase)', (i: number) => Math.sign(phases[1]![(i % TAPS) as number]!) || 1],
+    ['clicks', (i: number) => (i % 37 === 0 ? 1 : i % 53 === 0 ? -1 : 0)],
+    ['a loud bass with cymbals', (i: number) => 0.8 * Math.sin(i * 0.008) + 0.15 * Math.sin(i * 1.7 + Math.sin(i * 0.3))],
+  ])('is never under a point: %s', (_name, f) => {
+    const x = Float32Array.from({ length: 3000 }, (_, i) => f(i));
+    expect(worstRatio(x)).toBeLessThanOrEqual(1);
+  });
+
+  it("sits close over music's samples (the filter's largest gain alone, 8.5 dB, sat far above)", () => {
+    // A loud bass with quieter highs: windows read within 0.6 dB of their samples, so a master's
+    // quieter stretches are skipped rather than oversampled.
+    const x = Float32Array.from({ length: 3000 }, (_, i) => 0.8 * Math.sin(i * 0.008) + 0.05 * Math.sin(i * 1.3));
+    const peak = x.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    let curve = 0;
+    for (let i = 1; i + 1 < x.length; i++) curve = Math.max(curve, Math.abs(x[i - 1]! - 2 * x[i]! + x[i + 1]!));
+    expect(20 * Math.log10(pointBound(peak, curve) / peak)).toBeLessThan(0.6);
+    expect(20 * Math.log10(pointBound(peak, 4 * peak) / peak)).toBeCloseTo(20 * Math.log10(maxGain * (1 + BOUND_ROOM)), 6);
+    // With the limiter's floor 0.5 dB over the samples, the kernel writes bounds instead of
+    // oversampling (it oversampled all of it with the old bound), each at or over the exact value.
+    const floor = peak * 10 ** (0.5 / 20);
+    const env = truePeakEnvelope([x], 2, floor);
+    const exact = reference(x).env;
+    let bounded = 0;
+    env.forEach((v, o) => {
+      const here = Math.max(...Array.from(exact.subarray(4 * o, 4 * o + 4)));
+      expect(v).toBeGreaterThanOrEqual(here * (1 - SINGLE));
+      expect(v).toBeLessThanOrEqual(floor);
+      if (v > here * (1 + 1e-3)) bounded++;
+    });
+    expect(bounded).toBeGreaterThan(env.length * 0.9);
   });
 });
 
