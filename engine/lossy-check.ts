@@ -1,6 +1,7 @@
 // The true peak of an MP3 made from a master, estimated from a sample of it (see destinations.ts):
 // the stretches are chosen here, encoded and decoded by LAME and mpg123 (loaded when first asked
 // for: ~45 ms, and the CLI's main thread leaves this to the helper thread).
+import { blockPeaksAndSteps } from './analysis/stats.js';
 import { truePeak } from './analysis/truepeak.js';
 import { resample } from './dsp/resample.js';
 import { gainToDb, type AudioData } from './types.js';
@@ -39,23 +40,7 @@ function aroundHighestPeaks(audio: AudioData): { piece: AudioData; stretches: nu
   const peaks = new Float64Array(blocks);
   /** Energy of the sample-to-sample differences: the highs. */
   const highs = new Float64Array(blocks);
-  for (const ch of audio.channels)
-    for (let k = 0; k < blocks; k++) {
-      let hi = 0;
-      let lo = 0;
-      let e = 0;
-      const end = Math.min(frames, (k + 1) * block);
-      let prev = ch[Math.max(0, k * block - 1)]!;
-      for (let i = k * block; i < end; i++) {
-        const v = ch[i]!;
-        hi = v > hi ? v : hi;
-        lo = v < lo ? v : lo;
-        e += (v - prev) * (v - prev);
-        prev = v;
-      }
-      peaks[k] = Math.max(peaks[k]!, hi, -lo);
-      highs[k]! += e;
-    }
+  for (const ch of audio.channels) blockPeaksAndSteps(ch, block, peaks, highs);
   const near = Math.max(...peaks) * 10 ** (-NEAR_HIGHEST_DB / 20);
   const rank = (k: number) => (peaks[k]! >= near ? Infinity : peaks[k]!);
   const last = blocks - 1;

@@ -37,9 +37,9 @@ export function kernelWat(): string {
         : `(local.set ${acc} (f32x4.add (local.get ${acc}) (f32x4.mul (local.get ${v}) ${splat(c)})))`;
     lines.push(term('$mid', c2[k]!, '$s'), term('$even', (c1[k]! + c1[TAPS - 1 - k]!) / 2, '$s'), term('$odd', (c1[k]! - c1[TAPS - 1 - k]!) / 2, '$d'));
   }
-  const largest = `(f32x4.max
-            (f32x4.max (f32x4.abs ${load(HALF - 1)}) (f32x4.abs (local.get $mid)))
-            (f32x4.max (f32x4.abs (f32x4.add (local.get $even) (local.get $odd))) (f32x4.abs (f32x4.sub (local.get $even) (local.get $odd)))))`;
+  const largest = `(f32x4.pmax
+            (f32x4.pmax (f32x4.abs ${load(HALF - 1)}) (f32x4.abs (local.get $mid)))
+            (f32x4.pmax (f32x4.abs (f32x4.add (local.get $even) (local.get $odd))) (f32x4.abs (f32x4.sub (local.get $even) (local.get $odd)))))`;
   const hmax = (v: string) =>
     `(f32.max (f32.max (f32x4.extract_lane 0 (local.get ${v})) (f32x4.extract_lane 1 (local.get ${v}))) (f32.max (f32x4.extract_lane 2 (local.get ${v})) (f32x4.extract_lane 3 (local.get ${v}))))`;
   // pointBound in single precision: its BOUND_ROOM covers the rounding of these products and of
@@ -64,8 +64,8 @@ export function kernelWat(): string {
       (block $boundDone (loop $bound
         (br_if $boundDone (i32.ge_u (local.get $w) (local.get $wEnd)))
         (local.set $a (v128.load align=4 (local.get $w)))
-        (local.set $m (f32x4.max (local.get $m) (f32x4.abs (local.get $a))))
-        (local.set $c (f32x4.max (local.get $c) (f32x4.abs
+        (local.set $m (f32x4.pmax (local.get $m) (f32x4.abs (local.get $a))))
+        (local.set $c (f32x4.pmax (local.get $c) (f32x4.abs
           (f32x4.add (f32x4.sub (local.get $a) (f32x4.add (local.tee $b (v128.load offset=4 align=4 (local.get $w))) (local.get $b)))
             (v128.load offset=8 align=4 (local.get $w))))))
         (local.set $w (i32.add (local.get $w) (i32.const 16)))
@@ -144,7 +144,7 @@ export function kernelWat(): string {
           (br_if $groupsDone (i32.ge_u (local.get $w) (local.get $blockEnd)))
           ${atW(lines.join('\n          '))}
           ;; Positions past count (the last group of a call) do not count.
-          (local.set $acc (f32x4.max (local.get $acc) (v128.and ${atW(largest)}
+          (local.set $acc (f32x4.pmax (local.get $acc) (v128.and ${atW(largest)}
             (i32x4.lt_s
               (i32x4.add (i32x4.splat (i32.shr_u (local.get $w) (i32.const 2))) (v128.const i32x4 0 1 2 3))
               (i32x4.splat (local.get $count))))))

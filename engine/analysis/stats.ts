@@ -31,6 +31,8 @@ interface StatsKernel {
   r: Float32Array;
   scan: (count: number) => void;
   pairs: (count: number) => void;
+  steps: (count: number) => void;
+  stepEnergy: { value: number };
   sum: { value: number };
   peak: { value: number };
   ll: { value: number };
@@ -43,10 +45,13 @@ interface StatsKernel {
  * JavaScript loops below, which run where it is unavailable or MIXDESK_SIMD=0.
  */
 const simd: StatsKernel | null = (() => {
-  type Exports = { memory: { buffer: ArrayBuffer }; rOffset: { value: number }; scan: (count: number) => void; pairs: (count: number) => void } & Record<
-    'sum' | 'peak' | 'll' | 'rr' | 'lr',
-    { value: number }
-  >;
+  type Exports = {
+    memory: { buffer: ArrayBuffer };
+    rOffset: { value: number };
+    scan: (count: number) => void;
+    pairs: (count: number) => void;
+    steps: (count: number) => void;
+  } & Record<'sum' | 'peak' | 'll' | 'rr' | 'lr' | 'stepEnergy', { value: number }>;
   const e = loadKernel<Exports>(statsSimd);
   if (!e) return null;
   const mem = e.memory.buffer; // fixed size: the views stay valid
@@ -247,5 +252,45 @@ export class BlockPairAccumulator {
   result(): Float64Array {
     if (this.inBlock > 0) this.close();
     return this.sums.slice(0, 3 * this.blocks);
+  }
+}
+
+/**
+ * For the blocks of `size` frames of x: the largest |sample| of block k into peaks[k] (where larger)
+ * and the energy of its sample-to-sample steps, from the sample before it, added to steps[k] — how
+ * much high-frequency content it holds (the lossy check picks its stretches by both).
+ */
+export function blockPeaksAndSteps(x: Float32Array, size: number, peaks: Float64Array, steps: Float64Array): void {
+  const frames = x.length;
+  for (let k = 0; k * size < frames; k++) {
+    const from = k * size;
+    const end = Math.min(frames, from + size);
+    let prev = x[Math.max(0, from - 1)]!;
+    let peak = 0;
+    let e = 0;
+    if (simd) {
+      // The kernel reads l[0] (the sample before) to l[count]; the padding repeats the last sample, a step of 0.
+      for (let a = from; a < end; a += STATS_CAPACITY - 4) {
+        const b = Math.min(end, a + STATS_CAPACITY - 4);
+        const count = Math.ceil((b - a) / 4) * 4;
+        simd.l[0] = prev;
+        simd.l.set(x.subarray(a, b), 1);
+        simd.l.fill(x[b - 1]!, b - a + 1, count + 1);
+        simd.steps(count);
+        e += simd.stepEnergy.value;
+        if (simd.peak.value > peak) peak = simd.peak.value;
+        prev = x[b - 1]!;
+      }
+    } else {
+      for (let i = from; i < end; i++) {
+        const v = x[i]!;
+        const a = v < 0 ? -v : v;
+        if (a > peak) peak = a;
+        e += (v - prev) * (v - prev);
+        prev = v;
+      }
+    }
+    if (peak > peaks[k]!) peaks[k] = peak;
+    steps[k]! += e;
   }
 }

@@ -140,6 +140,32 @@ describe('the statistics kernel (sum, peak, left/right products)', () => {
     simd.pairs.forEach((v, i) => expect(Math.abs(v - js.pairs[i]!)).toBeLessThan(1e-12 * Math.abs(js.pairs[i]!)));
     expect(simd.head).toEqual(js.head);
   });
+
+  it("gives the JavaScript blocks' peaks and step energies (the lossy check's choice), blocks longer than a call included", () => {
+    // Blocks of 24 000 (half a second), and of 70 001: longer than one call (65 532), an odd tail.
+    const script = `
+      const { blockPeaksAndSteps } = await import('./engine/analysis/stats.ts');
+      const n = 200003;
+      const x = Float32Array.from({ length: n }, (_, i) => 0.6 * Math.sin(i * 0.01) + (i < 50 ? 0.3 * Math.sin(i * 2.5) : 0));
+      x[131071] = -0.97;
+      const out = [24000, 70001].map((size) => {
+        const k = Math.ceil(n / size);
+        const peaks = new Float64Array(k), steps = new Float64Array(k);
+        blockPeaksAndSteps(x, size, peaks, steps);
+        blockPeaksAndSteps(x.map((v) => v * 0.5), size, peaks, steps); // a second channel adds
+        return { peaks: Array.from(peaks), steps: Array.from(steps) };
+      });
+      console.log(JSON.stringify(out));`;
+    type Out = { peaks: number[]; steps: number[] }[];
+    const js = run<Out>(script, '0');
+    const simd = run<Out>(script, '1');
+    js.forEach((blocks, b) => {
+      expect(simd[b]!.peaks).toEqual(blocks.peaks);
+      blocks.steps.forEach((v, i) => expect(Math.abs(simd[b]!.steps[i]! - v)).toBeLessThan(1e-10 * v));
+    });
+    expect(js[0]!.peaks[5]).toBeCloseTo(0.97, 6);
+    expect(js[0]!.steps[0]).toBeGreaterThan(10 * js[0]!.steps[1]!); // the first block's burst of highs
+  });
 });
 
 describe('the K-weighting of a limiting round (gains applied, both channels in the stereo kernel)', () => {
