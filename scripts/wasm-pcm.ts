@@ -1,6 +1,7 @@
 // Writes engine/io/pcm-wasm.ts: float samples to little-endian integer PCM (16, 24 or 32-bit, the
 // channels interleaved) with the TPDF dither of engine/io/wav.ts's putInts — the same xorshift32
-// steps, the same rounding, so the same bytes. Scalar WebAssembly; `npm run wasm`.
+// steps, the same rounding, so the same bytes — and 16 or 24-bit PCM back to floats (reading a
+// WAV). Scalar WebAssembly; `npm run wasm`.
 import { fileURLToPath } from 'node:url';
 import { kernelFile } from './wasm-assemble.js';
 
@@ -69,12 +70,36 @@ function encodeFunc(bits: 16 | 24 | 32, dither: boolean): string {
     (global.set $s1 (local.get $s1)))`;
 }
 
+/**
+ * from<bits>(frames, step): the other way, one channel of integer PCM (16 or 24-bit, the bytes at out,
+ * a sample every `step` bytes) to floats at left. Integers of 24 bits or fewer and a power-of-two
+ * scale are exact in single precision: the floats JavaScript's double-precision loop stores.
+ */
+function decodeFunc(bits: 16 | 24): string {
+  // A 24-bit sample is read as 4 bytes (the layout has room after the last) and shifted into place.
+  const sample = bits === 16 ? '(i32.load16_s align=1 (local.get $p))' : '(i32.shr_s (i32.shl (i32.load align=1 (local.get $p)) (i32.const 8)) (i32.const 8))';
+  return `
+  (func (export "from${bits}") (param $frames i32) (param $step i32)
+    (local $p i32) (local $o i32) (local $end i32)
+    (local.set $p (i32.const ${L.out}))
+    (local.set $o (i32.const ${L.left}))
+    (local.set $end (i32.add (local.get $o) (i32.shl (local.get $frames) (i32.const 2))))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+      (f32.store (local.get $o) (f32.mul (f32.convert_i32_s ${sample}) (f32.const ${2 ** -(bits - 1)})))
+      (local.set $p (i32.add (local.get $p) (local.get $step)))
+      (local.set $o (i32.add (local.get $o) (i32.const 4)))
+      (br $next))))`;
+}
+
 export function pcmWat(): string {
   return `(module
   (memory (export "memory") ${L.pages})
   (global $s0 (export "s0") (mut i32) (i32.const 0))
   (global $s1 (export "s1") (mut i32) (i32.const 0))
-  ${([16, 24, 32] as const).flatMap((bits) => [encodeFunc(bits, false), encodeFunc(bits, true)]).join('\n')})
+  ${([16, 24, 32] as const).flatMap((bits) => [encodeFunc(bits, false), encodeFunc(bits, true)]).join('\n')}
+  ${decodeFunc(16)}
+  ${decodeFunc(24)})
 `;
 }
 

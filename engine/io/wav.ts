@@ -100,13 +100,16 @@ export async function readWavFile(file: string, name: string): Promise<AudioData
     const l = await layout(read, size, name);
     const channels = allocate(l);
     const piece = Math.max(1, Math.floor((4 << 20) / l.fmt.blockAlign)) * l.fmt.blockAlign;
-    // Shared, so the helper thread can convert one channel of each piece while this one does the other.
-    const buf = new Uint8Array(new SharedArrayBuffer(piece));
+    // Shared, so the helper thread can convert one channel of each piece while this one does the
+    // other; two of them, so the next piece is read while this one is converted.
+    const bufs = [new Uint8Array(new SharedArrayBuffer(piece)), new Uint8Array(new SharedArrayBuffer(piece))] as const;
     const total = channels[0]!.length * l.fmt.blockAlign;
+    const readPiece = (done: number) => fh.read(bufs[(done / piece) & 1]!, 0, Math.min(piece, total - done), l.data.offset + done);
+    let next = total > 0 ? readPiece(0) : null;
     for (let done = 0; done < total; done += piece) {
-      const n = Math.min(piece, total - done);
-      await fh.read(buf, 0, n, l.data.offset + done);
-      parallelConvert(buf.subarray(0, n), l.fmt, channels, done / l.fmt.blockAlign);
+      const { bytesRead } = await next!;
+      next = done + piece < total ? readPiece(done + piece) : null;
+      parallelConvert(bufs[(done / piece) & 1]!.subarray(0, bytesRead), l.fmt, channels, done / l.fmt.blockAlign);
     }
     return decoded(l, channels);
   } finally {

@@ -235,4 +235,39 @@ describe('the PCM kernel (integer WAV with TPDF dither)', () => {
     for (let i = 0; i < js.hashes.length; i += 2) expect(js.hashes[i + 1]).toBe(js.hashes[i]);
     expect(new Set(js.hashes).size).toBe(js.hashes.length / 2); // dither and bit depth change the bytes
   });
+
+  it('reads 16 and 24-bit WAV to the floats the JavaScript decoder gives: mono, stereo, six channels, in memory and from a file on two threads', () => {
+    // 300 001 frames: several kernel calls and file pieces, an odd tail; both ends of the integer range.
+    const script = `
+      const { createHash } = await import('node:crypto');
+      const { writeFileSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { readWav, readWavFile, writeWav } = await import('./engine/io/wav.ts');
+      const { helperReady, helperJobCount } = await import('./engine/parallel.ts');
+      if (!(await helperReady(30000))) throw new Error('the helper thread did not start');
+      const n = 300001;
+      const ch = (k) => Float32Array.from({ length: n }, (_, i) => (i === 7 ? -1 : i === 8 ? 1 : 0.97 * Math.sin(i * (0.01 + k * 0.003) + k)));
+      const sha = (chs) => createHash('sha256').update(Buffer.concat(chs.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)))).digest('hex');
+      const out = { hashes: [], first: [] };
+      for (const bits of [16, 24]) for (const count of [1, 2, 6]) {
+        const bytes = writeWav({ sampleRate: 48000, channels: Array.from({ length: count }, (_, k) => ch(k)) }, { bits });
+        const mem = await readWav(bytes, 'x.wav');
+        const file = tmpdir() + '/mixdesk-pcm-read-' + process.pid + '.wav';
+        writeFileSync(file, bytes);
+        const read = await readWavFile(file, 'x.wav');
+        out.hashes.push(sha(mem.channels), sha(read.channels));
+        out.first.push(Array.from(read.channels[0].subarray(6, 10)));
+      }
+      out.helperJobs = helperJobCount();
+      console.log(JSON.stringify(out));`;
+    type Out = { hashes: string[]; first: number[][]; helperJobs: number };
+    const js = run<Out>(script, '0');
+    const wasm = run<Out>(script, '1');
+    expect(Math.min(js.helperJobs, wasm.helperJobs)).toBeGreaterThan(0);
+    expect(wasm.hashes).toEqual(js.hashes);
+    for (let i = 0; i < js.hashes.length; i += 2) expect(js.hashes[i + 1]).toBe(js.hashes[i]);
+    // Full scale at both ends: -1 exactly, +1 as the largest integer.
+    expect(wasm.first[0]!.slice(1, 3)).toEqual([-1, 32767 / 32768]);
+    expect(wasm.first[3]!.slice(1, 3)).toEqual([-1, 8388607 / 8388608]);
+  });
 });
