@@ -70,14 +70,46 @@ export function limitRoundRange(r: LimitRange, out: Float64Array): { minGain: nu
   });
 }
 
-/** Applies the limiter's gain in place over [from, to) (or divides it out again: `undo`). */
-export function limitApplyRange(r: LimitRange): void {
-  const multiply = (ch: Float32Array, g: Float32Array, a: number, b: number) => {
-    for (let i = Math.max(a, r.from); i < b; i++) ch[i]! *= g[i - a]!;
+/**
+ * Applies the limiter's gain in place over [from, to) (or divides it out again: `undo`); applying,
+ * each channel's sum of what it wrote goes into sums[c] (its mean after limiting, for the DC that
+ * comes off next, without reading the song once more).
+ */
+export function limitApplyRange(r: LimitRange, sums?: Float64Array): void {
+  /** Four running sums: one chain of additions would bound the loop by its latency. */
+  const multiply = (ch: Float32Array, g: Float32Array, a: number, b: number): number => {
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
+    let i = Math.max(a, r.from);
+    // What is summed is what is stored (rounded to single precision), as a later reading would see.
+    for (; i + 3 < b; i += 4) {
+      s0 += ch[i] = Math.fround(ch[i]! * g[i - a]!);
+      s1 += ch[i + 1] = Math.fround(ch[i + 1]! * g[i + 1 - a]!);
+      s2 += ch[i + 2] = Math.fround(ch[i + 2]! * g[i + 2 - a]!);
+      s3 += ch[i + 3] = Math.fround(ch[i + 3]! * g[i + 3 - a]!);
+    }
+    for (; i < b; i++) s0 += ch[i] = Math.fround(ch[i]! * g[i - a]!);
+    return s0 + s1 + (s2 + s3);
   };
-  const divide = (ch: Float32Array, g: Float32Array, a: number, b: number) => {
+  const divide = (ch: Float32Array, g: Float32Array, a: number, b: number): number => {
     for (let i = Math.max(a, r.from); i < b; i++) ch[i]! /= g[i - a]!;
+    return 0;
   };
   const apply = r.undo ? divide : multiply;
-  gainRange(maker(r), r.inputGain, r.from, r.to, warmFor(r), (g, a, b) => r.channels.forEach((ch) => apply(ch, g, a, b)), false);
+  sums?.fill(0);
+  gainRange(
+    maker(r),
+    r.inputGain,
+    r.from,
+    r.to,
+    warmFor(r),
+    (g, a, b) =>
+      r.channels.forEach((ch, c) => {
+        const s = apply(ch, g, a, b);
+        if (sums) sums[c]! += s;
+      }),
+    false,
+  );
 }

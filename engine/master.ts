@@ -600,11 +600,13 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
   // Limiting a lopsided waveform takes more off one side than the other, which leaves an offset
   // again (-43 dBFS measured after 12 dB of limiting): it comes off after the chain as well, so the
   // master has none. Each part loses its own mean, so the parts still sum to the master.
-  const removeOffsets = (): number[][] =>
+  // `means`: what the limiter's pass measured, in its channels' order ([...chs, ...followers]).
+  const removeOffsets = (means: number[]): number[][] =>
     parallelRemoveOffsets(
       chs,
       chs.map((_, c) => parts.map((part) => part[c]!)),
       RESIDUAL_DC,
+      chs.map((_, c) => [means[c]!, ...parts.map((_, p) => means[chs.length * (p + 1) + c]!)]),
     );
   const audio: AudioData = { sampleRate: fs, channels: chs, format: input.format };
   let after: Analysis | undefined;
@@ -634,8 +636,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
       targetMet = true;
       search();
     }
-    parallelLimitApply({ ...limiterFor(gainDb), channels: [...chs, ...followers] });
-    const removed = removeOffsets();
+    const removed = removeOffsets(parallelLimitApply({ ...limiterFor(gainDb), channels: [...chs, ...followers] }));
     progress('verify', 0);
     // The true peak first (the analysis is made once, of the master that stays), in the same pass
     // as the overs a dip would bring down: every stretch reading within two fine windows of the dip

@@ -14,7 +14,7 @@ export type Job =
   | { op: 'stats'; l: Float32Array; r: Float32Array; size: number; first: number; last: number; pairs: Float64Array; out: Float64Array }
   | { op: 'pcm'; bytes: Uint8Array; fmt: WavFormat; out: Float32Array; channel: number; at: number }
   | { op: 'limitRound'; range: LimitRange; out: Float64Array; stats: Float64Array }
-  | { op: 'limitApply'; range: LimitRange }
+  | { op: 'limitApply'; range: LimitRange; sums: Float64Array }
   | { op: 'tone'; range: ToneRange }
   | {
       op: 'compress';
@@ -27,7 +27,7 @@ export type Job =
       stats: Float64Array;
     }
   /** removeOffset of x and its followers → out: [how many came off, the values…]. */
-  | { op: 'offset'; x: Float32Array; followers: Float32Array[]; residual: number; out: Float64Array }
+  | { op: 'offset'; x: Float32Array; followers: Float32Array[]; residual: number; out: Float64Array; means?: number[] }
   /** The average spectrum of a stereo pair's mid or side → out: its band levels (dB). */
   | { op: 'spectrum'; l: Float32Array; r: Float32Array; sampleRate: number; part: 'mid' | 'side'; out: Float64Array }
   | { op: 'encode'; src: Float32Array; channel: number; channels: number; o: WavOptions; from: number; to: number; seed: Uint32Array; out: Uint8Array }

@@ -100,7 +100,7 @@ parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
       const st = limitRoundRange(job.range, job.out);
       job.stats[0] = st.minGain;
       job.stats[1] = st.busy;
-    } else if (job.op === 'limitApply') limitApplyRange(job.range);
+    } else if (job.op === 'limitApply') limitApplyRange(job.range, job.sums);
     else if (job.op === 'tone') toneRange(job.range);
     else if (job.op === 'compress') {
       const st = compressRange(job.channels, job.sampleRate, job.settings, job.from, job.to, job.warm);
@@ -108,7 +108,7 @@ parentPort?.on('message', (message: Envelope | { prepare: 'mp3TruePeak' }) => {
       job.stats[1] = st.sumReductionDb;
     } else if (job.op === 'pcm') convertChannel(job.bytes, job.fmt, job.out, job.channel, job.at);
     else if (job.op === 'offset') {
-      const removed = removeOffset(job.x, job.followers, job.residual);
+      const removed = removeOffset(job.x, job.followers, job.residual, job.means);
       job.out[0] = removed.length;
       job.out.set(removed, 1);
     } else if (job.op === 'spectrum') job.out.set(averageSpectrum([job.l, job.r], job.sampleRate, undefined, undefined, job.part).db);

@@ -341,16 +341,17 @@ export function parallelStats(channels: Float32Array[], size: number): { stats: 
 
 /**
  * removeOffset of each channel (with its followers: the same channel of each part), a stereo pair's
- * second channel on the helper thread. What came off, per channel.
+ * second channel on the helper thread. What came off, per channel. `means[c]`, where known: the
+ * channel's mean and its followers', in that order.
  */
-export function parallelRemoveOffsets(channels: Float32Array[], followers: Float32Array[][], residual: number): number[][] {
-  const local = (c: number) => removeOffset(channels[c]!, followers[c] ?? [], residual);
+export function parallelRemoveOffsets(channels: Float32Array[], followers: Float32Array[][], residual: number, means?: number[][]): number[][] {
+  const local = (c: number) => removeOffset(channels[c]!, followers[c] ?? [], residual, means?.[c]);
   const all = [channels[1], ...(followers[1] ?? [])];
   if (channels.length !== 2 || !all.every((x) => x && isShared(x))) return channels.map((_, c) => local(c));
   const out = new Float64Array(new SharedArrayBuffer(8 * (2 + (followers[1]?.length ?? 0))));
   let fallback: number[] | undefined;
   const first = split(
-    { op: 'offset', x: channels[1]!, followers: followers[1] ?? [], residual, out },
+    { op: 'offset', x: channels[1]!, followers: followers[1] ?? [], residual, out, ...(means ? { means: means[1]! } : {}) },
     () => local(0),
     () => (fallback = local(1)),
   ).local;
@@ -457,15 +458,25 @@ export function parallelLimitRound(r: Omit<LimitRange, 'from' | 'to'>): { loudne
   };
 }
 
-/** The final pass: the limiter's gain applied in place, one half on each thread. */
-export function parallelLimitApply(r: Omit<LimitRange, 'from' | 'to'>): void {
+/**
+ * The final pass: the limiter's gain applied in place, one half on each thread. Returns each
+ * channel's mean after it (zeros when the gain is divided out: `undo`).
+ */
+export function parallelLimitApply(r: Omit<LimitRange, 'from' | 'to'>): number[] {
   const mid = limitSplit(r.frames, r.sampleRate);
-  if (!r.channels.every(isShared) || !isShared(r.envelope) || mid === 0) return limitApplyRange({ ...r, from: 0, to: r.frames });
+  const sums = new Float64Array(r.channels.length);
+  const means = (...parts: Float64Array[]) => Array.from(sums, (_, c) => (r.frames ? parts.reduce((t, p) => t + p[c]!, 0) / r.frames : 0));
+  if (!r.channels.every(isShared) || !isShared(r.envelope) || mid === 0) {
+    limitApplyRange({ ...r, from: 0, to: r.frames }, sums);
+    return means(sums);
+  }
+  const theirs = new Float64Array(new SharedArrayBuffer(8 * r.channels.length));
   split(
-    { op: 'limitApply', range: { ...r, from: mid, to: r.frames } },
-    () => limitApplyRange({ ...r, from: 0, to: mid }),
-    () => limitApplyRange({ ...r, from: mid, to: r.frames }),
+    { op: 'limitApply', range: { ...r, from: mid, to: r.frames }, sums: theirs },
+    () => limitApplyRange({ ...r, from: 0, to: mid }, sums),
+    () => limitApplyRange({ ...r, from: mid, to: r.frames }, theirs),
   );
+  return means(sums, theirs);
 }
 
 /** The glue compressor, the second half on the helper (primed on a copy of the frames before it). */

@@ -27,12 +27,13 @@ export function addOffset(x: Float32Array, m: number): void {
 /**
  * Takes x's mean off when it is beyond `residual`, and each follower's own mean off it (the parts
  * of a mix: each losing its own, they still sum to the master). Returns what came off, x's first
- * (empty when nothing did).
+ * (empty when nothing did). `means`: x's and the followers' means where the caller has them (the
+ * limiter's pass sums what it writes), otherwise they are measured.
  */
-export function removeOffset(x: Float32Array, followers: Float32Array[], residual: number): number[] {
-  const offset = meanOf(x);
+export function removeOffset(x: Float32Array, followers: Float32Array[], residual: number, means?: number[]): number[] {
+  const offset = means?.[0] ?? meanOf(x);
   if (Math.abs(offset) <= residual) return [];
-  const removed = [offset, ...followers.map(meanOf)];
+  const removed = [offset, ...followers.map((f, k) => means?.[k + 1] ?? meanOf(f))];
   [x, ...followers].forEach((y, k) => addOffset(y, -removed[k]!));
   return removed;
 }

@@ -144,6 +144,11 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
       }),
     );
     expect(parallelRemoveOffsets(clean, [[], []], 1e-4)).toEqual([[], []]);
+    // Means handed in (the limiter's pass sums what it writes) are what comes off, on both threads.
+    const again = shared(offsetBy(track.channels, [0.01, -0.02]));
+    const given = again.map((ch) => [meanOf(ch) + 0.001]);
+    expect(parallelRemoveOffsets(again, [[], []], 1e-4, given)).toEqual(given);
+    for (const ch of again) expect(meanOf(ch)).toBeCloseTo(-0.001, 6);
   });
   it('limiter rounds and the final gain', () => {
     const chs = shared(track.channels);
@@ -158,9 +163,15 @@ describe.runIf(availableParallelism() >= 2)('two-thread passes match one-thread 
     expect(-20 * Math.log10(serial.minGain)).toBeGreaterThan(3); // the limiter really worked
     expect(round.maxReductionDb).toBeCloseTo(-20 * Math.log10(serial.minGain), 4);
     const one = chs.map((c) => c.slice());
-    limitApplyRange({ ...r, channels: one, from: 0, to: r.frames });
-    parallelLimitApply(r);
+    const sums = new Float64Array(2);
+    limitApplyRange({ ...r, channels: one, from: 0, to: r.frames }, sums);
+    const means = parallelLimitApply(r);
     expect(maxDiff(one, chs)).toBeLessThan(1e-6);
+    // The pass's means are the limited channels' (what the DC removal then takes off).
+    means.forEach((m, c) => {
+      expect(Math.abs(m - meanOf(chs[c]!))).toBeLessThan(1e-12);
+      expect(Math.abs(sums[c]! / r.frames - meanOf(one[c]!))).toBeLessThan(1e-12);
+    });
     expect(round.loudness.integrated).toBeCloseTo(measureLoudness(chs, 48000).integrated, 2);
   });
 
