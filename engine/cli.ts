@@ -11,6 +11,7 @@ import { checkMasterable, DEFAULT_MASTER_MAX_MINUTES } from './master-limits.js'
 import { destinationChecks } from './destinations.js';
 import { defaultFormat } from './formats.js';
 import { NothingToMasterError } from './master.js';
+import type { AudioData } from './types.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -181,9 +182,17 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
   const audio = await readAudioFile(input);
   const reference = values.reference ? await readAudioFile(values.reference) : undefined;
   const showProgress = process.stderr.isTTY;
+  // The lossy check (an MP3 of the loudest stretches) starts on the helper thread as soon as the
+  // master's samples are final: while this thread makes the closing analysis and writes the file.
+  let checking: Promise<string[]> | undefined;
+  const startChecks = (final: AudioData) => {
+    checking = destinationChecks(preset, final, [format]);
+    checking.catch(() => undefined); // awaited below, after the audio
+  };
   const result = named(input, () =>
     master(audio, {
       inPlace: true,
+      onFinal: startChecks,
       preset,
       ...(targetLufs !== undefined ? { targetLufs } : {}),
       ...(ceilingDbtp !== undefined ? { ceilingDbtp } : {}),
@@ -201,15 +210,13 @@ export async function masterCommand(args: string[], out: (s: string) => void, er
     ...(year ? { year } : {}),
     loudness: { integratedLufs: result.after.loudness.integratedLufs, truePeakDbtp: result.after.peaks.truePeakDbtp, lraLu: result.after.loudness.rangeLu },
   };
-  // The lossy check (an MP3 of the loudest stretches) runs on the helper thread while this one
-  // writes the file.
-  const checking = destinationChecks(preset, result.audio, [format]);
-  checking.catch(() => undefined); // awaited below, after the audio
-  await writeAudioFile(output, result.audio, format, tags);
-  // The picture is drawn while the check finishes: it takes the check's last ~0.1 s, not the file's.
+  if (!checking) startChecks(result.audio);
+  // The picture is drawn between the file's pieces (its PNG compressed on libuv's thread pool)
+  // while the check finishes on the helper.
   const picture = reportPng(result, path.basename(input));
   picture.catch(() => undefined); // awaited below; should the check fail first, that error is the one reported
-  const checks = await checking;
+  await writeAudioFile(output, result.audio, format, tags);
+  const checks = await checking!;
   const png = output.replace(/\.[^.]+$/, '') + '-report.png';
   await writeFile(png, await picture);
   if (values.json) {

@@ -62,6 +62,12 @@ export interface MasterOptions {
   /** -1..1: more punch (+) compresses more gently so transients come through; less (-) glues harder. */
   punch?: number;
   progress?: Progress;
+  /**
+   * Called once with the master's samples as they will be delivered, before its closing analysis:
+   * work on them can start there (the CLI's MP3 check, on the helper thread). Not called by the
+   * first pass of reference matching, whose audio is dropped.
+   */
+  onFinal?: (audio: AudioData) => void;
   /** Process the input's sample arrays in place instead of a copy (saves a copy of the audio). */
   inPlace?: boolean;
   /**
@@ -377,7 +383,7 @@ export function master(input: AudioData, o: MasterOptions = {}): MasterResult {
   if (!ref || !matching) return masterOnce(input, o);
   // Read once, before either pass (the second may master the input in place), for both.
   const matchSpectra = matchSpectraOf(input, ref);
-  const { parts: _parts, progress: _progress, inPlace: _inPlace, ...probeOptions } = { ...matching, matchSpectra };
+  const { parts: _parts, progress: _progress, inPlace: _inPlace, onFinal: _onFinal, ...probeOptions } = { ...matching, matchSpectra };
   const matchCorrection = correctionFromProbe(input, probeOptions, ref, matchSpectra, amount);
   return masterOnce(input, { ...matching, matchSpectra, matchCorrection });
 }
@@ -653,6 +659,7 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
       // The loudness is the last round's, offsets off or not: K-weighting's high-pass takes a
       // constant out (on ten masters 0.005 LU at most from a fresh reading, under the report's 0.01).
       const known = measured?.gainDb === gainDb && measured.ceiling === limitCeiling ? { loudness: measured.loudness } : {};
+      o.onFinal?.(audio);
       after = analyze(audio, { truePeak: peak, ...known });
       break;
     }
@@ -665,11 +672,13 @@ function masterOnce(input: AudioData, o: MasterOptions): MasterResult {
         : null;
     if (dipped) {
       peaksDipped = { dips: dipped.dips, deepestDb: dipped.deepestDb };
+      o.onFinal?.(audio);
       after = analyze(audio, { truePeak: dipped.peak });
       break;
     }
     if (attempt === 2) {
       for (const ch of [...chs, ...followers]) for (let i = 0; i < ch.length; i++) ch[i]! /= over;
+      o.onFinal?.(audio);
       after = analyze(audio, { truePeak: peak / over });
       break;
     }

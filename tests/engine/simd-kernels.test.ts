@@ -214,6 +214,8 @@ describe('the PCM kernel (integer WAV with TPDF dither)', () => {
       const l = Float32Array.from({ length: n }, (_, i) => 0.9 * Math.sin(i * 0.01) + 1e-7 * Math.sin(i));
       const r = Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin(i * 0.013 + 1));
       l.set([1, -1, 1.5, -1.5, NaN, Infinity, -Infinity, 0.99999999], 1000);
+      // Halfway between two 24-bit steps: rounded up (floor(v + 0.5)), not to even, in both.
+      l.set([5 / 2 ** 24, -3 / 2 ** 24, 7 / 2 ** 24, -7 / 2 ** 24], 2000);
       const sha = (b) => createHash('sha256').update(b).digest('hex');
       const out = { kernel: kernelEncodes({ bits: 24 }, 2), hashes: [] };
       for (const bits of [16, 24, 32]) for (const dither of [false, true]) for (const chs of [[l], [l, r]]) {
