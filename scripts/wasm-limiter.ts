@@ -28,8 +28,10 @@ const get = (n: string) => `(local.get $${n})`;
 const min = (a: string, b: string) => `(select ${a} ${b} (f64.lt ${a} ${b}))`;
 
 /**
- * fill(count, start, frames, shift, envBase, la, started, slot, sum, prev, alpha, limit, inputGain)
- * writes out[0 .. count) and returns nothing; the new slot, sum and prev are left in the globals.
+ * fill(count, start, frames, shift, envBase, la, started, slot, sum, prev, alpha, limit, inputGain,
+ * measureFrom, busyBelow) writes out[0 .. count) and returns nothing; the new slot, sum and prev are
+ * left in the globals, with the smallest of out[measureFrom ..] (`least`, +Infinity when none) and
+ * how many of them are under busyBelow (`busy`).
  */
 export function limiterWat(): string {
   return `(module
@@ -37,13 +39,18 @@ export function limiterWat(): string {
   (global $slot (export "slot") (mut i32) (i32.const 0))
   (global $sum (export "sum") (mut f64) (f64.const 0))
   (global $prev (export "prev") (mut f64) (f64.const 1))
+  (global $least (export "least") (mut f64) (f64.const 0))
+  (global $busy (export "busy") (mut i32) (i32.const 0))
   (func (export "fill")
     (param $count i32) (param $start i32) (param $frames i32) (param $shift i32) (param $envBase i32) (param $la i32) (param $started i32)
     (param $slot0 i32) (param $sum0 f64) (param $prev0 f64) (param $alpha f64) (param $limit f64) (param $inputGain f64)
+    (param $measureFrom i32) (param $busyBelow f64)
+    (local $v f32) (local $least f32) (local $busy i32)
     (local $k i32) (local $j i32) (local $b i32) (local $e i32) (local $len i32) (local $w i32) (local $slot i32)
     (local $lastP f64) (local $lastR f32)
     (local $p f64) (local $m f64) (local $r f64) (local $a f64) (local $c f64) (local $sum f64) (local $prev f64) (local $g f64) (local $wf f64)
     (local.set $lastP (f64.const nan))
+    (local.set $least (f32.const inf))
     (local.set $w (i32.add ${get('la')} (i32.const 1)))
     (local.set $wf (f64.convert_i32_u ${get('w')}))
     (local.set $len (i32.add ${get('count')} ${get('la')}))
@@ -114,10 +121,16 @@ export function limiterWat(): string {
       (local.set $c (f64.add ${get('prev')} (f64.mul (f64.sub (f64.const 1) ${get('prev')}) ${get('alpha')})))
       (local.set $g ${min(get('a'), get('c'))})
       (local.set $prev ${get('g')})
-      ${f32to(L.out, get('k'), `(f64.mul ${get('g')} ${get('inputGain')})`)}
+      (local.set $v (f32.demote_f64 (f64.mul ${get('g')} ${get('inputGain')})))
+      (f32.store offset=${L.out} (i32.shl ${get('k')} (i32.const 2)) ${get('v')})
+      ;; From measureFrom on: the deepest multiplier written, and how many are under busyBelow.
+      (if (i32.ge_u ${get('k')} ${get('measureFrom')}) (then
+        (local.set $least (select ${get('v')} ${get('least')} (f32.lt ${get('v')} ${get('least')})))
+        (local.set $busy (i32.add ${get('busy')} (f64.lt (f64.promote_f32 ${get('v')}) ${get('busyBelow')})))))
       (local.set $k (i32.add ${get('k')} (i32.const 1)))
       (br $outs)))
-    (global.set $slot ${get('slot')}) (global.set $sum ${get('sum')}) (global.set $prev ${get('prev')})))
+    (global.set $slot ${get('slot')}) (global.set $sum ${get('sum')}) (global.set $prev ${get('prev')})
+    (global.set $least (f64.promote_f32 ${get('least')})) (global.set $busy ${get('busy')})))
 `;
 }
 

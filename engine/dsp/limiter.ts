@@ -21,6 +21,8 @@ interface LimiterExports {
   slot: { value: number };
   sum: { value: number };
   prev: { value: number };
+  least: { value: number };
+  busy: { value: number };
   fill(
     count: number,
     start: number,
@@ -35,7 +37,15 @@ interface LimiterExports {
     alpha: number,
     limit: number,
     inputGain: number,
+    measureFrom: number,
+    busyBelow: number,
   ): void;
+}
+
+/** What a filled chunk held from its measured part on: its deepest multiplier and how many were under the busy level. */
+export interface ChunkMeasure {
+  least: number;
+  busy: number;
 }
 
 /** The gain generator in WebAssembly (scripts/wasm-limiter.ts), about 1.75 times the JavaScript loop's speed; null where it cannot run. */
@@ -83,9 +93,12 @@ export class LimiterGain {
     this.ring = new Float32Array(this.la + 1);
   }
 
-  /** Writes the next `count` multipliers into out[0 .. count). */
-  fill(out: Float32Array, count: number): void {
-    if (kernel && count <= LL.CAPACITY && this.la <= LL.MAX_LOOKAHEAD) return this.fillInKernel(kernel, out, count);
+  /**
+   * Writes the next `count` multipliers into out[0 .. count); of out[measureFrom ..], the smallest
+   * and how many are under `busyBelow` (measured as they are written, not in another pass).
+   */
+  fill(out: Float32Array, count: number, measureFrom = count, busyBelow = 0): ChunkMeasure {
+    if (kernel && count <= LL.CAPACITY && this.la <= LL.MAX_LOOKAHEAD) return this.fillInKernel(kernel, out, count, measureFrom, busyBelow);
     const { la, alpha, ring, inputGain, envelope, shift, limit, frames } = this;
     const w = la + 1;
     const len = count + la;
@@ -133,16 +146,41 @@ export class LimiterGain {
     this.sum = sum;
     this.prev = prev;
     this.i += count;
+    let least = Infinity;
+    let busy = 0;
+    // Without branches: whether the limiter is busy changes from sample to sample.
+    for (let k = measureFrom; k < count; k++) {
+      const g = out[k]!;
+      least = g < least ? g : least;
+      busy += g < busyBelow ? 1 : 0;
+    }
+    return { least, busy };
   }
 
   /** The same in the WebAssembly kernel (the same operations, so the same multipliers). */
-  private fillInKernel(k: NonNullable<typeof kernel>, out: Float32Array, count: number): void {
+  private fillInKernel(k: NonNullable<typeof kernel>, out: Float32Array, count: number, measureFrom: number, busyBelow: number): ChunkMeasure {
     const { la, envelope, shift, frames } = this;
     const first = this.i >> shift;
     const last = Math.min((this.i + count + la - 1) >> shift, envelope.length - 1);
     if (last >= first) k.f32.set(envelope.subarray(first, last + 1), LL.env / 4);
     k.f32.set(this.ring, LL.ring / 4);
-    k.e.fill(count, this.i, frames, shift, first, la, this.started ? 1 : 0, this.slot, this.sum, this.prev, this.alpha, this.limit, this.inputGain);
+    k.e.fill(
+      count,
+      this.i,
+      frames,
+      shift,
+      first,
+      la,
+      this.started ? 1 : 0,
+      this.slot,
+      this.sum,
+      this.prev,
+      this.alpha,
+      this.limit,
+      this.inputGain,
+      measureFrom,
+      busyBelow,
+    );
     this.ring.set(k.f32.subarray(LL.ring / 4, LL.ring / 4 + la + 1));
     out.set(k.f32.subarray(LL.out / 4, LL.out / 4 + count));
     this.slot = k.e.slot.value;
@@ -150,6 +188,7 @@ export class LimiterGain {
     this.prev = k.e.prev.value;
     this.started ||= count > 0;
     this.i += count;
+    return { least: k.e.least.value, busy: k.e.busy.value };
   }
 }
 
@@ -180,15 +219,10 @@ export function gainRange(
   let busy = 0;
   for (let a = start; a < to; a += CHUNK) {
     const count = Math.min(CHUNK, to - a);
-    gain.fill(buf, count);
+    const st = gain.fill(buf, count, measure ? Math.min(count, Math.max(0, from - a)) : count, busyBelow);
     use(buf, a, a + count);
-    if (!measure) continue;
-    // Without branches: whether the limiter is busy changes from sample to sample.
-    for (let k = Math.max(0, from - a); k < count; k++) {
-      const g = buf[k]!;
-      minGain = g < minGain ? g : minGain;
-      busy += g < busyBelow ? 1 : 0;
-    }
+    if (st.least < minGain) minGain = st.least;
+    busy += st.busy;
   }
   return { minGain: minGain / inputGain, busy };
 }
