@@ -190,6 +190,17 @@ describe('master()', () => {
     expect(r.settings.reference).toBe(true);
   });
 
+  it('hands the final samples to onFinal once, before its closing analysis — not the matching probe pass', () => {
+    const mix = makeTrack(12, 48000);
+    const ref = makeTrack(12, 48000);
+    for (const ch of ref.channels) for (let i = ch.length - 1; i > 0; i--) ch[i] = ch[i]! - 0.5 * ch[i - 1]!;
+    const seen: Float32Array[][] = [];
+    const r = master(mix, { reference: ref, onFinal: (a) => seen.push(a.channels.map((c) => c.slice())) });
+    expect(seen).toHaveLength(1);
+    // What it was handed is what is delivered (nothing changes the samples after it).
+    expect(seen[0]).toEqual(r.audio.channels);
+  });
+
   it("matches a stereo reference's width per band with side-only EQ", () => {
     const track = makeTrack(12, 48000);
     // The reference: the same music with its side made much brighter (differentiated side only).
