@@ -230,20 +230,24 @@ describe('Discord bot against a recording REST server', () => {
     // A DAW project attached by mistake beside a render: refused by name, and nothing is delivered.
     const versionsBefore = await t.db.delivery.count();
     const dmsBefore = fake.sent.filter((s) => s.kind === 'dm').length;
+    /** The engineer's /deliver with a full mix and an instrumental attached (and a note). */
+    const deliver = (full: ReturnType<typeof fake.attachment>, inst: ReturnType<typeof fake.attachment>, note?: string) =>
+      send(
+        fake.slash('deliver', eng, {
+          guildId: GUILD,
+          roles: [ENGINEER_ROLE],
+          options: [
+            { name: 'reference', type: 3, value: ref },
+            { name: 'full', type: 11, value: full.id },
+            { name: 'instrumental', type: 11, value: inst.id },
+            ...(note ? [{ name: 'note', type: 3, value: note }] : []),
+          ],
+          resolved: { attachments: { [full.id]: full, [inst.id]: inst } },
+        }),
+      );
     const project = fake.attachment('Night Drive.als', Buffer.from('<?xml version="1.0"?><Ableton/>'));
     const render = fake.attachment('Night Drive (full).wav', wav);
-    a = await send(
-      fake.slash('deliver', eng, {
-        guildId: GUILD,
-        roles: [ENGINEER_ROLE],
-        options: [
-          { name: 'reference', type: 3, value: ref },
-          { name: 'full', type: 11, value: render.id },
-          { name: 'instrumental', type: 11, value: project.id },
-        ],
-        resolved: { attachments: { [render.id]: render, [project.id]: project } },
-      }),
-    );
+    a = await deliver(render, project);
     expect(said(a)).toContain(
       'Night Drive.als cannot be delivered: not an audio file we can read (expected WAV, AIFF, FLAC or MP3). Nothing was sent to the artist.',
     );
@@ -253,19 +257,7 @@ describe('Discord bot against a recording REST server', () => {
     // After the session the engineer delivers their own renders.
     const full = fake.attachment('Night Drive (full).wav', wav);
     const inst = fake.attachment('Night Drive (instrumental).wav', wav);
-    a = await send(
-      fake.slash('deliver', eng, {
-        guildId: GUILD,
-        roles: [ENGINEER_ROLE],
-        options: [
-          { name: 'reference', type: 3, value: ref },
-          { name: 'full', type: 11, value: full.id },
-          { name: 'instrumental', type: 11, value: inst.id },
-          { name: 'note', type: 3, value: 'Vocal up 1 dB' },
-        ],
-        resolved: { attachments: { [full.id]: full, [inst.id]: inst } },
-      }),
-    );
+    a = await deliver(full, inst, 'Vocal up 1 dB');
     expect(said(a)).toContain(`Delivered version 3 of ${ref}`);
     await settle();
     const v3 = await fake.waitFor((s) => s.kind === 'dm' && /version 3: full mix, instrumental/.test(fake.textOf(s)));
